@@ -1,0 +1,30 @@
+package dev.allot.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code allot} command line. */
+@Command(
+        name = "allot",
+        mixinStandardHelpOptions = true,
+        version = "allot 0.1.0",
+        description = "Decides and enforces who gets the GPUs in a research lab.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code, without exiting (for tests). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @java.lang.Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.allot.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one exception type Allot throws on purpose. It carries a stable {@link #code() code} that tools can
+ * match on, a {@link Kind kind} that the web layer maps to an HTTP status and the CLI to an exit code, and a
+ * message a person can act on ("what, which value, why, maybe how to fix it").
+ */
+public final class AllotException extends RuntimeException {
+    /** What sort of failure this is; decides HTTP status and CLI exit code. */
+    public enum Kind { INVALID_INPUT, NOT_FOUND, CONFLICT, INFEASIBLE, FORBIDDEN, INTERNAL }
+
+    private final String code;
+    private final Kind kind;
+    private final List<Problem> problems;
+
+    public AllotException(Kind kind, String code, String message) {
+        this(kind, code, message, List.of(), null);
+    }
+
+    public AllotException(Kind kind, String code, String message, List<Problem> problems, Throwable cause) {
+        super(message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.code = Objects.requireNonNull(code, "code");
+        this.problems = List.copyOf(problems);
+    }
+
+    public static AllotException invalid(String code, String message) {
+        return new AllotException(Kind.INVALID_INPUT, code, message);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Every individual problem, when the failure is a list of them (validation); otherwise empty. */
+    public List<Problem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.allot.core.model;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A project's request for one cycle, in GPUs summed over the types it accepts.
+ *
+ * <p>Invariant: {@code 0 <= floorGpus <= targetGpus <= ceilingGpus}. The floor is all-or-nothing: a project gets at
+ * least its floor or nothing. Value grows linearly with effective compute up to the target and with diminishing
+ * returns between target and ceiling (see {@code ValueModel}).
+ *
+ * @param gpuTypes the GPU types the project can use; empty means any type
+ * @param speedFactors per-type multipliers on the type's relative speed for this project's workload (missing = 1.0),
+ *     e.g. a memory-bound project gains more from H200 than the lab average
+ */
+public record Ask(
+        ProjectId project,
+        int floorGpus,
+        int targetGpus,
+        int ceilingGpus,
+        Set<GpuTypeId> gpuTypes,
+        Map<GpuTypeId, Double> speedFactors,
+        String justification) {
+    public Ask {
+        Checks.present(project, "project");
+        Checks.nonNegative(floorGpus, "floorGpus");
+        if (floorGpus > targetGpus || targetGpus > ceilingGpus) {
+            throw new IllegalArgumentException("need floor <= target <= ceiling, was " + floorGpus + "/" + targetGpus
+                    + "/" + ceilingGpus + " for " + project);
+        }
+        gpuTypes = Set.copyOf(new TreeSet<>(gpuTypes == null ? Set.of() : gpuTypes));
+        speedFactors = Map.copyOf(new TreeMap<>(speedFactors == null ? Map.of() : speedFactors));
+        speedFactors.values().forEach(f -> Checks.positive(f, "speedFactor"));
+        justification = justification == null ? "" : justification;
+    }
+
+    public boolean accepts(GpuTypeId type) {
+        return gpuTypes.isEmpty() || gpuTypes.contains(type);
+    }
+
+    public double speedFactor(GpuTypeId type) {
+        return speedFactors.getOrDefault(type, 1.0);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.allot.core.model;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the planner needs to draft one cycle: the fleet, the portfolio, the asks and scores, the policy, the
+ * deciders' pins and overrides, and the history of past cycles (the last one is the previous plan).
+ *
+ * <p>Lists keep the order of the lab file; lookups are by id. A {@code Lab} is a checked value: build one through
+ * the lab-file reader, which reports every problem at once, or directly in tests.
+ */
+public record Lab(
+        String name,
+        CycleId cycle,
+        LocalDate cycleStart,
+        List<GpuType> gpuTypes,
+        List<Pool> pools,
+        List<Category> categories,
+        List<Project> projects,
+        List<Ask> asks,
+        List<Score> scores,
+        Policy policy,
+        List<Pin> pins,
+        List<DeciderOverride> overrides,
+        List<PastCycle> history) {
+    public Lab {
+        Checks.present(name, "name");
+        Checks.present(cycle, "cycle");
+        Checks.present(cycleStart, "cycleStart");
+        gpuTypes = List.copyOf(gpuTypes);
+        pools = List.copyOf(pools);
+        categories = List.copyOf(categories);
+        projects = List.copyOf(projects);
+        asks = List.copyOf(asks);
+        scores = List.copyOf(scores == null ? List.of() : scores);
+        Checks.present(policy, "policy");
+        pins = List.copyOf(pins == null ? List.of() : pins);
+        overrides = List.copyOf(overrides == null ? List.of() : overrides);
+        history = List.copyOf(history == null ? List.of() : history);
+    }
+
+    public Map<GpuTypeId, GpuType> gpuTypesById() {
+        return index(gpuTypes, GpuType::id);
+    }
+
+    public Map<ProjectId, Project> projectsById() {
+        return index(projects, Project::id);
+    }
+
+    public Map<ProjectId, Ask> asksByProject() {
+        return index(asks, Ask::project);
+    }
+
+    public Map<ProjectId, Pin> pinsByProject() {
+        return index(pins, Pin::project);
+    }
+
+    public Map<ProjectId, DeciderOverride> overridesByProject() {
+        return index(overrides, DeciderOverride::project);
+    }
+
+    /** The last past cycle, whose grants are the "previous plan" for continuity and decisions. */
+    public Optional<PastCycle> previousCycle() {
+        return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+    }
+
+    public Allocation previousGrant(ProjectId project) {
+        return previousCycle().map(past -> past.grant(project)).orElse(Allocation.NONE);
+    }
+
+    /** GPUs of each type over all pools, in the order types are declared. */
+    public Map<GpuTypeId, Integer> capacityGpus() {
+        Map<GpuTypeId, Integer> capacity = new LinkedHashMap<>();
+        gpuTypes.forEach(type -> capacity.put(type.id(), 0));
+        pools.forEach(pool -> capacity.merge(pool.gpuType(), pool.gpus(), Integer::sum));
+        return capacity;
+    }
+
+    /** Priority weight of every project, aggregated from scores (see {@link PriorityWeights}). */
+    public Map<ProjectId, Double> priorities() {
+        return PriorityWeights.aggregate(projects, scores);
+    }
+
+    private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
+        return values.stream().collect(Collectors.toMap(key, v -> v, (a, b) -> a, LinkedHashMap::new));
+    }
+}

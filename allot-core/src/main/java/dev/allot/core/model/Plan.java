@@ -1,0 +1,49 @@
+package dev.allot.core.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The allocation drafted for a cycle: a line per planned project, the fleet it was drafted for, the marginal value
+ * of one more GPU of each type (shadow prices of capacity), and how the solve went.
+ *
+ * @param allocatableGpus capacity minus reserve, per GPU type
+ * @param marginalValuePerGpu shadow price of each type's capacity in the LP with the funded set fixed
+ */
+public record Plan(
+        CycleId cycle,
+        List<ProjectPlan> projects,
+        Map<GpuTypeId, Integer> capacityGpus,
+        Map<GpuTypeId, Integer> allocatableGpus,
+        Map<GpuTypeId, Double> marginalValuePerGpu,
+        SolveReport solve) {
+    public Plan {
+        Checks.present(cycle, "cycle");
+        projects = List.copyOf(projects);
+        capacityGpus = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(capacityGpus));
+        allocatableGpus = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(allocatableGpus));
+        marginalValuePerGpu = java.util.Collections.unmodifiableMap(new TreeMap<>(marginalValuePerGpu));
+        Checks.present(solve, "solve");
+    }
+
+    public Optional<ProjectPlan> project(ProjectId id) {
+        return projects.stream().filter(line -> line.project().equals(id)).findFirst();
+    }
+
+    /** GPUs granted per type over all projects. */
+    public Map<GpuTypeId, Integer> grantedGpus() {
+        Map<GpuTypeId, Integer> granted = new LinkedHashMap<>();
+        capacityGpus.keySet().forEach(type -> granted.put(type, 0));
+        projects.forEach(line -> line.grant().gpus().forEach((type, count) -> granted.merge(type, count, Integer::sum)));
+        return granted;
+    }
+
+    public Map<ProjectId, Allocation> grants() {
+        Map<ProjectId, Allocation> grants = new LinkedHashMap<>();
+        projects.forEach(line -> grants.put(line.project(), line.grant()));
+        return grants;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.allot.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The lab's standing rules for a cycle.
+ *
+ * @param reserveFraction fraction of every GPU type held back (maintenance, urgent work), in [0, 1)
+ * @param reserveGpus per-type reserve in GPUs; overrides {@code reserveFraction} for the types it names
+ * @param shareBounds category share bounds on granted effective compute
+ * @param relations category relations such as {@code exploratory >= product}
+ * @param maxChangeFraction continuity: a continuing project's total grant moves by at most this fraction of its
+ *     previous grant (but always by at least one node) unless it is killed
+ * @param granularity whole nodes or single GPUs
+ * @param yieldNoticeDays days after the cycle start by which a shrinking project must yield its GPUs
+ */
+public record Policy(
+        double reserveFraction,
+        Map<GpuTypeId, Integer> reserveGpus,
+        List<ShareBound> shareBounds,
+        List<ShareRelation> relations,
+        double maxChangeFraction,
+        Granularity granularity,
+        int yieldNoticeDays) {
+    public Policy {
+        if (!(reserveFraction >= 0 && reserveFraction < 1)) {
+            throw new IllegalArgumentException("reserveFraction must be within [0, 1), was " + reserveFraction);
+        }
+        reserveGpus = java.util.Collections.unmodifiableMap(new TreeMap<>(reserveGpus == null ? Map.of() : reserveGpus));
+        shareBounds = List.copyOf(shareBounds == null ? List.of() : shareBounds);
+        relations = List.copyOf(relations == null ? List.of() : relations);
+        if (!(maxChangeFraction >= 0)) {
+            throw new IllegalArgumentException("maxChangeFraction must be >= 0, was " + maxChangeFraction);
+        }
+        Checks.present(granularity, "granularity");
+        Checks.nonNegative(yieldNoticeDays, "yieldNoticeDays");
+    }
+
+    /** The lab default: 5 % reserve, exploratory >= product, at most 50 % change per cycle, whole nodes. */
+    public static Policy defaults() {
+        return new Policy(0.05, Map.of(), List.of(),
+                List.of(new ShareRelation(CategoryId.of("exploratory"), 1.0, CategoryId.of("product"))),
+                0.5, Granularity.NODE, 14);
+    }
+}

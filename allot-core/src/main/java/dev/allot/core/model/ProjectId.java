@@ -1,0 +1,27 @@
+package dev.allot.core.model;
+
+import java.util.Objects;
+
+/** Typed id: project slug, e.g. vision-rl. */
+public record ProjectId(String value) implements Comparable<ProjectId> {
+    public ProjectId {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("ProjectId must not be blank");
+        }
+    }
+
+    public static ProjectId of(String value) {
+        return new ProjectId(value);
+    }
+
+    @Override
+    public int compareTo(ProjectId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
