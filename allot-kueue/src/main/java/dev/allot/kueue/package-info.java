@@ -1,0 +1,2 @@
+/** Allot kueue: Kueue enforcement: compile plans to Kueue objects, export, diff, apply. */
+package dev.allot.kueue;

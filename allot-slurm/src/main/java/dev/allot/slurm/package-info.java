@@ -1,0 +1,2 @@
+/** Allot slurm: Slurm enforcement: accounts and limits, diff, apply, drift, usage. */
+package dev.allot.slurm;
