@@ -1,0 +1,301 @@
+package dev.allot.core.planner;
+
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Binding;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.Decision;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.Explanation;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.ShareRelation;
+import dev.allot.core.planner.LinearModel.Row;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Explains each grant from the solved model: which rules hold with no slack at it, what one more GPU of each type
+ * would be worth to it, and (from shadow prices of the fixed LP) what would change the outcome. The thresholds are
+ * first-order: exact while the funded set and the binding rules stay the same (docs/planner.md).
+ */
+final class Explainer {
+    private final AllocationModel allocation;
+    private final Lab lab;
+    private final List<Allocation> grants;
+    private final Map<GpuTypeId, Double> shadowPrices = new LinkedHashMap<>();
+    private final Map<String, Double> groupDuals = new LinkedHashMap<>();
+    private final Map<CategoryId, Double> categoryEffective = new LinkedHashMap<>();
+
+    Explainer(AllocationModel allocation, Lab lab, List<Allocation> grants, double[] duals) {
+        this.allocation = allocation;
+        this.lab = lab;
+        this.grants = grants;
+        for (Row row : allocation.model.rows()) {
+            double dual = duals == null ? 0 : duals[row.index()];
+            groupDuals.merge(row.group(), dual, Math::max);
+        }
+        for (GpuTypeId type : allocation.fleet.types()) {
+            shadowPrices.put(type, round(groupDuals.getOrDefault("capacity:" + type, 0.0)));
+        }
+        for (int p = 0; p < grants.size(); p++) {
+            categoryEffective.merge(allocation.projects.get(p).project().category(), fleetEffective(grants.get(p)),
+                    Double::sum);
+        }
+    }
+
+    Map<GpuTypeId, Double> shadowPrices() {
+        return shadowPrices;
+    }
+
+    double effectiveGpus(int p) {
+        PlannedProject project = allocation.projects.get(p);
+        double total = 0;
+        for (Map.Entry<GpuTypeId, Integer> entry : grants.get(p).gpus().entrySet()) {
+            total += entry.getValue() * project.effectiveSpeed().getOrDefault(entry.getKey(),
+                    allocation.fleet.speed(entry.getKey()));
+        }
+        return total;
+    }
+
+    double value(int p) {
+        return allocation.projects.get(p).priority() * curveValue(allocation.curves.get(p), effectiveGpus(p));
+    }
+
+    Explanation explain(int p, Decision decision) {
+        PlannedProject project = allocation.projects.get(p);
+        Allocation grant = grants.get(p);
+        List<Binding> binding = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        Map<GpuTypeId, Double> marginal = marginalValues(p);
+        String summary;
+        if (project.pin().isPresent()) {
+            binding.add(new Binding("pin", "Pinned by the deciders at " + project.pin().get().gpus()
+                    + reason(project.pin().get().reason()) + "."));
+            summary = "Holds its pinned grant of " + grant + ".";
+        } else if (!project.inactiveReason().isEmpty()) {
+            binding.add(new Binding("not-plannable", "Not planned: " + project.inactiveReason() + "."));
+            summary = "Gets nothing: " + project.inactiveReason() + ".";
+        } else if (project.override().map(o -> o.action() == DeciderOverride.Action.KILL).orElse(false)) {
+            binding.add(new Binding("override:kill", "Killed by the deciders"
+                    + reason(project.override().get().reason()) + "."));
+            summary = "Gets nothing: the deciders killed it.";
+        } else if (grant.isEmpty()) {
+            summary = unfundedSummary(p);
+            binding.addAll(categoryRules(p));
+            changes.addAll(fundingThresholds(p));
+        } else {
+            binding.addAll(grantRules(p));
+            binding.addAll(categoryRules(p));
+            summary = fundedSummary(p, decision);
+            changes.addAll(growthThresholds(p, marginal));
+        }
+        return new Explanation(summary, binding, marginal, changes);
+    }
+
+    private String fundedSummary(int p, Decision decision) {
+        PlannedProject project = allocation.projects.get(p);
+        int gpus = grants.get(p).totalGpus();
+        String versus = switch (decision) {
+            case NEW -> "new this cycle";
+            case GROW -> "grows from " + project.previous().totalGpus();
+            case SHRINK -> "shrinks from " + project.previous().totalGpus();
+            default -> "keeps " + project.previous().totalGpus();
+        };
+        return "Granted " + gpus + " GPUs (" + grants.get(p) + ") against an ask of " + project.floorGpus() + "/"
+                + project.targetGpus() + "/" + project.ceilingGpus() + " (floor/target/ceiling); " + versus
+                + ". Priority " + format(project.priority()) + ".";
+    }
+
+    private String unfundedSummary(int p) {
+        PlannedProject project = allocation.projects.get(p);
+        String had = project.previous().isEmpty() ? "" : " It held " + project.previous().totalGpus() + " GPUs.";
+        return "Not funded: its floor of " + project.floorGpus() + " GPUs is worth less to the lab at priority "
+                + format(project.priority()) + " than those GPUs are worth elsewhere." + had;
+    }
+
+    /** Rules on the project's own grant: ceiling, target, floor, continuity, capacity of the types it uses. */
+    private List<Binding> grantRules(int p) {
+        PlannedProject project = allocation.projects.get(p);
+        int gpus = grants.get(p).totalGpus();
+        List<Binding> rules = new ArrayList<>();
+        if (project.override().isPresent()) {
+            rules.add(new Binding("override:fund", "The deciders decided to fund it"
+                    + reason(project.override().get().reason()) + "."));
+        }
+        if (gpus >= project.ceilingGpus()) {
+            rules.add(new Binding("ceiling", "It has its full ceiling of " + project.ceilingGpus() + " GPUs."));
+            return rules;
+        }
+        if (gpus == project.floorGpus() && gpus > 0) {
+            rules.add(new Binding("floor", "Funded at its floor of " + gpus + " GPUs, the least it can run with."));
+        }
+        if (!project.previous().isEmpty()) {
+            Continuity range = Continuity.of(lab.policy(), project, allocation.fleet);
+            if (gpus <= range.minGpus() && gpus < project.previous().totalGpus()) {
+                rules.add(new Binding("continuity:max-shrink", "It shrinks by the most the policy allows in one "
+                        + "cycle (" + GroupText.percent(lab.policy().maxChangeFraction()) + " of its previous "
+                        + project.previous().totalGpus() + " GPUs)."));
+            }
+            if (gpus >= range.maxGpus()) {
+                rules.add(new Binding("continuity:max-growth", "It grows by the most the policy allows in one cycle"
+                        + " (from " + project.previous().totalGpus() + " to " + range.maxGpus() + " GPUs)."));
+            }
+        }
+        for (GpuTypeId type : project.effectiveSpeed().keySet()) {
+            if (capacityFull(type)) {
+                rules.add(new Binding("capacity:" + type, "All " + allocation.fleet.allocatableGpus(type)
+                        + " allocatable " + type + " (capacity minus reserve) are granted."));
+            }
+        }
+        return rules;
+    }
+
+    /** Category rules that bind and constrain this project's category. */
+    private List<Binding> categoryRules(int p) {
+        CategoryId category = allocation.projects.get(p).project().category();
+        List<Binding> rules = new ArrayList<>();
+        if (binds("share-max:" + category)) {
+            rules.add(new Binding("share-max:" + category, "Category " + category + " is at its maximum share."));
+        }
+        for (ShareRelation relation : lab.policy().relations()) {
+            if (relation.right().equals(category) && binds("relation:" + relation)) {
+                rules.add(new Binding("relation:" + relation, "The policy '" + relation + "' binds: " + category
+                        + " cannot get more compute unless " + relation.left() + " does."));
+            }
+        }
+        return rules;
+    }
+
+    private boolean binds(String group) {
+        return groupDuals.getOrDefault(group, 0.0) > 1e-7;
+    }
+
+    private boolean capacityFull(GpuTypeId type) {
+        int granted = grants.stream().mapToInt(grant -> grant.gpus(type)).sum();
+        return allocation.fleet.allocatableGpus(type) - granted < allocation.fleet.unitGpus(type);
+    }
+
+    /** Value of one more GPU of each accepted type to this project: priority x current slope x effective speed. */
+    private Map<GpuTypeId, Double> marginalValues(int p) {
+        PlannedProject project = allocation.projects.get(p);
+        Map<GpuTypeId, Double> marginal = new LinkedHashMap<>();
+        boolean atCeiling = grants.get(p).totalGpus() >= project.ceilingGpus();
+        double slope = slopeAt(allocation.curves.get(p), effectiveGpus(p));
+        project.effectiveSpeed().forEach((type, speed) ->
+                marginal.put(type, atCeiling ? 0.0 : round(project.priority() * slope * speed)));
+        return marginal;
+    }
+
+    /** For a funded project below its ceiling: the priority at which one more GPU of a full type would come to it. */
+    private List<String> growthThresholds(int p, Map<GpuTypeId, Double> marginal) {
+        PlannedProject project = allocation.projects.get(p);
+        List<String> changes = new ArrayList<>();
+        if (grants.get(p).totalGpus() >= project.ceilingGpus()) {
+            return changes;
+        }
+        double slope = slopeAt(allocation.curves.get(p), effectiveGpus(p));
+        project.effectiveSpeed().forEach((type, speed) -> {
+            double price = shadowPrices.getOrDefault(type, 0.0);
+            if (price > 0 && slope > 0 && marginal.getOrDefault(type, 0.0) < price) {
+                changes.add("Would get more " + type + " if its priority were >= " + format(price / (slope * speed))
+                        + " (now " + format(project.priority()) + "); one more " + type + " is worth "
+                        + format(price) + " elsewhere and " + format(marginal.get(type)) + " to it.");
+            }
+        });
+        return changes;
+    }
+
+    /**
+     * For an unfunded project: the priority at which its floor would pay for itself at current shadow prices, per
+     * accepted type, and the types it does not accept that would fund it at its current priority.
+     */
+    private List<String> fundingThresholds(int p) {
+        PlannedProject project = allocation.projects.get(p);
+        List<String> changes = new ArrayList<>();
+        List<ValueSegment> curve = allocation.curves.get(p);
+        double best = Double.POSITIVE_INFINITY;
+        GpuTypeId bestType = null;
+        for (Map.Entry<GpuTypeId, Double> entry : project.effectiveSpeed().entrySet()) {
+            double threshold = floorThreshold(project, curve, entry.getKey(), entry.getValue());
+            if (threshold < best) {
+                best = threshold;
+                bestType = entry.getKey();
+            }
+        }
+        if (bestType != null && Double.isFinite(best)) {
+            changes.add("Funded at its floor if its priority were >= " + format(best) + " (now "
+                    + format(project.priority()) + "), on " + bestType + ".");
+        }
+        for (GpuTypeId type : allocation.fleet.types()) {
+            if (project.effectiveSpeed().containsKey(type) || allocation.fleet.allocatableGpus(type) == 0) {
+                continue;
+            }
+            double threshold = floorThreshold(project, curve, type, allocation.fleet.speed(type));
+            if (threshold <= project.priority()) {
+                changes.add("Would be funded at its floor if it accepted " + type + " (one " + type + " is worth "
+                        + format(shadowPrices.get(type)) + " elsewhere).");
+            }
+        }
+        return changes;
+    }
+
+    private double floorThreshold(PlannedProject project, List<ValueSegment> curve, GpuTypeId type, double speed) {
+        int unit = allocation.fleet.unitGpus(type);
+        int floorGpus = Math.max(unit, (project.floorGpus() + unit - 1) / unit * unit);
+        double cost = floorGpus * shadowPrices.getOrDefault(type, 0.0);
+        double valuePerPriority = curveValue(curve.isEmpty() ? List.of(new ValueSegment(floorGpus * speed, 1))
+                : curve, floorGpus * speed);
+        return valuePerPriority <= 0 ? Double.POSITIVE_INFINITY : cost / valuePerPriority;
+    }
+
+    private double fleetEffective(Allocation grant) {
+        double total = 0;
+        for (Map.Entry<GpuTypeId, Integer> entry : grant.gpus().entrySet()) {
+            total += entry.getValue() * allocation.fleet.speed(entry.getKey());
+        }
+        return total;
+    }
+
+    Map<CategoryId, Double> categoryEffective() {
+        return categoryEffective;
+    }
+
+    static double curveValue(List<ValueSegment> curve, double effectiveGpus) {
+        double value = 0;
+        double left = effectiveGpus;
+        for (ValueSegment segment : curve) {
+            double used = Math.min(left, segment.lengthEffectiveGpus());
+            value += used * segment.valuePerEffectiveGpu();
+            left -= used;
+            if (left <= 0) {
+                break;
+            }
+        }
+        return value;
+    }
+
+    static double slopeAt(List<ValueSegment> curve, double effectiveGpus) {
+        double start = 0;
+        for (ValueSegment segment : curve) {
+            if (effectiveGpus < start + segment.lengthEffectiveGpus() - 1e-9) {
+                return segment.valuePerEffectiveGpu();
+            }
+            start += segment.lengthEffectiveGpus();
+        }
+        return 0;
+    }
+
+    private static String reason(String reason) {
+        return reason.isBlank() ? "" : ": " + reason;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    static String format(double value) {
+        return String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.allot.core.planner;
+
+import dev.allot.core.model.Granularity;
+import dev.allot.core.model.GpuType;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Pool;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The GPU fleet as the planner sees it: per type, capacity, reserve, allocatable GPUs, relative speed and the grant
+ * unit (GPUs per node when the policy grants whole nodes; the greatest common divisor if pools differ).
+ */
+record Fleet(Map<GpuTypeId, TypeFacts> facts) {
+    record TypeFacts(double speed, int capacityGpus, int reserveGpus, int unitGpus) {
+        int allocatableGpus() {
+            return Math.max(0, capacityGpus - reserveGpus);
+        }
+    }
+
+    static Fleet of(Lab lab) {
+        Map<GpuTypeId, TypeFacts> facts = new LinkedHashMap<>();
+        Map<GpuTypeId, Integer> capacity = lab.capacityGpus();
+        for (GpuType type : lab.gpuTypes()) {
+            int gpus = capacity.getOrDefault(type.id(), 0);
+            Integer explicit = lab.policy().reserveGpus().get(type.id());
+            int reserve = explicit != null ? explicit : (int) Math.ceil(gpus * lab.policy().reserveFraction() - 1e-9);
+            int unit = lab.policy().granularity() == Granularity.NODE ? nodeUnit(lab.pools(), type.id()) : 1;
+            facts.put(type.id(), new TypeFacts(type.relativeSpeed(), gpus, Math.min(reserve, gpus), unit));
+        }
+        return new Fleet(facts);
+    }
+
+    private static int nodeUnit(List<Pool> pools, GpuTypeId type) {
+        int unit = 0;
+        for (Pool pool : pools) {
+            if (pool.gpuType().equals(type)) {
+                unit = gcd(unit, pool.gpusPerNode());
+            }
+        }
+        return Math.max(1, unit);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    List<GpuTypeId> types() {
+        return List.copyOf(facts.keySet());
+    }
+
+    int unitGpus(GpuTypeId type) {
+        return facts.get(type).unitGpus();
+    }
+
+    int allocatableGpus(GpuTypeId type) {
+        return facts.get(type).allocatableGpus();
+    }
+
+    int capacityGpus(GpuTypeId type) {
+        return facts.get(type).capacityGpus();
+    }
+
+    double speed(GpuTypeId type) {
+        return facts.get(type).speed();
+    }
+
+    int maxUnitGpus() {
+        return facts.values().stream().mapToInt(TypeFacts::unitGpus).max().orElse(1);
+    }
+}

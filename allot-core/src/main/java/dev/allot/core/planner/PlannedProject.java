@@ -1,0 +1,46 @@
+package dev.allot.core.planner;
+
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Pin;
+import dev.allot.core.model.Project;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One project as the model sees it: its ask (if any), pin, override, previous grant and priority, with the model
+ * variables that hold its grant.
+ *
+ * @param effectiveSpeed per accepted type, effective GPUs per GPU for this project (lab speed x speed factor)
+ * @param bestSpeed the highest of {@code effectiveSpeed}
+ */
+record PlannedProject(
+        Project project,
+        Optional<Ask> ask,
+        Optional<Pin> pin,
+        Optional<DeciderOverride> override,
+        Allocation previous,
+        double priority,
+        Map<GpuTypeId, Double> effectiveSpeed,
+        double bestSpeed,
+        String inactiveReason) {
+
+    /** True when the planner may grant it anything: it asks (or is pinned) and is active. */
+    boolean plannable() {
+        return pin.isPresent() || (ask.isPresent() && inactiveReason.isEmpty());
+    }
+
+    int floorGpus() {
+        return ask.map(Ask::floorGpus).orElse(0);
+    }
+
+    int targetGpus() {
+        return ask.map(Ask::targetGpus).orElse(0);
+    }
+
+    int ceilingGpus() {
+        return ask.map(Ask::ceilingGpus).orElse(0);
+    }
+}

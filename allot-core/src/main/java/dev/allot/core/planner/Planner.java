@@ -1,0 +1,151 @@
+package dev.allot.core.planner;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.Decision;
+import dev.allot.core.model.Explanation;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectPlan;
+import dev.allot.core.model.ProjectStatus;
+import dev.allot.core.model.SolveReport;
+import dev.allot.core.planner.LinearModel.Var;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Drafts the allocation of a cycle: the exact optimum of the model in docs/planner.md, with an explanation of
+ * every grant. Stateless and thread-safe; one instance can plan many labs.
+ *
+ * <p>Steps of {@link #plan(Lab, ProgressListener)}: 1. gather the projects to plan; 2. write the model; 3. solve
+ * it with CP-SAT (an infeasible policy is reported with the conflicting rules); 4. read the grants and decisions;
+ * 5. price capacity with the fixed LP and explain each grant.
+ */
+public final class Planner {
+    private final PlannerOptions options;
+
+    private Planner(PlannerOptions options) {
+        this.options = options;
+    }
+
+    public static Planner create(PlannerOptions options) {
+        return new Planner(options);
+    }
+
+    public PlannerOptions options() {
+        return options;
+    }
+
+    public Plan plan(Lab lab) {
+        return plan(lab, ProgressListener.NONE);
+    }
+
+    /**
+     * @throws AllotException of kind INFEASIBLE when the policy, pins and overrides cannot all hold, naming them
+     */
+    public Plan plan(Lab lab, ProgressListener listener) {
+        Fleet fleet = Fleet.of(lab);
+        List<PlannedProject> projects = gather(lab, fleet);
+        AllocationModel allocation = new AllocationModel(lab, fleet, projects, options.valueModel());
+        CpSatEngine.Outcome outcome = CpSatEngine.solve(allocation.model, row -> true, true, options, listener);
+        if (outcome.status() == CpSatEngine.Status.INFEASIBLE) {
+            throw ConflictFinder.explain(allocation, lab, options);
+        }
+        if (outcome.status() == CpSatEngine.Status.UNKNOWN) {
+            throw new AllotException(AllotException.Kind.INFEASIBLE, "PLAN_NOT_FOUND",
+                    "No plan was found within the time limit of " + options.timeLimit().toSeconds()
+                            + " s. Maybe allow more time (--time-limit) or a larger gap (--gap).");
+        }
+        List<Allocation> grants = grants(allocation, outcome.values());
+        double[] duals = options.explain() ? LpDuals.solve(allocation.model, outcome.values(), fundedVars(allocation))
+                : null;
+        Explainer explainer = new Explainer(allocation, lab, grants, duals);
+        List<ProjectPlan> lines = new ArrayList<>();
+        for (int p = 0; p < projects.size(); p++) {
+            lines.add(line(lab, allocation, p, grants.get(p), explainer));
+        }
+        return new Plan(lab.cycle(), lines, lab.capacityGpus(), allocatable(fleet), explainer.shadowPrices(),
+                report(outcome));
+    }
+
+    private static List<PlannedProject> gather(Lab lab, Fleet fleet) {
+        Map<ProjectId, Ask> asks = lab.asksByProject();
+        Map<ProjectId, Double> priorities = lab.priorities();
+        List<PlannedProject> planned = new ArrayList<>();
+        for (Project project : lab.projects()) {
+            Optional<Ask> ask = Optional.ofNullable(asks.get(project.id()));
+            Allocation previous = lab.previousGrant(project.id());
+            var pin = Optional.ofNullable(lab.pinsByProject().get(project.id()));
+            if (ask.isEmpty() && previous.isEmpty() && pin.isEmpty()) {
+                continue;
+            }
+            Map<GpuTypeId, Double> speeds = new LinkedHashMap<>();
+            ask.ifPresent(a -> fleet.types().stream().filter(a::accepts)
+                    .forEach(type -> speeds.put(type, fleet.speed(type) * a.speedFactor(type))));
+            double best = speeds.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            planned.add(new PlannedProject(project, ask, pin,
+                    Optional.ofNullable(lab.overridesByProject().get(project.id())), previous,
+                    priorities.get(project.id()), speeds, best, inactiveReason(project, ask)));
+        }
+        return planned;
+    }
+
+    private static String inactiveReason(Project project, Optional<Ask> ask) {
+        if (project.status() != ProjectStatus.ACTIVE) {
+            return "the project is " + project.status().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return ask.isEmpty() ? "it filed no ask this cycle" : "";
+    }
+
+    private static List<Allocation> grants(AllocationModel allocation, double[] values) {
+        List<Allocation> grants = new ArrayList<>();
+        for (Map<GpuTypeId, Var> byType : allocation.units) {
+            Map<GpuTypeId, Integer> gpus = new LinkedHashMap<>();
+            byType.forEach((type, var) -> gpus.put(type,
+                    (int) Math.round(values[var.index()]) * allocation.fleet.unitGpus(type)));
+            grants.add(new Allocation(gpus));
+        }
+        return grants;
+    }
+
+    private static Set<Var> fundedVars(AllocationModel allocation) {
+        return new HashSet<>(allocation.funded);
+    }
+
+    private static ProjectPlan line(Lab lab, AllocationModel allocation, int p, Allocation grant, Explainer explainer) {
+        PlannedProject project = allocation.projects.get(p);
+        Decision decision = Decision.between(project.previous(), grant);
+        Optional<LocalDate> yieldBy = decision == Decision.SHRINK || decision == Decision.KILL
+                ? Optional.of(lab.cycleStart().plusDays(lab.policy().yieldNoticeDays()))
+                : Optional.empty();
+        Explanation explanation = explainer.explain(p, decision);
+        return new ProjectPlan(project.project().id(), project.project().category(), project.priority(),
+                project.previous(), grant, decision, explainer.effectiveGpus(p), explainer.value(p), yieldBy,
+                explanation);
+    }
+
+    private static Map<GpuTypeId, Integer> allocatable(Fleet fleet) {
+        Map<GpuTypeId, Integer> allocatable = new LinkedHashMap<>();
+        fleet.types().forEach(type -> allocatable.put(type, fleet.allocatableGpus(type)));
+        return allocatable;
+    }
+
+    private SolveReport report(CpSatEngine.Outcome outcome) {
+        double gap = Math.max(0, outcome.bound() - outcome.objective()) / Math.max(1, Math.abs(outcome.objective()));
+        SolveReport.Status status = outcome.status() == CpSatEngine.Status.OPTIMAL || gap <= options.relativeGap()
+                ? SolveReport.Status.OPTIMAL : SolveReport.Status.FEASIBLE;
+        return new SolveReport(status, outcome.objective(), outcome.bound(), gap,
+                outcome.wallTime().isNegative() ? Duration.ZERO : outcome.wallTime(), "cp-sat", options.seed());
+    }
+}

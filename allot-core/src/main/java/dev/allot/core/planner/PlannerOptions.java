@@ -1,0 +1,49 @@
+package dev.allot.core.planner;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Knobs of a solve.
+ *
+ * @param timeLimit wall-clock limit of the search; the best plan found by then is returned with its gap
+ * @param relativeGap stop once the plan is proven within this fraction of the optimum (0.001 = 0.1 %)
+ * @param seed random seed of the engine (printed in every report)
+ * @param workers search threads
+ * @param valueModel how effective compute turns into value
+ * @param explain whether to compute explanations (shadow prices, thresholds); off for pure benchmarking
+ */
+public record PlannerOptions(
+        Duration timeLimit, double relativeGap, long seed, int workers, ValueModel valueModel, boolean explain) {
+    public PlannerOptions {
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        if (!(relativeGap >= 0 && relativeGap < 1)) {
+            throw new IllegalArgumentException("relativeGap must be within [0, 1), was " + relativeGap);
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, was " + workers);
+        }
+        Objects.requireNonNull(valueModel, "valueModel");
+    }
+
+    /** 60 s limit, 0.1 % gap, seed 42, two workers, the default value curve, with explanations. */
+    public static PlannerOptions defaults() {
+        return new PlannerOptions(Duration.ofSeconds(60), 0.001, 42, 2, ValueModel.targetThenDiminishing(), true);
+    }
+
+    public PlannerOptions withTimeLimit(Duration limit) {
+        return new PlannerOptions(limit, relativeGap, seed, workers, valueModel, explain);
+    }
+
+    public PlannerOptions withRelativeGap(double gap) {
+        return new PlannerOptions(timeLimit, gap, seed, workers, valueModel, explain);
+    }
+
+    public PlannerOptions withExplain(boolean on) {
+        return new PlannerOptions(timeLimit, relativeGap, seed, workers, valueModel, on);
+    }
+
+    public PlannerOptions withWorkers(int count) {
+        return new PlannerOptions(timeLimit, relativeGap, seed, count, valueModel, explain);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.allot.core.planner;
+
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.Category;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.GpuType;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Granularity;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.PastCycle;
+import dev.allot.core.model.Pin;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.Pool;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectStatus;
+import dev.allot.core.model.Score;
+import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.ShareRelation;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Fluent test data: {@code lab().gpus("H100", 1.0, 64, 8).project("a", "exploratory").ask(8, 16, 32).build()}. */
+final class LabBuilder {
+    private final List<GpuType> types = new ArrayList<>();
+    private final List<Pool> pools = new ArrayList<>();
+    private final Set<String> categories = new LinkedHashSet<>();
+    private final List<Project> projects = new ArrayList<>();
+    private final List<Ask> asks = new ArrayList<>();
+    private final List<Score> scores = new ArrayList<>();
+    private final List<Pin> pins = new ArrayList<>();
+    private final List<DeciderOverride> overrides = new ArrayList<>();
+    private final Map<ProjectId, Allocation> previous = new LinkedHashMap<>();
+    private double reserve = 0;
+    private final List<ShareBound> bounds = new ArrayList<>();
+    private final List<ShareRelation> relations = new ArrayList<>();
+    private double maxChange = 10;
+    private Granularity granularity = Granularity.NODE;
+    private String current;
+
+    static LabBuilder lab() {
+        return new LabBuilder();
+    }
+
+    LabBuilder gpus(String type, double speed, int gpus, int perNode) {
+        types.add(new GpuType(GpuTypeId.of(type), speed));
+        pools.add(new Pool(type.toLowerCase() + "-pool", "main", GpuTypeId.of(type), gpus, perNode));
+        return this;
+    }
+
+    LabBuilder reserve(double fraction) {
+        reserve = fraction;
+        return this;
+    }
+
+    LabBuilder maxChange(double fraction) {
+        maxChange = fraction;
+        return this;
+    }
+
+    LabBuilder granularity(Granularity value) {
+        granularity = value;
+        return this;
+    }
+
+    LabBuilder share(String category, double min, double max) {
+        categories.add(category);
+        bounds.add(new ShareBound(CategoryId.of(category), min, max));
+        return this;
+    }
+
+    LabBuilder relation(String left, double factor, String right) {
+        categories.add(left);
+        categories.add(right);
+        relations.add(new ShareRelation(CategoryId.of(left), factor, CategoryId.of(right)));
+        return this;
+    }
+
+    LabBuilder project(String id, String category) {
+        categories.add(category);
+        projects.add(new Project(ProjectId.of(id), id, CategoryId.of(category), "lead", List.of(), ProjectStatus.ACTIVE));
+        current = id;
+        return this;
+    }
+
+    LabBuilder status(ProjectStatus status) {
+        Project last = projects.remove(projects.size() - 1);
+        projects.add(new Project(last.id(), last.name(), last.category(), last.lead(), last.members(), status));
+        return this;
+    }
+
+    /** Ask of the current project, any GPU type. */
+    LabBuilder ask(int floor, int target, int ceiling, String... types) {
+        Set<GpuTypeId> accepted = new LinkedHashSet<>();
+        for (String type : types) {
+            accepted.add(GpuTypeId.of(type));
+        }
+        asks.add(new Ask(ProjectId.of(current), floor, target, ceiling, accepted, Map.of(), ""));
+        return this;
+    }
+
+    LabBuilder askWithSpeed(int floor, int target, int ceiling, String type, double factor) {
+        asks.add(new Ask(ProjectId.of(current), floor, target, ceiling, Set.of(GpuTypeId.of(type)),
+                Map.of(GpuTypeId.of(type), factor), ""));
+        return this;
+    }
+
+    LabBuilder priority(int score) {
+        scores.add(new Score(ProjectId.of(current), "reviewer", score, ""));
+        return this;
+    }
+
+    LabBuilder had(String type, int gpus) {
+        previous.put(ProjectId.of(current), Allocation.of(type, gpus));
+        return this;
+    }
+
+    LabBuilder pin(String type, int gpus) {
+        pins.add(new Pin(ProjectId.of(current), Allocation.of(type, gpus), "deciders"));
+        return this;
+    }
+
+    LabBuilder kill() {
+        overrides.add(new DeciderOverride(ProjectId.of(current), DeciderOverride.Action.KILL, "deciders"));
+        return this;
+    }
+
+    LabBuilder fund() {
+        overrides.add(new DeciderOverride(ProjectId.of(current), DeciderOverride.Action.FUND, "deciders"));
+        return this;
+    }
+
+    Lab build() {
+        List<PastCycle> history = previous.isEmpty() ? List.of()
+                : List.of(new PastCycle(CycleId.of("2026-11"), previous, Map.of()));
+        Policy policy = new Policy(reserve, Map.of(), bounds, relations, maxChange, granularity, 14);
+        return new Lab("test", CycleId.of("2026-12"), LocalDate.of(2026, 12, 1), types, pools,
+                categories.stream().map(c -> new Category(CategoryId.of(c), "")).toList(), projects, asks, scores,
+                policy, pins, overrides, history);
+    }
+}
