@@ -9,6 +9,8 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.Plan;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.ShareBound;
@@ -30,28 +32,46 @@ public final class PlanInvariants {
 
     /** Every violation in words; empty when the plan respects the lab. */
     public static List<String> check(Lab lab, Plan plan) {
+        List<String> violations = new ArrayList<>();
+        for (ProjectPlan line : plan.projects()) {
+            if (line.decision() != Decision.between(line.previous(), line.grant())) {
+                violations.add(line.project() + ": decision " + line.decision() + " does not match "
+                        + line.previous() + " -> " + line.grant());
+            }
+            if (!line.previous().equals(lab.previousGrant(line.project()))) {
+                violations.add(line.project() + ": previous grant " + line.previous()
+                        + " is not the lab's previous plan");
+            }
+        }
+        violations.addAll(check(lab, plan.grants()));
+        return violations;
+    }
+
+    /** Every violation of the lab's rules by these grants (projects absent from the map get nothing). */
+    public static List<String> check(Lab lab, Map<ProjectId, Allocation> grants) {
         Fleet fleet = Fleet.of(lab);
         List<String> violations = new ArrayList<>();
-        capacity(fleet, plan, violations);
-        Map<GpuTypeId, Double> speeds = new LinkedHashMap<>();
-        fleet.types().forEach(type -> speeds.put(type, fleet.speed(type)));
+        Map<GpuTypeId, Integer> granted = new LinkedHashMap<>();
+        grants.values().forEach(grant -> grant.gpus().forEach((type, count) -> granted.merge(type, count, Integer::sum)));
+        capacity(fleet, granted, violations);
         Map<CategoryId, Double> effective = new LinkedHashMap<>();
         double total = 0;
-        for (ProjectPlan line : plan.projects()) {
-            project(lab, fleet, line, violations);
+        for (Project project : lab.projects()) {
+            Allocation grant = grants.getOrDefault(project.id(), Allocation.NONE);
+            project(lab, fleet, project, grant, violations);
             double value = 0;
-            for (Map.Entry<GpuTypeId, Integer> entry : line.grant().gpus().entrySet()) {
-                value += entry.getValue() * speeds.getOrDefault(entry.getKey(), 0.0);
+            for (Map.Entry<GpuTypeId, Integer> entry : grant.gpus().entrySet()) {
+                value += entry.getValue() * (fleet.facts().containsKey(entry.getKey()) ? fleet.speed(entry.getKey()) : 0);
             }
-            effective.merge(line.category(), value, Double::sum);
+            effective.merge(project.category(), value, Double::sum);
             total += value;
         }
         shares(lab, effective, total, violations);
         return violations;
     }
 
-    private static void capacity(Fleet fleet, Plan plan, List<String> violations) {
-        plan.grantedGpus().forEach((type, granted) -> {
+    private static void capacity(Fleet fleet, Map<GpuTypeId, Integer> grantedByType, List<String> violations) {
+        grantedByType.forEach((type, granted) -> {
             if (!fleet.facts().containsKey(type)) {
                 violations.add("granted " + granted + " GPUs of unknown type " + type);
             } else if (granted > fleet.allocatableGpus(type)) {
@@ -61,26 +81,19 @@ public final class PlanInvariants {
         });
     }
 
-    private static void project(Lab lab, Fleet fleet, ProjectPlan line, List<String> violations) {
-        String id = line.project().value();
-        Allocation grant = line.grant();
+    private static void project(Lab lab, Fleet fleet, Project project, Allocation grant, List<String> violations) {
+        String id = project.id().value();
         int gpus = grant.totalGpus();
-        if (line.decision() != Decision.between(line.previous(), grant)) {
-            violations.add(id + ": decision " + line.decision() + " does not match " + line.previous() + " -> " + grant);
-        }
-        if (!line.previous().equals(lab.previousGrant(line.project()))) {
-            violations.add(id + ": previous grant " + line.previous() + " is not the lab's previous plan");
-        }
-        Pin pin = lab.pinsByProject().get(line.project());
+        Pin pin = lab.pinsByProject().get(project.id());
         if (pin != null) {
             if (!grant.equals(pin.gpus())) {
                 violations.add(id + ": pinned at " + pin.gpus() + " but granted " + grant);
             }
             return;
         }
-        Ask ask = lab.asksByProject().get(line.project());
-        DeciderOverride override = lab.overridesByProject().get(line.project());
-        boolean plannable = ask != null && lab.projectsById().get(line.project()).status() == ProjectStatus.ACTIVE;
+        Ask ask = lab.asksByProject().get(project.id());
+        DeciderOverride override = lab.overridesByProject().get(project.id());
+        boolean plannable = ask != null && project.status() == ProjectStatus.ACTIVE;
         if (!plannable || (override != null && override.action() == DeciderOverride.Action.KILL)) {
             if (gpus > 0) {
                 violations.add(id + ": must get nothing (not plannable or killed) but got " + grant);
@@ -90,8 +103,7 @@ public final class PlanInvariants {
         if (gpus > 0 && gpus < ask.floorGpus()) {
             violations.add(id + ": " + gpus + " GPUs is a sliver below its floor " + ask.floorGpus());
         }
-        if (override != null && override.action() == DeciderOverride.Action.FUND && gpus < Math.max(1, ask.floorGpus())
-                && ask.floorGpus() > 0) {
+        if (override != null && override.action() == DeciderOverride.Action.FUND && gpus < ask.floorGpus()) {
             violations.add(id + ": deciders fund it but it got " + gpus + " < floor " + ask.floorGpus());
         }
         if (gpus > ask.ceilingGpus()) {
@@ -104,20 +116,22 @@ public final class PlanInvariants {
                 violations.add(id + ": " + count + " " + type + " is not a multiple of " + fleet.unitGpus(type));
             }
         });
-        continuity(lab, fleet, line, ask, violations);
+        continuity(lab, fleet, project, grant, ask, violations);
     }
 
-    private static void continuity(Lab lab, Fleet fleet, ProjectPlan line, Ask ask, List<String> violations) {
-        int previous = line.previous().totalGpus();
-        int gpus = line.grant().totalGpus();
+    private static void continuity(Lab lab, Fleet fleet, Project project, Allocation grant, Ask ask,
+            List<String> violations) {
+        Allocation before = lab.previousGrant(project.id());
+        int previous = before.totalGpus();
+        int gpus = grant.totalGpus();
         if (previous == 0 || gpus == 0) {
             return;
         }
-        PlannedProject view = new PlannedProject(lab.projectsById().get(line.project()), java.util.Optional.of(ask),
-                java.util.Optional.empty(), java.util.Optional.empty(), line.previous(), 0, Map.of(), 0, "");
+        PlannedProject view = new PlannedProject(project, java.util.Optional.of(ask), java.util.Optional.empty(),
+                java.util.Optional.empty(), before, 0, Map.of(), 0, "");
         Continuity range = Continuity.of(lab.policy(), view, fleet);
         if (gpus < range.minGpus() || gpus > range.maxGpus()) {
-            violations.add(line.project() + ": " + previous + " -> " + gpus + " GPUs leaves the continuity range "
+            violations.add(project.id() + ": " + previous + " -> " + gpus + " GPUs leaves the continuity range "
                     + range.minGpus() + ".." + range.maxGpus());
         }
     }

@@ -1,0 +1,89 @@
+package dev.allot.core.planner;
+
+import dev.allot.core.model.Granularity;
+import dev.allot.core.model.Lab;
+import java.util.SplittableRandom;
+
+/** Seeded random labs for property tests and benchmarks; the same seed always gives the same lab. */
+final class RandomLabs {
+    private static final String[] TYPES = {"H200", "H100", "A100", "L40S", "B200", "V100"};
+    private static final double[] SPEEDS = {1.4, 1.0, 0.45, 0.3, 2.0, 0.25};
+    private static final String[] CATEGORIES = {"exploratory", "product", "infrastructure", "safety"};
+
+    private RandomLabs() {}
+
+    /** Tiny: 2-3 projects, 1-2 types of at most 3 nodes; small enough to enumerate every plan. */
+    static Lab tiny(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        LabBuilder lab = LabBuilder.lab().maxChange(0.5);
+        int types = 1 + random.nextInt(2);
+        for (int t = 0; t < types; t++) {
+            lab.gpus(TYPES[t], SPEEDS[t], 8 * (1 + random.nextInt(3)), 8);
+        }
+        if (random.nextInt(3) == 0) {
+            lab.relation("exploratory", 1, "product");
+        }
+        int projects = 2 + random.nextInt(2);
+        for (int p = 0; p < projects; p++) {
+            lab.project("p" + p, CATEGORIES[random.nextInt(2)]);
+            int floor = 8 * random.nextInt(2);
+            int target = floor + 8 * random.nextInt(3);
+            int ceiling = target + 8 * random.nextInt(2);
+            if (random.nextInt(3) == 0 && types > 1) {
+                lab.askWithSpeed(floor, target, Math.max(ceiling, 8), TYPES[random.nextInt(types)], 1.2);
+            } else {
+                lab.ask(floor, target, Math.max(ceiling, 8));
+            }
+            lab.priority(1 + random.nextInt(10));
+            if (random.nextInt(3) == 0) {
+                lab.had(TYPES[0], 8 * (1 + random.nextInt(2)));
+            }
+        }
+        return lab.build();
+    }
+
+    /**
+     * A lab shaped like a real one: {@code projects} projects over {@code types} GPU types in 8-GPU nodes, asks
+     * totalling about 1.4x the capacity, a previous plan, exploratory >= product and a safety minimum.
+     */
+    static Lab shaped(long seed, int projects, int types) {
+        SplittableRandom random = new SplittableRandom(seed);
+        LabBuilder lab = LabBuilder.lab().reserve(0.05).maxChange(0.5)
+                .relation("exploratory", 1, "product").share("safety", 0.05, 1);
+        double meanTarget = 56;
+        int totalGpus = (int) (projects * meanTarget / 1.4);
+        for (int t = 0; t < types; t++) {
+            lab.gpus(TYPES[t], SPEEDS[t], Math.max(8, totalGpus / types / 8 * 8), 8);
+        }
+        for (int p = 0; p < projects; p++) {
+            double roll = random.nextDouble();
+            String category = roll < 0.45 ? "exploratory" : roll < 0.7 ? "product" : roll < 0.9 ? "infrastructure"
+                    : "safety";
+            lab.project(String.format("proj-%05d", p), category);
+            int target = 8 * Math.max(1, (int) Math.round(Math.exp(random.nextGaussian() * 0.9 + 1.6)));
+            int floor = 8 * Math.max(1, (int) Math.round(target / 8.0 * (0.25 + random.nextDouble() * 0.25)));
+            int ceiling = 8 * (int) Math.ceil(target / 8.0 * (1.25 + random.nextDouble() * 0.75));
+            int accepted = 1 + random.nextInt(Math.min(3, types));
+            int first = random.nextInt(types);
+            String[] acceptedTypes = new String[accepted];
+            for (int i = 0; i < accepted; i++) {
+                acceptedTypes[i] = TYPES[(first + i) % types];
+            }
+            lab.ask(floor, target, ceiling, random.nextInt(6) == 0 ? new String[0] : acceptedTypes);
+            lab.priority(1 + random.nextInt(10));
+            if (random.nextInt(10) < 6) {
+                lab.had(acceptedTypes[0], Math.max(8, target / 16 * 8));
+            }
+        }
+        return lab.build();
+    }
+
+    static Lab shapedGpuGranularity(long seed, int projects, int types) {
+        Lab lab = shaped(seed, projects, types);
+        return new Lab(lab.name(), lab.cycle(), lab.cycleStart(), lab.gpuTypes(), lab.pools(), lab.categories(),
+                lab.projects(), lab.asks(), lab.scores(), new dev.allot.core.model.Policy(lab.policy().reserveFraction(),
+                        lab.policy().reserveGpus(), lab.policy().shareBounds(), lab.policy().relations(),
+                        lab.policy().maxChangeFraction(), Granularity.GPU, lab.policy().yieldNoticeDays()),
+                lab.pins(), lab.overrides(), lab.history());
+    }
+}
