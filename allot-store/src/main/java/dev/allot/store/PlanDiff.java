@@ -1,0 +1,93 @@
+package dev.allot.store;
+
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectPlan;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a plan changes against the previous published plan: per project grow / keep / shrink / yield / kill / new /
+ * declined, and GPU totals by category and by GPU type. Pure computation over two plans.
+ */
+public record PlanDiff(CycleId cycle, Optional<CycleId> previousCycle, List<ProjectChange> projects,
+        Map<CategoryId, Totals> byCategory, Map<GpuTypeId, Totals> byGpuType) {
+    /** One project's change; {@code change} is new, grow, keep, shrink, yield (shrink by a date), kill or declined. */
+    public record ProjectChange(ProjectId project, CategoryId category, Allocation previous, Allocation grant,
+            String change, int changeGpus, Optional<LocalDate> yieldBy) {}
+
+    /** GPUs before and after. */
+    public record Totals(int previousGpus, int grantedGpus) {
+        public int changeGpus() {
+            return grantedGpus - previousGpus;
+        }
+
+        Totals plus(int before, int after) {
+            return new Totals(previousGpus + before, grantedGpus + after);
+        }
+    }
+
+    public static PlanDiff between(Plan current, Optional<Plan> previous) {
+        Map<ProjectId, ProjectPlan> before = new LinkedHashMap<>();
+        previous.ifPresent(plan -> plan.projects().forEach(line -> before.put(line.project(), line)));
+        List<ProjectChange> changes = new ArrayList<>();
+        Map<CategoryId, Totals> byCategory = new TreeMap<>();
+        Map<GpuTypeId, Totals> byType = new TreeMap<>();
+        for (ProjectPlan line : current.projects()) {
+            ProjectPlan old = before.remove(line.project());
+            Allocation was = old == null ? Allocation.NONE : old.grant();
+            changes.add(change(line.project(), line.category(), was, line.grant(), line.yieldBy()));
+            add(byCategory, byType, line.category(), was, line.grant());
+        }
+        before.values().forEach(old -> {
+            changes.add(change(old.project(), old.category(), old.grant(), Allocation.NONE, Optional.empty()));
+            add(byCategory, byType, old.category(), old.grant(), Allocation.NONE);
+        });
+        return new PlanDiff(current.cycle(), previous.map(Plan::cycle), changes, byCategory, byType);
+    }
+
+    /** A small summary of a plan for the audit log: total GPUs per type and the number of funded projects. */
+    static Map<String, Object> summary(Plan plan) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("cycle", plan.cycle().value());
+        summary.put("grantedGpus", plan.grantedGpus());
+        summary.put("fundedProjects", plan.projects().stream().filter(p -> !p.grant().isEmpty()).count());
+        return summary;
+    }
+
+    private static ProjectChange change(ProjectId project, CategoryId category, Allocation was, Allocation now,
+            Optional<LocalDate> yieldBy) {
+        int before = was.totalGpus();
+        int after = now.totalGpus();
+        String change;
+        if (after == 0) {
+            change = before == 0 ? "declined" : "kill";
+        } else if (before == 0) {
+            change = "new";
+        } else if (after > before) {
+            change = "grow";
+        } else if (after == before) {
+            change = "keep";
+        } else {
+            change = yieldBy.isPresent() ? "yield" : "shrink";
+        }
+        return new ProjectChange(project, category, was, now, change, after - before, yieldBy);
+    }
+
+    private static void add(Map<CategoryId, Totals> byCategory, Map<GpuTypeId, Totals> byType, CategoryId category,
+            Allocation was, Allocation now) {
+        byCategory.merge(category, new Totals(was.totalGpus(), now.totalGpus()),
+                (a, b) -> a.plus(b.previousGpus(), b.grantedGpus()));
+        was.gpus().forEach((type, gpus) -> byType.merge(type, new Totals(gpus, 0), (a, b) -> a.plus(gpus, 0)));
+        now.gpus().forEach((type, gpus) -> byType.merge(type, new Totals(0, gpus), (a, b) -> a.plus(0, gpus)));
+    }
+}

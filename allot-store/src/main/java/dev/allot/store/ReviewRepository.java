@@ -1,0 +1,137 @@
+package dev.allot.store;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.Pin;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.Score;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The review inside a cycle: asks (in state open), scores (in review), and the deciders' pins and overrides (while
+ * drafting, and for corrections after publishing).
+ */
+public final class ReviewRepository {
+    private static final Set<CycleState> DECIDING = EnumSet.of(CycleState.REVIEW, CycleState.DRAFT,
+            CycleState.PUBLISHED);
+
+    private final Store store;
+
+    ReviewRepository(Store store) {
+        this.store = store;
+    }
+
+    public List<Versioned<StoredAsk>> asks(CycleId cycle) {
+        return store.read(handle -> {
+            CycleRepository.require(handle, cycle);
+            return ReviewReads.asks(handle, cycle.value());
+        });
+    }
+
+    public Optional<Versioned<StoredAsk>> ask(CycleId cycle, ProjectId project) {
+        return store.read(handle -> ReviewReads.ask(handle, cycle.value(), project));
+    }
+
+    /** Creates or replaces a project's ask while the cycle is open; a stale {@code expectedVersion} is refused. */
+    public Versioned<StoredAsk> putAsk(CycleId cycle, StoredAsk ask, Integer expectedVersion, Actor actor) {
+        return store.transaction(handle -> {
+            requireOpenFor(handle, cycle, EnumSet.of(CycleState.OPEN), "edit asks");
+            requireProject(handle, ask.ask().project());
+            Versioned<StoredAsk> before = ReviewReads.ask(handle, cycle.value(), ask.ask().project()).orElse(null);
+            int version = writes(handle, actor, cycle).putAsk(before, ask, expectedVersion);
+            return new Versioned<>(ask, version);
+        });
+    }
+
+    public List<Score> scores(CycleId cycle) {
+        return store.read(handle -> ReviewReads.scores(handle, cycle.value()));
+    }
+
+    /** Records the reviewer's score of a project while the cycle is in review (one score per reviewer). */
+    public Score putScore(CycleId cycle, Score score, Actor actor) {
+        return store.transaction(handle -> {
+            requireOpenFor(handle, cycle, EnumSet.of(CycleState.REVIEW), "score projects");
+            requireProject(handle, score.project());
+            Score before = ReviewReads.scores(handle, cycle.value()).stream()
+                    .filter(s -> s.project().equals(score.project()) && s.reviewer().equals(score.reviewer()))
+                    .findFirst().orElse(null);
+            writes(handle, actor, cycle).putScore(before, score);
+            return score;
+        });
+    }
+
+    public List<Pin> pins(CycleId cycle) {
+        return store.read(handle -> ReviewReads.pins(handle, cycle.value()));
+    }
+
+    public Pin putPin(CycleId cycle, Pin pin, Actor actor) {
+        return putDeciding(cycle, pin, pin.project(), "pin grants", actor,
+                handle -> ReviewReads.pins(handle, cycle.value()), Pin::project, ReviewWrites::putPin);
+    }
+
+    public List<DeciderOverride> overrides(CycleId cycle) {
+        return store.read(handle -> ReviewReads.overrides(handle, cycle.value()));
+    }
+
+    public DeciderOverride putOverride(CycleId cycle, DeciderOverride override, Actor actor) {
+        return putDeciding(cycle, override, override.project(), "override decisions", actor,
+                handle -> ReviewReads.overrides(handle, cycle.value()), DeciderOverride::project,
+                ReviewWrites::putOverride);
+    }
+
+    /** Writes one of the deciders' per-project settings (a pin or an override), replacing the project's current one. */
+    private <T> T putDeciding(CycleId cycle, T value, ProjectId project, String action, Actor actor,
+            Function<Handle, List<T>> current, Function<T, ProjectId> projectOf, Write<T> write) {
+        return store.transaction(handle -> {
+            requireOpenFor(handle, cycle, DECIDING, action);
+            requireProject(handle, project);
+            T before = current.apply(handle).stream().filter(v -> projectOf.apply(v).equals(project)).findFirst()
+                    .orElse(null);
+            write.apply(writes(handle, actor, cycle), before, value);
+            return value;
+        });
+    }
+
+    private interface Write<T> {
+        void apply(ReviewWrites writes, T before, T after);
+    }
+
+    /** Removes a pin ({@code kind} "pin") or an override ("override"); returns whether one existed. */
+    public boolean remove(CycleId cycle, String kind, ProjectId project, Actor actor) {
+        return store.transaction(handle -> {
+            requireOpenFor(handle, cycle, DECIDING, "remove " + kind + "s");
+            Optional<?> before = "pin".equals(kind)
+                    ? ReviewReads.pins(handle, cycle.value()).stream().filter(p -> p.project().equals(project)).findFirst()
+                    : ReviewReads.overrides(handle, cycle.value()).stream()
+                            .filter(o -> o.project().equals(project)).findFirst();
+            before.ifPresent(value -> writes(handle, actor, cycle).delete(kind,
+                    "pin".equals(kind) ? "DELETE FROM pin" : "DELETE FROM decider_override", project.value(), null,
+                    value));
+            return before.isPresent();
+        });
+    }
+
+    private ReviewWrites writes(Handle handle, Actor actor, CycleId cycle) {
+        return new ReviewWrites(new Changes(handle, actor, store.audit()), cycle.value());
+    }
+
+    private static void requireOpenFor(Handle handle, CycleId id, Set<CycleState> states, String action) {
+        CycleRepository.requireState(CycleRepository.require(handle, id).value(), states, action);
+    }
+
+    static void requireProject(Handle handle, ProjectId project) {
+        boolean exists = handle.createQuery("SELECT COUNT(*) FROM project WHERE id = :id").bind("id", project.value())
+                .mapTo(Integer.class).one() > 0;
+        if (!exists) {
+            throw new AllotException(Kind.NOT_FOUND, "project-not-found", "Project " + project
+                    + " does not exist. Maybe check the slug, or list projects with GET /api/projects?");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.allot.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlStatements;
+
+/**
+ * The system of record: opens the database (embedded H2 by default, PostgreSQL in production), brings its schema up
+ * to date, and hands out the repositories. Every public repository method is one transaction: it is either fully
+ * written or not at all.
+ *
+ * <p>Thread-safe; open one per process and close it on shutdown.
+ */
+public final class Store implements AutoCloseable {
+    /** The embedded database used when no URL is given: a file under {@code ./allot-data}. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./allot-data/allot";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final InstantSource clock;
+    private final AuditLog audit;
+    private final LabRepository lab;
+    private final CycleRepository cycles;
+    private final ReviewRepository reviews;
+    private final PlanRepository plans;
+    private final UsageRepository usage;
+    private final TokenRepository tokens;
+
+    private Store(HikariDataSource dataSource, InstantSource clock) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        this.clock = clock;
+        this.audit = new AuditLog(this);
+        this.lab = new LabRepository(this);
+        this.cycles = new CycleRepository(this);
+        this.reviews = new ReviewRepository(this);
+        this.plans = new PlanRepository(this);
+        this.usage = new UsageRepository(this);
+        this.tokens = new TokenRepository(this);
+    }
+
+    /** Opens (and migrates) the database at {@code url}; user and password may be null for H2. */
+    public static Store open(String url, String user, String password) {
+        return open(url, user, password, InstantSource.system());
+    }
+
+    public static Store open(String url, String user, String password, InstantSource clock) {
+        if (url == null || !(url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:"))) {
+            throw AllotException.invalid("unsupported-database", "--db: unsupported database URL '" + url
+                    + "'. Maybe jdbc:h2:file:./allot-data/allot or jdbc:postgresql://host:5432/allot?");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setPoolName("allot-store");
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new AllotException(Kind.INTERNAL, "database-unavailable", "Could not open the database at " + url
+                    + ": " + rootMessage(e) + ". Maybe check --db, ALLOT_DB_URL and the credentials?", List.of(), e);
+        }
+        return new Store(dataSource, clock);
+    }
+
+    public LabRepository lab() {
+        return lab;
+    }
+
+    public CycleRepository cycles() {
+        return cycles;
+    }
+
+    public ReviewRepository reviews() {
+        return reviews;
+    }
+
+    public PlanRepository plans() {
+        return plans;
+    }
+
+    public UsageRepository usage() {
+        return usage;
+    }
+
+    public TokenRepository tokens() {
+        return tokens;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Whether the database answers a trivial query. */
+    public boolean healthy() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Runs {@code work} in one transaction; database failures become {@link AllotException}s. */
+    <T> T transaction(Function<Handle, T> work) {
+        try {
+            return jdbi.inTransaction(work::apply);
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Reads without a write transaction. */
+    <T> T read(Function<Handle, T> work) {
+        try {
+            return jdbi.withHandle(work::apply);
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
+    }
+
+    private static AllotException translate(JdbiException e) {
+        SQLException sql = findSql(e);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            return new AllotException(Kind.CONFLICT, "constraint-violated", "The change conflicts with stored data: "
+                    + firstLine(sql.getMessage()) + ". Maybe someone changed it at the same time; reload and retry?",
+                    List.of(), e);
+        }
+        return new AllotException(Kind.INTERNAL, "database-error", "The database failed: " + rootMessage(e)
+                + ". Maybe check the database server and its logs?", List.of(), e);
+    }
+
+    private static SQLException findSql(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return firstLine(String.valueOf(root.getMessage()));
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

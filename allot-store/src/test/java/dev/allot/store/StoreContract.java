@@ -1,0 +1,262 @@
+package dev.allot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectStatus;
+import dev.allot.core.model.Score;
+import dev.allot.core.planner.Planner;
+import dev.allot.core.planner.PlannerOptions;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The store's behaviour, run against every supported database by the subclasses. */
+abstract class StoreContract {
+    static final Actor ADMIN = new Actor("root", Role.ADMIN);
+    static final Actor DECIDER = new Actor("ada", Role.DECIDER);
+    static final Actor OTHER_DECIDER = new Actor("grace", Role.DECIDER);
+    static final Actor REVIEWER = new Actor("rev", Role.REVIEWER);
+    static final CycleId CYCLE = CycleId.of("2026-12");
+
+    Store store;
+
+    abstract Store open();
+
+    @BeforeEach
+    void openStore() {
+        store = open();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    static Plan solve(Lab lab) {
+        return Planner.create(PlannerOptions.defaults()).plan(lab);
+    }
+
+    void moveTo(CycleState target, Actor actor) {
+        CycleState state = store.cycles().get(CYCLE).value().state();
+        while (state != target) {
+            state = store.cycles().transition(CYCLE, state.next(), null, actor).value().state();
+        }
+    }
+
+    @Test
+    void aLabReadsBackExactlyAsImported() {
+        Lab lab = TestLabs.shaped(6, 1).pin("project-0", "H100", 16).kill("project-1")
+                .past("2026-10", "project-2", "H100", 8).build();
+
+        ImportSummary first = store.lab().importLab(lab, ADMIN);
+
+        assertThat(first.created()).isGreaterThan(20);
+        assertThat(store.lab().export(CYCLE)).isEqualTo(lab);
+    }
+
+    @Test
+    void importingTheSameLabAgainChangesNothing() {
+        Lab lab = TestLabs.shaped(5, 2).build();
+        store.lab().importLab(lab, ADMIN);
+        int auditBefore = store.audit().list(null, null, 1000).size();
+
+        ImportSummary second = store.lab().importLab(lab, ADMIN);
+
+        assertThat(second.changes()).isZero();
+        assertThat(store.audit().list(null, null, 1000)).hasSize(auditBefore);
+    }
+
+    @Test
+    void reimportingAnEditedLabUpdatesAndDeletesOnlyWhatDiffers() {
+        store.lab().importLab(TestLabs.shaped(3, 3).build(), ADMIN);
+        Lab edited = TestLabs.lab().type("H100", 1.0).type("A100", 0.5)
+                .pool("east-h100", "east", "H100", 192, 8).pool("west-h100", "west", "H100", 48, 8)
+                .pool("east-a100", "east", "A100", 96, 8)
+                .project("project-0", "exploratory", "lead0").project("project-1", "product", "lead1")
+                .project("project-2", "infrastructure", "lead2").ask("project-0", 0, 8, 24).build();
+
+        ImportSummary summary = store.lab().importLab(edited, ADMIN);
+
+        assertThat(summary.deleted()).as("asks of project-1, project-2 and all six scores").isEqualTo(8);
+        assertThat(store.lab().export(CYCLE)).isEqualTo(edited);
+    }
+
+    @Test
+    void aStaleProjectUpdateIsRefusedAndLosesNothing() {
+        store.lab().importLab(TestLabs.shaped(2, 4).build(), ADMIN);
+        Versioned<Project> read = store.lab().project(ProjectId.of("project-0")).orElseThrow();
+        Project renamed = new Project(read.value().id(), "Renamed", read.value().category(), read.value().lead(),
+                read.value().members(), ProjectStatus.PAUSED);
+        store.lab().updateProject(renamed, read.version(), ADMIN);
+
+        Project other = new Project(read.value().id(), "Other", read.value().category(), read.value().lead(),
+                read.value().members(), ProjectStatus.ACTIVE);
+        assertThatThrownBy(() -> store.lab().updateProject(other, read.version(), ADMIN))
+                .isInstanceOfSatisfying(AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE))
+                .hasMessageContaining("project project-0 changed since version 1");
+        assertThat(store.lab().project(ProjectId.of("project-0")).orElseThrow())
+                .isEqualTo(new Versioned<>(renamed, 2));
+        assertThat(store.lab().history(ProjectId.of("project-0")).statusChanges())
+                .extracting(ProjectHistory.StatusChange::status).containsExactly(ProjectStatus.ACTIVE,
+                        ProjectStatus.PAUSED);
+    }
+
+    @Test
+    void theCycleMovesOnlyForwardOneStepByAllowedRoles() {
+        store.cycles().create(CycleId.of("2027-01"), LocalDate.of(2027, 1, 1), dev.allot.core.model.Policy.defaults(),
+                ADMIN);
+        CycleId id = CycleId.of("2027-01");
+
+        assertThatThrownBy(() -> store.cycles().transition(id, CycleState.DRAFT, null, DECIDER))
+                .isInstanceOfSatisfying(AllotException.class,
+                        e -> assertThat(e.code()).isEqualTo("transition-not-allowed"))
+                .hasMessage("Cycle 2027-01 cannot move from open to draft. Maybe move to review?");
+        assertThatThrownBy(() -> store.cycles().transition(id, CycleState.REVIEW, null, REVIEWER))
+                .isInstanceOfSatisfying(AllotException.class,
+                        e -> assertThat(e.kind()).isEqualTo(AllotException.Kind.FORBIDDEN))
+                .hasMessage("Role reviewer may not move cycle 2027-01 to review. Maybe ask a [admin, decider]?");
+        assertThat(store.cycles().transition(id, CycleState.REVIEW, 1, DECIDER))
+                .isEqualTo(new Versioned<>(new Cycle(id, LocalDate.of(2027, 1, 1), CycleState.REVIEW,
+                        dev.allot.core.model.Policy.defaults()), 2));
+        assertThatThrownBy(() -> store.cycles().transition(id, CycleState.DRAFT, 1, DECIDER))
+                .isInstanceOfSatisfying(AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE));
+    }
+
+    @Test
+    void asksAreFrozenOnceReviewStartsAndScoresWaitForIt() {
+        Lab lab = TestLabs.shaped(2, 5).build();
+        store.lab().importLab(lab, ADMIN);
+        Score score = new Score(ProjectId.of("project-0"), "rev", 9, "strong");
+        assertThatThrownBy(() -> store.reviews().putScore(CYCLE, score, REVIEWER))
+                .hasMessage("Cannot score projects while cycle 2026-12 is open; allowed in [review]."
+                        + " Maybe move the cycle first?");
+
+        moveTo(CycleState.REVIEW, DECIDER);
+
+        store.reviews().putScore(CYCLE, score, REVIEWER);
+        assertThat(store.reviews().scores(CYCLE)).contains(score);
+        StoredAsk ask = new StoredAsk(lab.asks().get(0), Evidence.NONE);
+        assertThatThrownBy(() -> store.reviews().putAsk(CYCLE, ask, null, ADMIN))
+                .isInstanceOfSatisfying(AllotException.class, e -> assertThat(e.code()).isEqualTo("cycle-state"));
+    }
+
+    @Test
+    void asksKeepTheirEvidence() {
+        Lab lab = TestLabs.shaped(1, 6).build();
+        store.lab().importLab(lab, ADMIN);
+        Evidence evidence = new Evidence(List.of("https://wiki/p0"), Map.of("mmlu", 0.71),
+                List.of(new Evidence.ScalingPoint(8, 0.5), new Evidence.ScalingPoint(16, 0.6)));
+        Versioned<StoredAsk> stored = store.reviews().ask(CYCLE, ProjectId.of("project-0")).orElseThrow();
+
+        Versioned<StoredAsk> written = store.reviews().putAsk(CYCLE, new StoredAsk(stored.value().ask(), evidence),
+                stored.version(), ADMIN);
+
+        assertThat(written.version()).isEqualTo(2);
+        assertThat(store.reviews().ask(CYCLE, ProjectId.of("project-0")).orElseThrow().value().evidence())
+                .isEqualTo(evidence);
+    }
+
+    @Test
+    void publishingMakesImmutableVersionsThatSupersedeEachOther() {
+        Lab lab = TestLabs.shaped(4, 7).build();
+        store.lab().importLab(lab, ADMIN);
+        moveTo(CycleState.DRAFT, DECIDER);
+        Plan plan = solve(store.lab().export(CYCLE));
+        StoredPlan draft = store.plans().saveDraft(CYCLE, plan, null, DECIDER);
+
+        StoredPlan v1 = store.plans().publish(CYCLE, draft.version(), "first", DECIDER);
+        store.plans().saveDraft(CYCLE, plan, draft.version(), DECIDER);
+        StoredPlan v2 = store.plans().publish(CYCLE, null, "correction", DECIDER);
+
+        assertThat(store.cycles().get(CYCLE).value().state()).isEqualTo(CycleState.PUBLISHED);
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v1.supersedes()).isNull();
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.supersedes()).isEqualTo(v1.id());
+        assertThat(store.plans().published(CYCLE, 1).orElseThrow().plan()).isEqualTo(plan);
+        assertThat(store.plans().published(CYCLE)).extracting(StoredPlan::note).containsExactly("first", "correction");
+        assertThatThrownBy(() -> store.plans().publish(CYCLE, null, "", REVIEWER))
+                .isInstanceOfSatisfying(AllotException.class,
+                        e -> assertThat(e.kind()).isEqualTo(AllotException.Kind.FORBIDDEN));
+    }
+
+    @Test
+    void twoDecidersSavingTheSameDraftVersionOneWinsTheOtherIsRefused() {
+        store.lab().importLab(TestLabs.shaped(3, 8).build(), ADMIN);
+        moveTo(CycleState.DRAFT, DECIDER);
+        Plan plan = solve(store.lab().export(CYCLE));
+        int read = store.plans().saveDraft(CYCLE, plan, null, DECIDER).version();
+
+        store.plans().saveDraft(CYCLE, plan, read, DECIDER);
+
+        assertThatThrownBy(() -> store.plans().saveDraft(CYCLE, plan, read, OTHER_DECIDER))
+                .isInstanceOfSatisfying(AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE));
+        assertThat(store.plans().draft(CYCLE).orElseThrow().createdBy()).isEqualTo("ada");
+        assertThatThrownBy(() -> store.plans().publish(CYCLE, read, "", OTHER_DECIDER))
+                .isInstanceOfSatisfying(AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE));
+        assertThat(store.plans().published(CYCLE)).isEmpty();
+    }
+
+    @Test
+    void theNextCycleSeesThePublishedPlanAsHistoryAndDiffsAgainstIt() {
+        Lab lab = TestLabs.shaped(4, 9).build();
+        store.lab().importLab(lab, ADMIN);
+        moveTo(CycleState.DRAFT, DECIDER);
+        Plan first = solve(store.lab().export(CYCLE));
+        store.plans().saveDraft(CYCLE, first, null, DECIDER);
+        store.plans().publish(CYCLE, null, "", DECIDER);
+        ProjectId funded = first.projects().stream().filter(p -> !p.grant().isEmpty()).findFirst().orElseThrow()
+                .project();
+        store.usage().record(List.of(new UsageDay(funded, GpuTypeId.of("H100"), LocalDate.of(2026, 12, 2), 240)),
+                ADMIN);
+        CycleId next = CycleId.of("2027-01");
+        store.cycles().create(next, LocalDate.of(2027, 1, 1), lab.policy(), ADMIN);
+
+        Lab nextLab = store.lab().export(next);
+
+        assertThat(nextLab.history()).hasSize(1);
+        assertThat(nextLab.previousGrant(funded)).isEqualTo(first.project(funded).orElseThrow().grant());
+        assertThat(nextLab.history().get(0).usedFraction()).containsKey(funded);
+        ProjectHistory history = store.lab().history(funded);
+        assertThat(history.cycles()).extracting(ProjectHistory.CycleLine::usedGpuHours).containsExactly(240.0, 0.0);
+        assertThat(history.cycles().get(0).granted()).isEqualTo(first.project(funded).orElseThrow().grant());
+        assertThat(history.cycles().get(0).rationale()).isNotBlank();
+    }
+
+    @Test
+    void tokensAuthenticateTheirHolderAndAreStoredHashed() {
+        TokenRepository.Issued issued = store.tokens().create("ada", Role.DECIDER, "laptop", ADMIN);
+
+        assertThat(store.tokens().authenticate(issued.token())).contains(new Actor("ada", Role.DECIDER));
+        assertThat(store.tokens().authenticate(issued.token() + "x")).isEmpty();
+        assertThat(store.audit().list("api", null, 10).get(0).after()).doesNotContain(issued.token());
+        assertThat(store.tokens().revoke(issued.token(), ADMIN)).isTrue();
+        assertThat(store.tokens().authenticate(issued.token())).isEmpty();
+    }
+
+    @Test
+    void everyChangeIsAuditedWithBeforeAndAfter() {
+        store.lab().importLab(TestLabs.shaped(1, 10).build(), ADMIN);
+        Versioned<Project> read = store.lab().project(ProjectId.of("project-0")).orElseThrow();
+        Project renamed = new Project(read.value().id(), "Renamed", read.value().category(), read.value().lead(),
+                read.value().members(), read.value().status());
+
+        store.lab().updateProject(renamed, read.version(), new Actor("mallory", Role.ADMIN));
+
+        AuditLog.Entry entry = store.audit().list("project", "project-0", 1).get(0);
+        assertThat(entry.actor()).isEqualTo("mallory");
+        assertThat(entry.before()).contains("Project project-0");
+        assertThat(entry.after()).contains("Renamed");
+    }
+}
