@@ -1,0 +1,112 @@
+package dev.allot.slurm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** One difference between the plan's accounting tree and Slurm's, as a change Allot would make. */
+public sealed interface Change {
+    /** The account the change is about. */
+    String account();
+
+    /** One line for people, e.g. in {@code allot slurm diff}. */
+    String describe();
+
+    /** A missing account, to be created with its limits, users and QOS. */
+    record AddAccount(DesiredAccount desired) implements Change {
+        @Override
+        public String account() {
+            return desired.name();
+        }
+
+        @Override
+        public String describe() {
+            String users = desired.users().isEmpty() ? "" : ", users " + String.join(",", desired.users());
+            return "+ account " + desired.name() + " under " + desired.parent() + ", limits "
+                    + desired.limits().describe() + users;
+        }
+    }
+
+    /** An account that hangs under the wrong parent. */
+    record SetParent(String account, String from, String to) implements Change {
+        @Override
+        public String describe() {
+            return "~ account " + account + ": parent " + from + " -> " + to;
+        }
+    }
+
+    /** Managed limits that differ; {@code from} holds only the managed entries of the live account. */
+    record SetLimits(String account, AccountLimits from, AccountLimits to) implements Change {
+        /** TRES keys whose value changes, in order. */
+        public SortedSet<String> changedTres() {
+            SortedSet<String> keys = new TreeSet<>(from.grpTres().keySet());
+            keys.addAll(to.grpTres().keySet());
+            keys.removeIf(key -> from.tres(key) == to.tres(key));
+            return keys;
+        }
+
+        /** Whether any limit goes down (or appears where there was none). */
+        public boolean lowers() {
+            boolean tres = changedTres().stream().anyMatch(key -> below(to.tres(key), from.tres(key)));
+            return tres || below(to.grpJobs(), from.grpJobs());
+        }
+
+        @Override
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            changedTres().forEach(key -> parts.add(key + " " + show(from.tres(key)) + " -> " + show(to.tres(key))));
+            if (from.grpJobs() != to.grpJobs()) {
+                parts.add("GrpJobs " + show(from.grpJobs()) + " -> " + show(to.grpJobs())
+                        + (to.holdsJobs() ? " (kill: new jobs are held)" : ""));
+            }
+            String note = lowers() ? " (lowers: running jobs keep running; new jobs pend until under the limit)" : "";
+            return "~ account " + account + ": " + String.join(", ", parts) + note;
+        }
+
+        private static boolean below(long next, long current) {
+            return next != AccountLimits.NO_LIMIT && (current == AccountLimits.NO_LIMIT || next < current);
+        }
+
+        private static String show(long value) {
+            return value == AccountLimits.NO_LIMIT ? "none" : Long.toString(value);
+        }
+    }
+
+    /** Users the plan associates with the account that Slurm does not. */
+    record AddUsers(String account, Set<String> users) implements Change {
+        public AddUsers {
+            users = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(users));
+        }
+
+        @Override
+        public String describe() {
+            return "+ users " + String.join(",", users) + " in account " + account;
+        }
+    }
+
+    /** Users Slurm associates with a project account that are not among the project's members. */
+    record RemoveUsers(String account, Set<String> users) implements Change {
+        public RemoveUsers {
+            users = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(users));
+        }
+
+        @Override
+        public String describe() {
+            return "- users " + String.join(",", users) + " from account " + account;
+        }
+    }
+
+    /** QOS the account must be allowed to use. */
+    record AddQos(String account, Set<String> qos) implements Change {
+        public AddQos {
+            qos = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(qos));
+        }
+
+        @Override
+        public String describe() {
+            return "+ qos " + String.join(",", qos) + " for account " + account;
+        }
+    }
+}

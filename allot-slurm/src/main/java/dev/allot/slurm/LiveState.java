@@ -1,0 +1,35 @@
+package dev.allot.slurm;
+
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The accounting tree of one cluster as {@code sacctmgr show assoc} reported it.
+ *
+ * @param accounts by account name
+ */
+public record LiveState(String cluster, Map<String, Account> accounts) {
+    public LiveState {
+        accounts = java.util.Collections.unmodifiableMap(new TreeMap<>(accounts));
+    }
+
+    public static LiveState empty(String cluster) {
+        return new LiveState(cluster, Map.of());
+    }
+
+    /**
+     * One account association and the users associated with it.
+     *
+     * @param parent parent account; empty for {@code root}
+     * @param limits every {@code GrpTRES} entry set on the account, and {@code GrpJobs}
+     */
+    public record Account(String name, String parent, AccountLimits limits, SortedSet<String> users,
+            SortedSet<String> qos) {
+        public Account {
+            users = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(users));
+            qos = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(qos));
+        }
+    }
+}

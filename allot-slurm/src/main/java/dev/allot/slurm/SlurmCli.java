@@ -1,0 +1,132 @@
+package dev.allot.slurm;
+
+import dev.allot.core.AllotException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Slurm's command-line tools. Every sacctmgr call that changes something gets {@code -i} (without it,
+ * sacctmgr with no terminal loops for ever on "Y or N please"), every call has a timeout after which the process
+ * is killed (sacctmgr rolls back what it had not committed), and reads use {@code -n -P} (no header, {@code |}
+ * separated).
+ */
+public final class SlurmCli {
+    /** What one process did. */
+    public record Result(List<String> command, int exitCode, String stdout, String stderr) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private final Duration timeout;
+    private final Map<String, String> environment;
+
+    /**
+     * @param timeout per process
+     * @param environment extra environment, e.g. {@code SLURM_CONF}
+     */
+    public SlurmCli(Duration timeout, Map<String, String> environment) {
+        this.timeout = timeout;
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static SlurmCli withDefaults() {
+        return new SlurmCli(Duration.ofSeconds(60), Map.of());
+    }
+
+    /** {@code sacctmgr -n -P show assoc} for one cluster, in {@link LiveStateParser#FORMAT}. */
+    public LiveState liveState(String cluster) {
+        Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "assoc", "where", "cluster=" + cluster,
+                "format=" + LiveStateParser.FORMAT), ""));
+        return LiveStateParser.parse(cluster, result.stdout());
+    }
+
+    /** {@code sacctmgr -i load file=...} with the given flat file. */
+    public Result load(String flatFile) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("allot-slurm-", ".cfg");
+            Files.writeString(file, flatFile, StandardCharsets.UTF_8);
+            return run(List.of("sacctmgr", "-i", "load", "file=" + file), "");
+        } catch (IOException e) {
+            throw new AllotException(AllotException.Kind.INTERNAL, "slurm.io", "Could not write the sacctmgr flat"
+                    + " file: " + e.getMessage() + ". Maybe the temporary directory is full?", List.of(), e);
+        } finally {
+            if (file != null) {
+                file.toFile().delete();
+            }
+        }
+    }
+
+    /** One {@code sacctmgr -i} process reading the commands from stdin. */
+    public Result commands(List<String> commands) {
+        return run(List.of("sacctmgr", "-i"), String.join("\n", commands) + "\n");
+    }
+
+    /** Runs any Slurm tool (sacct, sbatch, squeue, scancel...) with this adapter's timeout and environment. */
+    public Result run(List<String> command, String stdin) {
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("allot-slurm-", ".out");
+            err = Files.createTempFile("allot-slurm-", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().put("SLURM_TIME_FORMAT", "standard");
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            try (var input = process.getOutputStream()) {
+                input.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                throw new AllotException(AllotException.Kind.INTERNAL, "slurm.timeout", "'" + String.join(" ", command)
+                        + "' did not finish within " + timeout.toSeconds() + " s and was stopped. Maybe slurmdbd or"
+                        + " slurmctld is hanging; check 'scontrol ping' and the daemon logs.");
+            }
+            return new Result(List.copyOf(command), process.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new AllotException(AllotException.Kind.INTERNAL, "slurm.tool.missing", "Could not run '"
+                    + command.get(0) + "': " + e.getMessage() + ". Maybe install the Slurm client tools"
+                    + " (apt-get install slurm-client) or put them on PATH?", List.of(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AllotException(AllotException.Kind.INTERNAL, "slurm.interrupted", "Interrupted while running '"
+                    + String.join(" ", command) + "'.", List.of(), e);
+        } finally {
+            delete(out);
+            delete(err);
+        }
+    }
+
+    /** Throws a readable error when the tool failed, e.g. because slurmdbd is down. */
+    public static Result require(Result result) {
+        if (!result.ok()) {
+            throw new AllotException(AllotException.Kind.INTERNAL, "slurm.command.failed", "'"
+                    + String.join(" ", result.command()) + "' failed (exit " + result.exitCode() + "): "
+                    + firstLines(result.stderr() + result.stdout()) + ". Maybe Slurm's daemons are down"
+                    + " (scripts/slurm-test-cluster.sh status) or this user may not run it?");
+        }
+        return result;
+    }
+
+    static String firstLines(String text) {
+        List<String> lines = new ArrayList<>(text.strip().lines().filter(line -> !line.isBlank()).toList());
+        if (lines.isEmpty()) {
+            return "no output";
+        }
+        return String.join(" / ", lines.subList(0, Math.min(3, lines.size())));
+    }
+
+    private static void delete(Path file) {
+        if (file != null) {
+            file.toFile().delete();
+        }
+    }
+}

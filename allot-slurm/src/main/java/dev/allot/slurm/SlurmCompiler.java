@@ -1,0 +1,142 @@
+package dev.allot.slurm;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.Decision;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectPlan;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compiles a plan into the accounting tree Slurm should have: a parent account, one account per category under
+ * it, one account per project under its category, {@code GrpTRES} GPU caps per type plus an overall cap, and the
+ * project's members as users. Pure: no processes, no files.
+ *
+ * <p>Dated yields: a project that shrinks or is killed by a date keeps its previous limits until that date; the
+ * lower limits are returned as {@link DesiredAccount#pending()} and take effect when compiled for a later day. A
+ * kill is {@code GrpTRES} 0 plus {@code GrpJobs=0}, which holds every new job; Slurm never stops running jobs when
+ * a limit drops.
+ */
+public final class SlurmCompiler {
+    private SlurmCompiler() {}
+
+    public static DesiredState compile(Plan plan, Lab lab, SlurmConfig config, LocalDate asOf) {
+        Set<GpuTypeId> types = gpuTypes(plan, lab);
+        Set<String> managed = new LinkedHashSet<>();
+        if (config.overallGpuCap()) {
+            managed.add("gres/gpu");
+        }
+        types.forEach(type -> managed.add(config.tresKey(type)));
+
+        Map<String, String> owners = new HashMap<>();
+        List<DesiredAccount> accounts = new ArrayList<>();
+        if (!config.parentAccount().equals("root")) {
+            claim(owners, config.parentAccount(), "parent account");
+            accounts.add(DesiredAccount.group(config.parentAccount(), "root", "allot"));
+        }
+        for (CategoryId category : categories(plan, lab)) {
+            String name = config.accountFor(category);
+            claim(owners, name, "category " + category);
+            accounts.add(DesiredAccount.group(name, config.parentAccount(), "category " + category));
+        }
+        Map<dev.allot.core.model.ProjectId, Project> projects = lab.projectsById();
+        for (ProjectPlan line : plan.projects()) {
+            String name = config.accountFor(line.project());
+            claim(owners, name, "project " + line.project());
+            accounts.add(projectAccount(line, projects.get(line.project()), name, types, config, asOf));
+        }
+        return new DesiredState(config.cluster(), asOf, accounts, managed);
+    }
+
+    private static DesiredAccount projectAccount(
+            ProjectPlan line, Project project, String name, Set<GpuTypeId> types, SlurmConfig config, LocalDate asOf) {
+        boolean killed = line.decision() == Decision.KILL;
+        AccountLimits target = limits(line.grant(), types, config, killed);
+        AccountLimits now = target;
+        Optional<DesiredAccount.DatedLimit> pending = Optional.empty();
+        Optional<LocalDate> yieldBy = line.yieldBy();
+        if (yieldBy.isPresent() && asOf.isBefore(yieldBy.get()) && lowers(line)) {
+            now = limits(max(line.previous(), line.grant()), types, config, false);
+            String reason = killed ? "kill" : "yield";
+            pending = Optional.of(new DesiredAccount.DatedLimit(yieldBy.get(), target, reason));
+        }
+        TreeSet<String> users = new TreeSet<>();
+        if (project != null) {
+            String field = "projects[" + line.project() + "].members";
+            project.members().forEach(user -> users.add(SlurmConfig.checkUser(field, user)));
+            if (!project.lead().isBlank()) {
+                users.add(SlurmConfig.checkUser("projects[" + line.project() + "].lead", project.lead()));
+            }
+        }
+        users.addAll(config.extraUsers());
+        TreeSet<String> qos = new TreeSet<>();
+        if (!killed) {
+            config.borrowQos().ifPresent(qos::add);
+        }
+        String description = project == null ? line.project().value() : project.name();
+        return new DesiredAccount(name, config.accountFor(line.category()), description, now, users, qos, true,
+                pending);
+    }
+
+    private static boolean lowers(ProjectPlan line) {
+        return line.previous().gpus().entrySet().stream()
+                .anyMatch(entry -> line.grant().gpus(entry.getKey()) < entry.getValue());
+    }
+
+    static AccountLimits limits(Allocation allocation, Set<GpuTypeId> types, SlurmConfig config, boolean hold) {
+        Map<String, Long> tres = new TreeMap<>();
+        for (GpuTypeId type : types) {
+            tres.put(config.tresKey(type), hold ? 0L : allocation.gpus(type));
+        }
+        if (config.overallGpuCap()) {
+            tres.put("gres/gpu", hold ? 0L : allocation.totalGpus());
+        }
+        return new AccountLimits(tres, hold ? 0 : AccountLimits.NO_LIMIT);
+    }
+
+    private static Allocation max(Allocation first, Allocation second) {
+        Map<GpuTypeId, Integer> gpus = new TreeMap<>(first.gpus());
+        second.gpus().forEach((type, count) -> gpus.merge(type, count, Math::max));
+        return new Allocation(gpus);
+    }
+
+    private static Set<GpuTypeId> gpuTypes(Plan plan, Lab lab) {
+        Set<GpuTypeId> types = new TreeSet<>();
+        lab.gpuTypes().forEach(type -> types.add(type.id()));
+        types.addAll(plan.capacityGpus().keySet());
+        plan.projects().forEach(line -> {
+            types.addAll(line.grant().gpus().keySet());
+            types.addAll(line.previous().gpus().keySet());
+        });
+        return types;
+    }
+
+    private static Set<CategoryId> categories(Plan plan, Lab lab) {
+        Set<CategoryId> categories = new LinkedHashSet<>();
+        lab.categories().forEach(category -> categories.add(category.id()));
+        plan.projects().forEach(line -> categories.add(line.category()));
+        return categories;
+    }
+
+    private static void claim(Map<String, String> owners, String account, String owner) {
+        String previous = owners.putIfAbsent(account, owner);
+        if (previous != null) {
+            throw AllotException.invalid("slurm.account.collision", "Slurm account '" + account + "' would be used by"
+                    + " both " + previous + " and " + owner + " (Slurm lower-cases names and replaces characters"
+                    + " outside [a-z0-9._-] with '-'). Maybe rename one, or set a project account prefix?");
+        }
+    }
+}

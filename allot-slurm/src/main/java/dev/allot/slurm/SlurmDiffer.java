@@ -1,0 +1,73 @@
+package dev.allot.slurm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Compares the desired accounting tree with the live one. Pure. */
+public final class SlurmDiffer {
+    private SlurmDiffer() {}
+
+    public static ChangeSet diff(DesiredState desired, LiveState live) {
+        List<Change> changes = new ArrayList<>();
+        List<String> scheduled = new ArrayList<>();
+        for (DesiredAccount account : desired.accounts()) {
+            LiveState.Account current = live.accounts().get(account.name());
+            account.pending().ifPresent(dated -> scheduled.add("account " + account.name() + " keeps "
+                    + account.limits().describe() + " until " + dated.on() + ", then " + dated.limits().describe()
+                    + " (" + dated.reason() + "; apply again on or after that date)"));
+            if (current == null) {
+                changes.add(new Change.AddAccount(account));
+                continue;
+            }
+            compare(account, current, desired.managedTres(), changes);
+        }
+        Set<String> known = desired.byName().keySet();
+        List<String> unknown = live.accounts().keySet().stream()
+                .filter(name -> !name.equals("root") && !known.contains(name))
+                .toList();
+        return new ChangeSet(desired.cluster(), changes, unknown, scheduled);
+    }
+
+    private static void compare(DesiredAccount account, LiveState.Account current, Set<String> managed,
+            List<Change> changes) {
+        if (!current.parent().equals(account.parent())) {
+            changes.add(new Change.SetParent(account.name(), current.parent(), account.parent()));
+        }
+        AccountLimits live = managedPart(current.limits(), managed);
+        AccountLimits wanted = managedPart(account.limits(), managed);
+        if (!live.equals(wanted)) {
+            changes.add(new Change.SetLimits(account.name(), live, wanted));
+        }
+        Set<String> missingUsers = new TreeSet<>(account.users());
+        missingUsers.removeAll(current.users());
+        if (!missingUsers.isEmpty()) {
+            changes.add(new Change.AddUsers(account.name(), missingUsers));
+        }
+        if (account.project()) {
+            Set<String> extraUsers = new TreeSet<>(current.users());
+            extraUsers.removeAll(account.users());
+            if (!extraUsers.isEmpty()) {
+                changes.add(new Change.RemoveUsers(account.name(), extraUsers));
+            }
+        }
+        Set<String> missingQos = new TreeSet<>(account.qos());
+        missingQos.removeAll(current.qos());
+        if (!missingQos.isEmpty()) {
+            changes.add(new Change.AddQos(account.name(), missingQos));
+        }
+    }
+
+    private static AccountLimits managedPart(AccountLimits limits, Set<String> managed) {
+        Map<String, Long> tres = new TreeMap<>();
+        limits.grpTres().forEach((key, value) -> {
+            if (managed.contains(key)) {
+                tres.put(key, value);
+            }
+        });
+        return new AccountLimits(tres, limits.grpJobs());
+    }
+}

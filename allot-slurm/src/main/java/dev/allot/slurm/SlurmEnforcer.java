@@ -1,0 +1,67 @@
+package dev.allot.slurm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Makes a cluster's accounting tree match a desired state through {@link SlurmCli}: diff (dry run), apply (only what
+ * differs, verified by reading the state back) and drift.
+ */
+public final class SlurmEnforcer {
+    private final SlurmCli cli;
+
+    public SlurmEnforcer(SlurmCli cli) {
+        this.cli = cli;
+    }
+
+    public ChangeSet diff(DesiredState desired) {
+        return SlurmDiffer.diff(desired, cli.liveState(desired.cluster()));
+    }
+
+    /** The same comparison as {@link #diff}, read as drift: what differs from the published plan right now. */
+    public ChangeSet drift(DesiredState desired) {
+        return diff(desired);
+    }
+
+    public ApplyResult apply(DesiredState desired) {
+        long start = System.nanoTime();
+        ChangeSet planned = diff(desired);
+        if (planned.isEmpty()) {
+            return new ApplyResult(planned, List.of(), List.of(), List.of(), elapsedSince(start));
+        }
+        SacctmgrScript script = SacctmgrScript.render(planned);
+        List<String> errors = new ArrayList<>();
+        if (!script.loadFile().isEmpty()) {
+            collect(cli.load(script.loadFile()), errors);
+        }
+        if (!script.commands().isEmpty()) {
+            collect(cli.commands(script.commands()), errors);
+        }
+        ChangeSet remaining = diff(desired);
+        Set<String> open = remaining.changes().stream().map(SlurmEnforcer::key).collect(Collectors.toSet());
+        List<Change> applied = new ArrayList<>();
+        List<Change> notApplied = new ArrayList<>();
+        for (Change change : planned.changes()) {
+            (open.contains(key(change)) ? notApplied : applied).add(change);
+        }
+        return new ApplyResult(planned, applied, notApplied, errors, elapsedSince(start));
+    }
+
+    private static void collect(SlurmCli.Result result, List<String> errors) {
+        if (!result.ok()) {
+            errors.add("'" + String.join(" ", result.command()) + "' exit " + result.exitCode() + ": "
+                    + SlurmCli.firstLines(result.stderr()));
+        }
+    }
+
+    private static String key(Change change) {
+        return change.getClass().getSimpleName() + ":" + change.account();
+    }
+
+    private static Duration elapsedSince(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.allot.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.allot.core.AllotException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LiveStateParserTest {
+    @Test
+    void parsesAccountsParentsLimitsUsersAndQosFromTheGoldenDump() {
+        LiveState state = LiveStateParser.parse("ci", Golden.read("live-assoc.txt"));
+
+        assertThat(state.accounts()).containsOnlyKeys("root", "exploratory", "vision-rl", "llm.prod_2", "empty");
+        LiveState.Account vision = state.accounts().get("vision-rl");
+        assertThat(vision.parent()).isEqualTo("exploratory");
+        assertThat(vision.limits().grpTres()).isEqualTo(Map.of("cpu", 64L, "gres/gpu", 16L, "gres/gpu:h100", 16L));
+        assertThat(vision.limits().grpJobs()).isEqualTo(AccountLimits.NO_LIMIT);
+        assertThat(vision.users()).containsExactly("alice", "bob");
+        assertThat(vision.qos()).containsExactly("borrow", "normal");
+        assertThat(state.accounts().get("llm.prod_2").limits().grpJobs()).isZero();
+        assertThat(state.accounts().get("empty").limits()).isEqualTo(AccountLimits.NONE);
+    }
+
+    @Test
+    void rowsOfOtherClustersAreIgnored() {
+        LiveState state = LiveStateParser.parse("ci", "other|x||root|||normal\nci|y||root|||normal\n");
+
+        assertThat(state.accounts()).containsOnlyKeys("y");
+    }
+
+    @Test
+    void emptyOutputIsAnEmptyTree() {
+        assertThat(LiveStateParser.parse("ci", "").accounts()).isEmpty();
+        assertThat(LiveStateParser.parse("ci", "\n  \n").accounts()).isEmpty();
+    }
+
+    @Test
+    void aLineWithTooFewFieldsIsReportedWithItsNumberAndText() {
+        assertThatThrownBy(() -> LiveStateParser.parse("ci", "ci|root|||||normal\nci|broken|x\n"))
+                .isInstanceOf(AllotException.class)
+                .hasMessageStartingWith("sacctmgr output line 2 has 3 fields, expected 7"
+                        + " (cluster,account,user,parentname,grptres,grpjobs,qos): 'ci|broken|x'.");
+    }
+
+    @Test
+    void aNonNumericLimitIsReported() {
+        assertThatThrownBy(() -> LiveStateParser.parse("ci", "ci|a||root|gres/gpu=lots||normal"))
+                .isInstanceOf(AllotException.class)
+                .hasMessageStartingWith("sacctmgr output line 1 has GrpTRES 'lots', which is not a whole number");
+    }
+}
