@@ -1,0 +1,131 @@
+package dev.allot.lab;
+
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.Category;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.GpuType;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Granularity;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.PastCycle;
+import dev.allot.core.model.Pin;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.Pool;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.ShareRelation;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A lab shaped like a large research lab, for demos, tests and benchmarks: 300 projects of 520 researchers in four
+ * categories, four GPU types (7,168 GPUs in 8-GPU nodes over two clusters), asks totalling about 1.45x the
+ * allocatable GPUs, three reviewer scores per active project, three past cycles, two pins and one kill override.
+ *
+ * <p>Deterministic: the same seed gives an equal {@link Lab} on every machine; nothing reads the clock.
+ */
+public final class DemoLab {
+    /** The cycle the demo lab is about to plan. */
+    public static final CycleId CYCLE = CycleId.of("2027-01");
+
+    private static final double RESERVE = 0.05;
+    private static final int GPUS_PER_NODE = 8;
+
+    private DemoLab() {}
+
+    public static Lab generate(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<GpuType> gpuTypes = List.of(type("H200", 1.4), type("H100", 1.0), type("A100", 0.45), type("L40S", 0.3));
+        List<Pool> pools = List.of(
+                pool("east-h200", "east", "H200", 1024),
+                pool("east-h100", "east", "H100", 2048),
+                pool("west-h100", "west", "H100", 1024),
+                pool("west-a100", "west", "A100", 2048),
+                pool("west-l40s", "west", "L40S", 1024));
+        Map<GpuTypeId, Integer> allocatable = allocatable(gpuTypes, pools);
+        int allocatableGpus = allocatable.values().stream().mapToInt(Integer::intValue).sum();
+        DemoPortfolio portfolio = new DemoPortfolio(random, gpuTypes.stream().map(GpuType::id).toList(),
+                allocatableGpus);
+        Map<GpuTypeId, Double> speeds = new LinkedHashMap<>();
+        gpuTypes.forEach(type -> speeds.put(type.id(), type.relativeSpeed()));
+        Map<ProjectId, Ask> asks = new LinkedHashMap<>();
+        portfolio.asks.forEach(ask -> asks.put(ask.project(), ask));
+        List<PastCycle> history = new DemoHistory(random, speeds, allocatable, portfolio.projects, asks).cycles();
+        Decisions decisions = decisions(random, portfolio.projects, asks, history.get(history.size() - 1));
+        return new Lab("demo-lab", CYCLE, LocalDate.of(2027, 1, 4), gpuTypes, pools, categories(),
+                portfolio.projects, portfolio.asks, portfolio.scores, policy(), decisions.pins(),
+                decisions.overrides(), history);
+    }
+
+    private static GpuType type(String name, double speed) {
+        return new GpuType(GpuTypeId.of(name), speed);
+    }
+
+    private static Pool pool(String name, String cluster, String type, int gpus) {
+        return new Pool(name, cluster, GpuTypeId.of(type), gpus, GPUS_PER_NODE);
+    }
+
+    /** Capacity minus reserve per type, in whole nodes. */
+    static Map<GpuTypeId, Integer> allocatable(List<GpuType> types, List<Pool> pools) {
+        Map<GpuTypeId, Integer> allocatable = new LinkedHashMap<>();
+        for (GpuType type : types) {
+            int capacity = pools.stream().filter(pool -> pool.gpuType().equals(type.id())).mapToInt(Pool::gpus).sum();
+            allocatable.put(type.id(), DemoPortfolio.roundDown8(Math.floor(capacity * (1 - RESERVE))));
+        }
+        return allocatable;
+    }
+
+    private static List<Category> categories() {
+        return List.of(
+                new Category(CategoryId.of("exploratory"), "Looking for the next paradigm"),
+                new Category(CategoryId.of("product"), "Training and improving the current product models"),
+                new Category(CategoryId.of("infrastructure"), "Tools, evals and systems the whole lab relies on"),
+                new Category(CategoryId.of("safety"), "Alignment, interpretability and red-teaming"));
+    }
+
+    private static Policy policy() {
+        return new Policy(RESERVE, Map.of(), List.of(new ShareBound(CategoryId.of("safety"), 0.05, 1.0)),
+                List.of(new ShareRelation(CategoryId.of("exploratory"), 1.0, CategoryId.of("product"))),
+                0.5, Granularity.NODE, 14);
+    }
+
+    private record Decisions(List<Pin> pins, List<DeciderOverride> overrides) {}
+
+    /**
+     * Two pins on large funded product projects that run on H100 (held at their target) and one kill of a funded
+     * exploratory project.
+     */
+    private static Decisions decisions(SplittableRandom random, List<Project> projects, Map<ProjectId, Ask> asks,
+            PastCycle previous) {
+        List<ProjectId> funded = new ArrayList<>(previous.grants().keySet());
+        DemoPortfolio.shuffle(random, funded);
+        Map<ProjectId, Project> byId = new LinkedHashMap<>();
+        projects.forEach(project -> byId.put(project.id(), project));
+        GpuTypeId h100 = GpuTypeId.of("H100");
+        List<Pin> pins = new ArrayList<>();
+        DeciderOverride kill = null;
+        for (ProjectId id : funded) {
+            Ask ask = asks.get(id);
+            String category = byId.get(id).category().value();
+            if (ask == null) {
+                continue;
+            }
+            if (pins.size() < 2 && category.equals("product") && ask.accepts(h100) && ask.targetGpus() >= 64) {
+                pins.add(new Pin(id, new Allocation(Map.of(h100, ask.targetGpus())),
+                        "Release training run committed to the board"));
+            } else if (kill == null && category.equals("exploratory")) {
+                kill = new DeciderOverride(id, DeciderOverride.Action.KILL,
+                        "Superseded by a stronger line of work; its people join other projects");
+            }
+        }
+        return new Decisions(pins, kill == null ? List.of() : List.of(kill));
+    }
+}

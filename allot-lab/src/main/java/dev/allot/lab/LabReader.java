@@ -1,0 +1,145 @@
+package dev.allot.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.allot.core.model.Category;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.GpuType;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.Pool;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a lab file's tree section by section, in file order, checking everything and recording every problem; only
+ * a file without problems becomes a {@link Lab}.
+ */
+final class LabReader {
+    static final List<String> KEYS = List.of("name", "cycle", "cycleStart", "gpuTypes", "pools", "categories",
+            "policy", "projects", "pins", "overrides", "history");
+
+    private final Problems problems;
+    private final References references;
+
+    LabReader(Problems problems) {
+        this.problems = problems;
+        this.references = new References(problems);
+    }
+
+    /** The lab, or {@code null} when any problem was recorded. */
+    Lab read(JsonNode root) {
+        YamlObject file = YamlObject.of(root, "", problems, KEYS);
+        if (file == null) {
+            return null;
+        }
+        String name = file.text("name", true);
+        String cycle = file.text("cycle", true);
+        LocalDate cycleStart = file.read("cycleStart", true, LabReader::date);
+        List<GpuType> gpuTypes = gpuTypes(file.list("gpuTypes", true), file.path("gpuTypes"));
+        List<Pool> pools = pools(file.list("pools", true), file.path("pools"));
+        List<Category> categories = categories(file.list("categories", true), file.path("categories"));
+        PolicyReader policyReader = new PolicyReader(problems, references);
+        Policy policy = policyReader.read(file.value("policy"), file.path("policy"));
+        ProjectsReader portfolio = new ProjectsReader(problems, references);
+        portfolio.read(file.list("projects", true), file.path("projects"));
+        DecisionsReader decisions = new DecisionsReader(problems, references, policyReader.granularity());
+        decisions.readPins(file.list("pins", false), file.path("pins"));
+        decisions.readOverrides(file.list("overrides", false), file.path("overrides"));
+        decisions.readHistory(file.list("history", false), file.path("history"), cycle);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new Lab(name, CycleId.of(cycle), cycleStart, gpuTypes, pools, categories, portfolio.projects(),
+                portfolio.asks(), portfolio.scores(), policy, decisions.pins(), decisions.overrides(),
+                decisions.history());
+    }
+
+    static LocalDate date(JsonNode node, String path, Problems problems) {
+        String text = Scalars.text(node, path, problems);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(path, text, "is not a valid date", "Maybe write it as YYYY-MM-DD, e.g. 2027-01-04?");
+            return null;
+        }
+    }
+
+    private List<GpuType> gpuTypes(List<JsonNode> items, String path) {
+        List<GpuType> types = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (YamlObject item : YamlObject.each(items, path, problems, List.of("name", "speed"))) {
+            String name = item.text("name", true);
+            Double speed = item.read("speed", true, Scalars::positiveNumber);
+            if (name != null && unique(seen, name, item.path("name"), "GPU type")) {
+                references.declareGpuType(name);
+                if (speed != null) {
+                    types.add(new GpuType(GpuTypeId.of(name), speed));
+                }
+            }
+        }
+        return types;
+    }
+
+    private List<Pool> pools(List<JsonNode> items, String path) {
+        List<Pool> pools = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (YamlObject item : YamlObject.each(items, path, problems, List.of("name", "cluster", "gpuType", "gpus", "gpusPerNode"))) {
+            String name = item.text("name", true);
+            String cluster = item.text("cluster", true);
+            String type = item.text("gpuType", true);
+            Integer gpus = item.count("gpus", true);
+            Integer perNode = item.count("gpusPerNode", true);
+            boolean known = type != null && references.gpuType(type, item.path("gpuType"));
+            boolean unique = name != null && unique(seen, name, item.path("name"), "pool");
+            if (perNode != null && perNode < 1) {
+                problems.add(item.path("gpusPerNode"), String.valueOf(perNode), "must be at least 1", "Maybe 8?");
+                perNode = null;
+            }
+            if (gpus != null && perNode != null && gpus % perNode != 0) {
+                int below = gpus / perNode * perNode;
+                problems.add(item.path("gpus"), String.valueOf(gpus), "is not a whole number of " + perNode
+                        + "-GPU nodes", "Maybe " + (below == 0 ? "" : below + " or ") + (below + perNode) + "?");
+                gpus = null;
+            }
+            if (known && unique && cluster != null && gpus != null && perNode != null) {
+                references.addPool(type, gpus, perNode);
+                pools.add(new Pool(name, cluster, GpuTypeId.of(type), gpus, perNode));
+            }
+        }
+        return pools;
+    }
+
+    private List<Category> categories(List<JsonNode> items, String path) {
+        List<Category> categories = new ArrayList<>();
+        for (YamlObject item : YamlObject.each(items, path, problems, List.of("id", "description"))) {
+            String id = item.read("id", true, (node, at, found) -> Scalars.slug(node, at, found, "category"));
+            String description = item.text("description", false);
+            if (id != null && unique(references.categories, id, item.path("id"), "category")) {
+                categories.add(new Category(CategoryId.of(id), description));
+            }
+        }
+        return categories;
+    }
+
+    /** Adds {@code id} to {@code seen}, or records a duplicate. */
+    static boolean unique(Set<String> seen, String id, String path, String what, Problems problems) {
+        if (seen.add(id)) {
+            return true;
+        }
+        problems.add(path, id, "duplicate " + what + " id", "Maybe rename the second one?");
+        return false;
+    }
+
+    private boolean unique(Set<String> seen, String id, String path, String what) {
+        return unique(seen, id, path, what, problems);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.allot.lab;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import dev.allot.core.model.Lab;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * The lab file: a lab operator's YAML description of the fleet, portfolio, policy, decisions and history of one
+ * cycle (format: {@code docs/lab-file.md}).
+ *
+ * <p>{@link #read} checks the whole file and reports every problem at once; {@link #write} emits the same format,
+ * so {@code read(write(lab))} equals {@code lab} for any lab read from a file or made by {@link DemoLab}. Both are
+ * stateless and thread-safe.
+ */
+public final class LabYaml {
+    /** Stable error code of an invalid lab file. */
+    public static final String INVALID = "LAB_INVALID";
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private LabYaml() {}
+
+    /**
+     * Parses and checks a lab file.
+     *
+     * @param sourceName where the text came from (a file name), used in the error message
+     * @throws AllotException of kind {@code INVALID_INPUT} and code {@value #INVALID} listing every problem, each
+     *     located by its YAML path (e.g. {@code projects[3].ask.floor}) or, for syntax errors, its line and column
+     */
+    public static Lab read(String yaml, String sourceName) {
+        Problems problems = new Problems();
+        JsonNode root = parse(yaml, problems);
+        Lab lab = root == null ? null : new LabReader(problems).read(root);
+        if (!problems.isEmpty() || lab == null) {
+            int count = Math.max(1, problems.size());
+            throw new AllotException(Kind.INVALID_INPUT, INVALID,
+                    sourceName + ": " + count + (count == 1 ? " problem" : " problems"), problems.list(), null);
+        }
+        return lab;
+    }
+
+    /** The lab as a lab file, in the documented key order; projects carry their asks and scores. */
+    public static String write(Lab lab) {
+        return new LabWriter().write(lab);
+    }
+
+    private static JsonNode parse(String yaml, Problems problems) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(yaml == null ? "" : yaml);
+        } catch (JsonProcessingException e) {
+            syntaxProblem(e, problems);
+            return null;
+        } catch (RuntimeException e) {
+            problems.add("(file)", "", "cannot be read as YAML: " + e.getMessage(), "");
+            return null;
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            problems.add("(file)", "", "is empty", "Maybe start from the example in docs/lab-file.md?");
+            return null;
+        }
+        return root;
+    }
+
+    private static void syntaxProblem(JsonProcessingException e, Problems problems) {
+        JsonLocation location = e.getLocation();
+        String where = location == null ? "(file)" : "line " + location.getLineNr() + ", column "
+                + location.getColumnNr();
+        if (e.getCause() instanceof MarkedYAMLException yaml) {
+            String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+            problems.add(where, "", "YAML syntax error: " + yaml.getProblem() + context,
+                    "Maybe check the indentation (spaces, not tabs), quotes and brackets near that line?");
+        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            String key = e.getOriginalMessage().replaceFirst("Duplicate field ", "");
+            problems.add(where, key.replace("'", ""), "key " + key + " appears twice in the same mapping",
+                    "Maybe merge the two entries?");
+        } else {
+            problems.add(where, "", "YAML syntax error: " + firstLine(e.getOriginalMessage()),
+                    "Maybe check the indentation and brackets near that line?");
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

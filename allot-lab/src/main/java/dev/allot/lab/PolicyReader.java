@@ -1,0 +1,158 @@
+package dev.allot.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Granularity;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.ShareRelation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the {@code policy} section; every key is optional and defaults to {@link Policy#defaults()}. */
+final class PolicyReader {
+    static final List<String> KEYS = List.of("reserve", "reserveGpus", "shares", "relations", "maxChangePerCycle",
+            "granularity", "yieldNoticeDays");
+    private static final Pattern RELATION = Pattern.compile(
+            "\\s*([a-z0-9][a-z0-9-]*)\\s*>=\\s*(?:([0-9]+(?:\\.[0-9]+)?)\\s*\\*\\s*)?([a-z0-9][a-z0-9-]*)\\s*");
+
+    private final Problems problems;
+    private final References references;
+    private Granularity granularity = Policy.defaults().granularity();
+
+    PolicyReader(Problems problems, References references) {
+        this.problems = problems;
+        this.references = references;
+    }
+
+    /** The granularity as read, even when other parts of the policy were wrong (pins are checked against it). */
+    Granularity granularity() {
+        return granularity;
+    }
+
+    Policy read(JsonNode node, String path) {
+        Policy defaults = Policy.defaults();
+        if (node == null) {
+            checkDefaultRelations(defaults.relations(), path);
+            return defaults;
+        }
+        YamlObject policy = YamlObject.of(node, path, problems, KEYS);
+        if (policy == null) {
+            return null;
+        }
+        Double reserve = policy.has("reserve") ? policy.read("reserve", false, Scalars::percent)
+                : defaults.reserveFraction();
+        if (reserve != null && reserve >= 1) {
+            problems.add(policy.path("reserve"), Problems.asWritten(policy.value("reserve")),
+                    "holds back all capacity, so nothing is left to allocate", "Maybe 5%?");
+            reserve = null;
+        }
+        Map<GpuTypeId, Integer> reserveGpus = reserveGpus(policy);
+        List<ShareBound> shares = shares(policy);
+        List<ShareRelation> relations = policy.has("relations") ? relations(policy) : defaults.relations();
+        if (!policy.has("relations")) {
+            checkDefaultRelations(relations, policy.path("relations"));
+        }
+        Double maxChange = policy.has("maxChangePerCycle")
+                ? policy.read("maxChangePerCycle", false, Scalars::percent) : defaults.maxChangeFraction();
+        Granularity read = policy.choice("granularity", Granularity.class, defaults.granularity(), PolicyReader::label);
+        granularity = read == null ? granularity : read;
+        Integer notice = policy.has("yieldNoticeDays") ? policy.count("yieldNoticeDays", false)
+                : Integer.valueOf(defaults.yieldNoticeDays());
+        if (reserve == null || reserveGpus == null || shares == null || relations == null || maxChange == null
+                || read == null || notice == null) {
+            return null;
+        }
+        return new Policy(reserve, reserveGpus, shares, relations, maxChange, read, notice);
+    }
+
+    static String label(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    private Map<GpuTypeId, Integer> reserveGpus(YamlObject policy) {
+        int before = problems.size();
+        Map<GpuTypeId, Integer> reserve = new LinkedHashMap<>();
+        policy.map("reserveGpus", Scalars::count).forEach((type, gpus) -> {
+            String path = policy.path("reserveGpus") + "." + type;
+            if (references.gpuType(type, path)) {
+                int capacity = references.capacity(GpuTypeId.of(type));
+                if (gpus > capacity) {
+                    problems.add(path, String.valueOf(gpus), "reserves more GPUs than the lab has of " + type + " ("
+                            + capacity + ")", "Maybe at most " + capacity + "?");
+                }
+                reserve.put(GpuTypeId.of(type), gpus);
+            }
+        });
+        return problems.size() == before ? reserve : null;
+    }
+
+    private List<ShareBound> shares(YamlObject policy) {
+        int before = problems.size();
+        List<ShareBound> bounds = new ArrayList<>();
+        policy.map("shares", (node, path, found) -> YamlObject.of(node, path, found, List.of("min", "max")))
+                .forEach((category, bound) -> {
+                    boolean known = references.category(category, bound.path());
+                    Double min = bound.has("min") ? bound.read("min", false, Scalars::percent) : Double.valueOf(0);
+                    Double max = bound.has("max") ? bound.read("max", false, Scalars::percent) : Double.valueOf(1);
+                    if (min != null && max != null && min > max) {
+                        problems.add(bound.path("min"), Percent.format(min), "share minimum of " + category
+                                + " is above its maximum (" + Percent.format(max) + ")", "Maybe swap min and max?");
+                    } else if (known && min != null && max != null) {
+                        bounds.add(new ShareBound(CategoryId.of(category), min, max));
+                    }
+                });
+        double minimums = bounds.stream().mapToDouble(ShareBound::minShare).sum();
+        if (minimums > 1 + 1e-9) {
+            problems.add(policy.path("shares"), Percent.format(minimums), "share minimums add up to more than 100 %",
+                    "Maybe lower some minimums?");
+        }
+        return problems.size() == before ? bounds : null;
+    }
+
+    private List<ShareRelation> relations(YamlObject policy) {
+        int before = problems.size();
+        List<ShareRelation> relations = new ArrayList<>();
+        List<JsonNode> items = policy.list("relations", false);
+        for (int i = 0; i < items.size(); i++) {
+            String path = policy.path("relations") + "[" + i + "]";
+            String text = Scalars.text(items.get(i), path, problems);
+            if (text == null) {
+                continue;
+            }
+            Matcher matcher = RELATION.matcher(text);
+            if (!matcher.matches()) {
+                String hint = text.contains("%") ? "Maybe put a minimum share under shares, e.g. safety: {min: 5%}?"
+                        : "Maybe write it as 'exploratory >= product' or 'exploratory >= 1.5 * product'?";
+                problems.add(path, text, "is not a relation of the form 'a >= b' or 'a >= factor * b'", hint);
+                continue;
+            }
+            boolean left = references.category(matcher.group(1), path);
+            boolean right = references.category(matcher.group(3), path);
+            double factor = matcher.group(2) == null ? 1.0 : Double.parseDouble(matcher.group(2));
+            if (left && right) {
+                relations.add(new ShareRelation(CategoryId.of(matcher.group(1)), factor,
+                        CategoryId.of(matcher.group(3))));
+            }
+        }
+        return problems.size() == before ? relations : null;
+    }
+
+    /** The default relation names categories a lab may not have; say so rather than ignore it silently. */
+    private void checkDefaultRelations(List<ShareRelation> relations, String path) {
+        for (ShareRelation relation : relations) {
+            for (CategoryId category : List.of(relation.left(), relation.right())) {
+                if (!references.categories.contains(category.value()) && !references.categories.isEmpty()) {
+                    problems.add(path, relation.toString(), "the default relation names the undeclared category "
+                            + category, "Maybe declare it, or write relations: [] for none?");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.allot.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectStatus;
+import dev.allot.core.model.Score;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the {@code projects} section: each project with its ask and its reviewers' scores. */
+final class ProjectsReader {
+    static final List<String> PROJECT_KEYS = List.of("id", "name", "category", "lead", "members", "status", "ask",
+            "scores");
+    static final List<String> ASK_KEYS = List.of("floor", "target", "ceiling", "gpuTypes", "speedFactors",
+            "justification");
+    static final List<String> SCORE_KEYS = List.of("reviewer", "score", "comment");
+
+    private final Problems problems;
+    private final References references;
+    private final List<Project> projects = new ArrayList<>();
+    private final List<Ask> asks = new ArrayList<>();
+    private final List<Score> scores = new ArrayList<>();
+
+    ProjectsReader(Problems problems, References references) {
+        this.problems = problems;
+        this.references = references;
+    }
+
+    List<Project> projects() {
+        return projects;
+    }
+
+    List<Ask> asks() {
+        return asks;
+    }
+
+    List<Score> scores() {
+        return scores;
+    }
+
+    void read(List<JsonNode> items, String path) {
+        YamlObject.each(items, path, problems, PROJECT_KEYS).forEach(this::project);
+    }
+
+    private void project(YamlObject item) {
+        String id = item.read("id", true, (node, at, found) -> Scalars.slug(node, at, found, "project"));
+        boolean unique = id != null && LabReader.unique(references.projects, id, item.path("id"), "project", problems);
+        String name = item.text("name", false);
+        String category = item.text("category", true);
+        boolean known = category != null && references.category(category, item.path("category"));
+        String lead = item.text("lead", false);
+        List<String> members = members(item);
+        ProjectStatus status = item.choice("status", ProjectStatus.class, ProjectStatus.ACTIVE, PolicyReader::label);
+        String owner = id == null ? "?" : id;
+        Ask ask = item.has("ask") ? ask(item.read("ask", false, (node, at, found) ->
+                YamlObject.of(node, at, found, ASK_KEYS)), owner) : null;
+        scores(item.list("scores", false), item.path("scores"), owner);
+        if (unique && known && members != null && status != null) {
+            projects.add(new Project(ProjectId.of(id), name, CategoryId.of(category), lead, members, status));
+            if (ask != null) {
+                asks.add(ask);
+            }
+        }
+    }
+
+    private List<String> members(YamlObject item) {
+        int before = problems.size();
+        List<String> members = new ArrayList<>();
+        List<JsonNode> nodes = item.list("members", false);
+        for (int i = 0; i < nodes.size(); i++) {
+            String member = Scalars.text(nodes.get(i), item.path("members") + "[" + i + "]", problems);
+            if (member != null) {
+                members.add(member);
+            }
+        }
+        return problems.size() == before ? members : null;
+    }
+
+    private Ask ask(YamlObject ask, String project) {
+        if (ask == null) {
+            return null;
+        }
+        int before = problems.size();
+        Integer floor = ask.count("floor", false);
+        Integer target = ask.count("target", true);
+        Integer ceiling = ask.count("ceiling", false);
+        floor = ask.has("floor") ? floor : Integer.valueOf(0);
+        ceiling = ask.has("ceiling") ? ceiling : target;
+        if (floor != null && target != null && ceiling != null) {
+            checkOrder(ask, project, floor, target, ceiling);
+        }
+        Set<GpuTypeId> types = new LinkedHashSet<>();
+        List<JsonNode> typeNodes = ask.list("gpuTypes", false);
+        for (int i = 0; i < typeNodes.size(); i++) {
+            String at = ask.path("gpuTypes") + "[" + i + "]";
+            String type = Scalars.text(typeNodes.get(i), at, problems);
+            if (type != null && references.gpuType(type, at)) {
+                types.add(GpuTypeId.of(type));
+            }
+        }
+        Map<GpuTypeId, Double> speedFactors = new LinkedHashMap<>();
+        ask.map("speedFactors", Scalars::positiveNumber).forEach((type, factor) -> {
+            if (references.gpuType(type, ask.path("speedFactors") + "." + type)) {
+                speedFactors.put(GpuTypeId.of(type), factor);
+            }
+        });
+        String justification = ask.text("justification", false);
+        if (problems.size() != before) {
+            return null;
+        }
+        return new Ask(ProjectId.of(project), floor, target, ceiling, types, speedFactors, justification);
+    }
+
+    private void checkOrder(YamlObject ask, String project, int floor, int target, int ceiling) {
+        if (floor > ceiling) {
+            problems.add(ask.path("floor"), String.valueOf(floor), "Ask floor (" + floor + " GPUs) of project "
+                    + project + " exceeds its ceiling (" + ceiling + ")", "Maybe swap floor and ceiling?");
+            return;
+        }
+        if (floor > target) {
+            problems.add(ask.path("floor"), String.valueOf(floor), "Ask floor (" + floor + " GPUs) of project "
+                    + project + " exceeds its target (" + target + ")", "Maybe lower the floor to " + target + "?");
+        }
+        if (target > ceiling) {
+            problems.add(ask.path("target"), String.valueOf(target), "Ask target (" + target + " GPUs) of project "
+                    + project + " exceeds its ceiling (" + ceiling + ")", "Maybe raise the ceiling to " + target
+                    + "?");
+        }
+    }
+
+    private void scores(List<JsonNode> items, String path, String project) {
+        for (YamlObject item : YamlObject.each(items, path, problems, SCORE_KEYS)) {
+            String reviewer = item.text("reviewer", true);
+            Integer score = item.read("score", true, Scalars::wholeNumber);
+            if (score != null && (score < 1 || score > 10)) {
+                problems.add(item.path("score"), String.valueOf(score), "Score by " + reviewer + " of project "
+                        + project + " is outside 1..10", "Maybe " + Math.max(1, Math.min(10, score)) + "?");
+                score = null;
+            }
+            String comment = item.text("comment", false);
+            if (reviewer != null && score != null) {
+                scores.add(new Score(ProjectId.of(project), reviewer, score, comment));
+            }
+        }
+    }
+}

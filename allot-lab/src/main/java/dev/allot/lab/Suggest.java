@@ -1,0 +1,68 @@
+package dev.allot.lab;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** "Maybe ...?" hints: the known name closest to a misspelt one. */
+final class Suggest {
+    private static final int LIST_AT_MOST = 8;
+
+    private Suggest() {}
+
+    /**
+     * The candidate closest to {@code given}: an exact match ignoring case first, then the smallest edit distance
+     * (ignoring case) when it is small enough to be a typo rather than a different word.
+     */
+    static Optional<String> closest(String given, Collection<String> candidates) {
+        for (String candidate : candidates) {
+            if (candidate.equalsIgnoreCase(given)) {
+                return Optional.of(candidate);
+            }
+        }
+        String lower = given.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int tolerated = Math.max(2, Math.min(given.length(), best == null ? 0 : best.length()) / 3);
+        return best != null && bestDistance <= tolerated ? Optional.of(best) : Optional.empty();
+    }
+
+    /** {@code Maybe H100?}, else {@code Maybe one of H100, A100?} for short lists, else empty. */
+    static String hint(String given, Collection<String> candidates) {
+        Optional<String> closest = closest(given, candidates);
+        if (closest.isPresent()) {
+            return "Maybe " + closest.get() + "?";
+        }
+        if (!candidates.isEmpty() && candidates.size() <= LIST_AT_MOST) {
+            return "Maybe one of " + String.join(", ", candidates) + "?";
+        }
+        return "";
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
