@@ -1,0 +1,144 @@
+package dev.allot.kueue;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.Problem;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The OpenAPI schemas of Kueue's CustomResourceDefinitions, used to check every exported object before it reaches a
+ * cluster. {@link #bundled()} holds the CRDs shipped with Allot (Kueue's, descriptions removed); {@link #load(Path)}
+ * reads a folder of CRD files, e.g. the ones installed on a cluster.
+ */
+public final class CrdSchemas {
+    private static final List<String> BUNDLED = List.of("clusterqueues", "cohorts", "localqueues", "resourceflavors",
+            "workloadpriorityclasses");
+    private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+
+    /** One served version of one kind. */
+    private record Schema(Map<String, Object> openApi, boolean namespaced) {}
+
+    private final Map<String, Schema> schemas;
+    private final Set<String> uncheckedRules = new TreeSet<>();
+
+    private CrdSchemas(Map<String, Schema> schemas) {
+        this.schemas = Map.copyOf(schemas);
+    }
+
+    /** The Kueue CRDs bundled with Allot. */
+    public static CrdSchemas bundled() {
+        List<Map<String, Object>> crds = new ArrayList<>();
+        for (String name : BUNDLED) {
+            String resource = "crds/kueue.x-k8s.io_" + name + ".yaml";
+            try (InputStream in = CrdSchemas.class.getResourceAsStream(resource)) {
+                crds.add(parse(in, resource));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return of(crds);
+    }
+
+    /** Every CRD in the {@code *.yaml} files of a folder. */
+    public static CrdSchemas load(Path folder) throws IOException {
+        List<Map<String, Object>> crds = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    crds.add(parse(in, file.toString()));
+                }
+            }
+        }
+        return of(crds);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CrdSchemas of(List<Map<String, Object>> crds) {
+        Map<String, Schema> schemas = new HashMap<>();
+        for (Map<String, Object> crd : crds) {
+            Map<String, Object> spec = (Map<String, Object>) crd.get("spec");
+            String group = (String) spec.get("group");
+            String kind = (String) ((Map<String, Object>) spec.get("names")).get("kind");
+            boolean namespaced = "Namespaced".equals(spec.get("scope"));
+            for (Object entry : (List<Object>) spec.get("versions")) {
+                Map<String, Object> version = (Map<String, Object>) entry;
+                if (Boolean.TRUE.equals(version.get("served"))) {
+                    Map<String, Object> openApi = (Map<String, Object>) Tree.at(version, "schema", "openAPIV3Schema");
+                    schemas.put(key(group + "/" + version.get("name"), kind), new Schema(openApi, namespaced));
+                }
+            }
+        }
+        return new CrdSchemas(schemas);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(InputStream in, String source) {
+        if (in == null) {
+            throw new AllotException(AllotException.Kind.INTERNAL, "kueue.crd-missing",
+                    "CRD " + source + " is missing from the Allot jar. Maybe rebuild it?");
+        }
+        return new KubernetesSerialization().unmarshal(in, Map.class);
+    }
+
+    private static String key(String apiVersion, String kind) {
+        return apiVersion + " " + kind;
+    }
+
+    /** Whether a schema for this kind and version is known. */
+    public boolean knows(String apiVersion, String kind) {
+        return schemas.containsKey(key(apiVersion, kind));
+    }
+
+    /** Every reason the API server would reject this object on create; empty when it would accept it. */
+    public List<Problem> validate(KueueObject object) {
+        List<Problem> problems = new ArrayList<>();
+        String prefix = object.id() + ": ";
+        if ("v1".equals(object.apiVersion()) && "Namespace".equals(object.kind())) {
+            checkName(object.name(), DNS_LABEL, 63, problems);
+        } else {
+            Schema schema = schemas.get(key(object.apiVersion(), object.kind()));
+            if (schema == null) {
+                problems.add(Problem.of("apiVersion", object.apiVersion(), "no served CRD version for kind "
+                        + object.kind()));
+            } else {
+                checkName(object.name(), DNS_SUBDOMAIN, 253, problems);
+                if (schema.namespaced() == object.namespace().isEmpty()) {
+                    problems.add(Problem.of("metadata.namespace", object.namespace(), schema.namespaced()
+                            ? "is required for a namespaced kind" : "must be empty for a cluster-scoped kind"));
+                }
+                new SchemaWalker(problems, uncheckedRules).check(object.body(), schema.openApi(), "");
+            }
+        }
+        return problems.stream().map(p -> new Problem(prefix + p.path(), p.value(), p.reason(), p.hint())).toList();
+    }
+
+    /** Every problem of every object. */
+    public List<Problem> validate(List<KueueObject> objects) {
+        return objects.stream().flatMap(object -> validate(object).stream()).toList();
+    }
+
+    /** CEL rules met so far that this validator cannot evaluate (an empty set means every rule was checked). */
+    public Set<String> uncheckedRules() {
+        return Set.copyOf(uncheckedRules);
+    }
+
+    private static void checkName(String name, Pattern pattern, int maxLength, List<Problem> problems) {
+        if (!pattern.matcher(name).matches() || name.length() > maxLength) {
+            problems.add(Problem.of("metadata.name", name, "is not a valid name (lower-case letters, digits, '-'"
+                    + (maxLength == 253 ? ", '.'" : "") + "; at most " + maxLength + " characters)"));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.allot.kueue;
+
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.ProjectId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Kueue objects that enforce a plan on one date, in apply order (namespaces and flavors before the queues that
+ * use them), and the yields still to come.
+ *
+ * @param asOf the date the quotas are for
+ * @param pendingYields projects that keep GPUs now which they must yield later; re-apply on or after each date
+ */
+public record KueueManifest(
+        LocalDate asOf, KueueApiVersion apiVersion, List<KueueObject> objects, List<PendingYield> pendingYields) {
+    public KueueManifest {
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(apiVersion, "apiVersion");
+        objects = List.copyOf(objects);
+        pendingYields = List.copyOf(pendingYields);
+    }
+
+    /** A project holding {@code now} until {@code yieldBy}, then {@code after}. */
+    public record PendingYield(ProjectId project, LocalDate yieldBy, Allocation now, Allocation after) {}
+
+    public List<KueueObject> ofKind(String kind) {
+        return objects.stream().filter(object -> object.kind().equals(kind)).toList();
+    }
+}
