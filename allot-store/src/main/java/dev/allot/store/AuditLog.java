@@ -38,6 +38,12 @@ public final class AuditLog {
                 .execute();
     }
 
+    /** The id of the newest entry: it grows with every change, so readers can cache by it. */
+    public long highWater() {
+        return store.read(handle -> handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM audit_entry")
+                .mapTo(Long.class).one());
+    }
+
     /** The newest entries first, optionally for one entity ({@code entity} and {@code entityId} may be null). */
     public List<Entry> list(String entity, String entityId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_entry WHERE 1 = 1");

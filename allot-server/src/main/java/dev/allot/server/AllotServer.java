@@ -1,0 +1,111 @@
+package dev.allot.server;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.planner.Planner;
+import dev.allot.store.Json;
+import dev.allot.store.Store;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP server: the REST API under {@code /api}, {@code /health}, {@code /metrics} and {@code /openapi.json}.
+ * Every failure is answered with an RFC 9457 problem body; request bodies are limited to {@value #MAX_BODY_BYTES}
+ * bytes.
+ */
+public final class AllotServer {
+    /** Largest request body accepted. */
+    public static final long MAX_BODY_BYTES = 1_000_000;
+
+    private final Javalin app;
+    private final List<String> registered = Collections.synchronizedList(new ArrayList<>());
+
+    private AllotServer(Store store, Planner planner) {
+        Metrics metrics = new Metrics();
+        String openApi = Json.write(OpenApiDocument.build());
+        List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner));
+        routes.add(new Route(HandlerType.GET, "/health", Route.PUBLIC, ctx -> health(ctx, store)));
+        routes.add(new Route(HandlerType.GET, "/metrics", Route.PUBLIC, metrics::scrape));
+        routes.add(new Route(HandlerType.GET, "/openapi.json", Route.PUBLIC,
+                ctx -> ctx.contentType("application/json").result(openApi)));
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.requestLogger.http(metrics::request);
+            config.events.handlerAdded(info -> registered.add(info.getHttpMethod().name() + " " + info.getPath()));
+            config.events.serverStarted(() -> metrics.bind(app().jettyServer().server()));
+            for (Route route : routes) {
+                config.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(),
+                        guard(route, store), java.util.Set.of()));
+            }
+            config.routes.exception(AllotException.class, ProblemResponses::allot);
+            config.routes.exception(HttpResponseException.class, ProblemResponses::http);
+            config.routes.exception(Exception.class, ProblemResponses::unexpected);
+            config.routes.error(404, "*", ctx -> unmatched(ctx, 404));
+            config.routes.error(405, "*", ctx -> unmatched(ctx, 405));
+        });
+    }
+
+    public static AllotServer create(Store store, Planner planner) {
+        return new AllotServer(store, planner);
+    }
+
+    public AllotServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        app.jettyServer().server().join();
+    }
+
+    /** "GET /api/projects" for every route the server registered (for the OpenAPI check). */
+    List<String> registeredRoutes() {
+        return List.copyOf(registered);
+    }
+
+    private Javalin app() {
+        return app;
+    }
+
+    private static io.javalin.http.Handler guard(Route route, Store store) {
+        if (route.isPublic()) {
+            return route.handler();
+        }
+        return ctx -> {
+            Requests.authorize(ctx, store.tokens(), route.roles());
+            route.handler().handle(ctx);
+        };
+    }
+
+    private static void health(Context ctx, Store store) {
+        boolean up = store.healthy();
+        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "up" : "down", "database", up ? "up" : "down"));
+    }
+
+    /** Javalin's own 404/405 for paths no route matches; problems written by handlers are left alone. */
+    private static void unmatched(Context ctx, int status) {
+        String type = ctx.res().getContentType();
+        if (type != null && type.startsWith(ProblemResponses.CONTENT_TYPE)) {
+            return;
+        }
+        ProblemResponses.http(new HttpResponseException(status, ""), ctx);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.allot.server;
+
+import static dev.allot.server.Route.EVERYONE;
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+
+import dev.allot.core.planner.Planner;
+import dev.allot.store.Role;
+import dev.allot.store.Store;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The REST API's route table: every path, who may call it, and its handler. Web pages will get a sibling table
+ * ({@code UiRoutes}) registered the same way.
+ */
+final class ApiRoutes {
+    static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    static final Set<Role> DECIDER = EnumSet.of(Role.DECIDER);
+    static final Set<Role> STEERING = EnumSet.of(Role.ADMIN, Role.DECIDER);
+    static final Set<Role> REVIEWING = EnumSet.of(Role.ADMIN, Role.DECIDER, Role.REVIEWER);
+    static final Set<Role> ASKING = EnumSet.of(Role.ADMIN, Role.LEAD);
+    static final Set<Role> REVIEWER = EnumSet.of(Role.REVIEWER);
+
+    private final List<Route> routes = new ArrayList<>();
+
+    private ApiRoutes() {}
+
+    static List<Route> of(Store store, Planner planner) {
+        LabHandlers lab = new LabHandlers(store);
+        CycleHandlers cycles = new CycleHandlers(store);
+        PlanHandlers plans = new PlanHandlers(store, planner);
+        ApiRoutes api = new ApiRoutes();
+        api.add(GET, "/api/me", EVERYONE, lab::me);
+        api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
+        api.add(GET, "/api/pools", EVERYONE, lab::pools);
+        api.add(GET, "/api/categories", EVERYONE, lab::categories);
+        api.add(GET, "/api/projects", EVERYONE, lab::projects);
+        api.add(POST, "/api/projects", ADMIN, lab::createProject);
+        api.add(GET, "/api/projects/{project}", EVERYONE, lab::project);
+        api.add(PUT, "/api/projects/{project}", ADMIN, lab::updateProject);
+        api.add(GET, "/api/projects/{project}/history", EVERYONE, lab::history);
+        api.add(GET, "/api/projects/{project}/usage", EVERYONE, lab::usage);
+        api.add(POST, "/api/usage", ADMIN, lab::recordUsage);
+        api.add(GET, "/api/audit", ADMIN, lab::audit);
+        api.add(POST, "/api/tokens", ADMIN, lab::createToken);
+        api.add(POST, "/api/sessions", EVERYONE, lab::createSession);
+        api.add(GET, "/api/cycles", EVERYONE, cycles::list);
+        api.add(POST, "/api/cycles", ADMIN, cycles::create);
+        api.add(GET, "/api/cycles/{cycle}", EVERYONE, cycles::get);
+        api.add(POST, "/api/cycles/{cycle}/transitions", STEERING, cycles::transition);
+        api.add(PUT, "/api/cycles/{cycle}/policy", STEERING, cycles::setPolicy);
+        api.add(GET, "/api/cycles/{cycle}/asks", EVERYONE, cycles::asks);
+        api.add(GET, "/api/cycles/{cycle}/asks/{project}", EVERYONE, cycles::ask);
+        api.add(PUT, "/api/cycles/{cycle}/asks/{project}", ASKING, cycles::putAsk);
+        api.add(GET, "/api/cycles/{cycle}/scores", REVIEWING, cycles::scores);
+        api.add(PUT, "/api/cycles/{cycle}/scores/{project}", REVIEWER, cycles::putScore);
+        api.add(GET, "/api/cycles/{cycle}/pins", REVIEWING, cycles::pins);
+        api.add(PUT, "/api/cycles/{cycle}/pins/{project}", DECIDER, cycles::putPin);
+        api.add(DELETE, "/api/cycles/{cycle}/pins/{project}", DECIDER, cycles::deletePin);
+        api.add(GET, "/api/cycles/{cycle}/overrides", REVIEWING, cycles::overrides);
+        api.add(PUT, "/api/cycles/{cycle}/overrides/{project}", DECIDER, cycles::putOverride);
+        api.add(DELETE, "/api/cycles/{cycle}/overrides/{project}", DECIDER, cycles::deleteOverride);
+        api.add(POST, "/api/cycles/{cycle}/draft", DECIDER, plans::solveDraft);
+        api.add(GET, "/api/cycles/{cycle}/draft", REVIEWING, plans::draft);
+        api.add(GET, "/api/cycles/{cycle}/diff", REVIEWING, plans::diff);
+        api.add(POST, "/api/cycles/{cycle}/publish", DECIDER, plans::publish);
+        api.add(GET, "/api/cycles/{cycle}/plans", EVERYONE, plans::plans);
+        api.add(GET, "/api/cycles/{cycle}/plans/{version}", EVERYONE, plans::plan);
+        api.add(GET, "/api/cycles/{cycle}/portfolio", EVERYONE, plans::portfolio);
+        return List.copyOf(api.routes);
+    }
+
+    private void add(HandlerType method, String path, Set<Role> roles, Handler handler) {
+        routes.add(new Route(method, path, roles, handler));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.allot.server;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.store.Actor;
+import dev.allot.store.Cycle;
+import dev.allot.store.CycleState;
+import dev.allot.store.Role;
+import dev.allot.store.Store;
+import dev.allot.store.StoredAsk;
+import dev.allot.store.Versioned;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/** Handlers for cycles: workflow, policy, asks, scores, pins and overrides. */
+final class CycleHandlers {
+    private static final List<String> STATES = Arrays.stream(CycleState.values()).map(CycleState::label).toList();
+
+    private final Store store;
+
+    CycleHandlers(Store store) {
+        this.store = store;
+    }
+
+    void list(Context ctx) {
+        ctx.json(store.cycles().list().stream().map(Versioned::value).toList());
+    }
+
+    void get(Context ctx) {
+        Requests.versioned(ctx, store.cycles().get(Requests.cycle(ctx)));
+    }
+
+    void create(Context ctx) {
+        Fields body = Fields.parse(ctx.body());
+        String id = body.slug("id", null);
+        LocalDate start = body.date("start");
+        Fields policyFields = body.object("policy", false);
+        body.done();
+        Policy policy = policyFields == null ? Policy.defaults() : Inputs.policy(policyFields);
+        Versioned<Cycle> created = store.cycles().create(CycleId.of(id), start, policy, Requests.actor(ctx));
+        ctx.status(201).header("Location", "/api/cycles/" + id);
+        Requests.versioned(ctx, created);
+    }
+
+    void transition(Context ctx) {
+        CycleId id = Requests.cycle(ctx);
+        Integer expected = Requests.ifMatch(ctx);
+        Fields body = Fields.parse(ctx.body());
+        String to = body.choice("to", STATES, null);
+        body.done();
+        Requests.versioned(ctx, store.cycles().transition(id, CycleState.parse(to), expected, Requests.actor(ctx)));
+    }
+
+    void setPolicy(Context ctx) {
+        CycleId id = Requests.cycle(ctx);
+        Integer expected = Requests.ifMatch(ctx);
+        Policy policy = Inputs.policy(Fields.parse(ctx.body()));
+        Requests.versioned(ctx, store.cycles().setPolicy(id, policy, expected, Requests.actor(ctx)));
+    }
+
+    void asks(Context ctx) {
+        ctx.json(store.reviews().asks(Requests.cycle(ctx)).stream().map(Versioned::value).toList());
+    }
+
+    void ask(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        ProjectId project = Requests.project(ctx);
+        store.cycles().get(cycle);
+        Requests.versioned(ctx, store.reviews().ask(cycle, project).orElseThrow(() -> new AllotException(
+                Kind.NOT_FOUND, "ask-not-found", "Project " + project + " has no ask in cycle " + cycle
+                        + ". Maybe PUT one first?")));
+    }
+
+    /** Project leads write the asks of the projects they lead; admins any ask. */
+    void putAsk(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        ProjectId project = Requests.project(ctx);
+        Integer expected = Requests.ifMatch(ctx);
+        Actor actor = Requests.actor(ctx);
+        Project stored = store.lab().project(project).orElseThrow(() -> LabHandlers.notFound(project)).value();
+        if (actor.role() == Role.LEAD && !stored.lead().equals(actor.user())) {
+            throw new AllotException(Kind.FORBIDDEN, "not-your-project", "User " + actor.user() + " does not lead"
+                    + " project " + project + " (its lead is " + stored.lead() + "). Maybe ask " + stored.lead()
+                    + " to edit it?");
+        }
+        StoredAsk ask = Inputs.ask(Fields.parse(ctx.body()), project);
+        Requests.versioned(ctx, store.reviews().putAsk(cycle, ask, expected, actor));
+    }
+
+    void scores(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        store.cycles().get(cycle);
+        ctx.json(store.reviews().scores(cycle));
+    }
+
+    void putScore(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        ProjectId project = Requests.project(ctx);
+        Actor actor = Requests.actor(ctx);
+        ctx.json(store.reviews().putScore(cycle, Inputs.score(Fields.parse(ctx.body()), project, actor.user()),
+                actor));
+    }
+
+    void pins(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        store.cycles().get(cycle);
+        ctx.json(store.reviews().pins(cycle));
+    }
+
+    void putPin(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        ProjectId project = Requests.project(ctx);
+        ctx.json(store.reviews().putPin(cycle, Inputs.pin(Fields.parse(ctx.body()), project), Requests.actor(ctx)));
+    }
+
+    void overrides(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        store.cycles().get(cycle);
+        ctx.json(store.reviews().overrides(cycle));
+    }
+
+    void putOverride(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        ProjectId project = Requests.project(ctx);
+        ctx.json(store.reviews().putOverride(cycle, Inputs.override(Fields.parse(ctx.body()), project),
+                Requests.actor(ctx)));
+    }
+
+    void deletePin(Context ctx) {
+        remove(ctx, "pin");
+    }
+
+    void deleteOverride(Context ctx) {
+        remove(ctx, "override");
+    }
+
+    private void remove(Context ctx, String kind) {
+        CycleId cycle = Requests.cycle(ctx);
+        ProjectId project = Requests.project(ctx);
+        if (!store.reviews().remove(cycle, kind, project, Requests.actor(ctx))) {
+            throw new AllotException(Kind.NOT_FOUND, kind + "-not-found", "Project " + project + " has no " + kind
+                    + " in cycle " + cycle + ". Maybe it was already removed?");
+        }
+        ctx.status(204);
+    }
+}

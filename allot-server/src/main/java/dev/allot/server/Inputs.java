@@ -1,0 +1,161 @@
+package dev.allot.server;
+
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Granularity;
+import dev.allot.core.model.Pin;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectStatus;
+import dev.allot.core.model.Score;
+import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.ShareRelation;
+import dev.allot.store.Evidence;
+import dev.allot.store.StoredAsk;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Request bodies turned into domain values; every rule of the domain is checked here first, with field paths. */
+final class Inputs {
+    static final int MAX_GPUS = 1_000_000;
+    private static final List<String> STATUSES = List.of("active", "paused", "killed", "done");
+
+    private Inputs() {}
+
+    static Project project(Fields f, ProjectId id) {
+        String name = f.text("name", Fields.MAX_NAME, id.value());
+        String category = f.slug("category", null);
+        String lead = f.slug("lead", null);
+        List<String> members = f.texts("members", Fields.MAX_LIST, 64);
+        String status = f.choice("status", STATUSES, "active");
+        f.done();
+        return new Project(id, name, CategoryId.of(category), lead, members,
+                ProjectStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+    }
+
+    static StoredAsk ask(Fields f, ProjectId project) {
+        int floor = f.integer("floorGpus", 0, MAX_GPUS, null);
+        int target = f.integer("targetGpus", 0, MAX_GPUS, null);
+        int ceiling = f.integer("ceilingGpus", 0, MAX_GPUS, null);
+        if (f.ok() && floor > target) {
+            f.problem("floorGpus", floor, "exceeds targetGpus (" + target + ")", "Maybe swap floor and target?");
+        }
+        if (f.ok() && target > ceiling) {
+            f.problem("ceilingGpus", ceiling, "is below targetGpus (" + target + ")", "Maybe swap target and ceiling?");
+        }
+        Set<GpuTypeId> types = new LinkedHashSet<>();
+        f.texts("gpuTypes", 50, 64).forEach(type -> types.add(GpuTypeId.of(type.isBlank() ? "?" : type)));
+        Map<GpuTypeId, Double> speeds = numbers(f, "speedFactors", 0.01, 100, GpuTypeId::of);
+        String justification = f.text("justification", Fields.MAX_TEXT, "");
+        Fields evidence = f.object("evidence", false);
+        Evidence read = evidence == null ? Evidence.NONE : new Evidence(evidence.texts("links", 50, 2_000),
+                numbers(evidence, "evalResults", -1e12, 1e12, name -> name),
+                evidence.list("scalingCurve", 200, point -> new Evidence.ScalingPoint(
+                        point.number("gpus", 0, MAX_GPUS, null), point.number("metric", -1e12, 1e12, null))));
+        f.done();
+        return new StoredAsk(new Ask(project, floor, target, ceiling, types, speeds, justification), read);
+    }
+
+    static Score score(Fields f, ProjectId project, String reviewer) {
+        int score = f.integer("score", 1, 10, null);
+        String comment = f.text("comment", Fields.MAX_TEXT, "");
+        f.done();
+        return new Score(project, reviewer, score, comment);
+    }
+
+    static Pin pin(Fields f, ProjectId project) {
+        Fields gpus = f.object("gpus", true);
+        Map<GpuTypeId, Integer> counts = gpus == null ? Map.of() : integers(gpus);
+        String reason = f.text("reason", Fields.MAX_TEXT, "");
+        f.done();
+        return new Pin(project, new Allocation(counts), reason);
+    }
+
+    static DeciderOverride override(Fields f, ProjectId project) {
+        String action = f.choice("action", List.of("kill", "fund"), null);
+        String reason = f.text("reason", Fields.MAX_TEXT, "");
+        f.done();
+        return new DeciderOverride(project, DeciderOverride.Action.valueOf(action.toUpperCase(Locale.ROOT)), reason);
+    }
+
+    static Policy policy(Fields f) {
+        Policy defaults = Policy.defaults();
+        double reserve = f.number("reserveFraction", 0, 0.99, defaults.reserveFraction());
+        Fields reserveGpus = f.object("reserveGpus", false);
+        List<ShareBound> bounds = f.list("shareBounds", 50, b -> {
+            String category = b.slug("category", null);
+            double min = b.number("minShare", 0, 1, 0.0);
+            double max = b.number("maxShare", 0, 1, 1.0);
+            if (min > max) {
+                b.problem("minShare", min, "exceeds maxShare (" + max + ")", "Maybe swap them?");
+                return null;
+            }
+            return category.isEmpty() ? null : new ShareBound(CategoryId.of(category), min, max);
+        });
+        List<ShareRelation> relations = f.list("relations", 50, r -> {
+            String left = r.slug("left", null);
+            double factor = r.number("factor", 0, 100, 1.0);
+            String right = r.slug("right", null);
+            return left.isEmpty() || right.isEmpty() ? null
+                    : new ShareRelation(CategoryId.of(left), factor, CategoryId.of(right));
+        });
+        double maxChange = f.number("maxChangeFraction", 0, 100, defaults.maxChangeFraction());
+        String granularity = f.choice("granularity", List.of("node", "gpu"), "node");
+        int notice = f.integer("yieldNoticeDays", 0, 365, defaults.yieldNoticeDays());
+        Map<GpuTypeId, Integer> reserved = reserveGpus == null ? Map.of() : integers(reserveGpus);
+        f.done();
+        return new Policy(reserve, reserved, bounds.stream().filter(b -> b != null).toList(),
+                relations.stream().filter(r -> r != null).toList(), maxChange,
+                Granularity.valueOf(granularity.toUpperCase(Locale.ROOT)), notice);
+    }
+
+    /** Fields of a map such as {@code {"H100": 8}}: whole GPU counts per type. */
+    private static Map<GpuTypeId, Integer> integers(Fields map) {
+        Map<GpuTypeId, Integer> counts = new LinkedHashMap<>();
+        List<String> names = map.names();
+        if (names.size() > 50) {
+            map.problem("", names.size() + " types", "names more than 50 GPU types", "");
+            return counts;
+        }
+        for (String type : names) {
+            int gpus = map.integer(type, 0, MAX_GPUS, null);
+            if (!type.isBlank() && type.length() <= 64) {
+                counts.put(GpuTypeId.of(type), gpus);
+            } else {
+                map.problem(type, type, "is not a GPU type name", "Maybe H100?");
+            }
+        }
+        return counts;
+    }
+
+    private static <K> Map<K, Double> numbers(Fields f, String field, double min, double max, Function<String, K> key) {
+        Fields map = f.object(field, false);
+        Map<K, Double> values = new LinkedHashMap<>();
+        if (map == null) {
+            return values;
+        }
+        List<String> names = map.names();
+        if (names.size() > 100) {
+            f.problem(field, names.size() + " entries", "has more than 100 entries", "");
+            return values;
+        }
+        for (String name : names) {
+            double value = map.number(name, min, max, null);
+            if (name.isBlank() || name.length() > 64) {
+                map.problem(name, name, "is not a valid name (1-64 characters)", "");
+            } else {
+                values.put(key.apply(name), value);
+            }
+        }
+        return values;
+    }
+}

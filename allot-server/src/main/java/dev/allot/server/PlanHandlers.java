@@ -1,0 +1,131 @@
+package dev.allot.server;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.planner.Planner;
+import dev.allot.store.CycleState;
+import dev.allot.store.Stale;
+import dev.allot.store.Store;
+import dev.allot.store.StoredPlan;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Handlers for plans: solving drafts, publishing, versions, the diff and the portfolio. */
+final class PlanHandlers {
+    private final Store store;
+    private final Planner planner;
+    private final Portfolio portfolio;
+
+    PlanHandlers(Store store, Planner planner) {
+        this.store = store;
+        this.planner = planner;
+        this.portfolio = new Portfolio(store);
+    }
+
+    /** Solves the cycle as stored (policy, pins, overrides) and saves the result as its draft. */
+    void solveDraft(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        Integer expected = Requests.ifMatch(ctx);
+        CycleState state = store.cycles().get(cycle).value().state();
+        if (state != CycleState.DRAFT && state != CycleState.PUBLISHED) {
+            throw new AllotException(Kind.CONFLICT, "cycle-state", "Cannot solve a draft while cycle " + cycle
+                    + " is " + state.label() + "; allowed in [draft, published]. Maybe move the cycle to draft first?");
+        }
+        store.plans().draft(cycle).filter(draft -> expected != null && draft.version() != expected)
+                .ifPresent(draft -> {
+                    throw new AllotException(Kind.CONFLICT, Stale.CODE, "The draft plan of cycle " + cycle
+                            + " changed since version " + expected + " was read; nothing was solved."
+                            + " Maybe reload it and solve again?");
+                });
+        Lab lab = store.lab().export(cycle);
+        Plan plan = planner.plan(lab);
+        StoredPlan draft = store.plans().saveDraft(cycle, plan, expected, Requests.actor(ctx));
+        ctx.status(201);
+        stored(ctx, draft);
+    }
+
+    void draft(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        store.cycles().get(cycle);
+        stored(ctx, store.plans().draft(cycle).orElseThrow(() -> new AllotException(Kind.NOT_FOUND, "no-draft",
+                "Cycle " + cycle + " has no draft plan. Maybe POST /api/cycles/" + cycle + "/draft to solve one?")));
+    }
+
+    void diff(Context ctx) {
+        ctx.json(store.plans().diff(Requests.cycle(ctx)));
+    }
+
+    /** Publishes the draft the caller saw: {@code If-Match} names the draft version. */
+    void publish(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        Integer expected = Requests.ifMatch(ctx);
+        Fields body = ctx.body().isBlank() ? null : Fields.parse(ctx.body());
+        String note = body == null ? "" : body.text("note", Fields.MAX_TEXT, "");
+        if (body != null) {
+            body.done();
+        }
+        StoredPlan published = store.plans().publish(cycle, expected, note, Requests.actor(ctx));
+        ctx.status(201).header("Location", "/api/cycles/" + cycle + "/plans/" + published.version());
+        stored(ctx, published);
+    }
+
+    void plans(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        store.cycles().get(cycle);
+        ctx.json(store.plans().published(cycle).stream().map(PlanHandlers::header).toList());
+    }
+
+    void plan(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        int version = versionParam(ctx);
+        stored(ctx, store.plans().published(cycle, version).orElseThrow(() -> new AllotException(Kind.NOT_FOUND,
+                "plan-not-found", "Cycle " + cycle + " has no published plan version " + version
+                        + ". Maybe list them with GET /api/cycles/" + cycle + "/plans?")));
+    }
+
+    void portfolio(Context ctx) {
+        Portfolio.View view = portfolio.view(Requests.cycle(ctx));
+        ctx.header("ETag", view.etag());
+        if (view.etag().equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("application/json").result(view.json());
+    }
+
+    private static void stored(Context ctx, StoredPlan plan) {
+        Map<String, Object> body = header(plan);
+        body.put("plan", plan.plan());
+        ctx.header("ETag", "\"" + plan.version() + "\"").json(body);
+    }
+
+    private static Map<String, Object> header(StoredPlan plan) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cycle", plan.cycle().value());
+        body.put("kind", plan.kind());
+        body.put("version", plan.version());
+        body.put("supersedes", plan.supersedes());
+        body.put("note", plan.note());
+        body.put("createdAt", plan.createdAt().toString());
+        body.put("createdBy", plan.createdBy());
+        return body;
+    }
+
+    private static int versionParam(Context ctx) {
+        String text = ctx.pathParam("version");
+        try {
+            int version = Integer.parseInt(text);
+            if (version >= 1) {
+                return version;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw AllotException.invalid("invalid-path", "version '" + Requests.shorten(text)
+                + "' is not a plan version (1, 2, ...). Maybe check the URL?");
+    }
+}

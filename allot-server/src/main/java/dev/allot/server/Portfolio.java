@@ -1,0 +1,82 @@
+package dev.allot.server;
+
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.PriorityWeights;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectPlan;
+import dev.allot.store.Json;
+import dev.allot.store.Store;
+import dev.allot.store.StoredPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The whole portfolio of a cycle in one read: every project with its ask, priority and published grant. Rendered
+ * once per change: the audit log's high-water mark grows with every write, so it is both the cache key and the
+ * ETag.
+ */
+final class Portfolio {
+    /** A rendered portfolio. */
+    record View(String etag, String json) {}
+
+    private final Store store;
+    private final Map<CycleId, View> cache = new ConcurrentHashMap<>();
+
+    Portfolio(Store store) {
+        this.store = store;
+    }
+
+    View view(CycleId cycle) {
+        String etag = "\"p" + store.audit().highWater() + "\"";
+        View cached = cache.get(cycle);
+        if (cached != null && cached.etag().equals(etag)) {
+            return cached;
+        }
+        View fresh = new View(etag, Json.write(render(cycle)));
+        if (cache.size() > 100) {
+            cache.clear();
+        }
+        cache.put(cycle, fresh);
+        return fresh;
+    }
+
+    private Map<String, Object> render(CycleId cycle) {
+        Lab lab = store.lab().export(cycle);
+        Optional<StoredPlan> published = store.plans().latestPublished(cycle);
+        Map<ProjectId, Double> priorities = PriorityWeights.aggregate(lab.projects(), lab.scores());
+        Map<ProjectId, Ask> asks = lab.asksByProject();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Project project : lab.projects()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", project.id());
+            row.put("name", project.name());
+            row.put("category", project.category());
+            row.put("lead", project.lead());
+            row.put("status", project.status());
+            row.put("priority", priorities.get(project.id()));
+            Ask ask = asks.get(project.id());
+            row.put("ask", ask == null ? null : Map.of("floorGpus", ask.floorGpus(), "targetGpus", ask.targetGpus(),
+                    "ceilingGpus", ask.ceilingGpus()));
+            row.put("previous", lab.previousGrant(project.id()).gpus());
+            Optional<ProjectPlan> line = published.flatMap(plan -> plan.plan().project(project.id()));
+            row.put("grant", line.map(ProjectPlan::grant).orElse(Allocation.NONE).gpus());
+            row.put("decision", line.map(l -> l.decision().label()).orElse(null));
+            rows.add(row);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cycle", cycle);
+        body.put("state", store.cycles().get(cycle).value().state());
+        body.put("planVersion", published.map(StoredPlan::version).orElse(null));
+        body.put("capacityGpus", lab.capacityGpus());
+        body.put("projects", rows);
+        return body;
+    }
+}

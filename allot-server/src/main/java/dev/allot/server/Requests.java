@@ -1,0 +1,94 @@
+package dev.allot.server;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import dev.allot.core.Problem;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.ProjectId;
+import dev.allot.store.Actor;
+import dev.allot.store.Role;
+import dev.allot.store.TokenRepository;
+import dev.allot.store.Versioned;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Request plumbing shared by the handlers: who is calling, typed path parameters, entity tags. */
+final class Requests {
+    static final String SESSION_COOKIE = "allot_session";
+    private static final String ACTOR = "allot.actor";
+    private static final Pattern ETAG = Pattern.compile("(W/)?\"(\\d{1,9})\"");
+
+    private Requests() {}
+
+    /** Authenticates the bearer token (or UI session cookie) and checks the role; the actor is kept on the request. */
+    static Actor authorize(Context ctx, TokenRepository tokens, Set<Role> roles) {
+        String header = ctx.header("Authorization");
+        String token = null;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = header.substring(7).trim();
+        } else if (ctx.cookie(SESSION_COOKIE) != null) {
+            token = ctx.cookie(SESSION_COOKIE);
+        }
+        if (token == null || token.isEmpty()) {
+            throw new AllotException(Kind.FORBIDDEN, ProblemResponses.UNAUTHENTICATED, "This route needs a token."
+                    + " Maybe send 'Authorization: Bearer <token>' (create one with 'allot token create')?");
+        }
+        Actor actor = tokens.authenticate(token).orElseThrow(() -> new AllotException(Kind.FORBIDDEN,
+                ProblemResponses.UNAUTHENTICATED, "The token is unknown, revoked or expired."
+                        + " Maybe create a new one with 'allot token create'?"));
+        if (!roles.contains(actor.role())) {
+            throw new AllotException(Kind.FORBIDDEN, "role-forbidden", "Role " + actor.role().label() + " may not "
+                    + ctx.method() + " " + ctx.endpoint().path + ". Maybe ask someone with one of the roles "
+                    + roles.stream().map(Role::label).toList() + "?");
+        }
+        ctx.attribute(ACTOR, actor);
+        return actor;
+    }
+
+    static Actor actor(Context ctx) {
+        return ctx.attribute(ACTOR);
+    }
+
+    static ProjectId project(Context ctx) {
+        return ProjectId.of(slug(ctx, "project"));
+    }
+
+    static CycleId cycle(Context ctx) {
+        return CycleId.of(slug(ctx, "cycle"));
+    }
+
+    static String slug(Context ctx, String name) {
+        String value = ctx.pathParam(name);
+        if (!Fields.SLUG.matcher(value).matches()) {
+            throw new AllotException(Kind.INVALID_INPUT, "invalid-path", name + " '" + shorten(value)
+                    + "' is not a valid id (a-z, 0-9, '.', '_', '-'; at most 64). Maybe check the URL?",
+                    List.of(new Problem(name, shorten(value), "not a valid id", "Maybe check the URL?")), null);
+        }
+        return value;
+    }
+
+    /** The version named by {@code If-Match}, or null when the header is absent or {@code *}. */
+    static Integer ifMatch(Context ctx) {
+        String header = ctx.header("If-Match");
+        if (header == null || header.isBlank() || header.trim().equals("*")) {
+            return null;
+        }
+        var matcher = ETAG.matcher(header.trim());
+        if (!matcher.matches()) {
+            throw new AllotException(Kind.INVALID_INPUT, "invalid-if-match", "If-Match '" + shorten(header)
+                    + "' is not an entity tag this server issued. Maybe copy the ETag header of the last GET?",
+                    List.of(new Problem("If-Match", shorten(header), "not an entity tag", "Maybe \"3\"?")), null);
+        }
+        return Integer.parseInt(matcher.group(2));
+    }
+
+    static <T> void versioned(Context ctx, Versioned<T> value) {
+        ctx.header("ETag", value.etag()).json(value.value());
+    }
+
+    static String shorten(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    }
+}
