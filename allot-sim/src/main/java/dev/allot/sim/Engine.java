@@ -1,0 +1,395 @@
+package dev.allot.sim;
+
+import dev.allot.core.AllotException;
+
+/**
+ * The discrete-event loop: arrivals (in trace order) and completions (a heap) advance the clock; after each distinct
+ * event time one scheduling pass offers the freed capacity to pending jobs in the policy's order. Preemption keeps a
+ * job's progress. Not thread-safe: one engine per run.
+ */
+final class Engine implements SchedulingContext {
+    private static final int PROGRESS_EVERY_EVENTS = 1 << 16;
+
+    final Workload work;
+    final Cluster cluster;
+    final SharingPolicy policy;
+    final Recorder recorder;
+    private final SimOptions options;
+    private final SimProgress progress;
+    private final EventHeap completions = new EventHeap();
+    private final JobQueue[] queues;
+    private final int[][] typesOf;
+    private final double[] entitledShare;
+    final int[][] used;
+
+    final double[] remaining;
+    final double[] firstStart;
+    final double[] runStart;
+    final double[] finishTime;
+    final int[] runType;
+    final int[] epoch;
+    final int[][] placement;
+    final int[] pendingGpus;
+    final RunningSet running;
+    private final long[] triedAt;
+    private final int[] pendingProjects;
+    private int pendingProjectCount;
+    private final boolean[] isPending;
+
+    private double now;
+    private long stateVersion;
+    private long events;
+    long invariantChecks;
+    long completed;
+    long rejected;
+    private long preemptions;
+    private double totalDecayedCache = Double.NaN;
+    private final FairShareUsage usage;
+
+    Engine(Workload work, SharingPolicy policy, SimOptions options, SimProgress progress) {
+        this.work = work;
+        this.policy = policy;
+        this.options = options;
+        this.progress = progress;
+        this.cluster = new Cluster(work.types, work.lab.pools());
+        int projects = work.projects.size();
+        int types = work.typeCount();
+        this.used = new int[projects][types];
+        this.queues = new JobQueue[projects];
+        for (int p = 0; p < projects; p++) {
+            queues[p] = new JobQueue(work.priority);
+        }
+        this.typesOf = JobTypes.fastestFirst(work, cluster);
+        this.entitledShare = JobTypes.entitledShares(work);
+        int jobs = work.jobCount;
+        remaining = new double[jobs];
+        java.util.Arrays.fill(remaining, 1.0);
+        firstStart = new double[jobs];
+        java.util.Arrays.fill(firstStart, Double.NaN);
+        runStart = new double[jobs];
+        finishTime = new double[jobs];
+        java.util.Arrays.fill(finishTime, Double.NaN);
+        runType = new int[jobs];
+        epoch = new int[jobs];
+        placement = new int[jobs][];
+        pendingGpus = new int[projects];
+        running = new RunningSet(jobs, types);
+        triedAt = new long[projects];
+        java.util.Arrays.fill(triedAt, -1);
+        pendingProjects = new int[projects];
+        isPending = new boolean[projects];
+        usage = new FairShareUsage(projects, options.fairShareHalfLifeSeconds());
+        recorder = new Recorder(work, this, cluster);
+    }
+
+    void run() {
+        int nextArrival = 0;
+        double horizon = options.horizonSeconds();
+        while (true) {
+            double arrival = nextArrival < work.jobCount ? work.submit[nextArrival] : Double.POSITIVE_INFINITY;
+            double completion = nextCompletion();
+            double time = Math.min(arrival, completion);
+            if (time == Double.POSITIVE_INFINITY || time > horizon) {
+                now = Math.min(horizon, lastUsefulTime(time));
+                recorder.advance(now);
+                break;
+            }
+            now = time;
+            recorder.advance(now);
+            totalDecayedCache = Double.NaN;
+            while (!completions.isEmpty() && completions.peekTime() == now) {
+                int job = completions.peekJob();
+                boolean current = completions.peekEpoch() == epoch[job];
+                completions.pop();
+                if (current) {
+                    finish(job);
+                }
+            }
+            while (nextArrival < work.jobCount && work.submit[nextArrival] == now) {
+                arrive(nextArrival++);
+            }
+            for (int round = 0; round < 4 && schedulePass(); round++) {
+                // a pass that preempted jobs runs again so the requeued jobs may start elsewhere at once
+            }
+            if (progress != null && events / PROGRESS_EVERY_EVENTS != (events + 1) / PROGRESS_EVERY_EVENTS) {
+                progress.update(policy.name(), now, events, completed, work.jobCount);
+            }
+        }
+        recorder.finish(now);
+    }
+
+    private double lastUsefulTime(double time) {
+        return time == Double.POSITIVE_INFINITY ? now : time;
+    }
+
+    private double nextCompletion() {
+        while (!completions.isEmpty() && completions.peekEpoch() != epoch[completions.peekJob()]) {
+            completions.pop();
+        }
+        return completions.isEmpty() ? Double.POSITIVE_INFINITY : completions.peekTime();
+    }
+
+    private void arrive(int job) {
+        events++;
+        int project = work.project[job];
+        recorder.arrived(job);
+        if (typesOf[job].length == 0 || !policy.everAdmissible(this, job)) {
+            rejected++;
+            recorder.rejected(job);
+            return;
+        }
+        recorder.touch(project);
+        queues[project].add(job);
+        pendingGpus[project] += work.gpus[job];
+        recorder.pendingChanged(project, work.gpus[job]);
+        markPending(project);
+        triedAt[project] = -1;
+    }
+
+    private void finish(int job) {
+        events++;
+        stop(job);
+        finishTime[job] = now;
+        completed++;
+        recorder.completed(job, now);
+    }
+
+    private void stop(int job) {
+        int project = work.project[job];
+        int type = runType[job];
+        recorder.touch(project);
+        usage.change(project, now, -work.gpus[job] * work.speed[type]);
+        recorder.usageChanging(project, type, used[project][type], used[project][type] - work.gpus[job]);
+        used[project][type] -= work.gpus[job];
+        recorder.ran(job, type, now - runStart[job]);
+        cluster.release(placement[job]);
+        placement[job] = null;
+        running.remove(job, type);
+        epoch[job]++;
+        stateVersion++;
+    }
+
+    private void start(int job, int type, int[] where, int queuePosition) {
+        int project = work.project[job];
+        recorder.touch(project);
+        queues[project].removeAt(queuePosition);
+        pendingGpus[project] -= work.gpus[job];
+        recorder.pendingChanged(project, -work.gpus[job]);
+        usage.change(project, now, work.gpus[job] * work.speed[type]);
+        recorder.usageChanging(project, type, used[project][type], used[project][type] + work.gpus[job]);
+        used[project][type] += work.gpus[job];
+        placement[job] = where;
+        runType[job] = type;
+        runStart[job] = now;
+        if (Double.isNaN(firstStart[job])) {
+            firstStart[job] = now;
+            recorder.started(job, now - work.submit[job]);
+        }
+        epoch[job]++;
+        running.add(job, type, work.priority[job]);
+        completions.push(now + remaining[job] * work.seconds(job, type), job, epoch[job]);
+        if (used[project][type] > work.grant[project][type]) {
+            stateVersion++;
+        }
+        checkInvariant(project, type);
+    }
+
+    void preempt(int job) {
+        int project = work.project[job];
+        remaining[job] = Math.max(0, remaining[job] - (now - runStart[job]) / work.seconds(job, runType[job]));
+        stop(job);
+        preemptions++;
+        recorder.preempted(job);
+        queues[project].add(job);
+        pendingGpus[project] += work.gpus[job];
+        recorder.pendingChanged(project, work.gpus[job]);
+        markPending(project);
+    }
+
+    private void checkInvariant(int project, int type) {
+        invariantChecks++;
+        String broken = policy.violation(this, project, type);
+        if (!broken.isEmpty()) {
+            throw new AllotException(AllotException.Kind.INTERNAL, "sim.invariant.policy", "Policy " + policy.name()
+                    + " broke its rule at t=" + now + "s: project " + work.projects.get(project).project() + " "
+                    + broken);
+        }
+    }
+
+    private void markPending(int project) {
+        if (!isPending[project]) {
+            isPending[project] = true;
+            pendingProjects[pendingProjectCount++] = project;
+        }
+    }
+
+    private int currentJob = -1;
+    private int currentIndex;
+    private int[] candidates = new int[0];
+    private double[] keys = new double[0];
+    private final long[] reclaimFailedAt = new long[64];
+    private final int[] reclaimFailedGpus = new int[64];
+
+    /** One pass; returns whether it preempted jobs. */
+    private boolean schedulePass() {
+        long preemptionsBefore = preemptions;
+        int count = 0;
+        if (candidates.length < pendingProjectCount) {
+            candidates = new int[pendingProjects.length];
+            keys = new double[pendingProjects.length];
+        }
+        int kept = 0;
+        for (int i = 0; i < pendingProjectCount; i++) {
+            int project = pendingProjects[i];
+            if (queues[project].isEmpty()) {
+                isPending[project] = false;
+                continue;
+            }
+            pendingProjects[kept++] = project;
+            if (triedAt[project] != stateVersion) {
+                candidates[count++] = project;
+            }
+        }
+        pendingProjectCount = kept;
+        for (int i = 0; i < count; i++) {
+            keys[i] = policy.orderKey(this, candidates[i]);
+        }
+        Sorting.byKey(candidates, keys, count);
+        for (int i = 0; i < count; i++) {
+            int project = candidates[i];
+            JobQueue queue = queues[project];
+            int index = 0;
+            for (int tried = 0; tried < options.lookahead() && index < queue.size(); tried++) {
+                currentJob = queue.get(index);
+                currentIndex = index;
+                if (!policy.tryStart(this, currentJob)) {
+                    index++;
+                }
+            }
+            currentJob = -1;
+            triedAt[project] = stateVersion;
+        }
+        return preemptions != preemptionsBefore;
+    }
+
+    @Override
+    public double nowSeconds() {
+        return now;
+    }
+
+    @Override
+    public int gpuTypeCount() {
+        return work.typeCount();
+    }
+
+    @Override
+    public int grantGpus(int project, int type) {
+        return work.grant[project][type];
+    }
+
+    @Override
+    public int usedGpus(int project, int type) {
+        return used[project][type];
+    }
+
+    @Override
+    public int freeGpus(int type) {
+        return cluster.freeGpus(type);
+    }
+
+    @Override
+    public int jobGpus(int job) {
+        return work.gpus[job];
+    }
+
+    @Override
+    public int jobProject(int job) {
+        return work.project[job];
+    }
+
+    @Override
+    public int[] typesFastestFirst(int job) {
+        return typesOf[job];
+    }
+
+    @Override
+    public boolean couldEverFit(int job, int type) {
+        return cluster.couldEverFit(type, work.gpus[job]);
+    }
+
+    @Override
+    public int headJob(int project) {
+        return queues[project].isEmpty() ? -1 : queues[project].get(0);
+    }
+
+    @Override
+    public double decayedUsage(int project) {
+        return usage.valueAt(project, now);
+    }
+
+    @Override
+    public double totalDecayedUsage() {
+        if (Double.isNaN(totalDecayedCache)) {
+            totalDecayedCache = usage.totalAt(now);
+        }
+        return totalDecayedCache;
+    }
+
+    @Override
+    public double entitledShare(int project) {
+        return entitledShare[project];
+    }
+
+    @Override
+    public boolean tryPlace(int job, int type) {
+        requireCurrent(job);
+        int[] where = cluster.place(type, work.gpus[job]);
+        if (where == null) {
+            return false;
+        }
+        start(job, type, where, currentIndex);
+        return true;
+    }
+
+    @Override
+    public boolean tryReclaim(int job, int type) {
+        requireCurrent(job);
+        int gpus = work.gpus[job];
+        if (type < reclaimFailedAt.length && reclaimFailedAt[type] == stateVersion + 1
+                && reclaimFailedGpus[type] <= gpus) {
+            return false;
+        }
+        if (cluster.freeGpus(type) + recorder.borrowedGpus(type) < gpus) {
+            return false;
+        }
+        int[] where = Reclaim.plan(this, job, type);
+        if (where == null) {
+            if (type < reclaimFailedAt.length) {
+                reclaimFailedAt[type] = stateVersion + 1;
+                reclaimFailedGpus[type] = gpus;
+            }
+            return false;
+        }
+        start(job, type, where, currentIndex);
+        return true;
+    }
+
+    private void requireCurrent(int job) {
+        if (job != currentJob) {
+            throw new IllegalStateException("policy may only start the job it was offered (" + currentJob + "), not "
+                    + job);
+        }
+    }
+
+    double now() {
+        return now;
+    }
+
+    long events() {
+        return events;
+    }
+
+    SimOptions options() {
+        return options;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.allot.sim;
+
+/**
+ * Measures a run as it happens: time series in fixed buckets (GPUs busy per type, effective GPUs busy and GPUs
+ * pending per category), per-job waits and completion times, and per-project integrals kept lazily (updated only
+ * when that project changes): entitlement met, borrowed and lent GPU-seconds.
+ *
+ * <p>Lent GPU-seconds: at any moment the GPUs borrowed on a type beyond its ungranted capacity come out of idle
+ * grants, and are attributed to the idle owners in proportion to their idle GPUs.
+ */
+final class Recorder {
+    final Workload work;
+    private final Engine engine;
+    private final Cluster cluster;
+    final double bucketSeconds;
+    final Series series;
+
+    private double last;
+    private final double[] lentRatioIntegral;
+    private final double[] borrowed;
+    private final double[] idleGranted;
+    private final double[] ungranted;
+    private final double[] categoryBusyNow;
+    private final double[] categoryPendingNow;
+
+    final ProjectTally tally;
+
+    Recorder(Workload work, Engine engine, Cluster cluster) {
+        this.work = work;
+        this.engine = engine;
+        this.cluster = cluster;
+        int types = work.typeCount();
+        int categories = work.categories.size();
+        double lastSubmit = work.jobCount == 0 ? 0 : work.submit[work.jobCount - 1];
+        this.bucketSeconds = Math.max(1.0, lastSubmit / 200);
+        this.series = new Series(types, categories);
+        lentRatioIntegral = new double[types];
+        borrowed = new double[types];
+        idleGranted = new double[types];
+        ungranted = new double[types];
+        for (int t = 0; t < types; t++) {
+            int granted = 0;
+            for (int p = 0; p < work.projects.size(); p++) {
+                granted += work.grant[p][t];
+                idleGranted[t] += work.grant[p][t];
+            }
+            ungranted[t] = Math.max(0, cluster.capacityGpus(t) - granted);
+        }
+        categoryBusyNow = new double[categories];
+        categoryPendingNow = new double[categories];
+        tally = new ProjectTally(work);
+    }
+
+    /** Integrates everything that changes with the whole cluster up to {@code to}. */
+    void advance(double to) {
+        if (to <= last) {
+            return;
+        }
+        for (int t = 0; t < borrowed.length; t++) {
+            double fromGrants = Math.max(0, borrowed[t] - ungranted[t]);
+            double ratio = idleGranted[t] > 0 ? Math.min(1, fromGrants / idleGranted[t]) : 0;
+            lentRatioIntegral[t] += ratio * (to - last);
+        }
+        double from = last;
+        while (from < to) {
+            int bucket = (int) Math.floor(from / bucketSeconds);
+            double end = Math.min(to, (bucket + 1) * bucketSeconds);
+            if (end <= from) {
+                bucket++;
+                end = Math.min(to, (bucket + 1) * bucketSeconds);
+            }
+            double seconds = end - from;
+            series.ensure(bucket);
+            for (int t = 0; t < borrowed.length; t++) {
+                series.typeBusy[t][bucket] += (cluster.capacityGpus(t) - cluster.freeGpus(t)) * seconds;
+            }
+            for (int c = 0; c < categoryBusyNow.length; c++) {
+                series.categoryBusy[c][bucket] += categoryBusyNow[c] * seconds;
+                series.categoryPending[c][bucket] += categoryPendingNow[c] * seconds;
+                if (categoryPendingNow[c] > 0) {
+                    series.categoryDemandSeconds[c][bucket] += seconds;
+                }
+            }
+            from = end;
+        }
+        last = to;
+    }
+
+    /** Brings the project's lazy integrals up to now; call before changing its usage or pending jobs. */
+    void touch(int project) {
+        tally.touch(project, engine.now(), engine.used[project], engine.pendingGpus[project], lentRatioIntegral);
+    }
+
+    void usageChanging(int project, int type, int before, int after) {
+        int grant = work.grant[project][type];
+        borrowed[type] += Math.max(0, after - grant) - Math.max(0, before - grant);
+        idleGranted[type] += Math.max(0, grant - after) - Math.max(0, grant - before);
+        categoryBusyNow[work.categoryOf[project]] += (after - before) * work.speed[type];
+    }
+
+    void pendingChanged(int project, int deltaGpus) {
+        categoryPendingNow[work.categoryOf[project]] += deltaGpus;
+    }
+
+    /** GPUs of the type held beyond grants right now. */
+    int borrowedGpus(int type) {
+        return (int) borrowed[type];
+    }
+
+    void arrived(int job) {
+        tally.jobs[work.project[job]]++;
+    }
+
+    void rejected(int job) {
+        tally.rejected[work.project[job]]++;
+    }
+
+    void started(int job, double waitSeconds) {
+        tally.waits[work.project[job]].add(waitSeconds);
+    }
+
+    void ran(int job, int type, double seconds) {
+        tally.gpuSeconds[work.project[job]] += work.gpus[job] * seconds;
+        tally.gpuSecondsByType[type] += work.gpus[job] * seconds;
+    }
+
+    void completed(int job, double now) {
+        int project = work.project[job];
+        tally.completed[project]++;
+        tally.completionSeconds[project].add(now - work.submit[job]);
+    }
+
+    void preempted(int job) {
+        tally.preemptions[work.project[job]]++;
+    }
+
+    /** Closes every lazy integral at the end of the run. */
+    void finish(double now) {
+        advance(now);
+        for (int p = 0; p < work.projects.size(); p++) {
+            touch(p);
+        }
+        series.end = now;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.allot.sim;
+
+/**
+ * What a {@link SharingPolicy} sees and may do during one scheduling pass. Projects, GPU types and jobs are
+ * indices: projects in plan order, types in lab order, jobs in arrival order. Not thread-safe; valid only during the
+ * call it is passed to.
+ */
+public interface SchedulingContext {
+    /** Simulated time of the pass, in seconds from the trace start. */
+    double nowSeconds();
+
+    int gpuTypeCount();
+
+    /** The project's grant of the type in the plan, in GPUs. */
+    int grantGpus(int project, int type);
+
+    /** GPUs of the type the project's running jobs hold. */
+    int usedGpus(int project, int type);
+
+    /** Free GPUs of the type in the whole cluster (they may be fragmented over nodes). */
+    int freeGpus(int type);
+
+    int jobGpus(int job);
+
+    int jobProject(int job);
+
+    /** Types the job can run on, fastest first for that job. */
+    int[] typesFastestFirst(int job);
+
+    /** Whether the job could ever be placed on this type with the cluster empty (node layout permitting). */
+    boolean couldEverFit(int job, int type);
+
+    /** The next pending job of the project in queue order, or -1. */
+    int headJob(int project);
+
+    /**
+     * The project's usage in effective GPU-seconds (GPU-seconds x relative speed), decayed with the configured
+     * half-life, as of now.
+     */
+    double decayedUsage(int project);
+
+    /** Sum of {@link #decayedUsage} over all projects, as of now. */
+    double totalDecayedUsage();
+
+    /** The project's share of all granted effective GPUs in the plan, in [0, 1]. */
+    double entitledShare(int project);
+
+    /** Starts the job on the type if its GPUs fit on the nodes right now; returns whether it started. */
+    boolean tryPlace(int job, int type);
+
+    /**
+     * Preempts running jobs of projects that use more of the type than their grant (lowest priority, then most
+     * recently started first) until the job fits, then starts it. When it still cannot fit, nothing is preempted.
+     * Preempted jobs keep their progress (checkpoint-restart) and go back to their queue.
+     */
+    boolean tryReclaim(int job, int type);
+}

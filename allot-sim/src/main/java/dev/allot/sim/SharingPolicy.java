@@ -1,0 +1,36 @@
+package dev.allot.sim;
+
+/**
+ * How a cluster shares GPUs between projects at run time, given the plan's grants. Implementations are small,
+ * stateless and chosen by {@link #name()} (see {@code dev.allot.sim.policy.SharingPolicies}).
+ *
+ * <p>At each scheduling pass the simulator offers capacity to projects with pending jobs in ascending
+ * {@link #orderKey}; for each project it calls {@link #tryStart} on its first pending jobs (the lookahead), and after
+ * every start it checks {@link #violation} as an invariant.
+ */
+public interface SharingPolicy {
+    /** Registry name, e.g. {@code strict}. */
+    String name();
+
+    /** One line for reports. */
+    String description();
+
+    /** Projects with smaller keys are offered capacity first; ties go to the lower project index. */
+    double orderKey(SchedulingContext context, int project);
+
+    /** Starts the job if the policy allows it now (via {@link SchedulingContext#tryPlace} or tryReclaim). */
+    boolean tryStart(SchedulingContext context, int job);
+
+    /** Whether the job could ever start under this policy; jobs that could not are rejected at arrival. */
+    default boolean everAdmissible(SchedulingContext context, int job) {
+        return true;
+    }
+
+    /**
+     * The rule this policy guarantees for the project's use of the type, checked after every start: empty when it
+     * holds, otherwise what is broken.
+     */
+    default String violation(SchedulingContext context, int project, int type) {
+        return "";
+    }
+}

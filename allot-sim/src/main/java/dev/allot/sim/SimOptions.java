@@ -1,0 +1,77 @@
+package dev.allot.sim;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How to replay a trace.
+ *
+ * @param seed seeds every random choice (the automatic group mapping deals a group's jobs to its projects at random);
+ *     reported in every outcome
+ * @param groupToProject explicit trace group to project mapping; empty means the automatic mapping
+ *     (see docs/simulation.md)
+ * @param labTypeToTraceType explicit lab GPU type to trace GPU type mapping for traces with per-type durations;
+ *     types not named are mapped automatically
+ * @param arrivalScale arrival times are divided by this factor (2 = jobs arrive twice as fast), {@code > 0}
+ * @param lookahead how many pending jobs of a project are tried per scheduling pass (best-effort FIFO), {@code >= 1}
+ * @param fairShareHalfLifeSeconds half-life of the usage decay of the fair-share policy
+ * @param horizonSeconds stop at this simulated time (jobs still queued or running are reported as unfinished);
+ *     infinity runs until every job that can run has run
+ */
+public record SimOptions(
+        long seed,
+        Map<String, String> groupToProject,
+        Map<String, String> labTypeToTraceType,
+        double arrivalScale,
+        int lookahead,
+        double fairShareHalfLifeSeconds,
+        double horizonSeconds) {
+    public SimOptions {
+        groupToProject = java.util.Collections.unmodifiableMap(
+                new TreeMap<>(groupToProject == null ? Map.of() : groupToProject));
+        labTypeToTraceType = java.util.Collections.unmodifiableMap(
+                new TreeMap<>(labTypeToTraceType == null ? Map.of() : labTypeToTraceType));
+        if (!(arrivalScale > 0) || Double.isInfinite(arrivalScale)) {
+            throw new IllegalArgumentException("arrivalScale must be > 0, was " + arrivalScale);
+        }
+        if (lookahead < 1) {
+            throw new IllegalArgumentException("lookahead must be >= 1, was " + lookahead);
+        }
+        if (!(fairShareHalfLifeSeconds > 0)) {
+            throw new IllegalArgumentException("fairShareHalfLifeSeconds must be > 0, was " + fairShareHalfLifeSeconds);
+        }
+        if (!(horizonSeconds > 0)) {
+            throw new IllegalArgumentException("horizonSeconds must be > 0, was " + horizonSeconds);
+        }
+    }
+
+    /** Seed 1, automatic mappings, arrivals as recorded, lookahead 8, 7-day fair-share half-life, run to the end. */
+    public static SimOptions defaults() {
+        return new SimOptions(1, Map.of(), Map.of(), 1.0, 8, 7 * 86_400.0, Double.POSITIVE_INFINITY);
+    }
+
+    public SimOptions withSeed(long newSeed) {
+        return new SimOptions(newSeed, groupToProject, labTypeToTraceType, arrivalScale, lookahead,
+                fairShareHalfLifeSeconds, horizonSeconds);
+    }
+
+    public SimOptions withGroupToProject(Map<String, String> mapping) {
+        return new SimOptions(seed, mapping, labTypeToTraceType, arrivalScale, lookahead, fairShareHalfLifeSeconds,
+                horizonSeconds);
+    }
+
+    public SimOptions withLabTypeToTraceType(Map<String, String> mapping) {
+        return new SimOptions(seed, groupToProject, mapping, arrivalScale, lookahead, fairShareHalfLifeSeconds,
+                horizonSeconds);
+    }
+
+    public SimOptions withArrivalScale(double scale) {
+        return new SimOptions(seed, groupToProject, labTypeToTraceType, scale, lookahead, fairShareHalfLifeSeconds,
+                horizonSeconds);
+    }
+
+    public SimOptions withHorizonSeconds(double horizon) {
+        return new SimOptions(seed, groupToProject, labTypeToTraceType, arrivalScale, lookahead,
+                fairShareHalfLifeSeconds, horizon);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.allot.sim;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.GpuType;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.ProjectPlan;
+import dev.allot.sim.trace.Trace;
+import dev.allot.sim.trace.TraceJob;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The compiled input of one run: jobs as primitive arrays sorted by arrival, projects with their grants and
+ * categories, and GPU types with their speeds. Indices, not ids, so the event loop allocates nothing per job.
+ */
+final class Workload {
+    final List<ProjectPlan> projects;
+    final List<CategoryId> categories;
+    final List<GpuType> types;
+    final int[] categoryOf;
+    /** grant[p][t] in GPUs. */
+    final int[][] grant;
+    final double[] speed;
+
+    final int jobCount;
+    final long[] jobId;
+    final double[] submit;
+    final int[] gpus;
+    final int[] project;
+    final int[] priority;
+    /** seconds[j * types + t], infinity when job j cannot run on type t. */
+    final double[] seconds;
+    final Lab lab;
+    final java.util.Map<String, String> gpuTypeMapping;
+
+    private Workload(Lab lab, Plan plan, Trace trace, SimOptions options) {
+        this.lab = lab;
+        this.projects = plan.projects();
+        this.types = lab.gpuTypes();
+        int typeCount = types.size();
+        this.speed = types.stream().mapToDouble(GpuType::relativeSpeed).toArray();
+        List<CategoryId> cats = new ArrayList<>();
+        lab.categories().forEach(category -> cats.add(category.id()));
+        projects.forEach(line -> {
+            if (!cats.contains(line.category())) {
+                cats.add(line.category());
+            }
+        });
+        this.categories = List.copyOf(cats);
+        this.categoryOf = projects.stream().mapToInt(line -> categories.indexOf(line.category())).toArray();
+        this.grant = new int[projects.size()][typeCount];
+        for (int p = 0; p < projects.size(); p++) {
+            for (int t = 0; t < typeCount; t++) {
+                grant[p][t] = projects.get(p).grant().gpus(types.get(t).id());
+            }
+        }
+        checkAllowedTypes(trace);
+        List<TraceJob> jobs = trace.jobs();
+        int[] assigned = GroupMapper.assign(trace, plan, options.groupToProject(), options.seed());
+        GpuTypeMapper mapper = new GpuTypeMapper(types, trace, options.labTypeToTraceType());
+        this.gpuTypeMapping = mapper.describe();
+        Integer[] order = new Integer[jobs.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble(i -> jobs.get(i).submitSeconds()));
+        this.jobCount = jobs.size();
+        this.jobId = new long[jobCount];
+        this.submit = new double[jobCount];
+        this.gpus = new int[jobCount];
+        this.project = new int[jobCount];
+        this.priority = new int[jobCount];
+        this.seconds = new double[jobCount * typeCount];
+        for (int j = 0; j < jobCount; j++) {
+            TraceJob job = jobs.get(order[j]);
+            jobId[j] = job.id();
+            submit[j] = job.submitSeconds() / options.arrivalScale();
+            gpus[j] = job.gpus();
+            project[j] = assigned[order[j]];
+            priority[j] = job.priority();
+            for (int t = 0; t < typeCount; t++) {
+                seconds[j * typeCount + t] = mapper.seconds(job, t);
+            }
+        }
+    }
+
+    static Workload compile(Lab lab, Plan plan, Trace trace, SimOptions options) {
+        if (lab.gpuTypes().isEmpty() || lab.pools().isEmpty()) {
+            throw AllotException.invalid("sim.no-gpus", "Lab " + lab.name()
+                    + " has no GPU types or no pools, so there is nothing to simulate. Maybe add pools to the lab?");
+        }
+        if (trace.jobs().isEmpty()) {
+            throw AllotException.invalid("sim.empty-trace", "Trace " + trace.source()
+                    + " has no jobs. Maybe point at a non-empty trace?");
+        }
+        return new Workload(lab, plan, trace, options);
+    }
+
+    private void checkAllowedTypes(Trace trace) {
+        Set<String> known = new TreeSet<>();
+        types.forEach(type -> known.add(type.id().value()));
+        for (TraceJob job : trace.jobs()) {
+            for (String type : job.allowedGpuTypes()) {
+                if (!known.contains(type)) {
+                    throw AllotException.invalid("sim.unknown-gpu-type", "Trace " + trace.source() + " job " + job.id()
+                            + " allows GPU type '" + type + "', which lab " + lab.name() + " does not have. Maybe one of "
+                            + known + "?");
+                }
+            }
+        }
+    }
+
+    int typeCount() {
+        return types.size();
+    }
+
+    double seconds(int job, int type) {
+        return seconds[job * types.size() + type];
+    }
+}
