@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param planned the changes found before applying
  * @param applied planned changes that Slurm now shows
- * @param notApplied changes still outstanding after the apply (a failure, or a concurrent edit)
+ * @param notApplied what still differs when Slurm's state is read back (a failure, or a concurrent edit)
  * @param errors what the sacctmgr calls reported on failure
  */
 public record ApplyResult(ChangeSet planned, List<Change> applied, List<Change> notApplied, List<String> errors,

@@ -87,7 +87,7 @@ public final class SlurmCli {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 throw new AllotException(AllotException.Kind.INTERNAL, "slurm.timeout", "'" + String.join(" ", command)
-                        + "' did not finish within " + timeout.toSeconds() + " s and was stopped. Maybe slurmdbd or"
+                        + "' did not finish within " + timeout.toMillis() + " ms and was stopped. Maybe slurmdbd or"
                         + " slurmctld is hanging; check 'scontrol ping' and the daemon logs.");
             }
             return new Result(List.copyOf(command), process.exitValue(), Files.readString(out), Files.readString(err));

@@ -97,6 +97,12 @@ public record SlurmConfig(
         return slurmName(projectAccountPrefix + project.value());
     }
 
+    /** The project id an account stands for: the account name without the project prefix. */
+    public ProjectId projectOf(String account) {
+        boolean prefixed = !projectAccountPrefix.isEmpty() && account.startsWith(slurmName(projectAccountPrefix));
+        return ProjectId.of(prefixed ? account.substring(slurmName(projectAccountPrefix).length()) : account);
+    }
+
     public String accountFor(CategoryId category) {
         return slurmName(categoryAccountPrefix + category.value());
     }

@@ -42,12 +42,8 @@ public final class SlurmEnforcer {
         }
         ChangeSet remaining = diff(desired);
         Set<String> open = remaining.changes().stream().map(SlurmEnforcer::key).collect(Collectors.toSet());
-        List<Change> applied = new ArrayList<>();
-        List<Change> notApplied = new ArrayList<>();
-        for (Change change : planned.changes()) {
-            (open.contains(key(change)) ? notApplied : applied).add(change);
-        }
-        return new ApplyResult(planned, applied, notApplied, errors, elapsedSince(start));
+        List<Change> applied = planned.changes().stream().filter(change -> !open.contains(key(change))).toList();
+        return new ApplyResult(planned, applied, remaining.changes(), errors, elapsedSince(start));
     }
 
     private static void collect(SlurmCli.Result result, List<String> errors) {

@@ -1,0 +1,147 @@
+package dev.allot.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Plans applied to a real Slurm cluster, checked through the jobs Slurm runs or holds. */
+class SlurmEnforcementIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final LocalDate TODAY = LocalDate.now();
+
+    private final List<String> jobs = new ArrayList<>();
+    private SlurmConfig config;
+    private SlurmEnforcer enforcer;
+
+    @BeforeEach
+    void cluster() {
+        TestCluster.require();
+        String prefix = TestCluster.uniquePrefix();
+        config = SlurmConfig.defaults(TestCluster.CLUSTER).withPrefixes(prefix, prefix)
+                .withExtraUsers(List.of("root"));
+        enforcer = new SlurmEnforcer(TestCluster.CLI);
+    }
+
+    @AfterEach
+    void cancelJobs() {
+        TestCluster.cancel(jobs);
+    }
+
+    private DesiredState desired(PlanFixture fixture) {
+        return SlurmCompiler.compile(fixture.build(), fixture.lab(), config, TODAY);
+    }
+
+    private String submit(String project, String gres) {
+        String id = TestCluster.submit(config.accountFor(dev.allot.core.model.ProjectId.of(project)), gres, "sleep 300");
+        jobs.add(id);
+        return id;
+    }
+
+    @Test
+    void jobsAboveAGrantPendUntilALargerPlanIsApplied() {
+        PlanFixture small = PlanFixture.plan("H100", "A100")
+                .project("alpha", "exploratory").grant("H100", 2)
+                .project("beta", "product").grant("A100", 1);
+
+        ApplyResult first = enforcer.apply(desired(small));
+
+        assertThat(first.succeeded()).as(String.join("\n", first.describe())).isTrue();
+        assertThat(first.applied()).hasSize(4);
+        List<String> ids = List.of(submit("alpha", "gpu:h100:1"), submit("alpha", "gpu:h100:1"),
+                submit("alpha", "gpu:h100:1"));
+        assertThat(TestCluster.awaitState(ids.get(0), "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+        assertThat(TestCluster.awaitState(ids.get(1), "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+        assertThat(TestCluster.awaitState(ids.get(2), "PENDING AssocGrpGRES"::equals, WAIT))
+                .isEqualTo("PENDING AssocGrpGRES");
+
+        ApplyResult again = enforcer.apply(desired(small));
+        assertThat(again.planned().changes()).isEmpty();
+        assertThat(again.describe().get(0)).contains("already matches the plan: 0 changes applied");
+
+        PlanFixture larger = PlanFixture.plan("H100", "A100")
+                .project("alpha", "exploratory").grant("H100", 3)
+                .project("beta", "product").grant("A100", 1);
+        ChangeSet diff = enforcer.diff(desired(larger));
+        assertThat(diff.changes()).singleElement().isInstanceOf(Change.SetLimits.class);
+        assertThat(enforcer.apply(desired(larger)).succeeded()).isTrue();
+        assertThat(TestCluster.awaitState(ids.get(2), "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+    }
+
+    @Test
+    void aHandEditIsReportedAsDriftAndRepairedByTheNextApply() {
+        PlanFixture plan = PlanFixture.plan("H100", "A100").project("gamma", "exploratory").grant("H100", 2);
+        DesiredState desired = desired(plan);
+        assertThat(enforcer.apply(desired).succeeded()).isTrue();
+        String account = config.accountFor(dev.allot.core.model.ProjectId.of("gamma"));
+        String rogue = config.accountFor(dev.allot.core.model.CategoryId.of("rogue"));
+        TestCluster.sacctmgr("modify", "account", "where", "name=" + account, "set", "GrpTRES=gres/gpu:h100=7");
+        TestCluster.sacctmgr("add", "account", rogue, "parent=root", "cluster=" + TestCluster.CLUSTER);
+        try {
+            ChangeSet drift = enforcer.drift(desired);
+
+            assertThat(drift.changes()).singleElement().satisfies(change ->
+                    assertThat(change.describe()).isEqualTo("~ account " + account + ": gres/gpu:h100 7 -> 2"
+                            + " (lowers: running jobs keep running; new jobs pend until under the limit)"));
+            assertThat(drift.unknownAccounts()).contains(rogue);
+
+            ApplyResult repair = enforcer.apply(desired);
+            assertThat(repair.succeeded()).isTrue();
+            assertThat(repair.applied()).hasSize(1);
+            assertThat(enforcer.drift(desired).changes()).isEmpty();
+        } finally {
+            TestCluster.sacctmgr("delete", "account", "where", "name=" + rogue);
+        }
+    }
+
+    @Test
+    void aKilledProjectHoldsNewJobs() {
+        PlanFixture running = PlanFixture.plan("H100", "A100").project("delta", "exploratory").grant("H100", 2);
+        assertThat(enforcer.apply(desired(running)).succeeded()).isTrue();
+        String before = submit("delta", "gpu:h100:1");
+        assertThat(TestCluster.awaitState(before, "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+
+        PlanFixture killed = PlanFixture.plan("H100", "A100").project("delta", "exploratory").previous("H100", 2);
+        ApplyResult kill = enforcer.apply(desired(killed));
+
+        assertThat(kill.succeeded()).as(String.join("\n", kill.describe())).isTrue();
+        assertThat(kill.describe()).anyMatch(line -> line.contains("kill: new jobs are held"));
+        String after = submit("delta", "gpu:h100:1");
+        assertThat(TestCluster.awaitState(after, state -> state.startsWith("PENDING AssocGrp"), WAIT))
+                .startsWith("PENDING AssocGrp");
+        TestCluster.sleep(3000);
+        assertThat(TestCluster.state(after)).as("still held after a few scheduling passes").startsWith("PENDING");
+        assertThat(TestCluster.state(before)).as("running jobs are not killed").isEqualTo("RUNNING None");
+    }
+
+    @Test
+    void aFailedPartOfAnApplyIsReportedAndTheNextApplyConverges() {
+        String qos = config.accountFor(dev.allot.core.model.CategoryId.of("borrow"));
+        config = config.withBorrowQos(qos);
+        DesiredState desired = desired(PlanFixture.plan("H100").project("epsilon", "exploratory").grant("H100", 1));
+
+        ApplyResult partial = enforcer.apply(desired);
+
+        assertThat(partial.succeeded()).isFalse();
+        assertThat(partial.notApplied()).singleElement().isInstanceOf(Change.AddQos.class);
+        assertThat(partial.applied()).hasSize(2);
+        assertThat(partial.errors()).singleElement().asString().contains("exit 1");
+        assertThat(partial.describe()).anyMatch(line -> line.startsWith("  NOT applied: + qos " + qos));
+        TestCluster.sacctmgr("add", "qos", qos);
+        try {
+            ApplyResult converged = enforcer.apply(desired);
+            assertThat(converged.succeeded()).as(String.join("\n", converged.describe())).isTrue();
+            assertThat(converged.applied()).singleElement().isInstanceOf(Change.AddQos.class);
+            assertThat(enforcer.diff(desired).changes()).isEmpty();
+        } finally {
+            String account = config.accountFor(dev.allot.core.model.ProjectId.of("epsilon"));
+            TestCluster.sacctmgr("modify", "account", "where", "name=" + account, "set", "QOS=normal");
+            TestCluster.sacctmgr("delete", "qos", qos);
+        }
+    }
+}

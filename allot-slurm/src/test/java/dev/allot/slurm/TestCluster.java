@@ -1,0 +1,93 @@
+package dev.allot.slurm;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.allot.core.AllotException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real Slurm cluster the integration tests run against (scripts/slurm-test-cluster.sh start). Without one the
+ * tests are skipped, except under CI ({@code CI} set), where a missing cluster is a failure.
+ */
+final class TestCluster {
+    static final String CLUSTER = System.getenv().getOrDefault("ALLOT_SLURM_CLUSTER", "ci");
+    static final SlurmCli CLI = new SlurmCli(Duration.ofSeconds(60), Map.of());
+
+    private TestCluster() {}
+
+    static void require() {
+        String problem;
+        try {
+            SlurmCli.Result result = new SlurmCli(Duration.ofSeconds(15), Map.of())
+                    .run(List.of("sacctmgr", "-n", "-P", "show", "cluster", "format=cluster"), "");
+            boolean found = result.ok() && result.stdout().lines().anyMatch(line -> line.strip().equals(CLUSTER));
+            problem = found ? null : "cluster '" + CLUSTER + "' not in sacctmgr's clusters: "
+                    + SlurmCli.firstLines(result.stdout() + result.stderr());
+        } catch (AllotException e) {
+            problem = e.getMessage();
+        }
+        if (problem == null) {
+            return;
+        }
+        String message = "No Slurm cluster reachable (" + problem + "). Start one with"
+                + " 'scripts/slurm-test-cluster.sh start' (root, Debian 12).";
+        String ci = System.getenv("CI");
+        if (ci != null && !ci.isBlank()) {
+            fail(message + " CI is set, so this is a failure, not a skip.");
+        }
+        Assumptions.assumeTrue(false, message + " Skipped because CI is not set.");
+    }
+
+    /** A name prefix no earlier run used, so tests never see each other's accounts. */
+    static String uniquePrefix() {
+        return "it" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
+    }
+
+    static String submit(String account, String gres, String command) {
+        SlurmCli.Result result = SlurmCli.require(CLI.run(List.of("sbatch", "--parsable", "-o", "/dev/null",
+                "-A", account, "--gres=" + gres, "-t", "5", "--wrap", command), ""));
+        return result.stdout().strip().split(";")[0];
+    }
+
+    /** {@code STATE Reason} from squeue, or empty once the job has left the queue. */
+    static String state(String jobId) {
+        return CLI.run(List.of("squeue", "-h", "-j", jobId, "-o", "%T %r"), "").stdout().strip();
+    }
+
+    static String awaitState(String jobId, Predicate<String> wanted, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String state = state(jobId);
+        while (!wanted.test(state) && System.nanoTime() < deadline) {
+            sleep(200);
+            state = state(jobId);
+        }
+        return state;
+    }
+
+    static void cancel(List<String> jobIds) {
+        if (!jobIds.isEmpty()) {
+            List<String> command = new java.util.ArrayList<>(List.of("scancel"));
+            command.addAll(jobIds);
+            CLI.run(command, "");
+        }
+    }
+
+    static void sacctmgr(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("sacctmgr", "-i"));
+        command.addAll(List.of(args));
+        SlurmCli.require(CLI.run(command, ""));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
