@@ -1,0 +1,194 @@
+package dev.allot.kueue;
+
+import dev.allot.core.AllotException;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Kubernetes cluster running Kueue, reached through the usual kubeconfig or in-cluster configuration. Computes
+ * the {@link ClusterDiff} between a manifest and the cluster, and applies a manifest with server-side apply under
+ * one field manager. Apply writes only objects that differ, so applying the same plan twice writes nothing.
+ */
+public final class KueueCluster implements AutoCloseable {
+    /** Kinds Allot writes, in apply order, with their plural resource names. */
+    private static final Map<String, String> PLURALS = Map.of("Namespace", "namespaces", "ResourceFlavor",
+            "resourceflavors", "Cohort", "cohorts", "ClusterQueue", "clusterqueues", "LocalQueue", "localqueues");
+    private static final List<String> PRUNE_ORDER = List.of("LocalQueue", "ClusterQueue", "Cohort", "ResourceFlavor");
+
+    private final KubernetesClient client;
+    private final String fieldManager;
+    private final ApplyMode mode;
+    private final KubernetesSerialization serialization;
+
+    public KueueCluster(KubernetesClient client, String fieldManager, ApplyMode mode) {
+        this.client = client;
+        this.fieldManager = fieldManager;
+        this.mode = mode;
+        this.serialization = client.getKubernetesSerialization();
+    }
+
+    /** Connects with the kubeconfig ({@code KUBECONFIG}, {@code ~/.kube/config}) or the in-cluster service account. */
+    public static KueueCluster connect(String fieldManager, ApplyMode mode) {
+        return new KueueCluster(new KubernetesClientBuilder().build(), fieldManager, mode);
+    }
+
+    /** What apply would do: every planned object compared with the cluster, plus Allot's objects not in the plan. */
+    public ClusterDiff diff(KueueManifest manifest) {
+        List<ObjectChange> changes = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
+        for (KueueObject object : manifest.objects()) {
+            planned.add(object.id());
+            GenericKubernetesResource live = call(object, "read", () -> resource(object).get());
+            if (live == null) {
+                changes.add(new ObjectChange(ObjectChange.Action.CREATE, object, List.of()));
+            } else {
+                var fields = ObjectComparison.differences(object.body(), toMap(live));
+                changes.add(new ObjectChange(fields.isEmpty() ? ObjectChange.Action.UNCHANGED
+                        : ObjectChange.Action.UPDATE, object, fields));
+            }
+        }
+        for (KueueObject extra : managedObjects(manifest.apiVersion())) {
+            if (!planned.contains(extra.id())) {
+                changes.add(new ObjectChange(ObjectChange.Action.EXTRA, extra, List.of()));
+            }
+        }
+        return new ClusterDiff(changes);
+    }
+
+    /**
+     * Creates what is missing (a plain create) and updates what differs by server-side apply,
+     * forcing conflicts since the plan owns these fields; server-side apply then also takes over fields another
+     * manager changed by hand. With
+     * {@code prune}, also deletes Allot's Kueue objects the plan no longer holds; namespaces are never deleted.
+     *
+     * @return the diff that was applied
+     */
+    public ClusterDiff apply(KueueManifest manifest, boolean prune) {
+        ClusterDiff diff = diff(manifest);
+        for (ObjectChange change : diff.changes()) {
+            KueueObject object = change.object();
+            if (change.action() == ObjectChange.Action.CREATE) {
+                call(object, "create", () -> resource(object).create());
+            } else if (change.action() == ObjectChange.Action.UPDATE && mode == ApplyMode.SERVER_SIDE) {
+                call(object, "apply", () -> resource(object).fieldManager(fieldManager).forceConflicts()
+                        .serverSideApply());
+            } else if (change.action() == ObjectChange.Action.UPDATE) {
+                call(object, "replace", () -> replace(object));
+            }
+        }
+        if (prune) {
+            for (String kind : PRUNE_ORDER) {
+                diff.of(ObjectChange.Action.EXTRA).stream().map(ObjectChange::object)
+                        .filter(object -> object.kind().equals(kind))
+                        .forEach(object -> call(object, "delete", () -> resource(object).delete()));
+            }
+        }
+        return diff;
+    }
+
+    /** The live object with the planned spec, labels and annotations laid over it, written back. */
+    @SuppressWarnings("unchecked")
+    private GenericKubernetesResource replace(KueueObject object) {
+        GenericKubernetesResource live = resource(object).get();
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(toMap(live));
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>((Map<String, Object>) merged.get("metadata"));
+        for (String field : List.of("labels", "annotations")) {
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            if (metadata.get(field) instanceof Map<?, ?> existing) {
+                values.putAll((Map<String, Object>) existing);
+            }
+            if (Tree.at(object.body(), "metadata", field) instanceof Map<?, ?> planned) {
+                values.putAll((Map<String, Object>) planned);
+            }
+            metadata.put(field, values);
+        }
+        merged.put("metadata", metadata);
+        if (object.body().containsKey("spec")) {
+            merged.put("spec", object.body().get("spec"));
+        }
+        var operation = client.genericKubernetesResources(context(object.apiVersion(), object.kind()));
+        GenericKubernetesResource body = serialization.convertValue(merged, GenericKubernetesResource.class);
+        return (object.namespace().isEmpty() ? operation.resource(body)
+                : operation.inNamespace(object.namespace()).resource(body)).update();
+    }
+
+    private List<KueueObject> managedObjects(KueueApiVersion version) {
+        List<KueueObject> objects = new ArrayList<>();
+        for (String kind : List.of("ResourceFlavor", "Cohort", "ClusterQueue", "LocalQueue")) {
+            MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+                    operation = client.genericKubernetesResources(context(version.apiVersion(), kind));
+            GenericKubernetesResourceList list = call(kind, "list", () -> (kind.equals("LocalQueue")
+                    ? operation.inAnyNamespace() : operation)
+                    .withLabel(KueueCompiler.MANAGED_BY_LABEL, KueueCompiler.MANAGED_BY).list());
+            for (GenericKubernetesResource item : list.getItems()) {
+                objects.add(new KueueObject(version.apiVersion(), kind, item.getMetadata().getNamespace(),
+                        item.getMetadata().getName(), toMap(item)));
+            }
+        }
+        return objects;
+    }
+
+    private Resource<GenericKubernetesResource> resource(KueueObject object) {
+        var operation = client.genericKubernetesResources(context(object.apiVersion(), object.kind()));
+        GenericKubernetesResource body = serialization.convertValue(object.body(), GenericKubernetesResource.class);
+        return object.namespace().isEmpty() ? operation.resource(body)
+                : operation.inNamespace(object.namespace()).resource(body);
+    }
+
+    static ResourceDefinitionContext context(String apiVersion, String kind) {
+        int slash = apiVersion.indexOf('/');
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
+                .withVersion(apiVersion.substring(slash + 1))
+                .withKind(kind)
+                .withPlural(PLURALS.get(kind))
+                .withNamespaced(kind.equals("LocalQueue"))
+                .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> toMap(GenericKubernetesResource resource) {
+        return serialization.convertValue(resource, Map.class);
+    }
+
+    private static <T> T call(KueueObject object, String action, java.util.function.Supplier<T> request) {
+        return call(object.id(), action, request);
+    }
+
+    private static <T> T call(String what, String action, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (KubernetesClientException e) {
+            String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                    : e.getMessage();
+            AllotException.Kind kind = switch (e.getCode()) {
+                case 401, 403 -> AllotException.Kind.FORBIDDEN;
+                case 404 -> AllotException.Kind.NOT_FOUND;
+                case 409 -> AllotException.Kind.CONFLICT;
+                case 400, 422 -> AllotException.Kind.INVALID_INPUT;
+                default -> AllotException.Kind.INTERNAL;
+            };
+            throw new AllotException(kind, "kueue.cluster", "Kubernetes refused to " + action
+                    + " " + what + " (HTTP " + e.getCode() + "): " + reason
+                    + ". Maybe check that Kueue's CRDs are installed and that your kubeconfig user may " + action
+                    + " it?", List.of(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.allot.kueue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares a desired object with the live one field by field. Only what the plan sets is compared (the server adds
+ * defaults, status and bookkeeping metadata), and quantities match across forms ({@code 8} and {@code "8"}).
+ */
+final class ObjectComparison {
+    private static final Set<String> COMPARED_METADATA = Set.of("labels", "annotations");
+
+    private ObjectComparison() {}
+
+    static List<ObjectChange.FieldChange> differences(Map<String, Object> desired, Map<String, Object> live) {
+        List<ObjectChange.FieldChange> changes = new ArrayList<>();
+        desired.forEach((key, value) -> {
+            if (key.equals("metadata") && value instanceof Map<?, ?> metadata) {
+                metadata.forEach((field, item) -> {
+                    if (COMPARED_METADATA.contains(field)) {
+                        compare("metadata." + field, item, Tree.at(live, "metadata", (String) field), changes);
+                    }
+                });
+            } else if (!key.equals("apiVersion") && !key.equals("kind")) {
+                compare(key, value, live.get(key), changes);
+            }
+        });
+        return changes;
+    }
+
+    private static void compare(String path, Object plan, Object cluster, List<ObjectChange.FieldChange> changes) {
+        if (plan instanceof Map<?, ?> planMap && cluster instanceof Map<?, ?> clusterMap) {
+            planMap.forEach((key, item) -> compare(path + "." + key, item, clusterMap.get(key), changes));
+        } else if (plan instanceof List<?> planList && cluster instanceof List<?> clusterList
+                && planList.size() == clusterList.size()) {
+            for (int i = 0; i < planList.size(); i++) {
+                compare(path + "[" + i + "]", planList.get(i), clusterList.get(i), changes);
+            }
+        } else if (!sameValue(plan, cluster)) {
+            changes.add(new ObjectChange.FieldChange(path, cluster, plan));
+        }
+    }
+
+    private static boolean sameValue(Object plan, Object cluster) {
+        if (plan == null || cluster == null) {
+            return plan == cluster || plan instanceof Map<?, ?> map && map.isEmpty();
+        }
+        if (plan instanceof Number || cluster instanceof Number) {
+            return String.valueOf(plan).equals(String.valueOf(cluster));
+        }
+        return plan.equals(cluster);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.allot.kueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allot.core.model.Allocation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Apply, diff and drift against fabric8's mock API server in CRUD mode (it stores what it is sent). The mock server
+ * does not implement server-side apply, so these tests update by {@link ApplyMode#REPLACE};
+ * {@link KueueServerSideApplyIT} checks the server-side apply requests.
+ */
+@EnableKubernetesMockClient(crud = true)
+class KueueClusterIT {
+    static KubernetesClient client;
+
+    private KueueCluster cluster;
+    private final TestPlans small = TestPlans.small();
+
+    @BeforeEach
+    void connectToAnEmptyCluster() {
+        for (String kind : List.of("LocalQueue", "ClusterQueue", "Cohort", "ResourceFlavor", "Namespace")) {
+            var operation = operation(kind);
+            (kind.equals("LocalQueue") ? operation.inAnyNamespace() : operation).delete();
+        }
+        cluster = new KueueCluster(client, "allot", ApplyMode.REPLACE);
+    }
+
+    private KueueManifest manifest(TestPlans plans, LocalDate asOf) {
+        return KueueCompiler.compile(plans.build(), plans.plan(), KueueConfig.defaults(), asOf);
+    }
+
+    @Test
+    void applyCreatesEveryObjectAndApplyingAgainWritesNothing() {
+        KueueManifest manifest = manifest(small, TestPlans.YIELD_BY);
+        ClusterDiff first = cluster.apply(manifest, false);
+        assertThat(first.of(ObjectChange.Action.CREATE)).hasSize(manifest.objects().size());
+        Map<String, String> versions = resourceVersions(manifest);
+
+        ClusterDiff second = cluster.apply(manifest, false);
+
+        assertThat(second.hasDrift()).isFalse();
+        assertThat(second.of(ObjectChange.Action.UNCHANGED)).hasSize(manifest.objects().size());
+        assertThat(resourceVersions(manifest)).isEqualTo(versions);
+        assertThat(live("ClusterQueue", "", "vision-rl").getAdditionalProperties().toString())
+                .contains("cohortName=allot-exploratory").contains("nominalQuota=48");
+    }
+
+    @Test
+    void aQuotaEditedByHandIsReportedAsDriftAndRestoredByApply() {
+        KueueManifest manifest = manifest(small, TestPlans.YIELD_BY);
+        cluster.apply(manifest, false);
+        GenericKubernetesResource queue = live("ClusterQueue", "", "vision-rl");
+        String edited = client.getKubernetesSerialization().asJson(queue).replace("\"nominalQuota\":48",
+                "\"nominalQuota\":\"64\"").replace("\"stopPolicy\":\"None\"", "\"stopPolicy\":\"Hold\"");
+        operation("ClusterQueue").resource(client.getKubernetesSerialization()
+                .unmarshal(edited, GenericKubernetesResource.class)).update();
+
+        ClusterDiff drift = cluster.diff(manifest);
+
+        assertThat(drift.of(ObjectChange.Action.UPDATE)).singleElement().satisfies(change -> {
+            assertThat(change.object().id()).isEqualTo("ClusterQueue/vision-rl");
+            assertThat(change.fields()).extracting(ObjectChange.FieldChange::describe).containsExactly(
+                    "spec.stopPolicy: cluster Hold, plan None",
+                    "spec.resourceGroups[0].flavors[0].resources[0].nominalQuota: cluster 64, plan 48");
+        });
+        assertThat(drift.render("Kueue drift")).startsWith(
+                "Kueue drift: 0 to create, 1 to update, 0 extra, " + (manifest.objects().size() - 1) + " as planned\n"
+                        + "  ~ ClusterQueue/vision-rl\n      spec.stopPolicy: cluster Hold, plan None\n");
+        cluster.apply(manifest, false);
+        assertThat(cluster.diff(manifest).hasDrift()).isFalse();
+    }
+
+    @Test
+    void theYieldDateShrinksTheQuotaAndHoldsTheKilledProject() {
+        cluster.apply(manifest(small, TestPlans.YIELD_BY.minusDays(1)), false);
+        ClusterDiff onTheDate = cluster.apply(manifest(small, TestPlans.YIELD_BY), false);
+
+        assertThat(onTheDate.of(ObjectChange.Action.UPDATE)).extracting(change -> change.object().id())
+                .containsExactlyInAnyOrder("Cohort/allot-product", "ClusterQueue/llm-pretrain",
+                        "ClusterQueue/old-agents");
+        assertThat(live("ClusterQueue", "", "old-agents").getAdditionalProperties().toString())
+                .contains("stopPolicy=HoldAndDrain");
+        assertThat(cluster.diff(manifest(small, TestPlans.YIELD_BY)).hasDrift()).isFalse();
+    }
+
+    @Test
+    void objectsThePlanNoLongerHoldsAreExtraAndPrunedButNamespacesStay() {
+        cluster.apply(manifest(small, TestPlans.YIELD_BY), false);
+        TestPlans smaller = TestPlans.lab().gpuType("H100", 1.0, 128).gpuType("A100", 0.5, 64)
+                .project("vision-rl", "exploratory", Allocation.of("H100", 32), TestPlans.alloc(48, 16));
+        KueueManifest next = manifest(smaller, TestPlans.YIELD_BY);
+
+        ClusterDiff diff = cluster.apply(next, true);
+
+        assertThat(diff.of(ObjectChange.Action.EXTRA)).extracting(change -> change.object().id()).contains(
+                "ClusterQueue/llm-pretrain", "LocalQueue proj-llm-pretrain/default", "Cohort/allot-product");
+        assertThat(live("ClusterQueue", "", "llm-pretrain")).isNull();
+        assertThat(live("LocalQueue", "proj-llm-pretrain", "default")).isNull();
+        assertThat(client.namespaces().withName("proj-llm-pretrain").get()).isNotNull();
+        assertThat(cluster.diff(next).hasDrift()).isFalse();
+    }
+
+    private Map<String, String> resourceVersions(KueueManifest manifest) {
+        return manifest.objects().stream().collect(Collectors.toMap(KueueObject::id,
+                object -> live(object.kind(), object.namespace(), object.name()).getMetadata().getResourceVersion()));
+    }
+
+    private GenericKubernetesResource live(String kind, String namespace, String name) {
+        var operation = operation(kind);
+        return (namespace.isEmpty() ? operation.withName(name) : operation.inNamespace(namespace).withName(name))
+                .get();
+    }
+
+    private static io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource,
+            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+            io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> operation(String kind) {
+        String apiVersion = kind.equals("Namespace") ? "v1" : KueueApiVersion.V1BETA2.apiVersion();
+        return client.genericKubernetesResources(KueueCluster.context(apiVersion, kind));
+    }
+
+}
