@@ -1,0 +1,53 @@
+package dev.allot.app.slurm;
+
+import dev.allot.app.Cli;
+import dev.allot.app.SolverOptions;
+import dev.allot.core.AllotException;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.planner.Planner;
+import dev.allot.lab.DemoLab;
+import dev.allot.lab.LabYaml;
+import dev.allot.lab.PlanDocument;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Where the plan comes from: a lab file or the demo lab, planned now or read from a published plan file. */
+public final class PlanInput {
+    @Option(names = "--lab", paramLabel = "FILE", description = "The lab file (YAML; see docs/lab-file.md).")
+    Path labFile;
+
+    @Option(names = "--demo", description = "Use the generated demo lab (seeded by --seed).")
+    boolean demo;
+
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "A published plan (allot.plan/v1 JSON or YAML) to enforce instead of planning now.")
+    Path planFile;
+
+    @Mixin
+    SolverOptions solver;
+
+    /** The lab and plan. */
+    public record Loaded(Lab lab, Plan plan) {}
+
+    public boolean given() {
+        return labFile != null || demo;
+    }
+
+    public Loaded load() {
+        if (labFile != null && demo) {
+            throw AllotException.invalid("BAD_FLAG", "Flags --lab and --demo both given (value: --lab " + labFile
+                    + "). Maybe drop one of them?");
+        }
+        if (!given()) {
+            throw AllotException.invalid("BAD_FLAG", "No lab given: pass --lab FILE or --demo. Maybe"
+                    + " 'allot slurm diff --lab lab.yaml'?");
+        }
+        Lab lab = demo ? DemoLab.generate(solver.seed()) : LabYaml.read(Cli.read(labFile, "Lab file"), labFile.toString());
+        Plan plan = planFile != null
+                ? PlanDocument.read(Cli.read(planFile, "Plan file"), planFile.toString())
+                : Planner.create(solver.toPlannerOptions()).plan(lab);
+        return new Loaded(lab, plan);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.allot.app.slurm;
+
+import dev.allot.app.Cli;
+import dev.allot.core.AllotException;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.ProjectId;
+import dev.allot.slurm.SlurmConfig;
+import dev.allot.slurm.usage.AllocationVsUse;
+import dev.allot.slurm.usage.CsvUsageSink;
+import dev.allot.slurm.usage.UsageAggregator;
+import dev.allot.slurm.usage.UsageImporter;
+import dev.allot.slurm.usage.UsageRecord;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code allot slurm usage}: imports GPU-hours from sacct and compares them with the grants. */
+@Command(name = "usage", mixinStandardHelpOptions = true,
+        description = {"Read jobs from sacct and store GPU-hours per project, GPU type and day (re-importing a period"
+                + " replaces it).", "With --lab/--demo, also compare allocation with use and flag idle grants."})
+final class UsageCommand implements Callable<Integer> {
+    @Option(names = "--since", required = true, paramLabel = "DATE", description = "First day to import (yyyy-MM-dd).")
+    LocalDate since;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Day after the last one to import (default: tomorrow).")
+    LocalDate until;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "allot-data/usage",
+            description = "Where usage.csv is kept (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--idle-below", paramLabel = "PERCENT", defaultValue = "20",
+            description = "Flag a grant idle when less than this share of it was used (default: ${DEFAULT-VALUE}).")
+    double idleBelowPercent;
+
+    @Mixin
+    PlanInput input;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LocalDate to = until == null ? LocalDate.now().plusDays(1) : until;
+        if (!since.isBefore(to)) {
+            throw AllotException.invalid("BAD_FLAG", "Flag --since " + since + " is not before --until " + to
+                    + ". Maybe --since " + to.minusDays(7) + "?");
+        }
+        if (!(idleBelowPercent >= 0 && idleBelowPercent <= 100)) {
+            throw AllotException.invalid("BAD_FLAG", "Flag --idle-below must be a percentage from 0 to 100 (value: "
+                    + idleBelowPercent + ").");
+        }
+        SlurmConfig config = cluster.config();
+        PlanInput.Loaded loaded = input.given() ? input.load() : null;
+        Map<String, GpuTypeId> types = new HashMap<>();
+        if (loaded != null) {
+            loaded.lab().gpuTypes().forEach(type -> types.put(config.slurmGpuType(type.id()), type.id()));
+        }
+        CsvUsageSink sink = new CsvUsageSink(dir);
+        List<UsageRecord> records = new UsageImporter(cluster.cli(), new UsageAggregator(config::projectOf, types), sink)
+                .importDays(config.cluster(), since, to, LocalDateTime.now());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "imported %d record(s) (project x GPU type x day) for %s .. %s into %s%n",
+                records.size(), since, to.minusDays(1), sink.file());
+        if (loaded == null) {
+            Map<String, Double> totals = new TreeMap<>();
+            records.forEach(r -> totals.merge(r.project() + " " + r.gpuType(), r.gpuHours(), Double::sum));
+            totals.forEach((key, hours) -> out.printf(Locale.ROOT, "  %-40s %10.1f GPU-hours%n", key, hours));
+        } else {
+            Map<ProjectId, dev.allot.core.model.Allocation> grants = loaded.plan().grants();
+            List<AllocationVsUse.Row> rows = AllocationVsUse.compare(grants, sink.read(since, to), since, to,
+                    idleBelowPercent / 100);
+            out.printf(Locale.ROOT, "  %-32s %-6s %12s %12s %6s%n", "project", "type", "granted h", "used h", "used");
+            rows.forEach(row -> out.printf(Locale.ROOT, "  %-32s %-6s %12.1f %12.1f %5.0f%%%s%n", row.project(),
+                    row.gpuType(), row.grantedGpuHours(), row.usedGpuHours(), row.usedFraction() * 100,
+                    row.idle() ? "  IDLE" : ""));
+        }
+        out.flush();
+        return Cli.OK;
+    }
+}
