@@ -163,14 +163,23 @@ public final class KueueCluster implements AutoCloseable {
         return serialization.convertValue(resource, Map.class);
     }
 
-    private static <T> T call(KueueObject object, String action, java.util.function.Supplier<T> request) {
+    private <T> T call(KueueObject object, String action, java.util.function.Supplier<T> request) {
         return call(object.id(), action, request);
     }
 
-    private static <T> T call(String what, String action, java.util.function.Supplier<T> request) {
+    private <T> T call(String what, String action, java.util.function.Supplier<T> request) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
+            if (e.getCode() <= 0) {
+                Throwable cause = e;
+                while (cause.getCause() != null && cause.getCause() != cause) {
+                    cause = cause.getCause();
+                }
+                throw new AllotException(AllotException.Kind.INTERNAL, "kueue.unreachable", "Cannot reach the"
+                        + " Kubernetes API server at " + client.getMasterUrl() + " to " + action + " " + what + ": "
+                        + cause.getMessage() + ". Maybe check KUBECONFIG or --context?", List.of(), e);
+            }
             String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
                     : e.getMessage();
             AllotException.Kind kind = switch (e.getCode()) {
