@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * The sacctmgr input that carries out a change set, batched for speed: every sacctmgr command costs about a
  * third of a second whatever it touches, so new accounts and users go into one {@code sacctmgr load} flat file
  * (one transaction), and changes to existing accounts are grouped into one {@code modify} per TRES value, each
- * naming all accounts that get that value.
+ * naming all accounts that get that value (and one {@code delete user} per user leaving accounts).
  *
  * @param loadFile flat file for {@code sacctmgr -i load}; empty when nothing is added
  * @param commands sacctmgr commands (without the program name), one per line, for {@code sacctmgr -i} on stdin
@@ -73,8 +73,8 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
                         byGrpJobs.computeIfAbsent(set.to().grpJobs(), k -> new TreeSet<>()).add(set.account());
                     }
                 }
-                case Change.RemoveUsers remove ->
-                        removals.computeIfAbsent(String.join(",", remove.users()), k -> new TreeSet<>()).add(remove.account());
+                case Change.RemoveUsers remove -> remove.users().forEach(user ->
+                        removals.computeIfAbsent(user, k -> new TreeSet<>()).add(remove.account()));
                 case Change.AddQos add ->
                         qos.computeIfAbsent(String.join(",", add.qos()), key -> new TreeSet<>()).add(add.account());
             }
@@ -88,8 +88,8 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
         byTresValue.forEach((setting, accounts) -> modify(commands, cluster, accounts, "GrpTRES=" + setting));
         byGrpJobs.forEach((jobs, accounts) -> modify(commands, cluster, accounts, "GrpJobs=" + jobs));
         qos.forEach((names, accounts) -> modify(commands, cluster, accounts, "QOS+=" + names));
-        removals.forEach((users, accounts) -> chunks(accounts).forEach(names -> commands.add(
-                "delete user where name=" + users + " account=" + names + " cluster=" + cluster)));
+        removals.forEach((user, accounts) -> chunks(accounts).forEach(names -> commands.add(
+                "delete user where name=" + user + " account=" + names + " cluster=" + cluster)));
         String loadFile = load.isEmpty() ? "" : "Cluster - '" + cluster + "'\n" + load;
         return new SacctmgrScript(loadFile, commands);
     }

@@ -1,0 +1,82 @@
+package dev.allot.slurm;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Times apply of a 300-project plan against the running Slurm cluster: a fresh apply, a re-apply of the same
+ * plan (must change nothing) and the next cycle (every project's grant drawn again, members kept). Not a test; run it by hand,
+ * see docs/benchmarks.md. Arguments: {@code [runs] [projects] [seed]}.
+ */
+public final class SlurmApplyBenchmark {
+    private static final String[] TYPES = {"H100", "A100", "H200", "L40S"};
+    private static final String[] CATEGORIES = {"exploratory", "product", "infrastructure", "safety"};
+
+    private SlurmApplyBenchmark() {}
+
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int projects = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+        System.out.printf(Locale.ROOT, "slurm apply benchmark: %d runs, %d projects, seed %d, cluster %s%n", runs,
+                projects, seed, TestCluster.CLUSTER);
+        SlurmEnforcer enforcer = new SlurmEnforcer(new SlurmCli(Duration.ofSeconds(300), Map.of()));
+        Random random = new Random(seed);
+        for (int run = 1; run <= runs; run++) {
+            String prefix = TestCluster.uniquePrefix();
+            SlurmConfig config = SlurmConfig.defaults(TestCluster.CLUSTER).withPrefixes(prefix, prefix)
+                    .withExtraUsers(List.of("root"));
+            DesiredState first = compile(plan(projects, random), config);
+            ApplyResult fresh = enforcer.apply(first);
+            ApplyResult again = enforcer.apply(first);
+            ApplyResult next = enforcer.apply(compile(plan(projects, random), config));
+            report(run, "fresh apply", fresh);
+            report(run, "re-apply unchanged", again);
+            report(run, "next cycle (grants redrawn)", next);
+            cleanUp(first);
+        }
+    }
+
+    /** Grants drawn from {@code random}; members depend on the project only, as they do between cycles. */
+    private static PlanFixture plan(int projects, Random random) {
+        PlanFixture fixture = PlanFixture.plan(TYPES);
+        for (int index = 0; index < projects; index++) {
+            fixture.project("project-" + index, CATEGORIES[index % CATEGORIES.length]);
+            Random members = new Random(index);
+            for (int member = 0; member <= members.nextInt(4); member++) {
+                fixture.members("r" + (1 + members.nextInt(520)));
+            }
+            fixture.grant(TYPES[random.nextInt(TYPES.length)], 8 * (1 + random.nextInt(8)));
+            if (random.nextInt(3) == 0) {
+                fixture.grant(TYPES[random.nextInt(TYPES.length)], 8 * (1 + random.nextInt(4)));
+            }
+        }
+        return fixture;
+    }
+
+    private static DesiredState compile(PlanFixture fixture, SlurmConfig config) {
+        return SlurmCompiler.compile(fixture.build(), fixture.lab(), config, LocalDate.now());
+    }
+
+    private static void report(int run, String what, ApplyResult result) {
+        System.out.printf(Locale.ROOT, "run %d  %-32s %6d ms  %4d changes planned  %4d applied  %d outstanding%s%n",
+                run, what, result.elapsed().toMillis(), result.planned().changes().size(), result.applied().size(),
+                result.notApplied().size(), result.errors().isEmpty() ? "" : "  errors: " + result.errors());
+    }
+
+    private static void cleanUp(DesiredState state) {
+        List<String> names = new ArrayList<>();
+        state.accounts().reversed().forEach(account -> names.add(account.name()));
+        List<String> commands = new ArrayList<>();
+        commands.add("delete account where name=" + String.join(",", names.subList(0, names.size() - 4))
+                + " cluster=" + state.cluster());
+        commands.add("delete account where name=" + String.join(",", names.subList(names.size() - 4, names.size()))
+                + " cluster=" + state.cluster());
+        TestCluster.CLI.commands(commands);
+    }
+}
