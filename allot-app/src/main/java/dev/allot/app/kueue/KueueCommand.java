@@ -1,0 +1,102 @@
+package dev.allot.app.kueue;
+
+import dev.allot.app.slurm.PlanInput;
+import dev.allot.core.AllotException;
+import dev.allot.core.Problem;
+import dev.allot.kueue.CrdSchemas;
+import dev.allot.kueue.KueueCluster;
+import dev.allot.kueue.KueueCompiler;
+import dev.allot.kueue.KueueConfig;
+import dev.allot.kueue.KueueManifest;
+import dev.allot.kueue.KueueObject;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code allot kueue}: enforce a plan on Kubernetes through Kueue. */
+@Command(name = "kueue", mixinStandardHelpOptions = true,
+        description = {"Enforce a plan on Kubernetes with Kueue: a ResourceFlavor per GPU type, a cohort per category,",
+                "a ClusterQueue (quota = grant) and a LocalQueue per project. See docs/kueue.md."},
+        subcommands = {KueueExportCommand.class, KueueDiffCommand.class, KueueApplyCommand.class,
+                KueueDriftCommand.class})
+public final class KueueCommand implements Runnable {
+    private static final int SHOWN_YIELDS = 10;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * The manifest for the input and settings, checked against Kueue's CRD schemas so nothing the API server would
+     * reject leaves Allot.
+     */
+    static KueueManifest manifest(PlanInput input, KueueSettings settings) {
+        KueueConfig config = settings.config();
+        LocalDate asOf = settings.asOf();
+        PlanInput.Loaded loaded = input.load();
+        KueueManifest manifest = KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf);
+        List<Problem> problems = CrdSchemas.bundled().validate(manifest.objects());
+        if (!problems.isEmpty()) {
+            throw new AllotException(AllotException.Kind.INVALID_INPUT, "kueue.schema", problems.size()
+                    + " problem(s) would make the API server reject the Kueue objects. Maybe change the name"
+                    + " patterns or node label values?", problems, null);
+        }
+        return manifest;
+    }
+
+    /** Options of every command that compares the plan with a cluster. */
+    abstract static class ClusterRun implements Callable<Integer> {
+        @Mixin
+        PlanInput input;
+
+        @Mixin
+        KueueSettings settings;
+
+        @Mixin
+        ClusterOptions cluster;
+
+        KueueManifest manifest() {
+            return KueueCommand.manifest(input, settings);
+        }
+
+        KueueCluster connect() {
+            return cluster.connect(settings.config());
+        }
+    }
+
+    /** {@code 5 Namespace, 2 ResourceFlavor, ...} */
+    static String counts(List<KueueObject> objects) {
+        Map<String, Long> byKind = objects.stream()
+                .collect(Collectors.groupingBy(KueueObject::kind, TreeMap::new, Collectors.counting()));
+        return byKind.entrySet().stream().map(entry -> entry.getValue() + " " + entry.getKey())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** One line per project that still holds GPUs it must yield, so operators know when to apply again. */
+    static void printPendingYields(KueueManifest manifest, PrintStream out) {
+        List<KueueManifest.PendingYield> pending = manifest.pendingYields();
+        if (pending.isEmpty()) {
+            return;
+        }
+        String dates = pending.stream().map(yield -> yield.yieldBy().toString()).distinct().sorted()
+                .collect(Collectors.joining(", "));
+        out.println(pending.size() + " project(s) keep GPUs until their yield date (" + dates
+                + "); apply again on or after it to enforce the yield:");
+        pending.stream().limit(SHOWN_YIELDS).forEach(yield -> out.println("  " + yield.project() + " keeps "
+                + yield.now() + " until " + yield.yieldBy() + ", then " + yield.after()));
+        if (pending.size() > SHOWN_YIELDS) {
+            out.println("  … and " + (pending.size() - SHOWN_YIELDS) + " more");
+        }
+    }
+}

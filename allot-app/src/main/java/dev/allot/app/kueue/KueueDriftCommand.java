@@ -1,0 +1,26 @@
+package dev.allot.app.kueue;
+
+import dev.allot.app.Cli;
+import dev.allot.kueue.ClusterDiff;
+import dev.allot.kueue.KueueCluster;
+import dev.allot.kueue.KueueManifest;
+import picocli.CommandLine.Command;
+
+/** {@code allot kueue drift}: whether the cluster still matches the plan; exit status 1 when it does not. */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = {"Report where the cluster's Kueue objects differ from the plan (hand edits, missing or extra",
+                "objects). Exit status 0 when the cluster obeys the plan, 1 when it has drifted (for monitoring)."})
+final class KueueDriftCommand extends KueueCommand.ClusterRun {
+    @Override
+    public Integer call() {
+        KueueManifest manifest = manifest();
+        ClusterDiff diff;
+        try (KueueCluster connection = connect()) {
+            diff = connection.diff(manifest);
+        }
+        System.out.print(diff.render(diff.hasDrift() ? "Kueue drift on " + manifest.asOf()
+                : "No Kueue drift on " + manifest.asOf()));
+        System.out.flush();
+        return diff.hasDrift() ? Cli.FAILED : Cli.OK;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.allot.app.kueue;
+
+import dev.allot.app.Cli;
+import dev.allot.app.slurm.PlanInput;
+import dev.allot.core.AllotException;
+import dev.allot.kueue.KueueManifest;
+import dev.allot.kueue.KueueYaml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code allot kueue export}: writes the Kueue objects as YAML for {@code kubectl apply -f}. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write the plan's Kueue objects as YAML that 'kubectl apply -f' accepts, checked against",
+                "Kueue's CRD schemas. Without --out the YAML goes to standard output."})
+final class KueueExportCommand implements Callable<Integer> {
+    @Mixin
+    PlanInput input;
+
+    @Mixin
+    KueueSettings settings;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write one file per kind into this folder, numbered in apply order (for kubectl apply -f DIR).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        KueueManifest manifest = KueueCommand.manifest(input, settings);
+        if (out == null) {
+            System.out.print(KueueYaml.render(manifest.objects()));
+            System.out.flush();
+        } else {
+            Map<String, String> files = KueueYaml.files(manifest.objects());
+            try {
+                Files.createDirectories(out);
+                for (Map.Entry<String, String> file : files.entrySet()) {
+                    Files.writeString(out.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+                }
+            } catch (IOException e) {
+                throw AllotException.invalid("FILE_UNWRITABLE", "Cannot write the Kueue objects into " + out + ": "
+                        + e.getMessage() + ". Maybe choose another --out folder?");
+            }
+            System.err.println("Wrote " + files.size() + " files to " + out + ": " + String.join(", ", files.keySet()));
+        }
+        System.err.println("Kueue " + manifest.apiVersion().version() + " objects for " + manifest.asOf() + ": "
+                + KueueCommand.counts(manifest.objects()) + ".");
+        KueueCommand.printPendingYields(manifest, System.err);
+        System.err.flush();
+        return Cli.OK;
+    }
+}

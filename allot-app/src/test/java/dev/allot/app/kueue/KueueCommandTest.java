@@ -1,0 +1,184 @@
+package dev.allot.app.kueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.allot.app.Main;
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.Category;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.GpuType;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.PastCycle;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.Pool;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectStatus;
+import dev.allot.kueue.CrdSchemas;
+import dev.allot.kueue.KueueObject;
+import dev.allot.lab.LabYaml;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KueueCommandTest {
+    @TempDir
+    static Path folder;
+
+    static Path labFile;
+
+    /** Three projects: one grows, one shrinks by the yield date, one is killed. */
+    @BeforeAll
+    static void writeLab() throws IOException {
+        GpuTypeId h100 = GpuTypeId.of("H100");
+        List<Project> projects = new ArrayList<>();
+        List<Ask> asks = new ArrayList<>();
+        Map<String, Integer> previous = Map.of("vision-rl", 32, "llm-pretrain", 64, "old-agents", 16);
+        Map<String, Integer> asked = Map.of("vision-rl", 48, "llm-pretrain", 32, "old-agents", 0);
+        previous.keySet().stream().sorted().forEach(id -> {
+            String category = id.equals("llm-pretrain") ? "product" : "exploratory";
+            projects.add(new Project(ProjectId.of(id), id, CategoryId.of(category), "lead", List.of("lead"),
+                    ProjectStatus.ACTIVE));
+            int target = asked.get(id);
+            asks.add(new Ask(ProjectId.of(id), Math.min(8, target), target, target, Set.of(), Map.of(), "why"));
+        });
+        Map<ProjectId, Allocation> grants = new java.util.TreeMap<>();
+        previous.forEach((id, gpus) -> grants.put(ProjectId.of(id), new Allocation(Map.of(h100, gpus))));
+        Lab lab = new Lab("cli-lab", CycleId.of("2026-12"), LocalDate.of(2026, 12, 1),
+                List.of(new GpuType(h100, 1.0)), List.of(new Pool("east-h100", "east", h100, 128, 8)),
+                List.of(new Category(CategoryId.of("exploratory"), ""), new Category(CategoryId.of("product"), "")),
+                projects, asks, List.of(), Policy.defaults(), List.of(), List.of(),
+                List.of(new PastCycle(CycleId.of("2026-10"), grants, Map.of())));
+        labFile = folder.resolve("lab.yaml");
+        Files.writeString(labFile, LabYaml.write(lab));
+    }
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void exportWritesFilesInApplyOrderThatPassKueuesSchemas() throws IOException {
+        Path out = folder.resolve("kueue");
+        Run run = run("kueue", "export", "--lab", labFile.toString(), "--out", out.toString(), "--at",
+                "2026-12-02");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(file -> file.getFileName().toString()).sorted()).containsExactly(
+                    "00-namespaces.yaml", "10-resourceflavors.yaml", "20-cohorts.yaml", "30-clusterqueues.yaml",
+                    "40-localqueues.yaml");
+        }
+        List<KueueObject> objects = new ArrayList<>();
+        try (var files = Files.list(out)) {
+            for (Path file : files.sorted().toList()) {
+                objects.addAll(parse(Files.readString(file)));
+            }
+        }
+        assertThat(objects).extracting(KueueObject::id).contains("ClusterQueue/vision-rl",
+                "LocalQueue proj-llm-pretrain/default", "ResourceFlavor/h100", "Cohort/allot-product");
+        assertThat(CrdSchemas.bundled().validate(objects)).isEmpty();
+        assertThat(run.err()).contains("Kueue v1beta2 objects for 2026-12-02: 3 ClusterQueue, 3 Cohort,")
+                .contains("keep GPUs until their yield date (2026-12-15)")
+                .contains("llm-pretrain keeps H100:64 until 2026-12-15, then H100:");
+    }
+
+    @Test
+    void exportToStandardOutputFollowsTheYieldDate() {
+        Run before = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-14");
+        Run after = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-15",
+                "--api-version", "v1beta1", "--killed-stop-policy", "Hold");
+
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(clusterQueue(before.out(), "old-agents")).contains("stopPolicy=None").contains("nominalQuota=16");
+        assertThat(clusterQueue(after.out(), "old-agents")).contains("stopPolicy=Hold").contains("nominalQuota=0")
+                .contains("cohort=allot-exploratory");
+        assertThat(after.out()).contains("apiVersion: \"kueue.x-k8s.io/v1beta1\"");
+    }
+
+    @Test
+    void badFlagsGetOneLineNamingTheFlag() {
+        Run both = run("kueue", "export", "--lab", labFile.toString(), "--demo");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).startsWith("allot: Flags --lab and --demo both given (value: --lab ")
+                .doesNotContain("Exception");
+        Run version = run("kueue", "export", "--lab", labFile.toString(), "--api-version", "v2");
+        assertThat(version.err()).contains("Kueue API version 'v2' is not supported; expected one of v1beta2,"
+                + " v1beta1");
+        Run date = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-13-01");
+        assertThat(date.err()).contains("Flag --at '2026-13-01' is not a date like 2026-12-15.");
+        Run missing = run("kueue", "export", "--lab", folder.resolve("nope.yaml").toString());
+        assertThat(missing.exitCode()).isEqualTo(4);
+        assertThat(missing.err()).contains("Lab file " + folder.resolve("nope.yaml") + " does not exist.");
+    }
+
+    @Test
+    void anUnreachableClusterIsReportedWithoutAStackTrace() {
+        Map<String, String> properties = Map.of("kubernetes.master", "https://127.0.0.1:1",
+                "kubernetes.auth.tryKubeConfig", "false", "kubernetes.auth.tryServiceAccount", "false",
+                "kubernetes.request.retry.backoffLimit", "0", "kubernetes.connection.timeout", "2000");
+        properties.forEach(System::setProperty);
+        try {
+            Run run = run("kueue", "drift", "--lab", labFile.toString(), "--at", "2026-12-02");
+            assertThat(run.exitCode()).isEqualTo(70);
+            assertThat(run.err())
+                    .contains("allot: Cannot reach the Kubernetes API server at https://127.0.0.1:1/ to read")
+                    .contains("Maybe check KUBECONFIG or --context?").doesNotContain("\tat ");
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<KueueObject> parse(String yaml) throws IOException {
+        List<KueueObject> objects = new ArrayList<>();
+        try (MappingIterator<Map<String, Object>> documents = new YAMLMapper().readerFor(Map.class).readValues(yaml)) {
+            while (documents.hasNext()) {
+                Map<String, Object> body = documents.next();
+                Map<String, Object> metadata = (Map<String, Object>) body.get("metadata");
+                objects.add(new KueueObject((String) body.get("apiVersion"), (String) body.get("kind"),
+                        (String) metadata.get("namespace"), (String) metadata.get("name"), body));
+            }
+        }
+        return objects;
+    }
+
+    private static String clusterQueue(String yaml, String name) {
+        try {
+            return parse(yaml).stream().filter(object -> object.id().equals("ClusterQueue/" + name)).findFirst()
+                    .orElseThrow().body().toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
