@@ -91,7 +91,7 @@ public final class CsvTraceReader {
             row.problem("group", "", "is empty", "Maybe name the team or project that ran the job?");
         }
         double gpus = row.number("gpus", true, 1);
-        if (gpus != Math.rint(gpus)) {
+        if (Double.isFinite(gpus) && gpus != Math.rint(gpus)) {
             row.problem("gpus", row.text("gpus"), "must be a whole number", "");
         }
         double priority = row.number("priority", false, Integer.MIN_VALUE);
