@@ -9,8 +9,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "allot 0.1.0",
         description = "Decides and enforces who gets the GPUs in a research lab.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            PlanCommand.class,
+            LabCommand.class,
+            dev.allot.app.slurm.SlurmCommand.class,
+            dev.allot.app.kueue.KueueCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of failures.")
+    boolean verbose;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -20,7 +30,7 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit code, without exiting (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return Cli.configure(new CommandLine(new Main())).execute(args);
     }
 
     @java.lang.Override

@@ -15,6 +15,8 @@ import java.util.TreeMap;
  *     previous grant (but always by at least one node) unless it is killed
  * @param granularity whole nodes or single GPUs
  * @param yieldNoticeDays days after the cycle start by which a shrinking project must yield its GPUs
+ * @param plannerMayKill whether the planner may propose to kill a continuing project (one with a previous grant that
+ *     asks again); when false (the default) only the deciders kill, and continuity holds for everyone else
  */
 public record Policy(
         double reserveFraction,
@@ -23,7 +25,8 @@ public record Policy(
         List<ShareRelation> relations,
         double maxChangeFraction,
         Granularity granularity,
-        int yieldNoticeDays) {
+        int yieldNoticeDays,
+        boolean plannerMayKill) {
     public Policy {
         if (!(reserveFraction >= 0 && reserveFraction < 1)) {
             throw new IllegalArgumentException("reserveFraction must be within [0, 1), was " + reserveFraction);
@@ -36,6 +39,18 @@ public record Policy(
         }
         Checks.present(granularity, "granularity");
         Checks.nonNegative(yieldNoticeDays, "yieldNoticeDays");
+    }
+
+    /** A policy in which only the deciders kill projects. */
+    public Policy(double reserveFraction, Map<GpuTypeId, Integer> reserveGpus, List<ShareBound> shareBounds,
+            List<ShareRelation> relations, double maxChangeFraction, Granularity granularity, int yieldNoticeDays) {
+        this(reserveFraction, reserveGpus, shareBounds, relations, maxChangeFraction, granularity, yieldNoticeDays,
+                false);
+    }
+
+    public Policy withPlannerMayKill(boolean allowed) {
+        return new Policy(reserveFraction, reserveGpus, shareBounds, relations, maxChangeFraction, granularity,
+                yieldNoticeDays, allowed);
     }
 
     /** The lab default: 5 % reserve, exploratory >= product, at most 50 % change per cycle, whole nodes. */

@@ -156,6 +156,9 @@ final class AllocationModel {
         List<Term> grow = grantedGpus(p, 1);
         grow.add(term(funded.get(p), -bounds.maxGpus()));
         model.atMost("continuity-grow[" + name(p) + "]", "continuity", grow, 0);
+        if (!lab.policy().plannerMayKill() && project.override().isEmpty()) {
+            model.equal("continuity-funded[" + name(p) + "]", "continuity", List.of(term(funded.get(p), 1)), 1);
+        }
     }
 
     /** Pins: a pinned grant is held exactly. */

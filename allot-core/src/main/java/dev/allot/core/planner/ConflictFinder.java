@@ -48,9 +48,9 @@ final class ConflictFinder {
     }
 
     private static boolean feasibleWith(LinearModel model, Set<String> groups, PlannerOptions options) {
-        CpSatEngine.Outcome outcome = CpSatEngine.solve(model,
+        SolverOutcome outcome = Engine.named(options.engine()).solve(model,
                 row -> STRUCTURAL.contains(row.group()) || groups.contains(row.group()), false, options,
                 ProgressListener.NONE);
-        return outcome.status() != CpSatEngine.Status.INFEASIBLE;
+        return outcome.status() != SolverOutcome.Status.INFEASIBLE;
     }
 }

@@ -23,18 +23,13 @@ import java.util.function.Predicate;
 final class CpSatEngine {
     private static final long MAX_SCALE = 1_000_000L;
 
-    /** What the engine found: status, values in model units, objective and proven bound in model units. */
-    record Outcome(Status status, double[] values, double objective, double bound, Duration wallTime) {}
-
-    enum Status { OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN }
-
     static {
         Loader.loadNativeLibraries();
     }
 
     private CpSatEngine() {}
 
-    static Outcome solve(LinearModel model, Predicate<Row> keep, boolean optimise, PlannerOptions options,
+    static SolverOutcome solve(LinearModel model, Predicate<Row> keep, boolean optimise, PlannerOptions options,
             ProgressListener listener) {
         CpModel cp = new CpModel();
         List<Var> vars = model.vars();
@@ -69,16 +64,16 @@ final class CpSatEngine {
             }
         });
         Duration wall = Duration.ofMillis((long) (solver.wallTime() * 1000));
-        Status result = switch (status) {
-            case OPTIMAL -> Status.OPTIMAL;
-            case FEASIBLE -> Status.FEASIBLE;
-            case INFEASIBLE -> Status.INFEASIBLE;
+        SolverOutcome.Status result = switch (status) {
+            case OPTIMAL -> SolverOutcome.Status.OPTIMAL;
+            case FEASIBLE -> SolverOutcome.Status.FEASIBLE;
+            case INFEASIBLE -> SolverOutcome.Status.INFEASIBLE;
             case MODEL_INVALID -> throw new IllegalStateException("planner built an invalid model: "
                     + cp.validate());
-            default -> Status.UNKNOWN;
+            default -> SolverOutcome.Status.UNKNOWN;
         };
-        if (result == Status.INFEASIBLE || result == Status.UNKNOWN) {
-            return new Outcome(result, new double[0], Double.NaN, Double.NaN, wall);
+        if (result == SolverOutcome.Status.INFEASIBLE || result == SolverOutcome.Status.UNKNOWN) {
+            return SolverOutcome.without(result, wall);
         }
         double[] values = new double[vars.size()];
         for (Var var : vars) {
@@ -86,7 +81,7 @@ final class CpSatEngine {
         }
         double objective = optimise ? solver.objectiveValue() / scale : 0;
         double bound = optimise ? solver.bestObjectiveBound() / scale : 0;
-        return new Outcome(result, values, objective, bound, wall);
+        return new SolverOutcome(result, values, objective, bound, wall);
     }
 
     private static void addRow(CpModel cp, IntVar[] cpVars, Row row) {

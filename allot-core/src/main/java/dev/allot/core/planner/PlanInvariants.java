@@ -124,13 +124,17 @@ public final class PlanInvariants {
         Allocation before = lab.previousGrant(project.id());
         int previous = before.totalGpus();
         int gpus = grant.totalGpus();
-        if (previous == 0 || gpus == 0) {
+        if (previous == 0) {
+            return;
+        }
+        boolean mayDrop = lab.policy().plannerMayKill() || lab.overridesByProject().containsKey(project.id());
+        if (gpus == 0 && mayDrop) {
             return;
         }
         PlannedProject view = new PlannedProject(project, java.util.Optional.of(ask), java.util.Optional.empty(),
                 java.util.Optional.empty(), before, 0, Map.of(), 0, "");
         Continuity range = Continuity.of(lab.policy(), view, fleet);
-        if (gpus < range.minGpus() || gpus > range.maxGpus()) {
+        if ((gpus == 0 && range.minGpus() > 0) || (gpus > 0 && (gpus < range.minGpus() || gpus > range.maxGpus()))) {
             violations.add(project.id() + ": " + previous + " -> " + gpus + " GPUs leaves the continuity range "
                     + range.minGpus() + ".." + range.maxGpus());
         }

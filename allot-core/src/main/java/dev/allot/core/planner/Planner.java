@@ -58,11 +58,12 @@ public final class Planner {
         Fleet fleet = Fleet.of(lab);
         List<PlannedProject> projects = gather(lab, fleet);
         AllocationModel allocation = new AllocationModel(lab, fleet, projects, options.valueModel());
-        CpSatEngine.Outcome outcome = CpSatEngine.solve(allocation.model, row -> true, true, options, listener);
-        if (outcome.status() == CpSatEngine.Status.INFEASIBLE) {
+        SolverOutcome outcome = Engine.named(options.engine()).solve(allocation.model, row -> true, true, options,
+                listener);
+        if (outcome.status() == SolverOutcome.Status.INFEASIBLE) {
             throw ConflictFinder.explain(allocation, lab, options);
         }
-        if (outcome.status() == CpSatEngine.Status.UNKNOWN) {
+        if (outcome.status() == SolverOutcome.Status.UNKNOWN) {
             throw new AllotException(AllotException.Kind.INFEASIBLE, "PLAN_NOT_FOUND",
                     "No plan was found within the time limit of " + options.timeLimit().toSeconds()
                             + " s. Maybe allow more time (--time-limit) or a larger gap (--gap).");
@@ -141,11 +142,11 @@ public final class Planner {
         return allocatable;
     }
 
-    private SolveReport report(CpSatEngine.Outcome outcome) {
+    private SolveReport report(SolverOutcome outcome) {
         double gap = Math.max(0, outcome.bound() - outcome.objective()) / Math.max(1, Math.abs(outcome.objective()));
-        SolveReport.Status status = outcome.status() == CpSatEngine.Status.OPTIMAL || gap <= options.relativeGap()
+        SolveReport.Status status = outcome.status() == SolverOutcome.Status.OPTIMAL || gap <= options.relativeGap()
                 ? SolveReport.Status.OPTIMAL : SolveReport.Status.FEASIBLE;
         return new SolveReport(status, outcome.objective(), outcome.bound(), gap,
-                outcome.wallTime().isNegative() ? Duration.ZERO : outcome.wallTime(), "cp-sat", options.seed());
+                outcome.wallTime().isNegative() ? Duration.ZERO : outcome.wallTime(), options.engine(), options.seed());
     }
 }

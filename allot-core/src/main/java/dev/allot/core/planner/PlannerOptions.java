@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param workers search threads
  * @param valueModel how effective compute turns into value
  * @param explain whether to compute explanations (shadow prices, thresholds); off for pure benchmarking
+ * @param engine the MIP engine: {@code scip} (default), {@code highs}, {@code cbc} or {@code cp-sat}
  */
 public record PlannerOptions(
-        Duration timeLimit, double relativeGap, long seed, int workers, ValueModel valueModel, boolean explain) {
+        Duration timeLimit, double relativeGap, long seed, int workers, ValueModel valueModel, boolean explain,
+        String engine) {
     public PlannerOptions {
         Objects.requireNonNull(timeLimit, "timeLimit");
         if (!(relativeGap >= 0 && relativeGap < 1)) {
@@ -24,26 +26,37 @@ public record PlannerOptions(
             throw new IllegalArgumentException("workers must be >= 1, was " + workers);
         }
         Objects.requireNonNull(valueModel, "valueModel");
+        if (!ENGINES.contains(engine)) {
+            throw new IllegalArgumentException("engine must be one of " + ENGINES + ", was " + engine);
+        }
     }
 
-    /** 60 s limit, 0.1 % gap, seed 42, two workers, the default value curve, with explanations. */
+    /** Names of the engines the planner can use. */
+    public static final java.util.List<String> ENGINES = Engine.NAMES;
+
+    /** 60 s limit, 0.1 % gap, seed 42, two workers, the default value curve, with explanations, SCIP. */
     public static PlannerOptions defaults() {
-        return new PlannerOptions(Duration.ofSeconds(60), 0.001, 42, 2, ValueModel.targetThenDiminishing(), true);
+        return new PlannerOptions(Duration.ofSeconds(60), 0.001, 42, 2, ValueModel.targetThenDiminishing(), true,
+                "scip");
+    }
+
+    public PlannerOptions withEngine(String name) {
+        return new PlannerOptions(timeLimit, relativeGap, seed, workers, valueModel, explain, name);
     }
 
     public PlannerOptions withTimeLimit(Duration limit) {
-        return new PlannerOptions(limit, relativeGap, seed, workers, valueModel, explain);
+        return new PlannerOptions(limit, relativeGap, seed, workers, valueModel, explain, engine);
     }
 
     public PlannerOptions withRelativeGap(double gap) {
-        return new PlannerOptions(timeLimit, gap, seed, workers, valueModel, explain);
+        return new PlannerOptions(timeLimit, gap, seed, workers, valueModel, explain, engine);
     }
 
     public PlannerOptions withExplain(boolean on) {
-        return new PlannerOptions(timeLimit, relativeGap, seed, workers, valueModel, on);
+        return new PlannerOptions(timeLimit, relativeGap, seed, workers, valueModel, on, engine);
     }
 
     public PlannerOptions withWorkers(int count) {
-        return new PlannerOptions(timeLimit, relativeGap, seed, count, valueModel, explain);
+        return new PlannerOptions(timeLimit, relativeGap, seed, count, valueModel, explain, engine);
     }
 }

@@ -44,6 +44,7 @@ final class LabBuilder {
     private final List<ShareRelation> relations = new ArrayList<>();
     private double maxChange = 10;
     private Granularity granularity = Granularity.NODE;
+    private boolean plannerMayKill;
     private String current;
 
     static LabBuilder lab() {
@@ -63,6 +64,11 @@ final class LabBuilder {
 
     LabBuilder maxChange(double fraction) {
         maxChange = fraction;
+        return this;
+    }
+
+    LabBuilder plannerMayKill() {
+        plannerMayKill = true;
         return this;
     }
 
@@ -141,7 +147,7 @@ final class LabBuilder {
     Lab build() {
         List<PastCycle> history = previous.isEmpty() ? List.of()
                 : List.of(new PastCycle(CycleId.of("2026-11"), previous, Map.of()));
-        Policy policy = new Policy(reserve, Map.of(), bounds, relations, maxChange, granularity, 14);
+        Policy policy = new Policy(reserve, Map.of(), bounds, relations, maxChange, granularity, 14, plannerMayKill);
         return new Lab("test", CycleId.of("2026-12"), LocalDate.of(2026, 12, 1), types, pools,
                 categories.stream().map(c -> new Category(CategoryId.of(c), "")).toList(), projects, asks, scores,
                 policy, pins, overrides, history);

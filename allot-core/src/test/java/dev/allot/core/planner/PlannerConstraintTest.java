@@ -144,12 +144,30 @@ class PlannerConstraintTest {
     }
 
     @Test
-    void killIsExemptFromContinuity() {
-        Plan plan = solve(lab().gpus("H100", 1, 64, 8).maxChange(0.5)
+    void killIsExemptFromContinuityWhenThePlannerMayKill() {
+        Plan plan = solve(lab().gpus("H100", 1, 64, 8).maxChange(0.5).plannerMayKill()
                 .project("old", "x").ask(64, 64, 64).priority(1).had("H100", 64)
                 .project("new", "x").ask(64, 64, 64).priority(10).build());
         assertThat(line(plan, "old").decision()).isEqualTo(Decision.KILL);
         assertThat(line(plan, "new").decision()).isEqualTo(Decision.NEW);
+    }
+
+    @Test
+    void byDefaultOnlyDecidersKillAContinuingProject() {
+        Plan plan = solve(lab().gpus("H100", 1, 64, 8).maxChange(0.5)
+                .project("old", "x").ask(64, 64, 64).priority(1).had("H100", 64)
+                .project("new", "x").ask(64, 64, 64).priority(10).build());
+        assertThat(line(plan, "old").decision()).isEqualTo(Decision.KEEP);
+        assertThat(line(plan, "new").decision()).isEqualTo(Decision.DECLINED);
+    }
+
+    @Test
+    void continuingProjectsThatCannotAllBeKeptAreAConflict() {
+        Lab lab = lab().gpus("H100", 1, 64, 8).maxChange(0.5)
+                .project("a", "x").ask(48, 48, 48).had("H100", 48)
+                .project("b", "x").ask(48, 48, 48).had("H100", 48).build();
+        assertThatThrownBy(() -> PLANNER.plan(lab)).isInstanceOfSatisfying(AllotException.class, e -> assertThat(
+                e.getMessage()).contains("continuity (at most 50 % change per cycle", "the capacity of H100"));
     }
 
     @Test

@@ -16,6 +16,9 @@ final class RandomLabs {
     static Lab tiny(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         LabBuilder lab = LabBuilder.lab().maxChange(0.5);
+        if (random.nextBoolean()) {
+            lab.plannerMayKill();
+        }
         int types = 1 + random.nextInt(2);
         for (int t = 0; t < types; t++) {
             lab.gpus(TYPES[t], SPEEDS[t], 8 * (1 + random.nextInt(3)), 8);
@@ -44,12 +47,16 @@ final class RandomLabs {
 
     /**
      * A lab shaped like a real one: {@code projects} projects over {@code types} GPU types in 8-GPU nodes, asks
-     * totalling about 1.4x the capacity, a previous plan, exploratory >= product and a safety minimum.
+     * totalling about 1.4x the capacity, a previous plan, exploratory >= product, and for even seeds a safety
+     * minimum share.
      */
     static Lab shaped(long seed, int projects, int types) {
         SplittableRandom random = new SplittableRandom(seed);
-        LabBuilder lab = LabBuilder.lab().reserve(0.05).maxChange(0.5)
-                .relation("exploratory", 1, "product").share("safety", 0.05, 1);
+        LabBuilder lab = LabBuilder.lab().reserve(0.05).maxChange(0.5).relation("exploratory", 1, "product");
+        if (seed % 2 == 0) {
+            // A strict minimum share may need the planner to drop continuing projects to hold.
+            lab.share("safety", 0.05, 1).plannerMayKill();
+        }
         double meanTarget = 56;
         int totalGpus = (int) (projects * meanTarget / 1.4);
         for (int t = 0; t < types; t++) {
@@ -72,7 +79,7 @@ final class RandomLabs {
             lab.ask(floor, target, ceiling, random.nextInt(6) == 0 ? new String[0] : acceptedTypes);
             lab.priority(1 + random.nextInt(10));
             if (random.nextInt(10) < 6) {
-                lab.had(acceptedTypes[0], Math.max(8, target / 16 * 8));
+                lab.had(acceptedTypes[0], Math.max(8, target / 32 * 8));
             }
         }
         return lab.build();

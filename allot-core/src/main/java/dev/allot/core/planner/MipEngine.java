@@ -1,0 +1,79 @@
+package dev.allot.core.planner;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
+import dev.allot.core.planner.LinearModel.Row;
+import dev.allot.core.planner.LinearModel.Term;
+import dev.allot.core.planner.LinearModel.Var;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** Solves a {@link LinearModel} with a MIP engine behind OR-Tools' MPSolver (HiGHS, SCIP or CBC). */
+final class MipEngine {
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    private MipEngine() {}
+
+    static SolverOutcome solve(String engine, LinearModel model, Predicate<Row> keep, boolean optimise,
+            PlannerOptions options) {
+        MPSolver solver = MPSolver.createSolver(engine);
+        if (solver == null) {
+            throw new IllegalStateException("MIP engine " + engine + " is not available");
+        }
+        try {
+            MPVariable[] vars = new MPVariable[model.vars().size()];
+            for (Var var : model.vars()) {
+                vars[var.index()] = var.integer() ? solver.makeIntVar(var.lower(), var.upper(), var.name())
+                        : solver.makeNumVar(var.lower(), var.upper(), var.name());
+            }
+            for (Row row : model.rows()) {
+                if (!keep.test(row)) {
+                    continue;
+                }
+                MPConstraint constraint = solver.makeConstraint(
+                        Double.isInfinite(row.lower()) ? -MPSolver.infinity() : row.lower(),
+                        Double.isInfinite(row.upper()) ? MPSolver.infinity() : row.upper(), row.name());
+                for (Term term : row.terms()) {
+                    constraint.setCoefficient(vars[term.var().index()], term.coefficient());
+                }
+            }
+            MPObjective objective = solver.objective();
+            if (optimise) {
+                for (Term term : model.objective()) {
+                    MPVariable var = vars[term.var().index()];
+                    objective.setCoefficient(var, objective.getCoefficient(var) + term.coefficient());
+                }
+            }
+            objective.setMaximization();
+            solver.setTimeLimit(options.timeLimit().toMillis());
+            solver.setNumThreads(options.workers());
+            MPSolverParameters parameters = new MPSolverParameters();
+            parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
+            long start = System.nanoTime();
+            MPSolver.ResultStatus status = solver.solve(parameters);
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            SolverOutcome.Status result = switch (status) {
+                case OPTIMAL -> SolverOutcome.Status.OPTIMAL;
+                case FEASIBLE -> SolverOutcome.Status.FEASIBLE;
+                case INFEASIBLE -> SolverOutcome.Status.INFEASIBLE;
+                default -> SolverOutcome.Status.UNKNOWN;
+            };
+            if (result == SolverOutcome.Status.INFEASIBLE || result == SolverOutcome.Status.UNKNOWN) {
+                return SolverOutcome.without(result, wall);
+            }
+            double[] values = new double[vars.length];
+            for (int i = 0; i < vars.length; i++) {
+                values[i] = vars[i].solutionValue();
+            }
+            return new SolverOutcome(result, values, objective.value(), objective.bestBound(), wall);
+        } finally {
+            solver.delete();
+        }
+    }
+}
