@@ -24,6 +24,7 @@ final class DecisionsReader {
     private final List<Pin> pins = new ArrayList<>();
     private final List<DeciderOverride> overrides = new ArrayList<>();
     private final List<PastCycle> history = new ArrayList<>();
+    private String previousCycle;
 
     DecisionsReader(Problems problems, References references, Granularity granularity) {
         this.problems = problems;
@@ -44,7 +45,7 @@ final class DecisionsReader {
     }
 
     void readPins(List<JsonNode> items, String path) {
-        for (YamlObject item : YamlObject.each(items, path, problems, List.of("project", "gpus", "reason"))) {
+        YamlObject.each(items, path, problems, List.of("project", "gpus", "reason"), item -> {
             int before = problems.size();
             String project = item.text("project", true);
             if (project != null && references.project(project, item.path("project"))
@@ -58,10 +59,10 @@ final class DecisionsReader {
             if (problems.size() == before) {
                 pins.add(new Pin(ProjectId.of(project), gpus, reason));
             }
-        }
+        });
         pinnedGpus.forEach((type, total) -> {
             int capacity = references.capacity(GpuTypeId.of(type));
-            if (total > capacity) {
+            if (total > capacity && references.capacityKnown(type)) {
                 problems.add(path, String.valueOf(total), "pins hold more " + type + " GPUs than the lab has ("
                         + capacity + ")", "Maybe lower some pins?");
             }
@@ -70,7 +71,7 @@ final class DecisionsReader {
 
     void readOverrides(List<JsonNode> items, String path) {
         Map<String, String> overridden = new LinkedHashMap<>();
-        for (YamlObject item : YamlObject.each(items, path, problems, List.of("project", "action", "reason"))) {
+        YamlObject.each(items, path, problems, List.of("project", "action", "reason"), item -> {
             int before = problems.size();
             String project = item.text("project", true);
             if (project != null && references.project(project, item.path("project"))) {
@@ -88,22 +89,21 @@ final class DecisionsReader {
             if (problems.size() == before) {
                 overrides.add(new DeciderOverride(ProjectId.of(project), action, reason));
             }
-        }
+        });
     }
 
     void readHistory(List<JsonNode> items, String path, String currentCycle) {
-        String previous = null;
-        for (YamlObject item : YamlObject.each(items, path, problems, List.of("cycle", "grants", "used"))) {
+        YamlObject.each(items, path, problems, List.of("cycle", "grants", "used"), item -> {
             int before = problems.size();
             String cycle = item.text("cycle", true);
             if (cycle != null && currentCycle != null && cycle.compareTo(currentCycle) >= 0) {
                 problems.add(item.path("cycle"), cycle, "past cycle is not before the current cycle " + currentCycle,
                         "Maybe remove it from history?");
-            } else if (cycle != null && previous != null && cycle.compareTo(previous) <= 0) {
-                problems.add(item.path("cycle"), cycle, "past cycle does not come after " + previous,
+            } else if (cycle != null && previousCycle != null && cycle.compareTo(previousCycle) <= 0) {
+                problems.add(item.path("cycle"), cycle, "past cycle does not come after " + previousCycle,
                         "Maybe list history oldest first?");
             }
-            previous = cycle == null ? previous : cycle;
+            previousCycle = cycle == null ? previousCycle : cycle;
             Map<ProjectId, Allocation> grants = new LinkedHashMap<>();
             item.map("grants", (node, at, found) -> allocation(node, at, null, false)).forEach((project, gpus) -> {
                 if (references.project(project, item.path("grants") + "." + project)) {
@@ -119,7 +119,7 @@ final class DecisionsReader {
             if (problems.size() == before) {
                 history.add(new PastCycle(CycleId.of(cycle), grants, used));
             }
-        }
+        });
     }
 
     /** GPUs per type such as {@code {H100: 64}}; checks types, counts, and for pins capacity and whole nodes. */
@@ -147,7 +147,7 @@ final class DecisionsReader {
         int capacity = references.capacity(GpuTypeId.of(type));
         int node = references.nodeGpus(type);
         pinnedGpus.merge(type, count, Integer::sum);
-        if (count > capacity) {
+        if (count > capacity && references.capacityKnown(type)) {
             problems.add(path, String.valueOf(count), "Pin of project " + project + " exceeds the capacity of "
                     + type + " (" + capacity + " GPUs)", "Maybe at most " + capacity + "?");
         } else if (granularity == Granularity.NODE && count % node != 0) {

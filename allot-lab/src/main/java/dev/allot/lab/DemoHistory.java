@@ -9,11 +9,14 @@ import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectStatus;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Three past cycles of the demo lab: projects start, grow, shrink, finish or are killed; each cycle's grants fit the
@@ -22,6 +25,8 @@ import java.util.SplittableRandom;
 final class DemoHistory {
     static final List<String> CYCLES = List.of("2026-07", "2026-09", "2026-11");
     static final int NEW_PROJECTS = 10;
+    private static final String PRODUCT = "product";
+    private static final String EXPLORATORY = "exploratory";
 
     private final SplittableRandom random;
     private final Map<GpuTypeId, Double> speeds;
@@ -29,6 +34,7 @@ final class DemoHistory {
     private final List<Project> projects;
     private final Map<ProjectId, Ask> asks;
     private final Map<ProjectId, Life> lives = new LinkedHashMap<>();
+    private final Map<ProjectId, String> categories = new LinkedHashMap<>();
 
     /** When a project held GPUs, and how much it wanted in the last past cycle. */
     private record Life(int firstCycle, int lastCycle, double lastGpus, double growth, List<GpuTypeId> types) {}
@@ -40,6 +46,7 @@ final class DemoHistory {
         this.allocatable = allocatable;
         this.projects = projects;
         this.asks = asks;
+        projects.forEach(project -> categories.put(project.id(), project.category().value()));
         Set<Integer> newcomers = newcomers();
         for (int i = 0; i < projects.size(); i++) {
             if (!newcomers.contains(i)) {
@@ -60,7 +67,7 @@ final class DemoHistory {
     }
 
     private Set<Integer> newcomers() {
-        Set<Integer> newcomers = new java.util.HashSet<>();
+        Set<Integer> newcomers = new HashSet<>();
         while (newcomers.size() < NEW_PROJECTS) {
             int index = random.nextInt(projects.size());
             if (projects.get(index).status() == ProjectStatus.ACTIVE) {
@@ -88,58 +95,56 @@ final class DemoHistory {
         return new Life(first, last, wanted, 0.85 + 0.4 * random.nextDouble(), types);
     }
 
-    /** Places each live project's wish type by type in random order; what does not fit is not granted. */
+    /**
+     * Places each live project's wish type by type, in random order but product work last, so that product work
+     * only gets what keeps exploratory work ahead; a wish that does not fit in full is not granted.
+     */
     private Map<ProjectId, Allocation> grants(int cycle) {
         Map<GpuTypeId, Integer> free = new LinkedHashMap<>(allocatable);
         List<ProjectId> order = new ArrayList<>(lives.keySet());
         DemoPortfolio.shuffle(random, order);
-        Map<ProjectId, Allocation> grants = new java.util.TreeMap<>();
+        order.sort(Comparator.comparing(id -> categories.get(id).equals(PRODUCT)));
+        Map<ProjectId, Allocation> grants = new TreeMap<>();
+        double exploratory = 0;
+        double product = 0;
         for (ProjectId project : order) {
             Life life = lives.get(project);
             if (cycle < life.firstCycle() || cycle > life.lastCycle()) {
                 continue;
             }
-            int wanted = Math.max(8, DemoPortfolio.roundDown8(life.lastGpus()
-                    / Math.pow(life.growth(), life.lastCycle() - cycle)));
-            Map<GpuTypeId, Integer> placed = new LinkedHashMap<>();
-            for (GpuTypeId type : life.types()) {
-                int take = Math.min(wanted, free.get(type));
-                if (take > 0) {
-                    placed.put(type, take);
-                    wanted -= take;
-                }
+            Allocation placed = place(life, cycle, free);
+            double effective = effective(placed);
+            boolean isProduct = categories.get(project).equals(PRODUCT);
+            if (placed.isEmpty() || (isProduct && product + effective > exploratory)) {
+                continue;
             }
-            if (wanted == 0) {
-                placed.forEach((type, gpus) -> free.merge(type, -gpus, Integer::sum));
-                grants.put(project, new Allocation(placed));
-            }
+            placed.gpus().forEach((type, gpus) -> free.merge(type, -gpus, Integer::sum));
+            grants.put(project, placed);
+            exploratory += categories.get(project).equals(EXPLORATORY) ? effective : 0;
+            product += isProduct ? effective : 0;
         }
-        keepExploratoryAhead(grants);
         return grants;
     }
 
-    /** Drops the largest product grants until exploratory work has at least as much effective compute. */
-    private void keepExploratoryAhead(Map<ProjectId, Allocation> grants) {
-        Map<ProjectId, Project> byId = new LinkedHashMap<>();
-        projects.forEach(project -> byId.put(project.id(), project));
-        while (effective(grants, byId, "product") > effective(grants, byId, "exploratory")) {
-            ProjectId largest = grants.keySet().stream()
-                    .filter(id -> byId.get(id).category().value().equals("product"))
-                    .max(java.util.Comparator.comparingInt((ProjectId id) -> grants.get(id).totalGpus())
-                            .thenComparing(id -> id))
-                    .orElseThrow();
-            grants.remove(largest);
+    /** The project's wish for this cycle spread over its types in its order of preference, or nothing. */
+    private static Allocation place(Life life, int cycle, Map<GpuTypeId, Integer> free) {
+        int wanted = Math.max(8, DemoPortfolio.roundDown8(life.lastGpus()
+                / Math.pow(life.growth(), life.lastCycle() - cycle)));
+        Map<GpuTypeId, Integer> placed = new LinkedHashMap<>();
+        for (GpuTypeId type : life.types()) {
+            int take = Math.min(wanted, free.get(type));
+            if (take > 0) {
+                placed.put(type, take);
+                wanted -= take;
+            }
         }
+        return wanted == 0 ? new Allocation(placed) : Allocation.NONE;
     }
 
-    private double effective(Map<ProjectId, Allocation> grants, Map<ProjectId, Project> byId, String category) {
+    private double effective(Allocation allocation) {
         double sum = 0;
-        for (var entry : grants.entrySet()) {
-            if (byId.get(entry.getKey()).category().value().equals(category)) {
-                for (var gpus : entry.getValue().gpus().entrySet()) {
-                    sum += gpus.getValue() * speeds.get(gpus.getKey());
-                }
-            }
+        for (var gpus : allocation.gpus().entrySet()) {
+            sum += gpus.getValue() * speeds.get(gpus.getKey());
         }
         return sum;
     }

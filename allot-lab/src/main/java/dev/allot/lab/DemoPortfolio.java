@@ -221,9 +221,10 @@ final class DemoPortfolio {
         Targets(SplittableRandom random, List<String> categories, List<ProjectStatus> statuses, int allocatable) {
             for (int i = 0; i < PROJECTS; i++) {
                 double bias = switch (categories.get(i)) {
-                    case "product" -> Math.log(2.0);
+                    case "product" -> Math.log(1.4);
+                    case "exploratory" -> Math.log(1.1);
                     case "infrastructure" -> Math.log(0.7);
-                    default -> Math.log(0.85);
+                    default -> Math.log(0.8);
                 };
                 draws[i] = statuses.get(i) == ProjectStatus.ACTIVE ? bias + SIGMA * random.nextGaussian()
                         : Double.NaN;

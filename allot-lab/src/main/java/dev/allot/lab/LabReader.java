@@ -76,7 +76,7 @@ final class LabReader {
     private List<GpuType> gpuTypes(List<JsonNode> items, String path) {
         List<GpuType> types = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (YamlObject item : YamlObject.each(items, path, problems, List.of("name", "speed"))) {
+        YamlObject.each(items, path, problems, List.of("name", "speed"), item -> {
             String name = item.text("name", true);
             Double speed = item.read("speed", true, Scalars::positiveNumber);
             if (name != null && unique(seen, name, item.path("name"), "GPU type")) {
@@ -85,14 +85,15 @@ final class LabReader {
                     types.add(new GpuType(GpuTypeId.of(name), speed));
                 }
             }
-        }
+        });
         return types;
     }
 
     private List<Pool> pools(List<JsonNode> items, String path) {
         List<Pool> pools = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (YamlObject item : YamlObject.each(items, path, problems, List.of("name", "cluster", "gpuType", "gpus", "gpusPerNode"))) {
+        List<String> keys = List.of("name", "cluster", "gpuType", "gpus", "gpusPerNode");
+        YamlObject.each(items, path, problems, keys, item -> {
             String name = item.text("name", true);
             String cluster = item.text("cluster", true);
             String type = item.text("gpuType", true);
@@ -113,20 +114,22 @@ final class LabReader {
             if (known && unique && cluster != null && gpus != null && perNode != null) {
                 references.addPool(type, gpus, perNode);
                 pools.add(new Pool(name, cluster, GpuTypeId.of(type), gpus, perNode));
+            } else if (known) {
+                references.capacityUnknown(type);
             }
-        }
+        });
         return pools;
     }
 
     private List<Category> categories(List<JsonNode> items, String path) {
         List<Category> categories = new ArrayList<>();
-        for (YamlObject item : YamlObject.each(items, path, problems, List.of("id", "description"))) {
+        YamlObject.each(items, path, problems, List.of("id", "description"), item -> {
             String id = item.read("id", true, (node, at, found) -> Scalars.slug(node, at, found, "category"));
             String description = item.text("description", false);
             if (id != null && unique(references.categories, id, item.path("id"), "category")) {
                 categories.add(new Category(CategoryId.of(id), description));
             }
-        }
+        });
         return categories;
     }
 

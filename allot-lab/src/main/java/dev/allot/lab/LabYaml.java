@@ -75,7 +75,7 @@ public final class LabYaml {
         String where = location == null ? "(file)" : "line " + location.getLineNr() + ", column "
                 + location.getColumnNr();
         if (e.getCause() instanceof MarkedYAMLException yaml) {
-            String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+            String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + startedAt(yaml) + ")";
             problems.add(where, "", "YAML syntax error: " + yaml.getProblem() + context,
                     "Maybe check the indentation (spaces, not tabs), quotes and brackets near that line?");
         } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
@@ -86,6 +86,11 @@ public final class LabYaml {
             problems.add(where, "", "YAML syntax error: " + firstLine(e.getOriginalMessage()),
                     "Maybe check the indentation and brackets near that line?");
         }
+    }
+
+    private static String startedAt(MarkedYAMLException yaml) {
+        return yaml.getContextMark() == null ? "" : " that starts at line " + (yaml.getContextMark().getLine() + 1)
+                + ", column " + (yaml.getContextMark().getColumn() + 1);
     }
 
     private static String firstLine(String message) {

@@ -39,7 +39,7 @@ final class PolicyReader {
     Policy read(JsonNode node, String path) {
         Policy defaults = Policy.defaults();
         if (node == null) {
-            checkDefaultRelations(defaults.relations(), path);
+            checkDefaultRelations(defaults.relations(), YamlObject.join(path, "relations"));
             return defaults;
         }
         YamlObject policy = YamlObject.of(node, path, problems, KEYS);
@@ -83,7 +83,7 @@ final class PolicyReader {
             String path = policy.path("reserveGpus") + "." + type;
             if (references.gpuType(type, path)) {
                 int capacity = references.capacity(GpuTypeId.of(type));
-                if (gpus > capacity) {
+                if (gpus > capacity && references.capacityKnown(type)) {
                     problems.add(path, String.valueOf(gpus), "reserves more GPUs than the lab has of " + type + " ("
                             + capacity + ")", "Maybe at most " + capacity + "?");
                 }

@@ -47,7 +47,7 @@ final class ProjectsReader {
     }
 
     void read(List<JsonNode> items, String path) {
-        YamlObject.each(items, path, problems, PROJECT_KEYS).forEach(this::project);
+        YamlObject.each(items, path, problems, PROJECT_KEYS, this::project);
     }
 
     private void project(YamlObject item) {
@@ -137,7 +137,7 @@ final class ProjectsReader {
     }
 
     private void scores(List<JsonNode> items, String path, String project) {
-        for (YamlObject item : YamlObject.each(items, path, problems, SCORE_KEYS)) {
+        YamlObject.each(items, path, problems, SCORE_KEYS, item -> {
             String reviewer = item.text("reviewer", true);
             Integer score = item.read("score", true, Scalars::wholeNumber);
             if (score != null && (score < 1 || score > 10)) {
@@ -149,6 +149,6 @@ final class ProjectsReader {
             if (reviewer != null && score != null) {
                 scores.add(new Score(ProjectId.of(project), reviewer, score, comment));
             }
-        }
+        });
     }
 }

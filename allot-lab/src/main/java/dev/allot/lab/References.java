@@ -13,6 +13,7 @@ final class References {
     final Map<String, Integer> gpusPerNode = new LinkedHashMap<>();
     final Set<String> categories = new LinkedHashSet<>();
     final Set<String> projects = new LinkedHashSet<>();
+    private final Set<String> uncertainCapacity = new LinkedHashSet<>();
 
     References(Problems problems) {
         this.problems = problems;
@@ -38,6 +39,15 @@ final class References {
 
     boolean project(String name, String path) {
         return known(name, path, projects, "project", "projects");
+    }
+
+    /** A pool of this type is wrong, so its capacity is not known and checks against it would mislead. */
+    void capacityUnknown(String gpuType) {
+        uncertainCapacity.add(gpuType);
+    }
+
+    boolean capacityKnown(String gpuType) {
+        return !uncertainCapacity.contains(gpuType);
     }
 
     int capacity(GpuTypeId type) {

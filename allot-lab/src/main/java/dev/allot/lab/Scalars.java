@@ -15,8 +15,8 @@ final class Scalars {
 
     static String text(JsonNode node, String path, Problems problems) {
         if (node.isTextual() || node.isIntegralNumber()) {
-            String text = node.asText().strip();
-            if (text.isEmpty()) {
+            String text = node.asText();
+            if (text.isBlank()) {
                 problems.add(path, "", "must not be empty", "");
                 return null;
             }
@@ -40,7 +40,12 @@ final class Scalars {
         if (node.isIntegralNumber() && node.canConvertToInt()) {
             return node.intValue();
         }
-        String hint = node.isNumber() && node.canConvertToInt() ? "Maybe " + Math.round(node.doubleValue()) + "?" : "";
+        String hint = "";
+        if (node.isNumber() && node.doubleValue() == Math.rint(node.doubleValue()) && node.canConvertToInt()) {
+            hint = "Maybe " + node.intValue() + "?";
+        } else if (node.isTextual() && node.asText().strip().matches("-?[0-9]+")) {
+            hint = "Maybe " + node.asText().strip() + " without quotes?";
+        }
         problems.add(path, node, "expected a whole number", hint);
         return null;
     }

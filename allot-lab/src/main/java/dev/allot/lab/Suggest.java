@@ -30,7 +30,7 @@ final class Suggest {
                 bestDistance = distance;
             }
         }
-        int tolerated = Math.max(2, Math.min(given.length(), best == null ? 0 : best.length()) / 3);
+        int tolerated = Math.max(1, Math.min(given.length(), best == null ? 0 : best.length()) / 3);
         return best != null && bestDistance <= tolerated ? Optional.of(best) : Optional.empty();
     }
 

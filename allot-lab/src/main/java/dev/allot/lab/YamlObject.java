@@ -2,9 +2,12 @@ package dev.allot.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** A YAML mapping at a known path, with its allowed keys; reads typed values and records problems. */
@@ -12,11 +15,13 @@ final class YamlObject {
     private final JsonNode node;
     private final String path;
     private final Problems problems;
+    private final Set<String> misspelt;
 
-    private YamlObject(JsonNode node, String path, Problems problems) {
+    private YamlObject(JsonNode node, String path, Problems problems, Set<String> misspelt) {
         this.node = node;
         this.path = path;
         this.problems = problems;
+        this.misspelt = misspelt;
     }
 
     /** The mapping at {@code path}, or {@code null} (after recording a problem) when it is something else. */
@@ -26,27 +31,31 @@ final class YamlObject {
                     + String.join(", ", knownKeys), "");
             return null;
         }
+        Set<String> misspelt = new HashSet<>();
         node.fieldNames().forEachRemaining(key -> {
             if (!knownKeys.contains(key)) {
                 String closest = Suggest.closest(key, knownKeys).orElse(null);
                 problems.add(join(path, key), "", "unknown key",
                         closest == null ? "Maybe remove it? Known keys: " + String.join(", ", knownKeys)
                                 : "Maybe " + closest + "?");
+                misspelt.add(closest);
             }
         });
-        return new YamlObject(node, path, problems);
+        return new YamlObject(node, path, problems, misspelt);
     }
 
-    /** The mappings of a list, each at {@code path[i]}; items that are not mappings are problems and skipped. */
-    static List<YamlObject> each(List<JsonNode> items, String path, Problems problems, List<String> knownKeys) {
-        List<YamlObject> objects = new ArrayList<>();
+    /**
+     * Visits the mappings of a list in order, each at {@code path[i]}; items that are not mappings are problems and
+     * skipped. Each item is checked just before it is visited, so problems come out in file order.
+     */
+    static void each(List<JsonNode> items, String path, Problems problems, List<String> knownKeys,
+            Consumer<YamlObject> visitor) {
         for (int i = 0; i < items.size(); i++) {
             YamlObject item = of(items.get(i), path + "[" + i + "]", problems, knownKeys);
             if (item != null) {
-                objects.add(item);
+                visitor.accept(item);
             }
         }
-        return objects;
     }
 
     static String join(String parent, String key) {
@@ -75,9 +84,7 @@ final class YamlObject {
     <T> T read(String key, boolean required, Reader<T> reader) {
         JsonNode value = value(key);
         if (value == null) {
-            if (required) {
-                problems.add(path(key), "", "required key '" + key + "' is missing", "");
-            }
+            missing(key, required);
             return null;
         }
         return reader.read(value, path(key), problems);
@@ -91,13 +98,18 @@ final class YamlObject {
         return read(key, required, Scalars::count);
     }
 
+    /** A missing required key is a problem, unless it was reported already as misspelt. */
+    private void missing(String key, boolean required) {
+        if (required && !misspelt.contains(key)) {
+            problems.add(path(key), "", "required key '" + key + "' is missing", "");
+        }
+    }
+
     /** Items of a sequence with their paths; empty (after a problem when required) when absent. */
     List<JsonNode> list(String key, boolean required) {
         JsonNode value = value(key);
         if (value == null) {
-            if (required) {
-                problems.add(path(key), "", "required key '" + key + "' is missing", "");
-            }
+            missing(key, required);
             return List.of();
         }
         if (!value.isArray()) {
@@ -142,7 +154,8 @@ final class YamlObject {
             }
             labels.add(label.apply(constant));
         }
-        problems.add(path(key), text, "is not one of " + String.join(", ", labels), Suggest.hint(text, labels));
+        problems.add(path(key), text, "is not one of " + String.join(", ", labels),
+                Suggest.closest(text, labels).map(closest -> "Maybe " + closest + "?").orElse(""));
         return null;
     }
 

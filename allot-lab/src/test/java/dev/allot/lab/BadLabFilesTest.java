@@ -1,0 +1,163 @@
+package dev.allot.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every bad-lab fixture, one per family of rules, with the exact lines an operator sees. */
+class BadLabFilesTest {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLabs")
+    void reportsExactlyTheseProblems(String fixture, String expected) throws IOException {
+        String yaml = fixture(fixture);
+
+        AllotException error = catchThrowableOfType(AllotException.class, () -> LabYaml.read(yaml, fixture));
+
+        assertThat(error.kind()).isEqualTo(AllotException.Kind.INVALID_INPUT);
+        assertThat(error.code()).isEqualTo("LAB_INVALID");
+        assertThat(render(error)).isEqualTo(expected);
+    }
+
+    static String render(AllotException error) {
+        return error.getMessage() + "\n"
+                + error.problems().stream().map(Problem::describe).collect(Collectors.joining("\n")) + "\n";
+    }
+
+    static String fixture(String name) throws IOException {
+        try (InputStream in = BadLabFilesTest.class.getResourceAsStream("/bad-labs/" + name)) {
+            assertThat(in).as("fixture %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static Stream<Arguments> badLabs() {
+        return Stream.of(
+                arguments("ask-order.yaml", """
+                        ask-order.yaml: 3 problems
+                        projects[0].ask.floor: Ask floor (64 GPUs) of project vision-rl exceeds its ceiling (32) (value: 64). Maybe swap floor and ceiling?
+                        projects[1].ask.floor: Ask floor (24 GPUs) of project code-sft exceeds its target (16) (value: 24). Maybe lower the floor to 16?
+                        projects[2].ask.target: Ask target (48 GPUs) of project speech-moe exceeds its ceiling (32) (value: 48). Maybe raise the ceiling to 48?
+                        """),
+                arguments("counts.yaml", """
+                        counts.yaml: 6 problems
+                        gpuTypes[0].speed: must be greater than 0 (value: 0)
+                        gpuTypes[1].speed: must be greater than 0 (value: -0.5)
+                        pools[0].gpus: must not be negative (value: -64). Maybe 64?
+                        pools[1].gpus: is not a whole number of 8-GPU nodes (value: 60). Maybe 56 or 64?
+                        pools[2].gpusPerNode: must be at least 1 (value: 0). Maybe 8?
+                        projects[0].ask.floor: must not be negative (value: -8). Maybe 8?
+                        """),
+                arguments("dates.yaml", """
+                        dates.yaml: 3 problems
+                        cycleStart: is not a valid date (value: 2027-13-04). Maybe write it as YYYY-MM-DD, e.g. 2027-01-04?
+                        history[1].cycle: past cycle does not come after 2026-11 (value: 2026-09). Maybe list history oldest first?
+                        history[2].cycle: past cycle is not before the current cycle 2027-01 (value: 2027-03). Maybe remove it from history?
+                        """),
+                arguments("duplicates.yaml", """
+                        duplicates.yaml: 4 problems
+                        gpuTypes[1].name: duplicate GPU type id (value: H100). Maybe rename the second one?
+                        pools[1].name: duplicate pool id (value: east-h100). Maybe rename the second one?
+                        categories[2].id: duplicate category id (value: exploratory). Maybe rename the second one?
+                        projects[1].id: duplicate project id (value: vision-rl). Maybe rename the second one?
+                        """),
+                arguments("missing-keys.yaml", """
+                        missing-keys.yaml: 8 problems
+                        name: required key 'name' is missing
+                        cycleStart: required key 'cycleStart' is missing
+                        gpuTypes[0].speed: required key 'speed' is missing
+                        pools[0].gpus: required key 'gpus' is missing
+                        categories[0].id: required key 'id' is missing
+                        projects[0].category: required key 'category' is missing
+                        projects[0].ask.target: required key 'target' is missing
+                        projects[0].scores[0].reviewer: required key 'reviewer' is missing
+                        """),
+                arguments("pins-and-overrides.yaml", """
+                        pins-and-overrides.yaml: 6 problems
+                        pins[0].gpus.H100: Pin of project vision-rl exceeds the capacity of H100 (64 GPUs) (value: 128). Maybe at most 64?
+                        pins[1].gpus.H100: Pin of project code-sft is not a whole number of 8-GPU H100 nodes, and the policy grants whole nodes (value: 12). Maybe 8 or 16?
+                        pins: pins hold more H100 GPUs than the lab has (64) (value: 140). Maybe lower some pins?
+                        overrides[0].project: project is both pinned (at pins[1]) and overridden (value: code-sft). Maybe keep only one of them?
+                        overrides[1].project: project is both pinned (at pins[0]) and overridden (value: vision-rl). Maybe keep only one of them?
+                        overrides[1].action: is not one of kill, fund (value: cancel)
+                        """),
+                arguments("policy-percentages.yaml", """
+                        policy-percentages.yaml: 6 problems
+                        policy.reserve: holds back all capacity, so nothing is left to allocate (value: 100%). Maybe 5%?
+                        policy.shares.exploratory.min: share minimum of exploratory is above its maximum (60%) (value: 70%). Maybe swap min and max?
+                        policy.shares.product.max: is outside 0..100 % (value: 150%)
+                        policy.maxChangePerCycle: is outside 0..100 % (value: 50). Maybe 50%?
+                        policy.granularity: is not one of node, gpu (value: rack)
+                        policy.yieldNoticeDays: must not be negative (value: -3). Maybe 3?
+                        """),
+                arguments("relations.yaml", """
+                        relations.yaml: 3 problems
+                        policy.relations[0]: is not a relation of the form 'a >= b' or 'a >= factor * b' (value: exploratory > product). Maybe write it as 'exploratory >= product' or 'exploratory >= 1.5 * product'?
+                        policy.relations[1]: is not a relation of the form 'a >= b' or 'a >= factor * b' (value: exploratory >= 1.5 x product). Maybe write it as 'exploratory >= product' or 'exploratory >= 1.5 * product'?
+                        policy.relations[2]: is not a relation of the form 'a >= b' or 'a >= factor * b' (value: safety >= 5%). Maybe put a minimum share under shares, e.g. safety: {min: 5%}?
+                        """),
+                arguments("statuses-and-scores.yaml", """
+                        statuses-and-scores.yaml: 5 problems
+                        projects[0].status: is not one of active, paused, killed, done (value: actve). Maybe active?
+                        projects[0].scores[0].score: Score by carol of project vision-rl is outside 1..10 (value: 11). Maybe 10?
+                        projects[0].scores[1].score: Score by dan of project vision-rl is outside 1..10 (value: 0). Maybe 1?
+                        projects[1].id: is not a valid project id: use lower-case letters, digits and '-', starting with a letter or digit, at most 63 characters (value: Code_SFT). Maybe code-sft?
+                        projects[1].status: is not one of active, paused, killed, done (value: running)
+                        """),
+                arguments("syntax.yaml", """
+                        syntax.yaml: 1 problem
+                        line 5, column 6: YAML syntax error: expected ',' or '}', but got : (while parsing a flow mapping that starts at line 4, column 5). Maybe check the indentation (spaces, not tabs), quotes and brackets near that line?
+                        """),
+                arguments("unknown-categories.yaml", """
+                        unknown-categories.yaml: 4 problems
+                        policy.shares.saftey: unknown category (value: saftey). Maybe declare it under categories?
+                        policy.relations[0]: unknown category (value: products). Maybe product?
+                        projects[0].category: unknown category (value: Exploratory). Maybe exploratory?
+                        projects[1].category: unknown category (value: research). Maybe declare it under categories?
+                        """),
+                arguments("unknown-gpu-types.yaml", """
+                        unknown-gpu-types.yaml: 6 problems
+                        pools[2].gpuType: unknown GPU type (value: B200). Maybe declare it under gpuTypes?
+                        policy.reserveGpus.h100: unknown GPU type (value: h100). Maybe H100?
+                        projects[0].ask.gpuTypes[0]: unknown GPU type (value: H10). Maybe H100?
+                        projects[0].ask.speedFactors.A10: unknown GPU type (value: A10). Maybe A100?
+                        pins[0].gpus.V100: unknown GPU type (value: V100). Maybe H100?
+                        history[0].grants.vision-rl.TPU: unknown GPU type (value: TPU). Maybe declare it under gpuTypes?
+                        """),
+                arguments("unknown-keys.yaml", """
+                        unknown-keys.yaml: 4 problems
+                        polcy: unknown key. Maybe policy?
+                        projects[0].owner: unknown key. Maybe remove it? Known keys: id, name, category, lead, members, status, ask, scores
+                        projects[0].ask.flor: unknown key. Maybe floor?
+                        projects[0].scores[0].reviewr: unknown key. Maybe reviewer?
+                        """),
+                arguments("unknown-projects.yaml", """
+                        unknown-projects.yaml: 4 problems
+                        pins[0].project: unknown project (value: vision-lr). Maybe vision-rl?
+                        overrides[0].project: unknown project (value: code-stf). Maybe code-sft?
+                        history[0].grants.old-thing: unknown project (value: old-thing). Maybe declare it under projects?
+                        history[0].used.old-thing: unknown project (value: old-thing). Maybe declare it under projects?
+                        """),
+                arguments("wrong-types.yaml", """
+                        wrong-types.yaml: 8 problems
+                        gpuTypes[0].speed: expected a number (value: fast)
+                        pools[0].gpus: expected a whole number (value: many)
+                        pools[0].gpusPerNode: expected a whole number (value: 8.5)
+                        categories: expected a list (value: exploratory). Maybe start each item with '- '?
+                        projects[0].category: expected text (value: ["exploratory"])
+                        projects[0].members: expected a list (value: alice). Maybe start each item with '- '?
+                        projects[0].ask.target: expected a whole number (value: 16.5)
+                        projects[0].ask.ceiling: expected a whole number (value: 32). Maybe 32 without quotes?
+                        """));
+    }
+}
