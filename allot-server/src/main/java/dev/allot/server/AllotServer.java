@@ -38,10 +38,24 @@ public final class AllotServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems()));
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.requestLogger.http(metrics::request);
-            config.events.handlerAdded(info -> registered.add(info.getHttpMethod().name() + " " + info.getPath()));
+            config.events.handlerAdded(info -> {
+                String method = info.getHttpMethod().name();
+                if (!method.startsWith("BEFORE") && !method.startsWith("AFTER")) {
+                    registered.add(method + " " + info.getPath());
+                }
+            });
             config.events.serverStarted(() -> metrics.bind(app().jettyServer().server()));
+            // Read (and bound) every body first, even when the request is refused before using it: an unread body
+            // makes Jetty drop the connection, which clients see as a reset instead of the problem answer.
+            config.routes.before(ctx -> {
+                if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+                    ctx.bodyAsBytes();
+                }
+            });
             for (Route route : routes) {
                 config.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(),
                         guard(route, store), java.util.Set.of()));

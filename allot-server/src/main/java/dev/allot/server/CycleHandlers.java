@@ -17,6 +17,7 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /** Handlers for cycles: workflow, policy, asks, scores, pins and overrides. */
 final class CycleHandlers {
@@ -94,9 +95,7 @@ final class CycleHandlers {
     }
 
     void scores(Context ctx) {
-        CycleId cycle = Requests.cycle(ctx);
-        store.cycles().get(cycle);
-        ctx.json(store.reviews().scores(cycle));
+        listOf(ctx, store.reviews()::scores);
     }
 
     void putScore(Context ctx) {
@@ -108,9 +107,7 @@ final class CycleHandlers {
     }
 
     void pins(Context ctx) {
-        CycleId cycle = Requests.cycle(ctx);
-        store.cycles().get(cycle);
-        ctx.json(store.reviews().pins(cycle));
+        listOf(ctx, store.reviews()::pins);
     }
 
     void putPin(Context ctx) {
@@ -120,9 +117,7 @@ final class CycleHandlers {
     }
 
     void overrides(Context ctx) {
-        CycleId cycle = Requests.cycle(ctx);
-        store.cycles().get(cycle);
-        ctx.json(store.reviews().overrides(cycle));
+        listOf(ctx, store.reviews()::overrides);
     }
 
     void putOverride(Context ctx) {
@@ -138,6 +133,13 @@ final class CycleHandlers {
 
     void deleteOverride(Context ctx) {
         remove(ctx, "override");
+    }
+
+    /** A list read of an existing cycle (an unknown cycle is a 404, not an empty list). */
+    private void listOf(Context ctx, Function<CycleId, List<?>> read) {
+        CycleId cycle = Requests.cycle(ctx);
+        store.cycles().get(cycle);
+        ctx.json(read.apply(cycle));
     }
 
     private void remove(Context ctx, String kind) {

@@ -31,6 +31,9 @@ final class ApiClient {
         }
     }
 
+    /** Status of a large upload the server refused by closing the connection before answering. */
+    static final int CLOSED = -1;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
@@ -51,12 +54,20 @@ final class ApiClient {
         }
         if (body != null) {
             request.header("Content-Type", "application/json");
+            // Large bodies wait for the server's go-ahead, so a refusal (413) arrives before the upload.
+            request.expectContinue(body.length() > 65_536);
         }
         headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        boolean large = body != null && body.length() > 65_536;
+        // A refused upload makes the server close that connection; keep it out of the shared pool.
+        try (HttpClient once = large ? HttpClient.newHttpClient() : null) {
+            HttpResponse<String> response = (large ? once : http).send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
+            if (large) {
+                return new Reply(CLOSED, "", java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true));
+            }
             throw new AssertionError(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

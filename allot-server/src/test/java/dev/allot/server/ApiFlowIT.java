@@ -154,6 +154,17 @@ class ApiFlowIT {
 
     @Test
     @Order(8)
+    void anOversizedBodyIsRefusedWith413() {
+        String body = "{\"id\": \"big\", \"name\": \"" + "x".repeat(1_100_000) + "\"}";
+
+        ApiClient.Reply reply = api.send("POST", "/api/projects", token(Role.ADMIN), body, Map.of());
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.code()).isEqualTo("body-too-large");
+    }
+
+    @Test
+    @Order(9)
     void metricsCountRequestsByRouteTemplate() {
         String metrics = api.get("/metrics", null).body();
 
