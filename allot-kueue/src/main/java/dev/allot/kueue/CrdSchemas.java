@@ -2,7 +2,8 @@ package dev.allot.kueue;
 
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ public final class CrdSchemas {
 
     private final Map<String, Schema> schemas;
     private final Set<String> uncheckedRules = new TreeSet<>();
+    private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CrdSchemas(Map<String, Schema> schemas) {
         this.schemas = Map.copyOf(schemas);
@@ -90,7 +92,7 @@ public final class CrdSchemas {
             throw new AllotException(AllotException.Kind.INTERNAL, "kueue.crd-missing",
                     "CRD " + source + " is missing from the Allot jar. Maybe rebuild it?");
         }
-        return new KubernetesSerialization().unmarshal(in, Map.class);
+        return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
     }
 
     private static String key(String apiVersion, String kind) {
@@ -119,7 +121,7 @@ public final class CrdSchemas {
                     problems.add(Problem.of("metadata.namespace", object.namespace(), schema.namespaced()
                             ? "is required for a namespaced kind" : "must be empty for a cluster-scoped kind"));
                 }
-                new SchemaWalker(problems, uncheckedRules).check(object.body(), schema.openApi(), "");
+                new SchemaWalker(problems, uncheckedRules, patterns).check(object.body(), schema.openApi(), "");
             }
         }
         return problems.stream().map(p -> new Problem(prefix + p.path(), p.value(), p.reason(), p.hint())).toList();

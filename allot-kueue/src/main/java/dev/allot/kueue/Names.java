@@ -16,12 +16,15 @@ final class Names {
     private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
     private static final Pattern LABEL_VALUE = Pattern.compile("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$");
 
+    private static final Pattern NOT_DNS = Pattern.compile("[^a-z0-9.-]");
+    private static final Pattern EDGES = Pattern.compile("^[-.]+|[-.]+$");
+
     private final Map<String, String> takenBy = new HashMap<>();
 
     /** Lower case; every character outside {@code [a-z0-9.-]} becomes {@code -}; no leading or trailing dash. */
     static String dns(String id) {
-        String lower = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
-        return lower.replaceAll("^[-.]+|[-.]+$", "");
+        String lower = NOT_DNS.matcher(id.toLowerCase(Locale.ROOT)).replaceAll("-");
+        return EDGES.matcher(lower).replaceAll("");
     }
 
     static String fill(String pattern, String placeholder, String id) {

@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
 final class SchemaWalker {
     private final List<Problem> problems;
     private final Set<String> uncheckedRules;
-    private final Map<String, Pattern> patterns = new java.util.HashMap<>();
+    private final Map<String, Pattern> patterns;
 
-    SchemaWalker(List<Problem> problems, Set<String> uncheckedRules) {
+    /** {@code patterns} caches compiled {@code pattern}s across walks (the same few recur in every object). */
+    SchemaWalker(List<Problem> problems, Set<String> uncheckedRules, Map<String, Pattern> patterns) {
         this.problems = problems;
         this.uncheckedRules = uncheckedRules;
+        this.patterns = patterns;
     }
 
     void check(Object value, Map<String, Object> schema, String path) {
