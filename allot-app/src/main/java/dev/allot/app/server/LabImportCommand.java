@@ -1,0 +1,35 @@
+package dev.allot.app.server;
+
+import dev.allot.app.Cli;
+import dev.allot.core.model.Lab;
+import dev.allot.lab.LabYaml;
+import dev.allot.store.ImportSummary;
+import dev.allot.store.Store;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code allot lab import FILE}: writes a whole lab file into the store in one transaction; idempotent. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import a lab file into the store (one transaction; importing it again changes nothing).",
+                "Creates the file's cycle in state open if it is new."})
+public final class LabImportCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+
+    @Parameters(paramLabel = "FILE", description = "The lab file.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        Lab lab = LabYaml.read(Cli.read(file, "Lab file"), file.toString());
+        try (Store opened = store.open()) {
+            ImportSummary summary = opened.lab().importLab(lab, store.actor());
+            System.out.printf("Imported %s (cycle %s): %s.%n", file, lab.cycle(), summary);
+            System.out.flush();
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.allot.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allot.app.Main;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Lab;
+import dev.allot.lab.LabYaml;
+import dev.allot.store.Actor;
+import dev.allot.store.Role;
+import dev.allot.store.Store;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The store commands against an embedded database file, as an operator runs them. */
+class StoreCommandsTest {
+    static final String LAB = """
+            name: cli-lab
+            cycle: 2027-01
+            cycleStart: 2027-01-04
+            gpuTypes:
+              - {name: H100, speed: 1.0}
+            pools:
+              - {name: east-h100, cluster: east, gpuType: H100, gpus: 64, gpusPerNode: 8}
+            categories:
+              - {id: exploratory}
+              - {id: product}
+            projects:
+              - id: vision-rl
+                category: exploratory
+                lead: alice
+                ask: {floor: 8, target: 32, ceiling: 48}
+                scores:
+                  - {reviewer: carol, score: 8}
+              - id: chat-sft
+                category: product
+                lead: erin
+                ask: {floor: 8, target: 16, ceiling: 24}
+            """;
+
+    @TempDir
+    Path folder;
+
+    private String db;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        db = "jdbc:h2:file:" + folder.resolve("allot").toAbsolutePath();
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String output() {
+        String text = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        return text;
+    }
+
+    private int labCommand(Object command, String... args) {
+        return new CommandLine(command).execute(args);
+    }
+
+    @Test
+    void aCreatedTokenIsPrintedOnceAndAuthenticatesItsUser() {
+        int code = Main.run("token", "create", "--db", db, "--user", "ada", "--role", "decider", "--label", "laptop");
+
+        assertThat(code).isZero();
+        String token = output().trim();
+        try (Store store = Store.open(db, null, null)) {
+            assertThat(store.tokens().authenticate(token)).contains(new Actor("ada", Role.DECIDER));
+        }
+    }
+
+    @Test
+    void anUnknownRoleIsRefusedWithTheChoices() {
+        int code = Main.run("token", "create", "--db", db, "--user", "ada", "--role", "boss");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--role: unknown role 'boss'. Maybe one of [admin, decider, reviewer, lead, viewer]?");
+    }
+
+    @Test
+    void importingTwiceChangesNothingAndExportGivesTheSameLab() throws Exception {
+        Path file = folder.resolve("lab.yaml");
+        Files.writeString(file, LAB);
+
+        assertThat(labCommand(new LabImportCommand(), "--db", db, file.toString())).isZero();
+        assertThat(output()).contains("created, 0 updated, 0 deleted");
+        assertThat(labCommand(new LabImportCommand(), "--db", db, file.toString())).isZero();
+        assertThat(output()).contains("0 created, 0 updated, 0 deleted");
+        Path exported = folder.resolve("out.yaml");
+        assertThat(labCommand(new LabExportCommand(), "--db", db, "--out", exported.toString())).isZero();
+
+        Lab original = LabYaml.read(LAB, "lab.yaml");
+        assertThat(LabYaml.read(Files.readString(exported), "out.yaml")).isEqualTo(original);
+    }
+
+    @Test
+    void aCycleIsReviewedSolvedAndPublishedOnlyByADecider() throws Exception {
+        Path file = folder.resolve("lab.yaml");
+        Files.writeString(file, LAB);
+        labCommand(new LabImportCommand(), "--db", db, file.toString());
+
+        assertThat(Main.run("cycle", "move", "--db", db, "2027-01", "review")).isZero();
+        assertThat(Main.run("cycle", "move", "--db", db, "2027-01", "draft")).isZero();
+        assertThat(Main.run("cycle", "solve", "--db", db, "2027-01")).isZero();
+        assertThat(output()).contains("Draft 1 of cycle 2027-01: 2 projects");
+        assertThat(Main.run("cycle", "publish", "--db", db, "2027-01")).isEqualTo(6);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Role admin may not publish plans. Maybe ask a decider?");
+        assertThat(Main.run("cycle", "publish", "--db", db, "--as", "ada", "--as-role", "decider", "2027-01"))
+                .isZero();
+        assertThat(Main.run("cycle", "list", "--db", db)).isZero();
+
+        assertThat(output()).contains("2027-01").contains("published").contains("1 published version(s)");
+        try (Store store = Store.open(db, null, null)) {
+            assertThat(store.plans().latestPublished(CycleId.of("2027-01")).orElseThrow().createdBy()).isEqualTo("ada");
+        }
+    }
+
+    @Test
+    void aWrongStateNamesTheChoices() {
+        int code = Main.run("cycle", "move", "--db", db, "2027-01", "finished");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("STATE: 'finished' is not a cycle state."
+                + " Maybe one of [open, review, draft, published, closed]?");
+    }
+}
