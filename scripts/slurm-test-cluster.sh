@@ -121,7 +121,8 @@ PriorityUsageResetPeriod=NONE
 AccountingStorageType=accounting_storage/slurmdbd
 AccountingStorageHost=localhost
 AccountingStoragePort=$DBD_PORT
-AccountingStorageTRES=gres/gpu,gres/gpu:h100,gres/gpu:a100
+# h200 and l40s are tracked (no node has them) so that plans of labs with those types can be applied here
+AccountingStorageTRES=gres/gpu,gres/gpu:h100,gres/gpu:a100,gres/gpu:h200,gres/gpu:l40s
 AccountingStorageEnforce=associations,limits,qos,safe
 JobCompType=jobcomp/none
 SlurmdParameters=config_overrides

@@ -98,6 +98,18 @@ public sealed interface Change {
         }
     }
 
+    /**
+     * A user's default account moves before the user leaves it (Slurm refuses otherwise).
+     *
+     * @param account the new default account
+     */
+    record SetDefaultAccount(String user, String from, String account) implements Change {
+        @Override
+        public String describe() {
+            return "~ user " + user + ": default account " + from + " -> " + account;
+        }
+    }
+
     /** QOS the account must be allowed to use. */
     record AddQos(String account, Set<String> qos) implements Change {
         public AddQos {

@@ -9,14 +9,21 @@ import java.util.TreeSet;
  * The accounting tree of one cluster as {@code sacctmgr show assoc} reported it.
  *
  * @param accounts by account name
+ * @param defaultAccounts each user's default account; Slurm refuses to remove a user from it while the user has
+ *     other accounts
  */
-public record LiveState(String cluster, Map<String, Account> accounts) {
+public record LiveState(String cluster, Map<String, Account> accounts, Map<String, String> defaultAccounts) {
     public LiveState {
         accounts = java.util.Collections.unmodifiableMap(new TreeMap<>(accounts));
+        defaultAccounts = java.util.Collections.unmodifiableMap(new TreeMap<>(defaultAccounts));
     }
 
     public static LiveState empty(String cluster) {
-        return new LiveState(cluster, Map.of());
+        return new LiveState(cluster, Map.of(), Map.of());
+    }
+
+    public LiveState withDefaultAccounts(Map<String, String> defaults) {
+        return new LiveState(cluster, accounts, defaults);
     }
 
     /**

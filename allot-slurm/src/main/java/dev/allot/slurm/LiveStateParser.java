@@ -38,7 +38,18 @@ public final class LiveStateParser {
         }
         Map<String, LiveState.Account> result = new TreeMap<>();
         accounts.forEach((name, builder) -> result.put(name, builder.build()));
-        return new LiveState(cluster, result);
+        return new LiveState(cluster, result, Map.of());
+    }
+
+    /** Parses {@code sacctmgr -n -P show user format=user,defaultaccount}: user to default account. */
+    public static Map<String, String> parseDefaultAccounts(String text) {
+        Map<String, String> defaults = new TreeMap<>();
+        for (ParsableOutput.Line line : ParsableOutput.lines(text, 2, "sacctmgr", "user,defaultaccount", HINT)) {
+            if (!line.field(1).isEmpty()) {
+                defaults.put(line.field(0), line.field(1));
+            }
+        }
+        return defaults;
     }
 
     /** {@code gres/gpu:h100=4,gres/gpu=4} to a map; TRES names keep their case, values must be whole numbers. */

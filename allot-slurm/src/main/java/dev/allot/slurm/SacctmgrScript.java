@@ -51,6 +51,7 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
         Map<Long, Set<String>> byGrpJobs = new TreeMap<>();
         Map<String, Set<String>> removals = new TreeMap<>();
         Map<String, Set<String>> qos = new TreeMap<>();
+        Map<String, Set<String>> defaults = new TreeMap<>();
         for (Change change : changes.changes()) {
             switch (change) {
                 case Change.AddAccount add -> {
@@ -75,6 +76,8 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
                 }
                 case Change.RemoveUsers remove -> remove.users().forEach(user ->
                         removals.computeIfAbsent(user, k -> new TreeSet<>()).add(remove.account()));
+                case Change.SetDefaultAccount move ->
+                        defaults.computeIfAbsent(move.account(), k -> new TreeSet<>()).add(move.user());
                 case Change.AddQos add ->
                         qos.computeIfAbsent(String.join(",", add.qos()), key -> new TreeSet<>()).add(add.account());
             }
@@ -88,6 +91,8 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
         byTresValue.forEach((setting, accounts) -> modify(commands, cluster, accounts, "GrpTRES=" + setting));
         byGrpJobs.forEach((jobs, accounts) -> modify(commands, cluster, accounts, "GrpJobs=" + jobs));
         qos.forEach((names, accounts) -> modify(commands, cluster, accounts, "QOS+=" + names));
+        defaults.forEach((account, users) -> chunks(users).forEach(names -> commands.add(
+                "modify user where name=" + names + " cluster=" + cluster + " set DefaultAccount=" + account)));
         removals.forEach((user, accounts) -> chunks(accounts).forEach(names -> commands.add(
                 "delete user where name=" + user + " account=" + names + " cluster=" + cluster)));
         String loadFile = load.isEmpty() ? "" : "Cluster - '" + cluster + "'\n" + load;

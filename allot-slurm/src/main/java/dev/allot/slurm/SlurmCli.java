@@ -41,11 +41,13 @@ public final class SlurmCli {
         return new SlurmCli(Duration.ofSeconds(60), Map.of());
     }
 
-    /** {@code sacctmgr -n -P show assoc} for one cluster, in {@link LiveStateParser#FORMAT}. */
+    /** {@code sacctmgr -n -P show assoc} for one cluster, in {@link LiveStateParser#FORMAT}, and default accounts. */
     public LiveState liveState(String cluster) {
         Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "assoc", "where", "cluster=" + cluster,
                 "format=" + LiveStateParser.FORMAT), ""));
-        return LiveStateParser.parse(cluster, result.stdout());
+        Result users = require(run(List.of("sacctmgr", "-n", "-P", "show", "user", "format=user,defaultaccount"), ""));
+        return LiveStateParser.parse(cluster, result.stdout())
+                .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(users.stdout()));
     }
 
     /** {@code sacctmgr -i load file=...} with the given flat file. */

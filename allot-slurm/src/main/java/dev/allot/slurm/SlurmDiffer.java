@@ -25,6 +25,7 @@ public final class SlurmDiffer {
             }
             compare(account, current, desired.managedTres(), changes);
         }
+        moveDefaultAccounts(desired, live, changes);
         Set<String> known = desired.byName().keySet();
         List<String> unknown = live.accounts().keySet().stream()
                 .filter(name -> !name.equals("root") && !known.contains(name))
@@ -58,6 +59,27 @@ public final class SlurmDiffer {
         missingQos.removeAll(current.qos());
         if (!missingQos.isEmpty()) {
             changes.add(new Change.AddQos(account.name(), missingQos));
+        }
+    }
+
+    /** Users leaving their default account get another one they keep, first in name order. */
+    private static void moveDefaultAccounts(DesiredState desired, LiveState live, List<Change> changes) {
+        Map<String, Set<String>> kept = new TreeMap<>();
+        live.accounts().forEach((name, account) -> account.users().forEach(user ->
+                kept.computeIfAbsent(user, key -> new TreeSet<>()).add(name)));
+        desired.accounts().forEach(account -> account.users().forEach(user ->
+                kept.computeIfAbsent(user, key -> new TreeSet<>()).add(account.name())));
+        List<Change.RemoveUsers> removals = changes.stream()
+                .filter(Change.RemoveUsers.class::isInstance).map(Change.RemoveUsers.class::cast).toList();
+        removals.forEach(removal -> removal.users().forEach(user ->
+                kept.getOrDefault(user, new TreeSet<>()).remove(removal.account())));
+        for (Change.RemoveUsers removal : removals) {
+            for (String user : removal.users()) {
+                Set<String> others = kept.getOrDefault(user, Set.of());
+                if (removal.account().equals(live.defaultAccounts().get(user)) && !others.isEmpty()) {
+                    changes.add(new Change.SetDefaultAccount(user, removal.account(), others.iterator().next()));
+                }
+            }
         }
     }
 

@@ -69,14 +69,18 @@ public final class SlurmApplyBenchmark {
                 result.notApplied().size(), result.errors().isEmpty() ? "" : "  errors: " + result.errors());
     }
 
+    /** Removes the run's users (they exist only for the benchmark), then its accounts, children first. */
     private static void cleanUp(DesiredState state) {
-        List<String> names = new ArrayList<>();
-        state.accounts().reversed().forEach(account -> names.add(account.name()));
+        java.util.TreeSet<String> users = new java.util.TreeSet<>();
+        state.accounts().forEach(account -> users.addAll(account.users()));
+        users.remove("root");
         List<String> commands = new ArrayList<>();
-        commands.add("delete account where name=" + String.join(",", names.subList(0, names.size() - 4))
-                + " cluster=" + state.cluster());
-        commands.add("delete account where name=" + String.join(",", names.subList(names.size() - 4, names.size()))
-                + " cluster=" + state.cluster());
+        SacctmgrScript.chunks(users).forEach(names -> commands.add("delete user where name=" + names));
+        java.util.TreeSet<String> projects = new java.util.TreeSet<>();
+        java.util.TreeSet<String> groups = new java.util.TreeSet<>();
+        state.accounts().forEach(account -> (account.project() ? projects : groups).add(account.name()));
+        SacctmgrScript.chunks(projects).forEach(names -> commands.add("delete account where name=" + names));
+        SacctmgrScript.chunks(groups).forEach(names -> commands.add("delete account where name=" + names));
         TestCluster.CLI.commands(commands);
     }
 }

@@ -78,6 +78,27 @@ class SlurmDifferTest {
     }
 
     @Test
+    void aUserLeavingTheirDefaultAccountGetsAnotherDefaultFirst() {
+        PlanFixture moved = PlanFixture.plan("H100")
+                .project("vision-rl", "exploratory").members("alice").grant("H100", 8)
+                .project("llm-prod", "product").members("bob", "carol").grant("H100", 8);
+        DesiredState state = SlurmCompiler.compile(moved.build(), moved.lab(), CONFIG, DAY);
+        String live = liveTextOf(state) + "ci|vision-rl|bob||||normal\nci|vision-rl|dave||||normal\n";
+        LiveState current = LiveStateParser.parse("ci", live)
+                .withDefaultAccounts(LiveStateParser.parseDefaultAccounts("bob|vision-rl\ndave|vision-rl\nroot|root\n"));
+
+        ChangeSet changes = SlurmDiffer.diff(state, current);
+
+        assertThat(changes.changes()).extracting(Change::describe).containsExactly(
+                "- users bob,dave from account vision-rl",
+                "~ user bob: default account vision-rl -> llm-prod");
+        assertThat(SacctmgrScript.render(changes).commands()).containsExactly(
+                "modify user where name=bob cluster=ci set DefaultAccount=llm-prod",
+                "delete user where name=bob account=vision-rl cluster=ci",
+                "delete user where name=dave account=vision-rl cluster=ci");
+    }
+
+    @Test
     void raisingALimitIsNotALoweringButAddingAHoldIs() {
         Change.SetLimits raise = new Change.SetLimits("a",
                 new AccountLimits(java.util.Map.of("gres/gpu", 4L), -1), new AccountLimits(java.util.Map.of("gres/gpu", 8L), -1));

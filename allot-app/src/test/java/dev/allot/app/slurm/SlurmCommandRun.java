@@ -1,0 +1,56 @@
+package dev.allot.app.slurm;
+
+import dev.allot.app.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs {@code allot} in-process and captures what it prints. */
+record SlurmCommandRun(int exitCode, String out, String err) {
+    static SlurmCommandRun of(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new SlurmCommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    /** A small lab: two funded projects and one paused, H100 and A100. */
+    static final String LAB = """
+            name: slurm-lab
+            cycle: 2027-01
+            cycleStart: 2027-01-04
+            gpuTypes:
+              - {name: H100, speed: 1.0}
+              - {name: A100, speed: 0.45}
+            pools:
+              - {name: ci-h100, cluster: ci, gpuType: H100, gpus: 64, gpusPerNode: 8}
+              - {name: ci-a100, cluster: ci, gpuType: A100, gpus: 32, gpusPerNode: 8}
+            categories:
+              - {id: exploratory}
+              - {id: product}
+            policy:
+              reserve: 0%
+              relations: []
+              granularity: node
+            projects:
+              - id: vision-rl
+                category: exploratory
+                lead: alice
+                members: [alice, bob]
+                ask: {floor: 8, target: 16, ceiling: 24, gpuTypes: [H100]}
+              - id: chat-sft
+                category: product
+                lead: erin
+                members: [erin]
+                ask: {floor: 8, target: 16, ceiling: 16, gpuTypes: [A100]}
+            """;
+}
