@@ -85,6 +85,11 @@ final class DecisionsReader {
             }
             DeciderOverride.Action action = item.has("action") ? item.choice("action", DeciderOverride.Action.class,
                     null, PolicyReader::label) : item.read("action", true, (node, at, found) -> null);
+            if (action == DeciderOverride.Action.FUND && project != null && references.projects.contains(project)
+                    && !references.fundable.contains(project)) {
+                problems.add(item.path("action"), "fund", "project " + project + " cannot be funded: it is not "
+                        + "active or has no ask", "Maybe give it an ask and status active, or drop the override?");
+            }
             String reason = item.text("reason", false);
             if (problems.size() == before) {
                 overrides.add(new DeciderOverride(ProjectId.of(project), action, reason));

@@ -9,6 +9,7 @@ import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.Score;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +68,9 @@ final class ProjectsReader {
             projects.add(new Project(ProjectId.of(id), name, CategoryId.of(category), lead, members, status));
             if (ask != null) {
                 asks.add(ask);
+            }
+            if (item.has("ask") && status == ProjectStatus.ACTIVE) {
+                references.fundable.add(id);
             }
         }
     }
@@ -137,8 +141,14 @@ final class ProjectsReader {
     }
 
     private void scores(List<JsonNode> items, String path, String project) {
+        Set<String> reviewers = new HashSet<>();
         YamlObject.each(items, path, problems, SCORE_KEYS, item -> {
             String reviewer = item.text("reviewer", true);
+            if (reviewer != null && !reviewers.add(reviewer)) {
+                problems.add(item.path("reviewer"), reviewer, "reviewer scores project " + project + " twice",
+                        "Maybe keep only the latest score?");
+                reviewer = null;
+            }
             Integer score = item.read("score", true, Scalars::wholeNumber);
             if (score != null && (score < 1 || score > 10)) {
                 problems.add(item.path("score"), String.valueOf(score), "Score by " + reviewer + " of project "

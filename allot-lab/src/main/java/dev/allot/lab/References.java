@@ -13,6 +13,8 @@ final class References {
     final Map<String, Integer> gpusPerNode = new LinkedHashMap<>();
     final Set<String> categories = new LinkedHashSet<>();
     final Set<String> projects = new LinkedHashSet<>();
+    /** Active projects with an ask: the ones a decider can fund. */
+    final Set<String> fundable = new LinkedHashSet<>();
     private final Set<String> uncertainCapacity = new LinkedHashSet<>();
 
     References(Problems problems) {

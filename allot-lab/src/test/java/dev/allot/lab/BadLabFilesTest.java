@@ -83,13 +83,14 @@ class BadLabFilesTest {
                         projects[0].scores[0].reviewer: required key 'reviewer' is missing
                         """),
                 arguments("pins-and-overrides.yaml", """
-                        pins-and-overrides.yaml: 6 problems
+                        pins-and-overrides.yaml: 7 problems
                         pins[0].gpus.H100: Pin of project vision-rl exceeds the capacity of H100 (64 GPUs) (value: 128). Maybe at most 64?
                         pins[1].gpus.H100: Pin of project code-sft is not a whole number of 8-GPU H100 nodes, and the policy grants whole nodes (value: 12). Maybe 8 or 16?
                         pins: pins hold more H100 GPUs than the lab has (64) (value: 140). Maybe lower some pins?
                         overrides[0].project: project is both pinned (at pins[1]) and overridden (value: code-sft). Maybe keep only one of them?
                         overrides[1].project: project is both pinned (at pins[0]) and overridden (value: vision-rl). Maybe keep only one of them?
                         overrides[1].action: is not one of kill, fund (value: cancel)
+                        overrides[2].action: project old-thing cannot be funded: it is not active or has no ask (value: fund). Maybe give it an ask and status active, or drop the override?
                         """),
                 arguments("policy-percentages.yaml", """
                         policy-percentages.yaml: 6 problems
@@ -107,10 +108,11 @@ class BadLabFilesTest {
                         policy.relations[2]: is not a relation of the form 'a >= b' or 'a >= factor * b' (value: safety >= 5%). Maybe put a minimum share under shares, e.g. safety: {min: 5%}?
                         """),
                 arguments("statuses-and-scores.yaml", """
-                        statuses-and-scores.yaml: 5 problems
+                        statuses-and-scores.yaml: 6 problems
                         projects[0].status: is not one of active, paused, killed, done (value: actve). Maybe active?
                         projects[0].scores[0].score: Score by carol of project vision-rl is outside 1..10 (value: 11). Maybe 10?
                         projects[0].scores[1].score: Score by dan of project vision-rl is outside 1..10 (value: 0). Maybe 1?
+                        projects[0].scores[2].reviewer: reviewer scores project vision-rl twice (value: carol). Maybe keep only the latest score?
                         projects[1].id: is not a valid project id: use lower-case letters, digits and '-', starting with a letter or digit, at most 63 characters (value: Code_SFT). Maybe code-sft?
                         projects[1].status: is not one of active, paused, killed, done (value: running)
                         """),
