@@ -41,15 +41,13 @@ public final class CycleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store opened = store.open()) {
+            return store.run(opened -> {
                 for (Versioned<Cycle> cycle : opened.cycles().list()) {
                     int versions = opened.plans().published(cycle.value().id()).size();
                     System.out.printf("%-12s %s  %-9s  %d published version(s)%n", cycle.value().id(),
                             cycle.value().start(), cycle.value().state().label(), versions);
                 }
-                System.out.flush();
-                return Cli.OK;
-            }
+            });
         }
     }
 
@@ -67,14 +65,12 @@ public final class CycleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store opened = store.open()) {
+            return store.run(opened -> {
                 var policy = opened.cycles().list().stream().findFirst().map(c -> c.value().policy())
                         .orElse(dev.allot.core.model.Policy.defaults());
                 opened.cycles().create(cycleId(id), start, policy, store.actor());
                 System.out.printf("Cycle %s created (open, starts %s).%n", id, start);
-                System.out.flush();
-                return Cli.OK;
-            }
+            });
         }
     }
 
@@ -97,12 +93,10 @@ public final class CycleCommand implements Runnable {
                 throw AllotException.invalid("unknown-state", "STATE: '" + to + "' is not a cycle state. Maybe one of "
                         + Arrays.stream(CycleState.values()).map(CycleState::label).toList() + "?");
             }
-            try (Store opened = store.open()) {
+            return store.run(opened -> {
                 opened.cycles().transition(cycleId(id), target, null, store.actor());
                 System.out.printf("Cycle %s is now %s.%n", id, target.label());
-                System.out.flush();
-                return Cli.OK;
-            }
+            });
         }
     }
 
@@ -117,15 +111,13 @@ public final class CycleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store opened = store.open()) {
+            return store.run(opened -> {
                 Plan plan = Planner.create(PlannerOptions.defaults()).plan(opened.lab().export(cycleId(id)));
                 StoredPlan draft = opened.plans().saveDraft(cycleId(id), plan, null, store.actor());
                 System.out.printf("Draft %d of cycle %s: %d projects, %s solve, gap %.4f.%n", draft.version(), id,
                         plan.projects().size(), plan.solve().status().name().toLowerCase(java.util.Locale.ROOT),
                         plan.solve().gap());
-                System.out.flush();
-                return Cli.OK;
-            }
+            });
         }
     }
 
@@ -140,7 +132,7 @@ public final class CycleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store opened = store.open()) {
+            return store.run(opened -> {
                 PlanDiff diff = opened.plans().diff(cycleId(id));
                 System.out.printf("Cycle %s against %s%n", id, diff.previousCycle().map(CycleId::value)
                         .orElse("no previous plan"));
@@ -150,9 +142,7 @@ public final class CycleCommand implements Runnable {
                         category, totals.previousGpus(), totals.grantedGpus()));
                 diff.byGpuType().forEach((type, totals) -> System.out.printf("  type %-18s %d -> %d%n", type,
                         totals.previousGpus(), totals.grantedGpus()));
-                System.out.flush();
-                return Cli.OK;
-            }
+            });
         }
     }
 
@@ -170,13 +160,11 @@ public final class CycleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store opened = store.open()) {
+            return store.run(opened -> {
                 StoredPlan published = opened.plans().publish(cycleId(id), null, note, store.actor());
                 System.out.printf("Published cycle %s version %d%s.%n", id, published.version(),
                         published.supersedes() == null ? "" : " (supersedes the previous version)");
-                System.out.flush();
-                return Cli.OK;
-            }
+            });
         }
     }
 

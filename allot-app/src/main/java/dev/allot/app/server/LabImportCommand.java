@@ -25,11 +25,9 @@ public final class LabImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab lab = LabYaml.read(Cli.read(file, "Lab file"), file.toString());
-        try (Store opened = store.open()) {
+        return store.run(opened -> {
             ImportSummary summary = opened.lab().importLab(lab, store.actor());
             System.out.printf("Imported %s (cycle %s): %s.%n", file, lab.cycle(), summary);
-            System.out.flush();
-            return Cli.OK;
-        }
+        });
     }
 }

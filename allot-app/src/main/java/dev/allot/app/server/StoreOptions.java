@@ -35,6 +35,15 @@ public final class StoreOptions {
                 password != null ? password : env("ALLOT_DB_PASSWORD", null));
     }
 
+    /** Runs {@code work} with the store open, then closes it; the exit code is OK unless {@code work} throws. */
+    public int run(java.util.function.Consumer<Store> work) {
+        try (Store opened = open()) {
+            work.accept(opened);
+            System.out.flush();
+            return dev.allot.app.Cli.OK;
+        }
+    }
+
     /** The console user: local database access is trusted, so the role is the one asked for. */
     public Actor actor() {
         String name = actingUser != null ? actingUser : System.getProperty("user.name", "console");

@@ -40,15 +40,13 @@ public final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store opened = store.open()) {
+            return store.run(opened -> {
                 TokenRepository.Issued issued = opened.tokens().create(user, Role.parse(tokenRole, "--role"),
                         label, store.actor());
                 System.out.println(issued.token());
                 System.err.printf("Token for %s (%s). It is shown only now; use it as 'Authorization: Bearer ...'.%n",
                         issued.user(), issued.role().label());
-                System.out.flush();
-                return Cli.OK;
-            }
+            });
         }
     }
 }
