@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             LabCommand.class,
             dev.allot.app.slurm.SlurmCommand.class,
             dev.allot.app.kueue.KueueCommand.class,
+            dev.allot.app.simulate.SimulateCommand.class,
             dev.allot.app.server.ServeCommand.class, dev.allot.app.server.TokenCommand.class, dev.allot.app.server.CycleCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -1,0 +1,191 @@
+package dev.allot.app.simulate;
+
+import dev.allot.app.Cli;
+import dev.allot.app.server.StoreOptions;
+import dev.allot.app.slurm.PlanInput;
+import dev.allot.core.AllotException;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.planner.Planner;
+import dev.allot.core.planner.PlannerOptions;
+import dev.allot.sim.SharingPolicy;
+import dev.allot.sim.SimOptions;
+import dev.allot.sim.SimOutcome;
+import dev.allot.sim.Simulator;
+import dev.allot.sim.policy.SharingPolicies;
+import dev.allot.sim.report.HtmlReport;
+import dev.allot.sim.report.JsonReport;
+import dev.allot.sim.report.SummaryTable;
+import dev.allot.sim.trace.SyntheticTrace;
+import dev.allot.sim.trace.Trace;
+import dev.allot.store.Store;
+import dev.allot.store.StoredPlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code allot simulate}: replays a job trace against a plan under one or more sharing policies, prints a summary
+ * table and writes a JSON and an HTML report.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Replay a job trace against a plan before publishing it: utilisation, queueing, entitlement met,",
+                "borrowing and preemptions per project, category and GPU type, under one or more sharing policies.",
+                "Policies: strict, lending, fairshare. See docs/simulation.md."})
+public final class SimulateCommand implements Callable<Integer> {
+    @Mixin
+    PlanInput input;
+
+    @Option(names = "--cycle", paramLabel = "ID",
+            description = "Simulate a stored cycle: its lab and its latest published plan (else its draft, else a new plan).")
+    String cycle;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--trace", paramLabel = "PATH",
+            description = "A folder of Gavel/Philly *.trace files, or a CSV trace (see docs/simulation.md).")
+    Path trace;
+
+    @Option(names = "--throughputs", paramLabel = "FILE",
+            description = "Gavel throughputs JSON (default: simulation_throughputs.json beside the trace folder).")
+    Path throughputs;
+
+    @Option(names = "--synthetic-jobs", paramLabel = "N",
+            description = "Instead of --trace, generate N synthetic jobs (seeded by --seed).")
+    Integer syntheticJobs;
+
+    @Option(names = "--policy", paramLabel = "NAME", defaultValue = "lending",
+            description = "Sharing policy: strict, lending or fairshare (default: ${DEFAULT-VALUE}).")
+    String policy;
+
+    @Option(names = "--compare", paramLabel = "NAMES", arity = "0..1", fallbackValue = "strict,lending,fairshare",
+            description = "Run several policies side by side, comma-separated (alone: all of them).")
+    String compare;
+
+    @Option(names = "--group-map", paramLabel = "MAP",
+            description = "group=project pairs, comma-separated, or a file of such lines (default: automatic).")
+    String groupMap;
+
+    @Option(names = "--gpu-map", paramLabel = "MAP",
+            description = "Lab type = trace type pairs, e.g. H100=v100,A100=p100 (default: by relative speed).")
+    String gpuMap;
+
+    @Option(names = "--arrival-scale", paramLabel = "X", defaultValue = "1",
+            description = "Divide arrival times by X to raise the load (default: ${DEFAULT-VALUE}).")
+    double arrivalScale;
+
+    @Option(names = "--horizon-days", paramLabel = "DAYS",
+            description = "Stop at this simulated day (default: run until every job that can run has run).")
+    Double horizonDays;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "sim-report",
+            description = "Folder for simulation.json and simulation.html (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress line.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long seed = spec.findOption("--seed").getValue();
+        List<SharingPolicy> policies = policies();
+        SimOptions options = options(seed);
+        Trace jobs = trace(seed);
+        Loaded loaded = loadPlan();
+        System.out.printf(Locale.ROOT, "Simulating %s (%,d jobs, %d groups) on lab %s, cycle %s, seed %d%n",
+                jobs.source(), jobs.jobs().size(), jobs.groups().size(), loaded.lab().name(), loaded.plan().cycle(),
+                seed);
+        List<SimOutcome> outcomes;
+        try (SimProgressLine progress = new SimProgressLine(System.err, !quiet)) {
+            outcomes = Simulator.create(options).compare(loaded.lab(), loaded.plan(), jobs, policies, progress);
+        }
+        System.out.print(SummaryTable.render(outcomes));
+        Cli.write(out.resolve("simulation.json"), JsonReport.write(outcomes));
+        Cli.write(out.resolve("simulation.html"), HtmlReport.render(outcomes));
+        System.out.println("Wrote " + out.resolve("simulation.json") + " and " + out.resolve("simulation.html"));
+        System.out.flush();
+        return Cli.OK;
+    }
+
+    private record Loaded(Lab lab, Plan plan) {}
+
+    private Loaded loadPlan() {
+        int sources = (input.given() ? 1 : 0) + (cycle != null ? 1 : 0);
+        if (sources != 1) {
+            throw AllotException.invalid("BAD_FLAG", sources == 0
+                    ? "No lab given: pass --lab FILE, --demo or --cycle ID. Maybe 'allot simulate --demo --trace jobs.csv'?"
+                    : "Flags --cycle and --lab/--demo both given (value: --cycle " + cycle + "). Maybe drop one?");
+        }
+        if (cycle == null) {
+            PlanInput.Loaded loaded = input.load();
+            return new Loaded(loaded.lab(), loaded.plan());
+        }
+        CycleId id = CycleId.of(cycle);
+        try (Store opened = store.open()) {
+            Lab lab = opened.lab().export(id);
+            Plan plan = opened.plans().latestPublished(id).or(() -> opened.plans().draft(id)).map(StoredPlan::plan)
+                    .orElseGet(() -> Planner.create(PlannerOptions.defaults()).plan(lab));
+            return new Loaded(lab, plan);
+        }
+    }
+
+    private Trace trace(long seed) {
+        if ((trace == null) == (syntheticJobs == null)) {
+            throw AllotException.invalid("BAD_FLAG", "Give exactly one of --trace PATH and --synthetic-jobs N (value: "
+                    + (trace == null ? "neither" : "both") + "). Maybe --trace ../shared/data/gavel-philly/seed=0?");
+        }
+        if (syntheticJobs != null) {
+            if (syntheticJobs < 1 || syntheticJobs > 50_000_000) {
+                throw flag("--synthetic-jobs", syntheticJobs, "must be between 1 and 50000000", "");
+            }
+            return SyntheticTrace.generate(seed, syntheticJobs, 60, 30, 3 * 3600);
+        }
+        return TraceFiles.read(trace, throughputs);
+    }
+
+    private List<SharingPolicy> policies() {
+        String names = compare != null ? compare : policy;
+        String flag = compare != null ? "--compare" : "--policy";
+        List<SharingPolicy> list = new ArrayList<>();
+        for (String name : names.split(",")) {
+            if (!SharingPolicies.names().contains(name.strip())) {
+                throw flag(flag, name.strip(), "is not a sharing policy",
+                        "Maybe one of " + String.join(", ", SharingPolicies.names()) + "?");
+            }
+            list.add(SharingPolicies.byName(name.strip()));
+        }
+        return list;
+    }
+
+    private SimOptions options(long seed) {
+        if (!(arrivalScale > 0) || arrivalScale > 1e6) {
+            throw flag("--arrival-scale", arrivalScale, "must be > 0 and at most 1000000", "Maybe 2 to double the load?");
+        }
+        if (horizonDays != null && !(horizonDays > 0)) {
+            throw flag("--horizon-days", horizonDays, "must be > 0", "");
+        }
+        return SimOptions.defaults().withSeed(seed)
+                .withGroupToProject(MappingFlags.parse("--group-map", groupMap))
+                .withLabTypeToTraceType(MappingFlags.parse("--gpu-map", gpuMap))
+                .withArrivalScale(arrivalScale)
+                .withHorizonSeconds(horizonDays == null ? Double.POSITIVE_INFINITY : horizonDays * 86_400);
+    }
+
+    /** A one-line flag error: the flag, its value, why it is wrong and maybe how to fix it. */
+    static AllotException flag(String name, Object value, String reason, String hint) {
+        return AllotException.invalid("BAD_FLAG", "Flag " + name + " " + value + " " + reason + "."
+                + (hint.isEmpty() ? "" : " " + hint));
+    }
+}

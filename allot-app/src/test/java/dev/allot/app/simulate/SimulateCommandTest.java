@@ -1,0 +1,131 @@
+package dev.allot.app.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allot.app.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+    @TempDir
+    static Path folder;
+
+    static Path labFile;
+    static Path traceFile;
+
+    @BeforeAll
+    static void writeInputs() throws IOException {
+        labFile = folder.resolve("lab.yaml");
+        Files.writeString(labFile, """
+                name: small-lab
+                cycle: 2027-01
+                cycleStart: 2027-01-04
+                gpuTypes:
+                  - {name: H100, speed: 1.0}
+                  - {name: A100, speed: 0.5}
+                pools:
+                  - {name: east-h100, cluster: east, gpuType: H100, gpus: 32, gpusPerNode: 8}
+                  - {name: west-a100, cluster: west, gpuType: A100, gpus: 32, gpusPerNode: 8}
+                categories:
+                  - {id: exploratory}
+                  - {id: product}
+                policy:
+                  reserve: 0%
+                  relations: [exploratory >= product]
+                projects:
+                  - id: vision-rl
+                    category: exploratory
+                    ask: {floor: 8, target: 32, ceiling: 32}
+                  - id: chat-sft
+                    category: product
+                    ask: {floor: 8, target: 16, ceiling: 24}
+                """);
+        traceFile = folder.resolve("jobs.csv");
+        StringBuilder csv = new StringBuilder("submit_seconds,group,gpus,duration_seconds\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(i * 60).append(',').append(i % 3 == 0 ? "team-b" : "team-a").append(',')
+                    .append(i % 5 == 0 ? 16 : 8).append(',').append(3600 + i * 7).append('\n');
+        }
+        Files.writeString(traceFile, csv);
+    }
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void comparesPoliciesPrintsATableAndWritesBothReports() throws IOException {
+        Path out = folder.resolve("report");
+
+        Run run = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--compare",
+                "--group-map", "team-a=vision-rl,team-b=chat-sft", "--seed", "7", "--out", out.toString(), "--quiet",
+                "--time-limit", "20");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Simulating jobs.csv (200 jobs, 2 groups) on lab small-lab, cycle 2027-01, seed 7")
+                .containsPattern("metric +strict +lending +fairshare")
+                .containsPattern("jobs completed +\\d+ +200 +200");
+        assertThat(Files.readString(out.resolve("simulation.json"))).contains("\"format\" : \"allot-sim/1\"",
+                "\"seed\" : 7", "\"project\" : \"vision-rl\"");
+        assertThat(Files.readString(out.resolve("simulation.html"))).contains("<svg", "lending: GPUs busy");
+    }
+
+    @Test
+    void badFlagsExitWithCodeTwoAndOneLineNamingTheFlagValueAndReason() {
+        Run policy = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--policy", "fifo");
+        assertThat(policy.exitCode()).isEqualTo(2);
+        assertThat(policy.err()).isEqualTo("allot: Flag --policy fifo is not a sharing policy. Maybe one of strict,"
+                + " lending, fairshare?\n");
+
+        Run scale = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--arrival-scale", "0");
+        assertThat(scale.exitCode()).isEqualTo(2);
+        assertThat(scale.err()).startsWith("allot: Flag --arrival-scale 0.0 must be > 0");
+
+        Run missing = run("simulate", "--lab", labFile.toString(), "--trace", folder.resolve("nope.csv").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("Flag --trace ").contains("nope.csv does not exist");
+
+        Run noLab = run("simulate", "--trace", traceFile.toString());
+        assertThat(noLab.exitCode()).isEqualTo(2);
+        assertThat(noLab.err()).startsWith("allot: No lab given: pass --lab FILE, --demo or --cycle ID.");
+
+        Run map = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--group-map",
+                "team-a=nobody,team-b=chat-sft", "--quiet", "--time-limit", "20");
+        assertThat(map.exitCode()).isEqualTo(2);
+        assertThat(map.err()).startsWith("allot: Group mapping has 1 problem(s); first: group-map.team-a: names a project"
+                + " that is not in the plan (value: nobody)");
+    }
+
+    @Test
+    void aBadTraceRowIsReportedWithItsLine() throws IOException {
+        Path bad = folder.resolve("bad.csv");
+        Files.writeString(bad, "submit_seconds,group,gpus,duration_seconds\n0,a,8,100\n5,a,-1,100\n");
+
+        Run run = run("simulate", "--lab", labFile.toString(), "--trace", bad.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("allot: Trace bad.csv has 1 problem in 1 of 2 rows (by column: gpus 1);"
+                + " first: bad.csv:3 gpus: must be >= 1 (value: -1)\n");
+    }
+}
