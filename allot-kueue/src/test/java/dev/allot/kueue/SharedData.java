@@ -4,17 +4,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds {@code ../shared/data} beside the repository root, walking up from the working directory. */
+/** Folders beside the module: the repository root, and {@code ../shared/data} next to it. */
 final class SharedData {
     private SharedData() {}
 
-    static Optional<Path> folder(String name) {
+    /** The repository root (the folder holding {@code mvnw}), walking up from the working directory. */
+    static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("data").resolve(name);
-            if (dir.resolve(".git").toFile().exists() || dir.resolve("mvnw").toFile().exists()) {
-                return Files.isDirectory(candidate) ? Optional.of(candidate) : Optional.empty();
+            if (Files.exists(dir.resolve("mvnw"))) {
+                return dir;
             }
         }
-        return Optional.empty();
+        throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath());
+    }
+
+    /** {@code ../shared/data/NAME} relative to the repository root, when present. */
+    static Optional<Path> folder(String name) {
+        Path candidate = repositoryRoot().resolveSibling("shared").resolve("data").resolve(name);
+        return Files.isDirectory(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 }
