@@ -100,6 +100,27 @@ class SlurmEnforcementIT {
     }
 
     @Test
+    void aMemberLeavingTheirDefaultAccountIsMovedAndRemoved() {
+        String user = config.accountFor(dev.allot.core.model.ProjectId.of("mover"));
+        PlanFixture before = PlanFixture.plan("H100")
+                .project("eta", "exploratory").members(user).grant("H100", 1)
+                .project("theta", "product").members(user).grant("H100", 1);
+        assertThat(enforcer.apply(desired(before)).succeeded()).isTrue();
+        PlanFixture after = PlanFixture.plan("H100")
+                .project("eta", "exploratory").grant("H100", 1)
+                .project("theta", "product").members(user).grant("H100", 1);
+
+        ApplyResult moved = enforcer.apply(desired(after));
+
+        assertThat(moved.succeeded()).as(String.join("\n", moved.describe())).isTrue();
+        assertThat(moved.applied()).extracting(Change::describe).contains(
+                "~ user " + user + ": default account " + config.accountFor(dev.allot.core.model.ProjectId.of("eta"))
+                        + " -> " + config.accountFor(dev.allot.core.model.ProjectId.of("theta")));
+        assertThat(enforcer.diff(desired(after)).changes()).isEmpty();
+        TestCluster.sacctmgr("delete", "user", "where", "name=" + user);
+    }
+
+    @Test
     void aKilledProjectHoldsNewJobs() {
         PlanFixture running = PlanFixture.plan("H100", "A100").project("delta", "exploratory").grant("H100", 2);
         assertThat(enforcer.apply(desired(running)).succeeded()).isTrue();
