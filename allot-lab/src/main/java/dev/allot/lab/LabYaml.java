@@ -47,7 +47,10 @@ public final class LabYaml {
         return lab;
     }
 
-    /** The lab as a lab file, in the documented key order; projects carry their asks and scores. */
+    /**
+     * The lab as a lab file, in the documented key order. Each project carries its ask and its scores, so asks and
+     * scores are written in project order, and any that name a project missing from the lab are left out.
+     */
     public static String write(Lab lab) {
         return new LabWriter().write(lab);
     }

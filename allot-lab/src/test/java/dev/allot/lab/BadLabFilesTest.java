@@ -107,6 +107,10 @@ class BadLabFilesTest {
                         policy.relations[1]: is not a relation of the form 'a >= b' or 'a >= factor * b' (value: exploratory >= 1.5 x product). Maybe write it as 'exploratory >= product' or 'exploratory >= 1.5 * product'?
                         policy.relations[2]: is not a relation of the form 'a >= b' or 'a >= factor * b' (value: safety >= 5%). Maybe put a minimum share under shares, e.g. safety: {min: 5%}?
                         """),
+                arguments("shares.yaml", """
+                        shares.yaml: 1 problem
+                        policy.shares: share minimums add up to more than 100 % (value: 105%). Maybe lower some minimums?
+                        """),
                 arguments("statuses-and-scores.yaml", """
                         statuses-and-scores.yaml: 6 problems
                         projects[0].status: is not one of active, paused, killed, done (value: actve). Maybe active?
