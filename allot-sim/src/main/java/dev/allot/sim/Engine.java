@@ -7,20 +7,22 @@ import dev.allot.core.AllotException;
  * event time one scheduling pass offers the freed capacity to pending jobs in the policy's order. Preemption keeps a
  * job's progress. Not thread-safe: one engine per run.
  */
-final class Engine implements SchedulingContext {
+final class Engine {
     private static final int PROGRESS_EVERY_EVENTS = 1 << 16;
 
     final Workload work;
     final Cluster cluster;
     final SharingPolicy policy;
     final Recorder recorder;
-    private final SimOptions options;
+    final Scheduler scheduler;
+    final SimOptions options;
     private final SimProgress progress;
     private final EventHeap completions = new EventHeap();
-    private final JobQueue[] queues;
-    private final int[][] typesOf;
-    private final double[] entitledShare;
+    final JobQueue[] queues;
+    final int[][] typesOf;
+    final double[] entitledShare;
     final int[][] used;
+    private final int[] usedOfType;
 
     final double[] remaining;
     final double[] firstStart;
@@ -31,20 +33,19 @@ final class Engine implements SchedulingContext {
     final int[][] placement;
     final int[] pendingGpus;
     final RunningSet running;
-    private final long[] triedAt;
-    private final int[] pendingProjects;
-    private int pendingProjectCount;
-    private final boolean[] isPending;
+    final long[] triedAt;
+    final int[] pendingProjects;
+    int pendingProjectCount;
+    final boolean[] isPending;
 
-    private double now;
-    private long stateVersion;
+    double now;
+    long stateVersion;
     private long events;
     long invariantChecks;
     long completed;
     long rejected;
-    private long preemptions;
-    private double totalDecayedCache = Double.NaN;
-    private final FairShareUsage usage;
+    long preemptions;
+    final FairShareUsage usage;
 
     Engine(Workload work, SharingPolicy policy, SimOptions options, SimProgress progress) {
         this.work = work;
@@ -55,6 +56,7 @@ final class Engine implements SchedulingContext {
         int projects = work.projects.size();
         int types = work.typeCount();
         this.used = new int[projects][types];
+        this.usedOfType = new int[types];
         this.queues = new JobQueue[projects];
         for (int p = 0; p < projects; p++) {
             queues[p] = new JobQueue(work.priority);
@@ -80,6 +82,7 @@ final class Engine implements SchedulingContext {
         isPending = new boolean[projects];
         usage = new FairShareUsage(projects, options.fairShareHalfLifeSeconds());
         recorder = new Recorder(work, this, cluster);
+        scheduler = new Scheduler(this);
     }
 
     void run() {
@@ -96,7 +99,7 @@ final class Engine implements SchedulingContext {
             }
             now = time;
             recorder.advance(now);
-            totalDecayedCache = Double.NaN;
+            scheduler.newTime();
             while (!completions.isEmpty() && completions.peekTime() == now) {
                 int job = completions.peekJob();
                 boolean current = completions.peekEpoch() == epoch[job];
@@ -108,11 +111,17 @@ final class Engine implements SchedulingContext {
             while (nextArrival < work.jobCount && work.submit[nextArrival] == now) {
                 arrive(nextArrival++);
             }
-            for (int round = 0; round < 4 && schedulePass(); round++) {
+            for (int round = 0; round < 4 && scheduler.pass(); round++) {
                 // a pass that preempted jobs runs again so the requeued jobs may start elsewhere at once
             }
             if (progress != null && events / PROGRESS_EVERY_EVENTS != (events + 1) / PROGRESS_EVERY_EVENTS) {
                 progress.update(policy.name(), now, events, completed, work.jobCount);
+            }
+        }
+        for (int type = 0; type < work.typeCount(); type++) {
+            for (int i = 0; i < running.size(type); i++) {
+                int job = running.get(type, i);
+                recorder.ran(job, type, now - runStart[job]);
             }
         }
         recorder.finish(now);
@@ -133,7 +142,7 @@ final class Engine implements SchedulingContext {
         events++;
         int project = work.project[job];
         recorder.arrived(job);
-        if (typesOf[job].length == 0 || !policy.everAdmissible(this, job)) {
+        if (typesOf[job].length == 0 || !policy.everAdmissible(scheduler, job)) {
             rejected++;
             recorder.rejected(job);
             return;
@@ -161,6 +170,7 @@ final class Engine implements SchedulingContext {
         usage.change(project, now, -work.gpus[job] * work.speed[type]);
         recorder.usageChanging(project, type, used[project][type], used[project][type] - work.gpus[job]);
         used[project][type] -= work.gpus[job];
+        usedOfType[type] -= work.gpus[job];
         recorder.ran(job, type, now - runStart[job]);
         cluster.release(placement[job]);
         placement[job] = null;
@@ -169,7 +179,7 @@ final class Engine implements SchedulingContext {
         stateVersion++;
     }
 
-    private void start(int job, int type, int[] where, int queuePosition) {
+    void start(int job, int type, int[] where, int queuePosition) {
         int project = work.project[job];
         recorder.touch(project);
         queues[project].removeAt(queuePosition);
@@ -178,6 +188,7 @@ final class Engine implements SchedulingContext {
         usage.change(project, now, work.gpus[job] * work.speed[type]);
         recorder.usageChanging(project, type, used[project][type], used[project][type] + work.gpus[job]);
         used[project][type] += work.gpus[job];
+        usedOfType[type] += work.gpus[job];
         placement[job] = where;
         runType[job] = type;
         runStart[job] = now;
@@ -208,7 +219,13 @@ final class Engine implements SchedulingContext {
 
     private void checkInvariant(int project, int type) {
         invariantChecks++;
-        String broken = policy.violation(this, project, type);
+        int busy = cluster.capacityGpus(type) - cluster.freeGpus(type);
+        if (busy != usedOfType[type]) {
+            throw new AllotException(AllotException.Kind.INTERNAL, "sim.invariant.accounting", "At t=" + now
+                    + "s the nodes hold " + busy + " busy GPUs of type " + work.types.get(type).id()
+                    + " but running jobs account for " + usedOfType[type]);
+        }
+        String broken = policy.violation(scheduler, project, type);
         if (!broken.isEmpty()) {
             throw new AllotException(AllotException.Kind.INTERNAL, "sim.invariant.policy", "Policy " + policy.name()
                     + " broke its rule at t=" + now + "s: project " + work.projects.get(project).project() + " "
@@ -220,164 +237,6 @@ final class Engine implements SchedulingContext {
         if (!isPending[project]) {
             isPending[project] = true;
             pendingProjects[pendingProjectCount++] = project;
-        }
-    }
-
-    private int currentJob = -1;
-    private int currentIndex;
-    private int[] candidates = new int[0];
-    private double[] keys = new double[0];
-    private final long[] reclaimFailedAt = new long[64];
-    private final int[] reclaimFailedGpus = new int[64];
-
-    /** One pass; returns whether it preempted jobs. */
-    private boolean schedulePass() {
-        long preemptionsBefore = preemptions;
-        int count = 0;
-        if (candidates.length < pendingProjectCount) {
-            candidates = new int[pendingProjects.length];
-            keys = new double[pendingProjects.length];
-        }
-        int kept = 0;
-        for (int i = 0; i < pendingProjectCount; i++) {
-            int project = pendingProjects[i];
-            if (queues[project].isEmpty()) {
-                isPending[project] = false;
-                continue;
-            }
-            pendingProjects[kept++] = project;
-            if (triedAt[project] != stateVersion) {
-                candidates[count++] = project;
-            }
-        }
-        pendingProjectCount = kept;
-        for (int i = 0; i < count; i++) {
-            keys[i] = policy.orderKey(this, candidates[i]);
-        }
-        Sorting.byKey(candidates, keys, count);
-        for (int i = 0; i < count; i++) {
-            int project = candidates[i];
-            JobQueue queue = queues[project];
-            int index = 0;
-            for (int tried = 0; tried < options.lookahead() && index < queue.size(); tried++) {
-                currentJob = queue.get(index);
-                currentIndex = index;
-                if (!policy.tryStart(this, currentJob)) {
-                    index++;
-                }
-            }
-            currentJob = -1;
-            triedAt[project] = stateVersion;
-        }
-        return preemptions != preemptionsBefore;
-    }
-
-    @Override
-    public double nowSeconds() {
-        return now;
-    }
-
-    @Override
-    public int gpuTypeCount() {
-        return work.typeCount();
-    }
-
-    @Override
-    public int grantGpus(int project, int type) {
-        return work.grant[project][type];
-    }
-
-    @Override
-    public int usedGpus(int project, int type) {
-        return used[project][type];
-    }
-
-    @Override
-    public int freeGpus(int type) {
-        return cluster.freeGpus(type);
-    }
-
-    @Override
-    public int jobGpus(int job) {
-        return work.gpus[job];
-    }
-
-    @Override
-    public int jobProject(int job) {
-        return work.project[job];
-    }
-
-    @Override
-    public int[] typesFastestFirst(int job) {
-        return typesOf[job];
-    }
-
-    @Override
-    public boolean couldEverFit(int job, int type) {
-        return cluster.couldEverFit(type, work.gpus[job]);
-    }
-
-    @Override
-    public int headJob(int project) {
-        return queues[project].isEmpty() ? -1 : queues[project].get(0);
-    }
-
-    @Override
-    public double decayedUsage(int project) {
-        return usage.valueAt(project, now);
-    }
-
-    @Override
-    public double totalDecayedUsage() {
-        if (Double.isNaN(totalDecayedCache)) {
-            totalDecayedCache = usage.totalAt(now);
-        }
-        return totalDecayedCache;
-    }
-
-    @Override
-    public double entitledShare(int project) {
-        return entitledShare[project];
-    }
-
-    @Override
-    public boolean tryPlace(int job, int type) {
-        requireCurrent(job);
-        int[] where = cluster.place(type, work.gpus[job]);
-        if (where == null) {
-            return false;
-        }
-        start(job, type, where, currentIndex);
-        return true;
-    }
-
-    @Override
-    public boolean tryReclaim(int job, int type) {
-        requireCurrent(job);
-        int gpus = work.gpus[job];
-        if (type < reclaimFailedAt.length && reclaimFailedAt[type] == stateVersion + 1
-                && reclaimFailedGpus[type] <= gpus) {
-            return false;
-        }
-        if (cluster.freeGpus(type) + recorder.borrowedGpus(type) < gpus) {
-            return false;
-        }
-        int[] where = Reclaim.plan(this, job, type);
-        if (where == null) {
-            if (type < reclaimFailedAt.length) {
-                reclaimFailedAt[type] = stateVersion + 1;
-                reclaimFailedGpus[type] = gpus;
-            }
-            return false;
-        }
-        start(job, type, where, currentIndex);
-        return true;
-    }
-
-    private void requireCurrent(int job) {
-        if (job != currentJob) {
-            throw new IllegalStateException("policy may only start the job it was offered (" + currentJob + "), not "
-                    + job);
         }
     }
 

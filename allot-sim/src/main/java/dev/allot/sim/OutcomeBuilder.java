@@ -36,7 +36,7 @@ final class OutcomeBuilder {
         RunStats run = new RunStats(engine.options().seed(), engine.events(), wallSeconds,
                 wallSeconds > 0 ? engine.events() / wallSeconds : 0, engine.invariantChecks);
         return new SimOutcome(engine.policy.name(), engine.policy.description(), work.lab.name(),
-                work.lab.cycle().value(), "", work.gpuTypeMapping, run, cluster(), categories, projects, relations(),
+                work.lab.cycle().value(), "", work.gpuTypeMapping(), run, cluster(), categories, projects, relations(),
                 series());
     }
 

@@ -37,7 +37,7 @@ final class Workload {
     /** seconds[j * types + t], infinity when job j cannot run on type t. */
     final double[] seconds;
     final Lab lab;
-    final java.util.Map<String, String> gpuTypeMapping;
+    private final java.util.Map<String, String> gpuTypeMapping;
 
     private Workload(Lab lab, Plan plan, Trace trace, SimOptions options) {
         this.lab = lab;
@@ -112,6 +112,11 @@ final class Workload {
                 }
             }
         }
+    }
+
+    /** Which trace type each lab type runs like, for reports. */
+    java.util.Map<String, String> gpuTypeMapping() {
+        return gpuTypeMapping;
     }
 
     int typeCount() {
