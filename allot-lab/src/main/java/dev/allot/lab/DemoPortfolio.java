@@ -154,7 +154,7 @@ final class DemoPortfolio {
     private static Ask ask(SplittableRandom random, ProjectId id, String category, int target, List<GpuTypeId> types,
             boolean tuned) {
         int floor = Math.min(target, Math.max(8, roundDown8(target * (0.25 + 0.25 * random.nextDouble()))));
-        int ceiling = Math.max(target + 8, roundDown8(target * (1.25 + 0.75 * random.nextDouble())));
+        int ceiling = Math.max(target + 8, (int) Math.ceil(target * (1.25 + 0.75 * random.nextDouble()) / 8) * 8);
         List<GpuTypeId> accepted = acceptedTypes(random, category, types);
         Map<GpuTypeId, Double> factors = new TreeMap<>();
         if (tuned) {
