@@ -50,6 +50,16 @@ public final class SlurmCli {
                 .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(users.stdout()));
     }
 
+    /** TRES the accounting database tracks, as {@code type/name} ({@code gres/gpu:h100}) or {@code type} ({@code cpu}). */
+    public java.util.Set<String> trackedTres() {
+        Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "tres", "format=type,name"), ""));
+        java.util.Set<String> tres = new java.util.TreeSet<>();
+        for (ParsableOutput.Line line : ParsableOutput.lines(result.stdout(), 2, "sacctmgr", "type,name", "")) {
+            tres.add(line.field(1).isEmpty() ? line.field(0) : line.field(0) + "/" + line.field(1));
+        }
+        return tres;
+    }
+
     /** {@code sacctmgr -i load file=...} with the given flat file. */
     public Result load(String flatFile) {
         Path file = null;

@@ -18,7 +18,24 @@ public final class SlurmEnforcer {
     }
 
     public ChangeSet diff(DesiredState desired) {
+        checkTracked(desired);
+        return liveDiff(desired);
+    }
+
+    private ChangeSet liveDiff(DesiredState desired) {
         return SlurmDiffer.diff(desired, cli.liveState(desired.cluster()));
+    }
+
+    /** Fails before anything changes when the plan needs a GPU TRES the cluster does not track. */
+    private void checkTracked(DesiredState desired) {
+        java.util.Set<String> tracked = cli.trackedTres();
+        List<String> missing = desired.managedTres().stream().filter(tres -> !tracked.contains(tres)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw dev.allot.core.AllotException.invalid("slurm.tres.untracked", "Cluster " + desired.cluster()
+                    + " does not track " + String.join(", ", missing) + " (tracked: " + String.join(", ", tracked)
+                    + "). Maybe map the lab's GPU type to Slurm's name with --gpu-type LAB=SLURM, or add it to"
+                    + " AccountingStorageTRES in slurm.conf?");
+        }
     }
 
     /** The same comparison as {@link #diff}, read as drift: what differs from the published plan right now. */
@@ -28,7 +45,8 @@ public final class SlurmEnforcer {
 
     public ApplyResult apply(DesiredState desired) {
         long start = System.nanoTime();
-        ChangeSet planned = diff(desired);
+        checkTracked(desired);
+        ChangeSet planned = liveDiff(desired);
         if (planned.isEmpty()) {
             return new ApplyResult(planned, List.of(), List.of(), List.of(), elapsedSince(start));
         }
@@ -40,7 +58,7 @@ public final class SlurmEnforcer {
         if (!script.commands().isEmpty()) {
             collect(cli.commands(script.commands()), errors);
         }
-        ChangeSet remaining = diff(desired);
+        ChangeSet remaining = liveDiff(desired);
         Set<String> open = remaining.changes().stream().map(SlurmEnforcer::key).collect(Collectors.toSet());
         List<Change> applied = planned.changes().stream().filter(change -> !open.contains(key(change))).toList();
         return new ApplyResult(planned, applied, remaining.changes(), errors, elapsedSince(start));

@@ -121,6 +121,19 @@ class SlurmEnforcementIT {
     }
 
     @Test
+    void aGpuTypeTheClusterDoesNotTrackStopsTheApplyBeforeAnyChange() {
+        DesiredState desired = desired(PlanFixture.plan("H100", "B200").project("iota", "exploratory").grant("H100", 1));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> enforcer.apply(desired))
+                .isInstanceOf(dev.allot.core.AllotException.class)
+                .hasMessageStartingWith("Cluster " + TestCluster.CLUSTER + " does not track gres/gpu:b200 (tracked: ")
+                .hasMessageEndingWith("Maybe map the lab's GPU type to Slurm's name with --gpu-type LAB=SLURM, or add"
+                        + " it to AccountingStorageTRES in slurm.conf?");
+        assertThat(TestCluster.CLI.liveState(TestCluster.CLUSTER).accounts())
+                .doesNotContainKey(config.accountFor(dev.allot.core.model.ProjectId.of("iota")));
+    }
+
+    @Test
     void aKilledProjectHoldsNewJobs() {
         PlanFixture running = PlanFixture.plan("H100", "A100").project("delta", "exploratory").grant("H100", 2);
         assertThat(enforcer.apply(desired(running)).succeeded()).isTrue();
