@@ -62,7 +62,7 @@ public final class Store implements AutoCloseable {
                     + "'. Maybe jdbc:h2:file:./allot-data/allot or jdbc:postgresql://host:5432/allot?");
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(durable(url));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(8);
@@ -78,6 +78,15 @@ public final class Store implements AutoCloseable {
                     + ": " + rootMessage(e) + ". Maybe check --db, ALLOT_DB_URL and the credentials?", List.of(), e);
         }
         return new Store(dataSource, clock);
+    }
+
+    /**
+     * An embedded H2 file otherwise writes commits to disk after up to half a second; a killed process would lose
+     * work it had already reported as saved.
+     */
+    private static String durable(String url) {
+        return url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")
+                ? url + ";WRITE_DELAY=0" : url;
     }
 
     public LabRepository lab() {

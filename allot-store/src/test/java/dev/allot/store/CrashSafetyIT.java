@@ -1,0 +1,102 @@
+package dev.allot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.ProjectPlan;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real child process publishes plans into an embedded database file in a loop and is killed with SIGKILL at random
+ * moments. After each kill the database must open, every published version must be whole (its document, grant rows
+ * and decision notes agree), versions must be contiguous and chained, and no acknowledged publish may be lost.
+ */
+class CrashSafetyIT {
+    private static final long SEED = 7L;
+    private static final CycleId CYCLE = CycleId.of("2026-12");
+
+    private static final StringBuffer OTHER_OUTPUT = new StringBuffer();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void killingThePublisherLeavesEitherTheOldOrTheNewPlanNeverHalf() throws Exception {
+        String url = "jdbc:h2:file:" + folder.resolve("crash").toAbsolutePath();
+        Random random = new Random(SEED);
+        int acknowledged = 0;
+        for (int round = 0; round < 4; round++) {
+            acknowledged = Math.max(acknowledged, runAndKill(url, 20 + random.nextInt(400)));
+            try (Store store = Store.open(url, null, null)) {
+                List<StoredPlan> versions = store.plans().published(CYCLE);
+                assertThat(versions.size()).as("round %d: acknowledged publishes survive", round)
+                        .isGreaterThanOrEqualTo(acknowledged);
+                for (int i = 0; i < versions.size(); i++) {
+                    StoredPlan plan = versions.get(i);
+                    assertThat(plan.version()).isEqualTo(i + 1);
+                    assertThat(plan.supersedes()).isEqualTo(i == 0 ? null : versions.get(i - 1).id());
+                    assertWhole(store, plan);
+                }
+                if (!versions.isEmpty()) {
+                    assertThat(store.cycles().get(CYCLE).value().state()).isEqualTo(CycleState.PUBLISHED);
+                }
+            }
+        }
+        assertThat(acknowledged).as("the loop published something before being killed; it said: %s", OTHER_OUTPUT)
+                .isPositive();
+    }
+
+    /** Starts the loop, lets it publish for {@code millis} after its first publish, kills it; returns its last "published". */
+    private static int runAndKill(String url, long millis) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+                PublishLoop.class.getName(), url).redirectErrorStream(true).start();
+        AtomicInteger last = new AtomicInteger();
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("published ")) {
+                        last.set(Integer.parseInt(line.substring(10)));
+                        ready.countDown();
+                    } else if (!line.equals("ready")) {
+                        OTHER_OUTPUT.append(line).append('\n');
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // the child was killed
+            }
+        });
+        reader.start();
+        assertThat(ready.await(60, TimeUnit.SECONDS)).as("child published once: %s", OTHER_OUTPUT).isTrue();
+        Thread.sleep(millis);
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        reader.join(5_000);
+        return last.get();
+    }
+
+    private static void assertWhole(Store store, StoredPlan plan) {
+        long grantRows = plan.plan().projects().stream().mapToLong(line -> line.grant().gpus().size()).sum();
+        int[] counts = store.read(handle -> new int[] {
+            handle.createQuery("SELECT COUNT(*) FROM plan_grant WHERE plan_id = :id").bind("id", plan.id())
+                    .mapTo(Integer.class).one(),
+            handle.createQuery("SELECT COUNT(*) FROM decision_note WHERE plan_id = :id").bind("id", plan.id())
+                    .mapTo(Integer.class).one()});
+        assertThat(counts[0]).as("grant rows of version %d", plan.version()).isEqualTo(grantRows);
+        assertThat(counts[1]).as("decision notes of version %d", plan.version())
+                .isEqualTo(plan.plan().projects().size());
+        assertThat(plan.plan().projects()).extracting(ProjectPlan::project).doesNotHaveDuplicates();
+    }
+}
