@@ -7,6 +7,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The OpenAPI schemas of Kueue's CustomResourceDefinitions, used to check every exported object before it reaches a
- * cluster. {@link #bundled()} holds the CRDs shipped with Allot (Kueue's, descriptions removed); {@link #load(Path)}
- * reads a folder of CRD files, e.g. the ones installed on a cluster.
+ * cluster. {@link #bundled()} holds the CRDs shipped with Allot (Kueue's, as JSON without descriptions, so they load
+ * fast); {@link #load(Path)} reads a folder of CRD YAML files, e.g. Kueue's own or the ones installed on a cluster.
  */
 public final class CrdSchemas {
     private static final List<String> BUNDLED = List.of("clusterqueues", "cohorts", "localqueues", "resourceflavors",
@@ -41,12 +42,17 @@ public final class CrdSchemas {
     }
 
     /** The Kueue CRDs bundled with Allot. */
+    @SuppressWarnings("unchecked")
     public static CrdSchemas bundled() {
         List<Map<String, Object>> crds = new ArrayList<>();
         for (String name : BUNDLED) {
-            String resource = "crds/kueue.x-k8s.io_" + name + ".yaml";
+            String resource = "crds/kueue.x-k8s.io_" + name + ".json";
             try (InputStream in = CrdSchemas.class.getResourceAsStream(resource)) {
-                crds.add(parse(in, resource));
+                if (in == null) {
+                    throw new AllotException(AllotException.Kind.INTERNAL, "kueue.crd-missing",
+                            "CRD " + resource + " is missing from the Allot jar. Maybe rebuild it?");
+                }
+                crds.add((Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -60,7 +66,7 @@ public final class CrdSchemas {
         try (var files = Files.list(folder)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    crds.add(parse(in, file.toString()));
+                    crds.add(parseYaml(in));
                 }
             }
         }
@@ -87,16 +93,18 @@ public final class CrdSchemas {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(InputStream in, String source) {
-        if (in == null) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "kueue.crd-missing",
-                    "CRD " + source + " is missing from the Allot jar. Maybe rebuild it?");
-        }
+    private static Map<String, Object> parseYaml(InputStream in) {
         return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
     }
 
     private static String key(String apiVersion, String kind) {
         return apiVersion + " " + kind;
+    }
+
+    /** The OpenAPI schema of a served kind and version, or {@code null}. */
+    Map<String, Object> openApi(String apiVersion, String kind) {
+        Schema schema = schemas.get(key(apiVersion, kind));
+        return schema == null ? null : schema.openApi();
     }
 
     /** Whether a schema for this kind and version is known. */

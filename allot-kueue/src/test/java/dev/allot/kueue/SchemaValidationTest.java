@@ -57,6 +57,40 @@ class SchemaValidationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theBundledSchemasAreKueuesWithoutDescriptionsAndStatus() throws IOException {
+        Optional<Path> folder = SharedData.folder("kueue-crds");
+        assumeTrue(folder.isPresent(), "../shared/data/kueue-crds is absent; cannot compare the bundled copy");
+        CrdSchemas shared = CrdSchemas.load(folder.get());
+        for (String kind : List.of("ClusterQueue", "Cohort", "LocalQueue", "ResourceFlavor", "WorkloadPriorityClass")) {
+            for (KueueApiVersion version : KueueApiVersion.values()) {
+                Map<String, Object> full = new LinkedHashMap<>(shared.openApi(version.apiVersion(), kind));
+                Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) full.get("properties"));
+                properties.remove("status");
+                full.put("properties", properties);
+                assertThat(BUNDLED.openApi(version.apiVersion(), kind)).as(kind + " " + version)
+                        .isEqualTo(withoutDescriptions(full));
+            }
+        }
+    }
+
+    private static Object withoutDescriptions(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> {
+                if (!"description".equals(key)) {
+                    copy.put((String) key, withoutDescriptions(item));
+                }
+            });
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SchemaValidationTest::withoutDescriptions).toList();
+        }
+        return value;
+    }
+
+    @Test
     void theValidatorRejectsAnUnknownStopPolicy() {
         assertThat(problems(spec -> spec.put("stopPolicy", "Pause")))
                 .containsExactly("ClusterQueue/vision-rl: spec.stopPolicy: is not one of [None, Hold, HoldAndDrain]"
