@@ -26,7 +26,7 @@ final class Explainer {
     private final List<Allocation> grants;
     private final Map<GpuTypeId, Double> shadowPrices = new LinkedHashMap<>();
     private final Map<String, Double> groupDuals = new LinkedHashMap<>();
-    private final Map<CategoryId, Double> categoryEffective = new LinkedHashMap<>();
+    private final Map<GpuTypeId, Integer> grantedByType = new LinkedHashMap<>();
 
     Explainer(AllocationModel allocation, Lab lab, List<Allocation> grants, double[] duals) {
         this.allocation = allocation;
@@ -39,10 +39,7 @@ final class Explainer {
         for (GpuTypeId type : allocation.fleet.types()) {
             shadowPrices.put(type, round(groupDuals.getOrDefault("capacity:" + type, 0.0)));
         }
-        for (int p = 0; p < grants.size(); p++) {
-            categoryEffective.merge(allocation.projects.get(p).project().category(), fleetEffective(grants.get(p)),
-                    Double::sum);
-        }
+        grants.forEach(grant -> grant.gpus().forEach((type, count) -> grantedByType.merge(type, count, Integer::sum)));
     }
 
     Map<GpuTypeId, Double> shadowPrices() {
@@ -173,7 +170,7 @@ final class Explainer {
     }
 
     private boolean capacityFull(GpuTypeId type) {
-        int granted = grants.stream().mapToInt(grant -> grant.gpus(type)).sum();
+        int granted = grantedByType.getOrDefault(type, 0);
         return allocation.fleet.allocatableGpus(type) - granted < allocation.fleet.unitGpus(type);
     }
 
@@ -248,18 +245,6 @@ final class Explainer {
         double valuePerPriority = curveValue(curve.isEmpty() ? List.of(new ValueSegment(floorGpus * speed, 1))
                 : curve, floorGpus * speed);
         return valuePerPriority <= 0 ? Double.POSITIVE_INFINITY : cost / valuePerPriority;
-    }
-
-    private double fleetEffective(Allocation grant) {
-        double total = 0;
-        for (Map.Entry<GpuTypeId, Integer> entry : grant.gpus().entrySet()) {
-            total += entry.getValue() * allocation.fleet.speed(entry.getKey());
-        }
-        return total;
-    }
-
-    Map<CategoryId, Double> categoryEffective() {
-        return categoryEffective;
     }
 
     static double curveValue(List<ValueSegment> curve, double effectiveGpus) {

@@ -10,6 +10,7 @@ import dev.allot.core.planner.LinearModel.Row;
 import dev.allot.core.planner.LinearModel.Term;
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Solves a {@link LinearModel} with a MIP engine behind OR-Tools' MPSolver (HiGHS, SCIP or CBC). */
@@ -22,6 +23,15 @@ final class MipEngine {
 
     static SolverOutcome solve(String engine, LinearModel model, Predicate<Row> keep, boolean optimise,
             PlannerOptions options) {
+        return solve(engine, model, keep, optimise, options, Map.of(), false);
+    }
+
+    /**
+     * @param fixed variables held at the given value
+     * @param relax solve the LP relaxation (every variable continuous); use with engine {@code GLOP}
+     */
+    static SolverOutcome solve(String engine, LinearModel model, Predicate<Row> keep, boolean optimise,
+            PlannerOptions options, Map<Var, Double> fixed, boolean relax) {
         MPSolver solver = MPSolver.createSolver(engine);
         if (solver == null) {
             throw new IllegalStateException("MIP engine " + engine + " is not available");
@@ -29,8 +39,11 @@ final class MipEngine {
         try {
             MPVariable[] vars = new MPVariable[model.vars().size()];
             for (Var var : model.vars()) {
-                vars[var.index()] = var.integer() ? solver.makeIntVar(var.lower(), var.upper(), var.name())
-                        : solver.makeNumVar(var.lower(), var.upper(), var.name());
+                Double value = fixed.get(var);
+                double lower = value == null ? var.lower() : value;
+                double upper = value == null ? var.upper() : value;
+                vars[var.index()] = var.integer() && !relax ? solver.makeIntVar(lower, upper, var.name())
+                        : solver.makeNumVar(lower, upper, var.name());
             }
             for (Row row : model.rows()) {
                 if (!keep.test(row)) {
@@ -51,7 +64,7 @@ final class MipEngine {
                 }
             }
             objective.setMaximization();
-            solver.setTimeLimit(options.timeLimit().toMillis());
+            solver.setTimeLimit(Math.max(1, options.timeLimit().toMillis()));
             solver.setNumThreads(options.workers());
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
@@ -71,7 +84,8 @@ final class MipEngine {
             for (int i = 0; i < vars.length; i++) {
                 values[i] = vars[i].solutionValue();
             }
-            return new SolverOutcome(result, values, objective.value(), objective.bestBound(), wall);
+            double bound = relax ? objective.value() : objective.bestBound();
+            return new SolverOutcome(result, values, objective.value(), bound, wall);
         } finally {
             solver.delete();
         }

@@ -50,6 +50,7 @@ public final class PlanInvariants {
     /** Every violation of the lab's rules by these grants (projects absent from the map get nothing). */
     public static List<String> check(Lab lab, Map<ProjectId, Allocation> grants) {
         Fleet fleet = Fleet.of(lab);
+        Facts facts = new Facts(lab);
         List<String> violations = new ArrayList<>();
         Map<GpuTypeId, Integer> granted = new LinkedHashMap<>();
         grants.values().forEach(grant -> grant.gpus().forEach((type, count) -> granted.merge(type, count, Integer::sum)));
@@ -58,7 +59,7 @@ public final class PlanInvariants {
         double total = 0;
         for (Project project : lab.projects()) {
             Allocation grant = grants.getOrDefault(project.id(), Allocation.NONE);
-            project(lab, fleet, project, grant, violations);
+            project(lab, facts, fleet, project, grant, violations);
             double value = 0;
             for (Map.Entry<GpuTypeId, Integer> entry : grant.gpus().entrySet()) {
                 value += entry.getValue() * (fleet.facts().containsKey(entry.getKey()) ? fleet.speed(entry.getKey()) : 0);
@@ -81,18 +82,28 @@ public final class PlanInvariants {
         });
     }
 
-    private static void project(Lab lab, Fleet fleet, Project project, Allocation grant, List<String> violations) {
+    /** The lab's lookups, indexed once per check. */
+    private record Facts(Map<ProjectId, Pin> pins, Map<ProjectId, Ask> asks, Map<ProjectId, DeciderOverride> overrides,
+            Map<ProjectId, Allocation> previous) {
+        Facts(Lab lab) {
+            this(lab.pinsByProject(), lab.asksByProject(), lab.overridesByProject(),
+                    lab.previousCycle().map(past -> past.grants()).orElse(Map.of()));
+        }
+    }
+
+    private static void project(Lab lab, Facts facts, Fleet fleet, Project project, Allocation grant,
+            List<String> violations) {
         String id = project.id().value();
         int gpus = grant.totalGpus();
-        Pin pin = lab.pinsByProject().get(project.id());
+        Pin pin = facts.pins().get(project.id());
         if (pin != null) {
             if (!grant.equals(pin.gpus())) {
                 violations.add(id + ": pinned at " + pin.gpus() + " but granted " + grant);
             }
             return;
         }
-        Ask ask = lab.asksByProject().get(project.id());
-        DeciderOverride override = lab.overridesByProject().get(project.id());
+        Ask ask = facts.asks().get(project.id());
+        DeciderOverride override = facts.overrides().get(project.id());
         boolean plannable = ask != null && project.status() == ProjectStatus.ACTIVE;
         if (!plannable || (override != null && override.action() == DeciderOverride.Action.KILL)) {
             if (gpus > 0) {
@@ -116,18 +127,18 @@ public final class PlanInvariants {
                 violations.add(id + ": " + count + " " + type + " is not a multiple of " + fleet.unitGpus(type));
             }
         });
-        continuity(lab, fleet, project, grant, ask, violations);
+        continuity(lab, facts, fleet, project, grant, ask, violations);
     }
 
-    private static void continuity(Lab lab, Fleet fleet, Project project, Allocation grant, Ask ask,
+    private static void continuity(Lab lab, Facts facts, Fleet fleet, Project project, Allocation grant, Ask ask,
             List<String> violations) {
-        Allocation before = lab.previousGrant(project.id());
+        Allocation before = facts.previous().getOrDefault(project.id(), Allocation.NONE);
         int previous = before.totalGpus();
         int gpus = grant.totalGpus();
         if (previous == 0) {
             return;
         }
-        boolean mayDrop = lab.policy().plannerMayKill() || lab.overridesByProject().containsKey(project.id());
+        boolean mayDrop = lab.policy().plannerMayKill() || facts.overrides().containsKey(project.id());
         if (gpus == 0 && mayDrop) {
             return;
         }

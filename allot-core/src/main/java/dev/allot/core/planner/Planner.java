@@ -58,8 +58,9 @@ public final class Planner {
         Fleet fleet = Fleet.of(lab);
         List<PlannedProject> projects = gather(lab, fleet);
         AllocationModel allocation = new AllocationModel(lab, fleet, projects, options.valueModel());
-        SolverOutcome outcome = Engine.named(options.engine()).solve(allocation.model, row -> true, true, options,
-                listener);
+        SolverOutcome outcome = projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD && !options.engine().equals("cp-sat")
+                ? LpGuidedSolve.solve(allocation, options.engine(), options, listener)
+                : Engine.named(options.engine()).solve(allocation.model, row -> true, true, options, listener);
         if (outcome.status() == SolverOutcome.Status.INFEASIBLE) {
             throw ConflictFinder.explain(allocation, lab, options);
         }
@@ -83,11 +84,14 @@ public final class Planner {
     private static List<PlannedProject> gather(Lab lab, Fleet fleet) {
         Map<ProjectId, Ask> asks = lab.asksByProject();
         Map<ProjectId, Double> priorities = lab.priorities();
+        var pins = lab.pinsByProject();
+        var overrides = lab.overridesByProject();
+        Map<ProjectId, Allocation> previousGrants = lab.previousCycle().map(past -> past.grants()).orElse(Map.of());
         List<PlannedProject> planned = new ArrayList<>();
         for (Project project : lab.projects()) {
             Optional<Ask> ask = Optional.ofNullable(asks.get(project.id()));
-            Allocation previous = lab.previousGrant(project.id());
-            var pin = Optional.ofNullable(lab.pinsByProject().get(project.id()));
+            Allocation previous = previousGrants.getOrDefault(project.id(), Allocation.NONE);
+            var pin = Optional.ofNullable(pins.get(project.id()));
             if (ask.isEmpty() && previous.isEmpty() && pin.isEmpty()) {
                 continue;
             }
@@ -96,7 +100,7 @@ public final class Planner {
                     .forEach(type -> speeds.put(type, fleet.speed(type) * a.speedFactor(type))));
             double best = speeds.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
             planned.add(new PlannedProject(project, ask, pin,
-                    Optional.ofNullable(lab.overridesByProject().get(project.id())), previous,
+                    Optional.ofNullable(overrides.get(project.id())), previous,
                     priorities.get(project.id()), speeds, best, inactiveReason(project, ask)));
         }
         return planned;
