@@ -92,6 +92,7 @@ final class LabWriter {
         line(1, "maxChangePerCycle: " + Percent.format(policy.maxChangeFraction()));
         line(1, "granularity: " + PolicyReader.label(policy.granularity()));
         line(1, "yieldNoticeDays: " + policy.yieldNoticeDays());
+        line(1, "plannerMayKill: " + policy.plannerMayKill());
     }
 
     private void share(ShareBound bound) {

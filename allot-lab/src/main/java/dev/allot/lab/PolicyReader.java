@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** Reads the {@code policy} section; every key is optional and defaults to {@link Policy#defaults()}. */
 final class PolicyReader {
     static final List<String> KEYS = List.of("reserve", "reserveGpus", "shares", "relations", "maxChangePerCycle",
-            "granularity", "yieldNoticeDays");
+            "granularity", "yieldNoticeDays", "plannerMayKill");
     private static final Pattern RELATION = Pattern.compile(
             "\\s*([a-z0-9][a-z0-9-]*)\\s*>=\\s*(?:([0-9]+(?:\\.[0-9]+)?)\\s*\\*\\s*)?([a-z0-9][a-z0-9-]*)\\s*");
 
@@ -65,11 +65,13 @@ final class PolicyReader {
         granularity = read == null ? granularity : read;
         Integer notice = policy.has("yieldNoticeDays") ? policy.count("yieldNoticeDays", false)
                 : Integer.valueOf(defaults.yieldNoticeDays());
+        Boolean mayKill = policy.has("plannerMayKill") ? policy.read("plannerMayKill", false, Scalars::flag)
+                : Boolean.valueOf(defaults.plannerMayKill());
         if (reserve == null || reserveGpus == null || shares == null || relations == null || maxChange == null
-                || read == null || notice == null) {
+                || read == null || notice == null || mayKill == null) {
             return null;
         }
-        return new Policy(reserve, reserveGpus, shares, relations, maxChange, read, notice);
+        return new Policy(reserve, reserveGpus, shares, relations, maxChange, read, notice, mayKill);
     }
 
     static String label(Enum<?> constant) {

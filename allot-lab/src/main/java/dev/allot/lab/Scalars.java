@@ -60,6 +60,14 @@ final class Scalars {
         return value;
     }
 
+    static Boolean flag(JsonNode node, String path, Problems problems) {
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        problems.add(path, node, "expected true or false", "");
+        return null;
+    }
+
     static Double number(JsonNode node, String path, Problems problems) {
         if (node.isNumber() && Double.isFinite(node.doubleValue())) {
             return node.doubleValue();
