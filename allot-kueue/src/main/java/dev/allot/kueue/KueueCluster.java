@@ -68,9 +68,9 @@ public final class KueueCluster implements AutoCloseable {
     }
 
     /**
-     * Creates what is missing (a plain create) and updates what differs by server-side apply,
-     * forcing conflicts since the plan owns these fields; server-side apply then also takes over fields another
-     * manager changed by hand. With
+     * Creates what is missing and updates what differs. By server-side apply (the default), Allot's field manager owns
+     * every field it writes, forcing conflicts, so a hand edit is taken back and a field the plan drops is removed.
+     * With
      * {@code prune}, also deletes Allot's Kueue objects the plan no longer holds; namespaces are never deleted.
      *
      * @return the diff that was applied
@@ -79,11 +79,13 @@ public final class KueueCluster implements AutoCloseable {
         ClusterDiff diff = diff(manifest);
         for (ObjectChange change : diff.changes()) {
             KueueObject object = change.object();
-            if (change.action() == ObjectChange.Action.CREATE) {
-                call(object, "create", () -> resource(object).create());
-            } else if (change.action() == ObjectChange.Action.UPDATE && mode == ApplyMode.SERVER_SIDE) {
+            boolean write = change.action() == ObjectChange.Action.CREATE
+                    || change.action() == ObjectChange.Action.UPDATE;
+            if (write && mode == ApplyMode.SERVER_SIDE) {
                 call(object, "apply", () -> resource(object).fieldManager(fieldManager).forceConflicts()
                         .serverSideApply());
+            } else if (change.action() == ObjectChange.Action.CREATE) {
+                call(object, "create", () -> resource(object).create());
             } else if (change.action() == ObjectChange.Action.UPDATE) {
                 call(object, "replace", () -> replace(object));
             }

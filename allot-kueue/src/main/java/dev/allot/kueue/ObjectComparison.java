@@ -6,11 +6,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compares a desired object with the live one field by field. Only what the plan sets is compared (the server adds
- * defaults, status and bookkeeping metadata), and quantities match across forms ({@code 8} and {@code "8"}).
+ * Compares a desired object with the live one field by field. What the plan sets is compared (the server adds
+ * defaults, status and bookkeeping metadata), plus fields the server never adds, such as a {@code lendingLimit} the
+ * plan no longer holds; quantities match across forms ({@code 8} and {@code "8"}).
  */
 final class ObjectComparison {
     private static final Set<String> COMPARED_METADATA = Set.of("labels", "annotations");
+    /** Spec fields the API server never defaults: present on the cluster but not in the plan is drift. */
+    private static final Set<String> OWNED_SPEC = Set.of("resourceGroups", "cohortName", "cohort", "parentName",
+            "nodeLabels", "namespaceSelector", "clusterQueue");
+    /** Fields below which every key is the plan's, e.g. a quota's borrowingLimit and lendingLimit. */
+    private static final Set<String> EXACT = Set.of("resourceGroups", "nodeLabels", "namespaceSelector");
 
     private ObjectComparison() {}
 
@@ -20,23 +26,37 @@ final class ObjectComparison {
             if (key.equals("metadata") && value instanceof Map<?, ?> metadata) {
                 metadata.forEach((field, item) -> {
                     if (COMPARED_METADATA.contains(field)) {
-                        compare("metadata." + field, item, Tree.at(live, "metadata", (String) field), changes);
+                        compare("metadata." + field, item, Tree.at(live, "metadata", (String) field), false, changes);
                     }
                 });
             } else if (!key.equals("apiVersion") && !key.equals("kind")) {
-                compare(key, value, live.get(key), changes);
+                compare(key, value, live.get(key), false, changes);
             }
         });
+        if (desired.get("spec") instanceof Map<?, ?> planSpec && live.get("spec") instanceof Map<?, ?> clusterSpec) {
+            OWNED_SPEC.stream().sorted().filter(key -> !planSpec.containsKey(key) && clusterSpec.get(key) != null)
+                    .forEach(key -> changes.add(new ObjectChange.FieldChange("spec." + key, clusterSpec.get(key),
+                            null)));
+        }
         return changes;
     }
 
-    private static void compare(String path, Object plan, Object cluster, List<ObjectChange.FieldChange> changes) {
+    private static void compare(String path, Object plan, Object cluster, boolean exact,
+            List<ObjectChange.FieldChange> changes) {
         if (plan instanceof Map<?, ?> planMap && cluster instanceof Map<?, ?> clusterMap) {
-            planMap.forEach((key, item) -> compare(path + "." + key, item, clusterMap.get(key), changes));
+            planMap.forEach((key, item) -> compare(path + "." + key, item, clusterMap.get(key),
+                    exact || EXACT.contains(key), changes));
+            if (exact) {
+                clusterMap.forEach((key, item) -> {
+                    if (!planMap.containsKey(key) && item != null) {
+                        changes.add(new ObjectChange.FieldChange(path + "." + key, item, null));
+                    }
+                });
+            }
         } else if (plan instanceof List<?> planList && cluster instanceof List<?> clusterList
                 && planList.size() == clusterList.size()) {
             for (int i = 0; i < planList.size(); i++) {
-                compare(path + "[" + i + "]", planList.get(i), clusterList.get(i), changes);
+                compare(path + "[" + i + "]", planList.get(i), clusterList.get(i), exact, changes);
             }
         } else if (!sameValue(plan, cluster)) {
             changes.add(new ObjectChange.FieldChange(path, cluster, plan));

@@ -80,6 +80,29 @@ class KueueClusterIT {
     }
 
     @Test
+    void limitsAndCohortsThePlanDoesNotHoldAreDriftAndReplaceRemovesThem() {
+        KueueManifest manifest = manifest(small, TestPlans.YIELD_BY);
+        cluster.apply(manifest, false);
+        GenericKubernetesResource queue = live("ClusterQueue", "", "safety-evals");
+        String edited = client.getKubernetesSerialization().asJson(queue).replace("\"nominalQuota\":8",
+                "\"nominalQuota\":8,\"lendingLimit\":\"0\"");
+        operation("ClusterQueue").resource(client.getKubernetesSerialization()
+                .unmarshal(edited, GenericKubernetesResource.class)).update();
+        GenericKubernetesResource cohort = live("Cohort", "", "allot-safety");
+        cohort.getAdditionalProperties().put("spec", Map.of("parentName", "allot", "resourceGroups", List.of()));
+        operation("Cohort").resource(cohort).update();
+
+        ClusterDiff drift = cluster.diff(manifest);
+
+        assertThat(drift.of(ObjectChange.Action.UPDATE)).flatExtracting(ObjectChange::fields)
+                .extracting(ObjectChange.FieldChange::describe).containsExactlyInAnyOrder(
+                        "spec.resourceGroups[0].flavors[0].resources[0].lendingLimit: cluster 0, plan (absent)",
+                        "spec.resourceGroups: cluster [], plan (absent)");
+        cluster.apply(manifest, false);
+        assertThat(cluster.diff(manifest).hasDrift()).isFalse();
+    }
+
+    @Test
     void theYieldDateShrinksTheQuotaAndHoldsTheKilledProject() {
         cluster.apply(manifest(small, TestPlans.YIELD_BY.minusDays(1)), false);
         ClusterDiff onTheDate = cluster.apply(manifest(small, TestPlans.YIELD_BY), false);
