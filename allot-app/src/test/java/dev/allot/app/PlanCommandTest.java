@@ -1,0 +1,149 @@
+package dev.allot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.planner.PlanInvariants;
+import dev.allot.lab.DemoLab;
+import dev.allot.lab.LabYaml;
+import dev.allot.lab.PlanDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code lab} and {@code plan} commands end to end, in-process. */
+class PlanCommandTest {
+    @TempDir
+    static Path folder;
+
+    static Path demoLabFile;
+
+    @BeforeAll
+    static void writeDemoLab() throws IOException {
+        CliRun example = CliRun.of("lab", "example");
+        assertThat(example.exitCode()).isZero();
+        demoLabFile = folder.resolve("demo-lab.yaml");
+        Files.writeString(demoLabFile, example.out());
+    }
+
+    @Test
+    void labExamplePrintsTheDemoLabAsAFileThatReadsBackEqual() {
+        Lab lab = LabYaml.read(CliRun.of("lab", "example").out(), "example");
+        assertThat(lab).isEqualTo(DemoLab.generate(42));
+    }
+
+    @Test
+    void labValidateAcceptsTheExample() {
+        CliRun run = CliRun.of("lab", "validate", demoLabFile.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("is valid", "300 projects");
+    }
+
+    @Test
+    void planRoundTripsTheExampleLabAsJson() throws IOException {
+        Path out = folder.resolve("plan.json");
+        CliRun run = CliRun.of("plan", demoLabFile.toString(), "--format", "json", "--out", out.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Plan plan = PlanDocument.read(Files.readString(out), out.toString());
+        Lab lab = LabYaml.read(Files.readString(demoLabFile), "lab");
+        assertThat(plan.projects()).hasSizeGreaterThan(250);
+        assertThat(PlanInvariants.check(lab, plan)).isEmpty();
+        assertThat(PlanDocument.json(plan)).isEqualTo(Files.readString(out));
+    }
+
+    @Test
+    void planPrintsATableWithTotalsAndCsvWithOneRowPerProject() {
+        CliRun table = CliRun.of("plan", demoLabFile.toString(), "--quiet");
+        assertThat(table.out()).contains("project", "decision", "GPU type", "Decisions:", "policy exploratory >= product");
+        CliRun csv = CliRun.of("plan", demoLabFile.toString(), "--format", "csv", "--quiet");
+        assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("project,category,priority,decision");
+        assertThat(csv.out().lines().count()).isEqualTo(1 + PlanDocument.read(
+                CliRun.of("plan", demoLabFile.toString(), "--format", "json", "--quiet").out(), "json").projects().size());
+    }
+
+    @Test
+    void badLabFileListsEveryProblemAndExitsTwoWithoutStackTrace() throws IOException {
+        Path bad = folder.resolve("bad.yaml");
+        Files.writeString(bad, """
+                name: broken
+                cycle: 2027-01
+                cycleStart: 2027-01-04
+                gpuTypes:
+                  - {name: H100, speed: 1.0}
+                pools:
+                  - {name: p, cluster: c, gpuType: H10O, gpus: 64, gpusPerNode: 8}
+                categories:
+                  - {id: exploratory}
+                  - {id: product}
+                projects:
+                  - id: a
+                    category: exploratory
+                    ask: {floor: 64, target: 48, ceiling: 32}
+                """);
+        CliRun run = CliRun.of("lab", "validate", bad.toString());
+        assertThat(run.exitCode()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(run.err()).contains("pools[0].gpuType", "H10O", "Maybe H100?", "projects[0].ask")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(run.err().lines().filter(line -> line.startsWith("  - ")).count()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        CliRun run = CliRun.of("plan", folder.resolve("nope.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(Cli.NOT_FOUND);
+        assertThat(run.err()).contains("nope.yaml does not exist");
+    }
+
+    @Test
+    void badFlagsNameTheFlagTheValueAndTheReason() {
+        CliRun gap = CliRun.of("plan", demoLabFile.toString(), "--gap", "150");
+        assertThat(gap.exitCode()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(gap.err()).contains("--gap", "150", "percentage");
+        CliRun engine = CliRun.of("plan", demoLabFile.toString(), "--engine", "gurobi");
+        assertThat(engine.err()).contains("--engine", "gurobi", "scip");
+        CliRun format = CliRun.of("plan", demoLabFile.toString(), "--format", "xml");
+        assertThat(format.exitCode()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(format.err()).contains("--format", "xml");
+        CliRun unknown = CliRun.of("plan", "--frmat", "json");
+        assertThat(unknown.exitCode()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(unknown.err()).contains("--frmat");
+    }
+
+    @Test
+    void infeasiblePolicyExitsThreeNamingTheConflict() throws IOException {
+        Path lab = folder.resolve("infeasible.yaml");
+        Files.writeString(lab, """
+                name: tight
+                cycle: 2027-01
+                cycleStart: 2027-01-04
+                gpuTypes:
+                  - {name: H100, speed: 1.0}
+                pools:
+                  - {name: p, cluster: c, gpuType: H100, gpus: 64, gpusPerNode: 8}
+                categories:
+                  - {id: exploratory}
+                  - {id: product}
+                projects:
+                  - {id: a, category: exploratory, ask: {floor: 8, target: 8, ceiling: 8}}
+                  - {id: b, category: product, ask: {floor: 8, target: 8, ceiling: 8}}
+                pins:
+                  - {project: a, gpus: {H100: 8}}
+                  - {project: b, gpus: {H100: 56}}
+                """);
+        CliRun run = CliRun.of("plan", lab.toString(), "--quiet");
+        assertThat(run.exitCode()).isEqualTo(Cli.INFEASIBLE);
+        assertThat(run.err()).contains("The policy cannot be met", "the pin of b", "exploratory >= product");
+    }
+
+    @Test
+    void demoPrintsTheSummaryALeaderWantsToSee() {
+        CliRun run = CliRun.of("demo");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("300 projects", "Solved in", "gap", "GPU type", "exploratory", "Decisions:",
+                "Largest changes:");
+    }
+}
