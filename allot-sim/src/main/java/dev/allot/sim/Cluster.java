@@ -26,6 +26,10 @@ final class Cluster {
     private final int[] freeGpus;
     private final int[] capacityGpus;
     private final int[] largestJob;
+    /** Placement failures are monotone in size until GPUs are released: remembered to skip hopeless searches. */
+    private long releases;
+    private final long[] failedAtRelease;
+    private final int[] failedGpus;
 
     Cluster(List<GpuType> types, List<Pool> pools) {
         int nodes = 0;
@@ -44,6 +48,9 @@ final class Cluster {
         freeGpus = new int[types.size()];
         capacityGpus = new int[types.size()];
         largestJob = new int[types.size()];
+        failedAtRelease = new long[types.size()];
+        java.util.Arrays.fill(failedAtRelease, -1);
+        failedGpus = new int[types.size()];
         List<List<Integer>> byType = new ArrayList<>();
         types.forEach(type -> byType.add(new ArrayList<>()));
         int node = 0;
@@ -99,7 +106,7 @@ final class Cluster {
      * {@code node, gpus} pairs.
      */
     int[] place(int type, int gpus) {
-        if (freeGpus[type] < gpus) {
+        if (freeGpus[type] < gpus || (failedAtRelease[type] == releases && gpus >= failedGpus[type])) {
             return null;
         }
         for (int pool : poolsOfType[type]) {
@@ -109,6 +116,9 @@ final class Cluster {
                 return placement;
             }
         }
+        // a job that did not fit means no larger job fits either, until something is released
+        failedGpus[type] = failedAtRelease[type] == releases ? Math.min(failedGpus[type], gpus) : gpus;
+        failedAtRelease[type] = releases;
         return null;
     }
 
@@ -164,6 +174,7 @@ final class Cluster {
     }
 
     void release(int[] placement) {
+        releases++;
         for (int i = 0; i < placement.length; i += 2) {
             move(placement[i], placement[i + 1]);
         }

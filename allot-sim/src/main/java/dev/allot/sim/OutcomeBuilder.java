@@ -68,8 +68,27 @@ final class OutcomeBuilder {
             total += gpus * makespan;
         }
         Totals totals = totals(p -> true);
-        return new ClusterOutcome(capacity, utilisation, ratio(busy, total),
+        return new ClusterOutcome(capacity, utilisation, ratio(busy, total), whileArriving(),
                 work.jobCount - totals.completed() - totals.rejected(), makespan, totals);
+    }
+
+    /** Busy share of all GPUs over the buckets that lie within the arrival window. */
+    private double whileArriving() {
+        Series series = engine.recorder.series;
+        double width = engine.recorder.bucketSeconds;
+        double window = Math.min(series.end, work.jobCount == 0 ? 0 : work.submit[work.jobCount - 1]);
+        double busy = 0;
+        double capacity = 0;
+        for (int t = 0; t < work.typeCount(); t++) {
+            capacity += engine.cluster.capacityGpus(t);
+        }
+        int buckets = 0;
+        for (int b = 0; b < series.buckets && (b + 1) * width <= window * (1 + 1e-12); b++, buckets++) {
+            for (int t = 0; t < work.typeCount(); t++) {
+                busy += series.typeBusy[t][b];
+            }
+        }
+        return ratio(busy, capacity * buckets * width);
     }
 
     /** Figures summed over the projects the predicate selects. */

@@ -1,7 +1,6 @@
 package dev.allot.sim;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +11,15 @@ import java.util.Map;
  * one at a time until the owner's job fits; only then are they really preempted, otherwise nothing changes.
  */
 final class Reclaim {
+    /** Larger than any start time in seconds (three centuries), so priority dominates the sort key. */
+    private static final double PRIORITY_STEP = 1e10;
+
     private Reclaim() {}
 
     /** Preempts what is needed and returns the owner job's placement, or null (and changes nothing). */
     static int[] plan(Engine engine, int job, int type) {
         int owner = engine.work.project[job];
-        List<Integer> victims = candidates(engine, owner, type);
+        int[] victims = candidates(engine, owner, type);
         Map<Integer, Integer> releasedByProject = new HashMap<>();
         List<Integer> released = new ArrayList<>();
         int[] where = null;
@@ -54,19 +56,25 @@ final class Reclaim {
         return where;
     }
 
-    private static List<Integer> candidates(Engine engine, int owner, int type) {
-        List<Integer> victims = new ArrayList<>();
+    /** Jobs of over-grant projects on the type: lowest priority first, then latest start, then latest arrival. */
+    private static int[] candidates(Engine engine, int owner, int type) {
         RunningSet running = engine.running;
+        int[] victims = new int[running.size(type)];
+        double[] keys = new double[victims.length];
+        int count = 0;
         for (int i = 0; i < running.size(type); i++) {
             int job = running.get(type, i);
             int project = engine.work.project[job];
             if (project != owner && engine.used[project][type] > engine.work.grant[project][type]) {
-                victims.add(job);
+                victims[count] = ~job;
+                keys[count++] = engine.work.priority[job] * PRIORITY_STEP - engine.runStart[job];
             }
         }
-        victims.sort(Comparator.comparingInt((Integer j) -> engine.work.priority[j])
-                .thenComparingDouble(j -> -engine.runStart[j])
-                .thenComparingInt(j -> -j));
-        return victims;
+        Sorting.byKey(victims, keys, count);
+        int[] jobs = new int[count];
+        for (int i = 0; i < count; i++) {
+            jobs[i] = ~victims[i];
+        }
+        return jobs;
     }
 }

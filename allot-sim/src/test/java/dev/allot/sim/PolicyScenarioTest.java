@@ -28,6 +28,8 @@ class PolicyScenarioTest {
         assertThat(replay.finish(2)).isEqualTo(60);
         assertThat(replay.project("p1").totals().borrowedGpuHours()).isZero();
         assertThat(replay.project("p1").totals().queueSeconds().max()).isEqualTo(100);
+        assertThat(replay.outcome.cluster().utilisationWhileArriving()).as("4 of 8 GPUs busy until t=10")
+                .isEqualTo(0.5);
     }
 
     @Test
@@ -46,6 +48,7 @@ class PolicyScenarioTest {
         assertThat(replay.project("p1").totals().borrowedGpuHours() * 3600).isCloseTo(200, within(1e-6));
         assertThat(replay.project("p2").totals().lentGpuHours() * 3600).isCloseTo(200, within(1e-6));
         assertThat(replay.outcome.cluster().totals().gpuHours() * 3600).isCloseTo(900, within(1e-6));
+        assertThat(replay.outcome.cluster().utilisationWhileArriving()).isEqualTo(1.0);
     }
 
     @Test

@@ -22,7 +22,8 @@ public final class SummaryTable {
         outcomes.forEach(outcome -> header.add(outcome.policy()));
         rows.add(header);
         SimOutcome first = outcomes.get(0);
-        add(rows, outcomes, "GPU utilisation", o -> percent(o.cluster().utilisation()));
+        add(rows, outcomes, "GPU utilisation while jobs arrive", o -> percent(o.cluster().utilisationWhileArriving()));
+        add(rows, outcomes, "GPU utilisation over the whole run", o -> percent(o.cluster().utilisation()));
         for (GpuTypeId type : first.cluster().capacityGpus().keySet()) {
             add(rows, outcomes, "  " + type + " (" + first.cluster().capacityGpus().get(type) + " GPUs)",
                     o -> percent(o.cluster().utilisationByType().get(type)));

@@ -20,13 +20,14 @@ import java.util.Optional;
  * Simulator benchmark (a plain main, so heap limits are those of the command line): replays the Gavel/Philly trace
  * under each policy (median of 5 runs after 2 warm-ups, wall time includes compiling the workload) and one million
  * synthetic jobs once per policy, printing wall time, events per second and the peak heap in use.
- * Arguments: {@code [syntheticJobs]} (default 1,000,000). See docs/benchmarks.md for the command.
+ * Arguments: {@code [syntheticJobs [meanInterarrivalSeconds]]} (default 1,000,000 and 30). See docs/benchmarks.md for the command.
  */
 public final class SimulatorBench {
     private SimulatorBench() {}
 
     public static void main(String[] args) throws Exception {
         int syntheticJobs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        double interarrivalSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 30;
         System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         Optional<Path> philly = SharedData.gavelPhilly();
@@ -56,9 +57,9 @@ public final class SimulatorBench {
             System.out.println("gavel-philly: ../shared/data/gavel-philly is absent; skipped");
         }
         long generateStart = System.nanoTime();
-        Trace synthetic = SyntheticTrace.generate(1, syntheticJobs, 60, 30, 3 * 3600);
-        System.out.printf(Locale.ROOT, "synthetic: %,d jobs generated in %.2f s%n", syntheticJobs,
-                (System.nanoTime() - generateStart) / 1e9);
+        Trace synthetic = SyntheticTrace.generate(1, syntheticJobs, 60, interarrivalSeconds, 3 * 3600);
+        System.out.printf(Locale.ROOT, "synthetic: %,d jobs (one every %.0f s on average) generated in %.2f s%n",
+                syntheticJobs, interarrivalSeconds, (System.nanoTime() - generateStart) / 1e9);
         TestLab lab = syntheticLab();
         for (String policy : SharingPolicies.names()) {
             resetPeaks();
@@ -66,15 +67,15 @@ public final class SimulatorBench {
             SimOutcome outcome = Simulator.create(SimOptions.defaults()).run(lab.buildLab(), lab.buildPlan(), synthetic,
                     SharingPolicies.byName(policy));
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "  %-9s %.2f s, %,d events, %,.0f events/s, utilisation %.1f%%,"
+            System.out.printf(Locale.ROOT, "  %-9s %.2f s, %,d events, %,.0f events/s, utilisation while arriving %.1f%%,"
                     + " queue p95 %.1f h, peak heap %d MiB%n", policy, seconds, outcome.run().events(),
-                    outcome.run().events() / seconds, 100 * outcome.cluster().utilisation(),
+                    outcome.run().events() / seconds, 100 * outcome.cluster().utilisationWhileArriving(),
                     outcome.cluster().totals().queueSeconds().p95() / 3600, peakHeapMiB());
         }
     }
 
     /** About 4,800 effective GPUs in 8-GPU nodes and 60 projects, loaded to roughly 90 % by the synthetic trace. */
-    static TestLab syntheticLab() {
+    public static TestLab syntheticLab() {
         TestLab lab = TestLab.lab().type("H200", 1.4).type("H100", 1.0).type("A100", 0.5).type("L40S", 0.3)
                 .pool("H200", 1024, 8).pool("H100", 2048, 8).pool("A100", 2048, 8).pool("L40S", 1024, 8);
         String[] types = {"H200", "H100", "A100", "L40S"};
