@@ -58,11 +58,8 @@ class KueueClusterIT {
     void aQuotaEditedByHandIsReportedAsDriftAndRestoredByApply() {
         KueueManifest manifest = manifest(small, TestPlans.YIELD_BY);
         cluster.apply(manifest, false);
-        GenericKubernetesResource queue = live("ClusterQueue", "", "vision-rl");
-        String edited = client.getKubernetesSerialization().asJson(queue).replace("\"nominalQuota\":48",
-                "\"nominalQuota\":\"64\"").replace("\"stopPolicy\":\"None\"", "\"stopPolicy\":\"Hold\"");
-        operation("ClusterQueue").resource(client.getKubernetesSerialization()
-                .unmarshal(edited, GenericKubernetesResource.class)).update();
+        editByHand("vision-rl", "\"nominalQuota\":48", "\"nominalQuota\":\"64\"");
+        editByHand("vision-rl", "\"stopPolicy\":\"None\"", "\"stopPolicy\":\"Hold\"");
 
         ClusterDiff drift = cluster.diff(manifest);
 
@@ -83,11 +80,7 @@ class KueueClusterIT {
     void limitsAndCohortsThePlanDoesNotHoldAreDriftAndReplaceRemovesThem() {
         KueueManifest manifest = manifest(small, TestPlans.YIELD_BY);
         cluster.apply(manifest, false);
-        GenericKubernetesResource queue = live("ClusterQueue", "", "safety-evals");
-        String edited = client.getKubernetesSerialization().asJson(queue).replace("\"nominalQuota\":8",
-                "\"nominalQuota\":8,\"lendingLimit\":\"0\"");
-        operation("ClusterQueue").resource(client.getKubernetesSerialization()
-                .unmarshal(edited, GenericKubernetesResource.class)).update();
+        editByHand("safety-evals", "\"nominalQuota\":8", "\"nominalQuota\":8,\"lendingLimit\":\"0\"");
         GenericKubernetesResource cohort = live("Cohort", "", "allot-safety");
         cohort.getAdditionalProperties().put("spec", Map.of("parentName", "allot", "resourceGroups", List.of()));
         operation("Cohort").resource(cohort).update();
@@ -130,6 +123,14 @@ class KueueClusterIT {
         assertThat(live("LocalQueue", "proj-llm-pretrain", "default")).isNull();
         assertThat(client.namespaces().withName("proj-llm-pretrain").get()).isNotNull();
         assertThat(cluster.diff(next).hasDrift()).isFalse();
+    }
+
+    /** Changes a ClusterQueue on the cluster the way kubectl edit would, by replacing text in its JSON. */
+    private void editByHand(String clusterQueue, String from, String to) {
+        String json = client.getKubernetesSerialization().asJson(live("ClusterQueue", "", clusterQueue));
+        assertThat(json).contains(from);
+        operation("ClusterQueue").resource(client.getKubernetesSerialization()
+                .unmarshal(json.replace(from, to), GenericKubernetesResource.class)).update();
     }
 
     private Map<String, String> resourceVersions(KueueManifest manifest) {
