@@ -34,7 +34,19 @@ final class LabImport {
         String cycle = lab.cycle().value();
         new ReviewWrites(changes, cycle).replaceAll(lab.asks(), lab.scores(), lab.pins(), lab.overrides());
         history(lab.history());
+        reposition("gpu_type", "id", lab.gpuTypes().stream().map(t -> t.id().value()).toList());
+        reposition("pool", "name", lab.pools().stream().map(Pool::name).toList());
+        reposition("category", "id", lab.categories().stream().map(c -> c.id().value()).toList());
+        reposition("project", "id", lab.projects().stream().map(p -> p.id().value()).toList());
         return changes.summary();
+    }
+
+    /** Keeps the file's order (exports list things as the file did); order alone is not a change worth auditing. */
+    private void reposition(String table, String key, List<String> keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            handle.createUpdate("UPDATE " + table + " SET position = :position WHERE " + key + " = :key"
+                    + " AND position <> :position").bind("position", i).bind("key", keys.get(i)).execute();
+        }
     }
 
     private void putSetting(String name, String value) {

@@ -93,6 +93,20 @@ abstract class StoreContract {
     }
 
     @Test
+    void reimportingInAnotherOrderExportsInThatOrder() {
+        Lab lab = TestLabs.shaped(4, 11).build();
+        store.lab().importLab(lab, ADMIN);
+        List<Project> reversed = new java.util.ArrayList<>(lab.projects());
+        java.util.Collections.reverse(reversed);
+        Lab reordered = new Lab(lab.name(), lab.cycle(), lab.cycleStart(), lab.gpuTypes(), lab.pools(),
+                lab.categories(), reversed, lab.asks(), lab.scores(), lab.policy(), lab.pins(), lab.overrides(),
+                lab.history());
+
+        assertThat(store.lab().importLab(reordered, ADMIN).changes()).isZero();
+        assertThat(store.lab().export(CYCLE).projects()).isEqualTo(reversed);
+    }
+
+    @Test
     void aStaleProjectUpdateIsRefusedAndLosesNothing() {
         store.lab().importLab(TestLabs.shaped(2, 4).build(), ADMIN);
         Versioned<Project> read = store.lab().project(ProjectId.of("project-0")).orElseThrow();
