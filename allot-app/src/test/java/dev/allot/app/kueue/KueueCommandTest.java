@@ -19,8 +19,11 @@ import dev.allot.core.model.Pool;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectStatus;
+import dev.allot.core.planner.Planner;
+import dev.allot.core.planner.PlannerOptions;
 import dev.allot.kueue.CrdSchemas;
 import dev.allot.kueue.KueueObject;
+import dev.allot.lab.DemoLab;
 import dev.allot.lab.LabYaml;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -111,6 +114,32 @@ class KueueCommandTest {
         assertThat(run.err()).contains("Kueue v1beta2 objects for 2026-12-02: 3 ClusterQueue, 3 Cohort,")
                 .contains("keep GPUs until their yield date (2026-12-15)")
                 .contains("llm-pretrain keeps H100:64 until 2026-12-15, then H100:");
+    }
+
+    @Test
+    void theDemoLabExportsAValidQueueForEveryPlannedProject() throws IOException {
+        Run run = run("kueue", "export", "--demo", "--at", "2027-01-02");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<KueueObject> objects = parse(run.out());
+        assertThat(CrdSchemas.bundled().validate(objects)).isEmpty();
+        long projects = Planner.create(PlannerOptions.defaults()).plan(DemoLab.generate(42)).projects().size();
+        assertThat(objects.stream().filter(object -> object.kind().equals("ClusterQueue")).count())
+                .isEqualTo(projects).isGreaterThan(250);
+        assertThat(objects.stream().filter(object -> object.kind().equals("LocalQueue")).count()).isEqualTo(projects);
+    }
+
+    @Test
+    void aSavedPlanIsEnforcedAsItWasPublished() {
+        Path plan = folder.resolve("plan.json");
+        assertThat(run("plan", labFile.toString(), "--format", "json", "--out", plan.toString()).exitCode()).isZero();
+
+        Run fromPlan = run("kueue", "export", "--lab", labFile.toString(), "--plan", plan.toString(), "--at",
+                "2026-12-02");
+        Run planned = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-02");
+
+        assertThat(fromPlan.exitCode()).as(fromPlan.err()).isZero();
+        assertThat(fromPlan.out()).isEqualTo(planned.out()).contains("kind: \"ClusterQueue\"");
     }
 
     @Test
