@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code allot token create}: API tokens; only their hash is stored, so the token is printed once. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
-        subcommands = TokenCommand.Create.class)
+        subcommands = {TokenCommand.Create.class, TokenCommand.Revoke.class})
 public final class TokenCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -46,6 +46,27 @@ public final class TokenCommand implements Runnable {
                 System.out.println(issued.token());
                 System.err.printf("Token for %s (%s). It is shown only now; use it as 'Authorization: Bearer ...'.%n",
                         issued.user(), issued.role().label());
+            });
+        }
+    }
+
+    /** Revokes a token at once (the API refuses it from the next request on). */
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke an API token or session.")
+    static final class Revoke implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @picocli.CommandLine.Parameters(paramLabel = "TOKEN", description = "The token, as printed by create.")
+        String token;
+
+        @Override
+        public Integer call() {
+            return store.run(opened -> {
+                if (!opened.tokens().revoke(token, store.actor())) {
+                    throw new dev.allot.core.AllotException(dev.allot.core.AllotException.Kind.NOT_FOUND,
+                            "token-not-found", "No such token. Maybe it was already revoked?");
+                }
+                System.out.println("Token revoked.");
             });
         }
     }

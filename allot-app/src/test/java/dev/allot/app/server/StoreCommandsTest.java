@@ -89,6 +89,11 @@ class StoreCommandsTest {
         try (Store store = Store.open(db, null, null)) {
             assertThat(store.tokens().authenticate(token)).contains(new Actor("ada", Role.DECIDER));
         }
+        assertThat(Main.run("token", "revoke", "--db", db, token)).isZero();
+        assertThat(Main.run("token", "revoke", "--db", db, token)).isEqualTo(4);
+        try (Store store = Store.open(db, null, null)) {
+            assertThat(store.tokens().authenticate(token)).isEmpty();
+        }
     }
 
     @Test
