@@ -41,6 +41,11 @@ public final class KueueCompiler {
     public static KueueManifest compile(Lab lab, Plan plan, KueueConfig config, LocalDate asOf) {
         Names names = new Names();
         Map<GpuTypeId, String> flavors = flavorNames(lab, names);
+        List<CategoryId> categories = categories(lab, plan);
+        checkNamed(config.nodeLabelValues().keySet(), flavors.keySet(), "node label value", "GPU type");
+        checkNamed(config.sharing().categoryBorrowingFractions().keySet(), categories, "category borrowing limit",
+                "category");
+        checkNamed(config.sharing().protectedFractions().keySet(), categories, "protected fraction", "category");
         List<KueueObject> objects = new ArrayList<>();
         List<KueueManifest.PendingYield> pending = new ArrayList<>();
         Map<ProjectPlan, Allocation> quotas = new LinkedHashMap<>();
@@ -57,10 +62,21 @@ public final class KueueCompiler {
             quotas.keySet().forEach(line -> objects.add(queues.namespace(line)));
         }
         lab.gpuTypes().forEach(type -> objects.add(flavor(type, flavors, config)));
-        objects.addAll(new CohortObjects(config, names, flavors, lab.policy()).cohorts(categories(lab, plan), quotas));
+        objects.addAll(new CohortObjects(config, names, flavors, lab.policy()).cohorts(categories, quotas));
         quotas.forEach((line, quota) -> objects.add(queues.clusterQueue(line, quota)));
         quotas.keySet().forEach(line -> objects.add(queues.localQueue(line)));
         return new KueueManifest(asOf, config.apiVersion(), objects, pending);
+    }
+
+    /** A setting that names a GPU type or category the lab does not have is a typo, not something to ignore. */
+    private static <T> void checkNamed(java.util.Collection<T> named, java.util.Collection<T> known, String setting,
+            String what) {
+        for (T id : named) {
+            if (!known.contains(id)) {
+                throw AllotException.invalid("kueue.config", "The " + setting + " names " + what + " '" + id
+                        + "', which the lab does not have. Maybe one of " + known + "?");
+            }
+        }
     }
 
     private static Map<GpuTypeId, String> flavorNames(Lab lab, Names names) {

@@ -159,6 +159,19 @@ class KueueCompilerTest {
     }
 
     @Test
+    void settingsNamingAGpuTypeOrCategoryTheLabLacksAreRejected() {
+        KueueConfig typo = KueueConfig.defaults().toBuilder()
+                .nodeLabels("nvidia.com/gpu.product", Map.of(dev.allot.core.model.GpuTypeId.of("H10"), "x")).build();
+        assertThatThrownBy(() -> compile(typo, YIELD_BY)).hasMessage("The node label value names GPU type 'H10',"
+                + " which the lab does not have. Maybe one of [H100, A100]?");
+        Sharing sharing = new Sharing(1, Optional.empty(), Map.of(CategoryId.of("prodcut"), 0.0), Map.of(), true,
+                "Any");
+        assertThatThrownBy(() -> compile(KueueConfig.defaults().toBuilder().sharing(sharing).build(), YIELD_BY))
+                .hasMessageStartingWith("The category borrowing limit names category 'prodcut', which the lab does"
+                        + " not have. Maybe one of [exploratory, product, safety]?");
+    }
+
+    @Test
     void badSettingsAreRejectedByName() {
         assertThatThrownBy(() -> KueueConfig.defaults().toBuilder().names("projects", "{project}", "default").build())
                 .hasMessageContaining("namespacePattern 'projects' lacks {project}");
