@@ -142,8 +142,9 @@ final class Explainer {
         }
         for (GpuTypeId type : project.effectiveSpeed().keySet()) {
             if (capacityFull(type)) {
-                rules.add(new Binding("capacity:" + type, "All " + allocation.fleet.allocatableGpus(type)
-                        + " allocatable " + type + " (capacity minus reserve) are granted."));
+                rules.add(new Binding("capacity:" + type, type + " is fully granted: "
+                        + grantedByType.getOrDefault(type, 0) + " of " + allocation.fleet.allocatableGpus(type)
+                        + " allocatable GPUs (capacity minus reserve), less than a node left."));
             }
         }
         return rules;
