@@ -223,6 +223,37 @@ abstract class StoreContract {
     }
 
     @Test
+    void twoDecidersWritingAtTheSameInstantOneWinsTheOtherIsToldItIsStale() throws Exception {
+        store.lab().importLab(TestLabs.shaped(3, 12).build(), ADMIN);
+        moveTo(CycleState.DRAFT, DECIDER);
+        Plan plan = solve(store.lab().export(CYCLE));
+        for (int round = 0; round < 5; round++) {
+            int read = store.plans().saveDraft(CYCLE, plan, null, DECIDER).version();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (Actor decider : List.of(DECIDER, OTHER_DECIDER)) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        store.plans().saveDraft(CYCLE, plan, read, decider);
+                        return "saved";
+                    } catch (AllotException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            List<String> results = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                results.add(outcome.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            assertThat(results).as("round %d", round).containsExactlyInAnyOrder("saved", Stale.CODE);
+            assertThat(store.plans().draft(CYCLE).orElseThrow().version()).isEqualTo(read + 1);
+        }
+    }
+
+    @Test
     void theNextCycleSeesThePublishedPlanAsHistoryAndDiffsAgainstIt() {
         Lab lab = TestLabs.shaped(4, 9).build();
         store.lab().importLab(lab, ADMIN);
