@@ -19,7 +19,9 @@ final class KueueDriftCommand extends KueueCommand.ClusterRun {
             diff = connection.diff(manifest);
         }
         System.out.print(diff.render(diff.hasDrift() ? "Kueue drift on " + manifest.asOf()
-                : "No Kueue drift on " + manifest.asOf()));
+                + " (apply repairs updates and creates; --prune deletes extras)" : "No Kueue drift on "
+                + manifest.asOf()));
+        KueueCommand.printPendingYields(manifest, System.out);
         System.out.flush();
         return diff.hasDrift() ? Cli.FAILED : Cli.OK;
     }
