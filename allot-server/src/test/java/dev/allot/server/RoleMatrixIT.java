@@ -23,7 +23,7 @@ class RoleMatrixIT {
     private static final Set<Role> STEER = EnumSet.of(Role.ADMIN, Role.DECIDER);
     private static final Set<Role> REVIEW = EnumSet.of(Role.ADMIN, Role.DECIDER, Role.REVIEWER);
 
-    private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
+    static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
             entry("GET /api/me", ALL),
             entry("GET /api/gpu-types", ALL),
             entry("GET /api/pools", ALL),
