@@ -42,6 +42,7 @@ final class Engine {
     long stateVersion;
     private long events;
     long invariantChecks;
+    private long nextProgressAt = PROGRESS_EVERY_EVENTS;
     long completed;
     long rejected;
     long preemptions;
@@ -114,7 +115,8 @@ final class Engine {
             for (int round = 0; round < 4 && scheduler.pass(); round++) {
                 // a pass that preempted jobs runs again so the requeued jobs may start elsewhere at once
             }
-            if (progress != null && events / PROGRESS_EVERY_EVENTS != (events + 1) / PROGRESS_EVERY_EVENTS) {
+            if (progress != null && events >= nextProgressAt) {
+                nextProgressAt = events + PROGRESS_EVERY_EVENTS;
                 progress.update(policy.name(), now, events, completed, work.jobCount);
             }
         }

@@ -72,6 +72,23 @@ class ConservationAndDeterminismTest {
     }
 
     @Test
+    void longRunsReportProgressWithGrowingCounts() {
+        Trace trace = SyntheticTrace.generate(4, 60_000, 6, 60, 1800);
+        List<long[]> updates = new java.util.ArrayList<>();
+
+        Simulator.create(SimOptions.defaults()).run(LAB.buildLab(), LAB.buildPlan(), trace,
+                SharingPolicies.byName("fairshare"),
+                (policy, seconds, events, completed, total) -> updates.add(new long[] {events, completed, total}));
+
+        assertThat(updates).hasSizeGreaterThanOrEqualTo(1);
+        for (int i = 1; i < updates.size(); i++) {
+            assertThat(updates.get(i)[0]).isGreaterThan(updates.get(i - 1)[0]);
+            assertThat(updates.get(i)[1]).isGreaterThanOrEqualTo(updates.get(i - 1)[1]);
+        }
+        assertThat(updates.get(0)[2]).isEqualTo(60_000);
+    }
+
+    @Test
     void singleTypeWorkIsExactlyGpusTimesDuration() {
         TestLab lab = TestLab.lab().type("A100", 1.0).pool("A100", 16, 8).project("a", "exploratory", "A100:8")
                 .project("b", "product", "A100:8");

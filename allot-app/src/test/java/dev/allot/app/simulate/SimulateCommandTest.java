@@ -3,6 +3,9 @@ package dev.allot.app.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allot.app.Main;
+import dev.allot.lab.LabYaml;
+import dev.allot.store.Actor;
+import dev.allot.store.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -89,6 +92,25 @@ class SimulateCommandTest {
         assertThat(Files.readString(out.resolve("simulation.json"))).contains("\"format\" : \"allot-sim/1\"",
                 "\"seed\" : 7", "\"project\" : \"vision-rl\"");
         assertThat(Files.readString(out.resolve("simulation.html"))).contains("<svg", "lending: GPUs busy");
+    }
+
+    @Test
+    void simulatesAStoredCycleFromTheDatabase() {
+        String url = "jdbc:h2:file:" + folder.resolve("db").resolve("allot").toAbsolutePath();
+        try (Store store = Store.open(url, null, null)) {
+            store.lab().importLab(LabYaml.read(Files.readString(labFile), "lab.yaml"), Actor.system("test"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        Run run = run("simulate", "--cycle", "2027-01", "--db", url, "--trace", traceFile.toString(), "--group-map",
+                "team-a=vision-rl,team-b=chat-sft", "--quiet", "--out", folder.resolve("from-db").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("on lab small-lab, cycle 2027-01").containsPattern("metric +lending");
+
+        Run unknown = run("simulate", "--cycle", "2031-01", "--db", url, "--trace", traceFile.toString());
+        assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(4);
     }
 
     @Test
