@@ -5,6 +5,7 @@ import dev.allot.core.planner.Planner;
 import dev.allot.store.Json;
 import dev.allot.store.Store;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The HTTP server: the REST API under {@code /api}, {@code /health}, {@code /metrics} and {@code /openapi.json}.
@@ -26,7 +28,7 @@ public final class AllotServer {
     private final Javalin app;
     private final List<String> registered = Collections.synchronizedList(new ArrayList<>());
 
-    private AllotServer(Store store, Planner planner) {
+    private AllotServer(Store store, Planner planner, Consumer<JavalinConfig> extension) {
         Metrics metrics = new Metrics();
         String openApi = Json.write(OpenApiDocument.build());
         List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner));
@@ -65,11 +67,20 @@ public final class AllotServer {
             config.routes.exception(Exception.class, ProblemResponses::unexpected);
             config.routes.error(404, "*", ctx -> unmatched(ctx, 404));
             config.routes.error(405, "*", ctx -> unmatched(ctx, 405));
+            extension.accept(config);
         });
     }
 
     public static AllotServer create(Store store, Planner planner) {
-        return new AllotServer(store, planner);
+        return new AllotServer(store, planner, config -> {});
+    }
+
+    /**
+     * A server that also installs {@code extension}'s routes and static files (the web UI mounts its pages this way);
+     * the extension handles its own authentication and errors.
+     */
+    public static AllotServer create(Store store, Planner planner, Consumer<JavalinConfig> extension) {
+        return new AllotServer(store, planner, extension);
     }
 
     public AllotServer start(String host, int port) {

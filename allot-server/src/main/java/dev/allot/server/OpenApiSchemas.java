@@ -30,7 +30,7 @@ final class OpenApiSchemas {
         s.put("Projects", arr(ref("Project")));
         s.put("ProjectHistory", obj(List.of("project", "cycles", "statusChanges"), Map.of("project", str(),
                 "cycles", arr(obj(List.of("cycle"), Map.of("cycle", str(), "start", str(), "state", str(),
-                        "granted", gpus(), "decision", str(), "rationale", str(), "usedGpuHours", num()))),
+                        "granted", allocation(), "decision", str(), "rationale", str(), "usedGpuHours", num()))),
                 "statusChanges", arr(obj(List.of("status"), Map.of("status", str(), "at", str(), "by", str()))))));
         Map<String, Object> day = Map.of("project", str(), "gpuType", str(), "day", date(), "gpuHours", num());
         s.put("UsageDays", arr(obj(List.of("project", "gpuType", "day", "gpuHours"), day)));
@@ -70,7 +70,7 @@ final class OpenApiSchemas {
                 "score", integer(), "comment", str())));
         s.put("Scores", arr(ref("Score")));
         s.put("PinInput", obj(List.of("gpus"), Map.of("gpus", gpus(), "reason", str())));
-        s.put("Pin", obj(List.of("project", "gpus"), Map.of("project", str(), "gpus", Map.of("type", "object"),
+        s.put("Pin", obj(List.of("project", "gpus"), Map.of("project", str(), "gpus", allocation(),
                 "reason", str())));
         s.put("Pins", arr(ref("Pin")));
         s.put("OverrideInput", obj(List.of("action"), Map.of("action", choice("kill", "fund"), "reason", str())));
@@ -134,6 +134,11 @@ final class OpenApiSchemas {
 
     private static Map<String, Object> gpus() {
         return Map.of("type", "object", "additionalProperties", integer(), "description", "GPUs per GPU type");
+    }
+
+    /** An allocation as the domain writes it: {@code {"gpus": {"H100": 16}}}. */
+    private static Map<String, Object> allocation() {
+        return obj(List.of("gpus"), Map.of("gpus", gpus()));
     }
 
     private static Map<String, Object> choice(String... values) {

@@ -3,12 +3,17 @@ package dev.allot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.allot.store.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document and the routes the server really registers are the same set. */
+/**
+ * The OpenAPI document and the server agree: the routes it registers are exactly the documented ones, and the
+ * answers of the read routes have the documented shape (required fields present, types as declared).
+ */
 class OpenApiIT {
     @Test
     void everyRegisteredRouteIsDocumentedAndEveryDocumentedRouteExists() {
@@ -23,6 +28,83 @@ class OpenApiIT {
             assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
             document.findValuesAsText("$ref").forEach(ref -> assertThat(document.at(ref.substring(1)).isMissingNode())
                     .as(ref).isFalse());
+        }
+    }
+
+    @Test
+    void readAnswersHaveTheDocumentedShape() {
+        try (TestServer server = new TestServer(3)) {
+            String decider = server.token(Role.DECIDER);
+            ApiClient api = server.client;
+            api.send("POST", "/api/cycles/2026-12/transitions", decider, "{\"to\": \"review\"}", Map.of());
+            api.send("POST", "/api/cycles/2026-12/transitions", decider, "{\"to\": \"draft\"}", Map.of());
+            api.send("PUT", "/api/cycles/2026-12/pins/project-1", decider, "{\"gpus\": {\"H100\": 8}}", Map.of());
+            api.send("POST", "/api/cycles/2026-12/draft", decider, null, Map.of());
+            api.send("POST", "/api/cycles/2026-12/publish", decider, "{}", Map.of());
+            JsonNode document = api.get("/openapi.json", null).json();
+            List<String> mismatches = new ArrayList<>();
+            int checked = 0;
+            var paths = document.path("paths").fields();
+            while (paths.hasNext()) {
+                var path = paths.next();
+                JsonNode schema = path.getValue().at("/get/responses/200/content/application~1json/schema");
+                if (schema.isMissingNode()) {
+                    continue;
+                }
+                String url = path.getKey().replace("{cycle}", "2026-12").replace("{project}", "project-1")
+                        .replace("{version}", "1");
+                ApiClient.Reply reply = api.get(url, server.token(Role.ADMIN));
+                assertThat(reply.status()).as(url + " " + reply.body()).isEqualTo(200);
+                conform(document, schema, reply.json(), url, mismatches);
+                checked++;
+            }
+            assertThat(mismatches).isEmpty();
+            assertThat(checked).isGreaterThan(15);
+        }
+    }
+
+    private static void conform(JsonNode document, JsonNode schema, JsonNode value, String at, List<String> out) {
+        if (schema.has("$ref")) {
+            conform(document, document.at(schema.path("$ref").asText().substring(1)), value, at, out);
+            return;
+        }
+        if (value.isNull()) {
+            return;
+        }
+        String type = schema.path("type").asText("");
+        boolean typeOk = switch (type) {
+            case "object" -> value.isObject();
+            case "array" -> value.isArray();
+            case "string" -> value.isTextual();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            default -> true;
+        };
+        if (!typeOk) {
+            out.add(at + ": expected " + type + ", got " + value.getNodeType());
+            return;
+        }
+        if (schema.has("enum") && !schema.path("enum").toString().contains("\"" + value.asText() + "\"")) {
+            out.add(at + ": " + value + " is not one of " + schema.path("enum"));
+        }
+        schema.path("required").forEach(name -> {
+            if (!value.has(name.asText())) {
+                out.add(at + ": missing required " + name.asText());
+            }
+        });
+        schema.path("properties").fields().forEachRemaining(property -> {
+            if (value.has(property.getKey())) {
+                conform(document, property.getValue(), value.get(property.getKey()), at + "." + property.getKey(), out);
+            }
+        });
+        if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < Math.min(value.size(), 5); i++) {
+                conform(document, schema.path("items"), value.get(i), at + "[" + i + "]", out);
+            }
+        }
+        if (value.isObject() && schema.path("additionalProperties").isObject()) {
+            value.fields().forEachRemaining(entry -> conform(document, schema.path("additionalProperties"),
+                    entry.getValue(), at + "." + entry.getKey(), out));
         }
     }
 }
