@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             PlanCommand.class,
             LabCommand.class,
+            BenchCommand.class,
             dev.allot.app.slurm.SlurmCommand.class,
             dev.allot.app.kueue.KueueCommand.class,
             dev.allot.app.simulate.SimulateCommand.class,
