@@ -1,7 +1,6 @@
 package dev.allot.app.simulate;
 
 import dev.allot.app.Cli;
-import dev.allot.app.server.StoreOptions;
 import dev.allot.app.slurm.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.CycleId;
@@ -37,9 +36,10 @@ import picocli.CommandLine.Spec;
  * table and writes a JSON and an HTML report.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Replay a job trace against a plan before publishing it: utilisation, queueing, entitlement met,",
-                "borrowing and preemptions per project, category and GPU type, under one or more sharing policies.",
-                "Policies: strict, lending, fairshare. See docs/simulation.md."})
+        description = {"Replay a job trace against a plan before publishing it: utilisation,",
+                "queueing, entitlement met, borrowing and preemptions per project, category",
+                "and GPU type, under one or more sharing policies (strict, lending,",
+                "fairshare). Writes simulation.json and simulation.html; see docs/simulation.md."})
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     PlanInput input;
@@ -48,8 +48,9 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Simulate a stored cycle: its lab and its latest published plan (else its draft, else a new plan).")
     String cycle;
 
-    @Mixin
-    StoreOptions store;
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Database of --cycle (default: $ALLOT_DB_URL, else " + Store.DEFAULT_URL + ").")
+    String db;
 
     @Option(names = "--trace", paramLabel = "PATH",
             description = "A folder of Gavel/Philly *.trace files, or a CSV trace (see docs/simulation.md).")
@@ -110,6 +111,8 @@ public final class SimulateCommand implements Callable<Integer> {
         List<SimOutcome> outcomes;
         try (SimProgressLine progress = new SimProgressLine(System.err, !quiet)) {
             outcomes = Simulator.create(options).compare(loaded.lab(), loaded.plan(), jobs, policies, progress);
+        } catch (AllotException e) {
+            throw naming(e);
         }
         System.out.print(SummaryTable.render(outcomes));
         Cli.write(out.resolve("simulation.json"), JsonReport.write(outcomes));
@@ -133,7 +136,8 @@ public final class SimulateCommand implements Callable<Integer> {
             return new Loaded(loaded.lab(), loaded.plan());
         }
         CycleId id = CycleId.of(cycle);
-        try (Store opened = store.open()) {
+        String url = db != null ? db : System.getenv().getOrDefault("ALLOT_DB_URL", Store.DEFAULT_URL);
+        try (Store opened = Store.open(url, System.getenv("ALLOT_DB_USER"), System.getenv("ALLOT_DB_PASSWORD"))) {
             Lab lab = opened.lab().export(id);
             Plan plan = opened.plans().latestPublished(id).or(() -> opened.plans().draft(id)).map(StoredPlan::plan)
                     .orElseGet(() -> Planner.create(PlannerOptions.defaults()).plan(lab));
@@ -181,6 +185,17 @@ public final class SimulateCommand implements Callable<Integer> {
                 .withLabTypeToTraceType(MappingFlags.parse("--gpu-map", gpuMap))
                 .withArrivalScale(arrivalScale)
                 .withHorizonSeconds(horizonDays == null ? Double.POSITIVE_INFINITY : horizonDays * 86_400);
+    }
+
+    /** Mapping errors of the simulator, prefixed with the flag that carried the mapping. */
+    private static AllotException naming(AllotException e) {
+        String flag = switch (e.code()) {
+            case "sim.group-map" -> "--group-map";
+            case "sim.gpu-map" -> "--gpu-map";
+            default -> "";
+        };
+        return flag.isEmpty() ? e : new AllotException(e.kind(), e.code(), "Flag " + flag + ": " + e.getMessage(),
+                e.problems(), e);
     }
 
     /** A one-line flag error: the flag, its value, why it is wrong and maybe how to fix it. */

@@ -135,8 +135,8 @@ class SimulateCommandTest {
         Run map = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--group-map",
                 "team-a=nobody,team-b=chat-sft", "--quiet", "--time-limit", "20");
         assertThat(map.exitCode()).isEqualTo(2);
-        assertThat(map.err()).startsWith("allot: Group mapping has 1 problem(s); first: group-map.team-a: names a project"
-                + " that is not in the plan (value: nobody)");
+        assertThat(map.err()).startsWith("allot: Flag --group-map: Group mapping has 1 problem(s); first:"
+                + " group-map.team-a: names a project that is not in the plan (value: nobody)");
     }
 
     @Test
