@@ -209,6 +209,12 @@ final class Engine {
 
     void preempt(int job) {
         int project = work.project[job];
+        invariantChecks++;
+        if (used[project][runType[job]] <= work.grant[project][runType[job]]) {
+            throw new AllotException(AllotException.Kind.INTERNAL, "sim.invariant.reclaim", "At t=" + now
+                    + "s a job of project " + work.projects.get(project).project() + " was preempted although the"
+                    + " project held no more than its grant of " + work.types.get(runType[job]).id());
+        }
         remaining[job] = Math.max(0, remaining[job] - (now - runStart[job]) / work.seconds(job, runType[job]));
         stop(job);
         preemptions++;
