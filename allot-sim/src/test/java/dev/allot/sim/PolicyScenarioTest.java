@@ -87,4 +87,31 @@ class PolicyScenarioTest {
         assertThat(replay.start(1)).isEqualTo(1);
         assertThat(replay.outcome.cluster().unfinished()).isZero();
     }
+
+    @Test
+    void lendingPreemptsNothingWhenEvenAllBorrowedGpusWouldNotMakeRoomOnOneNode() {
+        TestLab lab = TestLab.lab().type("A100", 1.0).pool("A100", 16, 8).project("p1", "exploratory", "A100:4")
+                .project("p2", "exploratory", "A100:8").project("p3", "product", "A100:4");
+        // p1 runs 4 GPUs in quota and borrows 4 on the same node; p3 holds 4 on the other node in its quota.
+        TestTrace trace = TestTrace.trace().job("p1", 0, 4, 100).job("p1", 0, 4, 100).job("p3", 0, 4, 300)
+                .job("p2", 1, 8, 10);
+
+        Replay replay = Replay.of(lab, trace.build(), "lending");
+
+        // preempting p1's borrowed job frees 4 GPUs next to 4 free ones on the other node: no 8-GPU node, so no victim
+        assertThat(replay.outcome.cluster().totals().preemptions()).isZero();
+        assertThat(replay.start(3)).isEqualTo(100);
+        assertThat(replay.finish(1)).isEqualTo(100);
+    }
+
+    @Test
+    void withinAProjectHigherPriorityJobsRunFirst() {
+        TestLab lab = TestLab.lab().type("A100", 1.0).pool("A100", 8, 8).project("p1", "exploratory", "A100:4");
+        TestTrace trace = TestTrace.trace().job("p1", 0, 4, 100).job("p1", 1, 4, 10, 0).job("p1", 2, 4, 10, 5);
+
+        Replay replay = Replay.of(lab, trace.build(), "strict");
+
+        assertThat(replay.start(2)).isEqualTo(100);
+        assertThat(replay.start(1)).isEqualTo(110);
+    }
 }
