@@ -4,26 +4,56 @@ import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
 import dev.allot.lab.DemoLab;
+import dev.allot.server.AllotServer;
+import dev.allot.store.Actor;
+import dev.allot.store.CycleState;
+import dev.allot.store.Role;
+import dev.allot.store.Store;
+import dev.allot.web.WebUi;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code allot demo}: generates the demo lab, plans its next cycle and prints what a lab leader wants to see. */
+/**
+ * {@code allot demo}: generates the demo lab, plans its next cycle and prints what a lab leader wants to see; then
+ * stores the lab and the draft in a fresh embedded database and serves the web UI until stopped.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate a demo lab shaped like a real one (about 300 projects, 520 researchers, four GPU types,",
-                "three past cycles), draft the next cycle's plan and print its summary."})
+                "three past cycles), draft the next cycle's plan and print its summary.",
+                "Then store the lab in a fresh embedded database and serve the web UI (one demo login per role)",
+                "until stopped with Ctrl-C; --no-serve stops after the summary."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--changes", defaultValue = "10", description = "How many of the largest changes to list (default: ${DEFAULT-VALUE}).")
     int changes;
+
+    @Option(names = "--no-serve", description = "Stop after the summary instead of serving the web UI.")
+    boolean noServe;
+
+    @Option(names = "--port", defaultValue = "7070", description = "TCP port of the web UI (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Interface to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String host;
 
     @Mixin
     SolverOptions solver;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65_535) {
+            throw dev.allot.core.AllotException.invalid("invalid-port", "--port: " + port
+                    + " is not a TCP port. Maybe 7070?");
+        }
         Lab lab = DemoLab.generate(solver.seed());
         System.out.println(describe(lab, solver.seed()));
         Plan plan;
@@ -35,7 +65,44 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Next: './allot lab example > lab.yaml' writes this lab as a file; './allot plan lab.yaml"
                 + " --format json' gives every grant with its explanation.");
         System.out.flush();
+        if (noServe) {
+            return Cli.OK;
+        }
+        serve(lab, plan);
         return Cli.OK;
+    }
+
+    /** Stores the lab with its cycle moved to draft and the plan as the draft, then serves the UI until stopped. */
+    private void serve(Lab lab, Plan plan) throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory("allot-demo");
+        Store store = Store.open("jdbc:h2:file:" + folder.resolve("allot"), null, null);
+        Actor decider = new Actor("dana", Role.DECIDER);
+        store.lab().importLab(lab, Actor.system("demo"));
+        store.cycles().transition(lab.cycle(), CycleState.REVIEW, null, decider);
+        store.cycles().transition(lab.cycle(), CycleState.DRAFT, null, decider);
+        store.plans().saveDraft(lab.cycle(), plan, null, decider);
+        Map<String, String> logins = new LinkedHashMap<>();
+        String lead = lab.projects().isEmpty() ? "lee" : lab.projects().get(0).lead();
+        Map<Role, String> people = Map.of(Role.DECIDER, "dana", Role.REVIEWER, "rui", Role.LEAD, lead,
+                Role.VIEWER, "vera", Role.ADMIN, "ada");
+        for (Role role : Role.values()) {
+            String user = people.get(role);
+            logins.put(role.label() + " (" + user + ")",
+                    store.tokens().create(user, role, "demo login", Actor.system("demo")).token());
+        }
+        Planner planner = Planner.create(solver.toPlannerOptions());
+        AllotServer server = AllotServer.create(store, planner, WebUi.create(store, planner)).start(host, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            store.close();
+        }, "allot-demo-shutdown"));
+        System.out.println();
+        System.out.printf("Allot web UI: http://%s:%d/ (demo database in %s; Ctrl-C stops)%n",
+                "127.0.0.1".equals(host) ? "localhost" : host, server.port(), folder);
+        System.out.println("Sign in with one of these demo tokens:");
+        logins.forEach((who, token) -> System.out.printf("  %-22s %s%n", who, token));
+        System.out.flush();
+        server.join();
     }
 
     static String describe(Lab lab, long seed) {

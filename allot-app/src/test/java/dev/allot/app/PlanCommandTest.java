@@ -141,7 +141,7 @@ class PlanCommandTest {
 
     @Test
     void demoPrintsTheSummaryALeaderWantsToSee() {
-        CliRun run = CliRun.of("demo");
+        CliRun run = CliRun.of("demo", "--no-serve");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("300 projects", "Solved in", "gap", "GPU type", "exploratory", "Decisions:",
                 "Largest changes:");

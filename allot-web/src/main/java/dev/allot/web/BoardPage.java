@@ -1,0 +1,130 @@
+package dev.allot.web;
+
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.GpuType;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.PastCycle;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectPlan;
+import dev.allot.store.Cycle;
+import dev.allot.store.Store;
+import dev.allot.store.StoredPlan;
+import dev.allot.store.Versioned;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The portfolio board: every project of the cycle in one table, filtered and sorted on the server. The rows are
+ * built once per change of the store (the audit log's high-water mark grows with every write) and kept.
+ */
+final class BoardPage {
+    /** The rows of one cycle at one state of the store. */
+    record Rows(long highWater, List<String> gpuTypes, List<String> categories, List<String> leads, String planLabel,
+            List<BoardRow> rows) {}
+
+    /** Sums over the rows the filter kept. */
+    record Totals(int projects, int askedGpus, List<Integer> grantedByType, int grantedGpus, int changeGpus) {}
+
+    record View(Page page, List<String> cycles, Cycle cycle, Rows data, BoardFilter filter, List<BoardRow> rows,
+            Totals totals, boolean fragment) {}
+
+    static final List<String> DECISIONS = List.of("new", "grow", "keep", "shrink", "kill", "declined");
+
+    private final Store store;
+    private final Map<CycleId, Rows> cache = new ConcurrentHashMap<>();
+
+    BoardPage(Store store) {
+        this.store = store;
+    }
+
+    String render(Context ctx, Page page) {
+        Optional<Versioned<Cycle>> cycle = Cycles.current(store, page.cycle());
+        List<String> cycles = store.cycles().list().stream().map(c -> c.value().id().value()).toList();
+        if (cycle.isEmpty()) {
+            return Templates.render("board.jte", new View(page, cycles, null, null, BoardFilter.none(), List.of(),
+                    new Totals(0, 0, List.of(), 0, 0), false));
+        }
+        BoardFilter filter = BoardFilter.of(ctx);
+        View view = view(page, cycles, cycle.get().value(), filter, "true".equals(ctx.header("HX-Request")));
+        return Templates.render(view.fragment() ? "boardRows.jte" : "board.jte", view);
+    }
+
+    View view(Page page, List<String> cycles, Cycle cycle, BoardFilter filter, boolean fragment) {
+        Rows data = rows(cycle.id());
+        List<BoardRow> kept = data.rows().stream().filter(row -> row.matches(filter)).sorted(filter.order()).toList();
+        return new View(page, cycles, cycle, data, filter, kept, totals(kept, data.gpuTypes().size()), fragment);
+    }
+
+    Rows rows(CycleId cycle) {
+        long highWater = store.audit().highWater();
+        Rows cached = cache.get(cycle);
+        if (cached != null && cached.highWater() == highWater) {
+            return cached;
+        }
+        Lab lab = store.lab().export(cycle);
+        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle);
+        Rows fresh = build(highWater, lab, shown.map(StoredPlan::plan), label(shown));
+        if (cache.size() > 20) {
+            cache.clear();
+        }
+        cache.put(cycle, fresh);
+        return fresh;
+    }
+
+    static Rows build(long highWater, Lab lab, Optional<Plan> plan, String planLabel) {
+        Map<ProjectId, Double> priorities = lab.priorities();
+        Map<ProjectId, Ask> asks = lab.asksByProject();
+        List<GpuType> types = lab.gpuTypes();
+        List<BoardRow> rows = new ArrayList<>(lab.projects().size());
+        for (Project project : lab.projects()) {
+            Optional<ProjectPlan> line = plan.flatMap(p -> p.project(project.id()));
+            Allocation grant = line.map(ProjectPlan::grant).orElse(Allocation.NONE);
+            Allocation previous = lab.previousGrant(project.id());
+            Ask ask = asks.get(project.id());
+            List<Integer> byType = types.stream().map(type -> grant.gpus(type.id())).toList();
+            List<Double> used = lab.history().stream().map(past -> usedFraction(past, project.id())).toList();
+            rows.add(new BoardRow(project.id().value(), project.name(), project.category().value(), project.lead(),
+                    priorities.getOrDefault(project.id(), 0.0), ask != null, ask == null ? 0 : ask.floorGpus(),
+                    ask == null ? 0 : ask.targetGpus(), ask == null ? 0 : ask.ceilingGpus(), byType,
+                    grant.totalGpus(), line.map(l -> l.decision().label()).orElse(""),
+                    grant.totalGpus() - previous.totalGpus(), Sparkline.points(used), Sparkline.describe(used)));
+        }
+        List<String> leads = lab.projects().stream().map(Project::lead).filter(l -> !l.isEmpty()).distinct().sorted()
+                .toList();
+        return new Rows(highWater, types.stream().map(t -> t.id().value()).toList(),
+                lab.categories().stream().map(c -> c.id().value()).toList(), leads, planLabel, List.copyOf(rows));
+    }
+
+    static Totals totals(List<BoardRow> rows, int typeCount) {
+        int[] byType = new int[typeCount];
+        int asked = 0;
+        int granted = 0;
+        int change = 0;
+        for (BoardRow row : rows) {
+            asked += row.targetGpus();
+            granted += row.grantedGpus();
+            change += row.changeGpus();
+            for (int i = 0; i < typeCount; i++) {
+                byType[i] += row.grantedByType().get(i);
+            }
+        }
+        return new Totals(rows.size(), asked, java.util.Arrays.stream(byType).boxed().toList(), granted, change);
+    }
+
+    private static Double usedFraction(PastCycle past, ProjectId project) {
+        return past.grant(project).isEmpty() ? null : past.usedFraction().get(project);
+    }
+
+    static String label(Optional<StoredPlan> plan) {
+        return plan.map(p -> p.kind() == StoredPlan.Kind.DRAFT ? "draft v" + p.version()
+                : "published v" + p.version()).orElse("no plan yet");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.allot.web;
+
+import dev.allot.core.model.GpuType;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.Pool;
+import dev.allot.store.Cycle;
+import dev.allot.store.Store;
+import dev.allot.store.StoredPlan;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The fleet: capacity by GPU type and pool, and how much of it the plan allocates and the policy keeps in reserve. */
+final class ClusterPage {
+    /** One GPU type: capacity, the policy's reserve, what the plan grants, and what is left. */
+    record TypeLine(String type, double speed, int capacity, int reserve, int allocated, int free) {}
+
+    record View(Page page, Cycle cycle, String planLabel, List<Pool> pools, List<TypeLine> types, String chart) {}
+
+    private final Store store;
+
+    ClusterPage(Store store) {
+        this.store = store;
+    }
+
+    String render(Context ctx, Page page) {
+        Optional<Cycle> cycle = Cycles.current(store, page.cycle()).map(v -> v.value());
+        if (cycle.isEmpty()) {
+            return Templates.render("cluster.jte", new View(page, null, "no plan yet", store.lab().pools(),
+                    List.of(), ""));
+        }
+        Lab lab = store.lab().export(cycle.get().id());
+        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.get().id());
+        List<TypeLine> types = types(lab, shown.map(StoredPlan::plan));
+        return Templates.render("cluster.jte", new View(page, cycle.get(), BoardPage.label(shown), lab.pools(), types,
+                chart(types)));
+    }
+
+    static List<TypeLine> types(Lab lab, Optional<Plan> plan) {
+        List<TypeLine> lines = new ArrayList<>();
+        for (GpuType type : lab.gpuTypes()) {
+            int capacity = lab.capacityGpus().getOrDefault(type.id(), 0);
+            int reserve = plan.map(p -> capacity - p.allocatableGpus().getOrDefault(type.id(), capacity))
+                    .orElseGet(() -> (int) Math.ceil(capacity * lab.policy().reserveFraction())
+                            + lab.policy().reserveGpus().getOrDefault(type.id(), 0));
+            int allocated = plan.map(p -> p.grantedGpus().getOrDefault(type.id(), 0)).orElse(0);
+            lines.add(new TypeLine(type.id().value(), type.relativeSpeed(), capacity, reserve, allocated,
+                    Math.max(0, capacity - reserve - allocated)));
+        }
+        return lines;
+    }
+
+    private static String chart(List<TypeLine> types) {
+        List<String> names = types.stream().map(TypeLine::type).toList();
+        return PlanCharts.chart("GPUs by type: allocated, reserve, free", names, List.of(
+                PlanCharts.series("allocated", "bar", types.stream().map(t -> (Object) t.allocated()).toList(), "gpus"),
+                PlanCharts.series("reserve", "bar", types.stream().map(t -> (Object) t.reserve()).toList(), "gpus"),
+                PlanCharts.series("free", "bar", types.stream().map(t -> (Object) t.free()).toList(), "gpus")));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.allot.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Messages for the fields of one submitted form, shown next to each field; the submitted values are kept. */
+final class FormErrors {
+    private final Map<String, String> messages = new LinkedHashMap<>();
+
+    void add(String field, String message) {
+        messages.putIfAbsent(field, message);
+    }
+
+    boolean has(String field) {
+        return messages.containsKey(field);
+    }
+
+    String of(String field) {
+        return messages.getOrDefault(field, "");
+    }
+
+    boolean isEmpty() {
+        return messages.isEmpty();
+    }
+
+    int count() {
+        return messages.size();
+    }
+
+    /** Reads a whole number, recording a message (and returning -1) when it is not one within the range. */
+    int integer(String field, String value, int min, int max, String hint) {
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        add(field, field + ": '" + (value.length() > 20 ? value.substring(0, 20) + "..." : value)
+                + "' is not a whole number from " + min + " to " + max + ". " + hint);
+        return -1;
+    }
+}

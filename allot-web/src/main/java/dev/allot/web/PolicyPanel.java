@@ -1,0 +1,61 @@
+package dev.allot.web;
+
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.ProjectPlan;
+import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.ShareRelation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The policy as the deciders check it: reserve, category bounds with the draft's shares, and share relations. */
+record PolicyPanel(String reserve, List<BoundLine> bounds, List<RelationLine> relations, String change,
+        boolean plannerMayKill) {
+    /** A category bound; {@code share} is null without a plan. */
+    record BoundLine(String category, String min, String max, String share, boolean met) {}
+
+    record RelationLine(String text, boolean met) {}
+
+    static PolicyPanel of(Lab lab, Optional<Plan> plan) {
+        Policy policy = lab.policy();
+        Map<CategoryId, Double> shares = plan.map(p -> shares(lab, p)).orElse(Map.of());
+        List<BoundLine> bounds = new ArrayList<>();
+        for (ShareBound bound : policy.shareBounds()) {
+            Double share = plan.isPresent() ? shares.getOrDefault(bound.category(), 0.0) : null;
+            boolean met = share == null || share >= bound.minShare() - 1e-6 && share <= bound.maxShare() + 1e-6;
+            bounds.add(new BoundLine(bound.category().value(), Format.percent(bound.minShare()),
+                    Format.percent(bound.maxShare()), share == null ? "-" : Format.percent(share), met));
+        }
+        List<RelationLine> relations = new ArrayList<>();
+        for (ShareRelation relation : policy.relations()) {
+            double left = shares.getOrDefault(relation.left(), 0.0);
+            double right = shares.getOrDefault(relation.right(), 0.0);
+            relations.add(new RelationLine(relation.toString(), plan.isEmpty() || left >= relation.factor() * right
+                    - 1e-6));
+        }
+        String reserve = Format.percent(policy.reserveFraction()) + " of every GPU type"
+                + (policy.reserveGpus().isEmpty() ? "" : ", plus " + policy.reserveGpus());
+        return new PolicyPanel(reserve, bounds, relations, "at most " + Format.percent(policy.maxChangeFraction())
+                + " change per project per cycle", policy.plannerMayKill());
+    }
+
+    /** Each category's share of the granted effective compute (0..1). */
+    static Map<CategoryId, Double> shares(Lab lab, Plan plan) {
+        Map<CategoryId, Double> effective = new HashMap<>();
+        double total = 0;
+        for (ProjectPlan line : plan.projects()) {
+            effective.merge(line.category(), line.effectiveGpus(), Double::sum);
+            total += line.effectiveGpus();
+        }
+        Map<CategoryId, Double> shares = new HashMap<>();
+        for (var entry : effective.entrySet()) {
+            shares.put(entry.getKey(), total == 0 ? 0 : entry.getValue() / total);
+        }
+        return shares;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.allot.web;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.PastCycle;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectPlan;
+import dev.allot.core.model.Score;
+import dev.allot.store.Cycle;
+import dev.allot.store.CycleState;
+import dev.allot.store.ProjectHistory;
+import dev.allot.store.Store;
+import dev.allot.store.StoredAsk;
+import dev.allot.store.StoredPlan;
+import dev.allot.store.Versioned;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One project: its history across cycles, its ask and evidence, scores and comments, and why it got its grant. */
+final class ProjectPage {
+    /** One cycle of the project, in GPUs; {@code asked} is null where the lab kept no ask (imported history). */
+    record HistoryLine(String cycle, Integer asked, int granted, double used, String decision) {}
+
+    record View(Page page, Project project, Cycle cycle, Optional<StoredAsk> ask, List<Score> scores,
+            boolean showScores, Optional<ProjectPlan> line, String planLabel, List<HistoryLine> history,
+            String historyChart, boolean mayAsk, boolean mayScore) {}
+
+    /** Days a cycle is taken to last when turning GPU-hours into average GPUs. */
+    private static final double CYCLE_HOURS = 30 * 24.0;
+
+    private final Store store;
+
+    ProjectPage(Store store) {
+        this.store = store;
+    }
+
+    String render(Context ctx, Page page) {
+        ProjectId id = ProjectId.of(Slugs.require(ctx.pathParam("project"), "project"));
+        Project project = project(store, id);
+        Versioned<Cycle> cycle = Cycles.require(store, page.cycle());
+        Lab lab = store.lab().export(cycle.value().id());
+        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.value().id());
+        Optional<ProjectPlan> line = shown.flatMap(p -> p.plan().project(id));
+        Rights rights = page.rights();
+        List<Score> scores = rights.mayReview() ? lab.scores().stream().filter(s -> s.project().equals(id)).toList()
+                : List.of();
+        List<HistoryLine> history = history(lab, store.lab().history(id), id, line);
+        CycleState state = cycle.value().state();
+        return Templates.render("project.jte", new View(page, project, cycle.value(),
+                store.reviews().ask(cycle.value().id(), id).map(Versioned::value), scores, rights.mayReview(), line,
+                BoardPage.label(shown), history, chart(history),
+                rights.mayAsk(project) && state == CycleState.OPEN, rights.mayScore() && state == CycleState.REVIEW));
+    }
+
+    static Project project(Store store, ProjectId id) {
+        return store.lab().project(id).orElseThrow(() -> new AllotException(Kind.NOT_FOUND, "project-not-found",
+                "Project " + id + " does not exist. Maybe search for it on the board?")).value();
+    }
+
+    static List<HistoryLine> history(Lab lab, ProjectHistory stored, ProjectId id, Optional<ProjectPlan> current) {
+        List<HistoryLine> lines = new ArrayList<>();
+        List<String> storedCycles = stored.cycles().stream().map(c -> c.cycle().value()).toList();
+        for (PastCycle past : lab.history()) {
+            if (storedCycles.contains(past.cycle().value())) {
+                continue;
+            }
+            int granted = past.grant(id).totalGpus();
+            lines.add(new HistoryLine(past.cycle().value(), null, granted,
+                    granted * past.usedFraction().getOrDefault(id, 0.0), ""));
+        }
+        for (ProjectHistory.CycleLine cycle : stored.cycles()) {
+            boolean isCurrent = cycle.cycle().equals(lab.cycle());
+            int granted = isCurrent && current.isPresent() ? current.get().grant().totalGpus()
+                    : cycle.granted().totalGpus();
+            String decision = isCurrent && current.isPresent() ? current.get().decision().label() : cycle.decision();
+            lines.add(new HistoryLine(cycle.cycle().value(), cycle.asked().map(Ask::targetGpus).orElse(null), granted,
+                    cycle.usedGpuHours() / CYCLE_HOURS, decision));
+        }
+        return lines;
+    }
+
+    private static String chart(List<HistoryLine> history) {
+        List<String> cycles = history.stream().map(HistoryLine::cycle).toList();
+        List<Object> asked = history.stream().map(h -> (Object) h.asked()).toList();
+        List<Object> granted = history.stream().map(h -> (Object) h.granted()).toList();
+        List<Object> used = history.stream().map(h -> (Object) (Math.round(h.used() * 10) / 10.0)).toList();
+        return PlanCharts.chart("Asked, granted and used GPUs per cycle", cycles, List.of(
+                PlanCharts.series("asked (target)", "line", asked, null),
+                PlanCharts.series("granted", "bar", granted, null),
+                PlanCharts.series("used (average)", "line", used, null)));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.allot.web;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Pin;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.planner.Planner;
+import dev.allot.store.Actor;
+import dev.allot.store.Cycle;
+import dev.allot.store.CycleState;
+import dev.allot.store.Store;
+import dev.allot.store.StoredPlan;
+import dev.allot.store.Versioned;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Optional;
+
+/**
+ * The deciders' actions on the review screen: pin, kill, fund or clear a project and re-solve in place; solve;
+ * move the cycle on; publish after confirming the changes. Each goes through the store's own checks (state, role,
+ * versions), so the screen can do nothing the API could not.
+ */
+final class ReviewActions {
+    private final Store store;
+    private final Planner planner;
+    private final ReviewPage page;
+
+    ReviewActions(Store store, Planner planner, ReviewPage page) {
+        this.store = store;
+        this.planner = planner;
+        this.page = page;
+    }
+
+    String adjust(Context ctx, Page view) {
+        Actor actor = decider(view);
+        Cycle cycle = Cycles.require(store, view.cycle()).value();
+        ProjectId project = ProjectId.of(Slugs.require(ctx.formParam("project"), "project"));
+        String reason = Forms.text(ctx, "reason", 500);
+        String action = Forms.text(ctx, "action", 10);
+        switch (action) {
+            case "pin" -> store.reviews().putPin(cycle.id(), new Pin(project, pinned(ctx), reason), actor);
+            case "kill" -> store.reviews().putOverride(cycle.id(),
+                    new DeciderOverride(project, DeciderOverride.Action.KILL, reason), actor);
+            case "fund" -> store.reviews().putOverride(cycle.id(),
+                    new DeciderOverride(project, DeciderOverride.Action.FUND, reason), actor);
+            case "clear" -> {
+                store.reviews().remove(cycle.id(), "pin", project, actor);
+                store.reviews().remove(cycle.id(), "override", project, actor);
+            }
+            default -> throw Forms.invalid("action", action, "not an action", "Maybe pin, kill, fund or clear?");
+        }
+        if (cycle.state() != CycleState.DRAFT && cycle.state() != CycleState.PUBLISHED) {
+            return redirect(ctx, view, "done=adjusted&version=0&project=" + project.value());
+        }
+        return solveAndShow(ctx, view, cycle.id(), actor, null, "adjusted", project.value());
+    }
+
+    String solve(Context ctx, Page view) {
+        Actor actor = decider(view);
+        Cycle cycle = Cycles.require(store, view.cycle()).value();
+        return solveAndShow(ctx, view, cycle.id(), actor, Forms.version(ctx, "draft"), "solved", "");
+    }
+
+    String move(Context ctx, Page view) {
+        Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
+        CycleState target = CycleState.parse(Forms.text(ctx, "to", 20));
+        if (!view.rights().mayMoveTo(target)) {
+            throw new AllotException(Kind.FORBIDDEN, "role-may-not-transition", "Role " + view.rights().roleLabel()
+                    + " may not move cycle " + cycle.value().id() + " to '" + Forms.text(ctx, "to", 20)
+                    + "'. Maybe ask a decider?");
+        }
+        Actor actor = actor(view);
+        store.cycles().transition(cycle.value().id(), target, Forms.version(ctx, "version"), actor);
+        if (target == CycleState.DRAFT && view.rights().mayDecide()) {
+            return solveAndShow(ctx, view, cycle.value().id(), actor, null, "solved", "");
+        }
+        return redirect(ctx, view, "done=moved");
+    }
+
+    /** The confirmation before publishing: the changes the plan makes, and the draft version being confirmed. */
+    String confirmPublish(Context ctx, Page view) {
+        decider(view);
+        Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
+        ReviewPage.View review = page.view(view, cycle, "", "", "");
+        if (review.draft().isEmpty()) {
+            throw new AllotException(Kind.CONFLICT, "no-draft", "Cycle " + cycle.value().id()
+                    + " has no draft plan to publish. Maybe solve a draft first?");
+        }
+        return Templates.render("publish.jte", review);
+    }
+
+    String publish(Context ctx, Page view) {
+        Actor actor = decider(view);
+        Cycle cycle = Cycles.require(store, view.cycle()).value();
+        String note = Forms.text(ctx, "note", 500);
+        StoredPlan published = store.plans().publish(cycle.id(), Forms.version(ctx, "draft"), note, actor);
+        return redirect(ctx, view, "done=published&version=" + published.version());
+    }
+
+    private String solveAndShow(Context ctx, Page view, CycleId cycle, Actor actor, Integer expected, String done,
+            String project) {
+        Optional<StoredPlan> before = store.plans().draft(cycle);
+        Plan plan;
+        try {
+            plan = planner.plan(store.lab().export(cycle));
+        } catch (AllotException e) {
+            if (e.kind() != Kind.INFEASIBLE && e.kind() != Kind.INVALID_INPUT) {
+                throw e;
+            }
+            ctx.status(422);
+            return page.render(ctx, view, e.getMessage());
+        }
+        StoredPlan saved = store.plans().saveDraft(cycle, plan, expected, actor);
+        long changed = plan.projects().stream().filter(line -> before.flatMap(b -> b.plan().project(line.project()))
+                .map(old -> !old.grant().equals(line.grant())).orElse(true)).count();
+        return redirect(ctx, view, "done=" + done + "&version=" + saved.version() + "&changed=" + changed
+                + (project.isEmpty() ? "" : "&project=" + project));
+    }
+
+    private Allocation pinned(Context ctx) {
+        String type = Forms.text(ctx, "gpuType", 64);
+        var known = store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();
+        if (!known.contains(type)) {
+            throw Forms.invalid("gpuType", type, "not a GPU type of the lab", "Maybe one of " + known + "?");
+        }
+        int gpus = Forms.integer(ctx, "gpus", 0, 100_000);
+        return new Allocation(java.util.Map.of(GpuTypeId.of(type), gpus));
+    }
+
+    private static String redirect(Context ctx, Page view, String query) {
+        String cycle = view.cycle() == null ? "" : "&cycle=" + view.cycle();
+        ctx.redirect("/review?" + query + cycle + "#decisions", HttpStatus.SEE_OTHER);
+        return null;
+    }
+
+    private static Actor decider(Page view) {
+        if (!view.rights().mayDecide()) {
+            throw new AllotException(Kind.FORBIDDEN, "role-forbidden", "Role " + view.rights().roleLabel()
+                    + " may not pin, override, solve or publish. Maybe ask a decider?");
+        }
+        return actor(view);
+    }
+
+    private static Actor actor(Page view) {
+        return new Actor(view.rights().user(), view.rights().role());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.allot.web;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Pin;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectPlan;
+import dev.allot.core.model.SolveReport;
+import dev.allot.store.Cycle;
+import dev.allot.store.CycleState;
+import dev.allot.store.Store;
+import dev.allot.store.StoredPlan;
+import dev.allot.store.Versioned;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The deciders' screen: the draft plan with every decision and why, the policy panel, charts, the changes against
+ * last cycle, the solver's status, and (for deciders) the actions that reshape the draft.
+ */
+final class ReviewPage {
+    record View(Page page, Cycle cycle, int cycleVersion, String nextState, boolean mayMove, Optional<StoredPlan> draft,
+            String planLabel, String solver, List<DecisionRow> rows, PolicyPanel policy, PlanChanges changes,
+            String shareChart, String gpuChart, String diffChart, List<String> gpuTypes, List<String> projects,
+            String focus, String notice, String error, int publishedVersion) {
+        boolean canSolve() {
+            return page.rights().mayDecide()
+                    && (cycle.state() == CycleState.DRAFT || cycle.state() == CycleState.PUBLISHED);
+        }
+
+        boolean canAdjust() {
+            return page.rights().mayDecide() && cycle.state() != CycleState.OPEN && cycle.state() != CycleState.CLOSED;
+        }
+
+        boolean canPublish() {
+            return canSolve() && draft.isPresent();
+        }
+    }
+
+    private final Store store;
+
+    ReviewPage(Store store) {
+        this.store = store;
+    }
+
+    String render(Context ctx, Page page) {
+        return render(ctx, page, "");
+    }
+
+    /** The page, with {@code error} (a refused action) shown above the plan. */
+    String render(Context ctx, Page page, String error) {
+        requireReviewer(page.rights());
+        Versioned<Cycle> cycle = Cycles.require(store, page.cycle());
+        return Templates.render("review.jte", view(page, cycle, ctx.queryParam("project"), notice(ctx), error));
+    }
+
+    View view(Page page, Versioned<Cycle> stored, String focus, String notice, String error) {
+        Cycle cycle = stored.value();
+        Lab lab = store.lab().export(cycle.id());
+        Optional<StoredPlan> draft = store.plans().draft(cycle.id());
+        Optional<Plan> plan = draft.map(StoredPlan::plan);
+        Map<ProjectId, Pin> pins = lab.pinsByProject();
+        Map<ProjectId, DeciderOverride> overrides = lab.overridesByProject();
+        List<DecisionRow> rows = plan.map(p -> p.projects().stream()
+                .sorted(java.util.Comparator.comparingDouble(ProjectPlan::priority).reversed()
+                        .thenComparing(line -> line.project().value()))
+                .map(line -> DecisionRow.of(line, pins.get(line.project()), overrides.get(line.project())))
+                .toList()).orElse(List.of());
+        CycleState next = cycle.state().next();
+        int published = store.plans().latestPublished(cycle.id()).map(StoredPlan::version).orElse(0);
+        return new View(page, cycle, stored.version(), next == null ? null : next.label(),
+                page.rights().mayMoveTo(next), draft, BoardPage.label(draft), plan.map(p -> solver(p.solve()))
+                        .orElse(""), rows, PolicyPanel.of(lab, plan), PlanChanges.of(rows),
+                plan.map(p -> PlanCharts.shareByCategory(lab, p)).orElse(""),
+                plan.map(p -> PlanCharts.gpusByTypeAndCategory(lab, p)).orElse(""),
+                plan.map(p -> PlanCharts.diffByCategory(lab, p)).orElse(""),
+                lab.gpuTypes().stream().map(t -> t.id().value()).toList(),
+                lab.projects().stream().map(p -> p.id().value()).toList(), focus == null ? "" : focus,
+                notice == null ? "" : notice, error == null ? "" : error, published);
+    }
+
+    static void requireReviewer(Rights rights) {
+        if (!rights.mayReview()) {
+            throw new AllotException(Kind.FORBIDDEN, "role-forbidden", "Role " + rights.roleLabel() + " may not"
+                    + " see the draft plan. Maybe look at the portfolio board, or ask a decider?");
+        }
+    }
+
+    static String solver(SolveReport report) {
+        return String.format(java.util.Locale.ROOT, "%s by %s in %.1f s, gap %s (seed %d)",
+                report.status().name().toLowerCase(java.util.Locale.ROOT), report.solver(),
+                report.solveTime().toMillis() / 1000.0, Format.percent(report.gap()), report.seed());
+    }
+
+    /** What the last action did, from the code the action redirected with (never text taken from the URL). */
+    static String notice(Context ctx) {
+        String project = ctx.queryParam("project");
+        String changed = digits(ctx.queryParam("changed"));
+        String version = digits(ctx.queryParam("version"));
+        String done = ctx.queryParam("done");
+        return switch (done == null ? "" : done) {
+            case "solved" -> "Solved draft v" + version + ": " + changed + " projects changed against the previous draft.";
+            case "adjusted" -> "Saved the change to " + (project == null ? "the project" : Slugs.orEmpty(project))
+                    + (version.equals("0") ? "." : "; re-solved draft v" + version + ": " + changed
+                            + " projects changed against the previous draft.");
+            case "moved" -> "Moved the cycle on.";
+            case "published" -> "Published plan version " + version + ".";
+            default -> "";
+        };
+    }
+
+    private static String digits(String text) {
+        return text != null && text.matches("\\d{1,6}") ? text : "0";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.allot.web;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.planner.Planner;
+import dev.allot.store.Store;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.util.function.Consumer;
+
+/**
+ * The web UI: server-rendered pages for deciders, reviewers, project leads and viewers, mounted on the API server
+ * ({@code AllotServer.create(store, planner, WebUi.create(store, planner))}). Pages read and write through the same
+ * store operations as the API (role checks, workflow, optimistic locking); assets come from the jar.
+ */
+public final class WebUi implements Consumer<JavalinConfig> {
+    private final Sessions sessions;
+    private final BoardPage board;
+    private final ReviewPage review;
+    private final ReviewActions actions;
+    private final ProjectPage project;
+    private final AskForm ask;
+    private final ScoreForm score;
+    private final ClusterPage cluster;
+
+    private WebUi(Store store, Planner planner) {
+        this.sessions = new Sessions(store.tokens());
+        this.board = new BoardPage(store);
+        this.review = new ReviewPage(store);
+        this.actions = new ReviewActions(store, planner, review);
+        this.project = new ProjectPage(store);
+        this.ask = new AskForm(store);
+        this.score = new ScoreForm(store);
+        this.cluster = new ClusterPage(store);
+    }
+
+    public static WebUi create(Store store, Planner planner) {
+        return new WebUi(store, planner);
+    }
+
+    @Override
+    public void accept(JavalinConfig config) {
+        config.staticFiles.enableWebjars();
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/dev/allot/web/static";
+            files.location = Location.CLASSPATH;
+        });
+        var routes = config.routes;
+        routes.get("/", ctx -> ctx.redirect("/board"));
+        routes.get("/login", ctx -> html(ctx, 200, LoginPage.form(ctx, sessions, "")));
+        routes.post("/login", this::login);
+        routes.post("/logout", ctx -> run(ctx, true, rights -> {
+            sessions.signOut(ctx, rights);
+            ctx.redirect("/login");
+            return null;
+        }));
+        routes.get("/board", ctx -> run(ctx, false, rights -> board.render(ctx, page(ctx, rights, "board"))));
+        routes.get("/review", ctx -> run(ctx, false, rights -> review.render(ctx, page(ctx, rights, "review"))));
+        routes.post("/review/adjust", ctx -> run(ctx, true, rights -> actions.adjust(ctx, page(ctx, rights, "review"))));
+        routes.post("/review/solve", ctx -> run(ctx, true, rights -> actions.solve(ctx, page(ctx, rights, "review"))));
+        routes.post("/review/move", ctx -> run(ctx, true, rights -> actions.move(ctx, page(ctx, rights, "review"))));
+        routes.get("/review/publish", ctx -> run(ctx, false,
+                rights -> actions.confirmPublish(ctx, page(ctx, rights, "review"))));
+        routes.post("/review/publish", ctx -> run(ctx, true,
+                rights -> actions.publish(ctx, page(ctx, rights, "review"))));
+        routes.get("/projects/{project}", ctx -> run(ctx, false,
+                rights -> project.render(ctx, page(ctx, rights, "board"))));
+        routes.get("/projects/{project}/ask", ctx -> run(ctx, false, rights -> ask.show(ctx, page(ctx, rights, "board"))));
+        routes.post("/projects/{project}/ask", ctx -> run(ctx, true, rights -> ask.save(ctx, page(ctx, rights, "board"))));
+        routes.get("/projects/{project}/score", ctx -> run(ctx, false,
+                rights -> score.show(ctx, page(ctx, rights, "board"))));
+        routes.post("/projects/{project}/score", ctx -> run(ctx, true,
+                rights -> score.save(ctx, page(ctx, rights, "board"))));
+        routes.get("/cluster", ctx -> run(ctx, false, rights -> cluster.render(ctx, page(ctx, rights, "cluster"))));
+    }
+
+    /** A page body for {@code rights}; returns null when it answered otherwise (a redirect). */
+    interface Handler {
+        String handle(Rights rights);
+    }
+
+    private void run(Context ctx, boolean form, Handler handler) {
+        var rights = sessions.signedIn(ctx);
+        if (rights.isEmpty()) {
+            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8),
+                    form ? io.javalin.http.HttpStatus.SEE_OTHER : io.javalin.http.HttpStatus.FOUND);
+            return;
+        }
+        try {
+            if (form) {
+                sessions.requireCsrf(ctx, true);
+            }
+            String body = handler.handle(rights.get());
+            if (body != null) {
+                html(ctx, ctx.statusCode(), body);
+            }
+        } catch (AllotException e) {
+            html(ctx, ErrorPage.status(e), ErrorPage.render(page(ctx, rights.get(), ""), e));
+        }
+    }
+
+    private void login(Context ctx) {
+        try {
+            sessions.requireCsrf(ctx, false);
+            sessions.signIn(ctx, ctx.formParam("token"));
+            String next = ctx.formParam("next");
+            ctx.redirect(next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/board",
+                    io.javalin.http.HttpStatus.SEE_OTHER);
+        } catch (AllotException e) {
+            html(ctx, ErrorPage.status(e), LoginPage.form(ctx, sessions, e.getMessage()));
+        }
+    }
+
+    Page page(Context ctx, Rights rights, String active) {
+        return new Page(rights, sessions.csrfToken(ctx), active, ctx.queryParam("cycle"));
+    }
+
+    static void html(Context ctx, int status, String body) {
+        ctx.status(status).contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result(body);
+    }
+}
