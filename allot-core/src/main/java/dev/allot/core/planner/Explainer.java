@@ -21,23 +21,35 @@ import java.util.Map;
  * first-order: exact while the funded set and the binding rules stay the same (docs/planner.md).
  */
 final class Explainer {
+    /** The top of the reviewers' 1-10 scale: thresholds above it cannot be reached by scores. */
+    private static final double MAX_PRIORITY = 10;
     private final AllocationModel allocation;
     private final Lab lab;
     private final List<Allocation> grants;
     private final Map<GpuTypeId, Double> shadowPrices = new LinkedHashMap<>();
     private final Map<String, Double> groupDuals = new LinkedHashMap<>();
     private final Map<GpuTypeId, Integer> grantedByType = new LinkedHashMap<>();
+    private final Map<GpuTypeId, Row> capacityRows = new LinkedHashMap<>();
+    private final Map<String, Double> opportunityCosts = new LinkedHashMap<>();
+    private final Pricing pricing;
 
-    Explainer(AllocationModel allocation, Lab lab, List<Allocation> grants, double[] duals) {
+    Explainer(AllocationModel allocation, Lab lab, List<Allocation> grants, Pricing pricing) {
         this.allocation = allocation;
         this.lab = lab;
         this.grants = grants;
+        this.pricing = pricing;
+        double[] duals = pricing == null ? null : pricing.duals();
         for (Row row : allocation.model.rows()) {
             double dual = duals == null ? 0 : duals[row.index()];
             groupDuals.merge(row.group(), dual, Math::max);
+            if (row.group().startsWith("capacity:")) {
+                capacityRows.put(GpuTypeId.of(row.group().substring("capacity:".length())), row);
+            }
         }
         for (GpuTypeId type : allocation.fleet.types()) {
-            shadowPrices.put(type, round(groupDuals.getOrDefault("capacity:" + type, 0.0)));
+            // The value of one more node of the type, per GPU: the right derivative of the fixed LP, which stays
+            // meaningful where the LP is degenerate and its duals are not unique.
+            shadowPrices.put(type, round(priceChange(type, allocation.fleet.unitGpus(type))));
         }
         grants.forEach(grant -> grant.gpus().forEach((type, count) -> grantedByType.merge(type, count, Integer::sum)));
     }
@@ -195,12 +207,19 @@ final class Explainer {
         }
         double slope = slopeAt(allocation.curves.get(p), effectiveGpus(p));
         project.effectiveSpeed().forEach((type, speed) -> {
-            double price = shadowPrices.getOrDefault(type, 0.0);
-            if (price > 0 && slope > 0 && marginal.getOrDefault(type, 0.0) < price) {
-                changes.add("Would get more " + type + " if its priority were >= " + format(price / (slope * speed))
-                        + " (now " + format(project.priority()) + "); one more " + type + " is worth "
-                        + format(price) + " elsewhere and " + format(marginal.get(type)) + " to it.");
+            int unit = allocation.fleet.unitGpus(type);
+            double price = round(opportunityCosts.computeIfAbsent(type + ":" + unit, key -> priceChange(type, -unit)));
+            double threshold = price / (slope * speed);
+            if (price <= 0 || slope <= 0 || threshold < project.priority() + 0.005 || !capacityFull(type)) {
+                return;
             }
+            String worth = "one more " + type + " is worth " + format(price) + " elsewhere and "
+                    + format(marginal.get(type)) + " to it.";
+            changes.add(threshold <= MAX_PRIORITY
+                    ? "Would get more " + type + " if its priority were >= " + format(threshold) + " (now "
+                            + format(project.priority()) + "); " + worth
+                    : "Would not get more " + type + " even at the top priority (" + format(MAX_PRIORITY) + "); "
+                            + worth);
         });
         return changes;
     }
@@ -223,8 +242,11 @@ final class Explainer {
             }
         }
         if (bestType != null && Double.isFinite(best)) {
-            changes.add("Funded at its floor if its priority were >= " + format(best) + " (now "
-                    + format(project.priority()) + "), on " + bestType + ".");
+            changes.add(best <= MAX_PRIORITY
+                    ? "Funded at its floor if its priority were >= " + format(best) + " (now "
+                            + format(project.priority()) + "), on " + bestType + "."
+                    : "Not funded at its floor even at the top priority (" + format(MAX_PRIORITY) + "): its floor"
+                            + " takes GPUs worth more elsewhere; a smaller floor or other GPU types would help.");
         }
         for (GpuTypeId type : allocation.fleet.types()) {
             if (project.effectiveSpeed().containsKey(type) || allocation.fleet.allocatableGpus(type) == 0) {
@@ -239,10 +261,25 @@ final class Explainer {
         return changes;
     }
 
+    /** Value per GPU of {@code delta} more (or, negative, fewer) GPUs of a type in the fixed LP; 0 without it. */
+    private double priceChange(GpuTypeId type, int delta) {
+        Row row = capacityRows.get(type);
+        if (pricing == null || row == null) {
+            return 0;
+        }
+        double value = pricing.valuePerGpu(row, delta);
+        return Double.isNaN(value) ? groupDuals.getOrDefault("capacity:" + type, 0.0) : value;
+    }
+
+    /**
+     * The floor's cost: the value the rest of the portfolio loses when {@code floorGpus} GPUs of the type are taken
+     * from it (the fixed LP re-solved with that much less capacity; cached per type and size).
+     */
     private double floorThreshold(PlannedProject project, List<ValueSegment> curve, GpuTypeId type, double speed) {
         int unit = allocation.fleet.unitGpus(type);
         int floorGpus = Math.max(unit, (project.floorGpus() + unit - 1) / unit * unit);
-        double cost = floorGpus * shadowPrices.getOrDefault(type, 0.0);
+        double cost = floorGpus * opportunityCosts.computeIfAbsent(type + ":" + floorGpus,
+                key -> priceChange(type, -floorGpus));
         double valuePerPriority = curveValue(curve.isEmpty() ? List.of(new ValueSegment(floorGpus * speed, 1))
                 : curve, floorGpus * speed);
         return valuePerPriority <= 0 ? Double.POSITIVE_INFINITY : cost / valuePerPriority;

@@ -70,15 +70,16 @@ public final class Planner {
                             + " s. Maybe allow more time (--time-limit) or a larger gap (--gap).");
         }
         List<Allocation> grants = grants(allocation, outcome.values());
-        double[] duals = options.explain() ? LpDuals.solve(allocation.model, outcome.values(), fundedVars(allocation))
-                : null;
-        Explainer explainer = new Explainer(allocation, lab, grants, duals);
-        List<ProjectPlan> lines = new ArrayList<>();
-        for (int p = 0; p < projects.size(); p++) {
-            lines.add(line(lab, allocation, p, grants.get(p), explainer));
+        try (Pricing pricing = options.explain()
+                ? Pricing.of(allocation.model, outcome.values(), fundedVars(allocation)) : null) {
+            Explainer explainer = new Explainer(allocation, lab, grants, pricing);
+            List<ProjectPlan> lines = new ArrayList<>();
+            for (int p = 0; p < projects.size(); p++) {
+                lines.add(line(lab, allocation, p, grants.get(p), explainer));
+            }
+            return new Plan(lab.cycle(), lines, lab.capacityGpus(), allocatable(fleet), explainer.shadowPrices(),
+                    report(outcome));
         }
-        return new Plan(lab.cycle(), lines, lab.capacityGpus(), allocatable(fleet), explainer.shadowPrices(),
-                report(outcome));
     }
 
     private static List<PlannedProject> gather(Lab lab, Fleet fleet) {
