@@ -11,8 +11,8 @@ import java.util.TreeSet;
 /**
  * The sacctmgr input that carries out a change set, batched for speed: every sacctmgr command costs about a
  * third of a second whatever it touches, so new accounts and users go into one {@code sacctmgr load} flat file
- * (one transaction), and changes to existing accounts are grouped into one {@code modify} per TRES value, each
- * naming all accounts that get that value (and one {@code delete user} per user leaving accounts).
+ * (one transaction), and changes to existing accounts are grouped into as few {@code modify} commands as possible
+ * (per identical change, or per TRES value), each naming all accounts that get it (and one {@code delete user} per user leaving accounts).
  *
  * @param loadFile flat file for {@code sacctmgr -i load}; empty when nothing is added
  * @param commands sacctmgr commands (without the program name), one per line, for {@code sacctmgr -i} on stdin
@@ -47,8 +47,7 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
         StringBuilder load = new StringBuilder();
         Map<String, Set<String>> newUsers = new LinkedHashMap<>();
         Map<String, Set<String>> parents = new TreeMap<>();
-        Map<String, Set<String>> byTresValue = new TreeMap<>();
-        Map<Long, Set<String>> byGrpJobs = new TreeMap<>();
+        List<Change.SetLimits> limits = new ArrayList<>();
         Map<String, Set<String>> removals = new TreeMap<>();
         Map<String, Set<String>> qos = new TreeMap<>();
         Map<String, Set<String>> defaults = new TreeMap<>();
@@ -67,13 +66,7 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
                 }
                 case Change.AddUsers add -> newUsers.put(add.account(), add.users());
                 case Change.SetParent move -> parents.computeIfAbsent(move.to(), key -> new TreeSet<>()).add(move.account());
-                case Change.SetLimits set -> {
-                    set.changedTres().forEach(key -> byTresValue
-                            .computeIfAbsent(key + "=" + set.to().tres(key), k -> new TreeSet<>()).add(set.account()));
-                    if (set.from().grpJobs() != set.to().grpJobs()) {
-                        byGrpJobs.computeIfAbsent(set.to().grpJobs(), k -> new TreeSet<>()).add(set.account());
-                    }
-                }
+                case Change.SetLimits set -> limits.add(set);
                 case Change.RemoveUsers remove -> remove.users().forEach(user ->
                         removals.computeIfAbsent(user, k -> new TreeSet<>()).add(remove.account()));
                 case Change.SetDefaultAccount move ->
@@ -88,8 +81,7 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
         });
         List<String> commands = new ArrayList<>();
         parents.forEach((parent, accounts) -> modify(commands, cluster, accounts, "parent=" + parent));
-        byTresValue.forEach((setting, accounts) -> modify(commands, cluster, accounts, "GrpTRES=" + setting));
-        byGrpJobs.forEach((jobs, accounts) -> modify(commands, cluster, accounts, "GrpJobs=" + jobs));
+        limitSettings(limits).forEach((setting, accounts) -> modify(commands, cluster, accounts, setting));
         qos.forEach((names, accounts) -> modify(commands, cluster, accounts, "QOS+=" + names));
         defaults.forEach((account, users) -> chunks(users).forEach(names -> commands.add(
                 "modify user where name=" + names + " cluster=" + cluster + " set DefaultAccount=" + account)));
@@ -97,6 +89,32 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
                 "delete user where name=" + user + " account=" + names + " cluster=" + cluster)));
         String loadFile = load.isEmpty() ? "" : "Cluster - '" + cluster + "'\n" + load;
         return new SacctmgrScript(loadFile, commands);
+    }
+
+    /**
+     * {@code set} clauses and the accounts that get them: either one clause per account's whole change, grouping
+     * accounts whose changes are identical, or one clause per (TRES, value), whichever needs fewer commands.
+     */
+    static Map<String, Set<String>> limitSettings(List<Change.SetLimits> limits) {
+        Map<String, Set<String>> whole = new TreeMap<>();
+        Map<String, Set<String>> perValue = new TreeMap<>();
+        for (Change.SetLimits set : limits) {
+            List<String> tres = set.changedTres().stream().map(key -> key + "=" + set.to().tres(key)).toList();
+            boolean jobs = set.from().grpJobs() != set.to().grpJobs();
+            List<String> clause = new ArrayList<>();
+            if (!tres.isEmpty()) {
+                clause.add("GrpTRES=" + String.join(",", tres));
+            }
+            if (jobs) {
+                clause.add("GrpJobs=" + set.to().grpJobs());
+            }
+            whole.computeIfAbsent(String.join(" ", clause), k -> new TreeSet<>()).add(set.account());
+            tres.forEach(entry -> perValue.computeIfAbsent("GrpTRES=" + entry, k -> new TreeSet<>()).add(set.account()));
+            if (jobs) {
+                perValue.computeIfAbsent("GrpJobs=" + set.to().grpJobs(), k -> new TreeSet<>()).add(set.account());
+            }
+        }
+        return whole.size() <= perValue.size() ? whole : perValue;
     }
 
     private static String accountLine(DesiredAccount account) {

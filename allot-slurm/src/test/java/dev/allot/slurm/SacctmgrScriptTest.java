@@ -53,8 +53,23 @@ class SacctmgrScriptTest {
                 List.of(), List.of()));
 
         assertThat(script.commands()).containsExactly(
-                "modify account where name=a cluster=ci set GrpTRES=gres/gpu=-1",
-                "modify account where name=a cluster=ci set GrpJobs=-1");
+                "modify account where name=a cluster=ci set GrpTRES=gres/gpu=-1 GrpJobs=-1");
+    }
+
+    @Test
+    void changesAreGroupedPerValueWhenThatNeedsFewerCommandsThanPerAccount() {
+        List<Change.SetLimits> changes = new ArrayList<>();
+        long[][] values = {{8, 8}, {8, 16}, {16, 8}, {16, 16}, {24, 8}, {24, 16}};
+        for (int index = 0; index < values.length; index++) {
+            changes.add(new Change.SetLimits("p" + index, AccountLimits.NONE, new AccountLimits(
+                    Map.of("gres/gpu:h100", values[index][0], "gres/gpu:a100", values[index][1]), -1)));
+        }
+
+        Map<String, java.util.Set<String>> perValue = SacctmgrScript.limitSettings(changes);
+        Map<String, java.util.Set<String>> whole = SacctmgrScript.limitSettings(changes.subList(0, 2));
+
+        assertThat(perValue).hasSize(5).containsEntry("GrpTRES=gres/gpu:a100=8", new TreeSet<>(List.of("p0", "p2", "p4")));
+        assertThat(whole).containsOnlyKeys("GrpTRES=gres/gpu:a100=8,gres/gpu:h100=8", "GrpTRES=gres/gpu:a100=16,gres/gpu:h100=8");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Random;
 /**
  * Times apply of a 300-project plan against the running Slurm cluster: a fresh apply, a re-apply of the same
  * plan (must change nothing) and the next cycle (every project's grant drawn again, members kept). Not a test; run it by hand,
- * see docs/benchmarks.md. Arguments: {@code [runs] [projects] [seed]}.
+ * see docs/benchmarks.md. Arguments: {@code [runs] [projects] [seed] [extra users, comma-separated]}.
  */
 public final class SlurmApplyBenchmark {
     private static final String[] TYPES = {"H100", "A100", "H200", "L40S"};
@@ -23,18 +23,19 @@ public final class SlurmApplyBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int projects = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
-        System.out.printf(Locale.ROOT, "slurm apply benchmark: %d runs, %d projects, seed %d, cluster %s%n", runs,
-                projects, seed, TestCluster.CLUSTER);
+        List<String> extraUsers = args.length > 3 ? List.of(args[3].split(",")) : List.of();
+        System.out.printf(Locale.ROOT, "slurm apply benchmark: %d runs, %d projects, seed %d, extra users %s,"
+                + " cluster %s%n", runs, projects, seed, extraUsers, TestCluster.CLUSTER);
         SlurmEnforcer enforcer = new SlurmEnforcer(new SlurmCli(Duration.ofSeconds(300), Map.of()));
         Random random = new Random(seed);
         for (int run = 1; run <= runs; run++) {
             String prefix = TestCluster.uniquePrefix();
             SlurmConfig config = SlurmConfig.defaults(TestCluster.CLUSTER).withPrefixes(prefix, prefix)
-                    .withExtraUsers(List.of("root"));
-            DesiredState first = compile(plan(projects, random), config);
+                    .withExtraUsers(extraUsers);
+            DesiredState first = compile(plan(projects, random, prefix), config);
             ApplyResult fresh = enforcer.apply(first);
             ApplyResult again = enforcer.apply(first);
-            ApplyResult next = enforcer.apply(compile(plan(projects, random), config));
+            ApplyResult next = enforcer.apply(compile(plan(projects, random, prefix), config));
             report(run, "fresh apply", fresh);
             report(run, "re-apply unchanged", again);
             report(run, "next cycle (grants redrawn)", next);
@@ -42,14 +43,17 @@ public final class SlurmApplyBenchmark {
         }
     }
 
-    /** Grants drawn from {@code random}; members depend on the project only, as they do between cycles. */
-    private static PlanFixture plan(int projects, Random random) {
+    /**
+     * Grants drawn from {@code random}; members depend on the project only, as they do between cycles. User names
+     * are new in every run: Slurm re-adding users deleted by an earlier run is slower than adding new ones.
+     */
+    private static PlanFixture plan(int projects, Random random, String prefix) {
         PlanFixture fixture = PlanFixture.plan(TYPES);
         for (int index = 0; index < projects; index++) {
             fixture.project("project-" + index, CATEGORIES[index % CATEGORIES.length]);
             Random members = new Random(index);
             for (int member = 0; member <= members.nextInt(4); member++) {
-                fixture.members("r" + (1 + members.nextInt(520)));
+                fixture.members(prefix + "r" + (1 + members.nextInt(520)));
             }
             fixture.grant(TYPES[random.nextInt(TYPES.length)], 8 * (1 + random.nextInt(8)));
             if (random.nextInt(3) == 0) {

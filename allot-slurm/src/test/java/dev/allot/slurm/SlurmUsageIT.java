@@ -50,8 +50,12 @@ class SlurmUsageIT {
         assertThat(Files.readString(sink.file())).as("re-import is idempotent").isEqualTo(firstImport);
         List<UsageRecord> zeta = sink.read(from, to).stream()
                 .filter(record -> record.project().equals(ProjectId.of("zeta"))).toList();
-        assertThat(gpuHours(zeta, "H100")).isCloseTo(2 * elapsedSeconds(h100) / 3600.0, within(1e-4));
-        assertThat(gpuHours(zeta, "A100")).isCloseTo(elapsedSeconds(a100) / 3600.0, within(1e-4));
+        String sacct = TestCluster.CLI.run(List.of("sacct", "-X", "-n", "-P", "-j", h100 + "," + a100, "-o",
+                "jobid,account,state,start,end,elapsedraw,alloctres"), "").stdout();
+        assertThat(gpuHours(zeta, "H100")).as("imported %s from sacct:%n%s", zeta, sacct)
+                .isCloseTo(2 * elapsedSeconds(h100) / 3600.0, within(1e-4));
+        assertThat(gpuHours(zeta, "A100")).as("imported %s from sacct:%n%s", zeta, sacct)
+                .isCloseTo(elapsedSeconds(a100) / 3600.0, within(1e-4));
         assertThat(gpuHours(zeta, "H100")).isGreaterThan(0);
     }
 
