@@ -20,7 +20,7 @@ public final class SolverOptions {
     long seed;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "2",
-            description = "Solver threads (default: ${DEFAULT-VALUE}).")
+            description = "Search threads of the cp-sat engine; scip, highs and cbc use one, which keeps them deterministic (default: ${DEFAULT-VALUE}).")
     int workers;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "scip",

@@ -56,6 +56,14 @@ class PlanCommandTest {
     }
 
     @Test
+    void theDemoLabGivesTheSamePlanEveryTime() {
+        String first = CliRun.of("plan", demoLabFile.toString(), "--format", "csv", "--quiet").out();
+        for (int run = 0; run < 3; run++) {
+            assertThat(CliRun.of("plan", demoLabFile.toString(), "--format", "csv", "--quiet").out()).isEqualTo(first);
+        }
+    }
+
+    @Test
     void planPrintsATableWithTotalsAndCsvWithOneRowPerProject() {
         CliRun table = CliRun.of("plan", demoLabFile.toString(), "--quiet");
         assertThat(table.out()).contains("project", "decision", "GPU type", "Decisions:", "policy exploratory >= product");

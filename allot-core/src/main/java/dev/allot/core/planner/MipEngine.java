@@ -65,7 +65,8 @@ final class MipEngine {
             }
             objective.setMaximization();
             solver.setTimeLimit(Math.max(1, options.timeLimit().toMillis()));
-            solver.setNumThreads(options.workers());
+            // One thread: with more, SCIP returned different (equally valuable) plans for the same lab.
+            solver.setNumThreads(1);
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
             long start = System.nanoTime();

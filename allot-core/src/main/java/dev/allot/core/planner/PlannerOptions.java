@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param timeLimit wall-clock limit of the search; the best plan found by then is returned with its gap
  * @param relativeGap stop once the plan is proven within this fraction of the optimum (0.001 = 0.1 %)
  * @param seed random seed of the engine (printed in every report)
- * @param workers search threads
+ * @param workers search threads of CP-SAT (the MPSolver engines run on one thread, which keeps them deterministic)
  * @param valueModel how effective compute turns into value
  * @param explain whether to compute explanations (shadow prices, thresholds); off for pure benchmarking
  * @param engine the MIP engine: {@code scip} (default), {@code highs}, {@code cbc} or {@code cp-sat}
