@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
     public static final String DEFAULT_URL = "jdbc:h2:file:./allot-data/allot";
 
     private final HikariDataSource dataSource;
+    private final boolean embeddedFile;
     private final Jdbi jdbi;
     private final InstantSource clock;
     private final AuditLog audit;
@@ -39,6 +40,7 @@ public final class Store implements AutoCloseable {
 
     private Store(HikariDataSource dataSource, InstantSource clock) {
         this.dataSource = dataSource;
+        this.embeddedFile = dataSource.getJdbcUrl().startsWith("jdbc:h2:file:");
         this.jdbi = Jdbi.create(dataSource);
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         this.clock = clock;
@@ -62,7 +64,7 @@ public final class Store implements AutoCloseable {
                     + "'. Maybe jdbc:h2:file:./allot-data/allot or jdbc:postgresql://host:5432/allot?");
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(durable(url));
+        config.setJdbcUrl(embedded(url));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(8);
@@ -81,12 +83,16 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * An embedded H2 file otherwise writes commits to disk after up to half a second; a killed process would lose
-     * work it had already reported as saved.
+     * Embedded H2 settings for a system of record: write each commit at once rather than up to half a second later,
+     * and do not let background compaction rewrite live chunks (a kill during that rewrite could cost recent work).
      */
-    private static String durable(String url) {
-        return url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")
-                ? url + ";WRITE_DELAY=0" : url;
+    private static String embedded(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        return url + (upper.contains("WRITE_DELAY") ? "" : ";WRITE_DELAY=0")
+                + (upper.contains("AUTO_COMPACT_FILL_RATE") ? "" : ";AUTO_COMPACT_FILL_RATE=0");
     }
 
     public LabRepository lab() {
@@ -130,10 +136,18 @@ public final class Store implements AutoCloseable {
         return clock.instant();
     }
 
-    /** Runs {@code work} in one transaction; database failures become {@link AllotException}s. */
+    /**
+     * Runs {@code work} in one transaction; database failures become {@link AllotException}s. On an embedded H2 file
+     * the commit is also forced to disk before this returns: H2 otherwise keeps recent commits in memory for a
+     * moment, and a killed process would lose a change it had already reported as saved.
+     */
     <T> T transaction(Function<Handle, T> work) {
         try {
-            return jdbi.inTransaction(work::apply);
+            T result = jdbi.inTransaction(work::apply);
+            if (embeddedFile) {
+                jdbi.useHandle(handle -> handle.execute("CHECKPOINT SYNC"));
+            }
+            return result;
         } catch (JdbiException e) {
             throw translate(e);
         }

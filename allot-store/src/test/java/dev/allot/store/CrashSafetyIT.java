@@ -30,14 +30,24 @@ class CrashSafetyIT {
     Path folder;
 
     @Test
-    void killingThePublisherLeavesEitherTheOldOrTheNewPlanNeverHalf() throws Exception {
-        String url = "jdbc:h2:file:" + folder.resolve("crash").toAbsolutePath();
+    void onH2KillingThePublisherLeavesEitherTheOldOrTheNewPlanNeverHalf() throws Exception {
+        killRepeatedly("jdbc:h2:file:" + folder.resolve("crash").toAbsolutePath(), null, null);
+    }
+
+    @Test
+    void onPostgresKillingThePublisherLeavesEitherTheOldOrTheNewPlanNeverHalf() throws Exception {
+        killRepeatedly(Databases.postgresUrl(), "postgres", "postgres");
+    }
+
+    private void killRepeatedly(String url, String user, String password) throws Exception {
         Random random = new Random(SEED);
         int acknowledged = 0;
         for (int round = 0; round < 4; round++) {
-            acknowledged = Math.max(acknowledged, runAndKill(url, 20 + random.nextInt(400)));
-            try (Store store = Store.open(url, null, null)) {
+            acknowledged = Math.max(acknowledged, runAndKill(url, user, password, 20 + random.nextInt(400)));
+            try (Store store = Store.open(url, user, password)) {
                 List<StoredPlan> versions = store.plans().published(CYCLE);
+                System.out.printf("crash round %d on %s: acknowledged %d, found %d%n", round, url, acknowledged,
+                        versions.size());
                 assertThat(versions.size()).as("round %d: acknowledged publishes survive", round)
                         .isGreaterThanOrEqualTo(acknowledged);
                 for (int i = 0; i < versions.size(); i++) {
@@ -56,11 +66,12 @@ class CrashSafetyIT {
     }
 
     /** Starts the loop, lets it publish for {@code millis} after its first publish, kills it; returns its last "published". */
-    private static int runAndKill(String url, long millis) throws Exception {
+    private static int runAndKill(String url, String user, String password, long millis) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
-                PublishLoop.class.getName(), url).redirectErrorStream(true).start();
+                PublishLoop.class.getName(), url, user == null ? "" : user, password == null ? "" : password)
+                .redirectErrorStream(true).start();
         AtomicInteger last = new AtomicInteger();
         java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
         Thread reader = new Thread(() -> {

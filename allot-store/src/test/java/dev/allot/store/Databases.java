@@ -23,6 +23,11 @@ public final class Databases {
 
     /** A new database in the shared embedded PostgreSQL (started on first use, stopped when the JVM exits). */
     public static synchronized Store postgres() {
+        return Store.open(postgresUrl(), "postgres", "postgres");
+    }
+
+    /** The URL of a new, empty database in the shared embedded PostgreSQL (user and password: postgres). */
+    public static synchronized String postgresUrl() {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().start();
@@ -38,7 +43,7 @@ public final class Databases {
             try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
                 connection.createStatement().execute("CREATE DATABASE " + name);
             }
-            return Store.open(postgres.getJdbcUrl("postgres", name), "postgres", "postgres");
+            return postgres.getJdbcUrl("postgres", name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

@@ -7,14 +7,16 @@ import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
 
 /**
- * The child process of {@link CrashSafetyIT}: opens the database file given as the first argument, then saves drafts
+ * The child process of {@link CrashSafetyIT}: opens the database named by its arguments (URL, user, password), then
+ * saves drafts
  * and publishes them as fast as it can, printing {@code published N} after each commit, until it is killed.
  */
 public final class PublishLoop {
     private PublishLoop() {}
 
     public static void main(String[] args) {
-        Store store = Store.open(args[0], null, null);
+        Store store = Store.open(args[0], args.length > 1 && !args[1].isEmpty() ? args[1] : null,
+                args.length > 2 && !args[2].isEmpty() ? args[2] : null);
         Actor admin = new Actor("root", Role.ADMIN);
         Actor decider = new Actor("ada", Role.DECIDER);
         CycleId cycle = CycleId.of("2026-12");
