@@ -1,6 +1,5 @@
 package dev.allot.slurm;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -38,9 +37,4 @@ public record DesiredAccount(
 
     /** Limits that take over on a date (a dated yield or kill). */
     public record DatedLimit(java.time.LocalDate on, AccountLimits limits, String reason) {}
-
-    /** Users as a list, in Slurm's order. */
-    public List<String> userList() {
-        return List.copyOf(users);
-    }
 }
