@@ -16,21 +16,25 @@ class SlurmEnforcementIT {
     private static final LocalDate TODAY = LocalDate.now();
 
     private final List<String> jobs = new ArrayList<>();
+    private String prefix;
     private SlurmConfig config;
     private SlurmEnforcer enforcer;
 
     @BeforeEach
     void cluster() {
         TestCluster.require();
-        String prefix = TestCluster.uniquePrefix();
+        prefix = TestCluster.uniquePrefix();
         config = SlurmConfig.defaults(TestCluster.CLUSTER).withPrefixes(prefix, prefix)
                 .withExtraUsers(List.of("root"));
         enforcer = new SlurmEnforcer(TestCluster.CLI);
     }
 
     @AfterEach
-    void cancelJobs() {
-        TestCluster.cancel(jobs);
+    void cancelJobsAndRemoveAccounts() {
+        if (prefix != null) {
+            TestCluster.cancel(jobs);
+            TestCluster.removeAccounts(prefix, jobs);
+        }
     }
 
     private DesiredState desired(PlanFixture fixture) {

@@ -57,6 +57,7 @@ class SlurmUsageIT {
         assertThat(gpuHours(zeta, "A100")).as("imported %s from sacct:%n%s", zeta, sacct)
                 .isCloseTo(elapsedSeconds(a100) / 3600.0, within(1e-4));
         assertThat(gpuHours(zeta, "H100")).isGreaterThan(0);
+        TestCluster.removeAccounts(prefix, List.of(h100, a100));
     }
 
     private static double gpuHours(List<UsageRecord> records, String type) {

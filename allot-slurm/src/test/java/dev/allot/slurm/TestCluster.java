@@ -76,6 +76,29 @@ final class TestCluster {
         }
     }
 
+    /** Best effort: waits for the jobs to leave the queue, then deletes every account whose name starts with prefix. */
+    static void removeAccounts(String prefix, List<String> jobIds) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (jobIds.stream().anyMatch(id -> !state(id).isEmpty()) && System.nanoTime() < deadline) {
+            sleep(200);
+        }
+        LiveState live = CLI.liveState(CLUSTER);
+        List<String> children = new java.util.ArrayList<>();
+        List<String> parents = new java.util.ArrayList<>();
+        live.accounts().values().stream().filter(account -> account.name().startsWith(prefix))
+                .forEach(account -> (account.parent().startsWith(prefix) ? children : parents).add(account.name()));
+        List<String> commands = new java.util.ArrayList<>();
+        if (!children.isEmpty()) {
+            commands.add("delete account where name=" + String.join(",", children) + " cluster=" + CLUSTER);
+        }
+        if (!parents.isEmpty()) {
+            commands.add("delete account where name=" + String.join(",", parents) + " cluster=" + CLUSTER);
+        }
+        if (!commands.isEmpty()) {
+            CLI.commands(commands);
+        }
+    }
+
     static void sacctmgr(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("sacctmgr", "-i"));
         command.addAll(List.of(args));
