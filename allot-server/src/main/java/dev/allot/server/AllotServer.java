@@ -53,11 +53,7 @@ public final class AllotServer {
             config.events.serverStarted(() -> metrics.bind(app().jettyServer().server()));
             // Read (and bound) every body first, even when the request is refused before using it: an unread body
             // makes Jetty drop the connection, which clients see as a reset instead of the problem answer.
-            config.routes.before(ctx -> {
-                if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
-                    ctx.bodyAsBytes();
-                }
-            });
+            config.routes.before(ctx -> ctx.bodyAsBytes());
             for (Route route : routes) {
                 config.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(),
                         guard(route, store), java.util.Set.of()));
