@@ -278,8 +278,10 @@ final class Explainer {
     private double floorThreshold(PlannedProject project, List<ValueSegment> curve, GpuTypeId type, double speed) {
         int unit = allocation.fleet.unitGpus(type);
         int floorGpus = Math.max(unit, (project.floorGpus() + unit - 1) / unit * unit);
-        double cost = floorGpus * opportunityCosts.computeIfAbsent(type + ":" + floorGpus,
-                key -> priceChange(type, -floorGpus));
+        // Large labs price every floor at the per-node cost (one re-solve per type instead of one per floor size).
+        int priced = allocation.projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD ? unit : floorGpus;
+        double cost = floorGpus * opportunityCosts.computeIfAbsent(type + ":" + priced,
+                key -> priceChange(type, -priced));
         double valuePerPriority = curveValue(curve.isEmpty() ? List.of(new ValueSegment(floorGpus * speed, 1))
                 : curve, floorGpus * speed);
         return valuePerPriority <= 0 ? Double.POSITIVE_INFINITY : cost / valuePerPriority;

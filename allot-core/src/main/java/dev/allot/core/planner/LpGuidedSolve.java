@@ -2,15 +2,17 @@ package dev.allot.core.planner;
 
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The large-lab path (thousands of projects): 1. solve the LP relaxation, whose value bounds every plan; 2. hold
- * every funded/unfunded decision the LP already makes whole (it leaves only a handful fractional, about one per
- * coupling rule), and 3. solve the remaining MIP exactly. The gap is measured against the LP bound, so it is proven.
- * If holding the LP's decisions makes the MIP infeasible, the full MIP is solved instead.
+ * every funded decision and grant the LP already makes whole and solve the small MIP over the fractional rest;
+ * 3. if the gap to the LP bound is still above the target, run the full MIP from that plan for the time left, which
+ * tightens the bound with cuts and may improve the plan. The gap is always proven against a true bound. If holding
+ * the LP's values makes the rest infeasible, the full MIP is solved instead.
  */
 final class LpGuidedSolve {
     /** Above this many projects the planner decomposes. */
@@ -22,30 +24,53 @@ final class LpGuidedSolve {
     static SolverOutcome solve(AllocationModel allocation, String engine, PlannerOptions options,
             ProgressListener listener) {
         long start = System.nanoTime();
-        SolverOutcome relaxed = MipEngine.solve("GLOP", allocation.model, row -> true, true, options, Map.of(), true);
+        SolverOutcome relaxed = MipEngine.solve("GLOP", allocation.model, row -> true, true, options, Map.of(), true,
+                null);
         if (relaxed.status() != SolverOutcome.Status.OPTIMAL) {
             return Engine.named(engine).solve(allocation.model, row -> true, true, options, listener);
         }
         double bound = relaxed.objective();
         listener.onProgress(elapsed(start), Double.NaN, bound);
         Map<Var, Double> fixed = new HashMap<>();
-        List<Var> funded = allocation.funded;
-        for (Var var : funded) {
+        List<Var> integers = new ArrayList<>(allocation.funded);
+        allocation.units.forEach(byType -> integers.addAll(byType.values()));
+        for (Var var : integers) {
             double value = relaxed.values()[var.index()];
-            if (value < INTEGRAL || value > 1 - INTEGRAL) {
-                fixed.put(var, (double) Math.round(value));
+            if (Math.abs(value - Math.rint(value)) < INTEGRAL) {
+                fixed.put(var, Math.rint(value));
             }
         }
         // The held MIP's own gap is measured against its own bound; half the target leaves room for the LP bound.
         PlannerOptions rest = options.withTimeLimit(options.timeLimit().minus(elapsed(start)))
                 .withRelativeGap(options.relativeGap() / 2);
-        SolverOutcome held = MipEngine.solve(mipName(engine), allocation.model, row -> true, true, rest, fixed, false);
+        SolverOutcome held = MipEngine.solve(mipName(engine), allocation.model, row -> true, true, rest, fixed, false,
+                null);
         if (held.status() == SolverOutcome.Status.INFEASIBLE || held.status() == SolverOutcome.Status.UNKNOWN) {
             return Engine.named(engine).solve(allocation.model, row -> true, true, rest, listener);
         }
         listener.onProgress(elapsed(start), held.objective(), bound);
-        SolverOutcome.Status status = (bound - held.objective()) / Math.max(1, Math.abs(held.objective()))
-                <= options.relativeGap() ? SolverOutcome.Status.OPTIMAL : SolverOutcome.Status.FEASIBLE;
+        if (gap(held.objective(), bound) > options.relativeGap()) {
+            // The LP bound is loose by the rounding of grants to whole nodes; the full MIP, started from the held
+            // plan, tightens the bound with cuts (and may improve the plan) in the time that is left.
+            SolverOutcome full = MipEngine.solve(mipName(engine), allocation.model, row -> true, true,
+                    options.withTimeLimit(options.timeLimit().minus(elapsed(start))), Map.of(), false, held.values());
+            if (full.status() == SolverOutcome.Status.OPTIMAL || full.status() == SolverOutcome.Status.FEASIBLE) {
+                double tighter = Math.min(bound, full.bound());
+                SolverOutcome best = full.objective() >= held.objective() ? full : held;
+                listener.onProgress(elapsed(start), best.objective(), tighter);
+                return finish(best, tighter, options, start);
+            }
+        }
+        return finish(held, bound, options, start);
+    }
+
+    private static double gap(double objective, double bound) {
+        return (bound - objective) / Math.max(1, Math.abs(objective));
+    }
+
+    private static SolverOutcome finish(SolverOutcome held, double bound, PlannerOptions options, long start) {
+        SolverOutcome.Status status = gap(held.objective(), bound) <= options.relativeGap()
+                ? SolverOutcome.Status.OPTIMAL : SolverOutcome.Status.FEASIBLE;
         return new SolverOutcome(status, held.values(), held.objective(), Math.max(bound, held.objective()),
                 elapsed(start));
     }

@@ -23,15 +23,16 @@ final class MipEngine {
 
     static SolverOutcome solve(String engine, LinearModel model, Predicate<Row> keep, boolean optimise,
             PlannerOptions options) {
-        return solve(engine, model, keep, optimise, options, Map.of(), false);
+        return solve(engine, model, keep, optimise, options, Map.of(), false, null);
     }
 
     /**
      * @param fixed variables held at the given value
      * @param relax solve the LP relaxation (every variable continuous); use with engine {@code GLOP}
+     * @param hint a known solution to start from (values by variable index), or null
      */
     static SolverOutcome solve(String engine, LinearModel model, Predicate<Row> keep, boolean optimise,
-            PlannerOptions options, Map<Var, Double> fixed, boolean relax) {
+            PlannerOptions options, Map<Var, Double> fixed, boolean relax, double[] hint) {
         MPSolver solver = MPSolver.createSolver(engine);
         if (solver == null) {
             throw new IllegalStateException("MIP engine " + engine + " is not available");
@@ -64,6 +65,9 @@ final class MipEngine {
                 }
             }
             objective.setMaximization();
+            if (hint != null) {
+                solver.setHint(vars, hint);
+            }
             solver.setTimeLimit(Math.max(1, options.timeLimit().toMillis()));
             // One thread: with more, SCIP returned different (equally valuable) plans for the same lab.
             solver.setNumThreads(1);

@@ -72,6 +72,20 @@ class PlannerPropertyTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("largeSeeds")
+    void largeLabsTakeTheDecomposedPathAndStillRespectEveryRule(long seed) {
+        Lab lab = RandomLabs.shaped(seed, LpGuidedSolve.PROJECTS_THRESHOLD + 200, 4);
+        Plan plan = Planner.create(PlannerOptions.defaults().withRelativeGap(0.005)).plan(lab);
+        assertThat(PlanInvariants.check(lab, plan)).isEmpty();
+        assertThat(plan.solve().gap()).isLessThanOrEqualTo(0.005 + 1e-9);
+        assertThat(plan.solve().bestBound()).isGreaterThanOrEqualTo(objective(lab, plan.grants()) - 1e-6);
+    }
+
+    static LongStream largeSeeds() {
+        return LongStream.of(7, 8);
+    }
+
     /** The model's objective, recomputed independently from grants: value minus the stability tie-break. */
     static double objective(Lab lab, Map<ProjectId, Allocation> grants) {
         Map<ProjectId, Double> priorities = lab.priorities();
