@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Read throughput of the API on a 300-project portfolio with a published plan, over an embedded H2 file. Not part
  * of the normal build (its name matches neither *Test nor *IT); run it as docs/benchmarks.md says.
+ * {@code -Dbench.db=postgres} runs it on the embedded PostgreSQL instead.
  */
 class PortfolioBench {
     private static final CycleId CYCLE = CycleId.of("2026-12");
@@ -27,7 +28,9 @@ class PortfolioBench {
         Path folder = Files.createTempDirectory("allot-bench");
         Actor admin = new Actor("root", Role.ADMIN);
         Actor decider = new Actor("ada", Role.DECIDER);
-        try (Store store = Store.open("jdbc:h2:file:" + folder.resolve("bench"), null, null)) {
+        boolean postgres = "postgres".equals(System.getProperty("bench.db"));
+        try (Store store = postgres ? dev.allot.store.Databases.postgres()
+                : Store.open("jdbc:h2:file:" + folder.resolve("bench"), null, null)) {
             store.lab().importLab(TestLabs.shaped(300, 42).build(), admin);
             store.cycles().transition(CYCLE, CycleState.REVIEW, null, admin);
             store.cycles().transition(CYCLE, CycleState.DRAFT, null, admin);
@@ -44,9 +47,10 @@ class PortfolioBench {
                         "/api/cycles/2026-12/asks/project-7"}) {
                     LoadLoop.run(server.port(), path, token, connections, 5);
                     LoadLoop.Result result = LoadLoop.run(server.port(), path, token, connections, seconds);
-                    System.out.printf("BENCH %-40s %8.0f req/s  p50 %6d us  p99 %6d us  %d requests, %d errors,"
-                                    + " %d connections, %.0f s%n", path, result.perSecond(), result.p50Micros(),
-                            result.p99Micros(), result.requests(), result.errors(), connections, result.seconds());
+                    System.out.printf("BENCH %-8s %-40s %8.0f req/s  p50 %6d us  p99 %6d us  %d requests, %d errors,"
+                                    + " %d connections, %.0f s%n", postgres ? "postgres" : "h2", path,
+                            result.perSecond(), result.p50Micros(), result.p99Micros(), result.requests(),
+                            result.errors(), connections, result.seconds());
                     assertThat(result.errors()).isZero();
                 }
             } finally {
