@@ -49,16 +49,24 @@ final class BoardPage {
         Optional<Versioned<Cycle>> cycle = Cycles.current(store, page.cycle());
         List<String> cycles = store.cycles().list().stream().map(c -> c.value().id().value()).toList();
         if (cycle.isEmpty()) {
-            return Templates.render("board.jte", new View(page, cycles, null, null, BoardFilter.none(), List.of(),
-                    new Totals(0, 0, List.of(), 0, 0), false));
+            return Templates.render("board.jte", empty(page, cycles));
         }
-        BoardFilter filter = BoardFilter.of(ctx);
-        View view = view(page, cycles, cycle.get().value(), filter, "true".equals(ctx.header("HX-Request")));
+        View view = view(page, cycles, cycle.get().value(), BoardFilter.of(ctx),
+                "true".equals(ctx.header("HX-Request")));
         return Templates.render(view.fragment() ? "boardRows.jte" : "board.jte", view);
     }
 
+    /** The board of a lab without cycles: it says how to start. */
+    static View empty(Page page, List<String> cycles) {
+        return new View(page, cycles, null, null, BoardFilter.none(), List.of(), new Totals(0, 0, List.of(), 0, 0),
+                false);
+    }
+
     View view(Page page, List<String> cycles, Cycle cycle, BoardFilter filter, boolean fragment) {
-        Rows data = rows(cycle.id());
+        return view(page, cycles, cycle, rows(cycle.id()), filter, fragment);
+    }
+
+    static View view(Page page, List<String> cycles, Cycle cycle, Rows data, BoardFilter filter, boolean fragment) {
         List<BoardRow> kept = data.rows().stream().filter(row -> row.matches(filter)).sorted(filter.order()).toList();
         return new View(page, cycles, cycle, data, filter, kept, totals(kept, data.gpuTypes().size()), fragment);
     }

@@ -1,6 +1,8 @@
 package dev.allot.web;
 
 import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.GpuType;
+import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.Policy;
@@ -44,13 +46,19 @@ record PolicyPanel(String reserve, List<BoundLine> bounds, List<RelationLine> re
                 + " change per project per cycle", policy.plannerMayKill());
     }
 
-    /** Each category's share of the granted effective compute (0..1). */
+    /** Each category's share (0..1) of the granted compute, GPUs weighted by their type's speed as the policy is. */
     static Map<CategoryId, Double> shares(Lab lab, Plan plan) {
+        Map<GpuTypeId, GpuType> types = lab.gpuTypesById();
         Map<CategoryId, Double> effective = new HashMap<>();
         double total = 0;
         for (ProjectPlan line : plan.projects()) {
-            effective.merge(line.category(), line.effectiveGpus(), Double::sum);
-            total += line.effectiveGpus();
+            double compute = 0;
+            for (Map.Entry<GpuTypeId, Integer> entry : line.grant().gpus().entrySet()) {
+                GpuType type = types.get(entry.getKey());
+                compute += entry.getValue() * (type == null ? 0 : type.relativeSpeed());
+            }
+            effective.merge(line.category(), compute, Double::sum);
+            total += compute;
         }
         Map<CategoryId, Double> shares = new HashMap<>();
         for (var entry : effective.entrySet()) {

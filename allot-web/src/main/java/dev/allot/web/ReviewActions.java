@@ -7,7 +7,6 @@ import dev.allot.core.model.CycleId;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Pin;
-import dev.allot.core.model.Plan;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.planner.Planner;
 import dev.allot.store.Actor;
@@ -18,7 +17,6 @@ import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.Optional;
 
 /**
  * The deciders' actions on the review screen: pin, kill, fund or clear a project and re-solve in place; solve;
@@ -104,10 +102,9 @@ final class ReviewActions {
 
     private String solveAndShow(Context ctx, Page view, CycleId cycle, Actor actor, Integer expected, String done,
             String project) {
-        Optional<StoredPlan> before = store.plans().draft(cycle);
-        Plan plan;
+        Drafts.Solved solved;
         try {
-            plan = planner.plan(store.lab().export(cycle));
+            solved = Drafts.solve(store, planner, cycle, actor, expected);
         } catch (AllotException e) {
             if (e.kind() != Kind.INFEASIBLE && e.kind() != Kind.INVALID_INPUT) {
                 throw e;
@@ -115,11 +112,10 @@ final class ReviewActions {
             ctx.status(422);
             return page.render(ctx, view, e.getMessage());
         }
-        StoredPlan saved = store.plans().saveDraft(cycle, plan, expected, actor);
-        long changed = plan.projects().stream().filter(line -> before.flatMap(b -> b.plan().project(line.project()))
-                .map(old -> !old.grant().equals(line.grant())).orElse(true)).count();
+        StoredPlan saved = solved.draft();
+        long changed = solved.changedProjects();
         return redirect(ctx, view, "done=" + done + "&version=" + saved.version() + "&changed=" + changed
-                + (project.isEmpty() ? "" : "&project=" + project));
+                + (project.isEmpty() ? "" : "&project=" + project + "#d-" + project));
     }
 
     private Allocation pinned(Context ctx) {
@@ -134,7 +130,9 @@ final class ReviewActions {
 
     private static String redirect(Context ctx, Page view, String query) {
         String cycle = view.cycle() == null ? "" : "&cycle=" + view.cycle();
-        ctx.redirect("/review?" + query + cycle + "#decisions", HttpStatus.SEE_OTHER);
+        int anchor = query.indexOf('#');
+        String target = anchor < 0 ? query + cycle : query.substring(0, anchor) + cycle + query.substring(anchor);
+        ctx.redirect("/review?" + target, HttpStatus.SEE_OTHER);
         return null;
     }
 

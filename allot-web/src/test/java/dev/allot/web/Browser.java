@@ -1,0 +1,75 @@
+package dev.allot.web;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Headless Debian Chromium driven by Playwright. Without Chromium the browser tests fail under CI (CI=true), where
+ * scripts/ci.d/30-chromium.sh installs it, and are skipped with a message elsewhere.
+ */
+final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    private Browser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic")));
+    }
+
+    static Browser launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            String message = "Chromium is not installed at " + CHROMIUM + "; run scripts/ci.d/30-chromium.sh as root";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message);
+            }
+            Assumptions.assumeTrue(false, message + " (browser tests skipped outside CI)");
+        }
+        return new Browser();
+    }
+
+    /** A fresh browser profile (its own cookies) with a laptop-sized window, signed in with {@code token}. */
+    Page signedIn(UiServer server, String token) {
+        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1400, 900));
+        Page page = context.newPage();
+        page.navigate(server.url("/login"));
+        page.getByLabel("Token").fill(token);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL("**/board");
+        return page;
+    }
+
+    /** Saves a full-page screenshot to the folder named by -Dallot.screenshots (relative to the repository root). */
+    static void screenshot(Page page, String name) {
+        String folder = System.getProperty("allot.screenshots", "");
+        folder = folder.isBlank() ? "allot-web/target/screenshots" : folder;
+        Path root = Path.of("").toAbsolutePath();
+        if (root.endsWith("allot-web")) {
+            root = root.getParent();
+        }
+        page.waitForTimeout(200);
+        page.screenshot(new Page.ScreenshotOptions().setPath(root.resolve(folder).resolve(name + ".png"))
+                .setFullPage(false));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

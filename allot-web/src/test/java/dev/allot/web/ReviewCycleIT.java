@@ -1,0 +1,211 @@
+package dev.allot.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.lab.DemoLab;
+import dev.allot.store.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A whole review cycle of the 300-project demo lab in a real browser, one role at a time: the lead files an ask, a
+ * decider opens review, a reviewer scores, the decider drafts, pins, kills, re-solves and publishes after seeing the
+ * changes; a viewer is offered no forms and is refused when forcing one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReviewCycleIT {
+    private Browser browser;
+    private UiServer server;
+    private Project led;
+    private Project pinned;
+    private Project killed;
+
+    @BeforeAll
+    void start() {
+        browser = Browser.launch();
+        server = new UiServer(DemoLab.generate(42));
+        led = server.lab.projects().get(0);
+        pinned = server.lab.projects().get(5);
+        killed = server.lab.projects().get(9);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void leadFilesAnAskAndARefusedFormKeepsEverythingTyped() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.LEAD));
+        page.navigate(server.url("/projects/" + led.id().value()));
+        page.getByText("Edit the ask").click();
+        page.getByLabel("Floor GPUs").fill("64");
+        page.getByLabel("Target GPUs").fill("32");
+        page.getByLabel("Ceiling GPUs").fill("16");
+        page.getByLabel("Justification").fill("Scale the retrieval model to 7B parameters.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the ask")).click();
+
+        assertThat(page.getByTestId("form-errors")).containsText("nothing was saved");
+        assertThat(page.locator("#target-error")).hasText("target: 32 GPUs is below the floor (64). Maybe raise the"
+                + " target or lower the floor?");
+        assertThat(page.locator("#ceiling-error")).containsText("ceiling: 16 GPUs is below the target (32)");
+        assertThat(page.getByLabel("Floor GPUs")).hasValue("64");
+        assertThat(page.getByLabel("Justification")).hasValue("Scale the retrieval model to 7B parameters.");
+        Browser.screenshot(page, "ask-form-errors");
+
+        page.getByLabel("Floor GPUs").fill("8");
+        page.getByLabel("Ceiling GPUs").fill("48");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the ask")).click();
+        assertThat(page.getByTestId("ask")).containsText("Floor 8, target 32, ceiling 48 GPUs");
+
+        page.navigate(server.url("/projects/" + pinned.id().value()));
+        assertThat(page.getByText("Edit the ask")).hasCount(0);
+        page.context().close();
+    }
+
+    @Test
+    @Order(2)
+    void deciderOpensTheReview() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        page.navigate(server.url("/review"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move cycle to review")).click();
+        assertThat(page.getByTestId("state")).hasText("review");
+        page.context().close();
+    }
+
+    @Test
+    @Order(3)
+    void reviewerScoresAfterFixingTheForm() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.REVIEWER));
+        page.navigate(server.url("/projects/" + led.id().value()));
+        page.getByText("Score this project").click();
+        page.getByLabel("Score (1").fill("11");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the score")).click();
+        assertThat(page.locator("#score-error")).hasText("score: '11' is not a whole number from 1 to 10. Maybe 5"
+                + " for an average project?");
+        assertThat(page.locator("#comment-error")).containsText("comment: empty");
+
+        page.getByLabel("Score (1").fill("9");
+        page.getByLabel("Comment").fill("Clear milestones; the 1B run already beat the baseline.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the score")).click();
+        assertThat(page.getByTestId("scores")).containsText("9/10 by rui: Clear milestones");
+        page.context().close();
+    }
+
+    @Test
+    @Order(4)
+    void deciderDraftsPinsKillsResolvesAndPublishesAfterSeeingTheChanges() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        page.navigate(server.url("/review"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move cycle to draft")).click();
+        assertThat(page.getByTestId("notice")).containsText("Solved draft v1");
+        assertThat(page.getByTestId("solver")).containsText("gap");
+
+        adjust(page, pinned.id(), "pin", "24");
+        assertThat(page.getByTestId("notice")).containsText("Saved the change to " + pinned.id().value()
+                + "; re-solved draft v2");
+        assertThat(page.locator("#d-" + pinned.id().value())).containsText("pin");
+        assertThat(page.locator("#d-" + pinned.id().value())).containsText("24");
+
+        adjust(page, killed.id(), "kill", "0");
+        assertThat(page.getByTestId("notice")).containsText("re-solved draft v3");
+        assertThat(page.locator("#d-" + killed.id().value())).containsText("kill");
+        page.navigate(server.url("/review"));
+        Browser.screenshot(page, "review");
+
+        page.getByText("Publish…").click();
+        assertThat(page.getByTestId("publish-diff")).containsText(killed.id().value());
+        Browser.screenshot(page, "publish-confirmation");
+        page.getByLabel("Note for the record").fill("Approved in the portfolio meeting");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish plan")).click();
+        assertThat(page.getByTestId("notice")).hasText("Published plan version 1.");
+        assertThat(page.getByTestId("state")).hasText("published");
+        assertThat(server.store.plans().latestPublished(server.lab.cycle()).orElseThrow().plan()
+                .project(killed.id()).orElseThrow().grant().totalGpus()).isZero();
+        page.context().close();
+    }
+
+    @Test
+    @Order(5)
+    void viewerIsOfferedNoFormsAndAForgedActionIsRefused() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.VIEWER));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cycle review"))).hasCount(0);
+        assertThat(page.locator("form[method=post]:not([action='/logout'])")).hasCount(0);
+        page.navigate(server.url("/projects/" + led.id().value()));
+        assertThat(page.locator("a[href*='/ask'], a[href*='/score']")).hasCount(0);
+        assertThat(page.getByTestId("explanation")).containsText("in the draft v3");
+
+        String csrf = page.locator("input[name=csrf]").first().inputValue();
+        APIResponse forged = page.request().post(server.url("/review/adjust"), RequestOptions.create().setForm(
+                FormData.create().set("csrf", csrf).set("project", led.id().value()).set("action", "kill")));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.text()).contains("Role viewer may not pin, override, solve or publish");
+        assertThat(server.store.reviews().overrides(server.lab.cycle())).noneMatch(o -> o.project().equals(led.id()));
+
+        APIResponse review = page.request().get(server.url("/review"));
+        assertThat(review.status()).isEqualTo(403);
+        page.context().close();
+    }
+
+    @Test
+    @Order(6)
+    void aFormWithoutItsSecurityTokenIsRefusedEvenForADecider() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        APIResponse forged = page.request().post(server.url("/review/adjust"), RequestOptions.create().setForm(
+                FormData.create().set("csrf", "forged").set("project", led.id().value()).set("action", "kill")));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.text()).contains("csrf: the form's security token is missing or belongs to another session");
+        page.context().close();
+    }
+
+    @Test
+    @Order(7)
+    void boardFiltersAndTotalsFollowTheFilter() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        assertThat(page.locator("table.board tbody tr")).hasCount(server.lab.projects().size());
+        Browser.screenshot(page, "board");
+        long kills = server.store.plans().draft(server.lab.cycle()).orElseThrow().plan().projects().stream()
+                .filter(line -> line.decision() == dev.allot.core.model.Decision.KILL).count();
+        page.getByLabel("Decision").selectOption("kill");
+        assertThat(page.locator("table.board tbody tr")).hasCount((int) kills);
+        assertThat(page.locator("#p-" + killed.id().value())).isVisible();
+        assertThat(page.getByTestId("totals")).containsText("Total (" + kills + " projects)");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*decision=kill.*"));
+        page.navigate(server.url("/projects/" + pinned.id().value()));
+        Browser.screenshot(page, "project");
+        page.navigate(server.url("/cluster"));
+        assertThat(page.getByTestId("types")).containsText(server.lab.gpuTypes().get(0).id().value());
+        Browser.screenshot(page, "cluster");
+        page.context().close();
+    }
+
+    private void adjust(Page page, ProjectId project, String action, String gpus) {
+        page.locator("#adjust-project").selectOption(project.value());
+        server.lab.asksByProject().get(project).gpuTypes().stream().findFirst()
+                .ifPresent(type -> page.locator("#adjust-type").selectOption(type.value()));
+        page.locator("#adjust-action").selectOption(action);
+        page.locator("#adjust-gpus").fill(gpus);
+        page.locator("#adjust-reason").fill("portfolio meeting");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and re-solve")).click();
+    }
+}

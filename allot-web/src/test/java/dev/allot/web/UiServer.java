@@ -1,0 +1,48 @@
+package dev.allot.web;
+
+import dev.allot.core.model.Lab;
+import dev.allot.core.planner.Planner;
+import dev.allot.core.planner.PlannerOptions;
+import dev.allot.server.AllotServer;
+import dev.allot.store.Actor;
+import dev.allot.store.Role;
+import dev.allot.store.Store;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The API server with the web UI over an in-memory store holding {@code lab}, and one token per role. */
+final class UiServer implements AutoCloseable {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    final Store store;
+    final Lab lab;
+    final AllotServer server;
+    final Map<Role, String> tokens = new EnumMap<>(Role.class);
+    final Map<Role, String> users = new EnumMap<>(Role.class);
+
+    UiServer(Lab lab) {
+        this.lab = lab;
+        this.store = Store.open("jdbc:h2:mem:ui-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", null, null);
+        store.lab().importLab(lab, Actor.system("test"));
+        users.put(Role.ADMIN, "ada");
+        users.put(Role.DECIDER, "dana");
+        users.put(Role.REVIEWER, "rui");
+        users.put(Role.LEAD, lab.projects().get(0).lead());
+        users.put(Role.VIEWER, "vera");
+        users.forEach((role, user) -> tokens.put(role, store.tokens().create(user, role, "test", Actor.system("test"))
+                .token()));
+        Planner planner = Planner.create(PlannerOptions.defaults());
+        this.server = AllotServer.create(store, planner, WebUi.create(store, planner)).start("127.0.0.1", 0);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        store.close();
+    }
+}
