@@ -25,6 +25,9 @@ final class ClusterOptions {
             default -> throw AllotException.invalid("BAD_FLAG", "Flag --mode '" + mode
                     + "' is not server-side or replace. Maybe server-side?");
         };
+        // Kueue's API is beta by design; fabric8 would warn about it on every run.
+        System.getProperties().putIfAbsent(
+                "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", "error");
         Config kubeConfig = context == null ? Config.autoConfigure(null) : Config.autoConfigure(context);
         return new KueueCluster(new KubernetesClientBuilder().withConfig(kubeConfig).build(), config.fieldManager(),
                 applyMode);
