@@ -112,7 +112,10 @@ public final class CrdSchemas {
         return schemas.containsKey(key(apiVersion, kind));
     }
 
-    /** Every reason the API server would reject this object on create; empty when it would accept it. */
+    /**
+     * Every reason the API server would reject this object on create, from the CRD schema and Kueue's admission
+     * webhook rules; empty when it would accept it.
+     */
     public List<Problem> validate(KueueObject object) {
         List<Problem> problems = new ArrayList<>();
         String prefix = object.id() + ": ";
@@ -130,6 +133,7 @@ public final class CrdSchemas {
                             ? "is required for a namespaced kind" : "must be empty for a cluster-scoped kind"));
                 }
                 new SchemaWalker(problems, uncheckedRules, patterns).check(object.body(), schema.openApi(), "");
+                WebhookRules.check(object, problems);
             }
         }
         return problems.stream().map(p -> new Problem(prefix + p.path(), p.value(), p.reason(), p.hint())).toList();

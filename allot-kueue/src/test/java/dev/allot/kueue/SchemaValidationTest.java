@@ -124,7 +124,8 @@ class SchemaValidationTest {
             spec.remove("cohortName");
             resource(spec).put("borrowingLimit", 4);
         })).containsExactly("ClusterQueue/vision-rl: spec: breaks rule: borrowingLimit must be nil when cohort is"
-                + " empty");
+                + " empty", "ClusterQueue/vision-rl: spec.resourceGroups[0].flavors[0].resources[0].borrowingLimit:"
+                + " must be nil when cohort is empty (value: 4)");
         assertThat(problems(spec -> group(spec).put("coveredResources", List.of("nvidia.com/gpu", "cpu"))))
                 .containsExactly("ClusterQueue/vision-rl: spec.resourceGroups[0]: breaks rule: flavors must have the"
                         + " same number of resources as the coveredResources");
@@ -140,11 +141,44 @@ class SchemaValidationTest {
             flavors.add(flavors.get(0));
             group(spec).put("flavors", flavors);
         })).containsExactly("ClusterQueue/vision-rl: spec.resourceGroups[0].flavors: has two items with the same key"
-                + " [name] (value: [h100])");
+                + " [name] (value: [h100])", "ClusterQueue/vision-rl: spec.resourceGroups[0].flavors[2].name: is listed"
+                + " in more than one place (value: h100)");
         KueueObject object = clusterQueue(spec -> {});
         KueueObject renamed = new KueueObject(object.apiVersion(), object.kind(), "", "Vision_RL", object.body());
         assertThat(BUNDLED.validate(renamed)).extracting(Problem::path)
                 .containsExactly("ClusterQueue/Vision_RL: metadata.name");
+    }
+
+    @Test
+    void kueuesAdmissionRulesAreCheckedToo() {
+        assertThat(problems(spec -> resource(spec).put("lendingLimit", 60))).containsExactly(
+                "ClusterQueue/vision-rl: spec.resourceGroups[0].flavors[0].resources[0].lendingLimit: must be less"
+                        + " than or equal to the nominalQuota (48) (value: 60)");
+        assertThat(problems(spec -> {
+            List<Object> groups = new ArrayList<>((List<?>) spec.get("resourceGroups"));
+            groups.add(Map.of("coveredResources", List.of("cpu"), "flavors", List.of(Map.of("name", "h100",
+                    "resources", List.of(Map.of("name", "memory", "nominalQuota", -1))))));
+            spec.put("resourceGroups", groups);
+        })).containsExactly(
+                "ClusterQueue/vision-rl: spec.resourceGroups[1].flavors[0].name: is listed in more than one place"
+                        + " (value: h100)",
+                "ClusterQueue/vision-rl: spec.resourceGroups[1].flavors[0].resources[0].name: must match the name in"
+                        + " coveredResources (cpu) (value: memory)",
+                "ClusterQueue/vision-rl: spec.resourceGroups[1].flavors[0].resources[0].nominalQuota: must be greater"
+                        + " than or equal to 0 (value: -1)");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCohortMayLendMoreThanItsOwnQuotaButOnlyWithAParent() {
+        KueueObject product = compile(TestPlans.small(), KueueApiVersion.V1BETA2, TestPlans.YIELD_BY).stream()
+                .filter(object -> object.id().equals("Cohort/allot-product")).findFirst().orElseThrow();
+        assertThat(BUNDLED.validate(product)).isEmpty();
+        Map<String, Object> body = (Map<String, Object>) mutableCopy(product.body());
+        ((Map<String, Object>) body.get("spec")).remove("parentName");
+        assertThat(BUNDLED.validate(new KueueObject(product.apiVersion(), "Cohort", "", product.name(), body)))
+                .extracting(Problem::describe).containsExactly("Cohort/allot-product: spec.resourceGroups[0]"
+                        + ".flavors[0].resources[0].lendingLimit: must be nil when parent is empty (value: 22)");
     }
 
     private static List<String> problems(Consumer<Map<String, Object>> change) {
