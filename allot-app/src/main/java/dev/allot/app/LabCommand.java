@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code allot lab ...}: the lab file (GPU pools, projects, asks, policy) as a lab operator keeps it in git. */
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Work with lab files (see docs/lab-file.md).",
-        subcommands = {LabCommand.Example.class, LabCommand.Validate.class})
+        subcommands = {LabCommand.Example.class, LabCommand.Validate.class,
+            dev.allot.app.server.LabImportCommand.class, dev.allot.app.server.LabExportCommand.class})
 public final class LabCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
