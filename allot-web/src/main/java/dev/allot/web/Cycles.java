@@ -27,9 +27,18 @@ final class Cycles {
                 "The lab has no review cycle yet. Maybe import a lab with 'allot lab import lab.yaml'?"));
     }
 
-    /** The plan people should look at: the draft while one exists, else the latest published version. */
+    /**
+     * The plan people should look at: the latest published version, unless the draft changed after it was published
+     * (or nothing is published yet).
+     */
     static Optional<StoredPlan> shownPlan(Store store, CycleId cycle) {
-        return store.plans().draft(cycle).or(() -> store.plans().latestPublished(cycle));
+        Optional<StoredPlan> draft = store.plans().draft(cycle);
+        Optional<StoredPlan> published = store.plans().latestPublished(cycle);
+        if (published.isPresent() && (draft.isEmpty()
+                || !draft.get().createdAt().isAfter(published.get().createdAt()))) {
+            return published;
+        }
+        return draft;
     }
 
     static Optional<Plan> plan(Optional<StoredPlan> stored) {

@@ -153,7 +153,7 @@ class ReviewCycleIT {
         assertThat(page.locator("form[method=post]:not([action='/logout'])")).hasCount(0);
         page.navigate(server.url("/projects/" + led.id().value()));
         assertThat(page.locator("a[href*='/ask'], a[href*='/score']")).hasCount(0);
-        assertThat(page.getByTestId("explanation")).containsText("in the draft v3");
+        assertThat(page.getByTestId("explanation")).containsText("in the published v1");
 
         String csrf = page.locator("input[name=csrf]").first().inputValue();
         APIResponse forged = page.request().post(server.url("/review/adjust"), RequestOptions.create().setForm(
