@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.allot.app.Main;
+import dev.allot.app.CliRun;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.Category;
@@ -25,10 +25,7 @@ import dev.allot.kueue.CrdSchemas;
 import dev.allot.kueue.KueueObject;
 import dev.allot.lab.DemoLab;
 import dev.allot.lab.LabYaml;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -72,28 +69,14 @@ class KueueCommandTest {
         Files.writeString(labFile, LabYaml.write(lab));
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void exportWritesFilesInApplyOrderThatPassKueuesSchemas() throws IOException {
         Path out = folder.resolve("kueue");
-        Run run = run("kueue", "export", "--lab", labFile.toString(), "--out", out.toString(), "--at",
+        CliRun run = run("kueue", "export", "--lab", labFile.toString(), "--out", out.toString(), "--at",
                 "2026-12-02");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -118,7 +101,7 @@ class KueueCommandTest {
 
     @Test
     void theDemoLabExportsAValidQueueForEveryPlannedProject() throws IOException {
-        Run run = run("kueue", "export", "--demo", "--at", "2027-01-02");
+        CliRun run = run("kueue", "export", "--demo", "--at", "2027-01-02");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<KueueObject> objects = parse(run.out());
@@ -134,9 +117,9 @@ class KueueCommandTest {
         Path plan = folder.resolve("plan.json");
         assertThat(run("plan", labFile.toString(), "--format", "json", "--out", plan.toString()).exitCode()).isZero();
 
-        Run fromPlan = run("kueue", "export", "--lab", labFile.toString(), "--plan", plan.toString(), "--at",
+        CliRun fromPlan = run("kueue", "export", "--lab", labFile.toString(), "--plan", plan.toString(), "--at",
                 "2026-12-02");
-        Run planned = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-02");
+        CliRun planned = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-02");
 
         assertThat(fromPlan.exitCode()).as(fromPlan.err()).isZero();
         assertThat(fromPlan.out()).isEqualTo(planned.out()).contains("kind: \"ClusterQueue\"");
@@ -144,8 +127,8 @@ class KueueCommandTest {
 
     @Test
     void exportToStandardOutputFollowsTheYieldDate() {
-        Run before = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-14");
-        Run after = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-15",
+        CliRun before = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-14");
+        CliRun after = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-15",
                 "--api-version", "v1beta1", "--killed-stop-policy", "Hold");
 
         assertThat(before.exitCode()).as(before.err()).isZero();
@@ -157,16 +140,16 @@ class KueueCommandTest {
 
     @Test
     void badFlagsGetOneLineNamingTheFlag() {
-        Run both = run("kueue", "export", "--lab", labFile.toString(), "--demo");
+        CliRun both = run("kueue", "export", "--lab", labFile.toString(), "--demo");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).startsWith("allot: Flags --lab and --demo both given (value: --lab ")
                 .doesNotContain("Exception");
-        Run version = run("kueue", "export", "--lab", labFile.toString(), "--api-version", "v2");
+        CliRun version = run("kueue", "export", "--lab", labFile.toString(), "--api-version", "v2");
         assertThat(version.err()).contains("Kueue API version 'v2' is not supported; expected one of v1beta2,"
                 + " v1beta1");
-        Run date = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-13-01");
+        CliRun date = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-13-01");
         assertThat(date.err()).contains("Flag --at '2026-13-01' is not a date like 2026-12-15.");
-        Run missing = run("kueue", "export", "--lab", folder.resolve("nope.yaml").toString());
+        CliRun missing = run("kueue", "export", "--lab", folder.resolve("nope.yaml").toString());
         assertThat(missing.exitCode()).isEqualTo(4);
         assertThat(missing.err()).contains("Lab file " + folder.resolve("nope.yaml") + " does not exist.");
     }
@@ -178,7 +161,7 @@ class KueueCommandTest {
                 "kubernetes.request.retry.backoffLimit", "0", "kubernetes.connection.timeout", "2000");
         properties.forEach(System::setProperty);
         try {
-            Run run = run("kueue", "drift", "--lab", labFile.toString(), "--at", "2026-12-02");
+            CliRun run = run("kueue", "drift", "--lab", labFile.toString(), "--at", "2026-12-02");
             assertThat(run.exitCode()).isEqualTo(70);
             assertThat(run.err())
                     .contains("allot: Cannot reach the Kubernetes API server at https://127.0.0.1:1/ to read")

@@ -2,14 +2,11 @@ package dev.allot.app.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allot.app.Main;
+import dev.allot.app.CliRun;
 import dev.allot.lab.LabYaml;
 import dev.allot.store.Actor;
 import dev.allot.store.Store;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,29 +56,15 @@ class SimulateCommandTest {
         Files.writeString(traceFile, csv);
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void comparesPoliciesPrintsATableAndWritesBothReports() throws IOException {
         Path out = folder.resolve("report");
 
-        Run run = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--compare",
+        CliRun run = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--compare",
                 "--group-map", "team-a=vision-rl,team-b=chat-sft", "--seed", "7", "--out", out.toString(), "--quiet",
                 "--time-limit", "20");
 
@@ -103,36 +86,36 @@ class SimulateCommandTest {
             throw new java.io.UncheckedIOException(e);
         }
 
-        Run run = run("simulate", "--cycle", "2027-01", "--db", url, "--trace", traceFile.toString(), "--group-map",
+        CliRun run = run("simulate", "--cycle", "2027-01", "--db", url, "--trace", traceFile.toString(), "--group-map",
                 "team-a=vision-rl,team-b=chat-sft", "--quiet", "--out", folder.resolve("from-db").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("on lab small-lab, cycle 2027-01").containsPattern("metric +lending");
 
-        Run unknown = run("simulate", "--cycle", "2031-01", "--db", url, "--trace", traceFile.toString());
+        CliRun unknown = run("simulate", "--cycle", "2031-01", "--db", url, "--trace", traceFile.toString());
         assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(4);
     }
 
     @Test
     void badFlagsExitWithCodeTwoAndOneLineNamingTheFlagValueAndReason() {
-        Run policy = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--policy", "fifo");
+        CliRun policy = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--policy", "fifo");
         assertThat(policy.exitCode()).isEqualTo(2);
         assertThat(policy.err()).isEqualTo("allot: Flag --policy fifo is not a sharing policy. Maybe one of strict,"
                 + " lending, fairshare?\n");
 
-        Run scale = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--arrival-scale", "0");
+        CliRun scale = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--arrival-scale", "0");
         assertThat(scale.exitCode()).isEqualTo(2);
         assertThat(scale.err()).startsWith("allot: Flag --arrival-scale 0.0 must be > 0");
 
-        Run missing = run("simulate", "--lab", labFile.toString(), "--trace", folder.resolve("nope.csv").toString());
+        CliRun missing = run("simulate", "--lab", labFile.toString(), "--trace", folder.resolve("nope.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("Flag --trace ").contains("nope.csv does not exist");
 
-        Run noLab = run("simulate", "--trace", traceFile.toString());
+        CliRun noLab = run("simulate", "--trace", traceFile.toString());
         assertThat(noLab.exitCode()).isEqualTo(2);
         assertThat(noLab.err()).startsWith("allot: No lab given: pass --lab FILE, --demo or --cycle ID.");
 
-        Run map = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--group-map",
+        CliRun map = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--group-map",
                 "team-a=nobody,team-b=chat-sft", "--quiet", "--time-limit", "20");
         assertThat(map.exitCode()).isEqualTo(2);
         assertThat(map.err()).startsWith("allot: Flag --group-map: Group mapping has 1 problem(s); first:"
@@ -144,7 +127,7 @@ class SimulateCommandTest {
         Path bad = folder.resolve("bad.csv");
         Files.writeString(bad, "submit_seconds,group,gpus,duration_seconds\n0,a,8,100\n5,a,-1,100\n");
 
-        Run run = run("simulate", "--lab", labFile.toString(), "--trace", bad.toString());
+        CliRun run = run("simulate", "--lab", labFile.toString(), "--trace", bad.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("allot: Trace bad.csv has 1 problem in 1 of 2 rows (by column: gpus 1);"

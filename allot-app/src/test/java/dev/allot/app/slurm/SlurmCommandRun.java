@@ -1,26 +1,12 @@
 package dev.allot.app.slurm;
 
-import dev.allot.app.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.allot.app.CliRun;
 
 /** Runs {@code allot} in-process and captures what it prints. */
 record SlurmCommandRun(int exitCode, String out, String err) {
     static SlurmCommandRun of(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new SlurmCommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+        CliRun run = CliRun.of(args);
+        return new SlurmCommandRun(run.exitCode(), run.out(), run.err());
     }
 
     /** A small lab: two funded projects and one paused, H100 and A100. */
