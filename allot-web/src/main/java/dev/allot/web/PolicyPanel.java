@@ -16,10 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The policy as the deciders check it: reserve, category bounds with the draft's shares, and share relations. */
-record PolicyPanel(String reserve, List<BoundLine> bounds, List<RelationLine> relations, String change,
-        boolean plannerMayKill) {
-    /** A category bound; {@code share} is null without a plan. */
-    record BoundLine(String category, String min, String max, String share, boolean met) {}
+record PolicyPanel(String reserve, String reservePercent, List<BoundLine> bounds, List<RelationLine> relations,
+        String change, boolean plannerMayKill) {
+    /**
+     * A category's bounds (every category has a line; {@code bounded} says whether the policy bounds it); the
+     * {@code ...Percent} fields are the form's values, "-" share without a plan.
+     */
+    record BoundLine(String category, boolean bounded, String min, String max, String minPercent, String maxPercent,
+            String share, boolean met) {}
 
     record RelationLine(String text, boolean met) {}
 
@@ -27,11 +31,17 @@ record PolicyPanel(String reserve, List<BoundLine> bounds, List<RelationLine> re
         Policy policy = lab.policy();
         Map<CategoryId, Double> shares = plan.map(p -> shares(lab, p)).orElse(Map.of());
         List<BoundLine> bounds = new ArrayList<>();
-        for (ShareBound bound : policy.shareBounds()) {
-            Double share = plan.isPresent() ? shares.getOrDefault(bound.category(), 0.0) : null;
-            boolean met = share == null || share >= bound.minShare() - 1e-6 && share <= bound.maxShare() + 1e-6;
-            bounds.add(new BoundLine(bound.category().value(), Format.percent(bound.minShare()),
-                    Format.percent(bound.maxShare()), share == null ? "-" : Format.percent(share), met));
+        for (var category : lab.categories()) {
+            ShareBound bound = policy.shareBounds().stream().filter(b -> b.category().equals(category.id()))
+                    .findFirst().orElse(null);
+            Double share = plan.isPresent() ? shares.getOrDefault(category.id(), 0.0) : null;
+            boolean met = bound == null || share == null
+                    || share >= bound.minShare() - 1e-6 && share <= bound.maxShare() + 1e-6;
+            bounds.add(new BoundLine(category.id().value(), bound != null,
+                    bound == null ? "-" : Format.percent(bound.minShare()),
+                    bound == null ? "-" : Format.percent(bound.maxShare()),
+                    bound == null ? "" : number(bound.minShare() * 100), bound == null ? "" : number(bound.maxShare() * 100),
+                    share == null ? "-" : Format.percent(share), met));
         }
         List<RelationLine> relations = new ArrayList<>();
         for (ShareRelation relation : policy.relations()) {
@@ -42,8 +52,13 @@ record PolicyPanel(String reserve, List<BoundLine> bounds, List<RelationLine> re
         }
         String reserve = Format.percent(policy.reserveFraction()) + " of every GPU type"
                 + (policy.reserveGpus().isEmpty() ? "" : ", plus " + policy.reserveGpus());
-        return new PolicyPanel(reserve, bounds, relations, "at most " + Format.percent(policy.maxChangeFraction())
+        return new PolicyPanel(reserve, number(policy.reserveFraction() * 100), bounds, relations, "at most " + Format.percent(policy.maxChangeFraction())
                 + " change per project per cycle", policy.plannerMayKill());
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value)
+                : String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 
     /** Each category's share (0..1) of the granted compute, GPUs weighted by their type's speed as the policy is. */

@@ -80,6 +80,30 @@ final class ReviewActions {
         return redirect(ctx, view, "done=moved");
     }
 
+    /** Saves the policy from the panel; while drafting, a decider's change re-solves the draft at once. */
+    String policy(Context ctx, Page view) {
+        if (!view.rights().maySetPolicy()) {
+            throw new AllotException(Kind.FORBIDDEN, "role-forbidden", "Role " + view.rights().roleLabel()
+                    + " may not change the policy. Maybe ask a decider?");
+        }
+        Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
+        try {
+            var policy = PolicyForm.read(ctx, store, cycle.value().policy());
+            store.cycles().setPolicy(cycle.value().id(), policy, Forms.version(ctx, "version"), actor(view));
+        } catch (AllotException e) {
+            if (e.kind() != Kind.INVALID_INPUT) {
+                throw e;
+            }
+            ctx.status(422);
+            return page.render(ctx, view, e.getMessage());
+        }
+        CycleState state = cycle.value().state();
+        if (view.rights().mayDecide() && (state == CycleState.DRAFT || state == CycleState.PUBLISHED)) {
+            return solveAndShow(ctx, view, cycle.value().id(), actor(view), null, "policy", "");
+        }
+        return redirect(ctx, view, "done=policy&version=0");
+    }
+
     /** The confirmation before publishing: the changes the plan makes, and the draft version being confirmed. */
     String confirmPublish(Context ctx, Page view) {
         decider(view);

@@ -37,6 +37,11 @@ final class ReviewPage {
             return page.rights().mayDecide() && cycle.state() != CycleState.OPEN && cycle.state() != CycleState.CLOSED;
         }
 
+        boolean canSetPolicy() {
+            return page.rights().maySetPolicy() && cycle.state() != CycleState.PUBLISHED
+                    && cycle.state() != CycleState.CLOSED;
+        }
+
         boolean canPublish() {
             return canSolve() && draft.isPresent();
         }
@@ -109,6 +114,8 @@ final class ReviewPage {
                     + (version.equals("0") ? "." : "; re-solved draft v" + version + ": " + changed
                             + " projects changed against the previous draft.");
             case "moved" -> "Moved the cycle on.";
+            case "policy" -> "Saved the policy" + (version.equals("0") ? "." : "; re-solved draft v" + version + ": "
+                    + changed + " projects changed against the previous draft.");
             case "published" -> "Published plan version " + version + ".";
             default -> "";
         };

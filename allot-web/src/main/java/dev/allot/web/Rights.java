@@ -23,6 +23,11 @@ record Rights(String user, Role role) {
         return role == Role.DECIDER;
     }
 
+    /** Deciders and admins set the policy (the API's rule). */
+    boolean maySetPolicy() {
+        return role == Role.DECIDER || role == Role.ADMIN;
+    }
+
     boolean mayScore() {
         return role == Role.REVIEWER;
     }

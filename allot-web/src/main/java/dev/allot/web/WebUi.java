@@ -59,6 +59,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         routes.get("/review", ctx -> run(ctx, false, rights -> review.render(ctx, page(ctx, rights, "review"))));
         routes.post("/review/adjust", ctx -> run(ctx, true, rights -> actions.adjust(ctx, page(ctx, rights, "review"))));
         routes.post("/review/solve", ctx -> run(ctx, true, rights -> actions.solve(ctx, page(ctx, rights, "review"))));
+        routes.post("/review/policy", ctx -> run(ctx, true, rights -> actions.policy(ctx, page(ctx, rights, "review"))));
         routes.post("/review/move", ctx -> run(ctx, true, rights -> actions.move(ctx, page(ctx, rights, "review"))));
         routes.get("/review/publish", ctx -> run(ctx, false,
                 rights -> actions.confirmPublish(ctx, page(ctx, rights, "review"))));

@@ -12,6 +12,7 @@ import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.lab.DemoLab;
 import dev.allot.store.Role;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,8 +40,13 @@ class ReviewCycleIT {
         browser = Browser.launch();
         server = new UiServer(DemoLab.generate(42));
         led = server.lab.projects().get(0);
-        pinned = server.lab.projects().get(5);
-        killed = server.lab.projects().get(9);
+        List<Project> funded = server.lab.projects().stream().skip(1)
+                .filter(p -> server.lab.previousGrant(p.id()).totalGpus() > 0)
+                .filter(p -> server.lab.asksByProject().containsKey(p.id()))
+                .filter(p -> !server.lab.pinsByProject().containsKey(p.id()))
+                .filter(p -> !server.lab.overridesByProject().containsKey(p.id())).limit(2).toList();
+        pinned = funded.get(0);
+        killed = funded.get(1);
     }
 
     @AfterAll
@@ -121,15 +127,26 @@ class ReviewCycleIT {
         assertThat(page.getByTestId("notice")).containsText("Solved draft v1");
         assertThat(page.getByTestId("solver")).containsText("gap");
 
+        setSafetyMinimum(page, "95");
+        assertThat(page.getByTestId("error")).containsText("The policy cannot be met");
+        assertThat(page.getByText("· draft v1")).isVisible();
+        page.locator("input[name='min.exploratory']").fill("70");
+        setSafetyMinimum(page, "40");
+        assertThat(page.getByTestId("error")).hasText("min: '110.0 %' is the sum of the minimum shares, more than"
+                + " 100 %. Maybe lower one of them?");
+        page.locator("input[name='min.exploratory']").fill("");
+        setSafetyMinimum(page, "5");
+        assertThat(page.getByTestId("notice")).containsText("Saved the policy; re-solved draft v2");
+
         adjust(page, pinned.id(), "pin", "24");
         assertThat(page.getByTestId("notice")).containsText("Saved the change to " + pinned.id().value()
-                + "; re-solved draft v2");
+                + "; re-solved draft v3");
         assertThat(page.locator("#d-" + pinned.id().value())).containsText("pin");
         assertThat(page.locator("#d-" + pinned.id().value())).containsText("24");
 
         adjust(page, killed.id(), "kill", "0");
-        assertThat(page.getByTestId("notice")).containsText("re-solved draft v3");
-        assertThat(page.locator("#d-" + killed.id().value())).containsText("kill");
+        assertThat(page.getByTestId("notice")).containsText("re-solved draft v4");
+        assertThat(page.locator("#d-" + killed.id().value() + " .badge.d-kill")).hasText("kill");
         page.navigate(server.url("/review"));
         Browser.screenshot(page, "review");
 
@@ -197,6 +214,11 @@ class ReviewCycleIT {
         assertThat(page.getByTestId("types")).containsText(server.lab.gpuTypes().get(0).id().value());
         Browser.screenshot(page, "cluster");
         page.context().close();
+    }
+
+    private static void setSafetyMinimum(Page page, String percent) {
+        page.locator("input[name='min.safety']").fill(percent);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save policy and re-solve")).click();
     }
 
     private void adjust(Page page, ProjectId project, String action, String gpus) {

@@ -1,0 +1,71 @@
+package dev.allot.web;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import dev.allot.core.Problem;
+import dev.allot.core.model.Category;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.ShareBound;
+import dev.allot.store.Store;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The deciders' policy edits on the review screen: the reserve and each category's share bounds, in percent. The
+ * other policy terms (relations, change limit, granularity) are kept as they are.
+ */
+final class PolicyForm {
+    private PolicyForm() {}
+
+    /** The policy with the form's reserve and bounds; a bad field is refused naming the field, value and reason. */
+    static Policy read(Context ctx, Store store, Policy current) {
+        double reserve = percent(Forms.text(ctx, "reserve", 20), "reserve", false) / 100;
+        if (reserve >= 1) {
+            throw refused("reserve", Forms.text(ctx, "reserve", 20), "must be below 100 %", "Maybe 5?");
+        }
+        List<ShareBound> bounds = new ArrayList<>();
+        double minimums = 0;
+        for (Category category : store.lab().categories()) {
+            String id = category.id().value();
+            String minText = Forms.text(ctx, "min." + id, 20);
+            String maxText = Forms.text(ctx, "max." + id, 20);
+            if (minText.isEmpty() && maxText.isEmpty()) {
+                continue;
+            }
+            double min = minText.isEmpty() ? 0 : percent(minText, "min." + id, true) / 100;
+            double max = maxText.isEmpty() ? 1 : percent(maxText, "max." + id, true) / 100;
+            if (min > max) {
+                throw refused("max." + id, maxText, "is below the minimum " + minText + " % of " + id,
+                        "Maybe swap minimum and maximum?");
+            }
+            minimums += min;
+            bounds.add(new ShareBound(category.id(), min, max));
+        }
+        if (minimums > 1 + 1e-9) {
+            throw refused("min", String.format(Locale.ROOT, "%.1f %%", minimums * 100),
+                    "is the sum of the minimum shares, more than 100 %", "Maybe lower one of them?");
+        }
+        return new Policy(reserve, current.reserveGpus(), bounds, current.relations(), current.maxChangeFraction(),
+                current.granularity(), current.yieldNoticeDays(), current.plannerMayKill());
+    }
+
+    private static double percent(String text, String field, boolean mayBeEmpty) {
+        try {
+            double value = Double.parseDouble(text.replace("%", "").strip());
+            if (value >= 0 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw refused(field, text, "is not a percentage from 0 to 100", mayBeEmpty ? "Maybe leave it empty for no"
+                + " bound?" : "Maybe 5?");
+    }
+
+    private static AllotException refused(String field, String value, String reason, String hint) {
+        return new AllotException(Kind.INVALID_INPUT, "invalid-policy", field + ": '" + value + "' " + reason + ". "
+                + hint, List.of(new Problem(field, value, reason, hint)), null);
+    }
+}
