@@ -31,7 +31,7 @@ class DocExampleTest {
         assertThat(lab.policy().reserveFraction()).isEqualTo(0.05);
         assertThat(lab.pins()).singleElement().satisfies(pin -> assertThat(pin.gpus())
                 .isEqualTo(Allocation.of("H100", 32)));
-        assertThat(lab.overrides()).extracting(DeciderOverride::action).containsExactly(DeciderOverride.Action.KILL);
+        assertThat(lab.overrides()).extracting(DeciderOverride::action).containsExactly(DeciderOverride.Action.FUND);
         assertThat(lab.previousGrant(ProjectId.of("vision-rl"))).isEqualTo(Allocation.of("H100", 48));
     }
 
