@@ -121,10 +121,13 @@ public final class AllotServer {
         ctx.status(up ? 200 : 503).json(Map.of("status", up ? "up" : "down", "database", up ? "up" : "down"));
     }
 
-    /** Javalin's own 404/405 for paths no route matches; problems written by handlers are left alone. */
+    /**
+     * Javalin's own 404/405 for paths no route matches; problems written by handlers, and pages the web UI wrote
+     * (an HTML "not found" page), are left alone.
+     */
     private static void unmatched(Context ctx, int status) {
         String type = ctx.res().getContentType();
-        if (type != null && type.startsWith(ProblemResponses.CONTENT_TYPE)) {
+        if (type != null && (type.startsWith(ProblemResponses.CONTENT_TYPE) || type.startsWith("text/html"))) {
             return;
         }
         ProblemResponses.http(new HttpResponseException(status, ""), ctx);

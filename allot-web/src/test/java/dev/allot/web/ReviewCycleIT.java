@@ -181,6 +181,10 @@ class ReviewCycleIT {
 
         APIResponse review = page.request().get(server.url("/review"));
         assertThat(review.status()).isEqualTo(403);
+        APIResponse missing = page.request().get(server.url("/projects/no-such-project"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.headers().get("content-type")).startsWith("text/html");
+        assertThat(missing.text()).contains("Project no-such-project does not exist. Maybe search for it on the board?");
         page.context().close();
     }
 
