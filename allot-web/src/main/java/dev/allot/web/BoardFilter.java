@@ -36,11 +36,12 @@ record BoardFilter(String category, String decision, String lead, String text, S
         return descending ? order.reversed() : order;
     }
 
-    /** The query string that sorts by {@code column}, keeping the filter; a second click reverses the order. */
-    String sortLink(String column) {
+    /** The query string that sorts by {@code column}, keeping the filter and cycle; a second click reverses it. */
+    String sortLink(String column, String cycle) {
         boolean desc = column.equals(sort) ? !descending : !"project".equals(column) && !"lead".equals(column)
                 && !"category".equals(column);
-        return "?" + query() + "&sort=" + column + "&dir=" + (desc ? "desc" : "asc");
+        return "?" + query() + "&sort=" + column + "&dir=" + (desc ? "desc" : "asc")
+                + (cycle == null ? "" : "&cycle=" + encode(cycle));
     }
 
     /** "ascending"/"descending" for the sorted column (aria-sort), "none" otherwise. */

@@ -87,6 +87,15 @@ class PagesTest {
     }
 
     @Test
+    void sortLinksKeepTheFilterAndCycleAndASecondClickReverses() {
+        BoardFilter filter = new BoardFilter("safety", "", "", "rl", "asked", true);
+        assertThat(filter.sortLink("asked", "2027-01"))
+                .isEqualTo("?category=safety&decision=&lead=&q=rl&sort=asked&dir=asc&cycle=2027-01");
+        assertThat(filter.sortLink("lead", null)).isEqualTo("?category=safety&decision=&lead=&q=rl&sort=lead&dir=asc");
+        assertThat(filter.ariaSort("asked")).isEqualTo("descending");
+    }
+
+    @Test
     void reviewOfAnOpenCycleWithoutDraftOffersOnlyTheNextStep() {
         Cycle cycle = imported(TestLabs.shaped(6, 1).build());
         String html = Templates.render("review.jte", new ReviewPage(store).view(DECIDER,
