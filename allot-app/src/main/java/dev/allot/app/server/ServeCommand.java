@@ -3,6 +3,7 @@ package dev.allot.app.server;
 import dev.allot.app.Cli;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
+import dev.allot.web.WebUi;
 import dev.allot.server.AllotServer;
 import dev.allot.store.Store;
 import java.util.concurrent.Callable;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code allot serve}: the REST API (and later the web UI) over the store, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the REST API over the store until stopped (Ctrl-C).",
+        description = {"Serve the web UI and the REST API over the store until stopped (Ctrl-C).",
                 "Routes: /api/..., /openapi.json, /health, /metrics. Create a token first: allot token create."})
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
@@ -32,13 +33,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + " is not a TCP port. Maybe 7070?");
         }
         Store opened = store.open();
-        AllotServer server = AllotServer.create(opened, Planner.create(PlannerOptions.defaults())).start(host, port);
+        Planner planner = Planner.create(PlannerOptions.defaults());
+        AllotServer server = AllotServer.create(opened, planner, WebUi.create(opened, planner)).start(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             opened.close();
         }, "allot-shutdown"));
-        System.out.printf("Allot serves http://%s:%d (OpenAPI at /openapi.json, metrics at /metrics).%n", host,
-                server.port());
+        System.out.printf("Allot serves http://%s:%d: the web UI (sign in with a token from 'allot token create'),"
+                + " the API (OpenAPI at /openapi.json) and metrics at /metrics.%n", host, server.port());
         System.out.flush();
         server.join();
         return Cli.OK;
