@@ -68,7 +68,24 @@ final class ApiClient {
             if (large) {
                 return new Reply(CLOSED, "", java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true));
             }
-            throw new AssertionError(method + " " + path + " failed: " + e, e);
+            return retryOnFreshConnection(request, method, path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * A pooled connection the server closed after refusing a previous request (a 413 closes it) fails the next send
+     * with an I/O error before the server sees it; one retry on a fresh connection tells that apart from a real drop.
+     */
+    private Reply retryOnFreshConnection(HttpRequest.Builder request, String method, String path, IOException first) {
+        try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpResponse<String> response = fresh.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            e.addSuppressed(first);
+            throw new AssertionError(method + " " + path + " failed twice: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
