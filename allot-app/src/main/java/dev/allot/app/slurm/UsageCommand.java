@@ -1,6 +1,7 @@
 package dev.allot.app.slurm;
 
 import dev.allot.app.Cli;
+import dev.allot.app.server.StoreOptions;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.ProjectId;
@@ -10,6 +11,8 @@ import dev.allot.slurm.usage.CsvUsageSink;
 import dev.allot.slurm.usage.UsageAggregator;
 import dev.allot.slurm.usage.UsageImporter;
 import dev.allot.slurm.usage.UsageRecord;
+import dev.allot.store.Store;
+import dev.allot.store.UsageDay;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,6 +47,13 @@ final class UsageCommand implements Callable<Integer> {
             description = "Flag a grant idle when less than this share of it was used (default: ${DEFAULT-VALUE}).")
     double idleBelowPercent;
 
+    @Option(names = "--record", description = {"Also record the usage in the store (the database 'allot serve' uses;"
+            + " see --db), where the API, the web UI and the next cycle's history read it."})
+    boolean record;
+
+    @Mixin
+    StoreOptions store;
+
     @Mixin
     PlanInput input;
 
@@ -66,9 +76,14 @@ final class UsageCommand implements Callable<Integer> {
         }
         SlurmConfig config = cluster.config();
         PlanInput.Loaded loaded = input.given() ? input.load() : null;
+        // Slurm's GPU type names (h100) map back to the lab's (H100): from --lab/--demo, else from the store.
         Map<String, GpuTypeId> types = new HashMap<>();
         if (loaded != null) {
             loaded.lab().gpuTypes().forEach(type -> types.put(config.slurmGpuType(type.id()), type.id()));
+        } else if (record) {
+            try (Store opened = store.open()) {
+                opened.lab().gpuTypes().forEach(type -> types.put(config.slurmGpuType(type.id()), type.id()));
+            }
         }
         CsvUsageSink sink = new CsvUsageSink(dir);
         List<UsageRecord> records = new UsageImporter(cluster.cli(), new UsageAggregator(config::projectOf, types), sink)
@@ -76,6 +91,21 @@ final class UsageCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "imported %d record(s) (project x GPU type x day) for %s .. %s into %s%n",
                 records.size(), since, to.minusDays(1), sink.file());
+        if (record) {
+            try (Store opened = store.open()) {
+                java.util.Set<ProjectId> known = new java.util.HashSet<>();
+                opened.lab().projects().forEach(project -> known.add(project.value().id()));
+                List<UsageDay> days = records.stream().filter(r -> known.contains(r.project()))
+                        .map(r -> new UsageDay(r.project(), r.gpuType(), r.day(), r.gpuHours())).toList();
+                int changed = opened.usage().record(days, store.actor());
+                List<String> unknown = records.stream().map(r -> r.project().value()).filter(
+                        id -> !known.contains(ProjectId.of(id))).distinct().sorted().toList();
+                out.printf(Locale.ROOT, "recorded them in the store: %d day(s) new or changed; %d record(s) of"
+                        + " accounts that are no project in the store left out%s%n", changed,
+                        records.size() - days.size(), unknown.isEmpty() ? "" : " (" + String.join(", ",
+                                unknown.subList(0, Math.min(5, unknown.size()))) + (unknown.size() > 5 ? ", …)" : ")"));
+            }
+        }
         if (loaded == null) {
             Map<String, Double> totals = new TreeMap<>();
             records.forEach(r -> totals.merge(r.project() + " " + r.gpuType(), r.gpuHours(), Double::sum));
