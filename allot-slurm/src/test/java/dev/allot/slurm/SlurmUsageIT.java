@@ -72,13 +72,22 @@ class SlurmUsageIT {
         return Long.parseLong(out);
     }
 
+    private static boolean inWindowQuery(String jobId) {
+        String window = LocalDate.now().minusDays(1) + "T00:00:00";
+        return SlurmCli.require(TestCluster.CLI.run(List.of("sacct", "-a", "-X", "-n", "-P", "-S", window, "-o",
+                "jobid,state,alloctres"), "")).stdout().lines()
+                .anyMatch(line -> line.startsWith(jobId + "|COMPLETED|") && line.contains("gres/gpu"));
+    }
+
     private static void awaitCompleted(String jobId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String state = "";
         while (System.nanoTime() < deadline) {
             state = SlurmCli.require(TestCluster.CLI.run(
                     List.of("sacct", "-X", "-n", "-P", "-j", jobId, "-o", "state,end"), "")).stdout().strip();
-            if (state.startsWith("COMPLETED|") && !state.endsWith("Unknown")) {
+            // The import reads a time-window query, which lists a finished job with its GPUs a little after
+            // "sacct -j" reports it COMPLETED; only then is the job's usage there to import.
+            if (state.startsWith("COMPLETED|") && !state.endsWith("Unknown") && inWindowQuery(jobId)) {
                 return;
             }
             TestCluster.sleep(300);
