@@ -31,29 +31,34 @@ final class LpGuidedSolve {
         }
         double bound = relaxed.objective();
         listener.onProgress(elapsed(start), Double.NaN, bound);
-        Map<Var, Double> fixed = new HashMap<>();
-        List<Var> integers = new ArrayList<>(allocation.funded);
-        allocation.units.forEach(byType -> integers.addAll(byType.values()));
-        for (Var var : integers) {
-            double value = relaxed.values()[var.index()];
-            if (Math.abs(value - Math.rint(value)) < INTEGRAL) {
-                fixed.put(var, Math.rint(value));
+        // Hold what the LP already decided whole: first funded decisions and grants, then (if that leaves the
+        // rest infeasible) funded decisions only.
+        SolverOutcome held = null;
+        for (List<Var> holdable : List.of(integerVars(allocation), allocation.funded)) {
+            Map<Var, Double> fixed = new HashMap<>();
+            for (Var var : holdable) {
+                double value = relaxed.values()[var.index()];
+                if (Math.abs(value - Math.rint(value)) < INTEGRAL) {
+                    fixed.put(var, Math.rint(value));
+                }
+            }
+            // The held MIP's gap is measured against its own bound; half the target leaves room for the LP bound.
+            PlannerOptions rest = options.withTimeLimit(remaining(options, start)).withRelativeGap(options.relativeGap() / 2);
+            held = MipEngine.solve(mipName(engine), allocation.model, row -> true, true, rest, fixed, false, null);
+            if (held.status() == SolverOutcome.Status.OPTIMAL || held.status() == SolverOutcome.Status.FEASIBLE) {
+                break;
             }
         }
-        // The held MIP's own gap is measured against its own bound; half the target leaves room for the LP bound.
-        PlannerOptions rest = options.withTimeLimit(options.timeLimit().minus(elapsed(start)))
-                .withRelativeGap(options.relativeGap() / 2);
-        SolverOutcome held = MipEngine.solve(mipName(engine), allocation.model, row -> true, true, rest, fixed, false,
-                null);
         if (held.status() == SolverOutcome.Status.INFEASIBLE || held.status() == SolverOutcome.Status.UNKNOWN) {
-            return Engine.named(engine).solve(allocation.model, row -> true, true, rest, listener);
+            return Engine.named(engine).solve(allocation.model, row -> true, true,
+                    options.withTimeLimit(remaining(options, start)), listener);
         }
         listener.onProgress(elapsed(start), held.objective(), bound);
         if (gap(held.objective(), bound) > options.relativeGap()) {
             // The LP bound is loose by the rounding of grants to whole nodes; the full MIP, started from the held
             // plan, tightens the bound with cuts (and may improve the plan) in the time that is left.
             SolverOutcome full = MipEngine.solve(mipName(engine), allocation.model, row -> true, true,
-                    options.withTimeLimit(options.timeLimit().minus(elapsed(start))), Map.of(), false, held.values());
+                    options.withTimeLimit(remaining(options, start)), Map.of(), false, held.values());
             if (full.status() == SolverOutcome.Status.OPTIMAL || full.status() == SolverOutcome.Status.FEASIBLE) {
                 double tighter = Math.min(bound, full.bound());
                 SolverOutcome best = full.objective() >= held.objective() ? full : held;
@@ -62,6 +67,17 @@ final class LpGuidedSolve {
             }
         }
         return finish(held, bound, options, start);
+    }
+
+    private static List<Var> integerVars(AllocationModel allocation) {
+        List<Var> integers = new ArrayList<>(allocation.funded);
+        allocation.units.forEach(byType -> integers.addAll(byType.values()));
+        return integers;
+    }
+
+    private static Duration remaining(PlannerOptions options, long start) {
+        Duration left = options.timeLimit().minus(elapsed(start));
+        return left.isNegative() ? Duration.ofMillis(1) : left;
     }
 
     private static double gap(double objective, double bound) {
