@@ -1,6 +1,5 @@
 package dev.allot.app;
 
-import dev.allot.core.AllotException;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
@@ -63,9 +62,5 @@ public final class PlanCommand implements Callable<Integer> {
             case csv -> PlanDocument.csv(plan);
             case table -> PlanSummary.table(plan) + "\n" + PlanSummary.summary(lab, plan, 10);
         };
-    }
-
-    static AllotException unknown(String what) {
-        return AllotException.invalid("BAD_FLAG", what);
     }
 }

@@ -6,7 +6,6 @@ import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
-import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
 import dev.allot.core.planner.LinearModel.Term;
@@ -262,9 +261,5 @@ final class AllocationModel {
 
     private String name(int p) {
         return projects.get(p).project().id().value();
-    }
-
-    Policy policy() {
-        return lab.policy();
     }
 }
