@@ -1,5 +1,6 @@
 package dev.allot.core.model;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,8 +32,10 @@ public record Ask(
             throw new IllegalArgumentException("need floor <= target <= ceiling, was " + floorGpus + "/" + targetGpus
                     + "/" + ceilingGpus + " for " + project);
         }
-        gpuTypes = Set.copyOf(new TreeSet<>(gpuTypes == null ? Set.of() : gpuTypes));
-        speedFactors = Map.copyOf(new TreeMap<>(speedFactors == null ? Map.of() : speedFactors));
+        // Sorted, never Set.copyOf/Map.copyOf: their iteration order changes from one JVM run to the next, and
+        // whatever iterates these (the demo generator, exporters) must give the same result every run.
+        gpuTypes = Collections.unmodifiableSortedSet(new TreeSet<>(gpuTypes == null ? Set.of() : gpuTypes));
+        speedFactors = Collections.unmodifiableSortedMap(new TreeMap<>(speedFactors == null ? Map.of() : speedFactors));
         speedFactors.values().forEach(f -> Checks.positive(f, "speedFactor"));
         justification = justification == null ? "" : justification;
     }
