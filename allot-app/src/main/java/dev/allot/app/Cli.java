@@ -41,6 +41,8 @@ public final class Cli {
     public static String read(Path file, String what) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notText(file.toString(), what);
         } catch (NoSuchFileException e) {
             throw new AllotException(AllotException.Kind.NOT_FOUND, "FILE_NOT_FOUND",
                     what + " " + file + " does not exist. Maybe check the path (relative to " + Path.of("").toAbsolutePath()
@@ -49,6 +51,11 @@ public final class Cli {
             throw new AllotException(AllotException.Kind.INVALID_INPUT, "FILE_UNREADABLE",
                     what + " " + file + " cannot be read: " + e.getMessage());
         }
+    }
+
+    private static AllotException notText(String file, String what) {
+        return AllotException.invalid("FILE_NOT_TEXT", what + " " + file + " is not UTF-8 text. Maybe it is a binary"
+                + " or compressed file, or saved in another encoding?");
     }
 
     /** Writes a text file (creating parent folders), or fails with a message naming it. */
@@ -80,6 +87,18 @@ public final class Cli {
                 }
                 err.flush();
                 return exitCode(allot.kind());
+            }
+            Throwable cause = exception instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : exception;
+            if (cause instanceof java.nio.charset.CharacterCodingException) {
+                err.println("allot: an input file is not UTF-8 text. Maybe it is a binary or compressed file, or saved"
+                        + " in another encoding?");
+                err.flush();
+                return INVALID_INPUT;
+            }
+            if (cause instanceof IOException io) {
+                err.println("allot: cannot read or write a file: " + io.getMessage());
+                err.flush();
+                return INVALID_INPUT;
             }
             err.println("allot: internal error: " + exception + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {

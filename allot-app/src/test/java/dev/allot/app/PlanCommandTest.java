@@ -100,6 +100,18 @@ class PlanCommandTest {
     }
 
     @Test
+    void binaryFilesAreNamedAsNotTextEvenDeepInACommand() throws IOException {
+        Path binary = folder.resolve("trace.bin");
+        Files.write(binary, new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xA0, (byte) 0xA1, 0, 1, 2});
+        CliRun plan = CliRun.of("plan", binary.toString());
+        assertThat(plan.exitCode()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(plan.err()).contains("trace.bin is not UTF-8 text").doesNotContain("Exception");
+        CliRun simulate = CliRun.of("simulate", "--lab", demoLabFile.toString(), "--trace", binary.toString(), "--quiet");
+        assertThat(simulate.exitCode()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(simulate.err()).contains("not UTF-8 text").doesNotContain("Exception", "internal error");
+    }
+
+    @Test
     void missingFileIsNamed() {
         CliRun run = CliRun.of("plan", folder.resolve("nope.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(Cli.NOT_FOUND);

@@ -66,7 +66,7 @@ public final class Planner {
         }
         if (outcome.status() == SolverOutcome.Status.UNKNOWN) {
             throw new AllotException(AllotException.Kind.INFEASIBLE, "PLAN_NOT_FOUND",
-                    "No plan was found within the time limit of " + options.timeLimit().toSeconds()
+                    "No plan was found within the time limit of " + options.timeLimit().toMillis() / 1000.0
                             + " s. Maybe allow more time (--time-limit) or a larger gap (--gap).");
         }
         List<Allocation> grants = grants(allocation, outcome.values());
