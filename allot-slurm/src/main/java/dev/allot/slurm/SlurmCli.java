@@ -50,6 +50,13 @@ public final class SlurmCli {
                 .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(users.stdout()));
     }
 
+    /** Names of the clusters the accounting database knows ({@code sacctmgr show cluster}). */
+    public java.util.Set<String> clusters() {
+        Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "cluster", "format=cluster"), ""));
+        return result.stdout().lines().map(String::strip).filter(line -> !line.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     /** TRES the accounting database tracks, as {@code type/name} ({@code gres/gpu:h100}) or {@code type} ({@code cpu}). */
     public java.util.Set<String> trackedTres() {
         Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "tres", "format=type,name"), ""));

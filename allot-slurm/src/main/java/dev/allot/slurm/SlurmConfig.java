@@ -53,6 +53,11 @@ public record SlurmConfig(
         return new SlurmConfig(cluster, "root", "", "", Map.of(), true, Optional.empty(), List.of());
     }
 
+    public SlurmConfig withCluster(String name) {
+        return new SlurmConfig(name, parentAccount, categoryAccountPrefix, projectAccountPrefix, gpuTypeNames,
+                overallGpuCap, borrowQos, extraUsers);
+    }
+
     public SlurmConfig withParentAccount(String parent) {
         return new SlurmConfig(cluster, parent, categoryAccountPrefix, projectAccountPrefix, gpuTypeNames,
                 overallGpuCap, borrowQos, extraUsers);

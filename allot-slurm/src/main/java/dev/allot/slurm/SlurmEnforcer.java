@@ -18,8 +18,24 @@ public final class SlurmEnforcer {
     }
 
     public ChangeSet diff(DesiredState desired) {
+        checkKnownCluster(desired);
         checkTracked(desired);
         return liveDiff(desired);
+    }
+
+    /**
+     * Fails before anything changes when the accounting database does not know the cluster: {@code sacctmgr load}
+     * would otherwise create a new cluster named after a typo and put every account under it.
+     */
+    private void checkKnownCluster(DesiredState desired) {
+        java.util.Set<String> clusters = cli.clusters();
+        if (!clusters.contains(desired.cluster())) {
+            throw new dev.allot.core.AllotException(dev.allot.core.AllotException.Kind.NOT_FOUND,
+                    "slurm.cluster.unknown", "Slurm's accounting database knows no cluster " + desired.cluster()
+                            + " (it knows: " + String.join(", ", clusters) + "). Maybe --cluster "
+                            + (clusters.isEmpty() ? "with the ClusterName of slurm.conf" : clusters.iterator().next())
+                            + "?");
+        }
     }
 
     private ChangeSet liveDiff(DesiredState desired) {
@@ -45,6 +61,7 @@ public final class SlurmEnforcer {
 
     public ApplyResult apply(DesiredState desired) {
         long start = System.nanoTime();
+        checkKnownCluster(desired);
         checkTracked(desired);
         ChangeSet planned = liveDiff(desired);
         if (planned.isEmpty()) {

@@ -138,6 +138,19 @@ class SlurmEnforcementIT {
     }
 
     @Test
+    void aClusterNameTheDatabaseDoesNotKnowStopsTheApplyInsteadOfCreatingIt() {
+        PlanFixture plan = PlanFixture.plan("H100").project("kappa", "exploratory").grant("H100", 1);
+        SlurmConfig typo = config.withCluster("c1-typo");
+        DesiredState desired = SlurmCompiler.compile(plan.build(), plan.lab(), typo, TODAY);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> enforcer.apply(desired))
+                .isInstanceOf(dev.allot.core.AllotException.class)
+                .hasMessageStartingWith("Slurm's accounting database knows no cluster c1-typo (it knows: ")
+                .hasMessageContaining(TestCluster.CLUSTER);
+        assertThat(TestCluster.CLI.clusters()).doesNotContain("c1-typo");
+    }
+
+    @Test
     void aKilledProjectHoldsNewJobs() {
         PlanFixture running = PlanFixture.plan("H100", "A100").project("delta", "exploratory").grant("H100", 2);
         assertThat(enforcer.apply(desired(running)).succeeded()).isTrue();
