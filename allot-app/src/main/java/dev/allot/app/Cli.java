@@ -22,6 +22,7 @@ public final class Cli {
     public static final int NOT_FOUND = 4;
     public static final int CONFLICT = 5;
     public static final int FORBIDDEN = 6;
+    public static final int UNAVAILABLE = 7;
     public static final int INTERNAL = 70;
 
     private Cli() {}
@@ -33,6 +34,7 @@ public final class Cli {
             case NOT_FOUND -> NOT_FOUND;
             case CONFLICT -> CONFLICT;
             case FORBIDDEN -> FORBIDDEN;
+            case UNAVAILABLE -> UNAVAILABLE;
             case INTERNAL -> INTERNAL;
         };
     }

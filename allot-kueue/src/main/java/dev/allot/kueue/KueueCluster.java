@@ -178,7 +178,7 @@ public final class KueueCluster implements AutoCloseable {
                 while (cause.getCause() != null && cause.getCause() != cause) {
                     cause = cause.getCause();
                 }
-                throw new AllotException(AllotException.Kind.INTERNAL, "kueue.unreachable", "Cannot reach the"
+                throw new AllotException(AllotException.Kind.UNAVAILABLE, "kueue.unreachable", "Cannot reach the"
                         + " Kubernetes API server at " + client.getMasterUrl() + " to " + action + " " + what + ": "
                         + cause.getMessage() + ". Maybe check KUBECONFIG or --context?", List.of(), e);
             }

@@ -37,6 +37,7 @@ final class ProblemResponses {
             case CONFLICT -> 409;
             case INFEASIBLE -> 422;
             case FORBIDDEN -> 403;
+            case UNAVAILABLE -> 503;
             case INTERNAL -> 500;
         };
     }

@@ -105,13 +105,13 @@ public final class SlurmCli {
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                throw new AllotException(AllotException.Kind.INTERNAL, "slurm.timeout", "'" + String.join(" ", command)
+                throw new AllotException(AllotException.Kind.UNAVAILABLE, "slurm.timeout", "'" + String.join(" ", command)
                         + "' did not finish within " + timeout.toMillis() + " ms and was stopped. Maybe slurmdbd or"
                         + " slurmctld is hanging; check 'scontrol ping' and the daemon logs.");
             }
             return new Result(List.copyOf(command), process.exitValue(), Files.readString(out), Files.readString(err));
         } catch (IOException e) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "slurm.tool.missing", "Could not run '"
+            throw new AllotException(AllotException.Kind.UNAVAILABLE, "slurm.tool.missing", "Could not run '"
                     + command.get(0) + "': " + e.getMessage() + ". Maybe install the Slurm client tools"
                     + " (apt-get install slurm-client) or put them on PATH?", List.of(), e);
         } catch (InterruptedException e) {

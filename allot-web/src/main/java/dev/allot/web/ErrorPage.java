@@ -14,6 +14,7 @@ final class ErrorPage {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case FORBIDDEN -> 403;
+            case UNAVAILABLE -> 503;
             case INTERNAL -> 500;
         };
     }
@@ -25,6 +26,7 @@ final class ErrorPage {
             case NOT_FOUND -> "Not found";
             case CONFLICT -> "Not possible right now";
             case FORBIDDEN -> "Not allowed";
+            case UNAVAILABLE -> "A connected system is unavailable";
             case INTERNAL -> "Something failed";
         };
         return Templates.render("error.jte", new View(page, title, e.code(), e.getMessage()));

@@ -162,7 +162,7 @@ class KueueCommandTest {
         properties.forEach(System::setProperty);
         try {
             CliRun run = run("kueue", "drift", "--lab", labFile.toString(), "--at", "2026-12-02");
-            assertThat(run.exitCode()).isEqualTo(70);
+            assertThat(run.exitCode()).isEqualTo(dev.allot.app.Cli.UNAVAILABLE);
             assertThat(run.err())
                     .contains("allot: Cannot reach the Kubernetes API server at https://127.0.0.1:1/ to read")
                     .contains("Maybe check KUBECONFIG or --context?").doesNotContain("\tat ");
