@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Export the lab for a cycle (default: the newest) as a lab file, to --out or standard output.")
 public final class LabExportCommand implements Callable<Integer> {
     @Mixin
-    StoreOptions store;
+    StoreConnection store;
 
     @Option(names = "--cycle", paramLabel = "CYCLE", description = "Which cycle (default: the newest).")
     String cycle;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "Routes: /api/..., /openapi.json, /health, /metrics. Create a token first: allot token create."})
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
-    StoreOptions store;
+    StoreConnection store;
 
     @Option(names = "--port", defaultValue = "7070", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free).")
     int port;

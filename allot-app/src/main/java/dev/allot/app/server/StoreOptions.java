@@ -3,21 +3,13 @@ package dev.allot.app.server;
 import dev.allot.store.Actor;
 import dev.allot.store.Role;
 import dev.allot.store.Store;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where the store is ({@code --db}, else {@code ALLOT_DB_URL}, else embedded H2 under ./allot-data) and who acts. */
+/** Where the store is ({@link StoreConnection}) and who acts, for commands that change it. */
 public final class StoreOptions {
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Database URL, e.g. jdbc:postgresql://db:5432/allot (default: $ALLOT_DB_URL, else "
-                    + Store.DEFAULT_URL + ").")
-    String url;
-
-    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: $ALLOT_DB_USER).")
-    String user;
-
-    @Option(names = "--db-password", paramLabel = "PASSWORD",
-            description = "Database password (default: $ALLOT_DB_PASSWORD).")
-    String password;
+    @Mixin
+    StoreConnection connection;
 
     @Option(names = "--as", paramLabel = "USER",
             description = "User name recorded in the audit log (default: the login name).")
@@ -30,9 +22,7 @@ public final class StoreOptions {
 
     /** Opens the store (creating or migrating its schema). */
     public Store open() {
-        String chosen = url != null ? url : env("ALLOT_DB_URL", Store.DEFAULT_URL);
-        return Store.open(chosen, user != null ? user : env("ALLOT_DB_USER", null),
-                password != null ? password : env("ALLOT_DB_PASSWORD", null));
+        return connection.open();
     }
 
     /** Runs {@code work} with the store open, then closes it; the exit code is OK unless {@code work} throws. */
@@ -48,10 +38,5 @@ public final class StoreOptions {
     public Actor actor() {
         String name = actingUser != null ? actingUser : System.getProperty("user.name", "console");
         return new Actor(name, Role.parse(role, "--as-role"));
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

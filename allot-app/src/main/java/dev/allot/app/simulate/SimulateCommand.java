@@ -1,6 +1,7 @@
 package dev.allot.app.simulate;
 
 import dev.allot.app.Cli;
+import dev.allot.app.server.StoreConnection;
 import dev.allot.app.slurm.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.CycleId;
@@ -48,9 +49,9 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Simulate a stored cycle: its lab and its latest published plan (else its draft, else a new plan).")
     String cycle;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Database of --cycle (default: $ALLOT_DB_URL, else " + Store.DEFAULT_URL + ").")
-    String db;
+    /** Where --cycle is read from: --db, else $ALLOT_DB_URL, else the embedded database. */
+    @Mixin
+    StoreConnection store;
 
     @Option(names = "--trace", paramLabel = "PATH",
             description = "A folder of Gavel/Philly *.trace files, or a CSV trace (see docs/simulation.md).")
@@ -136,8 +137,7 @@ public final class SimulateCommand implements Callable<Integer> {
             return new Loaded(loaded.lab(), loaded.plan());
         }
         CycleId id = CycleId.of(cycle);
-        String url = db != null ? db : System.getenv().getOrDefault("ALLOT_DB_URL", Store.DEFAULT_URL);
-        try (Store opened = Store.open(url, System.getenv("ALLOT_DB_USER"), System.getenv("ALLOT_DB_PASSWORD"))) {
+        try (Store opened = store.open()) {
             Lab lab = opened.lab().export(id);
             Plan plan = opened.plans().latestPublished(id).or(() -> opened.plans().draft(id)).map(StoredPlan::plan)
                     .orElseGet(() -> Planner.create(PlannerOptions.defaults()).plan(lab));
