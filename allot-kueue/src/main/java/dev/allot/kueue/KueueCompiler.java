@@ -10,6 +10,7 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.ProjectPlan;
+import dev.allot.core.model.YieldSchedule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,6 +9,7 @@ import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectPlan;
+import dev.allot.core.model.YieldSchedule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,11 +68,10 @@ public final class SlurmCompiler {
         AccountLimits target = limits(line.grant(), types, config, killed);
         AccountLimits now = target;
         Optional<DesiredAccount.DatedLimit> pending = Optional.empty();
-        Optional<LocalDate> yieldBy = line.yieldBy();
-        if (yieldBy.isPresent() && asOf.isBefore(yieldBy.get()) && lowers(line)) {
-            now = limits(max(line.previous(), line.grant()), types, config, false);
+        if (YieldSchedule.isYielding(line, asOf)) {
+            now = limits(YieldSchedule.quotaOn(line, asOf), types, config, false);
             String reason = killed ? "kill" : "yield";
-            pending = Optional.of(new DesiredAccount.DatedLimit(yieldBy.get(), target, reason));
+            pending = Optional.of(new DesiredAccount.DatedLimit(line.yieldBy().orElseThrow(), target, reason));
         }
         TreeSet<String> users = new TreeSet<>();
         if (project != null) {
@@ -91,11 +91,6 @@ public final class SlurmCompiler {
                 pending);
     }
 
-    private static boolean lowers(ProjectPlan line) {
-        return line.previous().gpus().entrySet().stream()
-                .anyMatch(entry -> line.grant().gpus(entry.getKey()) < entry.getValue());
-    }
-
     static AccountLimits limits(Allocation allocation, Set<GpuTypeId> types, SlurmConfig config, boolean hold) {
         Map<String, Long> tres = new TreeMap<>();
         for (GpuTypeId type : types) {
@@ -105,12 +100,6 @@ public final class SlurmCompiler {
             tres.put("gres/gpu", hold ? 0L : allocation.totalGpus());
         }
         return new AccountLimits(tres, hold ? 0 : AccountLimits.NO_LIMIT);
-    }
-
-    private static Allocation max(Allocation first, Allocation second) {
-        Map<GpuTypeId, Integer> gpus = new TreeMap<>(first.gpus());
-        second.gpus().forEach((type, count) -> gpus.merge(type, count, Math::max));
-        return new Allocation(gpus);
     }
 
     private static Set<GpuTypeId> gpuTypes(Plan plan, Lab lab) {

@@ -1,8 +1,5 @@
-package dev.allot.kueue;
+package dev.allot.core.model;
 
-import dev.allot.core.model.Allocation;
-import dev.allot.core.model.GpuTypeId;
-import dev.allot.core.model.ProjectPlan;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +8,8 @@ import java.util.TreeMap;
 /**
  * The dated yield rule every enforcer follows: a project that must yield GPUs keeps its previous quota of each GPU
  * type until its {@link ProjectPlan#yieldBy() yield date}; from that date it holds its new grant. GPUs it gains are
- * granted at once. Re-applying the plan on or after the date (e.g. a daily job) enforces the yield.
+ * granted at once. Re-applying the plan on or after the date (e.g. a daily job) enforces the yield. The Slurm and
+ * Kueue enforcers both use it, so the two schedulers never disagree about who holds what on a given day.
  */
 public final class YieldSchedule {
     private YieldSchedule() {}
