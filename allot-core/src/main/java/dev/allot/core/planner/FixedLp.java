@@ -4,9 +4,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
 import dev.allot.core.planner.LinearModel.Row;
-import dev.allot.core.planner.LinearModel.Term;
 import dev.allot.core.planner.LinearModel.Var;
 import java.util.Set;
 
@@ -42,28 +40,11 @@ final class FixedLp implements AutoCloseable {
         if (solver == null) {
             return null;
         }
-        MPVariable[] lpVars = new MPVariable[model.vars().size()];
-        for (Var var : model.vars()) {
-            boolean hold = fixed.contains(var);
-            double lower = hold ? (droppable ? Math.min(0, values[var.index()]) : values[var.index()]) : var.lower();
-            lpVars[var.index()] = solver.makeNumVar(lower, hold ? values[var.index()] : var.upper(), var.name());
-        }
-        MPConstraint[] constraints = new MPConstraint[model.rows().size()];
-        for (Row row : model.rows()) {
-            MPConstraint constraint = solver.makeConstraint(
-                    Double.isInfinite(row.lower()) ? -MPSolver.infinity() : row.lower(),
-                    Double.isInfinite(row.upper()) ? MPSolver.infinity() : row.upper(), row.name());
-            for (Term term : row.terms()) {
-                constraint.setCoefficient(lpVars[term.var().index()], term.coefficient());
-            }
-            constraints[row.index()] = constraint;
-        }
+        MPConstraint[] constraints = MpModel.write(solver, model, row -> true, true,
+                var -> fixed.contains(var) ? (droppable ? Math.min(0, values[var.index()]) : values[var.index()])
+                        : var.lower(),
+                var -> fixed.contains(var) ? values[var.index()] : var.upper(), true).constraints();
         MPObjective objective = solver.objective();
-        for (Term term : model.objective()) {
-            MPVariable var = lpVars[term.var().index()];
-            objective.setCoefficient(var, objective.getCoefficient(var) + term.coefficient());
-        }
-        objective.setMaximization();
         if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
             solver.delete();
             return null;

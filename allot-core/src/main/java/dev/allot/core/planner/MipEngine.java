@@ -1,13 +1,11 @@
 package dev.allot.core.planner;
 
 import com.google.ortools.Loader;
-import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import dev.allot.core.planner.LinearModel.Row;
-import dev.allot.core.planner.LinearModel.Term;
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
 import java.util.Map;
@@ -38,33 +36,10 @@ final class MipEngine {
             throw new IllegalStateException("MIP engine " + engine + " is not available");
         }
         try {
-            MPVariable[] vars = new MPVariable[model.vars().size()];
-            for (Var var : model.vars()) {
-                Double value = fixed.get(var);
-                double lower = value == null ? var.lower() : value;
-                double upper = value == null ? var.upper() : value;
-                vars[var.index()] = var.integer() && !relax ? solver.makeIntVar(lower, upper, var.name())
-                        : solver.makeNumVar(lower, upper, var.name());
-            }
-            for (Row row : model.rows()) {
-                if (!keep.test(row)) {
-                    continue;
-                }
-                MPConstraint constraint = solver.makeConstraint(
-                        Double.isInfinite(row.lower()) ? -MPSolver.infinity() : row.lower(),
-                        Double.isInfinite(row.upper()) ? MPSolver.infinity() : row.upper(), row.name());
-                for (Term term : row.terms()) {
-                    constraint.setCoefficient(vars[term.var().index()], term.coefficient());
-                }
-            }
+            MPVariable[] vars = MpModel.write(solver, model, keep, optimise,
+                    var -> fixed.containsKey(var) ? fixed.get(var) : var.lower(),
+                    var -> fixed.containsKey(var) ? fixed.get(var) : var.upper(), relax).vars();
             MPObjective objective = solver.objective();
-            if (optimise) {
-                for (Term term : model.objective()) {
-                    MPVariable var = vars[term.var().index()];
-                    objective.setCoefficient(var, objective.getCoefficient(var) + term.coefficient());
-                }
-            }
-            objective.setMaximization();
             if (hint != null) {
                 solver.setHint(vars, hint);
             }
