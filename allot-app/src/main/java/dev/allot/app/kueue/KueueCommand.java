@@ -1,6 +1,6 @@
 package dev.allot.app.kueue;
 
-import dev.allot.app.slurm.PlanInput;
+import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
 import dev.allot.kueue.CrdSchemas;

@@ -1,7 +1,7 @@
 package dev.allot.app.kueue;
 
 import dev.allot.app.Cli;
-import dev.allot.app.slurm.PlanInput;
+import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.kueue.KueueManifest;
 import dev.allot.kueue.KueueYaml;

@@ -2,7 +2,7 @@ package dev.allot.app.simulate;
 
 import dev.allot.app.Cli;
 import dev.allot.app.server.StoreConnection;
-import dev.allot.app.slurm.PlanInput;
+import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Lab;

@@ -1,5 +1,6 @@
 package dev.allot.app.slurm;
 
+import dev.allot.app.PlanInput;
 import dev.allot.app.Cli;
 import dev.allot.slurm.ApplyResult;
 import dev.allot.slurm.ChangeSet;

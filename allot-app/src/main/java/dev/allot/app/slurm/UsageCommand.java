@@ -1,5 +1,6 @@
 package dev.allot.app.slurm;
 
+import dev.allot.app.PlanInput;
 import dev.allot.app.Cli;
 import dev.allot.app.server.StoreOptions;
 import dev.allot.core.AllotException;

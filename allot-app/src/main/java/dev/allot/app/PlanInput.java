@@ -1,7 +1,5 @@
-package dev.allot.app.slurm;
+package dev.allot.app;
 
-import dev.allot.app.Cli;
-import dev.allot.app.SolverOptions;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
