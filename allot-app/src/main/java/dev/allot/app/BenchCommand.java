@@ -22,12 +22,19 @@ import picocli.CommandLine.Option;
  * run is cold (it includes loading the solver's native libraries and JIT warm-up), which is what a person running
  * {@code ./allot plan} waits for; later runs are warm.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Time the planner on the demo lab (300 projects) or on N copies of it (--copies 10 = 3,000",
-                "projects). Prints one line per run (the first is cold: it includes loading the solver) and checks",
-                "every plan against the lab's rules. Results and commands are recorded in docs/benchmarks.md."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Time the planner on the demo lab (300 projects) or on N copies of it (--copies 10 = 3,000",
+            "projects). Prints one line per run (the first is cold: it includes loading the solver) and checks",
+            "every plan against the lab's rules. Results and commands are recorded in docs/benchmarks.md."
+        })
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--copies", defaultValue = "1", description = "Copies of the demo portfolio and fleet (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--copies",
+            defaultValue = "1",
+            description = "Copies of the demo portfolio and fleet (default: ${DEFAULT-VALUE}).")
     int copies;
 
     @Option(names = "--runs", defaultValue = "3", description = "Solves in this JVM (default: ${DEFAULT-VALUE}).")
@@ -42,17 +49,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (copies < 1 || copies > 1000) {
-            throw dev.allot.core.AllotException.invalid("BAD_FLAG", "Flag --copies must be between 1 and 1000 (value: "
-                    + copies + ").");
+            throw dev.allot.core.AllotException.invalid(
+                    "BAD_FLAG", "Flag --copies must be between 1 and 1000 (value: " + copies + ").");
         }
         if (runs < 1 || runs > 100) {
-            throw dev.allot.core.AllotException.invalid("BAD_FLAG", "Flag --runs must be between 1 and 100 (value: "
-                    + runs + ").");
+            throw dev.allot.core.AllotException.invalid(
+                    "BAD_FLAG", "Flag --runs must be between 1 and 100 (value: " + runs + ").");
         }
         long start = System.nanoTime();
         Lab lab = ScaledLab.generate(solver.seed(), copies);
-        System.out.printf(Locale.ROOT, "lab: %d projects, %d asks, %d GPU types, generated in %d ms%n",
-                lab.projects().size(), lab.asks().size(), lab.gpuTypes().size(), (System.nanoTime() - start) / 1_000_000);
+        System.out.printf(
+                Locale.ROOT,
+                "lab: %d projects, %d asks, %d GPU types, generated in %d ms%n",
+                lab.projects().size(),
+                lab.asks().size(),
+                lab.gpuTypes().size(),
+                (System.nanoTime() - start) / 1_000_000);
         PlannerOptions options = solver.toPlannerOptions().withExplain(!noExplain);
         List<Long> totals = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
@@ -61,17 +73,27 @@ public final class BenchCommand implements Callable<Integer> {
             long millis = (System.nanoTime() - before) / 1_000_000;
             totals.add(millis);
             List<String> violations = PlanInvariants.check(lab, plan);
-            System.out.printf(Locale.ROOT, "run %d%s: plan %d ms (engine %d ms), %s, gap %.3f %%, %s%n", run,
-                    run == 1 ? " (cold)" : "", millis, plan.solve().solveTime().toMillis(),
-                    plan.solve().status().name().toLowerCase(Locale.ROOT), plan.solve().gap() * 100,
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d%s: plan %d ms (engine %d ms), %s, gap %.3f %%, %s%n",
+                    run,
+                    run == 1 ? " (cold)" : "",
+                    millis,
+                    plan.solve().solveTime().toMillis(),
+                    plan.solve().status().name().toLowerCase(Locale.ROOT),
+                    plan.solve().gap() * 100,
                     violations.isEmpty() ? "all rules hold" : violations.size() + " VIOLATIONS: " + violations.get(0));
             if (!violations.isEmpty()) {
                 return Cli.FAILED;
             }
         }
         List<Long> sorted = totals.stream().sorted().toList();
-        System.out.printf(Locale.ROOT, "median %d ms over %d runs; peak resident memory %s%n", sorted.get(sorted.size() / 2),
-                runs, peakMemory());
+        System.out.printf(
+                Locale.ROOT,
+                "median %d ms over %d runs; peak resident memory %s%n",
+                sorted.get(sorted.size() / 2),
+                runs,
+                peakMemory());
         return Cli.OK;
     }
 

@@ -46,18 +46,24 @@ public final class Cli {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw notText(file.toString(), what);
         } catch (NoSuchFileException e) {
-            throw new AllotException(AllotException.Kind.NOT_FOUND, "FILE_NOT_FOUND",
-                    what + " " + file + " does not exist. Maybe check the path (relative to " + Path.of("").toAbsolutePath()
-                            + ")?");
+            throw new AllotException(
+                    AllotException.Kind.NOT_FOUND,
+                    "FILE_NOT_FOUND",
+                    what + " " + file + " does not exist. Maybe check the path (relative to "
+                            + Path.of("").toAbsolutePath() + ")?");
         } catch (IOException e) {
-            throw new AllotException(AllotException.Kind.INVALID_INPUT, "FILE_UNREADABLE",
+            throw new AllotException(
+                    AllotException.Kind.INVALID_INPUT,
+                    "FILE_UNREADABLE",
                     what + " " + file + " cannot be read: " + e.getMessage());
         }
     }
 
     private static AllotException notText(String file, String what) {
-        return AllotException.invalid("FILE_NOT_TEXT", what + " " + file + " is not UTF-8 text. Maybe it is a binary"
-                + " or compressed file, or saved in another encoding?");
+        return AllotException.invalid(
+                "FILE_NOT_TEXT",
+                what + " " + file + " is not UTF-8 text. Maybe it is a binary"
+                        + " or compressed file, or saved in another encoding?");
     }
 
     /** Writes a text file (creating parent folders), or fails with a message naming it. */
@@ -69,7 +75,9 @@ public final class Cli {
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new AllotException(AllotException.Kind.INVALID_INPUT, "FILE_UNWRITABLE",
+            throw new AllotException(
+                    AllotException.Kind.INVALID_INPUT,
+                    "FILE_UNWRITABLE",
                     "Cannot write " + file + ": " + e.getMessage());
         }
     }
@@ -90,7 +98,8 @@ public final class Cli {
                 err.flush();
                 return exitCode(allot.kind());
             }
-            Throwable cause = exception instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : exception;
+            Throwable cause =
+                    exception instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : exception;
             if (cause instanceof java.nio.charset.CharacterCodingException) {
                 err.println("allot: an input file is not UTF-8 text. Maybe it is a binary or compressed file, or saved"
                         + " in another encoding?");

@@ -26,22 +26,34 @@ import picocli.CommandLine.Option;
  * {@code allot demo}: generates the demo lab, plans its next cycle and prints what a lab leader wants to see; then
  * stores the lab and the draft in a fresh embedded database and serves the web UI until stopped.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generate a demo lab shaped like a real one (about 300 projects, 520 researchers, four GPU types,",
-                "three past cycles), draft the next cycle's plan and print its summary.",
-                "Then store the lab in a fresh embedded database and serve the web UI (one demo login per role)",
-                "until stopped with Ctrl-C; --no-serve stops after the summary."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generate a demo lab shaped like a real one (about 300 projects, 520 researchers, four GPU types,",
+            "three past cycles), draft the next cycle's plan and print its summary.",
+            "Then store the lab in a fresh embedded database and serve the web UI (one demo login per role)",
+            "until stopped with Ctrl-C; --no-serve stops after the summary."
+        })
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--changes", defaultValue = "10", description = "How many of the largest changes to list (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--changes",
+            defaultValue = "10",
+            description = "How many of the largest changes to list (default: ${DEFAULT-VALUE}).")
     int changes;
 
     @Option(names = "--no-serve", description = "Stop after the summary instead of serving the web UI.")
     boolean noServe;
 
-    @Option(names = "--port", defaultValue = "7070", description = "TCP port of the web UI (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "7070",
+            description = "TCP port of the web UI (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
             description = "Interface to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String host;
 
@@ -51,8 +63,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65_535) {
-            throw dev.allot.core.AllotException.invalid("invalid-port", "--port: " + port
-                    + " is not a TCP port. Maybe 7070?");
+            throw dev.allot.core.AllotException.invalid(
+                    "invalid-port", "--port: " + port + " is not a TCP port. Maybe 7070?");
         }
         Lab lab = DemoLab.generate(solver.seed());
         System.out.println(describe(lab, solver.seed()));
@@ -83,21 +95,29 @@ public final class DemoCommand implements Callable<Integer> {
         store.plans().saveDraft(lab.cycle(), plan, null, decider);
         Map<String, String> logins = new LinkedHashMap<>();
         String lead = lab.projects().isEmpty() ? "lee" : lab.projects().get(0).lead();
-        Map<Role, String> people = Map.of(Role.DECIDER, "dana", Role.REVIEWER, "rui", Role.LEAD, lead,
-                Role.VIEWER, "vera", Role.ADMIN, "ada");
+        Map<Role, String> people = Map.of(
+                Role.DECIDER, "dana", Role.REVIEWER, "rui", Role.LEAD, lead, Role.VIEWER, "vera", Role.ADMIN, "ada");
         for (Role role : Role.values()) {
             String user = people.get(role);
-            logins.put(role.label() + " (" + user + ")",
-                    store.tokens().create(user, role, "demo login", Actor.system("demo")).token());
+            logins.put(
+                    role.label() + " (" + user + ")",
+                    store.tokens()
+                            .create(user, role, "demo login", Actor.system("demo"))
+                            .token());
         }
         Planner planner = Planner.create(solver.toPlannerOptions());
-        AllotServer server = AllotServer.create(store, planner, WebUi.create(store, planner)).start(host, port);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            store.close();
-        }, "allot-demo-shutdown"));
+        AllotServer server =
+                AllotServer.create(store, planner, WebUi.create(store, planner)).start(host, port);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop();
+                            store.close();
+                        },
+                        "allot-demo-shutdown"));
         System.out.println();
-        System.out.printf("Allot web UI: http://%s:%d/ (demo database in %s; Ctrl-C stops)%n",
+        System.out.printf(
+                "Allot web UI: http://%s:%d/ (demo database in %s; Ctrl-C stops)%n",
                 "127.0.0.1".equals(host) ? "localhost" : host, server.port(), folder);
         System.out.println("Sign in with one of these demo tokens:");
         logins.forEach((who, token) -> System.out.printf("  %-22s %s%n", who, token));
@@ -113,10 +133,19 @@ public final class DemoCommand implements Callable<Integer> {
                 people.add(project.lead());
             }
         });
-        int gpus = lab.capacityGpus().values().stream().mapToInt(Integer::intValue).sum();
-        return String.format("Allot demo: lab %s, planning cycle %s (seed %d)%n  %d projects, %d researchers, %d GPUs"
-                        + " of %d types in %d pools, %d past cycles%n", lab.name(), lab.cycle(), seed,
-                lab.projects().size(), people.size(), gpus, lab.gpuTypes().size(), lab.pools().size(),
+        int gpus =
+                lab.capacityGpus().values().stream().mapToInt(Integer::intValue).sum();
+        return String.format(
+                "Allot demo: lab %s, planning cycle %s (seed %d)%n  %d projects, %d researchers, %d GPUs"
+                        + " of %d types in %d pools, %d past cycles%n",
+                lab.name(),
+                lab.cycle(),
+                seed,
+                lab.projects().size(),
+                people.size(),
+                gpus,
+                lab.gpuTypes().size(),
+                lab.pools().size(),
                 lab.history().size());
     }
 }

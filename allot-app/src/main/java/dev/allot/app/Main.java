@@ -17,10 +17,15 @@ import picocli.CommandLine.Command;
             dev.allot.app.slurm.SlurmCommand.class,
             dev.allot.app.kueue.KueueCommand.class,
             dev.allot.app.simulate.SimulateCommand.class,
-            dev.allot.app.server.ServeCommand.class, dev.allot.app.server.TokenCommand.class, dev.allot.app.server.CycleCommand.class,
-            CommandLine.HelpCommand.class})
+            dev.allot.app.server.ServeCommand.class,
+            dev.allot.app.server.TokenCommand.class,
+            dev.allot.app.server.CycleCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
-    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+    @CommandLine.Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of failures.")
     boolean verbose;
 

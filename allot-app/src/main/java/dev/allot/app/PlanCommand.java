@@ -13,21 +13,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code allot plan FILE}: drafts the next cycle's plan for a lab file and prints or writes it. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Draft the optimal plan for a lab file and print it.",
-                "Formats: table (people), json/yaml (the stable allot.plan/v1 document, see docs/plan-format.md),"
-                        + " csv (one row per project)."})
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Draft the optimal plan for a lab file and print it.",
+            "Formats: table (people), json/yaml (the stable allot.plan/v1 document, see docs/plan-format.md),"
+                    + " csv (one row per project)."
+        })
 public final class PlanCommand implements Callable<Integer> {
     /** Output formats of a plan. */
-    public enum Format { table, json, yaml, csv }
+    public enum Format {
+        table,
+        json,
+        yaml,
+        csv
+    }
 
     @Parameters(paramLabel = "FILE", description = "The lab file (YAML; see docs/lab-file.md).")
     Path file;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, json, yaml or csv (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "table",
+            description = "table, json, yaml or csv (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--out", paramLabel = "PATH", description = "Write the plan to this file instead of standard output.")
+    @Option(
+            names = "--out",
+            paramLabel = "PATH",
+            description = "Write the plan to this file instead of standard output.")
     Path out;
 
     @Option(names = "--quiet", description = "No progress line.")
@@ -49,8 +64,8 @@ public final class PlanCommand implements Callable<Integer> {
             System.out.flush();
         } else {
             Cli.write(out, text);
-            System.err.println("Wrote the " + format + " plan of cycle " + plan.cycle() + " (" + plan.projects().size()
-                    + " projects) to " + out);
+            System.err.println("Wrote the " + format + " plan of cycle " + plan.cycle() + " ("
+                    + plan.projects().size() + " projects) to " + out);
         }
         return Cli.OK;
     }

@@ -19,7 +19,9 @@ public final class PlanInput {
     @Option(names = "--demo", description = "Use the generated demo lab (seeded by --seed).")
     boolean demo;
 
-    @Option(names = "--plan", paramLabel = "FILE",
+    @Option(
+            names = "--plan",
+            paramLabel = "FILE",
             description = "A published plan (allot.plan/v1 JSON or YAML) to enforce instead of planning now.")
     Path planFile;
 
@@ -35,14 +37,18 @@ public final class PlanInput {
 
     public Loaded load() {
         if (labFile != null && demo) {
-            throw AllotException.invalid("BAD_FLAG", "Flags --lab and --demo both given (value: --lab " + labFile
-                    + "). Maybe drop one of them?");
+            throw AllotException.invalid(
+                    "BAD_FLAG",
+                    "Flags --lab and --demo both given (value: --lab " + labFile + "). Maybe drop one of them?");
         }
         if (!given()) {
-            throw AllotException.invalid("BAD_FLAG", "No lab given: pass --lab FILE or --demo. Maybe"
-                    + " 'allot slurm diff --lab lab.yaml'?");
+            throw AllotException.invalid(
+                    "BAD_FLAG",
+                    "No lab given: pass --lab FILE or --demo. Maybe" + " 'allot slurm diff --lab lab.yaml'?");
         }
-        Lab lab = demo ? DemoLab.generate(solver.seed()) : LabYaml.read(Cli.read(labFile, "Lab file"), labFile.toString());
+        Lab lab = demo
+                ? DemoLab.generate(solver.seed())
+                : LabYaml.read(Cli.read(labFile, "Lab file"), labFile.toString());
         Plan plan = planFile != null
                 ? PlanDocument.read(Cli.read(planFile, "Plan file"), planFile.toString())
                 : Planner.create(solver.toPlannerOptions()).plan(lab);

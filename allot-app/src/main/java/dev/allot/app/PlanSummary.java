@@ -33,21 +33,43 @@ public final class PlanSummary {
 
     static String solveLine(Plan plan) {
         var solve = plan.solve();
-        return String.format(Locale.ROOT, "Solved in %.2f s (%s, seed %d): %s, gap %.3f %%, value %.1f (bound %.1f)",
-                solve.solveTime().toMillis() / 1000.0, solve.solver(), solve.seed(),
-                solve.status().name().toLowerCase(Locale.ROOT), solve.gap() * 100, solve.objective(), solve.bestBound());
+        return String.format(
+                Locale.ROOT,
+                "Solved in %.2f s (%s, seed %d): %s, gap %.3f %%, value %.1f (bound %.1f)",
+                solve.solveTime().toMillis() / 1000.0,
+                solve.solver(),
+                solve.seed(),
+                solve.status().name().toLowerCase(Locale.ROOT),
+                solve.gap() * 100,
+                solve.objective(),
+                solve.bestBound());
     }
 
     static String byType(Lab lab, Plan plan) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-10s %9s %8s %8s %6s %10s  %s%n",
-                "GPU type", "capacity", "reserve", "granted", "free", "value/GPU", "granted of capacity"));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-10s %9s %8s %8s %6s %10s  %s%n",
+                "GPU type",
+                "capacity",
+                "reserve",
+                "granted",
+                "free",
+                "value/GPU",
+                "granted of capacity"));
         Map<GpuTypeId, Integer> granted = plan.grantedGpus();
         plan.capacityGpus().forEach((type, capacity) -> {
             int allocatable = plan.allocatableGpus().getOrDefault(type, 0);
             int given = granted.getOrDefault(type, 0);
-            out.append(String.format(Locale.ROOT, "%-10s %9d %8d %8d %6d %10.2f  %s%n", type, capacity,
-                    capacity - allocatable, given, allocatable - given,
-                    plan.marginalValuePerGpu().getOrDefault(type, 0.0), bar(given, capacity)));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-10s %9d %8d %8d %6d %10.2f  %s%n",
+                    type,
+                    capacity,
+                    capacity - allocatable,
+                    given,
+                    allocatable - given,
+                    plan.marginalValuePerGpu().getOrDefault(type, 0.0),
+                    bar(given, capacity)));
         });
         return out.toString();
     }
@@ -74,17 +96,36 @@ public final class PlanSummary {
             projects.merge(line.category(), line.grant().isEmpty() ? 0 : 1, Integer::sum);
             total += value;
         }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %8s %6s %14s %7s  %s%n", "category",
-                "funded", "GPUs", "effective GPUs", "share", "share of compute (policy)"));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-16s %8s %6s %14s %7s  %s%n",
+                "category",
+                "funded",
+                "GPUs",
+                "effective GPUs",
+                "share",
+                "share of compute (policy)"));
         double sum = total;
-        effective.forEach((category, value) -> out.append(String.format(Locale.ROOT, "%-16s %8d %6d %14.1f %6.1f%%  %s%s%n",
-                category, projects.get(category), gpus.get(category), value, share(value, sum) * 100,
-                bar(value, sum), bounds(lab, category))));
+        effective.forEach((category, value) -> out.append(String.format(
+                Locale.ROOT,
+                "%-16s %8d %6d %14.1f %6.1f%%  %s%s%n",
+                category,
+                projects.get(category),
+                gpus.get(category),
+                value,
+                share(value, sum) * 100,
+                bar(value, sum),
+                bounds(lab, category))));
         for (ShareRelation relation : lab.policy().relations()) {
             double left = effective.getOrDefault(relation.left(), 0.0);
             double right = effective.getOrDefault(relation.right(), 0.0);
-            out.append(String.format(Locale.ROOT, "policy %s: %.1f vs %.1f effective GPUs — %s%n", relation, left,
-                    relation.factor() * right, left + 1e-6 >= relation.factor() * right ? "holds" : "VIOLATED"));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "policy %s: %.1f vs %.1f effective GPUs — %s%n",
+                    relation,
+                    left,
+                    relation.factor() * right,
+                    left + 1e-6 >= relation.factor() * right ? "holds" : "VIOLATED"));
         }
         return out.toString();
     }
@@ -105,21 +146,33 @@ public final class PlanSummary {
         }
         plan.projects().forEach(line -> counts.merge(line.decision(), 1, Integer::sum));
         StringBuilder out = new StringBuilder("Decisions:");
-        counts.forEach((decision, count) -> out.append(' ').append(decision.label()).append(' ').append(count)
+        counts.forEach((decision, count) -> out.append(' ')
+                .append(decision.label())
+                .append(' ')
+                .append(count)
                 .append(decision == Decision.DECLINED ? "" : " ·"));
         return out.toString();
     }
 
     static String largestChanges(Plan plan, int count) {
-        List<ProjectPlan> changed = plan.projects().stream().filter(line -> line.changeGpus() != 0)
+        List<ProjectPlan> changed = plan.projects().stream()
+                .filter(line -> line.changeGpus() != 0)
                 .sorted(Comparator.comparingInt((ProjectPlan line) -> -Math.abs(line.changeGpus()))
                         .thenComparing(line -> line.project().value()))
-                .limit(count).toList();
+                .limit(count)
+                .toList();
         StringBuilder out = new StringBuilder("Largest changes:\n");
         for (ProjectPlan line : changed) {
-            out.append(String.format(Locale.ROOT, "  %+6d  %-28s %-14s %5d -> %5d GPUs  %-8s %s%n", line.changeGpus(),
-                    line.project(), line.category(), line.previous().totalGpus(), line.grant().totalGpus(),
-                    line.decision().label(), line.yieldBy().map(date -> "yield by " + date).orElse("")));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %+6d  %-28s %-14s %5d -> %5d GPUs  %-8s %s%n",
+                    line.changeGpus(),
+                    line.project(),
+                    line.category(),
+                    line.previous().totalGpus(),
+                    line.grant().totalGpus(),
+                    line.decision().label(),
+                    line.yieldBy().map(date -> "yield by " + date).orElse("")));
             out.append("          ").append(line.explanation().summary()).append('\n');
         }
         return out.toString();
@@ -127,12 +180,29 @@ public final class PlanSummary {
 
     /** A full table, one row per project. */
     public static String table(Plan plan) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-28s %-14s %8s %-8s %6s %6s %6s  %s%n",
-                "project", "category", "priority", "decision", "before", "grant", "change", "grant by type"));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-28s %-14s %8s %-8s %6s %6s %6s  %s%n",
+                "project",
+                "category",
+                "priority",
+                "decision",
+                "before",
+                "grant",
+                "change",
+                "grant by type"));
         for (ProjectPlan line : plan.projects()) {
-            out.append(String.format(Locale.ROOT, "%-28s %-14s %8.2f %-8s %6d %6d %+6d  %s%n", line.project(),
-                    line.category(), line.priority(), line.decision().label(), line.previous().totalGpus(),
-                    line.grant().totalGpus(), line.changeGpus(), line.grant()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-28s %-14s %8.2f %-8s %6d %6d %+6d  %s%n",
+                    line.project(),
+                    line.category(),
+                    line.priority(),
+                    line.decision().label(),
+                    line.previous().totalGpus(),
+                    line.grant().totalGpus(),
+                    line.changeGpus(),
+                    line.grant()));
         }
         return out.toString();
     }

@@ -7,23 +7,42 @@ import picocli.CommandLine.Option;
 
 /** Planner flags shared by every command that solves: {@code --time-limit --gap --seed --workers}. */
 public final class SolverOptions {
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Stop searching after this many seconds and return the best plan found (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--time-limit",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
+            description =
+                    "Stop searching after this many seconds and return the best plan found (default: ${DEFAULT-VALUE}).")
     double timeLimitSeconds;
 
-    @Option(names = "--gap", paramLabel = "PERCENT", defaultValue = "0.1",
-            description = "Stop once the plan is proven within this percentage of the optimum (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--gap",
+            paramLabel = "PERCENT",
+            defaultValue = "0.1",
+            description =
+                    "Stop once the plan is proven within this percentage of the optimum (default: ${DEFAULT-VALUE}).")
     double gapPercent;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Random seed of the solver (and of generated labs); printed in every report (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
+            description =
+                    "Random seed of the solver (and of generated labs); printed in every report (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "2",
-            description = "Search threads of the cp-sat engine; scip, highs and cbc use one, which keeps them deterministic (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            defaultValue = "2",
+            description =
+                    "Search threads of the cp-sat engine; scip, highs and cbc use one, which keeps them deterministic (default: ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "scip",
+    @Option(
+            names = "--engine",
+            paramLabel = "NAME",
+            defaultValue = "scip",
             description = "MIP engine: scip, highs, cbc or cp-sat (default: ${DEFAULT-VALUE}).")
     String engine;
 
@@ -41,8 +60,14 @@ public final class SolverOptions {
             throw flag("--workers", workers, "must be between 1 and 64");
         }
         PlannerOptions defaults = PlannerOptions.defaults();
-        return new PlannerOptions(Duration.ofMillis((long) (timeLimitSeconds * 1000)), gapPercent / 100, seed, workers,
-                defaults.valueModel(), true, engine);
+        return new PlannerOptions(
+                Duration.ofMillis((long) (timeLimitSeconds * 1000)),
+                gapPercent / 100,
+                seed,
+                workers,
+                defaults.valueModel(),
+                true,
+                engine);
     }
 
     public long seed() {

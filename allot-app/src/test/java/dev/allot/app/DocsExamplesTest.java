@@ -27,7 +27,8 @@ class DocsExamplesTest {
     }
 
     static String firstBlock(Path file, String language) throws IOException {
-        Matcher matcher = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(file));
+        Matcher matcher = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(file));
         assertThat(matcher.find()).as("a ```" + language + " block in " + file).isTrue();
         return matcher.group(1);
     }
@@ -42,7 +43,8 @@ class DocsExamplesTest {
         Plan plan = Planner.create(PlannerOptions.defaults()).plan(lab);
         String documented = firstBlock(docs().resolve("plan-format.md"), "json");
         assertThat(withoutSolveTime(PlanDocument.json(plan).strip())).isEqualTo(withoutSolveTime(documented.strip()));
-        assertThat(PlanDocument.read(firstBlock(docs().resolve("plan-format.md"), "json"), "docs").grants())
+        assertThat(PlanDocument.read(firstBlock(docs().resolve("plan-format.md"), "json"), "docs")
+                        .grants())
                 .isEqualTo(plan.grants());
     }
 }

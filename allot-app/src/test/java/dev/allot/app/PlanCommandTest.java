@@ -57,20 +57,30 @@ class PlanCommandTest {
 
     @Test
     void theDemoLabGivesTheSamePlanEveryTime() {
-        String first = CliRun.of("plan", demoLabFile.toString(), "--format", "csv", "--quiet").out();
+        String first = CliRun.of("plan", demoLabFile.toString(), "--format", "csv", "--quiet")
+                .out();
         for (int run = 0; run < 3; run++) {
-            assertThat(CliRun.of("plan", demoLabFile.toString(), "--format", "csv", "--quiet").out()).isEqualTo(first);
+            assertThat(CliRun.of("plan", demoLabFile.toString(), "--format", "csv", "--quiet")
+                            .out())
+                    .isEqualTo(first);
         }
     }
 
     @Test
     void planPrintsATableWithTotalsAndCsvWithOneRowPerProject() {
         CliRun table = CliRun.of("plan", demoLabFile.toString(), "--quiet");
-        assertThat(table.out()).contains("project", "decision", "GPU type", "Decisions:", "policy exploratory >= product");
+        assertThat(table.out())
+                .contains("project", "decision", "GPU type", "Decisions:", "policy exploratory >= product");
         CliRun csv = CliRun.of("plan", demoLabFile.toString(), "--format", "csv", "--quiet");
         assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("project,category,priority,decision");
-        assertThat(csv.out().lines().count()).isEqualTo(1 + PlanDocument.read(
-                CliRun.of("plan", demoLabFile.toString(), "--format", "json", "--quiet").out(), "json").projects().size());
+        assertThat(csv.out().lines().count())
+                .isEqualTo(1
+                        + PlanDocument.read(
+                                        CliRun.of("plan", demoLabFile.toString(), "--format", "json", "--quiet")
+                                                .out(),
+                                        "json")
+                                .projects()
+                                .size());
     }
 
     @Test
@@ -94,9 +104,11 @@ class PlanCommandTest {
                 """);
         CliRun run = CliRun.of("lab", "validate", bad.toString());
         assertThat(run.exitCode()).isEqualTo(Cli.INVALID_INPUT);
-        assertThat(run.err()).contains("pools[0].gpuType", "H10O", "Maybe H100?", "projects[0].ask")
+        assertThat(run.err())
+                .contains("pools[0].gpuType", "H10O", "Maybe H100?", "projects[0].ask")
                 .doesNotContain("Exception", "\tat ");
-        assertThat(run.err().lines().filter(line -> line.startsWith("  - ")).count()).isGreaterThanOrEqualTo(2);
+        assertThat(run.err().lines().filter(line -> line.startsWith("  - ")).count())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -106,7 +118,8 @@ class PlanCommandTest {
         CliRun plan = CliRun.of("plan", binary.toString());
         assertThat(plan.exitCode()).isEqualTo(Cli.INVALID_INPUT);
         assertThat(plan.err()).contains("trace.bin is not UTF-8 text").doesNotContain("Exception");
-        CliRun simulate = CliRun.of("simulate", "--lab", demoLabFile.toString(), "--trace", binary.toString(), "--quiet");
+        CliRun simulate =
+                CliRun.of("simulate", "--lab", demoLabFile.toString(), "--trace", binary.toString(), "--quiet");
         assertThat(simulate.exitCode()).isEqualTo(Cli.INVALID_INPUT);
         assertThat(simulate.err()).contains("not UTF-8 text").doesNotContain("Exception", "internal error");
     }
@@ -163,7 +176,14 @@ class PlanCommandTest {
     void demoPrintsTheSummaryALeaderWantsToSee() {
         CliRun run = CliRun.of("demo", "--no-serve");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("300 projects", "Solved in", "gap", "GPU type", "exploratory", "Decisions:",
-                "Largest changes:");
+        assertThat(run.out())
+                .contains(
+                        "300 projects",
+                        "Solved in",
+                        "gap",
+                        "GPU type",
+                        "exploratory",
+                        "Decisions:",
+                        "Largest changes:");
     }
 }

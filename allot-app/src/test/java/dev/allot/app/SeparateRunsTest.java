@@ -24,8 +24,8 @@ class SeparateRunsTest {
             assertThat(run("lab", "example")).isEqualTo(example);
         }
         String lab = demoLab();
-        assertThat(run("plan", lab, "--format", "csv", "--quiet")).isEqualTo(run("plan", lab, "--format", "csv",
-                "--quiet"));
+        assertThat(run("plan", lab, "--format", "csv", "--quiet"))
+                .isEqualTo(run("plan", lab, "--format", "csv", "--quiet"));
     }
 
     private static String demoLab() throws IOException {
@@ -35,10 +35,16 @@ class SeparateRunsTest {
     }
 
     private static String run(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -11,7 +11,11 @@ import java.util.Objects;
 public final class AllotException extends RuntimeException {
     /** What sort of failure this is; decides HTTP status and CLI exit code. */
     public enum Kind {
-        INVALID_INPUT, NOT_FOUND, CONFLICT, INFEASIBLE, FORBIDDEN,
+        INVALID_INPUT,
+        NOT_FOUND,
+        CONFLICT,
+        INFEASIBLE,
+        FORBIDDEN,
         /** A system Allot talks to (scheduler daemons, the Kubernetes API, a tool) is down or unreachable. */
         UNAVAILABLE,
         INTERNAL

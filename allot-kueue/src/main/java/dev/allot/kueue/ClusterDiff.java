@@ -24,9 +24,13 @@ public record ClusterDiff(List<ObjectChange> changes) {
     /** A report for people: a count line, then one line per object that differs and one per differing field. */
     public String render(String title) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%s: %d to create, %d to update, %d extra, %d as planned", title,
-                of(ObjectChange.Action.CREATE).size(), of(ObjectChange.Action.UPDATE).size(),
-                of(ObjectChange.Action.EXTRA).size(), of(ObjectChange.Action.UNCHANGED).size()));
+        lines.add(String.format(
+                "%s: %d to create, %d to update, %d extra, %d as planned",
+                title,
+                of(ObjectChange.Action.CREATE).size(),
+                of(ObjectChange.Action.UPDATE).size(),
+                of(ObjectChange.Action.EXTRA).size(),
+                of(ObjectChange.Action.UNCHANGED).size()));
         for (ObjectChange change : changes) {
             switch (change.action()) {
                 case CREATE -> lines.add("  + " + change.object().id() + " (missing on the cluster)");
@@ -35,7 +39,7 @@ public record ClusterDiff(List<ObjectChange> changes) {
                     change.fields().forEach(field -> lines.add("      " + field.describe()));
                 }
                 case EXTRA -> lines.add("  - " + change.object().id() + " (labelled as Allot's, not in the plan)");
-                case UNCHANGED -> { }
+                case UNCHANGED -> {}
             }
         }
         return String.join("\n", lines) + "\n";

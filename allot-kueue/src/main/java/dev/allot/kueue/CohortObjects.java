@@ -52,10 +52,21 @@ final class CohortObjects {
                     limits.add(map("name", flavor, "resources", List.of(resource)));
                 }
             });
-            Map<String, Object> spec = map("parentName", root, "resourceGroups", limits.isEmpty() ? null
-                    : List.of(map("coveredResources", List.of(config.resourceName()), "flavors", limits)));
-            cohorts.add(cohort(name, spec, map("role", "category", "category",
-                    Names.labelValue(Names.dns(category.value()), "category " + category))));
+            Map<String, Object> spec = map(
+                    "parentName",
+                    root,
+                    "resourceGroups",
+                    limits.isEmpty()
+                            ? null
+                            : List.of(map("coveredResources", List.of(config.resourceName()), "flavors", limits)));
+            cohorts.add(cohort(
+                    name,
+                    spec,
+                    map(
+                            "role",
+                            "category",
+                            "category",
+                            Names.labelValue(Names.dns(category.value()), "category " + category))));
         }
         return cohorts;
     }
@@ -67,9 +78,15 @@ final class CohortObjects {
         if (protectedGpus == 0 && borrowing == null) {
             return null;
         }
-        return map("name", config.resourceName(), "nominalQuota", 0,
-                "borrowingLimit", borrowing == null ? null : (int) Math.floor(borrowing * categoryGpus),
-                "lendingLimit", protectedGpus == 0 ? null : categoryGpus - protectedGpus);
+        return map(
+                "name",
+                config.resourceName(),
+                "nominalQuota",
+                0,
+                "borrowingLimit",
+                borrowing == null ? null : (int) Math.floor(borrowing * categoryGpus),
+                "lendingLimit",
+                protectedGpus == 0 ? null : categoryGpus - protectedGpus);
     }
 
     /** GPUs of one type the category never lends: an explicit fraction of its quota, or its policy floor share. */
@@ -81,8 +98,11 @@ final class CohortObjects {
         if (!config.sharing().protectCategoryFloors()) {
             return 0;
         }
-        double minShare = policy.shareBounds().stream().filter(bound -> bound.category().equals(category))
-                .mapToDouble(ShareBound::minShare).max().orElse(0);
+        double minShare = policy.shareBounds().stream()
+                .filter(bound -> bound.category().equals(category))
+                .mapToDouble(ShareBound::minShare)
+                .max()
+                .orElse(0);
         return Math.min(categoryGpus, (int) Math.ceil(minShare * totalGpus - 1e-9));
     }
 
@@ -90,8 +110,15 @@ final class CohortObjects {
         Map<String, Object> labels = map(KueueCompiler.MANAGED_BY_LABEL, KueueCompiler.MANAGED_BY);
         extraLabels.forEach((key, value) -> labels.put(KueueCompiler.PREFIX + key, value));
         String apiVersion = config.apiVersion().apiVersion();
-        Map<String, Object> body = map("apiVersion", apiVersion, "kind", "Cohort",
-                "metadata", KueueCompiler.metadata(name, "", labels, null), "spec", spec);
+        Map<String, Object> body = map(
+                "apiVersion",
+                apiVersion,
+                "kind",
+                "Cohort",
+                "metadata",
+                KueueCompiler.metadata(name, "", labels, null),
+                "spec",
+                spec);
         return new KueueObject(apiVersion, "Cohort", "", name, body);
     }
 

@@ -2,8 +2,6 @@ package dev.allot.kueue;
 
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The OpenAPI schemas of Kueue's CustomResourceDefinitions, used to check every exported object before it reaches a
@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * fast); {@link #load(Path)} reads a folder of CRD YAML files, e.g. Kueue's own or the ones installed on a cluster.
  */
 public final class CrdSchemas {
-    private static final List<String> BUNDLED = List.of("clusterqueues", "cohorts", "localqueues", "resourceflavors",
-            "workloadpriorityclasses");
+    private static final List<String> BUNDLED =
+            List.of("clusterqueues", "cohorts", "localqueues", "resourceflavors", "workloadpriorityclasses");
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
     private static final Pattern DNS_SUBDOMAIN =
             Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
@@ -49,7 +49,9 @@ public final class CrdSchemas {
             String resource = "crds/kueue.x-k8s.io_" + name + ".json";
             try (InputStream in = CrdSchemas.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new AllotException(AllotException.Kind.INTERNAL, "kueue.crd-missing",
+                    throw new AllotException(
+                            AllotException.Kind.INTERNAL,
+                            "kueue.crd-missing",
                             "CRD " + resource + " is missing from the Allot jar. Maybe rebuild it?");
                 }
                 crds.add((Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
@@ -64,7 +66,9 @@ public final class CrdSchemas {
     public static CrdSchemas load(Path folder) throws IOException {
         List<Map<String, Object>> crds = new ArrayList<>();
         try (var files = Files.list(folder)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     crds.add(parseYaml(in));
                 }
@@ -124,19 +128,25 @@ public final class CrdSchemas {
         } else {
             Schema schema = schemas.get(key(object.apiVersion(), object.kind()));
             if (schema == null) {
-                problems.add(Problem.of("apiVersion", object.apiVersion(), "no served CRD version for kind "
-                        + object.kind()));
+                problems.add(Problem.of(
+                        "apiVersion", object.apiVersion(), "no served CRD version for kind " + object.kind()));
             } else {
                 checkName(object.name(), DNS_SUBDOMAIN, 253, problems);
                 if (schema.namespaced() == object.namespace().isEmpty()) {
-                    problems.add(Problem.of("metadata.namespace", object.namespace(), schema.namespaced()
-                            ? "is required for a namespaced kind" : "must be empty for a cluster-scoped kind"));
+                    problems.add(Problem.of(
+                            "metadata.namespace",
+                            object.namespace(),
+                            schema.namespaced()
+                                    ? "is required for a namespaced kind"
+                                    : "must be empty for a cluster-scoped kind"));
                 }
                 new SchemaWalker(problems, uncheckedRules, patterns).check(object.body(), schema.openApi(), "");
                 WebhookRules.check(object, problems);
             }
         }
-        return problems.stream().map(p -> new Problem(prefix + p.path(), p.value(), p.reason(), p.hint())).toList();
+        return problems.stream()
+                .map(p -> new Problem(prefix + p.path(), p.value(), p.reason(), p.hint()))
+                .toList();
     }
 
     /** Every problem of every object. */
@@ -151,8 +161,11 @@ public final class CrdSchemas {
 
     private static void checkName(String name, Pattern pattern, int maxLength, List<Problem> problems) {
         if (!pattern.matcher(name).matches() || name.length() > maxLength) {
-            problems.add(Problem.of("metadata.name", name, "is not a valid name (lower-case letters, digits, '-'"
-                    + (maxLength == 253 ? ", '.'" : "") + "; at most " + maxLength + " characters)"));
+            problems.add(Problem.of(
+                    "metadata.name",
+                    name,
+                    "is not a valid name (lower-case letters, digits, '-'" + (maxLength == 253 ? ", '.'" : "")
+                            + "; at most " + maxLength + " characters)"));
         }
     }
 }

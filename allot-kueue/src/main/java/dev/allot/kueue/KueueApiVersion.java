@@ -47,8 +47,9 @@ public enum KueueApiVersion {
             }
         }
         String known = Arrays.stream(values()).map(KueueApiVersion::version).collect(Collectors.joining(", "));
-        throw AllotException.invalid("kueue.api-version",
-                "Kueue API version '" + text + "' is not supported; expected one of " + known
-                        + ". Maybe use " + V1BETA2.version.toLowerCase(Locale.ROOT) + " (Kueue's current version)?");
+        throw AllotException.invalid(
+                "kueue.api-version",
+                "Kueue API version '" + text + "' is not supported; expected one of " + known + ". Maybe use "
+                        + V1BETA2.version.toLowerCase(Locale.ROOT) + " (Kueue's current version)?");
     }
 }

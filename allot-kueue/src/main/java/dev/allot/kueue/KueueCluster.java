@@ -23,8 +23,18 @@ import java.util.Set;
  */
 public final class KueueCluster implements AutoCloseable {
     /** Kinds Allot writes, in apply order, with their plural resource names. */
-    private static final Map<String, String> PLURALS = Map.of("Namespace", "namespaces", "ResourceFlavor",
-            "resourceflavors", "Cohort", "cohorts", "ClusterQueue", "clusterqueues", "LocalQueue", "localqueues");
+    private static final Map<String, String> PLURALS = Map.of(
+            "Namespace",
+            "namespaces",
+            "ResourceFlavor",
+            "resourceflavors",
+            "Cohort",
+            "cohorts",
+            "ClusterQueue",
+            "clusterqueues",
+            "LocalQueue",
+            "localqueues");
+
     private static final List<String> PRUNE_ORDER = List.of("LocalQueue", "ClusterQueue", "Cohort", "ResourceFlavor");
 
     private final KubernetesClient client;
@@ -50,13 +60,14 @@ public final class KueueCluster implements AutoCloseable {
         Set<String> planned = new HashSet<>();
         for (KueueObject object : manifest.objects()) {
             planned.add(object.id());
-            GenericKubernetesResource live = call(object, "read", () -> resource(object).get());
+            GenericKubernetesResource live =
+                    call(object, "read", () -> resource(object).get());
             if (live == null) {
                 changes.add(new ObjectChange(ObjectChange.Action.CREATE, object, List.of()));
             } else {
                 var fields = ObjectComparison.differences(object.body(), toMap(live));
-                changes.add(new ObjectChange(fields.isEmpty() ? ObjectChange.Action.UNCHANGED
-                        : ObjectChange.Action.UPDATE, object, fields));
+                changes.add(new ObjectChange(
+                        fields.isEmpty() ? ObjectChange.Action.UNCHANGED : ObjectChange.Action.UPDATE, object, fields));
             }
         }
         for (KueueObject extra : managedObjects(manifest.apiVersion())) {
@@ -79,11 +90,16 @@ public final class KueueCluster implements AutoCloseable {
         ClusterDiff diff = diff(manifest);
         for (ObjectChange change : diff.changes()) {
             KueueObject object = change.object();
-            boolean write = change.action() == ObjectChange.Action.CREATE
-                    || change.action() == ObjectChange.Action.UPDATE;
+            boolean write =
+                    change.action() == ObjectChange.Action.CREATE || change.action() == ObjectChange.Action.UPDATE;
             if (write && mode == ApplyMode.SERVER_SIDE) {
-                call(object, "apply", () -> resource(object).fieldManager(fieldManager).forceConflicts()
-                        .serverSideApply());
+                call(
+                        object,
+                        "apply",
+                        () -> resource(object)
+                                .fieldManager(fieldManager)
+                                .forceConflicts()
+                                .serverSideApply());
             } else if (change.action() == ObjectChange.Action.CREATE) {
                 call(object, "create", () -> resource(object).create());
             } else if (change.action() == ObjectChange.Action.UPDATE) {
@@ -92,9 +108,11 @@ public final class KueueCluster implements AutoCloseable {
         }
         if (prune) {
             for (String kind : PRUNE_ORDER) {
-                diff.of(ObjectChange.Action.EXTRA).stream().map(ObjectChange::object)
+                diff.of(ObjectChange.Action.EXTRA).stream()
+                        .map(ObjectChange::object)
                         .filter(object -> object.kind().equals(kind))
-                        .forEach(object -> call(object, "delete", () -> resource(object).delete()));
+                        .forEach(object ->
+                                call(object, "delete", () -> resource(object).delete()));
             }
         }
         return diff;
@@ -122,21 +140,33 @@ public final class KueueCluster implements AutoCloseable {
         }
         var operation = client.genericKubernetesResources(context(object.apiVersion(), object.kind()));
         GenericKubernetesResource body = serialization.convertValue(merged, GenericKubernetesResource.class);
-        return (object.namespace().isEmpty() ? operation.resource(body)
-                : operation.inNamespace(object.namespace()).resource(body)).update();
+        return (object.namespace().isEmpty()
+                        ? operation.resource(body)
+                        : operation.inNamespace(object.namespace()).resource(body))
+                .update();
     }
 
     private List<KueueObject> managedObjects(KueueApiVersion version) {
         List<KueueObject> objects = new ArrayList<>();
         for (String kind : List.of("ResourceFlavor", "Cohort", "ClusterQueue", "LocalQueue")) {
-            MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            MixedOperation<
+                            GenericKubernetesResource,
+                            GenericKubernetesResourceList,
+                            Resource<GenericKubernetesResource>>
                     operation = client.genericKubernetesResources(context(version.apiVersion(), kind));
-            GenericKubernetesResourceList list = call(kind, "list", () -> (kind.equals("LocalQueue")
-                    ? operation.inAnyNamespace() : operation)
-                    .withLabel(KueueCompiler.MANAGED_BY_LABEL, KueueCompiler.MANAGED_BY).list());
+            GenericKubernetesResourceList list = call(
+                    kind,
+                    "list",
+                    () -> (kind.equals("LocalQueue") ? operation.inAnyNamespace() : operation)
+                            .withLabel(KueueCompiler.MANAGED_BY_LABEL, KueueCompiler.MANAGED_BY)
+                            .list());
             for (GenericKubernetesResource item : list.getItems()) {
-                objects.add(new KueueObject(version.apiVersion(), kind, item.getMetadata().getNamespace(),
-                        item.getMetadata().getName(), toMap(item)));
+                objects.add(new KueueObject(
+                        version.apiVersion(),
+                        kind,
+                        item.getMetadata().getNamespace(),
+                        item.getMetadata().getName(),
+                        toMap(item)));
             }
         }
         return objects;
@@ -145,7 +175,8 @@ public final class KueueCluster implements AutoCloseable {
     private Resource<GenericKubernetesResource> resource(KueueObject object) {
         var operation = client.genericKubernetesResources(context(object.apiVersion(), object.kind()));
         GenericKubernetesResource body = serialization.convertValue(object.body(), GenericKubernetesResource.class);
-        return object.namespace().isEmpty() ? operation.resource(body)
+        return object.namespace().isEmpty()
+                ? operation.resource(body)
                 : operation.inNamespace(object.namespace()).resource(body);
     }
 
@@ -178,11 +209,18 @@ public final class KueueCluster implements AutoCloseable {
                 while (cause.getCause() != null && cause.getCause() != cause) {
                     cause = cause.getCause();
                 }
-                throw new AllotException(AllotException.Kind.UNAVAILABLE, "kueue.unreachable", "Cannot reach the"
-                        + " Kubernetes API server at " + client.getMasterUrl() + " to " + action + " " + what + ": "
-                        + cause.getMessage() + ". Maybe check KUBECONFIG or --context?", List.of(), e);
+                throw new AllotException(
+                        AllotException.Kind.UNAVAILABLE,
+                        "kueue.unreachable",
+                        "Cannot reach the"
+                                + " Kubernetes API server at " + client.getMasterUrl() + " to " + action + " " + what
+                                + ": "
+                                + cause.getMessage() + ". Maybe check KUBECONFIG or --context?",
+                        List.of(),
+                        e);
             }
-            String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+            String reason = e.getStatus() != null && e.getStatus().getMessage() != null
+                    ? e.getStatus().getMessage()
                     : e.getMessage();
             AllotException.Kind kind = switch (e.getCode()) {
                 case 401, 403 -> AllotException.Kind.FORBIDDEN;
@@ -191,10 +229,16 @@ public final class KueueCluster implements AutoCloseable {
                 case 400, 422 -> AllotException.Kind.INVALID_INPUT;
                 default -> AllotException.Kind.INTERNAL;
             };
-            throw new AllotException(kind, "kueue.cluster", "Kubernetes refused to " + action
-                    + " " + what + " (HTTP " + e.getCode() + "): " + reason
-                    + ". Maybe check that Kueue's CRDs are installed and that your kubeconfig user may " + action
-                    + " it?", List.of(), e);
+            throw new AllotException(
+                    kind,
+                    "kueue.cluster",
+                    "Kubernetes refused to " + action
+                            + " " + what + " (HTTP " + e.getCode() + "): " + reason
+                            + ". Maybe check that Kueue's CRDs are installed and that your kubeconfig user may "
+                            + action
+                            + " it?",
+                    List.of(),
+                    e);
         }
     }
 

@@ -44,7 +44,10 @@ public final class KueueCompiler {
         Map<GpuTypeId, String> flavors = flavorNames(lab, names);
         List<CategoryId> categories = categories(lab, plan);
         checkNamed(config.nodeLabelValues().keySet(), flavors.keySet(), "node label value", "GPU type");
-        checkNamed(config.sharing().categoryBorrowingFractions().keySet(), categories, "category borrowing limit",
+        checkNamed(
+                config.sharing().categoryBorrowingFractions().keySet(),
+                categories,
+                "category borrowing limit",
                 "category");
         checkNamed(config.sharing().protectedFractions().keySet(), categories, "protected fraction", "category");
         List<KueueObject> objects = new ArrayList<>();
@@ -54,8 +57,8 @@ public final class KueueCompiler {
             Allocation quota = YieldSchedule.quotaOn(line, asOf);
             quotas.put(line, quota);
             if (YieldSchedule.isYielding(line, asOf)) {
-                pending.add(new KueueManifest.PendingYield(line.project(), line.yieldBy().orElseThrow(), quota,
-                        line.grant()));
+                pending.add(new KueueManifest.PendingYield(
+                        line.project(), line.yieldBy().orElseThrow(), quota, line.grant()));
             }
         }
         QueueObjects queues = new QueueObjects(config, names, flavors, lab, plan.cycle());
@@ -70,39 +73,54 @@ public final class KueueCompiler {
     }
 
     /** A setting that names a GPU type or category the lab does not have is a typo, not something to ignore. */
-    private static <T> void checkNamed(java.util.Collection<T> named, java.util.Collection<T> known, String setting,
-            String what) {
+    private static <T> void checkNamed(
+            java.util.Collection<T> named, java.util.Collection<T> known, String setting, String what) {
         for (T id : named) {
             if (!known.contains(id)) {
-                throw AllotException.invalid("kueue.config", "The " + setting + " names " + what + " '" + id
-                        + "', which the lab does not have. Maybe one of " + known + "?");
+                throw AllotException.invalid(
+                        "kueue.config",
+                        "The " + setting + " names " + what + " '" + id
+                                + "', which the lab does not have. Maybe one of " + known + "?");
             }
         }
     }
 
     private static Map<GpuTypeId, String> flavorNames(Lab lab, Names names) {
         if (lab.gpuTypes().size() > MAX_FLAVORS) {
-            throw AllotException.invalid("kueue.too-many-flavors", "The lab has " + lab.gpuTypes().size()
-                    + " GPU types, but a Kueue resource group holds at most " + MAX_FLAVORS
-                    + " flavors. Maybe merge GPU types that are interchangeable?");
+            throw AllotException.invalid(
+                    "kueue.too-many-flavors",
+                    "The lab has " + lab.gpuTypes().size()
+                            + " GPU types, but a Kueue resource group holds at most " + MAX_FLAVORS
+                            + " flavors. Maybe merge GPU types that are interchangeable?");
         }
         Map<GpuTypeId, String> flavors = new LinkedHashMap<>();
         for (GpuType type : lab.gpuTypes()) {
             String source = "GPU type " + type.id();
-            flavors.put(type.id(), names.subdomain("ResourceFlavor", Names.dns(type.id().value()), source));
+            flavors.put(
+                    type.id(),
+                    names.subdomain("ResourceFlavor", Names.dns(type.id().value()), source));
         }
         return flavors;
     }
 
     private static KueueObject flavor(GpuType type, Map<GpuTypeId, String> flavors, KueueConfig config) {
         String name = flavors.get(type.id());
-        String labelValue = Names.labelValue(config.nodeLabelValues().getOrDefault(type.id(), type.id().value()),
+        String labelValue = Names.labelValue(
+                config.nodeLabelValues().getOrDefault(type.id(), type.id().value()),
                 "node label of GPU type " + type.id());
         Map<String, Object> body = map(
                 "apiVersion", config.apiVersion().apiVersion(),
                 "kind", "ResourceFlavor",
-                "metadata", metadata(name, "", map(MANAGED_BY_LABEL, MANAGED_BY, PREFIX + "gpu-type",
-                        Names.labelValue(Names.dns(type.id().value()), "GPU type " + type.id())), null),
+                "metadata",
+                        metadata(
+                                name,
+                                "",
+                                map(
+                                        MANAGED_BY_LABEL,
+                                        MANAGED_BY,
+                                        PREFIX + "gpu-type",
+                                        Names.labelValue(Names.dns(type.id().value()), "GPU type " + type.id())),
+                                null),
                 "spec", map("nodeLabels", map(config.nodeLabelKey(), labelValue)));
         return new KueueObject(config.apiVersion().apiVersion(), "ResourceFlavor", "", name, body);
     }
@@ -116,7 +134,14 @@ public final class KueueCompiler {
 
     static Map<String, Object> metadata(
             String name, String namespace, Map<String, Object> labels, Map<String, Object> annotations) {
-        return map("name", name, "namespace", namespace.isEmpty() ? null : namespace, "labels", labels,
-                "annotations", annotations == null || annotations.isEmpty() ? null : annotations);
+        return map(
+                "name",
+                name,
+                "namespace",
+                namespace.isEmpty() ? null : namespace,
+                "labels",
+                labels,
+                "annotations",
+                annotations == null || annotations.isEmpty() ? null : annotations);
     }
 }

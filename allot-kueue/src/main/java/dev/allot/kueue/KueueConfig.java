@@ -51,8 +51,10 @@ public record KueueConfig(
         present(rootCohort, "rootCohort");
         placeholder(categoryCohortPattern, "categoryCohortPattern", "{category}");
         if (killedStopPolicy == null || killedStopPolicy == StopPolicy.None) {
-            throw AllotException.invalid("kueue.config", "killedStopPolicy '" + killedStopPolicy
-                    + "' would let a killed project keep admitting work. Maybe Hold or HoldAndDrain?");
+            throw AllotException.invalid(
+                    "kueue.config",
+                    "killedStopPolicy '" + killedStopPolicy
+                            + "' would let a killed project keep admitting work. Maybe Hold or HoldAndDrain?");
         }
         Objects.requireNonNull(sharing, "sharing");
         present(fieldManager, "fieldManager");
@@ -60,9 +62,20 @@ public record KueueConfig(
 
     /** Kueue v1beta2, {@code nvidia.com/gpu} on nodes labelled {@code nvidia.com/gpu.product}, default sharing. */
     public static KueueConfig defaults() {
-        return new KueueConfig(KueueApiVersion.V1BETA2, "nvidia.com/gpu", "nvidia.com/gpu.product", Map.of(),
-                "proj-{project}", "{project}", "default", "allot", "allot-{category}", true, StopPolicy.HoldAndDrain,
-                Sharing.defaults(), "allot");
+        return new KueueConfig(
+                KueueApiVersion.V1BETA2,
+                "nvidia.com/gpu",
+                "nvidia.com/gpu.product",
+                Map.of(),
+                "proj-{project}",
+                "{project}",
+                "default",
+                "allot",
+                "allot-{category}",
+                true,
+                StopPolicy.HoldAndDrain,
+                Sharing.defaults(),
+                "allot");
     }
 
     /** A builder starting from these settings. */
@@ -153,9 +166,20 @@ public record KueueConfig(
 
         /** The settings, checked. */
         public KueueConfig build() {
-            return new KueueConfig(apiVersion, resourceName, nodeLabelKey, nodeLabelValues, namespacePattern,
-                    clusterQueuePattern, localQueueName, rootCohort, categoryCohortPattern, createNamespaces,
-                    killedStopPolicy, sharing, fieldManager);
+            return new KueueConfig(
+                    apiVersion,
+                    resourceName,
+                    nodeLabelKey,
+                    nodeLabelValues,
+                    namespacePattern,
+                    clusterQueuePattern,
+                    localQueueName,
+                    rootCohort,
+                    categoryCohortPattern,
+                    createNamespaces,
+                    killedStopPolicy,
+                    sharing,
+                    fieldManager);
         }
     }
 
@@ -168,8 +192,10 @@ public record KueueConfig(
     private static void placeholder(String pattern, String field, String required) {
         present(pattern, field);
         if (!pattern.contains(required)) {
-            throw AllotException.invalid("kueue.config", field + " '" + pattern + "' lacks " + required
-                    + ", so every project would get the same name. Maybe '" + pattern + "-" + required + "'?");
+            throw AllotException.invalid(
+                    "kueue.config",
+                    field + " '" + pattern + "' lacks " + required
+                            + ", so every project would get the same name. Maybe '" + pattern + "-" + required + "'?");
         }
     }
 }

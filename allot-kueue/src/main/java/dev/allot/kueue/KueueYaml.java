@@ -38,7 +38,9 @@ public final class KueueYaml {
         Map<String, String> files = new LinkedHashMap<>();
         for (int i = 0; i < KIND_ORDER.size(); i++) {
             String kind = KIND_ORDER.get(i);
-            List<KueueObject> ofKind = objects.stream().filter(object -> object.kind().equals(kind)).toList();
+            List<KueueObject> ofKind = objects.stream()
+                    .filter(object -> object.kind().equals(kind))
+                    .toList();
             if (!ofKind.isEmpty()) {
                 files.put(String.format("%d0-%ss.yaml", i, kind.toLowerCase(Locale.ROOT)), render(ofKind));
             }

@@ -33,14 +33,22 @@ final class Names {
 
     /** A cluster-wide object name (DNS subdomain, at most 253 characters), unique per kind. */
     String subdomain(String kind, String name, String source) {
-        check(SUBDOMAIN.matcher(name).matches() && name.length() <= 253, kind, name, source,
+        check(
+                SUBDOMAIN.matcher(name).matches() && name.length() <= 253,
+                kind,
+                name,
+                source,
                 "a DNS subdomain of at most 253 lower-case letters, digits, '-' and '.'");
         return unique(kind, name, source);
     }
 
     /** A namespace name (DNS label, at most 63 characters), unique. */
     String label(String kind, String name, String source) {
-        check(LABEL.matcher(name).matches() && name.length() <= 63, kind, name, source,
+        check(
+                LABEL.matcher(name).matches() && name.length() <= 63,
+                kind,
+                name,
+                source,
                 "a DNS label of at most 63 lower-case letters, digits and '-'");
         return unique(kind, name, source);
     }
@@ -48,25 +56,31 @@ final class Names {
     /** A label value (at most 63 characters of letters, digits, '-', '_' and '.'). */
     static String labelValue(String value, String source) {
         if (!LABEL_VALUE.matcher(value).matches() || value.length() > 63) {
-            throw AllotException.invalid("kueue.name", "Label value '" + value + "' for " + source
-                    + " is not a Kubernetes label value (at most 63 letters, digits, '-', '_' or '.', starting and"
-                    + " ending alphanumeric). Maybe configure a shorter value?");
+            throw AllotException.invalid(
+                    "kueue.name",
+                    "Label value '" + value + "' for " + source
+                            + " is not a Kubernetes label value (at most 63 letters, digits, '-', '_' or '.', starting and"
+                            + " ending alphanumeric). Maybe configure a shorter value?");
         }
         return value;
     }
 
     private static void check(boolean valid, String kind, String name, String source, String rule) {
         if (!valid) {
-            throw AllotException.invalid("kueue.name", kind + " name '" + name + "' for " + source + " is not "
-                    + rule + ". Maybe shorten the id or change the name pattern in the Kueue settings?");
+            throw AllotException.invalid(
+                    "kueue.name",
+                    kind + " name '" + name + "' for " + source + " is not " + rule
+                            + ". Maybe shorten the id or change the name pattern in the Kueue settings?");
         }
     }
 
     private String unique(String kind, String name, String source) {
         String previous = takenBy.putIfAbsent(kind + "/" + name, source);
         if (previous != null && !previous.equals(source)) {
-            throw AllotException.invalid("kueue.name-clash", kind + " name '" + name + "' would be used by both "
-                    + previous + " and " + source + ". Maybe rename one of them?");
+            throw AllotException.invalid(
+                    "kueue.name-clash",
+                    kind + " name '" + name + "' would be used by both " + previous + " and " + source
+                            + ". Maybe rename one of them?");
         }
         return name;
     }

@@ -13,8 +13,8 @@ import java.util.Set;
 final class ObjectComparison {
     private static final Set<String> COMPARED_METADATA = Set.of("labels", "annotations");
     /** Spec fields the API server never defaults: present on the cluster but not in the plan is drift. */
-    private static final Set<String> OWNED_SPEC = Set.of("resourceGroups", "cohortName", "cohort", "parentName",
-            "nodeLabels", "namespaceSelector", "clusterQueue");
+    private static final Set<String> OWNED_SPEC = Set.of(
+            "resourceGroups", "cohortName", "cohort", "parentName", "nodeLabels", "namespaceSelector", "clusterQueue");
     /** Fields below which every key is the plan's, e.g. a quota's borrowingLimit and lendingLimit. */
     private static final Set<String> EXACT = Set.of("resourceGroups", "nodeLabels", "namespaceSelector");
 
@@ -34,18 +34,20 @@ final class ObjectComparison {
             }
         });
         if (desired.get("spec") instanceof Map<?, ?> planSpec && live.get("spec") instanceof Map<?, ?> clusterSpec) {
-            OWNED_SPEC.stream().sorted().filter(key -> !planSpec.containsKey(key) && clusterSpec.get(key) != null)
-                    .forEach(key -> changes.add(new ObjectChange.FieldChange("spec." + key, clusterSpec.get(key),
-                            null)));
+            OWNED_SPEC.stream()
+                    .sorted()
+                    .filter(key -> !planSpec.containsKey(key) && clusterSpec.get(key) != null)
+                    .forEach(key ->
+                            changes.add(new ObjectChange.FieldChange("spec." + key, clusterSpec.get(key), null)));
         }
         return changes;
     }
 
-    private static void compare(String path, Object plan, Object cluster, boolean exact,
-            List<ObjectChange.FieldChange> changes) {
+    private static void compare(
+            String path, Object plan, Object cluster, boolean exact, List<ObjectChange.FieldChange> changes) {
         if (plan instanceof Map<?, ?> planMap && cluster instanceof Map<?, ?> clusterMap) {
-            planMap.forEach((key, item) -> compare(path + "." + key, item, clusterMap.get(key),
-                    exact || EXACT.contains(key), changes));
+            planMap.forEach((key, item) ->
+                    compare(path + "." + key, item, clusterMap.get(key), exact || EXACT.contains(key), changes));
             if (exact) {
                 clusterMap.forEach((key, item) -> {
                     if (!planMap.containsKey(key) && item != null) {
@@ -53,7 +55,8 @@ final class ObjectComparison {
                     }
                 });
             }
-        } else if (plan instanceof List<?> planList && cluster instanceof List<?> clusterList
+        } else if (plan instanceof List<?> planList
+                && cluster instanceof List<?> clusterList
                 && planList.size() == clusterList.size()) {
             for (int i = 0; i < planList.size(); i++) {
                 compare(path + "[" + i + "]", planList.get(i), clusterList.get(i), exact, changes);

@@ -32,20 +32,32 @@ final class QueueObjects {
     }
 
     String namespaceName(ProjectPlan line) {
-        return names.label("Namespace", Names.fill(config.namespacePattern(), "{project}", line.project().value()),
+        return names.label(
+                "Namespace",
+                Names.fill(
+                        config.namespacePattern(), "{project}", line.project().value()),
                 "project " + line.project());
     }
 
     String clusterQueueName(ProjectPlan line) {
-        return names.subdomain("ClusterQueue",
-                Names.fill(config.clusterQueuePattern(), "{project}", line.project().value()),
+        return names.subdomain(
+                "ClusterQueue",
+                Names.fill(
+                        config.clusterQueuePattern(),
+                        "{project}",
+                        line.project().value()),
                 "project " + line.project());
     }
 
     KueueObject namespace(ProjectPlan line) {
         String name = namespaceName(line);
-        Map<String, Object> body = map("apiVersion", "v1", "kind", "Namespace",
-                "metadata", KueueCompiler.metadata(name, "", labels(line), null));
+        Map<String, Object> body = map(
+                "apiVersion",
+                "v1",
+                "kind",
+                "Namespace",
+                "metadata",
+                KueueCompiler.metadata(name, "", labels(line), null));
         return new KueueObject("v1", "Namespace", "", name, body);
     }
 
@@ -53,32 +65,55 @@ final class QueueObjects {
         String name = clusterQueueName(line);
         boolean held = quota.isEmpty() && line.decision() == Decision.KILL;
         Map<String, Object> spec = map(
-                config.apiVersion().clusterQueueCohortField(), CohortObjects.cohortName(config, line.category()),
-                "namespaceSelector", map("matchLabels", map("kubernetes.io/metadata.name", namespaceName(line))),
-                "queueingStrategy", "BestEffortFIFO",
-                "preemption", map("reclaimWithinCohort", config.sharing().reclaimWithinCohort(),
-                        "withinClusterQueue", "LowerPriority"),
-                "stopPolicy", (held ? config.killedStopPolicy() : StopPolicy.None).name(),
-                "resourceGroups", List.of(map(
+                config.apiVersion().clusterQueueCohortField(),
+                CohortObjects.cohortName(config, line.category()),
+                "namespaceSelector",
+                map("matchLabels", map("kubernetes.io/metadata.name", namespaceName(line))),
+                "queueingStrategy",
+                "BestEffortFIFO",
+                "preemption",
+                map(
+                        "reclaimWithinCohort",
+                        config.sharing().reclaimWithinCohort(),
+                        "withinClusterQueue",
+                        "LowerPriority"),
+                "stopPolicy",
+                (held ? config.killedStopPolicy() : StopPolicy.None).name(),
+                "resourceGroups",
+                List.of(map(
                         "coveredResources", List.of(config.resourceName()),
                         "flavors", flavorQuotas(line, quota))));
         Map<String, Object> annotations = map(
                 KueueCompiler.PREFIX + "cycle", cycle.value(),
                 KueueCompiler.PREFIX + "decision", line.decision().label(),
                 KueueCompiler.PREFIX + "grant", line.grant().toString(),
-                KueueCompiler.PREFIX + "yield-by", line.yieldBy().map(LocalDate::toString).orElse(null));
+                KueueCompiler.PREFIX + "yield-by",
+                        line.yieldBy().map(LocalDate::toString).orElse(null));
         String apiVersion = config.apiVersion().apiVersion();
-        Map<String, Object> body = map("apiVersion", apiVersion, "kind", "ClusterQueue",
-                "metadata", KueueCompiler.metadata(name, "", labels(line), annotations), "spec", spec);
+        Map<String, Object> body = map(
+                "apiVersion",
+                apiVersion,
+                "kind",
+                "ClusterQueue",
+                "metadata",
+                KueueCompiler.metadata(name, "", labels(line), annotations),
+                "spec",
+                spec);
         return new KueueObject(apiVersion, "ClusterQueue", "", name, body);
     }
 
     KueueObject localQueue(ProjectPlan line) {
         String namespace = namespaceName(line);
         String apiVersion = config.apiVersion().apiVersion();
-        Map<String, Object> body = map("apiVersion", apiVersion, "kind", "LocalQueue",
-                "metadata", KueueCompiler.metadata(config.localQueueName(), namespace, labels(line), null),
-                "spec", map("clusterQueue", clusterQueueName(line)));
+        Map<String, Object> body = map(
+                "apiVersion",
+                apiVersion,
+                "kind",
+                "LocalQueue",
+                "metadata",
+                KueueCompiler.metadata(config.localQueueName(), namespace, labels(line), null),
+                "spec",
+                map("clusterQueue", clusterQueueName(line)));
         return new KueueObject(apiVersion, "LocalQueue", namespace, config.localQueueName(), body);
     }
 
@@ -104,19 +139,33 @@ final class QueueObjects {
 
     private Map<String, Object> flavorQuota(String flavor, int gpus) {
         Sharing sharing = config.sharing();
-        Integer lendingLimit = sharing.projectLendingFraction() < 1
-                ? (int) Math.floor(sharing.projectLendingFraction() * gpus) : null;
+        Integer lendingLimit =
+                sharing.projectLendingFraction() < 1 ? (int) Math.floor(sharing.projectLendingFraction() * gpus) : null;
         Integer borrowingLimit = sharing.projectBorrowingFraction()
-                .map(fraction -> (int) Math.floor(fraction * gpus)).orElse(null);
-        return map("name", flavor, "resources", List.of(map("name", config.resourceName(), "nominalQuota", gpus,
-                "borrowingLimit", borrowingLimit, "lendingLimit", lendingLimit)));
+                .map(fraction -> (int) Math.floor(fraction * gpus))
+                .orElse(null);
+        return map(
+                "name",
+                flavor,
+                "resources",
+                List.of(map(
+                        "name",
+                        config.resourceName(),
+                        "nominalQuota",
+                        gpus,
+                        "borrowingLimit",
+                        borrowingLimit,
+                        "lendingLimit",
+                        lendingLimit)));
     }
 
     private Map<String, Object> labels(ProjectPlan line) {
-        return map(KueueCompiler.MANAGED_BY_LABEL, KueueCompiler.MANAGED_BY,
-                KueueCompiler.PREFIX + "project", Names.labelValue(Names.dns(line.project().value()),
-                        "project " + line.project()),
-                KueueCompiler.PREFIX + "category", Names.labelValue(Names.dns(line.category().value()),
-                        "category " + line.category()));
+        return map(
+                KueueCompiler.MANAGED_BY_LABEL,
+                KueueCompiler.MANAGED_BY,
+                KueueCompiler.PREFIX + "project",
+                Names.labelValue(Names.dns(line.project().value()), "project " + line.project()),
+                KueueCompiler.PREFIX + "category",
+                Names.labelValue(Names.dns(line.category().value()), "category " + line.category()));
     }
 }

@@ -72,7 +72,9 @@ final class SchemaWalker {
         if (value instanceof String text) {
             bound(text.length(), schema, "minLength", "maxLength", path, text, "characters");
             if (schema.get("pattern") instanceof String regex
-                    && !patterns.computeIfAbsent(regex, Pattern::compile).matcher(text).find()) {
+                    && !patterns.computeIfAbsent(regex, Pattern::compile)
+                            .matcher(text)
+                            .find()) {
                 add(path, text, "does not match pattern " + regex);
             }
         } else if (isInteger(value)) {
@@ -93,7 +95,8 @@ final class SchemaWalker {
     private void checkObject(Map<?, ?> map, Map<String, Object> schema, String path) {
         bound(map.size(), schema, "minProperties", "maxProperties", path, "", "properties");
         if (schema.get("required") instanceof List<?> required) {
-            required.stream().filter(field -> map.get(field) == null)
+            required.stream()
+                    .filter(field -> map.get(field) == null)
                     .forEach(field -> add(join(path, field), "", "is required"));
         }
         Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
@@ -126,7 +129,9 @@ final class SchemaWalker {
         if ("map".equals(listType) && schema.get("x-kubernetes-list-map-keys") instanceof List<?> keys) {
             Set<List<Object>> seen = new HashSet<>();
             for (Object item : list) {
-                List<Object> key = keys.stream().<Object>map(k -> item instanceof Map<?, ?> m ? m.get(k) : null).toList();
+                List<Object> key = keys.stream()
+                        .<Object>map(k -> item instanceof Map<?, ?> m ? m.get(k) : null)
+                        .toList();
                 if (!seen.add(key)) {
                     add(path, key.toString(), "has two items with the same key " + keys);
                 }
@@ -166,8 +171,14 @@ final class SchemaWalker {
         return filled == null ? map : filled;
     }
 
-    private void bound(long size, Map<String, Object> schema, String minKey, String maxKey, String path,
-            Object value, String unit) {
+    private void bound(
+            long size,
+            Map<String, Object> schema,
+            String minKey,
+            String maxKey,
+            String path,
+            Object value,
+            String unit) {
         if (schema.get(minKey) instanceof Number min && size < min.longValue()) {
             add(path, value, "has " + size + " " + unit + ", fewer than the minimum " + min);
         }
@@ -177,7 +188,9 @@ final class SchemaWalker {
     }
 
     private static boolean isInteger(Object value) {
-        return value instanceof Integer || value instanceof Long || value instanceof Short
+        return value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
                 || value instanceof BigInteger;
     }
 

@@ -40,8 +40,10 @@ public record Sharing(
         categoryBorrowingFractions = copy(categoryBorrowingFractions, "sharing.categoryBorrowing", false);
         protectedFractions = copy(protectedFractions, "sharing.protected", true);
         if (!java.util.Set.of("Any", "LowerPriority", "Never").contains(reclaimWithinCohort)) {
-            throw AllotException.invalid("kueue.config", "sharing.reclaimWithinCohort '" + reclaimWithinCohort
-                    + "' is not a Kueue preemption policy; expected Any, LowerPriority or Never. Maybe Any?");
+            throw AllotException.invalid(
+                    "kueue.config",
+                    "sharing.reclaimWithinCohort '" + reclaimWithinCohort
+                            + "' is not a Kueue preemption policy; expected Any, LowerPriority or Never. Maybe Any?");
         }
     }
 
@@ -64,15 +66,18 @@ public record Sharing(
 
     private static void fraction(double value, String field) {
         if (!(value >= 0 && value <= 1)) {
-            throw AllotException.invalid("kueue.config", field + " " + value
-                    + " is not a fraction within [0, 1]. Maybe " + Math.max(0, Math.min(1, value)) + "?");
+            throw AllotException.invalid(
+                    "kueue.config",
+                    field + " " + value + " is not a fraction within [0, 1]. Maybe " + Math.max(0, Math.min(1, value))
+                            + "?");
         }
     }
 
     private static void nonNegative(double value, String field) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw AllotException.invalid("kueue.config", field + " " + value
-                    + " must be a finite number >= 0. Maybe 1 (borrow up to the own quota again)?");
+            throw AllotException.invalid(
+                    "kueue.config",
+                    field + " " + value + " must be a finite number >= 0. Maybe 1 (borrow up to the own quota again)?");
         }
     }
 }

@@ -18,7 +18,9 @@ public enum StopPolicy {
                 return candidate;
             }
         }
-        throw AllotException.invalid("kueue.stop-policy", field + " '" + text
-                + "' is not a Kueue stop policy; expected None, Hold or HoldAndDrain. Maybe HoldAndDrain?");
+        throw AllotException.invalid(
+                "kueue.stop-policy",
+                field + " '" + text
+                        + "' is not a Kueue stop policy; expected None, Hold or HoldAndDrain. Maybe HoldAndDrain?");
     }
 }

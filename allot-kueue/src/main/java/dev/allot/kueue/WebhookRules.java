@@ -27,7 +27,8 @@ final class WebhookRules {
             return;
         }
         Map<String, Object> spec = object.spec();
-        boolean hasParent = present(spec.get(clusterQueue ? "cohortName" : "parentName")) || present(spec.get("cohort"));
+        boolean hasParent =
+                present(spec.get(clusterQueue ? "cohortName" : "parentName")) || present(spec.get("cohort"));
         if (!(spec.get("resourceGroups") instanceof List<?> groups)) {
             return;
         }
@@ -41,39 +42,55 @@ final class WebhookRules {
             List<?> groupFlavors = list(field(groups.get(g), "flavors"));
             totalResources += covered.size();
             totalFlavors += groupFlavors.size();
-            covered.stream().filter(name -> !resources.add(name)).forEach(name -> problems.add(Problem.of(
-                    groupPath + ".coveredResources", name, "covers a resource another resource group covers")));
+            covered.stream()
+                    .filter(name -> !resources.add(name))
+                    .forEach(name -> problems.add(Problem.of(
+                            groupPath + ".coveredResources", name, "covers a resource another resource group covers")));
             int pairs = 0;
             for (int f = 0; f < groupFlavors.size(); f++) {
                 String flavorPath = groupPath + ".flavors[" + f + "]";
                 Object flavor = groupFlavors.get(f);
                 if (!flavors.add(field(flavor, "name"))) {
-                    problems.add(Problem.of(flavorPath + ".name", field(flavor, "name"),
-                            "is listed in more than one place"));
+                    problems.add(Problem.of(
+                            flavorPath + ".name", field(flavor, "name"), "is listed in more than one place"));
                 }
                 List<?> quotas = list(field(flavor, "resources"));
                 pairs += quotas.size();
                 for (int r = 0; r < quotas.size() && r < covered.size(); r++) {
-                    checkQuota(quotas.get(r), covered.get(r), flavorPath + ".resources[" + r + "]", hasParent,
-                            clusterQueue, problems);
+                    checkQuota(
+                            quotas.get(r),
+                            covered.get(r),
+                            flavorPath + ".resources[" + r + "]",
+                            hasParent,
+                            clusterQueue,
+                            problems);
                 }
             }
             if (pairs > MAX_PAIRS_PER_GROUP) {
-                problems.add(Problem.of(groupPath, pairs, "has more than " + MAX_PAIRS_PER_GROUP
-                        + " flavor-resource combinations"));
+                problems.add(Problem.of(
+                        groupPath, pairs, "has more than " + MAX_PAIRS_PER_GROUP + " flavor-resource combinations"));
             }
         }
         if (totalFlavors > MAX_TOTAL || totalResources > MAX_TOTAL) {
-            problems.add(Problem.of("spec.resourceGroups", totalFlavors + " flavors, " + totalResources
-                    + " resources", "exceeds " + MAX_TOTAL + " flavors or covered resources in total"));
+            problems.add(Problem.of(
+                    "spec.resourceGroups",
+                    totalFlavors + " flavors, " + totalResources + " resources",
+                    "exceeds " + MAX_TOTAL + " flavors or covered resources in total"));
         }
     }
 
-    private static void checkQuota(Object quota, Object coveredName, String path, boolean hasParent,
-            boolean clusterQueue, List<Problem> problems) {
+    private static void checkQuota(
+            Object quota,
+            Object coveredName,
+            String path,
+            boolean hasParent,
+            boolean clusterQueue,
+            List<Problem> problems) {
         if (!coveredName.equals(field(quota, "name"))) {
-            problems.add(Problem.of(path + ".name", field(quota, "name"), "must match the name in coveredResources ("
-                    + coveredName + ")"));
+            problems.add(Problem.of(
+                    path + ".name",
+                    field(quota, "name"),
+                    "must match the name in coveredResources (" + coveredName + ")"));
         }
         for (String limit : List.of("nominalQuota", "borrowingLimit", "lendingLimit")) {
             BigDecimal value = number(field(quota, limit));
@@ -81,15 +98,19 @@ final class WebhookRules {
                 problems.add(Problem.of(path + "." + limit, value, "must be greater than or equal to 0"));
             }
             if (!limit.equals("nominalQuota") && present(field(quota, limit)) && !hasParent) {
-                problems.add(Problem.of(path + "." + limit, field(quota, limit), "must be nil when "
-                        + (clusterQueue ? "cohort" : "parent") + " is empty"));
+                problems.add(Problem.of(
+                        path + "." + limit,
+                        field(quota, limit),
+                        "must be nil when " + (clusterQueue ? "cohort" : "parent") + " is empty"));
             }
         }
         BigDecimal lending = number(field(quota, "lendingLimit"));
         BigDecimal nominal = number(field(quota, "nominalQuota"));
         if (clusterQueue && lending != null && nominal != null && lending.compareTo(nominal) > 0) {
-            problems.add(Problem.of(path + ".lendingLimit", lending, "must be less than or equal to the nominalQuota ("
-                    + nominal + ")"));
+            problems.add(Problem.of(
+                    path + ".lendingLimit",
+                    lending,
+                    "must be less than or equal to the nominalQuota (" + nominal + ")"));
         }
     }
 

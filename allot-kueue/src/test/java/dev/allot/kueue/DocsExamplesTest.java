@@ -21,28 +21,39 @@ class DocsExamplesTest {
     @SuppressWarnings("unchecked")
     void everyYamlExampleIsValidAndMatchesTheCompiler() throws IOException {
         List<KueueObject> examples = new ArrayList<>();
-        Matcher block = YAML_BLOCK.matcher(Files.readString(SharedData.repositoryRoot().resolve("docs").resolve("kueue.md")));
+        Matcher block = YAML_BLOCK.matcher(
+                Files.readString(SharedData.repositoryRoot().resolve("docs").resolve("kueue.md")));
         while (block.find()) {
-            Map<String, Object> body = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                    .loadFromString(block.group(1));
+            Map<String, Object> body =
+                    (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(block.group(1));
             Map<String, Object> metadata = (Map<String, Object>) body.get("metadata");
-            examples.add(new KueueObject((String) body.get("apiVersion"), (String) body.get("kind"),
-                    (String) metadata.get("namespace"), (String) metadata.get("name"), body));
+            examples.add(new KueueObject(
+                    (String) body.get("apiVersion"),
+                    (String) body.get("kind"),
+                    (String) metadata.get("namespace"),
+                    (String) metadata.get("name"),
+                    body));
         }
-        assertThat(examples).extracting(KueueObject::id)
+        assertThat(examples)
+                .extracting(KueueObject::id)
                 .containsExactly("Cohort/allot-product", "ClusterQueue/llm-pretrain");
         assertThat(CrdSchemas.bundled().validate(examples)).isEmpty();
 
         TestPlans small = TestPlans.small();
-        KueueManifest onTheDate = KueueCompiler.compile(small.build(), small.plan(), KueueConfig.defaults(),
-                TestPlans.YIELD_BY);
-        KueueManifest before = KueueCompiler.compile(small.build(), small.plan(), KueueConfig.defaults(),
-                TestPlans.YIELD_BY.minusDays(1));
-        assertThat(examples.get(0).body()).isEqualTo(find(onTheDate, examples.get(0).id()).body());
-        assertThat(examples.get(1).body()).isEqualTo(find(before, examples.get(1).id()).body());
+        KueueManifest onTheDate =
+                KueueCompiler.compile(small.build(), small.plan(), KueueConfig.defaults(), TestPlans.YIELD_BY);
+        KueueManifest before = KueueCompiler.compile(
+                small.build(), small.plan(), KueueConfig.defaults(), TestPlans.YIELD_BY.minusDays(1));
+        assertThat(examples.get(0).body())
+                .isEqualTo(find(onTheDate, examples.get(0).id()).body());
+        assertThat(examples.get(1).body())
+                .isEqualTo(find(before, examples.get(1).id()).body());
     }
 
     private static KueueObject find(KueueManifest manifest, String id) {
-        return manifest.objects().stream().filter(object -> object.id().equals(id)).findFirst().orElseThrow();
+        return manifest.objects().stream()
+                .filter(object -> object.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

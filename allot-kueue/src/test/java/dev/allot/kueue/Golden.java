@@ -22,7 +22,9 @@ final class Golden {
             Files.createDirectories(FOLDER);
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
-        assertThat(file).as("golden file %s (run with -Dgolden.update=true to create it)", file).exists();
+        assertThat(file)
+                .as("golden file %s (run with -Dgolden.update=true to create it)", file)
+                .exists();
         assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

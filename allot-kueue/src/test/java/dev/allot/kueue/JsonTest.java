@@ -17,8 +17,8 @@ class JsonTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) value;
         assertThat(map.keySet()).containsExactly("b", "a");
-        assertThat((List<?>) map.get("b")).isEqualTo(
-                Arrays.asList(1, 5_000_000_000L, -2500.0, true, false, null, Map.of(), List.of()));
+        assertThat((List<?>) map.get("b"))
+                .isEqualTo(Arrays.asList(1, 5_000_000_000L, -2500.0, true, false, null, Map.of(), List.of()));
         assertThat(map.get("a")).isEqualTo("q\"\\\né^[a-z]$");
     }
 

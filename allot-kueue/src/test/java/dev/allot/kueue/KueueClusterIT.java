@@ -42,16 +42,21 @@ class KueueClusterIT {
     void applyCreatesEveryObjectAndApplyingAgainWritesNothing() {
         KueueManifest manifest = manifest(small, TestPlans.YIELD_BY);
         ClusterDiff first = cluster.apply(manifest, false);
-        assertThat(first.of(ObjectChange.Action.CREATE)).hasSize(manifest.objects().size());
+        assertThat(first.of(ObjectChange.Action.CREATE))
+                .hasSize(manifest.objects().size());
         Map<String, String> versions = resourceVersions(manifest);
 
         ClusterDiff second = cluster.apply(manifest, false);
 
         assertThat(second.hasDrift()).isFalse();
-        assertThat(second.of(ObjectChange.Action.UNCHANGED)).hasSize(manifest.objects().size());
+        assertThat(second.of(ObjectChange.Action.UNCHANGED))
+                .hasSize(manifest.objects().size());
         assertThat(resourceVersions(manifest)).isEqualTo(versions);
-        assertThat(live("ClusterQueue", "", "vision-rl").getAdditionalProperties().toString())
-                .contains("cohortName=allot-exploratory").contains("nominalQuota=48");
+        assertThat(live("ClusterQueue", "", "vision-rl")
+                        .getAdditionalProperties()
+                        .toString())
+                .contains("cohortName=allot-exploratory")
+                .contains("nominalQuota=48");
     }
 
     @Test
@@ -65,12 +70,15 @@ class KueueClusterIT {
 
         assertThat(drift.of(ObjectChange.Action.UPDATE)).singleElement().satisfies(change -> {
             assertThat(change.object().id()).isEqualTo("ClusterQueue/vision-rl");
-            assertThat(change.fields()).extracting(ObjectChange.FieldChange::describe).containsExactly(
-                    "spec.stopPolicy: cluster Hold, plan None",
-                    "spec.resourceGroups[0].flavors[0].resources[0].nominalQuota: cluster 64, plan 48");
+            assertThat(change.fields())
+                    .extracting(ObjectChange.FieldChange::describe)
+                    .containsExactly(
+                            "spec.stopPolicy: cluster Hold, plan None",
+                            "spec.resourceGroups[0].flavors[0].resources[0].nominalQuota: cluster 64, plan 48");
         });
-        assertThat(drift.render("Kueue drift")).startsWith(
-                "Kueue drift: 0 to create, 1 to update, 0 extra, " + (manifest.objects().size() - 1) + " as planned\n"
+        assertThat(drift.render("Kueue drift"))
+                .startsWith("Kueue drift: 0 to create, 1 to update, 0 extra, "
+                        + (manifest.objects().size() - 1) + " as planned\n"
                         + "  ~ ClusterQueue/vision-rl\n      spec.stopPolicy: cluster Hold, plan None\n");
         cluster.apply(manifest, false);
         assertThat(cluster.diff(manifest).hasDrift()).isFalse();
@@ -87,8 +95,10 @@ class KueueClusterIT {
 
         ClusterDiff drift = cluster.diff(manifest);
 
-        assertThat(drift.of(ObjectChange.Action.UPDATE)).flatExtracting(ObjectChange::fields)
-                .extracting(ObjectChange.FieldChange::describe).containsExactlyInAnyOrder(
+        assertThat(drift.of(ObjectChange.Action.UPDATE))
+                .flatExtracting(ObjectChange::fields)
+                .extracting(ObjectChange.FieldChange::describe)
+                .containsExactlyInAnyOrder(
                         "spec.resourceGroups[0].flavors[0].resources[0].lendingLimit: cluster 0, plan (absent)",
                         "spec.resourceGroups: cluster [], plan (absent)");
         cluster.apply(manifest, false);
@@ -100,10 +110,13 @@ class KueueClusterIT {
         cluster.apply(manifest(small, TestPlans.YIELD_BY.minusDays(1)), false);
         ClusterDiff onTheDate = cluster.apply(manifest(small, TestPlans.YIELD_BY), false);
 
-        assertThat(onTheDate.of(ObjectChange.Action.UPDATE)).extracting(change -> change.object().id())
-                .containsExactlyInAnyOrder("Cohort/allot-product", "ClusterQueue/llm-pretrain",
-                        "ClusterQueue/old-agents");
-        assertThat(live("ClusterQueue", "", "old-agents").getAdditionalProperties().toString())
+        assertThat(onTheDate.of(ObjectChange.Action.UPDATE))
+                .extracting(change -> change.object().id())
+                .containsExactlyInAnyOrder(
+                        "Cohort/allot-product", "ClusterQueue/llm-pretrain", "ClusterQueue/old-agents");
+        assertThat(live("ClusterQueue", "", "old-agents")
+                        .getAdditionalProperties()
+                        .toString())
                 .contains("stopPolicy=HoldAndDrain");
         assertThat(cluster.diff(manifest(small, TestPlans.YIELD_BY)).hasDrift()).isFalse();
     }
@@ -111,14 +124,17 @@ class KueueClusterIT {
     @Test
     void objectsThePlanNoLongerHoldsAreExtraAndPrunedButNamespacesStay() {
         cluster.apply(manifest(small, TestPlans.YIELD_BY), false);
-        TestPlans smaller = TestPlans.lab().gpuType("H100", 1.0, 128).gpuType("A100", 0.5, 64)
+        TestPlans smaller = TestPlans.lab()
+                .gpuType("H100", 1.0, 128)
+                .gpuType("A100", 0.5, 64)
                 .project("vision-rl", "exploratory", Allocation.of("H100", 32), TestPlans.alloc(48, 16));
         KueueManifest next = manifest(smaller, TestPlans.YIELD_BY);
 
         ClusterDiff diff = cluster.apply(next, true);
 
-        assertThat(diff.of(ObjectChange.Action.EXTRA)).extracting(change -> change.object().id()).contains(
-                "ClusterQueue/llm-pretrain", "LocalQueue proj-llm-pretrain/default", "Cohort/allot-product");
+        assertThat(diff.of(ObjectChange.Action.EXTRA))
+                .extracting(change -> change.object().id())
+                .contains("ClusterQueue/llm-pretrain", "LocalQueue proj-llm-pretrain/default", "Cohort/allot-product");
         assertThat(live("ClusterQueue", "", "llm-pretrain")).isNull();
         assertThat(live("LocalQueue", "proj-llm-pretrain", "default")).isNull();
         assertThat(client.namespaces().withName("proj-llm-pretrain").get()).isNotNull();
@@ -129,26 +145,35 @@ class KueueClusterIT {
     private void editByHand(String clusterQueue, String from, String to) {
         String json = client.getKubernetesSerialization().asJson(live("ClusterQueue", "", clusterQueue));
         assertThat(json).contains(from);
-        operation("ClusterQueue").resource(client.getKubernetesSerialization()
-                .unmarshal(json.replace(from, to), GenericKubernetesResource.class)).update();
+        operation("ClusterQueue")
+                .resource(client.getKubernetesSerialization()
+                        .unmarshal(json.replace(from, to), GenericKubernetesResource.class))
+                .update();
     }
 
     private Map<String, String> resourceVersions(KueueManifest manifest) {
-        return manifest.objects().stream().collect(Collectors.toMap(KueueObject::id,
-                object -> live(object.kind(), object.namespace(), object.name()).getMetadata().getResourceVersion()));
+        return manifest.objects().stream()
+                .collect(Collectors.toMap(
+                        KueueObject::id,
+                        object -> live(object.kind(), object.namespace(), object.name())
+                                .getMetadata()
+                                .getResourceVersion()));
     }
 
     private GenericKubernetesResource live(String kind, String namespace, String name) {
         var operation = operation(kind);
-        return (namespace.isEmpty() ? operation.withName(name) : operation.inNamespace(namespace).withName(name))
+        return (namespace.isEmpty()
+                        ? operation.withName(name)
+                        : operation.inNamespace(namespace).withName(name))
                 .get();
     }
 
-    private static io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-            io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> operation(String kind) {
+    private static io.fabric8.kubernetes.client.dsl.MixedOperation<
+                    GenericKubernetesResource,
+                    io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+                    io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>>
+            operation(String kind) {
         String apiVersion = kind.equals("Namespace") ? "v1" : KueueApiVersion.V1BETA2.apiVersion();
         return client.genericKubernetesResources(KueueCluster.context(apiVersion, kind));
     }
-
 }

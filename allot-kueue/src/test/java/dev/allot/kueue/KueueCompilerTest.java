@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class KueueCompilerTest {
@@ -26,20 +25,26 @@ class KueueCompilerTest {
 
     @Test
     void goldenBeforeTheYieldDate() throws IOException {
-        Golden.assertMatches("small-v1beta2-before-yield.yaml",
+        Golden.assertMatches(
+                "small-v1beta2-before-yield.yaml",
                 KueueYaml.render(compile(KueueConfig.defaults(), BEFORE_YIELD).objects()));
     }
 
     @Test
     void goldenOnTheYieldDate() throws IOException {
-        Golden.assertMatches("small-v1beta2-on-yield-date.yaml",
+        Golden.assertMatches(
+                "small-v1beta2-on-yield-date.yaml",
                 KueueYaml.render(compile(KueueConfig.defaults(), YIELD_BY).objects()));
     }
 
     @Test
     void goldenForKueueV1beta1() throws IOException {
-        KueueConfig config = KueueConfig.defaults().toBuilder().apiVersion(KueueApiVersion.V1BETA1).build();
-        Golden.assertMatches("small-v1beta1-on-yield-date.yaml", KueueYaml.render(compile(config, YIELD_BY).objects()));
+        KueueConfig config = KueueConfig.defaults().toBuilder()
+                .apiVersion(KueueApiVersion.V1BETA1)
+                .build();
+        Golden.assertMatches(
+                "small-v1beta1-on-yield-date.yaml",
+                KueueYaml.render(compile(config, YIELD_BY).objects()));
     }
 
     @Test
@@ -53,7 +58,8 @@ class KueueCompilerTest {
     @Test
     void pendingYieldsNameTheDateAndTheQuotaAfterIt() {
         KueueManifest manifest = compile(KueueConfig.defaults(), BEFORE_YIELD);
-        assertThat(manifest.pendingYields()).extracting(KueueManifest.PendingYield::project)
+        assertThat(manifest.pendingYields())
+                .extracting(KueueManifest.PendingYield::project)
                 .containsExactly(ProjectId.of("llm-pretrain"), ProjectId.of("old-agents"));
         assertThat(manifest.pendingYields().get(1).yieldBy()).isEqualTo(YIELD_BY);
         assertThat(manifest.pendingYields().get(1).after()).isEqualTo(Allocation.NONE);
@@ -62,10 +68,16 @@ class KueueCompilerTest {
 
     @Test
     void aKilledProjectRunsOnUntilItsYieldDateThenIsHeldAndDrained() {
-        assertThat(spec(compile(KueueConfig.defaults(), BEFORE_YIELD), "old-agents").get("stopPolicy"))
+        assertThat(spec(compile(KueueConfig.defaults(), BEFORE_YIELD), "old-agents")
+                        .get("stopPolicy"))
                 .isEqualTo("None");
-        assertThat(quota(compile(KueueConfig.defaults(), BEFORE_YIELD), "old-agents")).containsEntry("a100", 16);
-        KueueManifest after = compile(KueueConfig.defaults().toBuilder().killedStopPolicy(StopPolicy.Hold).build(), YIELD_BY);
+        assertThat(quota(compile(KueueConfig.defaults(), BEFORE_YIELD), "old-agents"))
+                .containsEntry("a100", 16);
+        KueueManifest after = compile(
+                KueueConfig.defaults().toBuilder()
+                        .killedStopPolicy(StopPolicy.Hold)
+                        .build(),
+                YIELD_BY);
         assertThat(spec(after, "old-agents").get("stopPolicy")).isEqualTo("Hold");
         assertThat(quota(after, "old-agents").values()).containsOnly(0);
     }
@@ -88,13 +100,17 @@ class KueueCompilerTest {
     @Test
     void everyProjectGetsANamespaceAClusterQueueInItsCategoryCohortAndALocalQueue() {
         KueueManifest manifest = compile(KueueConfig.defaults(), YIELD_BY);
-        assertThat(manifest.ofKind("Namespace")).extracting(KueueObject::name).containsExactly(
-                "proj-vision-rl", "proj-llm-pretrain", "proj-old-agents", "proj-new-idea", "proj-safety-evals");
+        assertThat(manifest.ofKind("Namespace"))
+                .extracting(KueueObject::name)
+                .containsExactly(
+                        "proj-vision-rl", "proj-llm-pretrain", "proj-old-agents", "proj-new-idea", "proj-safety-evals");
         assertThat(spec(manifest, "vision-rl")).containsEntry("cohortName", "allot-exploratory");
-        assertThat(manifest.ofKind("LocalQueue")).extracting(KueueObject::id)
+        assertThat(manifest.ofKind("LocalQueue"))
+                .extracting(KueueObject::id)
                 .contains("LocalQueue proj-safety-evals/default");
         assertThat(manifest.ofKind("LocalQueue").get(0).spec()).containsEntry("clusterQueue", "vision-rl");
-        assertThat(manifest.ofKind("Cohort")).extracting(KueueObject::name)
+        assertThat(manifest.ofKind("Cohort"))
+                .extracting(KueueObject::name)
                 .containsExactly("allot", "allot-exploratory", "allot-product", "allot-safety");
         assertThat(manifest.ofKind("ResourceFlavor").get(0).spec())
                 .isEqualTo(Map.of("nodeLabels", Map.of("nvidia.com/gpu.product", "H100")));
@@ -108,18 +124,25 @@ class KueueCompilerTest {
         assertThat(Tree.at(product, "resourceGroups").toString())
                 .contains("name=h100, resources=[{name=nvidia.com/gpu, nominalQuota=0, lendingLimit=22}]")
                 .doesNotContain("a100");
-        assertThat(cohort(compile(KueueConfig.defaults(), YIELD_BY), "allot-exploratory")).doesNotContainKey(
-                "resourceGroups");
+        assertThat(cohort(compile(KueueConfig.defaults(), YIELD_BY), "allot-exploratory"))
+                .doesNotContainKey("resourceGroups");
     }
 
     @Test
     void configuredCategoryLimitsOverrideThePolicyFloor() {
-        Sharing sharing = new Sharing(0.5, Optional.of(1.0), Map.of(CategoryId.of("product"), 0.0),
-                Map.of(CategoryId.of("exploratory"), 0.5), true, "LowerPriority");
-        KueueManifest manifest = compile(KueueConfig.defaults().toBuilder().sharing(sharing).build(), YIELD_BY);
+        Sharing sharing = new Sharing(
+                0.5,
+                Optional.of(1.0),
+                Map.of(CategoryId.of("product"), 0.0),
+                Map.of(CategoryId.of("exploratory"), 0.5),
+                true,
+                "LowerPriority");
+        KueueManifest manifest =
+                compile(KueueConfig.defaults().toBuilder().sharing(sharing).build(), YIELD_BY);
         assertThat(Tree.at(cohort(manifest, "allot-product"), "resourceGroups").toString())
                 .contains("nominalQuota=0, borrowingLimit=0, lendingLimit=22");
-        assertThat(Tree.at(cohort(manifest, "allot-exploratory"), "resourceGroups").toString())
+        assertThat(Tree.at(cohort(manifest, "allot-exploratory"), "resourceGroups")
+                        .toString())
                 .contains("name=h100, resources=[{name=nvidia.com/gpu, nominalQuota=0, lendingLimit=24}]");
         assertThat(spec(manifest, "vision-rl").toString())
                 .contains("{name=nvidia.com/gpu, nominalQuota=48, borrowingLimit=48, lendingLimit=24}")
@@ -128,7 +151,8 @@ class KueueCompilerTest {
 
     @Test
     void twoProjectsWhoseIdsMapToTheSameNameAreRejected() {
-        TestPlans clash = TestPlans.lab().gpuType("H100", 1, 64)
+        TestPlans clash = TestPlans.lab()
+                .gpuType("H100", 1, 64)
                 .project("Vision_RL", "exploratory", Allocation.NONE, Allocation.of("H100", 8))
                 .project("vision-rl", "exploratory", Allocation.NONE, Allocation.of("H100", 8));
         assertThatThrownBy(() -> KueueCompiler.compile(clash.build(), clash.plan(), KueueConfig.defaults(), YIELD_BY))
@@ -140,11 +164,14 @@ class KueueCompilerTest {
     @Test
     void aNameTooLongForANamespaceIsRejectedWithAHint() {
         String id = "x".repeat(60);
-        TestPlans longName = TestPlans.lab().gpuType("H100", 1, 64)
+        TestPlans longName = TestPlans.lab()
+                .gpuType("H100", 1, 64)
                 .project(id, "exploratory", Allocation.NONE, Allocation.of("H100", 8));
-        assertThatThrownBy(() -> KueueCompiler.compile(longName.build(), longName.plan(), KueueConfig.defaults(),
-                YIELD_BY)).hasMessageContaining("Namespace name 'proj-" + id + "' for project " + id
-                + " is not a DNS label of at most 63").hasMessageContaining("Maybe");
+        assertThatThrownBy(() ->
+                        KueueCompiler.compile(longName.build(), longName.plan(), KueueConfig.defaults(), YIELD_BY))
+                .hasMessageContaining(
+                        "Namespace name 'proj-" + id + "' for project " + id + " is not a DNS label of at most 63")
+                .hasMessageContaining("Maybe");
     }
 
     @Test
@@ -161,19 +188,24 @@ class KueueCompilerTest {
     @Test
     void settingsNamingAGpuTypeOrCategoryTheLabLacksAreRejected() {
         KueueConfig typo = KueueConfig.defaults().toBuilder()
-                .nodeLabels("nvidia.com/gpu.product", Map.of(dev.allot.core.model.GpuTypeId.of("H10"), "x")).build();
-        assertThatThrownBy(() -> compile(typo, YIELD_BY)).hasMessage("The node label value names GPU type 'H10',"
-                + " which the lab does not have. Maybe one of [H100, A100]?");
-        Sharing sharing = new Sharing(1, Optional.empty(), Map.of(CategoryId.of("prodcut"), 0.0), Map.of(), true,
-                "Any");
-        assertThatThrownBy(() -> compile(KueueConfig.defaults().toBuilder().sharing(sharing).build(), YIELD_BY))
+                .nodeLabels("nvidia.com/gpu.product", Map.of(dev.allot.core.model.GpuTypeId.of("H10"), "x"))
+                .build();
+        assertThatThrownBy(() -> compile(typo, YIELD_BY))
+                .hasMessage("The node label value names GPU type 'H10',"
+                        + " which the lab does not have. Maybe one of [H100, A100]?");
+        Sharing sharing =
+                new Sharing(1, Optional.empty(), Map.of(CategoryId.of("prodcut"), 0.0), Map.of(), true, "Any");
+        assertThatThrownBy(() -> compile(
+                        KueueConfig.defaults().toBuilder().sharing(sharing).build(), YIELD_BY))
                 .hasMessageStartingWith("The category borrowing limit names category 'prodcut', which the lab does"
                         + " not have. Maybe one of [exploratory, product, safety]?");
     }
 
     @Test
     void badSettingsAreRejectedByName() {
-        assertThatThrownBy(() -> KueueConfig.defaults().toBuilder().names("projects", "{project}", "default").build())
+        assertThatThrownBy(() -> KueueConfig.defaults().toBuilder()
+                        .names("projects", "{project}", "default")
+                        .build())
                 .hasMessageContaining("namespacePattern 'projects' lacks {project}");
         assertThatThrownBy(() -> KueueApiVersion.parse("v1"))
                 .hasMessageContaining("Kueue API version 'v1' is not supported; expected one of v1beta2, v1beta1");
@@ -182,22 +214,29 @@ class KueueCompilerTest {
     }
 
     static Map<String, Object> spec(KueueManifest manifest, String clusterQueue) {
-        return manifest.ofKind("ClusterQueue").stream().filter(object -> object.name().equals(clusterQueue))
-                .findFirst().orElseThrow().spec();
+        return manifest.ofKind("ClusterQueue").stream()
+                .filter(object -> object.name().equals(clusterQueue))
+                .findFirst()
+                .orElseThrow()
+                .spec();
     }
 
     static Map<String, Object> cohort(KueueManifest manifest, String name) {
-        return manifest.ofKind("Cohort").stream().filter(object -> object.name().equals(name)).findFirst()
-                .orElseThrow().spec();
+        return manifest.ofKind("Cohort").stream()
+                .filter(object -> object.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .spec();
     }
 
     /** Flavor name to nominal quota, in the order the ClusterQueue lists them. */
     @SuppressWarnings("unchecked")
     static Map<String, Integer> quota(KueueManifest manifest, String clusterQueue) {
         Map<String, Integer> quota = new java.util.LinkedHashMap<>();
-        List<Map<String, Object>> groups = (List<Map<String, Object>>) spec(manifest, clusterQueue)
-                .get("resourceGroups");
-        for (Map<String, Object> flavor : (List<Map<String, Object>>) groups.get(0).get("flavors")) {
+        List<Map<String, Object>> groups =
+                (List<Map<String, Object>>) spec(manifest, clusterQueue).get("resourceGroups");
+        for (Map<String, Object> flavor :
+                (List<Map<String, Object>>) groups.get(0).get("flavors")) {
             Map<String, Object> resource = ((List<Map<String, Object>>) flavor.get("resources")).get(0);
             quota.put((String) flavor.get("name"), (Integer) resource.get("nominalQuota"));
         }

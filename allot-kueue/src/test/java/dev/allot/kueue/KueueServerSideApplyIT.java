@@ -23,8 +23,10 @@ class KueueServerSideApplyIT {
     static KubernetesClient client;
     static KubernetesMockServer server;
 
-    private final KueueObject planned = KueueCompiler.compile(TestPlans.small().build(), TestPlans.small().plan(),
-            KueueConfig.defaults(), TestPlans.YIELD_BY).ofKind("ClusterQueue").get(0);
+    private final KueueObject planned = KueueCompiler.compile(
+                    TestPlans.small().build(), TestPlans.small().plan(), KueueConfig.defaults(), TestPlans.YIELD_BY)
+            .ofKind("ClusterQueue")
+            .get(0);
 
     @BeforeEach
     void forgetExpectations() {
@@ -35,15 +37,22 @@ class KueueServerSideApplyIT {
     void aChangedObjectIsServerSideAppliedUnderAllotsFieldManagerForcingConflicts() throws Exception {
         expectEmptyLists();
         server.expect().get().withPath(PATH).andReturn(200, live(24)).always();
-        server.expect().patch().withPath(PATH + "?fieldManager=allot&force=true").andReturn(200, live(48)).once();
-        KueueManifest manifest = new KueueManifest(TestPlans.YIELD_BY, KueueApiVersion.V1BETA2, List.of(planned),
-                List.of());
+        server.expect()
+                .patch()
+                .withPath(PATH + "?fieldManager=allot&force=true")
+                .andReturn(200, live(48))
+                .once();
+        KueueManifest manifest =
+                new KueueManifest(TestPlans.YIELD_BY, KueueApiVersion.V1BETA2, List.of(planned), List.of());
 
         ClusterDiff applied = new KueueCluster(client, "allot", ApplyMode.SERVER_SIDE).apply(manifest, false);
 
-        assertThat(applied.of(ObjectChange.Action.UPDATE)).singleElement().satisfies(change -> assertThat(
-                change.fields()).extracting(ObjectChange.FieldChange::describe).containsExactly(
-                "spec.resourceGroups[0].flavors[0].resources[0].nominalQuota: cluster 24, plan 48"));
+        assertThat(applied.of(ObjectChange.Action.UPDATE))
+                .singleElement()
+                .satisfies(change -> assertThat(change.fields())
+                        .extracting(ObjectChange.FieldChange::describe)
+                        .containsExactly(
+                                "spec.resourceGroups[0].flavors[0].resources[0].nominalQuota: cluster 24, plan 48"));
         RecordedRequest patch = server.getLastRequest();
         assertThat(patch.getMethod()).isEqualTo("PATCH");
         assertThat(patch.getPath()).isEqualTo(PATH + "?fieldManager=allot&force=true");
@@ -54,29 +63,49 @@ class KueueServerSideApplyIT {
 
     @Test
     void aRefusalNamesTheObjectTheStatusAndAHint() {
-        server.expect().get().withPath(PATH).andReturn(403, Map.of("kind", "Status", "apiVersion", "v1",
-                "status", "Failure", "code", 403, "message", "clusterqueues is forbidden")).always();
-        KueueManifest manifest = new KueueManifest(TestPlans.YIELD_BY, KueueApiVersion.V1BETA2, List.of(planned),
-                List.of());
+        server.expect()
+                .get()
+                .withPath(PATH)
+                .andReturn(
+                        403,
+                        Map.of(
+                                "kind",
+                                "Status",
+                                "apiVersion",
+                                "v1",
+                                "status",
+                                "Failure",
+                                "code",
+                                403,
+                                "message",
+                                "clusterqueues is forbidden"))
+                .always();
+        KueueManifest manifest =
+                new KueueManifest(TestPlans.YIELD_BY, KueueApiVersion.V1BETA2, List.of(planned), List.of());
 
         assertThatThrownBy(() -> new KueueCluster(client, "allot", ApplyMode.SERVER_SIDE).diff(manifest))
                 .isInstanceOf(AllotException.class)
                 .hasMessageStartingWith("Kubernetes refused to read ClusterQueue/vision-rl (HTTP 403): clusterqueues"
                         + " is forbidden. Maybe")
-                .extracting(e -> ((AllotException) e).kind()).isEqualTo(AllotException.Kind.FORBIDDEN);
+                .extracting(e -> ((AllotException) e).kind())
+                .isEqualTo(AllotException.Kind.FORBIDDEN);
     }
 
     private GenericKubernetesResource live(int h100) {
-        String json = client.getKubernetesSerialization().asJson(planned.body())
+        String json = client.getKubernetesSerialization()
+                .asJson(planned.body())
                 .replace("\"nominalQuota\":48", "\"nominalQuota\":\"" + h100 + "\"");
         return client.getKubernetesSerialization().unmarshal(json, GenericKubernetesResource.class);
     }
 
     private static void expectEmptyLists() {
         for (String plural : List.of("resourceflavors", "cohorts", "clusterqueues", "localqueues")) {
-            server.expect().get().withPath("/apis/kueue.x-k8s.io/v1beta2/" + plural
-                    + "?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dallot")
-                    .andReturn(200, new GenericKubernetesResourceList()).always();
+            server.expect()
+                    .get()
+                    .withPath("/apis/kueue.x-k8s.io/v1beta2/" + plural
+                            + "?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dallot")
+                    .andReturn(200, new GenericKubernetesResourceList())
+                    .always();
         }
     }
 }

@@ -20,7 +20,8 @@ final class SharedData {
 
     /** {@code ../shared/data/NAME} relative to the repository root, when present. */
     static Optional<Path> folder(String name) {
-        Path candidate = repositoryRoot().resolveSibling("shared").resolve("data").resolve(name);
+        Path candidate =
+                repositoryRoot().resolveSibling("shared").resolve("data").resolve(name);
         return Files.isDirectory(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 }

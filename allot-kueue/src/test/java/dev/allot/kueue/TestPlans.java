@@ -67,7 +67,12 @@ final class TestPlans {
         return project(id, category, before, after, yields ? Optional.of(YIELD_BY) : Optional.empty(), Set.of());
     }
 
-    TestPlans project(String id, String category, Allocation before, Allocation after, Optional<LocalDate> yieldBy,
+    TestPlans project(
+            String id,
+            String category,
+            Allocation before,
+            Allocation after,
+            Optional<LocalDate> yieldBy,
             Set<String> acceptedTypes) {
         ProjectId project = ProjectId.of(id);
         CategoryId categoryId = CategoryId.of(category);
@@ -75,32 +80,71 @@ final class TestPlans {
         projects.add(new Project(project, id, categoryId, "lead-" + id, List.of("lead-" + id), ProjectStatus.ACTIVE));
         Set<GpuTypeId> accepted = new LinkedHashSet<>();
         acceptedTypes.forEach(type -> accepted.add(GpuTypeId.of(type)));
-        asks.add(new Ask(project, 0, after.totalGpus(), Math.max(after.totalGpus(), before.totalGpus()), accepted,
-                Map.of(), ""));
+        asks.add(new Ask(
+                project,
+                0,
+                after.totalGpus(),
+                Math.max(after.totalGpus(), before.totalGpus()),
+                accepted,
+                Map.of(),
+                ""));
         previous.put(project, before);
-        lines.add(new ProjectPlan(project, categoryId, 5.0, before, after, Decision.between(before, after),
-                after.totalGpus(), after.totalGpus(), yieldBy, new Explanation("test", List.of(), Map.of(), List.of())));
+        lines.add(new ProjectPlan(
+                project,
+                categoryId,
+                5.0,
+                before,
+                after,
+                Decision.between(before, after),
+                after.totalGpus(),
+                after.totalGpus(),
+                yieldBy,
+                new Explanation("test", List.of(), Map.of(), List.of())));
         return this;
     }
 
     Lab build() {
         Policy defaults = Policy.defaults();
-        Policy policy = new Policy(defaults.reserveFraction(), defaults.reserveGpus(), bounds, defaults.relations(),
-                defaults.maxChangeFraction(), defaults.granularity(), defaults.yieldNoticeDays());
-        return new Lab("test-lab", CycleId.of("2026-12"), CYCLE_START, types, pools,
-                categories.stream().map(id -> new Category(id, "")).toList(), projects, asks, List.of(), policy,
-                List.of(), List.of(), List.of(new PastCycle(CycleId.of("2026-10"), previous, Map.of())));
+        Policy policy = new Policy(
+                defaults.reserveFraction(),
+                defaults.reserveGpus(),
+                bounds,
+                defaults.relations(),
+                defaults.maxChangeFraction(),
+                defaults.granularity(),
+                defaults.yieldNoticeDays());
+        return new Lab(
+                "test-lab",
+                CycleId.of("2026-12"),
+                CYCLE_START,
+                types,
+                pools,
+                categories.stream().map(id -> new Category(id, "")).toList(),
+                projects,
+                asks,
+                List.of(),
+                policy,
+                List.of(),
+                List.of(),
+                List.of(new PastCycle(CycleId.of("2026-10"), previous, Map.of())));
     }
 
     Plan plan() {
         Lab lab = build();
-        return new Plan(lab.cycle(), lines, lab.capacityGpus(), lab.capacityGpus(), Map.of(),
+        return new Plan(
+                lab.cycle(),
+                lines,
+                lab.capacityGpus(),
+                lab.capacityGpus(),
+                Map.of(),
                 new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0));
     }
 
     /** Four projects that exercise every decision Kueue enforces differently. */
     static TestPlans small() {
-        return lab().gpuType("H100", 1.0, 128).gpuType("A100", 0.5, 64).minShare("product", 0.25)
+        return lab().gpuType("H100", 1.0, 128)
+                .gpuType("A100", 0.5, 64)
+                .minShare("product", 0.25)
                 .project("vision-rl", "exploratory", Allocation.of("H100", 32), alloc(48, 16))
                 .project("llm-pretrain", "product", alloc(64, 16), alloc(48, 0))
                 .project("old-agents", "exploratory", Allocation.of("A100", 16), Allocation.NONE)
@@ -111,8 +155,11 @@ final class TestPlans {
     /** A random lab of {@code count} projects over four GPU types, seeded for repeatability. */
     static TestPlans random(long seed, int count) {
         Random random = new Random(seed);
-        TestPlans plans = lab().gpuType("H100", 1.0, 2048).gpuType("H200", 1.4, 512).gpuType("A100", 0.5, 1024)
-                .gpuType("L40S", 0.3, 256).minShare("safety", 0.05);
+        TestPlans plans = lab().gpuType("H100", 1.0, 2048)
+                .gpuType("H200", 1.4, 512)
+                .gpuType("A100", 0.5, 1024)
+                .gpuType("L40S", 0.3, 256)
+                .minShare("safety", 0.05);
         String[] categories = {"exploratory", "product", "infrastructure", "safety"};
         String[] types = {"H100", "H200", "A100", "L40S"};
         for (int i = 0; i < count; i++) {

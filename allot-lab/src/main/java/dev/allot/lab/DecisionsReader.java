@@ -48,10 +48,14 @@ final class DecisionsReader {
         YamlObject.each(items, path, problems, List.of("project", "gpus", "reason"), item -> {
             int before = problems.size();
             String project = item.text("project", true);
-            if (project != null && references.project(project, item.path("project"))
+            if (project != null
+                    && references.project(project, item.path("project"))
                     && pinned.putIfAbsent(project, item.path()) != null) {
-                problems.add(item.path("project"), project, "project is pinned twice (also at " + pinned.get(project)
-                        + ")", "Maybe merge the two pins?");
+                problems.add(
+                        item.path("project"),
+                        project,
+                        "project is pinned twice (also at " + pinned.get(project) + ")",
+                        "Maybe merge the two pins?");
             }
             String owner = project == null ? "?" : project;
             Allocation gpus = item.read("gpus", true, (node, at, found) -> allocation(node, at, owner, true));
@@ -63,8 +67,11 @@ final class DecisionsReader {
         pinnedGpus.forEach((type, total) -> {
             int capacity = references.capacity(GpuTypeId.of(type));
             if (total > capacity && references.capacityKnown(type)) {
-                problems.add(path, String.valueOf(total), "pins hold more " + type + " GPUs than the lab has ("
-                        + capacity + ")", "Maybe lower some pins?");
+                problems.add(
+                        path,
+                        String.valueOf(total),
+                        "pins hold more " + type + " GPUs than the lab has (" + capacity + ")",
+                        "Maybe lower some pins?");
             }
         });
     }
@@ -76,19 +83,31 @@ final class DecisionsReader {
             String project = item.text("project", true);
             if (project != null && references.project(project, item.path("project"))) {
                 if (pinned.containsKey(project)) {
-                    problems.add(item.path("project"), project, "project is both pinned (at " + pinned.get(project)
-                            + ") and overridden", "Maybe keep only one of them?");
+                    problems.add(
+                            item.path("project"),
+                            project,
+                            "project is both pinned (at " + pinned.get(project) + ") and overridden",
+                            "Maybe keep only one of them?");
                 } else if (overridden.putIfAbsent(project, item.path()) != null) {
-                    problems.add(item.path("project"), project, "project is overridden twice (also at "
-                            + overridden.get(project) + ")", "Maybe keep only one override?");
+                    problems.add(
+                            item.path("project"),
+                            project,
+                            "project is overridden twice (also at " + overridden.get(project) + ")",
+                            "Maybe keep only one override?");
                 }
             }
-            DeciderOverride.Action action = item.has("action") ? item.choice("action", DeciderOverride.Action.class,
-                    null, PolicyReader::label) : item.read("action", true, (node, at, found) -> null);
-            if (action == DeciderOverride.Action.FUND && project != null && references.projects.contains(project)
+            DeciderOverride.Action action = item.has("action")
+                    ? item.choice("action", DeciderOverride.Action.class, null, PolicyReader::label)
+                    : item.read("action", true, (node, at, found) -> null);
+            if (action == DeciderOverride.Action.FUND
+                    && project != null
+                    && references.projects.contains(project)
                     && !references.fundable.contains(project)) {
-                problems.add(item.path("action"), "fund", "project " + project + " cannot be funded: it is not "
-                        + "active or has no ask", "Maybe give it an ask and status active, or drop the override?");
+                problems.add(
+                        item.path("action"),
+                        "fund",
+                        "project " + project + " cannot be funded: it is not " + "active or has no ask",
+                        "Maybe give it an ask and status active, or drop the override?");
             }
             String reason = item.text("reason", false);
             if (problems.size() == before) {
@@ -102,19 +121,26 @@ final class DecisionsReader {
             int before = problems.size();
             String cycle = item.text("cycle", true);
             if (cycle != null && currentCycle != null && cycle.compareTo(currentCycle) >= 0) {
-                problems.add(item.path("cycle"), cycle, "past cycle is not before the current cycle " + currentCycle,
+                problems.add(
+                        item.path("cycle"),
+                        cycle,
+                        "past cycle is not before the current cycle " + currentCycle,
                         "Maybe remove it from history?");
             } else if (cycle != null && previousCycle != null && cycle.compareTo(previousCycle) <= 0) {
-                problems.add(item.path("cycle"), cycle, "past cycle does not come after " + previousCycle,
+                problems.add(
+                        item.path("cycle"),
+                        cycle,
+                        "past cycle does not come after " + previousCycle,
                         "Maybe list history oldest first?");
             }
             previousCycle = cycle == null ? previousCycle : cycle;
             Map<ProjectId, Allocation> grants = new LinkedHashMap<>();
-            item.map("grants", (node, at, found) -> allocation(node, at, null, false)).forEach((project, gpus) -> {
-                if (references.project(project, item.path("grants") + "." + project)) {
-                    grants.put(ProjectId.of(project), gpus);
-                }
-            });
+            item.map("grants", (node, at, found) -> allocation(node, at, null, false))
+                    .forEach((project, gpus) -> {
+                        if (references.project(project, item.path("grants") + "." + project)) {
+                            grants.put(ProjectId.of(project), gpus);
+                        }
+                    });
             Map<ProjectId, Double> used = new LinkedHashMap<>();
             item.map("used", DecisionsReader::fraction).forEach((project, fraction) -> {
                 if (references.project(project, item.path("used") + "." + project)) {
@@ -153,12 +179,18 @@ final class DecisionsReader {
         int node = references.nodeGpus(type);
         pinnedGpus.merge(type, count, Integer::sum);
         if (count > capacity && references.capacityKnown(type)) {
-            problems.add(path, String.valueOf(count), "Pin of project " + project + " exceeds the capacity of "
-                    + type + " (" + capacity + " GPUs)", "Maybe at most " + capacity + "?");
+            problems.add(
+                    path,
+                    String.valueOf(count),
+                    "Pin of project " + project + " exceeds the capacity of " + type + " (" + capacity + " GPUs)",
+                    "Maybe at most " + capacity + "?");
         } else if (granularity == Granularity.NODE && count % node != 0) {
             int below = count / node * node;
-            problems.add(path, String.valueOf(count), "Pin of project " + project + " is not a whole number of "
-                    + node + "-GPU " + type + " nodes, and the policy grants whole nodes",
+            problems.add(
+                    path,
+                    String.valueOf(count),
+                    "Pin of project " + project + " is not a whole number of " + node + "-GPU " + type
+                            + " nodes, and the policy grants whole nodes",
                     "Maybe " + (below == 0 ? "" : below + " or ") + (below + node) + "?");
         }
     }

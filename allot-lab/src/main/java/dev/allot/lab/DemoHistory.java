@@ -39,14 +39,19 @@ final class DemoHistory {
     /** When a project held GPUs, and how much it wanted in the last past cycle. */
     private record Life(int firstCycle, int lastCycle, double lastGpus, double growth, List<GpuTypeId> types) {}
 
-    DemoHistory(SplittableRandom random, Map<GpuTypeId, Double> speeds, Map<GpuTypeId, Integer> allocatable,
-            List<Project> projects, Map<ProjectId, Ask> asks) {
+    DemoHistory(
+            SplittableRandom random,
+            Map<GpuTypeId, Double> speeds,
+            Map<GpuTypeId, Integer> allocatable,
+            List<Project> projects,
+            Map<ProjectId, Ask> asks) {
         this.random = random;
         this.speeds = speeds;
         this.allocatable = allocatable;
         this.projects = projects;
         this.asks = asks;
-        projects.forEach(project -> categories.put(project.id(), project.category().value()));
+        projects.forEach(
+                project -> categories.put(project.id(), project.category().value()));
         Set<Integer> newcomers = newcomers();
         for (int i = 0; i < projects.size(); i++) {
             if (!newcomers.contains(i)) {
@@ -87,10 +92,10 @@ final class DemoHistory {
             default -> random.nextInt(2);
         };
         first = Math.min(first, last);
-        double wanted = ask != null ? ask.targetGpus() * (0.6 + 0.6 * random.nextDouble())
-                : 16 + 112 * random.nextDouble();
-        List<GpuTypeId> types = new ArrayList<>(ask == null || ask.gpuTypes().isEmpty() ? speeds.keySet()
-                : ask.gpuTypes());
+        double wanted =
+                ask != null ? ask.targetGpus() * (0.6 + 0.6 * random.nextDouble()) : 16 + 112 * random.nextDouble();
+        List<GpuTypeId> types =
+                new ArrayList<>(ask == null || ask.gpuTypes().isEmpty() ? speeds.keySet() : ask.gpuTypes());
         DemoPortfolio.shuffle(random, types);
         return new Life(first, last, wanted, 0.85 + 0.4 * random.nextDouble(), types);
     }
@@ -128,8 +133,8 @@ final class DemoHistory {
 
     /** The project's wish for this cycle spread over its types in its order of preference, or nothing. */
     private static Allocation place(Life life, int cycle, Map<GpuTypeId, Integer> free) {
-        int wanted = Math.max(8, DemoPortfolio.roundDown8(life.lastGpus()
-                / Math.pow(life.growth(), life.lastCycle() - cycle)));
+        int wanted = Math.max(
+                8, DemoPortfolio.roundDown8(life.lastGpus() / Math.pow(life.growth(), life.lastCycle() - cycle)));
         Map<GpuTypeId, Integer> placed = new LinkedHashMap<>();
         for (GpuTypeId type : life.types()) {
             int take = Math.min(wanted, free.get(type));

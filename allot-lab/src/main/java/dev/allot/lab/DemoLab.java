@@ -51,18 +51,30 @@ public final class DemoLab {
                 pool("west-a100", "west", "A100", 2048),
                 pool("west-l40s", "west", "L40S", 1024));
         Map<GpuTypeId, Integer> allocatable = allocatable(gpuTypes, pools);
-        int allocatableGpus = allocatable.values().stream().mapToInt(Integer::intValue).sum();
-        DemoPortfolio portfolio = new DemoPortfolio(random, gpuTypes.stream().map(GpuType::id).toList(),
-                allocatableGpus);
+        int allocatableGpus =
+                allocatable.values().stream().mapToInt(Integer::intValue).sum();
+        DemoPortfolio portfolio =
+                new DemoPortfolio(random, gpuTypes.stream().map(GpuType::id).toList(), allocatableGpus);
         Map<GpuTypeId, Double> speeds = new LinkedHashMap<>();
         gpuTypes.forEach(type -> speeds.put(type.id(), type.relativeSpeed()));
         Map<ProjectId, Ask> asks = new LinkedHashMap<>();
         portfolio.asks.forEach(ask -> asks.put(ask.project(), ask));
         List<PastCycle> history = new DemoHistory(random, speeds, allocatable, portfolio.projects, asks).cycles();
         Decisions decisions = decisions(random, portfolio.projects, asks, history.get(history.size() - 1));
-        return new Lab("demo-lab", CYCLE, LocalDate.of(2027, 1, 4), gpuTypes, pools, categories(),
-                portfolio.projects, portfolio.asks, portfolio.scores, policy(), decisions.pins(),
-                decisions.overrides(), history);
+        return new Lab(
+                "demo-lab",
+                CYCLE,
+                LocalDate.of(2027, 1, 4),
+                gpuTypes,
+                pools,
+                categories(),
+                portfolio.projects,
+                portfolio.asks,
+                portfolio.scores,
+                policy(),
+                decisions.pins(),
+                decisions.overrides(),
+                history);
     }
 
     private static GpuType type(String name, double speed) {
@@ -77,7 +89,10 @@ public final class DemoLab {
     static Map<GpuTypeId, Integer> allocatable(List<GpuType> types, List<Pool> pools) {
         Map<GpuTypeId, Integer> allocatable = new LinkedHashMap<>();
         for (GpuType type : types) {
-            int capacity = pools.stream().filter(pool -> pool.gpuType().equals(type.id())).mapToInt(Pool::gpus).sum();
+            int capacity = pools.stream()
+                    .filter(pool -> pool.gpuType().equals(type.id()))
+                    .mapToInt(Pool::gpus)
+                    .sum();
             allocatable.put(type.id(), DemoPortfolio.roundDown8(Math.floor(capacity * (1 - RESERVE))));
         }
         return allocatable;
@@ -92,9 +107,14 @@ public final class DemoLab {
     }
 
     private static Policy policy() {
-        return new Policy(RESERVE, Map.of(), List.of(new ShareBound(CategoryId.of("safety"), 0.05, 1.0)),
+        return new Policy(
+                RESERVE,
+                Map.of(),
+                List.of(new ShareBound(CategoryId.of("safety"), 0.05, 1.0)),
                 List.of(new ShareRelation(CategoryId.of("exploratory"), 1.0, CategoryId.of("product"))),
-                0.5, Granularity.NODE, 14);
+                0.5,
+                Granularity.NODE,
+                14);
     }
 
     private record Decisions(List<Pin> pins, List<DeciderOverride> overrides) {}
@@ -103,8 +123,8 @@ public final class DemoLab {
      * Two pins on large funded product projects that run on H100 (held at their target) and one kill of a funded
      * exploratory project.
      */
-    private static Decisions decisions(SplittableRandom random, List<Project> projects, Map<ProjectId, Ask> asks,
-            PastCycle previous) {
+    private static Decisions decisions(
+            SplittableRandom random, List<Project> projects, Map<ProjectId, Ask> asks, PastCycle previous) {
         List<ProjectId> funded = new ArrayList<>(previous.grants().keySet());
         DemoPortfolio.shuffle(random, funded);
         Map<ProjectId, Project> byId = new LinkedHashMap<>();
@@ -119,10 +139,14 @@ public final class DemoLab {
                 continue;
             }
             if (pins.size() < 2 && category.equals("product") && ask.accepts(h100) && ask.targetGpus() >= 64) {
-                pins.add(new Pin(id, new Allocation(Map.of(h100, ask.targetGpus())),
+                pins.add(new Pin(
+                        id,
+                        new Allocation(Map.of(h100, ask.targetGpus())),
                         "Release training run committed to the board"));
             } else if (kill == null && category.equals("exploratory")) {
-                kill = new DeciderOverride(id, DeciderOverride.Action.KILL,
+                kill = new DeciderOverride(
+                        id,
+                        DeciderOverride.Action.KILL,
                         "Superseded by a stronger line of work; its people join other projects");
             }
         }

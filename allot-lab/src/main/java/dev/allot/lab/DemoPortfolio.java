@@ -10,7 +10,6 @@ import dev.allot.core.model.Score;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,16 +27,61 @@ final class DemoPortfolio {
     private static final int DONE = 3;
     static final int KILLED = 5;
     private static final int WITH_SPEED_FACTORS = 10;
-    private static final List<String> TOPICS = List.of("vision", "speech", "code", "math", "agent", "robot",
-            "video", "audio", "retrieval", "reasoning", "tool-use", "multilingual", "long-context", "sparse",
-            "diffusion", "world-model", "memory", "planning", "protein", "chem", "weather", "music", "dialogue",
-            "search", "vision-lang", "theorem", "game", "graph", "tabular", "ocr");
+    private static final List<String> TOPICS = List.of(
+            "vision",
+            "speech",
+            "code",
+            "math",
+            "agent",
+            "robot",
+            "video",
+            "audio",
+            "retrieval",
+            "reasoning",
+            "tool-use",
+            "multilingual",
+            "long-context",
+            "sparse",
+            "diffusion",
+            "world-model",
+            "memory",
+            "planning",
+            "protein",
+            "chem",
+            "weather",
+            "music",
+            "dialogue",
+            "search",
+            "vision-lang",
+            "theorem",
+            "game",
+            "graph",
+            "tabular",
+            "ocr");
     private static final Map<String, List<String>> KINDS = Map.of(
-            "exploratory", List.of("rl", "ssm", "moe", "self-play", "curriculum", "synth-data", "scaling-law",
-                    "new-arch", "latent", "world-sim"),
+            "exploratory",
+                    List.of(
+                            "rl",
+                            "ssm",
+                            "moe",
+                            "self-play",
+                            "curriculum",
+                            "synth-data",
+                            "scaling-law",
+                            "new-arch",
+                            "latent",
+                            "world-sim"),
             "product", List.of("pretrain", "finetune", "distill", "rlhf", "sft", "release", "quantize", "serving"),
-            "infrastructure", List.of("ckpt", "dataloader", "eval-harness", "compiler", "kernels", "telemetry",
-                    "sharding", "cluster-sim"),
+            "infrastructure",
+                    List.of(
+                            "ckpt",
+                            "dataloader",
+                            "eval-harness",
+                            "compiler",
+                            "kernels",
+                            "telemetry",
+                            "sharding",
+                            "cluster-sim"),
             "safety", List.of("red-team", "interp", "evals", "oversight", "robustness", "unlearning", "monitor"));
     private static final Set<String> ACRONYMS = Set.of("rl", "ssm", "moe", "rlhf", "sft", "ocr");
 
@@ -62,8 +106,13 @@ final class DemoPortfolio {
         for (int i : byId) {
             ProjectId id = ProjectId.of(ids.get(i));
             List<String> team = members.get(i);
-            projects.add(new Project(id, title(ids.get(i)), CategoryId.of(categories.get(i)), team.get(0),
-                    new ArrayList<>(new TreeSet<>(team)), statuses.get(i)));
+            projects.add(new Project(
+                    id,
+                    title(ids.get(i)),
+                    CategoryId.of(categories.get(i)),
+                    team.get(0),
+                    new ArrayList<>(new TreeSet<>(team)),
+                    statuses.get(i)));
             if (statuses.get(i) == ProjectStatus.ACTIVE) {
                 asks.add(ask(random, id, categories.get(i), targets.target(i), types, tuned.contains(i)));
                 scores(random, id, reviewers);
@@ -89,8 +138,9 @@ final class DemoPortfolio {
         }
         shuffle(random, order);
         for (int i = 0; i < PAUSED + DONE + KILLED; i++) {
-            statuses.set(order.get(i), i < PAUSED ? ProjectStatus.PAUSED
-                    : i < PAUSED + DONE ? ProjectStatus.DONE : ProjectStatus.KILLED);
+            statuses.set(
+                    order.get(i),
+                    i < PAUSED ? ProjectStatus.PAUSED : i < PAUSED + DONE ? ProjectStatus.DONE : ProjectStatus.KILLED);
         }
         return statuses;
     }
@@ -137,8 +187,10 @@ final class DemoPortfolio {
     private static String title(String id) {
         List<String> words = new ArrayList<>();
         for (String word : id.split("-")) {
-            words.add(ACRONYMS.contains(word) ? word.toUpperCase(Locale.ROOT)
-                    : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+            words.add(
+                    ACRONYMS.contains(word)
+                            ? word.toUpperCase(Locale.ROOT)
+                            : Character.toUpperCase(word.charAt(0)) + word.substring(1));
         }
         return String.join(" ", words);
     }
@@ -151,8 +203,8 @@ final class DemoPortfolio {
         return reviewers;
     }
 
-    private static Ask ask(SplittableRandom random, ProjectId id, String category, int target, List<GpuTypeId> types,
-            boolean tuned) {
+    private static Ask ask(
+            SplittableRandom random, ProjectId id, String category, int target, List<GpuTypeId> types, boolean tuned) {
         int floor = Math.min(target, Math.max(8, roundDown8(target * (0.25 + 0.25 * random.nextDouble()))));
         int ceiling = Math.max(target + 8, (int) Math.ceil(target * (1.25 + 0.75 * random.nextDouble()) / 8) * 8);
         List<GpuTypeId> accepted = acceptedTypes(random, category, types);
@@ -161,9 +213,12 @@ final class DemoPortfolio {
             GpuTypeId type = accepted.isEmpty() ? types.get(0) : accepted.get(0);
             factors.put(type, random.nextBoolean() ? 1.2 : 0.85);
         }
-        String justification = String.format(Locale.ROOT,
-                "%d GPUs reach the next %s milestone; below %d the runs do not fit.", target,
-                id.value().replace('-', ' '), floor);
+        String justification = String.format(
+                Locale.ROOT,
+                "%d GPUs reach the next %s milestone; below %d the runs do not fit.",
+                target,
+                id.value().replace('-', ' '),
+                floor);
         return new Ask(id, floor, target, ceiling, new TreeSet<>(accepted), factors, justification);
     }
 
@@ -187,8 +242,9 @@ final class DemoPortfolio {
         double quality = 6 + 1.6 * random.nextGaussian();
         for (int reviewer : new TreeSet<>(pick(random, 3, reviewers.size()))) {
             int score = (int) Math.max(1, Math.min(10, Math.round(quality + 0.9 * random.nextGaussian())));
-            String comment = score >= 8 ? "Strong evidence; fund it fully." : score >= 5
-                    ? "Promising, but the milestones need sharper evidence." : "Unclear path to impact.";
+            String comment = score >= 8
+                    ? "Strong evidence; fund it fully."
+                    : score >= 5 ? "Promising, but the milestones need sharper evidence." : "Unclear path to impact.";
             scores.add(new Score(project, reviewers.get(reviewer), score, comment));
         }
     }
@@ -226,8 +282,7 @@ final class DemoPortfolio {
                     case "infrastructure" -> Math.log(0.7);
                     default -> Math.log(0.8);
                 };
-                draws[i] = statuses.get(i) == ProjectStatus.ACTIVE ? bias + SIGMA * random.nextGaussian()
-                        : Double.NaN;
+                draws[i] = statuses.get(i) == ProjectStatus.ACTIVE ? bias + SIGMA * random.nextGaussian() : Double.NaN;
             }
             double low = -5;
             double high = 10;

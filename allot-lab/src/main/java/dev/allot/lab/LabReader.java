@@ -21,8 +21,18 @@ import java.util.Set;
  * a file without problems becomes a {@link Lab}.
  */
 final class LabReader {
-    static final List<String> KEYS = List.of("name", "cycle", "cycleStart", "gpuTypes", "pools", "categories",
-            "policy", "projects", "pins", "overrides", "history");
+    static final List<String> KEYS = List.of(
+            "name",
+            "cycle",
+            "cycleStart",
+            "gpuTypes",
+            "pools",
+            "categories",
+            "policy",
+            "projects",
+            "pins",
+            "overrides",
+            "history");
 
     private final Problems problems;
     private final References references;
@@ -55,8 +65,19 @@ final class LabReader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Lab(name, CycleId.of(cycle), cycleStart, gpuTypes, pools, categories, portfolio.projects(),
-                portfolio.asks(), portfolio.scores(), policy, decisions.pins(), decisions.overrides(),
+        return new Lab(
+                name,
+                CycleId.of(cycle),
+                cycleStart,
+                gpuTypes,
+                pools,
+                categories,
+                portfolio.projects(),
+                portfolio.asks(),
+                portfolio.scores(),
+                policy,
+                decisions.pins(),
+                decisions.overrides(),
                 decisions.history());
     }
 
@@ -107,8 +128,11 @@ final class LabReader {
             }
             if (gpus != null && perNode != null && gpus % perNode != 0) {
                 int below = gpus / perNode * perNode;
-                problems.add(item.path("gpus"), String.valueOf(gpus), "is not a whole number of " + perNode
-                        + "-GPU nodes", "Maybe " + (below == 0 ? "" : below + " or ") + (below + perNode) + "?");
+                problems.add(
+                        item.path("gpus"),
+                        String.valueOf(gpus),
+                        "is not a whole number of " + perNode + "-GPU nodes",
+                        "Maybe " + (below == 0 ? "" : below + " or ") + (below + perNode) + "?");
                 gpus = null;
             }
             if (known && unique && cluster != null && gpus != null && perNode != null) {

@@ -140,10 +140,17 @@ final class LabWriter {
         line(3, "floor: " + ask.floorGpus());
         line(3, "target: " + ask.targetGpus());
         line(3, "ceiling: " + ask.ceilingGpus());
-        line(3, "gpuTypes: " + list(ask.gpuTypes().stream().sorted().map(GpuTypeId::value).toList()));
+        line(
+                3,
+                "gpuTypes: "
+                        + list(ask.gpuTypes().stream()
+                                .sorted()
+                                .map(GpuTypeId::value)
+                                .toList()));
         if (!ask.speedFactors().isEmpty()) {
             Map<String, String> factors = new LinkedHashMap<>();
-            ask.speedFactors().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            ask.speedFactors().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(entry -> factors.put(entry.getKey().value(), number(entry.getValue())));
             line(3, "speedFactors: " + flow(factors));
         }
@@ -153,22 +160,25 @@ final class LabWriter {
     }
 
     private void score(Score score) {
-        Map<String, String> fields = entries("reviewer", scalar(score.reviewer()), "score",
-                String.valueOf(score.score()));
+        Map<String, String> fields =
+                entries("reviewer", scalar(score.reviewer()), "score", String.valueOf(score.score()));
         optional(fields, "comment", score.comment());
         line(2, "  - " + flow(fields));
     }
 
     private void pin(Pin pin) {
-        Map<String, String> fields = entries("project", scalar(pin.project().value()), "gpus",
+        Map<String, String> fields = entries(
+                "project",
+                scalar(pin.project().value()),
+                "gpus",
                 flow(counts(pin.gpus().gpus())));
         optional(fields, "reason", pin.reason());
         item(flow(fields));
     }
 
     private void override(DeciderOverride override) {
-        Map<String, String> fields = entries("project", scalar(override.project().value()), "action",
-                PolicyReader.label(override.action()));
+        Map<String, String> fields =
+                entries("project", scalar(override.project().value()), "action", PolicyReader.label(override.action()));
         optional(fields, "reason", override.reason());
         item(flow(fields));
     }

@@ -41,8 +41,12 @@ public final class LabYaml {
         Lab lab = root == null ? null : new LabReader(problems).read(root);
         if (!problems.isEmpty() || lab == null) {
             int count = Math.max(1, problems.size());
-            throw new AllotException(Kind.INVALID_INPUT, INVALID,
-                    sourceName + ": " + count + (count == 1 ? " problem" : " problems"), problems.list(), null);
+            throw new AllotException(
+                    Kind.INVALID_INPUT,
+                    INVALID,
+                    sourceName + ": " + count + (count == 1 ? " problem" : " problems"),
+                    problems.list(),
+                    null);
         }
         return lab;
     }
@@ -75,25 +79,36 @@ public final class LabYaml {
 
     private static void syntaxProblem(JsonProcessingException e, Problems problems) {
         JsonLocation location = e.getLocation();
-        String where = location == null ? "(file)" : "line " + location.getLineNr() + ", column "
-                + location.getColumnNr();
+        String where =
+                location == null ? "(file)" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
         if (e.getCause() instanceof MarkedYAMLException yaml) {
             String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + startedAt(yaml) + ")";
-            problems.add(where, "", "YAML syntax error: " + yaml.getProblem() + context,
+            problems.add(
+                    where,
+                    "",
+                    "YAML syntax error: " + yaml.getProblem() + context,
                     "Maybe check the indentation (spaces, not tabs), quotes and brackets near that line?");
         } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
             String key = e.getOriginalMessage().replaceFirst("Duplicate field ", "");
-            problems.add(where, key.replace("'", ""), "key " + key + " appears twice in the same mapping",
+            problems.add(
+                    where,
+                    key.replace("'", ""),
+                    "key " + key + " appears twice in the same mapping",
                     "Maybe merge the two entries?");
         } else {
-            problems.add(where, "", "YAML syntax error: " + firstLine(e.getOriginalMessage()),
+            problems.add(
+                    where,
+                    "",
+                    "YAML syntax error: " + firstLine(e.getOriginalMessage()),
                     "Maybe check the indentation and brackets near that line?");
         }
     }
 
     private static String startedAt(MarkedYAMLException yaml) {
-        return yaml.getContextMark() == null ? "" : " that starts at line " + (yaml.getContextMark().getLine() + 1)
-                + ", column " + (yaml.getContextMark().getColumn() + 1);
+        return yaml.getContextMark() == null
+                ? ""
+                : " that starts at line " + (yaml.getContextMark().getLine() + 1) + ", column "
+                        + (yaml.getContextMark().getColumn() + 1);
     }
 
     private static String firstLine(String message) {

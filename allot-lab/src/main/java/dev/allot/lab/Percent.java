@@ -13,7 +13,9 @@ final class Percent {
     static String format(double fraction) {
         double percent = fraction * 100;
         for (int decimals = 0; decimals <= MOST_DECIMALS; decimals++) {
-            String text = BigDecimal.valueOf(percent).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros()
+            String text = BigDecimal.valueOf(percent)
+                    .setScale(decimals, RoundingMode.HALF_EVEN)
+                    .stripTrailingZeros()
                     .toPlainString();
             if (Double.parseDouble(text) / 100.0 == fraction) {
                 return text + "%";

@@ -102,7 +102,9 @@ public final class PlanDocument {
         ObjectNode why = node.putObject("explanation");
         why.put("summary", explanation.summary());
         ArrayNode binding = why.putArray("binding");
-        explanation.binding().forEach(b -> binding.addObject().put("code", b.code()).put("text", b.text()));
+        explanation
+                .binding()
+                .forEach(b -> binding.addObject().put("code", b.code()).put("text", b.text()));
         why.set("marginalValuePerGpu", numbers(explanation.marginalValuePerGpu()));
         ArrayNode changes = why.putArray("whatWouldChange");
         explanation.whatWouldChange().forEach(changes::add);
@@ -114,21 +116,33 @@ public final class PlanDocument {
         try {
             JsonNode root = (text.stripLeading().startsWith("{") ? JSON : YAML).readTree(text);
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
-                throw invalid(sourceName, "format", root == null ? "" : root.path("format").asText(),
+                throw invalid(
+                        sourceName,
+                        "format",
+                        root == null ? "" : root.path("format").asText(),
                         "is not an Allot plan document (expected format: " + FORMAT + ")");
             }
             JsonNode solve = root.path("solve");
             SolveReport report = new SolveReport(
-                    SolveReport.Status.valueOf(solve.path("status").asText("feasible").toUpperCase(Locale.ROOT)),
-                    solve.path("objective").asDouble(), solve.path("bestBound").asDouble(),
-                    solve.path("gap").asDouble(), Duration.ofMillis(solve.path("solveMillis").asLong()),
-                    solve.path("solver").asText("unknown"), solve.path("seed").asLong());
+                    SolveReport.Status.valueOf(
+                            solve.path("status").asText("feasible").toUpperCase(Locale.ROOT)),
+                    solve.path("objective").asDouble(),
+                    solve.path("bestBound").asDouble(),
+                    solve.path("gap").asDouble(),
+                    Duration.ofMillis(solve.path("solveMillis").asLong()),
+                    solve.path("solver").asText("unknown"),
+                    solve.path("seed").asLong());
             List<ProjectPlan> lines = new ArrayList<>();
             for (JsonNode node : root.path("projects")) {
                 lines.add(readProject(node));
             }
-            return new Plan(CycleId.of(root.path("cycle").asText()), lines, readCounts(root.path("capacityGpus")),
-                    readCounts(root.path("allocatableGpus")), readNumbers(root.path("marginalValuePerGpu")), report);
+            return new Plan(
+                    CycleId.of(root.path("cycle").asText()),
+                    lines,
+                    readCounts(root.path("capacityGpus")),
+                    readCounts(root.path("allocatableGpus")),
+                    readNumbers(root.path("marginalValuePerGpu")),
+                    report);
         } catch (JsonProcessingException e) {
             throw invalid(sourceName, "(document)", "", "is not valid JSON/YAML: " + e.getOriginalMessage());
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -139,35 +153,57 @@ public final class PlanDocument {
     private static ProjectPlan readProject(JsonNode node) {
         JsonNode why = node.path("explanation");
         List<Binding> binding = new ArrayList<>();
-        why.path("binding").forEach(b -> binding.add(new Binding(b.path("code").asText(), b.path("text").asText())));
+        why.path("binding")
+                .forEach(b -> binding.add(
+                        new Binding(b.path("code").asText(), b.path("text").asText())));
         List<String> changes = new ArrayList<>();
         why.path("whatWouldChange").forEach(c -> changes.add(c.asText()));
         Map<GpuTypeId, Integer> grant = readCounts(node.path("grant"));
-        return new ProjectPlan(ProjectId.of(node.path("project").asText()), CategoryId.of(node.path("category").asText()),
-                node.path("priority").asDouble(), new Allocation(readCounts(node.path("previous"))),
-                new Allocation(grant), Decision.valueOf(node.path("decision").asText().toUpperCase(Locale.ROOT)),
-                node.path("effectiveGpus").asDouble(), node.path("value").asDouble(),
-                node.path("yieldBy").isTextual() ? Optional.of(LocalDate.parse(node.path("yieldBy").asText()))
+        return new ProjectPlan(
+                ProjectId.of(node.path("project").asText()),
+                CategoryId.of(node.path("category").asText()),
+                node.path("priority").asDouble(),
+                new Allocation(readCounts(node.path("previous"))),
+                new Allocation(grant),
+                Decision.valueOf(node.path("decision").asText().toUpperCase(Locale.ROOT)),
+                node.path("effectiveGpus").asDouble(),
+                node.path("value").asDouble(),
+                node.path("yieldBy").isTextual()
+                        ? Optional.of(LocalDate.parse(node.path("yieldBy").asText()))
                         : Optional.empty(),
-                new Explanation(why.path("summary").asText(), binding, readNumbers(why.path("marginalValuePerGpu")),
-                        changes));
+                new Explanation(
+                        why.path("summary").asText(), binding, readNumbers(why.path("marginalValuePerGpu")), changes));
     }
 
     /** One row per project: decision, totals and one column per GPU type. */
     public static String csv(Plan plan) {
         List<GpuTypeId> types = new ArrayList<>(plan.capacityGpus().keySet());
-        StringBuilder out = new StringBuilder("project,category,priority,decision,previous_gpus,grant_gpus,change_gpus");
+        StringBuilder out =
+                new StringBuilder("project,category,priority,decision,previous_gpus,grant_gpus,change_gpus");
         types.forEach(type -> out.append(',').append(csvField(type.value())));
         out.append(",effective_gpus,yield_by,summary\n");
         for (ProjectPlan line : plan.projects()) {
-            out.append(csvField(line.project().value())).append(',').append(csvField(line.category().value()))
-                    .append(',').append(String.format(Locale.ROOT, "%.2f", line.priority())).append(',')
-                    .append(line.decision().label()).append(',').append(line.previous().totalGpus()).append(',')
-                    .append(line.grant().totalGpus()).append(',').append(line.changeGpus());
+            out.append(csvField(line.project().value()))
+                    .append(',')
+                    .append(csvField(line.category().value()))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", line.priority()))
+                    .append(',')
+                    .append(line.decision().label())
+                    .append(',')
+                    .append(line.previous().totalGpus())
+                    .append(',')
+                    .append(line.grant().totalGpus())
+                    .append(',')
+                    .append(line.changeGpus());
             types.forEach(type -> out.append(',').append(line.grant().gpus(type)));
-            out.append(',').append(String.format(Locale.ROOT, "%.2f", line.effectiveGpus())).append(',')
-                    .append(line.yieldBy().map(LocalDate::toString).orElse("")).append(',')
-                    .append(csvField(line.explanation().summary())).append('\n');
+            out.append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", line.effectiveGpus()))
+                    .append(',')
+                    .append(line.yieldBy().map(LocalDate::toString).orElse(""))
+                    .append(',')
+                    .append(csvField(line.explanation().summary()))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -193,20 +229,28 @@ public final class PlanDocument {
 
     private static Map<GpuTypeId, Integer> readCounts(JsonNode node) {
         Map<GpuTypeId, Integer> counts = new LinkedHashMap<>();
-        node.properties().forEach(entry -> counts.put(GpuTypeId.of(entry.getKey()), entry.getValue().asInt()));
+        node.properties()
+                .forEach(entry -> counts.put(
+                        GpuTypeId.of(entry.getKey()), entry.getValue().asInt()));
         return counts;
     }
 
     private static Map<GpuTypeId, Double> readNumbers(JsonNode node) {
         Map<GpuTypeId, Double> numbers = new LinkedHashMap<>();
-        node.properties().forEach(entry -> numbers.put(GpuTypeId.of(entry.getKey()), entry.getValue().asDouble()));
+        node.properties()
+                .forEach(entry -> numbers.put(
+                        GpuTypeId.of(entry.getKey()), entry.getValue().asDouble()));
         return numbers;
     }
 
     private static AllotException invalid(String source, String path, String value, String reason) {
         dev.allot.core.Problem problem = dev.allot.core.Problem.of(path, value, reason);
-        return new AllotException(AllotException.Kind.INVALID_INPUT, "PLAN_INVALID",
-                source + ": " + problem.describe(), List.of(problem), null);
+        return new AllotException(
+                AllotException.Kind.INVALID_INPUT,
+                "PLAN_INVALID",
+                source + ": " + problem.describe(),
+                List.of(problem),
+                null);
     }
 
     private static double round(double value) {

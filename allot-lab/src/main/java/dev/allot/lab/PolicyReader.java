@@ -17,8 +17,15 @@ import java.util.regex.Pattern;
 
 /** Reads the {@code policy} section; every key is optional and defaults to {@link Policy#defaults()}. */
 final class PolicyReader {
-    static final List<String> KEYS = List.of("reserve", "reserveGpus", "shares", "relations", "maxChangePerCycle",
-            "granularity", "yieldNoticeDays", "plannerMayKill");
+    static final List<String> KEYS = List.of(
+            "reserve",
+            "reserveGpus",
+            "shares",
+            "relations",
+            "maxChangePerCycle",
+            "granularity",
+            "yieldNoticeDays",
+            "plannerMayKill");
     private static final Pattern RELATION = Pattern.compile(
             "\\s*([a-z0-9][a-z0-9-]*)\\s*>=\\s*(?:([0-9]+(?:\\.[0-9]+)?)\\s*\\*\\s*)?([a-z0-9][a-z0-9-]*)\\s*");
 
@@ -46,11 +53,14 @@ final class PolicyReader {
         if (policy == null) {
             return null;
         }
-        Double reserve = policy.has("reserve") ? policy.read("reserve", false, Scalars::percent)
-                : defaults.reserveFraction();
+        Double reserve =
+                policy.has("reserve") ? policy.read("reserve", false, Scalars::percent) : defaults.reserveFraction();
         if (reserve != null && reserve >= 1) {
-            problems.add(policy.path("reserve"), Problems.asWritten(policy.value("reserve")),
-                    "holds back all capacity, so nothing is left to allocate", "Maybe 5%?");
+            problems.add(
+                    policy.path("reserve"),
+                    Problems.asWritten(policy.value("reserve")),
+                    "holds back all capacity, so nothing is left to allocate",
+                    "Maybe 5%?");
             reserve = null;
         }
         Map<GpuTypeId, Integer> reserveGpus = reserveGpus(policy);
@@ -60,15 +70,24 @@ final class PolicyReader {
             checkDefaultRelations(relations, policy.path("relations"));
         }
         Double maxChange = policy.has("maxChangePerCycle")
-                ? policy.read("maxChangePerCycle", false, Scalars::percent) : defaults.maxChangeFraction();
+                ? policy.read("maxChangePerCycle", false, Scalars::percent)
+                : defaults.maxChangeFraction();
         Granularity read = policy.choice("granularity", Granularity.class, defaults.granularity(), PolicyReader::label);
         granularity = read == null ? granularity : read;
-        Integer notice = policy.has("yieldNoticeDays") ? policy.count("yieldNoticeDays", false)
+        Integer notice = policy.has("yieldNoticeDays")
+                ? policy.count("yieldNoticeDays", false)
                 : Integer.valueOf(defaults.yieldNoticeDays());
-        Boolean mayKill = policy.has("plannerMayKill") ? policy.read("plannerMayKill", false, Scalars::flag)
+        Boolean mayKill = policy.has("plannerMayKill")
+                ? policy.read("plannerMayKill", false, Scalars::flag)
                 : Boolean.valueOf(defaults.plannerMayKill());
-        if (reserve == null || reserveGpus == null || shares == null || relations == null || maxChange == null
-                || read == null || notice == null || mayKill == null) {
+        if (reserve == null
+                || reserveGpus == null
+                || shares == null
+                || relations == null
+                || maxChange == null
+                || read == null
+                || notice == null
+                || mayKill == null) {
             return null;
         }
         return new Policy(reserve, reserveGpus, shares, relations, maxChange, read, notice, mayKill);
@@ -86,8 +105,11 @@ final class PolicyReader {
             if (references.gpuType(type, path)) {
                 int capacity = references.capacity(GpuTypeId.of(type));
                 if (gpus > capacity && references.capacityKnown(type)) {
-                    problems.add(path, String.valueOf(gpus), "reserves more GPUs than the lab has of " + type + " ("
-                            + capacity + ")", "Maybe at most " + capacity + "?");
+                    problems.add(
+                            path,
+                            String.valueOf(gpus),
+                            "reserves more GPUs than the lab has of " + type + " (" + capacity + ")",
+                            "Maybe at most " + capacity + "?");
                 }
                 reserve.put(GpuTypeId.of(type), gpus);
             }
@@ -104,15 +126,21 @@ final class PolicyReader {
                     Double min = bound.has("min") ? bound.read("min", false, Scalars::percent) : Double.valueOf(0);
                     Double max = bound.has("max") ? bound.read("max", false, Scalars::percent) : Double.valueOf(1);
                     if (min != null && max != null && min > max) {
-                        problems.add(bound.path("min"), Percent.format(min), "share minimum of " + category
-                                + " is above its maximum (" + Percent.format(max) + ")", "Maybe swap min and max?");
+                        problems.add(
+                                bound.path("min"),
+                                Percent.format(min),
+                                "share minimum of " + category + " is above its maximum (" + Percent.format(max) + ")",
+                                "Maybe swap min and max?");
                     } else if (known && min != null && max != null) {
                         bounds.add(new ShareBound(CategoryId.of(category), min, max));
                     }
                 });
         double minimums = bounds.stream().mapToDouble(ShareBound::minShare).sum();
         if (minimums > 1 + 1e-9) {
-            problems.add(policy.path("shares"), Percent.format(minimums), "share minimums add up to more than 100 %",
+            problems.add(
+                    policy.path("shares"),
+                    Percent.format(minimums),
+                    "share minimums add up to more than 100 %",
                     "Maybe lower some minimums?");
         }
         return problems.size() == before ? bounds : null;
@@ -130,7 +158,8 @@ final class PolicyReader {
             }
             Matcher matcher = RELATION.matcher(text);
             if (!matcher.matches()) {
-                String hint = text.contains("%") ? "Maybe put a minimum share under shares, e.g. safety: {min: 5%}?"
+                String hint = text.contains("%")
+                        ? "Maybe put a minimum share under shares, e.g. safety: {min: 5%}?"
                         : "Maybe write it as 'exploratory >= product' or 'exploratory >= 1.5 * product'?";
                 problems.add(path, text, "is not a relation of the form 'a >= b' or 'a >= factor * b'", hint);
                 continue;
@@ -139,8 +168,8 @@ final class PolicyReader {
             boolean right = references.category(matcher.group(3), path);
             double factor = matcher.group(2) == null ? 1.0 : Double.parseDouble(matcher.group(2));
             if (left && right) {
-                relations.add(new ShareRelation(CategoryId.of(matcher.group(1)), factor,
-                        CategoryId.of(matcher.group(3))));
+                relations.add(
+                        new ShareRelation(CategoryId.of(matcher.group(1)), factor, CategoryId.of(matcher.group(3))));
             }
         }
         return problems.size() == before ? relations : null;
@@ -151,8 +180,11 @@ final class PolicyReader {
         for (ShareRelation relation : relations) {
             for (CategoryId category : List.of(relation.left(), relation.right())) {
                 if (!references.categories.contains(category.value()) && !references.categories.isEmpty()) {
-                    problems.add(path, relation.toString(), "the default relation names the undeclared category "
-                            + category, "Maybe declare it, or write relations: [] for none?");
+                    problems.add(
+                            path,
+                            relation.toString(),
+                            "the default relation names the undeclared category " + category,
+                            "Maybe declare it, or write relations: [] for none?");
                 }
             }
         }

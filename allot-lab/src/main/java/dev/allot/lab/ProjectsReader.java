@@ -18,10 +18,10 @@ import java.util.Set;
 
 /** Reads the {@code projects} section: each project with its ask and its reviewers' scores. */
 final class ProjectsReader {
-    static final List<String> PROJECT_KEYS = List.of("id", "name", "category", "lead", "members", "status", "ask",
-            "scores");
-    static final List<String> ASK_KEYS = List.of("floor", "target", "ceiling", "gpuTypes", "speedFactors",
-            "justification");
+    static final List<String> PROJECT_KEYS =
+            List.of("id", "name", "category", "lead", "members", "status", "ask", "scores");
+    static final List<String> ASK_KEYS =
+            List.of("floor", "target", "ceiling", "gpuTypes", "speedFactors", "justification");
     static final List<String> SCORE_KEYS = List.of("reviewer", "score", "comment");
 
     private final Problems problems;
@@ -61,8 +61,9 @@ final class ProjectsReader {
         List<String> members = members(item);
         ProjectStatus status = item.choice("status", ProjectStatus.class, ProjectStatus.ACTIVE, PolicyReader::label);
         String owner = id == null ? "?" : id;
-        Ask ask = item.has("ask") ? ask(item.read("ask", false, (node, at, found) ->
-                YamlObject.of(node, at, found, ASK_KEYS)), owner) : null;
+        Ask ask = item.has("ask")
+                ? ask(item.read("ask", false, (node, at, found) -> YamlObject.of(node, at, found, ASK_KEYS)), owner)
+                : null;
         scores(item.list("scores", false), item.path("scores"), owner);
         if (unique && known && members != null && status != null) {
             projects.add(new Project(ProjectId.of(id), name, CategoryId.of(category), lead, members, status));
@@ -125,18 +126,26 @@ final class ProjectsReader {
 
     private void checkOrder(YamlObject ask, String project, int floor, int target, int ceiling) {
         if (floor > ceiling) {
-            problems.add(ask.path("floor"), String.valueOf(floor), "Ask floor (" + floor + " GPUs) of project "
-                    + project + " exceeds its ceiling (" + ceiling + ")", "Maybe swap floor and ceiling?");
+            problems.add(
+                    ask.path("floor"),
+                    String.valueOf(floor),
+                    "Ask floor (" + floor + " GPUs) of project " + project + " exceeds its ceiling (" + ceiling + ")",
+                    "Maybe swap floor and ceiling?");
             return;
         }
         if (floor > target) {
-            problems.add(ask.path("floor"), String.valueOf(floor), "Ask floor (" + floor + " GPUs) of project "
-                    + project + " exceeds its target (" + target + ")", "Maybe lower the floor to " + target + "?");
+            problems.add(
+                    ask.path("floor"),
+                    String.valueOf(floor),
+                    "Ask floor (" + floor + " GPUs) of project " + project + " exceeds its target (" + target + ")",
+                    "Maybe lower the floor to " + target + "?");
         }
         if (target > ceiling) {
-            problems.add(ask.path("target"), String.valueOf(target), "Ask target (" + target + " GPUs) of project "
-                    + project + " exceeds its ceiling (" + ceiling + ")", "Maybe raise the ceiling to " + target
-                    + "?");
+            problems.add(
+                    ask.path("target"),
+                    String.valueOf(target),
+                    "Ask target (" + target + " GPUs) of project " + project + " exceeds its ceiling (" + ceiling + ")",
+                    "Maybe raise the ceiling to " + target + "?");
         }
     }
 
@@ -145,14 +154,20 @@ final class ProjectsReader {
         YamlObject.each(items, path, problems, SCORE_KEYS, item -> {
             String reviewer = item.text("reviewer", true);
             if (reviewer != null && !reviewers.add(reviewer)) {
-                problems.add(item.path("reviewer"), reviewer, "reviewer scores project " + project + " twice",
+                problems.add(
+                        item.path("reviewer"),
+                        reviewer,
+                        "reviewer scores project " + project + " twice",
                         "Maybe keep only the latest score?");
                 reviewer = null;
             }
             Integer score = item.read("score", true, Scalars::wholeNumber);
             if (score != null && (score < 1 || score > 10)) {
-                problems.add(item.path("score"), String.valueOf(score), "Score by " + reviewer + " of project "
-                        + project + " is outside 1..10", "Maybe " + Math.max(1, Math.min(10, score)) + "?");
+                problems.add(
+                        item.path("score"),
+                        String.valueOf(score),
+                        "Score by " + reviewer + " of project " + project + " is outside 1..10",
+                        "Maybe " + Math.max(1, Math.min(10, score)) + "?");
                 score = null;
             }
             String comment = item.text("comment", false);

@@ -15,6 +15,7 @@ final class References {
     final Set<String> projects = new LinkedHashSet<>();
     /** Active projects with an ask: the ones a decider can fund. */
     final Set<String> fundable = new LinkedHashSet<>();
+
     private final Set<String> uncertainCapacity = new LinkedHashSet<>();
 
     References(Problems problems) {
@@ -65,7 +66,8 @@ final class References {
         if (declared.contains(name)) {
             return true;
         }
-        String hint = Suggest.closest(name, declared).map(closest -> "Maybe " + closest + "?")
+        String hint = Suggest.closest(name, declared)
+                .map(closest -> "Maybe " + closest + "?")
                 .orElse("Maybe declare it under " + section + "?");
         problems.add(path, name, "unknown " + what, hint);
         return false;

@@ -29,8 +29,12 @@ final class Scalars {
     static String slug(JsonNode node, String path, Problems problems, String what) {
         String text = text(node, path, problems);
         if (text != null && !SLUG.matcher(text).matches()) {
-            problems.add(path, text, "is not a valid " + what + " id: use lower-case letters, digits and '-', "
-                    + "starting with a letter or digit, at most 63 characters", "Maybe " + slugify(text) + "?");
+            problems.add(
+                    path,
+                    text,
+                    "is not a valid " + what + " id: use lower-case letters, digits and '-', "
+                            + "starting with a letter or digit, at most 63 characters",
+                    "Maybe " + slugify(text) + "?");
             return null;
         }
         return text;
@@ -109,7 +113,9 @@ final class Scalars {
     }
 
     static String slugify(String text) {
-        String slug = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug = text.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
         slug = slug.length() > 63 ? slug.substring(0, 63) : slug;
         return slug.isEmpty() ? "my-id" : slug;
     }

@@ -47,18 +47,30 @@ public final class ScaledLab {
             String suffix = copy == 0 ? "" : "-c" + copy;
             String prefix = copy == 0 ? "" : "c" + copy + "-";
             for (Project p : lab.projects()) {
-                projects.add(new Project(id(p.id(), suffix), p.name() + (copy == 0 ? "" : " (" + copy + ")"),
-                        p.category(), prefix + p.lead(), p.members().stream().map(m -> prefix + m).toList(), p.status()));
+                projects.add(new Project(
+                        id(p.id(), suffix),
+                        p.name() + (copy == 0 ? "" : " (" + copy + ")"),
+                        p.category(),
+                        prefix + p.lead(),
+                        p.members().stream().map(m -> prefix + m).toList(),
+                        p.status()));
             }
             for (Ask a : lab.asks()) {
-                asks.add(new Ask(id(a.project(), suffix), a.floorGpus(), a.targetGpus(), a.ceilingGpus(), a.gpuTypes(),
-                        a.speedFactors(), a.justification()));
+                asks.add(new Ask(
+                        id(a.project(), suffix),
+                        a.floorGpus(),
+                        a.targetGpus(),
+                        a.ceilingGpus(),
+                        a.gpuTypes(),
+                        a.speedFactors(),
+                        a.justification()));
             }
-            lab.scores().forEach(s -> scores.add(new Score(id(s.project(), suffix), prefix + s.reviewer(), s.score(),
-                    s.comment())));
+            lab.scores()
+                    .forEach(s -> scores.add(
+                            new Score(id(s.project(), suffix), prefix + s.reviewer(), s.score(), s.comment())));
             lab.pins().forEach(p -> pins.add(new Pin(id(p.project(), suffix), p.gpus(), p.reason())));
-            lab.overrides().forEach(o -> overrides.add(new DeciderOverride(id(o.project(), suffix), o.action(),
-                    o.reason())));
+            lab.overrides()
+                    .forEach(o -> overrides.add(new DeciderOverride(id(o.project(), suffix), o.action(), o.reason())));
             for (int c = 0; c < lab.history().size(); c++) {
                 PastCycle past = lab.history().get(c);
                 Map<ProjectId, Allocation> cycleGrants = grants.get(c);
@@ -67,14 +79,28 @@ public final class ScaledLab {
                 past.usedFraction().forEach((project, fraction) -> cycleUsed.put(id(project, suffix), fraction));
             }
         }
-        List<Pool> pools = first.pools().stream().map(pool -> new Pool(pool.name(), pool.cluster(), pool.gpuType(),
-                pool.gpus() * copies, pool.gpusPerNode())).toList();
+        List<Pool> pools = first.pools().stream()
+                .map(pool ->
+                        new Pool(pool.name(), pool.cluster(), pool.gpuType(), pool.gpus() * copies, pool.gpusPerNode()))
+                .toList();
         List<PastCycle> history = new ArrayList<>();
         for (int c = 0; c < first.history().size(); c++) {
             history.add(new PastCycle(first.history().get(c).cycle(), grants.get(c), used.get(c)));
         }
-        return new Lab(first.name() + "-x" + copies, first.cycle(), first.cycleStart(), first.gpuTypes(), pools,
-                first.categories(), projects, asks, scores, first.policy(), pins, overrides, history);
+        return new Lab(
+                first.name() + "-x" + copies,
+                first.cycle(),
+                first.cycleStart(),
+                first.gpuTypes(),
+                pools,
+                first.categories(),
+                projects,
+                asks,
+                scores,
+                first.policy(),
+                pins,
+                overrides,
+                history);
     }
 
     private static ProjectId id(ProjectId id, String suffix) {

@@ -27,16 +27,23 @@ final class YamlObject {
     /** The mapping at {@code path}, or {@code null} (after recording a problem) when it is something else. */
     static YamlObject of(JsonNode node, String path, Problems problems, List<String> knownKeys) {
         if (node == null || !node.isObject()) {
-            problems.add(path.isEmpty() ? "(file)" : path, node, "expected a mapping with the keys "
-                    + String.join(", ", knownKeys), "");
+            problems.add(
+                    path.isEmpty() ? "(file)" : path,
+                    node,
+                    "expected a mapping with the keys " + String.join(", ", knownKeys),
+                    "");
             return null;
         }
         Set<String> misspelt = new HashSet<>();
         node.fieldNames().forEachRemaining(key -> {
             if (!knownKeys.contains(key)) {
                 String closest = Suggest.closest(key, knownKeys).orElse(null);
-                problems.add(join(path, key), "", "unknown key",
-                        closest == null ? "Maybe remove it? Known keys: " + String.join(", ", knownKeys)
+                problems.add(
+                        join(path, key),
+                        "",
+                        "unknown key",
+                        closest == null
+                                ? "Maybe remove it? Known keys: " + String.join(", ", knownKeys)
                                 : "Maybe " + closest + "?");
                 misspelt.add(closest);
             }
@@ -48,7 +55,11 @@ final class YamlObject {
      * Visits the mappings of a list in order, each at {@code path[i]}; items that are not mappings are problems and
      * skipped. Each item is checked just before it is visited, so problems come out in file order.
      */
-    static void each(List<JsonNode> items, String path, Problems problems, List<String> knownKeys,
+    static void each(
+            List<JsonNode> items,
+            String path,
+            Problems problems,
+            List<String> knownKeys,
             Consumer<YamlObject> visitor) {
         for (int i = 0; i < items.size(); i++) {
             YamlObject item = of(items.get(i), path + "[" + i + "]", problems, knownKeys);
@@ -154,8 +165,13 @@ final class YamlObject {
             }
             labels.add(label.apply(constant));
         }
-        problems.add(path(key), text, "is not one of " + String.join(", ", labels),
-                Suggest.closest(text, labels).map(closest -> "Maybe " + closest + "?").orElse(""));
+        problems.add(
+                path(key),
+                text,
+                "is not one of " + String.join(", ", labels),
+                Suggest.closest(text, labels)
+                        .map(closest -> "Maybe " + closest + "?")
+                        .orElse(""));
         return null;
     }
 

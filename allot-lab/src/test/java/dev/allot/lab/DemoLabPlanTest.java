@@ -18,10 +18,13 @@ class DemoLabPlanTest {
 
         Plan plan = Planner.create(PlannerOptions.defaults()).plan(demo);
 
-        assertThat(plan.projects()).extracting(ProjectPlan::decision)
-                .contains(Decision.NEW, Decision.GROW, Decision.KEEP, Decision.SHRINK, Decision.KILL,
-                        Decision.DECLINED);
-        demo.pins().forEach(pin -> assertThat(plan.project(pin.project()).orElseThrow().grant())
-                .isEqualTo(pin.gpus()));
+        assertThat(plan.projects())
+                .extracting(ProjectPlan::decision)
+                .contains(
+                        Decision.NEW, Decision.GROW, Decision.KEEP, Decision.SHRINK, Decision.KILL, Decision.DECLINED);
+        demo.pins()
+                .forEach(pin -> assertThat(
+                                plan.project(pin.project()).orElseThrow().grant())
+                        .isEqualTo(pin.gpus()));
     }
 }

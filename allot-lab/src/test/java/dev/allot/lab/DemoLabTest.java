@@ -51,15 +51,25 @@ class DemoLabTest {
         Lab demo = DemoLab.generate(seed);
 
         assertThat(demo.projects()).hasSize(300);
-        assertThat(demo.capacityGpus()).containsExactly(Map.entry(type("H200"), 1024), Map.entry(type("H100"), 3072),
-                Map.entry(type("A100"), 2048), Map.entry(type("L40S"), 1024));
+        assertThat(demo.capacityGpus())
+                .containsExactly(
+                        Map.entry(type("H200"), 1024),
+                        Map.entry(type("H100"), 3072),
+                        Map.entry(type("A100"), 2048),
+                        Map.entry(type("L40S"), 1024));
         assertThat(demo.pools()).extracting(Pool::cluster).containsOnly("east", "west");
-        assertThat(demo.pools()).allSatisfy(pool -> assertThat(pool.gpusPerNode()).isEqualTo(8));
+        assertThat(demo.pools())
+                .allSatisfy(pool -> assertThat(pool.gpusPerNode()).isEqualTo(8));
         Map<String, Long> categories = demo.projects().stream()
                 .collect(Collectors.groupingBy(project -> project.category().value(), Collectors.counting()));
-        assertThat(categories).containsOnly(Map.entry("exploratory", 135L), Map.entry("product", 75L),
-                Map.entry("infrastructure", 60L), Map.entry("safety", 30L));
-        assertThat(demo.projects()).filteredOn(project -> project.status() != ProjectStatus.ACTIVE)
+        assertThat(categories)
+                .containsOnly(
+                        Map.entry("exploratory", 135L),
+                        Map.entry("product", 75L),
+                        Map.entry("infrastructure", 60L),
+                        Map.entry("safety", 30L));
+        assertThat(demo.projects())
+                .filteredOn(project -> project.status() != ProjectStatus.ACTIVE)
                 .hasSizeBetween(8, 15)
                 .allSatisfy(project -> assertThat(demo.asksByProject()).doesNotContainKey(project.id()));
     }
@@ -70,11 +80,14 @@ class DemoLabTest {
         Lab demo = DemoLab.generate(seed);
 
         Map<String, Integer> projectsPerResearcher = new HashMap<>();
-        demo.projects().forEach(project -> project.members()
-                .forEach(member -> projectsPerResearcher.merge(member, 1, Integer::sum)));
+        demo.projects()
+                .forEach(project ->
+                        project.members().forEach(member -> projectsPerResearcher.merge(member, 1, Integer::sum)));
         assertThat(projectsPerResearcher).hasSize(520).containsKeys("r001", "r520");
-        assertThat(projectsPerResearcher.values()).allSatisfy(count -> assertThat(count).isBetween(1, 2));
-        assertThat(demo.projects()).allSatisfy(project -> assertThat(project.members()).contains(project.lead()));
+        assertThat(projectsPerResearcher.values())
+                .allSatisfy(count -> assertThat(count).isBetween(1, 2));
+        assertThat(demo.projects())
+                .allSatisfy(project -> assertThat(project.members()).contains(project.lead()));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -93,8 +106,10 @@ class DemoLabTest {
         assertThat(targets / allocatableGpus(demo)).isBetween(1.3, 1.6);
         assertThat(demo.asks()).filteredOn(ask -> ask.gpuTypes().isEmpty()).isNotEmpty();
         assertThat(demo.asks()).filteredOn(ask -> !ask.speedFactors().isEmpty()).hasSizeBetween(5, 15);
-        assertThat(demo.asks()).extracting(Ask::targetGpus).contains(8).anySatisfy(gpus ->
-                assertThat(gpus).isGreaterThanOrEqualTo(256));
+        assertThat(demo.asks())
+                .extracting(Ask::targetGpus)
+                .contains(8)
+                .anySatisfy(gpus -> assertThat(gpus).isGreaterThanOrEqualTo(256));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -118,18 +133,29 @@ class DemoLabTest {
         Lab demo = DemoLab.generate(seed);
         Map<GpuTypeId, Integer> allocatable = allocatable(demo);
 
-        assertThat(demo.history()).extracting(past -> past.cycle().value())
+        assertThat(demo.history())
+                .extracting(past -> past.cycle().value())
                 .containsExactly("2026-07", "2026-09", "2026-11");
         for (PastCycle past : demo.history()) {
-            allocatable.forEach((type, gpus) -> assertThat(granted(past, type)).as("%s %s", past.cycle(), type)
+            allocatable.forEach((type, gpus) -> assertThat(granted(past, type))
+                    .as("%s %s", past.cycle(), type)
                     .isLessThanOrEqualTo(gpus));
             assertThat(effective(demo, past, "exploratory")).isGreaterThanOrEqualTo(effective(demo, past, "product"));
             assertThat(past.usedFraction().keySet()).isEqualTo(past.grants().keySet());
-            assertThat(past.usedFraction().values()).allSatisfy(used -> assertThat(used).isBetween(0.3, 1.0));
-            assertThat(past.grants().values()).allSatisfy(grant -> grant.gpus().values()
-                    .forEach(gpus -> assertThat(gpus % 8).isZero()));
-            assertThat(past.grants().values().stream().mapToInt(Allocation::totalGpus).sum())
-                    .isGreaterThan(allocatable.values().stream().mapToInt(Integer::intValue).sum() * 3 / 4);
+            assertThat(past.usedFraction().values())
+                    .allSatisfy(used -> assertThat(used).isBetween(0.3, 1.0));
+            assertThat(past.grants().values())
+                    .allSatisfy(grant -> grant.gpus()
+                            .values()
+                            .forEach(gpus -> assertThat(gpus % 8).isZero()));
+            assertThat(past.grants().values().stream()
+                            .mapToInt(Allocation::totalGpus)
+                            .sum())
+                    .isGreaterThan(allocatable.values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .sum()
+                            * 3
+                            / 4);
         }
     }
 
@@ -137,15 +163,21 @@ class DemoLabTest {
     @ValueSource(longs = {1, 42, 2027})
     void portfolioEvolvesWithNewcomersDeparturesPinsAndAKill(long seed) {
         Lab demo = DemoLab.generate(seed);
-        Set<ProjectId> everGranted = demo.history().stream().flatMap(past -> past.grants().keySet().stream())
+        Set<ProjectId> everGranted = demo.history().stream()
+                .flatMap(past -> past.grants().keySet().stream())
                 .collect(Collectors.toSet());
         Map<ProjectId, Project> projects = demo.projectsById();
         PastCycle first = demo.history().get(0);
         PastCycle last = demo.history().get(2);
 
-        assertThat(demo.asks()).filteredOn(ask -> !everGranted.contains(ask.project())).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(last.grants().keySet()).filteredOn(id -> !first.grants().containsKey(id)).isNotEmpty();
-        assertThat(first.grants().keySet()).filteredOn(id -> projects.get(id).status() == ProjectStatus.KILLED)
+        assertThat(demo.asks())
+                .filteredOn(ask -> !everGranted.contains(ask.project()))
+                .hasSizeGreaterThanOrEqualTo(10);
+        assertThat(last.grants().keySet())
+                .filteredOn(id -> !first.grants().containsKey(id))
+                .isNotEmpty();
+        assertThat(first.grants().keySet())
+                .filteredOn(id -> projects.get(id).status() == ProjectStatus.KILLED)
                 .isNotEmpty()
                 .allSatisfy(id -> assertThat(last.grants()).doesNotContainKey(id));
         assertThat(demo.pins()).hasSizeBetween(1, 2).allSatisfy(pin -> {
@@ -164,8 +196,9 @@ class DemoLabTest {
 
     private static Map<GpuTypeId, Integer> allocatable(Lab lab) {
         Map<GpuTypeId, Integer> allocatable = new HashMap<>();
-        lab.capacityGpus().forEach((type, gpus) ->
-                allocatable.put(type, (int) Math.floor(gpus * (1 - lab.policy().reserveFraction()))));
+        lab.capacityGpus()
+                .forEach((type, gpus) -> allocatable.put(
+                        type, (int) Math.floor(gpus * (1 - lab.policy().reserveFraction()))));
         return allocatable;
     }
 
@@ -174,13 +207,15 @@ class DemoLabTest {
     }
 
     private static int granted(PastCycle past, GpuTypeId type) {
-        return past.grants().values().stream().mapToInt(grant -> grant.gpus(type)).sum();
+        return past.grants().values().stream()
+                .mapToInt(grant -> grant.gpus(type))
+                .sum();
     }
 
     private static double effective(Lab lab, PastCycle past, String category) {
         Map<ProjectId, Project> projects = lab.projectsById();
-        Map<GpuTypeId, Double> speeds = lab.gpuTypes().stream()
-                .collect(Collectors.toMap(type -> type.id(), type -> type.relativeSpeed()));
+        Map<GpuTypeId, Double> speeds =
+                lab.gpuTypes().stream().collect(Collectors.toMap(type -> type.id(), type -> type.relativeSpeed()));
         return past.grants().entrySet().stream()
                 .filter(entry -> projects.get(entry.getKey()).category().value().equals(category))
                 .flatMap(entry -> entry.getValue().gpus().entrySet().stream())

@@ -29,8 +29,9 @@ class DocExampleTest {
         assertThat(lab.asks()).hasSize(3);
         assertThat(lab.scores()).hasSize(4);
         assertThat(lab.policy().reserveFraction()).isEqualTo(0.05);
-        assertThat(lab.pins()).singleElement().satisfies(pin -> assertThat(pin.gpus())
-                .isEqualTo(Allocation.of("H100", 32)));
+        assertThat(lab.pins())
+                .singleElement()
+                .satisfies(pin -> assertThat(pin.gpus()).isEqualTo(Allocation.of("H100", 32)));
         assertThat(lab.overrides()).extracting(DeciderOverride::action).containsExactly(DeciderOverride.Action.FUND);
         assertThat(lab.previousGrant(ProjectId.of("vision-rl"))).isEqualTo(Allocation.of("H100", 48));
     }
@@ -40,8 +41,9 @@ class DocExampleTest {
         List<String> blocks = yamlBlocks();
         String base = blocks.get(0);
         for (String block : blocks.subList(1, blocks.size())) {
-            String yaml = block.startsWith("policy:") ? base.replaceFirst("(?s)policy:.*?\\nprojects:",
-                    Matcher.quoteReplacement(block) + "projects:") : block;
+            String yaml = block.startsWith("policy:")
+                    ? base.replaceFirst("(?s)policy:.*?\\nprojects:", Matcher.quoteReplacement(block) + "projects:")
+                    : block;
 
             assertThat(LabYaml.read(yaml, "docs/lab-file.md")).as(block).isNotNull();
         }
@@ -65,6 +67,7 @@ class DocExampleTest {
                 return dir.resolve("docs");
             }
         }
-        throw new IllegalStateException("docs/lab-file.md not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "docs/lab-file.md not found above " + Path.of("").toAbsolutePath());
     }
 }

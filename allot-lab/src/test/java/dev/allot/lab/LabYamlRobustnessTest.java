@@ -16,8 +16,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * file error and its list of problems: never with another exception.
  */
 class LabYamlRobustnessTest {
-    private static final List<String> REPLACEMENTS = List.of("-1", "0", "1.5", "x", "[]", "{}", "", "'", ":", "%",
-            "H100", "exploratory", "vision-rl", "2027-13-01", "999999999999", "null", "yes");
+    private static final List<String> REPLACEMENTS = List.of(
+            "-1",
+            "0",
+            "1.5",
+            "x",
+            "[]",
+            "{}",
+            "",
+            "'",
+            ":",
+            "%",
+            "H100",
+            "exploratory",
+            "vision-rl",
+            "2027-13-01",
+            "999999999999",
+            "null",
+            "yes");
 
     static LongStream seeds() {
         return LongStream.range(0, 200);
@@ -32,7 +48,8 @@ class LabYamlRobustnessTest {
             assertThat(LabYaml.read(damaged, "damaged.yaml")).isNotNull();
         } catch (AllotException error) {
             assertThat(error.code()).isEqualTo(LabYaml.INVALID);
-            assertThat(error.problems()).isNotEmpty()
+            assertThat(error.problems())
+                    .isNotEmpty()
                     .allSatisfy(problem -> assertThat(problem.reason()).isNotBlank());
         }
     }

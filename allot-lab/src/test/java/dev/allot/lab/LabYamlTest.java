@@ -50,16 +50,31 @@ class LabYamlTest {
 
     @Test
     void aFileWithManyProblemsListsThemAllInFileOrder() throws IOException {
-        AllotException error = catchThrowableOfType(AllotException.class,
+        AllotException error = catchThrowableOfType(
+                AllotException.class,
                 () -> LabYaml.read(BadLabFilesTest.fixture("many-problems.yaml"), "many-problems.yaml"));
 
         assertThat(error.getMessage()).isEqualTo("many-problems.yaml: 17 problems");
-        assertThat(error.problems()).extracting(Problem::path).containsExactly(
-                "cycleStart", "gpuTypes[0].speed", "pools[0].gpus", "policy.reserve", "policy.relations[0]",
-                "policy.granularity", "projects[0].category", "projects[0].status", "projects[0].ask.floor",
-                "projects[0].ask.gpuTypes[0]", "projects[0].scores[0].score", "projects[1].colour", "projects[1].id",
-                "overrides[0].project", "overrides[0].action", "history[0].grants.ghost",
-                "history[0].used.vision-rl");
+        assertThat(error.problems())
+                .extracting(Problem::path)
+                .containsExactly(
+                        "cycleStart",
+                        "gpuTypes[0].speed",
+                        "pools[0].gpus",
+                        "policy.reserve",
+                        "policy.relations[0]",
+                        "policy.granularity",
+                        "projects[0].category",
+                        "projects[0].status",
+                        "projects[0].ask.floor",
+                        "projects[0].ask.gpuTypes[0]",
+                        "projects[0].scores[0].score",
+                        "projects[1].colour",
+                        "projects[1].id",
+                        "overrides[0].project",
+                        "overrides[0].action",
+                        "history[0].grants.ghost",
+                        "history[0].used.vision-rl");
     }
 
     @Test
@@ -70,7 +85,8 @@ class LabYamlTest {
         assertThat(lab.projects().get(0).status()).isEqualTo(ProjectStatus.ACTIVE);
         assertThat(lab.projects().get(0).name()).isEqualTo("vision-rl");
         Ask ask = lab.asks().get(0);
-        assertThat(List.of(ask.floorGpus(), ask.targetGpus(), ask.ceilingGpus())).containsExactly(0, 16, 16);
+        assertThat(List.of(ask.floorGpus(), ask.targetGpus(), ask.ceilingGpus()))
+                .containsExactly(0, 16, 16);
         assertThat(ask.gpuTypes()).isEmpty();
         assertThat(lab.pins()).isEmpty();
         assertThat(lab.history()).isEmpty();
@@ -90,8 +106,8 @@ class LabYamlTest {
         Policy policy = lab.policy();
         assertThat(policy.reserveFraction()).isEqualTo(0.1);
         assertThat(policy.shareBounds()).containsExactly(new ShareBound(CategoryId.of("product"), 0, 0.4));
-        assertThat(policy.relations()).containsExactly(
-                new ShareRelation(CategoryId.of("exploratory"), 1.5, CategoryId.of("product")));
+        assertThat(policy.relations())
+                .containsExactly(new ShareRelation(CategoryId.of("exploratory"), 1.5, CategoryId.of("product")));
         assertThat(policy.maxChangeFraction()).isEqualTo(0.25);
         assertThat(policy.granularity()).isEqualTo(Granularity.GPU);
     }
@@ -119,7 +135,8 @@ class LabYamlTest {
         AllotException error = catchThrowableOfType(AllotException.class, () -> LabYaml.read("  \n", "empty.yaml"));
 
         assertThat(error.getMessage()).isEqualTo("empty.yaml: 1 problem");
-        assertThat(error.problems()).extracting(Problem::describe)
+        assertThat(error.problems())
+                .extracting(Problem::describe)
                 .containsExactly("(file): is empty. Maybe start from the example in docs/lab-file.md?");
     }
 
@@ -135,34 +152,63 @@ class LabYamlTest {
 
     @Test
     void aKeyWrittenTwiceIsReportedWithItsLine() {
-        AllotException error = catchThrowableOfType(AllotException.class,
-                () -> LabYaml.read("name: a\ncycle: 2027-01\nname: b\n", "twice.yaml"));
+        AllotException error = catchThrowableOfType(
+                AllotException.class, () -> LabYaml.read("name: a\ncycle: 2027-01\nname: b\n", "twice.yaml"));
 
-        assertThat(error.problems()).extracting(Problem::describe).containsExactly(
-                "line 3, column 5: key 'name' appears twice in the same mapping (value: name). "
+        assertThat(error.problems())
+                .extracting(Problem::describe)
+                .containsExactly("line 3, column 5: key 'name' appears twice in the same mapping (value: name). "
                         + "Maybe merge the two entries?");
     }
 
     @Test
     void textThatLooksLikeOtherYamlTypesRoundTrips() {
-        List<String> awkward = List.of("yes", "null", "1e3", "08", "a: b", "# not a comment", "say \"hi\"",
-                "two\nlines", " padded ", "back\\slash", "Zürich – café", "[x]", "{y}", "- dash", "@at", "3d-vision");
+        List<String> awkward = List.of(
+                "yes",
+                "null",
+                "1e3",
+                "08",
+                "a: b",
+                "# not a comment",
+                "say \"hi\"",
+                "two\nlines",
+                " padded ",
+                "back\\slash",
+                "Zürich – café",
+                "[x]",
+                "{y}",
+                "- dash",
+                "@at",
+                "3d-vision");
         for (String text : awkward) {
             Lab lab = labNamed(text);
 
-            assertThat(LabYaml.read(LabYaml.write(lab), "awkward.yaml")).as(text).isEqualTo(lab);
+            assertThat(LabYaml.read(LabYaml.write(lab), "awkward.yaml"))
+                    .as(text)
+                    .isEqualTo(lab);
         }
     }
 
     @Test
     void numbersRoundTripExactly() {
         Lab lab = labNamed("numbers");
-        Lab tuned = new Lab(lab.name(), lab.cycle(), lab.cycleStart(),
+        Lab tuned = new Lab(
+                lab.name(),
+                lab.cycle(),
+                lab.cycleStart(),
                 List.of(new GpuType(GpuTypeId.of("H100"), 1e-7), new GpuType(GpuTypeId.of("A100"), 12345678.9)),
-                lab.pools(), lab.categories(), lab.projects(), lab.asks(), lab.scores(),
+                lab.pools(),
+                lab.categories(),
+                lab.projects(),
+                lab.asks(),
+                lab.scores(),
                 new Policy(0.07, Map.of(GpuTypeId.of("H100"), 3), List.of(), List.of(), 1.0 / 3, Granularity.NODE, 0),
-                List.of(), List.of(), List.of(new PastCycle(CycleId.of("2026-12"),
-                        Map.of(ProjectId.of("p1"), Allocation.NONE), Map.of(ProjectId.of("p1"), 1.25))));
+                List.of(),
+                List.of(),
+                List.of(new PastCycle(
+                        CycleId.of("2026-12"),
+                        Map.of(ProjectId.of("p1"), Allocation.NONE),
+                        Map.of(ProjectId.of("p1"), 1.25))));
 
         assertThat(LabYaml.read(LabYaml.write(tuned), "numbers.yaml")).isEqualTo(tuned);
     }
@@ -171,13 +217,19 @@ class LabYamlTest {
         GpuTypeId h100 = GpuTypeId.of("H100");
         ProjectId project = ProjectId.of("p1");
         CategoryId category = CategoryId.of("research");
-        return new Lab(text, CycleId.of("2027-01"), LocalDate.of(2027, 1, 4),
-                List.of(new GpuType(h100, 1.0)), List.of(new Pool(text, text, h100, 16, 8)),
+        return new Lab(
+                text,
+                CycleId.of("2027-01"),
+                LocalDate.of(2027, 1, 4),
+                List.of(new GpuType(h100, 1.0)),
+                List.of(new Pool(text, text, h100, 16, 8)),
                 List.of(new Category(category, text)),
                 List.of(new Project(project, text, category, text, List.of(text, "b"), ProjectStatus.PAUSED)),
                 List.of(new Ask(project, 1, 2, 3, Set.of(h100), Map.of(h100, 1.5), text)),
                 List.of(new Score(project, text, 7, text)),
-                new Policy(0.05, Map.of(), List.of(), List.of(), 0.5, Granularity.GPU, 14), List.of(), List.of(),
+                new Policy(0.05, Map.of(), List.of(), List.of(), 0.5, Granularity.GPU, 14),
+                List.of(),
+                List.of(),
                 List.of());
     }
 }

@@ -22,7 +22,8 @@ class SuggestTest {
     @Test
     void aDifferentWordIsNotPassedOffAsATypo() {
         assertThat(Suggest.closest("B300", TYPES)).isEmpty();
-        assertThat(Suggest.closest("research", List.of("exploratory", "product"))).isEmpty();
+        assertThat(Suggest.closest("research", List.of("exploratory", "product")))
+                .isEmpty();
     }
 
     @Test

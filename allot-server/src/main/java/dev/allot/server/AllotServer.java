@@ -34,7 +34,10 @@ public final class AllotServer {
         List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner));
         routes.add(new Route(HandlerType.GET, "/health", Route.PUBLIC, ctx -> health(ctx, store)));
         routes.add(new Route(HandlerType.GET, "/metrics", Route.PUBLIC, metrics::scrape));
-        routes.add(new Route(HandlerType.GET, "/openapi.json", Route.PUBLIC,
+        routes.add(new Route(
+                HandlerType.GET,
+                "/openapi.json",
+                Route.PUBLIC,
                 ctx -> ctx.contentType("application/json").result(openApi)));
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -55,8 +58,8 @@ public final class AllotServer {
             // makes Jetty drop the connection, which clients see as a reset instead of the problem answer.
             config.routes.before(ctx -> ctx.bodyAsBytes());
             for (Route route : routes) {
-                config.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(),
-                        guard(route, store), java.util.Set.of()));
+                config.routes.addEndpoint(new io.javalin.router.Endpoint(
+                        route.method(), route.path(), guard(route, store), java.util.Set.of()));
             }
             config.routes.exception(AllotException.class, ProblemResponses::allot);
             config.routes.exception(HttpResponseException.class, ProblemResponses::http);

@@ -21,7 +21,8 @@ import java.util.function.Function;
 
 /** Handlers for cycles: workflow, policy, asks, scores, pins and overrides. */
 final class CycleHandlers {
-    private static final List<String> STATES = Arrays.stream(CycleState.values()).map(CycleState::label).toList();
+    private static final List<String> STATES =
+            Arrays.stream(CycleState.values()).map(CycleState::label).toList();
 
     private final Store store;
 
@@ -66,16 +67,23 @@ final class CycleHandlers {
     }
 
     void asks(Context ctx) {
-        ctx.json(store.reviews().asks(Requests.cycle(ctx)).stream().map(Versioned::value).toList());
+        ctx.json(store.reviews().asks(Requests.cycle(ctx)).stream()
+                .map(Versioned::value)
+                .toList());
     }
 
     void ask(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
         store.cycles().get(cycle);
-        Requests.versioned(ctx, store.reviews().ask(cycle, project).orElseThrow(() -> new AllotException(
-                Kind.NOT_FOUND, "ask-not-found", "Project " + project + " has no ask in cycle " + cycle
-                        + ". Maybe PUT one first?")));
+        Requests.versioned(
+                ctx,
+                store.reviews()
+                        .ask(cycle, project)
+                        .orElseThrow(() -> new AllotException(
+                                Kind.NOT_FOUND,
+                                "ask-not-found",
+                                "Project " + project + " has no ask in cycle " + cycle + ". Maybe PUT one first?")));
     }
 
     /** Project leads write the asks of the projects they lead; admins any ask. */
@@ -84,11 +92,17 @@ final class CycleHandlers {
         ProjectId project = Requests.project(ctx);
         Integer expected = Requests.ifMatch(ctx);
         Actor actor = Requests.actor(ctx);
-        Project stored = store.lab().project(project).orElseThrow(() -> LabHandlers.notFound(project)).value();
+        Project stored = store.lab()
+                .project(project)
+                .orElseThrow(() -> LabHandlers.notFound(project))
+                .value();
         if (actor.role() == Role.LEAD && !stored.lead().equals(actor.user())) {
-            throw new AllotException(Kind.FORBIDDEN, "not-your-project", "User " + actor.user() + " does not lead"
-                    + " project " + project + " (its lead is " + stored.lead() + "). Maybe ask " + stored.lead()
-                    + " to edit it?");
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "not-your-project",
+                    "User " + actor.user() + " does not lead"
+                            + " project " + project + " (its lead is " + stored.lead() + "). Maybe ask " + stored.lead()
+                            + " to edit it?");
         }
         StoredAsk ask = Inputs.ask(Fields.parse(ctx.body()), project);
         Requests.versioned(ctx, store.reviews().putAsk(cycle, ask, expected, actor));
@@ -102,8 +116,7 @@ final class CycleHandlers {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
         Actor actor = Requests.actor(ctx);
-        ctx.json(store.reviews().putScore(cycle, Inputs.score(Fields.parse(ctx.body()), project, actor.user()),
-                actor));
+        ctx.json(store.reviews().putScore(cycle, Inputs.score(Fields.parse(ctx.body()), project, actor.user()), actor));
     }
 
     void pins(Context ctx) {
@@ -123,8 +136,8 @@ final class CycleHandlers {
     void putOverride(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
-        ctx.json(store.reviews().putOverride(cycle, Inputs.override(Fields.parse(ctx.body()), project),
-                Requests.actor(ctx)));
+        ctx.json(store.reviews()
+                .putOverride(cycle, Inputs.override(Fields.parse(ctx.body()), project), Requests.actor(ctx)));
     }
 
     void deletePin(Context ctx) {
@@ -146,8 +159,11 @@ final class CycleHandlers {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
         if (!store.reviews().remove(cycle, kind, project, Requests.actor(ctx))) {
-            throw new AllotException(Kind.NOT_FOUND, kind + "-not-found", "Project " + project + " has no " + kind
-                    + " in cycle " + cycle + ". Maybe it was already removed?");
+            throw new AllotException(
+                    Kind.NOT_FOUND,
+                    kind + "-not-found",
+                    "Project " + project + " has no " + kind + " in cycle " + cycle
+                            + ". Maybe it was already removed?");
         }
         ctx.status(204);
     }

@@ -36,15 +36,25 @@ final class Fields {
         try {
             root = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
         } catch (JacksonException e) {
-            throw new AllotException(AllotException.Kind.INVALID_INPUT, "malformed-json", "The request body is not"
-                    + " valid JSON: " + e.getOriginalMessage() + ". Maybe check quotes, commas and brackets?",
-                    List.of(new Problem("body", "", "not valid JSON", "Maybe check quotes and brackets?")), null);
+            throw new AllotException(
+                    AllotException.Kind.INVALID_INPUT,
+                    "malformed-json",
+                    "The request body is not" + " valid JSON: " + e.getOriginalMessage()
+                            + ". Maybe check quotes, commas and brackets?",
+                    List.of(new Problem("body", "", "not valid JSON", "Maybe check quotes and brackets?")),
+                    null);
         }
         if (root == null || !root.isObject()) {
-            throw new AllotException(AllotException.Kind.INVALID_INPUT, "malformed-json", "The request body must be"
-                    + " a JSON object. Maybe wrap the fields in { }?", List.of(new Problem("body",
+            throw new AllotException(
+                    AllotException.Kind.INVALID_INPUT,
+                    "malformed-json",
+                    "The request body must be" + " a JSON object. Maybe wrap the fields in { }?",
+                    List.of(new Problem(
+                            "body",
                             root == null ? "" : root.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
-                            "not a JSON object", "Maybe wrap the fields in { }?")), null);
+                            "not a JSON object",
+                            "Maybe wrap the fields in { }?")),
+                    null);
         }
         return new Fields(root, "", new ArrayList<>());
     }
@@ -59,8 +69,8 @@ final class Fields {
 
     void problem(String field, Object value, String reason, String hint) {
         String text = value == null ? "" : String.valueOf(value);
-        problems.add(new Problem(path(field), text.length() > 100 ? text.substring(0, 100) + "..." : text, reason,
-                hint));
+        problems.add(
+                new Problem(path(field), text.length() > 100 ? text.substring(0, 100) + "..." : text, reason, hint));
     }
 
     String text(String field, int maxLength, String fallback) {
@@ -84,8 +94,11 @@ final class Fields {
     String slug(String field, String fallback) {
         String value = text(field, 64, fallback);
         if (!value.isEmpty() && !SLUG.matcher(value).matches()) {
-            problem(field, value, "must be a slug (a-z, 0-9, '.', '_', '-'; at most 64)", "Maybe "
-                    + value.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-") + "?");
+            problem(
+                    field,
+                    value,
+                    "must be a slug (a-z, 0-9, '.', '_', '-'; at most 64)",
+                    "Maybe " + value.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-") + "?");
         }
         return value;
     }
@@ -113,7 +126,9 @@ final class Fields {
             }
             return fallback == null ? min : fallback;
         }
-        if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() < min
+        if (!value.isNumber()
+                || !Double.isFinite(value.asDouble())
+                || value.asDouble() < min
                 || value.asDouble() > max) {
             problem(field, value, "must be a number from " + min + " to " + max, "");
             return fallback == null ? min : fallback;
@@ -220,8 +235,8 @@ final class Fields {
         if (!problems.isEmpty()) {
             Problem first = problems.get(0);
             String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";
-            throw new AllotException(AllotException.Kind.INVALID_INPUT, "validation-failed", first.describe() + more,
-                    problems, null);
+            throw new AllotException(
+                    AllotException.Kind.INVALID_INPUT, "validation-failed", first.describe() + more, problems, null);
         }
     }
 }

@@ -38,7 +38,12 @@ final class Inputs {
         List<String> members = f.texts("members", Fields.MAX_LIST, 64);
         String status = f.choice("status", STATUSES, "active");
         f.done();
-        return new Project(id, name, CategoryId.of(category), lead, members,
+        return new Project(
+                id,
+                name,
+                CategoryId.of(category),
+                lead,
+                members,
                 ProjectStatus.valueOf(status.toUpperCase(Locale.ROOT)));
     }
 
@@ -57,10 +62,17 @@ final class Inputs {
         Map<GpuTypeId, Double> speeds = numbers(f, "speedFactors", 0.01, 100, GpuTypeId::of);
         String justification = f.text("justification", Fields.MAX_TEXT, "");
         Fields evidence = f.object("evidence", false);
-        Evidence read = evidence == null ? Evidence.NONE : new Evidence(evidence.texts("links", 50, 2_000),
-                numbers(evidence, "evalResults", -1e12, 1e12, name -> name),
-                evidence.list("scalingCurve", 200, point -> new Evidence.ScalingPoint(
-                        point.number("gpus", 0, MAX_GPUS, null), point.number("metric", -1e12, 1e12, null))));
+        Evidence read = evidence == null
+                ? Evidence.NONE
+                : new Evidence(
+                        evidence.texts("links", 50, 2_000),
+                        numbers(evidence, "evalResults", -1e12, 1e12, name -> name),
+                        evidence.list(
+                                "scalingCurve",
+                                200,
+                                point -> new Evidence.ScalingPoint(
+                                        point.number("gpus", 0, MAX_GPUS, null),
+                                        point.number("metric", -1e12, 1e12, null))));
         f.done();
         return new StoredAsk(new Ask(project, floor, target, ceiling, types, speeds, justification), read);
     }
@@ -105,7 +117,8 @@ final class Inputs {
             String left = r.slug("left", null);
             double factor = r.number("factor", 0, 100, 1.0);
             String right = r.slug("right", null);
-            return left.isEmpty() || right.isEmpty() ? null
+            return left.isEmpty() || right.isEmpty()
+                    ? null
                     : new ShareRelation(CategoryId.of(left), factor, CategoryId.of(right));
         });
         double maxChange = f.number("maxChangeFraction", 0, 100, defaults.maxChangeFraction());
@@ -113,9 +126,14 @@ final class Inputs {
         int notice = f.integer("yieldNoticeDays", 0, 365, defaults.yieldNoticeDays());
         Map<GpuTypeId, Integer> reserved = reserveGpus == null ? Map.of() : integers(reserveGpus);
         f.done();
-        return new Policy(reserve, reserved, bounds.stream().filter(b -> b != null).toList(),
-                relations.stream().filter(r -> r != null).toList(), maxChange,
-                Granularity.valueOf(granularity.toUpperCase(Locale.ROOT)), notice);
+        return new Policy(
+                reserve,
+                reserved,
+                bounds.stream().filter(b -> b != null).toList(),
+                relations.stream().filter(r -> r != null).toList(),
+                maxChange,
+                Granularity.valueOf(granularity.toUpperCase(Locale.ROOT)),
+                notice);
     }
 
     /** Fields of a map such as {@code {"H100": 8}}: whole GPU counts per type. */

@@ -18,11 +18,13 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JettyProblems extends ErrorHandler {
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-            Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemResponses.CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(body(code, request.getHttpURI().getPath()).getBytes(
-                StandardCharsets.UTF_8)), callback);
+        response.write(
+                true,
+                ByteBuffer.wrap(body(code, request.getHttpURI().getPath()).getBytes(StandardCharsets.UTF_8)),
+                callback);
     }
 
     @Override
@@ -37,8 +39,10 @@ final class JettyProblems extends ErrorHandler {
         problem.put("title", status == 400 ? "Bad request" : "Error");
         problem.put("status", status);
         problem.put("code", status == 400 ? "bad-request" : "http-" + status);
-        problem.put("detail", "The request could not be read (status " + status + "): the URL or a header is"
-                + " malformed. Maybe percent-encode the path and check the headers?");
+        problem.put(
+                "detail",
+                "The request could not be read (status " + status + "): the URL or a header is"
+                        + " malformed. Maybe percent-encode the path and check the headers?");
         problem.put("instance", path == null ? "" : path);
         return Json.write(problem);
     }

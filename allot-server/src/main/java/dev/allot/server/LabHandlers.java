@@ -86,7 +86,8 @@ final class LabHandlers {
             String type = day.text("gpuType", 64, null);
             LocalDate date = day.date("day");
             double hours = day.number("gpuHours", 0, 1e9, null);
-            return project.isEmpty() || type.isBlank() ? null
+            return project.isEmpty() || type.isBlank()
+                    ? null
                     : new UsageDay(ProjectId.of(project), GpuTypeId.of(type), date, hours);
         });
         body.done();
@@ -108,20 +109,42 @@ final class LabHandlers {
         String label = body.text("label", Fields.MAX_NAME, "");
         body.done();
         var issued = store.tokens().create(user, Role.parse(role, "role"), label, Requests.actor(ctx));
-        ctx.status(201).json(Map.of("token", issued.token(), "user", issued.user(), "role", issued.role().label()));
+        ctx.status(201)
+                .json(Map.of(
+                        "token",
+                        issued.token(),
+                        "user",
+                        issued.user(),
+                        "role",
+                        issued.role().label()));
     }
 
     void createSession(Context ctx) {
         var session = store.tokens().createSession(Requests.actor(ctx), Duration.ofHours(12));
-        ctx.cookie(new io.javalin.http.Cookie(Requests.SESSION_COOKIE, session.token(), "/", 12 * 3600, false, true,
-                null, io.javalin.http.SameSite.STRICT));
-        ctx.status(201).json(Map.of("user", session.user(), "role", session.role().label(),
-                "expiresAt", session.expiresAt().toString()));
+        ctx.cookie(new io.javalin.http.Cookie(
+                Requests.SESSION_COOKIE,
+                session.token(),
+                "/",
+                12 * 3600,
+                false,
+                true,
+                null,
+                io.javalin.http.SameSite.STRICT));
+        ctx.status(201)
+                .json(Map.of(
+                        "user",
+                        session.user(),
+                        "role",
+                        session.role().label(),
+                        "expiresAt",
+                        session.expiresAt().toString()));
     }
 
     static AllotException notFound(ProjectId id) {
-        return new AllotException(Kind.NOT_FOUND, "project-not-found", "Project " + id
-                + " does not exist. Maybe check the slug, or list projects with GET /api/projects?");
+        return new AllotException(
+                Kind.NOT_FOUND,
+                "project-not-found",
+                "Project " + id + " does not exist. Maybe check the slug, or list projects with GET /api/projects?");
     }
 
     static int queryInt(Context ctx, String name, int fallback, int min, int max) {
@@ -137,8 +160,10 @@ final class LabHandlers {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw AllotException.invalid("invalid-query", name + ": '" + Requests.shorten(text) + "' must be a whole"
-                + " number from " + min + " to " + max + ". Maybe " + fallback + "?");
+        throw AllotException.invalid(
+                "invalid-query",
+                name + ": '" + Requests.shorten(text) + "' must be a whole" + " number from " + min + " to " + max
+                        + ". Maybe " + fallback + "?");
     }
 
     private static LocalDate queryDate(Context ctx, String name, LocalDate fallback) {
@@ -149,8 +174,8 @@ final class LabHandlers {
         try {
             return LocalDate.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw AllotException.invalid("invalid-query", name + ": '" + Requests.shorten(text)
-                    + "' is not a date. Maybe 2026-12-01?");
+            throw AllotException.invalid(
+                    "invalid-query", name + ": '" + Requests.shorten(text) + "' is not a date. Maybe 2026-12-01?");
         }
     }
 }

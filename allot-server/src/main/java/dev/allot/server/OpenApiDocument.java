@@ -25,78 +25,172 @@ final class OpenApiDocument {
         doc.op("get", "/api/projects", "All projects", null, "Projects", true);
         doc.op("post", "/api/projects", "Create a project (admin)", "ProjectInput", "Project", true);
         doc.op("get", "/api/projects/{project}", "One project; ETag for If-Match", null, "Project", true);
-        doc.op("put", "/api/projects/{project}", "Replace a project (admin; If-Match)", "ProjectInput", "Project", true);
-        doc.op("get", "/api/projects/{project}/history", "Asked, granted, used and decisions across cycles", null,
-                "ProjectHistory", true);
+        doc.op(
+                "put",
+                "/api/projects/{project}",
+                "Replace a project (admin; If-Match)",
+                "ProjectInput",
+                "Project",
+                true);
+        doc.op(
+                "get",
+                "/api/projects/{project}/history",
+                "Asked, granted, used and decisions across cycles",
+                null,
+                "ProjectHistory",
+                true);
         doc.op("get", "/api/projects/{project}/usage", "GPU-hours per day (query: from, to)", null, "UsageDays", true);
         doc.op("post", "/api/usage", "Record usage days (admin)", "UsageInput", "UsageResult", true);
         doc.op("get", "/api/audit", "Audit log, newest first (admin; query: entity, id, limit)", null, "Audit", true);
-        doc.op("post", "/api/tokens", "Create an API token (admin); the secret is shown once", "TokenInput", "Token",
+        doc.op(
+                "post",
+                "/api/tokens",
+                "Create an API token (admin); the secret is shown once",
+                "TokenInput",
+                "Token",
                 true);
         doc.op("post", "/api/sessions", "Start a UI session (sets the allot_session cookie)", null, "Session", true);
         doc.op("get", "/api/cycles", "Cycles, newest first", null, "Cycles", true);
         doc.op("post", "/api/cycles", "Create a cycle in state open (admin)", "CycleInput", "Cycle", true);
         doc.op("get", "/api/cycles/{cycle}", "One cycle; ETag for If-Match", null, "Cycle", true);
-        doc.op("post", "/api/cycles/{cycle}/transitions", "Move to the next state (If-Match on the cycle)",
-                "TransitionInput", "Cycle", true);
-        doc.op("put", "/api/cycles/{cycle}/policy", "Replace the policy (If-Match on the cycle)", "Policy", "Cycle",
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/transitions",
+                "Move to the next state (If-Match on the cycle)",
+                "TransitionInput",
+                "Cycle",
+                true);
+        doc.op(
+                "put",
+                "/api/cycles/{cycle}/policy",
+                "Replace the policy (If-Match on the cycle)",
+                "Policy",
+                "Cycle",
                 true);
         doc.op("get", "/api/cycles/{cycle}/asks", "All asks of the cycle", null, "Asks", true);
         doc.op("get", "/api/cycles/{cycle}/asks/{project}", "One ask with evidence; ETag", null, "Ask", true);
-        doc.op("put", "/api/cycles/{cycle}/asks/{project}", "Write an ask (its lead or an admin; If-Match)",
-                "AskInput", "Ask", true);
+        doc.op(
+                "put",
+                "/api/cycles/{cycle}/asks/{project}",
+                "Write an ask (its lead or an admin; If-Match)",
+                "AskInput",
+                "Ask",
+                true);
         doc.op("get", "/api/cycles/{cycle}/scores", "Reviewer scores", null, "Scores", true);
-        doc.op("put", "/api/cycles/{cycle}/scores/{project}", "Score a project (reviewer)", "ScoreInput", "Score",
+        doc.op(
+                "put",
+                "/api/cycles/{cycle}/scores/{project}",
+                "Score a project (reviewer)",
+                "ScoreInput",
+                "Score",
                 true);
         doc.op("get", "/api/cycles/{cycle}/pins", "Pinned grants", null, "Pins", true);
         doc.op("put", "/api/cycles/{cycle}/pins/{project}", "Pin a grant (decider)", "PinInput", "Pin", true);
         doc.op("delete", "/api/cycles/{cycle}/pins/{project}", "Remove a pin (decider)", null, null, true);
         doc.op("get", "/api/cycles/{cycle}/overrides", "Decider overrides", null, "Overrides", true);
-        doc.op("put", "/api/cycles/{cycle}/overrides/{project}", "Kill or fund a project (decider)", "OverrideInput",
-                "Override", true);
+        doc.op(
+                "put",
+                "/api/cycles/{cycle}/overrides/{project}",
+                "Kill or fund a project (decider)",
+                "OverrideInput",
+                "Override",
+                true);
         doc.op("delete", "/api/cycles/{cycle}/overrides/{project}", "Remove an override (decider)", null, null, true);
-        doc.op("post", "/api/cycles/{cycle}/draft", "Solve and save the draft plan (decider; If-Match on the draft)",
-                null, "StoredPlan", true);
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/draft",
+                "Solve and save the draft plan (decider; If-Match on the draft)",
+                null,
+                "StoredPlan",
+                true);
         doc.op("get", "/api/cycles/{cycle}/draft", "The draft plan; ETag is its version", null, "StoredPlan", true);
-        doc.op("get", "/api/cycles/{cycle}/diff", "Draft (or latest published) against the previous cycle's plan",
-                null, "PlanDiff", true);
-        doc.op("post", "/api/cycles/{cycle}/publish", "Publish the draft as a new immutable version (decider;"
-                + " If-Match on the draft)", "PublishInput", "StoredPlan", true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/diff",
+                "Draft (or latest published) against the previous cycle's plan",
+                null,
+                "PlanDiff",
+                true);
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/publish",
+                "Publish the draft as a new immutable version (decider;" + " If-Match on the draft)",
+                "PublishInput",
+                "StoredPlan",
+                true);
         doc.op("get", "/api/cycles/{cycle}/plans", "Published versions", null, "PlanVersions", true);
         doc.op("get", "/api/cycles/{cycle}/plans/{version}", "One published version", null, "StoredPlan", true);
-        doc.op("get", "/api/cycles/{cycle}/portfolio", "Every project with ask, priority and published grant;"
-                + " ETag / If-None-Match", null, "Portfolio", true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/portfolio",
+                "Every project with ask, priority and published grant;" + " ETag / If-None-Match",
+                null,
+                "Portfolio",
+                true);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
-        root.put("info", Map.of("title", "Allot API", "version", "0.1.0",
-                "description", "Decides and enforces who gets the GPUs in a research lab."));
+        root.put(
+                "info",
+                Map.of(
+                        "title",
+                        "Allot API",
+                        "version",
+                        "0.1.0",
+                        "description",
+                        "Decides and enforces who gets the GPUs in a research lab."));
         root.put("paths", doc.paths);
-        root.put("components", Map.of("securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")),
-                "schemas", OpenApiSchemas.all()));
+        root.put(
+                "components",
+                Map.of(
+                        "securitySchemes",
+                        Map.of("bearer", Map.of("type", "http", "scheme", "bearer")),
+                        "schemas",
+                        OpenApiSchemas.all()));
         return root;
     }
 
     private void op(String method, String path, String summary, String request, String response, boolean secured) {
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("summary", summary);
-        List<Map<String, Object>> parameters = path.chars().filter(c -> c == '{').count() == 0 ? List.of()
-                : java.util.Arrays.stream(path.split("/")).filter(part -> part.startsWith("{"))
-                        .map(part -> Map.<String, Object>of("name", part.substring(1, part.length() - 1), "in", "path",
-                                "required", true, "schema", Map.of("type", "string")))
-                        .toList();
+        List<Map<String, Object>> parameters =
+                path.chars().filter(c -> c == '{').count() == 0
+                        ? List.of()
+                        : java.util.Arrays.stream(path.split("/"))
+                                .filter(part -> part.startsWith("{"))
+                                .map(part -> Map.<String, Object>of(
+                                        "name",
+                                        part.substring(1, part.length() - 1),
+                                        "in",
+                                        "path",
+                                        "required",
+                                        true,
+                                        "schema",
+                                        Map.of("type", "string")))
+                                .toList();
         if (!parameters.isEmpty()) {
             operation.put("parameters", parameters);
         }
         if (request != null) {
-            operation.put("requestBody", Map.of("required", true, "content",
-                    Map.of("application/json", Map.of("schema", ref(request)))));
+            operation.put(
+                    "requestBody",
+                    Map.of("required", true, "content", Map.of("application/json", Map.of("schema", ref(request)))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         boolean creates = method.equals("post") && !path.endsWith("/transitions") && !path.equals("/api/usage");
         String ok = method.equals("delete") ? "204" : creates ? "201" : "200";
-        responses.put(ok, response == null ? Map.of("description", "Done")
-                : Map.of("description", "OK", "content", Map.of("application/json", Map.of("schema", ref(response)))));
-        Map<String, Object> problem = Map.of("description", "RFC 9457 problem", "content",
+        responses.put(
+                ok,
+                response == null
+                        ? Map.of("description", "Done")
+                        : Map.of(
+                                "description",
+                                "OK",
+                                "content",
+                                Map.of("application/json", Map.of("schema", ref(response)))));
+        Map<String, Object> problem = Map.of(
+                "description",
+                "RFC 9457 problem",
+                "content",
                 Map.of(ProblemResponses.CONTENT_TYPE, Map.of("schema", ref("Problem"))));
         for (String status : secured ? List.of("400", "401", "403", "404", "409", "412", "422") : List.of("500")) {
             responses.put(status, problem);
@@ -105,8 +199,7 @@ final class OpenApiDocument {
         if (secured) {
             operation.put("security", List.of(Map.of("bearer", List.of())));
         }
-        paths.computeIfAbsent(path, p -> new LinkedHashMap<>())
-                .put(method, operation);
+        paths.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, operation);
     }
 
     private static Map<String, Object> ref(String schema) {

@@ -10,91 +10,288 @@ final class OpenApiSchemas {
 
     static Map<String, Object> all() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("Problem", obj(List.of("type", "title", "status", "code", "detail"), Map.of("type", str(),
-                "title", str(), "status", integer(), "code", str(), "detail", str(), "instance", str(),
-                "problems", arr(obj(List.of("field", "reason"), Map.of("field", str(), "value", str(),
-                        "reason", str(), "hint", str()))))));
+        s.put(
+                "Problem",
+                obj(
+                        List.of("type", "title", "status", "code", "detail"),
+                        Map.of(
+                                "type",
+                                str(),
+                                "title",
+                                str(),
+                                "status",
+                                integer(),
+                                "code",
+                                str(),
+                                "detail",
+                                str(),
+                                "instance",
+                                str(),
+                                "problems",
+                                arr(obj(
+                                        List.of("field", "reason"),
+                                        Map.of("field", str(), "value", str(), "reason", str(), "hint", str()))))));
         s.put("Health", obj(List.of("status"), Map.of("status", str(), "database", str())));
         s.put("Me", obj(List.of("user", "role"), Map.of("user", str(), "role", role())));
         s.put("GpuType", obj(List.of("id", "relativeSpeed"), Map.of("id", str(), "relativeSpeed", num())));
         s.put("GpuTypes", arr(ref("GpuType")));
-        s.put("Pool", obj(List.of("name"), Map.of("name", str(), "cluster", str(), "gpuType", str(),
-                "gpus", integer(), "gpusPerNode", integer())));
+        s.put(
+                "Pool",
+                obj(
+                        List.of("name"),
+                        Map.of(
+                                "name",
+                                str(),
+                                "cluster",
+                                str(),
+                                "gpuType",
+                                str(),
+                                "gpus",
+                                integer(),
+                                "gpusPerNode",
+                                integer())));
         s.put("Pools", arr(ref("Pool")));
         s.put("Category", obj(List.of("id"), Map.of("id", str(), "description", str())));
         s.put("Categories", arr(ref("Category")));
-        Map<String, Object> project = Map.of("id", str(), "name", str(), "category", str(), "lead", str(),
-                "members", arr(str()), "status", choice("active", "paused", "killed", "done"));
+        Map<String, Object> project = Map.of(
+                "id",
+                str(),
+                "name",
+                str(),
+                "category",
+                str(),
+                "lead",
+                str(),
+                "members",
+                arr(str()),
+                "status",
+                choice("active", "paused", "killed", "done"));
         s.put("ProjectInput", obj(List.of("category", "lead"), project));
         s.put("Project", obj(List.of("id", "name", "category", "lead", "members", "status"), project));
         s.put("Projects", arr(ref("Project")));
-        s.put("ProjectHistory", obj(List.of("project", "cycles", "statusChanges"), Map.of("project", str(),
-                "cycles", arr(obj(List.of("cycle"), Map.of("cycle", str(), "start", str(), "state", str(),
-                        "granted", allocation(), "decision", str(), "rationale", str(), "usedGpuHours", num()))),
-                "statusChanges", arr(obj(List.of("status"), Map.of("status", str(), "at", str(), "by", str()))))));
+        s.put(
+                "ProjectHistory",
+                obj(
+                        List.of("project", "cycles", "statusChanges"),
+                        Map.of(
+                                "project",
+                                str(),
+                                "cycles",
+                                arr(obj(
+                                        List.of("cycle"),
+                                        Map.of(
+                                                "cycle",
+                                                str(),
+                                                "start",
+                                                str(),
+                                                "state",
+                                                str(),
+                                                "granted",
+                                                allocation(),
+                                                "decision",
+                                                str(),
+                                                "rationale",
+                                                str(),
+                                                "usedGpuHours",
+                                                num()))),
+                                "statusChanges",
+                                arr(obj(List.of("status"), Map.of("status", str(), "at", str(), "by", str()))))));
         Map<String, Object> day = Map.of("project", str(), "gpuType", str(), "day", date(), "gpuHours", num());
         s.put("UsageDays", arr(obj(List.of("project", "gpuType", "day", "gpuHours"), day)));
-        s.put("UsageInput", obj(List.of("days"), Map.of("days",
-                arr(obj(List.of("project", "gpuType", "day", "gpuHours"), day)))));
+        s.put(
+                "UsageInput",
+                obj(List.of("days"), Map.of("days", arr(obj(List.of("project", "gpuType", "day", "gpuHours"), day)))));
         s.put("UsageResult", obj(List.of("received", "changed"), Map.of("received", integer(), "changed", integer())));
-        s.put("Audit", arr(obj(List.of("id", "at", "actor", "action"), Map.of("id", integer(), "at", str(),
-                "actor", str(), "action", str(), "entity", str(), "entityId", str(), "before", str(),
-                "after", str()))));
+        s.put(
+                "Audit",
+                arr(obj(
+                        List.of("id", "at", "actor", "action"),
+                        Map.of(
+                                "id",
+                                integer(),
+                                "at",
+                                str(),
+                                "actor",
+                                str(),
+                                "action",
+                                str(),
+                                "entity",
+                                str(),
+                                "entityId",
+                                str(),
+                                "before",
+                                str(),
+                                "after",
+                                str()))));
         s.put("TokenInput", obj(List.of("user", "role"), Map.of("user", str(), "role", role(), "label", str())));
         s.put("Token", obj(List.of("token", "user", "role"), Map.of("token", str(), "user", str(), "role", role())));
         s.put("Session", obj(List.of("user", "role"), Map.of("user", str(), "role", role(), "expiresAt", str())));
-        s.put("Policy", obj(List.of(), Map.of("reserveFraction", num(), "reserveGpus", gpus(),
-                "shareBounds", arr(obj(List.of("category"), Map.of("category", str(), "minShare", num(),
-                        "maxShare", num()))),
-                "relations", arr(obj(List.of("left", "right"), Map.of("left", str(), "factor", num(),
-                        "right", str()))),
-                "maxChangeFraction", num(), "granularity", choice("node", "gpu"), "yieldNoticeDays", integer())));
-        Map<String, Object> cycle = Map.of("id", str(), "start", date(), "state",
-                choice("open", "review", "draft", "published", "closed"), "policy", ref("Policy"));
+        s.put(
+                "Policy",
+                obj(
+                        List.of(),
+                        Map.of(
+                                "reserveFraction",
+                                num(),
+                                "reserveGpus",
+                                gpus(),
+                                "shareBounds",
+                                arr(obj(
+                                        List.of("category"),
+                                        Map.of("category", str(), "minShare", num(), "maxShare", num()))),
+                                "relations",
+                                arr(obj(
+                                        List.of("left", "right"),
+                                        Map.of("left", str(), "factor", num(), "right", str()))),
+                                "maxChangeFraction",
+                                num(),
+                                "granularity",
+                                choice("node", "gpu"),
+                                "yieldNoticeDays",
+                                integer())));
+        Map<String, Object> cycle = Map.of(
+                "id",
+                str(),
+                "start",
+                date(),
+                "state",
+                choice("open", "review", "draft", "published", "closed"),
+                "policy",
+                ref("Policy"));
         s.put("Cycle", obj(List.of("id", "start", "state", "policy"), cycle));
         s.put("Cycles", arr(ref("Cycle")));
-        s.put("CycleInput", obj(List.of("id", "start"), Map.of("id", str(), "start", date(), "policy",
-                ref("Policy"))));
+        s.put("CycleInput", obj(List.of("id", "start"), Map.of("id", str(), "start", date(), "policy", ref("Policy"))));
         s.put("TransitionInput", obj(List.of("to"), Map.of("to", choice("review", "draft", "published", "closed"))));
-        Map<String, Object> evidence = obj(List.of(), Map.of("links", arr(str()), "evalResults",
-                Map.of("type", "object", "additionalProperties", num()), "scalingCurve",
-                arr(obj(List.of("gpus", "metric"), Map.of("gpus", num(), "metric", num())))));
-        s.put("AskInput", obj(List.of("floorGpus", "targetGpus", "ceilingGpus"), Map.of("floorGpus", integer(),
-                "targetGpus", integer(), "ceilingGpus", integer(), "gpuTypes", arr(str()), "speedFactors",
-                Map.of("type", "object", "additionalProperties", num()), "justification", str(),
-                "evidence", evidence)));
+        Map<String, Object> evidence = obj(
+                List.of(),
+                Map.of(
+                        "links",
+                        arr(str()),
+                        "evalResults",
+                        Map.of("type", "object", "additionalProperties", num()),
+                        "scalingCurve",
+                        arr(obj(List.of("gpus", "metric"), Map.of("gpus", num(), "metric", num())))));
+        s.put(
+                "AskInput",
+                obj(
+                        List.of("floorGpus", "targetGpus", "ceilingGpus"),
+                        Map.of(
+                                "floorGpus",
+                                integer(),
+                                "targetGpus",
+                                integer(),
+                                "ceilingGpus",
+                                integer(),
+                                "gpuTypes",
+                                arr(str()),
+                                "speedFactors",
+                                Map.of("type", "object", "additionalProperties", num()),
+                                "justification",
+                                str(),
+                                "evidence",
+                                evidence)));
         s.put("Ask", obj(List.of("ask", "evidence"), Map.of("ask", Map.of("type", "object"), "evidence", evidence)));
         s.put("Asks", arr(ref("Ask")));
         s.put("ScoreInput", obj(List.of("score"), Map.of("score", integer(), "comment", str())));
-        s.put("Score", obj(List.of("project", "reviewer", "score"), Map.of("project", str(), "reviewer", str(),
-                "score", integer(), "comment", str())));
+        s.put(
+                "Score",
+                obj(
+                        List.of("project", "reviewer", "score"),
+                        Map.of("project", str(), "reviewer", str(), "score", integer(), "comment", str())));
         s.put("Scores", arr(ref("Score")));
         s.put("PinInput", obj(List.of("gpus"), Map.of("gpus", gpus(), "reason", str())));
-        s.put("Pin", obj(List.of("project", "gpus"), Map.of("project", str(), "gpus", allocation(),
-                "reason", str())));
+        s.put("Pin", obj(List.of("project", "gpus"), Map.of("project", str(), "gpus", allocation(), "reason", str())));
         s.put("Pins", arr(ref("Pin")));
         s.put("OverrideInput", obj(List.of("action"), Map.of("action", choice("kill", "fund"), "reason", str())));
-        s.put("Override", obj(List.of("project", "action"), Map.of("project", str(), "action", str(),
-                "reason", str())));
+        s.put(
+                "Override",
+                obj(List.of("project", "action"), Map.of("project", str(), "action", str(), "reason", str())));
         s.put("Overrides", arr(ref("Override")));
         s.put("PublishInput", obj(List.of(), Map.of("note", str())));
-        Map<String, Object> header = Map.of("cycle", str(), "kind", choice("draft", "published"), "version",
-                integer(), "supersedes", integer(), "note", str(), "createdAt", str(), "createdBy", str());
+        Map<String, Object> header = Map.of(
+                "cycle",
+                str(),
+                "kind",
+                choice("draft", "published"),
+                "version",
+                integer(),
+                "supersedes",
+                integer(),
+                "note",
+                str(),
+                "createdAt",
+                str(),
+                "createdBy",
+                str());
         s.put("PlanVersions", arr(obj(List.of("cycle", "kind", "version"), header)));
         Map<String, Object> stored = new LinkedHashMap<>(header);
-        stored.put("plan", Map.of("type", "object", "description", "the plan: projects with grant, decision and"
-                + " explanation, capacity, shadow prices, solve report"));
+        stored.put(
+                "plan",
+                Map.of(
+                        "type",
+                        "object",
+                        "description",
+                        "the plan: projects with grant, decision and"
+                                + " explanation, capacity, shadow prices, solve report"));
         s.put("StoredPlan", obj(List.of("cycle", "kind", "version", "plan"), stored));
-        s.put("PlanDiff", obj(List.of("cycle", "projects"), Map.of("cycle", str(), "previousCycle", str(),
-                "projects", arr(obj(List.of("project", "change"), Map.of("project", str(), "category", str(),
-                        "change", choice("new", "grow", "keep", "shrink", "yield", "kill", "declined"),
-                        "changeGpus", integer()))),
-                "byCategory", Map.of("type", "object"), "byGpuType", Map.of("type", "object"))));
-        s.put("Portfolio", obj(List.of("cycle", "state", "projects"), Map.of("cycle", str(), "state", str(),
-                "planVersion", integer(), "capacityGpus", gpus(), "projects", arr(obj(List.of("id"),
-                        Map.of("id", str(), "name", str(), "category", str(), "priority", num(), "ask",
-                                Map.of("type", "object"), "previous", gpus(), "grant", gpus(), "decision",
-                                str()))))));
+        s.put(
+                "PlanDiff",
+                obj(
+                        List.of("cycle", "projects"),
+                        Map.of(
+                                "cycle",
+                                str(),
+                                "previousCycle",
+                                str(),
+                                "projects",
+                                arr(obj(
+                                        List.of("project", "change"),
+                                        Map.of(
+                                                "project",
+                                                str(),
+                                                "category",
+                                                str(),
+                                                "change",
+                                                choice("new", "grow", "keep", "shrink", "yield", "kill", "declined"),
+                                                "changeGpus",
+                                                integer()))),
+                                "byCategory",
+                                Map.of("type", "object"),
+                                "byGpuType",
+                                Map.of("type", "object"))));
+        s.put(
+                "Portfolio",
+                obj(
+                        List.of("cycle", "state", "projects"),
+                        Map.of(
+                                "cycle",
+                                str(),
+                                "state",
+                                str(),
+                                "planVersion",
+                                integer(),
+                                "capacityGpus",
+                                gpus(),
+                                "projects",
+                                arr(obj(
+                                        List.of("id"),
+                                        Map.of(
+                                                "id",
+                                                str(),
+                                                "name",
+                                                str(),
+                                                "category",
+                                                str(),
+                                                "priority",
+                                                num(),
+                                                "ask",
+                                                Map.of("type", "object"),
+                                                "previous",
+                                                gpus(),
+                                                "grant",
+                                                gpus(),
+                                                "decision",
+                                                str()))))));
         return s;
     }
 

@@ -32,14 +32,22 @@ final class PlanHandlers {
         Integer expected = Requests.ifMatch(ctx);
         CycleState state = store.cycles().get(cycle).value().state();
         if (state != CycleState.DRAFT && state != CycleState.PUBLISHED) {
-            throw new AllotException(Kind.CONFLICT, "cycle-state", "Cannot solve a draft while cycle " + cycle
-                    + " is " + state.label() + "; allowed in [draft, published]. Maybe move the cycle to draft first?");
+            throw new AllotException(
+                    Kind.CONFLICT,
+                    "cycle-state",
+                    "Cannot solve a draft while cycle " + cycle + " is " + state.label()
+                            + "; allowed in [draft, published]. Maybe move the cycle to draft first?");
         }
-        store.plans().draft(cycle).filter(draft -> expected != null && draft.version() != expected)
+        store.plans()
+                .draft(cycle)
+                .filter(draft -> expected != null && draft.version() != expected)
                 .ifPresent(draft -> {
-                    throw new AllotException(Kind.CONFLICT, Stale.CODE, "The draft plan of cycle " + cycle
-                            + " changed since version " + expected + " was read; nothing was solved."
-                            + " Maybe reload it and solve again?");
+                    throw new AllotException(
+                            Kind.CONFLICT,
+                            Stale.CODE,
+                            "The draft plan of cycle " + cycle
+                                    + " changed since version " + expected + " was read; nothing was solved."
+                                    + " Maybe reload it and solve again?");
                 });
         Lab lab = store.lab().export(cycle);
         Plan plan = planner.plan(lab);
@@ -51,8 +59,15 @@ final class PlanHandlers {
     void draft(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         store.cycles().get(cycle);
-        stored(ctx, store.plans().draft(cycle).orElseThrow(() -> new AllotException(Kind.NOT_FOUND, "no-draft",
-                "Cycle " + cycle + " has no draft plan. Maybe POST /api/cycles/" + cycle + "/draft to solve one?")));
+        stored(
+                ctx,
+                store.plans()
+                        .draft(cycle)
+                        .orElseThrow(() -> new AllotException(
+                                Kind.NOT_FOUND,
+                                "no-draft",
+                                "Cycle " + cycle + " has no draft plan. Maybe POST /api/cycles/" + cycle
+                                        + "/draft to solve one?")));
     }
 
     void diff(Context ctx) {
@@ -76,15 +91,23 @@ final class PlanHandlers {
     void plans(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         store.cycles().get(cycle);
-        ctx.json(store.plans().published(cycle).stream().map(PlanHandlers::header).toList());
+        ctx.json(store.plans().published(cycle).stream()
+                .map(PlanHandlers::header)
+                .toList());
     }
 
     void plan(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         int version = versionParam(ctx);
-        stored(ctx, store.plans().published(cycle, version).orElseThrow(() -> new AllotException(Kind.NOT_FOUND,
-                "plan-not-found", "Cycle " + cycle + " has no published plan version " + version
-                        + ". Maybe list them with GET /api/cycles/" + cycle + "/plans?")));
+        stored(
+                ctx,
+                store.plans()
+                        .published(cycle, version)
+                        .orElseThrow(() -> new AllotException(
+                                Kind.NOT_FOUND,
+                                "plan-not-found",
+                                "Cycle " + cycle + " has no published plan version " + version
+                                        + ". Maybe list them with GET /api/cycles/" + cycle + "/plans?")));
     }
 
     void portfolio(Context ctx) {
@@ -125,7 +148,8 @@ final class PlanHandlers {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw AllotException.invalid("invalid-path", "version '" + Requests.shorten(text)
-                + "' is not a plan version (1, 2, ...). Maybe check the URL?");
+        throw AllotException.invalid(
+                "invalid-path",
+                "version '" + Requests.shorten(text) + "' is not a plan version (1, 2, ...). Maybe check the URL?");
     }
 }

@@ -63,11 +63,22 @@ final class Portfolio {
             row.put("status", project.status());
             row.put("priority", priorities.get(project.id()));
             Ask ask = asks.get(project.id());
-            row.put("ask", ask == null ? null : Map.of("floorGpus", ask.floorGpus(), "targetGpus", ask.targetGpus(),
-                    "ceilingGpus", ask.ceilingGpus()));
+            row.put(
+                    "ask",
+                    ask == null
+                            ? null
+                            : Map.of(
+                                    "floorGpus",
+                                    ask.floorGpus(),
+                                    "targetGpus",
+                                    ask.targetGpus(),
+                                    "ceilingGpus",
+                                    ask.ceilingGpus()));
             row.put("previous", lab.previousGrant(project.id()).gpus());
             Optional<ProjectPlan> line = published.flatMap(plan -> plan.plan().project(project.id()));
-            row.put("grant", line.map(ProjectPlan::grant).orElse(Allocation.NONE).gpus());
+            row.put(
+                    "grant",
+                    line.map(ProjectPlan::grant).orElse(Allocation.NONE).gpus());
             row.put("decision", line.map(l -> l.decision().label()).orElse(null));
             rows.add(row);
         }

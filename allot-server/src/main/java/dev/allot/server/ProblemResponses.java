@@ -68,18 +68,31 @@ final class ProblemResponses {
 
     static void unexpected(Exception e, Context ctx) {
         if (e instanceof JacksonException json) {
-            write(ctx, 400, "malformed-json", "The request body could not be read: " + json.getOriginalMessage(),
+            write(
+                    ctx,
+                    400,
+                    "malformed-json",
+                    "The request body could not be read: " + json.getOriginalMessage(),
                     List.of());
             return;
         }
         if (e instanceof IllegalArgumentException bad) {
-            write(ctx, 422, "invalid-value", bad.getMessage() + ". Maybe check the request against /openapi.json?",
+            write(
+                    ctx,
+                    422,
+                    "invalid-value",
+                    bad.getMessage() + ". Maybe check the request against /openapi.json?",
                     List.of());
             return;
         }
         LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
-        write(ctx, 500, "internal", "The server failed unexpectedly; the error is logged. Nothing was half-written:"
-                + " every change is one transaction.", List.of());
+        write(
+                ctx,
+                500,
+                "internal",
+                "The server failed unexpectedly; the error is logged. Nothing was half-written:"
+                        + " every change is one transaction.",
+                List.of());
     }
 
     static void write(Context ctx, int status, String code, String detail, List<Problem> problems) {
@@ -91,7 +104,8 @@ final class ProblemResponses {
         body.put("detail", detail);
         body.put("instance", ctx.path());
         if (!problems.isEmpty()) {
-            body.put("problems", problems.stream().map(ProblemResponses::problem).toList());
+            body.put(
+                    "problems", problems.stream().map(ProblemResponses::problem).toList());
         }
         ctx.status(status).contentType(CONTENT_TYPE).result(Json.write(body));
     }

@@ -32,16 +32,25 @@ final class Requests {
             token = ctx.cookie(SESSION_COOKIE);
         }
         if (token == null || token.isEmpty()) {
-            throw new AllotException(Kind.FORBIDDEN, ProblemResponses.UNAUTHENTICATED, "This route needs a token."
-                    + " Maybe send 'Authorization: Bearer <token>' (create one with 'allot token create')?");
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    ProblemResponses.UNAUTHENTICATED,
+                    "This route needs a token."
+                            + " Maybe send 'Authorization: Bearer <token>' (create one with 'allot token create')?");
         }
-        Actor actor = tokens.authenticate(token).orElseThrow(() -> new AllotException(Kind.FORBIDDEN,
-                ProblemResponses.UNAUTHENTICATED, "The token is unknown, revoked or expired."
-                        + " Maybe create a new one with 'allot token create'?"));
+        Actor actor = tokens.authenticate(token)
+                .orElseThrow(() -> new AllotException(
+                        Kind.FORBIDDEN,
+                        ProblemResponses.UNAUTHENTICATED,
+                        "The token is unknown, revoked or expired."
+                                + " Maybe create a new one with 'allot token create'?"));
         if (!roles.contains(actor.role())) {
-            throw new AllotException(Kind.FORBIDDEN, "role-forbidden", "Role " + actor.role().label() + " may not "
-                    + ctx.method() + " " + ctx.endpoint().path + ". Maybe ask someone with one of the roles "
-                    + roles.stream().map(Role::label).toList() + "?");
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "role-forbidden",
+                    "Role " + actor.role().label() + " may not "
+                            + ctx.method() + " " + ctx.endpoint().path + ". Maybe ask someone with one of the roles "
+                            + roles.stream().map(Role::label).toList() + "?");
         }
         ctx.attribute(ACTOR, actor);
         return actor;
@@ -62,9 +71,13 @@ final class Requests {
     static String slug(Context ctx, String name) {
         String value = ctx.pathParam(name);
         if (!Fields.SLUG.matcher(value).matches()) {
-            throw new AllotException(Kind.INVALID_INPUT, "invalid-path", name + " '" + shorten(value)
-                    + "' is not a valid id (a-z, 0-9, '.', '_', '-'; at most 64). Maybe check the URL?",
-                    List.of(new Problem(name, shorten(value), "not a valid id", "Maybe check the URL?")), null);
+            throw new AllotException(
+                    Kind.INVALID_INPUT,
+                    "invalid-path",
+                    name + " '" + shorten(value)
+                            + "' is not a valid id (a-z, 0-9, '.', '_', '-'; at most 64). Maybe check the URL?",
+                    List.of(new Problem(name, shorten(value), "not a valid id", "Maybe check the URL?")),
+                    null);
         }
         return value;
     }
@@ -77,9 +90,13 @@ final class Requests {
         }
         var matcher = ETAG.matcher(header.trim());
         if (!matcher.matches()) {
-            throw new AllotException(Kind.INVALID_INPUT, "invalid-if-match", "If-Match '" + shorten(header)
-                    + "' is not an entity tag this server issued. Maybe copy the ETag header of the last GET?",
-                    List.of(new Problem("If-Match", shorten(header), "not an entity tag", "Maybe \"3\"?")), null);
+            throw new AllotException(
+                    Kind.INVALID_INPUT,
+                    "invalid-if-match",
+                    "If-Match '" + shorten(header)
+                            + "' is not an entity tag this server issued. Maybe copy the ETag header of the last GET?",
+                    List.of(new Problem("If-Match", shorten(header), "not an entity tag", "Maybe \"3\"?")),
+                    null);
         }
         return Integer.parseInt(matcher.group(2));
     }

@@ -34,7 +34,8 @@ final class ApiClient {
     /** Status of a large upload the server refused by closing the connection before answering. */
     static final int CLOSED = -1;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     ApiClient(int port) {
@@ -46,9 +47,11 @@ final class ApiClient {
     }
 
     Reply send(String method, String path, String token, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -61,8 +64,8 @@ final class ApiClient {
         boolean large = body != null && body.length() > 65_536;
         // A refused upload makes the server close that connection; keep it out of the shared pool.
         try (HttpClient once = large ? HttpClient.newHttpClient() : null) {
-            HttpResponse<String> response = (large ? once : http).send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    (large ? once : http).send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             if (large) {
@@ -80,7 +83,8 @@ final class ApiClient {
      * with an I/O error before the server sees it; one retry on a fresh connection tells that apart from a real drop.
      */
     private Reply retryOnFreshConnection(HttpRequest.Builder request, String method, String path, IOException first) {
-        try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+        try (HttpClient fresh =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<String> response = fresh.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {

@@ -54,10 +54,10 @@ class ApiFlowIT {
         String body = "{\"floorGpus\": 8, \"targetGpus\": 16, \"ceilingGpus\": 32, \"justification\": \"scaling\","
                 + " \"evidence\": {\"links\": [\"https://wiki/p0\"], \"evalResults\": {\"mmlu\": 0.7}}}";
 
-        ApiClient.Reply written = api.send("PUT", CYCLE + "/asks/project-0", token(Role.LEAD), body,
-                Map.of("If-Match", etag));
-        ApiClient.Reply stale = api.send("PUT", CYCLE + "/asks/project-0", token(Role.LEAD), body,
-                Map.of("If-Match", etag));
+        ApiClient.Reply written =
+                api.send("PUT", CYCLE + "/asks/project-0", token(Role.LEAD), body, Map.of("If-Match", etag));
+        ApiClient.Reply stale =
+                api.send("PUT", CYCLE + "/asks/project-0", token(Role.LEAD), body, Map.of("If-Match", etag));
         ApiClient.Reply other = api.send("PUT", CYCLE + "/asks/project-1", token(Role.LEAD), body, Map.of());
 
         assertThat(written.status()).isEqualTo(200);
@@ -67,7 +67,8 @@ class ApiFlowIT {
         assertThat(stale.code()).isEqualTo("stale-version");
         assertThat(other.status()).isEqualTo(403);
         assertThat(other.json().path("detail").asText())
-                .isEqualTo("User lead0 does not lead project project-1 (its lead is lead1). Maybe ask lead1 to edit it?");
+                .isEqualTo(
+                        "User lead0 does not lead project project-1 (its lead is lead1). Maybe ask lead1 to edit it?");
     }
 
     @Test
@@ -81,75 +82,104 @@ class ApiFlowIT {
         assertThat(reply.code()).isEqualTo("validation-failed");
         assertThat(reply.json().path("problems").findValuesAsText("field"))
                 .containsExactly("ceilingGpus", "justification");
-        assertThat(reply.json().at("/problems/0/reason").asText()).isEqualTo("must be a whole number from 0 to 1000000");
+        assertThat(reply.json().at("/problems/0/reason").asText())
+                .isEqualTo("must be a whole number from 0 to 1000000");
     }
 
     @Test
     @Order(4)
     void theCycleMovesThroughReviewWhereReviewersScore() {
-        ApiClient.Reply refused = api.send("POST", CYCLE + "/transitions", token(Role.DECIDER), "{\"to\": \"draft\"}",
-                Map.of());
+        ApiClient.Reply refused =
+                api.send("POST", CYCLE + "/transitions", token(Role.DECIDER), "{\"to\": \"draft\"}", Map.of());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("transition-not-allowed");
 
         assertThat(api.send("POST", CYCLE + "/transitions", token(Role.DECIDER), "{\"to\": \"review\"}", Map.of())
-                .json().path("state").asText()).isEqualTo("review");
-        ApiClient.Reply score = api.send("PUT", CYCLE + "/scores/project-0", token(Role.REVIEWER),
-                "{\"score\": 9, \"comment\": \"promising\"}", Map.of());
+                        .json()
+                        .path("state")
+                        .asText())
+                .isEqualTo("review");
+        ApiClient.Reply score = api.send(
+                "PUT",
+                CYCLE + "/scores/project-0",
+                token(Role.REVIEWER),
+                "{\"score\": 9, \"comment\": \"promising\"}",
+                Map.of());
         assertThat(score.status()).isEqualTo(200);
         assertThat(score.json().path("reviewer").asText()).isEqualTo("rev");
         assertThat(api.send("POST", CYCLE + "/transitions", token(Role.DECIDER), "{\"to\": \"draft\"}", Map.of())
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     @Order(5)
     void decidersSolvePinAndResolveAndOnlyOneOfTwoConcurrentPublishesWins() {
-        ApiClient.Reply pin = api.send("PUT", CYCLE + "/pins/project-2", token(Role.DECIDER),
-                "{\"gpus\": {\"H100\": 16}, \"reason\": \"milestone\"}", Map.of());
+        ApiClient.Reply pin = api.send(
+                "PUT",
+                CYCLE + "/pins/project-2",
+                token(Role.DECIDER),
+                "{\"gpus\": {\"H100\": 16}, \"reason\": \"milestone\"}",
+                Map.of());
         assertThat(pin.status()).isEqualTo(200);
         ApiClient.Reply draft = api.send("POST", CYCLE + "/draft", token(Role.DECIDER), null, Map.of());
         assertThat(draft.status()).isEqualTo(201);
-        assertThat(draft.json().at("/plan/projects").findValuesAsText("project")).contains("project-2");
+        assertThat(draft.json().at("/plan/projects").findValuesAsText("project"))
+                .contains("project-2");
         String etag = draft.header("ETag");
 
-        ApiClient.Reply resolved = api.send("POST", CYCLE + "/draft", token(Role.DECIDER), null,
-                Map.of("If-Match", etag));
-        ApiClient.Reply first = api.send("POST", CYCLE + "/publish", token(Role.DECIDER), "{\"note\": \"v1\"}",
+        ApiClient.Reply resolved =
+                api.send("POST", CYCLE + "/draft", token(Role.DECIDER), null, Map.of("If-Match", etag));
+        ApiClient.Reply first = api.send(
+                "POST",
+                CYCLE + "/publish",
+                token(Role.DECIDER),
+                "{\"note\": \"v1\"}",
                 Map.of("If-Match", resolved.header("ETag")));
-        ApiClient.Reply second = api.send("POST", CYCLE + "/publish", token(Role.DECIDER), "{\"note\": \"v1\"}",
-                Map.of("If-Match", etag));
+        ApiClient.Reply second = api.send(
+                "POST", CYCLE + "/publish", token(Role.DECIDER), "{\"note\": \"v1\"}", Map.of("If-Match", etag));
 
         assertThat(resolved.status()).isEqualTo(201);
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().path("version").asInt()).isEqualTo(1);
         assertThat(second.status()).isEqualTo(412);
         assertThat(api.get(CYCLE + "/plans", token(Role.VIEWER)).json()).hasSize(1);
-        assertThat(api.get(CYCLE, token(Role.VIEWER)).json().path("state").asText()).isEqualTo("published");
+        assertThat(api.get(CYCLE, token(Role.VIEWER)).json().path("state").asText())
+                .isEqualTo("published");
     }
 
     @Test
     @Order(6)
     void thePortfolioIsCachedByETagAndTheDiffNamesEveryProject() {
         ApiClient.Reply portfolio = api.get(CYCLE + "/portfolio", token(Role.VIEWER));
-        ApiClient.Reply again = api.send("GET", CYCLE + "/portfolio", token(Role.VIEWER), null,
+        ApiClient.Reply again = api.send(
+                "GET",
+                CYCLE + "/portfolio",
+                token(Role.VIEWER),
+                null,
                 Map.of("If-None-Match", portfolio.header("ETag")));
 
         assertThat(portfolio.json().path("projects")).hasSize(6);
         assertThat(portfolio.json().at("/projects/2/grant/H100").asInt()).isEqualTo(16);
         assertThat(again.status()).isEqualTo(304);
-        assertThat(api.get(CYCLE + "/diff", token(Role.REVIEWER)).json().path("projects")).hasSize(6);
-        assertThat(api.get("/api/projects/project-2/history", token(Role.VIEWER)).json()
-                .at("/cycles/0/granted/gpus/H100").asInt()).isEqualTo(16);
+        assertThat(api.get(CYCLE + "/diff", token(Role.REVIEWER)).json().path("projects"))
+                .hasSize(6);
+        assertThat(api.get("/api/projects/project-2/history", token(Role.VIEWER))
+                        .json()
+                        .at("/cycles/0/granted/gpus/H100")
+                        .asInt())
+                .isEqualTo(16);
     }
 
     @Test
     @Order(7)
     void unknownThingsAre404ProblemsNot500s() {
         assertThat(api.get("/api/projects/nope", token(Role.VIEWER)).code()).isEqualTo("project-not-found");
-        assertThat(api.get("/api/cycles/1999-01/plans/7", token(Role.VIEWER)).status()).isEqualTo(404);
+        assertThat(api.get("/api/cycles/1999-01/plans/7", token(Role.VIEWER)).status())
+                .isEqualTo(404);
         assertThat(api.get("/api/nothing-here", token(Role.VIEWER)).code()).isEqualTo("route-not-found");
-        assertThat(api.get("/api/projects/NOT%20A%20SLUG", token(Role.VIEWER)).code()).isEqualTo("invalid-path");
+        assertThat(api.get("/api/projects/NOT%20A%20SLUG", token(Role.VIEWER)).code())
+                .isEqualTo("invalid-path");
     }
 
     @Test
@@ -168,7 +198,8 @@ class ApiFlowIT {
     void metricsCountRequestsByRouteTemplate() {
         String metrics = api.get("/metrics", null).body();
 
-        assertThat(metrics).contains("allot_http_requests_seconds_count{method=\"GET\",route=\"/api/cycles/{cycle}/portfolio\"");
+        assertThat(metrics)
+                .contains("allot_http_requests_seconds_count{method=\"GET\",route=\"/api/cycles/{cycle}/portfolio\"");
         assertThat(metrics).contains("jetty_threads_current");
     }
 }

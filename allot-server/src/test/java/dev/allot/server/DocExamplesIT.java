@@ -24,7 +24,10 @@ class DocExamplesIT {
         Matcher matcher = BLOCK.matcher(guide);
         while (matcher.find()) {
             if (matcher.group(1).equals("json")) {
-                assertThat(dev.allot.store.Json.mapper().readTree(matcher.group(2)).path("code").asText())
+                assertThat(dev.allot.store.Json.mapper()
+                                .readTree(matcher.group(2))
+                                .path("code")
+                                .asText())
                         .isNotEmpty();
             } else {
                 requests.add(new String[] {matcher.group(2)});

@@ -20,15 +20,76 @@ import org.junit.jupiter.api.Test;
 class FuzzIT {
     private static final long SEED = 20261201L;
     private static final int BODIES_PER_ROUTE = 80;
-    private static final List<String> FIELDS = List.of("id", "name", "category", "lead", "members", "status",
-            "floorGpus", "targetGpus", "ceilingGpus", "gpuTypes", "speedFactors", "justification", "evidence",
-            "links", "evalResults", "scalingCurve", "gpus", "metric", "score", "comment", "reason", "action",
-            "reserveFraction", "reserveGpus", "shareBounds", "minShare", "maxShare", "relations", "left", "right",
-            "factor", "maxChangeFraction", "granularity", "yieldNoticeDays", "start", "policy", "to", "days",
-            "project", "gpuType", "day", "gpuHours", "user", "role", "label", "note", "H100");
-    private static final List<String> WORDS = List.of("", " ", "review", "draft", "kill", "fund", "admin", "node",
-            "project-0", "H100", "2026-12-01", "exploratory", "null", "<script>", "'; DROP TABLE project; --",
-            "\u0000", "\uD83D\uDE80", "NaN", "-1", "1e309", "999999999999999999999");
+    private static final List<String> FIELDS = List.of(
+            "id",
+            "name",
+            "category",
+            "lead",
+            "members",
+            "status",
+            "floorGpus",
+            "targetGpus",
+            "ceilingGpus",
+            "gpuTypes",
+            "speedFactors",
+            "justification",
+            "evidence",
+            "links",
+            "evalResults",
+            "scalingCurve",
+            "gpus",
+            "metric",
+            "score",
+            "comment",
+            "reason",
+            "action",
+            "reserveFraction",
+            "reserveGpus",
+            "shareBounds",
+            "minShare",
+            "maxShare",
+            "relations",
+            "left",
+            "right",
+            "factor",
+            "maxChangeFraction",
+            "granularity",
+            "yieldNoticeDays",
+            "start",
+            "policy",
+            "to",
+            "days",
+            "project",
+            "gpuType",
+            "day",
+            "gpuHours",
+            "user",
+            "role",
+            "label",
+            "note",
+            "H100");
+    private static final List<String> WORDS = List.of(
+            "",
+            " ",
+            "review",
+            "draft",
+            "kill",
+            "fund",
+            "admin",
+            "node",
+            "project-0",
+            "H100",
+            "2026-12-01",
+            "exploratory",
+            "null",
+            "<script>",
+            "'; DROP TABLE project; --",
+            "\u0000",
+            "\uD83D\uDE80",
+            "NaN",
+            "-1",
+            "1e309",
+            "999999999999999999999");
 
     @Test
     void hostileBodiesNeverCauseA500() {
@@ -48,7 +109,9 @@ class FuzzIT {
                     Role role = role(route, random);
                     String body = body(random, i);
                     Map<String, String> headers = random.nextInt(8) == 0
-                            ? Map.of("If-Match", WORDS.get(random.nextInt(WORDS.size())).replaceAll("[^\\x21-\\x7e]", ""))
+                            ? Map.of(
+                                    "If-Match",
+                                    WORDS.get(random.nextInt(WORDS.size())).replaceAll("[^\\x21-\\x7e]", ""))
                             : Map.of();
                     ApiClient.Reply reply;
                     try {
@@ -71,7 +134,9 @@ class FuzzIT {
         }
         assertThat(failures).as("seed " + SEED).isEmpty();
         assertThat(sent).isGreaterThan(2_500);
-        assertThat(validated).as("bodies that got past authorization into validation").isGreaterThan(800);
+        assertThat(validated)
+                .as("bodies that got past authorization into validation")
+                .isGreaterThan(800);
     }
 
     /** Mostly a role the route allows, so bodies reach the validation behind authorization; sometimes any role. */
@@ -110,15 +175,19 @@ class FuzzIT {
     private static String body(Random random, int i) {
         return switch (i % 8) {
             case 0 -> randomText(random, random.nextInt(200));
-            case 1 -> List.of("[]", "42", "\"text\"", "null", "true", "[{}]", "{", "}", "").get(random.nextInt(9));
+            case 1 ->
+                List.of("[]", "42", "\"text\"", "null", "true", "[{}]", "{", "}", "")
+                        .get(random.nextInt(9));
             case 2, 3, 4 -> Json.write(randomObject(random, 0));
             case 5 -> "[".repeat(2_000 + random.nextInt(3_000));
             case 6 -> {
                 String valid = Json.write(randomObject(random, 0));
                 yield valid.substring(0, random.nextInt(Math.max(1, valid.length())));
             }
-            default -> i % 40 == 7 ? "{\"name\": \"" + "x".repeat(1_100_000) + "\"}"
-                    : "{\"justification\": \"" + "y".repeat(20_000) + "\", \"floorGpus\": -5}";
+            default ->
+                i % 40 == 7
+                        ? "{\"name\": \"" + "x".repeat(1_100_000) + "\"}"
+                        : "{\"justification\": \"" + "y".repeat(20_000) + "\", \"floorGpus\": -5}";
         };
     }
 
@@ -154,8 +223,10 @@ class FuzzIT {
     }
 
     private static String pathJunk(Random random) {
-        return URLEncoder.encode(WORDS.get(random.nextInt(WORDS.size())) + randomText(random, random.nextInt(5)),
-                StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(
+                        WORDS.get(random.nextInt(WORDS.size())) + randomText(random, random.nextInt(5)),
+                        StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static String shorten(String body) {

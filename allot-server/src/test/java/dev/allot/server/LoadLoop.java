@@ -25,7 +25,8 @@ final class LoadLoop {
 
     static Result run(int port, String path, String token, int connections, double seconds) throws Exception {
         byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nAccept: application/json\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         long[][] latencies = new long[connections][];
@@ -41,7 +42,11 @@ final class LoadLoop {
             thread.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
+        long[] all = Arrays.stream(latencies)
+                .flatMapToLong(Arrays::stream)
+                .filter(v -> v > 0)
+                .sorted()
+                .toArray();
         return new Result(requests.get(), errors.get(), elapsed, percentile(all, 0.50), percentile(all, 0.99));
     }
 
@@ -90,7 +95,8 @@ final class LoadLoop {
             in.skipNBytes(length);
             return status;
         }
-        for (long chunk = Long.parseLong(readLine(in, line), 16); chunk > 0;
+        for (long chunk = Long.parseLong(readLine(in, line), 16);
+                chunk > 0;
                 chunk = Long.parseLong(readLine(in, line), 16)) {
             in.skipNBytes(chunk);
             readLine(in, line);

@@ -20,14 +20,21 @@ class OpenApiIT {
         try (TestServer server = new TestServer(1)) {
             JsonNode document = server.client.get("/openapi.json", null).json();
             List<String> documented = new ArrayList<>();
-            document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
-                    .forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+            document.path("paths")
+                    .fields()
+                    .forEachRemaining(path -> path.getValue()
+                            .fieldNames()
+                            .forEachRemaining(
+                                    method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
-            assertThat(server.server.registeredRoutes()).hasSizeGreaterThan(30)
+            assertThat(server.server.registeredRoutes())
+                    .hasSizeGreaterThan(30)
                     .containsExactlyInAnyOrderElementsOf(documented);
             assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
-            document.findValuesAsText("$ref").forEach(ref -> assertThat(document.at(ref.substring(1)).isMissingNode())
-                    .as(ref).isFalse());
+            document.findValuesAsText("$ref")
+                    .forEach(ref -> assertThat(document.at(ref.substring(1)).isMissingNode())
+                            .as(ref)
+                            .isFalse());
         }
     }
 
@@ -51,7 +58,9 @@ class OpenApiIT {
                 if (schema.isMissingNode()) {
                     continue;
                 }
-                String url = path.getKey().replace("{cycle}", "2026-12").replace("{project}", "project-1")
+                String url = path.getKey()
+                        .replace("{cycle}", "2026-12")
+                        .replace("{project}", "project-1")
                         .replace("{version}", "1");
                 ApiClient.Reply reply = api.get(url, server.token(Role.ADMIN));
                 assertThat(reply.status()).as(url + " " + reply.body()).isEqualTo(200);
@@ -103,8 +112,13 @@ class OpenApiIT {
             }
         }
         if (value.isObject() && schema.path("additionalProperties").isObject()) {
-            value.fields().forEachRemaining(entry -> conform(document, schema.path("additionalProperties"),
-                    entry.getValue(), at + "." + entry.getKey(), out));
+            value.fields()
+                    .forEachRemaining(entry -> conform(
+                            document,
+                            schema.path("additionalProperties"),
+                            entry.getValue(),
+                            at + "." + entry.getKey(),
+                            out));
         }
     }
 }

@@ -14,15 +14,21 @@ class PagesIT {
     @Test
     void pagesAndTheApiLiveOnOneServer() {
         try (Store store = Databases.h2()) {
-            String token = store.tokens().create("val", Role.VIEWER, "test", TestServer.ROOT).token();
-            AllotServer server = AllotServer.create(store, Planner.create(PlannerOptions.defaults()),
-                    config -> config.routes.get("/hello", ctx -> ctx.html("<p>hello</p>"))).start("127.0.0.1", 0);
+            String token = store.tokens()
+                    .create("val", Role.VIEWER, "test", TestServer.ROOT)
+                    .token();
+            AllotServer server = AllotServer.create(
+                            store,
+                            Planner.create(PlannerOptions.defaults()),
+                            config -> config.routes.get("/hello", ctx -> ctx.html("<p>hello</p>")))
+                    .start("127.0.0.1", 0);
             try {
                 ApiClient client = new ApiClient(server.port());
                 ApiClient.Reply page = client.get("/hello", null);
                 assertThat(page.status()).isEqualTo(200);
                 assertThat(page.body()).isEqualTo("<p>hello</p>");
-                assertThat(client.get("/api/me", token).json().path("role").asText()).isEqualTo("viewer");
+                assertThat(client.get("/api/me", token).json().path("role").asText())
+                        .isEqualTo("viewer");
                 assertThat(client.get("/api/me", null).code()).isEqualTo("unauthenticated");
                 assertThat(client.get("/nowhere", null).code()).isEqualTo("route-not-found");
                 assertThat(server.registeredRoutes()).contains("GET /hello", "GET /api/me");

@@ -68,7 +68,8 @@ class RoleMatrixIT {
     @Test
     void everyRouteEveryRoleOwnAndOtherProject() {
         try (TestServer server = new TestServer(2)) {
-            List<String> apiRoutes = server.server.registeredRoutes().stream().filter(r -> r.contains(" /api/"))
+            List<String> apiRoutes = server.server.registeredRoutes().stream()
+                    .filter(r -> r.contains(" /api/"))
                     .toList();
             assertThat(ALLOWED.keySet()).containsExactlyInAnyOrderElementsOf(apiRoutes);
             List<String> failures = new ArrayList<>();
@@ -77,11 +78,14 @@ class RoleMatrixIT {
                 String method = route.substring(0, route.indexOf(' '));
                 String template = route.substring(route.indexOf(' ') + 1);
                 String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
-                for (String project : template.contains("{project}") ? List.of("project-0", "project-1")
-                        : List.of("project-0")) {
-                    String path = template.replace("{cycle}", "2026-12").replace("{project}", project)
+                for (String project :
+                        template.contains("{project}") ? List.of("project-0", "project-1") : List.of("project-0")) {
+                    String path = template.replace("{cycle}", "2026-12")
+                            .replace("{project}", project)
                             .replace("{version}", "1");
-                    int anonymous = server.client.send(method, path, null, body, Map.of()).status();
+                    int anonymous = server.client
+                            .send(method, path, null, body, Map.of())
+                            .status();
                     if (anonymous != 401) {
                         failures.add(route + " without a token: " + anonymous);
                     }
@@ -91,9 +95,10 @@ class RoleMatrixIT {
                                 && !(role == Role.LEAD && OWN_PROJECT_ONLY.contains(route) && !own);
                         ApiClient.Reply reply = server.client.send(method, path, server.token(role), body, Map.of());
                         checked++;
-                        boolean passed = allowed ? reply.status() != 401 && reply.status() != 403
-                                : reply.status() == 403 && reply.header("Content-Type").startsWith(
-                                        "application/problem+json");
+                        boolean passed = allowed
+                                ? reply.status() != 401 && reply.status() != 403
+                                : reply.status() == 403
+                                        && reply.header("Content-Type").startsWith("application/problem+json");
                         if (!passed) {
                             failures.add(route + " as " + role.label() + (own ? " (own)" : " (other)") + ": "
                                     + reply.status() + " " + reply.body());

@@ -25,13 +25,24 @@ final class TestServer implements AutoCloseable {
     TestServer(int projects) {
         store = Databases.h2();
         store.lab().importLab(TestLabs.shaped(projects, 42).build(), ROOT);
-        server = AllotServer.create(store, Planner.create(PlannerOptions.defaults())).start("127.0.0.1", 0);
+        server = AllotServer.create(store, Planner.create(PlannerOptions.defaults()))
+                .start("127.0.0.1", 0);
         client = new ApiClient(server.port());
-        tokens.put(Role.ADMIN, store.tokens().create("root", Role.ADMIN, "test", ROOT).token());
-        tokens.put(Role.DECIDER, store.tokens().create("ada", Role.DECIDER, "test", ROOT).token());
-        tokens.put(Role.REVIEWER, store.tokens().create("rev", Role.REVIEWER, "test", ROOT).token());
-        tokens.put(Role.LEAD, store.tokens().create("lead0", Role.LEAD, "test", ROOT).token());
-        tokens.put(Role.VIEWER, store.tokens().create("val", Role.VIEWER, "test", ROOT).token());
+        tokens.put(
+                Role.ADMIN,
+                store.tokens().create("root", Role.ADMIN, "test", ROOT).token());
+        tokens.put(
+                Role.DECIDER,
+                store.tokens().create("ada", Role.DECIDER, "test", ROOT).token());
+        tokens.put(
+                Role.REVIEWER,
+                store.tokens().create("rev", Role.REVIEWER, "test", ROOT).token());
+        tokens.put(
+                Role.LEAD,
+                store.tokens().create("lead0", Role.LEAD, "test", ROOT).token());
+        tokens.put(
+                Role.VIEWER,
+                store.tokens().create("val", Role.VIEWER, "test", ROOT).token());
     }
 
     String token(Role role) {

@@ -28,6 +28,7 @@ final class Cluster {
     private final int[] largestJob;
     /** Placement failures are monotone in size until GPUs are released: remembered to skip hopeless searches. */
     private long releases;
+
     private final long[] failedAtRelease;
     private final int[] failedGpus;
 
@@ -71,10 +72,11 @@ final class Cluster {
             }
             freeGpus[type] += pool.gpus();
             capacityGpus[type] += pool.gpus();
-            largestJob[type] = Math.max(largestJob[type], pool.nodes() * pool.gpusPerNode()
-                    + pool.gpus() % pool.gpusPerNode());
+            largestJob[type] =
+                    Math.max(largestJob[type], pool.nodes() * pool.gpusPerNode() + pool.gpus() % pool.gpusPerNode());
         }
-        poolsOfType = byType.stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+        poolsOfType = byType.stream()
+                .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
     }
 
@@ -84,8 +86,10 @@ final class Cluster {
                 return t;
             }
         }
-        throw AllotException.invalid("sim.pool-type", "Pool " + pool.name() + " has GPU type " + pool.gpuType()
-                + ", which the lab does not declare. Maybe add it to the lab's GPU types?");
+        throw AllotException.invalid(
+                "sim.pool-type",
+                "Pool " + pool.name() + " has GPU type " + pool.gpuType()
+                        + ", which the lab does not declare. Maybe add it to the lab's GPU types?");
     }
 
     int freeGpus(int type) {
@@ -194,8 +198,11 @@ final class Cluster {
         unlink(node);
         int free = nodeFree[node] + delta;
         if (free < 0 || free > nodeCapacity[node]) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "sim.invariant.capacity", "Node " + node
-                    + " would have " + free + " free GPUs of " + nodeCapacity[node] + ": capacity exceeded");
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "sim.invariant.capacity",
+                    "Node " + node + " would have " + free + " free GPUs of " + nodeCapacity[node]
+                            + ": capacity exceeded");
         }
         nodeFree[node] = free;
         link(node);

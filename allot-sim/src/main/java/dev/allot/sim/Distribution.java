@@ -15,8 +15,8 @@ public record Distribution(long count, double p50, double p95, double max, doubl
         for (double value : sorted) {
             sum += value;
         }
-        return new Distribution(sorted.length, rank(sorted, 0.50), rank(sorted, 0.95), sorted[sorted.length - 1],
-                sum / sorted.length);
+        return new Distribution(
+                sorted.length, rank(sorted, 0.50), rank(sorted, 0.95), sorted[sorted.length - 1], sum / sorted.length);
     }
 
     private static double rank(double[] sorted, double quantile) {

@@ -211,9 +211,14 @@ final class Engine {
         int project = work.project[job];
         invariantChecks++;
         if (used[project][runType[job]] <= work.grant[project][runType[job]]) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "sim.invariant.reclaim", "At t=" + now
-                    + "s a job of project " + work.projects.get(project).project() + " was preempted although the"
-                    + " project held no more than its grant of " + work.types.get(runType[job]).id());
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "sim.invariant.reclaim",
+                    "At t=" + now
+                            + "s a job of project " + work.projects.get(project).project()
+                            + " was preempted although the"
+                            + " project held no more than its grant of "
+                            + work.types.get(runType[job]).id());
         }
         remaining[job] = Math.max(0, remaining[job] - (now - runStart[job]) / work.seconds(job, runType[job]));
         stop(job);
@@ -229,15 +234,23 @@ final class Engine {
         invariantChecks++;
         int busy = cluster.capacityGpus(type) - cluster.freeGpus(type);
         if (busy != usedOfType[type]) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "sim.invariant.accounting", "At t=" + now
-                    + "s the nodes hold " + busy + " busy GPUs of type " + work.types.get(type).id()
-                    + " but running jobs account for " + usedOfType[type]);
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "sim.invariant.accounting",
+                    "At t=" + now
+                            + "s the nodes hold " + busy + " busy GPUs of type "
+                            + work.types.get(type).id()
+                            + " but running jobs account for " + usedOfType[type]);
         }
         String broken = policy.violation(scheduler, project, type);
         if (!broken.isEmpty()) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "sim.invariant.policy", "Policy " + policy.name()
-                    + " broke its rule at t=" + now + "s: project " + work.projects.get(project).project() + " "
-                    + broken);
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "sim.invariant.policy",
+                    "Policy " + policy.name()
+                            + " broke its rule at t=" + now + "s: project "
+                            + work.projects.get(project).project() + " "
+                            + broken);
         }
     }
 

@@ -26,16 +26,22 @@ final class GpuTypeMapper {
         this.traceTypeOf = new String[labTypes.size()];
         this.scaleOf = new double[labTypes.size()];
         Map<String, Double> traceSpeeds = trace.traceGpuTypeSpeeds();
-        double fastestLab = labTypes.stream().mapToDouble(GpuType::relativeSpeed).max().orElse(1);
+        double fastestLab =
+                labTypes.stream().mapToDouble(GpuType::relativeSpeed).max().orElse(1);
         explicit.forEach((lab, traceType) -> {
             if (labTypes.stream().noneMatch(type -> type.id().value().equals(lab))) {
-                throw AllotException.invalid("sim.gpu-map", "GPU type map names lab type '" + lab
-                        + "', which the lab does not have. Maybe one of " + labTypes.stream().map(GpuType::id).toList()
-                        + "?");
+                throw AllotException.invalid(
+                        "sim.gpu-map",
+                        "GPU type map names lab type '" + lab
+                                + "', which the lab does not have. Maybe one of "
+                                + labTypes.stream().map(GpuType::id).toList()
+                                + "?");
             }
             if (!traceSpeeds.containsKey(traceType)) {
-                throw AllotException.invalid("sim.gpu-map", "GPU type map sends " + lab + " to trace type '"
-                        + traceType + "', which the trace does not have. Maybe one of " + traceSpeeds.keySet() + "?");
+                throw AllotException.invalid(
+                        "sim.gpu-map",
+                        "GPU type map sends " + lab + " to trace type '" + traceType
+                                + "', which the trace does not have. Maybe one of " + traceSpeeds.keySet() + "?");
             }
         });
         for (int t = 0; t < labTypes.size(); t++) {
@@ -48,7 +54,10 @@ final class GpuTypeMapper {
                 scaleOf[t] = 1.0;
                 continue;
             }
-            String same = traceSpeeds.keySet().stream().filter(name::equalsIgnoreCase).findFirst().orElse(null);
+            String same = traceSpeeds.keySet().stream()
+                    .filter(name::equalsIgnoreCase)
+                    .findFirst()
+                    .orElse(null);
             double labRelative = labTypes.get(t).relativeSpeed() / fastestLab;
             String nearest = same != null ? same : nearest(traceSpeeds, labRelative);
             traceTypeOf[t] = nearest;
@@ -74,8 +83,12 @@ final class GpuTypeMapper {
         Map<String, String> mapping = new java.util.LinkedHashMap<>();
         for (int t = 0; t < labTypes.size(); t++) {
             if (traceTypeOf[t] != null) {
-                mapping.put(labTypes.get(t).id().value(), traceTypeOf[t]
-                        + (scaleOf[t] == 1.0 ? "" : String.format(java.util.Locale.ROOT, " x%.2f time", scaleOf[t])));
+                mapping.put(
+                        labTypes.get(t).id().value(),
+                        traceTypeOf[t]
+                                + (scaleOf[t] == 1.0
+                                        ? ""
+                                        : String.format(java.util.Locale.ROOT, " x%.2f time", scaleOf[t])));
             }
         }
         return mapping;
@@ -83,7 +96,8 @@ final class GpuTypeMapper {
 
     /** Seconds of the job on lab type {@code t}, or infinity when it cannot run there. */
     double seconds(TraceJob job, int t) {
-        if (!job.allowedGpuTypes().isEmpty() && !job.allowedGpuTypes().contains(labTypes.get(t).id().value())) {
+        if (!job.allowedGpuTypes().isEmpty()
+                && !job.allowedGpuTypes().contains(labTypes.get(t).id().value())) {
             return Double.POSITIVE_INFINITY;
         }
         if (job.secondsByTraceGpuType().isEmpty()) {

@@ -41,8 +41,9 @@ final class GroupMapper {
         explicit.forEach((group, project) -> {
             if (!projectIndex.containsKey(project)) {
                 problems.add(Problem.of("group-map." + group, project, "names a project that is not in the plan")
-                        .withHint("Maybe one of " + new java.util.TreeSet<>(projectIndex.keySet()).stream().limit(5)
-                                .toList() + "?"));
+                        .withHint("Maybe one of "
+                                + new java.util.TreeSet<>(projectIndex.keySet())
+                                        .stream().limit(5).toList() + "?"));
             }
         });
         for (String group : trace.groups()) {
@@ -52,9 +53,13 @@ final class GroupMapper {
             }
         }
         if (!problems.isEmpty()) {
-            throw new AllotException(AllotException.Kind.INVALID_INPUT, "sim.group-map",
-                    "Group mapping has " + problems.size() + " problem(s); first: " + problems.get(0).describe(),
-                    problems, null);
+            throw new AllotException(
+                    AllotException.Kind.INVALID_INPUT,
+                    "sim.group-map",
+                    "Group mapping has " + problems.size() + " problem(s); first: "
+                            + problems.get(0).describe(),
+                    problems,
+                    null);
         }
         List<TraceJob> jobs = trace.jobs();
         int[] assigned = new int[jobs.size()];
@@ -72,9 +77,11 @@ final class GroupMapper {
             }
         }
         if (funded.isEmpty()) {
-            throw AllotException.invalid("sim.no-funded-project", "The plan has " + lines.size()
-                    + " project(s) but none is granted GPUs, so no trace group can be mapped automatically."
-                    + " Maybe pass an explicit group map?");
+            throw AllotException.invalid(
+                    "sim.no-funded-project",
+                    "The plan has " + lines.size()
+                            + " project(s) but none is granted GPUs, so no trace group can be mapped automatically."
+                            + " Maybe pass an explicit group map?");
         }
         funded.sort(Comparator.comparingInt((Integer i) -> -lines.get(i).grant().totalGpus())
                 .thenComparing(i -> lines.get(i).project()));
@@ -102,8 +109,12 @@ final class GroupMapper {
     private static List<String> groupsByDemand(Trace trace) {
         Map<String, Double> demand = new HashMap<>();
         for (TraceJob job : trace.jobs()) {
-            double seconds = job.secondsByTraceGpuType().isEmpty() ? job.referenceSeconds()
-                    : job.secondsByTraceGpuType().values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double seconds = job.secondsByTraceGpuType().isEmpty()
+                    ? job.referenceSeconds()
+                    : job.secondsByTraceGpuType().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .min()
+                            .orElse(0);
             demand.merge(job.group(), job.gpus() * seconds, Double::sum);
         }
         List<String> groups = new ArrayList<>(trace.groups());

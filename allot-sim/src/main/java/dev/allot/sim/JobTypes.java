@@ -27,8 +27,10 @@ final class JobTypes {
             }
             final int job = j;
             order.sort((a, b) -> Double.compare(work.seconds(job, a), work.seconds(job, b)) != 0
-                    ? Double.compare(work.seconds(job, a), work.seconds(job, b)) : Integer.compare(a, b));
-            result[j] = shared.computeIfAbsent(List.copyOf(order),
+                    ? Double.compare(work.seconds(job, a), work.seconds(job, b))
+                    : Integer.compare(a, b));
+            result[j] = shared.computeIfAbsent(
+                    List.copyOf(order),
                     key -> key.stream().mapToInt(Integer::intValue).toArray());
         }
         return result;

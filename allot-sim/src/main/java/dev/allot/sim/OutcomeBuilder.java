@@ -33,10 +33,24 @@ final class OutcomeBuilder {
         for (int c = 0; c < work.categories.size(); c++) {
             categories.add(category(c));
         }
-        RunStats run = new RunStats(engine.options().seed(), engine.events(), wallSeconds,
-                wallSeconds > 0 ? engine.events() / wallSeconds : 0, engine.invariantChecks);
-        return new SimOutcome(engine.policy.name(), engine.policy.description(), work.lab.name(),
-                work.lab.cycle().value(), "", work.gpuTypeMapping(), run, cluster(), categories, projects, relations(),
+        RunStats run = new RunStats(
+                engine.options().seed(),
+                engine.events(),
+                wallSeconds,
+                wallSeconds > 0 ? engine.events() / wallSeconds : 0,
+                engine.invariantChecks);
+        return new SimOutcome(
+                engine.policy.name(),
+                engine.policy.description(),
+                work.lab.name(),
+                work.lab.cycle().value(),
+                "",
+                work.gpuTypeMapping(),
+                run,
+                cluster(),
+                categories,
+                projects,
+                relations(),
                 series());
     }
 
@@ -68,8 +82,14 @@ final class OutcomeBuilder {
             total += gpus * makespan;
         }
         Totals totals = totals(p -> true);
-        return new ClusterOutcome(capacity, utilisation, ratio(busy, total), whileArriving(),
-                work.jobCount - totals.completed() - totals.rejected(), makespan, totals);
+        return new ClusterOutcome(
+                capacity,
+                utilisation,
+                ratio(busy, total),
+                whileArriving(),
+                work.jobCount - totals.completed() - totals.rejected(),
+                makespan,
+                totals);
     }
 
     /** Busy share of all GPUs over the buckets that lie within the arrival window. */
@@ -113,9 +133,17 @@ final class OutcomeBuilder {
             tally.waits[p].addAllTo(waits);
             tally.completionSeconds[p].addAllTo(completions);
         }
-        return new Totals(jobs, completed, rejected, Distribution.ofSorted(waits.sorted()),
-                Distribution.ofSorted(completions.sorted()), gpuSeconds / 3600, ratio(received, wanted),
-                borrowed / 3600, lent / 3600, preemptions);
+        return new Totals(
+                jobs,
+                completed,
+                rejected,
+                Distribution.ofSorted(waits.sorted()),
+                Distribution.ofSorted(completions.sorted()),
+                gpuSeconds / 3600,
+                ratio(received, wanted),
+                borrowed / 3600,
+                lent / 3600,
+                preemptions);
     }
 
     private List<RelationCheck> relations() {
@@ -149,8 +177,9 @@ final class OutcomeBuilder {
         int merge = Math.max(1, (series.buckets + MAX_POINTS - 1) / MAX_POINTS);
         Map<GpuTypeId, double[]> utilisation = new LinkedHashMap<>();
         for (int t = 0; t < work.typeCount(); t++) {
-            utilisation.put(work.types.get(t).id(), average(series.typeBusy[t], series, width, merge,
-                    engine.cluster.capacityGpus(t)));
+            utilisation.put(
+                    work.types.get(t).id(),
+                    average(series.typeBusy[t], series, width, merge, engine.cluster.capacityGpus(t)));
         }
         Map<CategoryId, double[]> busy = new LinkedHashMap<>();
         Map<CategoryId, double[]> pending = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ final class ProjectTally {
     final DoubleList[] completionSeconds;
     /** Integral of min(used, entitlement) and of min(demand, entitlement), in GPU-seconds. */
     final double[] entitlementReceived;
+
     final double[] entitlementWanted;
     final double[] borrowedGpuSeconds;
     final double[] lentGpuSeconds;
@@ -56,8 +57,8 @@ final class ProjectTally {
             int grant = work.grant[project][t];
             usedTotal += used[t];
             borrowedGpuSeconds[project] += Math.max(0, used[t] - grant) * seconds;
-            lentGpuSeconds[project] += Math.max(0, grant - used[t])
-                    * (lentRatioIntegral[t] - lastLentRatio[project][t]);
+            lentGpuSeconds[project] +=
+                    Math.max(0, grant - used[t]) * (lentRatioIntegral[t] - lastLentRatio[project][t]);
             lastLentRatio[project][t] = lentRatioIntegral[t];
         }
         int entitled = entitlement[project];

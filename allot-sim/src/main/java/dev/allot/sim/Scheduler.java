@@ -150,7 +150,8 @@ final class Scheduler implements SchedulingContext {
     public boolean tryReclaim(int job, int type) {
         requireCurrent(job);
         int gpus = engine.work.gpus[job];
-        if (type < reclaimFailedAt.length && reclaimFailedAt[type] == engine.stateVersion + 1
+        if (type < reclaimFailedAt.length
+                && reclaimFailedAt[type] == engine.stateVersion + 1
                 && reclaimFailedGpus[type] <= gpus) {
             return false;
         }
@@ -171,8 +172,8 @@ final class Scheduler implements SchedulingContext {
 
     private void requireCurrent(int job) {
         if (job != currentJob) {
-            throw new IllegalStateException("policy may only start the job it was offered (" + currentJob + "), not "
-                    + job);
+            throw new IllegalStateException(
+                    "policy may only start the job it was offered (" + currentJob + "), not " + job);
         }
     }
 }

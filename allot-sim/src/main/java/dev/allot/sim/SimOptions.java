@@ -51,27 +51,33 @@ public record SimOptions(
     }
 
     public SimOptions withSeed(long newSeed) {
-        return new SimOptions(newSeed, groupToProject, labTypeToTraceType, arrivalScale, lookahead,
-                fairShareHalfLifeSeconds, horizonSeconds);
+        return new SimOptions(
+                newSeed,
+                groupToProject,
+                labTypeToTraceType,
+                arrivalScale,
+                lookahead,
+                fairShareHalfLifeSeconds,
+                horizonSeconds);
     }
 
     public SimOptions withGroupToProject(Map<String, String> mapping) {
-        return new SimOptions(seed, mapping, labTypeToTraceType, arrivalScale, lookahead, fairShareHalfLifeSeconds,
-                horizonSeconds);
+        return new SimOptions(
+                seed, mapping, labTypeToTraceType, arrivalScale, lookahead, fairShareHalfLifeSeconds, horizonSeconds);
     }
 
     public SimOptions withLabTypeToTraceType(Map<String, String> mapping) {
-        return new SimOptions(seed, groupToProject, mapping, arrivalScale, lookahead, fairShareHalfLifeSeconds,
-                horizonSeconds);
+        return new SimOptions(
+                seed, groupToProject, mapping, arrivalScale, lookahead, fairShareHalfLifeSeconds, horizonSeconds);
     }
 
     public SimOptions withArrivalScale(double scale) {
-        return new SimOptions(seed, groupToProject, labTypeToTraceType, scale, lookahead, fairShareHalfLifeSeconds,
-                horizonSeconds);
+        return new SimOptions(
+                seed, groupToProject, labTypeToTraceType, scale, lookahead, fairShareHalfLifeSeconds, horizonSeconds);
     }
 
     public SimOptions withHorizonSeconds(double horizon) {
-        return new SimOptions(seed, groupToProject, labTypeToTraceType, arrivalScale, lookahead,
-                fairShareHalfLifeSeconds, horizon);
+        return new SimOptions(
+                seed, groupToProject, labTypeToTraceType, arrivalScale, lookahead, fairShareHalfLifeSeconds, horizon);
     }
 }

@@ -41,8 +41,8 @@ public final class Simulator {
     }
 
     /** The same trace and plan under several policies, compiled once, in the given order. */
-    public List<SimOutcome> compare(Lab lab, Plan plan, Trace trace, List<SharingPolicy> policies,
-            SimProgress progress) {
+    public List<SimOutcome> compare(
+            Lab lab, Plan plan, Trace trace, List<SharingPolicy> policies, SimProgress progress) {
         Workload work = Workload.compile(lab, plan, trace, options);
         List<SimOutcome> outcomes = new ArrayList<>();
         for (SharingPolicy policy : policies) {
@@ -60,9 +60,19 @@ public final class Simulator {
 
     static SimOutcome outcome(Engine engine, Trace trace, double wallSeconds) {
         SimOutcome outcome = new OutcomeBuilder(engine).build(wallSeconds);
-        return new SimOutcome(outcome.policy(), outcome.policyDescription(), outcome.lab(), outcome.cycle(),
-                trace.source(), outcome.gpuTypeMapping(), outcome.run(), outcome.cluster(), outcome.categories(),
-                outcome.projects(), outcome.relations(), outcome.series());
+        return new SimOutcome(
+                outcome.policy(),
+                outcome.policyDescription(),
+                outcome.lab(),
+                outcome.cycle(),
+                trace.source(),
+                outcome.gpuTypeMapping(),
+                outcome.run(),
+                outcome.cluster(),
+                outcome.categories(),
+                outcome.projects(),
+                outcome.relations(),
+                outcome.series());
     }
 
     private SimOutcome run(Workload work, Trace trace, SharingPolicy policy, SimProgress progress) {

@@ -26,6 +26,7 @@ final class Workload {
     final int[] categoryOf;
     /** grant[p][t] in GPUs. */
     final int[][] grant;
+
     final double[] speed;
 
     final int jobCount;
@@ -36,6 +37,7 @@ final class Workload {
     final int[] priority;
     /** seconds[j * types + t], infinity when job j cannot run on type t. */
     final double[] seconds;
+
     final Lab lab;
     private final java.util.Map<String, String> gpuTypeMapping;
 
@@ -53,7 +55,9 @@ final class Workload {
             }
         });
         this.categories = List.copyOf(cats);
-        this.categoryOf = projects.stream().mapToInt(line -> categories.indexOf(line.category())).toArray();
+        this.categoryOf = projects.stream()
+                .mapToInt(line -> categories.indexOf(line.category()))
+                .toArray();
         this.grant = new int[projects.size()][typeCount];
         for (int p = 0; p < projects.size(); p++) {
             for (int t = 0; t < typeCount; t++) {
@@ -90,12 +94,14 @@ final class Workload {
 
     static Workload compile(Lab lab, Plan plan, Trace trace, SimOptions options) {
         if (lab.gpuTypes().isEmpty() || lab.pools().isEmpty()) {
-            throw AllotException.invalid("sim.no-gpus", "Lab " + lab.name()
-                    + " has no GPU types or no pools, so there is nothing to simulate. Maybe add pools to the lab?");
+            throw AllotException.invalid(
+                    "sim.no-gpus",
+                    "Lab " + lab.name()
+                            + " has no GPU types or no pools, so there is nothing to simulate. Maybe add pools to the lab?");
         }
         if (trace.jobs().isEmpty()) {
-            throw AllotException.invalid("sim.empty-trace", "Trace " + trace.source()
-                    + " has no jobs. Maybe point at a non-empty trace?");
+            throw AllotException.invalid(
+                    "sim.empty-trace", "Trace " + trace.source() + " has no jobs. Maybe point at a non-empty trace?");
         }
         return new Workload(lab, plan, trace, options);
     }
@@ -106,9 +112,12 @@ final class Workload {
         for (TraceJob job : trace.jobs()) {
             for (String type : job.allowedGpuTypes()) {
                 if (!known.contains(type)) {
-                    throw AllotException.invalid("sim.unknown-gpu-type", "Trace " + trace.source() + " job " + job.id()
-                            + " allows GPU type '" + type + "', which lab " + lab.name() + " does not have. Maybe one of "
-                            + known + "?");
+                    throw AllotException.invalid(
+                            "sim.unknown-gpu-type",
+                            "Trace " + trace.source() + " job " + job.id()
+                                    + " allows GPU type '" + type + "', which lab " + lab.name()
+                                    + " does not have. Maybe one of "
+                                    + known + "?");
                 }
             }
         }

@@ -17,15 +17,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Seeded random instances: work is conserved, runs repeat exactly, and the invariants hold under every policy. */
 class ConservationAndDeterminismTest {
-    private static final TestLab LAB = TestLab.lab().type("A100", 1.0).type("H100", 2.0)
-            .pool("A100", 64, 8).pool("H100", 32, 8)
-            .project("vision", "exploratory", "A100:24 H100:8").project("agents", "exploratory", "H100:16")
-            .project("chat", "product", "A100:24 H100:8").project("infra", "product", "A100:8")
+    private static final TestLab LAB = TestLab.lab()
+            .type("A100", 1.0)
+            .type("H100", 2.0)
+            .pool("A100", 64, 8)
+            .pool("H100", 32, 8)
+            .project("vision", "exploratory", "A100:24 H100:8")
+            .project("agents", "exploratory", "H100:16")
+            .project("chat", "product", "A100:24 H100:8")
+            .project("infra", "product", "A100:8")
             .project("idle", "product", "");
 
     static List<Object[]> policiesAndSeeds() {
         return SharingPolicies.names().stream()
-                .flatMap(policy -> java.util.stream.LongStream.of(1, 2, 3).mapToObj(seed -> new Object[] {policy, seed}))
+                .flatMap(
+                        policy -> java.util.stream.LongStream.of(1, 2, 3).mapToObj(seed -> new Object[] {policy, seed}))
                 .toList();
     }
 
@@ -52,7 +58,8 @@ class ConservationAndDeterminismTest {
             }
         }
         Totals totals = replay.outcome.cluster().totals();
-        assertThat(totals.completed() + totals.rejected()).isEqualTo(trace.jobs().size());
+        assertThat(totals.completed() + totals.rejected())
+                .isEqualTo(trace.jobs().size());
         assertThat(used).isCloseTo(work, within(work * 1e-9));
         assertThat(busyInSeries).as("node occupancy agrees with job accounting").isCloseTo(used, within(used * 1e-9));
         assertThat(replay.outcome.run().invariantChecks()).isGreaterThanOrEqualTo(totals.completed());
@@ -76,9 +83,14 @@ class ConservationAndDeterminismTest {
         Trace trace = SyntheticTrace.generate(4, 60_000, 6, 60, 1800);
         List<long[]> updates = new java.util.ArrayList<>();
 
-        Simulator.create(SimOptions.defaults()).run(LAB.buildLab(), LAB.buildPlan(), trace,
-                SharingPolicies.byName("fairshare"),
-                (policy, seconds, events, completed, total) -> updates.add(new long[] {events, completed, total}));
+        Simulator.create(SimOptions.defaults())
+                .run(
+                        LAB.buildLab(),
+                        LAB.buildPlan(),
+                        trace,
+                        SharingPolicies.byName("fairshare"),
+                        (policy, seconds, events, completed, total) ->
+                                updates.add(new long[] {events, completed, total}));
 
         assertThat(updates).hasSizeGreaterThanOrEqualTo(1);
         for (int i = 1; i < updates.size(); i++) {
@@ -90,11 +102,16 @@ class ConservationAndDeterminismTest {
 
     @Test
     void singleTypeWorkIsExactlyGpusTimesDuration() {
-        TestLab lab = TestLab.lab().type("A100", 1.0).pool("A100", 16, 8).project("a", "exploratory", "A100:8")
+        TestLab lab = TestLab.lab()
+                .type("A100", 1.0)
+                .pool("A100", 16, 8)
+                .project("a", "exploratory", "A100:8")
                 .project("b", "product", "A100:8");
         Trace trace = SyntheticTrace.generate(7, 400, 2, 300, 900);
-        double expected = trace.jobs().stream().filter(job -> job.gpus() <= 16)
-                .mapToDouble(job -> job.gpus() * job.referenceSeconds()).sum();
+        double expected = trace.jobs().stream()
+                .filter(job -> job.gpus() <= 16)
+                .mapToDouble(job -> job.gpus() * job.referenceSeconds())
+                .sum();
 
         Replay replay = Replay.automatic(lab, trace, "lending", 7);
 

@@ -15,7 +15,8 @@ class GavelPhillyReplayTest {
     @Test
     void theWholeTraceReplaysUnderEveryPolicyWithWorkConservedAndTheRulesHeld() throws Exception {
         Optional<Path> folder = SharedData.gavelPhilly();
-        Assumptions.assumeTrue(folder.isPresent(),
+        Assumptions.assumeTrue(
+                folder.isPresent(),
                 "../shared/data/gavel-philly is absent beside the repository root; skipping the Philly replay");
         Trace trace = SharedData.readGavel(folder.get(), "seed=0");
         assertThat(trace.jobs()).hasSize(15_264);
@@ -23,13 +24,21 @@ class GavelPhillyReplayTest {
         TestLab lab = SharedData.phillyLab();
 
         List<SimOutcome> outcomes = Simulator.create(SimOptions.defaults().withSeed(3))
-                .compare(lab.buildLab(), lab.buildPlan(), trace,
-                        SharingPolicies.names().stream().map(SharingPolicies::byName).toList(), null);
+                .compare(
+                        lab.buildLab(),
+                        lab.buildPlan(),
+                        trace,
+                        SharingPolicies.names().stream()
+                                .map(SharingPolicies::byName)
+                                .toList(),
+                        null);
 
         assertThat(outcomes).extracting(SimOutcome::policy).containsExactly("strict", "lending", "fairshare");
         for (SimOutcome outcome : outcomes) {
             Totals totals = outcome.cluster().totals();
-            assertThat(totals.completed() + totals.rejected()).as(outcome.policy()).isEqualTo(15_264);
+            assertThat(totals.completed() + totals.rejected())
+                    .as(outcome.policy())
+                    .isEqualTo(15_264);
             assertThat(outcome.cluster().unfinished()).isZero();
             assertThat(outcome.run().invariantChecks()).isGreaterThanOrEqualTo(totals.completed());
             assertThat(outcome.gpuTypeMapping()).containsOnlyKeys("H100", "A100", "V100");
@@ -39,10 +48,13 @@ class GavelPhillyReplayTest {
         SimOutcome strict = outcomes.get(0);
         SimOutcome lending = outcomes.get(1);
         assertThat(strict.cluster().totals().rejected()).isPositive();
-        assertThat(lending.cluster().totals().rejected()).as("borrowing runs jobs larger than a grant")
+        assertThat(lending.cluster().totals().rejected())
+                .as("borrowing runs jobs larger than a grant")
                 .isLessThan(strict.cluster().totals().rejected());
         assertThat(lending.cluster().totals().borrowedGpuHours()).isPositive();
-        assertThat(lending.cluster().totals().lentGpuHours()).as("lent comes out of borrowed")
-                .isPositive().isLessThanOrEqualTo(lending.cluster().totals().borrowedGpuHours() + 1e-6);
+        assertThat(lending.cluster().totals().lentGpuHours())
+                .as("lent comes out of borrowed")
+                .isPositive()
+                .isLessThanOrEqualTo(lending.cluster().totals().borrowedGpuHours() + 1e-6);
     }
 }

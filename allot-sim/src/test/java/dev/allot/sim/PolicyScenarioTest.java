@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
  * p2 submits one 2-GPU job of 50 s at t=10.
  */
 class PolicyScenarioTest {
-    private static final TestLab LAB = TestLab.lab().type("A100", 1.0).pool("A100", 8, 8)
-            .project("p1", "exploratory", "A100:4").project("p2", "product", "A100:4");
-    private static final TestTrace TRACE = TestTrace.trace()
-            .job("p1", 0, 4, 100).job("p1", 0, 4, 100).job("p2", 10, 2, 50);
+    private static final TestLab LAB = TestLab.lab()
+            .type("A100", 1.0)
+            .pool("A100", 8, 8)
+            .project("p1", "exploratory", "A100:4")
+            .project("p2", "product", "A100:4");
+    private static final TestTrace TRACE =
+            TestTrace.trace().job("p1", 0, 4, 100).job("p1", 0, 4, 100).job("p2", 10, 2, 50);
 
     @Test
     void strictQuotasMakeTheSecondJobOfP1WaitAlthoughHalfTheNodeIsIdle() {
@@ -28,7 +31,8 @@ class PolicyScenarioTest {
         assertThat(replay.finish(2)).isEqualTo(60);
         assertThat(replay.project("p1").totals().borrowedGpuHours()).isZero();
         assertThat(replay.project("p1").totals().queueSeconds().max()).isEqualTo(100);
-        assertThat(replay.outcome.cluster().utilisationWhileArriving()).as("4 of 8 GPUs busy until t=10")
+        assertThat(replay.outcome.cluster().utilisationWhileArriving())
+                .as("4 of 8 GPUs busy until t=10")
                 .isEqualTo(0.5);
     }
 
@@ -65,9 +69,13 @@ class PolicyScenarioTest {
 
     @Test
     void fairShareServesTheProjectThatUsedLessFirst() {
-        TestLab lab = TestLab.lab().type("A100", 1.0).pool("A100", 4, 4)
-                .project("p1", "exploratory", "A100:2").project("p2", "product", "A100:2");
-        TestTrace trace = TestTrace.trace().job("p1", 0, 4, 100).job("p1", 50, 4, 10).job("p2", 50, 4, 10);
+        TestLab lab = TestLab.lab()
+                .type("A100", 1.0)
+                .pool("A100", 4, 4)
+                .project("p1", "exploratory", "A100:2")
+                .project("p2", "product", "A100:2");
+        TestTrace trace =
+                TestTrace.trace().job("p1", 0, 4, 100).job("p1", 50, 4, 10).job("p2", 50, 4, 10);
 
         Replay replay = Replay.of(lab, trace.build(), "fairshare");
 
@@ -77,8 +85,11 @@ class PolicyScenarioTest {
 
     @Test
     void strictQuotasRejectJobsLargerThanTheGrantInsteadOfQueueingThemForever() {
-        TestLab lab = TestLab.lab().type("A100", 1.0).pool("A100", 4, 4)
-                .project("p1", "exploratory", "A100:2").project("p2", "product", "A100:2");
+        TestLab lab = TestLab.lab()
+                .type("A100", 1.0)
+                .pool("A100", 4, 4)
+                .project("p1", "exploratory", "A100:2")
+                .project("p2", "product", "A100:2");
         TestTrace trace = TestTrace.trace().job("p1", 0, 4, 100).job("p1", 1, 2, 10);
 
         Replay replay = Replay.of(lab, trace.build(), "strict");
@@ -90,10 +101,17 @@ class PolicyScenarioTest {
 
     @Test
     void lendingPreemptsNothingWhenEvenAllBorrowedGpusWouldNotMakeRoomOnOneNode() {
-        TestLab lab = TestLab.lab().type("A100", 1.0).pool("A100", 16, 8).project("p1", "exploratory", "A100:4")
-                .project("p2", "exploratory", "A100:8").project("p3", "product", "A100:4");
+        TestLab lab = TestLab.lab()
+                .type("A100", 1.0)
+                .pool("A100", 16, 8)
+                .project("p1", "exploratory", "A100:4")
+                .project("p2", "exploratory", "A100:8")
+                .project("p3", "product", "A100:4");
         // p1 runs 4 GPUs in quota and borrows 4 on the same node; p3 holds 4 on the other node in its quota.
-        TestTrace trace = TestTrace.trace().job("p1", 0, 4, 100).job("p1", 0, 4, 100).job("p3", 0, 4, 300)
+        TestTrace trace = TestTrace.trace()
+                .job("p1", 0, 4, 100)
+                .job("p1", 0, 4, 100)
+                .job("p3", 0, 4, 300)
                 .job("p2", 1, 8, 10);
 
         Replay replay = Replay.of(lab, trace.build(), "lending");
@@ -107,7 +125,8 @@ class PolicyScenarioTest {
     @Test
     void withinAProjectHigherPriorityJobsRunFirst() {
         TestLab lab = TestLab.lab().type("A100", 1.0).pool("A100", 8, 8).project("p1", "exploratory", "A100:4");
-        TestTrace trace = TestTrace.trace().job("p1", 0, 4, 100).job("p1", 1, 4, 10, 0).job("p1", 2, 4, 10, 5);
+        TestTrace trace =
+                TestTrace.trace().job("p1", 0, 4, 100).job("p1", 1, 4, 10, 0).job("p1", 2, 4, 10, 5);
 
         Replay replay = Replay.of(lab, trace.build(), "strict");
 

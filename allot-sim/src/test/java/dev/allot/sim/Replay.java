@@ -34,7 +34,11 @@ final class Replay {
 
     /** Replays with the automatic group mapping. */
     static Replay automatic(TestLab lab, Trace trace, String policy, long seed) {
-        return run(lab, trace, SharingPolicies.byName(policy), SimOptions.defaults().withSeed(seed));
+        return run(
+                lab,
+                trace,
+                SharingPolicies.byName(policy),
+                SimOptions.defaults().withSeed(seed));
     }
 
     private static Replay run(TestLab lab, Trace trace, SharingPolicy policy, SimOptions options) {
@@ -56,6 +60,9 @@ final class Replay {
     }
 
     ProjectOutcome project(String id) {
-        return outcome.projects().stream().filter(p -> p.project().value().equals(id)).findFirst().orElseThrow();
+        return outcome.projects().stream()
+                .filter(p -> p.project().value().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

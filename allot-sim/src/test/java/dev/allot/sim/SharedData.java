@@ -21,7 +21,11 @@ public final class SharedData {
     public static Optional<Path> gavelPhilly() {
         for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("mvnw"))) {
-                Path data = dir.resolve("..").resolve("shared").resolve("data").resolve("gavel-philly").normalize();
+                Path data = dir.resolve("..")
+                        .resolve("shared")
+                        .resolve("data")
+                        .resolve("gavel-philly")
+                        .normalize();
                 if (Files.isDirectory(data)) {
                     return Optional.of(data);
                 }
@@ -38,7 +42,9 @@ public final class SharedData {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(folder.resolve(seed))) {
-            files = list.filter(file -> file.toString().endsWith(".trace")).sorted().toList();
+            files = list.filter(file -> file.toString().endsWith(".trace"))
+                    .sorted()
+                    .toList();
         }
         List<Reader> readers = new ArrayList<>();
         try {
@@ -60,11 +66,30 @@ public final class SharedData {
      * A lab shaped for the Philly trace: its 15 teams as 15 projects over three GPU generations, 8 GPUs per node.
      */
     public static TestLab phillyLab() {
-        TestLab lab = TestLab.lab().type("H100", 1.0).type("A100", 0.6).type("V100", 0.25)
-                .pool("H100", 128, 8).pool("A100", 128, 8).pool("V100", 128, 8);
-        String[] grants = {"H100:24 A100:16 V100:8", "H100:16 A100:16 V100:16", "H100:16 A100:8 V100:16",
-            "A100:24 V100:8", "H100:8 A100:8 V100:8", "H100:8 A100:8", "H100:8 V100:8", "A100:8 V100:8",
-            "H100:8", "A100:8", "V100:8", "H100:8", "A100:8", "V100:16", "H100:8 A100:8 V100:8"};
+        TestLab lab = TestLab.lab()
+                .type("H100", 1.0)
+                .type("A100", 0.6)
+                .type("V100", 0.25)
+                .pool("H100", 128, 8)
+                .pool("A100", 128, 8)
+                .pool("V100", 128, 8);
+        String[] grants = {
+            "H100:24 A100:16 V100:8",
+            "H100:16 A100:16 V100:16",
+            "H100:16 A100:8 V100:16",
+            "A100:24 V100:8",
+            "H100:8 A100:8 V100:8",
+            "H100:8 A100:8",
+            "H100:8 V100:8",
+            "A100:8 V100:8",
+            "H100:8",
+            "A100:8",
+            "V100:8",
+            "H100:8",
+            "A100:8",
+            "V100:16",
+            "H100:8 A100:8 V100:8"
+        };
         for (int i = 0; i < grants.length; i++) {
             lab.project("team-" + i, i % 3 == 2 ? "product" : "exploratory", grants[i]);
         }

@@ -59,22 +59,47 @@ public final class TestLab {
         Allocation allocation = new Allocation(gpus);
         ProjectId projectId = ProjectId.of(id);
         projects.add(new Project(projectId, id, CategoryId.of(category), "lead", List.of(), ProjectStatus.ACTIVE));
-        lines.add(new ProjectPlan(projectId, CategoryId.of(category), 5, Allocation.NONE, allocation,
-                allocation.isEmpty() ? Decision.DECLINED : Decision.NEW, allocation.totalGpus(), 1, Optional.empty(),
+        lines.add(new ProjectPlan(
+                projectId,
+                CategoryId.of(category),
+                5,
+                Allocation.NONE,
+                allocation,
+                allocation.isEmpty() ? Decision.DECLINED : Decision.NEW,
+                allocation.totalGpus(),
+                1,
+                Optional.empty(),
                 new Explanation("test", List.of(), Map.of(), List.of())));
         return this;
     }
 
     public Lab buildLab() {
-        List<Category> categories = List.of(new Category(CategoryId.of("exploratory"), ""),
-                new Category(CategoryId.of("product"), ""));
-        return new Lab("test-lab", CycleId.of("2026-12"), LocalDate.of(2026, 12, 1), types, pools, categories,
-                projects, List.of(), List.of(), Policy.defaults(), List.of(), List.of(), List.of());
+        List<Category> categories =
+                List.of(new Category(CategoryId.of("exploratory"), ""), new Category(CategoryId.of("product"), ""));
+        return new Lab(
+                "test-lab",
+                CycleId.of("2026-12"),
+                LocalDate.of(2026, 12, 1),
+                types,
+                pools,
+                categories,
+                projects,
+                List.of(),
+                List.of(),
+                Policy.defaults(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     public Plan buildPlan() {
         Lab lab = buildLab();
-        return new Plan(lab.cycle(), lines, lab.capacityGpus(), lab.capacityGpus(), Map.of(),
+        return new Plan(
+                lab.cycle(),
+                lines,
+                lab.capacityGpus(),
+                lab.capacityGpus(),
+                Map.of(),
                 new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0));
     }
 }

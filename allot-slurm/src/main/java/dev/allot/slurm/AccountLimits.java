@@ -42,7 +42,8 @@ public record AccountLimits(SortedMap<String, Long> grpTres, long grpJobs) {
     /** {@code gres/gpu=8,gres/gpu:h100=8 GrpJobs=0}, or {@code none}. */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        grpTres.forEach((key, value) -> text.append(text.isEmpty() ? "" : ",").append(key).append('=').append(value));
+        grpTres.forEach((key, value) ->
+                text.append(text.isEmpty() ? "" : ",").append(key).append('=').append(value));
         if (grpJobs != NO_LIMIT) {
             text.append(text.isEmpty() ? "" : " ").append("GrpJobs=").append(grpJobs);
         }

@@ -12,8 +12,8 @@ import java.util.List;
  * @param notApplied what still differs when Slurm's state is read back (a failure, or a concurrent edit)
  * @param errors what the sacctmgr calls reported on failure
  */
-public record ApplyResult(ChangeSet planned, List<Change> applied, List<Change> notApplied, List<String> errors,
-        Duration elapsed) {
+public record ApplyResult(
+        ChangeSet planned, List<Change> applied, List<Change> notApplied, List<String> errors, Duration elapsed) {
     public ApplyResult {
         applied = List.copyOf(applied);
         notApplied = List.copyOf(notApplied);

@@ -31,8 +31,15 @@ public record DesiredAccount(
     }
 
     static DesiredAccount group(String name, String parent, String description) {
-        return new DesiredAccount(name, parent, description, AccountLimits.NONE, new TreeSet<>(), new TreeSet<>(),
-                false, Optional.empty());
+        return new DesiredAccount(
+                name,
+                parent,
+                description,
+                AccountLimits.NONE,
+                new TreeSet<>(),
+                new TreeSet<>(),
+                false,
+                Optional.empty());
     }
 
     /** Limits that take over on a date (a dated yield or kill). */

@@ -32,8 +32,8 @@ public record LiveState(String cluster, Map<String, Account> accounts, Map<Strin
      * @param parent parent account; empty for {@code root}
      * @param limits every {@code GrpTRES} entry set on the account, and {@code GrpJobs}
      */
-    public record Account(String name, String parent, AccountLimits limits, SortedSet<String> users,
-            SortedSet<String> qos) {
+    public record Account(
+            String name, String parent, AccountLimits limits, SortedSet<String> users, SortedSet<String> qos) {
         public Account {
             users = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(users));
             qos = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(qos));

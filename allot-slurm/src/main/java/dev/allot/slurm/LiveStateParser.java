@@ -15,8 +15,8 @@ public final class LiveStateParser {
     /** The {@code format=} the parser expects, in this order. */
     public static final String FORMAT = "cluster,account,user,parentname,grptres,grpjobs,qos";
 
-    private static final String HINT = "Maybe the Slurm version prints another format; run the same sacctmgr command"
-            + " by hand to compare.";
+    private static final String HINT =
+            "Maybe the Slurm version prints another format; run the same sacctmgr command" + " by hand to compare.";
 
     private LiveStateParser() {}
 
@@ -77,7 +77,10 @@ public final class LiveStateParser {
     }
 
     private static List<String> list(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(part -> !part.isEmpty()).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(part -> !part.isEmpty())
+                .toList();
     }
 
     private static final class Builder {

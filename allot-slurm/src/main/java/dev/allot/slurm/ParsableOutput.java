@@ -19,8 +19,12 @@ public final class ParsableOutput {
 
         /** An error that quotes this line, for output the parser cannot read. */
         public AllotException malformed(String tool, String reason, String hint) {
-            return new AllotException(AllotException.Kind.INTERNAL, "slurm." + tool + ".output", tool
-                    + " output line " + number + " " + reason + ": '" + text + "'. " + hint, List.of(), null);
+            return new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "slurm." + tool + ".output",
+                    tool + " output line " + number + " " + reason + ": '" + text + "'. " + hint,
+                    List.of(),
+                    null);
         }
     }
 
@@ -37,8 +41,10 @@ public final class ParsableOutput {
             }
             Line parsed = new Line(index + 1, line, line.split("\\|", -1));
             if (parsed.fields().length < fields) {
-                throw parsed.malformed(tool, "has " + parsed.fields().length + " fields, expected " + fields + " ("
-                        + format + ")", hint);
+                throw parsed.malformed(
+                        tool,
+                        "has " + parsed.fields().length + " fields, expected " + fields + " (" + format + ")",
+                        hint);
             }
             lines.add(parsed);
         }

@@ -61,18 +61,24 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
                         newUsers.put(account.name(), account.users());
                     }
                     if (!account.qos().isEmpty()) {
-                        qos.computeIfAbsent(String.join(",", account.qos()), key -> new TreeSet<>()).add(add.account());
+                        qos.computeIfAbsent(String.join(",", account.qos()), key -> new TreeSet<>())
+                                .add(add.account());
                     }
                 }
                 case Change.AddUsers add -> newUsers.put(add.account(), add.users());
-                case Change.SetParent move -> parents.computeIfAbsent(move.to(), key -> new TreeSet<>()).add(move.account());
+                case Change.SetParent move ->
+                    parents.computeIfAbsent(move.to(), key -> new TreeSet<>()).add(move.account());
                 case Change.SetLimits set -> limits.add(set);
-                case Change.RemoveUsers remove -> remove.users().forEach(user ->
-                        removals.computeIfAbsent(user, k -> new TreeSet<>()).add(remove.account()));
+                case Change.RemoveUsers remove ->
+                    remove.users()
+                            .forEach(user -> removals.computeIfAbsent(user, k -> new TreeSet<>())
+                                    .add(remove.account()));
                 case Change.SetDefaultAccount move ->
-                        defaults.computeIfAbsent(move.account(), k -> new TreeSet<>()).add(move.user());
+                    defaults.computeIfAbsent(move.account(), k -> new TreeSet<>())
+                            .add(move.user());
                 case Change.AddQos add ->
-                        qos.computeIfAbsent(String.join(",", add.qos()), key -> new TreeSet<>()).add(add.account());
+                    qos.computeIfAbsent(String.join(",", add.qos()), key -> new TreeSet<>())
+                            .add(add.account());
             }
         }
         newUsers.forEach((account, users) -> {
@@ -83,10 +89,12 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
         parents.forEach((parent, accounts) -> modify(commands, cluster, accounts, "parent=" + parent));
         limitSettings(limits).forEach((setting, accounts) -> modify(commands, cluster, accounts, setting));
         qos.forEach((names, accounts) -> modify(commands, cluster, accounts, "QOS+=" + names));
-        defaults.forEach((account, users) -> chunks(users).forEach(names -> commands.add(
-                "modify user where name=" + names + " cluster=" + cluster + " set DefaultAccount=" + account)));
-        removals.forEach((user, accounts) -> chunks(accounts).forEach(names -> commands.add(
-                "delete user where name=" + user + " account=" + names + " cluster=" + cluster)));
+        defaults.forEach((account, users) -> chunks(users)
+                .forEach(names -> commands.add(
+                        "modify user where name=" + names + " cluster=" + cluster + " set DefaultAccount=" + account)));
+        removals.forEach((user, accounts) -> chunks(accounts)
+                .forEach(names ->
+                        commands.add("delete user where name=" + user + " account=" + names + " cluster=" + cluster)));
         String loadFile = load.isEmpty() ? "" : "Cluster - '" + cluster + "'\n" + load;
         return new SacctmgrScript(loadFile, commands);
     }
@@ -99,7 +107,9 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
         Map<String, Set<String>> whole = new TreeMap<>();
         Map<String, Set<String>> perValue = new TreeMap<>();
         for (Change.SetLimits set : limits) {
-            List<String> tres = set.changedTres().stream().map(key -> key + "=" + set.to().tres(key)).toList();
+            List<String> tres = set.changedTres().stream()
+                    .map(key -> key + "=" + set.to().tres(key))
+                    .toList();
             boolean jobs = set.from().grpJobs() != set.to().grpJobs();
             List<String> clause = new ArrayList<>();
             if (!tres.isEmpty()) {
@@ -108,24 +118,32 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
             if (jobs) {
                 clause.add("GrpJobs=" + set.to().grpJobs());
             }
-            whole.computeIfAbsent(String.join(" ", clause), k -> new TreeSet<>()).add(set.account());
-            tres.forEach(entry -> perValue.computeIfAbsent("GrpTRES=" + entry, k -> new TreeSet<>()).add(set.account()));
+            whole.computeIfAbsent(String.join(" ", clause), k -> new TreeSet<>())
+                    .add(set.account());
+            tres.forEach(entry -> perValue.computeIfAbsent("GrpTRES=" + entry, k -> new TreeSet<>())
+                    .add(set.account()));
             if (jobs) {
-                perValue.computeIfAbsent("GrpJobs=" + set.to().grpJobs(), k -> new TreeSet<>()).add(set.account());
+                perValue.computeIfAbsent("GrpJobs=" + set.to().grpJobs(), k -> new TreeSet<>())
+                        .add(set.account());
             }
         }
         return whole.size() <= perValue.size() ? whole : perValue;
     }
 
     private static String accountLine(DesiredAccount account) {
-        StringBuilder line = new StringBuilder("Account - '").append(account.name()).append("'");
+        StringBuilder line =
+                new StringBuilder("Account - '").append(account.name()).append("'");
         line.append(":Description='").append(flat(account.description())).append("'");
         line.append(":Organization='allot'");
         if (!account.limits().grpTres().isEmpty()) {
             // quoted: load splits fields on ':' and typed TRES such as gres/gpu:h100 contain one
             StringBuilder tres = new StringBuilder();
-            account.limits().grpTres().forEach((key, value) ->
-                    tres.append(tres.isEmpty() ? "" : ",").append(key).append('=').append(value));
+            account.limits()
+                    .grpTres()
+                    .forEach((key, value) -> tres.append(tres.isEmpty() ? "" : ",")
+                            .append(key)
+                            .append('=')
+                            .append(value));
             line.append(":GrpTRES='").append(tres).append("'");
         }
         if (account.limits().grpJobs() != AccountLimits.NO_LIMIT) {
@@ -141,8 +159,9 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
     }
 
     private static void modify(List<String> commands, String cluster, Set<String> accounts, String setting) {
-        chunks(accounts).forEach(names ->
-                commands.add("modify account where name=" + names + " cluster=" + cluster + " set " + setting));
+        chunks(accounts)
+                .forEach(names ->
+                        commands.add("modify account where name=" + names + " cluster=" + cluster + " set " + setting));
     }
 
     /** Comma-joined names, split so that no command line grows past {@link #MAX_LINE}. */

@@ -43,8 +43,17 @@ public final class SlurmCli {
 
     /** {@code sacctmgr -n -P show assoc} for one cluster, in {@link LiveStateParser#FORMAT}, and default accounts. */
     public LiveState liveState(String cluster) {
-        Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "assoc", "where", "cluster=" + cluster,
-                "format=" + LiveStateParser.FORMAT), ""));
+        Result result = require(run(
+                List.of(
+                        "sacctmgr",
+                        "-n",
+                        "-P",
+                        "show",
+                        "assoc",
+                        "where",
+                        "cluster=" + cluster,
+                        "format=" + LiveStateParser.FORMAT),
+                ""));
         Result users = require(run(List.of("sacctmgr", "-n", "-P", "show", "user", "format=user,defaultaccount"), ""));
         return LiveStateParser.parse(cluster, result.stdout())
                 .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(users.stdout()));
@@ -53,7 +62,10 @@ public final class SlurmCli {
     /** Names of the clusters the accounting database knows ({@code sacctmgr show cluster}). */
     public java.util.Set<String> clusters() {
         Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "cluster", "format=cluster"), ""));
-        return result.stdout().lines().map(String::strip).filter(line -> !line.isEmpty())
+        return result.stdout()
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
@@ -75,8 +87,13 @@ public final class SlurmCli {
             Files.writeString(file, flatFile, StandardCharsets.UTF_8);
             return run(List.of("sacctmgr", "-i", "load", "file=" + file), "");
         } catch (IOException e) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "slurm.io", "Could not write the sacctmgr flat"
-                    + " file: " + e.getMessage() + ". Maybe the temporary directory is full?", List.of(), e);
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "slurm.io",
+                    "Could not write the sacctmgr flat" + " file: " + e.getMessage()
+                            + ". Maybe the temporary directory is full?",
+                    List.of(),
+                    e);
         } finally {
             if (file != null) {
                 file.toFile().delete();
@@ -96,7 +113,8 @@ public final class SlurmCli {
         try {
             out = Files.createTempFile("allot-slurm-", ".out");
             err = Files.createTempFile("allot-slurm-", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().put("SLURM_TIME_FORMAT", "standard");
             builder.environment().putAll(environment);
             Process process = builder.start();
@@ -105,19 +123,32 @@ public final class SlurmCli {
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                throw new AllotException(AllotException.Kind.UNAVAILABLE, "slurm.timeout", "'" + String.join(" ", command)
-                        + "' did not finish within " + timeout.toMillis() + " ms and was stopped. Maybe slurmdbd or"
-                        + " slurmctld is hanging; check 'scontrol ping' and the daemon logs.");
+                throw new AllotException(
+                        AllotException.Kind.UNAVAILABLE,
+                        "slurm.timeout",
+                        "'" + String.join(" ", command)
+                                + "' did not finish within " + timeout.toMillis()
+                                + " ms and was stopped. Maybe slurmdbd or"
+                                + " slurmctld is hanging; check 'scontrol ping' and the daemon logs.");
             }
             return new Result(List.copyOf(command), process.exitValue(), Files.readString(out), Files.readString(err));
         } catch (IOException e) {
-            throw new AllotException(AllotException.Kind.UNAVAILABLE, "slurm.tool.missing", "Could not run '"
-                    + command.get(0) + "': " + e.getMessage() + ". Maybe install the Slurm client tools"
-                    + " (apt-get install slurm-client) or put them on PATH?", List.of(), e);
+            throw new AllotException(
+                    AllotException.Kind.UNAVAILABLE,
+                    "slurm.tool.missing",
+                    "Could not run '"
+                            + command.get(0) + "': " + e.getMessage() + ". Maybe install the Slurm client tools"
+                            + " (apt-get install slurm-client) or put them on PATH?",
+                    List.of(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AllotException(AllotException.Kind.INTERNAL, "slurm.interrupted", "Interrupted while running '"
-                    + String.join(" ", command) + "'.", List.of(), e);
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "slurm.interrupted",
+                    "Interrupted while running '" + String.join(" ", command) + "'.",
+                    List.of(),
+                    e);
         } finally {
             delete(out);
             delete(err);
@@ -127,16 +158,20 @@ public final class SlurmCli {
     /** Throws a readable error when the tool failed, e.g. because slurmdbd is down. */
     public static Result require(Result result) {
         if (!result.ok()) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "slurm.command.failed", "'"
-                    + String.join(" ", result.command()) + "' failed (exit " + result.exitCode() + "): "
-                    + firstLines(result.stderr() + result.stdout()) + ". Maybe Slurm's daemons are down"
-                    + " (scripts/slurm-test-cluster.sh status) or this user may not run it?");
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "slurm.command.failed",
+                    "'"
+                            + String.join(" ", result.command()) + "' failed (exit " + result.exitCode() + "): "
+                            + firstLines(result.stderr() + result.stdout()) + ". Maybe Slurm's daemons are down"
+                            + " (scripts/slurm-test-cluster.sh status) or this user may not run it?");
         }
         return result;
     }
 
     static String firstLines(String text) {
-        List<String> lines = new ArrayList<>(text.strip().lines().filter(line -> !line.isBlank()).toList());
+        List<String> lines = new ArrayList<>(
+                text.strip().lines().filter(line -> !line.isBlank()).toList());
         if (lines.isEmpty()) {
             return "no output";
         }

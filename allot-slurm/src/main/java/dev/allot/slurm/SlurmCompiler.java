@@ -87,8 +87,8 @@ public final class SlurmCompiler {
             config.borrowQos().ifPresent(qos::add);
         }
         String description = project == null ? line.project().value() : project.name();
-        return new DesiredAccount(name, config.accountFor(line.category()), description, now, users, qos, true,
-                pending);
+        return new DesiredAccount(
+                name, config.accountFor(line.category()), description, now, users, qos, true, pending);
     }
 
     static AccountLimits limits(Allocation allocation, Set<GpuTypeId> types, SlurmConfig config, boolean hold) {
@@ -123,9 +123,12 @@ public final class SlurmCompiler {
     private static void claim(Map<String, String> owners, String account, String owner) {
         String previous = owners.putIfAbsent(account, owner);
         if (previous != null) {
-            throw AllotException.invalid("slurm.account.collision", "Slurm account '" + account + "' would be used by"
-                    + " both " + previous + " and " + owner + " (Slurm lower-cases names and replaces characters"
-                    + " outside [a-z0-9._-] with '-'). Maybe rename one, or set a project account prefix?");
+            throw AllotException.invalid(
+                    "slurm.account.collision",
+                    "Slurm account '" + account + "' would be used by"
+                            + " both " + previous + " and " + owner
+                            + " (Slurm lower-cases names and replaces characters"
+                            + " outside [a-z0-9._-] with '-'). Maybe rename one, or set a project account prefix?");
         }
     }
 }

@@ -54,38 +54,80 @@ public record SlurmConfig(
     }
 
     public SlurmConfig withCluster(String name) {
-        return new SlurmConfig(name, parentAccount, categoryAccountPrefix, projectAccountPrefix, gpuTypeNames,
-                overallGpuCap, borrowQos, extraUsers);
-    }
-
-    public SlurmConfig withParentAccount(String parent) {
-        return new SlurmConfig(cluster, parent, categoryAccountPrefix, projectAccountPrefix, gpuTypeNames,
-                overallGpuCap, borrowQos, extraUsers);
-    }
-
-    public SlurmConfig withPrefixes(String category, String project) {
-        return new SlurmConfig(cluster, parentAccount, category, project, gpuTypeNames, overallGpuCap, borrowQos,
+        return new SlurmConfig(
+                name,
+                parentAccount,
+                categoryAccountPrefix,
+                projectAccountPrefix,
+                gpuTypeNames,
+                overallGpuCap,
+                borrowQos,
                 extraUsers);
     }
 
+    public SlurmConfig withParentAccount(String parent) {
+        return new SlurmConfig(
+                cluster,
+                parent,
+                categoryAccountPrefix,
+                projectAccountPrefix,
+                gpuTypeNames,
+                overallGpuCap,
+                borrowQos,
+                extraUsers);
+    }
+
+    public SlurmConfig withPrefixes(String category, String project) {
+        return new SlurmConfig(
+                cluster, parentAccount, category, project, gpuTypeNames, overallGpuCap, borrowQos, extraUsers);
+    }
+
     public SlurmConfig withGpuTypeNames(Map<GpuTypeId, String> names) {
-        return new SlurmConfig(cluster, parentAccount, categoryAccountPrefix, projectAccountPrefix, names,
-                overallGpuCap, borrowQos, extraUsers);
+        return new SlurmConfig(
+                cluster,
+                parentAccount,
+                categoryAccountPrefix,
+                projectAccountPrefix,
+                names,
+                overallGpuCap,
+                borrowQos,
+                extraUsers);
     }
 
     public SlurmConfig withBorrowQos(String qos) {
-        return new SlurmConfig(cluster, parentAccount, categoryAccountPrefix, projectAccountPrefix, gpuTypeNames,
-                overallGpuCap, Optional.ofNullable(qos), extraUsers);
+        return new SlurmConfig(
+                cluster,
+                parentAccount,
+                categoryAccountPrefix,
+                projectAccountPrefix,
+                gpuTypeNames,
+                overallGpuCap,
+                Optional.ofNullable(qos),
+                extraUsers);
     }
 
     public SlurmConfig withExtraUsers(List<String> users) {
-        return new SlurmConfig(cluster, parentAccount, categoryAccountPrefix, projectAccountPrefix, gpuTypeNames,
-                overallGpuCap, borrowQos, users);
+        return new SlurmConfig(
+                cluster,
+                parentAccount,
+                categoryAccountPrefix,
+                projectAccountPrefix,
+                gpuTypeNames,
+                overallGpuCap,
+                borrowQos,
+                users);
     }
 
     public SlurmConfig withOverallGpuCap(boolean cap) {
-        return new SlurmConfig(cluster, parentAccount, categoryAccountPrefix, projectAccountPrefix, gpuTypeNames,
-                cap, borrowQos, extraUsers);
+        return new SlurmConfig(
+                cluster,
+                parentAccount,
+                categoryAccountPrefix,
+                projectAccountPrefix,
+                gpuTypeNames,
+                cap,
+                borrowQos,
+                extraUsers);
     }
 
     /** The GPU type as Slurm names it in {@code gres/gpu:<name>}. */
@@ -105,7 +147,8 @@ public record SlurmConfig(
     /** The project id an account stands for: the account name without the project prefix. */
     public ProjectId projectOf(String account) {
         boolean prefixed = !projectAccountPrefix.isEmpty() && account.startsWith(slurmName(projectAccountPrefix));
-        return ProjectId.of(prefixed ? account.substring(slurmName(projectAccountPrefix).length()) : account);
+        return ProjectId.of(
+                prefixed ? account.substring(slurmName(projectAccountPrefix).length()) : account);
     }
 
     public String accountFor(CategoryId category) {
@@ -124,16 +167,20 @@ public record SlurmConfig(
 
     static String checkUser(String field, String user) {
         if (user == null || !Pattern.matches("[A-Za-z_][A-Za-z0-9._-]*", user)) {
-            throw AllotException.invalid("slurm.user.invalid", field + ": '" + user + "' is not a valid Slurm user"
-                    + " name (letters, digits, '.', '_', '-', starting with a letter). Maybe use the login name?");
+            throw AllotException.invalid(
+                    "slurm.user.invalid",
+                    field + ": '" + user + "' is not a valid Slurm user"
+                            + " name (letters, digits, '.', '_', '-', starting with a letter). Maybe use the login name?");
         }
         return user;
     }
 
     private static String checkName(String field, String value, String hint) {
         if (value == null || !NAME.matcher(value).matches()) {
-            throw AllotException.invalid("slurm.config.invalid", field + ": '" + value + "' is not a valid Slurm"
-                    + " name (lower-case letters, digits, '.', '_', '-'). " + hint);
+            throw AllotException.invalid(
+                    "slurm.config.invalid",
+                    field + ": '" + value + "' is not a valid Slurm"
+                            + " name (lower-case letters, digits, '.', '_', '-'). " + hint);
         }
         return value;
     }

@@ -16,9 +16,11 @@ public final class SlurmDiffer {
         List<String> scheduled = new ArrayList<>();
         for (DesiredAccount account : desired.accounts()) {
             LiveState.Account current = live.accounts().get(account.name());
-            account.pending().ifPresent(dated -> scheduled.add("account " + account.name() + " keeps "
-                    + account.limits().describe() + " until " + dated.on() + ", then " + dated.limits().describe()
-                    + " (" + dated.reason() + "; apply again on or after that date)"));
+            account.pending()
+                    .ifPresent(dated -> scheduled.add("account " + account.name() + " keeps "
+                            + account.limits().describe() + " until " + dated.on() + ", then "
+                            + dated.limits().describe()
+                            + " (" + dated.reason() + "; apply again on or after that date)"));
             if (current == null) {
                 changes.add(new Change.AddAccount(account));
                 continue;
@@ -33,8 +35,8 @@ public final class SlurmDiffer {
         return new ChangeSet(desired.cluster(), changes, unknown, scheduled);
     }
 
-    private static void compare(DesiredAccount account, LiveState.Account current, Set<String> managed,
-            List<Change> changes) {
+    private static void compare(
+            DesiredAccount account, LiveState.Account current, Set<String> managed, List<Change> changes) {
         if (!current.parent().equals(account.parent())) {
             changes.add(new Change.SetParent(account.name(), current.parent(), account.parent()));
         }
@@ -65,19 +67,26 @@ public final class SlurmDiffer {
     /** Users leaving their default account get another one they keep, first in name order. */
     private static void moveDefaultAccounts(DesiredState desired, LiveState live, List<Change> changes) {
         Map<String, Set<String>> kept = new TreeMap<>();
-        live.accounts().forEach((name, account) -> account.users().forEach(user ->
-                kept.computeIfAbsent(user, key -> new TreeSet<>()).add(name)));
-        desired.accounts().forEach(account -> account.users().forEach(user ->
-                kept.computeIfAbsent(user, key -> new TreeSet<>()).add(account.name())));
+        live.accounts()
+                .forEach((name, account) -> account.users()
+                        .forEach(user -> kept.computeIfAbsent(user, key -> new TreeSet<>())
+                                .add(name)));
+        desired.accounts()
+                .forEach(account -> account.users()
+                        .forEach(user -> kept.computeIfAbsent(user, key -> new TreeSet<>())
+                                .add(account.name())));
         List<Change.RemoveUsers> removals = changes.stream()
-                .filter(Change.RemoveUsers.class::isInstance).map(Change.RemoveUsers.class::cast).toList();
-        removals.forEach(removal -> removal.users().forEach(user ->
-                kept.getOrDefault(user, new TreeSet<>()).remove(removal.account())));
+                .filter(Change.RemoveUsers.class::isInstance)
+                .map(Change.RemoveUsers.class::cast)
+                .toList();
+        removals.forEach(removal -> removal.users()
+                .forEach(user -> kept.getOrDefault(user, new TreeSet<>()).remove(removal.account())));
         for (Change.RemoveUsers removal : removals) {
             for (String user : removal.users()) {
                 Set<String> others = kept.getOrDefault(user, Set.of());
                 if (removal.account().equals(live.defaultAccounts().get(user)) && !others.isEmpty()) {
-                    changes.add(new Change.SetDefaultAccount(user, removal.account(), others.iterator().next()));
+                    changes.add(new Change.SetDefaultAccount(
+                            user, removal.account(), others.iterator().next()));
                 }
             }
         }

@@ -30,10 +30,14 @@ public final class SlurmEnforcer {
     private void checkKnownCluster(DesiredState desired) {
         java.util.Set<String> clusters = cli.clusters();
         if (!clusters.contains(desired.cluster())) {
-            throw new dev.allot.core.AllotException(dev.allot.core.AllotException.Kind.NOT_FOUND,
-                    "slurm.cluster.unknown", "Slurm's accounting database knows no cluster " + desired.cluster()
+            throw new dev.allot.core.AllotException(
+                    dev.allot.core.AllotException.Kind.NOT_FOUND,
+                    "slurm.cluster.unknown",
+                    "Slurm's accounting database knows no cluster " + desired.cluster()
                             + " (it knows: " + String.join(", ", clusters) + "). Maybe --cluster "
-                            + (clusters.isEmpty() ? "with the ClusterName of slurm.conf" : clusters.iterator().next())
+                            + (clusters.isEmpty()
+                                    ? "with the ClusterName of slurm.conf"
+                                    : clusters.iterator().next())
                             + "?");
         }
     }
@@ -45,12 +49,18 @@ public final class SlurmEnforcer {
     /** Fails before anything changes when the plan needs a GPU TRES the cluster does not track. */
     private void checkTracked(DesiredState desired) {
         java.util.Set<String> tracked = cli.trackedTres();
-        List<String> missing = desired.managedTres().stream().filter(tres -> !tracked.contains(tres)).sorted().toList();
+        List<String> missing = desired.managedTres().stream()
+                .filter(tres -> !tracked.contains(tres))
+                .sorted()
+                .toList();
         if (!missing.isEmpty()) {
-            throw dev.allot.core.AllotException.invalid("slurm.tres.untracked", "Cluster " + desired.cluster()
-                    + " does not track " + String.join(", ", missing) + " (tracked: " + String.join(", ", tracked)
-                    + "). Maybe map the lab's GPU type to Slurm's name with --gpu-type LAB=SLURM, or add it to"
-                    + " AccountingStorageTRES in slurm.conf?");
+            throw dev.allot.core.AllotException.invalid(
+                    "slurm.tres.untracked",
+                    "Cluster " + desired.cluster()
+                            + " does not track " + String.join(", ", missing) + " (tracked: "
+                            + String.join(", ", tracked)
+                            + "). Maybe map the lab's GPU type to Slurm's name with --gpu-type LAB=SLURM, or add it to"
+                            + " AccountingStorageTRES in slurm.conf?");
         }
     }
 
@@ -77,7 +87,9 @@ public final class SlurmEnforcer {
         }
         ChangeSet remaining = liveDiff(desired);
         Set<String> open = remaining.changes().stream().map(SlurmEnforcer::key).collect(Collectors.toSet());
-        List<Change> applied = planned.changes().stream().filter(change -> !open.contains(key(change))).toList();
+        List<Change> applied = planned.changes().stream()
+                .filter(change -> !open.contains(key(change)))
+                .toList();
         return new ApplyResult(planned, applied, remaining.changes(), errors, elapsedSince(start));
     }
 

@@ -34,8 +34,9 @@ public final class Golden {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            assertThat(Boolean.getBoolean("golden.update")).as("golden file %s was missing and has been written;"
-                    + " review it and run again", name).isTrue();
+            assertThat(Boolean.getBoolean("golden.update"))
+                    .as("golden file %s was missing and has been written;" + " review it and run again", name)
+                    .isTrue();
         }
         assertThat(actual).as("golden file %s", name).isEqualTo(read(name));
     }

@@ -82,20 +82,47 @@ public final class PlanFixture {
     }
 
     public Lab lab() {
-        List<Project> labProjects = projects.stream().map(line -> new Project(ProjectId.of(line.id), line.name,
-                CategoryId.of(line.category), line.lead, line.members, ProjectStatus.ACTIVE)).toList();
-        return new Lab("test-lab", CycleId.of("2026-12"), LocalDate.parse("2026-12-01"),
-                gpuTypes.stream().map(type -> new GpuType(GpuTypeId.of(type), 1.0)).toList(),
-                gpuTypes.stream().map(type -> new Pool("pool-" + type, "ci", GpuTypeId.of(type), 64, 8)).toList(),
-                categories.stream().map(id -> new Category(CategoryId.of(id), "")).toList(),
-                labProjects, List.of(), List.of(), Policy.defaults(), List.of(), List.of(), List.of());
+        List<Project> labProjects = projects.stream()
+                .map(line -> new Project(
+                        ProjectId.of(line.id),
+                        line.name,
+                        CategoryId.of(line.category),
+                        line.lead,
+                        line.members,
+                        ProjectStatus.ACTIVE))
+                .toList();
+        return new Lab(
+                "test-lab",
+                CycleId.of("2026-12"),
+                LocalDate.parse("2026-12-01"),
+                gpuTypes.stream()
+                        .map(type -> new GpuType(GpuTypeId.of(type), 1.0))
+                        .toList(),
+                gpuTypes.stream()
+                        .map(type -> new Pool("pool-" + type, "ci", GpuTypeId.of(type), 64, 8))
+                        .toList(),
+                categories.stream()
+                        .map(id -> new Category(CategoryId.of(id), ""))
+                        .toList(),
+                labProjects,
+                List.of(),
+                List.of(),
+                Policy.defaults(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     public Plan build() {
         Map<GpuTypeId, Integer> capacity = new LinkedHashMap<>();
         gpuTypes.forEach(type -> capacity.put(GpuTypeId.of(type), 64));
         List<ProjectPlan> lines = projects.stream().map(ProjectLine::toPlan).toList();
-        return new Plan(CycleId.of("2026-12"), lines, capacity, capacity, Map.of(),
+        return new Plan(
+                CycleId.of("2026-12"),
+                lines,
+                capacity,
+                capacity,
+                Map.of(),
                 new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 1));
     }
 
@@ -122,8 +149,16 @@ public final class PlanFixture {
         ProjectPlan toPlan() {
             Allocation before = new Allocation(previous);
             Allocation after = new Allocation(grant);
-            return new ProjectPlan(ProjectId.of(id), CategoryId.of(category), 1.0, before, after,
-                    Decision.between(before, after), after.totalGpus(), 0, yieldBy,
+            return new ProjectPlan(
+                    ProjectId.of(id),
+                    CategoryId.of(category),
+                    1.0,
+                    before,
+                    after,
+                    Decision.between(before, after),
+                    after.totalGpus(),
+                    0,
+                    yieldBy,
                     new Explanation("test", List.of(), Map.of(), List.of()));
         }
     }

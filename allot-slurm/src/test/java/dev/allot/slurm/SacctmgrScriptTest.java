@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class SacctmgrScriptTest {
     private static Change.SetLimits limit(String account, long from, long to) {
-        return new Change.SetLimits(account, new AccountLimits(Map.of("gres/gpu:h100", from), -1),
+        return new Change.SetLimits(
+                account,
+                new AccountLimits(Map.of("gres/gpu:h100", from), -1),
                 new AccountLimits(Map.of("gres/gpu:h100", to), -1));
     }
 
@@ -25,12 +27,14 @@ class SacctmgrScriptTest {
 
         assertThat(script.loadFile()).isEmpty();
         assertThat(script.commands()).hasSize(2);
-        assertThat(script.commands()).anySatisfy(command -> assertThat(command)
-                .startsWith("modify account where name=project-0,project-10,")
-                .endsWith(" cluster=ci set GrpTRES=gres/gpu:h100=8"));
-        assertThat(script.commands()).anySatisfy(command -> assertThat(command)
-                .startsWith("modify account where name=project-1,project-101,")
-                .endsWith(" cluster=ci set GrpTRES=gres/gpu:h100=16"));
+        assertThat(script.commands())
+                .anySatisfy(command -> assertThat(command)
+                        .startsWith("modify account where name=project-0,project-10,")
+                        .endsWith(" cluster=ci set GrpTRES=gres/gpu:h100=8"));
+        assertThat(script.commands())
+                .anySatisfy(command -> assertThat(command)
+                        .startsWith("modify account where name=project-1,project-101,")
+                        .endsWith(" cluster=ci set GrpTRES=gres/gpu:h100=16"));
     }
 
     @Test
@@ -48,12 +52,14 @@ class SacctmgrScriptTest {
 
     @Test
     void removingALimitWritesMinusOne() {
-        SacctmgrScript script = SacctmgrScript.render(new ChangeSet("ci",
+        SacctmgrScript script = SacctmgrScript.render(new ChangeSet(
+                "ci",
                 List.of(new Change.SetLimits("a", new AccountLimits(Map.of("gres/gpu", 4L), 0), AccountLimits.NONE)),
-                List.of(), List.of()));
+                List.of(),
+                List.of()));
 
-        assertThat(script.commands()).containsExactly(
-                "modify account where name=a cluster=ci set GrpTRES=gres/gpu=-1 GrpJobs=-1");
+        assertThat(script.commands())
+                .containsExactly("modify account where name=a cluster=ci set GrpTRES=gres/gpu=-1 GrpJobs=-1");
     }
 
     @Test
@@ -61,15 +67,22 @@ class SacctmgrScriptTest {
         List<Change.SetLimits> changes = new ArrayList<>();
         long[][] values = {{8, 8}, {8, 16}, {16, 8}, {16, 16}, {24, 8}, {24, 16}};
         for (int index = 0; index < values.length; index++) {
-            changes.add(new Change.SetLimits("p" + index, AccountLimits.NONE, new AccountLimits(
-                    Map.of("gres/gpu:h100", values[index][0], "gres/gpu:a100", values[index][1]), -1)));
+            changes.add(new Change.SetLimits(
+                    "p" + index,
+                    AccountLimits.NONE,
+                    new AccountLimits(
+                            Map.of("gres/gpu:h100", values[index][0], "gres/gpu:a100", values[index][1]), -1)));
         }
 
         Map<String, java.util.Set<String>> perValue = SacctmgrScript.limitSettings(changes);
         Map<String, java.util.Set<String>> whole = SacctmgrScript.limitSettings(changes.subList(0, 2));
 
-        assertThat(perValue).hasSize(5).containsEntry("GrpTRES=gres/gpu:a100=8", new TreeSet<>(List.of("p0", "p2", "p4")));
-        assertThat(whole).containsOnlyKeys("GrpTRES=gres/gpu:a100=8,gres/gpu:h100=8", "GrpTRES=gres/gpu:a100=16,gres/gpu:h100=8");
+        assertThat(perValue)
+                .hasSize(5)
+                .containsEntry("GrpTRES=gres/gpu:a100=8", new TreeSet<>(List.of("p0", "p2", "p4")));
+        assertThat(whole)
+                .containsOnlyKeys(
+                        "GrpTRES=gres/gpu:a100=8,gres/gpu:h100=8", "GrpTRES=gres/gpu:a100=16,gres/gpu:h100=8");
     }
 
     @Test

@@ -24,13 +24,20 @@ public final class SlurmApplyBenchmark {
         int projects = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         List<String> extraUsers = args.length > 3 ? List.of(args[3].split(",")) : List.of();
-        System.out.printf(Locale.ROOT, "slurm apply benchmark: %d runs, %d projects, seed %d, extra users %s,"
-                + " cluster %s%n", runs, projects, seed, extraUsers, TestCluster.CLUSTER);
+        System.out.printf(
+                Locale.ROOT,
+                "slurm apply benchmark: %d runs, %d projects, seed %d, extra users %s," + " cluster %s%n",
+                runs,
+                projects,
+                seed,
+                extraUsers,
+                TestCluster.CLUSTER);
         SlurmEnforcer enforcer = new SlurmEnforcer(new SlurmCli(Duration.ofSeconds(300), Map.of()));
         Random random = new Random(seed);
         for (int run = 1; run <= runs; run++) {
             String prefix = TestCluster.uniquePrefix();
-            SlurmConfig config = SlurmConfig.defaults(TestCluster.CLUSTER).withPrefixes(prefix, prefix)
+            SlurmConfig config = SlurmConfig.defaults(TestCluster.CLUSTER)
+                    .withPrefixes(prefix, prefix)
                     .withExtraUsers(extraUsers);
             DesiredState first = compile(plan(projects, random, prefix), config);
             ApplyResult fresh = enforcer.apply(first);
@@ -68,9 +75,16 @@ public final class SlurmApplyBenchmark {
     }
 
     private static void report(int run, String what, ApplyResult result) {
-        System.out.printf(Locale.ROOT, "run %d  %-32s %6d ms  %4d changes planned  %4d applied  %d outstanding%s%n",
-                run, what, result.elapsed().toMillis(), result.planned().changes().size(), result.applied().size(),
-                result.notApplied().size(), result.errors().isEmpty() ? "" : "  errors: " + result.errors());
+        System.out.printf(
+                Locale.ROOT,
+                "run %d  %-32s %6d ms  %4d changes planned  %4d applied  %d outstanding%s%n",
+                run,
+                what,
+                result.elapsed().toMillis(),
+                result.planned().changes().size(),
+                result.applied().size(),
+                result.notApplied().size(),
+                result.errors().isEmpty() ? "" : "  errors: " + result.errors());
     }
 
     /** Removes the run's users (they exist only for the benchmark), then its accounts, children first. */

@@ -16,9 +16,16 @@ class SlurmCompilerTest {
 
     private static PlanFixture lab() {
         return PlanFixture.plan("H100", "A100")
-                .project("vision-rl", "exploratory").members("alice", "bob").lead("alice").grant("H100", 16)
-                .project("llm-prod", "product").members("carol").grant("H100", 8).grant("A100", 32)
-                .project("evals", "safety").grant("A100", 8);
+                .project("vision-rl", "exploratory")
+                .members("alice", "bob")
+                .lead("alice")
+                .grant("H100", 16)
+                .project("llm-prod", "product")
+                .members("carol")
+                .grant("H100", 8)
+                .grant("A100", 32)
+                .project("evals", "safety")
+                .grant("A100", 8);
     }
 
     private static DesiredState compile(PlanFixture fixture, SlurmConfig config, LocalDate day) {
@@ -29,13 +36,16 @@ class SlurmCompilerTest {
     void everyProjectGetsAnAccountUnderItsCategoryWithPerTypeAndOverallCaps() {
         DesiredState state = compile(lab(), CONFIG, DAY);
 
-        assertThat(state.accounts()).extracting(DesiredAccount::name)
+        assertThat(state.accounts())
+                .extracting(DesiredAccount::name)
                 .containsExactly("exploratory", "product", "safety", "vision-rl", "llm-prod", "evals");
         DesiredAccount llm = state.byName().get("llm-prod");
         assertThat(llm.parent()).isEqualTo("product");
-        assertThat(llm.limits().grpTres()).isEqualTo(Map.of("gres/gpu", 40L, "gres/gpu:a100", 32L, "gres/gpu:h100", 8L));
+        assertThat(llm.limits().grpTres())
+                .isEqualTo(Map.of("gres/gpu", 40L, "gres/gpu:a100", 32L, "gres/gpu:h100", 8L));
         assertThat(llm.limits().grpJobs()).isEqualTo(AccountLimits.NO_LIMIT);
-        assertThat(state.byName().get("vision-rl").limits().tres("gres/gpu:a100")).isZero();
+        assertThat(state.byName().get("vision-rl").limits().tres("gres/gpu:a100"))
+                .isZero();
         assertThat(state.byName().get("exploratory").limits()).isEqualTo(AccountLimits.NONE);
         assertThat(state.managedTres()).containsExactlyInAnyOrder("gres/gpu", "gres/gpu:h100", "gres/gpu:a100");
     }
@@ -51,12 +61,15 @@ class SlurmCompilerTest {
 
     @Test
     void configurableNamesParentPrefixesAndSlurmGpuTypeNames() {
-        SlurmConfig config = CONFIG.withParentAccount("allot").withPrefixes("cat-", "p-")
-                .withGpuTypeNames(Map.of(GpuTypeId.of("H100"), "nvidia_h100")).withOverallGpuCap(false);
+        SlurmConfig config = CONFIG.withParentAccount("allot")
+                .withPrefixes("cat-", "p-")
+                .withGpuTypeNames(Map.of(GpuTypeId.of("H100"), "nvidia_h100"))
+                .withOverallGpuCap(false);
 
         DesiredState state = compile(lab(), config, DAY);
 
-        assertThat(state.accounts().get(0)).extracting(DesiredAccount::name, DesiredAccount::parent)
+        assertThat(state.accounts().get(0))
+                .extracting(DesiredAccount::name, DesiredAccount::parent)
                 .containsExactly("allot", "root");
         assertThat(state.byName().get("cat-product").parent()).isEqualTo("allot");
         assertThat(state.byName().get("p-llm-prod").parent()).isEqualTo("cat-product");
@@ -67,10 +80,15 @@ class SlurmCompilerTest {
     @Test
     void aShrinkKeepsTheOldLimitUntilItsYieldDateAndDropsOnThatDate() {
         PlanFixture fixture = PlanFixture.plan("H100")
-                .project("vision-rl", "exploratory").previous("H100", 16).grant("H100", 8).yieldBy("2026-12-15");
+                .project("vision-rl", "exploratory")
+                .previous("H100", 16)
+                .grant("H100", 8)
+                .yieldBy("2026-12-15");
 
-        DesiredAccount before = compile(fixture, CONFIG, LocalDate.parse("2026-12-14")).byName().get("vision-rl");
-        DesiredAccount on = compile(fixture, CONFIG, LocalDate.parse("2026-12-15")).byName().get("vision-rl");
+        DesiredAccount before =
+                compile(fixture, CONFIG, LocalDate.parse("2026-12-14")).byName().get("vision-rl");
+        DesiredAccount on =
+                compile(fixture, CONFIG, LocalDate.parse("2026-12-15")).byName().get("vision-rl");
 
         assertThat(before.limits().tres("gres/gpu:h100")).isEqualTo(16);
         assertThat(before.pending()).hasValueSatisfying(dated -> {
@@ -83,7 +101,8 @@ class SlurmCompilerTest {
 
     @Test
     void aKillIsZeroGpusPlusAHoldOnNewJobs() {
-        PlanFixture fixture = PlanFixture.plan("H100").project("old-idea", "exploratory").previous("H100", 8);
+        PlanFixture fixture =
+                PlanFixture.plan("H100").project("old-idea", "exploratory").previous("H100", 8);
 
         DesiredAccount killed = compile(fixture, CONFIG, DAY).byName().get("old-idea");
 
@@ -94,7 +113,9 @@ class SlurmCompilerTest {
     @Test
     void aDatedKillKeepsTheOldLimitAndNoHoldUntilTheDate() {
         PlanFixture fixture = PlanFixture.plan("H100")
-                .project("old-idea", "exploratory").previous("H100", 8).yieldBy("2026-12-20");
+                .project("old-idea", "exploratory")
+                .previous("H100", 8)
+                .yieldBy("2026-12-20");
 
         DesiredAccount account = compile(fixture, CONFIG, DAY).byName().get("old-idea");
 
@@ -108,7 +129,8 @@ class SlurmCompilerTest {
 
     @Test
     void oddProjectIdsBecomeValidLowerCaseAccountNames() {
-        PlanFixture fixture = PlanFixture.plan("H100").project("Vision RL/β", "Exploratory").grant("H100", 8);
+        PlanFixture fixture =
+                PlanFixture.plan("H100").project("Vision RL/β", "Exploratory").grant("H100", 8);
 
         DesiredState state = compile(fixture, CONFIG, DAY);
 
@@ -118,8 +140,8 @@ class SlurmCompilerTest {
 
     @Test
     void twoProjectsThatMapToOneAccountAreRejectedWithBothNames() {
-        PlanFixture fixture = PlanFixture.plan("H100")
-                .project("vision rl", "exploratory").project("Vision-RL", "exploratory");
+        PlanFixture fixture =
+                PlanFixture.plan("H100").project("vision rl", "exploratory").project("Vision-RL", "exploratory");
 
         assertThatThrownBy(() -> compile(fixture, CONFIG, DAY))
                 .isInstanceOf(AllotException.class)
@@ -130,7 +152,8 @@ class SlurmCompilerTest {
 
     @Test
     void aMemberNameSlurmCannotHoldIsRejectedNamingTheProject() {
-        PlanFixture fixture = PlanFixture.plan("H100").project("vision-rl", "exploratory").members("bob smith");
+        PlanFixture fixture =
+                PlanFixture.plan("H100").project("vision-rl", "exploratory").members("bob smith");
 
         assertThatThrownBy(() -> compile(fixture, CONFIG, DAY))
                 .isInstanceOf(AllotException.class)

@@ -12,10 +12,17 @@ class SlurmDifferTest {
 
     private static PlanFixture fixture() {
         return PlanFixture.plan("H100", "A100")
-                .project("vision-rl", "exploratory").name("Vision: RL 'big'").members("alice", "bob").grant("H100", 16)
-                .project("llm-prod", "product").members("carol").previous("H100", 16).grant("H100", 8)
-                        .yieldBy("2026-12-15")
-                .project("old-idea", "exploratory").previous("A100", 8);
+                .project("vision-rl", "exploratory")
+                .name("Vision: RL 'big'")
+                .members("alice", "bob")
+                .grant("H100", 16)
+                .project("llm-prod", "product")
+                .members("carol")
+                .previous("H100", 16)
+                .grant("H100", 8)
+                .yieldBy("2026-12-15")
+                .project("old-idea", "exploratory")
+                .previous("A100", 8);
     }
 
     private static DesiredState desired(PlanFixture fixture) {
@@ -26,13 +33,29 @@ class SlurmDifferTest {
     static String liveTextOf(DesiredState state) {
         StringBuilder text = new StringBuilder("ci|root|||||normal\nci|root|root||||normal\n");
         for (DesiredAccount account : state.accounts()) {
-            String tres = String.join(",", account.limits().grpTres().entrySet().stream()
-                    .map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
-            String jobs = account.limits().grpJobs() < 0 ? "" : Long.toString(account.limits().grpJobs());
-            text.append("ci|").append(account.name()).append("||").append(account.parent()).append('|').append(tres)
-                    .append('|').append(jobs).append("|normal\n");
-            account.users().forEach(user -> text.append("ci|").append(account.name()).append('|').append(user)
-                    .append("||||normal\n"));
+            String tres = String.join(
+                    ",",
+                    account.limits().grpTres().entrySet().stream()
+                            .map(entry -> entry.getKey() + "=" + entry.getValue())
+                            .toList());
+            String jobs = account.limits().grpJobs() < 0
+                    ? ""
+                    : Long.toString(account.limits().grpJobs());
+            text.append("ci|")
+                    .append(account.name())
+                    .append("||")
+                    .append(account.parent())
+                    .append('|')
+                    .append(tres)
+                    .append('|')
+                    .append(jobs)
+                    .append("|normal\n");
+            account.users()
+                    .forEach(user -> text.append("ci|")
+                            .append(account.name())
+                            .append('|')
+                            .append(user)
+                            .append("||||normal\n"));
         }
         return text.toString();
     }
@@ -42,7 +65,8 @@ class SlurmDifferTest {
         ChangeSet changes = SlurmDiffer.diff(desired(fixture()), LiveState.empty("ci"));
 
         assertThat(changes.changes()).allMatch(change -> change instanceof Change.AddAccount);
-        assertThat(changes.changes()).extracting(Change::account)
+        assertThat(changes.changes())
+                .extracting(Change::account)
                 .containsExactly("exploratory", "product", "vision-rl", "llm-prod", "old-idea");
         Golden.assertMatches("fresh-diff.txt", String.join("\n", changes.describe()) + "\n");
         Golden.assertMatches("fresh-script.txt", SacctmgrScript.render(changes).toText());
@@ -64,53 +88,67 @@ class SlurmDifferTest {
     void handEditsAreFoundAsDriftAndTheirRepairIsRendered() {
         DesiredState state = desired(fixture());
         String edited = liveTextOf(state)
-                .replace("ci|vision-rl||exploratory|gres/gpu=16,gres/gpu:a100=0,gres/gpu:h100=16|",
-                        "ci|vision-rl||exploratory|cpu=8,gres/gpu=20,gres/gpu:a100=0,gres/gpu:h100=20|")
-                .replace("ci|llm-prod||product|", "ci|llm-prod||root|")
-                .replace("ci|vision-rl|bob||||normal\n", "ci|vision-rl|mallory||||normal\n")
+                        .replace(
+                                "ci|vision-rl||exploratory|gres/gpu=16,gres/gpu:a100=0,gres/gpu:h100=16|",
+                                "ci|vision-rl||exploratory|cpu=8,gres/gpu=20,gres/gpu:a100=0,gres/gpu:h100=20|")
+                        .replace("ci|llm-prod||product|", "ci|llm-prod||root|")
+                        .replace("ci|vision-rl|bob||||normal\n", "ci|vision-rl|mallory||||normal\n")
                 + "ci|side-project||root|gres/gpu=4||normal\n";
 
         ChangeSet drift = SlurmDiffer.diff(state, LiveStateParser.parse("ci", edited));
 
         Golden.assertMatches("drift-report.txt", String.join("\n", drift.describe()) + "\n");
-        Golden.assertMatches("drift-repair-script.txt", SacctmgrScript.render(drift).toText());
+        Golden.assertMatches(
+                "drift-repair-script.txt", SacctmgrScript.render(drift).toText());
         assertThat(drift.unknownAccounts()).containsExactly("side-project");
     }
 
     @Test
     void aUserLeavingTheirDefaultAccountGetsAnotherDefaultFirst() {
         PlanFixture moved = PlanFixture.plan("H100")
-                .project("vision-rl", "exploratory").members("alice").grant("H100", 8)
-                .project("llm-prod", "product").members("bob", "carol").grant("H100", 8);
+                .project("vision-rl", "exploratory")
+                .members("alice")
+                .grant("H100", 8)
+                .project("llm-prod", "product")
+                .members("bob", "carol")
+                .grant("H100", 8);
         DesiredState state = SlurmCompiler.compile(moved.build(), moved.lab(), CONFIG, DAY);
         String live = liveTextOf(state) + "ci|vision-rl|bob||||normal\nci|vision-rl|dave||||normal\n";
         LiveState current = LiveStateParser.parse("ci", live)
-                .withDefaultAccounts(LiveStateParser.parseDefaultAccounts("bob|vision-rl\ndave|vision-rl\nroot|root\n"));
+                .withDefaultAccounts(
+                        LiveStateParser.parseDefaultAccounts("bob|vision-rl\ndave|vision-rl\nroot|root\n"));
 
         ChangeSet changes = SlurmDiffer.diff(state, current);
 
-        assertThat(changes.changes()).extracting(Change::describe).containsExactly(
-                "- users bob,dave from account vision-rl",
-                "~ user bob: default account vision-rl -> llm-prod");
-        assertThat(SacctmgrScript.render(changes).commands()).containsExactly(
-                "modify user where name=bob cluster=ci set DefaultAccount=llm-prod",
-                "delete user where name=bob account=vision-rl cluster=ci",
-                "delete user where name=dave account=vision-rl cluster=ci");
+        assertThat(changes.changes())
+                .extracting(Change::describe)
+                .containsExactly(
+                        "- users bob,dave from account vision-rl", "~ user bob: default account vision-rl -> llm-prod");
+        assertThat(SacctmgrScript.render(changes).commands())
+                .containsExactly(
+                        "modify user where name=bob cluster=ci set DefaultAccount=llm-prod",
+                        "delete user where name=bob account=vision-rl cluster=ci",
+                        "delete user where name=dave account=vision-rl cluster=ci");
     }
 
     @Test
     void raisingALimitIsNotALoweringButAddingAHoldIs() {
-        Change.SetLimits raise = new Change.SetLimits("a",
-                new AccountLimits(java.util.Map.of("gres/gpu", 4L), -1), new AccountLimits(java.util.Map.of("gres/gpu", 8L), -1));
-        Change.SetLimits hold = new Change.SetLimits("a",
-                new AccountLimits(java.util.Map.of("gres/gpu", 4L), -1), new AccountLimits(java.util.Map.of("gres/gpu", 0L), 0));
-        Change.SetLimits firstLimit = new Change.SetLimits("a",
-                AccountLimits.NONE, new AccountLimits(java.util.Map.of("gres/gpu", 8L), -1));
+        Change.SetLimits raise = new Change.SetLimits(
+                "a",
+                new AccountLimits(java.util.Map.of("gres/gpu", 4L), -1),
+                new AccountLimits(java.util.Map.of("gres/gpu", 8L), -1));
+        Change.SetLimits hold = new Change.SetLimits(
+                "a",
+                new AccountLimits(java.util.Map.of("gres/gpu", 4L), -1),
+                new AccountLimits(java.util.Map.of("gres/gpu", 0L), 0));
+        Change.SetLimits firstLimit =
+                new Change.SetLimits("a", AccountLimits.NONE, new AccountLimits(java.util.Map.of("gres/gpu", 8L), -1));
 
         assertThat(raise.lowers()).isFalse();
         assertThat(hold.lowers()).isTrue();
-        assertThat(hold.describe()).isEqualTo("~ account a: gres/gpu 4 -> 0, GrpJobs none -> 0 (kill: new jobs are"
-                + " held) (lowers: running jobs keep running; new jobs pend until under the limit)");
+        assertThat(hold.describe())
+                .isEqualTo("~ account a: gres/gpu 4 -> 0, GrpJobs none -> 0 (kill: new jobs are"
+                        + " held) (lowers: running jobs keep running; new jobs pend until under the limit)");
         assertThat(firstLimit.lowers()).isTrue();
     }
 }

@@ -24,7 +24,8 @@ class SlurmEnforcementIT {
     void cluster() {
         TestCluster.require();
         prefix = TestCluster.uniquePrefix();
-        config = SlurmConfig.defaults(TestCluster.CLUSTER).withPrefixes(prefix, prefix)
+        config = SlurmConfig.defaults(TestCluster.CLUSTER)
+                .withPrefixes(prefix, prefix)
                 .withExtraUsers(List.of("root"));
         enforcer = new SlurmEnforcer(TestCluster.CLI);
     }
@@ -42,7 +43,8 @@ class SlurmEnforcementIT {
     }
 
     private String submit(String project, String gres) {
-        String id = TestCluster.submit(config.accountFor(dev.allot.core.model.ProjectId.of(project)), gres, "sleep 300");
+        String id =
+                TestCluster.submit(config.accountFor(dev.allot.core.model.ProjectId.of(project)), gres, "sleep 300");
         jobs.add(id);
         return id;
     }
@@ -50,17 +52,21 @@ class SlurmEnforcementIT {
     @Test
     void jobsAboveAGrantPendUntilALargerPlanIsApplied() {
         PlanFixture small = PlanFixture.plan("H100", "A100")
-                .project("alpha", "exploratory").grant("H100", 2)
-                .project("beta", "product").grant("A100", 1);
+                .project("alpha", "exploratory")
+                .grant("H100", 2)
+                .project("beta", "product")
+                .grant("A100", 1);
 
         ApplyResult first = enforcer.apply(desired(small));
 
         assertThat(first.succeeded()).as(String.join("\n", first.describe())).isTrue();
         assertThat(first.applied()).hasSize(4);
-        List<String> ids = List.of(submit("alpha", "gpu:h100:1"), submit("alpha", "gpu:h100:1"),
-                submit("alpha", "gpu:h100:1"));
-        assertThat(TestCluster.awaitState(ids.get(0), "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
-        assertThat(TestCluster.awaitState(ids.get(1), "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+        List<String> ids =
+                List.of(submit("alpha", "gpu:h100:1"), submit("alpha", "gpu:h100:1"), submit("alpha", "gpu:h100:1"));
+        assertThat(TestCluster.awaitState(ids.get(0), "RUNNING None"::equals, WAIT))
+                .isEqualTo("RUNNING None");
+        assertThat(TestCluster.awaitState(ids.get(1), "RUNNING None"::equals, WAIT))
+                .isEqualTo("RUNNING None");
         assertThat(TestCluster.awaitState(ids.get(2), "PENDING AssocGrpGRES"::equals, WAIT))
                 .isEqualTo("PENDING AssocGrpGRES");
 
@@ -69,17 +75,21 @@ class SlurmEnforcementIT {
         assertThat(again.describe().get(0)).contains("already matches the plan: 0 changes applied");
 
         PlanFixture larger = PlanFixture.plan("H100", "A100")
-                .project("alpha", "exploratory").grant("H100", 3)
-                .project("beta", "product").grant("A100", 1);
+                .project("alpha", "exploratory")
+                .grant("H100", 3)
+                .project("beta", "product")
+                .grant("A100", 1);
         ChangeSet diff = enforcer.diff(desired(larger));
         assertThat(diff.changes()).singleElement().isInstanceOf(Change.SetLimits.class);
         assertThat(enforcer.apply(desired(larger)).succeeded()).isTrue();
-        assertThat(TestCluster.awaitState(ids.get(2), "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+        assertThat(TestCluster.awaitState(ids.get(2), "RUNNING None"::equals, WAIT))
+                .isEqualTo("RUNNING None");
     }
 
     @Test
     void aHandEditIsReportedAsDriftAndRepairedByTheNextApply() {
-        PlanFixture plan = PlanFixture.plan("H100", "A100").project("gamma", "exploratory").grant("H100", 2);
+        PlanFixture plan =
+                PlanFixture.plan("H100", "A100").project("gamma", "exploratory").grant("H100", 2);
         DesiredState desired = desired(plan);
         assertThat(enforcer.apply(desired).succeeded()).isTrue();
         String account = config.accountFor(dev.allot.core.model.ProjectId.of("gamma"));
@@ -89,9 +99,11 @@ class SlurmEnforcementIT {
         try {
             ChangeSet drift = enforcer.drift(desired);
 
-            assertThat(drift.changes()).singleElement().satisfies(change ->
-                    assertThat(change.describe()).isEqualTo("~ account " + account + ": gres/gpu:h100 7 -> 2"
-                            + " (lowers: running jobs keep running; new jobs pend until under the limit)"));
+            assertThat(drift.changes())
+                    .singleElement()
+                    .satisfies(change -> assertThat(change.describe())
+                            .isEqualTo("~ account " + account + ": gres/gpu:h100 7 -> 2"
+                                    + " (lowers: running jobs keep running; new jobs pend until under the limit)"));
             assertThat(drift.unknownAccounts()).contains(rogue);
 
             ApplyResult repair = enforcer.apply(desired);
@@ -107,26 +119,36 @@ class SlurmEnforcementIT {
     void aMemberLeavingTheirDefaultAccountIsMovedAndRemoved() {
         String user = config.accountFor(dev.allot.core.model.ProjectId.of("mover"));
         PlanFixture before = PlanFixture.plan("H100")
-                .project("eta", "exploratory").members(user).grant("H100", 1)
-                .project("theta", "product").members(user).grant("H100", 1);
+                .project("eta", "exploratory")
+                .members(user)
+                .grant("H100", 1)
+                .project("theta", "product")
+                .members(user)
+                .grant("H100", 1);
         assertThat(enforcer.apply(desired(before)).succeeded()).isTrue();
         PlanFixture after = PlanFixture.plan("H100")
-                .project("eta", "exploratory").grant("H100", 1)
-                .project("theta", "product").members(user).grant("H100", 1);
+                .project("eta", "exploratory")
+                .grant("H100", 1)
+                .project("theta", "product")
+                .members(user)
+                .grant("H100", 1);
 
         ApplyResult moved = enforcer.apply(desired(after));
 
         assertThat(moved.succeeded()).as(String.join("\n", moved.describe())).isTrue();
-        assertThat(moved.applied()).extracting(Change::describe).contains(
-                "~ user " + user + ": default account " + config.accountFor(dev.allot.core.model.ProjectId.of("eta"))
-                        + " -> " + config.accountFor(dev.allot.core.model.ProjectId.of("theta")));
+        assertThat(moved.applied())
+                .extracting(Change::describe)
+                .contains("~ user " + user + ": default account "
+                        + config.accountFor(dev.allot.core.model.ProjectId.of("eta")) + " -> "
+                        + config.accountFor(dev.allot.core.model.ProjectId.of("theta")));
         assertThat(enforcer.diff(desired(after)).changes()).isEmpty();
         TestCluster.sacctmgr("delete", "user", "where", "name=" + user);
     }
 
     @Test
     void aGpuTypeTheClusterDoesNotTrackStopsTheApplyBeforeAnyChange() {
-        DesiredState desired = desired(PlanFixture.plan("H100", "B200").project("iota", "exploratory").grant("H100", 1));
+        DesiredState desired = desired(
+                PlanFixture.plan("H100", "B200").project("iota", "exploratory").grant("H100", 1));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> enforcer.apply(desired))
                 .isInstanceOf(dev.allot.core.AllotException.class)
@@ -139,7 +161,8 @@ class SlurmEnforcementIT {
 
     @Test
     void aClusterNameTheDatabaseDoesNotKnowStopsTheApplyInsteadOfCreatingIt() {
-        PlanFixture plan = PlanFixture.plan("H100").project("kappa", "exploratory").grant("H100", 1);
+        PlanFixture plan =
+                PlanFixture.plan("H100").project("kappa", "exploratory").grant("H100", 1);
         SlurmConfig typo = config.withCluster("c1-typo");
         DesiredState desired = SlurmCompiler.compile(plan.build(), plan.lab(), typo, TODAY);
 
@@ -152,12 +175,14 @@ class SlurmEnforcementIT {
 
     @Test
     void aKilledProjectHoldsNewJobs() {
-        PlanFixture running = PlanFixture.plan("H100", "A100").project("delta", "exploratory").grant("H100", 2);
+        PlanFixture running =
+                PlanFixture.plan("H100", "A100").project("delta", "exploratory").grant("H100", 2);
         assertThat(enforcer.apply(desired(running)).succeeded()).isTrue();
         String before = submit("delta", "gpu:h100:1");
         assertThat(TestCluster.awaitState(before, "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
 
-        PlanFixture killed = PlanFixture.plan("H100", "A100").project("delta", "exploratory").previous("H100", 2);
+        PlanFixture killed =
+                PlanFixture.plan("H100", "A100").project("delta", "exploratory").previous("H100", 2);
         ApplyResult kill = enforcer.apply(desired(killed));
 
         assertThat(kill.succeeded()).as(String.join("\n", kill.describe())).isTrue();
@@ -166,7 +191,9 @@ class SlurmEnforcementIT {
         assertThat(TestCluster.awaitState(after, state -> state.startsWith("PENDING AssocGrp"), WAIT))
                 .startsWith("PENDING AssocGrp");
         TestCluster.sleep(3000);
-        assertThat(TestCluster.state(after)).as("still held after a few scheduling passes").startsWith("PENDING");
+        assertThat(TestCluster.state(after))
+                .as("still held after a few scheduling passes")
+                .startsWith("PENDING");
         assertThat(TestCluster.state(before)).as("running jobs are not killed").isEqualTo("RUNNING None");
     }
 
@@ -174,7 +201,8 @@ class SlurmEnforcementIT {
     void aFailedPartOfAnApplyIsReportedAndTheNextApplyConverges() {
         String qos = config.accountFor(dev.allot.core.model.CategoryId.of("borrow"));
         config = config.withBorrowQos(qos);
-        DesiredState desired = desired(PlanFixture.plan("H100").project("epsilon", "exploratory").grant("H100", 1));
+        DesiredState desired = desired(
+                PlanFixture.plan("H100").project("epsilon", "exploratory").grant("H100", 1));
 
         ApplyResult partial = enforcer.apply(desired);
 
@@ -186,7 +214,9 @@ class SlurmEnforcementIT {
         TestCluster.sacctmgr("add", "qos", qos);
         try {
             ApplyResult converged = enforcer.apply(desired);
-            assertThat(converged.succeeded()).as(String.join("\n", converged.describe())).isTrue();
+            assertThat(converged.succeeded())
+                    .as(String.join("\n", converged.describe()))
+                    .isTrue();
             assertThat(converged.applied()).singleElement().isInstanceOf(Change.AddQos.class);
             assertThat(enforcer.diff(desired).changes()).isEmpty();
         } finally {

@@ -25,12 +25,18 @@ class SlurmUsageIT {
     void finishedJobsComeBackAsGpuHoursPerProjectAndType(@TempDir Path dir) throws Exception {
         TestCluster.require();
         String prefix = TestCluster.uniquePrefix();
-        SlurmConfig config = SlurmConfig.defaults(TestCluster.CLUSTER).withPrefixes(prefix, prefix)
+        SlurmConfig config = SlurmConfig.defaults(TestCluster.CLUSTER)
+                .withPrefixes(prefix, prefix)
                 .withExtraUsers(List.of("root"));
-        PlanFixture plan = PlanFixture.plan("H100", "A100").project("zeta", "exploratory").grant("H100", 2).grant("A100", 1);
+        PlanFixture plan = PlanFixture.plan("H100", "A100")
+                .project("zeta", "exploratory")
+                .grant("H100", 2)
+                .grant("A100", 1);
         LocalDate today = LocalDate.now();
-        assertThat(new SlurmEnforcer(TestCluster.CLI).apply(
-                SlurmCompiler.compile(plan.build(), plan.lab(), config, today)).succeeded()).isTrue();
+        assertThat(new SlurmEnforcer(TestCluster.CLI)
+                        .apply(SlurmCompiler.compile(plan.build(), plan.lab(), config, today))
+                        .succeeded())
+                .isTrue();
         String account = config.accountFor(ProjectId.of("zeta"));
 
         String h100 = TestCluster.submit(account, "gpu:h100:2", "sleep 3");
@@ -39,8 +45,11 @@ class SlurmUsageIT {
         awaitCompleted(a100);
 
         CsvUsageSink sink = new CsvUsageSink(dir);
-        UsageImporter importer = new UsageImporter(TestCluster.CLI, new UsageAggregator(config::projectOf,
-                Map.of("h100", GpuTypeId.of("H100"), "a100", GpuTypeId.of("A100"))), sink);
+        UsageImporter importer = new UsageImporter(
+                TestCluster.CLI,
+                new UsageAggregator(
+                        config::projectOf, Map.of("h100", GpuTypeId.of("H100"), "a100", GpuTypeId.of("A100"))),
+                sink);
         LocalDate from = today.minusDays(1);
         LocalDate to = today.plusDays(1);
         importer.importDays(TestCluster.CLUSTER, from, to, LocalDateTime.now());
@@ -49,33 +58,53 @@ class SlurmUsageIT {
 
         assertThat(Files.readString(sink.file())).as("re-import is idempotent").isEqualTo(firstImport);
         List<UsageRecord> zeta = sink.read(from, to).stream()
-                .filter(record -> record.project().equals(ProjectId.of("zeta"))).toList();
-        String sacct = TestCluster.CLI.run(List.of("sacct", "-X", "-n", "-P", "-j", h100 + "," + a100, "-o",
-                "jobid,account,state,start,end,elapsedraw,alloctres"), "").stdout();
-        assertThat(gpuHours(zeta, "H100")).as("imported %s from sacct:%n%s", zeta, sacct)
+                .filter(record -> record.project().equals(ProjectId.of("zeta")))
+                .toList();
+        String sacct = TestCluster.CLI
+                .run(
+                        List.of(
+                                "sacct",
+                                "-X",
+                                "-n",
+                                "-P",
+                                "-j",
+                                h100 + "," + a100,
+                                "-o",
+                                "jobid,account,state,start,end,elapsedraw,alloctres"),
+                        "")
+                .stdout();
+        assertThat(gpuHours(zeta, "H100"))
+                .as("imported %s from sacct:%n%s", zeta, sacct)
                 .isCloseTo(2 * elapsedSeconds(h100) / 3600.0, within(1e-4));
-        assertThat(gpuHours(zeta, "A100")).as("imported %s from sacct:%n%s", zeta, sacct)
+        assertThat(gpuHours(zeta, "A100"))
+                .as("imported %s from sacct:%n%s", zeta, sacct)
                 .isCloseTo(elapsedSeconds(a100) / 3600.0, within(1e-4));
         assertThat(gpuHours(zeta, "H100")).isGreaterThan(0);
         TestCluster.removeAccounts(prefix, List.of(h100, a100));
     }
 
     private static double gpuHours(List<UsageRecord> records, String type) {
-        return records.stream().filter(record -> record.gpuType().value().equals(type))
-                .mapToDouble(UsageRecord::gpuHours).sum();
+        return records.stream()
+                .filter(record -> record.gpuType().value().equals(type))
+                .mapToDouble(UsageRecord::gpuHours)
+                .sum();
     }
 
     /** Elapsed seconds as sacct reports them, independently of the importer's start/end arithmetic. */
     private static long elapsedSeconds(String jobId) {
-        String out = SlurmCli.require(TestCluster.CLI.run(
-                List.of("sacct", "-X", "-n", "-P", "-j", jobId, "-o", "elapsedraw"), "")).stdout().strip();
+        String out = SlurmCli.require(
+                        TestCluster.CLI.run(List.of("sacct", "-X", "-n", "-P", "-j", jobId, "-o", "elapsedraw"), ""))
+                .stdout()
+                .strip();
         return Long.parseLong(out);
     }
 
     private static boolean inWindowQuery(String jobId) {
         String window = LocalDate.now().minusDays(1) + "T00:00:00";
-        return SlurmCli.require(TestCluster.CLI.run(List.of("sacct", "-a", "-X", "-n", "-P", "-S", window, "-o",
-                "jobid,state,alloctres"), "")).stdout().lines()
+        return SlurmCli.require(TestCluster.CLI.run(
+                        List.of("sacct", "-a", "-X", "-n", "-P", "-S", window, "-o", "jobid,state,alloctres"), ""))
+                .stdout()
+                .lines()
                 .anyMatch(line -> line.startsWith(jobId + "|COMPLETED|") && line.contains("gres/gpu"));
     }
 
@@ -83,8 +112,10 @@ class SlurmUsageIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String state = "";
         while (System.nanoTime() < deadline) {
-            state = SlurmCli.require(TestCluster.CLI.run(
-                    List.of("sacct", "-X", "-n", "-P", "-j", jobId, "-o", "state,end"), "")).stdout().strip();
+            state = SlurmCli.require(
+                            TestCluster.CLI.run(List.of("sacct", "-X", "-n", "-P", "-j", jobId, "-o", "state,end"), ""))
+                    .stdout()
+                    .strip();
             // The import reads a time-window query, which lists a finished job with its GPUs a little after
             // "sacct -j" reports it COMPLETED; only then is the job's usage there to import.
             if (state.startsWith("COMPLETED|") && !state.endsWith("Unknown") && inWindowQuery(jobId)) {

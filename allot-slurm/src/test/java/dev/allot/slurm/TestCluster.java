@@ -24,9 +24,12 @@ final class TestCluster {
         try {
             SlurmCli.Result result = new SlurmCli(Duration.ofSeconds(15), Map.of())
                     .run(List.of("sacctmgr", "-n", "-P", "show", "cluster", "format=cluster"), "");
-            boolean found = result.ok() && result.stdout().lines().anyMatch(line -> line.strip().equals(CLUSTER));
-            problem = found ? null : "cluster '" + CLUSTER + "' not in sacctmgr's clusters: "
-                    + SlurmCli.firstLines(result.stdout() + result.stderr());
+            boolean found = result.ok()
+                    && result.stdout().lines().anyMatch(line -> line.strip().equals(CLUSTER));
+            problem = found
+                    ? null
+                    : "cluster '" + CLUSTER + "' not in sacctmgr's clusters: "
+                            + SlurmCli.firstLines(result.stdout() + result.stderr());
         } catch (AllotException e) {
             problem = e.getMessage();
         }
@@ -48,14 +51,28 @@ final class TestCluster {
     }
 
     static String submit(String account, String gres, String command) {
-        SlurmCli.Result result = SlurmCli.require(CLI.run(List.of("sbatch", "--parsable", "-o", "/dev/null",
-                "-A", account, "--gres=" + gres, "-t", "5", "--wrap", command), ""));
+        SlurmCli.Result result = SlurmCli.require(CLI.run(
+                List.of(
+                        "sbatch",
+                        "--parsable",
+                        "-o",
+                        "/dev/null",
+                        "-A",
+                        account,
+                        "--gres=" + gres,
+                        "-t",
+                        "5",
+                        "--wrap",
+                        command),
+                ""));
         return result.stdout().strip().split(";")[0];
     }
 
     /** {@code STATE Reason} from squeue, or empty once the job has left the queue. */
     static String state(String jobId) {
-        return CLI.run(List.of("squeue", "-h", "-j", jobId, "-o", "%T %r"), "").stdout().strip();
+        return CLI.run(List.of("squeue", "-h", "-j", jobId, "-o", "%T %r"), "")
+                .stdout()
+                .strip();
     }
 
     static String awaitState(String jobId, Predicate<String> wanted, Duration timeout) {
@@ -85,7 +102,8 @@ final class TestCluster {
         LiveState live = CLI.liveState(CLUSTER);
         List<String> children = new java.util.ArrayList<>();
         List<String> parents = new java.util.ArrayList<>();
-        live.accounts().values().stream().filter(account -> account.name().startsWith(prefix))
+        live.accounts().values().stream()
+                .filter(account -> account.name().startsWith(prefix))
                 .forEach(account -> (account.parent().startsWith(prefix) ? children : parents).add(account.name()));
         List<String> commands = new java.util.ArrayList<>();
         if (!children.isEmpty()) {

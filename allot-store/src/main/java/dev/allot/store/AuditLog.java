@@ -9,8 +9,15 @@ import org.jdbi.v3.core.Handle;
 /** Every change, who made it and when, with the value before and after (as JSON); written in the change's transaction. */
 public final class AuditLog {
     /** One change. {@code before} is null for a creation, {@code after} for a deletion. */
-    public record Entry(long id, Instant at, String actor, String action, String entity, String entityId,
-            String before, String after) {}
+    public record Entry(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String entity,
+            String entityId,
+            String before,
+            String after) {}
 
     private final Store store;
 
@@ -19,8 +26,8 @@ public final class AuditLog {
     }
 
     /** Records a change unless before and after are equal (idempotent writes leave no trace). */
-    void record(Handle handle, Actor actor, String action, String entity, String entityId, Object before,
-            Object after) {
+    void record(
+            Handle handle, Actor actor, String action, String entity, String entityId, Object before, Object after) {
         String beforeJson = before == null ? null : Json.write(before);
         String afterJson = after == null ? null : Json.write(after);
         if (Objects.equals(beforeJson, afterJson)) {
@@ -41,7 +48,8 @@ public final class AuditLog {
     /** The id of the newest entry: it grows with every change, so readers can cache by it. */
     public long highWater() {
         return store.read(handle -> handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM audit_entry")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
     }
 
     /** The newest entries first, optionally for one entity ({@code entity} and {@code entityId} may be null). */
@@ -62,9 +70,15 @@ public final class AuditLog {
             if (entityId != null) {
                 query.bind("entityId", entityId);
             }
-            return query.map((rs, ctx) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("entity"),
-                        rs.getString("entity_id"), rs.getString("before_json"), rs.getString("after_json")))
+            return query.map((rs, ctx) -> new Entry(
+                            rs.getLong("id"),
+                            rs.getObject("at", OffsetDateTime.class).toInstant(),
+                            rs.getString("actor"),
+                            rs.getString("action"),
+                            rs.getString("entity"),
+                            rs.getString("entity_id"),
+                            rs.getString("before_json"),
+                            rs.getString("after_json")))
                     .list();
         });
     }

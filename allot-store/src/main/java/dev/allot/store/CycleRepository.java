@@ -25,7 +25,8 @@ public final class CycleRepository {
     /** Cycles, newest start first. */
     public List<Versioned<Cycle>> list() {
         return store.read(handle -> handle.createQuery("SELECT * FROM cycle ORDER BY start_date DESC, id DESC")
-                .map((rs, ctx) -> read(rs)).list());
+                .map((rs, ctx) -> read(rs))
+                .list());
     }
 
     public Optional<Versioned<Cycle>> find(CycleId id) {
@@ -39,8 +40,10 @@ public final class CycleRepository {
     public Versioned<Cycle> create(CycleId id, LocalDate start, Policy policy, Actor actor) {
         return store.transaction(handle -> {
             if (find(handle, id).isPresent()) {
-                throw new AllotException(Kind.CONFLICT, "cycle-exists", "Cycle " + id
-                        + " already exists. Maybe pick another id, or edit the existing cycle?");
+                throw new AllotException(
+                        Kind.CONFLICT,
+                        "cycle-exists",
+                        "Cycle " + id + " already exists. Maybe pick another id, or edit the existing cycle?");
             }
             Cycle cycle = new Cycle(id, start, CycleState.OPEN, policy);
             insert(handle, cycle, store);
@@ -55,18 +58,31 @@ public final class CycleRepository {
             Versioned<Cycle> current = find(handle, id).orElseThrow(() -> notFound(id));
             CycleState from = current.value().state();
             if (from.next() != target) {
-                String allowed = from.next() == null ? "none (the cycle is closed)" : from.next().label();
-                throw new AllotException(Kind.CONFLICT, "transition-not-allowed", "Cycle " + id + " cannot move from "
-                        + from.label() + " to " + target.label() + ". Maybe move to " + allowed + "?",
-                        List.of(new Problem("to", target.label(), "not allowed from " + from.label(),
-                                "Maybe " + allowed + "?")), null);
+                String allowed = from.next() == null
+                        ? "none (the cycle is closed)"
+                        : from.next().label();
+                throw new AllotException(
+                        Kind.CONFLICT,
+                        "transition-not-allowed",
+                        "Cycle " + id + " cannot move from " + from.label() + " to " + target.label()
+                                + ". Maybe move to " + allowed + "?",
+                        List.of(new Problem(
+                                "to", target.label(), "not allowed from " + from.label(), "Maybe " + allowed + "?")),
+                        null);
             }
             if (!target.mayEnter().contains(actor.role())) {
-                throw new AllotException(Kind.FORBIDDEN, "role-may-not-transition", "Role " + actor.role().label()
-                        + " may not move cycle " + id + " to " + target.label() + ". Maybe ask a "
-                        + target.mayEnter().stream().map(Role::label).sorted().toList() + "?");
+                throw new AllotException(
+                        Kind.FORBIDDEN,
+                        "role-may-not-transition",
+                        "Role " + actor.role().label()
+                                + " may not move cycle " + id + " to " + target.label() + ". Maybe ask a "
+                                + target.mayEnter().stream()
+                                        .map(Role::label)
+                                        .sorted()
+                                        .toList() + "?");
             }
-            Cycle moved = new Cycle(id, current.value().start(), target, current.value().policy());
+            Cycle moved = new Cycle(
+                    id, current.value().start(), target, current.value().policy());
             int version = write(handle, moved, expectedVersion == null ? current.version() : expectedVersion);
             store.audit().record(handle, actor, "transition", "cycle", id.value(), current.value(), moved);
             return new Versioned<>(moved, version);
@@ -78,29 +94,46 @@ public final class CycleRepository {
         return store.transaction(handle -> {
             Versioned<Cycle> current = find(handle, id).orElseThrow(() -> notFound(id));
             requireState(current.value(), Set.of(CycleState.OPEN, CycleState.REVIEW, CycleState.DRAFT), "set policy");
-            Cycle changed = new Cycle(id, current.value().start(), current.value().state(), policy);
+            Cycle changed =
+                    new Cycle(id, current.value().start(), current.value().state(), policy);
             int version = write(handle, changed, expectedVersion == null ? current.version() : expectedVersion);
-            store.audit().record(handle, actor, "update", "policy", id.value(), current.value().policy(), policy);
+            store.audit()
+                    .record(
+                            handle,
+                            actor,
+                            "update",
+                            "policy",
+                            id.value(),
+                            current.value().policy(),
+                            policy);
             return new Versioned<>(changed, version);
         });
     }
 
     static void requireState(Cycle cycle, Set<CycleState> allowed, String action) {
         if (!allowed.contains(cycle.state())) {
-            List<String> labels = allowed.stream().sorted().map(CycleState::label).toList();
-            throw new AllotException(Kind.CONFLICT, "cycle-state", "Cannot " + action + " while cycle " + cycle.id()
-                    + " is " + cycle.state().label() + "; allowed in " + labels + ". Maybe move the cycle first?");
+            List<String> labels =
+                    allowed.stream().sorted().map(CycleState::label).toList();
+            throw new AllotException(
+                    Kind.CONFLICT,
+                    "cycle-state",
+                    "Cannot " + action + " while cycle " + cycle.id() + " is "
+                            + cycle.state().label() + "; allowed in " + labels + ". Maybe move the cycle first?");
         }
     }
 
     static AllotException notFound(CycleId id) {
-        return new AllotException(Kind.NOT_FOUND, "cycle-not-found", "Cycle " + id
-                + " does not exist. Maybe list cycles with GET /api/cycles or 'allot cycle list'?");
+        return new AllotException(
+                Kind.NOT_FOUND,
+                "cycle-not-found",
+                "Cycle " + id + " does not exist. Maybe list cycles with GET /api/cycles or 'allot cycle list'?");
     }
 
     static Optional<Versioned<Cycle>> find(Handle handle, CycleId id) {
-        return handle.createQuery("SELECT * FROM cycle WHERE id = :id").bind("id", id.value())
-                .map((rs, ctx) -> read(rs)).findOne();
+        return handle.createQuery("SELECT * FROM cycle WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> read(rs))
+                .findOne();
     }
 
     static Versioned<Cycle> require(Handle handle, CycleId id) {
@@ -113,7 +146,11 @@ public final class CycleRepository {
         Optional<Versioned<Cycle>> current = find(handle, id);
         CycleState state = current.map(c -> c.value().state()).orElse(CycleState.OPEN);
         Cycle wanted = new Cycle(id, start, state, policy);
-        changes.put("cycle", id.value(), current.map(Versioned::value).orElse(null), wanted,
+        changes.put(
+                "cycle",
+                id.value(),
+                current.map(Versioned::value).orElse(null),
+                wanted,
                 () -> insert(handle, wanted, store),
                 () -> write(handle, wanted, current.orElseThrow().version()));
     }
@@ -121,16 +158,23 @@ public final class CycleRepository {
     private static void insert(Handle handle, Cycle cycle, Store store) {
         handle.createUpdate("INSERT INTO cycle (id, start_date, state, policy_json, created_at, version)"
                         + " VALUES (:id, :start, :state, :policy, :at, 1)")
-                .bind("id", cycle.id().value()).bind("start", cycle.start()).bind("state", cycle.state().name())
-                .bind("policy", Json.write(cycle.policy())).bind("at", store.now().atOffset(ZoneOffset.UTC))
+                .bind("id", cycle.id().value())
+                .bind("start", cycle.start())
+                .bind("state", cycle.state().name())
+                .bind("policy", Json.write(cycle.policy()))
+                .bind("at", store.now().atOffset(ZoneOffset.UTC))
                 .execute();
     }
 
     private static int write(Handle handle, Cycle cycle, int expectedVersion) {
         int rows = handle.createUpdate("UPDATE cycle SET start_date = :start, state = :state, policy_json = :policy,"
                         + " version = version + 1 WHERE id = :id AND version = :expected")
-                .bind("id", cycle.id().value()).bind("start", cycle.start()).bind("state", cycle.state().name())
-                .bind("policy", Json.write(cycle.policy())).bind("expected", expectedVersion).execute();
+                .bind("id", cycle.id().value())
+                .bind("start", cycle.start())
+                .bind("state", cycle.state().name())
+                .bind("policy", Json.write(cycle.policy()))
+                .bind("expected", expectedVersion)
+                .execute();
         if (rows == 0) {
             throw Stale.of("cycle " + cycle.id(), expectedVersion);
         }
@@ -138,8 +182,11 @@ public final class CycleRepository {
     }
 
     private static Versioned<Cycle> read(ResultSet rs) throws SQLException {
-        Cycle cycle = new Cycle(CycleId.of(rs.getString("id")), rs.getObject("start_date", LocalDate.class),
-                CycleState.valueOf(rs.getString("state")), Json.read(rs.getString("policy_json"), Policy.class));
+        Cycle cycle = new Cycle(
+                CycleId.of(rs.getString("id")),
+                rs.getObject("start_date", LocalDate.class),
+                CycleState.valueOf(rs.getString("state")),
+                Json.read(rs.getString("policy_json"), Policy.class));
         return new Versioned<>(cycle, rs.getInt("version"));
     }
 }

@@ -19,7 +19,8 @@ public record Evidence(List<String> links, Map<String, Double> evalResults, List
 
     public Evidence {
         links = List.copyOf(links == null ? List.of() : links);
-        evalResults = java.util.Collections.unmodifiableMap(new TreeMap<>(evalResults == null ? Map.of() : evalResults));
+        evalResults =
+                java.util.Collections.unmodifiableMap(new TreeMap<>(evalResults == null ? Map.of() : evalResults));
         scalingCurve = List.copyOf(scalingCurve == null ? List.of() : scalingCurve);
     }
 }

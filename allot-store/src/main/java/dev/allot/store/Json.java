@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -44,9 +44,12 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "json-write",
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "json-write",
                     "Could not write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(),
-                    java.util.List.of(), e);
+                    java.util.List.of(),
+                    e);
         }
     }
 
@@ -67,9 +70,13 @@ public final class Json {
     }
 
     private static AllotException corrupt(String type, JsonProcessingException e) {
-        return new AllotException(AllotException.Kind.INTERNAL, "json-read",
+        return new AllotException(
+                AllotException.Kind.INTERNAL,
+                "json-read",
                 "Stored " + type + " could not be read back: " + e.getOriginalMessage()
-                        + ". Maybe the database was edited by hand?", java.util.List.of(), e);
+                        + ". Maybe the database was edited by hand?",
+                java.util.List.of(),
+                e);
     }
 
     private static ObjectMapper create() {

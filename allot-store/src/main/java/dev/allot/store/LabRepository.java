@@ -33,17 +33,20 @@ public final class LabRepository {
 
     public List<GpuType> gpuTypes() {
         return store.read(handle -> handle.createQuery("SELECT * FROM gpu_type ORDER BY position, id")
-                .map((rs, ctx) -> Rows.gpuType(rs)).list());
+                .map((rs, ctx) -> Rows.gpuType(rs))
+                .list());
     }
 
     public List<Pool> pools() {
         return store.read(handle -> handle.createQuery("SELECT * FROM pool ORDER BY position, name")
-                .map((rs, ctx) -> Rows.pool(rs)).list());
+                .map((rs, ctx) -> Rows.pool(rs))
+                .list());
     }
 
     public List<Category> categories() {
         return store.read(handle -> handle.createQuery("SELECT * FROM category ORDER BY position, id")
-                .map((rs, ctx) -> Rows.category(rs)).list());
+                .map((rs, ctx) -> Rows.category(rs))
+                .list());
     }
 
     public List<Versioned<Project>> projects() {
@@ -57,14 +60,24 @@ public final class LabRepository {
     public Versioned<Project> createProject(Project project, Actor actor) {
         return store.transaction(handle -> {
             if (project(handle, project.id()).isPresent()) {
-                throw new AllotException(Kind.CONFLICT, "project-exists", "Project " + project.id()
-                        + " already exists. Maybe pick another slug, or update the existing project?");
+                throw new AllotException(
+                        Kind.CONFLICT,
+                        "project-exists",
+                        "Project " + project.id()
+                                + " already exists. Maybe pick another slug, or update the existing project?");
             }
             requireCategory(handle, project);
-            int position = handle.createQuery("SELECT COUNT(*) FROM project").mapTo(Integer.class).one();
+            int position = handle.createQuery("SELECT COUNT(*) FROM project")
+                    .mapTo(Integer.class)
+                    .one();
             Changes changes = new Changes(handle, actor, store.audit());
-            changes.put("project", project.id().value(), null, project,
-                    () -> ProjectWrites.insert(handle, project, position, store.now(), changes), () -> {});
+            changes.put(
+                    "project",
+                    project.id().value(),
+                    null,
+                    project,
+                    () -> ProjectWrites.insert(handle, project, position, store.now(), changes),
+                    () -> {});
             return new Versioned<>(project, 1);
         });
     }
@@ -82,7 +95,8 @@ public final class LabRepository {
             if (!ProjectWrites.update(handle, before.value(), project, store.now(), changes, expected)) {
                 throw Stale.of("project " + project.id(), expected);
             }
-            store.audit().record(handle, actor, "update", "project", project.id().value(), before.value(), project);
+            store.audit()
+                    .record(handle, actor, "update", "project", project.id().value(), before.value(), project);
             return new Versioned<>(project, expected + 1);
         });
     }
@@ -96,27 +110,39 @@ public final class LabRepository {
     }
 
     static AllotException projectNotFound(ProjectId id) {
-        return new AllotException(Kind.NOT_FOUND, "project-not-found", "Project " + id
-                + " does not exist. Maybe check the slug, or list projects with GET /api/projects?");
+        return new AllotException(
+                Kind.NOT_FOUND,
+                "project-not-found",
+                "Project " + id + " does not exist. Maybe check the slug, or list projects with GET /api/projects?");
     }
 
     static List<Versioned<Project>> projects(Handle handle) {
-        return handle.createQuery("SELECT * FROM project ORDER BY position, id").map((rs, ctx) -> Rows.project(rs))
+        return handle.createQuery("SELECT * FROM project ORDER BY position, id")
+                .map((rs, ctx) -> Rows.project(rs))
                 .list();
     }
 
     private static Optional<Versioned<Project>> project(Handle handle, ProjectId id) {
-        return handle.createQuery("SELECT * FROM project WHERE id = :id").bind("id", id.value())
-                .map((rs, ctx) -> Rows.project(rs)).findOne();
+        return handle.createQuery("SELECT * FROM project WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> Rows.project(rs))
+                .findOne();
     }
 
     private static void requireCategory(Handle handle, Project project) {
-        List<String> known = handle.createQuery("SELECT id FROM category ORDER BY position").mapTo(String.class).list();
+        List<String> known = handle.createQuery("SELECT id FROM category ORDER BY position")
+                .mapTo(String.class)
+                .list();
         if (!known.contains(project.category().value())) {
-            throw new AllotException(Kind.INVALID_INPUT, "unknown-category", "category: project " + project.id()
-                    + " names category '" + project.category() + "', which the lab does not have. Maybe one of "
-                    + known + "?", List.of(new dev.allot.core.Problem("category", project.category().value(),
-                            "unknown category", "Maybe one of " + known + "?")), null);
+            throw new AllotException(
+                    Kind.INVALID_INPUT,
+                    "unknown-category",
+                    "category: project " + project.id()
+                            + " names category '" + project.category() + "', which the lab does not have. Maybe one of "
+                            + known + "?",
+                    List.of(new dev.allot.core.Problem(
+                            "category", project.category().value(), "unknown category", "Maybe one of " + known + "?")),
+                    null);
         }
     }
 }

@@ -17,7 +17,9 @@ final class PastCycles {
     private PastCycles() {}
 
     static PastCycle read(ResultSet rs) throws SQLException {
-        return new PastCycle(CycleId.of(rs.getString("cycle")), Json.read(rs.getString("grants_json"), GRANTS),
+        return new PastCycle(
+                CycleId.of(rs.getString("cycle")),
+                Json.read(rs.getString("grants_json"), GRANTS),
                 Json.read(rs.getString("used_json"), USED));
     }
 }

@@ -19,11 +19,21 @@ import java.util.TreeMap;
  * What a plan changes against the previous published plan: per project grow / keep / shrink / yield / kill / new /
  * declined, and GPU totals by category and by GPU type. Pure computation over two plans.
  */
-public record PlanDiff(CycleId cycle, Optional<CycleId> previousCycle, List<ProjectChange> projects,
-        Map<CategoryId, Totals> byCategory, Map<GpuTypeId, Totals> byGpuType) {
+public record PlanDiff(
+        CycleId cycle,
+        Optional<CycleId> previousCycle,
+        List<ProjectChange> projects,
+        Map<CategoryId, Totals> byCategory,
+        Map<GpuTypeId, Totals> byGpuType) {
     /** One project's change; {@code change} is new, grow, keep, shrink, yield (shrink by a date), kill or declined. */
-    public record ProjectChange(ProjectId project, CategoryId category, Allocation previous, Allocation grant,
-            String change, int changeGpus, Optional<LocalDate> yieldBy) {}
+    public record ProjectChange(
+            ProjectId project,
+            CategoryId category,
+            Allocation previous,
+            Allocation grant,
+            String change,
+            int changeGpus,
+            Optional<LocalDate> yieldBy) {}
 
     /** GPUs before and after. */
     public record Totals(int previousGpus, int grantedGpus) {
@@ -60,12 +70,14 @@ public record PlanDiff(CycleId cycle, Optional<CycleId> previousCycle, List<Proj
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("cycle", plan.cycle().value());
         summary.put("grantedGpus", plan.grantedGpus());
-        summary.put("fundedProjects", plan.projects().stream().filter(p -> !p.grant().isEmpty()).count());
+        summary.put(
+                "fundedProjects",
+                plan.projects().stream().filter(p -> !p.grant().isEmpty()).count());
         return summary;
     }
 
-    private static ProjectChange change(ProjectId project, CategoryId category, Allocation was, Allocation now,
-            Optional<LocalDate> yieldBy) {
+    private static ProjectChange change(
+            ProjectId project, CategoryId category, Allocation was, Allocation now, Optional<LocalDate> yieldBy) {
         int before = was.totalGpus();
         int after = now.totalGpus();
         String change;
@@ -83,9 +95,15 @@ public record PlanDiff(CycleId cycle, Optional<CycleId> previousCycle, List<Proj
         return new ProjectChange(project, category, was, now, change, after - before, yieldBy);
     }
 
-    private static void add(Map<CategoryId, Totals> byCategory, Map<GpuTypeId, Totals> byType, CategoryId category,
-            Allocation was, Allocation now) {
-        byCategory.merge(category, new Totals(was.totalGpus(), now.totalGpus()),
+    private static void add(
+            Map<CategoryId, Totals> byCategory,
+            Map<GpuTypeId, Totals> byType,
+            CategoryId category,
+            Allocation was,
+            Allocation now) {
+        byCategory.merge(
+                category,
+                new Totals(was.totalGpus(), now.totalGpus()),
                 (a, b) -> a.plus(b.previousGpus(), b.grantedGpus()));
         was.gpus().forEach((type, gpus) -> byType.merge(type, new Totals(gpus, 0), (a, b) -> a.plus(gpus, 0)));
         now.gpus().forEach((type, gpus) -> byType.merge(type, new Totals(0, gpus), (a, b) -> a.plus(0, gpus)));

@@ -33,8 +33,10 @@ public final class PlanRepository {
             Cycle stored = CycleRepository.require(handle, cycle).value();
             CycleRepository.requireState(stored, EnumSet.of(CycleState.DRAFT, CycleState.PUBLISHED), "save a draft");
             if (!plan.cycle().equals(cycle)) {
-                throw AllotException.invalid("plan-cycle-mismatch", "cycle: the plan is for cycle " + plan.cycle()
-                        + " but was saved to cycle " + cycle + ". Maybe solve the right cycle?");
+                throw AllotException.invalid(
+                        "plan-cycle-mismatch",
+                        "cycle: the plan is for cycle " + plan.cycle() + " but was saved to cycle " + cycle
+                                + ". Maybe solve the right cycle?");
             }
             Optional<StoredPlan> before = draft(handle, cycle);
             long id;
@@ -46,19 +48,33 @@ public final class PlanRepository {
                 int expected = expectedVersion == null ? before.get().version() : expectedVersion;
                 id = before.get().id();
                 version = expected + 1;
-                int rows = handle.createUpdate("UPDATE plan SET plan_json = :json, version = :version, created_at = :at,"
-                                + " created_by = :by WHERE id = :id AND version = :expected")
-                        .bind("json", Json.write(plan)).bind("version", version).bind("id", id)
-                        .bind("at", store.now().atOffset(ZoneOffset.UTC)).bind("by", actor.user())
-                        .bind("expected", expected).execute();
+                int rows = handle.createUpdate(
+                                "UPDATE plan SET plan_json = :json, version = :version, created_at = :at,"
+                                        + " created_by = :by WHERE id = :id AND version = :expected")
+                        .bind("json", Json.write(plan))
+                        .bind("version", version)
+                        .bind("id", id)
+                        .bind("at", store.now().atOffset(ZoneOffset.UTC))
+                        .bind("by", actor.user())
+                        .bind("expected", expected)
+                        .execute();
                 if (rows == 0) {
                     throw Stale.of("draft plan of cycle " + cycle, expected);
                 }
-                handle.createUpdate("DELETE FROM plan_grant WHERE plan_id = :id").bind("id", id).execute();
+                handle.createUpdate("DELETE FROM plan_grant WHERE plan_id = :id")
+                        .bind("id", id)
+                        .execute();
             }
             insertGrants(handle, id, plan);
-            store.audit().record(handle, actor, "save-draft", "plan", cycle + "/draft",
-                    before.map(p -> PlanDiff.summary(p.plan())).orElse(null), PlanDiff.summary(plan));
+            store.audit()
+                    .record(
+                            handle,
+                            actor,
+                            "save-draft",
+                            "plan",
+                            cycle + "/draft",
+                            before.map(p -> PlanDiff.summary(p.plan())).orElse(null),
+                            PlanDiff.summary(plan));
             return draft(handle, cycle).orElseThrow();
         });
     }
@@ -74,50 +90,78 @@ public final class PlanRepository {
     public StoredPlan publish(CycleId cycle, Integer expectedDraftVersion, String note, Actor actor) {
         return store.transaction(handle -> {
             Versioned<Cycle> stored = CycleRepository.require(handle, cycle);
-            CycleRepository.requireState(stored.value(), EnumSet.of(CycleState.DRAFT, CycleState.PUBLISHED),
-                    "publish");
+            CycleRepository.requireState(stored.value(), EnumSet.of(CycleState.DRAFT, CycleState.PUBLISHED), "publish");
             if (!CycleState.PUBLISHED.mayEnter().contains(actor.role())) {
-                throw new AllotException(Kind.FORBIDDEN, "role-may-not-publish", "Role " + actor.role().label()
-                        + " may not publish plans. Maybe ask a decider?");
+                throw new AllotException(
+                        Kind.FORBIDDEN,
+                        "role-may-not-publish",
+                        "Role " + actor.role().label() + " may not publish plans. Maybe ask a decider?");
             }
-            StoredPlan draft = draft(handle, cycle).orElseThrow(() -> new AllotException(Kind.CONFLICT, "no-draft",
-                    "Cycle " + cycle + " has no draft plan to publish. Maybe solve a draft first?"));
+            StoredPlan draft = draft(handle, cycle)
+                    .orElseThrow(() -> new AllotException(
+                            Kind.CONFLICT,
+                            "no-draft",
+                            "Cycle " + cycle + " has no draft plan to publish. Maybe solve a draft first?"));
             if (expectedDraftVersion != null && expectedDraftVersion != draft.version()) {
                 throw Stale.of("draft plan of cycle " + cycle, expectedDraftVersion);
             }
             Optional<StoredPlan> latest = latestPublished(handle, cycle);
             int version = latest.map(p -> p.version() + 1).orElse(1);
-            long id = insert(handle, cycle, StoredPlan.Kind.PUBLISHED, version, latest.map(StoredPlan::id).orElse(null),
-                    draft.plan(), note, actor);
+            long id = insert(
+                    handle,
+                    cycle,
+                    StoredPlan.Kind.PUBLISHED,
+                    version,
+                    latest.map(StoredPlan::id).orElse(null),
+                    draft.plan(),
+                    note,
+                    actor);
             insertGrants(handle, id, draft.plan());
             for (ProjectPlan line : draft.plan().projects()) {
                 handle.createUpdate("INSERT INTO decision_note (plan_id, project, decision, rationale)"
                                 + " VALUES (:id, :project, :decision, :rationale)")
-                        .bind("id", id).bind("project", line.project().value())
-                        .bind("decision", line.decision().label()).bind("rationale", line.explanation().summary())
+                        .bind("id", id)
+                        .bind("project", line.project().value())
+                        .bind("decision", line.decision().label())
+                        .bind("rationale", line.explanation().summary())
                         .execute();
             }
             if (stored.value().state() == CycleState.DRAFT) {
                 handle.createUpdate("UPDATE cycle SET state = :state, version = version + 1 WHERE id = :id")
-                        .bind("state", CycleState.PUBLISHED.name()).bind("id", cycle.value()).execute();
+                        .bind("state", CycleState.PUBLISHED.name())
+                        .bind("id", cycle.value())
+                        .execute();
             }
             StoredPlan published = byId(handle, id);
-            store.audit().record(handle, actor, "publish", "plan", cycle + "/v" + version,
-                    latest.map(p -> PlanDiff.summary(p.plan())).orElse(null), PlanDiff.summary(published.plan()));
+            store.audit()
+                    .record(
+                            handle,
+                            actor,
+                            "publish",
+                            "plan",
+                            cycle + "/v" + version,
+                            latest.map(p -> PlanDiff.summary(p.plan())).orElse(null),
+                            PlanDiff.summary(published.plan()));
             return published;
         });
     }
 
     /** Published versions of the cycle, oldest first. */
     public List<StoredPlan> published(CycleId cycle) {
-        return store.read(handle -> handle.createQuery(SELECT + " WHERE cycle = :cycle AND kind = 'PUBLISHED'"
-                        + " ORDER BY version").bind("cycle", cycle.value()).map((rs, ctx) -> read(rs)).list());
+        return store.read(handle -> handle.createQuery(
+                        SELECT + " WHERE cycle = :cycle AND kind = 'PUBLISHED'" + " ORDER BY version")
+                .bind("cycle", cycle.value())
+                .map((rs, ctx) -> read(rs))
+                .list());
     }
 
     public Optional<StoredPlan> published(CycleId cycle, int version) {
-        return store.read(handle -> handle.createQuery(SELECT + " WHERE cycle = :cycle AND kind = 'PUBLISHED'"
-                        + " AND version = :version").bind("cycle", cycle.value()).bind("version", version)
-                .map((rs, ctx) -> read(rs)).findOne());
+        return store.read(handle -> handle.createQuery(
+                        SELECT + " WHERE cycle = :cycle AND kind = 'PUBLISHED'" + " AND version = :version")
+                .bind("cycle", cycle.value())
+                .bind("version", version)
+                .map((rs, ctx) -> read(rs))
+                .findOne());
     }
 
     public Optional<StoredPlan> latestPublished(CycleId cycle) {
@@ -133,10 +177,14 @@ public final class PlanRepository {
     public PlanDiff diff(CycleId cycle) {
         return store.read(handle -> {
             CycleRepository.require(handle, cycle);
-            StoredPlan current = draft(handle, cycle).or(() -> latestPublished(handle, cycle))
-                    .orElseThrow(() -> new AllotException(Kind.NOT_FOUND, "no-plan", "Cycle " + cycle
-                            + " has no draft or published plan yet. Maybe solve a draft first?"));
-            return PlanDiff.between(current.plan(), previousPublished(handle, cycle).map(StoredPlan::plan));
+            StoredPlan current = draft(handle, cycle)
+                    .or(() -> latestPublished(handle, cycle))
+                    .orElseThrow(() -> new AllotException(
+                            Kind.NOT_FOUND,
+                            "no-plan",
+                            "Cycle " + cycle + " has no draft or published plan yet. Maybe solve a draft first?"));
+            return PlanDiff.between(
+                    current.plan(), previousPublished(handle, cycle).map(StoredPlan::plan));
         });
     }
 
@@ -145,31 +193,54 @@ public final class PlanRepository {
                         + " WHERE c.start_date < (SELECT start_date FROM cycle WHERE id = :cycle)"
                         + " AND EXISTS (SELECT 1 FROM plan q WHERE q.cycle = c.id AND q.kind = 'PUBLISHED')"
                         + " ORDER BY c.start_date DESC LIMIT 1) ORDER BY p.version DESC LIMIT 1")
-                .bind("cycle", cycle.value()).map((rs, ctx) -> read(rs)).findOne();
+                .bind("cycle", cycle.value())
+                .map((rs, ctx) -> read(rs))
+                .findOne();
     }
 
     static Optional<StoredPlan> latestPublished(Handle handle, CycleId cycle) {
         return handle.createQuery(SELECT + " WHERE cycle = :cycle AND kind = 'PUBLISHED' ORDER BY version DESC LIMIT 1")
-                .bind("cycle", cycle.value()).map((rs, ctx) -> read(rs)).findOne();
+                .bind("cycle", cycle.value())
+                .map((rs, ctx) -> read(rs))
+                .findOne();
     }
 
     private static Optional<StoredPlan> draft(Handle handle, CycleId cycle) {
-        return handle.createQuery(SELECT + " WHERE cycle = :cycle AND kind = 'DRAFT'").bind("cycle", cycle.value())
-                .map((rs, ctx) -> read(rs)).findOne();
+        return handle.createQuery(SELECT + " WHERE cycle = :cycle AND kind = 'DRAFT'")
+                .bind("cycle", cycle.value())
+                .map((rs, ctx) -> read(rs))
+                .findOne();
     }
 
     private static StoredPlan byId(Handle handle, long id) {
-        return handle.createQuery(SELECT + " WHERE id = :id").bind("id", id).map((rs, ctx) -> read(rs)).one();
+        return handle.createQuery(SELECT + " WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> read(rs))
+                .one();
     }
 
-    private long insert(Handle handle, CycleId cycle, StoredPlan.Kind kind, int version, Long supersedes, Plan plan,
-            String note, Actor actor) {
+    private long insert(
+            Handle handle,
+            CycleId cycle,
+            StoredPlan.Kind kind,
+            int version,
+            Long supersedes,
+            Plan plan,
+            String note,
+            Actor actor) {
         return handle.createUpdate("INSERT INTO plan (cycle, kind, version, supersedes, plan_json, note, created_at,"
                         + " created_by) VALUES (:cycle, :kind, :version, :supersedes, :json, :note, :at, :by)")
-                .bind("cycle", cycle.value()).bind("kind", kind.name()).bind("version", version)
-                .bind("supersedes", supersedes).bind("json", Json.write(plan)).bind("note", note == null ? "" : note)
-                .bind("at", store.now().atOffset(ZoneOffset.UTC)).bind("by", actor.user())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("cycle", cycle.value())
+                .bind("kind", kind.name())
+                .bind("version", version)
+                .bind("supersedes", supersedes)
+                .bind("json", Json.write(plan))
+                .bind("note", note == null ? "" : note)
+                .bind("at", store.now().atOffset(ZoneOffset.UTC))
+                .bind("by", actor.user())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
     }
 
     private static void insertGrants(Handle handle, long planId, Plan plan) {
@@ -178,8 +249,12 @@ public final class PlanRepository {
         boolean any = false;
         for (ProjectPlan line : plan.projects()) {
             for (var grant : line.grant().gpus().entrySet()) {
-                batch.bind("plan", planId).bind("project", line.project().value()).bind("type", grant.getKey().value())
-                        .bind("gpus", grant.getValue()).bind("decision", line.decision().label()).add();
+                batch.bind("plan", planId)
+                        .bind("project", line.project().value())
+                        .bind("type", grant.getKey().value())
+                        .bind("gpus", grant.getValue())
+                        .bind("decision", line.decision().label())
+                        .add();
                 any = true;
             }
         }
@@ -190,10 +265,15 @@ public final class PlanRepository {
 
     private static StoredPlan read(ResultSet rs) throws SQLException {
         Long supersedes = rs.getObject("supersedes", Long.class);
-        return new StoredPlan(rs.getLong("id"), CycleId.of(rs.getString("cycle")),
-                StoredPlan.Kind.valueOf(rs.getString("kind")), rs.getInt("version"),
-                supersedes, Json.read(rs.getString("plan_json"), Plan.class),
-                rs.getString("note"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        return new StoredPlan(
+                rs.getLong("id"),
+                CycleId.of(rs.getString("cycle")),
+                StoredPlan.Kind.valueOf(rs.getString("kind")),
+                rs.getInt("version"),
+                supersedes,
+                Json.read(rs.getString("plan_json"), Plan.class),
+                rs.getString("note"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getString("created_by"));
     }
 }

@@ -19,8 +19,8 @@ import org.jdbi.v3.core.Handle;
  * drafting, and for corrections after publishing).
  */
 public final class ReviewRepository {
-    private static final Set<CycleState> DECIDING = EnumSet.of(CycleState.REVIEW, CycleState.DRAFT,
-            CycleState.PUBLISHED);
+    private static final Set<CycleState> DECIDING =
+            EnumSet.of(CycleState.REVIEW, CycleState.DRAFT, CycleState.PUBLISHED);
 
     private final Store store;
 
@@ -44,7 +44,8 @@ public final class ReviewRepository {
         return store.transaction(handle -> {
             requireOpenFor(handle, cycle, EnumSet.of(CycleState.OPEN), "edit asks");
             requireProject(handle, ask.ask().project());
-            Versioned<StoredAsk> before = ReviewReads.ask(handle, cycle.value(), ask.ask().project()).orElse(null);
+            Versioned<StoredAsk> before =
+                    ReviewReads.ask(handle, cycle.value(), ask.ask().project()).orElse(null);
             int version = writes(handle, actor, cycle).putAsk(before, ask, expectedVersion);
             return new Versioned<>(ask, version);
         });
@@ -60,8 +61,10 @@ public final class ReviewRepository {
             requireOpenFor(handle, cycle, EnumSet.of(CycleState.REVIEW), "score projects");
             requireProject(handle, score.project());
             Score before = ReviewReads.scores(handle, cycle.value()).stream()
-                    .filter(s -> s.project().equals(score.project()) && s.reviewer().equals(score.reviewer()))
-                    .findFirst().orElse(null);
+                    .filter(s ->
+                            s.project().equals(score.project()) && s.reviewer().equals(score.reviewer()))
+                    .findFirst()
+                    .orElse(null);
             writes(handle, actor, cycle).putScore(before, score);
             return score;
         });
@@ -72,8 +75,15 @@ public final class ReviewRepository {
     }
 
     public Pin putPin(CycleId cycle, Pin pin, Actor actor) {
-        return putDeciding(cycle, pin, pin.project(), "pin grants", actor,
-                handle -> ReviewReads.pins(handle, cycle.value()), Pin::project, ReviewWrites::putPin);
+        return putDeciding(
+                cycle,
+                pin,
+                pin.project(),
+                "pin grants",
+                actor,
+                handle -> ReviewReads.pins(handle, cycle.value()),
+                Pin::project,
+                ReviewWrites::putPin);
     }
 
     public List<DeciderOverride> overrides(CycleId cycle) {
@@ -81,18 +91,33 @@ public final class ReviewRepository {
     }
 
     public DeciderOverride putOverride(CycleId cycle, DeciderOverride override, Actor actor) {
-        return putDeciding(cycle, override, override.project(), "override decisions", actor,
-                handle -> ReviewReads.overrides(handle, cycle.value()), DeciderOverride::project,
+        return putDeciding(
+                cycle,
+                override,
+                override.project(),
+                "override decisions",
+                actor,
+                handle -> ReviewReads.overrides(handle, cycle.value()),
+                DeciderOverride::project,
                 ReviewWrites::putOverride);
     }
 
     /** Writes one of the deciders' per-project settings (a pin or an override), replacing the project's current one. */
-    private <T> T putDeciding(CycleId cycle, T value, ProjectId project, String action, Actor actor,
-            Function<Handle, List<T>> current, Function<T, ProjectId> projectOf, Write<T> write) {
+    private <T> T putDeciding(
+            CycleId cycle,
+            T value,
+            ProjectId project,
+            String action,
+            Actor actor,
+            Function<Handle, List<T>> current,
+            Function<T, ProjectId> projectOf,
+            Write<T> write) {
         return store.transaction(handle -> {
             requireOpenFor(handle, cycle, DECIDING, action);
             requireProject(handle, project);
-            T before = current.apply(handle).stream().filter(v -> projectOf.apply(v).equals(project)).findFirst()
+            T before = current.apply(handle).stream()
+                    .filter(v -> projectOf.apply(v).equals(project))
+                    .findFirst()
                     .orElse(null);
             write.apply(writes(handle, actor, cycle), before, value);
             return value;
@@ -108,12 +133,19 @@ public final class ReviewRepository {
         return store.transaction(handle -> {
             requireOpenFor(handle, cycle, DECIDING, "remove " + kind + "s");
             Optional<?> before = "pin".equals(kind)
-                    ? ReviewReads.pins(handle, cycle.value()).stream().filter(p -> p.project().equals(project)).findFirst()
+                    ? ReviewReads.pins(handle, cycle.value()).stream()
+                            .filter(p -> p.project().equals(project))
+                            .findFirst()
                     : ReviewReads.overrides(handle, cycle.value()).stream()
-                            .filter(o -> o.project().equals(project)).findFirst();
-            before.ifPresent(value -> writes(handle, actor, cycle).delete(kind,
-                    "pin".equals(kind) ? "DELETE FROM pin" : "DELETE FROM decider_override", project.value(), null,
-                    value));
+                            .filter(o -> o.project().equals(project))
+                            .findFirst();
+            before.ifPresent(value -> writes(handle, actor, cycle)
+                    .delete(
+                            kind,
+                            "pin".equals(kind) ? "DELETE FROM pin" : "DELETE FROM decider_override",
+                            project.value(),
+                            null,
+                            value));
             return before.isPresent();
         });
     }
@@ -127,11 +159,17 @@ public final class ReviewRepository {
     }
 
     static void requireProject(Handle handle, ProjectId project) {
-        boolean exists = handle.createQuery("SELECT COUNT(*) FROM project WHERE id = :id").bind("id", project.value())
-                .mapTo(Integer.class).one() > 0;
+        boolean exists = handle.createQuery("SELECT COUNT(*) FROM project WHERE id = :id")
+                        .bind("id", project.value())
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
         if (!exists) {
-            throw new AllotException(Kind.NOT_FOUND, "project-not-found", "Project " + project
-                    + " does not exist. Maybe check the slug, or list projects with GET /api/projects?");
+            throw new AllotException(
+                    Kind.NOT_FOUND,
+                    "project-not-found",
+                    "Project " + project
+                            + " does not exist. Maybe check the slug, or list projects with GET /api/projects?");
         }
     }
 }

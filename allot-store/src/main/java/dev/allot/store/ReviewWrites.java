@@ -27,7 +27,8 @@ final class ReviewWrites {
     /** Makes the cycle's asks, scores, pins and overrides exactly the given ones (evidence already stored is kept). */
     void replaceAll(List<Ask> asks, List<Score> scores, List<Pin> pins, List<DeciderOverride> overrides) {
         Map<ProjectId, Versioned<StoredAsk>> storedAsks = new HashMap<>();
-        ReviewReads.asks(handle, cycle).forEach(a -> storedAsks.put(a.value().ask().project(), a));
+        ReviewReads.asks(handle, cycle)
+                .forEach(a -> storedAsks.put(a.value().ask().project(), a));
         Set<ProjectId> keep = new HashSet<>();
         for (Ask ask : asks) {
             keep.add(ask.project());
@@ -60,14 +61,17 @@ final class ReviewWrites {
         Map<ProjectId, Pin> stored = new HashMap<>();
         ReviewReads.pins(handle, cycle).forEach(p -> stored.put(p.project(), p));
         pins.forEach(pin -> putPin(stored.remove(pin.project()), pin));
-        stored.values().forEach(pin -> delete("pin", "DELETE FROM pin", pin.project().value(), null, pin));
+        stored.values()
+                .forEach(pin -> delete("pin", "DELETE FROM pin", pin.project().value(), null, pin));
     }
 
     private void replaceOverrides(List<DeciderOverride> overrides) {
         Map<ProjectId, DeciderOverride> stored = new HashMap<>();
         ReviewReads.overrides(handle, cycle).forEach(o -> stored.put(o.project(), o));
         overrides.forEach(o -> putOverride(stored.remove(o.project()), o));
-        stored.values().forEach(o -> delete("override", "DELETE FROM decider_override", o.project().value(), null, o));
+        stored.values()
+                .forEach(o -> delete(
+                        "override", "DELETE FROM decider_override", o.project().value(), null, o));
     }
 
     /** Writes the ask; when {@code expectedVersion} is given the stored version must match. Returns the new version. */
@@ -85,12 +89,18 @@ final class ReviewWrites {
                         + " evidence_json = :evidence, version = version + 1"
                         + " WHERE cycle = :cycle AND project = :project AND version = :expected";
         int[] rows = new int[1];
-        Runnable write = () -> rows[0] = handle.createUpdate(sql).bind("cycle", cycle)
-                .bind("project", ask.project().value()).bind("floor", ask.floorGpus())
-                .bind("target", ask.targetGpus()).bind("ceiling", ask.ceilingGpus())
-                .bind("types", Json.write(ask.gpuTypes())).bind("speeds", Json.write(ask.speedFactors()))
-                .bind("justification", ask.justification()).bind("evidence", Json.write(after.evidence()))
-                .bind("expected", before == null ? 0 : before.version()).execute();
+        Runnable write = () -> rows[0] = handle.createUpdate(sql)
+                .bind("cycle", cycle)
+                .bind("project", ask.project().value())
+                .bind("floor", ask.floorGpus())
+                .bind("target", ask.targetGpus())
+                .bind("ceiling", ask.ceilingGpus())
+                .bind("types", Json.write(ask.gpuTypes()))
+                .bind("speeds", Json.write(ask.speedFactors()))
+                .bind("justification", ask.justification())
+                .bind("evidence", Json.write(after.evidence()))
+                .bind("expected", before == null ? 0 : before.version())
+                .execute();
         changes.put("ask", cycle + "/" + ask.project(), before == null ? null : before.value(), after, write, write);
         if (before != null && !before.value().equals(after) && rows[0] == 0) {
             throw Stale.of("ask of " + ask.project() + " in cycle " + cycle, before.version());
@@ -104,8 +114,12 @@ final class ReviewWrites {
                         + " VALUES (:cycle, :project, :reviewer, :score, :comment)"
                 : "UPDATE score SET score = :score, comment = :comment"
                         + " WHERE cycle = :cycle AND project = :project AND reviewer = :reviewer";
-        Runnable write = () -> handle.createUpdate(sql).bind("cycle", cycle).bind("project", after.project().value())
-                .bind("reviewer", after.reviewer()).bind("score", after.score()).bind("comment", after.comment())
+        Runnable write = () -> handle.createUpdate(sql)
+                .bind("cycle", cycle)
+                .bind("project", after.project().value())
+                .bind("reviewer", after.reviewer())
+                .bind("score", after.score())
+                .bind("comment", after.comment())
                 .execute();
         changes.put("score", cycle + "/" + after.project() + "/" + after.reviewer(), before, after, write, write);
     }
@@ -114,8 +128,12 @@ final class ReviewWrites {
         String sql = before == null
                 ? "INSERT INTO pin (cycle, project, gpus_json, reason) VALUES (:cycle, :project, :gpus, :reason)"
                 : "UPDATE pin SET gpus_json = :gpus, reason = :reason WHERE cycle = :cycle AND project = :project";
-        Runnable write = () -> handle.createUpdate(sql).bind("cycle", cycle).bind("project", after.project().value())
-                .bind("gpus", Json.write(after.gpus())).bind("reason", after.reason()).execute();
+        Runnable write = () -> handle.createUpdate(sql)
+                .bind("cycle", cycle)
+                .bind("project", after.project().value())
+                .bind("gpus", Json.write(after.gpus()))
+                .bind("reason", after.reason())
+                .execute();
         changes.put("pin", cycle + "/" + after.project(), before, after, write, write);
     }
 
@@ -125,8 +143,12 @@ final class ReviewWrites {
                         + " VALUES (:cycle, :project, :action, :reason)"
                 : "UPDATE decider_override SET action = :action, reason = :reason"
                         + " WHERE cycle = :cycle AND project = :project";
-        Runnable write = () -> handle.createUpdate(sql).bind("cycle", cycle).bind("project", after.project().value())
-                .bind("action", after.action().name()).bind("reason", after.reason()).execute();
+        Runnable write = () -> handle.createUpdate(sql)
+                .bind("cycle", cycle)
+                .bind("project", after.project().value())
+                .bind("action", after.action().name())
+                .bind("reason", after.reason())
+                .execute();
         changes.put("override", cycle + "/" + after.project(), before, after, write, write);
     }
 
@@ -135,7 +157,14 @@ final class ReviewWrites {
         String sql = deleteFrom + " WHERE cycle = :cycle AND project = :project"
                 + (reviewer == null ? "" : " AND reviewer = :reviewer");
         String id = cycle + "/" + project + (reviewer == null ? "" : "/" + reviewer);
-        changes.delete(entity, id, before, () -> handle.createUpdate(sql).bind("cycle", cycle)
-                .bind("project", project).bind("reviewer", reviewer).execute());
+        changes.delete(
+                entity,
+                id,
+                before,
+                () -> handle.createUpdate(sql)
+                        .bind("cycle", cycle)
+                        .bind("project", project)
+                        .bind("reviewer", reviewer)
+                        .execute());
     }
 }

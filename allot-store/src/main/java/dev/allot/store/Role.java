@@ -25,16 +25,23 @@ public enum Role {
     }
 
     public static Role parse(String text, String field) {
-        String wanted = text == null ? "" : text.trim().toUpperCase(Locale.ROOT).replace("PROJECT-LEAD", "LEAD")
-                .replace("PROJECT_LEAD", "LEAD");
+        String wanted = text == null
+                ? ""
+                : text.trim()
+                        .toUpperCase(Locale.ROOT)
+                        .replace("PROJECT-LEAD", "LEAD")
+                        .replace("PROJECT_LEAD", "LEAD");
         for (Role role : values()) {
             if (role.name().equals(wanted)) {
                 return role;
             }
         }
         List<String> labels = Arrays.stream(values()).map(Role::label).toList();
-        throw new AllotException(AllotException.Kind.INVALID_INPUT, "unknown-role",
+        throw new AllotException(
+                AllotException.Kind.INVALID_INPUT,
+                "unknown-role",
                 field + ": unknown role '" + text + "'. Maybe one of " + labels + "?",
-                List.of(new Problem(field, text, "unknown role", "Maybe one of " + labels + "?")), null);
+                List.of(new Problem(field, text, "unknown role", "Maybe one of " + labels + "?")),
+                null);
     }
 }

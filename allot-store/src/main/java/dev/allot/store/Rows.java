@@ -30,8 +30,12 @@ final class Rows {
     }
 
     static Pool pool(ResultSet rs) throws SQLException {
-        return new Pool(rs.getString("name"), rs.getString("cluster"), GpuTypeId.of(rs.getString("gpu_type")),
-                rs.getInt("gpus"), rs.getInt("gpus_per_node"));
+        return new Pool(
+                rs.getString("name"),
+                rs.getString("cluster"),
+                GpuTypeId.of(rs.getString("gpu_type")),
+                rs.getInt("gpus"),
+                rs.getInt("gpus_per_node"));
     }
 
     static Category category(ResultSet rs) throws SQLException {
@@ -39,16 +43,25 @@ final class Rows {
     }
 
     static Versioned<Project> project(ResultSet rs) throws SQLException {
-        Project project = new Project(ProjectId.of(rs.getString("id")), rs.getString("name"),
-                CategoryId.of(rs.getString("category")), rs.getString("lead"),
-                Json.read(rs.getString("members_json"), STRINGS), ProjectStatus.valueOf(rs.getString("status")));
+        Project project = new Project(
+                ProjectId.of(rs.getString("id")),
+                rs.getString("name"),
+                CategoryId.of(rs.getString("category")),
+                rs.getString("lead"),
+                Json.read(rs.getString("members_json"), STRINGS),
+                ProjectStatus.valueOf(rs.getString("status")));
         return new Versioned<>(project, rs.getInt("version"));
     }
 
     static Ask ask(ResultSet rs) throws SQLException {
-        return new Ask(ProjectId.of(rs.getString("project")), rs.getInt("floor_gpus"), rs.getInt("target_gpus"),
-                rs.getInt("ceiling_gpus"), Json.read(rs.getString("gpu_types_json"), TYPE_SET),
-                Json.read(rs.getString("speed_factors_json"), TYPE_DOUBLES), rs.getString("justification"));
+        return new Ask(
+                ProjectId.of(rs.getString("project")),
+                rs.getInt("floor_gpus"),
+                rs.getInt("target_gpus"),
+                rs.getInt("ceiling_gpus"),
+                Json.read(rs.getString("gpu_types_json"), TYPE_SET),
+                Json.read(rs.getString("speed_factors_json"), TYPE_DOUBLES),
+                rs.getString("justification"));
     }
 
     static Allocation allocation(String json) {

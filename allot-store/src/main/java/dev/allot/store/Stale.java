@@ -11,7 +11,10 @@ public final class Stale {
     private Stale() {}
 
     static AllotException of(String what, int expectedVersion) {
-        return new AllotException(Kind.CONFLICT, CODE, "The " + what + " changed since version " + expectedVersion
-                + " was read; nothing was written. Maybe reload it and apply your change again?");
+        return new AllotException(
+                Kind.CONFLICT,
+                CODE,
+                "The " + what + " changed since version " + expectedVersion
+                        + " was read; nothing was written. Maybe reload it and apply your change again?");
     }
 }

@@ -60,8 +60,10 @@ public final class Store implements AutoCloseable {
 
     public static Store open(String url, String user, String password, InstantSource clock) {
         if (url == null || !(url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:"))) {
-            throw AllotException.invalid("unsupported-database", "--db: unsupported database URL '" + url
-                    + "'. Maybe jdbc:h2:file:./allot-data/allot or jdbc:postgresql://host:5432/allot?");
+            throw AllotException.invalid(
+                    "unsupported-database",
+                    "--db: unsupported database URL '" + url
+                            + "'. Maybe jdbc:h2:file:./allot-data/allot or jdbc:postgresql://host:5432/allot?");
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(embedded(url));
@@ -73,11 +75,20 @@ public final class Store implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             dataSource.close();
-            throw new AllotException(Kind.INTERNAL, "database-unavailable", "Could not open the database at " + url
-                    + ": " + rootMessage(e) + ". Maybe check --db, ALLOT_DB_URL and the credentials?", List.of(), e);
+            throw new AllotException(
+                    Kind.INTERNAL,
+                    "database-unavailable",
+                    "Could not open the database at " + url + ": " + rootMessage(e)
+                            + ". Maybe check --db, ALLOT_DB_URL and the credentials?",
+                    List.of(),
+                    e);
         }
         return new Store(dataSource, clock);
     }
@@ -91,7 +102,8 @@ public final class Store implements AutoCloseable {
             return url;
         }
         String upper = url.toUpperCase(java.util.Locale.ROOT);
-        return url + (upper.contains("WRITE_DELAY") ? "" : ";WRITE_DELAY=0")
+        return url
+                + (upper.contains("WRITE_DELAY") ? "" : ";WRITE_DELAY=0")
                 + (upper.contains("AUTO_COMPACT_FILL_RATE") ? "" : ";AUTO_COMPACT_FILL_RATE=0");
     }
 
@@ -126,7 +138,9 @@ public final class Store implements AutoCloseable {
     /** Whether the database answers a trivial query. */
     public boolean healthy() {
         try {
-            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return jdbi.withHandle(handle ->
+                            handle.createQuery("SELECT 1").mapTo(Integer.class).one())
+                    == 1;
         } catch (RuntimeException e) {
             return false;
         }
@@ -165,12 +179,20 @@ public final class Store implements AutoCloseable {
     private static AllotException translate(JdbiException e) {
         SQLException sql = findSql(e);
         if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-            return new AllotException(Kind.CONFLICT, "constraint-violated", "The change conflicts with stored data: "
-                    + firstLine(sql.getMessage()) + ". Maybe someone changed it at the same time; reload and retry?",
-                    List.of(), e);
+            return new AllotException(
+                    Kind.CONFLICT,
+                    "constraint-violated",
+                    "The change conflicts with stored data: " + firstLine(sql.getMessage())
+                            + ". Maybe someone changed it at the same time; reload and retry?",
+                    List.of(),
+                    e);
         }
-        return new AllotException(Kind.INTERNAL, "database-error", "The database failed: " + rootMessage(e)
-                + ". Maybe check the database server and its logs?", List.of(), e);
+        return new AllotException(
+                Kind.INTERNAL,
+                "database-error",
+                "The database failed: " + rootMessage(e) + ". Maybe check the database server and its logs?",
+                List.of(),
+                e);
     }
 
     private static SQLException findSql(Throwable e) {

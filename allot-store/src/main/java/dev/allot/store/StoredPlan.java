@@ -11,10 +11,21 @@ import java.util.Objects;
  *
  * @param supersedes id of the published plan this one corrects, or null
  */
-public record StoredPlan(long id, CycleId cycle, Kind kind, int version, Long supersedes, Plan plan, String note,
-        Instant createdAt, String createdBy) {
+public record StoredPlan(
+        long id,
+        CycleId cycle,
+        Kind kind,
+        int version,
+        Long supersedes,
+        Plan plan,
+        String note,
+        Instant createdAt,
+        String createdBy) {
     /** Draft (editable) or published (immutable). */
-    public enum Kind { DRAFT, PUBLISHED }
+    public enum Kind {
+        DRAFT,
+        PUBLISHED
+    }
 
     public StoredPlan {
         Objects.requireNonNull(cycle, "cycle");

@@ -61,10 +61,12 @@ public final class TokenRepository {
     /** Revokes a token; returns whether it existed. */
     public boolean revoke(String token, Actor actor) {
         return store.transaction(handle -> {
-            int rows = handle.createUpdate("DELETE FROM api_token WHERE token_hash = :hash").bind("hash", hash(token))
+            int rows = handle.createUpdate("DELETE FROM api_token WHERE token_hash = :hash")
+                    .bind("hash", hash(token))
                     .execute();
             if (rows > 0) {
-                store.audit().record(handle, actor, "revoke", "token", hash(token).substring(0, 12), "token", null);
+                store.audit()
+                        .record(handle, actor, "revoke", "token", hash(token).substring(0, 12), "token", null);
             }
             return rows > 0;
         });
@@ -72,10 +74,15 @@ public final class TokenRepository {
 
     private Issued issue(String user, Role role, String label, Duration lifetime, String kind, Actor actor) {
         if (user == null || !USER.matcher(user).matches()) {
-            throw new AllotException(AllotException.Kind.INVALID_INPUT, "invalid-user", "user: '" + user
-                    + "' is not a valid user name (letters, digits, . _ @ -, at most 64). Maybe the scheduler"
-                    + " account name?", List.of(new dev.allot.core.Problem("user", user, "invalid user name",
-                            "Maybe the scheduler account name?")), null);
+            throw new AllotException(
+                    AllotException.Kind.INVALID_INPUT,
+                    "invalid-user",
+                    "user: '" + user
+                            + "' is not a valid user name (letters, digits, . _ @ -, at most 64). Maybe the scheduler"
+                            + " account name?",
+                    List.of(new dev.allot.core.Problem(
+                            "user", user, "invalid user name", "Maybe the scheduler account name?")),
+                    null);
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -86,12 +93,24 @@ public final class TokenRepository {
         return store.transaction(handle -> {
             handle.createUpdate("INSERT INTO api_token (token_hash, user_name, role, label, created_at, expires_at,"
                             + " kind) VALUES (:hash, :user, :role, :label, :at, :expires, :kind)")
-                    .bind("hash", hash(token)).bind("user", user).bind("role", role.name()).bind("label", safeLabel)
+                    .bind("hash", hash(token))
+                    .bind("user", user)
+                    .bind("role", role.name())
+                    .bind("label", safeLabel)
                     .bind("at", now.atOffset(ZoneOffset.UTC))
-                    .bindByType("expires", expires == null ? null : expires.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
-                    .bind("kind", kind).execute();
-            store.audit().record(handle, actor, "create", kind, user, null,
-                    java.util.Map.of("user", user, "role", role.label(), "label", safeLabel));
+                    .bindByType(
+                            "expires", expires == null ? null : expires.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
+                    .bind("kind", kind)
+                    .execute();
+            store.audit()
+                    .record(
+                            handle,
+                            actor,
+                            "create",
+                            kind,
+                            user,
+                            null,
+                            java.util.Map.of("user", user, "role", role.label(), "label", safeLabel));
             return new Issued(token, user, role, expires);
         });
     }

@@ -30,21 +30,36 @@ public final class UsageRepository {
             for (UsageDay day : days) {
                 ReviewRepository.requireProject(handle, day.project());
                 Optional<Double> before = handle.createQuery("SELECT gpu_hours FROM usage_day WHERE project = :p"
-                                + " AND gpu_type = :t AND usage_date = :d").bind("p", day.project().value())
-                        .bind("t", day.gpuType().value()).bind("d", day.day()).mapTo(Double.class).findOne();
+                                + " AND gpu_type = :t AND usage_date = :d")
+                        .bind("p", day.project().value())
+                        .bind("t", day.gpuType().value())
+                        .bind("d", day.day())
+                        .mapTo(Double.class)
+                        .findOne();
                 if (before.isPresent() && before.get() == day.gpuHours()) {
                     continue;
                 }
                 String sql = before.isPresent()
                         ? "UPDATE usage_day SET gpu_hours = :h WHERE project = :p AND gpu_type = :t AND usage_date = :d"
                         : "INSERT INTO usage_day (project, gpu_type, usage_date, gpu_hours) VALUES (:p, :t, :d, :h)";
-                handle.createUpdate(sql).bind("p", day.project().value()).bind("t", day.gpuType().value())
-                        .bind("d", day.day()).bind("h", day.gpuHours()).execute();
+                handle.createUpdate(sql)
+                        .bind("p", day.project().value())
+                        .bind("t", day.gpuType().value())
+                        .bind("d", day.day())
+                        .bind("h", day.gpuHours())
+                        .execute();
                 changed++;
             }
             if (changed > 0) {
-                store.audit().record(handle, actor, "record", "usage", days.size() + " days", null,
-                        Map.of("changedRows", changed));
+                store.audit()
+                        .record(
+                                handle,
+                                actor,
+                                "record",
+                                "usage",
+                                days.size() + " days",
+                                null,
+                                Map.of("changedRows", changed));
             }
             return changed;
         });
@@ -52,11 +67,16 @@ public final class UsageRepository {
 
     /** Usage of one project between two days (inclusive), oldest first. */
     public List<UsageDay> usage(ProjectId project, LocalDate from, LocalDate to) {
-        return store.read(handle -> handle.createQuery("SELECT * FROM usage_day WHERE project = :p AND usage_date >= :from"
-                        + " AND usage_date <= :to ORDER BY usage_date, gpu_type")
-                .bind("p", project.value()).bind("from", from).bind("to", to)
-                .map((rs, ctx) -> new UsageDay(ProjectId.of(rs.getString("project")),
-                        GpuTypeId.of(rs.getString("gpu_type")), rs.getObject("usage_date", LocalDate.class),
+        return store.read(handle -> handle.createQuery(
+                        "SELECT * FROM usage_day WHERE project = :p AND usage_date >= :from"
+                                + " AND usage_date <= :to ORDER BY usage_date, gpu_type")
+                .bind("p", project.value())
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> new UsageDay(
+                        ProjectId.of(rs.getString("project")),
+                        GpuTypeId.of(rs.getString("gpu_type")),
+                        rs.getObject("usage_date", LocalDate.class),
                         rs.getDouble("gpu_hours")))
                 .list());
     }
@@ -65,12 +85,16 @@ public final class UsageRepository {
     static Map<ProjectId, Double> usedFractions(Handle handle, CycleId cycle, Plan plan) {
         LocalDate[] span = span(handle, cycle);
         Map<ProjectId, Double> used = new HashMap<>();
-        handle.createQuery("SELECT project, SUM(gpu_hours) AS hours FROM usage_day WHERE usage_date >= :from AND usage_date < :to"
-                        + " GROUP BY project")
-                .bind("from", span[0]).bind("to", span[1])
+        handle.createQuery(
+                        "SELECT project, SUM(gpu_hours) AS hours FROM usage_day WHERE usage_date >= :from AND usage_date < :to"
+                                + " GROUP BY project")
+                .bind("from", span[0])
+                .bind("to", span[1])
                 .map((rs, ctx) -> Map.entry(ProjectId.of(rs.getString("project")), rs.getDouble("hours")))
                 .forEach(e -> {
-                    int gpus = plan.project(e.getKey()).map(line -> line.grant().totalGpus()).orElse(0);
+                    int gpus = plan.project(e.getKey())
+                            .map(line -> line.grant().totalGpus())
+                            .orElse(0);
                     long days = ChronoUnit.DAYS.between(span[0], span[1]);
                     if (gpus > 0 && days > 0) {
                         used.put(e.getKey(), e.getValue() / (gpus * 24.0 * days));
@@ -84,14 +108,23 @@ public final class UsageRepository {
         LocalDate[] span = span(handle, cycle);
         return handle.createQuery("SELECT COALESCE(SUM(gpu_hours), 0) FROM usage_day WHERE project = :p"
                         + " AND usage_date >= :from AND usage_date < :to")
-                .bind("p", project.value()).bind("from", span[0]).bind("to", span[1]).mapTo(Double.class).one();
+                .bind("p", project.value())
+                .bind("from", span[0])
+                .bind("to", span[1])
+                .mapTo(Double.class)
+                .one();
     }
 
     private static LocalDate[] span(Handle handle, CycleId cycle) {
-        LocalDate start = handle.createQuery("SELECT start_date FROM cycle WHERE id = :id").bind("id", cycle.value())
-                .mapTo(LocalDate.class).one();
+        LocalDate start = handle.createQuery("SELECT start_date FROM cycle WHERE id = :id")
+                .bind("id", cycle.value())
+                .mapTo(LocalDate.class)
+                .one();
         LocalDate end = handle.createQuery("SELECT MIN(start_date) FROM cycle WHERE start_date > :start")
-                .bind("start", start).mapTo(LocalDate.class).findOne().orElse(start.plusDays(DEFAULT_CYCLE_DAYS));
+                .bind("start", start)
+                .mapTo(LocalDate.class)
+                .findOne()
+                .orElse(start.plusDays(DEFAULT_CYCLE_DAYS));
         return new LocalDate[] {start, end};
     }
 }

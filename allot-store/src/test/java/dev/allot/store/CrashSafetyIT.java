@@ -46,14 +46,16 @@ class CrashSafetyIT {
             acknowledged = Math.max(acknowledged, runAndKill(url, user, password, 20 + random.nextInt(400)));
             try (Store store = Store.open(url, user, password)) {
                 List<StoredPlan> versions = store.plans().published(CYCLE);
-                System.out.printf("crash round %d on %s: acknowledged %d, found %d%n", round, url, acknowledged,
-                        versions.size());
-                assertThat(versions.size()).as("round %d: acknowledged publishes survive", round)
+                System.out.printf(
+                        "crash round %d on %s: acknowledged %d, found %d%n", round, url, acknowledged, versions.size());
+                assertThat(versions.size())
+                        .as("round %d: acknowledged publishes survive", round)
                         .isGreaterThanOrEqualTo(acknowledged);
                 for (int i = 0; i < versions.size(); i++) {
                     StoredPlan plan = versions.get(i);
                     assertThat(plan.version()).isEqualTo(i + 1);
-                    assertThat(plan.supersedes()).isEqualTo(i == 0 ? null : versions.get(i - 1).id());
+                    assertThat(plan.supersedes())
+                            .isEqualTo(i == 0 ? null : versions.get(i - 1).id());
                     assertWhole(store, plan);
                 }
                 if (!versions.isEmpty()) {
@@ -61,22 +63,31 @@ class CrashSafetyIT {
                 }
             }
         }
-        assertThat(acknowledged).as("the loop published something before being killed; it said: %s", OTHER_OUTPUT)
+        assertThat(acknowledged)
+                .as("the loop published something before being killed; it said: %s", OTHER_OUTPUT)
                 .isPositive();
     }
 
     /** Starts the loop, lets it publish for {@code millis} after its first publish, kills it; returns its last "published". */
     private static int runAndKill(String url, String user, String password, long millis) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
-                PublishLoop.class.getName(), url, user == null ? "" : user, password == null ? "" : password)
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PublishLoop.class.getName(),
+                        url,
+                        user == null ? "" : user,
+                        password == null ? "" : password)
+                .redirectErrorStream(true)
+                .start();
         AtomicInteger last = new AtomicInteger();
         java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.startsWith("published ")) {
                         last.set(Integer.parseInt(line.substring(10)));
@@ -90,7 +101,9 @@ class CrashSafetyIT {
             }
         });
         reader.start();
-        assertThat(ready.await(60, TimeUnit.SECONDS)).as("child published once: %s", OTHER_OUTPUT).isTrue();
+        assertThat(ready.await(60, TimeUnit.SECONDS))
+                .as("child published once: %s", OTHER_OUTPUT)
+                .isTrue();
         Thread.sleep(millis);
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -99,14 +112,22 @@ class CrashSafetyIT {
     }
 
     private static void assertWhole(Store store, StoredPlan plan) {
-        long grantRows = plan.plan().projects().stream().mapToLong(line -> line.grant().gpus().size()).sum();
+        long grantRows = plan.plan().projects().stream()
+                .mapToLong(line -> line.grant().gpus().size())
+                .sum();
         int[] counts = store.read(handle -> new int[] {
-            handle.createQuery("SELECT COUNT(*) FROM plan_grant WHERE plan_id = :id").bind("id", plan.id())
-                    .mapTo(Integer.class).one(),
-            handle.createQuery("SELECT COUNT(*) FROM decision_note WHERE plan_id = :id").bind("id", plan.id())
-                    .mapTo(Integer.class).one()});
+            handle.createQuery("SELECT COUNT(*) FROM plan_grant WHERE plan_id = :id")
+                    .bind("id", plan.id())
+                    .mapTo(Integer.class)
+                    .one(),
+            handle.createQuery("SELECT COUNT(*) FROM decision_note WHERE plan_id = :id")
+                    .bind("id", plan.id())
+                    .mapTo(Integer.class)
+                    .one()
+        });
         assertThat(counts[0]).as("grant rows of version %d", plan.version()).isEqualTo(grantRows);
-        assertThat(counts[1]).as("decision notes of version %d", plan.version())
+        assertThat(counts[1])
+                .as("decision notes of version %d", plan.version())
                 .isEqualTo(plan.plan().projects().size());
         assertThat(plan.plan().projects()).extracting(ProjectPlan::project).doesNotHaveDuplicates();
     }

@@ -17,8 +17,8 @@ public final class Databases {
     private Databases() {}
 
     public static Store h2() {
-        return Store.open("jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
-                InstantSource.system());
+        return Store.open(
+                "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", InstantSource.system());
     }
 
     /** A new database in the shared embedded PostgreSQL (started on first use, stopped when the JVM exits). */

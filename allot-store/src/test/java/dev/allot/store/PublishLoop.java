@@ -15,7 +15,9 @@ public final class PublishLoop {
     private PublishLoop() {}
 
     public static void main(String[] args) {
-        Store store = Store.open(args[0], args.length > 1 && !args[1].isEmpty() ? args[1] : null,
+        Store store = Store.open(
+                args[0],
+                args.length > 1 && !args[1].isEmpty() ? args[1] : null,
                 args.length > 2 && !args[2].isEmpty() ? args[2] : null);
         Actor admin = new Actor("root", Role.ADMIN);
         Actor decider = new Actor("ada", Role.DECIDER);

@@ -50,14 +50,20 @@ abstract class StoreContract {
     void moveTo(CycleState target, Actor actor) {
         CycleState state = store.cycles().get(CYCLE).value().state();
         while (state != target) {
-            state = store.cycles().transition(CYCLE, state.next(), null, actor).value().state();
+            state = store.cycles()
+                    .transition(CYCLE, state.next(), null, actor)
+                    .value()
+                    .state();
         }
     }
 
     @Test
     void aLabReadsBackExactlyAsImported() {
-        Lab lab = TestLabs.shaped(6, 1).pin("project-0", "H100", 16).kill("project-1")
-                .past("2026-10", "project-2", "H100", 8).build();
+        Lab lab = TestLabs.shaped(6, 1)
+                .pin("project-0", "H100", 16)
+                .kill("project-1")
+                .past("2026-10", "project-2", "H100", 8)
+                .build();
 
         ImportSummary first = store.lab().importLab(lab, ADMIN);
 
@@ -80,15 +86,23 @@ abstract class StoreContract {
     @Test
     void reimportingAnEditedLabUpdatesAndDeletesOnlyWhatDiffers() {
         store.lab().importLab(TestLabs.shaped(3, 3).build(), ADMIN);
-        Lab edited = TestLabs.lab().type("H100", 1.0).type("A100", 0.5)
-                .pool("east-h100", "east", "H100", 192, 8).pool("west-h100", "west", "H100", 48, 8)
+        Lab edited = TestLabs.lab()
+                .type("H100", 1.0)
+                .type("A100", 0.5)
+                .pool("east-h100", "east", "H100", 192, 8)
+                .pool("west-h100", "west", "H100", 48, 8)
                 .pool("east-a100", "east", "A100", 96, 8)
-                .project("project-0", "exploratory", "lead0").project("project-1", "product", "lead1")
-                .project("project-2", "infrastructure", "lead2").ask("project-0", 0, 8, 24).build();
+                .project("project-0", "exploratory", "lead0")
+                .project("project-1", "product", "lead1")
+                .project("project-2", "infrastructure", "lead2")
+                .ask("project-0", 0, 8, 24)
+                .build();
 
         ImportSummary summary = store.lab().importLab(edited, ADMIN);
 
-        assertThat(summary.deleted()).as("asks of project-1, project-2 and all six scores").isEqualTo(8);
+        assertThat(summary.deleted())
+                .as("asks of project-1, project-2 and all six scores")
+                .isEqualTo(8);
         assertThat(store.lab().export(CYCLE)).isEqualTo(edited);
     }
 
@@ -98,8 +112,19 @@ abstract class StoreContract {
         store.lab().importLab(lab, ADMIN);
         List<Project> reversed = new java.util.ArrayList<>(lab.projects());
         java.util.Collections.reverse(reversed);
-        Lab reordered = new Lab(lab.name(), lab.cycle(), lab.cycleStart(), lab.gpuTypes(), lab.pools(),
-                lab.categories(), reversed, lab.asks(), lab.scores(), lab.policy(), lab.pins(), lab.overrides(),
+        Lab reordered = new Lab(
+                lab.name(),
+                lab.cycle(),
+                lab.cycleStart(),
+                lab.gpuTypes(),
+                lab.pools(),
+                lab.categories(),
+                reversed,
+                lab.asks(),
+                lab.scores(),
+                lab.policy(),
+                lab.pins(),
+                lab.overrides(),
                 lab.history());
 
         assertThat(store.lab().importLab(reordered, ADMIN).changes()).isZero();
@@ -110,41 +135,57 @@ abstract class StoreContract {
     void aStaleProjectUpdateIsRefusedAndLosesNothing() {
         store.lab().importLab(TestLabs.shaped(2, 4).build(), ADMIN);
         Versioned<Project> read = store.lab().project(ProjectId.of("project-0")).orElseThrow();
-        Project renamed = new Project(read.value().id(), "Renamed", read.value().category(), read.value().lead(),
-                read.value().members(), ProjectStatus.PAUSED);
+        Project renamed = new Project(
+                read.value().id(),
+                "Renamed",
+                read.value().category(),
+                read.value().lead(),
+                read.value().members(),
+                ProjectStatus.PAUSED);
         store.lab().updateProject(renamed, read.version(), ADMIN);
 
-        Project other = new Project(read.value().id(), "Other", read.value().category(), read.value().lead(),
-                read.value().members(), ProjectStatus.ACTIVE);
+        Project other = new Project(
+                read.value().id(),
+                "Other",
+                read.value().category(),
+                read.value().lead(),
+                read.value().members(),
+                ProjectStatus.ACTIVE);
         assertThatThrownBy(() -> store.lab().updateProject(other, read.version(), ADMIN))
-                .isInstanceOfSatisfying(AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE))
+                .isInstanceOfSatisfying(
+                        AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE))
                 .hasMessageContaining("project project-0 changed since version 1");
-        assertThat(store.lab().project(ProjectId.of("project-0")).orElseThrow())
-                .isEqualTo(new Versioned<>(renamed, 2));
+        assertThat(store.lab().project(ProjectId.of("project-0")).orElseThrow()).isEqualTo(new Versioned<>(renamed, 2));
         assertThat(store.lab().history(ProjectId.of("project-0")).statusChanges())
-                .extracting(ProjectHistory.StatusChange::status).containsExactly(ProjectStatus.ACTIVE,
-                        ProjectStatus.PAUSED);
+                .extracting(ProjectHistory.StatusChange::status)
+                .containsExactly(ProjectStatus.ACTIVE, ProjectStatus.PAUSED);
     }
 
     @Test
     void theCycleMovesOnlyForwardOneStepByAllowedRoles() {
-        store.cycles().create(CycleId.of("2027-01"), LocalDate.of(2027, 1, 1), dev.allot.core.model.Policy.defaults(),
-                ADMIN);
+        store.cycles()
+                .create(CycleId.of("2027-01"), LocalDate.of(2027, 1, 1), dev.allot.core.model.Policy.defaults(), ADMIN);
         CycleId id = CycleId.of("2027-01");
 
         assertThatThrownBy(() -> store.cycles().transition(id, CycleState.DRAFT, null, DECIDER))
-                .isInstanceOfSatisfying(AllotException.class,
-                        e -> assertThat(e.code()).isEqualTo("transition-not-allowed"))
+                .isInstanceOfSatisfying(
+                        AllotException.class, e -> assertThat(e.code()).isEqualTo("transition-not-allowed"))
                 .hasMessage("Cycle 2027-01 cannot move from open to draft. Maybe move to review?");
         assertThatThrownBy(() -> store.cycles().transition(id, CycleState.REVIEW, null, REVIEWER))
-                .isInstanceOfSatisfying(AllotException.class,
-                        e -> assertThat(e.kind()).isEqualTo(AllotException.Kind.FORBIDDEN))
+                .isInstanceOfSatisfying(
+                        AllotException.class, e -> assertThat(e.kind()).isEqualTo(AllotException.Kind.FORBIDDEN))
                 .hasMessage("Role reviewer may not move cycle 2027-01 to review. Maybe ask a [admin, decider]?");
         assertThat(store.cycles().transition(id, CycleState.REVIEW, 1, DECIDER))
-                .isEqualTo(new Versioned<>(new Cycle(id, LocalDate.of(2027, 1, 1), CycleState.REVIEW,
-                        dev.allot.core.model.Policy.defaults()), 2));
+                .isEqualTo(new Versioned<>(
+                        new Cycle(
+                                id,
+                                LocalDate.of(2027, 1, 1),
+                                CycleState.REVIEW,
+                                dev.allot.core.model.Policy.defaults()),
+                        2));
         assertThatThrownBy(() -> store.cycles().transition(id, CycleState.DRAFT, 1, DECIDER))
-                .isInstanceOfSatisfying(AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE));
+                .isInstanceOfSatisfying(
+                        AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE));
     }
 
     @Test
@@ -162,22 +203,30 @@ abstract class StoreContract {
         assertThat(store.reviews().scores(CYCLE)).contains(score);
         StoredAsk ask = new StoredAsk(lab.asks().get(0), Evidence.NONE);
         assertThatThrownBy(() -> store.reviews().putAsk(CYCLE, ask, null, ADMIN))
-                .isInstanceOfSatisfying(AllotException.class, e -> assertThat(e.code()).isEqualTo("cycle-state"));
+                .isInstanceOfSatisfying(
+                        AllotException.class, e -> assertThat(e.code()).isEqualTo("cycle-state"));
     }
 
     @Test
     void asksKeepTheirEvidence() {
         Lab lab = TestLabs.shaped(1, 6).build();
         store.lab().importLab(lab, ADMIN);
-        Evidence evidence = new Evidence(List.of("https://wiki/p0"), Map.of("mmlu", 0.71),
+        Evidence evidence = new Evidence(
+                List.of("https://wiki/p0"),
+                Map.of("mmlu", 0.71),
                 List.of(new Evidence.ScalingPoint(8, 0.5), new Evidence.ScalingPoint(16, 0.6)));
-        Versioned<StoredAsk> stored = store.reviews().ask(CYCLE, ProjectId.of("project-0")).orElseThrow();
+        Versioned<StoredAsk> stored =
+                store.reviews().ask(CYCLE, ProjectId.of("project-0")).orElseThrow();
 
-        Versioned<StoredAsk> written = store.reviews().putAsk(CYCLE, new StoredAsk(stored.value().ask(), evidence),
-                stored.version(), ADMIN);
+        Versioned<StoredAsk> written =
+                store.reviews().putAsk(CYCLE, new StoredAsk(stored.value().ask(), evidence), stored.version(), ADMIN);
 
         assertThat(written.version()).isEqualTo(2);
-        assertThat(store.reviews().ask(CYCLE, ProjectId.of("project-0")).orElseThrow().value().evidence())
+        assertThat(store.reviews()
+                        .ask(CYCLE, ProjectId.of("project-0"))
+                        .orElseThrow()
+                        .value()
+                        .evidence())
                 .isEqualTo(evidence);
     }
 
@@ -201,8 +250,8 @@ abstract class StoreContract {
         assertThat(store.plans().published(CYCLE, 1).orElseThrow().plan()).isEqualTo(plan);
         assertThat(store.plans().published(CYCLE)).extracting(StoredPlan::note).containsExactly("first", "correction");
         assertThatThrownBy(() -> store.plans().publish(CYCLE, null, "", REVIEWER))
-                .isInstanceOfSatisfying(AllotException.class,
-                        e -> assertThat(e.kind()).isEqualTo(AllotException.Kind.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        AllotException.class, e -> assertThat(e.kind()).isEqualTo(AllotException.Kind.FORBIDDEN));
     }
 
     @Test
@@ -215,10 +264,12 @@ abstract class StoreContract {
         store.plans().saveDraft(CYCLE, plan, read, DECIDER);
 
         assertThatThrownBy(() -> store.plans().saveDraft(CYCLE, plan, read, OTHER_DECIDER))
-                .isInstanceOfSatisfying(AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE));
+                .isInstanceOfSatisfying(
+                        AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE));
         assertThat(store.plans().draft(CYCLE).orElseThrow().createdBy()).isEqualTo("ada");
         assertThatThrownBy(() -> store.plans().publish(CYCLE, read, "", OTHER_DECIDER))
-                .isInstanceOfSatisfying(AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE));
+                .isInstanceOfSatisfying(
+                        AllotException.class, e -> assertThat(e.code()).isEqualTo(Stale.CODE));
         assertThat(store.plans().published(CYCLE)).isEmpty();
     }
 
@@ -261,21 +312,28 @@ abstract class StoreContract {
         Plan first = solve(store.lab().export(CYCLE));
         store.plans().saveDraft(CYCLE, first, null, DECIDER);
         store.plans().publish(CYCLE, null, "", DECIDER);
-        ProjectId funded = first.projects().stream().filter(p -> !p.grant().isEmpty()).findFirst().orElseThrow()
+        ProjectId funded = first.projects().stream()
+                .filter(p -> !p.grant().isEmpty())
+                .findFirst()
+                .orElseThrow()
                 .project();
-        store.usage().record(List.of(new UsageDay(funded, GpuTypeId.of("H100"), LocalDate.of(2026, 12, 2), 240)),
-                ADMIN);
+        store.usage()
+                .record(List.of(new UsageDay(funded, GpuTypeId.of("H100"), LocalDate.of(2026, 12, 2), 240)), ADMIN);
         CycleId next = CycleId.of("2027-01");
         store.cycles().create(next, LocalDate.of(2027, 1, 1), lab.policy(), ADMIN);
 
         Lab nextLab = store.lab().export(next);
 
         assertThat(nextLab.history()).hasSize(1);
-        assertThat(nextLab.previousGrant(funded)).isEqualTo(first.project(funded).orElseThrow().grant());
+        assertThat(nextLab.previousGrant(funded))
+                .isEqualTo(first.project(funded).orElseThrow().grant());
         assertThat(nextLab.history().get(0).usedFraction()).containsKey(funded);
         ProjectHistory history = store.lab().history(funded);
-        assertThat(history.cycles()).extracting(ProjectHistory.CycleLine::usedGpuHours).containsExactly(240.0, 0.0);
-        assertThat(history.cycles().get(0).granted()).isEqualTo(first.project(funded).orElseThrow().grant());
+        assertThat(history.cycles())
+                .extracting(ProjectHistory.CycleLine::usedGpuHours)
+                .containsExactly(240.0, 0.0);
+        assertThat(history.cycles().get(0).granted())
+                .isEqualTo(first.project(funded).orElseThrow().grant());
         assertThat(history.cycles().get(0).rationale()).isNotBlank();
     }
 
@@ -294,8 +352,13 @@ abstract class StoreContract {
     void everyChangeIsAuditedWithBeforeAndAfter() {
         store.lab().importLab(TestLabs.shaped(1, 10).build(), ADMIN);
         Versioned<Project> read = store.lab().project(ProjectId.of("project-0")).orElseThrow();
-        Project renamed = new Project(read.value().id(), "Renamed", read.value().category(), read.value().lead(),
-                read.value().members(), read.value().status());
+        Project renamed = new Project(
+                read.value().id(),
+                "Renamed",
+                read.value().category(),
+                read.value().lead(),
+                read.value().members(),
+                read.value().status());
 
         store.lab().updateProject(renamed, read.version(), new Actor("mallory", Role.ADMIN));
 

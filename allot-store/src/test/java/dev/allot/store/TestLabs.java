@@ -47,7 +47,8 @@ public final class TestLabs {
     /** Two GPU types, three pools and {@code count} projects with asks and scores, shuffled by {@code seed}. */
     public static TestLabs shaped(int count, long seed) {
         Random random = new Random(seed);
-        TestLabs lab = lab().type("H100", 1.0).type("A100", 0.5)
+        TestLabs lab = lab().type("H100", 1.0)
+                .type("A100", 0.5)
                 .pool("east-h100", "east", "H100", 64 * count, 8)
                 .pool("west-h100", "west", "H100", 16 * count, 8)
                 .pool("east-a100", "east", "A100", 32 * count, 8);
@@ -80,8 +81,13 @@ public final class TestLabs {
     }
 
     public TestLabs project(String id, String category, String lead) {
-        projects.add(new Project(ProjectId.of(id), "Project " + id, CategoryId.of(category), lead,
-                List.of(lead, "member-of-" + id), ProjectStatus.ACTIVE));
+        projects.add(new Project(
+                ProjectId.of(id),
+                "Project " + id,
+                CategoryId.of(category),
+                lead,
+                List.of(lead, "member-of-" + id),
+                ProjectStatus.ACTIVE));
         return this;
     }
 
@@ -106,7 +112,9 @@ public final class TestLabs {
     }
 
     public TestLabs past(String pastCycle, String project, String type, int gpus) {
-        history.add(new PastCycle(CycleId.of(pastCycle), Map.of(ProjectId.of(project), Allocation.of(type, gpus)),
+        history.add(new PastCycle(
+                CycleId.of(pastCycle),
+                Map.of(ProjectId.of(project), Allocation.of(type, gpus)),
                 Map.of(ProjectId.of(project), 0.75)));
         return this;
     }
@@ -117,8 +125,22 @@ public final class TestLabs {
     }
 
     public Lab build() {
-        List<Category> categories = CATEGORIES.stream().map(c -> new Category(CategoryId.of(c), c + " work")).toList();
-        return new Lab("test-lab", CycleId.of(cycle), start, types, pools, categories, projects, asks, scores, policy,
-                pins, overrides, history);
+        List<Category> categories = CATEGORIES.stream()
+                .map(c -> new Category(CategoryId.of(c), c + " work"))
+                .toList();
+        return new Lab(
+                "test-lab",
+                CycleId.of(cycle),
+                start,
+                types,
+                pools,
+                categories,
+                projects,
+                asks,
+                scores,
+                policy,
+                pins,
+                overrides,
+                history);
     }
 }

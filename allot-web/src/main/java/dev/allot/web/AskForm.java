@@ -23,8 +23,14 @@ import java.util.stream.Collectors;
 /** The project lead's ask: floor, target and ceiling GPUs, acceptable GPU types, justification and evidence links. */
 final class AskForm {
     /** The form's fields as typed (kept as text so that a refused form comes back exactly as it was sent). */
-    record Values(String floor, String target, String ceiling, List<String> gpuTypes, String justification,
-            String links, String version) {}
+    record Values(
+            String floor,
+            String target,
+            String ceiling,
+            List<String> gpuTypes,
+            String justification,
+            String links,
+            String version) {}
 
     record View(Page page, Project project, Cycle cycle, List<String> allTypes, Values values, FormErrors errors) {}
 
@@ -38,27 +44,39 @@ final class AskForm {
 
     String show(Context ctx, Page page) {
         Target target = target(ctx, page);
-        Optional<Versioned<StoredAsk>> stored = store.reviews().ask(target.cycle().id(), target.project().id());
+        Optional<Versioned<StoredAsk>> stored =
+                store.reviews().ask(target.cycle().id(), target.project().id());
         Values values = stored.map(AskForm::values).orElse(new Values("0", "", "", List.of(), "", "", ""));
         return render(page, target, values, new FormErrors());
     }
 
     String save(Context ctx, Page page) {
         Target target = target(ctx, page);
-        Values values = new Values(Forms.text(ctx, "floor", 40), Forms.text(ctx, "target", 40),
-                Forms.text(ctx, "ceiling", 40), ctx.formParams("gpuTypes"), Forms.text(ctx, "justification", 4000),
-                Forms.text(ctx, "links", 4000), Forms.text(ctx, "version", 12));
+        Values values = new Values(
+                Forms.text(ctx, "floor", 40),
+                Forms.text(ctx, "target", 40),
+                Forms.text(ctx, "ceiling", 40),
+                ctx.formParams("gpuTypes"),
+                Forms.text(ctx, "justification", 4000),
+                Forms.text(ctx, "links", 4000),
+                Forms.text(ctx, "version", 12));
         FormErrors errors = new FormErrors();
         Ask ask = parse(target, values, errors);
         if (!errors.isEmpty()) {
             ctx.status(422);
             return render(page, target, values, errors);
         }
-        Evidence before = store.reviews().ask(target.cycle().id(), target.project().id())
-                .map(v -> v.value().evidence()).orElse(Evidence.NONE);
+        Evidence before = store.reviews()
+                .ask(target.cycle().id(), target.project().id())
+                .map(v -> v.value().evidence())
+                .orElse(Evidence.NONE);
         Evidence evidence = new Evidence(lines(values.links()), before.evalResults(), before.scalingCurve());
-        store.reviews().putAsk(target.cycle().id(), new StoredAsk(ask, evidence), Forms.version(ctx, "version"),
-                new Actor(page.rights().user(), page.rights().role()));
+        store.reviews()
+                .putAsk(
+                        target.cycle().id(),
+                        new StoredAsk(ask, evidence),
+                        Forms.version(ctx, "version"),
+                        new Actor(page.rights().user(), page.rights().role()));
         ctx.redirect("/projects/" + target.project().id().value() + page.cycleQuery(), HttpStatus.SEE_OTHER);
         return null;
     }
@@ -68,36 +86,49 @@ final class AskForm {
         int wanted = errors.integer("target", values.target(), 0, MAX_GPUS, "Maybe the GPUs the plan of work needs?");
         int ceiling = errors.integer("ceiling", values.ceiling(), 0, MAX_GPUS, "Maybe the target or a little more?");
         if (floor >= 0 && wanted >= 0 && floor > wanted) {
-            errors.add("target", "target: " + wanted + " GPUs is below the floor (" + floor
-                    + "). Maybe raise the target or lower the floor?");
+            errors.add(
+                    "target",
+                    "target: " + wanted + " GPUs is below the floor (" + floor
+                            + "). Maybe raise the target or lower the floor?");
         }
         if (wanted >= 0 && ceiling >= 0 && wanted > ceiling) {
-            errors.add("ceiling", "ceiling: " + ceiling + " GPUs is below the target (" + wanted
-                    + "). Maybe raise the ceiling to at least " + wanted + "?");
+            errors.add(
+                    "ceiling",
+                    "ceiling: " + ceiling + " GPUs is below the target (" + wanted
+                            + "). Maybe raise the ceiling to at least " + wanted + "?");
         }
-        List<String> known = store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();
-        values.gpuTypes().stream().filter(type -> !known.contains(type)).findFirst().ifPresent(type -> errors.add(
-                "gpuTypes", "gpuTypes: '" + type + "' is not a GPU type of the lab. Maybe one of " + known + "?"));
+        List<String> known =
+                store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();
+        values.gpuTypes().stream()
+                .filter(type -> !known.contains(type))
+                .findFirst()
+                .ifPresent(type -> errors.add(
+                        "gpuTypes",
+                        "gpuTypes: '" + type + "' is not a GPU type of the lab. Maybe one of " + known + "?"));
         if (values.justification().isBlank()) {
-            errors.add("justification", "justification: empty. Maybe say what the GPUs will buy: milestones,"
-                    + " experiments, deadlines?");
+            errors.add(
+                    "justification",
+                    "justification: empty. Maybe say what the GPUs will buy: milestones," + " experiments, deadlines?");
         }
         for (String link : lines(values.links())) {
             if (!link.startsWith("https://") && !link.startsWith("http://")) {
-                errors.add("links", "links: '" + (link.length() > 60 ? link.substring(0, 60) + "..." : link)
-                        + "' is not a web address. Maybe start it with https://?");
+                errors.add(
+                        "links",
+                        "links: '" + (link.length() > 60 ? link.substring(0, 60) + "..." : link)
+                                + "' is not a web address. Maybe start it with https://?");
             }
         }
         if (!errors.isEmpty()) {
             return null;
         }
         Set<GpuTypeId> types = values.gpuTypes().stream().map(GpuTypeId::of).collect(Collectors.toSet());
-        return new Ask(target.project().id(), floor, wanted, ceiling, types, java.util.Map.of(),
-                values.justification());
+        return new Ask(
+                target.project().id(), floor, wanted, ceiling, types, java.util.Map.of(), values.justification());
     }
 
     private String render(Page page, Target target, Values values, FormErrors errors) {
-        List<String> types = store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();
+        List<String> types =
+                store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();
         return Templates.render("ask.jte", new View(page, target.project(), target.cycle(), types, values, errors));
     }
 
@@ -107,27 +138,42 @@ final class AskForm {
     private Target target(Context ctx, Page page) {
         Project project = ProjectPage.project(store, ProjectId.of(Slugs.require(ctx.pathParam("project"), "project")));
         if (!page.rights().mayAsk(project)) {
-            throw new AllotException(Kind.FORBIDDEN, "not-your-project", "User " + page.rights().user() + " ("
-                    + page.rights().roleLabel() + ") may not edit the ask of project " + project.id() + " (its lead is "
-                    + project.lead() + "). Maybe ask " + project.lead() + " to edit it?");
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "not-your-project",
+                    "User " + page.rights().user() + " ("
+                            + page.rights().roleLabel() + ") may not edit the ask of project " + project.id()
+                            + " (its lead is "
+                            + project.lead() + "). Maybe ask " + project.lead() + " to edit it?");
         }
         Cycle cycle = Cycles.require(store, page.cycle()).value();
         if (cycle.state() != CycleState.OPEN) {
-            throw new AllotException(Kind.CONFLICT, "cycle-state", "Asks of cycle " + cycle.id() + " are frozen: the"
-                    + " cycle is " + cycle.state().label() + ". Maybe ask a decider to correct it, or ask next cycle?");
+            throw new AllotException(
+                    Kind.CONFLICT,
+                    "cycle-state",
+                    "Asks of cycle " + cycle.id() + " are frozen: the" + " cycle is "
+                            + cycle.state().label() + ". Maybe ask a decider to correct it, or ask next cycle?");
         }
         return new Target(project, cycle);
     }
 
     private static Values values(Versioned<StoredAsk> stored) {
         Ask ask = stored.value().ask();
-        return new Values(String.valueOf(ask.floorGpus()), String.valueOf(ask.targetGpus()),
-                String.valueOf(ask.ceilingGpus()), ask.gpuTypes().stream().map(GpuTypeId::value).sorted().toList(),
-                ask.justification(), String.join("\n", stored.value().evidence().links()),
+        return new Values(
+                String.valueOf(ask.floorGpus()),
+                String.valueOf(ask.targetGpus()),
+                String.valueOf(ask.ceilingGpus()),
+                ask.gpuTypes().stream().map(GpuTypeId::value).sorted().toList(),
+                ask.justification(),
+                String.join("\n", stored.value().evidence().links()),
                 String.valueOf(stored.version()));
     }
 
     private static List<String> lines(String text) {
-        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).limit(50).toList();
+        return text.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .limit(50)
+                .toList();
     }
 }

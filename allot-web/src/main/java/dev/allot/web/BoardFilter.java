@@ -17,13 +17,17 @@ record BoardFilter(String category, String decision, String lead, String text, S
             "decision", Comparator.comparing(BoardRow::decision),
             "change", Comparator.comparingInt(BoardRow::changeGpus));
 
-    static final List<String> SORTS = List.of("project", "category", "lead", "priority", "asked", "granted",
-            "decision", "change");
+    static final List<String> SORTS =
+            List.of("project", "category", "lead", "priority", "asked", "granted", "decision", "change");
 
     static BoardFilter of(Context ctx) {
         String sort = param(ctx, "sort", 20);
-        return new BoardFilter(param(ctx, "category", 64), param(ctx, "decision", 20), param(ctx, "lead", 64),
-                param(ctx, "q", 100), ORDERS.containsKey(sort) ? sort : "priority",
+        return new BoardFilter(
+                param(ctx, "category", 64),
+                param(ctx, "decision", 20),
+                param(ctx, "lead", 64),
+                param(ctx, "q", 100),
+                ORDERS.containsKey(sort) ? sort : "priority",
                 ctx.queryParam("dir") == null ? !ORDERS.containsKey(sort) : "desc".equals(ctx.queryParam("dir")));
     }
 
@@ -38,8 +42,9 @@ record BoardFilter(String category, String decision, String lead, String text, S
 
     /** The query string that sorts by {@code column}, keeping the filter and cycle; a second click reverses it. */
     String sortLink(String column, String cycle) {
-        boolean desc = column.equals(sort) ? !descending : !"project".equals(column) && !"lead".equals(column)
-                && !"category".equals(column);
+        boolean desc = column.equals(sort)
+                ? !descending
+                : !"project".equals(column) && !"lead".equals(column) && !"category".equals(column);
         return "?" + query() + "&sort=" + column + "&dir=" + (desc ? "desc" : "asc")
                 + (cycle == null ? "" : "&cycle=" + encode(cycle));
     }

@@ -27,14 +27,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BoardPage {
     /** The rows of one cycle at one state of the store. */
-    record Rows(long highWater, List<String> gpuTypes, List<String> categories, List<String> leads, String planLabel,
+    record Rows(
+            long highWater,
+            List<String> gpuTypes,
+            List<String> categories,
+            List<String> leads,
+            String planLabel,
             List<BoardRow> rows) {}
 
     /** Sums over the rows the filter kept. */
     record Totals(int projects, int askedGpus, List<Integer> grantedByType, int grantedGpus, int changeGpus) {}
 
-    record View(Page page, List<String> cycles, Cycle cycle, Rows data, BoardFilter filter, List<BoardRow> rows,
-            Totals totals, boolean fragment) {}
+    record View(
+            Page page,
+            List<String> cycles,
+            Cycle cycle,
+            Rows data,
+            BoardFilter filter,
+            List<BoardRow> rows,
+            Totals totals,
+            boolean fragment) {}
 
     static final List<String> DECISIONS = List.of("new", "grow", "keep", "shrink", "kill", "declined");
 
@@ -47,19 +59,20 @@ final class BoardPage {
 
     String render(Context ctx, Page page) {
         Optional<Versioned<Cycle>> cycle = Cycles.current(store, page.cycle());
-        List<String> cycles = store.cycles().list().stream().map(c -> c.value().id().value()).toList();
+        List<String> cycles =
+                store.cycles().list().stream().map(c -> c.value().id().value()).toList();
         if (cycle.isEmpty()) {
             return Templates.render("board.jte", empty(page, cycles));
         }
-        View view = view(page, cycles, cycle.get().value(), BoardFilter.of(ctx),
-                "true".equals(ctx.header("HX-Request")));
+        View view =
+                view(page, cycles, cycle.get().value(), BoardFilter.of(ctx), "true".equals(ctx.header("HX-Request")));
         return Templates.render(view.fragment() ? "boardRows.jte" : "board.jte", view);
     }
 
     /** The board of a lab without cycles: it says how to start. */
     static View empty(Page page, List<String> cycles) {
-        return new View(page, cycles, null, null, BoardFilter.none(), List.of(), new Totals(0, 0, List.of(), 0, 0),
-                false);
+        return new View(
+                page, cycles, null, null, BoardFilter.none(), List.of(), new Totals(0, 0, List.of(), 0, 0), false);
     }
 
     View view(Page page, List<String> cycles, Cycle cycle, BoardFilter filter, boolean fragment) {
@@ -67,8 +80,19 @@ final class BoardPage {
     }
 
     static View view(Page page, List<String> cycles, Cycle cycle, Rows data, BoardFilter filter, boolean fragment) {
-        List<BoardRow> kept = data.rows().stream().filter(row -> row.matches(filter)).sorted(filter.order()).toList();
-        return new View(page, cycles, cycle, data, filter, kept, totals(kept, data.gpuTypes().size()), fragment);
+        List<BoardRow> kept = data.rows().stream()
+                .filter(row -> row.matches(filter))
+                .sorted(filter.order())
+                .toList();
+        return new View(
+                page,
+                cycles,
+                cycle,
+                data,
+                filter,
+                kept,
+                totals(kept, data.gpuTypes().size()),
+                fragment);
     }
 
     Rows rows(CycleId cycle) {
@@ -97,18 +121,41 @@ final class BoardPage {
             Allocation grant = line.map(ProjectPlan::grant).orElse(Allocation.NONE);
             Allocation previous = lab.previousGrant(project.id());
             Ask ask = asks.get(project.id());
-            List<Integer> byType = types.stream().map(type -> grant.gpus(type.id())).toList();
-            List<Double> used = lab.history().stream().map(past -> usedFraction(past, project.id())).toList();
-            rows.add(new BoardRow(project.id().value(), project.name(), project.category().value(), project.lead(),
-                    priorities.getOrDefault(project.id(), 0.0), ask != null, ask == null ? 0 : ask.floorGpus(),
-                    ask == null ? 0 : ask.targetGpus(), ask == null ? 0 : ask.ceilingGpus(), byType,
-                    grant.totalGpus(), line.map(l -> l.decision().label()).orElse(""),
-                    grant.totalGpus() - previous.totalGpus(), Sparkline.points(used), Sparkline.describe(used)));
+            List<Integer> byType =
+                    types.stream().map(type -> grant.gpus(type.id())).toList();
+            List<Double> used = lab.history().stream()
+                    .map(past -> usedFraction(past, project.id()))
+                    .toList();
+            rows.add(new BoardRow(
+                    project.id().value(),
+                    project.name(),
+                    project.category().value(),
+                    project.lead(),
+                    priorities.getOrDefault(project.id(), 0.0),
+                    ask != null,
+                    ask == null ? 0 : ask.floorGpus(),
+                    ask == null ? 0 : ask.targetGpus(),
+                    ask == null ? 0 : ask.ceilingGpus(),
+                    byType,
+                    grant.totalGpus(),
+                    line.map(l -> l.decision().label()).orElse(""),
+                    grant.totalGpus() - previous.totalGpus(),
+                    Sparkline.points(used),
+                    Sparkline.describe(used)));
         }
-        List<String> leads = lab.projects().stream().map(Project::lead).filter(l -> !l.isEmpty()).distinct().sorted()
+        List<String> leads = lab.projects().stream()
+                .map(Project::lead)
+                .filter(l -> !l.isEmpty())
+                .distinct()
+                .sorted()
                 .toList();
-        return new Rows(highWater, types.stream().map(t -> t.id().value()).toList(),
-                lab.categories().stream().map(c -> c.id().value()).toList(), leads, planLabel, List.copyOf(rows));
+        return new Rows(
+                highWater,
+                types.stream().map(t -> t.id().value()).toList(),
+                lab.categories().stream().map(c -> c.id().value()).toList(),
+                leads,
+                planLabel,
+                List.copyOf(rows));
     }
 
     static Totals totals(List<BoardRow> rows, int typeCount) {
@@ -124,7 +171,8 @@ final class BoardPage {
                 byType[i] += row.grantedByType().get(i);
             }
         }
-        return new Totals(rows.size(), asked, java.util.Arrays.stream(byType).boxed().toList(), granted, change);
+        return new Totals(
+                rows.size(), asked, java.util.Arrays.stream(byType).boxed().toList(), granted, change);
     }
 
     private static Double usedFraction(PastCycle past, ProjectId project) {
@@ -132,7 +180,7 @@ final class BoardPage {
     }
 
     static String label(Optional<StoredPlan> plan) {
-        return plan.map(p -> p.kind() == StoredPlan.Kind.DRAFT ? "draft v" + p.version()
-                : "published v" + p.version()).orElse("no plan yet");
+        return plan.map(p -> p.kind() == StoredPlan.Kind.DRAFT ? "draft v" + p.version() : "published v" + p.version())
+                .orElse("no plan yet");
     }
 }

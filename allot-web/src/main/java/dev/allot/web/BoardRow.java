@@ -10,16 +10,31 @@ import java.util.Locale;
  * @param changeGpus granted minus last cycle's grant
  * @param sparkline SVG polyline points of the used fraction over past cycles ("" without history)
  */
-record BoardRow(String id, String name, String category, String lead, double priority, boolean asked, int floorGpus,
-        int targetGpus, int ceilingGpus, List<Integer> grantedByType, int grantedGpus, String decision,
-        int changeGpus, String sparkline, String usedText) {
+record BoardRow(
+        String id,
+        String name,
+        String category,
+        String lead,
+        double priority,
+        boolean asked,
+        int floorGpus,
+        int targetGpus,
+        int ceilingGpus,
+        List<Integer> grantedByType,
+        int grantedGpus,
+        String decision,
+        int changeGpus,
+        String sparkline,
+        String usedText) {
     /** Whether the row matches the filter (the filter's blank fields match everything). */
     boolean matches(BoardFilter filter) {
         String text = filter.text().toLowerCase(Locale.ROOT);
         return (filter.category().isEmpty() || filter.category().equals(category))
                 && (filter.decision().isEmpty() || filter.decision().equals(decision))
                 && (filter.lead().isEmpty() || filter.lead().equals(lead))
-                && (text.isEmpty() || id.contains(text) || name.toLowerCase(Locale.ROOT).contains(text)
+                && (text.isEmpty()
+                        || id.contains(text)
+                        || name.toLowerCase(Locale.ROOT).contains(text)
                         || lead.toLowerCase(Locale.ROOT).contains(text));
     }
 }

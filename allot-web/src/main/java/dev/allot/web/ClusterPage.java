@@ -28,14 +28,15 @@ final class ClusterPage {
     String render(Context ctx, Page page) {
         Optional<Cycle> cycle = Cycles.current(store, page.cycle()).map(v -> v.value());
         if (cycle.isEmpty()) {
-            return Templates.render("cluster.jte", new View(page, null, "no plan yet", store.lab().pools(),
-                    List.of(), ""));
+            return Templates.render(
+                    "cluster.jte",
+                    new View(page, null, "no plan yet", store.lab().pools(), List.of(), ""));
         }
         Lab lab = store.lab().export(cycle.get().id());
         Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.get().id());
         List<TypeLine> types = types(lab, shown.map(StoredPlan::plan));
-        return Templates.render("cluster.jte", new View(page, cycle.get(), BoardPage.label(shown), lab.pools(), types,
-                chart(types)));
+        return Templates.render(
+                "cluster.jte", new View(page, cycle.get(), BoardPage.label(shown), lab.pools(), types, chart(types)));
     }
 
     static List<TypeLine> types(Lab lab, Optional<Plan> plan) {
@@ -45,8 +46,14 @@ final class ClusterPage {
             int reserve = plan.map(p -> capacity - p.allocatableGpus().getOrDefault(type.id(), capacity))
                     .orElseGet(() -> (int) Math.ceil(capacity * lab.policy().reserveFraction())
                             + lab.policy().reserveGpus().getOrDefault(type.id(), 0));
-            int allocated = plan.map(p -> p.grantedGpus().getOrDefault(type.id(), 0)).orElse(0);
-            lines.add(new TypeLine(type.id().value(), type.relativeSpeed(), capacity, reserve, allocated,
+            int allocated =
+                    plan.map(p -> p.grantedGpus().getOrDefault(type.id(), 0)).orElse(0);
+            lines.add(new TypeLine(
+                    type.id().value(),
+                    type.relativeSpeed(),
+                    capacity,
+                    reserve,
+                    allocated,
                     Math.max(0, capacity - reserve - allocated)));
         }
         return lines;
@@ -54,9 +61,24 @@ final class ClusterPage {
 
     private static String chart(List<TypeLine> types) {
         List<String> names = types.stream().map(TypeLine::type).toList();
-        return PlanCharts.chart("GPUs by type: allocated, reserve, free", names, List.of(
-                PlanCharts.series("allocated", "bar", types.stream().map(t -> (Object) t.allocated()).toList(), "gpus"),
-                PlanCharts.series("reserve", "bar", types.stream().map(t -> (Object) t.reserve()).toList(), "gpus"),
-                PlanCharts.series("free", "bar", types.stream().map(t -> (Object) t.free()).toList(), "gpus")));
+        return PlanCharts.chart(
+                "GPUs by type: allocated, reserve, free",
+                names,
+                List.of(
+                        PlanCharts.series(
+                                "allocated",
+                                "bar",
+                                types.stream().map(t -> (Object) t.allocated()).toList(),
+                                "gpus"),
+                        PlanCharts.series(
+                                "reserve",
+                                "bar",
+                                types.stream().map(t -> (Object) t.reserve()).toList(),
+                                "gpus"),
+                        PlanCharts.series(
+                                "free",
+                                "bar",
+                                types.stream().map(t -> (Object) t.free()).toList(),
+                                "gpus")));
     }
 }

@@ -23,8 +23,11 @@ final class Cycles {
     }
 
     static Versioned<Cycle> require(Store store, String requested) {
-        return current(store, requested).orElseThrow(() -> new AllotException(Kind.NOT_FOUND, "no-cycle",
-                "The lab has no review cycle yet. Maybe import a lab with 'allot lab import lab.yaml'?"));
+        return current(store, requested)
+                .orElseThrow(() -> new AllotException(
+                        Kind.NOT_FOUND,
+                        "no-cycle",
+                        "The lab has no review cycle yet. Maybe import a lab with 'allot lab import lab.yaml'?"));
     }
 
     /**
@@ -34,8 +37,9 @@ final class Cycles {
     static Optional<StoredPlan> shownPlan(Store store, CycleId cycle) {
         Optional<StoredPlan> draft = store.plans().draft(cycle);
         Optional<StoredPlan> published = store.plans().latestPublished(cycle);
-        if (published.isPresent() && (draft.isEmpty()
-                || !draft.get().createdAt().isAfter(published.get().createdAt()))) {
+        if (published.isPresent()
+                && (draft.isEmpty()
+                        || !draft.get().createdAt().isAfter(published.get().createdAt()))) {
             return published;
         }
         return draft;

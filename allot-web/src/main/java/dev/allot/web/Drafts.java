@@ -20,8 +20,11 @@ final class Drafts {
         Optional<StoredPlan> before = store.plans().draft(cycle);
         Plan plan = planner.plan(store.lab().export(cycle));
         StoredPlan saved = store.plans().saveDraft(cycle, plan, expectedDraftVersion, actor);
-        long changed = plan.projects().stream().filter(line -> before.flatMap(b -> b.plan().project(line.project()))
-                .map(old -> !old.grant().equals(line.grant())).orElse(true)).count();
+        long changed = plan.projects().stream()
+                .filter(line -> before.flatMap(b -> b.plan().project(line.project()))
+                        .map(old -> !old.grant().equals(line.grant()))
+                        .orElse(true))
+                .count();
         return new Solved(saved, changed);
     }
 }

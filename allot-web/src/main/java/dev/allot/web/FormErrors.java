@@ -37,8 +37,10 @@ final class FormErrors {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        add(field, field + ": '" + (value.length() > 20 ? value.substring(0, 20) + "..." : value)
-                + "' is not a whole number from " + min + " to " + max + ". " + hint);
+        add(
+                field,
+                field + ": '" + (value.length() > 20 ? value.substring(0, 20) + "..." : value)
+                        + "' is not a whole number from " + min + " to " + max + ". " + hint);
         return -1;
     }
 }

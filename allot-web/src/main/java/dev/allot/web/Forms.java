@@ -15,8 +15,8 @@ final class Forms {
         String value = ctx.formParam(field);
         value = value == null ? "" : value.strip();
         if (value.length() > max) {
-            throw invalid(field, value.substring(0, 40) + "...", "longer than " + max + " characters",
-                    "Maybe shorten it?");
+            throw invalid(
+                    field, value.substring(0, 40) + "...", "longer than " + max + " characters", "Maybe shorten it?");
         }
         return value;
     }
@@ -41,7 +41,11 @@ final class Forms {
     }
 
     static AllotException invalid(String field, String value, String reason, String hint) {
-        return new AllotException(Kind.INVALID_INPUT, "invalid-field", field + ": '" + value + "' is " + reason
-                + ". " + hint, List.of(new Problem(field, value, reason, hint)), null);
+        return new AllotException(
+                Kind.INVALID_INPUT,
+                "invalid-field",
+                field + ": '" + value + "' is " + reason + ". " + hint,
+                List.of(new Problem(field, value, reason, hint)),
+                null);
     }
 }

@@ -30,15 +30,20 @@ final class PlanCharts {
         for (Category category : lab.categories()) {
             names.add(category.id().value());
             actual.add(round(shares.getOrDefault(category.id(), 0.0) * 100));
-            ShareBound bound = lab.policy().shareBounds().stream().filter(b -> b.category().equals(category.id()))
-                    .findFirst().orElse(null);
+            ShareBound bound = lab.policy().shareBounds().stream()
+                    .filter(b -> b.category().equals(category.id()))
+                    .findFirst()
+                    .orElse(null);
             min.add(bound == null ? null : round(bound.minShare() * 100));
             max.add(bound == null ? null : round(bound.maxShare() * 100));
         }
-        return chart("Share of granted compute by category (%)", names, List.of(
-                series("granted share", "bar", actual, null),
-                marker("policy minimum", min, "triangle"),
-                marker("policy maximum", max, "pin")));
+        return chart(
+                "Share of granted compute by category (%)",
+                names,
+                List.of(
+                        series("granted share", "bar", actual, null),
+                        marker("policy minimum", min, "triangle"),
+                        marker("policy maximum", max, "pin")));
     }
 
     /** GPUs granted per GPU type, stacked by category. */
@@ -48,8 +53,10 @@ final class PlanCharts {
         for (Category category : lab.categories()) {
             List<Object> values = new ArrayList<>();
             for (GpuType type : lab.gpuTypes()) {
-                values.add(plan.projects().stream().filter(p -> p.category().equals(category.id()))
-                        .mapToInt(p -> p.grant().gpus(type.id())).sum());
+                values.add(plan.projects().stream()
+                        .filter(p -> p.category().equals(category.id()))
+                        .mapToInt(p -> p.grant().gpus(type.id()))
+                        .sum());
             }
             series.add(series(category.id().value(), "bar", values, "gpus"));
         }
@@ -83,8 +90,13 @@ final class PlanCharts {
             shrunk.add(down);
             killed.add(kill);
         }
-        return chart("Change against last cycle (GPUs)", names, List.of(series("grow / new", "bar", grown, "diff"),
-                series("shrink", "bar", shrunk, "diff"), series("killed", "bar", killed, "diff")));
+        return chart(
+                "Change against last cycle (GPUs)",
+                names,
+                List.of(
+                        series("grow / new", "bar", grown, "diff"),
+                        series("shrink", "bar", shrunk, "diff"),
+                        series("killed", "bar", killed, "diff")));
     }
 
     static String chart(String title, List<String> categories, List<Map<String, Object>> series) {

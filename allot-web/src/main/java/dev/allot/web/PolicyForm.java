@@ -37,18 +37,31 @@ final class PolicyForm {
             double min = minText.isEmpty() ? 0 : percent(minText, "min." + id, true) / 100;
             double max = maxText.isEmpty() ? 1 : percent(maxText, "max." + id, true) / 100;
             if (min > max) {
-                throw refused("max." + id, maxText, "is below the minimum " + minText + " % of " + id,
+                throw refused(
+                        "max." + id,
+                        maxText,
+                        "is below the minimum " + minText + " % of " + id,
                         "Maybe swap minimum and maximum?");
             }
             minimums += min;
             bounds.add(new ShareBound(category.id(), min, max));
         }
         if (minimums > 1 + 1e-9) {
-            throw refused("min", String.format(Locale.ROOT, "%.1f %%", minimums * 100),
-                    "is the sum of the minimum shares, more than 100 %", "Maybe lower one of them?");
+            throw refused(
+                    "min",
+                    String.format(Locale.ROOT, "%.1f %%", minimums * 100),
+                    "is the sum of the minimum shares, more than 100 %",
+                    "Maybe lower one of them?");
         }
-        return new Policy(reserve, current.reserveGpus(), bounds, current.relations(), current.maxChangeFraction(),
-                current.granularity(), current.yieldNoticeDays(), current.plannerMayKill());
+        return new Policy(
+                reserve,
+                current.reserveGpus(),
+                bounds,
+                current.relations(),
+                current.maxChangeFraction(),
+                current.granularity(),
+                current.yieldNoticeDays(),
+                current.plannerMayKill());
     }
 
     private static double percent(String text, String field, boolean mayBeEmpty) {
@@ -60,12 +73,19 @@ final class PolicyForm {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw refused(field, text, "is not a percentage from 0 to 100", mayBeEmpty ? "Maybe leave it empty for no"
-                + " bound?" : "Maybe 5?");
+        throw refused(
+                field,
+                text,
+                "is not a percentage from 0 to 100",
+                mayBeEmpty ? "Maybe leave it empty for no" + " bound?" : "Maybe 5?");
     }
 
     private static AllotException refused(String field, String value, String reason, String hint) {
-        return new AllotException(Kind.INVALID_INPUT, "invalid-policy", field + ": '" + value + "' " + reason + ". "
-                + hint, List.of(new Problem(field, value, reason, hint)), null);
+        return new AllotException(
+                Kind.INVALID_INPUT,
+                "invalid-policy",
+                field + ": '" + value + "' " + reason + ". " + hint,
+                List.of(new Problem(field, value, reason, hint)),
+                null);
     }
 }

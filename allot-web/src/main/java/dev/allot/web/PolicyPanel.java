@@ -16,14 +16,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The policy as the deciders check it: reserve, category bounds with the draft's shares, and share relations. */
-record PolicyPanel(String reserve, String reservePercent, List<BoundLine> bounds, List<RelationLine> relations,
-        String change, boolean plannerMayKill) {
+record PolicyPanel(
+        String reserve,
+        String reservePercent,
+        List<BoundLine> bounds,
+        List<RelationLine> relations,
+        String change,
+        boolean plannerMayKill) {
     /**
      * A category's bounds (every category has a line; {@code bounded} says whether the policy bounds it); the
      * {@code ...Percent} fields are the form's values, "-" share without a plan.
      */
-    record BoundLine(String category, boolean bounded, String min, String max, String minPercent, String maxPercent,
-            String share, boolean met) {}
+    record BoundLine(
+            String category,
+            boolean bounded,
+            String min,
+            String max,
+            String minPercent,
+            String maxPercent,
+            String share,
+            boolean met) {}
 
     record RelationLine(String text, boolean met) {}
 
@@ -32,32 +44,45 @@ record PolicyPanel(String reserve, String reservePercent, List<BoundLine> bounds
         Map<CategoryId, Double> shares = plan.map(p -> shares(lab, p)).orElse(Map.of());
         List<BoundLine> bounds = new ArrayList<>();
         for (var category : lab.categories()) {
-            ShareBound bound = policy.shareBounds().stream().filter(b -> b.category().equals(category.id()))
-                    .findFirst().orElse(null);
+            ShareBound bound = policy.shareBounds().stream()
+                    .filter(b -> b.category().equals(category.id()))
+                    .findFirst()
+                    .orElse(null);
             Double share = plan.isPresent() ? shares.getOrDefault(category.id(), 0.0) : null;
-            boolean met = bound == null || share == null
+            boolean met = bound == null
+                    || share == null
                     || share >= bound.minShare() - 1e-6 && share <= bound.maxShare() + 1e-6;
-            bounds.add(new BoundLine(category.id().value(), bound != null,
+            bounds.add(new BoundLine(
+                    category.id().value(),
+                    bound != null,
                     bound == null ? "-" : Format.percent(bound.minShare()),
                     bound == null ? "-" : Format.percent(bound.maxShare()),
-                    bound == null ? "" : number(bound.minShare() * 100), bound == null ? "" : number(bound.maxShare() * 100),
-                    share == null ? "-" : Format.percent(share), met));
+                    bound == null ? "" : number(bound.minShare() * 100),
+                    bound == null ? "" : number(bound.maxShare() * 100),
+                    share == null ? "-" : Format.percent(share),
+                    met));
         }
         List<RelationLine> relations = new ArrayList<>();
         for (ShareRelation relation : policy.relations()) {
             double left = shares.getOrDefault(relation.left(), 0.0);
             double right = shares.getOrDefault(relation.right(), 0.0);
-            relations.add(new RelationLine(relation.toString(), plan.isEmpty() || left >= relation.factor() * right
-                    - 1e-6));
+            relations.add(
+                    new RelationLine(relation.toString(), plan.isEmpty() || left >= relation.factor() * right - 1e-6));
         }
         String reserve = Format.percent(policy.reserveFraction()) + " of every GPU type"
                 + (policy.reserveGpus().isEmpty() ? "" : ", plus " + policy.reserveGpus());
-        return new PolicyPanel(reserve, number(policy.reserveFraction() * 100), bounds, relations, "at most " + Format.percent(policy.maxChangeFraction())
-                + " change per project per cycle", policy.plannerMayKill());
+        return new PolicyPanel(
+                reserve,
+                number(policy.reserveFraction() * 100),
+                bounds,
+                relations,
+                "at most " + Format.percent(policy.maxChangeFraction()) + " change per project per cycle",
+                policy.plannerMayKill());
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value)
+        return value == Math.rint(value)
+                ? String.valueOf((long) value)
                 : String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 

@@ -26,9 +26,19 @@ final class ProjectPage {
     /** One cycle of the project, in GPUs; {@code asked} is null where the lab kept no ask (imported history). */
     record HistoryLine(String cycle, Integer asked, int granted, double used, String decision) {}
 
-    record View(Page page, Project project, Cycle cycle, Optional<StoredAsk> ask, List<Score> scores,
-            boolean showScores, Optional<ProjectPlan> line, String planLabel, List<HistoryLine> history,
-            String historyChart, boolean mayAsk, boolean mayScore) {}
+    record View(
+            Page page,
+            Project project,
+            Cycle cycle,
+            Optional<StoredAsk> ask,
+            List<Score> scores,
+            boolean showScores,
+            Optional<ProjectPlan> line,
+            String planLabel,
+            List<HistoryLine> history,
+            String historyChart,
+            boolean mayAsk,
+            boolean mayScore) {}
 
     /** Days a cycle is taken to last when turning GPU-hours into average GPUs. */
     private static final double CYCLE_HOURS = 30 * 24.0;
@@ -47,39 +57,67 @@ final class ProjectPage {
         Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.value().id());
         Optional<ProjectPlan> line = shown.flatMap(p -> p.plan().project(id));
         Rights rights = page.rights();
-        List<Score> scores = rights.mayReview() ? lab.scores().stream().filter(s -> s.project().equals(id)).toList()
+        List<Score> scores = rights.mayReview()
+                ? lab.scores().stream().filter(s -> s.project().equals(id)).toList()
                 : List.of();
         List<HistoryLine> history = history(lab, store.lab().history(id), id, line);
         CycleState state = cycle.value().state();
-        return Templates.render("project.jte", new View(page, project, cycle.value(),
-                store.reviews().ask(cycle.value().id(), id).map(Versioned::value), scores, rights.mayReview(), line,
-                BoardPage.label(shown), history, chart(history),
-                rights.mayAsk(project) && state == CycleState.OPEN, rights.mayScore() && state == CycleState.REVIEW));
+        return Templates.render(
+                "project.jte",
+                new View(
+                        page,
+                        project,
+                        cycle.value(),
+                        store.reviews().ask(cycle.value().id(), id).map(Versioned::value),
+                        scores,
+                        rights.mayReview(),
+                        line,
+                        BoardPage.label(shown),
+                        history,
+                        chart(history),
+                        rights.mayAsk(project) && state == CycleState.OPEN,
+                        rights.mayScore() && state == CycleState.REVIEW));
     }
 
     static Project project(Store store, ProjectId id) {
-        return store.lab().project(id).orElseThrow(() -> new AllotException(Kind.NOT_FOUND, "project-not-found",
-                "Project " + id + " does not exist. Maybe search for it on the board?")).value();
+        return store.lab()
+                .project(id)
+                .orElseThrow(() -> new AllotException(
+                        Kind.NOT_FOUND,
+                        "project-not-found",
+                        "Project " + id + " does not exist. Maybe search for it on the board?"))
+                .value();
     }
 
     static List<HistoryLine> history(Lab lab, ProjectHistory stored, ProjectId id, Optional<ProjectPlan> current) {
         List<HistoryLine> lines = new ArrayList<>();
-        List<String> storedCycles = stored.cycles().stream().map(c -> c.cycle().value()).toList();
+        List<String> storedCycles =
+                stored.cycles().stream().map(c -> c.cycle().value()).toList();
         for (PastCycle past : lab.history()) {
             if (storedCycles.contains(past.cycle().value())) {
                 continue;
             }
             int granted = past.grant(id).totalGpus();
-            lines.add(new HistoryLine(past.cycle().value(), null, granted,
-                    granted * past.usedFraction().getOrDefault(id, 0.0), ""));
+            lines.add(new HistoryLine(
+                    past.cycle().value(),
+                    null,
+                    granted,
+                    granted * past.usedFraction().getOrDefault(id, 0.0),
+                    ""));
         }
         for (ProjectHistory.CycleLine cycle : stored.cycles()) {
             boolean isCurrent = cycle.cycle().equals(lab.cycle());
-            int granted = isCurrent && current.isPresent() ? current.get().grant().totalGpus()
+            int granted = isCurrent && current.isPresent()
+                    ? current.get().grant().totalGpus()
                     : cycle.granted().totalGpus();
-            String decision = isCurrent && current.isPresent() ? current.get().decision().label() : cycle.decision();
-            lines.add(new HistoryLine(cycle.cycle().value(), cycle.asked().map(Ask::targetGpus).orElse(null), granted,
-                    cycle.usedGpuHours() / CYCLE_HOURS, decision));
+            String decision =
+                    isCurrent && current.isPresent() ? current.get().decision().label() : cycle.decision();
+            lines.add(new HistoryLine(
+                    cycle.cycle().value(),
+                    cycle.asked().map(Ask::targetGpus).orElse(null),
+                    granted,
+                    cycle.usedGpuHours() / CYCLE_HOURS,
+                    decision));
         }
         return lines;
     }
@@ -88,10 +126,15 @@ final class ProjectPage {
         List<String> cycles = history.stream().map(HistoryLine::cycle).toList();
         List<Object> asked = history.stream().map(h -> (Object) h.asked()).toList();
         List<Object> granted = history.stream().map(h -> (Object) h.granted()).toList();
-        List<Object> used = history.stream().map(h -> (Object) (Math.round(h.used() * 10) / 10.0)).toList();
-        return PlanCharts.chart("Asked, granted and used GPUs per cycle", cycles, List.of(
-                PlanCharts.series("asked (target)", "line", asked, null),
-                PlanCharts.series("granted", "bar", granted, null),
-                PlanCharts.series("used (average)", "line", used, null)));
+        List<Object> used = history.stream()
+                .map(h -> (Object) (Math.round(h.used() * 10) / 10.0))
+                .toList();
+        return PlanCharts.chart(
+                "Asked, granted and used GPUs per cycle",
+                cycles,
+                List.of(
+                        PlanCharts.series("asked (target)", "line", asked, null),
+                        PlanCharts.series("granted", "bar", granted, null),
+                        PlanCharts.series("used (average)", "line", used, null)));
     }
 }

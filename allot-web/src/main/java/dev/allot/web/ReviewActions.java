@@ -42,10 +42,14 @@ final class ReviewActions {
         String action = Forms.text(ctx, "action", 10);
         switch (action) {
             case "pin" -> store.reviews().putPin(cycle.id(), new Pin(project, pinned(ctx), reason), actor);
-            case "kill" -> store.reviews().putOverride(cycle.id(),
-                    new DeciderOverride(project, DeciderOverride.Action.KILL, reason), actor);
-            case "fund" -> store.reviews().putOverride(cycle.id(),
-                    new DeciderOverride(project, DeciderOverride.Action.FUND, reason), actor);
+            case "kill" ->
+                store.reviews()
+                        .putOverride(
+                                cycle.id(), new DeciderOverride(project, DeciderOverride.Action.KILL, reason), actor);
+            case "fund" ->
+                store.reviews()
+                        .putOverride(
+                                cycle.id(), new DeciderOverride(project, DeciderOverride.Action.FUND, reason), actor);
             case "clear" -> {
                 store.reviews().remove(cycle.id(), "pin", project, actor);
                 store.reviews().remove(cycle.id(), "override", project, actor);
@@ -68,9 +72,12 @@ final class ReviewActions {
         Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
         CycleState target = CycleState.parse(Forms.text(ctx, "to", 20));
         if (!view.rights().mayMoveTo(target)) {
-            throw new AllotException(Kind.FORBIDDEN, "role-may-not-transition", "Role " + view.rights().roleLabel()
-                    + " may not move cycle " + cycle.value().id() + " to '" + Forms.text(ctx, "to", 20)
-                    + "'. Maybe ask a decider?");
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "role-may-not-transition",
+                    "Role " + view.rights().roleLabel()
+                            + " may not move cycle " + cycle.value().id() + " to '" + Forms.text(ctx, "to", 20)
+                            + "'. Maybe ask a decider?");
         }
         Actor actor = actor(view);
         store.cycles().transition(cycle.value().id(), target, Forms.version(ctx, "version"), actor);
@@ -83,8 +90,10 @@ final class ReviewActions {
     /** Saves the policy from the panel; while drafting, a decider's change re-solves the draft at once. */
     String policy(Context ctx, Page view) {
         if (!view.rights().maySetPolicy()) {
-            throw new AllotException(Kind.FORBIDDEN, "role-forbidden", "Role " + view.rights().roleLabel()
-                    + " may not change the policy. Maybe ask a decider?");
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "role-forbidden",
+                    "Role " + view.rights().roleLabel() + " may not change the policy. Maybe ask a decider?");
         }
         Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
         try {
@@ -110,8 +119,10 @@ final class ReviewActions {
         Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
         ReviewPage.View review = page.view(view, cycle, "", "", "");
         if (review.draft().isEmpty()) {
-            throw new AllotException(Kind.CONFLICT, "no-draft", "Cycle " + cycle.value().id()
-                    + " has no draft plan to publish. Maybe solve a draft first?");
+            throw new AllotException(
+                    Kind.CONFLICT,
+                    "no-draft",
+                    "Cycle " + cycle.value().id() + " has no draft plan to publish. Maybe solve a draft first?");
         }
         return Templates.render("publish.jte", review);
     }
@@ -124,8 +135,8 @@ final class ReviewActions {
         return redirect(ctx, view, "done=published&version=" + published.version());
     }
 
-    private String solveAndShow(Context ctx, Page view, CycleId cycle, Actor actor, Integer expected, String done,
-            String project) {
+    private String solveAndShow(
+            Context ctx, Page view, CycleId cycle, Actor actor, Integer expected, String done, String project) {
         Drafts.Solved solved;
         try {
             solved = Drafts.solve(store, planner, cycle, actor, expected);
@@ -138,8 +149,11 @@ final class ReviewActions {
         }
         StoredPlan saved = solved.draft();
         long changed = solved.changedProjects();
-        return redirect(ctx, view, "done=" + done + "&version=" + saved.version() + "&changed=" + changed
-                + (project.isEmpty() ? "" : "&project=" + project + "#d-" + project));
+        return redirect(
+                ctx,
+                view,
+                "done=" + done + "&version=" + saved.version() + "&changed=" + changed
+                        + (project.isEmpty() ? "" : "&project=" + project + "#d-" + project));
     }
 
     private Allocation pinned(Context ctx) {
@@ -162,8 +176,11 @@ final class ReviewActions {
 
     private static Actor decider(Page view) {
         if (!view.rights().mayDecide()) {
-            throw new AllotException(Kind.FORBIDDEN, "role-forbidden", "Role " + view.rights().roleLabel()
-                    + " may not pin, override, solve or publish. Maybe ask a decider?");
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "role-forbidden",
+                    "Role " + view.rights().roleLabel()
+                            + " may not pin, override, solve or publish. Maybe ask a decider?");
         }
         return actor(view);
     }

@@ -24,10 +24,27 @@ import java.util.Optional;
  * last cycle, the solver's status, and (for deciders) the actions that reshape the draft.
  */
 final class ReviewPage {
-    record View(Page page, Cycle cycle, int cycleVersion, String nextState, boolean mayMove, Optional<StoredPlan> draft,
-            String planLabel, String solver, List<DecisionRow> rows, PolicyPanel policy, PlanChanges changes,
-            String shareChart, String gpuChart, String diffChart, List<String> gpuTypes, List<String> projects,
-            String focus, String notice, String error, int publishedVersion) {
+    record View(
+            Page page,
+            Cycle cycle,
+            int cycleVersion,
+            String nextState,
+            boolean mayMove,
+            Optional<StoredPlan> draft,
+            String planLabel,
+            String solver,
+            List<DecisionRow> rows,
+            PolicyPanel policy,
+            PlanChanges changes,
+            String shareChart,
+            String gpuChart,
+            String diffChart,
+            List<String> gpuTypes,
+            List<String> projects,
+            String focus,
+            String notice,
+            String error,
+            int publishedVersion) {
         boolean canSolve() {
             return page.rights().mayDecide()
                     && (cycle.state() == CycleState.DRAFT || cycle.state() == CycleState.PUBLISHED);
@@ -38,7 +55,8 @@ final class ReviewPage {
         }
 
         boolean canSetPolicy() {
-            return page.rights().maySetPolicy() && cycle.state() != CycleState.PUBLISHED
+            return page.rights().maySetPolicy()
+                    && cycle.state() != CycleState.PUBLISHED
                     && cycle.state() != CycleState.CLOSED;
         }
 
@@ -72,34 +90,59 @@ final class ReviewPage {
         Map<ProjectId, Pin> pins = lab.pinsByProject();
         Map<ProjectId, DeciderOverride> overrides = lab.overridesByProject();
         List<DecisionRow> rows = plan.map(p -> p.projects().stream()
-                .sorted(java.util.Comparator.comparingDouble(ProjectPlan::priority).reversed()
-                        .thenComparing(line -> line.project().value()))
-                .map(line -> DecisionRow.of(line, pins.get(line.project()), overrides.get(line.project())))
-                .toList()).orElse(List.of());
+                        .sorted(java.util.Comparator.comparingDouble(ProjectPlan::priority)
+                                .reversed()
+                                .thenComparing(line -> line.project().value()))
+                        .map(line -> DecisionRow.of(line, pins.get(line.project()), overrides.get(line.project())))
+                        .toList())
+                .orElse(List.of());
         CycleState next = cycle.state().next();
-        int published = store.plans().latestPublished(cycle.id()).map(StoredPlan::version).orElse(0);
-        return new View(page, cycle, stored.version(), next == null ? null : next.label(),
-                page.rights().mayMoveTo(next), draft, BoardPage.label(draft), plan.map(p -> solver(p.solve()))
-                        .orElse(""), rows, PolicyPanel.of(lab, plan), PlanChanges.of(rows),
+        int published = store.plans()
+                .latestPublished(cycle.id())
+                .map(StoredPlan::version)
+                .orElse(0);
+        return new View(
+                page,
+                cycle,
+                stored.version(),
+                next == null ? null : next.label(),
+                page.rights().mayMoveTo(next),
+                draft,
+                BoardPage.label(draft),
+                plan.map(p -> solver(p.solve())).orElse(""),
+                rows,
+                PolicyPanel.of(lab, plan),
+                PlanChanges.of(rows),
                 plan.map(p -> PlanCharts.shareByCategory(lab, p)).orElse(""),
                 plan.map(p -> PlanCharts.gpusByTypeAndCategory(lab, p)).orElse(""),
                 plan.map(p -> PlanCharts.diffByCategory(lab, p)).orElse(""),
                 lab.gpuTypes().stream().map(t -> t.id().value()).toList(),
-                lab.projects().stream().map(p -> p.id().value()).toList(), focus == null ? "" : focus,
-                notice == null ? "" : notice, error == null ? "" : error, published);
+                lab.projects().stream().map(p -> p.id().value()).toList(),
+                focus == null ? "" : focus,
+                notice == null ? "" : notice,
+                error == null ? "" : error,
+                published);
     }
 
     static void requireReviewer(Rights rights) {
         if (!rights.mayReview()) {
-            throw new AllotException(Kind.FORBIDDEN, "role-forbidden", "Role " + rights.roleLabel() + " may not"
-                    + " see the draft plan. Maybe look at the portfolio board, or ask a decider?");
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "role-forbidden",
+                    "Role " + rights.roleLabel() + " may not"
+                            + " see the draft plan. Maybe look at the portfolio board, or ask a decider?");
         }
     }
 
     static String solver(SolveReport report) {
-        return String.format(java.util.Locale.ROOT, "%s by %s in %.1f s, gap %s (seed %d)",
-                report.status().name().toLowerCase(java.util.Locale.ROOT), report.solver(),
-                report.solveTime().toMillis() / 1000.0, Format.percent(report.gap()), report.seed());
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s by %s in %.1f s, gap %s (seed %d)",
+                report.status().name().toLowerCase(java.util.Locale.ROOT),
+                report.solver(),
+                report.solveTime().toMillis() / 1000.0,
+                Format.percent(report.gap()),
+                report.seed());
     }
 
     /** What the last action did, from the code the action redirected with (never text taken from the URL). */
@@ -109,13 +152,21 @@ final class ReviewPage {
         String version = digits(ctx.queryParam("version"));
         String done = ctx.queryParam("done");
         return switch (done == null ? "" : done) {
-            case "solved" -> "Solved draft v" + version + ": " + changed + " projects changed against the previous draft.";
-            case "adjusted" -> "Saved the change to " + (project == null ? "the project" : Slugs.orEmpty(project))
-                    + (version.equals("0") ? "." : "; re-solved draft v" + version + ": " + changed
-                            + " projects changed against the previous draft.");
+            case "solved" ->
+                "Solved draft v" + version + ": " + changed + " projects changed against the previous draft.";
+            case "adjusted" ->
+                "Saved the change to " + (project == null ? "the project" : Slugs.orEmpty(project))
+                        + (version.equals("0")
+                                ? "."
+                                : "; re-solved draft v" + version + ": " + changed
+                                        + " projects changed against the previous draft.");
             case "moved" -> "Moved the cycle on.";
-            case "policy" -> "Saved the policy" + (version.equals("0") ? "." : "; re-solved draft v" + version + ": "
-                    + changed + " projects changed against the previous draft.");
+            case "policy" ->
+                "Saved the policy"
+                        + (version.equals("0")
+                                ? "."
+                                : "; re-solved draft v" + version + ": " + changed
+                                        + " projects changed against the previous draft.");
             case "published" -> "Published plan version " + version + ".";
             default -> "";
         };

@@ -39,7 +39,9 @@ record Rights(String user, Role role) {
 
     /** Moves the cycle to {@code target} (publishing goes through {@link #mayDecide()} and the publish screen). */
     boolean mayMoveTo(CycleState target) {
-        return target != null && target != CycleState.PUBLISHED && target.mayEnter().contains(role);
+        return target != null
+                && target != CycleState.PUBLISHED
+                && target.mayEnter().contains(role);
     }
 
     String roleLabel() {

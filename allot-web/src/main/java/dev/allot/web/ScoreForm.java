@@ -25,10 +25,21 @@ final class ScoreForm {
     String show(Context ctx, Page page) {
         View empty = target(ctx, page);
         Score mine = store.reviews().scores(empty.cycle().id()).stream()
-                .filter(s -> s.project().equals(empty.project().id()) && s.reviewer().equals(page.rights().user()))
-                .findFirst().orElse(null);
-        return Templates.render("score.jte", mine == null ? empty : new View(page, empty.project(), empty.cycle(),
-                String.valueOf(mine.score()), mine.comment(), empty.errors()));
+                .filter(s -> s.project().equals(empty.project().id())
+                        && s.reviewer().equals(page.rights().user()))
+                .findFirst()
+                .orElse(null);
+        return Templates.render(
+                "score.jte",
+                mine == null
+                        ? empty
+                        : new View(
+                                page,
+                                empty.project(),
+                                empty.cycle(),
+                                String.valueOf(mine.score()),
+                                mine.comment(),
+                                empty.errors()));
     }
 
     String save(Context ctx, Page page) {
@@ -42,12 +53,12 @@ final class ScoreForm {
         }
         if (!errors.isEmpty()) {
             ctx.status(422);
-            return Templates.render("score.jte", new View(page, target.project(), target.cycle(), scoreText, comment,
-                    errors));
+            return Templates.render(
+                    "score.jte", new View(page, target.project(), target.cycle(), scoreText, comment, errors));
         }
         Actor actor = new Actor(page.rights().user(), page.rights().role());
-        store.reviews().putScore(target.cycle().id(), new Score(target.project().id(), actor.user(), score, comment),
-                actor);
+        store.reviews()
+                .putScore(target.cycle().id(), new Score(target.project().id(), actor.user(), score, comment), actor);
         ctx.redirect("/projects/" + target.project().id().value() + page.cycleQuery(), HttpStatus.SEE_OTHER);
         return null;
     }
@@ -55,14 +66,20 @@ final class ScoreForm {
     private View target(Context ctx, Page page) {
         Project project = ProjectPage.project(store, ProjectId.of(Slugs.require(ctx.pathParam("project"), "project")));
         if (!page.rights().mayScore()) {
-            throw new AllotException(Kind.FORBIDDEN, "role-forbidden", "Role " + page.rights().roleLabel()
-                    + " may not score projects. Maybe ask a reviewer?");
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "role-forbidden",
+                    "Role " + page.rights().roleLabel() + " may not score projects. Maybe ask a reviewer?");
         }
         Cycle cycle = Cycles.require(store, page.cycle()).value();
         if (cycle.state() != CycleState.REVIEW) {
-            throw new AllotException(Kind.CONFLICT, "cycle-state", "Cycle " + cycle.id() + " is "
-                    + cycle.state().label() + "; scores are given while it is in review. Maybe wait for a decider to"
-                    + " move it to review?");
+            throw new AllotException(
+                    Kind.CONFLICT,
+                    "cycle-state",
+                    "Cycle " + cycle.id() + " is "
+                            + cycle.state().label()
+                            + "; scores are given while it is in review. Maybe wait for a decider to"
+                            + " move it to review?");
         }
         return new View(page, project, cycle, "", "", new FormErrors());
     }

@@ -25,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class Sessions {
     /** The API accepts this cookie too, so a signed-in browser can call the API. */
     static final String SESSION_COOKIE = "allot_session";
+
     static final String PRE_SESSION_COOKIE = "allot_presession";
     static final String CSRF_FIELD = "csrf";
     static final Duration LIFETIME = Duration.ofHours(12);
@@ -50,9 +51,13 @@ final class Sessions {
 
     /** Exchanges an API token for a session cookie; an unknown token is refused with a message for the form. */
     Rights signIn(Context ctx, String token) {
-        Actor actor = tokens.authenticate(token == null ? "" : token.trim()).orElseThrow(() -> new AllotException(
-                Kind.FORBIDDEN, "unknown-token", "token: not a live token. Maybe create one with"
-                        + " 'allot token create --user <name> --role <role>', or copy one that './allot demo' printed?"));
+        Actor actor = tokens.authenticate(token == null ? "" : token.trim())
+                .orElseThrow(
+                        () -> new AllotException(
+                                Kind.FORBIDDEN,
+                                "unknown-token",
+                                "token: not a live token. Maybe create one with"
+                                        + " 'allot token create --user <name> --role <role>', or copy one that './allot demo' printed?"));
         TokenRepository.Issued session = tokens.createSession(actor, LIFETIME);
         ctx.cookie(cookie(SESSION_COOKIE, session.token(), (int) LIFETIME.toSeconds()));
         return new Rights(actor.user(), actor.role());
@@ -85,11 +90,17 @@ final class Sessions {
     void requireCsrf(Context ctx, boolean signedIn) {
         String bound = ctx.cookie(signedIn ? SESSION_COOKIE : PRE_SESSION_COOKIE);
         String sent = ctx.formParam(CSRF_FIELD);
-        boolean valid = bound != null && !bound.isBlank() && sent != null && MessageDigest.isEqual(
-                hmac(bound).getBytes(StandardCharsets.US_ASCII), sent.getBytes(StandardCharsets.US_ASCII));
+        boolean valid = bound != null
+                && !bound.isBlank()
+                && sent != null
+                && MessageDigest.isEqual(
+                        hmac(bound).getBytes(StandardCharsets.US_ASCII), sent.getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
-            throw new AllotException(Kind.FORBIDDEN, "csrf-token-invalid", "csrf: the form's security token is"
-                    + " missing or belongs to another session. Maybe reload the page and submit the form again?");
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "csrf-token-invalid",
+                    "csrf: the form's security token is"
+                            + " missing or belongs to another session. Maybe reload the page and submit the form again?");
         }
     }
 
@@ -97,7 +108,8 @@ final class Sessions {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

@@ -15,9 +15,13 @@ final class Slugs {
     static String require(String value, String field) {
         if (value == null || !SLUG.matcher(value).matches()) {
             String shown = value == null ? "" : value.length() > 64 ? value.substring(0, 64) + "..." : value;
-            throw new AllotException(Kind.INVALID_INPUT, "invalid-id", field + ": '" + shown + "' is not a valid id"
-                    + " (a-z, 0-9, '.', '_', '-'; at most 64). Maybe pick one from the list?",
-                    List.of(new Problem(field, shown, "not a valid id", "Maybe pick one from the list?")), null);
+            throw new AllotException(
+                    Kind.INVALID_INPUT,
+                    "invalid-id",
+                    field + ": '" + shown + "' is not a valid id"
+                            + " (a-z, 0-9, '.', '_', '-'; at most 64). Maybe pick one from the list?",
+                    List.of(new Problem(field, shown, "not a valid id", "Maybe pick one from the list?")),
+                    null);
         }
         return value;
     }

@@ -8,8 +8,9 @@ import gg.jte.output.StringOutput;
 final class Templates {
     /** The templates compile into this package so they can read its package-private view records. */
     static final String PACKAGE = "dev.allot.web";
-    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            Templates.class.getClassLoader(), PACKAGE);
+
+    private static final TemplateEngine ENGINE =
+            TemplateEngine.createPrecompiled(null, ContentType.Html, Templates.class.getClassLoader(), PACKAGE);
 
     private Templates() {}
 

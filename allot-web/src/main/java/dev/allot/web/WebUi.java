@@ -50,29 +50,39 @@ public final class WebUi implements Consumer<JavalinConfig> {
         routes.get("/", ctx -> ctx.redirect("/board"));
         routes.get("/login", ctx -> html(ctx, 200, LoginPage.form(ctx, sessions, "")));
         routes.post("/login", this::login);
-        routes.post("/logout", ctx -> run(ctx, true, rights -> {
-            sessions.signOut(ctx, rights);
-            ctx.redirect("/login");
-            return null;
-        }));
+        routes.post(
+                "/logout",
+                ctx -> run(ctx, true, rights -> {
+                    sessions.signOut(ctx, rights);
+                    ctx.redirect("/login");
+                    return null;
+                }));
         routes.get("/board", ctx -> run(ctx, false, rights -> board.render(ctx, page(ctx, rights, "board"))));
         routes.get("/review", ctx -> run(ctx, false, rights -> review.render(ctx, page(ctx, rights, "review"))));
-        routes.post("/review/adjust", ctx -> run(ctx, true, rights -> actions.adjust(ctx, page(ctx, rights, "review"))));
+        routes.post(
+                "/review/adjust", ctx -> run(ctx, true, rights -> actions.adjust(ctx, page(ctx, rights, "review"))));
         routes.post("/review/solve", ctx -> run(ctx, true, rights -> actions.solve(ctx, page(ctx, rights, "review"))));
-        routes.post("/review/policy", ctx -> run(ctx, true, rights -> actions.policy(ctx, page(ctx, rights, "review"))));
+        routes.post(
+                "/review/policy", ctx -> run(ctx, true, rights -> actions.policy(ctx, page(ctx, rights, "review"))));
         routes.post("/review/move", ctx -> run(ctx, true, rights -> actions.move(ctx, page(ctx, rights, "review"))));
-        routes.get("/review/publish", ctx -> run(ctx, false,
-                rights -> actions.confirmPublish(ctx, page(ctx, rights, "review"))));
-        routes.post("/review/publish", ctx -> run(ctx, true,
-                rights -> actions.publish(ctx, page(ctx, rights, "review"))));
-        routes.get("/projects/{project}", ctx -> run(ctx, false,
-                rights -> project.render(ctx, page(ctx, rights, "board"))));
-        routes.get("/projects/{project}/ask", ctx -> run(ctx, false, rights -> ask.show(ctx, page(ctx, rights, "board"))));
-        routes.post("/projects/{project}/ask", ctx -> run(ctx, true, rights -> ask.save(ctx, page(ctx, rights, "board"))));
-        routes.get("/projects/{project}/score", ctx -> run(ctx, false,
-                rights -> score.show(ctx, page(ctx, rights, "board"))));
-        routes.post("/projects/{project}/score", ctx -> run(ctx, true,
-                rights -> score.save(ctx, page(ctx, rights, "board"))));
+        routes.get(
+                "/review/publish",
+                ctx -> run(ctx, false, rights -> actions.confirmPublish(ctx, page(ctx, rights, "review"))));
+        routes.post(
+                "/review/publish", ctx -> run(ctx, true, rights -> actions.publish(ctx, page(ctx, rights, "review"))));
+        routes.get(
+                "/projects/{project}",
+                ctx -> run(ctx, false, rights -> project.render(ctx, page(ctx, rights, "board"))));
+        routes.get(
+                "/projects/{project}/ask", ctx -> run(ctx, false, rights -> ask.show(ctx, page(ctx, rights, "board"))));
+        routes.post(
+                "/projects/{project}/ask", ctx -> run(ctx, true, rights -> ask.save(ctx, page(ctx, rights, "board"))));
+        routes.get(
+                "/projects/{project}/score",
+                ctx -> run(ctx, false, rights -> score.show(ctx, page(ctx, rights, "board"))));
+        routes.post(
+                "/projects/{project}/score",
+                ctx -> run(ctx, true, rights -> score.save(ctx, page(ctx, rights, "board"))));
         routes.get("/cluster", ctx -> run(ctx, false, rights -> cluster.render(ctx, page(ctx, rights, "cluster"))));
     }
 
@@ -84,7 +94,8 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private void run(Context ctx, boolean form, Handler handler) {
         var rights = sessions.signedIn(ctx);
         if (rights.isEmpty()) {
-            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8),
+            ctx.redirect(
+                    "/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8),
                     form ? io.javalin.http.HttpStatus.SEE_OTHER : io.javalin.http.HttpStatus.FOUND);
             return;
         }
@@ -106,7 +117,8 @@ public final class WebUi implements Consumer<JavalinConfig> {
             sessions.requireCsrf(ctx, false);
             sessions.signIn(ctx, ctx.formParam("token"));
             String next = ctx.formParam("next");
-            ctx.redirect(next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/board",
+            ctx.redirect(
+                    next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/board",
                     io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (AllotException e) {
             html(ctx, ErrorPage.status(e), LoginPage.form(ctx, sessions, e.getMessage()));
@@ -118,6 +130,9 @@ public final class WebUi implements Consumer<JavalinConfig> {
     }
 
     static void html(Context ctx, int status, String body) {
-        ctx.status(status).contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result(body);
+        ctx.status(status)
+                .contentType("text/html; charset=utf-8")
+                .header("Cache-Control", "no-store")
+                .result(body);
     }
 }

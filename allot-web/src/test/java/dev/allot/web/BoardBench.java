@@ -33,12 +33,18 @@ class BoardBench {
             server.store.cycles().transition(server.lab.cycle(), CycleState.REVIEW, null, dana);
             server.store.cycles().transition(server.lab.cycle(), CycleState.DRAFT, null, dana);
             Drafts.solve(server.store, Planner.create(PlannerOptions.defaults()), server.lab.cycle(), dana, null);
-            String session = server.store.tokens().createSession(dana, Duration.ofHours(1)).token();
+            String session = server.store
+                    .tokens()
+                    .createSession(dana, Duration.ofHours(1))
+                    .token();
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest board = HttpRequest.newBuilder(URI.create(server.url("/board")))
-                    .header("Cookie", Sessions.SESSION_COOKIE + "=" + session).build();
+                    .header("Cookie", Sessions.SESSION_COOKIE + "=" + session)
+                    .build();
             for (int i = 0; i < 100; i++) {
-                assertThat(client.send(board, HttpResponse.BodyHandlers.ofString()).body()).contains("300 projects");
+                assertThat(client.send(board, HttpResponse.BodyHandlers.ofString())
+                                .body())
+                        .contains("300 projects");
             }
             long[] kept = new long[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
@@ -67,9 +73,15 @@ class BoardBench {
     }
 
     private static void report(String name, long[] nanos) {
-        System.out.printf(Locale.ROOT, "%-36s n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n", name,
-                nanos.length, percentile(nanos, 0.5) / 1e6, percentile(nanos, 0.95) / 1e6,
-                percentile(nanos, 0.99) / 1e6, Arrays.stream(nanos).max().orElse(0) / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+                name,
+                nanos.length,
+                percentile(nanos, 0.5) / 1e6,
+                percentile(nanos, 0.95) / 1e6,
+                percentile(nanos, 0.99) / 1e6,
+                Arrays.stream(nanos).max().orElse(0) / 1e6);
     }
 
     private static long percentile(long[] nanos, double fraction) {

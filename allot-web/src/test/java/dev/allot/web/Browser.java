@@ -22,12 +22,22 @@ final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser browser;
 
     private Browser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-dev-shm-usage",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--disable-quic")));
     }
 
     static Browser launch() {
@@ -43,13 +53,13 @@ final class Browser implements AutoCloseable {
 
     /** A fresh browser profile (its own cookies) with a laptop-sized window, signed in with {@code token}. */
     Page signedIn(UiServer server, String token) {
-        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1400, 900));
+        BrowserContext context =
+                browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1400, 900));
         Page page = context.newPage();
         page.navigate(server.url("/login"));
         page.getByLabel("Token").fill(token);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         page.waitForURL("**/board");
         return page;
     }
@@ -63,7 +73,8 @@ final class Browser implements AutoCloseable {
             root = root.getParent();
         }
         page.waitForTimeout(200);
-        page.screenshot(new Page.ScreenshotOptions().setPath(root.resolve(folder).resolve(name + ".png"))
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(root.resolve(folder).resolve(name + ".png"))
                 .setFullPage(false));
     }
 

@@ -26,8 +26,8 @@ class PagesTest {
     private static final Page DECIDER = new Page(new Rights("dana", Role.DECIDER), "token", "review", null);
     private static final Actor DANA = new Actor("dana", Role.DECIDER);
 
-    private final Store store = Store.open("jdbc:h2:mem:pages-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1",
-            null, null);
+    private final Store store =
+            Store.open("jdbc:h2:mem:pages-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", null, null);
 
     @AfterEach
     void close() {
@@ -37,7 +37,8 @@ class PagesTest {
     @Test
     void boardOfALabWithoutCyclesSaysHowToStart() {
         String html = Templates.render("board.jte", BoardPage.empty(DECIDER, List.of()));
-        assertThat(html).contains("The lab has no review cycle yet", "allot lab import lab.yaml")
+        assertThat(html)
+                .contains("The lab has no review cycle yet", "allot lab import lab.yaml")
                 .doesNotContain("<table");
     }
 
@@ -49,15 +50,16 @@ class PagesTest {
         String html = Templates.render("board.jte", view);
         assertThat(html).contains("showing no plan yet", "Total (12 projects)");
         assertThat(view.totals().grantedGpus()).isZero();
-        assertThat(view.totals().askedGpus()).isEqualTo(lab.asks().stream().mapToInt(a -> a.targetGpus()).sum());
+        assertThat(view.totals().askedGpus())
+                .isEqualTo(lab.asks().stream().mapToInt(a -> a.targetGpus()).sum());
     }
 
     @Test
     void boardOfZeroProjectsRendersAnEmptyTableWithZeroTotals() {
         Lab lab = TestLabs.lab().type("H100", 1.0).pool("p", "c", "H100", 64, 8).build();
         BoardPage.Rows rows = BoardPage.build(1, lab, Optional.empty(), "no plan yet");
-        String html = Templates.render("board.jte", BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows,
-                BoardFilter.none(), false));
+        String html = Templates.render(
+                "board.jte", BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, BoardFilter.none(), false));
         assertThat(html).contains("0 of 0 projects", "Total (0 projects)");
     }
 
@@ -65,14 +67,17 @@ class PagesTest {
     void boardOf3000ProjectsRendersEveryRowAndTotalsFollowTheFilter() {
         Lab lab = TestLabs.shaped(3000, 11).build();
         BoardPage.Rows rows = BoardPage.build(1, lab, Optional.empty(), "no plan yet");
-        String all = Templates.render("boardRows.jte", BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows,
-                BoardFilter.none(), true));
+        String all = Templates.render(
+                "boardRows.jte", BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, BoardFilter.none(), true));
         assertThat(all.split("<tr id=\"p-", -1)).hasSize(3001);
 
         BoardFilter safety = new BoardFilter("safety", "", "", "", "asked", true);
         BoardPage.View filtered = BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, safety, true);
-        int safetyAsked = lab.asks().stream().filter(a -> lab.projectsById().get(a.project()).category().value()
-                .equals("safety")).mapToInt(a -> a.targetGpus()).sum();
+        int safetyAsked = lab.asks().stream()
+                .filter(a ->
+                        lab.projectsById().get(a.project()).category().value().equals("safety"))
+                .mapToInt(a -> a.targetGpus())
+                .sum();
         assertThat(filtered.rows()).hasSize(750).isSortedAccordingTo(safety.order());
         assertThat(filtered.totals().askedGpus()).isEqualTo(safetyAsked);
         assertThat(Templates.render("boardRows.jte", filtered)).contains("Total (750 projects)");
@@ -98,18 +103,25 @@ class PagesTest {
     @Test
     void reviewOfAnOpenCycleWithoutDraftOffersOnlyTheNextStep() {
         Cycle cycle = imported(TestLabs.shaped(6, 1).build());
-        String html = Templates.render("review.jte", new ReviewPage(store).view(DECIDER,
-                store.cycles().get(cycle.id()), "", "", ""));
-        assertThat(html).contains("No draft plan yet", "Move cycle to review").doesNotContain("Publish…",
-                "Solve draft", "Save and re-solve");
+        String html = Templates.render(
+                "review.jte", new ReviewPage(store).view(DECIDER, store.cycles().get(cycle.id()), "", "", ""));
+        assertThat(html)
+                .contains("No draft plan yet", "Move cycle to review")
+                .doesNotContain("Publish…", "Solve draft", "Save and re-solve");
     }
 
     @Test
     void infeasiblePolicyIsExplainedAboveThePlanNamingTheConflict() {
-        Lab lab = TestLabs.lab().type("H100", 1.0).pool("p", "c", "H100", 64, 8)
-                .project("a", "exploratory", "lee").ask("a", 8, 8, 8)
-                .project("b", "product", "lou").ask("b", 8, 8, 8)
-                .pin("a", "H100", 8).pin("b", "H100", 56).build();
+        Lab lab = TestLabs.lab()
+                .type("H100", 1.0)
+                .pool("p", "c", "H100", 64, 8)
+                .project("a", "exploratory", "lee")
+                .ask("a", 8, 8, 8)
+                .project("b", "product", "lou")
+                .ask("b", 8, 8, 8)
+                .pin("a", "H100", 8)
+                .pin("b", "H100", 56)
+                .build();
         Cycle cycle = imported(lab);
         store.cycles().transition(cycle.id(), CycleState.REVIEW, null, DANA);
         store.cycles().transition(cycle.id(), CycleState.DRAFT, null, DANA);
@@ -118,8 +130,9 @@ class PagesTest {
         AllotException refused = (AllotException) org.assertj.core.api.Assertions.catchThrowable(
                 () -> Drafts.solve(store, planner, cycle.id(), DANA, null));
         assertThat(refused.kind()).isEqualTo(AllotException.Kind.INFEASIBLE);
-        String html = Templates.render("review.jte", new ReviewPage(store).view(DECIDER,
-                store.cycles().get(cycle.id()), "", "", refused.getMessage()));
+        String html = Templates.render(
+                "review.jte",
+                new ReviewPage(store).view(DECIDER, store.cycles().get(cycle.id()), "", "", refused.getMessage()));
         assertThat(html).contains("data-testid=\"error\"", "the pin of b", "exploratory &gt;= product");
         assertThat(store.plans().draft(cycle.id())).isEmpty();
     }
@@ -133,13 +146,14 @@ class PagesTest {
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), cycle);
         var values = new AskForm.Values("8", "x", "4", List.of("B200"), " ", "ftp://old", "");
         assertThat(form.parse(target, values, errors)).isNull();
-        assertThat(errors.of("target")).isEqualTo("target: 'x' is not a whole number from 0 to 100000. Maybe the"
-                + " GPUs the plan of work needs?");
-        assertThat(errors.of("gpuTypes")).isEqualTo("gpuTypes: 'B200' is not a GPU type of the lab. Maybe one of"
-                + " [H100, A100]?");
+        assertThat(errors.of("target"))
+                .isEqualTo("target: 'x' is not a whole number from 0 to 100000. Maybe the"
+                        + " GPUs the plan of work needs?");
+        assertThat(errors.of("gpuTypes"))
+                .isEqualTo("gpuTypes: 'B200' is not a GPU type of the lab. Maybe one of" + " [H100, A100]?");
         assertThat(errors.of("justification")).startsWith("justification: empty.");
-        assertThat(errors.of("links")).isEqualTo("links: 'ftp://old' is not a web address. Maybe start it with"
-                + " https://?");
+        assertThat(errors.of("links"))
+                .isEqualTo("links: 'ftp://old' is not a web address. Maybe start it with" + " https://?");
         assertThat(errors.has("floor")).isFalse();
     }
 
@@ -148,8 +162,8 @@ class PagesTest {
         Lab lab = TestLabs.shaped(2, 1).build();
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
         FormErrors errors = new FormErrors();
-        var ask = new AskForm(store).parse(target, new AskForm.Values("8", "16", "24", List.of("A100"), "why", "", ""),
-                errors);
+        var ask = new AskForm(store)
+                .parse(target, new AskForm.Values("8", "16", "24", List.of("A100"), "why", "", ""), errors);
         assertThat(errors.isEmpty()).isTrue();
         assertThat(ask.floorGpus()).isEqualTo(8);
         assertThat(ask.ceilingGpus()).isEqualTo(24);
@@ -158,7 +172,8 @@ class PagesTest {
     @Test
     void aViewerMayNotSeeTheDraft() {
         assertThatThrownBy(() -> ReviewPage.requireReviewer(new Rights("vera", Role.VIEWER)))
-                .isInstanceOf(AllotException.class).hasMessage("Role viewer may not see the draft plan. Maybe look at"
+                .isInstanceOf(AllotException.class)
+                .hasMessage("Role viewer may not see the draft plan. Maybe look at"
                         + " the portfolio board, or ask a decider?");
     }
 

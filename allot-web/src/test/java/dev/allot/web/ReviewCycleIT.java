@@ -40,11 +40,14 @@ class ReviewCycleIT {
         browser = Browser.launch();
         server = new UiServer(DemoLab.generate(42));
         led = server.lab.projects().get(0);
-        List<Project> funded = server.lab.projects().stream().skip(1)
+        List<Project> funded = server.lab.projects().stream()
+                .skip(1)
                 .filter(p -> server.lab.previousGrant(p.id()).totalGpus() > 0)
                 .filter(p -> server.lab.asksByProject().containsKey(p.id()))
                 .filter(p -> !server.lab.pinsByProject().containsKey(p.id()))
-                .filter(p -> !server.lab.overridesByProject().containsKey(p.id())).limit(2).toList();
+                .filter(p -> !server.lab.overridesByProject().containsKey(p.id()))
+                .limit(2)
+                .toList();
         pinned = funded.get(0);
         killed = funded.get(1);
     }
@@ -69,11 +72,12 @@ class ReviewCycleIT {
         page.getByLabel("Target GPUs").fill("32");
         page.getByLabel("Ceiling GPUs").fill("16");
         page.getByLabel("Justification").fill("Scale the retrieval model to 7B parameters.");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the ask")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the ask"))
+                .click();
 
         assertThat(page.getByTestId("form-errors")).containsText("nothing was saved");
-        assertThat(page.locator("#target-error")).hasText("target: 32 GPUs is below the floor (64). Maybe raise the"
-                + " target or lower the floor?");
+        assertThat(page.locator("#target-error"))
+                .hasText("target: 32 GPUs is below the floor (64). Maybe raise the" + " target or lower the floor?");
         assertThat(page.locator("#ceiling-error")).containsText("ceiling: 16 GPUs is below the target (32)");
         assertThat(page.getByLabel("Floor GPUs")).hasValue("64");
         assertThat(page.getByLabel("Justification")).hasValue("Scale the retrieval model to 7B parameters.");
@@ -81,7 +85,8 @@ class ReviewCycleIT {
 
         page.getByLabel("Floor GPUs").fill("8");
         page.getByLabel("Ceiling GPUs").fill("48");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the ask")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the ask"))
+                .click();
         assertThat(page.getByTestId("ask")).containsText("Floor 8, target 32, ceiling 48 GPUs");
 
         page.navigate(server.url("/projects/" + pinned.id().value()));
@@ -94,7 +99,8 @@ class ReviewCycleIT {
     void deciderOpensTheReview() {
         Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
         page.navigate(server.url("/review"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move cycle to review")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move cycle to review"))
+                .click();
         assertThat(page.getByTestId("state")).hasText("review");
         page.context().close();
     }
@@ -106,14 +112,16 @@ class ReviewCycleIT {
         page.navigate(server.url("/projects/" + led.id().value()));
         page.getByText("Score this project").click();
         page.getByLabel("Score (1").fill("11");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the score")).click();
-        assertThat(page.locator("#score-error")).hasText("score: '11' is not a whole number from 1 to 10. Maybe 5"
-                + " for an average project?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the score"))
+                .click();
+        assertThat(page.locator("#score-error"))
+                .hasText("score: '11' is not a whole number from 1 to 10. Maybe 5" + " for an average project?");
         assertThat(page.locator("#comment-error")).containsText("comment: empty");
 
         page.getByLabel("Score (1").fill("9");
         page.getByLabel("Comment").fill("Clear milestones; the 1B run already beat the baseline.");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the score")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the score"))
+                .click();
         assertThat(page.getByTestId("scores")).containsText("9/10 by rui: Clear milestones");
         page.context().close();
     }
@@ -123,7 +131,8 @@ class ReviewCycleIT {
     void deciderDraftsPinsKillsResolvesAndPublishesAfterSeeingTheChanges() {
         Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
         page.navigate(server.url("/review"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move cycle to draft")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move cycle to draft"))
+                .click();
         assertThat(page.getByTestId("notice")).containsText("Solved draft v1");
         assertThat(page.getByTestId("solver")).containsText("gap");
 
@@ -132,15 +141,16 @@ class ReviewCycleIT {
         assertThat(page.getByText("· draft v1")).isVisible();
         page.locator("input[name='min.exploratory']").fill("70");
         setSafetyMinimum(page, "40");
-        assertThat(page.getByTestId("error")).hasText("min: '110.0 %' is the sum of the minimum shares, more than"
-                + " 100 %. Maybe lower one of them?");
+        assertThat(page.getByTestId("error"))
+                .hasText("min: '110.0 %' is the sum of the minimum shares, more than"
+                        + " 100 %. Maybe lower one of them?");
         page.locator("input[name='min.exploratory']").fill("");
         setSafetyMinimum(page, "5");
         assertThat(page.getByTestId("notice")).containsText("Saved the policy; re-solved draft v2");
 
         adjust(page, pinned.id(), "pin", "24");
-        assertThat(page.getByTestId("notice")).containsText("Saved the change to " + pinned.id().value()
-                + "; re-solved draft v3");
+        assertThat(page.getByTestId("notice"))
+                .containsText("Saved the change to " + pinned.id().value() + "; re-solved draft v3");
         assertThat(page.locator("#d-" + pinned.id().value())).containsText("pin");
         assertThat(page.locator("#d-" + pinned.id().value())).containsText("24");
 
@@ -154,11 +164,20 @@ class ReviewCycleIT {
         assertThat(page.getByTestId("publish-diff")).containsText(killed.id().value());
         Browser.screenshot(page, "publish-confirmation");
         page.getByLabel("Note for the record").fill("Approved in the portfolio meeting");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish plan")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish plan"))
+                .click();
         assertThat(page.getByTestId("notice")).hasText("Published plan version 1.");
         assertThat(page.getByTestId("state")).hasText("published");
-        assertThat(server.store.plans().latestPublished(server.lab.cycle()).orElseThrow().plan()
-                .project(killed.id()).orElseThrow().grant().totalGpus()).isZero();
+        assertThat(server.store
+                        .plans()
+                        .latestPublished(server.lab.cycle())
+                        .orElseThrow()
+                        .plan()
+                        .project(killed.id())
+                        .orElseThrow()
+                        .grant()
+                        .totalGpus())
+                .isZero();
         page.context().close();
     }
 
@@ -166,25 +185,34 @@ class ReviewCycleIT {
     @Order(5)
     void viewerIsOfferedNoFormsAndAForgedActionIsRefused() {
         Page page = browser.signedIn(server, server.tokens.get(Role.VIEWER));
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cycle review"))).hasCount(0);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cycle review")))
+                .hasCount(0);
         assertThat(page.locator("form[method=post]:not([action='/logout'])")).hasCount(0);
         page.navigate(server.url("/projects/" + led.id().value()));
         assertThat(page.locator("a[href*='/ask'], a[href*='/score']")).hasCount(0);
         assertThat(page.getByTestId("explanation")).containsText("in the published v1");
 
         String csrf = page.locator("input[name=csrf]").first().inputValue();
-        APIResponse forged = page.request().post(server.url("/review/adjust"), RequestOptions.create().setForm(
-                FormData.create().set("csrf", csrf).set("project", led.id().value()).set("action", "kill")));
+        APIResponse forged = page.request()
+                .post(
+                        server.url("/review/adjust"),
+                        RequestOptions.create()
+                                .setForm(FormData.create()
+                                        .set("csrf", csrf)
+                                        .set("project", led.id().value())
+                                        .set("action", "kill")));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.text()).contains("Role viewer may not pin, override, solve or publish");
-        assertThat(server.store.reviews().overrides(server.lab.cycle())).noneMatch(o -> o.project().equals(led.id()));
+        assertThat(server.store.reviews().overrides(server.lab.cycle()))
+                .noneMatch(o -> o.project().equals(led.id()));
 
         APIResponse review = page.request().get(server.url("/review"));
         assertThat(review.status()).isEqualTo(403);
         APIResponse missing = page.request().get(server.url("/projects/no-such-project"));
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.headers().get("content-type")).startsWith("text/html");
-        assertThat(missing.text()).contains("Project no-such-project does not exist. Maybe search for it on the board?");
+        assertThat(missing.text())
+                .contains("Project no-such-project does not exist. Maybe search for it on the board?");
         page.context().close();
     }
 
@@ -192,8 +220,14 @@ class ReviewCycleIT {
     @Order(6)
     void aFormWithoutItsSecurityTokenIsRefusedEvenForADecider() {
         Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
-        APIResponse forged = page.request().post(server.url("/review/adjust"), RequestOptions.create().setForm(
-                FormData.create().set("csrf", "forged").set("project", led.id().value()).set("action", "kill")));
+        APIResponse forged = page.request()
+                .post(
+                        server.url("/review/adjust"),
+                        RequestOptions.create()
+                                .setForm(FormData.create()
+                                        .set("csrf", "forged")
+                                        .set("project", led.id().value())
+                                        .set("action", "kill")));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.text()).contains("csrf: the form's security token is missing or belongs to another session");
         page.context().close();
@@ -203,10 +237,12 @@ class ReviewCycleIT {
     @Order(7)
     void boardFiltersAndTotalsFollowTheFilter() {
         Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
-        assertThat(page.locator("table.board tbody tr")).hasCount(server.lab.projects().size());
+        assertThat(page.locator("table.board tbody tr"))
+                .hasCount(server.lab.projects().size());
         Browser.screenshot(page, "board");
         long kills = server.store.plans().draft(server.lab.cycle()).orElseThrow().plan().projects().stream()
-                .filter(line -> line.decision() == dev.allot.core.model.Decision.KILL).count();
+                .filter(line -> line.decision() == dev.allot.core.model.Decision.KILL)
+                .count();
         page.getByLabel("Decision").selectOption("kill");
         assertThat(page.locator("table.board tbody tr")).hasCount((int) kills);
         assertThat(page.locator("#p-" + killed.id().value())).isVisible();
@@ -215,23 +251,27 @@ class ReviewCycleIT {
         page.navigate(server.url("/projects/" + pinned.id().value()));
         Browser.screenshot(page, "project");
         page.navigate(server.url("/cluster"));
-        assertThat(page.getByTestId("types")).containsText(server.lab.gpuTypes().get(0).id().value());
+        assertThat(page.getByTestId("types"))
+                .containsText(server.lab.gpuTypes().get(0).id().value());
         Browser.screenshot(page, "cluster");
         page.context().close();
     }
 
     private static void setSafetyMinimum(Page page, String percent) {
         page.locator("input[name='min.safety']").fill(percent);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save policy and re-solve")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save policy and re-solve"))
+                .click();
     }
 
     private void adjust(Page page, ProjectId project, String action, String gpus) {
         page.locator("#adjust-project").selectOption(project.value());
-        server.lab.asksByProject().get(project).gpuTypes().stream().findFirst()
+        server.lab.asksByProject().get(project).gpuTypes().stream()
+                .findFirst()
                 .ifPresent(type -> page.locator("#adjust-type").selectOption(type.value()));
         page.locator("#adjust-action").selectOption(action);
         page.locator("#adjust-gpus").fill(gpus);
         page.locator("#adjust-reason").fill("portfolio meeting");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and re-solve")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and re-solve"))
+                .click();
     }
 }

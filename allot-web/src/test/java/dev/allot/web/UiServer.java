@@ -30,10 +30,12 @@ final class UiServer implements AutoCloseable {
         users.put(Role.REVIEWER, "rui");
         users.put(Role.LEAD, lab.projects().get(0).lead());
         users.put(Role.VIEWER, "vera");
-        users.forEach((role, user) -> tokens.put(role, store.tokens().create(user, role, "test", Actor.system("test"))
-                .token()));
+        users.forEach((role, user) -> tokens.put(
+                role,
+                store.tokens().create(user, role, "test", Actor.system("test")).token()));
         Planner planner = Planner.create(PlannerOptions.defaults());
-        this.server = AllotServer.create(store, planner, WebUi.create(store, planner)).start("127.0.0.1", 0);
+        this.server =
+                AllotServer.create(store, planner, WebUi.create(store, planner)).start("127.0.0.1", 0);
     }
 
     String url(String path) {

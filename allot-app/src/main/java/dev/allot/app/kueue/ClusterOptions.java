@@ -10,10 +10,16 @@ import picocli.CommandLine.Option;
 
 /** How to reach the cluster: the usual kubeconfig ({@code KUBECONFIG}, {@code ~/.kube/config}) or in-cluster config. */
 final class ClusterOptions {
-    @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context to use (default: the current one).")
+    @Option(
+            names = "--context",
+            paramLabel = "NAME",
+            description = "kubeconfig context to use (default: the current one).")
     String context;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "server-side",
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            defaultValue = "server-side",
             description = "How changed objects are written: server-side (server-side apply; default) or replace (for"
                     + " API servers without server-side apply).")
     String mode;
@@ -22,14 +28,17 @@ final class ClusterOptions {
         ApplyMode applyMode = switch (mode) {
             case "server-side" -> ApplyMode.SERVER_SIDE;
             case "replace" -> ApplyMode.REPLACE;
-            default -> throw AllotException.invalid("BAD_FLAG", "Flag --mode '" + mode
-                    + "' is not server-side or replace. Maybe server-side?");
+            default ->
+                throw AllotException.invalid(
+                        "BAD_FLAG", "Flag --mode '" + mode + "' is not server-side or replace. Maybe server-side?");
         };
         // Kueue's API is beta by design; fabric8 would warn about it on every run.
-        System.getProperties().putIfAbsent(
-                "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils", "error");
+        System.getProperties()
+                .putIfAbsent(
+                        "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",
+                        "error");
         Config kubeConfig = context == null ? Config.autoConfigure(null) : Config.autoConfigure(context);
-        return new KueueCluster(new KubernetesClientBuilder().withConfig(kubeConfig).build(), config.fieldManager(),
-                applyMode);
+        return new KueueCluster(
+                new KubernetesClientBuilder().withConfig(kubeConfig).build(), config.fieldManager(), applyMode);
     }
 }

@@ -21,11 +21,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code allot kueue}: enforce a plan on Kubernetes through Kueue. */
-@Command(name = "kueue", mixinStandardHelpOptions = true,
-        description = {"Enforce a plan on Kubernetes with Kueue: a ResourceFlavor per GPU type, a cohort per category,",
-                "a ClusterQueue (quota = grant) and a LocalQueue per project. See docs/kueue.md."},
-        subcommands = {KueueExportCommand.class, KueueDiffCommand.class, KueueApplyCommand.class,
-                KueueDriftCommand.class})
+@Command(
+        name = "kueue",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Enforce a plan on Kubernetes with Kueue: a ResourceFlavor per GPU type, a cohort per category,",
+            "a ClusterQueue (quota = grant) and a LocalQueue per project. See docs/kueue.md."
+        },
+        subcommands = {
+            KueueExportCommand.class,
+            KueueDiffCommand.class,
+            KueueApplyCommand.class,
+            KueueDriftCommand.class
+        })
 public final class KueueCommand implements Runnable {
     private static final int SHOWN_YIELDS = 10;
 
@@ -48,9 +56,14 @@ public final class KueueCommand implements Runnable {
         KueueManifest manifest = KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf);
         List<Problem> problems = CrdSchemas.bundled().validate(manifest.objects());
         if (!problems.isEmpty()) {
-            throw new AllotException(AllotException.Kind.INVALID_INPUT, "kueue.schema", problems.size()
-                    + " problem(s) would make the API server reject the Kueue objects. Maybe change the name"
-                    + " patterns or node label values?", problems, null);
+            throw new AllotException(
+                    AllotException.Kind.INVALID_INPUT,
+                    "kueue.schema",
+                    problems.size()
+                            + " problem(s) would make the API server reject the Kueue objects. Maybe change the name"
+                            + " patterns or node label values?",
+                    problems,
+                    null);
         }
         return manifest;
     }
@@ -77,9 +90,10 @@ public final class KueueCommand implements Runnable {
 
     /** {@code 5 Namespace, 2 ResourceFlavor, ...} */
     static String counts(List<KueueObject> objects) {
-        Map<String, Long> byKind = objects.stream()
-                .collect(Collectors.groupingBy(KueueObject::kind, TreeMap::new, Collectors.counting()));
-        return byKind.entrySet().stream().map(entry -> entry.getValue() + " " + entry.getKey())
+        Map<String, Long> byKind =
+                objects.stream().collect(Collectors.groupingBy(KueueObject::kind, TreeMap::new, Collectors.counting()));
+        return byKind.entrySet().stream()
+                .map(entry -> entry.getValue() + " " + entry.getKey())
                 .collect(Collectors.joining(", "));
     }
 
@@ -89,12 +103,17 @@ public final class KueueCommand implements Runnable {
         if (pending.isEmpty()) {
             return;
         }
-        String dates = pending.stream().map(yield -> yield.yieldBy().toString()).distinct().sorted()
+        String dates = pending.stream()
+                .map(yield -> yield.yieldBy().toString())
+                .distinct()
+                .sorted()
                 .collect(Collectors.joining(", "));
         out.println(pending.size() + " project(s) keep GPUs until their yield date (" + dates
                 + "); apply again on or after it to enforce the yield:");
-        pending.stream().limit(SHOWN_YIELDS).forEach(yield -> out.println("  " + yield.project() + " keeps "
-                + yield.now() + " until " + yield.yieldBy() + ", then " + yield.after()));
+        pending.stream()
+                .limit(SHOWN_YIELDS)
+                .forEach(yield -> out.println("  " + yield.project() + " keeps " + yield.now() + " until "
+                        + yield.yieldBy() + ", then " + yield.after()));
         if (pending.size() > SHOWN_YIELDS) {
             out.println("  … and " + (pending.size() - SHOWN_YIELDS) + " more");
         }

@@ -7,7 +7,9 @@ import dev.allot.kueue.KueueManifest;
 import picocli.CommandLine.Command;
 
 /** {@code allot kueue diff}: what apply would change, without changing anything. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
         description = "Show what 'allot kueue apply' would create, update or find extra on the cluster (dry run).")
 final class KueueDiffCommand extends KueueCommand.ClusterRun {
     @Override

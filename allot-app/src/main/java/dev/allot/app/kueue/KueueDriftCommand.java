@@ -7,9 +7,13 @@ import dev.allot.kueue.KueueManifest;
 import picocli.CommandLine.Command;
 
 /** {@code allot kueue drift}: whether the cluster still matches the plan; exit status 1 when it does not. */
-@Command(name = "drift", mixinStandardHelpOptions = true,
-        description = {"Report where the cluster's Kueue objects differ from the plan (hand edits, missing or extra",
-                "objects). Exit status 0 when the cluster obeys the plan, 1 when it has drifted (for monitoring)."})
+@Command(
+        name = "drift",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Report where the cluster's Kueue objects differ from the plan (hand edits, missing or extra",
+            "objects). Exit status 0 when the cluster obeys the plan, 1 when it has drifted (for monitoring)."
+        })
 final class KueueDriftCommand extends KueueCommand.ClusterRun {
     @Override
     public Integer call() {
@@ -18,9 +22,11 @@ final class KueueDriftCommand extends KueueCommand.ClusterRun {
         try (KueueCluster connection = connect()) {
             diff = connection.diff(manifest);
         }
-        System.out.print(diff.render(diff.hasDrift() ? "Kueue drift on " + manifest.asOf()
-                + " (apply repairs updates and creates; --prune deletes extras)" : "No Kueue drift on "
-                + manifest.asOf()));
+        System.out.print(diff.render(
+                diff.hasDrift()
+                        ? "Kueue drift on " + manifest.asOf()
+                                + " (apply repairs updates and creates; --prune deletes extras)"
+                        : "No Kueue drift on " + manifest.asOf()));
         KueueCommand.printPendingYields(manifest, System.out);
         System.out.flush();
         return diff.hasDrift() ? Cli.FAILED : Cli.OK;

@@ -16,9 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code allot kueue export}: writes the Kueue objects as YAML for {@code kubectl apply -f}. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the plan's Kueue objects as YAML that 'kubectl apply -f' accepts, checked against",
-                "Kueue's CRD schemas. Without --out the YAML goes to standard output."})
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write the plan's Kueue objects as YAML that 'kubectl apply -f' accepts, checked against",
+            "Kueue's CRD schemas. Without --out the YAML goes to standard output."
+        })
 final class KueueExportCommand implements Callable<Integer> {
     @Mixin
     PlanInput input;
@@ -26,8 +30,11 @@ final class KueueExportCommand implements Callable<Integer> {
     @Mixin
     KueueSettings settings;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Write one file per kind into this folder, numbered in apply order (for kubectl apply -f DIR).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Write one file per kind into this folder, numbered in apply order (for kubectl apply -f DIR).")
     Path out;
 
     @Override
@@ -44,8 +51,10 @@ final class KueueExportCommand implements Callable<Integer> {
                     Files.writeString(out.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
                 }
             } catch (IOException e) {
-                throw AllotException.invalid("FILE_UNWRITABLE", "Cannot write the Kueue objects into " + out + ": "
-                        + e.getMessage() + ". Maybe choose another --out folder?");
+                throw AllotException.invalid(
+                        "FILE_UNWRITABLE",
+                        "Cannot write the Kueue objects into " + out + ": " + e.getMessage()
+                                + ". Maybe choose another --out folder?");
             }
             System.err.println("Wrote " + files.size() + " files to " + out + ": " + String.join(", ", files.keySet()));
         }

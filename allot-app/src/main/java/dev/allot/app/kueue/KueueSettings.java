@@ -18,62 +18,96 @@ import picocli.CommandLine.Option;
 final class KueueSettings {
     private static final KueueConfig DEFAULTS = KueueConfig.defaults();
 
-    @Option(names = "--at", paramLabel = "DATE",
+    @Option(
+            names = "--at",
+            paramLabel = "DATE",
             description = "Compute quotas as of this day (yyyy-MM-dd; default: today): projects that yield keep their"
                     + " previous quota until their yield date.")
     String asOf;
 
-    @Option(names = "--api-version", paramLabel = "VERSION", defaultValue = "v1beta2",
+    @Option(
+            names = "--api-version",
+            paramLabel = "VERSION",
+            defaultValue = "v1beta2",
             description = "Kueue API version: v1beta2 (current) or v1beta1 (default: ${DEFAULT-VALUE}).")
     String apiVersion;
 
-    @Option(names = "--resource", paramLabel = "NAME", defaultValue = "nvidia.com/gpu",
+    @Option(
+            names = "--resource",
+            paramLabel = "NAME",
+            defaultValue = "nvidia.com/gpu",
             description = "Resource name GPUs are requested as (default: ${DEFAULT-VALUE}).")
     String resource;
 
-    @Option(names = "--node-label", paramLabel = "KEY", defaultValue = "nvidia.com/gpu.product",
+    @Option(
+            names = "--node-label",
+            paramLabel = "KEY",
+            defaultValue = "nvidia.com/gpu.product",
             description = "Node label selecting a GPU type's nodes (default: ${DEFAULT-VALUE}).")
     String nodeLabel;
 
-    @Option(names = "--node-label-value", paramLabel = "TYPE=VALUE",
+    @Option(
+            names = "--node-label-value",
+            paramLabel = "TYPE=VALUE",
             description = "The label value of a GPU type's nodes, e.g. H100=NVIDIA-H100-80GB-HBM3 (default: the type"
                     + " name). Repeatable.")
     Map<String, String> nodeLabelValues = new LinkedHashMap<>();
 
-    @Option(names = "--namespace-pattern", paramLabel = "PATTERN", defaultValue = "proj-{project}",
+    @Option(
+            names = "--namespace-pattern",
+            paramLabel = "PATTERN",
+            defaultValue = "proj-{project}",
             description = "Namespace of each project (default: ${DEFAULT-VALUE}).")
     String namespacePattern;
 
-    @Option(names = "--cluster-queue-pattern", paramLabel = "PATTERN", defaultValue = "{project}",
+    @Option(
+            names = "--cluster-queue-pattern",
+            paramLabel = "PATTERN",
+            defaultValue = "{project}",
             description = "ClusterQueue name of each project (default: ${DEFAULT-VALUE}).")
     String clusterQueuePattern;
 
-    @Option(names = "--local-queue", paramLabel = "NAME", defaultValue = "default",
+    @Option(
+            names = "--local-queue",
+            paramLabel = "NAME",
+            defaultValue = "default",
             description = "LocalQueue name in every project namespace (default: ${DEFAULT-VALUE}).")
     String localQueue;
 
     @Option(names = "--no-namespaces", description = "Do not write the project namespaces (they exist already).")
     boolean noNamespaces;
 
-    @Option(names = "--killed-stop-policy", paramLabel = "POLICY", defaultValue = "HoldAndDrain",
+    @Option(
+            names = "--killed-stop-policy",
+            paramLabel = "POLICY",
+            defaultValue = "HoldAndDrain",
             description = "Stop policy of a killed project after its yield date: Hold or HoldAndDrain (default:"
                     + " ${DEFAULT-VALUE}).")
     String killedStopPolicy;
 
-    @Option(names = "--lend-fraction", paramLabel = "F", defaultValue = "1",
+    @Option(
+            names = "--lend-fraction",
+            paramLabel = "F",
+            defaultValue = "1",
             description = "Fraction of its quota a project lends when idle (default: ${DEFAULT-VALUE} = all).")
     double lendFraction;
 
-    @Option(names = "--borrow-fraction", paramLabel = "F",
+    @Option(
+            names = "--borrow-fraction",
+            paramLabel = "F",
             description = "A project borrows at most this fraction of its own quota (default: no limit).")
     Double borrowFraction;
 
-    @Option(names = "--category-borrow", paramLabel = "CATEGORY=F",
+    @Option(
+            names = "--category-borrow",
+            paramLabel = "CATEGORY=F",
             description = "A category borrows at most this fraction of its quota from the others, e.g. product=0."
                     + " Repeatable.")
     Map<String, Double> categoryBorrow = new LinkedHashMap<>();
 
-    @Option(names = "--category-protect", paramLabel = "CATEGORY=F",
+    @Option(
+            names = "--category-protect",
+            paramLabel = "CATEGORY=F",
             description = "Fraction of a category's quota it never lends to other categories (default: its policy"
                     + " floor share). Repeatable.")
     Map<String, Double> categoryProtect = new LinkedHashMap<>();
@@ -84,8 +118,13 @@ final class KueueSettings {
     KueueConfig config() {
         Map<GpuTypeId, String> labelValues = new LinkedHashMap<>();
         nodeLabelValues.forEach((type, value) -> labelValues.put(GpuTypeId.of(type), value));
-        Sharing sharing = new Sharing(lendFraction, Optional.ofNullable(borrowFraction), categories(categoryBorrow),
-                categories(categoryProtect), !noFloorProtection, DEFAULTS.sharing().reclaimWithinCohort());
+        Sharing sharing = new Sharing(
+                lendFraction,
+                Optional.ofNullable(borrowFraction),
+                categories(categoryBorrow),
+                categories(categoryProtect),
+                !noFloorProtection,
+                DEFAULTS.sharing().reclaimWithinCohort());
         return DEFAULTS.toBuilder()
                 .apiVersion(KueueApiVersion.parse(apiVersion))
                 .resourceName(resource)

@@ -1,6 +1,5 @@
 package dev.allot.app.server;
 
-import dev.allot.app.Cli;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Plan;
@@ -9,7 +8,6 @@ import dev.allot.core.planner.PlannerOptions;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.PlanDiff;
-import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
 import java.time.LocalDate;
@@ -21,10 +19,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code allot cycle ...}: the review cycle workflow from the console. */
-@Command(name = "cycle", mixinStandardHelpOptions = true,
+@Command(
+        name = "cycle",
+        mixinStandardHelpOptions = true,
         description = "Review cycles: open -> review -> draft -> published -> closed.",
-        subcommands = {CycleCommand.ListCycles.class, CycleCommand.Create.class, CycleCommand.Move.class,
-                CycleCommand.Solve.class, CycleCommand.Diff.class, CycleCommand.Publish.class})
+        subcommands = {
+            CycleCommand.ListCycles.class,
+            CycleCommand.Create.class,
+            CycleCommand.Move.class,
+            CycleCommand.Solve.class,
+            CycleCommand.Diff.class,
+            CycleCommand.Publish.class
+        })
 public final class CycleCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -44,14 +50,20 @@ public final class CycleCommand implements Runnable {
             return store.run(opened -> {
                 for (Versioned<Cycle> cycle : opened.cycles().list()) {
                     int versions = opened.plans().published(cycle.value().id()).size();
-                    System.out.printf("%-12s %s  %-9s  %d published version(s)%n", cycle.value().id(),
-                            cycle.value().start(), cycle.value().state().label(), versions);
+                    System.out.printf(
+                            "%-12s %s  %-9s  %d published version(s)%n",
+                            cycle.value().id(),
+                            cycle.value().start(),
+                            cycle.value().state().label(),
+                            versions);
                 }
             });
         }
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Create a cycle in state open, with the policy of the latest cycle (or the default).")
     static final class Create implements Callable<Integer> {
         @Mixin
@@ -66,7 +78,9 @@ public final class CycleCommand implements Runnable {
         @Override
         public Integer call() {
             return store.run(opened -> {
-                var policy = opened.cycles().list().stream().findFirst().map(c -> c.value().policy())
+                var policy = opened.cycles().list().stream()
+                        .findFirst()
+                        .map(c -> c.value().policy())
                         .orElse(dev.allot.core.model.Policy.defaults());
                 opened.cycles().create(cycleId(id), start, policy, store.actor());
                 System.out.printf("Cycle %s created (open, starts %s).%n", id, start);
@@ -74,7 +88,9 @@ public final class CycleCommand implements Runnable {
         }
     }
 
-    @Command(name = "move", mixinStandardHelpOptions = true,
+    @Command(
+            name = "move",
+            mixinStandardHelpOptions = true,
             description = "Move a cycle to its next state (review, draft, published, closed).")
     static final class Move implements Callable<Integer> {
         @Mixin
@@ -90,8 +106,12 @@ public final class CycleCommand implements Runnable {
         public Integer call() {
             CycleState target = CycleState.parse(to);
             if (target == null) {
-                throw AllotException.invalid("unknown-state", "STATE: '" + to + "' is not a cycle state. Maybe one of "
-                        + Arrays.stream(CycleState.values()).map(CycleState::label).toList() + "?");
+                throw AllotException.invalid(
+                        "unknown-state",
+                        "STATE: '" + to + "' is not a cycle state. Maybe one of "
+                                + Arrays.stream(CycleState.values())
+                                        .map(CycleState::label)
+                                        .toList() + "?");
             }
             return store.run(opened -> {
                 opened.cycles().transition(cycleId(id), target, null, store.actor());
@@ -100,7 +120,9 @@ public final class CycleCommand implements Runnable {
         }
     }
 
-    @Command(name = "solve", mixinStandardHelpOptions = true,
+    @Command(
+            name = "solve",
+            mixinStandardHelpOptions = true,
             description = "Solve the cycle as stored (policy, pins, overrides) and save it as the draft plan.")
     static final class Solve implements Callable<Integer> {
         @Mixin
@@ -112,16 +134,23 @@ public final class CycleCommand implements Runnable {
         @Override
         public Integer call() {
             return store.run(opened -> {
-                Plan plan = Planner.create(PlannerOptions.defaults()).plan(opened.lab().export(cycleId(id)));
+                Plan plan = Planner.create(PlannerOptions.defaults())
+                        .plan(opened.lab().export(cycleId(id)));
                 StoredPlan draft = opened.plans().saveDraft(cycleId(id), plan, null, store.actor());
-                System.out.printf("Draft %d of cycle %s: %d projects, %s solve, gap %.4f.%n", draft.version(), id,
-                        plan.projects().size(), plan.solve().status().name().toLowerCase(java.util.Locale.ROOT),
+                System.out.printf(
+                        "Draft %d of cycle %s: %d projects, %s solve, gap %.4f.%n",
+                        draft.version(),
+                        id,
+                        plan.projects().size(),
+                        plan.solve().status().name().toLowerCase(java.util.Locale.ROOT),
                         plan.solve().gap());
             });
         }
     }
 
-    @Command(name = "diff", mixinStandardHelpOptions = true,
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
             description = "What the draft (or latest published plan) changes against the previous cycle's plan.")
     static final class Diff implements Callable<Integer> {
         @Mixin
@@ -134,19 +163,26 @@ public final class CycleCommand implements Runnable {
         public Integer call() {
             return store.run(opened -> {
                 PlanDiff diff = opened.plans().diff(cycleId(id));
-                System.out.printf("Cycle %s against %s%n", id, diff.previousCycle().map(CycleId::value)
-                        .orElse("no previous plan"));
-                diff.projects().forEach(p -> System.out.printf("  %-24s %-9s %-16s -> %-16s %+d%n", p.project(),
-                        p.change(), p.previous(), p.grant(), p.changeGpus()));
-                diff.byCategory().forEach((category, totals) -> System.out.printf("  category %-14s %d -> %d%n",
-                        category, totals.previousGpus(), totals.grantedGpus()));
-                diff.byGpuType().forEach((type, totals) -> System.out.printf("  type %-18s %d -> %d%n", type,
-                        totals.previousGpus(), totals.grantedGpus()));
+                System.out.printf(
+                        "Cycle %s against %s%n",
+                        id, diff.previousCycle().map(CycleId::value).orElse("no previous plan"));
+                diff.projects()
+                        .forEach(p -> System.out.printf(
+                                "  %-24s %-9s %-16s -> %-16s %+d%n",
+                                p.project(), p.change(), p.previous(), p.grant(), p.changeGpus()));
+                diff.byCategory()
+                        .forEach((category, totals) -> System.out.printf(
+                                "  category %-14s %d -> %d%n", category, totals.previousGpus(), totals.grantedGpus()));
+                diff.byGpuType()
+                        .forEach((type, totals) -> System.out.printf(
+                                "  type %-18s %d -> %d%n", type, totals.previousGpus(), totals.grantedGpus()));
             });
         }
     }
 
-    @Command(name = "publish", mixinStandardHelpOptions = true,
+    @Command(
+            name = "publish",
+            mixinStandardHelpOptions = true,
             description = "Publish the draft as the next immutable plan version (act as a decider: --as-role decider).")
     static final class Publish implements Callable<Integer> {
         @Mixin
@@ -162,7 +198,10 @@ public final class CycleCommand implements Runnable {
         public Integer call() {
             return store.run(opened -> {
                 StoredPlan published = opened.plans().publish(cycleId(id), null, note, store.actor());
-                System.out.printf("Published cycle %s version %d%s.%n", id, published.version(),
+                System.out.printf(
+                        "Published cycle %s version %d%s.%n",
+                        id,
+                        published.version(),
                         published.supersedes() == null ? "" : " (supersedes the previous version)");
             });
         }
@@ -170,8 +209,8 @@ public final class CycleCommand implements Runnable {
 
     static CycleId cycleId(String id) {
         if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
-            throw AllotException.invalid("invalid-cycle", "CYCLE: '" + id
-                    + "' is not a cycle id (a-z, 0-9, '.', '_', '-'). Maybe 2027-01?");
+            throw AllotException.invalid(
+                    "invalid-cycle", "CYCLE: '" + id + "' is not a cycle id (a-z, 0-9, '.', '_', '-'). Maybe 2027-01?");
         }
         return CycleId.of(id);
     }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code allot lab export}: the store's lab for one cycle as a lab file. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Export the lab for a cycle (default: the newest) as a lab file, to --out or standard output.")
 public final class LabExportCommand implements Callable<Integer> {
     @Mixin
@@ -27,9 +29,15 @@ public final class LabExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store opened = store.open()) {
-            CycleId id = cycle != null ? CycleCommand.cycleId(cycle) : opened.cycles().list().stream().findFirst()
-                    .map(c -> c.value().id()).orElseThrow(() -> new AllotException(AllotException.Kind.NOT_FOUND,
-                            "no-cycles", "The store holds no cycle yet. Maybe 'allot lab import FILE' first?"));
+            CycleId id = cycle != null
+                    ? CycleCommand.cycleId(cycle)
+                    : opened.cycles().list().stream()
+                            .findFirst()
+                            .map(c -> c.value().id())
+                            .orElseThrow(() -> new AllotException(
+                                    AllotException.Kind.NOT_FOUND,
+                                    "no-cycles",
+                                    "The store holds no cycle yet. Maybe 'allot lab import FILE' first?"));
             String yaml = LabYaml.write(opened.lab().export(id));
             if (out == null) {
                 System.out.print(yaml);

@@ -4,7 +4,6 @@ import dev.allot.app.Cli;
 import dev.allot.core.model.Lab;
 import dev.allot.lab.LabYaml;
 import dev.allot.store.ImportSummary;
-import dev.allot.store.Store;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,9 +11,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code allot lab import FILE}: writes a whole lab file into the store in one transaction; idempotent. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import a lab file into the store (one transaction; importing it again changes nothing).",
-                "Creates the file's cycle in state open if it is new."})
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Import a lab file into the store (one transaction; importing it again changes nothing).",
+            "Creates the file's cycle in state open if it is new."
+        })
 public final class LabImportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;

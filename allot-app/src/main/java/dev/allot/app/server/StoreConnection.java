@@ -5,7 +5,9 @@ import picocli.CommandLine.Option;
 
 /** Where the store is: {@code --db}, else {@code ALLOT_DB_URL}, else the embedded H2 database under ./allot-data. */
 public final class StoreConnection {
-    @Option(names = "--db", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
             description = "Database URL, e.g. jdbc:postgresql://db:5432/allot (default: $ALLOT_DB_URL, else "
                     + Store.DEFAULT_URL + ").")
     String url;
@@ -13,14 +15,18 @@ public final class StoreConnection {
     @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: $ALLOT_DB_USER).")
     String user;
 
-    @Option(names = "--db-password", paramLabel = "PASSWORD",
+    @Option(
+            names = "--db-password",
+            paramLabel = "PASSWORD",
             description = "Database password (default: $ALLOT_DB_PASSWORD).")
     String password;
 
     /** Opens the store (creating or migrating its schema). */
     public Store open() {
         String chosen = url != null ? url : env("ALLOT_DB_URL", Store.DEFAULT_URL);
-        return Store.open(chosen, user != null ? user : env("ALLOT_DB_USER", null),
+        return Store.open(
+                chosen,
+                user != null ? user : env("ALLOT_DB_USER", null),
                 password != null ? password : env("ALLOT_DB_PASSWORD", null));
     }
 

@@ -11,11 +11,16 @@ public final class StoreOptions {
     @Mixin
     StoreConnection connection;
 
-    @Option(names = "--as", paramLabel = "USER",
+    @Option(
+            names = "--as",
+            paramLabel = "USER",
             description = "User name recorded in the audit log (default: the login name).")
     String actingUser;
 
-    @Option(names = "--as-role", paramLabel = "ROLE", defaultValue = "admin",
+    @Option(
+            names = "--as-role",
+            paramLabel = "ROLE",
+            defaultValue = "admin",
             description = "Role to act in: admin, decider, reviewer, lead, viewer (default: ${DEFAULT-VALUE});"
                     + " publishing needs decider.")
     String role;

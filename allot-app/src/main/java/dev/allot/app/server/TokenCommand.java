@@ -1,8 +1,6 @@
 package dev.allot.app.server;
 
-import dev.allot.app.Cli;
 import dev.allot.store.Role;
-import dev.allot.store.Store;
 import dev.allot.store.TokenRepository;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code allot token create}: API tokens; only their hash is stored, so the token is printed once. */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
+        description = "Manage API tokens.",
         subcommands = {TokenCommand.Create.class, TokenCommand.Revoke.class})
 public final class TokenCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -22,7 +23,9 @@ public final class TokenCommand implements Runnable {
     }
 
     /** Creates a token and prints it (the only time it is shown). */
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Create an API token for a user with a role and print it once.")
     static final class Create implements Callable<Integer> {
         @Mixin
@@ -31,7 +34,10 @@ public final class TokenCommand implements Runnable {
         @Option(names = "--user", required = true, description = "Who the token is for (e.g. their login).")
         String user;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "ROLE",
                 description = "admin, decider, reviewer, lead or viewer.")
         String tokenRole;
 
@@ -41,10 +47,11 @@ public final class TokenCommand implements Runnable {
         @Override
         public Integer call() {
             return store.run(opened -> {
-                TokenRepository.Issued issued = opened.tokens().create(user, Role.parse(tokenRole, "--role"),
-                        label, store.actor());
+                TokenRepository.Issued issued =
+                        opened.tokens().create(user, Role.parse(tokenRole, "--role"), label, store.actor());
                 System.out.println(issued.token());
-                System.err.printf("Token for %s (%s). It is shown only now; use it as 'Authorization: Bearer ...'.%n",
+                System.err.printf(
+                        "Token for %s (%s). It is shown only now; use it as 'Authorization: Bearer ...'.%n",
                         issued.user(), issued.role().label());
             });
         }
@@ -63,8 +70,10 @@ public final class TokenCommand implements Runnable {
         public Integer call() {
             return store.run(opened -> {
                 if (!opened.tokens().revoke(token, store.actor())) {
-                    throw new dev.allot.core.AllotException(dev.allot.core.AllotException.Kind.NOT_FOUND,
-                            "token-not-found", "No such token. Maybe it was already revoked?");
+                    throw new dev.allot.core.AllotException(
+                            dev.allot.core.AllotException.Kind.NOT_FOUND,
+                            "token-not-found",
+                            "No such token. Maybe it was already revoked?");
                 }
                 System.out.println("Token revoked.");
             });

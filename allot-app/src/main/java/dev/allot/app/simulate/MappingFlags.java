@@ -26,8 +26,11 @@ final class MappingFlags {
             }
             String[] parts = trimmed.split("[=,]", 2);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw SimulateCommand.flag(flag, trimmed, (inline ? "" : "line " + line + " ")
-                        + "is not of the form key=value", "Maybe 6214e9=vision-rl?");
+                throw SimulateCommand.flag(
+                        flag,
+                        trimmed,
+                        (inline ? "" : "line " + line + " ") + "is not of the form key=value",
+                        "Maybe 6214e9=vision-rl?");
             }
             if (mapping.put(parts[0].strip(), parts[1].strip()) != null) {
                 throw SimulateCommand.flag(flag, parts[0].strip(), "is mapped twice", "Maybe drop one of them?");

@@ -22,8 +22,14 @@ final class SimProgressLine implements SimProgress, AutoCloseable {
         if (!enabled || System.nanoTime() - start < QUIET_NANOS) {
             return;
         }
-        out.printf(Locale.ROOT, "\rsimulating %s… day %.0f, %,d of %,d jobs done, %,d events   ", policy,
-                simulatedSeconds / 86_400, jobsCompleted, jobsTotal, events);
+        out.printf(
+                Locale.ROOT,
+                "\rsimulating %s… day %.0f, %,d of %,d jobs done, %,d events   ",
+                policy,
+                simulatedSeconds / 86_400,
+                jobsCompleted,
+                jobsTotal,
+                events);
         out.flush();
         printed = true;
     }

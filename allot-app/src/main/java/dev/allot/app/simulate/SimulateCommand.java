@@ -1,8 +1,8 @@
 package dev.allot.app.simulate;
 
 import dev.allot.app.Cli;
-import dev.allot.app.server.StoreConnection;
 import dev.allot.app.PlanInput;
+import dev.allot.app.server.StoreConnection;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Lab;
@@ -36,60 +36,92 @@ import picocli.CommandLine.Spec;
  * {@code allot simulate}: replays a job trace against a plan under one or more sharing policies, prints a summary
  * table and writes a JSON and an HTML report.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Replay a job trace against a plan before publishing it: utilisation,",
-                "queueing, entitlement met, borrowing and preemptions per project, category",
-                "and GPU type, under one or more sharing policies (strict, lending,",
-                "fairshare). Writes simulation.json and simulation.html; see docs/simulation.md."})
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replay a job trace against a plan before publishing it: utilisation,",
+            "queueing, entitlement met, borrowing and preemptions per project, category",
+            "and GPU type, under one or more sharing policies (strict, lending,",
+            "fairshare). Writes simulation.json and simulation.html; see docs/simulation.md."
+        })
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     PlanInput input;
 
-    @Option(names = "--cycle", paramLabel = "ID",
-            description = "Simulate a stored cycle: its lab and its latest published plan (else its draft, else a new plan).")
+    @Option(
+            names = "--cycle",
+            paramLabel = "ID",
+            description =
+                    "Simulate a stored cycle: its lab and its latest published plan (else its draft, else a new plan).")
     String cycle;
 
     /** Where --cycle is read from: --db, else $ALLOT_DB_URL, else the embedded database. */
     @Mixin
     StoreConnection store;
 
-    @Option(names = "--trace", paramLabel = "PATH",
+    @Option(
+            names = "--trace",
+            paramLabel = "PATH",
             description = "A folder of Gavel/Philly *.trace files, or a CSV trace (see docs/simulation.md).")
     Path trace;
 
-    @Option(names = "--throughputs", paramLabel = "FILE",
+    @Option(
+            names = "--throughputs",
+            paramLabel = "FILE",
             description = "Gavel throughputs JSON (default: simulation_throughputs.json beside the trace folder).")
     Path throughputs;
 
-    @Option(names = "--synthetic-jobs", paramLabel = "N",
+    @Option(
+            names = "--synthetic-jobs",
+            paramLabel = "N",
             description = "Instead of --trace, generate N synthetic jobs (seeded by --seed).")
     Integer syntheticJobs;
 
-    @Option(names = "--policy", paramLabel = "NAME", defaultValue = "lending",
+    @Option(
+            names = "--policy",
+            paramLabel = "NAME",
+            defaultValue = "lending",
             description = "Sharing policy: strict, lending or fairshare (default: ${DEFAULT-VALUE}).")
     String policy;
 
-    @Option(names = "--compare", paramLabel = "NAMES", arity = "0..1", fallbackValue = "strict,lending,fairshare",
+    @Option(
+            names = "--compare",
+            paramLabel = "NAMES",
+            arity = "0..1",
+            fallbackValue = "strict,lending,fairshare",
             description = "Run several policies side by side, comma-separated (alone: all of them).")
     String compare;
 
-    @Option(names = "--group-map", paramLabel = "MAP",
+    @Option(
+            names = "--group-map",
+            paramLabel = "MAP",
             description = "group=project pairs, comma-separated, or a file of such lines (default: automatic).")
     String groupMap;
 
-    @Option(names = "--gpu-map", paramLabel = "MAP",
+    @Option(
+            names = "--gpu-map",
+            paramLabel = "MAP",
             description = "Lab type = trace type pairs, e.g. H100=v100,A100=p100 (default: by relative speed).")
     String gpuMap;
 
-    @Option(names = "--arrival-scale", paramLabel = "X", defaultValue = "1",
+    @Option(
+            names = "--arrival-scale",
+            paramLabel = "X",
+            defaultValue = "1",
             description = "Divide arrival times by X to raise the load (default: ${DEFAULT-VALUE}).")
     double arrivalScale;
 
-    @Option(names = "--horizon-days", paramLabel = "DAYS",
+    @Option(
+            names = "--horizon-days",
+            paramLabel = "DAYS",
             description = "Stop at this simulated day (default: run until every job that can run has run).")
     Double horizonDays;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "sim-report",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "sim-report",
             description = "Folder for simulation.json and simulation.html (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -106,8 +138,14 @@ public final class SimulateCommand implements Callable<Integer> {
         SimOptions options = options(seed);
         Trace jobs = trace(seed);
         Loaded loaded = loadPlan();
-        System.out.printf(Locale.ROOT, "Simulating %s (%,d jobs, %d groups) on lab %s, cycle %s, seed %d%n",
-                jobs.source(), jobs.jobs().size(), jobs.groups().size(), loaded.lab().name(), loaded.plan().cycle(),
+        System.out.printf(
+                Locale.ROOT,
+                "Simulating %s (%,d jobs, %d groups) on lab %s, cycle %s, seed %d%n",
+                jobs.source(),
+                jobs.jobs().size(),
+                jobs.groups().size(),
+                loaded.lab().name(),
+                loaded.plan().cycle(),
                 seed);
         List<SimOutcome> outcomes;
         try (SimProgressLine progress = new SimProgressLine(System.err, !quiet)) {
@@ -128,9 +166,12 @@ public final class SimulateCommand implements Callable<Integer> {
     private Loaded loadPlan() {
         int sources = (input.given() ? 1 : 0) + (cycle != null ? 1 : 0);
         if (sources != 1) {
-            throw AllotException.invalid("BAD_FLAG", sources == 0
-                    ? "No lab given: pass --lab FILE, --demo or --cycle ID. Maybe 'allot simulate --demo --trace jobs.csv'?"
-                    : "Flags --cycle and --lab/--demo both given (value: --cycle " + cycle + "). Maybe drop one?");
+            throw AllotException.invalid(
+                    "BAD_FLAG",
+                    sources == 0
+                            ? "No lab given: pass --lab FILE, --demo or --cycle ID. Maybe 'allot simulate --demo --trace jobs.csv'?"
+                            : "Flags --cycle and --lab/--demo both given (value: --cycle " + cycle
+                                    + "). Maybe drop one?");
         }
         if (cycle == null) {
             PlanInput.Loaded loaded = input.load();
@@ -139,7 +180,10 @@ public final class SimulateCommand implements Callable<Integer> {
         CycleId id = CycleId.of(cycle);
         try (Store opened = store.open()) {
             Lab lab = opened.lab().export(id);
-            Plan plan = opened.plans().latestPublished(id).or(() -> opened.plans().draft(id)).map(StoredPlan::plan)
+            Plan plan = opened.plans()
+                    .latestPublished(id)
+                    .or(() -> opened.plans().draft(id))
+                    .map(StoredPlan::plan)
                     .orElseGet(() -> Planner.create(PlannerOptions.defaults()).plan(lab));
             return new Loaded(lab, plan);
         }
@@ -147,8 +191,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private Trace trace(long seed) {
         if ((trace == null) == (syntheticJobs == null)) {
-            throw AllotException.invalid("BAD_FLAG", "Give exactly one of --trace PATH and --synthetic-jobs N (value: "
-                    + (trace == null ? "neither" : "both") + "). Maybe --trace ../shared/data/gavel-philly/seed=0?");
+            throw AllotException.invalid(
+                    "BAD_FLAG",
+                    "Give exactly one of --trace PATH and --synthetic-jobs N (value: "
+                            + (trace == null ? "neither" : "both")
+                            + "). Maybe --trace ../shared/data/gavel-philly/seed=0?");
         }
         if (syntheticJobs != null) {
             if (syntheticJobs < 1 || syntheticJobs > 50_000_000) {
@@ -165,7 +212,10 @@ public final class SimulateCommand implements Callable<Integer> {
         List<SharingPolicy> list = new ArrayList<>();
         for (String name : names.split(",")) {
             if (!SharingPolicies.names().contains(name.strip())) {
-                throw flag(flag, name.strip(), "is not a sharing policy",
+                throw flag(
+                        flag,
+                        name.strip(),
+                        "is not a sharing policy",
                         "Maybe one of " + String.join(", ", SharingPolicies.names()) + "?");
             }
             list.add(SharingPolicies.byName(name.strip()));
@@ -175,12 +225,14 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private SimOptions options(long seed) {
         if (!(arrivalScale > 0) || arrivalScale > 1e6) {
-            throw flag("--arrival-scale", arrivalScale, "must be > 0 and at most 1000000", "Maybe 2 to double the load?");
+            throw flag(
+                    "--arrival-scale", arrivalScale, "must be > 0 and at most 1000000", "Maybe 2 to double the load?");
         }
         if (horizonDays != null && !(horizonDays > 0)) {
             throw flag("--horizon-days", horizonDays, "must be > 0", "");
         }
-        return SimOptions.defaults().withSeed(seed)
+        return SimOptions.defaults()
+                .withSeed(seed)
                 .withGroupToProject(MappingFlags.parse("--group-map", groupMap))
                 .withLabTypeToTraceType(MappingFlags.parse("--gpu-map", gpuMap))
                 .withArrivalScale(arrivalScale)
@@ -194,13 +246,14 @@ public final class SimulateCommand implements Callable<Integer> {
             case "sim.gpu-map" -> "--gpu-map";
             default -> "";
         };
-        return flag.isEmpty() ? e : new AllotException(e.kind(), e.code(), "Flag " + flag + ": " + e.getMessage(),
-                e.problems(), e);
+        return flag.isEmpty()
+                ? e
+                : new AllotException(e.kind(), e.code(), "Flag " + flag + ": " + e.getMessage(), e.problems(), e);
     }
 
     /** A one-line flag error: the flag, its value, why it is wrong and maybe how to fix it. */
     static AllotException flag(String name, Object value, String reason, String hint) {
-        return AllotException.invalid("BAD_FLAG", "Flag " + name + " " + value + " " + reason + "."
-                + (hint.isEmpty() ? "" : " " + hint));
+        return AllotException.invalid(
+                "BAD_FLAG", "Flag " + name + " " + value + " " + reason + "." + (hint.isEmpty() ? "" : " " + hint));
     }
 }

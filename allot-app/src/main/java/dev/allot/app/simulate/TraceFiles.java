@@ -27,8 +27,11 @@ final class TraceFiles {
 
     static Trace read(Path path, Path throughputs) {
         if (!Files.exists(path)) {
-            throw SimulateCommand.flag("--trace", path, "does not exist (relative to "
-                    + Path.of("").toAbsolutePath() + ")", "Maybe ../shared/data/gavel-philly/seed=0 or a .csv file?");
+            throw SimulateCommand.flag(
+                    "--trace",
+                    path,
+                    "does not exist (relative to " + Path.of("").toAbsolutePath() + ")",
+                    "Maybe ../shared/data/gavel-philly/seed=0 or a .csv file?");
         }
         try {
             return Files.isDirectory(path) ? gavel(path, throughputs) : csv(path);
@@ -46,10 +49,15 @@ final class TraceFiles {
     private static Trace gavel(Path folder, Path throughputsFile) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(file -> file.getFileName().toString().endsWith(".trace")).sorted().toList();
+            files = list.filter(file -> file.getFileName().toString().endsWith(".trace"))
+                    .sorted()
+                    .toList();
         }
         if (files.isEmpty()) {
-            throw SimulateCommand.flag("--trace", folder, "is a folder without *.trace files",
+            throw SimulateCommand.flag(
+                    "--trace",
+                    folder,
+                    "is a folder without *.trace files",
                     "Maybe point at a seed folder such as gavel-philly/seed=0, or at a .csv file?");
         }
         Path json = throughputsFile != null ? throughputsFile : findThroughputs(folder);
@@ -76,12 +84,15 @@ final class TraceFiles {
     }
 
     private static Path findThroughputs(Path folder) {
-        for (Path candidate : List.of(folder.resolve(THROUGHPUTS), folder.toAbsolutePath().getParent().resolve(THROUGHPUTS))) {
+        for (Path candidate : List.of(
+                folder.resolve(THROUGHPUTS), folder.toAbsolutePath().getParent().resolve(THROUGHPUTS))) {
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw AllotException.invalid("BAD_FLAG", "Flag --trace " + folder + " is a Gavel trace folder, but no "
-                + THROUGHPUTS + " was found in it or its parent. Maybe pass --throughputs FILE?");
+        throw AllotException.invalid(
+                "BAD_FLAG",
+                "Flag --trace " + folder + " is a Gavel trace folder, but no " + THROUGHPUTS
+                        + " was found in it or its parent. Maybe pass --throughputs FILE?");
     }
 }

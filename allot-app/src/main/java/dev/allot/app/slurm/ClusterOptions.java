@@ -12,52 +12,80 @@ import picocli.CommandLine.Option;
 
 /** How the plan maps onto the Slurm cluster, and how the Slurm tools are run. */
 public final class ClusterOptions {
-    @Option(names = "--cluster", paramLabel = "NAME", defaultValue = "${env:ALLOT_SLURM_CLUSTER:-ci}",
+    @Option(
+            names = "--cluster",
+            paramLabel = "NAME",
+            defaultValue = "${env:ALLOT_SLURM_CLUSTER:-ci}",
             description = "Slurm cluster name (ClusterName in slurm.conf; default: ${DEFAULT-VALUE}).")
     String cluster;
 
-    @Option(names = "--parent-account", paramLabel = "NAME", defaultValue = "root",
+    @Option(
+            names = "--parent-account",
+            paramLabel = "NAME",
+            defaultValue = "root",
             description = "Account the category accounts hang under (default: ${DEFAULT-VALUE}).")
     String parentAccount;
 
-    @Option(names = "--category-prefix", paramLabel = "TEXT", defaultValue = "",
+    @Option(
+            names = "--category-prefix",
+            paramLabel = "TEXT",
+            defaultValue = "",
             description = "Prefix of category account names.")
     String categoryPrefix;
 
-    @Option(names = "--project-prefix", paramLabel = "TEXT", defaultValue = "",
+    @Option(
+            names = "--project-prefix",
+            paramLabel = "TEXT",
+            defaultValue = "",
             description = "Prefix of project account names.")
     String projectPrefix;
 
-    @Option(names = "--gpu-type", paramLabel = "LAB=SLURM",
+    @Option(
+            names = "--gpu-type",
+            paramLabel = "LAB=SLURM",
             description = "GPU type as Slurm names it, e.g. --gpu-type H100=nvidia_h100 (default: lower-cased).")
     Map<String, String> gpuTypes = new LinkedHashMap<>();
 
     @Option(names = "--no-overall-cap", description = "Do not set the untyped gres/gpu cap, only per-type caps.")
     boolean noOverallCap;
 
-    @Option(names = "--borrow-qos", paramLabel = "QOS",
+    @Option(
+            names = "--borrow-qos",
+            paramLabel = "QOS",
             description = "An existing QOS every project account may use for borrowing/preemptible work.")
     String borrowQos;
 
-    @Option(names = "--extra-user", paramLabel = "USER",
+    @Option(
+            names = "--extra-user",
+            paramLabel = "USER",
             description = "A user added to every project account (repeatable), e.g. a service account.")
     List<String> extraUsers = List.of();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
             description = "Time limit of each Slurm command (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     public SlurmConfig config() {
         Map<GpuTypeId, String> names = new LinkedHashMap<>();
         gpuTypes.forEach((lab, slurm) -> names.put(GpuTypeId.of(lab), slurm));
-        return new SlurmConfig(cluster, parentAccount, categoryPrefix, projectPrefix, names, !noOverallCap,
-                java.util.Optional.ofNullable(borrowQos), extraUsers);
+        return new SlurmConfig(
+                cluster,
+                parentAccount,
+                categoryPrefix,
+                projectPrefix,
+                names,
+                !noOverallCap,
+                java.util.Optional.ofNullable(borrowQos),
+                extraUsers);
     }
 
     public SlurmCli cli() {
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-            throw AllotException.invalid("BAD_FLAG", "Flag --timeout must be between 1 and 3600 seconds (value: "
-                    + timeoutSeconds + ").");
+            throw AllotException.invalid(
+                    "BAD_FLAG", "Flag --timeout must be between 1 and 3600 seconds (value: " + timeoutSeconds + ").");
         }
         return new SlurmCli(Duration.ofSeconds(timeoutSeconds), Map.of());
     }

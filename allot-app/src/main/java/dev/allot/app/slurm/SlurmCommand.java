@@ -1,7 +1,7 @@
 package dev.allot.app.slurm;
 
-import dev.allot.app.PlanInput;
 import dev.allot.app.Cli;
+import dev.allot.app.PlanInput;
 import dev.allot.slurm.ApplyResult;
 import dev.allot.slurm.ChangeSet;
 import dev.allot.slurm.DesiredState;
@@ -17,9 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code allot slurm}: makes a Slurm cluster enforce a plan, and reads usage back. */
-@Command(name = "slurm", mixinStandardHelpOptions = true,
-        description = {"Enforce a plan on a Slurm cluster (accounts per project under their category, GrpTRES GPU"
-                + " caps per type) and read usage back. See docs/slurm.md."},
+@Command(
+        name = "slurm",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Enforce a plan on a Slurm cluster (accounts per project under their category, GrpTRES GPU"
+                    + " caps per type) and read usage back. See docs/slurm.md."
+        },
         subcommands = {SlurmCommand.Diff.class, SlurmCommand.Apply.class, SlurmCommand.Drift.class, UsageCommand.class})
 public final class SlurmCommand implements Runnable {
     @Spec
@@ -38,7 +42,9 @@ public final class SlurmCommand implements Runnable {
         @Mixin
         ClusterOptions cluster;
 
-        @Option(names = "--at", paramLabel = "DATE",
+        @Option(
+                names = "--at",
+                paramLabel = "DATE",
                 description = "Compute limits as of this day (yyyy-MM-dd): dated yields before it are in force"
                         + " (default: today).")
         LocalDate at;
@@ -48,7 +54,8 @@ public final class SlurmCommand implements Runnable {
 
         DesiredState desired() {
             PlanInput.Loaded loaded = input.load();
-            return SlurmCompiler.compile(loaded.plan(), loaded.lab(), cluster.config(), at == null ? LocalDate.now() : at);
+            return SlurmCompiler.compile(
+                    loaded.plan(), loaded.lab(), cluster.config(), at == null ? LocalDate.now() : at);
         }
 
         SlurmEnforcer enforcer() {
@@ -66,8 +73,11 @@ public final class SlurmCommand implements Runnable {
     }
 
     /** {@code allot slurm diff}: what an apply would change. */
-    @Command(name = "diff", mixinStandardHelpOptions = true,
-            description = "Read the cluster's accounts and limits (sacctmgr show assoc) and print what apply would change.")
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Read the cluster's accounts and limits (sacctmgr show assoc) and print what apply would change.")
     static final class Diff extends Enforcing {
         @Option(names = "--commands", description = "Also print the sacctmgr input apply would run.")
         boolean commands;
@@ -85,9 +95,13 @@ public final class SlurmCommand implements Runnable {
     }
 
     /** {@code allot slurm apply}: change only what differs. */
-    @Command(name = "apply", mixinStandardHelpOptions = true,
-            description = {"Change only what differs, then read the cluster back and report what was and was not applied.",
-                    "A second apply of the same plan changes nothing. Exit 1 when something could not be applied."})
+    @Command(
+            name = "apply",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Change only what differs, then read the cluster back and report what was and was not applied.",
+                "A second apply of the same plan changes nothing. Exit 1 when something could not be applied."
+            })
     static final class Apply extends Enforcing {
         @Override
         public Integer call() {
@@ -98,9 +112,14 @@ public final class SlurmCommand implements Runnable {
     }
 
     /** {@code allot slurm drift}: differences from the published plan. */
-    @Command(name = "drift", mixinStandardHelpOptions = true,
-            description = {"Report accounts and limits that differ from the plan (edited by hand) and accounts no"
-                    + " plan knows.", "Exit 0 when there is no drift, 1 when there is."})
+    @Command(
+            name = "drift",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Report accounts and limits that differ from the plan (edited by hand) and accounts no"
+                        + " plan knows.",
+                "Exit 0 when there is no drift, 1 when there is."
+            })
     static final class Drift extends Enforcing {
         @Override
         public Integer call() {

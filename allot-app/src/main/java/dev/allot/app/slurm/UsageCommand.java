@@ -1,7 +1,7 @@
 package dev.allot.app.slurm;
 
-import dev.allot.app.PlanInput;
 import dev.allot.app.Cli;
+import dev.allot.app.PlanInput;
 import dev.allot.app.server.StoreOptions;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.GpuTypeId;
@@ -30,26 +30,44 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code allot slurm usage}: imports GPU-hours from sacct and compares them with the grants. */
-@Command(name = "usage", mixinStandardHelpOptions = true,
-        description = {"Read jobs from sacct and store GPU-hours per project, GPU type and day (re-importing a period"
-                + " replaces it).", "With --lab/--demo, also compare allocation with use and flag idle grants."})
+@Command(
+        name = "usage",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Read jobs from sacct and store GPU-hours per project, GPU type and day (re-importing a period"
+                    + " replaces it).",
+            "With --lab/--demo, also compare allocation with use and flag idle grants."
+        })
 final class UsageCommand implements Callable<Integer> {
     @Option(names = "--since", required = true, paramLabel = "DATE", description = "First day to import (yyyy-MM-dd).")
     LocalDate since;
 
-    @Option(names = "--until", paramLabel = "DATE", description = "Day after the last one to import (default: tomorrow).")
+    @Option(
+            names = "--until",
+            paramLabel = "DATE",
+            description = "Day after the last one to import (default: tomorrow).")
     LocalDate until;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "allot-data/usage",
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            defaultValue = "allot-data/usage",
             description = "Where usage.csv is kept (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--idle-below", paramLabel = "PERCENT", defaultValue = "20",
+    @Option(
+            names = "--idle-below",
+            paramLabel = "PERCENT",
+            defaultValue = "20",
             description = "Flag a grant idle when less than this share of it was used (default: ${DEFAULT-VALUE}).")
     double idleBelowPercent;
 
-    @Option(names = "--record", description = {"Also record the usage in the store (the database 'allot serve' uses;"
-            + " see --db), where the API, the web UI and the next cycle's history read it."})
+    @Option(
+            names = "--record",
+            description = {
+                "Also record the usage in the store (the database 'allot serve' uses;"
+                        + " see --db), where the API, the web UI and the next cycle's history read it."
+            })
     boolean record;
 
     @Mixin
@@ -68,12 +86,15 @@ final class UsageCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate to = until == null ? LocalDate.now().plusDays(1) : until;
         if (!since.isBefore(to)) {
-            throw AllotException.invalid("BAD_FLAG", "Flag --since " + since + " is not before --until " + to
-                    + ". Maybe --since " + to.minusDays(7) + "?");
+            throw AllotException.invalid(
+                    "BAD_FLAG",
+                    "Flag --since " + since + " is not before --until " + to + ". Maybe --since " + to.minusDays(7)
+                            + "?");
         }
         if (!(idleBelowPercent >= 0 && idleBelowPercent <= 100)) {
-            throw AllotException.invalid("BAD_FLAG", "Flag --idle-below must be a percentage from 0 to 100 (value: "
-                    + idleBelowPercent + ").");
+            throw AllotException.invalid(
+                    "BAD_FLAG",
+                    "Flag --idle-below must be a percentage from 0 to 100 (value: " + idleBelowPercent + ").");
         }
         SlurmConfig config = cluster.config();
         PlanInput.Loaded loaded = input.given() ? input.load() : null;
@@ -87,24 +108,44 @@ final class UsageCommand implements Callable<Integer> {
             }
         }
         CsvUsageSink sink = new CsvUsageSink(dir);
-        List<UsageRecord> records = new UsageImporter(cluster.cli(), new UsageAggregator(config::projectOf, types), sink)
+        List<UsageRecord> records = new UsageImporter(
+                        cluster.cli(), new UsageAggregator(config::projectOf, types), sink)
                 .importDays(config.cluster(), since, to, LocalDateTime.now());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "imported %d record(s) (project x GPU type x day) for %s .. %s into %s%n",
-                records.size(), since, to.minusDays(1), sink.file());
+        out.printf(
+                Locale.ROOT,
+                "imported %d record(s) (project x GPU type x day) for %s .. %s into %s%n",
+                records.size(),
+                since,
+                to.minusDays(1),
+                sink.file());
         if (record) {
             try (Store opened = store.open()) {
                 java.util.Set<ProjectId> known = new java.util.HashSet<>();
-                opened.lab().projects().forEach(project -> known.add(project.value().id()));
-                List<UsageDay> days = records.stream().filter(r -> known.contains(r.project()))
-                        .map(r -> new UsageDay(r.project(), r.gpuType(), r.day(), r.gpuHours())).toList();
+                opened.lab()
+                        .projects()
+                        .forEach(project -> known.add(project.value().id()));
+                List<UsageDay> days = records.stream()
+                        .filter(r -> known.contains(r.project()))
+                        .map(r -> new UsageDay(r.project(), r.gpuType(), r.day(), r.gpuHours()))
+                        .toList();
                 int changed = opened.usage().record(days, store.actor());
-                List<String> unknown = records.stream().map(r -> r.project().value()).filter(
-                        id -> !known.contains(ProjectId.of(id))).distinct().sorted().toList();
-                out.printf(Locale.ROOT, "recorded them in the store: %d day(s) new or changed; %d record(s) of"
-                        + " accounts that are no project in the store left out%s%n", changed,
-                        records.size() - days.size(), unknown.isEmpty() ? "" : " (" + String.join(", ",
-                                unknown.subList(0, Math.min(5, unknown.size()))) + (unknown.size() > 5 ? ", …)" : ")"));
+                List<String> unknown = records.stream()
+                        .map(r -> r.project().value())
+                        .filter(id -> !known.contains(ProjectId.of(id)))
+                        .distinct()
+                        .sorted()
+                        .toList();
+                out.printf(
+                        Locale.ROOT,
+                        "recorded them in the store: %d day(s) new or changed; %d record(s) of"
+                                + " accounts that are no project in the store left out%s%n",
+                        changed,
+                        records.size() - days.size(),
+                        unknown.isEmpty()
+                                ? ""
+                                : " (" + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
+                                        + (unknown.size() > 5 ? ", …)" : ")"));
             }
         }
         if (loaded == null) {
@@ -112,12 +153,19 @@ final class UsageCommand implements Callable<Integer> {
             records.forEach(r -> totals.merge(r.project() + " " + r.gpuType(), r.gpuHours(), Double::sum));
             totals.forEach((key, hours) -> out.printf(Locale.ROOT, "  %-40s %10.1f GPU-hours%n", key, hours));
         } else {
-            Map<ProjectId, dev.allot.core.model.Allocation> grants = loaded.plan().grants();
-            List<AllocationVsUse.Row> rows = AllocationVsUse.compare(grants, sink.read(since, to), since, to,
-                    idleBelowPercent / 100);
+            Map<ProjectId, dev.allot.core.model.Allocation> grants =
+                    loaded.plan().grants();
+            List<AllocationVsUse.Row> rows =
+                    AllocationVsUse.compare(grants, sink.read(since, to), since, to, idleBelowPercent / 100);
             out.printf(Locale.ROOT, "  %-32s %-6s %12s %12s %6s%n", "project", "type", "granted h", "used h", "used");
-            rows.forEach(row -> out.printf(Locale.ROOT, "  %-32s %-6s %12.1f %12.1f %5.0f%%%s%n", row.project(),
-                    row.gpuType(), row.grantedGpuHours(), row.usedGpuHours(), row.usedFraction() * 100,
+            rows.forEach(row -> out.printf(
+                    Locale.ROOT,
+                    "  %-32s %-6s %12.1f %12.1f %5.0f%%%s%n",
+                    row.project(),
+                    row.gpuType(),
+                    row.grantedGpuHours(),
+                    row.usedGpuHours(),
+                    row.usedFraction() * 100,
                     row.idle() ? "  IDLE" : ""));
         }
         out.flush();

@@ -53,17 +53,26 @@ class KueueCommandTest {
         Map<String, Integer> asked = Map.of("vision-rl", 48, "llm-pretrain", 32, "old-agents", 0);
         previous.keySet().stream().sorted().forEach(id -> {
             String category = id.equals("llm-pretrain") ? "product" : "exploratory";
-            projects.add(new Project(ProjectId.of(id), id, CategoryId.of(category), "lead", List.of("lead"),
-                    ProjectStatus.ACTIVE));
+            projects.add(new Project(
+                    ProjectId.of(id), id, CategoryId.of(category), "lead", List.of("lead"), ProjectStatus.ACTIVE));
             int target = asked.get(id);
             asks.add(new Ask(ProjectId.of(id), Math.min(8, target), target, target, Set.of(), Map.of(), "why"));
         });
         Map<ProjectId, Allocation> grants = new java.util.TreeMap<>();
         previous.forEach((id, gpus) -> grants.put(ProjectId.of(id), new Allocation(Map.of(h100, gpus))));
-        Lab lab = new Lab("cli-lab", CycleId.of("2026-12"), LocalDate.of(2026, 12, 1),
-                List.of(new GpuType(h100, 1.0)), List.of(new Pool("east-h100", "east", h100, 128, 8)),
+        Lab lab = new Lab(
+                "cli-lab",
+                CycleId.of("2026-12"),
+                LocalDate.of(2026, 12, 1),
+                List.of(new GpuType(h100, 1.0)),
+                List.of(new Pool("east-h100", "east", h100, 128, 8)),
                 List.of(new Category(CategoryId.of("exploratory"), ""), new Category(CategoryId.of("product"), "")),
-                projects, asks, List.of(), Policy.defaults(), List.of(), List.of(),
+                projects,
+                asks,
+                List.of(),
+                Policy.defaults(),
+                List.of(),
+                List.of(),
                 List.of(new PastCycle(CycleId.of("2026-10"), grants, Map.of())));
         labFile = folder.resolve("lab.yaml");
         Files.writeString(labFile, LabYaml.write(lab));
@@ -76,14 +85,17 @@ class KueueCommandTest {
     @Test
     void exportWritesFilesInApplyOrderThatPassKueuesSchemas() throws IOException {
         Path out = folder.resolve("kueue");
-        CliRun run = run("kueue", "export", "--lab", labFile.toString(), "--out", out.toString(), "--at",
-                "2026-12-02");
+        CliRun run = run("kueue", "export", "--lab", labFile.toString(), "--out", out.toString(), "--at", "2026-12-02");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         try (var files = Files.list(out)) {
-            assertThat(files.map(file -> file.getFileName().toString()).sorted()).containsExactly(
-                    "00-namespaces.yaml", "10-resourceflavors.yaml", "20-cohorts.yaml", "30-clusterqueues.yaml",
-                    "40-localqueues.yaml");
+            assertThat(files.map(file -> file.getFileName().toString()).sorted())
+                    .containsExactly(
+                            "00-namespaces.yaml",
+                            "10-resourceflavors.yaml",
+                            "20-cohorts.yaml",
+                            "30-clusterqueues.yaml",
+                            "40-localqueues.yaml");
         }
         List<KueueObject> objects = new ArrayList<>();
         try (var files = Files.list(out)) {
@@ -91,10 +103,16 @@ class KueueCommandTest {
                 objects.addAll(parse(Files.readString(file)));
             }
         }
-        assertThat(objects).extracting(KueueObject::id).contains("ClusterQueue/vision-rl",
-                "LocalQueue proj-llm-pretrain/default", "ResourceFlavor/h100", "Cohort/allot-product");
+        assertThat(objects)
+                .extracting(KueueObject::id)
+                .contains(
+                        "ClusterQueue/vision-rl",
+                        "LocalQueue proj-llm-pretrain/default",
+                        "ResourceFlavor/h100",
+                        "Cohort/allot-product");
         assertThat(CrdSchemas.bundled().validate(objects)).isEmpty();
-        assertThat(run.err()).contains("Kueue v1beta2 objects for 2026-12-02: 3 ClusterQueue, 3 Cohort,")
+        assertThat(run.err())
+                .contains("Kueue v1beta2 objects for 2026-12-02: 3 ClusterQueue, 3 Cohort,")
                 .contains("keep GPUs until their yield date (2026-12-15)")
                 .contains("llm-pretrain keeps H100:64 until 2026-12-15, then H100:");
     }
@@ -106,19 +124,30 @@ class KueueCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<KueueObject> objects = parse(run.out());
         assertThat(CrdSchemas.bundled().validate(objects)).isEmpty();
-        long projects = Planner.create(PlannerOptions.defaults()).plan(DemoLab.generate(42)).projects().size();
-        assertThat(objects.stream().filter(object -> object.kind().equals("ClusterQueue")).count())
-                .isEqualTo(projects).isGreaterThan(250);
-        assertThat(objects.stream().filter(object -> object.kind().equals("LocalQueue")).count()).isEqualTo(projects);
+        long projects = Planner.create(PlannerOptions.defaults())
+                .plan(DemoLab.generate(42))
+                .projects()
+                .size();
+        assertThat(objects.stream()
+                        .filter(object -> object.kind().equals("ClusterQueue"))
+                        .count())
+                .isEqualTo(projects)
+                .isGreaterThan(250);
+        assertThat(objects.stream()
+                        .filter(object -> object.kind().equals("LocalQueue"))
+                        .count())
+                .isEqualTo(projects);
     }
 
     @Test
     void aSavedPlanIsEnforcedAsItWasPublished() {
         Path plan = folder.resolve("plan.json");
-        assertThat(run("plan", labFile.toString(), "--format", "json", "--out", plan.toString()).exitCode()).isZero();
+        assertThat(run("plan", labFile.toString(), "--format", "json", "--out", plan.toString())
+                        .exitCode())
+                .isZero();
 
-        CliRun fromPlan = run("kueue", "export", "--lab", labFile.toString(), "--plan", plan.toString(), "--at",
-                "2026-12-02");
+        CliRun fromPlan =
+                run("kueue", "export", "--lab", labFile.toString(), "--plan", plan.toString(), "--at", "2026-12-02");
         CliRun planned = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-02");
 
         assertThat(fromPlan.exitCode()).as(fromPlan.err()).isZero();
@@ -128,12 +157,25 @@ class KueueCommandTest {
     @Test
     void exportToStandardOutputFollowsTheYieldDate() {
         CliRun before = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-14");
-        CliRun after = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-12-15",
-                "--api-version", "v1beta1", "--killed-stop-policy", "Hold");
+        CliRun after = run(
+                "kueue",
+                "export",
+                "--lab",
+                labFile.toString(),
+                "--at",
+                "2026-12-15",
+                "--api-version",
+                "v1beta1",
+                "--killed-stop-policy",
+                "Hold");
 
         assertThat(before.exitCode()).as(before.err()).isZero();
-        assertThat(clusterQueue(before.out(), "old-agents")).contains("stopPolicy=None").contains("nominalQuota=16");
-        assertThat(clusterQueue(after.out(), "old-agents")).contains("stopPolicy=Hold").contains("nominalQuota=0")
+        assertThat(clusterQueue(before.out(), "old-agents"))
+                .contains("stopPolicy=None")
+                .contains("nominalQuota=16");
+        assertThat(clusterQueue(after.out(), "old-agents"))
+                .contains("stopPolicy=Hold")
+                .contains("nominalQuota=0")
                 .contains("cohort=allot-exploratory");
         assertThat(after.out()).contains("apiVersion: \"kueue.x-k8s.io/v1beta1\"");
     }
@@ -142,30 +184,41 @@ class KueueCommandTest {
     void badFlagsGetOneLineNamingTheFlag() {
         CliRun both = run("kueue", "export", "--lab", labFile.toString(), "--demo");
         assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.err()).startsWith("allot: Flags --lab and --demo both given (value: --lab ")
+        assertThat(both.err())
+                .startsWith("allot: Flags --lab and --demo both given (value: --lab ")
                 .doesNotContain("Exception");
         CliRun version = run("kueue", "export", "--lab", labFile.toString(), "--api-version", "v2");
-        assertThat(version.err()).contains("Kueue API version 'v2' is not supported; expected one of v1beta2,"
-                + " v1beta1");
+        assertThat(version.err())
+                .contains("Kueue API version 'v2' is not supported; expected one of v1beta2," + " v1beta1");
         CliRun date = run("kueue", "export", "--lab", labFile.toString(), "--at", "2026-13-01");
         assertThat(date.err()).contains("Flag --at '2026-13-01' is not a date like 2026-12-15.");
-        CliRun missing = run("kueue", "export", "--lab", folder.resolve("nope.yaml").toString());
+        CliRun missing =
+                run("kueue", "export", "--lab", folder.resolve("nope.yaml").toString());
         assertThat(missing.exitCode()).isEqualTo(4);
         assertThat(missing.err()).contains("Lab file " + folder.resolve("nope.yaml") + " does not exist.");
     }
 
     @Test
     void anUnreachableClusterIsReportedWithoutAStackTrace() {
-        Map<String, String> properties = Map.of("kubernetes.master", "https://127.0.0.1:1",
-                "kubernetes.auth.tryKubeConfig", "false", "kubernetes.auth.tryServiceAccount", "false",
-                "kubernetes.request.retry.backoffLimit", "0", "kubernetes.connection.timeout", "2000");
+        Map<String, String> properties = Map.of(
+                "kubernetes.master",
+                "https://127.0.0.1:1",
+                "kubernetes.auth.tryKubeConfig",
+                "false",
+                "kubernetes.auth.tryServiceAccount",
+                "false",
+                "kubernetes.request.retry.backoffLimit",
+                "0",
+                "kubernetes.connection.timeout",
+                "2000");
         properties.forEach(System::setProperty);
         try {
             CliRun run = run("kueue", "drift", "--lab", labFile.toString(), "--at", "2026-12-02");
             assertThat(run.exitCode()).isEqualTo(dev.allot.app.Cli.UNAVAILABLE);
             assertThat(run.err())
                     .contains("allot: Cannot reach the Kubernetes API server at https://127.0.0.1:1/ to read")
-                    .contains("Maybe check KUBECONFIG or --context?").doesNotContain("\tat ");
+                    .contains("Maybe check KUBECONFIG or --context?")
+                    .doesNotContain("\tat ");
         } finally {
             properties.keySet().forEach(System::clearProperty);
         }
@@ -174,12 +227,17 @@ class KueueCommandTest {
     @SuppressWarnings("unchecked")
     private static List<KueueObject> parse(String yaml) throws IOException {
         List<KueueObject> objects = new ArrayList<>();
-        try (MappingIterator<Map<String, Object>> documents = new YAMLMapper().readerFor(Map.class).readValues(yaml)) {
+        try (MappingIterator<Map<String, Object>> documents =
+                new YAMLMapper().readerFor(Map.class).readValues(yaml)) {
             while (documents.hasNext()) {
                 Map<String, Object> body = documents.next();
                 Map<String, Object> metadata = (Map<String, Object>) body.get("metadata");
-                objects.add(new KueueObject((String) body.get("apiVersion"), (String) body.get("kind"),
-                        (String) metadata.get("namespace"), (String) metadata.get("name"), body));
+                objects.add(new KueueObject(
+                        (String) body.get("apiVersion"),
+                        (String) body.get("kind"),
+                        (String) metadata.get("namespace"),
+                        (String) metadata.get("name"),
+                        body));
             }
         }
         return objects;
@@ -187,8 +245,12 @@ class KueueCommandTest {
 
     private static String clusterQueue(String yaml, String name) {
         try {
-            return parse(yaml).stream().filter(object -> object.id().equals("ClusterQueue/" + name)).findFirst()
-                    .orElseThrow().body().toString();
+            return parse(yaml).stream()
+                    .filter(object -> object.id().equals("ClusterQueue/" + name))
+                    .findFirst()
+                    .orElseThrow()
+                    .body()
+                    .toString();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -110,12 +110,15 @@ class StoreCommandsTest {
         Path file = folder.resolve("lab.yaml");
         Files.writeString(file, LAB);
 
-        assertThat(labCommand(new LabImportCommand(), "--db", db, file.toString())).isZero();
+        assertThat(labCommand(new LabImportCommand(), "--db", db, file.toString()))
+                .isZero();
         assertThat(output()).contains("created, 0 updated, 0 deleted");
-        assertThat(labCommand(new LabImportCommand(), "--db", db, file.toString())).isZero();
+        assertThat(labCommand(new LabImportCommand(), "--db", db, file.toString()))
+                .isZero();
         assertThat(output()).contains("0 created, 0 updated, 0 deleted");
         Path exported = folder.resolve("out.yaml");
-        assertThat(labCommand(new LabExportCommand(), "--db", db, "--out", exported.toString())).isZero();
+        assertThat(labCommand(new LabExportCommand(), "--db", db, "--out", exported.toString()))
+                .isZero();
 
         Lab original = LabYaml.read(LAB, "lab.yaml");
         assertThat(LabYaml.read(Files.readString(exported), "out.yaml")).isEqualTo(original);
@@ -132,14 +135,19 @@ class StoreCommandsTest {
         assertThat(Main.run("cycle", "solve", "--db", db, "2027-01")).isZero();
         assertThat(output()).contains("Draft 1 of cycle 2027-01: 2 projects");
         assertThat(Main.run("cycle", "publish", "--db", db, "2027-01")).isEqualTo(6);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Role admin may not publish plans. Maybe ask a decider?");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Role admin may not publish plans. Maybe ask a decider?");
         assertThat(Main.run("cycle", "publish", "--db", db, "--as", "ada", "--as-role", "decider", "2027-01"))
                 .isZero();
         assertThat(Main.run("cycle", "list", "--db", db)).isZero();
 
         assertThat(output()).contains("2027-01").contains("published").contains("1 published version(s)");
         try (Store store = Store.open(db, null, null)) {
-            assertThat(store.plans().latestPublished(CycleId.of("2027-01")).orElseThrow().createdBy()).isEqualTo("ada");
+            assertThat(store.plans()
+                            .latestPublished(CycleId.of("2027-01"))
+                            .orElseThrow()
+                            .createdBy())
+                    .isEqualTo("ada");
         }
     }
 
@@ -148,7 +156,8 @@ class StoreCommandsTest {
         int code = Main.run("cycle", "move", "--db", db, "2027-01", "finished");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("STATE: 'finished' is not a cycle state."
-                + " Maybe one of [open, review, draft, published, closed]?");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("STATE: 'finished' is not a cycle state."
+                        + " Maybe one of [open, review, draft, published, closed]?");
     }
 }

@@ -50,8 +50,14 @@ class SimulateCommandTest {
         traceFile = folder.resolve("jobs.csv");
         StringBuilder csv = new StringBuilder("submit_seconds,group,gpus,duration_seconds\n");
         for (int i = 0; i < 200; i++) {
-            csv.append(i * 60).append(',').append(i % 3 == 0 ? "team-b" : "team-a").append(',')
-                    .append(i % 5 == 0 ? 16 : 8).append(',').append(3600 + i * 7).append('\n');
+            csv.append(i * 60)
+                    .append(',')
+                    .append(i % 3 == 0 ? "team-b" : "team-a")
+                    .append(',')
+                    .append(i % 5 == 0 ? 16 : 8)
+                    .append(',')
+                    .append(3600 + i * 7)
+                    .append('\n');
         }
         Files.writeString(traceFile, csv);
     }
@@ -64,16 +70,30 @@ class SimulateCommandTest {
     void comparesPoliciesPrintsATableAndWritesBothReports() throws IOException {
         Path out = folder.resolve("report");
 
-        CliRun run = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--compare",
-                "--group-map", "team-a=vision-rl,team-b=chat-sft", "--seed", "7", "--out", out.toString(), "--quiet",
-                "--time-limit", "20");
+        CliRun run = run(
+                "simulate",
+                "--lab",
+                labFile.toString(),
+                "--trace",
+                traceFile.toString(),
+                "--compare",
+                "--group-map",
+                "team-a=vision-rl,team-b=chat-sft",
+                "--seed",
+                "7",
+                "--out",
+                out.toString(),
+                "--quiet",
+                "--time-limit",
+                "20");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Simulating jobs.csv (200 jobs, 2 groups) on lab small-lab, cycle 2027-01, seed 7")
+        assertThat(run.out())
+                .contains("Simulating jobs.csv (200 jobs, 2 groups) on lab small-lab, cycle 2027-01, seed 7")
                 .containsPattern("metric +strict +lending +fairshare")
                 .containsPattern("jobs completed +\\d+ +200 +200");
-        assertThat(Files.readString(out.resolve("simulation.json"))).contains("\"format\" : \"allot-sim/1\"",
-                "\"seed\" : 7", "\"project\" : \"vision-rl\"");
+        assertThat(Files.readString(out.resolve("simulation.json")))
+                .contains("\"format\" : \"allot-sim/1\"", "\"seed\" : 7", "\"project\" : \"vision-rl\"");
         assertThat(Files.readString(out.resolve("simulation.html"))).contains("<svg", "lending: GPUs busy");
     }
 
@@ -86,8 +106,19 @@ class SimulateCommandTest {
             throw new java.io.UncheckedIOException(e);
         }
 
-        CliRun run = run("simulate", "--cycle", "2027-01", "--db", url, "--trace", traceFile.toString(), "--group-map",
-                "team-a=vision-rl,team-b=chat-sft", "--quiet", "--out", folder.resolve("from-db").toString());
+        CliRun run = run(
+                "simulate",
+                "--cycle",
+                "2027-01",
+                "--db",
+                url,
+                "--trace",
+                traceFile.toString(),
+                "--group-map",
+                "team-a=vision-rl,team-b=chat-sft",
+                "--quiet",
+                "--out",
+                folder.resolve("from-db").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("on lab small-lab, cycle 2027-01").containsPattern("metric +lending");
@@ -98,16 +129,24 @@ class SimulateCommandTest {
 
     @Test
     void badFlagsExitWithCodeTwoAndOneLineNamingTheFlagValueAndReason() {
-        CliRun policy = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--policy", "fifo");
+        CliRun policy =
+                run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--policy", "fifo");
         assertThat(policy.exitCode()).isEqualTo(2);
-        assertThat(policy.err()).isEqualTo("allot: Flag --policy fifo is not a sharing policy. Maybe one of strict,"
-                + " lending, fairshare?\n");
+        assertThat(policy.err())
+                .isEqualTo("allot: Flag --policy fifo is not a sharing policy. Maybe one of strict,"
+                        + " lending, fairshare?\n");
 
-        CliRun scale = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--arrival-scale", "0");
+        CliRun scale =
+                run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--arrival-scale", "0");
         assertThat(scale.exitCode()).isEqualTo(2);
         assertThat(scale.err()).startsWith("allot: Flag --arrival-scale 0.0 must be > 0");
 
-        CliRun missing = run("simulate", "--lab", labFile.toString(), "--trace", folder.resolve("nope.csv").toString());
+        CliRun missing = run(
+                "simulate",
+                "--lab",
+                labFile.toString(),
+                "--trace",
+                folder.resolve("nope.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("Flag --trace ").contains("nope.csv does not exist");
 
@@ -115,11 +154,21 @@ class SimulateCommandTest {
         assertThat(noLab.exitCode()).isEqualTo(2);
         assertThat(noLab.err()).startsWith("allot: No lab given: pass --lab FILE, --demo or --cycle ID.");
 
-        CliRun map = run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--group-map",
-                "team-a=nobody,team-b=chat-sft", "--quiet", "--time-limit", "20");
+        CliRun map = run(
+                "simulate",
+                "--lab",
+                labFile.toString(),
+                "--trace",
+                traceFile.toString(),
+                "--group-map",
+                "team-a=nobody,team-b=chat-sft",
+                "--quiet",
+                "--time-limit",
+                "20");
         assertThat(map.exitCode()).isEqualTo(2);
-        assertThat(map.err()).startsWith("allot: Flag --group-map: Group mapping has 1 problem(s); first:"
-                + " group-map.team-a: names a project that is not in the plan (value: nobody)");
+        assertThat(map.err())
+                .startsWith("allot: Flag --group-map: Group mapping has 1 problem(s); first:"
+                        + " group-map.team-a: names a project that is not in the plan (value: nobody)");
     }
 
     @Test
@@ -130,7 +179,8 @@ class SimulateCommandTest {
         CliRun run = run("simulate", "--lab", labFile.toString(), "--trace", bad.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("allot: Trace bad.csv has 1 problem in 1 of 2 rows (by column: gpus 1);"
-                + " first: bad.csv:3 gpus: must be >= 1 (value: -1)\n");
+        assertThat(run.err())
+                .startsWith("allot: Trace bad.csv has 1 problem in 1 of 2 rows (by column: gpus 1);"
+                        + " first: bad.csv:3 gpus: must be >= 1 (value: -1)\n");
     }
 }

@@ -22,8 +22,18 @@ class SlurmCommandIT {
         requireCluster();
         Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
         String prefix = "itcli" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
-        String[] common = {"--lab", lab.toString(), "--time-limit", "20", "--category-prefix", prefix,
-                "--project-prefix", prefix, "--extra-user", "root"};
+        String[] common = {
+            "--lab",
+            lab.toString(),
+            "--time-limit",
+            "20",
+            "--category-prefix",
+            prefix,
+            "--project-prefix",
+            prefix,
+            "--extra-user",
+            "root"
+        };
 
         try {
             applyDiffDriftAndUsage(dir, prefix, common);
@@ -39,7 +49,8 @@ class SlurmCommandIT {
         SlurmCommandRun drift = SlurmCommandRun.of(concat(new String[] {"slurm", "drift"}, common));
 
         assertThat(diff.exitCode()).as(diff.err()).isZero();
-        assertThat(diff.out()).contains("+ account " + prefix + "vision-rl under " + prefix + "exploratory")
+        assertThat(diff.out())
+                .contains("+ account " + prefix + "vision-rl under " + prefix + "exploratory")
                 .contains("# sacctmgr -i load file=<this part>");
         assertThat(apply.exitCode()).as(apply.err()).isZero();
         assertThat(apply.out()).startsWith("applied 4 of 4 change(s) on cluster ci");
@@ -47,8 +58,8 @@ class SlurmCommandIT {
         assertThat(drift.exitCode()).isZero();
         assertThat(drift.out()).startsWith("no drift: cluster ci matches the plan");
 
-        SlurmCommandRun usage = SlurmCommandRun.of("slurm", "usage", "--since", LocalDate.now().minusDays(1).toString(),
-                "--dir", dir.toString());
+        SlurmCommandRun usage = SlurmCommandRun.of(
+                "slurm", "usage", "--since", LocalDate.now().minusDays(1).toString(), "--dir", dir.toString());
         assertThat(usage.exitCode()).as(usage.err()).isZero();
         assertThat(usage.out()).startsWith("imported ");
         assertThat(dir.resolve("usage.csv")).exists();
@@ -60,7 +71,9 @@ class SlurmCommandIT {
         Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
         String prefix = "itrec" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
         String db = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
-        assertThat(SlurmCommandRun.of("lab", "import", lab.toString(), "--db", db).exitCode()).isZero();
+        assertThat(SlurmCommandRun.of("lab", "import", lab.toString(), "--db", db)
+                        .exitCode())
+                .isZero();
         try {
             runJobAndRecordUsage(dir, lab, prefix, db);
         } finally {
@@ -69,55 +82,105 @@ class SlurmCommandIT {
     }
 
     private static void runJobAndRecordUsage(Path dir, Path lab, String prefix, String db) throws Exception {
-        SlurmCommandRun apply = SlurmCommandRun.of("slurm", "apply", "--lab", lab.toString(), "--time-limit", "20",
-                "--category-prefix", prefix, "--project-prefix", prefix, "--extra-user", "root");
+        SlurmCommandRun apply = SlurmCommandRun.of(
+                "slurm",
+                "apply",
+                "--lab",
+                lab.toString(),
+                "--time-limit",
+                "20",
+                "--category-prefix",
+                prefix,
+                "--project-prefix",
+                prefix,
+                "--extra-user",
+                "root");
         assertThat(apply.exitCode()).as(apply.err()).isZero();
 
-        String job = run("sbatch", "--parsable", "-o", "/dev/null", "-A", prefix + "vision-rl", "--gres=gpu:h100:2",
-                "-t", "5", "--wrap", "sleep 2").split(";")[0];
+        String job = run(
+                        "sbatch",
+                        "--parsable",
+                        "-o",
+                        "/dev/null",
+                        "-A",
+                        prefix + "vision-rl",
+                        "--gres=gpu:h100:2",
+                        "-t",
+                        "5",
+                        "--wrap",
+                        "sleep 2")
+                .split(";")[0];
         long deadline = System.nanoTime() + 60_000_000_000L;
         // Accounting lists a finished job in time-window queries (what the import reads) a little after
         // "sacct -j" reports it COMPLETED; wait for the window query to carry its GPUs.
         String window = LocalDate.now().minusDays(1) + "T00:00:00";
-        while (!run("sacct", "-a", "-X", "-n", "-P", "-S", window, "-o", "jobid,state,alloctres").lines()
+        while (!run("sacct", "-a", "-X", "-n", "-P", "-S", window, "-o", "jobid,state,alloctres")
+                .lines()
                 .anyMatch(line -> line.startsWith(job + "|COMPLETED|") && line.contains("gres/gpu"))) {
             if (System.nanoTime() > deadline) {
                 fail("job " + job + " did not complete within 60 s");
             }
             Thread.sleep(300);
         }
-        SlurmCommandRun usage = SlurmCommandRun.of("slurm", "usage", "--since", LocalDate.now().minusDays(1).toString(),
-                "--dir", dir.toString(), "--project-prefix", prefix, "--category-prefix", prefix, "--record",
-                "--db", db);
+        SlurmCommandRun usage = SlurmCommandRun.of(
+                "slurm",
+                "usage",
+                "--since",
+                LocalDate.now().minusDays(1).toString(),
+                "--dir",
+                dir.toString(),
+                "--project-prefix",
+                prefix,
+                "--category-prefix",
+                prefix,
+                "--record",
+                "--db",
+                db);
         assertThat(usage.exitCode()).as(usage.err()).isZero();
         assertThat(usage.out()).contains("recorded them in the store");
         try (Store store = Store.open(db, null, null)) {
-            double hours = store.usage().usage(ProjectId.of("vision-rl"), LocalDate.now().minusDays(1),
-                    LocalDate.now().plusDays(1)).stream().filter(day -> day.gpuType().equals(GpuTypeId.of("H100")))
-                    .mapToDouble(UsageDay::gpuHours).sum();
-            long elapsed = Long.parseLong(run("sacct", "-X", "-n", "-P", "-j", job, "-o", "elapsedraw").strip());
-            assertThat(hours).as(usage.out()).isGreaterThan(0).isCloseTo(2 * elapsed / 3600.0,
-                    org.assertj.core.api.Assertions.within(1e-4));
+            double hours = store
+                    .usage()
+                    .usage(
+                            ProjectId.of("vision-rl"),
+                            LocalDate.now().minusDays(1),
+                            LocalDate.now().plusDays(1))
+                    .stream()
+                    .filter(day -> day.gpuType().equals(GpuTypeId.of("H100")))
+                    .mapToDouble(UsageDay::gpuHours)
+                    .sum();
+            long elapsed = Long.parseLong(run("sacct", "-X", "-n", "-P", "-j", job, "-o", "elapsedraw")
+                    .strip());
+            assertThat(hours)
+                    .as(usage.out())
+                    .isGreaterThan(0)
+                    .isCloseTo(2 * elapsed / 3600.0, org.assertj.core.api.Assertions.within(1e-4));
         }
     }
 
     /** Deletes this run's accounts so that later runs on the same cluster see no accounts unknown to their plan. */
     private static void removeAccounts(String prefix) throws Exception {
-        List<String> accounts = run("sacctmgr", "-n", "-P", "show", "account", "format=account").lines()
-                .filter(name -> name.startsWith(prefix)).toList();
+        List<String> accounts = run("sacctmgr", "-n", "-P", "show", "account", "format=account")
+                .lines()
+                .filter(name -> name.startsWith(prefix))
+                .toList();
         // Slurm refuses to delete a user's default account: give root back its own, and remove the test users
         // (the lab's members) whose default is one of this run's accounts.
         run("sacctmgr", "-i", "modify", "user", "where", "name=root", "set", "defaultaccount=root");
-        List<String> users = run("sacctmgr", "-n", "-P", "show", "user", "format=user,defaultaccount").lines()
-                .map(line -> line.split("\\|", 2)).filter(pair -> pair.length == 2 && pair[1].startsWith(prefix)
-                        && !pair[0].equals("root")).map(pair -> pair[0]).toList();
+        List<String> users = run("sacctmgr", "-n", "-P", "show", "user", "format=user,defaultaccount")
+                .lines()
+                .map(line -> line.split("\\|", 2))
+                .filter(pair -> pair.length == 2 && pair[1].startsWith(prefix) && !pair[0].equals("root"))
+                .map(pair -> pair[0])
+                .toList();
         if (!users.isEmpty()) {
             run("sacctmgr", "-i", "delete", "user", "where", "name=" + String.join(",", users));
         }
-        List<String> categories = accounts.stream().filter(name -> name.endsWith("-exploratory")
-                || name.endsWith("-product")).toList();
-        for (List<String> batch : List.of(accounts.stream().filter(name -> !categories.contains(name)).toList(),
-                categories)) {
+        List<String> categories = accounts.stream()
+                .filter(name -> name.endsWith("-exploratory") || name.endsWith("-product"))
+                .toList();
+        for (List<String> batch : List.of(
+                accounts.stream().filter(name -> !categories.contains(name)).toList(), categories)) {
             if (!batch.isEmpty()) {
                 run("sacctmgr", "-i", "delete", "account", "where", "name=" + String.join(",", batch));
             }
@@ -141,11 +204,15 @@ class SlurmCommandIT {
 
     private static void requireCluster() throws Exception {
         Process process = new ProcessBuilder("sacctmgr", "-n", "-P", "show", "cluster", "format=cluster")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         boolean up;
         try {
-            up = process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0
-                    && new String(process.getInputStream().readAllBytes()).lines().anyMatch("ci"::equals);
+            up = process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)
+                    && process.exitValue() == 0
+                    && new String(process.getInputStream().readAllBytes())
+                            .lines()
+                            .anyMatch("ci"::equals);
         } finally {
             process.destroyForcibly();
         }

@@ -13,8 +13,9 @@ class SlurmCommandTest {
         SlurmCommandRun run = SlurmCommandRun.of("slurm", "diff");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("allot: No lab given: pass --lab FILE or --demo. Maybe 'allot slurm diff"
-                + " --lab lab.yaml'?\n");
+        assertThat(run.err())
+                .isEqualTo("allot: No lab given: pass --lab FILE or --demo. Maybe 'allot slurm diff"
+                        + " --lab lab.yaml'?\n");
     }
 
     @Test
@@ -29,12 +30,13 @@ class SlurmCommandTest {
     void aClusterNameSlurmCannotHaveIsRefusedBeforeAnythingRuns(@TempDir Path dir) throws Exception {
         Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
 
-        SlurmCommandRun run = SlurmCommandRun.of("slurm", "diff", "--lab", lab.toString(), "--cluster", "My Cluster",
-                "--time-limit", "10");
+        SlurmCommandRun run = SlurmCommandRun.of(
+                "slurm", "diff", "--lab", lab.toString(), "--cluster", "My Cluster", "--time-limit", "10");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("allot: cluster: 'My Cluster' is not a valid Slurm name (lower-case letters,"
-                + " digits, '.', '_', '-'). Maybe use the ClusterName from slurm.conf?\n");
+        assertThat(run.err())
+                .isEqualTo("allot: cluster: 'My Cluster' is not a valid Slurm name (lower-case letters,"
+                        + " digits, '.', '_', '-'). Maybe use the ClusterName from slurm.conf?\n");
     }
 
     @Test
@@ -42,8 +44,9 @@ class SlurmCommandTest {
         SlurmCommandRun run = SlurmCommandRun.of("slurm", "usage", "--since", "2026-12-05", "--until", "2026-12-01");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("allot: Flag --since 2026-12-05 is not before --until 2026-12-01. Maybe"
-                + " --since 2026-11-24?\n");
+        assertThat(run.err())
+                .isEqualTo("allot: Flag --since 2026-12-05 is not before --until 2026-12-01. Maybe"
+                        + " --since 2026-11-24?\n");
     }
 
     @Test

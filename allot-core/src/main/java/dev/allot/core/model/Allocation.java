@@ -44,7 +44,8 @@ public record Allocation(Map<GpuTypeId, Integer> gpus) {
             return "-";
         }
         StringBuilder text = new StringBuilder();
-        gpus.forEach((type, count) -> text.append(text.isEmpty() ? "" : " ").append(type).append(':').append(count));
+        gpus.forEach((type, count) ->
+                text.append(text.isEmpty() ? "" : " ").append(type).append(':').append(count));
         return text.toString();
     }
 }

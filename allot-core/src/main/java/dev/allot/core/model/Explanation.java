@@ -14,7 +14,10 @@ import java.util.TreeMap;
  * @param whatWouldChange concrete changes that would alter the outcome (priority thresholds, other GPU types)
  */
 public record Explanation(
-        String summary, List<Binding> binding, Map<GpuTypeId, Double> marginalValuePerGpu, List<String> whatWouldChange) {
+        String summary,
+        List<Binding> binding,
+        Map<GpuTypeId, Double> marginalValuePerGpu,
+        List<String> whatWouldChange) {
     public Explanation {
         Checks.present(summary, "summary");
         binding = List.copyOf(binding);

@@ -13,8 +13,8 @@ public record PastCycle(CycleId cycle, Map<ProjectId, Allocation> grants, Map<Pr
     public PastCycle {
         Checks.present(cycle, "cycle");
         grants = java.util.Collections.unmodifiableMap(new TreeMap<>(grants == null ? Map.of() : grants));
-        usedFraction = java.util.Collections.unmodifiableMap(
-                new TreeMap<>(usedFraction == null ? Map.of() : usedFraction));
+        usedFraction =
+                java.util.Collections.unmodifiableMap(new TreeMap<>(usedFraction == null ? Map.of() : usedFraction));
     }
 
     public Allocation grant(ProjectId project) {

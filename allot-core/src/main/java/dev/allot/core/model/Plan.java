@@ -37,7 +37,8 @@ public record Plan(
     public Map<GpuTypeId, Integer> grantedGpus() {
         Map<GpuTypeId, Integer> granted = new LinkedHashMap<>();
         capacityGpus.keySet().forEach(type -> granted.put(type, 0));
-        projects.forEach(line -> line.grant().gpus().forEach((type, count) -> granted.merge(type, count, Integer::sum)));
+        projects.forEach(
+                line -> line.grant().gpus().forEach((type, count) -> granted.merge(type, count, Integer::sum)));
         return granted;
     }
 

@@ -31,7 +31,8 @@ public record Policy(
         if (!(reserveFraction >= 0 && reserveFraction < 1)) {
             throw new IllegalArgumentException("reserveFraction must be within [0, 1), was " + reserveFraction);
         }
-        reserveGpus = java.util.Collections.unmodifiableMap(new TreeMap<>(reserveGpus == null ? Map.of() : reserveGpus));
+        reserveGpus =
+                java.util.Collections.unmodifiableMap(new TreeMap<>(reserveGpus == null ? Map.of() : reserveGpus));
         shareBounds = List.copyOf(shareBounds == null ? List.of() : shareBounds);
         relations = List.copyOf(relations == null ? List.of() : relations);
         if (!(maxChangeFraction >= 0)) {
@@ -42,21 +43,46 @@ public record Policy(
     }
 
     /** A policy in which only the deciders kill projects. */
-    public Policy(double reserveFraction, Map<GpuTypeId, Integer> reserveGpus, List<ShareBound> shareBounds,
-            List<ShareRelation> relations, double maxChangeFraction, Granularity granularity, int yieldNoticeDays) {
-        this(reserveFraction, reserveGpus, shareBounds, relations, maxChangeFraction, granularity, yieldNoticeDays,
+    public Policy(
+            double reserveFraction,
+            Map<GpuTypeId, Integer> reserveGpus,
+            List<ShareBound> shareBounds,
+            List<ShareRelation> relations,
+            double maxChangeFraction,
+            Granularity granularity,
+            int yieldNoticeDays) {
+        this(
+                reserveFraction,
+                reserveGpus,
+                shareBounds,
+                relations,
+                maxChangeFraction,
+                granularity,
+                yieldNoticeDays,
                 false);
     }
 
     public Policy withPlannerMayKill(boolean allowed) {
-        return new Policy(reserveFraction, reserveGpus, shareBounds, relations, maxChangeFraction, granularity,
-                yieldNoticeDays, allowed);
+        return new Policy(
+                reserveFraction,
+                reserveGpus,
+                shareBounds,
+                relations,
+                maxChangeFraction,
+                granularity,
+                yieldNoticeDays,
+                allowed);
     }
 
     /** The lab default: 5 % reserve, exploratory >= product, at most 50 % change per cycle, whole nodes. */
     public static Policy defaults() {
-        return new Policy(0.05, Map.of(), List.of(),
+        return new Policy(
+                0.05,
+                Map.of(),
+                List.of(),
                 List.of(new ShareRelation(CategoryId.of("exploratory"), 1.0, CategoryId.of("product"))),
-                0.5, Granularity.NODE, 14);
+                0.5,
+                Granularity.NODE,
+                14);
     }
 }

@@ -22,7 +22,9 @@ public final class PriorityWeights {
     public static Map<ProjectId, Double> aggregate(List<Project> projects, List<Score> scores) {
         Map<ProjectId, List<Integer>> byProject = new LinkedHashMap<>();
         projects.forEach(project -> byProject.put(project.id(), new ArrayList<>()));
-        scores.forEach(score -> byProject.computeIfAbsent(score.project(), id -> new ArrayList<>()).add(score.score()));
+        scores.forEach(score -> byProject
+                .computeIfAbsent(score.project(), id -> new ArrayList<>())
+                .add(score.score()));
         Map<ProjectId, Double> weights = new LinkedHashMap<>();
         byProject.forEach((project, values) -> weights.put(project, weight(values)));
         return weights;

@@ -16,8 +16,9 @@ public record ShareRelation(CategoryId left, double factor, CategoryId right) {
     /** As written in a lab file: {@code exploratory >= product} or {@code exploratory >= 1.5 * product}. */
     @Override
     public String toString() {
-        String times = factor == 1.0 ? "" : (factor == Math.rint(factor) ? String.valueOf((long) factor)
-                : String.valueOf(factor)) + " * ";
+        String times = factor == 1.0
+                ? ""
+                : (factor == Math.rint(factor) ? String.valueOf((long) factor) : String.valueOf(factor)) + " * ";
         return left + " >= " + times + right;
     }
 }

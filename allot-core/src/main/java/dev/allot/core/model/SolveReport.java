@@ -14,7 +14,10 @@ import java.time.Duration;
 public record SolveReport(
         Status status, double objective, double bestBound, double gap, Duration solveTime, String solver, long seed) {
     /** Whether optimality was proven (within the gap limit) or a time limit stopped the search. */
-    public enum Status { OPTIMAL, FEASIBLE }
+    public enum Status {
+        OPTIMAL,
+        FEASIBLE
+    }
 
     public SolveReport {
         Checks.present(status, "status");

@@ -88,8 +88,8 @@ final class AllocationModel {
         curves.add(curve);
         List<Var> segments = new ArrayList<>();
         for (int k = 0; k < curve.size(); k++) {
-            segments.add(model.continuous("value[" + id + "," + k + "]", 0, curve.get(k).lengthEffectiveGpus(),
-                    EFFECTIVE_GPU_RESOLUTION));
+            segments.add(model.continuous(
+                    "value[" + id + "," + k + "]", 0, curve.get(k).lengthEffectiveGpus(), EFFECTIVE_GPU_RESOLUTION));
         }
         valueSegments.add(segments);
     }
@@ -163,17 +163,25 @@ final class AllocationModel {
     /** Pins: a pinned grant is held exactly. */
     private void pin(int p) {
         String group = "pin:" + name(p);
-        units.get(p).forEach((type, var) -> model.equal("pin[" + name(p) + "," + type + "]", group,
-                List.of(term(var, 1)), var.upper()));
-        model.equal("pin-funded[" + name(p) + "]", group, List.of(term(funded.get(p), 1)),
+        units.get(p)
+                .forEach((type, var) ->
+                        model.equal("pin[" + name(p) + "," + type + "]", group, List.of(term(var, 1)), var.upper()));
+        model.equal(
+                "pin-funded[" + name(p) + "]",
+                group,
+                List.of(term(funded.get(p), 1)),
                 projects.get(p).pin().get().gpus().isEmpty() ? 0 : 1);
     }
 
     /** Deciders' overrides: kill holds the project at zero, fund makes it get at least its floor. */
     private void override(int p) {
-        projects.get(p).override().ifPresent(override -> model.equal("override[" + name(p) + "]",
-                "override:" + name(p), List.of(term(funded.get(p), 1)),
-                override.action() == DeciderOverride.Action.FUND ? 1 : 0));
+        projects.get(p)
+                .override()
+                .ifPresent(override -> model.equal(
+                        "override[" + name(p) + "]",
+                        "override:" + name(p),
+                        List.of(term(funded.get(p), 1)),
+                        override.action() == DeciderOverride.Action.FUND ? 1 : 0));
         if (!projects.get(p).plannable()) {
             model.equal("not-plannable[" + name(p) + "]", "structure", List.of(term(funded.get(p), 1)), 0);
         }
@@ -182,12 +190,18 @@ final class AllocationModel {
     /** Category share bounds on granted effective compute (lab speeds): min x total <= category <= max x total. */
     private void shareBound(ShareBound bound) {
         if (bound.minShare() > 0) {
-            model.atLeast("share-min[" + bound.category() + "]", "share-min:" + bound.category(),
-                    shareTerms(bound.category(), 1, bound.minShare()), 0);
+            model.atLeast(
+                    "share-min[" + bound.category() + "]",
+                    "share-min:" + bound.category(),
+                    shareTerms(bound.category(), 1, bound.minShare()),
+                    0);
         }
         if (bound.maxShare() < 1) {
-            model.atMost("share-max[" + bound.category() + "]", "share-max:" + bound.category(),
-                    shareTerms(bound.category(), 1, bound.maxShare()), 0);
+            model.atMost(
+                    "share-max[" + bound.category() + "]",
+                    "share-max:" + bound.category(),
+                    shareTerms(bound.category(), 1, bound.maxShare()),
+                    0);
         }
     }
 
@@ -217,8 +231,8 @@ final class AllocationModel {
         if (coefficient == 0) {
             return;
         }
-        units.get(p).forEach((type, var) ->
-                terms.add(term(var, coefficient * fleet.speed(type) * fleet.unitGpus(type))));
+        units.get(p)
+                .forEach((type, var) -> terms.add(term(var, coefficient * fleet.speed(type) * fleet.unitGpus(type))));
     }
 
     /**
@@ -233,11 +247,13 @@ final class AllocationModel {
         PlannedProject project = projects.get(p);
         List<Term> terms = new ArrayList<>();
         segments.forEach(var -> terms.add(term(var, 1)));
-        units.get(p).forEach((type, var) -> terms.add(term(var,
-                -project.effectiveSpeed().getOrDefault(type, fleet.speed(type)) * fleet.unitGpus(type))));
+        units.get(p)
+                .forEach((type, var) -> terms.add(term(
+                        var, -project.effectiveSpeed().getOrDefault(type, fleet.speed(type)) * fleet.unitGpus(type))));
         model.atMost("value[" + name(p) + "]", "value", terms, 0);
         for (int k = 0; k < segments.size(); k++) {
-            model.maximise(segments.get(k), project.priority() * curves.get(p).get(k).valuePerEffectiveGpu());
+            model.maximise(
+                    segments.get(k), project.priority() * curves.get(p).get(k).valuePerEffectiveGpu());
         }
     }
 
@@ -248,7 +264,8 @@ final class AllocationModel {
         }
         int previous = projects.get(p).previous().totalGpus();
         int mostGranted = units.get(p).entrySet().stream()
-                .mapToInt(entry -> (int) entry.getValue().upper() * fleet.unitGpus(entry.getKey())).sum();
+                .mapToInt(entry -> (int) entry.getValue().upper() * fleet.unitGpus(entry.getKey()))
+                .sum();
         Var change = model.integer("change[" + name(p) + "]", 0, Math.max(previous, mostGranted));
         List<Term> above = grantedGpus(p, -1);
         above.add(term(change, 1));

@@ -48,9 +48,13 @@ final class ConflictFinder {
     }
 
     private static boolean feasibleWith(LinearModel model, Set<String> groups, PlannerOptions options) {
-        SolverOutcome outcome = Engine.named(options.engine()).solve(model,
-                row -> STRUCTURAL.contains(row.group()) || groups.contains(row.group()), false, options,
-                ProgressListener.NONE);
+        SolverOutcome outcome = Engine.named(options.engine())
+                .solve(
+                        model,
+                        row -> STRUCTURAL.contains(row.group()) || groups.contains(row.group()),
+                        false,
+                        options,
+                        ProgressListener.NONE);
         return outcome.status() != SolverOutcome.Status.INFEASIBLE;
     }
 }

@@ -29,14 +29,20 @@ final class CpSatEngine {
 
     private CpSatEngine() {}
 
-    static SolverOutcome solve(LinearModel model, Predicate<Row> keep, boolean optimise, PlannerOptions options,
+    static SolverOutcome solve(
+            LinearModel model,
+            Predicate<Row> keep,
+            boolean optimise,
+            PlannerOptions options,
             ProgressListener listener) {
         CpModel cp = new CpModel();
         List<Var> vars = model.vars();
         IntVar[] cpVars = new IntVar[vars.size()];
         for (Var var : vars) {
-            cpVars[var.index()] = cp.newIntVar((long) Math.ceil(var.lower() / var.resolution() - 1e-9),
-                    (long) Math.floor(var.upper() / var.resolution() + 1e-9), var.name());
+            cpVars[var.index()] = cp.newIntVar(
+                    (long) Math.ceil(var.lower() / var.resolution() - 1e-9),
+                    (long) Math.floor(var.upper() / var.resolution() + 1e-9),
+                    var.name());
         }
         for (Row row : model.rows()) {
             if (keep.test(row)) {
@@ -59,7 +65,9 @@ final class CpSatEngine {
         CpSolverStatus status = solver.solve(cp, new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() {
-                listener.onProgress(Duration.ofMillis((long) (wallTime() * 1000)), objectiveValue() / scale,
+                listener.onProgress(
+                        Duration.ofMillis((long) (wallTime() * 1000)),
+                        objectiveValue() / scale,
                         bestObjectiveBound() / scale);
             }
         });
@@ -68,8 +76,7 @@ final class CpSatEngine {
             case OPTIMAL -> SolverOutcome.Status.OPTIMAL;
             case FEASIBLE -> SolverOutcome.Status.FEASIBLE;
             case INFEASIBLE -> SolverOutcome.Status.INFEASIBLE;
-            case MODEL_INVALID -> throw new IllegalStateException("planner built an invalid model: "
-                    + cp.validate());
+            case MODEL_INVALID -> throw new IllegalStateException("planner built an invalid model: " + cp.validate());
             default -> SolverOutcome.Status.UNKNOWN;
         };
         if (result == SolverOutcome.Status.INFEASIBLE || result == SolverOutcome.Status.UNKNOWN) {
@@ -88,7 +95,8 @@ final class CpSatEngine {
         long scale = scaleFor(row.terms());
         LinearExpr expression = expression(cpVars, row.terms(), scale);
         long lower = Double.isInfinite(row.lower()) ? Long.MIN_VALUE / 4 : (long) Math.ceil(row.lower() * scale - 1e-6);
-        long upper = Double.isInfinite(row.upper()) ? Long.MAX_VALUE / 4 : (long) Math.floor(row.upper() * scale + 1e-6);
+        long upper =
+                Double.isInfinite(row.upper()) ? Long.MAX_VALUE / 4 : (long) Math.floor(row.upper() * scale + 1e-6);
         cp.addLinearConstraint(expression, lower, upper);
     }
 

@@ -15,15 +15,22 @@ interface Engine {
      * @param keep which rows to include (all for planning; subsets for conflict search)
      * @param optimise false for a pure feasibility check
      */
-    SolverOutcome solve(LinearModel model, Predicate<Row> keep, boolean optimise, PlannerOptions options,
+    SolverOutcome solve(
+            LinearModel model,
+            Predicate<Row> keep,
+            boolean optimise,
+            PlannerOptions options,
             ProgressListener listener);
 
     static Engine named(String name) {
         return switch (name) {
             case "cp-sat" -> CpSatEngine::solve;
-            case "scip" -> (model, keep, optimise, options, listener) -> MipEngine.solve("SCIP", model, keep, optimise, options);
-            case "highs" -> (model, keep, optimise, options, listener) -> MipEngine.solve("HIGHS", model, keep, optimise, options);
-            case "cbc" -> (model, keep, optimise, options, listener) -> MipEngine.solve("CBC", model, keep, optimise, options);
+            case "scip" ->
+                (model, keep, optimise, options, listener) -> MipEngine.solve("SCIP", model, keep, optimise, options);
+            case "highs" ->
+                (model, keep, optimise, options, listener) -> MipEngine.solve("HIGHS", model, keep, optimise, options);
+            case "cbc" ->
+                (model, keep, optimise, options, listener) -> MipEngine.solve("CBC", model, keep, optimise, options);
             default -> throw new IllegalArgumentException("unknown engine " + name + "; known: " + NAMES);
         };
     }

@@ -3,8 +3,8 @@ package dev.allot.core.planner;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Binding;
 import dev.allot.core.model.CategoryId;
-import dev.allot.core.model.Decision;
 import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.Decision;
 import dev.allot.core.model.Explanation;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
@@ -23,6 +23,7 @@ import java.util.Map;
 final class Explainer {
     /** The top of the reviewers' 1-10 scale: thresholds above it cannot be reached by scores. */
     private static final double MAX_PRIORITY = 10;
+
     private final AllocationModel allocation;
     private final Lab lab;
     private final List<Allocation> grants;
@@ -62,8 +63,8 @@ final class Explainer {
         PlannedProject project = allocation.projects.get(p);
         double total = 0;
         for (Map.Entry<GpuTypeId, Integer> entry : grants.get(p).gpus().entrySet()) {
-            total += entry.getValue() * project.effectiveSpeed().getOrDefault(entry.getKey(),
-                    allocation.fleet.speed(entry.getKey()));
+            total += entry.getValue()
+                    * project.effectiveSpeed().getOrDefault(entry.getKey(), allocation.fleet.speed(entry.getKey()));
         }
         return total;
     }
@@ -80,15 +81,20 @@ final class Explainer {
         Map<GpuTypeId, Double> marginal = marginalValues(p);
         String summary;
         if (project.pin().isPresent()) {
-            binding.add(new Binding("pin", "Pinned by the deciders at " + project.pin().get().gpus()
-                    + reason(project.pin().get().reason()) + "."));
+            binding.add(new Binding(
+                    "pin",
+                    "Pinned by the deciders at " + project.pin().get().gpus()
+                            + reason(project.pin().get().reason()) + "."));
             summary = "Holds its pinned grant of " + grant + ".";
         } else if (!project.inactiveReason().isEmpty()) {
             binding.add(new Binding("not-plannable", "Not planned: " + project.inactiveReason() + "."));
             summary = "Gets nothing: " + project.inactiveReason() + ".";
-        } else if (project.override().map(o -> o.action() == DeciderOverride.Action.KILL).orElse(false)) {
-            binding.add(new Binding("override:kill", "Killed by the deciders"
-                    + reason(project.override().get().reason()) + "."));
+        } else if (project.override()
+                .map(o -> o.action() == DeciderOverride.Action.KILL)
+                .orElse(false)) {
+            binding.add(new Binding(
+                    "override:kill",
+                    "Killed by the deciders" + reason(project.override().get().reason()) + "."));
             summary = "Gets nothing: the deciders killed it.";
         } else if (grant.isEmpty()) {
             summary = unfundedSummary(p);
@@ -119,7 +125,9 @@ final class Explainer {
 
     private String unfundedSummary(int p) {
         PlannedProject project = allocation.projects.get(p);
-        String had = project.previous().isEmpty() ? "" : " It held " + project.previous().totalGpus() + " GPUs.";
+        String had = project.previous().isEmpty()
+                ? ""
+                : " It held " + project.previous().totalGpus() + " GPUs.";
         return "Not funded: its floor of " + project.floorGpus() + " GPUs is worth less to the lab at priority "
                 + format(project.priority()) + " than those GPUs are worth elsewhere." + had;
     }
@@ -130,8 +138,10 @@ final class Explainer {
         int gpus = grants.get(p).totalGpus();
         List<Binding> rules = new ArrayList<>();
         if (project.override().isPresent()) {
-            rules.add(new Binding("override:fund", "The deciders decided to fund it"
-                    + reason(project.override().get().reason()) + "."));
+            rules.add(new Binding(
+                    "override:fund",
+                    "The deciders decided to fund it"
+                            + reason(project.override().get().reason()) + "."));
         }
         if (gpus >= project.ceilingGpus()) {
             rules.add(new Binding("ceiling", "It has its full ceiling of " + project.ceilingGpus() + " GPUs."));
@@ -143,20 +153,26 @@ final class Explainer {
         if (!project.previous().isEmpty()) {
             Continuity range = Continuity.of(lab.policy(), project, allocation.fleet);
             if (gpus <= range.minGpus() && gpus < project.previous().totalGpus()) {
-                rules.add(new Binding("continuity:max-shrink", "It shrinks by the most the policy allows in one "
-                        + "cycle (" + GroupText.percent(lab.policy().maxChangeFraction()) + " of its previous "
-                        + project.previous().totalGpus() + " GPUs)."));
+                rules.add(new Binding(
+                        "continuity:max-shrink",
+                        "It shrinks by the most the policy allows in one "
+                                + "cycle (" + GroupText.percent(lab.policy().maxChangeFraction()) + " of its previous "
+                                + project.previous().totalGpus() + " GPUs)."));
             }
             if (gpus >= range.maxGpus()) {
-                rules.add(new Binding("continuity:max-growth", "It grows by the most the policy allows in one cycle"
-                        + " (from " + project.previous().totalGpus() + " to " + range.maxGpus() + " GPUs)."));
+                rules.add(new Binding(
+                        "continuity:max-growth",
+                        "It grows by the most the policy allows in one cycle" + " (from "
+                                + project.previous().totalGpus() + " to " + range.maxGpus() + " GPUs)."));
             }
         }
         for (GpuTypeId type : project.effectiveSpeed().keySet()) {
             if (capacityFull(type)) {
-                rules.add(new Binding("capacity:" + type, type + " is fully granted: "
-                        + grantedByType.getOrDefault(type, 0) + " of " + allocation.fleet.allocatableGpus(type)
-                        + " allocatable GPUs (capacity minus reserve), less than a node left."));
+                rules.add(new Binding(
+                        "capacity:" + type,
+                        type + " is fully granted: "
+                                + grantedByType.getOrDefault(type, 0) + " of " + allocation.fleet.allocatableGpus(type)
+                                + " allocatable GPUs (capacity minus reserve), less than a node left."));
             }
         }
         return rules;
@@ -171,8 +187,10 @@ final class Explainer {
         }
         for (ShareRelation relation : lab.policy().relations()) {
             if (relation.right().equals(category) && binds("relation:" + relation)) {
-                rules.add(new Binding("relation:" + relation, "The policy '" + relation + "' binds: " + category
-                        + " cannot get more compute unless " + relation.left() + " does."));
+                rules.add(new Binding(
+                        "relation:" + relation,
+                        "The policy '" + relation + "' binds: " + category + " cannot get more compute unless "
+                                + relation.left() + " does."));
             }
         }
         return rules;
@@ -193,8 +211,9 @@ final class Explainer {
         Map<GpuTypeId, Double> marginal = new LinkedHashMap<>();
         boolean atCeiling = grants.get(p).totalGpus() >= project.ceilingGpus();
         double slope = slopeAt(allocation.curves.get(p), effectiveGpus(p));
-        project.effectiveSpeed().forEach((type, speed) ->
-                marginal.put(type, atCeiling ? 0.0 : round(project.priority() * slope * speed)));
+        project.effectiveSpeed()
+                .forEach((type, speed) ->
+                        marginal.put(type, atCeiling ? 0.0 : round(project.priority() * slope * speed)));
         return marginal;
     }
 
@@ -215,11 +234,12 @@ final class Explainer {
             }
             String worth = "one more " + type + " is worth " + format(price) + " elsewhere and "
                     + format(marginal.get(type)) + " to it.";
-            changes.add(threshold <= MAX_PRIORITY
-                    ? "Would get more " + type + " if its priority were >= " + format(threshold) + " (now "
-                            + format(project.priority()) + "); " + worth
-                    : "Would not get more " + type + " even at the top priority (" + format(MAX_PRIORITY) + "); "
-                            + worth);
+            changes.add(
+                    threshold <= MAX_PRIORITY
+                            ? "Would get more " + type + " if its priority were >= " + format(threshold) + " (now "
+                                    + format(project.priority()) + "); " + worth
+                            : "Would not get more " + type + " even at the top priority (" + format(MAX_PRIORITY)
+                                    + "); " + worth);
         });
         return changes;
     }
@@ -242,11 +262,13 @@ final class Explainer {
             }
         }
         if (bestType != null && Double.isFinite(best)) {
-            changes.add(best <= MAX_PRIORITY
-                    ? "Funded at its floor if its priority were >= " + format(best) + " (now "
-                            + format(project.priority()) + "), on " + bestType + "."
-                    : "Not funded at its floor even at the top priority (" + format(MAX_PRIORITY) + "): its floor"
-                            + " takes GPUs worth more elsewhere; a smaller floor or other GPU types would help.");
+            changes.add(
+                    best <= MAX_PRIORITY
+                            ? "Funded at its floor if its priority were >= " + format(best) + " (now "
+                                    + format(project.priority()) + "), on " + bestType + "."
+                            : "Not funded at its floor even at the top priority (" + format(MAX_PRIORITY)
+                                    + "): its floor"
+                                    + " takes GPUs worth more elsewhere; a smaller floor or other GPU types would help.");
         }
         for (GpuTypeId type : allocation.fleet.types()) {
             if (project.effectiveSpeed().containsKey(type) || allocation.fleet.allocatableGpus(type) == 0) {
@@ -280,10 +302,10 @@ final class Explainer {
         int floorGpus = Math.max(unit, (project.floorGpus() + unit - 1) / unit * unit);
         // Large labs price every floor at the per-node cost (one re-solve per type instead of one per floor size).
         int priced = allocation.projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD ? unit : floorGpus;
-        double cost = floorGpus * opportunityCosts.computeIfAbsent(type + ":" + priced,
-                key -> priceChange(type, -priced));
-        double valuePerPriority = curveValue(curve.isEmpty() ? List.of(new ValueSegment(floorGpus * speed, 1))
-                : curve, floorGpus * speed);
+        double cost =
+                floorGpus * opportunityCosts.computeIfAbsent(type + ":" + priced, key -> priceChange(type, -priced));
+        double valuePerPriority = curveValue(
+                curve.isEmpty() ? List.of(new ValueSegment(floorGpus * speed, 1)) : curve, floorGpus * speed);
         return valuePerPriority <= 0 ? Double.POSITIVE_INFINITY : cost / valuePerPriority;
     }
 

@@ -40,10 +40,17 @@ final class FixedLp implements AutoCloseable {
         if (solver == null) {
             return null;
         }
-        MPConstraint[] constraints = MpModel.write(solver, model, row -> true, true,
-                var -> fixed.contains(var) ? (droppable ? Math.min(0, values[var.index()]) : values[var.index()])
-                        : var.lower(),
-                var -> fixed.contains(var) ? values[var.index()] : var.upper(), true).constraints();
+        MPConstraint[] constraints = MpModel.write(
+                        solver,
+                        model,
+                        row -> true,
+                        true,
+                        var -> fixed.contains(var)
+                                ? (droppable ? Math.min(0, values[var.index()]) : values[var.index()])
+                                : var.lower(),
+                        var -> fixed.contains(var) ? values[var.index()] : var.upper(),
+                        true)
+                .constraints();
         MPObjective objective = solver.objective();
         if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
             solver.delete();

@@ -1,8 +1,8 @@
 package dev.allot.core.planner;
 
-import dev.allot.core.model.Granularity;
 import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Pool;
 import java.util.LinkedHashMap;
@@ -26,7 +26,9 @@ record Fleet(Map<GpuTypeId, TypeFacts> facts) {
         for (GpuType type : lab.gpuTypes()) {
             int gpus = capacity.getOrDefault(type.id(), 0);
             Integer explicit = lab.policy().reserveGpus().get(type.id());
-            int reserve = explicit != null ? explicit : (int) Math.ceil(gpus * lab.policy().reserveFraction() - 1e-9);
+            int reserve = explicit != null
+                    ? explicit
+                    : (int) Math.ceil(gpus * lab.policy().reserveFraction() - 1e-9);
             int unit = lab.policy().granularity() == Granularity.NODE ? nodeUnit(lab.pools(), type.id()) : 1;
             facts.put(type.id(), new TypeFacts(type.relativeSpeed(), gpus, Math.min(reserve, gpus), unit));
         }

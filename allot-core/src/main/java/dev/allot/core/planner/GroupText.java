@@ -17,18 +17,30 @@ final class GroupText {
             case "capacity" -> {
                 GpuTypeId type = GpuTypeId.of(subject);
                 yield "the capacity of " + type + " (" + allocation.fleet.allocatableGpus(type)
-                        + " GPUs after the reserve of " + (allocation.fleet.capacityGpus(type)
-                        - allocation.fleet.allocatableGpus(type)) + ")";
+                        + " GPUs after the reserve of "
+                        + (allocation.fleet.capacityGpus(type) - allocation.fleet.allocatableGpus(type)) + ")";
             }
-            case "pin" -> "the pin of " + subject + " ("
-                    + lab.pinsByProject().get(ProjectId.of(subject)).gpus() + ")";
-            case "override" -> "the deciders' " + lab.overridesByProject().get(ProjectId.of(subject)).action()
-                    .name().toLowerCase(java.util.Locale.ROOT) + " of " + subject;
-            case "share-min" -> "the minimum share of " + subject + " (" + percent(bound(lab, subject).minShare()) + ")";
-            case "share-max" -> "the maximum share of " + subject + " (" + percent(bound(lab, subject).maxShare()) + ")";
+            case "pin" ->
+                "the pin of " + subject + " ("
+                        + lab.pinsByProject().get(ProjectId.of(subject)).gpus() + ")";
+            case "override" ->
+                "the deciders' "
+                        + lab.overridesByProject()
+                                .get(ProjectId.of(subject))
+                                .action()
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                        + " of " + subject;
+            case "share-min" ->
+                "the minimum share of " + subject + " ("
+                        + percent(bound(lab, subject).minShare()) + ")";
+            case "share-max" ->
+                "the maximum share of " + subject + " ("
+                        + percent(bound(lab, subject).maxShare()) + ")";
             case "relation" -> "the relation '" + subject + "'";
-            case "continuity" -> "continuity (at most " + percent(lab.policy().maxChangeFraction())
-                    + " change per cycle for continuing projects)";
+            case "continuity" ->
+                "continuity (at most " + percent(lab.policy().maxChangeFraction())
+                        + " change per cycle for continuing projects)";
             default -> group;
         };
     }
@@ -39,7 +51,9 @@ final class GroupText {
     }
 
     private static ShareBound bound(Lab lab, String category) {
-        return lab.policy().shareBounds().stream().filter(b -> b.category().value().equals(category)).findFirst()
+        return lab.policy().shareBounds().stream()
+                .filter(b -> b.category().value().equals(category))
+                .findFirst()
                 .orElseThrow();
     }
 }

@@ -17,15 +17,16 @@ import java.util.Map;
 final class LpGuidedSolve {
     /** Above this many projects the planner decomposes. */
     static final int PROJECTS_THRESHOLD = 1000;
+
     private static final double INTEGRAL = 1e-6;
 
     private LpGuidedSolve() {}
 
-    static SolverOutcome solve(AllocationModel allocation, String engine, PlannerOptions options,
-            ProgressListener listener) {
+    static SolverOutcome solve(
+            AllocationModel allocation, String engine, PlannerOptions options, ProgressListener listener) {
         long start = System.nanoTime();
-        SolverOutcome relaxed = MipEngine.solve("GLOP", allocation.model, row -> true, true, options, Map.of(), true,
-                null);
+        SolverOutcome relaxed =
+                MipEngine.solve("GLOP", allocation.model, row -> true, true, options, Map.of(), true, null);
         if (relaxed.status() != SolverOutcome.Status.OPTIMAL) {
             return Engine.named(engine).solve(allocation.model, row -> true, true, options, listener);
         }
@@ -43,22 +44,35 @@ final class LpGuidedSolve {
                 }
             }
             // The held MIP's gap is measured against its own bound; half the target leaves room for the LP bound.
-            PlannerOptions rest = options.withTimeLimit(remaining(options, start)).withRelativeGap(options.relativeGap() / 2);
+            PlannerOptions rest =
+                    options.withTimeLimit(remaining(options, start)).withRelativeGap(options.relativeGap() / 2);
             held = MipEngine.solve(mipName(engine), allocation.model, row -> true, true, rest, fixed, false, null);
             if (held.status() == SolverOutcome.Status.OPTIMAL || held.status() == SolverOutcome.Status.FEASIBLE) {
                 break;
             }
         }
         if (held.status() == SolverOutcome.Status.INFEASIBLE || held.status() == SolverOutcome.Status.UNKNOWN) {
-            return Engine.named(engine).solve(allocation.model, row -> true, true,
-                    options.withTimeLimit(remaining(options, start)), listener);
+            return Engine.named(engine)
+                    .solve(
+                            allocation.model,
+                            row -> true,
+                            true,
+                            options.withTimeLimit(remaining(options, start)),
+                            listener);
         }
         listener.onProgress(elapsed(start), held.objective(), bound);
         if (gap(held.objective(), bound) > options.relativeGap()) {
             // The LP bound is loose by the rounding of grants to whole nodes; the full MIP, started from the held
             // plan, tightens the bound with cuts (and may improve the plan) in the time that is left.
-            SolverOutcome full = MipEngine.solve(mipName(engine), allocation.model, row -> true, true,
-                    options.withTimeLimit(remaining(options, start)), Map.of(), false, held.values());
+            SolverOutcome full = MipEngine.solve(
+                    mipName(engine),
+                    allocation.model,
+                    row -> true,
+                    true,
+                    options.withTimeLimit(remaining(options, start)),
+                    Map.of(),
+                    false,
+                    held.values());
             if (full.status() == SolverOutcome.Status.OPTIMAL || full.status() == SolverOutcome.Status.FEASIBLE) {
                 double tighter = Math.min(bound, full.bound());
                 SolverOutcome best = full.objective() >= held.objective() ? full : held;
@@ -86,9 +100,10 @@ final class LpGuidedSolve {
 
     private static SolverOutcome finish(SolverOutcome held, double bound, PlannerOptions options, long start) {
         SolverOutcome.Status status = gap(held.objective(), bound) <= options.relativeGap()
-                ? SolverOutcome.Status.OPTIMAL : SolverOutcome.Status.FEASIBLE;
-        return new SolverOutcome(status, held.values(), held.objective(), Math.max(bound, held.objective()),
-                elapsed(start));
+                ? SolverOutcome.Status.OPTIMAL
+                : SolverOutcome.Status.FEASIBLE;
+        return new SolverOutcome(
+                status, held.values(), held.objective(), Math.max(bound, held.objective()), elapsed(start));
     }
 
     private static String mipName(String engine) {

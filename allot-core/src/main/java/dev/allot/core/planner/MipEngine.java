@@ -19,8 +19,8 @@ final class MipEngine {
 
     private MipEngine() {}
 
-    static SolverOutcome solve(String engine, LinearModel model, Predicate<Row> keep, boolean optimise,
-            PlannerOptions options) {
+    static SolverOutcome solve(
+            String engine, LinearModel model, Predicate<Row> keep, boolean optimise, PlannerOptions options) {
         return solve(engine, model, keep, optimise, options, Map.of(), false, null);
     }
 
@@ -29,16 +29,29 @@ final class MipEngine {
      * @param relax solve the LP relaxation (every variable continuous); use with engine {@code GLOP}
      * @param hint a known solution to start from (values by variable index), or null
      */
-    static SolverOutcome solve(String engine, LinearModel model, Predicate<Row> keep, boolean optimise,
-            PlannerOptions options, Map<Var, Double> fixed, boolean relax, double[] hint) {
+    static SolverOutcome solve(
+            String engine,
+            LinearModel model,
+            Predicate<Row> keep,
+            boolean optimise,
+            PlannerOptions options,
+            Map<Var, Double> fixed,
+            boolean relax,
+            double[] hint) {
         MPSolver solver = MPSolver.createSolver(engine);
         if (solver == null) {
             throw new IllegalStateException("MIP engine " + engine + " is not available");
         }
         try {
-            MPVariable[] vars = MpModel.write(solver, model, keep, optimise,
-                    var -> fixed.containsKey(var) ? fixed.get(var) : var.lower(),
-                    var -> fixed.containsKey(var) ? fixed.get(var) : var.upper(), relax).vars();
+            MPVariable[] vars = MpModel.write(
+                            solver,
+                            model,
+                            keep,
+                            optimise,
+                            var -> fixed.containsKey(var) ? fixed.get(var) : var.lower(),
+                            var -> fixed.containsKey(var) ? fixed.get(var) : var.upper(),
+                            relax)
+                    .vars();
             MPObjective objective = solver.objective();
             if (hint != null) {
                 solver.setHint(vars, hint);

@@ -20,13 +20,20 @@ record MpModel(MPVariable[] vars, MPConstraint[] constraints) {
      * @param upper each variable's upper bound
      * @param relax every variable continuous (an LP), regardless of integrality
      */
-    static MpModel write(MPSolver solver, LinearModel model, Predicate<Row> keep, boolean optimise,
-            ToDoubleFunction<Var> lower, ToDoubleFunction<Var> upper, boolean relax) {
+    static MpModel write(
+            MPSolver solver,
+            LinearModel model,
+            Predicate<Row> keep,
+            boolean optimise,
+            ToDoubleFunction<Var> lower,
+            ToDoubleFunction<Var> upper,
+            boolean relax) {
         MPVariable[] vars = new MPVariable[model.vars().size()];
         for (Var var : model.vars()) {
             double low = lower.applyAsDouble(var);
             double high = upper.applyAsDouble(var);
-            vars[var.index()] = var.integer() && !relax ? solver.makeIntVar(low, high, var.name())
+            vars[var.index()] = var.integer() && !relax
+                    ? solver.makeIntVar(low, high, var.name())
                     : solver.makeNumVar(low, high, var.name());
         }
         MPConstraint[] constraints = new MPConstraint[model.rows().size()];
@@ -36,7 +43,8 @@ record MpModel(MPVariable[] vars, MPConstraint[] constraints) {
             }
             MPConstraint constraint = solver.makeConstraint(
                     Double.isInfinite(row.lower()) ? -MPSolver.infinity() : row.lower(),
-                    Double.isInfinite(row.upper()) ? MPSolver.infinity() : row.upper(), row.name());
+                    Double.isInfinite(row.upper()) ? MPSolver.infinity() : row.upper(),
+                    row.name());
             for (Term term : row.terms()) {
                 constraint.setCoefficient(vars[term.var().index()], term.coefficient());
             }

@@ -35,12 +35,12 @@ public final class PlanInvariants {
         List<String> violations = new ArrayList<>();
         for (ProjectPlan line : plan.projects()) {
             if (line.decision() != Decision.between(line.previous(), line.grant())) {
-                violations.add(line.project() + ": decision " + line.decision() + " does not match "
-                        + line.previous() + " -> " + line.grant());
+                violations.add(line.project() + ": decision " + line.decision() + " does not match " + line.previous()
+                        + " -> " + line.grant());
             }
             if (!line.previous().equals(lab.previousGrant(line.project()))) {
-                violations.add(line.project() + ": previous grant " + line.previous()
-                        + " is not the lab's previous plan");
+                violations.add(
+                        line.project() + ": previous grant " + line.previous() + " is not the lab's previous plan");
             }
         }
         violations.addAll(check(lab, plan.grants()));
@@ -53,7 +53,8 @@ public final class PlanInvariants {
         Facts facts = new Facts(lab);
         List<String> violations = new ArrayList<>();
         Map<GpuTypeId, Integer> granted = new LinkedHashMap<>();
-        grants.values().forEach(grant -> grant.gpus().forEach((type, count) -> granted.merge(type, count, Integer::sum)));
+        grants.values()
+                .forEach(grant -> grant.gpus().forEach((type, count) -> granted.merge(type, count, Integer::sum)));
         capacity(fleet, granted, violations);
         Map<CategoryId, Double> effective = new LinkedHashMap<>();
         double total = 0;
@@ -62,7 +63,8 @@ public final class PlanInvariants {
             project(lab, facts, fleet, project, grant, violations);
             double value = 0;
             for (Map.Entry<GpuTypeId, Integer> entry : grant.gpus().entrySet()) {
-                value += entry.getValue() * (fleet.facts().containsKey(entry.getKey()) ? fleet.speed(entry.getKey()) : 0);
+                value += entry.getValue()
+                        * (fleet.facts().containsKey(entry.getKey()) ? fleet.speed(entry.getKey()) : 0);
             }
             effective.merge(project.category(), value, Double::sum);
             total += value;
@@ -83,16 +85,22 @@ public final class PlanInvariants {
     }
 
     /** The lab's lookups, indexed once per check. */
-    private record Facts(Map<ProjectId, Pin> pins, Map<ProjectId, Ask> asks, Map<ProjectId, DeciderOverride> overrides,
+    private record Facts(
+            Map<ProjectId, Pin> pins,
+            Map<ProjectId, Ask> asks,
+            Map<ProjectId, DeciderOverride> overrides,
             Map<ProjectId, Allocation> previous) {
         Facts(Lab lab) {
-            this(lab.pinsByProject(), lab.asksByProject(), lab.overridesByProject(),
+            this(
+                    lab.pinsByProject(),
+                    lab.asksByProject(),
+                    lab.overridesByProject(),
                     lab.previousCycle().map(past -> past.grants()).orElse(Map.of()));
         }
     }
 
-    private static void project(Lab lab, Facts facts, Fleet fleet, Project project, Allocation grant,
-            List<String> violations) {
+    private static void project(
+            Lab lab, Facts facts, Fleet fleet, Project project, Allocation grant, List<String> violations) {
         String id = project.id().value();
         int gpus = grant.totalGpus();
         Pin pin = facts.pins().get(project.id());
@@ -130,8 +138,8 @@ public final class PlanInvariants {
         continuity(lab, facts, fleet, project, grant, ask, violations);
     }
 
-    private static void continuity(Lab lab, Facts facts, Fleet fleet, Project project, Allocation grant, Ask ask,
-            List<String> violations) {
+    private static void continuity(
+            Lab lab, Facts facts, Fleet fleet, Project project, Allocation grant, Ask ask, List<String> violations) {
         Allocation before = facts.previous().getOrDefault(project.id(), Allocation.NONE);
         int previous = before.totalGpus();
         int gpus = grant.totalGpus();
@@ -142,8 +150,16 @@ public final class PlanInvariants {
         if (gpus == 0 && mayDrop) {
             return;
         }
-        PlannedProject view = new PlannedProject(project, java.util.Optional.of(ask), java.util.Optional.empty(),
-                java.util.Optional.empty(), before, 0, Map.of(), 0, "");
+        PlannedProject view = new PlannedProject(
+                project,
+                java.util.Optional.of(ask),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                before,
+                0,
+                Map.of(),
+                0,
+                "");
         Continuity range = Continuity.of(lab.policy(), view, fleet);
         if ((gpus == 0 && range.minGpus() > 0) || (gpus > 0 && (gpus < range.minGpus() || gpus > range.maxGpus()))) {
             violations.add(project.id() + ": " + previous + " -> " + gpus + " GPUs leaves the continuity range "
@@ -164,7 +180,8 @@ public final class PlanInvariants {
             double left = effective.getOrDefault(relation.left(), 0.0);
             double right = effective.getOrDefault(relation.right(), 0.0);
             if (left < relation.factor() * right - slack) {
-                violations.add("relation " + relation + " violated: " + left + " < " + relation.factor() + " x " + right);
+                violations.add(
+                        "relation " + relation + " violated: " + left + " < " + relation.factor() + " x " + right);
             }
         }
     }

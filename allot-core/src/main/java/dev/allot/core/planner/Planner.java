@@ -58,26 +58,35 @@ public final class Planner {
         Fleet fleet = Fleet.of(lab);
         List<PlannedProject> projects = gather(lab, fleet);
         AllocationModel allocation = new AllocationModel(lab, fleet, projects, options.valueModel());
-        SolverOutcome outcome = projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD && !options.engine().equals("cp-sat")
+        SolverOutcome outcome = projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD
+                        && !options.engine().equals("cp-sat")
                 ? LpGuidedSolve.solve(allocation, options.engine(), options, listener)
                 : Engine.named(options.engine()).solve(allocation.model, row -> true, true, options, listener);
         if (outcome.status() == SolverOutcome.Status.INFEASIBLE) {
             throw ConflictFinder.explain(allocation, lab, options);
         }
         if (outcome.status() == SolverOutcome.Status.UNKNOWN) {
-            throw new AllotException(AllotException.Kind.INFEASIBLE, "PLAN_NOT_FOUND",
-                    "No plan was found within the time limit of " + options.timeLimit().toMillis() / 1000.0
+            throw new AllotException(
+                    AllotException.Kind.INFEASIBLE,
+                    "PLAN_NOT_FOUND",
+                    "No plan was found within the time limit of "
+                            + options.timeLimit().toMillis() / 1000.0
                             + " s. Maybe allow more time (--time-limit) or a larger gap (--gap).");
         }
         List<Allocation> grants = grants(allocation, outcome.values());
-        try (Pricing pricing = options.explain()
-                ? Pricing.of(allocation.model, outcome.values(), fundedVars(allocation)) : null) {
+        try (Pricing pricing =
+                options.explain() ? Pricing.of(allocation.model, outcome.values(), fundedVars(allocation)) : null) {
             Explainer explainer = new Explainer(allocation, lab, grants, pricing);
             List<ProjectPlan> lines = new ArrayList<>();
             for (int p = 0; p < projects.size(); p++) {
                 lines.add(line(lab, allocation, p, grants.get(p), explainer));
             }
-            return new Plan(lab.cycle(), lines, lab.capacityGpus(), allocatable(fleet), explainer.shadowPrices(),
+            return new Plan(
+                    lab.cycle(),
+                    lines,
+                    lab.capacityGpus(),
+                    allocatable(fleet),
+                    explainer.shadowPrices(),
                     report(outcome));
         }
     }
@@ -87,7 +96,8 @@ public final class Planner {
         Map<ProjectId, Double> priorities = lab.priorities();
         var pins = lab.pinsByProject();
         var overrides = lab.overridesByProject();
-        Map<ProjectId, Allocation> previousGrants = lab.previousCycle().map(past -> past.grants()).orElse(Map.of());
+        Map<ProjectId, Allocation> previousGrants =
+                lab.previousCycle().map(past -> past.grants()).orElse(Map.of());
         List<PlannedProject> planned = new ArrayList<>();
         for (Project project : lab.projects()) {
             Optional<Ask> ask = Optional.ofNullable(asks.get(project.id()));
@@ -97,12 +107,23 @@ public final class Planner {
                 continue;
             }
             Map<GpuTypeId, Double> speeds = new LinkedHashMap<>();
-            ask.ifPresent(a -> fleet.types().stream().filter(a::accepts)
+            ask.ifPresent(a -> fleet.types().stream()
+                    .filter(a::accepts)
                     .forEach(type -> speeds.put(type, fleet.speed(type) * a.speedFactor(type))));
-            double best = speeds.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            planned.add(new PlannedProject(project, ask, pin,
-                    Optional.ofNullable(overrides.get(project.id())), previous,
-                    priorities.get(project.id()), speeds, best, inactiveReason(project, ask)));
+            double best = speeds.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElse(0);
+            planned.add(new PlannedProject(
+                    project,
+                    ask,
+                    pin,
+                    Optional.ofNullable(overrides.get(project.id())),
+                    previous,
+                    priorities.get(project.id()),
+                    speeds,
+                    best,
+                    inactiveReason(project, ask)));
         }
         return planned;
     }
@@ -118,8 +139,8 @@ public final class Planner {
         List<Allocation> grants = new ArrayList<>();
         for (Map<GpuTypeId, Var> byType : allocation.units) {
             Map<GpuTypeId, Integer> gpus = new LinkedHashMap<>();
-            byType.forEach((type, var) -> gpus.put(type,
-                    (int) Math.round(values[var.index()]) * allocation.fleet.unitGpus(type)));
+            byType.forEach((type, var) ->
+                    gpus.put(type, (int) Math.round(values[var.index()]) * allocation.fleet.unitGpus(type)));
             grants.add(new Allocation(gpus));
         }
         return grants;
@@ -136,8 +157,16 @@ public final class Planner {
                 ? Optional.of(lab.cycleStart().plusDays(lab.policy().yieldNoticeDays()))
                 : Optional.empty();
         Explanation explanation = explainer.explain(p, decision);
-        return new ProjectPlan(project.project().id(), project.project().category(), project.priority(),
-                project.previous(), grant, decision, explainer.effectiveGpus(p), explainer.value(p), yieldBy,
+        return new ProjectPlan(
+                project.project().id(),
+                project.project().category(),
+                project.priority(),
+                project.previous(),
+                grant,
+                decision,
+                explainer.effectiveGpus(p),
+                explainer.value(p),
+                yieldBy,
                 explanation);
     }
 
@@ -150,8 +179,15 @@ public final class Planner {
     private SolveReport report(SolverOutcome outcome) {
         double gap = Math.max(0, outcome.bound() - outcome.objective()) / Math.max(1, Math.abs(outcome.objective()));
         SolveReport.Status status = outcome.status() == SolverOutcome.Status.OPTIMAL || gap <= options.relativeGap()
-                ? SolveReport.Status.OPTIMAL : SolveReport.Status.FEASIBLE;
-        return new SolveReport(status, outcome.objective(), outcome.bound(), gap,
-                outcome.wallTime().isNegative() ? Duration.ZERO : outcome.wallTime(), options.engine(), options.seed());
+                ? SolveReport.Status.OPTIMAL
+                : SolveReport.Status.FEASIBLE;
+        return new SolveReport(
+                status,
+                outcome.objective(),
+                outcome.bound(),
+                gap,
+                outcome.wallTime().isNegative() ? Duration.ZERO : outcome.wallTime(),
+                options.engine(),
+                options.seed());
     }
 }

@@ -15,7 +15,12 @@ import java.util.Objects;
  * @param engine the MIP engine: {@code scip} (default), {@code highs}, {@code cbc} or {@code cp-sat}
  */
 public record PlannerOptions(
-        Duration timeLimit, double relativeGap, long seed, int workers, ValueModel valueModel, boolean explain,
+        Duration timeLimit,
+        double relativeGap,
+        long seed,
+        int workers,
+        ValueModel valueModel,
+        boolean explain,
         String engine) {
     public PlannerOptions {
         Objects.requireNonNull(timeLimit, "timeLimit");
@@ -36,8 +41,8 @@ public record PlannerOptions(
 
     /** 60 s limit, 0.1 % gap, seed 42, two workers, the default value curve, with explanations, SCIP. */
     public static PlannerOptions defaults() {
-        return new PlannerOptions(Duration.ofSeconds(60), 0.001, 42, 2, ValueModel.targetThenDiminishing(), true,
-                "scip");
+        return new PlannerOptions(
+                Duration.ofSeconds(60), 0.001, 42, 2, ValueModel.targetThenDiminishing(), true, "scip");
     }
 
     public PlannerOptions withEngine(String name) {

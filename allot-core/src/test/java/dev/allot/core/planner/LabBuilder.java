@@ -92,7 +92,8 @@ final class LabBuilder {
 
     LabBuilder project(String id, String category) {
         categories.add(category);
-        projects.add(new Project(ProjectId.of(id), id, CategoryId.of(category), "lead", List.of(), ProjectStatus.ACTIVE));
+        projects.add(
+                new Project(ProjectId.of(id), id, CategoryId.of(category), "lead", List.of(), ProjectStatus.ACTIVE));
         current = id;
         return this;
     }
@@ -114,8 +115,14 @@ final class LabBuilder {
     }
 
     LabBuilder askWithSpeed(int floor, int target, int ceiling, String type, double factor) {
-        asks.add(new Ask(ProjectId.of(current), floor, target, ceiling, Set.of(GpuTypeId.of(type)),
-                Map.of(GpuTypeId.of(type), factor), ""));
+        asks.add(new Ask(
+                ProjectId.of(current),
+                floor,
+                target,
+                ceiling,
+                Set.of(GpuTypeId.of(type)),
+                Map.of(GpuTypeId.of(type), factor),
+                ""));
         return this;
     }
 
@@ -145,11 +152,22 @@ final class LabBuilder {
     }
 
     Lab build() {
-        List<PastCycle> history = previous.isEmpty() ? List.of()
-                : List.of(new PastCycle(CycleId.of("2026-11"), previous, Map.of()));
+        List<PastCycle> history =
+                previous.isEmpty() ? List.of() : List.of(new PastCycle(CycleId.of("2026-11"), previous, Map.of()));
         Policy policy = new Policy(reserve, Map.of(), bounds, relations, maxChange, granularity, 14, plannerMayKill);
-        return new Lab("test", CycleId.of("2026-12"), LocalDate.of(2026, 12, 1), types, pools,
-                categories.stream().map(c -> new Category(CategoryId.of(c), "")).toList(), projects, asks, scores,
-                policy, pins, overrides, history);
+        return new Lab(
+                "test",
+                CycleId.of("2026-12"),
+                LocalDate.of(2026, 12, 1),
+                types,
+                pools,
+                categories.stream().map(c -> new Category(CategoryId.of(c), "")).toList(),
+                projects,
+                asks,
+                scores,
+                policy,
+                pins,
+                overrides,
+                history);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.allot.core.AllotException;
-
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.GpuTypeId;
@@ -23,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Properties over seeded random labs: every plan passes the oracle, and tiny labs match brute force. */
 class PlannerPropertyTest {
-    private static final Planner EXACT = Planner.create(PlannerOptions.defaults().withRelativeGap(0));
+    private static final Planner EXACT =
+            Planner.create(PlannerOptions.defaults().withRelativeGap(0));
     private static final Planner DEFAULT = Planner.create(PlannerOptions.defaults());
 
     static LongStream tinySeeds() {
@@ -40,8 +40,9 @@ class PlannerPropertyTest {
         Lab lab = RandomLabs.tiny(seed);
         double best = bruteForceBest(lab);
         if (best == Double.NEGATIVE_INFINITY) {
-            assertThatThrownBy(() -> EXACT.plan(lab)).isInstanceOfSatisfying(AllotException.class,
-                    e -> assertThat(e.kind()).isEqualTo(AllotException.Kind.INFEASIBLE));
+            assertThatThrownBy(() -> EXACT.plan(lab))
+                    .isInstanceOfSatisfying(
+                            AllotException.class, e -> assertThat(e.kind()).isEqualTo(AllotException.Kind.INFEASIBLE));
             return;
         }
         Plan plan = EXACT.plan(lab);
@@ -76,7 +77,8 @@ class PlannerPropertyTest {
     @MethodSource("largeSeeds")
     void largeLabsTakeTheDecomposedPathAndStillRespectEveryRule(long seed) {
         Lab lab = RandomLabs.shaped(seed, LpGuidedSolve.PROJECTS_THRESHOLD + 200, 4);
-        Plan plan = Planner.create(PlannerOptions.defaults().withRelativeGap(0.005)).plan(lab);
+        Plan plan =
+                Planner.create(PlannerOptions.defaults().withRelativeGap(0.005)).plan(lab);
         assertThat(PlanInvariants.check(lab, plan)).isEmpty();
         assertThat(plan.solve().gap()).isLessThanOrEqualTo(0.005 + 1e-9);
         assertThat(plan.solve().bestBound()).isGreaterThanOrEqualTo(objective(lab, plan.grants()) - 1e-6);
@@ -94,8 +96,11 @@ class PlannerPropertyTest {
         double total = 0;
         for (Ask ask : lab.asks()) {
             Allocation grant = grants.getOrDefault(ask.project(), Allocation.NONE);
-            double best = speeds.entrySet().stream().filter(e -> ask.accepts(e.getKey()))
-                    .mapToDouble(e -> e.getValue() * ask.speedFactor(e.getKey())).max().orElse(0);
+            double best = speeds.entrySet().stream()
+                    .filter(e -> ask.accepts(e.getKey()))
+                    .mapToDouble(e -> e.getValue() * ask.speedFactor(e.getKey()))
+                    .max()
+                    .orElse(0);
             double effective = 0;
             for (Map.Entry<GpuTypeId, Integer> entry : grant.gpus().entrySet()) {
                 effective += entry.getValue() * speeds.get(entry.getKey()) * ask.speedFactor(entry.getKey());
@@ -103,7 +108,8 @@ class PlannerPropertyTest {
             List<ValueSegment> curve = ValueModel.targetThenDiminishing().segments(ask, best);
             total += priorities.get(ask.project()) * Explainer.curveValue(curve, effective);
             total -= AllocationModel.STABILITY_PENALTY_PER_GPU
-                    * Math.abs(grant.totalGpus() - lab.previousGrant(ask.project()).totalGpus());
+                    * Math.abs(
+                            grant.totalGpus() - lab.previousGrant(ask.project()).totalGpus());
         }
         return total;
     }
@@ -118,8 +124,8 @@ class PlannerPropertyTest {
         return best[0];
     }
 
-    private static void enumerate(Lab lab, List<List<Allocation>> options, int index,
-            Map<ProjectId, Allocation> chosen, double[] best) {
+    private static void enumerate(
+            Lab lab, List<List<Allocation>> options, int index, Map<ProjectId, Allocation> chosen, double[] best) {
         if (index == options.size()) {
             if (PlanInvariants.check(lab, chosen).isEmpty()) {
                 best[0] = Math.max(best[0], objective(lab, chosen));
@@ -137,7 +143,8 @@ class PlannerPropertyTest {
     /** Every grant of whole 8-GPU nodes of the types the project accepts, up to its ceiling. */
     private static List<Allocation> candidates(Lab lab, Ask ask) {
         List<Allocation> result = new ArrayList<>();
-        List<GpuTypeId> types = lab.gpuTypes().stream().map(t -> t.id()).filter(ask::accepts).toList();
+        List<GpuTypeId> types =
+                lab.gpuTypes().stream().map(t -> t.id()).filter(ask::accepts).toList();
         int nodes = ask.ceilingGpus() / 8;
         int[] counts = new int[types.size()];
         while (true) {

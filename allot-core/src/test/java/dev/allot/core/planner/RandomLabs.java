@@ -64,8 +64,8 @@ final class RandomLabs {
         }
         for (int p = 0; p < projects; p++) {
             double roll = random.nextDouble();
-            String category = roll < 0.45 ? "exploratory" : roll < 0.7 ? "product" : roll < 0.9 ? "infrastructure"
-                    : "safety";
+            String category =
+                    roll < 0.45 ? "exploratory" : roll < 0.7 ? "product" : roll < 0.9 ? "infrastructure" : "safety";
             lab.project(String.format("proj-%05d", p), category);
             int target = 8 * Math.max(1, (int) Math.round(Math.exp(random.nextGaussian() * 0.9 + 1.6)));
             int floor = 8 * Math.max(1, (int) Math.round(target / 8.0 * (0.25 + random.nextDouble() * 0.25)));
@@ -87,10 +87,26 @@ final class RandomLabs {
 
     static Lab shapedGpuGranularity(long seed, int projects, int types) {
         Lab lab = shaped(seed, projects, types);
-        return new Lab(lab.name(), lab.cycle(), lab.cycleStart(), lab.gpuTypes(), lab.pools(), lab.categories(),
-                lab.projects(), lab.asks(), lab.scores(), new dev.allot.core.model.Policy(lab.policy().reserveFraction(),
-                        lab.policy().reserveGpus(), lab.policy().shareBounds(), lab.policy().relations(),
-                        lab.policy().maxChangeFraction(), Granularity.GPU, lab.policy().yieldNoticeDays()),
-                lab.pins(), lab.overrides(), lab.history());
+        return new Lab(
+                lab.name(),
+                lab.cycle(),
+                lab.cycleStart(),
+                lab.gpuTypes(),
+                lab.pools(),
+                lab.categories(),
+                lab.projects(),
+                lab.asks(),
+                lab.scores(),
+                new dev.allot.core.model.Policy(
+                        lab.policy().reserveFraction(),
+                        lab.policy().reserveGpus(),
+                        lab.policy().shareBounds(),
+                        lab.policy().relations(),
+                        lab.policy().maxChangeFraction(),
+                        Granularity.GPU,
+                        lab.policy().yieldNoticeDays()),
+                lab.pins(),
+                lab.overrides(),
+                lab.history());
     }
 }

@@ -14,11 +14,19 @@ final class ScaleProbe {
         long loaded = System.nanoTime();
         boolean explain = args.length < 4 || Boolean.parseBoolean(args[3]);
         double gap = args.length > 4 ? Double.parseDouble(args[4]) : 0.001;
-        Plan plan = Planner.create(PlannerOptions.defaults().withExplain(explain).withRelativeGap(gap)).plan(lab);
+        Plan plan = Planner.create(
+                        PlannerOptions.defaults().withExplain(explain).withRelativeGap(gap))
+                .plan(lab);
         long total = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("projects %d: status %s gap %.5f gen %d ms load %d ms solve %d ms plan %d ms total %d ms%n",
-                projects, plan.solve().status(), plan.solve().gap(), (generated - start) / 1_000_000,
-                (loaded - generated) / 1_000_000, plan.solve().solveTime().toMillis(),
-                (System.nanoTime() - loaded) / 1_000_000, total);
+        System.out.printf(
+                "projects %d: status %s gap %.5f gen %d ms load %d ms solve %d ms plan %d ms total %d ms%n",
+                projects,
+                plan.solve().status(),
+                plan.solve().gap(),
+                (generated - start) / 1_000_000,
+                (loaded - generated) / 1_000_000,
+                plan.solve().solveTime().toMillis(),
+                (System.nanoTime() - loaded) / 1_000_000,
+                total);
     }
 }

@@ -27,8 +27,8 @@ public final class SharingPolicies {
     public static SharingPolicy byName(String name) {
         Supplier<SharingPolicy> factory = BY_NAME.get(name == null ? "" : name.strip());
         if (factory == null) {
-            throw AllotException.invalid("sim.unknown-policy", "Sharing policy '" + name
-                    + "' is unknown. Maybe one of " + names() + "?");
+            throw AllotException.invalid(
+                    "sim.unknown-policy", "Sharing policy '" + name + "' is unknown. Maybe one of " + names() + "?");
         }
         return factory.get();
     }

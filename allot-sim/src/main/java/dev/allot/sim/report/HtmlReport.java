@@ -18,29 +18,42 @@ public final class HtmlReport {
     public static String render(List<SimOutcome> outcomes) {
         SimOutcome first = outcomes.get(0);
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>Allot simulation: ").append(Html.escape(first.lab())).append(' ')
-                .append(Html.escape(first.cycle())).append("</title><style>")
+                .append("<title>Allot simulation: ")
+                .append(Html.escape(first.lab()))
+                .append(' ')
+                .append(Html.escape(first.cycle()))
+                .append("</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
                 .append("td,th{padding:2px 10px;border-bottom:1px solid #ddd;text-align:right}")
                 .append("td:first-child,th:first-child{text-align:left}svg{margin:8px 16px 8px 0}")
                 .append("</style></head><body>");
-        html.append("<h1>Simulation of ").append(Html.escape(first.lab())).append(", cycle ")
-                .append(Html.escape(first.cycle())).append("</h1><p>Trace <code>").append(Html.escape(first.trace()))
-                .append("</code>, seed ").append(first.run().seed()).append(". Policies: ");
-        outcomes.forEach(o -> html.append("<b>").append(Html.escape(o.policy())).append("</b> (")
-                .append(Html.escape(o.policyDescription())).append(") "));
+        html.append("<h1>Simulation of ")
+                .append(Html.escape(first.lab()))
+                .append(", cycle ")
+                .append(Html.escape(first.cycle()))
+                .append("</h1><p>Trace <code>")
+                .append(Html.escape(first.trace()))
+                .append("</code>, seed ")
+                .append(first.run().seed())
+                .append(". Policies: ");
+        outcomes.forEach(o -> html.append("<b>")
+                .append(Html.escape(o.policy()))
+                .append("</b> (")
+                .append(Html.escape(o.policyDescription()))
+                .append(") "));
         html.append("</p>");
         if (!first.gpuTypeMapping().isEmpty()) {
-            html.append("<p>Lab GPU types ran like trace types: ").append(Html.escape(first.gpuTypeMapping()
-                    .toString())).append("</p>");
+            html.append("<p>Lab GPU types ran like trace types: ")
+                    .append(Html.escape(first.gpuTypeMapping().toString()))
+                    .append("</p>");
         }
         table(html, SummaryTable.rows(outcomes));
         html.append("<h2>Utilisation over time per GPU type</h2>");
         for (SimOutcome outcome : outcomes) {
             Map<String, double[]> lines = new LinkedHashMap<>();
             outcome.series().utilisationByType().forEach((type, values) -> lines.put(type.value(), percent(values)));
-            html.append(SvgChart.lines(outcome.policy() + ": GPUs busy", outcome.series().bucketSeconds(), lines, 100,
-                    "%"));
+            html.append(SvgChart.lines(
+                    outcome.policy() + ": GPUs busy", outcome.series().bucketSeconds(), lines, 100, "%"));
         }
         html.append("<h2>Queueing per category</h2>");
         for (SimOutcome outcome : outcomes) {
@@ -50,33 +63,45 @@ public final class HtmlReport {
                     lines.put(category.value(), values);
                 }
             });
-            html.append(SvgChart.lines(outcome.policy() + ": GPUs waiting", outcome.series().bucketSeconds(), lines,
-                    0, "GPUs"));
+            html.append(SvgChart.lines(
+                    outcome.policy() + ": GPUs waiting", outcome.series().bucketSeconds(), lines, 0, "GPUs"));
         }
-        List<CategoryId> categories = first.categories().stream().filter(c -> c.totals().jobs() > 0)
-                .map(CategoryOutcome::category).toList();
+        List<CategoryId> categories = first.categories().stream()
+                .filter(c -> c.totals().jobs() > 0)
+                .map(CategoryOutcome::category)
+                .toList();
         List<String> labels = categories.stream().map(CategoryId::value).toList();
-        html.append(SvgChart.bars("Queue wait p95 (hours)", labels, byPolicy(outcomes, categories,
-                c -> c.totals().queueSeconds().p95() / 3600), "h"));
+        html.append(SvgChart.bars(
+                "Queue wait p95 (hours)",
+                labels,
+                byPolicy(outcomes, categories, c -> c.totals().queueSeconds().p95() / 3600),
+                "h"));
         html.append("<h2>Entitlement met while wanted</h2>");
-        html.append(SvgChart.bars("Entitlement met (%)", labels, byPolicy(outcomes, categories,
-                c -> 100 * c.totals().entitlementMet()), "%"));
+        html.append(SvgChart.bars(
+                "Entitlement met (%)",
+                labels, byPolicy(outcomes, categories, c -> 100 * c.totals().entitlementMet()), "%"));
         return html.append("</body></html>\n").toString();
     }
 
     private static boolean hasJobs(SimOutcome outcome, CategoryId category) {
-        return outcome.categories().stream().anyMatch(c -> c.category().equals(category) && c.totals().jobs() > 0);
+        return outcome.categories().stream()
+                .anyMatch(c -> c.category().equals(category) && c.totals().jobs() > 0);
     }
 
-    private static Map<String, double[]> byPolicy(List<SimOutcome> outcomes, List<CategoryId> categories,
+    private static Map<String, double[]> byPolicy(
+            List<SimOutcome> outcomes,
+            List<CategoryId> categories,
             java.util.function.ToDoubleFunction<CategoryOutcome> metric) {
         Map<String, double[]> series = new LinkedHashMap<>();
         for (SimOutcome outcome : outcomes) {
             double[] values = new double[categories.size()];
             for (int i = 0; i < categories.size(); i++) {
                 CategoryId id = categories.get(i);
-                values[i] = outcome.categories().stream().filter(c -> c.category().equals(id))
-                        .mapToDouble(metric).findFirst().orElse(Double.NaN);
+                values[i] = outcome.categories().stream()
+                        .filter(c -> c.category().equals(id))
+                        .mapToDouble(metric)
+                        .findFirst()
+                        .orElse(Double.NaN);
             }
             series.put(outcome.policy(), values);
         }
@@ -97,7 +122,13 @@ public final class HtmlReport {
             html.append("<tr>");
             for (String cell : rows.get(r)) {
                 String tag = r == 0 ? "th" : "td";
-                html.append('<').append(tag).append('>').append(Html.escape(cell)).append("</").append(tag).append('>');
+                html.append('<')
+                        .append(tag)
+                        .append('>')
+                        .append(Html.escape(cell))
+                        .append("</")
+                        .append(tag)
+                        .append('>');
             }
             html.append("</tr>");
         }

@@ -22,15 +22,38 @@ public final class SummaryTable {
         outcomes.forEach(outcome -> header.add(outcome.policy()));
         rows.add(header);
         SimOutcome first = outcomes.get(0);
-        add(rows, outcomes, "GPU utilisation while jobs arrive", o -> percent(o.cluster().utilisationWhileArriving()));
-        add(rows, outcomes, "GPU utilisation over the whole run", o -> percent(o.cluster().utilisation()));
+        add(
+                rows,
+                outcomes,
+                "GPU utilisation while jobs arrive",
+                o -> percent(o.cluster().utilisationWhileArriving()));
+        add(
+                rows,
+                outcomes,
+                "GPU utilisation over the whole run",
+                o -> percent(o.cluster().utilisation()));
         for (GpuTypeId type : first.cluster().capacityGpus().keySet()) {
-            add(rows, outcomes, "  " + type + " (" + first.cluster().capacityGpus().get(type) + " GPUs)",
+            add(
+                    rows,
+                    outcomes,
+                    "  " + type + " (" + first.cluster().capacityGpus().get(type) + " GPUs)",
                     o -> percent(o.cluster().utilisationByType().get(type)));
         }
-        add(rows, outcomes, "jobs completed", o -> String.valueOf(o.cluster().totals().completed()));
-        add(rows, outcomes, "jobs rejected by policy or size", o -> String.valueOf(o.cluster().totals().rejected()));
-        add(rows, outcomes, "jobs unfinished at horizon", o -> String.valueOf(o.cluster().unfinished()));
+        add(
+                rows,
+                outcomes,
+                "jobs completed",
+                o -> String.valueOf(o.cluster().totals().completed()));
+        add(
+                rows,
+                outcomes,
+                "jobs rejected by policy or size",
+                o -> String.valueOf(o.cluster().totals().rejected()));
+        add(
+                rows,
+                outcomes,
+                "jobs unfinished at horizon",
+                o -> String.valueOf(o.cluster().unfinished()));
         totals(rows, outcomes, "all", o -> o.cluster().totals());
         for (CategoryOutcome category : first.categories()) {
             if (category.totals().jobs() > 0) {
@@ -39,12 +62,18 @@ public final class SummaryTable {
         }
         for (int r = 0; r < first.relations().size(); r++) {
             int index = r;
-            add(rows, outcomes, first.relations().get(r).relation() + " held",
+            add(
+                    rows,
+                    outcomes,
+                    first.relations().get(r).relation() + " held",
                     o -> relation(o.relations().get(index)));
         }
         add(rows, outcomes, "makespan (days)", o -> number(o.cluster().makespanSeconds() / 86_400));
-        add(rows, outcomes, "events per second (wall)", o -> String.format(Locale.ROOT, "%,.0f",
-                o.run().eventsPerSecond()));
+        add(
+                rows,
+                outcomes,
+                "events per second (wall)",
+                o -> String.format(Locale.ROOT, "%,.0f", o.run().eventsPerSecond()));
         return rows;
     }
 
@@ -61,8 +90,10 @@ public final class SummaryTable {
         for (List<String> row : rows) {
             for (int c = 0; c < row.size(); c++) {
                 String cell = row.get(c);
-                text.append(c == 0 ? cell + " ".repeat(widths[c] - cell.length())
-                        : "  " + " ".repeat(widths[c] - cell.length()) + cell);
+                text.append(
+                        c == 0
+                                ? cell + " ".repeat(widths[c] - cell.length())
+                                : "  " + " ".repeat(widths[c] - cell.length()) + cell);
             }
             text.append('\n');
         }
@@ -70,22 +101,45 @@ public final class SummaryTable {
     }
 
     private static Totals categoryTotals(SimOutcome outcome, CategoryOutcome like) {
-        return outcome.categories().stream().filter(c -> c.category().equals(like.category())).findFirst()
-                .orElseThrow().totals();
+        return outcome.categories().stream()
+                .filter(c -> c.category().equals(like.category()))
+                .findFirst()
+                .orElseThrow()
+                .totals();
     }
 
-    private static void totals(List<List<String>> rows, List<SimOutcome> outcomes, String scope,
-            Function<SimOutcome, Totals> totals) {
-        add(rows, outcomes, scope + ": queue p50 / p95 (h)", o -> hours(totals.apply(o).queueSeconds()));
-        add(rows, outcomes, scope + ": completion p50 / p95 (h)", o -> hours(totals.apply(o).completionSeconds()));
-        add(rows, outcomes, scope + ": entitlement met", o -> percent(totals.apply(o).entitlementMet()));
-        add(rows, outcomes, scope + ": borrowed / lent GPU-h", o -> number(totals.apply(o).borrowedGpuHours()) + " / "
-                + number(totals.apply(o).lentGpuHours()));
-        add(rows, outcomes, scope + ": preemptions", o -> String.valueOf(totals.apply(o).preemptions()));
+    private static void totals(
+            List<List<String>> rows, List<SimOutcome> outcomes, String scope, Function<SimOutcome, Totals> totals) {
+        add(
+                rows,
+                outcomes,
+                scope + ": queue p50 / p95 (h)",
+                o -> hours(totals.apply(o).queueSeconds()));
+        add(
+                rows,
+                outcomes,
+                scope + ": completion p50 / p95 (h)",
+                o -> hours(totals.apply(o).completionSeconds()));
+        add(
+                rows,
+                outcomes,
+                scope + ": entitlement met",
+                o -> percent(totals.apply(o).entitlementMet()));
+        add(
+                rows,
+                outcomes,
+                scope + ": borrowed / lent GPU-h",
+                o -> number(totals.apply(o).borrowedGpuHours()) + " / "
+                        + number(totals.apply(o).lentGpuHours()));
+        add(
+                rows,
+                outcomes,
+                scope + ": preemptions",
+                o -> String.valueOf(totals.apply(o).preemptions()));
     }
 
-    private static void add(List<List<String>> rows, List<SimOutcome> outcomes, String metric,
-            Function<SimOutcome, String> cell) {
+    private static void add(
+            List<List<String>> rows, List<SimOutcome> outcomes, String metric, Function<SimOutcome, String> cell) {
         List<String> row = new ArrayList<>(List.of(metric));
         outcomes.forEach(outcome -> row.add(cell.apply(outcome)));
         rows.add(row);
@@ -100,7 +154,8 @@ public final class SummaryTable {
     }
 
     static String hours(Distribution distribution) {
-        return distribution.count() == 0 ? "-"
+        return distribution.count() == 0
+                ? "-"
                 : number(distribution.p50() / 3600) + " / " + number(distribution.p95() / 3600);
     }
 
@@ -112,7 +167,8 @@ public final class SummaryTable {
         if (Double.isNaN(value)) {
             return "-";
         }
-        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+        return Math.abs(value) >= 100
+                ? String.format(Locale.ROOT, "%,.0f", value)
                 : String.format(Locale.ROOT, "%.2f", value);
     }
 }

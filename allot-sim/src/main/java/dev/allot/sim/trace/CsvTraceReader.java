@@ -20,8 +20,16 @@ import java.util.Set;
  * {@code id}. Blank lines and lines starting with {@code #} are skipped. Every bad row is reported, with its line.
  */
 public final class CsvTraceReader {
-    private static final Set<String> KNOWN = Set.of("submit_seconds", "group", "project", "gpus", "duration_seconds",
-            "work_gpu_hours", "gpu_types", "priority", "id");
+    private static final Set<String> KNOWN = Set.of(
+            "submit_seconds",
+            "group",
+            "project",
+            "gpus",
+            "duration_seconds",
+            "work_gpu_hours",
+            "gpu_types",
+            "priority",
+            "id");
 
     /** Reads the whole trace or throws one {@link AllotException} listing every problem. */
     public Trace read(TraceSource source) {
@@ -48,8 +56,10 @@ public final class CsvTraceReader {
                 }
             }
             if (columns == null) {
-                throw AllotException.invalid("trace.empty", "Trace " + source.name()
-                        + " has no header row. Maybe start it with: submit_seconds,group,gpus,duration_seconds");
+                throw AllotException.invalid(
+                        "trace.empty",
+                        "Trace " + source.name()
+                                + " has no header row. Maybe start it with: submit_seconds,group,gpus,duration_seconds");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,26 +74,32 @@ public final class CsvTraceReader {
         for (int i = 0; i < names.length; i++) {
             String name = names[i].strip().toLowerCase(Locale.ROOT);
             if (!KNOWN.contains(name)) {
-                throw AllotException.invalid("trace.column", source + ":" + line + " header: unknown column '"
-                        + names[i].strip() + "'. Maybe one of " + new java.util.TreeSet<>(KNOWN) + "?");
+                throw AllotException.invalid(
+                        "trace.column",
+                        source + ":" + line + " header: unknown column '" + names[i].strip() + "'. Maybe one of "
+                                + new java.util.TreeSet<>(KNOWN) + "?");
             }
             columns.put(name.equals("project") ? "group" : name, i);
         }
         for (String required : List.of("submit_seconds", "group", "gpus")) {
             if (!columns.containsKey(required)) {
-                throw AllotException.invalid("trace.column", source + ":" + line + " header: column '" + required
-                        + "' is missing. Maybe add it to the header row?");
+                throw AllotException.invalid(
+                        "trace.column",
+                        source + ":" + line + " header: column '" + required
+                                + "' is missing. Maybe add it to the header row?");
             }
         }
         if (!columns.containsKey("duration_seconds") && !columns.containsKey("work_gpu_hours")) {
-            throw AllotException.invalid("trace.column", source + ":" + line
-                    + " header: needs a duration_seconds or a work_gpu_hours column. Maybe add one?");
+            throw AllotException.invalid(
+                    "trace.column",
+                    source + ":" + line
+                            + " header: needs a duration_seconds or a work_gpu_hours column. Maybe add one?");
         }
         return columns;
     }
 
-    private static TraceJob row(String source, long line, String[] cells, Map<String, Integer> columns,
-            TraceProblems problems) {
+    private static TraceJob row(
+            String source, long line, String[] cells, Map<String, Integer> columns, TraceProblems problems) {
         Row row = new Row(source, line, cells, columns, problems);
         double submit = row.number("submit_seconds", true, 0);
         String group = row.text("group");
@@ -100,7 +116,9 @@ public final class CsvTraceReader {
         boolean hasDuration = !row.text("duration_seconds").isEmpty();
         boolean hasWork = !row.text("work_gpu_hours").isEmpty();
         if (hasDuration == hasWork) {
-            row.problem(hasDuration ? "work_gpu_hours" : "duration_seconds", "",
+            row.problem(
+                    hasDuration ? "work_gpu_hours" : "duration_seconds",
+                    "",
                     hasDuration ? "is given together with duration_seconds" : "is missing (and so is work_gpu_hours)",
                     "Maybe give exactly one of duration_seconds and work_gpu_hours?");
         }
@@ -157,8 +175,14 @@ public final class CsvTraceReader {
                 return Double.NaN;
             }
             if (!Double.isFinite(value) || value < minimum || (minimum == Double.MIN_VALUE && value <= 0)) {
-                problem(column, text, minimum == Double.MIN_VALUE ? "must be > 0"
-                        : minimum == Integer.MIN_VALUE ? "must be a finite number" : "must be >= " + (long) minimum,
+                problem(
+                        column,
+                        text,
+                        minimum == Double.MIN_VALUE
+                                ? "must be > 0"
+                                : minimum == Integer.MIN_VALUE
+                                        ? "must be a finite number"
+                                        : "must be >= " + (long) minimum,
                         "");
             }
             return value;

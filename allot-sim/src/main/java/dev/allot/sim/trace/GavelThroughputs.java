@@ -27,6 +27,7 @@ public final class GavelThroughputs {
 
     /** type -> job type -> gpus -> steps per second. */
     private final Map<String, Map<String, TreeMap<Integer, Double>>> byType;
+
     private final Map<String, Double> typeSpeeds;
 
     private GavelThroughputs(Map<String, Map<String, TreeMap<Integer, Double>>> byType) {
@@ -40,9 +41,11 @@ public final class GavelThroughputs {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw AllotException.invalid("trace.throughputs", "Throughputs file " + sourceName
-                    + " is not valid JSON: " + e.getOriginalMessage()
-                    + ". Maybe pass Gavel's simulation_throughputs.json?");
+            throw AllotException.invalid(
+                    "trace.throughputs",
+                    "Throughputs file " + sourceName
+                            + " is not valid JSON: " + e.getOriginalMessage()
+                            + ". Maybe pass Gavel's simulation_throughputs.json?");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -65,8 +68,10 @@ public final class GavelThroughputs {
             }
         });
         if (byType.isEmpty()) {
-            throw AllotException.invalid("trace.throughputs", "Throughputs file " + sourceName
-                    + " holds no GPU type with measured throughputs. Maybe pass Gavel's simulation_throughputs.json?");
+            throw AllotException.invalid(
+                    "trace.throughputs",
+                    "Throughputs file " + sourceName
+                            + " holds no GPU type with measured throughputs. Maybe pass Gavel's simulation_throughputs.json?");
         }
         return new GavelThroughputs(byType);
     }
@@ -119,7 +124,8 @@ public final class GavelThroughputs {
         }
         Map<String, Double> speeds = new TreeMap<>();
         logSums.forEach((type, sum) -> speeds.put(type, Math.exp(sum / counts.get(type))));
-        double fastest = speeds.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double fastest =
+                speeds.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         speeds.replaceAll((type, speed) -> speed / fastest);
         byType.keySet().forEach(type -> speeds.putIfAbsent(type, 1.0));
         return java.util.Collections.unmodifiableMap(speeds);

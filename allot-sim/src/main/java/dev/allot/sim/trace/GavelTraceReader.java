@@ -55,7 +55,12 @@ public final class GavelTraceReader {
 
     private TraceJob parse(String source, long line, String[] cells, String group, long id, TraceProblems problems) {
         if (cells.length != 7) {
-            problems.add(source, line, "columns", cells.length, "expected 7 tab-separated columns",
+            problems.add(
+                    source,
+                    line,
+                    "columns",
+                    cells.length,
+                    "expected 7 tab-separated columns",
                     "Maybe the file is not a Gavel trace, or tabs became spaces?");
             return null;
         }
@@ -74,7 +79,12 @@ public final class GavelTraceReader {
             }
         }
         if (seconds.isEmpty()) {
-            problems.add(source, line, "job type", jobType, "has no measured throughput on any GPU type",
+            problems.add(
+                    source,
+                    line,
+                    "job type",
+                    jobType,
+                    "has no measured throughput on any GPU type",
                     "Maybe the throughputs file does not belong to this trace?");
             return null;
         }

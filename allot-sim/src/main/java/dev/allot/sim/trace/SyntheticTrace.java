@@ -20,8 +20,8 @@ public final class SyntheticTrace {
      * @param meanInterarrivalSeconds mean gap between two arrivals
      * @param medianSeconds median running time on a speed-1.0 GPU
      */
-    public static Trace generate(long seed, int jobs, int groups, double meanInterarrivalSeconds,
-            double medianSeconds) {
+    public static Trace generate(
+            long seed, int jobs, int groups, double meanInterarrivalSeconds, double medianSeconds) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] groupWeights = new double[groups];
         double total = 0;
@@ -40,8 +40,8 @@ public final class SyntheticTrace {
             int group = pick(groupWeights, total, random.nextDouble());
             int gpus = GPU_SIZES[random.nextInt(GPU_SIZES.length)];
             double seconds = Math.max(60, medianSeconds * Math.exp(1.2 * gaussian(random)));
-            list.add(new TraceJob(i, names[group], "", Math.rint(clock), gpus, 0, Math.rint(seconds), Map.of(),
-                    java.util.Set.of()));
+            list.add(new TraceJob(
+                    i, names[group], "", Math.rint(clock), gpus, 0, Math.rint(seconds), Map.of(), java.util.Set.of()));
         }
         return new Trace("synthetic(seed=" + seed + ", jobs=" + jobs + ")", list, Map.of());
     }

@@ -44,13 +44,15 @@ public record TraceJob(
             throw new IllegalArgumentException("gpus must be >= 1, was " + gpus + " for job " + id);
         }
         secondsByTraceGpuType = secondsByTraceGpuType == null || secondsByTraceGpuType.isEmpty()
-                ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(secondsByTraceGpuType));
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(secondsByTraceGpuType));
         if (secondsByTraceGpuType.isEmpty() && !(referenceSeconds > 0 && Double.isFinite(referenceSeconds))) {
-            throw new IllegalArgumentException("referenceSeconds must be > 0, was " + referenceSeconds + " for job "
-                    + id);
+            throw new IllegalArgumentException(
+                    "referenceSeconds must be > 0, was " + referenceSeconds + " for job " + id);
         }
         allowedGpuTypes = allowedGpuTypes == null || allowedGpuTypes.isEmpty()
-                ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(allowedGpuTypes));
+                ? Set.of()
+                : java.util.Collections.unmodifiableSet(new TreeSet<>(allowedGpuTypes));
     }
 
     /** A job whose running time is given on the reference GPU, runnable on any type. */

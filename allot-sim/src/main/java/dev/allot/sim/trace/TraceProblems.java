@@ -54,11 +54,20 @@ final class TraceProblems {
         if (total == 0) {
             return;
         }
-        StringBuilder message = new StringBuilder("Trace ").append(source).append(" has ").append(total)
-                .append(total == 1 ? " problem" : " problems").append(" in ").append(badRows).append(" of ")
-                .append(rows).append(" rows (by column: ");
+        StringBuilder message = new StringBuilder("Trace ")
+                .append(source)
+                .append(" has ")
+                .append(total)
+                .append(total == 1 ? " problem" : " problems")
+                .append(" in ")
+                .append(badRows)
+                .append(" of ")
+                .append(rows)
+                .append(" rows (by column: ");
         StringBuilder counts = new StringBuilder();
-        countByField.forEach((field, count) -> counts.append(counts.isEmpty() ? "" : ", ").append(field).append(' ')
+        countByField.forEach((field, count) -> counts.append(counts.isEmpty() ? "" : ", ")
+                .append(field)
+                .append(' ')
                 .append(count));
         message.append(counts).append("); first: ").append(kept.get(0).describe());
         if (total > kept.size()) {

@@ -28,13 +28,20 @@ public final class SimulatorBench {
     public static void main(String[] args) throws Exception {
         int syntheticJobs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         double interarrivalSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 30;
-        System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "java %s, %d cores, max heap %d MiB%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
         Optional<Path> philly = SharedData.gavelPhilly();
         if (philly.isPresent()) {
             long readStart = System.nanoTime();
             Trace trace = SharedData.readGavel(philly.get(), "seed=0");
-            System.out.printf(Locale.ROOT, "gavel-philly seed=0: %,d jobs read in %.2f s%n", trace.jobs().size(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "gavel-philly seed=0: %,d jobs read in %.2f s%n",
+                    trace.jobs().size(),
                     (System.nanoTime() - readStart) / 1e9);
             TestLab lab = SharedData.phillyLab();
             for (String policy : SharingPolicies.names()) {
@@ -43,8 +50,8 @@ public final class SimulatorBench {
                 SimOutcome last = null;
                 for (int run = -2; run < seconds.length; run++) {
                     long start = System.nanoTime();
-                    last = Simulator.create(SimOptions.defaults()).run(lab.buildLab(), lab.buildPlan(), trace,
-                            SharingPolicies.byName(policy));
+                    last = Simulator.create(SimOptions.defaults())
+                            .run(lab.buildLab(), lab.buildPlan(), trace, SharingPolicies.byName(policy));
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     if (run >= 0) {
                         seconds[run] = elapsed;
@@ -53,45 +60,77 @@ public final class SimulatorBench {
                     }
                 }
                 Arrays.sort(seconds);
-                System.out.printf(Locale.ROOT, "  %-9s first run %.3f s, then median %.3f s (min %.3f, max %.3f),"
-                        + " %,d events, %,.0f events/s%n", policy, first, seconds[2], seconds[0], seconds[4],
-                        last.run().events(), last.run().events() / seconds[2]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-9s first run %.3f s, then median %.3f s (min %.3f, max %.3f),"
+                                + " %,d events, %,.0f events/s%n",
+                        policy,
+                        first,
+                        seconds[2],
+                        seconds[0],
+                        seconds[4],
+                        last.run().events(),
+                        last.run().events() / seconds[2]);
             }
         } else {
             System.out.println("gavel-philly: ../shared/data/gavel-philly is absent; skipped");
         }
         long generateStart = System.nanoTime();
         Trace synthetic = SyntheticTrace.generate(1, syntheticJobs, 60, interarrivalSeconds, 3 * 3600);
-        System.out.printf(Locale.ROOT, "synthetic: %,d jobs (one every %.0f s on average) generated in %.2f s%n",
-                syntheticJobs, interarrivalSeconds, (System.nanoTime() - generateStart) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "synthetic: %,d jobs (one every %.0f s on average) generated in %.2f s%n",
+                syntheticJobs,
+                interarrivalSeconds,
+                (System.nanoTime() - generateStart) / 1e9);
         TestLab lab = syntheticLab();
         for (String policy : SharingPolicies.names()) {
             resetPeaks();
             long start = System.nanoTime();
-            SimOutcome outcome = Simulator.create(SimOptions.defaults()).run(lab.buildLab(), lab.buildPlan(), synthetic,
-                    SharingPolicies.byName(policy));
+            SimOutcome outcome = Simulator.create(SimOptions.defaults())
+                    .run(lab.buildLab(), lab.buildPlan(), synthetic, SharingPolicies.byName(policy));
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "  %-9s %.2f s, %,d events, %,.0f events/s, utilisation while arriving %.1f%%,"
-                    + " queue p95 %.1f h, peak heap %d MiB%n", policy, seconds, outcome.run().events(),
-                    outcome.run().events() / seconds, 100 * outcome.cluster().utilisationWhileArriving(),
-                    outcome.cluster().totals().queueSeconds().p95() / 3600, peakHeapMiB());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-9s %.2f s, %,d events, %,.0f events/s, utilisation while arriving %.1f%%,"
+                            + " queue p95 %.1f h, peak heap %d MiB%n",
+                    policy,
+                    seconds,
+                    outcome.run().events(),
+                    outcome.run().events() / seconds,
+                    100 * outcome.cluster().utilisationWhileArriving(),
+                    outcome.cluster().totals().queueSeconds().p95() / 3600,
+                    peakHeapMiB());
         }
     }
 
     /** About 4,800 effective GPUs in 8-GPU nodes and 60 projects, loaded to roughly 90 % by the synthetic trace. */
     public static TestLab syntheticLab() {
-        TestLab lab = TestLab.lab().type("H200", 1.4).type("H100", 1.0).type("A100", 0.5).type("L40S", 0.3)
-                .pool("H200", 1024, 8).pool("H100", 2048, 8).pool("A100", 2048, 8).pool("L40S", 1024, 8);
+        TestLab lab = TestLab.lab()
+                .type("H200", 1.4)
+                .type("H100", 1.0)
+                .type("A100", 0.5)
+                .type("L40S", 0.3)
+                .pool("H200", 1024, 8)
+                .pool("H100", 2048, 8)
+                .pool("A100", 2048, 8)
+                .pool("L40S", 1024, 8);
         String[] types = {"H200", "H100", "A100", "L40S"};
         int[] perProject = {16, 32, 32, 16};
         for (int p = 0; p < 60; p++) {
             StringBuilder grant = new StringBuilder();
             for (int t = 0; t < types.length; t++) {
                 if ((p + t) % 2 == 0 || t == 1) {
-                    grant.append(types[t]).append(':').append(perProject[t] * (1 + p % 3)).append(' ');
+                    grant.append(types[t])
+                            .append(':')
+                            .append(perProject[t] * (1 + p % 3))
+                            .append(' ');
                 }
             }
-            lab.project("p" + p, p % 5 < 3 ? "exploratory" : "product", grant.toString().strip());
+            lab.project(
+                    "p" + p,
+                    p % 5 < 3 ? "exploratory" : "product",
+                    grant.toString().strip());
         }
         return lab;
     }

@@ -16,15 +16,26 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportsTest {
-    private static final TestLab LAB = TestLab.lab().type("A100", 1.0).pool("A100", 8, 8)
-            .project("p1", "exploratory", "A100:4").project("p2", "product", "A100:4").project("p3", "product", "");
-    private static final Trace TRACE = TestTrace.trace().job("p1", 0, 4, 100).job("p1", 0, 4, 100)
-            .job("p2", 10, 2, 50).build();
+    private static final TestLab LAB = TestLab.lab()
+            .type("A100", 1.0)
+            .pool("A100", 8, 8)
+            .project("p1", "exploratory", "A100:4")
+            .project("p2", "product", "A100:4")
+            .project("p3", "product", "");
+    private static final Trace TRACE = TestTrace.trace()
+            .job("p1", 0, 4, 100)
+            .job("p1", 0, 4, 100)
+            .job("p2", 10, 2, 50)
+            .build();
 
     private static List<SimOutcome> outcomes() {
         return Simulator.create(SimOptions.defaults().withSeed(42).withGroupToProject(Map.of("p1", "p1", "p2", "p2")))
-                .compare(LAB.buildLab(), LAB.buildPlan(), TRACE,
-                        List.of(SharingPolicies.byName("strict"), SharingPolicies.byName("lending")), null);
+                .compare(
+                        LAB.buildLab(),
+                        LAB.buildPlan(),
+                        TRACE,
+                        List.of(SharingPolicies.byName("strict"), SharingPolicies.byName("lending")),
+                        null);
     }
 
     @Test
@@ -50,16 +61,24 @@ class ReportsTest {
         assertThat(p3.get("project").asText()).isEqualTo("p3");
         assertThat(p3.get("grant").size()).isZero();
         assertThat(p3.get("totals").get("queueSeconds").get("p50").isNull()).isTrue();
-        assertThat(strict.get("projects").get(0).get("grant").get("A100").asInt()).isEqualTo(4);
-        assertThat(strict.get("series").get("utilisationByType").get("A100").isArray()).isTrue();
+        assertThat(strict.get("projects").get(0).get("grant").get("A100").asInt())
+                .isEqualTo(4);
+        assertThat(strict.get("series").get("utilisationByType").get("A100").isArray())
+                .isTrue();
     }
 
     @Test
     void theHtmlPageIsSelfContained() {
         String html = HtmlReport.render(outcomes());
 
-        assertThat(html).startsWith("<!doctype html>").contains("<svg", "strict: GPUs busy", "lending: GPUs waiting",
-                "Entitlement met (%)", "<td>jobs completed</td>");
+        assertThat(html)
+                .startsWith("<!doctype html>")
+                .contains(
+                        "<svg",
+                        "strict: GPUs busy",
+                        "lending: GPUs waiting",
+                        "Entitlement met (%)",
+                        "<td>jobs completed</td>");
         assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://", "https://", "<script");
     }
 }

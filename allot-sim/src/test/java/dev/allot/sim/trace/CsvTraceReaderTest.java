@@ -50,12 +50,14 @@ class CsvTraceReaderTest {
                 .isInstanceOfSatisfying(AllotException.class, e -> {
                     assertThat(e.code()).isEqualTo("trace.invalid");
                     assertThat(e.kind()).isEqualTo(AllotException.Kind.INVALID_INPUT);
-                    assertThat(e.problems()).extracting(Problem::describe).containsExactly(
-                            "jobs.csv:3 submit_seconds: must be >= 0 (value: -5)",
-                            "jobs.csv:4 group: is empty. Maybe name the team or project that ran the job?",
-                            "jobs.csv:4 gpus: is not a number (value: two)",
-                            "jobs.csv:5 gpus: must be a whole number (value: 1.5)",
-                            "jobs.csv:5 duration_seconds: must be > 0 (value: 0)");
+                    assertThat(e.problems())
+                            .extracting(Problem::describe)
+                            .containsExactly(
+                                    "jobs.csv:3 submit_seconds: must be >= 0 (value: -5)",
+                                    "jobs.csv:4 group: is empty. Maybe name the team or project that ran the job?",
+                                    "jobs.csv:4 gpus: is not a number (value: two)",
+                                    "jobs.csv:5 gpus: must be a whole number (value: 1.5)",
+                                    "jobs.csv:5 duration_seconds: must be > 0 (value: 0)");
                 })
                 .hasMessage("Trace jobs.csv has 5 problems in 3 of 4 rows (by column: duration_seconds 1, gpus 2,"
                         + " group 1, submit_seconds 1); first: jobs.csv:3 submit_seconds: must be >= 0 (value: -5)");
@@ -65,12 +67,16 @@ class CsvTraceReaderTest {
     void aRowNeedsExactlyOneOfDurationAndWork() {
         String csv = "submit_seconds,group,gpus,duration_seconds,work_gpu_hours\n0,a,1,,\n0,a,1,10,2\n";
 
-        assertThatThrownBy(() -> read(csv)).isInstanceOfSatisfying(AllotException.class, e ->
-                assertThat(e.problems()).extracting(Problem::describe).containsExactly(
-                        "jobs.csv:2 duration_seconds: is missing (and so is work_gpu_hours). Maybe give exactly one of"
-                                + " duration_seconds and work_gpu_hours?",
-                        "jobs.csv:3 work_gpu_hours: is given together with duration_seconds. Maybe give exactly one"
-                                + " of duration_seconds and work_gpu_hours?"));
+        assertThatThrownBy(() -> read(csv))
+                .isInstanceOfSatisfying(
+                        AllotException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::describe)
+                                .containsExactly(
+                                        "jobs.csv:2 duration_seconds: is missing (and so is work_gpu_hours). Maybe give exactly one of"
+                                                + " duration_seconds and work_gpu_hours?",
+                                        "jobs.csv:3 work_gpu_hours: is given together with duration_seconds. Maybe give exactly one"
+                                                + " of duration_seconds and work_gpu_hours?"));
     }
 
     @Test

@@ -30,7 +30,9 @@ class DocsExampleTest {
         assertThat(trace.jobs()).hasSize(3);
         assertThat(trace.jobs().get(0).allowedGpuTypes()).containsExactly("H100", "H200");
         assertThat(trace.jobs().get(0).priority()).isEqualTo(1);
-        assertThat(trace.jobs().get(1).referenceSeconds()).as("16 GPU-hours on 8 GPUs").isEqualTo(7200);
+        assertThat(trace.jobs().get(1).referenceSeconds())
+                .as("16 GPU-hours on 8 GPUs")
+                .isEqualTo(7200);
         assertThat(trace.groups()).containsExactly("llm-pretrain", "vision-rl");
     }
 }

@@ -52,8 +52,12 @@ class GavelTraceReaderTest {
         String first = "ResNet-50 (batch size 64)\tcmd\t-step\t1\tmany\t0\t1\nonly three\tcolumns\there\n";
         String second = "Unknown model\tcmd\t-n\t1\t100\t5\t1\n";
 
-        assertThatThrownBy(() -> new GavelTraceReader(throughputs()).read("philly", List.of(
-                new TraceSource("a.trace", new StringReader(first)), new TraceSource("b.trace", new StringReader(second)))))
+        assertThatThrownBy(() -> new GavelTraceReader(throughputs())
+                        .read(
+                                "philly",
+                                List.of(
+                                        new TraceSource("a.trace", new StringReader(first)),
+                                        new TraceSource("b.trace", new StringReader(second)))))
                 .isInstanceOf(AllotException.class)
                 .hasMessage("Trace philly has 3 problems in 3 of 3 rows (by column: columns 1, job type 1, steps 1);"
                         + " first: a.trace:1 steps: is not a whole number (value: many)");

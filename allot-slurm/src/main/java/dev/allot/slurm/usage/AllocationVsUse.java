@@ -21,13 +21,22 @@ public final class AllocationVsUse {
      * @param grantedGpuHours granted GPUs x 24 x days in the period
      * @param usedFraction used / granted; 0 when nothing was granted
      */
-    public record Row(ProjectId project, GpuTypeId gpuType, double grantedGpuHours, double usedGpuHours,
-            double usedFraction, boolean idle) {}
+    public record Row(
+            ProjectId project,
+            GpuTypeId gpuType,
+            double grantedGpuHours,
+            double usedGpuHours,
+            double usedFraction,
+            boolean idle) {}
 
     private AllocationVsUse() {}
 
-    public static List<Row> compare(Map<ProjectId, Allocation> grants, List<UsageRecord> usage, LocalDate from,
-            LocalDate toExclusive, double idleBelowFraction) {
+    public static List<Row> compare(
+            Map<ProjectId, Allocation> grants,
+            List<UsageRecord> usage,
+            LocalDate from,
+            LocalDate toExclusive,
+            double idleBelowFraction) {
         long days = ChronoUnit.DAYS.between(from, toExclusive);
         Map<ProjectId, Map<GpuTypeId, Double>> used = new TreeMap<>();
         usage.stream()
@@ -35,12 +44,14 @@ public final class AllocationVsUse {
                 .forEach(record -> used.computeIfAbsent(record.project(), key -> new TreeMap<>())
                         .merge(record.gpuType(), record.gpuHours(), Double::sum));
         List<Row> rows = new ArrayList<>();
-        new TreeMap<>(grants).forEach((project, grant) -> grant.gpus().forEach((type, gpus) -> {
-            double granted = gpus * 24.0 * days;
-            double usedHours = used.getOrDefault(project, Map.of()).getOrDefault(type, 0.0);
-            double fraction = granted > 0 ? usedHours / granted : 0;
-            rows.add(new Row(project, type, granted, usedHours, fraction, granted > 0 && fraction < idleBelowFraction));
-        }));
+        new TreeMap<>(grants)
+                .forEach((project, grant) -> grant.gpus().forEach((type, gpus) -> {
+                    double granted = gpus * 24.0 * days;
+                    double usedHours = used.getOrDefault(project, Map.of()).getOrDefault(type, 0.0);
+                    double fraction = granted > 0 ? usedHours / granted : 0;
+                    rows.add(new Row(
+                            project, type, granted, usedHours, fraction, granted > 0 && fraction < idleBelowFraction));
+                }));
         return rows;
     }
 }

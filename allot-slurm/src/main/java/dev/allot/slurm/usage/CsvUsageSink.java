@@ -38,18 +38,27 @@ public final class CsvUsageSink implements UsageSink {
         Map<UsageRecord.Key, UsageRecord> all = readAll();
         records.forEach(record -> all.put(record.key(), record));
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        all.values().forEach(record -> text.append(record.project().value()).append(',')
-                .append(record.gpuType().value()).append(',')
-                .append(record.day()).append(',')
-                .append(String.format(Locale.ROOT, "%.4f", record.gpuHours())).append('\n'));
+        all.values()
+                .forEach(record -> text.append(record.project().value())
+                        .append(',')
+                        .append(record.gpuType().value())
+                        .append(',')
+                        .append(record.day())
+                        .append(',')
+                        .append(String.format(Locale.ROOT, "%.4f", record.gpuHours()))
+                        .append('\n'));
         try {
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), "usage-", ".tmp");
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "usage.io", "Could not write " + file + ": "
-                    + e.getMessage() + ". Maybe the directory is not writable?", List.of(), e);
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "usage.io",
+                    "Could not write " + file + ": " + e.getMessage() + ". Maybe the directory is not writable?",
+                    List.of(),
+                    e);
         }
     }
 
@@ -69,8 +78,12 @@ public final class CsvUsageSink implements UsageSink {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new AllotException(AllotException.Kind.INTERNAL, "usage.io", "Could not read " + file + ": "
-                    + e.getMessage(), List.of(), e);
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "usage.io",
+                    "Could not read " + file + ": " + e.getMessage(),
+                    List.of(),
+                    e);
         }
         for (int index = 1; index < lines.size(); index++) {
             if (!lines.get(index).isBlank()) {
@@ -85,15 +98,21 @@ public final class CsvUsageSink implements UsageSink {
         String[] fields = line.split(",", -1);
         String where = file + " line " + number;
         if (fields.length != 4 || fields[0].isBlank() || fields[1].isBlank()) {
-            throw AllotException.invalid("usage.csv.invalid", where + ": expected '" + HEADER + "', got '" + line
-                    + "'. Maybe the file was edited by hand?");
+            throw AllotException.invalid(
+                    "usage.csv.invalid",
+                    where + ": expected '" + HEADER + "', got '" + line + "'. Maybe the file was edited by hand?");
         }
         try {
-            return new UsageRecord(ProjectId.of(fields[0]), GpuTypeId.of(fields[1]), LocalDate.parse(fields[2]),
+            return new UsageRecord(
+                    ProjectId.of(fields[0]),
+                    GpuTypeId.of(fields[1]),
+                    LocalDate.parse(fields[2]),
                     Double.parseDouble(fields[3]));
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw AllotException.invalid("usage.csv.invalid", where + ": day '" + fields[2] + "' or gpu_hours '"
-                    + fields[3] + "' is not valid (" + e.getMessage() + "). Maybe the file was edited by hand?");
+            throw AllotException.invalid(
+                    "usage.csv.invalid",
+                    where + ": day '" + fields[2] + "' or gpu_hours '" + fields[3] + "' is not valid (" + e.getMessage()
+                            + "). Maybe the file was edited by hand?");
         }
     }
 

@@ -12,8 +12,13 @@ import java.util.TreeMap;
  * @param end when it ended, empty while it runs
  * @param gpus allocated GPUs per Slurm GPU type name ({@code h100}); untyped GPUs under {@code ""}
  */
-public record JobRecord(String jobId, String account, String state, Optional<LocalDateTime> start,
-        Optional<LocalDateTime> end, Map<String, Integer> gpus) {
+public record JobRecord(
+        String jobId,
+        String account,
+        String state,
+        Optional<LocalDateTime> start,
+        Optional<LocalDateTime> end,
+        Map<String, Integer> gpus) {
     public JobRecord {
         gpus = java.util.Collections.unmodifiableMap(new TreeMap<>(gpus));
     }

@@ -21,8 +21,13 @@ public final class SacctParser {
     public static List<JobRecord> parse(String text) {
         List<JobRecord> jobs = new ArrayList<>();
         for (ParsableOutput.Line line : ParsableOutput.lines(text, 6, "sacct", FORMAT, HINT)) {
-            jobs.add(new JobRecord(line.field(0), line.field(1), line.field(2), time(line.field(3), line),
-                    time(line.field(4), line), gpus(line.field(5), line)));
+            jobs.add(new JobRecord(
+                    line.field(0),
+                    line.field(1),
+                    line.field(2),
+                    time(line.field(3), line),
+                    time(line.field(4), line),
+                    gpus(line.field(5), line)));
         }
         return jobs;
     }

@@ -31,8 +31,7 @@ public final class UsageAggregator {
         this.gpuTypeOfSlurmName = Map.copyOf(gpuTypeOfSlurmName);
     }
 
-    public List<UsageRecord> aggregate(List<JobRecord> jobs, LocalDate from, LocalDate toExclusive,
-            LocalDateTime now) {
+    public List<UsageRecord> aggregate(List<JobRecord> jobs, LocalDate from, LocalDate toExclusive, LocalDateTime now) {
         LocalDateTime windowStart = from.atStartOfDay();
         LocalDateTime windowEnd = toExclusive.atStartOfDay();
         Map<UsageRecord.Key, Double> hours = new TreeMap<>();
@@ -47,8 +46,9 @@ public final class UsageAggregator {
                 LocalDateTime dayEnd = earlier(cursor.toLocalDate().plusDays(1).atStartOfDay(), end);
                 double dayHours = Duration.between(cursor, dayEnd).toMillis() / 3_600_000.0;
                 LocalDate day = cursor.toLocalDate();
-                job.gpus().forEach((type, count) -> hours.merge(
-                        new UsageRecord.Key(project, gpuType(type), day), count * dayHours, Double::sum));
+                job.gpus()
+                        .forEach((type, count) -> hours.merge(
+                                new UsageRecord.Key(project, gpuType(type), day), count * dayHours, Double::sum));
                 cursor = dayEnd;
             }
         }

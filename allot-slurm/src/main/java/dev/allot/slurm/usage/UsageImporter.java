@@ -19,9 +19,22 @@ public final class UsageImporter {
 
     /** Imports whole days {@code from <= day < toExclusive} for one cluster; returns what was written. */
     public List<UsageRecord> importDays(String cluster, LocalDate from, LocalDate toExclusive, LocalDateTime now) {
-        SlurmCli.Result result = SlurmCli.require(cli.run(List.of("sacct", "-a", "-X", "-n", "-P",
-                "-M", cluster, "-S", from.atStartOfDay().toString(), "-E", toExclusive.atStartOfDay().toString(),
-                "-o", SacctParser.FORMAT), ""));
+        SlurmCli.Result result = SlurmCli.require(cli.run(
+                List.of(
+                        "sacct",
+                        "-a",
+                        "-X",
+                        "-n",
+                        "-P",
+                        "-M",
+                        cluster,
+                        "-S",
+                        from.atStartOfDay().toString(),
+                        "-E",
+                        toExclusive.atStartOfDay().toString(),
+                        "-o",
+                        SacctParser.FORMAT),
+                ""));
         List<UsageRecord> records = aggregator.aggregate(SacctParser.parse(result.stdout()), from, toExclusive, now);
         sink.upsert(records);
         return records;

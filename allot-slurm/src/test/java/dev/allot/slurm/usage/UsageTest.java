@@ -22,13 +22,16 @@ class UsageTest {
     private static final LocalDate DEC_1 = LocalDate.parse("2026-12-01");
     private static final LocalDate DEC_2 = LocalDate.parse("2026-12-02");
     private static final LocalDateTime NOW = LocalDateTime.parse("2026-12-02T08:00:00");
-    private static final UsageAggregator AGGREGATOR = new UsageAggregator(ProjectId::of,
-            Map.of("h100", GpuTypeId.of("H100"), "a100", GpuTypeId.of("A100")));
+    private static final UsageAggregator AGGREGATOR =
+            new UsageAggregator(ProjectId::of, Map.of("h100", GpuTypeId.of("H100"), "a100", GpuTypeId.of("A100")));
 
     private static double hours(List<UsageRecord> records, String project, String type, LocalDate day) {
         return records.stream()
-                .filter(r -> r.project().value().equals(project) && r.gpuType().value().equals(type) && r.day().equals(day))
-                .mapToDouble(UsageRecord::gpuHours).sum();
+                .filter(r -> r.project().value().equals(project)
+                        && r.gpuType().value().equals(type)
+                        && r.day().equals(day))
+                .mapToDouble(UsageRecord::gpuHours)
+                .sum();
     }
 
     @Test
@@ -45,14 +48,17 @@ class UsageTest {
 
     @Test
     void gpuHoursAreSplitAtMidnightClippedToTheWindowAndRunningJobsCountUntilNow() {
-        List<UsageRecord> records = AGGREGATOR.aggregate(SacctParser.parse(Golden.read("sacct.txt")), DEC_1,
-                DEC_2.plusDays(1), NOW);
+        List<UsageRecord> records =
+                AGGREGATOR.aggregate(SacctParser.parse(Golden.read("sacct.txt")), DEC_1, DEC_2.plusDays(1), NOW);
 
-        assertThat(hours(records, "vision-rl", "H100", DEC_1)).as("2 GPUs x 2.5 h + 1 GPU x 2 h after midnight")
+        assertThat(hours(records, "vision-rl", "H100", DEC_1))
+                .as("2 GPUs x 2.5 h + 1 GPU x 2 h after midnight")
                 .isCloseTo(7.0, within(1e-9));
         assertThat(hours(records, "vision-rl", "A100", DEC_1)).isCloseTo(1.0, within(1e-9));
         assertThat(hours(records, "vision-rl", "A100", DEC_2)).isCloseTo(1.0, within(1e-9));
-        assertThat(hours(records, "llm-prod", "GPU", DEC_2)).as("running: 4 GPUs x 2 h").isCloseTo(8.0, within(1e-9));
+        assertThat(hours(records, "llm-prod", "GPU", DEC_2))
+                .as("running: 4 GPUs x 2 h")
+                .isCloseTo(8.0, within(1e-9));
         assertThat(records).noneMatch(r -> r.project().value().equals("cpu-only"));
         assertThat(records).noneMatch(r -> r.day().isBefore(DEC_1));
     }
@@ -69,8 +75,8 @@ class UsageTest {
     @Test
     void reImportingTheSameDaysReplacesInsteadOfAdding(@TempDir Path dir) throws Exception {
         CsvUsageSink sink = new CsvUsageSink(dir);
-        List<UsageRecord> first = AGGREGATOR.aggregate(SacctParser.parse(Golden.read("sacct.txt")), DEC_1,
-                DEC_2.plusDays(1), NOW);
+        List<UsageRecord> first =
+                AGGREGATOR.aggregate(SacctParser.parse(Golden.read("sacct.txt")), DEC_1, DEC_2.plusDays(1), NOW);
 
         sink.upsert(first);
         String once = Files.readString(sink.file());
@@ -79,8 +85,11 @@ class UsageTest {
         assertThat(Files.readString(sink.file())).isEqualTo(once);
         assertThat(sink.read(DEC_1, DEC_2.plusDays(1))).containsExactlyElementsOf(first);
         sink.upsert(List.of(new UsageRecord(ProjectId.of("llm-prod"), GpuTypeId.of("GPU"), DEC_2, 12.0)));
-        assertThat(sink.read(DEC_2, DEC_2.plusDays(1))).filteredOn(r -> r.project().value().equals("llm-prod"))
-                .singleElement().extracting(UsageRecord::gpuHours).isEqualTo(12.0);
+        assertThat(sink.read(DEC_2, DEC_2.plusDays(1)))
+                .filteredOn(r -> r.project().value().equals("llm-prod"))
+                .singleElement()
+                .extracting(UsageRecord::gpuHours)
+                .isEqualTo(12.0);
         assertThat(sink.read(DEC_1, DEC_2)).allMatch(r -> r.day().equals(DEC_1));
     }
 
@@ -99,13 +108,15 @@ class UsageTest {
         List<UsageRecord> usage = List.of(
                 new UsageRecord(ProjectId.of("busy"), GpuTypeId.of("H100"), DEC_1, 8 * 24 * 0.9),
                 new UsageRecord(ProjectId.of("idle"), GpuTypeId.of("H100"), DEC_1, 8 * 24 * 0.05));
-        Map<ProjectId, Allocation> grants = Map.of(
-                ProjectId.of("busy"), Allocation.of("H100", 8), ProjectId.of("idle"), Allocation.of("H100", 8));
+        Map<ProjectId, Allocation> grants =
+                Map.of(ProjectId.of("busy"), Allocation.of("H100", 8), ProjectId.of("idle"), Allocation.of("H100", 8));
 
         List<AllocationVsUse.Row> rows = AllocationVsUse.compare(grants, usage, DEC_1, DEC_2, 0.25);
 
-        assertThat(rows).extracting(AllocationVsUse.Row::project, AllocationVsUse.Row::idle)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ProjectId.of("busy"), false),
+        assertThat(rows)
+                .extracting(AllocationVsUse.Row::project, AllocationVsUse.Row::idle)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ProjectId.of("busy"), false),
                         org.assertj.core.groups.Tuple.tuple(ProjectId.of("idle"), true));
         assertThat(rows.get(0).grantedGpuHours()).isEqualTo(192.0);
         assertThat(rows.get(0).usedFraction()).isCloseTo(0.9, within(1e-9));
