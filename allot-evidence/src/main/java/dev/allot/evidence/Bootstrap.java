@@ -35,4 +35,10 @@ final class Bootstrap {
         percentile.setData(values);
         return new double[] {percentile.evaluate(2.5), percentile.evaluate(97.5)};
     }
+
+    /** A parameter's estimate with its interval over the refits. */
+    static <T> ParameterInterval parameter(String name, double estimate, List<T> refits, Function<T, Double> of) {
+        double[] bounds = interval(refits, of);
+        return new ParameterInterval(name, estimate, bounds[0], bounds[1]);
+    }
 }

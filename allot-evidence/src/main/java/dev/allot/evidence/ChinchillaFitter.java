@@ -113,11 +113,11 @@ public record ChinchillaFitter(int dropHighestLoss, double huberDelta, int start
             }
         }
         List<ParameterInterval> intervals = List.of(
-                interval("E", law.e(), refits, ChinchillaLaw::e),
-                interval("A", law.a(), refits, ChinchillaLaw::a),
-                interval("B", law.b(), refits, ChinchillaLaw::b),
-                interval("alpha", law.alpha(), refits, ChinchillaLaw::alpha),
-                interval("beta", law.beta(), refits, ChinchillaLaw::beta));
+                Bootstrap.parameter("E", law.e(), refits, ChinchillaLaw::e),
+                Bootstrap.parameter("A", law.a(), refits, ChinchillaLaw::a),
+                Bootstrap.parameter("B", law.b(), refits, ChinchillaLaw::b),
+                Bootstrap.parameter("alpha", law.alpha(), refits, ChinchillaLaw::alpha),
+                Bootstrap.parameter("beta", law.beta(), refits, ChinchillaLaw::beta));
         String message = String.format(
                 Locale.ROOT,
                 "L(N, D) = %.3f + %.4g/N^%.4f + %.4g/D^%.4f on %d runs (%d set aside); %d of %d bootstrap refits"
@@ -134,15 +134,6 @@ public record ChinchillaFitter(int dropHighestLoss, double huberDelta, int start
                 seed);
         return new ChinchillaFit(
                 FitStatus.FITTED, message, Optional.of(law), intervals, setAside, used, seed, refits, bootstrapSamples);
-    }
-
-    private static ParameterInterval interval(
-            String name,
-            double estimate,
-            List<ChinchillaLaw> refits,
-            java.util.function.Function<ChinchillaLaw, Double> of) {
-        double[] bounds = Bootstrap.interval(refits, of);
-        return new ParameterInterval(name, estimate, bounds[0], bounds[1]);
     }
 
     /** The grid of Hoffmann et al. / Besiroglu et al., in centred coordinates, best {@code starts} first. */

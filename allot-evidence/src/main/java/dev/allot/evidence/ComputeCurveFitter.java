@@ -105,9 +105,9 @@ public record ComputeCurveFitter(int bootstrapSamples, long seed) {
         }
         List<ComputeCurve> refits = bootstrap(attempt, series);
         List<ParameterInterval> intervals = List.of(
-                interval("E", curve.asymptote(), refits, ComputeCurve::asymptote),
-                interval("A", curve.scale(), refits, ComputeCurve::scale),
-                interval("alpha", curve.exponent(), refits, ComputeCurve::exponent));
+                Bootstrap.parameter("E", curve.asymptote(), refits, ComputeCurve::asymptote),
+                Bootstrap.parameter("A", curve.scale(), refits, ComputeCurve::scale),
+                Bootstrap.parameter("alpha", curve.exponent(), refits, ComputeCurve::exponent));
         double chiSquare = attempt.chiSquare();
         int freedom = points.size() - 3;
         if (chiSquare >= 0
@@ -160,14 +160,5 @@ public record ComputeCurveFitter(int bootstrapSamples, long seed) {
             }
         }
         return refits;
-    }
-
-    private static ParameterInterval interval(
-            String name,
-            double estimate,
-            List<ComputeCurve> refits,
-            java.util.function.Function<ComputeCurve, Double> of) {
-        double[] bounds = Bootstrap.interval(refits, of);
-        return new ParameterInterval(name, estimate, bounds[0], bounds[1]);
     }
 }
