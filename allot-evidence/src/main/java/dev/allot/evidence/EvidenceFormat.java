@@ -51,4 +51,51 @@ public enum EvidenceFormat {
             }
         };
     }
+
+    /**
+     * Series written as evidence CSV (the columns {@link #CSV} reads), so that results imported from several files
+     * (one lm-eval file per checkpoint) accumulate into one curve.
+     *
+     * @param header whether to start with the header line
+     */
+    public static String toCsv(java.util.List<EvidenceSeries> series, boolean header) {
+        StringBuilder text = new StringBuilder();
+        if (header) {
+            text.append(String.join(",", CsvEvidence.KNOWN)).append('\n');
+        }
+        for (EvidenceSeries one : series) {
+            Metric metric = one.metric();
+            for (EvidencePoint point : one.points()) {
+                text.append(quoted(metric.name()))
+                        .append(',')
+                        .append(point.compute())
+                        .append(',')
+                        .append(one.computeUnit().word())
+                        .append(',')
+                        .append(point.value())
+                        .append(',')
+                        .append(metric.direction().word())
+                        .append(',')
+                        .append(metric.visibility().word())
+                        .append(',')
+                        .append(quoted(metric.unit()))
+                        .append(',')
+                        .append(optional(point.standardError()))
+                        .append(',')
+                        .append(optional(point.parameters()))
+                        .append(',')
+                        .append(optional(point.tokens()))
+                        .append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String optional(java.util.OptionalDouble value) {
+        return value.isPresent() ? String.valueOf(value.getAsDouble()) : "";
+    }
+
+    private static String quoted(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
 }

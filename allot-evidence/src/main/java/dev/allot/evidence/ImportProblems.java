@@ -22,7 +22,7 @@ final class ImportProblems {
         return problems.isEmpty();
     }
 
-    /** Throws one exception listing every problem, if there is any. */
+    /** Throws one exception carrying every problem (the CLI and the API list them), if there is any. */
     void throwIfAny() {
         if (problems.isEmpty()) {
             return;
@@ -32,8 +32,7 @@ final class ImportProblems {
                 .append(" has ")
                 .append(problems.size())
                 .append(problems.size() == 1 ? " problem" : " problems")
-                .append("; nothing was imported:");
-        problems.forEach(p -> message.append("\n  - ").append(p.describe()));
+                .append("; nothing was imported.");
         throw new AllotException(
                 AllotException.Kind.INVALID_INPUT, "EVIDENCE_INVALID", message.toString(), problems, null);
     }

@@ -41,6 +41,25 @@ class EvidenceImportTest {
     }
 
     @Test
+    void importedSeriesWrittenAsCsvReadBackTheSame() {
+        ImportedEvidence fromJson = read(EvidenceFormat.LM_EVAL, "old-format.json");
+        ImportedEvidence fromCsv = read(EvidenceFormat.CSV, "curve.csv");
+
+        String csv = EvidenceFormat.toCsv(fromJson.series(), true) + EvidenceFormat.toCsv(fromCsv.series(), false);
+        List<EvidenceSeries> back = EvidenceFormat.CSV
+                .read(csv, "round-trip.csv", PROJECT, null, Set.of())
+                .series();
+
+        List<EvidenceSeries> expected = new java.util.ArrayList<>(fromJson.series());
+        expected.addAll(fromCsv.series());
+        assertThat(back)
+                .extracting(s -> s.metric() + " " + s.computeUnit() + " " + s.points())
+                .containsExactlyElementsOf(expected.stream()
+                        .map(s -> s.metric() + " " + s.computeUnit() + " " + s.points())
+                        .toList());
+    }
+
+    @Test
     void aBrokenCsvReportsEveryProblemWithItsLineAndColumnAndImportsNothing() {
         AllotException error = catchThrowableOfType(AllotException.class, () -> read(EvidenceFormat.CSV, "broken.csv"));
 
@@ -53,9 +72,9 @@ class EvidenceImportTest {
                         "line 4, column value",
                         "line 5, column metric",
                         "line 5, column direction");
-        assertThat(error.getMessage())
-                .contains("broken.csv has 5 problems; nothing was imported")
-                .contains(
+        assertThat(error.getMessage()).isEqualTo("Evidence file broken.csv has 5 problems; nothing was imported.");
+        assertThat(error.problems().get(1).describe())
+                .isEqualTo(
                         "line 4, column compute_unit: is not a compute unit (value: gpu-minutes). Maybe gpu-hours or flop?");
     }
 
