@@ -104,14 +104,18 @@ public record ChinchillaFitter(int dropHighestLoss, double huberDelta, int start
             List<SetAside> setAside,
             int used,
             GradientMinimizer minimizer) {
-        List<ChinchillaLaw> refits = new ArrayList<>();
-        for (double[] weights : Bootstrap.resamples(used, bootstrapSamples, seed)) {
-            ChinchillaObjective resampled = objective.withWeights(weights);
-            GradientMinimizer.Result run = minimizer.minimize(resampled::value, resampled::gradient, optimum);
-            if (run.converged()) {
-                refits.add(ChinchillaLaw.fromLogs(objective.uncentred(run.point())));
-            }
-        }
+        // Refits are independent, so they run in parallel; each has its own resample and optimiser, and the
+        // list keeps the resamples' order, so the intervals do not depend on the number of cores.
+        double[][] resamples = Bootstrap.resamples(used, bootstrapSamples, seed);
+        List<ChinchillaLaw> refits = java.util.stream.IntStream.range(0, resamples.length)
+                .parallel()
+                .mapToObj(s -> {
+                    ChinchillaObjective resampled = objective.withWeights(resamples[s]);
+                    return minimizer.minimize(resampled::value, resampled::gradient, optimum);
+                })
+                .filter(GradientMinimizer.Result::converged)
+                .map(run -> ChinchillaLaw.fromLogs(objective.uncentred(run.point())))
+                .toList();
         List<ParameterInterval> intervals = List.of(
                 Bootstrap.parameter("E", law.e(), refits, ChinchillaLaw::e),
                 Bootstrap.parameter("A", law.a(), refits, ChinchillaLaw::a),
