@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             dev.allot.app.server.ServeCommand.class,
             dev.allot.app.server.TokenCommand.class,
             dev.allot.app.server.CycleCommand.class,
+            dev.allot.app.evidence.EvidenceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
