@@ -91,7 +91,7 @@ public final class Planner {
         }
     }
 
-    private static List<PlannedProject> gather(Lab lab, Fleet fleet) {
+    static List<PlannedProject> gather(Lab lab, Fleet fleet) {
         Map<ProjectId, Ask> asks = lab.asksByProject();
         Map<ProjectId, Double> priorities = lab.priorities();
         var pins = lab.pinsByProject();

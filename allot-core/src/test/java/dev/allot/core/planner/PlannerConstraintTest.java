@@ -247,7 +247,9 @@ class PlannerConstraintTest {
                 .isInstanceOfSatisfying(
                         AllotException.class,
                         e -> assertThat(e.getMessage())
-                                .contains("continuity (at most 50 % change per cycle", "the capacity of H100"));
+                                .contains(
+                                        "continuity of a (from its previous 48 GPUs, at most 50 % change",
+                                        "continuity of b", "the capacity of H100"));
     }
 
     @Test
