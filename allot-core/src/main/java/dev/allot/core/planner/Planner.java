@@ -15,6 +15,7 @@ import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.SolveReport;
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,6 +56,7 @@ public final class Planner {
      * @throws AllotException of kind INFEASIBLE when the policy, pins and overrides cannot all hold, naming them
      */
     public Plan plan(Lab lab, ProgressListener listener) {
+        Instant start = options.clock().instant();
         Fleet fleet = Fleet.of(lab);
         List<PlannedProject> projects = gather(lab, fleet);
         AllocationModel allocation = new AllocationModel(lab, fleet, projects, options.valueModel());
@@ -73,6 +75,7 @@ public final class Planner {
                             + options.timeLimit().toMillis() / 1000.0
                             + " s. Maybe allow more time (--time-limit) or a larger gap (--gap).");
         }
+        Duration solveTime = Duration.between(start, options.clock().instant());
         List<Allocation> grants = grants(allocation, outcome.values());
         try (Pricing pricing =
                 options.explain() ? Pricing.of(allocation.model, outcome.values(), fundedVars(allocation)) : null) {
@@ -87,7 +90,7 @@ public final class Planner {
                     lab.capacityGpus(),
                     allocatable(fleet),
                     explainer.shadowPrices(),
-                    report(outcome));
+                    report(outcome, solveTime));
         }
     }
 
@@ -176,7 +179,7 @@ public final class Planner {
         return allocatable;
     }
 
-    private SolveReport report(SolverOutcome outcome) {
+    private SolveReport report(SolverOutcome outcome, Duration solveTime) {
         double gap = Math.max(0, outcome.bound() - outcome.objective()) / Math.max(1, Math.abs(outcome.objective()));
         SolveReport.Status status = outcome.status() == SolverOutcome.Status.OPTIMAL || gap <= options.relativeGap()
                 ? SolveReport.Status.OPTIMAL
@@ -186,7 +189,7 @@ public final class Planner {
                 outcome.objective(),
                 outcome.bound(),
                 gap,
-                outcome.wallTime().isNegative() ? Duration.ZERO : outcome.wallTime(),
+                solveTime.isNegative() ? Duration.ZERO : solveTime,
                 options.engine(),
                 options.seed());
     }
