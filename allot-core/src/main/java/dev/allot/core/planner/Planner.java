@@ -102,7 +102,12 @@ public final class Planner {
         Map<ProjectId, Allocation> previousGrants =
                 lab.previousCycle().map(past -> past.grants()).orElse(Map.of());
         List<PlannedProject> planned = new ArrayList<>();
-        for (Project project : lab.projects()) {
+        // Canonical order (by id), not file order: the model, and so the plan, must not depend on how the lab file
+        // happens to list its projects.
+        List<Project> canonical = lab.projects().stream()
+                .sorted(java.util.Comparator.comparing(project -> project.id().value()))
+                .toList();
+        for (Project project : canonical) {
             Optional<Ask> ask = Optional.ofNullable(asks.get(project.id()));
             Allocation previous = previousGrants.getOrDefault(project.id(), Allocation.NONE);
             var pin = Optional.ofNullable(pins.get(project.id()));

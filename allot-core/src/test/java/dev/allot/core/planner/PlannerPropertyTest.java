@@ -74,6 +74,33 @@ class PlannerPropertyTest {
     }
 
     @ParameterizedTest
+    @MethodSource("shapedSeeds")
+    void theOrderOfProjectsDoesNotChangeThePlan(long seed) {
+        if (seed % 10 != 0) {
+            return;
+        }
+        Lab lab = RandomLabs.shaped(seed, 60, 3);
+        List<Project> projects = new ArrayList<>(lab.projects());
+        java.util.Collections.shuffle(projects, new java.util.Random(seed));
+        Lab shuffled = new Lab(
+                lab.name(),
+                lab.cycle(),
+                lab.cycleStart(),
+                lab.gpuTypes(),
+                lab.pools(),
+                lab.categories(),
+                projects,
+                lab.asks(),
+                lab.scores(),
+                lab.policy(),
+                lab.pins(),
+                lab.overrides(),
+                lab.history());
+
+        assertThat(DEFAULT.plan(shuffled).grants()).isEqualTo(DEFAULT.plan(lab).grants());
+    }
+
+    @ParameterizedTest
     @MethodSource("largeSeeds")
     void largeLabsTakeTheDecomposedPathAndStillRespectEveryRule(long seed) {
         Lab lab = RandomLabs.shaped(seed, LpGuidedSolve.PROJECTS_THRESHOLD + 200, 4);
