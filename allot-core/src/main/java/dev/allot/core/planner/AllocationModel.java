@@ -268,10 +268,16 @@ final class AllocationModel {
 
     /** Objective, stability term: a small cost per GPU of change versus the previous plan (ties go to stability). */
     private void stability(int p) {
+        int previous = projects.get(p).previous().totalGpus();
         if (units.get(p).isEmpty()) {
+            // Nothing can be granted, so the change is the whole previous grant: a constant, kept in the objective
+            // so that the reported objective is the value of the plan (docs/planner.md).
+            if (previous > 0) {
+                model.maximise(
+                        model.integer("change[" + name(p) + "]", previous, previous), -STABILITY_PENALTY_PER_GPU);
+            }
             return;
         }
-        int previous = projects.get(p).previous().totalGpus();
         int mostGranted = units.get(p).entrySet().stream()
                 .mapToInt(entry -> (int) entry.getValue().upper() * fleet.unitGpus(entry.getKey()))
                 .sum();

@@ -81,8 +81,13 @@ public final class Planner {
                 options.explain() ? Pricing.of(allocation.model, outcome.values(), fundedVars(allocation)) : null) {
             Explainer explainer = new Explainer(allocation, lab, grants, pricing);
             List<ProjectPlan> lines = new ArrayList<>();
+            double planValue = 0;
             for (int p = 0; p < projects.size(); p++) {
                 lines.add(line(lab, allocation, p, grants.get(p), explainer));
+                planValue += explainer.value(p)
+                        - AllocationModel.STABILITY_PENALTY_PER_GPU
+                                * Math.abs(grants.get(p).totalGpus()
+                                        - projects.get(p).previous().totalGpus());
             }
             return new Plan(
                     lab.cycle(),
@@ -90,7 +95,7 @@ public final class Planner {
                     lab.capacityGpus(),
                     allocatable(fleet),
                     explainer.shadowPrices(),
-                    report(outcome, solveTime));
+                    report(outcome, planValue, solveTime));
         }
     }
 
@@ -184,15 +189,22 @@ public final class Planner {
         return allocatable;
     }
 
-    private SolveReport report(SolverOutcome outcome, Duration solveTime) {
-        double gap = Math.max(0, outcome.bound() - outcome.objective()) / Math.max(1, Math.abs(outcome.objective()));
+    /**
+     * The solve as reported: the objective is the plan's own value (priority x value curve of its grants, minus the
+     * stability term), recomputed from the grants; the engine's objective can sit a little below it (value segments
+     * or change variables left slack within the gap). The bound is the engine's proven bound, and the gap is computed
+     * from these two, so the three always agree.
+     */
+    private SolveReport report(SolverOutcome outcome, double planValue, Duration solveTime) {
+        double bound = Math.max(outcome.bound(), planValue);
+        double gap = (bound - planValue) / Math.max(1, Math.abs(planValue));
         SolveReport.Status status = outcome.status() == SolverOutcome.Status.OPTIMAL || gap <= options.relativeGap()
                 ? SolveReport.Status.OPTIMAL
                 : SolveReport.Status.FEASIBLE;
         return new SolveReport(
                 status,
-                outcome.objective(),
-                outcome.bound(),
+                planValue,
+                bound,
                 gap,
                 solveTime.isNegative() ? Duration.ZERO : solveTime,
                 options.engine(),
