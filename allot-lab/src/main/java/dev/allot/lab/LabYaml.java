@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Lab;
+import dev.allot.core.planner.GrantRules;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -39,6 +40,12 @@ public final class LabYaml {
         Problems problems = new Problems();
         JsonNode root = parse(yaml, problems);
         Lab lab = root == null ? null : new LabReader(problems).read(root);
+        if (lab != null) {
+            // Rules on what the planner is asked to grant live once in core; the reader only places them.
+            GrantRules.check(lab)
+                    .forEach(
+                            problem -> problems.add(problem.path(), problem.value(), problem.reason(), problem.hint()));
+        }
         if (!problems.isEmpty() || lab == null) {
             int count = Math.max(1, problems.size());
             throw new AllotException(

@@ -53,9 +53,24 @@ public final class Planner {
     }
 
     /**
-     * @throws AllotException of kind INFEASIBLE when the policy, pins and overrides cannot all hold, naming them
+     * @throws AllotException of kind INFEASIBLE when the policy, pins and overrides cannot all hold, naming them;
+     *     of kind INVALID_INPUT when the lab breaks a {@link GrantRules} rule (every problem listed)
      */
     public Plan plan(Lab lab, ProgressListener listener) {
+        List<dev.allot.core.Problem> problems = GrantRules.check(lab);
+        if (!problems.isEmpty()) {
+            throw new AllotException(
+                    AllotException.Kind.INVALID_INPUT,
+                    "LAB_CANNOT_BE_PLANNED",
+                    "Lab " + lab.name() + " cannot be planned: "
+                            + String.join(
+                                    "; ",
+                                    problems.stream()
+                                            .map(dev.allot.core.Problem::describe)
+                                            .toList()),
+                    problems,
+                    null);
+        }
         Instant start = options.clock().instant();
         Fleet fleet = Fleet.of(lab);
         List<PlannedProject> projects = gather(lab, fleet);
