@@ -52,9 +52,7 @@ class GrantRulesTest {
     @Test
     void theConflictFinderNamesTheProjectAndItsRulesWhenTheModelIsInfeasible() {
         Lab lab = continuingBetweenNodes();
-        Fleet fleet = Fleet.of(lab);
-        AllocationModel allocation =
-                new AllocationModel(lab, fleet, Planner.gather(lab, fleet), ValueModel.targetThenDiminishing());
+        AllocationModel allocation = LabBuilder.model(lab);
 
         List<RuleGroup> conflict = ConflictFinder.minimalConflict(allocation.model, PlannerOptions.defaults());
 

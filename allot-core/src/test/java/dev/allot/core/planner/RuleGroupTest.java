@@ -36,9 +36,7 @@ class RuleGroupTest {
     @Test
     void everyFamilyIsWrittenAndDescribedByItsSubject() {
         Lab lab = everyRule();
-        Fleet fleet = Fleet.of(lab);
-        AllocationModel allocation =
-                new AllocationModel(lab, fleet, Planner.gather(lab, fleet), ValueModel.targetThenDiminishing());
+        AllocationModel allocation = LabBuilder.model(lab);
         Set<RuleGroup> groups = new LinkedHashSet<>();
         for (Row row : allocation.model.rows()) {
             groups.add(row.group());
