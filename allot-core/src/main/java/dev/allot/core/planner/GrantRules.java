@@ -98,11 +98,10 @@ public final class GrantRules {
                 && !lab.policy().plannerMayKill()
                 && !lab.overridesByProject().containsKey(project.id());
         if (previousGpus > 0) {
-            double change = lab.policy().maxChangeFraction();
-            int shrink = Math.min((int) Math.floor(previousGpus * (1 - change) + 1e-9), high);
-            int grow = Math.max(
-                    Math.max((int) Math.ceil(previousGpus * (1 + change) - 1e-9), previousGpus + fleet.maxUnitGpus()),
-                    low);
+            int node = types.stream().mapToInt(fleet::unitGpus).max().orElse(1);
+            Continuity continuity = Continuity.of(lab.policy(), previousGpus, low, high, node);
+            int shrink = continuity.minGpus();
+            int grow = continuity.maxGpus();
             if (shrink > low || grow < high) {
                 low = Math.max(low, shrink);
                 high = Math.min(high, grow);
