@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
         description = {
             "Time the planner on the demo lab (300 projects) or on N copies of it (--copies 10 = 3,000",
             "projects). Prints one line per run (the first is cold: it includes loading the solver) and checks",
-            "every plan against the lab's rules. Results and commands are recorded in docs/benchmarks.md."
+            "every plan against the lab's rules. With --vs gavel it also runs the Gavel max-min LP on the same",
+            "lab and prints both side by side. Results and commands are recorded in docs/benchmarks.md.",
+            "Example: allot bench --size 3000 --runs 3 --vs gavel --python /tmp/peer/bin/python"
         })
 public final class BenchCommand implements Callable<Integer> {
     @Option(
@@ -39,6 +41,32 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--runs", defaultValue = "3", description = "Solves in this JVM (default: ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(
+            names = "--size",
+            paramLabel = "N",
+            description = "Plan a lab of N projects (as 'allot lab example --size N' writes) instead of copies.")
+    Integer size;
+
+    @Option(
+            names = "--vs",
+            paramLabel = "PEER",
+            description = "Also run this peer on the same lab and print both side by side; the one peer is gavel.")
+    String peer;
+
+    @Option(
+            names = "--python",
+            paramLabel = "PATH",
+            defaultValue = "python3",
+            description = "Python with cvxpy and ecos for the peer (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(
+            names = "--peer-script",
+            paramLabel = "FILE",
+            defaultValue = "../shared/bench/peer_gavel.py",
+            description = "The Gavel peer script (default: ${DEFAULT-VALUE}).")
+    Path peerScript;
 
     @Option(names = "--no-explain", description = "Skip explanations (pricing with the fixed LP).")
     boolean noExplain;
@@ -56,8 +84,20 @@ public final class BenchCommand implements Callable<Integer> {
             throw dev.allot.core.AllotException.invalid(
                     "BAD_FLAG", "Flag --runs must be between 1 and 100 (value: " + runs + ").");
         }
+        if (size != null && (size < 1 || size > LabCommand.Example.MAX_SIZE)) {
+            throw dev.allot.core.AllotException.invalid(
+                    "BAD_FLAG",
+                    "Flag --size must be between 1 and " + LabCommand.Example.MAX_SIZE + " (value: " + size + ").");
+        }
+        if (peer != null && !peer.equals("gavel")) {
+            throw dev.allot.core.AllotException.invalid(
+                    "BAD_FLAG", "Flag --vs names an unknown peer (value: " + peer + "). Maybe --vs gavel?");
+        }
+        if (peer != null) {
+            PeerComparison.checkScript(peerScript);
+        }
         long start = System.nanoTime();
-        Lab lab = ScaledLab.generate(solver.seed(), copies);
+        Lab lab = size != null ? ScaledLab.ofSize(solver.seed(), size) : ScaledLab.generate(solver.seed(), copies);
         System.out.printf(
                 Locale.ROOT,
                 "lab: %d projects, %d asks, %d GPU types, generated in %d ms%n",
@@ -67,9 +107,14 @@ public final class BenchCommand implements Callable<Integer> {
                 (System.nanoTime() - start) / 1_000_000);
         PlannerOptions options = solver.toPlannerOptions().withExplain(!noExplain);
         List<Long> totals = new ArrayList<>();
+        List<Long> solves = new ArrayList<>();
+        Plan plan = null;
         for (int run = 1; run <= runs; run++) {
             long before = System.nanoTime();
-            Plan plan = Planner.create(options).plan(lab);
+            try (ProgressLine progress = new ProgressLine(System.err, true)) {
+                plan = Planner.create(options).plan(lab, progress);
+            }
+            solves.add(plan.solve().solveTime().toMillis());
             long millis = (System.nanoTime() - before) / 1_000_000;
             totals.add(millis);
             List<String> violations = PlanInvariants.check(lab, plan);
@@ -88,12 +133,18 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         List<Long> sorted = totals.stream().sorted().toList();
+        String rss = peakMemory();
         System.out.printf(
                 Locale.ROOT,
                 "median %d ms over %d runs; peak resident memory %s%n",
                 sorted.get(sorted.size() / 2),
                 runs,
-                peakMemory());
+                rss);
+        if (peer != null) {
+            long medianSolve = solves.stream().sorted().toList().get(solves.size() / 2);
+            PeerComparison.print(medianSolve / 1000.0, plan, rss, PeerComparison.runGavel(lab, python, peerScript, (int)
+                    Math.max(600, 10 * medianSolve / 1000)));
+        }
         return Cli.OK;
     }
 

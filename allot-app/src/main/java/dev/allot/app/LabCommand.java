@@ -3,6 +3,7 @@ package dev.allot.app;
 import dev.allot.core.model.Lab;
 import dev.allot.lab.DemoLab;
 import dev.allot.lab.LabYaml;
+import dev.allot.lab.ScaledLab;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,17 +34,33 @@ public final class LabCommand implements Runnable {
     @Command(
             name = "example",
             mixinStandardHelpOptions = true,
-            description = "Print the demo lab (about 300 projects, generated from a seed) as a lab file.")
+            description = {
+                "Print the demo lab (300 projects, generated from a seed) as a lab file, or with --size a lab of",
+                "that many projects. Example: allot lab example --size 30000 > big-lab.yaml"
+            })
     static final class Example implements Callable<Integer> {
+        static final int MAX_SIZE = 100_000;
+
         @Option(
                 names = "--seed",
                 defaultValue = "42",
                 description = "Seed of the generated lab (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(
+                names = "--size",
+                paramLabel = "N",
+                description = "Write a lab of N projects instead (copies of the demo portfolio on a fleet scaled to"
+                        + " match, from 1 to " + MAX_SIZE + "), e.g. --size 30000 for a scale test.")
+        Integer size;
+
         @java.lang.Override
         public Integer call() {
-            System.out.print(LabYaml.write(DemoLab.generate(seed)));
+            if (size != null && (size < 1 || size > MAX_SIZE)) {
+                throw dev.allot.core.AllotException.invalid(
+                        "BAD_FLAG", "Flag --size must be between 1 and " + MAX_SIZE + " (value: " + size + ").");
+            }
+            System.out.print(LabYaml.write(size == null ? DemoLab.generate(seed) : ScaledLab.ofSize(seed, size)));
             System.out.flush();
             return Cli.OK;
         }
@@ -61,9 +78,12 @@ public final class LabCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The lab file to check.")
         Path file;
 
+        @picocli.CommandLine.Mixin
+        LabFileOptions labFile;
+
         @java.lang.Override
         public Integer call() {
-            Lab lab = LabYaml.read(Cli.read(file, "Lab file"), file.toString());
+            Lab lab = labFile.read(file);
             System.out.printf(
                     "%s is valid: lab %s, cycle %s, %d GPU types, %d pools, %d projects (%d asks).%n",
                     file,

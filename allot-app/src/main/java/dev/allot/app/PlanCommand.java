@@ -3,7 +3,6 @@ package dev.allot.app;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
-import dev.allot.lab.LabYaml;
 import dev.allot.lab.PlanDocument;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -51,9 +50,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     SolverOptions solver;
 
+    @Mixin
+    LabFileOptions labFile;
+
     @Override
     public Integer call() {
-        Lab lab = LabYaml.read(Cli.read(file, "Lab file"), file.toString());
+        Lab lab = labFile.read(file);
         Plan plan;
         try (ProgressLine progress = new ProgressLine(System.err, !quiet)) {
             plan = Planner.create(solver.toPlannerOptions()).plan(lab, progress);

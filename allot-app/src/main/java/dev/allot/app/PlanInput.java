@@ -5,7 +5,6 @@ import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
 import dev.allot.lab.DemoLab;
-import dev.allot.lab.LabYaml;
 import dev.allot.lab.PlanDocument;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -28,6 +27,9 @@ public final class PlanInput {
     @Mixin
     SolverOptions solver;
 
+    @Mixin
+    LabFileOptions labFileOptions;
+
     /** The lab and plan. */
     public record Loaded(Lab lab, Plan plan) {}
 
@@ -46,9 +48,7 @@ public final class PlanInput {
                     "BAD_FLAG",
                     "No lab given: pass --lab FILE or --demo. Maybe" + " 'allot slurm diff --lab lab.yaml'?");
         }
-        Lab lab = demo
-                ? DemoLab.generate(solver.seed())
-                : LabYaml.read(Cli.read(labFile, "Lab file"), labFile.toString());
+        Lab lab = demo ? DemoLab.generate(solver.seed()) : labFileOptions.read(labFile);
         Plan plan = planFile != null
                 ? PlanDocument.read(Cli.read(planFile, "Plan file"), planFile.toString())
                 : Planner.create(solver.toPlannerOptions()).plan(lab);

@@ -3,6 +3,7 @@ package dev.allot.app;
 import dev.allot.core.AllotException;
 import dev.allot.core.planner.PlannerOptions;
 import java.time.Duration;
+import java.time.InstantSource;
 import picocli.CommandLine.Option;
 
 /** Planner flags shared by every command that solves: {@code --time-limit --gap --seed --workers}. */
@@ -67,7 +68,9 @@ public final class SolverOptions {
                 workers,
                 defaults.valueModel(),
                 true,
-                engine);
+                engine,
+                // The planner reads no clock; the command line shows real solve times.
+                InstantSource.system());
     }
 
     public long seed() {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Lab;
+import dev.allot.core.planner.GrantRules;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -22,9 +25,17 @@ public final class LabYaml {
     /** Stable error code of an invalid lab file. */
     public static final String INVALID = "LAB_INVALID";
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /**
+     * Largest lab file read by default, in MiB (a 30,000-project lab is about 20 MiB); callers may allow up to
+     * {@link #MAX_FILE_MB_LIMIT}.
+     */
+    public static final int DEFAULT_MAX_FILE_MB = 64;
+
+    /** Upper bound of a configurable maximum: the whole file and its tree are held in memory. */
+    public static final int MAX_FILE_MB_LIMIT = 1024;
+
+    private static final int BYTES_PER_MB = 1024 * 1024;
+    private static final YAMLMapper MAPPER = mapper(DEFAULT_MAX_FILE_MB);
 
     private LabYaml() {}
 
@@ -36,9 +47,35 @@ public final class LabYaml {
      *     located by its YAML path (e.g. {@code projects[3].ask.floor}) or, for syntax errors, its line and column
      */
     public static Lab read(String yaml, String sourceName) {
+        return read(yaml, sourceName, DEFAULT_MAX_FILE_MB);
+    }
+
+    /**
+     * Parses and checks a lab file of at most {@code maxFileMb} MiB (of text); a larger one is one problem, "file too
+     * large", instead of a syntax error.
+     *
+     * @param maxFileMb 1 to {@value #MAX_FILE_MB_LIMIT}
+     */
+    public static Lab read(String yaml, String sourceName, int maxFileMb) {
+        if (maxFileMb < 1 || maxFileMb > MAX_FILE_MB_LIMIT) {
+            throw new IllegalArgumentException(
+                    "maxFileMb must be within 1.." + MAX_FILE_MB_LIMIT + ", was " + maxFileMb);
+        }
         Problems problems = new Problems();
-        JsonNode root = parse(yaml, problems);
+        String text = yaml == null ? "" : yaml;
+        if (text.length() > (long) maxFileMb * BYTES_PER_MB) {
+            problems.add("(file)", "", tooLarge(text.length(), maxFileMb), "");
+        }
+        JsonNode root = problems.isEmpty()
+                ? parse(text, maxFileMb == DEFAULT_MAX_FILE_MB ? MAPPER : mapper(maxFileMb), problems)
+                : null;
         Lab lab = root == null ? null : new LabReader(problems).read(root);
+        if (lab != null) {
+            // Rules on what the planner is asked to grant live once in core; the reader only places them.
+            GrantRules.check(lab)
+                    .forEach(
+                            problem -> problems.add(problem.path(), problem.value(), problem.reason(), problem.hint()));
+        }
         if (!problems.isEmpty() || lab == null) {
             int count = Math.max(1, problems.size());
             throw new AllotException(
@@ -59,10 +96,28 @@ public final class LabYaml {
         return new LabWriter().write(lab);
     }
 
-    private static JsonNode parse(String yaml, Problems problems) {
+    /** The message of a file over the limit, e.g. "file too large (31.5 MB > limit 16 MB; set --max-file-mb)". */
+    public static String tooLarge(long sizeBytes, int maxFileMb) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "file too large (%.1f MB > limit %d MB; set --max-file-mb)",
+                sizeBytes / (double) BYTES_PER_MB,
+                maxFileMb);
+    }
+
+    /** A reader whose YAML parser accepts documents up to the limit (SnakeYAML's own default stops at 3 MB). */
+    private static YAMLMapper mapper(int maxFileMb) {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(maxFileMb * BYTES_PER_MB);
+        return YAMLMapper.builder(YAMLFactory.builder().loaderOptions(loader).build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    private static JsonNode parse(String yaml, YAMLMapper mapper, Problems problems) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(yaml == null ? "" : yaml);
+            root = mapper.readTree(yaml);
         } catch (JsonProcessingException e) {
             syntaxProblem(e, problems);
             return null;

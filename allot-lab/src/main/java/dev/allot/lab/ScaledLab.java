@@ -103,6 +103,62 @@ public final class ScaledLab {
                 history);
     }
 
+    /**
+     * A lab of exactly {@code projects} projects: enough demo copies, cut to the first {@code projects} (their asks,
+     * scores, pins, overrides and history kept, the rest dropped), on a fleet scaled to the same ratio of GPUs per
+     * project as the demo (whole nodes, at least one per pool).
+     */
+    public static Lab ofSize(long seed, int projects) {
+        if (projects < 1) {
+            throw new IllegalArgumentException("projects must be >= 1, was " + projects);
+        }
+        Lab demo = DemoLab.generate(seed);
+        int perCopy = demo.projects().size();
+        Lab lab = generate(seed, (projects + perCopy - 1) / perCopy);
+        java.util.Set<ProjectId> kept = new java.util.HashSet<>();
+        lab.projects().stream().limit(projects).forEach(project -> kept.add(project.id()));
+        double scale = projects / (double) perCopy;
+        List<Pool> pools = demo.pools().stream()
+                .map(pool -> new Pool(
+                        pool.name(),
+                        pool.cluster(),
+                        pool.gpuType(),
+                        pool.gpusPerNode() * Math.max(1, (int) Math.round(pool.gpus() * scale / pool.gpusPerNode())),
+                        pool.gpusPerNode()))
+                .toList();
+        List<PastCycle> history = lab.history().stream()
+                .map(past -> new PastCycle(past.cycle(), keep(past.grants(), kept), keep(past.usedFraction(), kept)))
+                .toList();
+        return new Lab(
+                demo.name() + "-" + projects,
+                lab.cycle(),
+                lab.cycleStart(),
+                lab.gpuTypes(),
+                pools,
+                lab.categories(),
+                lab.projects().stream().limit(projects).toList(),
+                lab.asks().stream().filter(ask -> kept.contains(ask.project())).toList(),
+                lab.scores().stream()
+                        .filter(score -> kept.contains(score.project()))
+                        .toList(),
+                lab.policy(),
+                lab.pins().stream().filter(pin -> kept.contains(pin.project())).toList(),
+                lab.overrides().stream()
+                        .filter(override -> kept.contains(override.project()))
+                        .toList(),
+                history);
+    }
+
+    private static <V> Map<ProjectId, V> keep(Map<ProjectId, V> byProject, java.util.Set<ProjectId> kept) {
+        Map<ProjectId, V> result = new LinkedHashMap<>();
+        byProject.forEach((project, value) -> {
+            if (kept.contains(project)) {
+                result.put(project, value);
+            }
+        });
+        return result;
+    }
+
     private static ProjectId id(ProjectId id, String suffix) {
         return suffix.isEmpty() ? id : ProjectId.of(id.value() + suffix);
     }

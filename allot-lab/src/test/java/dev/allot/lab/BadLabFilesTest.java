@@ -92,6 +92,12 @@ class BadLabFilesTest {
                         overrides[1].action: is not one of kill, fund (value: cancel)
                         overrides[2].action: project old-thing cannot be funded: it is not active or has no ask (value: fund). Maybe give it an ask and status active, or drop the override?
                         """),
+                arguments("planner-rules.yaml", """
+                        planner-rules.yaml: 3 problems
+                        pins[0].project: project resting is paused, so it cannot be pinned to H100:8 (only active projects get GPUs) (value: resting). Maybe set its status to active, or drop the pin?
+                        projects[0].ask.floor: the floor of project steady (12 GPUs) leaves no whole number of nodes between its floor (12) and ceiling (12): H100 comes in nodes of 8 GPUs; as a continuing project only the deciders may drop, it would make the whole lab infeasible (value: 12). Maybe a floor of 8 or 16 GPUs?
+                        projects[1].ask.floor: the floor of project odd-new (10 GPUs) leaves no whole number of nodes between its floor (10) and ceiling (11): A100 comes in nodes of 4 GPUs; it could never be funded (value: 10). Maybe a floor of 8 or 12 GPUs?
+                        """),
                 arguments("policy-percentages.yaml", """
                         policy-percentages.yaml: 6 problems
                         policy.reserve: holds back all capacity, so nothing is left to allocate (value: 100%). Maybe 5%?

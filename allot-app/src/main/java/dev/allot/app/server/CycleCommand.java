@@ -134,7 +134,7 @@ public final class CycleCommand implements Runnable {
         @Override
         public Integer call() {
             return store.run(opened -> {
-                Plan plan = Planner.create(PlannerOptions.defaults())
+                Plan plan = Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system()))
                         .plan(opened.lab().export(cycleId(id)));
                 StoredPlan draft = opened.plans().saveDraft(cycleId(id), plan, null, store.actor());
                 System.out.printf(

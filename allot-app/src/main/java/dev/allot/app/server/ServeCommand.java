@@ -42,7 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
                     "invalid-port", "--port: " + port + " is not a TCP port. Maybe 7070?");
         }
         Store opened = store.open();
-        Planner planner = Planner.create(PlannerOptions.defaults());
+        Planner planner = Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system()));
         AllotServer server = AllotServer.create(opened, planner, WebUi.create(opened, planner))
                 .start(host, port);
         Runtime.getRuntime()

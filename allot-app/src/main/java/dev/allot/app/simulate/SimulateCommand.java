@@ -184,7 +184,9 @@ public final class SimulateCommand implements Callable<Integer> {
                     .latestPublished(id)
                     .or(() -> opened.plans().draft(id))
                     .map(StoredPlan::plan)
-                    .orElseGet(() -> Planner.create(PlannerOptions.defaults()).plan(lab));
+                    .orElseGet(
+                            () -> Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system()))
+                                    .plan(lab));
             return new Loaded(lab, plan);
         }
     }

@@ -120,7 +120,11 @@ final class AllocationModel {
                     terms.add(term(var, fleet.unitGpus(type)));
                 }
             }
-            model.atMost("capacity[" + type + "]", "capacity:" + type, terms, fleet.allocatableGpus(type));
+            model.atMost(
+                    "capacity[" + type + "]",
+                    RuleGroup.of(RuleFamily.CAPACITY, type),
+                    terms,
+                    fleet.allocatableGpus(type));
         }
     }
 
@@ -128,14 +132,14 @@ final class AllocationModel {
     private void floorAllOrNothing(int p) {
         List<Term> terms = grantedGpus(p, 1);
         terms.add(term(funded.get(p), -projects.get(p).floorGpus()));
-        model.atLeast("floor[" + name(p) + "]", "floor", terms, 0);
+        model.atLeast("floor[" + name(p) + "]", RuleGroup.of(RuleFamily.FLOOR, name(p)), terms, 0);
     }
 
     /** Ceiling, and nothing at all unless funded: granted GPUs <= ceiling x funded. */
     private void ceiling(int p) {
         List<Term> terms = grantedGpus(p, 1);
         terms.add(term(funded.get(p), -projects.get(p).ceilingGpus()));
-        model.atMost("ceiling[" + name(p) + "]", "ceiling", terms, 0);
+        model.atMost("ceiling[" + name(p) + "]", RuleGroup.of(RuleFamily.CEILING, name(p)), terms, 0);
     }
 
     /**
@@ -144,6 +148,7 @@ final class AllocationModel {
      */
     private void continuity(int p) {
         PlannedProject project = projects.get(p);
+        RuleGroup group = RuleGroup.of(RuleFamily.CONTINUITY, name(p));
         int previous = project.previous().totalGpus();
         if (previous == 0 || !project.plannable()) {
             return;
@@ -151,18 +156,18 @@ final class AllocationModel {
         Continuity bounds = Continuity.of(lab.policy(), project, fleet);
         List<Term> shrink = grantedGpus(p, 1);
         shrink.add(term(funded.get(p), -bounds.minGpus()));
-        model.atLeast("continuity-shrink[" + name(p) + "]", "continuity", shrink, 0);
+        model.atLeast("continuity-shrink[" + name(p) + "]", group, shrink, 0);
         List<Term> grow = grantedGpus(p, 1);
         grow.add(term(funded.get(p), -bounds.maxGpus()));
-        model.atMost("continuity-grow[" + name(p) + "]", "continuity", grow, 0);
+        model.atMost("continuity-grow[" + name(p) + "]", group, grow, 0);
         if (!lab.policy().plannerMayKill() && project.override().isEmpty()) {
-            model.equal("continuity-funded[" + name(p) + "]", "continuity", List.of(term(funded.get(p), 1)), 1);
+            model.equal("continuity-funded[" + name(p) + "]", group, List.of(term(funded.get(p), 1)), 1);
         }
     }
 
     /** Pins: a pinned grant is held exactly. */
     private void pin(int p) {
-        String group = "pin:" + name(p);
+        RuleGroup group = RuleGroup.of(RuleFamily.PIN, name(p));
         units.get(p)
                 .forEach((type, var) ->
                         model.equal("pin[" + name(p) + "," + type + "]", group, List.of(term(var, 1)), var.upper()));
@@ -179,11 +184,15 @@ final class AllocationModel {
                 .override()
                 .ifPresent(override -> model.equal(
                         "override[" + name(p) + "]",
-                        "override:" + name(p),
+                        RuleGroup.of(RuleFamily.OVERRIDE, name(p)),
                         List.of(term(funded.get(p), 1)),
                         override.action() == DeciderOverride.Action.FUND ? 1 : 0));
         if (!projects.get(p).plannable()) {
-            model.equal("not-plannable[" + name(p) + "]", "structure", List.of(term(funded.get(p), 1)), 0);
+            model.equal(
+                    "not-plannable[" + name(p) + "]",
+                    RuleGroup.of(RuleFamily.NOT_PLANNABLE, name(p)),
+                    List.of(term(funded.get(p), 1)),
+                    0);
         }
     }
 
@@ -192,14 +201,14 @@ final class AllocationModel {
         if (bound.minShare() > 0) {
             model.atLeast(
                     "share-min[" + bound.category() + "]",
-                    "share-min:" + bound.category(),
+                    RuleGroup.of(RuleFamily.SHARE_MIN, bound.category()),
                     shareTerms(bound.category(), 1, bound.minShare()),
                     0);
         }
         if (bound.maxShare() < 1) {
             model.atMost(
                     "share-max[" + bound.category() + "]",
-                    "share-max:" + bound.category(),
+                    RuleGroup.of(RuleFamily.SHARE_MAX, bound.category()),
                     shareTerms(bound.category(), 1, bound.maxShare()),
                     0);
         }
@@ -214,7 +223,7 @@ final class AllocationModel {
                     - (category.equals(relation.right()) ? relation.factor() : 0);
             addEffective(terms, p, coefficient);
         }
-        model.atLeast("relation[" + relation + "]", "relation:" + relation, terms, 0);
+        model.atLeast("relation[" + relation + "]", RuleGroup.of(RuleFamily.RELATION, relation), terms, 0);
     }
 
     /** Terms of {@code inCategory x effective(category) - share x effective(all)}. */
@@ -250,7 +259,7 @@ final class AllocationModel {
         units.get(p)
                 .forEach((type, var) -> terms.add(term(
                         var, -project.effectiveSpeed().getOrDefault(type, fleet.speed(type)) * fleet.unitGpus(type))));
-        model.atMost("value[" + name(p) + "]", "value", terms, 0);
+        model.atMost("value[" + name(p) + "]", RuleGroup.of(RuleFamily.VALUE, name(p)), terms, 0);
         for (int k = 0; k < segments.size(); k++) {
             model.maximise(
                     segments.get(k), project.priority() * curves.get(p).get(k).valuePerEffectiveGpu());
@@ -259,20 +268,26 @@ final class AllocationModel {
 
     /** Objective, stability term: a small cost per GPU of change versus the previous plan (ties go to stability). */
     private void stability(int p) {
+        int previous = projects.get(p).previous().totalGpus();
         if (units.get(p).isEmpty()) {
+            // Nothing can be granted, so the change is the whole previous grant: a constant, kept in the objective
+            // so that the reported objective is the value of the plan (docs/planner.md).
+            if (previous > 0) {
+                model.maximise(
+                        model.integer("change[" + name(p) + "]", previous, previous), -STABILITY_PENALTY_PER_GPU);
+            }
             return;
         }
-        int previous = projects.get(p).previous().totalGpus();
         int mostGranted = units.get(p).entrySet().stream()
                 .mapToInt(entry -> (int) entry.getValue().upper() * fleet.unitGpus(entry.getKey()))
                 .sum();
         Var change = model.integer("change[" + name(p) + "]", 0, Math.max(previous, mostGranted));
         List<Term> above = grantedGpus(p, -1);
         above.add(term(change, 1));
-        model.atLeast("change-up[" + name(p) + "]", "stability", above, -previous);
+        model.atLeast("change-up[" + name(p) + "]", RuleGroup.of(RuleFamily.STABILITY, name(p)), above, -previous);
         List<Term> below = grantedGpus(p, 1);
         below.add(term(change, 1));
-        model.atLeast("change-down[" + name(p) + "]", "stability", below, previous);
+        model.atLeast("change-down[" + name(p) + "]", RuleGroup.of(RuleFamily.STABILITY, name(p)), below, previous);
         model.maximise(change, -STABILITY_PENALTY_PER_GPU);
     }
 

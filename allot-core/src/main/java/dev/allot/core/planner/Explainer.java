@@ -2,13 +2,11 @@ package dev.allot.core.planner;
 
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Binding;
-import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.Decision;
 import dev.allot.core.model.Explanation;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
-import dev.allot.core.model.ShareRelation;
 import dev.allot.core.planner.LinearModel.Row;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,11 +26,12 @@ final class Explainer {
     private final Lab lab;
     private final List<Allocation> grants;
     private final Map<GpuTypeId, Double> shadowPrices = new LinkedHashMap<>();
-    private final Map<String, Double> groupDuals = new LinkedHashMap<>();
+    private final Map<RuleGroup, Double> groupDuals = new LinkedHashMap<>();
     private final Map<GpuTypeId, Integer> grantedByType = new LinkedHashMap<>();
     private final Map<GpuTypeId, Row> capacityRows = new LinkedHashMap<>();
     private final Map<String, Double> opportunityCosts = new LinkedHashMap<>();
     private final Pricing pricing;
+    private final Bindings bindings;
 
     Explainer(AllocationModel allocation, Lab lab, List<Allocation> grants, Pricing pricing) {
         this.allocation = allocation;
@@ -43,8 +42,8 @@ final class Explainer {
         for (Row row : allocation.model.rows()) {
             double dual = duals == null ? 0 : duals[row.index()];
             groupDuals.merge(row.group(), dual, Math::max);
-            if (row.group().startsWith("capacity:")) {
-                capacityRows.put(GpuTypeId.of(row.group().substring("capacity:".length())), row);
+            if (row.group().family() == RuleFamily.CAPACITY) {
+                capacityRows.put(GpuTypeId.of(row.group().subject()), row);
             }
         }
         for (GpuTypeId type : allocation.fleet.types()) {
@@ -53,6 +52,7 @@ final class Explainer {
             shadowPrices.put(type, round(priceChange(type, allocation.fleet.unitGpus(type))));
         }
         grants.forEach(grant -> grant.gpus().forEach((type, count) -> grantedByType.merge(type, count, Integer::sum)));
+        this.bindings = new Bindings(allocation, lab, grantedByType, this::binds);
     }
 
     Map<GpuTypeId, Double> shadowPrices() {
@@ -82,27 +82,26 @@ final class Explainer {
         String summary;
         if (project.pin().isPresent()) {
             binding.add(new Binding(
-                    "pin",
+                    RuleFamily.PIN.code,
                     "Pinned by the deciders at " + project.pin().get().gpus()
                             + reason(project.pin().get().reason()) + "."));
             summary = "Holds its pinned grant of " + grant + ".";
         } else if (!project.inactiveReason().isEmpty()) {
-            binding.add(new Binding("not-plannable", "Not planned: " + project.inactiveReason() + "."));
+            binding.add(new Binding(RuleFamily.NOT_PLANNABLE.code, "Not planned: " + project.inactiveReason() + "."));
             summary = "Gets nothing: " + project.inactiveReason() + ".";
         } else if (project.override()
                 .map(o -> o.action() == DeciderOverride.Action.KILL)
                 .orElse(false)) {
             binding.add(new Binding(
-                    "override:kill",
+                    RuleFamily.OVERRIDE.code + ":kill",
                     "Killed by the deciders" + reason(project.override().get().reason()) + "."));
             summary = "Gets nothing: the deciders killed it.";
         } else if (grant.isEmpty()) {
             summary = unfundedSummary(p);
-            binding.addAll(categoryRules(p));
+            binding.addAll(bindings.of(p, 0, false));
             changes.addAll(fundingThresholds(p));
         } else {
-            binding.addAll(grantRules(p));
-            binding.addAll(categoryRules(p));
+            binding.addAll(bindings.of(p, grant.totalGpus(), true));
             summary = fundedSummary(p, decision);
             changes.addAll(growthThresholds(p, marginal));
         }
@@ -132,77 +131,12 @@ final class Explainer {
                 + format(project.priority()) + " than those GPUs are worth elsewhere." + had;
     }
 
-    /** Rules on the project's own grant: ceiling, target, floor, continuity, capacity of the types it uses. */
-    private List<Binding> grantRules(int p) {
-        PlannedProject project = allocation.projects.get(p);
-        int gpus = grants.get(p).totalGpus();
-        List<Binding> rules = new ArrayList<>();
-        if (project.override().isPresent()) {
-            rules.add(new Binding(
-                    "override:fund",
-                    "The deciders decided to fund it"
-                            + reason(project.override().get().reason()) + "."));
-        }
-        if (gpus >= project.ceilingGpus()) {
-            rules.add(new Binding("ceiling", "It has its full ceiling of " + project.ceilingGpus() + " GPUs."));
-            return rules;
-        }
-        if (gpus == project.floorGpus() && gpus > 0) {
-            rules.add(new Binding("floor", "Funded at its floor of " + gpus + " GPUs, the least it can run with."));
-        }
-        if (!project.previous().isEmpty()) {
-            Continuity range = Continuity.of(lab.policy(), project, allocation.fleet);
-            if (gpus <= range.minGpus() && gpus < project.previous().totalGpus()) {
-                rules.add(new Binding(
-                        "continuity:max-shrink",
-                        "It shrinks by the most the policy allows in one "
-                                + "cycle (" + GroupText.percent(lab.policy().maxChangeFraction()) + " of its previous "
-                                + project.previous().totalGpus() + " GPUs)."));
-            }
-            if (gpus >= range.maxGpus()) {
-                rules.add(new Binding(
-                        "continuity:max-growth",
-                        "It grows by the most the policy allows in one cycle" + " (from "
-                                + project.previous().totalGpus() + " to " + range.maxGpus() + " GPUs)."));
-            }
-        }
-        for (GpuTypeId type : project.effectiveSpeed().keySet()) {
-            if (capacityFull(type)) {
-                rules.add(new Binding(
-                        "capacity:" + type,
-                        type + " is fully granted: "
-                                + grantedByType.getOrDefault(type, 0) + " of " + allocation.fleet.allocatableGpus(type)
-                                + " allocatable GPUs (capacity minus reserve), less than a node left."));
-            }
-        }
-        return rules;
-    }
-
-    /** Category rules that bind and constrain this project's category. */
-    private List<Binding> categoryRules(int p) {
-        CategoryId category = allocation.projects.get(p).project().category();
-        List<Binding> rules = new ArrayList<>();
-        if (binds("share-max:" + category)) {
-            rules.add(new Binding("share-max:" + category, "Category " + category + " is at its maximum share."));
-        }
-        for (ShareRelation relation : lab.policy().relations()) {
-            if (relation.right().equals(category) && binds("relation:" + relation)) {
-                rules.add(new Binding(
-                        "relation:" + relation,
-                        "The policy '" + relation + "' binds: " + category + " cannot get more compute unless "
-                                + relation.left() + " does."));
-            }
-        }
-        return rules;
-    }
-
-    private boolean binds(String group) {
+    private boolean binds(RuleGroup group) {
         return groupDuals.getOrDefault(group, 0.0) > 1e-7;
     }
 
     private boolean capacityFull(GpuTypeId type) {
-        int granted = grantedByType.getOrDefault(type, 0);
-        return allocation.fleet.allocatableGpus(type) - granted < allocation.fleet.unitGpus(type);
+        return bindings.capacityFull(type);
     }
 
     /** Value of one more GPU of each accepted type to this project: priority x current slope x effective speed. */
@@ -290,7 +224,7 @@ final class Explainer {
             return 0;
         }
         double value = pricing.valuePerGpu(row, delta);
-        return Double.isNaN(value) ? groupDuals.getOrDefault("capacity:" + type, 0.0) : value;
+        return Double.isNaN(value) ? groupDuals.getOrDefault(RuleGroup.of(RuleFamily.CAPACITY, type), 0.0) : value;
     }
 
     /**
@@ -334,7 +268,7 @@ final class Explainer {
         return 0;
     }
 
-    private static String reason(String reason) {
+    static String reason(String reason) {
         return reason.isBlank() ? "" : ": " + reason;
     }
 

@@ -4,45 +4,90 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ShareBound;
+import java.util.Locale;
 
-/** Puts a model rule group (e.g. {@code capacity:H100}, {@code pin:vision-rl}) into words. */
+/**
+ * Puts a model rule group (e.g. {@code capacity:H100}, {@code pin:vision-rl}) into words: the one place where each
+ * {@link RuleFamily} gets its display text.
+ */
 final class GroupText {
     private GroupText() {}
 
-    static String describe(String group, AllocationModel allocation, Lab lab) {
-        int colon = group.indexOf(':');
-        String kind = colon < 0 ? group : group.substring(0, colon);
-        String subject = colon < 0 ? "" : group.substring(colon + 1);
-        return switch (kind) {
-            case "capacity" -> {
+    static String describe(RuleGroup group, AllocationModel allocation, Lab lab) {
+        String subject = group.subject();
+        return switch (group.family()) {
+            case CAPACITY -> {
                 GpuTypeId type = GpuTypeId.of(subject);
                 yield "the capacity of " + type + " (" + allocation.fleet.allocatableGpus(type)
                         + " GPUs after the reserve of "
                         + (allocation.fleet.capacityGpus(type) - allocation.fleet.allocatableGpus(type)) + ")";
             }
-            case "pin" ->
+            case FLOOR ->
+                "the floor of " + subject + " (" + project(allocation, subject).floorGpus() + " GPUs or nothing"
+                        + nodes(allocation, subject) + ")";
+            case CEILING ->
+                "the ceiling of " + subject + " ("
+                        + project(allocation, subject).ceilingGpus() + " GPUs" + nodes(allocation, subject) + ")";
+            case CONTINUITY -> continuity(allocation, lab, subject);
+            case PIN ->
                 "the pin of " + subject + " ("
                         + lab.pinsByProject().get(ProjectId.of(subject)).gpus() + ")";
-            case "override" ->
+            case OVERRIDE ->
                 "the deciders' "
                         + lab.overridesByProject()
                                 .get(ProjectId.of(subject))
                                 .action()
                                 .name()
-                                .toLowerCase(java.util.Locale.ROOT)
+                                .toLowerCase(Locale.ROOT)
                         + " of " + subject;
-            case "share-min" ->
+            case NOT_PLANNABLE ->
+                "that " + subject + " gets nothing ("
+                        + project(allocation, subject).inactiveReason() + ")";
+            case SHARE_MIN ->
                 "the minimum share of " + subject + " ("
                         + percent(bound(lab, subject).minShare()) + ")";
-            case "share-max" ->
+            case SHARE_MAX ->
                 "the maximum share of " + subject + " ("
                         + percent(bound(lab, subject).maxShare()) + ")";
-            case "relation" -> "the relation '" + subject + "'";
-            case "continuity" ->
-                "continuity (at most " + percent(lab.policy().maxChangeFraction())
-                        + " change per cycle for continuing projects)";
-            default -> group;
+            case RELATION -> "the relation '" + subject + "'";
+            case VALUE -> "the value curve of " + subject;
+            case STABILITY -> "the change of " + subject + " versus its previous grant";
         };
+    }
+
+    private static String continuity(AllocationModel allocation, Lab lab, String subject) {
+        PlannedProject project = project(allocation, subject);
+        Continuity range = Continuity.of(lab.policy(), project, allocation.fleet);
+        String kept = lab.policy().plannerMayKill() || project.override().isPresent()
+                ? ""
+                : ", and only the deciders may drop it";
+        return "continuity of " + subject + " (from its previous "
+                + project.previous().totalGpus() + " GPUs, at most "
+                + percent(lab.policy().maxChangeFraction()) + " change: " + range.minGpus() + " to "
+                + range.maxGpus() + " GPUs" + kept + ")";
+    }
+
+    /** The node sizes a project's grant is counted in, when grants are whole nodes of more than one GPU. */
+    private static String nodes(AllocationModel allocation, String subject) {
+        StringBuilder sizes = new StringBuilder();
+        for (GpuTypeId type : project(allocation, subject).effectiveSpeed().keySet()) {
+            int unit = allocation.fleet.unitGpus(type);
+            if (unit > 1) {
+                sizes.append(sizes.isEmpty() ? "; granted in whole nodes of " : ", ")
+                        .append(type)
+                        .append(": ")
+                        .append(unit)
+                        .append(" GPUs");
+            }
+        }
+        return sizes.toString();
+    }
+
+    private static PlannedProject project(AllocationModel allocation, String id) {
+        return allocation.projects.stream()
+                .filter(p -> p.project().id().value().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     static String percent(double fraction) {

@@ -16,7 +16,7 @@ final class LinearModel {
     record Term(Var var, double coefficient) {}
 
     /** {@code lower <= sum(terms) <= upper}; {@code group} names the rule (for conflicts and binding reports). */
-    record Row(int index, String name, String group, List<Term> terms, double lower, double upper) {}
+    record Row(int index, String name, RuleGroup group, List<Term> terms, double lower, double upper) {}
 
     private final List<Var> vars = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
@@ -39,19 +39,19 @@ final class LinearModel {
         return var;
     }
 
-    Row atLeast(String name, String group, List<Term> terms, double lower) {
+    Row atLeast(String name, RuleGroup group, List<Term> terms, double lower) {
         return row(name, group, terms, lower, Double.POSITIVE_INFINITY);
     }
 
-    Row atMost(String name, String group, List<Term> terms, double upper) {
+    Row atMost(String name, RuleGroup group, List<Term> terms, double upper) {
         return row(name, group, terms, Double.NEGATIVE_INFINITY, upper);
     }
 
-    Row equal(String name, String group, List<Term> terms, double value) {
+    Row equal(String name, RuleGroup group, List<Term> terms, double value) {
         return row(name, group, terms, value, value);
     }
 
-    private Row row(String name, String group, List<Term> terms, double lower, double upper) {
+    private Row row(String name, RuleGroup group, List<Term> terms, double lower, double upper) {
         Row row = new Row(rows.size(), name, group, List.copyOf(terms), lower, upper);
         rows.add(row);
         return row;

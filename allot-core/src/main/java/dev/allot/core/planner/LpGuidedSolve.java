@@ -24,14 +24,16 @@ final class LpGuidedSolve {
 
     static SolverOutcome solve(
             AllocationModel allocation, String engine, PlannerOptions options, ProgressListener listener) {
-        long start = System.nanoTime();
+        // Time is what the engines report having spent: the planner reads no clock.
+        Duration spent = Duration.ZERO;
         SolverOutcome relaxed =
                 MipEngine.solve("GLOP", allocation.model, row -> true, true, options, Map.of(), true, null);
+        spent = spent.plus(relaxed.wallTime());
         if (relaxed.status() != SolverOutcome.Status.OPTIMAL) {
             return Engine.named(engine).solve(allocation.model, row -> true, true, options, listener);
         }
         double bound = relaxed.objective();
-        listener.onProgress(elapsed(start), Double.NaN, bound);
+        listener.onProgress(elapsed(spent), Double.NaN, bound);
         // Hold what the LP already decided whole: first funded decisions and grants, then (if that leaves the
         // rest infeasible) funded decisions only.
         SolverOutcome held = null;
@@ -45,8 +47,9 @@ final class LpGuidedSolve {
             }
             // The held MIP's gap is measured against its own bound; half the target leaves room for the LP bound.
             PlannerOptions rest =
-                    options.withTimeLimit(remaining(options, start)).withRelativeGap(options.relativeGap() / 2);
+                    options.withTimeLimit(remaining(options, spent)).withRelativeGap(options.relativeGap() / 2);
             held = MipEngine.solve(mipName(engine), allocation.model, row -> true, true, rest, fixed, false, null);
+            spent = spent.plus(held.wallTime());
             if (held.status() == SolverOutcome.Status.OPTIMAL || held.status() == SolverOutcome.Status.FEASIBLE) {
                 break;
             }
@@ -57,10 +60,10 @@ final class LpGuidedSolve {
                             allocation.model,
                             row -> true,
                             true,
-                            options.withTimeLimit(remaining(options, start)),
+                            options.withTimeLimit(remaining(options, spent)),
                             listener);
         }
-        listener.onProgress(elapsed(start), held.objective(), bound);
+        listener.onProgress(elapsed(spent), held.objective(), bound);
         if (gap(held.objective(), bound) > options.relativeGap()) {
             // The LP bound is loose by the rounding of grants to whole nodes; the full MIP, started from the held
             // plan, tightens the bound with cuts (and may improve the plan) in the time that is left.
@@ -69,18 +72,19 @@ final class LpGuidedSolve {
                     allocation.model,
                     row -> true,
                     true,
-                    options.withTimeLimit(remaining(options, start)),
+                    options.withTimeLimit(remaining(options, spent)),
                     Map.of(),
                     false,
                     held.values());
+            spent = spent.plus(full.wallTime());
             if (full.status() == SolverOutcome.Status.OPTIMAL || full.status() == SolverOutcome.Status.FEASIBLE) {
                 double tighter = Math.min(bound, full.bound());
                 SolverOutcome best = full.objective() >= held.objective() ? full : held;
-                listener.onProgress(elapsed(start), best.objective(), tighter);
-                return finish(best, tighter, options, start);
+                listener.onProgress(elapsed(spent), best.objective(), tighter);
+                return finish(best, tighter, options, spent);
             }
         }
-        return finish(held, bound, options, start);
+        return finish(held, bound, options, spent);
     }
 
     private static List<Var> integerVars(AllocationModel allocation) {
@@ -89,8 +93,8 @@ final class LpGuidedSolve {
         return integers;
     }
 
-    private static Duration remaining(PlannerOptions options, long start) {
-        Duration left = options.timeLimit().minus(elapsed(start));
+    private static Duration remaining(PlannerOptions options, Duration spent) {
+        Duration left = options.timeLimit().minus(elapsed(spent));
         return left.isNegative() ? Duration.ofMillis(1) : left;
     }
 
@@ -98,12 +102,12 @@ final class LpGuidedSolve {
         return (bound - objective) / Math.max(1, Math.abs(objective));
     }
 
-    private static SolverOutcome finish(SolverOutcome held, double bound, PlannerOptions options, long start) {
+    private static SolverOutcome finish(SolverOutcome held, double bound, PlannerOptions options, Duration spent) {
         SolverOutcome.Status status = gap(held.objective(), bound) <= options.relativeGap()
                 ? SolverOutcome.Status.OPTIMAL
                 : SolverOutcome.Status.FEASIBLE;
         return new SolverOutcome(
-                status, held.values(), held.objective(), Math.max(bound, held.objective()), elapsed(start));
+                status, held.values(), held.objective(), Math.max(bound, held.objective()), elapsed(spent));
     }
 
     private static String mipName(String engine) {
@@ -114,7 +118,7 @@ final class LpGuidedSolve {
         };
     }
 
-    private static Duration elapsed(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
+    private static Duration elapsed(Duration spent) {
+        return spent;
     }
 }

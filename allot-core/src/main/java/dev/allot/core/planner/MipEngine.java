@@ -61,9 +61,9 @@ final class MipEngine {
             solver.setNumThreads(1);
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
-            long start = System.nanoTime();
             MPSolver.ResultStatus status = solver.solve(parameters);
-            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            // The engine's own measure: the planner reads no clock (docs/planner.md, "Determinism").
+            Duration wall = Duration.ofMillis(solver.wallTime());
             SolverOutcome.Status result = switch (status) {
                 case OPTIMAL -> SolverOutcome.Status.OPTIMAL;
                 case FEASIBLE -> SolverOutcome.Status.FEASIBLE;

@@ -15,6 +15,7 @@ import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.SolveReport;
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,9 +53,25 @@ public final class Planner {
     }
 
     /**
-     * @throws AllotException of kind INFEASIBLE when the policy, pins and overrides cannot all hold, naming them
+     * @throws AllotException of kind INFEASIBLE when the policy, pins and overrides cannot all hold, naming them;
+     *     of kind INVALID_INPUT when the lab breaks a {@link GrantRules} rule (every problem listed)
      */
     public Plan plan(Lab lab, ProgressListener listener) {
+        List<dev.allot.core.Problem> problems = GrantRules.check(lab);
+        if (!problems.isEmpty()) {
+            throw new AllotException(
+                    AllotException.Kind.INVALID_INPUT,
+                    "LAB_CANNOT_BE_PLANNED",
+                    "Lab " + lab.name() + " cannot be planned: "
+                            + String.join(
+                                    "; ",
+                                    problems.stream()
+                                            .map(dev.allot.core.Problem::describe)
+                                            .toList()),
+                    problems,
+                    null);
+        }
+        Instant start = options.clock().instant();
         Fleet fleet = Fleet.of(lab);
         List<PlannedProject> projects = gather(lab, fleet);
         AllocationModel allocation = new AllocationModel(lab, fleet, projects, options.valueModel());
@@ -73,13 +90,19 @@ public final class Planner {
                             + options.timeLimit().toMillis() / 1000.0
                             + " s. Maybe allow more time (--time-limit) or a larger gap (--gap).");
         }
+        Duration solveTime = Duration.between(start, options.clock().instant());
         List<Allocation> grants = grants(allocation, outcome.values());
         try (Pricing pricing =
                 options.explain() ? Pricing.of(allocation.model, outcome.values(), fundedVars(allocation)) : null) {
             Explainer explainer = new Explainer(allocation, lab, grants, pricing);
             List<ProjectPlan> lines = new ArrayList<>();
+            double planValue = 0;
             for (int p = 0; p < projects.size(); p++) {
                 lines.add(line(lab, allocation, p, grants.get(p), explainer));
+                planValue += explainer.value(p)
+                        - AllocationModel.STABILITY_PENALTY_PER_GPU
+                                * Math.abs(grants.get(p).totalGpus()
+                                        - projects.get(p).previous().totalGpus());
             }
             return new Plan(
                     lab.cycle(),
@@ -87,11 +110,11 @@ public final class Planner {
                     lab.capacityGpus(),
                     allocatable(fleet),
                     explainer.shadowPrices(),
-                    report(outcome));
+                    report(outcome, planValue, solveTime));
         }
     }
 
-    private static List<PlannedProject> gather(Lab lab, Fleet fleet) {
+    static List<PlannedProject> gather(Lab lab, Fleet fleet) {
         Map<ProjectId, Ask> asks = lab.asksByProject();
         Map<ProjectId, Double> priorities = lab.priorities();
         var pins = lab.pinsByProject();
@@ -99,7 +122,12 @@ public final class Planner {
         Map<ProjectId, Allocation> previousGrants =
                 lab.previousCycle().map(past -> past.grants()).orElse(Map.of());
         List<PlannedProject> planned = new ArrayList<>();
-        for (Project project : lab.projects()) {
+        // Canonical order (by id), not file order: the model, and so the plan, must not depend on how the lab file
+        // happens to list its projects.
+        List<Project> canonical = lab.projects().stream()
+                .sorted(java.util.Comparator.comparing(project -> project.id().value()))
+                .toList();
+        for (Project project : canonical) {
             Optional<Ask> ask = Optional.ofNullable(asks.get(project.id()));
             Allocation previous = previousGrants.getOrDefault(project.id(), Allocation.NONE);
             var pin = Optional.ofNullable(pins.get(project.id()));
@@ -176,17 +204,24 @@ public final class Planner {
         return allocatable;
     }
 
-    private SolveReport report(SolverOutcome outcome) {
-        double gap = Math.max(0, outcome.bound() - outcome.objective()) / Math.max(1, Math.abs(outcome.objective()));
+    /**
+     * The solve as reported: the objective is the plan's own value (priority x value curve of its grants, minus the
+     * stability term), recomputed from the grants; the engine's objective can sit a little below it (value segments
+     * or change variables left slack within the gap). The bound is the engine's proven bound, and the gap is computed
+     * from these two, so the three always agree.
+     */
+    private SolveReport report(SolverOutcome outcome, double planValue, Duration solveTime) {
+        double bound = Math.max(outcome.bound(), planValue);
+        double gap = (bound - planValue) / Math.max(1, Math.abs(planValue));
         SolveReport.Status status = outcome.status() == SolverOutcome.Status.OPTIMAL || gap <= options.relativeGap()
                 ? SolveReport.Status.OPTIMAL
                 : SolveReport.Status.FEASIBLE;
         return new SolveReport(
                 status,
-                outcome.objective(),
-                outcome.bound(),
+                planValue,
+                bound,
                 gap,
-                outcome.wallTime().isNegative() ? Duration.ZERO : outcome.wallTime(),
+                solveTime.isNegative() ? Duration.ZERO : solveTime,
                 options.engine(),
                 options.seed());
     }

@@ -1,6 +1,8 @@
 package dev.allot.core.planner;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Objects;
 
 /**
@@ -13,6 +15,9 @@ import java.util.Objects;
  * @param valueModel how effective compute turns into value
  * @param explain whether to compute explanations (shadow prices, thresholds); off for pure benchmarking
  * @param engine the MIP engine: {@code scip} (default), {@code highs}, {@code cbc} or {@code cp-sat}
+ * @param clock where the plan's solve time is read from; the planner reads no clock of its own, so the same lab and
+ *     options give a byte-identical plan. Adapters that show solve times pass {@link InstantSource#system()}; the
+ *     default {@link #NO_CLOCK} reports a solve time of 0. The time limit is kept by the engines themselves.
  */
 public record PlannerOptions(
         Duration timeLimit,
@@ -21,7 +26,11 @@ public record PlannerOptions(
         int workers,
         ValueModel valueModel,
         boolean explain,
-        String engine) {
+        String engine,
+        InstantSource clock) {
+    /** A clock that never moves: plans report a solve time of 0. */
+    public static final InstantSource NO_CLOCK = InstantSource.fixed(Instant.EPOCH);
+
     public PlannerOptions {
         Objects.requireNonNull(timeLimit, "timeLimit");
         if (!(relativeGap >= 0 && relativeGap < 1)) {
@@ -34,6 +43,19 @@ public record PlannerOptions(
         if (!ENGINES.contains(engine)) {
             throw new IllegalArgumentException("engine must be one of " + ENGINES + ", was " + engine);
         }
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Options without a clock: plans report a solve time of 0. */
+    public PlannerOptions(
+            Duration timeLimit,
+            double relativeGap,
+            long seed,
+            int workers,
+            ValueModel valueModel,
+            boolean explain,
+            String engine) {
+        this(timeLimit, relativeGap, seed, workers, valueModel, explain, engine, NO_CLOCK);
     }
 
     /** Names of the engines the planner can use. */
@@ -46,22 +68,26 @@ public record PlannerOptions(
     }
 
     public PlannerOptions withEngine(String name) {
-        return new PlannerOptions(timeLimit, relativeGap, seed, workers, valueModel, explain, name);
+        return new PlannerOptions(timeLimit, relativeGap, seed, workers, valueModel, explain, name, clock);
     }
 
     public PlannerOptions withTimeLimit(Duration limit) {
-        return new PlannerOptions(limit, relativeGap, seed, workers, valueModel, explain, engine);
+        return new PlannerOptions(limit, relativeGap, seed, workers, valueModel, explain, engine, clock);
     }
 
     public PlannerOptions withRelativeGap(double gap) {
-        return new PlannerOptions(timeLimit, gap, seed, workers, valueModel, explain, engine);
+        return new PlannerOptions(timeLimit, gap, seed, workers, valueModel, explain, engine, clock);
     }
 
     public PlannerOptions withExplain(boolean on) {
-        return new PlannerOptions(timeLimit, relativeGap, seed, workers, valueModel, on, engine);
+        return new PlannerOptions(timeLimit, relativeGap, seed, workers, valueModel, on, engine, clock);
+    }
+
+    public PlannerOptions withClock(InstantSource source) {
+        return new PlannerOptions(timeLimit, relativeGap, seed, workers, valueModel, explain, engine, source);
     }
 
     public PlannerOptions withWorkers(int count) {
-        return new PlannerOptions(timeLimit, relativeGap, seed, count, valueModel, explain, engine);
+        return new PlannerOptions(timeLimit, relativeGap, seed, count, valueModel, explain, engine, clock);
     }
 }

@@ -162,6 +162,7 @@ class ExplanationTest {
                                         .project("huge", "x")
                                         .ask(16, 16, 16)
                                         .priority(10)
+                                        .had("H100", 16)
                                         .project("floor-too-big", "x")
                                         .ask(16, 16, 16)
                                         .priority(10)

@@ -170,4 +170,10 @@ final class LabBuilder {
                 overrides,
                 history);
     }
+
+    /** The model the planner writes for a lab, for tests that look inside it. */
+    static AllocationModel model(Lab lab) {
+        Fleet fleet = Fleet.of(lab);
+        return new AllocationModel(lab, fleet, Planner.gather(lab, fleet), ValueModel.targetThenDiminishing());
+    }
 }

@@ -233,6 +233,20 @@ class PlannerConstraintTest {
     }
 
     @Test
+    void growthByOneNodeUsesTheProjectsOwnTypeNotTheLargestNodeInTheFleet() {
+        // No change allowed but one node of growth: an H100-only project grows by one 8-GPU node, even though the
+        // fleet also has 16-GPU L40S nodes.
+        Plan plan = solve(lab().gpus("H100", 1, 64, 8)
+                .gpus("L40S", 0.3, 64, 16)
+                .maxChange(0)
+                .project("a", "x")
+                .ask(8, 64, 64, "H100")
+                .had("H100", 8)
+                .build());
+        assertThat(line(plan, "a").grant()).isEqualTo(Allocation.of("H100", 16));
+    }
+
+    @Test
     void continuingProjectsThatCannotAllBeKeptAreAConflict() {
         Lab lab = lab().gpus("H100", 1, 64, 8)
                 .maxChange(0.5)
@@ -247,7 +261,9 @@ class PlannerConstraintTest {
                 .isInstanceOfSatisfying(
                         AllotException.class,
                         e -> assertThat(e.getMessage())
-                                .contains("continuity (at most 50 % change per cycle", "the capacity of H100"));
+                                .contains(
+                                        "continuity of a (from its previous 48 GPUs, at most 50 % change",
+                                        "continuity of b", "the capacity of H100"));
     }
 
     @Test

@@ -74,6 +74,52 @@ class PlannerPropertyTest {
     }
 
     @ParameterizedTest
+    @MethodSource("shapedSeeds")
+    void theOrderOfProjectsDoesNotChangeThePlan(long seed) {
+        if (seed % 10 != 0) {
+            return;
+        }
+        Lab lab = RandomLabs.shaped(seed, 60, 3);
+        List<Project> projects = new ArrayList<>(lab.projects());
+        java.util.Collections.shuffle(projects, new java.util.Random(seed));
+        Lab shuffled = new Lab(
+                lab.name(),
+                lab.cycle(),
+                lab.cycleStart(),
+                lab.gpuTypes(),
+                lab.pools(),
+                lab.categories(),
+                projects,
+                lab.asks(),
+                lab.scores(),
+                lab.policy(),
+                lab.pins(),
+                lab.overrides(),
+                lab.history());
+
+        assertThat(DEFAULT.plan(shuffled).grants()).isEqualTo(DEFAULT.plan(lab).grants());
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapedSeeds")
+    void theReportedObjectiveIsThePlansOwnValueAndTheGapAgreesWithTheBound(long seed) {
+        if (seed % 5 != 0) {
+            return;
+        }
+        Lab lab = RandomLabs.shaped(seed, 80, 3);
+        Plan plan =
+                Planner.create(PlannerOptions.defaults().withRelativeGap(0.01)).plan(lab);
+        double value = objective(lab, plan.grants());
+        assertThat(plan.solve().objective()).isCloseTo(value, within(1e-6 * Math.max(1, Math.abs(value))));
+        assertThat(plan.solve().bestBound()).isGreaterThanOrEqualTo(plan.solve().objective());
+        assertThat(plan.solve().gap())
+                .isCloseTo(
+                        (plan.solve().bestBound() - plan.solve().objective())
+                                / Math.max(1, Math.abs(plan.solve().objective())),
+                        within(1e-12));
+    }
+
+    @ParameterizedTest
     @MethodSource("largeSeeds")
     void largeLabsTakeTheDecomposedPathAndStillRespectEveryRule(long seed) {
         Lab lab = RandomLabs.shaped(seed, LpGuidedSolve.PROJECTS_THRESHOLD + 200, 4);
@@ -82,6 +128,8 @@ class PlannerPropertyTest {
         assertThat(PlanInvariants.check(lab, plan)).isEmpty();
         assertThat(plan.solve().gap()).isLessThanOrEqualTo(0.005 + 1e-9);
         assertThat(plan.solve().bestBound()).isGreaterThanOrEqualTo(objective(lab, plan.grants()) - 1e-6);
+        double value = objective(lab, plan.grants());
+        assertThat(plan.solve().objective()).isCloseTo(value, within(1e-6 * Math.max(1, Math.abs(value))));
     }
 
     static LongStream largeSeeds() {

@@ -1,0 +1,138 @@
+package dev.allot.core.planner;
+
+import dev.allot.core.model.Binding;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.ShareRelation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The rules that hold with no slack at a funded or declined project's grant, family by family. The switch over
+ * {@link RuleFamily} has no default branch: a new family must say here whether it can shape a grant.
+ */
+final class Bindings {
+    private final AllocationModel allocation;
+    private final Lab lab;
+    private final Map<GpuTypeId, Integer> grantedByType;
+    private final Predicate<RuleGroup> binds;
+
+    Bindings(AllocationModel allocation, Lab lab, Map<GpuTypeId, Integer> grantedByType, Predicate<RuleGroup> binds) {
+        this.allocation = allocation;
+        this.lab = lab;
+        this.grantedByType = grantedByType;
+        this.binds = binds;
+    }
+
+    /** @param funded whether the project got a grant (else only the rules on its category can explain it) */
+    List<Binding> of(int p, int grantedGpus, boolean funded) {
+        List<Binding> rules = new ArrayList<>();
+        boolean atCeiling = grantedGpus >= allocation.projects.get(p).ceilingGpus();
+        for (RuleFamily family : RuleFamily.values()) {
+            boolean ownGrant = funded && !(atCeiling && family != RuleFamily.CEILING);
+            rules.addAll(
+                    switch (family) {
+                        case OVERRIDE -> funded ? fundOverride(p) : List.of();
+                        case CEILING -> funded && atCeiling ? ceiling(p) : List.of();
+                        case FLOOR -> ownGrant ? floor(p, grantedGpus) : List.of();
+                        case CONTINUITY -> ownGrant ? continuity(p, grantedGpus) : List.of();
+                        case CAPACITY -> ownGrant ? capacity(p) : List.of();
+                        case SHARE_MAX -> shareMax(p);
+                        case RELATION -> relations(p);
+                        // A minimum share only ever adds to a category; pins, inactive projects and the objective
+                        // are explained before any grant is looked at (Explainer).
+                        case SHARE_MIN, PIN, NOT_PLANNABLE, VALUE, STABILITY -> List.of();
+                    });
+        }
+        return rules;
+    }
+
+    private List<Binding> fundOverride(int p) {
+        PlannedProject project = allocation.projects.get(p);
+        return project.override()
+                .map(override -> List.of(new Binding(
+                        RuleFamily.OVERRIDE.code + ":fund",
+                        "The deciders decided to fund it" + Explainer.reason(override.reason()) + ".")))
+                .orElse(List.of());
+    }
+
+    private List<Binding> ceiling(int p) {
+        int ceiling = allocation.projects.get(p).ceilingGpus();
+        return List.of(new Binding(RuleFamily.CEILING.code, "It has its full ceiling of " + ceiling + " GPUs."));
+    }
+
+    private List<Binding> floor(int p, int gpus) {
+        return gpus == allocation.projects.get(p).floorGpus() && gpus > 0
+                ? List.of(new Binding(
+                        RuleFamily.FLOOR.code, "Funded at its floor of " + gpus + " GPUs, the least it can run with."))
+                : List.of();
+    }
+
+    private List<Binding> continuity(int p, int gpus) {
+        PlannedProject project = allocation.projects.get(p);
+        if (project.previous().isEmpty()) {
+            return List.of();
+        }
+        List<Binding> rules = new ArrayList<>();
+        Continuity range = Continuity.of(lab.policy(), project, allocation.fleet);
+        if (gpus <= range.minGpus() && gpus < project.previous().totalGpus()) {
+            rules.add(new Binding(
+                    RuleFamily.CONTINUITY.code + ":max-shrink",
+                    "It shrinks by the most the policy allows in one cycle ("
+                            + GroupText.percent(lab.policy().maxChangeFraction()) + " of its previous "
+                            + project.previous().totalGpus() + " GPUs)."));
+        }
+        if (gpus >= range.maxGpus()) {
+            rules.add(new Binding(
+                    RuleFamily.CONTINUITY.code + ":max-growth",
+                    "It grows by the most the policy allows in one cycle (from "
+                            + project.previous().totalGpus() + " to " + range.maxGpus() + " GPUs)."));
+        }
+        return rules;
+    }
+
+    private List<Binding> capacity(int p) {
+        List<Binding> rules = new ArrayList<>();
+        for (GpuTypeId type : allocation.projects.get(p).effectiveSpeed().keySet()) {
+            if (capacityFull(type)) {
+                rules.add(new Binding(
+                        RuleGroup.of(RuleFamily.CAPACITY, type).code(),
+                        type + " is fully granted: " + grantedByType.getOrDefault(type, 0) + " of "
+                                + allocation.fleet.allocatableGpus(type)
+                                + " allocatable GPUs (capacity minus reserve), less than a node left."));
+            }
+        }
+        return rules;
+    }
+
+    boolean capacityFull(GpuTypeId type) {
+        int granted = grantedByType.getOrDefault(type, 0);
+        return allocation.fleet.allocatableGpus(type) - granted < allocation.fleet.unitGpus(type);
+    }
+
+    private List<Binding> shareMax(int p) {
+        CategoryId category = allocation.projects.get(p).project().category();
+        RuleGroup group = RuleGroup.of(RuleFamily.SHARE_MAX, category);
+        return binds.test(group)
+                ? List.of(new Binding(group.code(), "Category " + category + " is at its maximum share."))
+                : List.of();
+    }
+
+    private List<Binding> relations(int p) {
+        CategoryId category = allocation.projects.get(p).project().category();
+        List<Binding> rules = new ArrayList<>();
+        for (ShareRelation relation : lab.policy().relations()) {
+            RuleGroup group = RuleGroup.of(RuleFamily.RELATION, relation);
+            if (relation.right().equals(category) && binds.test(group)) {
+                rules.add(new Binding(
+                        group.code(),
+                        "The policy '" + relation + "' binds: " + category + " cannot get more compute unless "
+                                + relation.left() + " does."));
+            }
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.allot.core.planner;
+
+import dev.allot.core.Problem;
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Granularity;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Pin;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectStatus;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Rules on what a lab asks the planner to grant, checked before it plans: the lab-file reader and {@link Planner}
+ * both call {@link #check}, so every entry point (lab file, API, web, CLI) applies them the same way. Problems are
+ * located by lab-file path ({@code projects[3].ask.floor}, {@code pins[0]}); pure functions of the lab.
+ */
+public final class GrantRules {
+    private GrantRules() {}
+
+    /** Every problem of the rules below, in lab order. */
+    public static List<Problem> check(Lab lab) {
+        List<Problem> problems = new ArrayList<>(pinsOnInactiveProjects(lab));
+        problems.addAll(wholeNodeAsks(lab));
+        return problems;
+    }
+
+    /**
+     * A pin is the deciders' grant to a project the planner would otherwise plan; a paused, killed or done project
+     * gets nothing, so a pin of GPUs on it is refused (an empty pin, which holds a project at zero, is allowed).
+     */
+    public static List<Problem> pinsOnInactiveProjects(Lab lab) {
+        Map<dev.allot.core.model.ProjectId, Project> projects = lab.projectsById();
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < lab.pins().size(); i++) {
+            Pin pin = lab.pins().get(i);
+            Project project = projects.get(pin.project());
+            if (project == null
+                    || project.status() == ProjectStatus.ACTIVE
+                    || pin.gpus().isEmpty()) {
+                continue;
+            }
+            String status = project.status().name().toLowerCase(Locale.ROOT);
+            problems.add(new Problem(
+                    "pins[" + i + "].project",
+                    pin.project().value(),
+                    "project " + pin.project() + " is " + status + ", so it cannot be pinned to " + pin.gpus()
+                            + " (only active projects get GPUs)",
+                    "Maybe set its status to active, or drop the pin?"));
+        }
+        return problems;
+    }
+
+    /**
+     * With whole-node grants, an ask must leave at least one whole-node total between its floor and its ceiling
+     * (narrowed, for a continuing project, to the policy's max change); otherwise the project can never be funded,
+     * and a continuing project the planner may not drop makes the whole lab infeasible.
+     */
+    public static List<Problem> wholeNodeAsks(Lab lab) {
+        List<Problem> problems = new ArrayList<>();
+        if (lab.policy().granularity() != Granularity.NODE) {
+            return problems;
+        }
+        Fleet fleet = Fleet.of(lab);
+        Map<dev.allot.core.model.ProjectId, Ask> asks = lab.asksByProject();
+        Map<dev.allot.core.model.ProjectId, Allocation> previous =
+                lab.previousCycle().map(past -> past.grants()).orElse(Map.of());
+        for (int i = 0; i < lab.projects().size(); i++) {
+            Project project = lab.projects().get(i);
+            Ask ask = asks.get(project.id());
+            boolean planned = ask != null
+                    && project.status() == ProjectStatus.ACTIVE
+                    && !lab.pinsByProject().containsKey(project.id())
+                    && !isKilled(lab.overridesByProject().get(project.id()));
+            if (!planned || ask.floorGpus() == 0) {
+                continue;
+            }
+            int had = previous.getOrDefault(project.id(), Allocation.NONE).totalGpus();
+            checkAsk(lab, fleet, i, project, ask, had).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    private static java.util.Optional<Problem> checkAsk(
+            Lab lab, Fleet fleet, int index, Project project, Ask ask, int previousGpus) {
+        List<GpuTypeId> types = fleet.types().stream().filter(ask::accepts).toList();
+        int low = ask.floorGpus();
+        int high = ask.ceilingGpus();
+        String range = "between its floor (" + low + ") and ceiling (" + high + ")";
+        boolean mustFund = previousGpus > 0
+                && !lab.policy().plannerMayKill()
+                && !lab.overridesByProject().containsKey(project.id());
+        if (previousGpus > 0) {
+            int node = types.stream().mapToInt(fleet::unitGpus).max().orElse(1);
+            Continuity continuity = Continuity.of(lab.policy(), previousGpus, low, high, node);
+            int shrink = continuity.minGpus();
+            int grow = continuity.maxGpus();
+            if (shrink > low || grow < high) {
+                low = Math.max(low, shrink);
+                high = Math.min(high, grow);
+                range = "between " + low + " and " + high + " GPUs (its floor " + ask.floorGpus() + " and ceiling "
+                        + ask.ceilingGpus() + ", within the policy's max change from its previous " + previousGpus
+                        + ")";
+            }
+        }
+        BitSet totals = wholeNodeTotals(fleet, types, Math.max(high, ask.ceilingGpus()) + 2 * fleet.maxUnitGpus());
+        int found = totals.nextSetBit(low);
+        if (types.isEmpty() || (found >= 0 && found <= high)) {
+            return java.util.Optional.empty();
+        }
+        boolean floorOff = !totals.get(ask.floorGpus());
+        String field = floorOff ? "floor" : "ceiling";
+        int value = floorOff ? ask.floorGpus() : ask.ceilingGpus();
+        int below = totals.previousSetBit(value);
+        int above = totals.nextSetBit(value);
+        StringJoiner nearest = new StringJoiner(" or ");
+        if (below > 0) {
+            nearest.add(String.valueOf(below));
+        }
+        if (above > 0) {
+            nearest.add(String.valueOf(above));
+        }
+        String consequence = mustFund
+                ? "; as a continuing project only the deciders may drop, it would make the whole lab infeasible"
+                : "; it could never be funded";
+        return java.util.Optional.of(new Problem(
+                "projects[" + index + "].ask." + field,
+                String.valueOf(value),
+                "the " + field + " of project " + project.id() + " (" + value
+                        + " GPUs) leaves no whole number of nodes " + range + ": " + nodeSizes(fleet, types)
+                        + consequence,
+                "Maybe a " + field + " of " + nearest + " GPUs?"));
+    }
+
+    private static boolean isKilled(DeciderOverride override) {
+        return override != null && override.action() == DeciderOverride.Action.KILL;
+    }
+
+    /** Which totals up to {@code limit} GPUs whole nodes of the given types can make (0 included). */
+    static BitSet wholeNodeTotals(Fleet fleet, List<GpuTypeId> types, int limit) {
+        BitSet reachable = new BitSet(limit + 1);
+        reachable.set(0);
+        for (GpuTypeId type : types) {
+            int unit = fleet.unitGpus(type);
+            for (int total = unit; total <= limit; total++) {
+                if (reachable.get(total - unit)) {
+                    reachable.set(total);
+                }
+            }
+        }
+        return reachable;
+    }
+
+    private static String nodeSizes(Fleet fleet, List<GpuTypeId> types) {
+        StringJoiner sizes = new StringJoiner(", ");
+        types.forEach(type -> sizes.add(type + " comes in nodes of " + fleet.unitGpus(type) + " GPUs"));
+        return sizes.toString();
+    }
+}
