@@ -90,7 +90,16 @@ final class PolicyReader {
                 || mayKill == null) {
             return null;
         }
-        return new Policy(reserve, reserveGpus, shares, relations, maxChange, read, notice, mayKill);
+        return defaults.edit()
+                .reserveFraction(reserve)
+                .reserveGpus(reserveGpus)
+                .shareBounds(shares)
+                .relations(relations)
+                .maxChangeFraction(maxChange)
+                .granularity(read)
+                .yieldNoticeDays(notice)
+                .plannerMayKill(mayKill)
+                .build();
     }
 
     static String label(Enum<?> constant) {

@@ -44,7 +44,7 @@ final class CycleHandlers {
         LocalDate start = body.date("start");
         Fields policyFields = body.object("policy", false);
         body.done();
-        Policy policy = policyFields == null ? Policy.defaults() : Inputs.policy(policyFields);
+        Policy policy = policyFields == null ? Policy.defaults() : Inputs.policy(policyFields, Policy.defaults());
         Versioned<Cycle> created = store.cycles().create(CycleId.of(id), start, policy, Requests.actor(ctx));
         ctx.status(201).header("Location", "/api/cycles/" + id);
         Requests.versioned(ctx, created);
@@ -62,7 +62,8 @@ final class CycleHandlers {
     void setPolicy(Context ctx) {
         CycleId id = Requests.cycle(ctx);
         Integer expected = Requests.ifMatch(ctx);
-        Policy policy = Inputs.policy(Fields.parse(ctx.body()));
+        Policy policy = Inputs.policy(
+                Fields.parse(ctx.body()), store.cycles().get(id).value().policy());
         Requests.versioned(ctx, store.cycles().setPolicy(id, policy, expected, Requests.actor(ctx)));
     }
 

@@ -136,6 +136,16 @@ final class Fields {
         return value.asDouble();
     }
 
+    /** A JSON boolean; anything else is a problem (and reads as false). */
+    boolean flag(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isBoolean()) {
+            problem(field, value, "must be true or false", "Maybe false?");
+            return false;
+        }
+        return value.asBoolean();
+    }
+
     /** One of {@code options} (lower-case labels). */
     String choice(String field, List<String> options, String fallback) {
         String value = text(field, 64, fallback);

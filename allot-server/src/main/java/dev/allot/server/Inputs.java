@@ -99,41 +99,64 @@ final class Inputs {
         return new DeciderOverride(project, DeciderOverride.Action.valueOf(action.toUpperCase(Locale.ROOT)), reason);
     }
 
-    static Policy policy(Fields f) {
-        Policy defaults = Policy.defaults();
-        double reserve = f.number("reserveFraction", 0, 0.99, defaults.reserveFraction());
-        Fields reserveGpus = f.object("reserveGpus", false);
-        List<ShareBound> bounds = f.list("shareBounds", 50, b -> {
-            String category = b.slug("category", null);
-            double min = b.number("minShare", 0, 1, 0.0);
-            double max = b.number("maxShare", 0, 1, 1.0);
-            if (min > max) {
-                b.problem("minShare", min, "exceeds maxShare (" + max + ")", "Maybe swap them?");
-                return null;
-            }
-            return category.isEmpty() ? null : new ShareBound(CategoryId.of(category), min, max);
-        });
-        List<ShareRelation> relations = f.list("relations", 50, r -> {
-            String left = r.slug("left", null);
-            double factor = r.number("factor", 0, 100, 1.0);
-            String right = r.slug("right", null);
-            return left.isEmpty() || right.isEmpty()
-                    ? null
-                    : new ShareRelation(CategoryId.of(left), factor, CategoryId.of(right));
-        });
-        double maxChange = f.number("maxChangeFraction", 0, 100, defaults.maxChangeFraction());
-        String granularity = f.choice("granularity", List.of("node", "gpu"), "node");
-        int notice = f.integer("yieldNoticeDays", 0, 365, defaults.yieldNoticeDays());
-        Map<GpuTypeId, Integer> reserved = reserveGpus == null ? Map.of() : integers(reserveGpus);
+    /**
+     * The policy {@code base} edited by the body: a field the body names replaces the base's value, a field it leaves
+     * out keeps it (so a client that does not know a newer field cannot reset it).
+     */
+    static Policy policy(Fields f, Policy base) {
+        Policy.Builder policy = base.edit();
+        if (f.has("reserveFraction")) {
+            policy.reserveFraction(f.number("reserveFraction", 0, 0.99, null));
+        }
+        if (f.has("reserveGpus")) {
+            Fields reserveGpus = f.object("reserveGpus", false);
+            policy.reserveGpus(reserveGpus == null ? Map.of() : integers(reserveGpus));
+        }
+        if (f.has("shareBounds")) {
+            policy.shareBounds(present(f.list("shareBounds", 50, Inputs::shareBound)));
+        }
+        if (f.has("relations")) {
+            policy.relations(present(f.list("relations", 50, Inputs::relation)));
+        }
+        if (f.has("maxChangeFraction")) {
+            policy.maxChangeFraction(f.number("maxChangeFraction", 0, 100, null));
+        }
+        if (f.has("granularity")) {
+            String granularity = f.choice("granularity", List.of("node", "gpu"), null);
+            policy.granularity(Granularity.valueOf(granularity.toUpperCase(Locale.ROOT)));
+        }
+        if (f.has("yieldNoticeDays")) {
+            policy.yieldNoticeDays(f.integer("yieldNoticeDays", 0, 365, null));
+        }
+        if (f.has("plannerMayKill")) {
+            policy.plannerMayKill(f.flag("plannerMayKill"));
+        }
         f.done();
-        return new Policy(
-                reserve,
-                reserved,
-                bounds.stream().filter(b -> b != null).toList(),
-                relations.stream().filter(r -> r != null).toList(),
-                maxChange,
-                Granularity.valueOf(granularity.toUpperCase(Locale.ROOT)),
-                notice);
+        return policy.build();
+    }
+
+    private static ShareBound shareBound(Fields bound) {
+        String category = bound.slug("category", null);
+        double min = bound.number("minShare", 0, 1, 0.0);
+        double max = bound.number("maxShare", 0, 1, 1.0);
+        if (min > max) {
+            bound.problem("minShare", min, "exceeds maxShare (" + max + ")", "Maybe swap them?");
+            return null;
+        }
+        return category.isEmpty() ? null : new ShareBound(CategoryId.of(category), min, max);
+    }
+
+    private static ShareRelation relation(Fields relation) {
+        String left = relation.slug("left", null);
+        double factor = relation.number("factor", 0, 100, 1.0);
+        String right = relation.slug("right", null);
+        return left.isEmpty() || right.isEmpty()
+                ? null
+                : new ShareRelation(CategoryId.of(left), factor, CategoryId.of(right));
+    }
+
+    private static <T> List<T> present(List<T> items) {
+        return items.stream().filter(item -> item != null).toList();
     }
 
     /** Fields of a map such as {@code {"H100": 8}}: whole GPU counts per type. */

@@ -12,8 +12,12 @@ final class Forms {
 
     /** The trimmed field, "" when absent; longer than {@code max} characters is refused. */
     static String text(Context ctx, String field, int max) {
-        String value = ctx.formParam(field);
-        value = value == null ? "" : value.strip();
+        return text(ctx.formParam(field), field, max);
+    }
+
+    /** A submitted value read as {@link #text(Context, String, int)} does; null counts as absent. */
+    static String text(String submitted, String field, int max) {
+        String value = submitted == null ? "" : submitted.strip();
         if (value.length() > max) {
             throw invalid(
                     field, value.substring(0, 40) + "...", "longer than " + max + " characters", "Maybe shorten it?");
