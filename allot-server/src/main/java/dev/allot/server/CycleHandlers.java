@@ -3,9 +3,11 @@ package dev.allot.server;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Pin;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.rules.Fleet;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
@@ -127,7 +129,13 @@ final class CycleHandlers {
     void putPin(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
-        ctx.json(store.reviews().putPin(cycle, Inputs.pin(Fields.parse(ctx.body()), project), Requests.actor(ctx)));
+        Fleet fleet = Fleet.of(store.lab().gpuTypes(), store.lab().pools());
+        Pin pin = Inputs.pin(
+                Fields.parse(ctx.body()),
+                project,
+                fleet,
+                store.cycles().get(cycle).value().policy().granularity());
+        ctx.json(store.reviews().putPin(cycle, pin, Requests.actor(ctx)));
     }
 
     void overrides(Context ctx) {

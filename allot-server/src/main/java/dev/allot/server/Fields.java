@@ -73,6 +73,11 @@ final class Fields {
                 new Problem(path(field), text.length() > 100 ? text.substring(0, 100) + "..." : text, reason, hint));
     }
 
+    /** A problem found by a rule in core, placed at this body's {@code field} (the medium's name for it). */
+    void add(Problem problem, String field) {
+        problems.add(problem.at(path(field)));
+    }
+
     String text(String field, int maxLength, String fallback) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

@@ -1,5 +1,6 @@
 package dev.allot.server;
 
+import dev.allot.core.Problem;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.CategoryId;
@@ -14,6 +15,11 @@ import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.Score;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
+import dev.allot.core.rules.AskRules;
+import dev.allot.core.rules.Fleet;
+import dev.allot.core.rules.FleetRules;
+import dev.allot.core.rules.Limits;
+import dev.allot.core.rules.PolicyRules;
 import dev.allot.store.Evidence;
 import dev.allot.store.StoredAsk;
 import java.util.LinkedHashMap;
@@ -26,7 +32,7 @@ import java.util.function.Function;
 
 /** Request bodies turned into domain values; every rule of the domain is checked here first, with field paths. */
 final class Inputs {
-    static final int MAX_GPUS = 1_000_000;
+    static final int MAX_GPUS = Limits.MAX_GPUS;
     private static final List<String> STATUSES = List.of("active", "paused", "killed", "done");
 
     private Inputs() {}
@@ -51,11 +57,9 @@ final class Inputs {
         int floor = f.integer("floorGpus", 0, MAX_GPUS, null);
         int target = f.integer("targetGpus", 0, MAX_GPUS, null);
         int ceiling = f.integer("ceilingGpus", 0, MAX_GPUS, null);
-        if (f.ok() && floor > target) {
-            f.problem("floorGpus", floor, "exceeds targetGpus (" + target + ")", "Maybe swap floor and target?");
-        }
-        if (f.ok() && target > ceiling) {
-            f.problem("ceilingGpus", ceiling, "is below targetGpus (" + target + ")", "Maybe swap target and ceiling?");
+        if (f.ok()) {
+            AskRules.order(project.value(), floor, target, ceiling)
+                    .forEach(problem -> f.add(problem, problem.path() + "Gpus"));
         }
         Set<GpuTypeId> types = new LinkedHashSet<>();
         f.texts("gpuTypes", 50, 64).forEach(type -> types.add(GpuTypeId.of(type.isBlank() ? "?" : type)));
@@ -84,9 +88,12 @@ final class Inputs {
         return new Score(project, reviewer, score, comment);
     }
 
-    static Pin pin(Fields f, ProjectId project) {
+    /** A pin: each GPU type one the lab has, within its capacity, in whole nodes when the policy grants them. */
+    static Pin pin(Fields f, ProjectId project, Fleet fleet, Granularity granularity) {
         Fields gpus = f.object("gpus", true);
         Map<GpuTypeId, Integer> counts = gpus == null ? Map.of() : integers(gpus);
+        counts.forEach((type, count) -> FleetRules.pin(project.value(), type.value(), count, fleet, granularity)
+                .forEach(problem -> gpus.add(problem, type.value())));
         String reason = f.text("reason", Fields.MAX_TEXT, "");
         f.done();
         return new Pin(project, new Allocation(counts), reason);
@@ -113,7 +120,9 @@ final class Inputs {
             policy.reserveGpus(reserveGpus == null ? Map.of() : integers(reserveGpus));
         }
         if (f.has("shareBounds")) {
-            policy.shareBounds(present(f.list("shareBounds", 50, Inputs::shareBound)));
+            List<ShareBound> bounds = present(f.list("shareBounds", 50, Inputs::shareBound));
+            PolicyRules.shareMinimums(bounds).forEach(problem -> f.add(problem, "shareBounds"));
+            policy.shareBounds(bounds);
         }
         if (f.has("relations")) {
             policy.relations(present(f.list("relations", 50, Inputs::relation)));
@@ -139,8 +148,9 @@ final class Inputs {
         String category = bound.slug("category", null);
         double min = bound.number("minShare", 0, 1, 0.0);
         double max = bound.number("maxShare", 0, 1, 1.0);
-        if (min > max) {
-            bound.problem("minShare", min, "exceeds maxShare (" + max + ")", "Maybe swap them?");
+        List<Problem> order = PolicyRules.shareBound(category, min, max);
+        if (!order.isEmpty()) {
+            order.forEach(problem -> bound.add(problem, "minShare"));
             return null;
         }
         return category.isEmpty() ? null : new ShareBound(CategoryId.of(category), min, max);

@@ -2,16 +2,10 @@ package dev.allot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allot.core.model.CategoryId;
-import dev.allot.core.model.GpuTypeId;
-import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Policy;
-import dev.allot.core.model.ShareBound;
-import dev.allot.core.model.ShareRelation;
+import dev.allot.core.model.TestPolicies;
 import dev.allot.store.Json;
 import dev.allot.store.Role;
-import java.lang.reflect.RecordComponent;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,23 +29,8 @@ class PolicyEditIT {
     }
 
     @Test
-    void everyPolicyFieldSurvivesAPutAndAPartialEditKeepsTheRest() throws ReflectiveOperationException {
-        Policy wanted = Policy.defaults()
-                .edit()
-                .reserveFraction(0.08)
-                .reserveGpus(Map.of(GpuTypeId.of("H100"), 8))
-                .shareBounds(List.of(new ShareBound(CategoryId.of("safety"), 0.05, 0.5)))
-                .relations(List.of(new ShareRelation(CategoryId.of("exploratory"), 1.5, CategoryId.of("product"))))
-                .maxChangeFraction(0.25)
-                .granularity(Granularity.GPU)
-                .yieldNoticeDays(21)
-                .plannerMayKill(true)
-                .build();
-        for (RecordComponent field : Policy.class.getRecordComponents()) {
-            assertThat(field.getAccessor().invoke(wanted))
-                    .as(field.getName() + " differs from the default, so losing it would show")
-                    .isNotEqualTo(field.getAccessor().invoke(Policy.defaults()));
-        }
+    void everyPolicyFieldSurvivesAPutAndAPartialEditKeepsTheRest() {
+        Policy wanted = TestPolicies.everyFieldChanged();
         String token = server.token(Role.DECIDER);
 
         ApiClient.Reply put = server.client.send("PUT", CYCLE + "/policy", token, Json.write(wanted), Map.of());

@@ -44,6 +44,12 @@ final class Forms {
         return value.isEmpty() ? null : integer(ctx, field, 1, Integer.MAX_VALUE);
     }
 
+    /** A problem found by a rule in core, refused at the form's {@code field} with the rule's code. */
+    static AllotException refused(Problem problem, String field) {
+        Problem placed = problem.at(field);
+        return new AllotException(Kind.INVALID_INPUT, problem.code(), placed.describe(), List.of(placed), null);
+    }
+
     static AllotException invalid(String field, String value, String reason, String hint) {
         return new AllotException(
                 Kind.INVALID_INPUT,

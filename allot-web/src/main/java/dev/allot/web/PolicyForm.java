@@ -6,11 +6,11 @@ import dev.allot.core.Problem;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
+import dev.allot.core.rules.PolicyRules;
 import dev.allot.store.Store;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -33,7 +33,6 @@ final class PolicyForm {
                     "reserve", Forms.text(form.apply("reserve"), "reserve", 20), "must be below 100 %", "Maybe 5?");
         }
         List<ShareBound> bounds = new ArrayList<>();
-        double minimums = 0;
         for (Category category : categories) {
             String id = category.id().value();
             String minText = Forms.text(form.apply("min." + id), "min." + id, 20);
@@ -43,22 +42,13 @@ final class PolicyForm {
             }
             double min = minText.isEmpty() ? 0 : percent(minText, "min." + id, true) / 100;
             double max = maxText.isEmpty() ? 1 : percent(maxText, "max." + id, true) / 100;
-            if (min > max) {
-                throw refused(
-                        "max." + id,
-                        maxText,
-                        "is below the minimum " + minText + " % of " + id,
-                        "Maybe swap minimum and maximum?");
+            for (Problem problem : PolicyRules.shareBound(id, min, max)) {
+                throw Forms.refused(problem, "min." + id);
             }
-            minimums += min;
             bounds.add(new ShareBound(category.id(), min, max));
         }
-        if (minimums > 1 + 1e-9) {
-            throw refused(
-                    "min",
-                    String.format(Locale.ROOT, "%.1f %%", minimums * 100),
-                    "is the sum of the minimum shares, more than 100 %",
-                    "Maybe lower one of them?");
+        for (Problem problem : PolicyRules.shareMinimums(bounds)) {
+            throw Forms.refused(problem, "min");
         }
         return current.edit().reserveFraction(reserve).shareBounds(bounds).build();
     }

@@ -9,6 +9,9 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.planner.Planner;
+import dev.allot.core.rules.Fleet;
+import dev.allot.core.rules.FleetRules;
+import dev.allot.core.rules.Limits;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
@@ -41,7 +44,8 @@ final class ReviewActions {
         String reason = Forms.text(ctx, "reason", 500);
         String action = Forms.text(ctx, "action", 10);
         switch (action) {
-            case "pin" -> store.reviews().putPin(cycle.id(), new Pin(project, pinned(ctx), reason), actor);
+            case "pin" ->
+                store.reviews().putPin(cycle.id(), new Pin(project, pinned(ctx, project, cycle), reason), actor);
             case "kill" ->
                 store.reviews()
                         .putOverride(
@@ -156,13 +160,18 @@ final class ReviewActions {
                         + (project.isEmpty() ? "" : "&project=" + project + "#d-" + project));
     }
 
-    private Allocation pinned(Context ctx) {
+    private Allocation pinned(Context ctx, ProjectId project, Cycle cycle) {
         String type = Forms.text(ctx, "gpuType", 64);
-        var known = store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();
-        if (!known.contains(type)) {
-            throw Forms.invalid("gpuType", type, "not a GPU type of the lab", "Maybe one of " + known + "?");
+        Fleet fleet = Fleet.of(store.lab().gpuTypes(), store.lab().pools());
+        if (!fleet.has(type)) {
+            throw Forms.refused(FleetRules.gpuType(type, fleet).get(0), "gpuType");
         }
-        int gpus = Forms.integer(ctx, "gpus", 0, 100_000);
+        int gpus = Forms.integer(ctx, "gpus", 0, Limits.MAX_GPUS);
+        FleetRules.pin(project.value(), type, gpus, fleet, cycle.policy().granularity()).stream()
+                .findFirst()
+                .ifPresent(problem -> {
+                    throw Forms.refused(problem, "gpus");
+                });
         return new Allocation(java.util.Map.of(GpuTypeId.of(type), gpus));
     }
 

@@ -147,7 +147,7 @@ class PagesTest {
         var values = new AskForm.Values("8", "x", "4", List.of("B200"), " ", "ftp://old", "");
         assertThat(form.parse(target, values, errors)).isNull();
         assertThat(errors.of("target"))
-                .isEqualTo("target: 'x' is not a whole number from 0 to 100000. Maybe the"
+                .isEqualTo("target: 'x' is not a whole number from 0 to 1000000. Maybe the"
                         + " GPUs the plan of work needs?");
         assertThat(errors.of("gpuTypes"))
                 .isEqualTo("gpuTypes: 'B200' is not a GPU type of the lab. Maybe one of" + " [H100, A100]?");
@@ -155,6 +155,23 @@ class PagesTest {
         assertThat(errors.of("links"))
                 .isEqualTo("links: 'ftp://old' is not a web address. Maybe start it with" + " https://?");
         assertThat(errors.has("floor")).isFalse();
+    }
+
+    /** The same bad ask the lab file and the API refuse (AskRulesReachEveryEntryPoint), with the same code. */
+    @Test
+    void askFormRefusesAFloorAboveTheTargetWithTheCoreRuleCode() {
+        Lab lab = TestLabs.shaped(2, 1).build();
+        AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
+        FormErrors errors = new FormErrors();
+
+        var ask = new AskForm(store)
+                .parse(target, new AskForm.Values("24", "16", "32", List.of(), "why", "", ""), errors);
+
+        assertThat(ask).isNull();
+        assertThat(errors.code("floor")).isEqualTo("ask-floor-above-target");
+        assertThat(errors.of("floor"))
+                .isEqualTo("floor: Ask floor (24 GPUs) of project project-0 exceeds its target (16)."
+                        + " Maybe lower the floor to 16?");
     }
 
     @Test
