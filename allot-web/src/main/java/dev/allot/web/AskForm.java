@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Ask;
@@ -39,9 +40,11 @@ final class AskForm {
     private static final int MAX_GPUS = Limits.MAX_GPUS;
 
     private final Store store;
+    private final Application application;
 
-    AskForm(Store store) {
+    AskForm(Store store, Application application) {
         this.store = store;
+        this.application = application;
     }
 
     String show(Context ctx, Page page) {
@@ -73,8 +76,9 @@ final class AskForm {
                 .map(v -> v.value().evidence())
                 .orElse(Evidence.NONE);
         Evidence evidence = new Evidence(lines(values.links()), before.evalResults(), before.scalingCurve());
-        store.reviews()
-                .putAsk(
+        application
+                .reviews()
+                .submitAsk(
                         target.cycle().id(),
                         new StoredAsk(ask, evidence),
                         Forms.version(ctx, "version"),
