@@ -1,5 +1,6 @@
 package dev.allot.app;
 
+import dev.allot.application.Application;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
@@ -89,10 +90,11 @@ public final class DemoCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("allot-demo");
         Store store = Store.open("jdbc:h2:file:" + folder.resolve("allot"), null, null);
         Actor decider = new Actor("dana", Role.DECIDER);
-        store.lab().importLab(lab, Actor.system("demo"));
-        store.cycles().transition(lab.cycle(), CycleState.REVIEW, null, decider);
-        store.cycles().transition(lab.cycle(), CycleState.DRAFT, null, decider);
-        store.plans().saveDraft(lab.cycle(), plan, null, decider);
+        Application application = Application.over(store);
+        application.cycles().importLab(lab, Actor.system("demo"));
+        application.cycles().transition(lab.cycle(), CycleState.REVIEW, null, decider);
+        application.cycles().transition(lab.cycle(), CycleState.DRAFT, null, decider);
+        application.drafts().saveSolved(lab.cycle(), plan, decider);
         Map<String, String> logins = new LinkedHashMap<>();
         String lead = lab.projects().isEmpty() ? "lee" : lab.projects().get(0).lead();
         Map<Role, String> people = Map.of(

@@ -9,6 +9,8 @@ import dev.allot.core.model.Granularity;
 import dev.allot.core.model.PastCycle;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.rules.Fleet;
+import dev.allot.core.rules.FleetRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,24 +177,11 @@ final class DecisionsReader {
     }
 
     private void checkPin(String path, String project, String type, int count) {
-        int capacity = references.capacity(GpuTypeId.of(type));
-        int node = references.nodeGpus(type);
         pinnedGpus.merge(type, count, Integer::sum);
-        if (count > capacity && references.capacityKnown(type)) {
-            problems.add(
-                    path,
-                    String.valueOf(count),
-                    "Pin of project " + project + " exceeds the capacity of " + type + " (" + capacity + " GPUs)",
-                    "Maybe at most " + capacity + "?");
-        } else if (granularity == Granularity.NODE && count % node != 0) {
-            int below = count / node * node;
-            problems.add(
-                    path,
-                    String.valueOf(count),
-                    "Pin of project " + project + " is not a whole number of " + node + "-GPU " + type
-                            + " nodes, and the policy grants whole nodes",
-                    "Maybe " + (below == 0 ? "" : below + " or ") + (below + node) + "?");
-        }
+        // A type whose pools are wrong has no known capacity; checking a pin against it would mislead.
+        int capacity = references.capacityKnown(type) ? references.capacity(GpuTypeId.of(type)) : Integer.MAX_VALUE;
+        Fleet fleet = new Fleet(Map.of(type, capacity), Map.of(type, references.nodeGpus(type)));
+        FleetRules.pin(project, type, count, fleet, granularity).forEach(problem -> problems.add(problem, path));
     }
 
     private static Double fraction(JsonNode node, String path, Problems problems) {

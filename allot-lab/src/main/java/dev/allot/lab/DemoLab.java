@@ -107,14 +107,15 @@ public final class DemoLab {
     }
 
     private static Policy policy() {
-        return new Policy(
-                RESERVE,
-                Map.of(),
-                List.of(new ShareBound(CategoryId.of("safety"), 0.05, 1.0)),
-                List.of(new ShareRelation(CategoryId.of("exploratory"), 1.0, CategoryId.of("product"))),
-                0.5,
-                Granularity.NODE,
-                14);
+        return Policy.defaults()
+                .edit()
+                .reserveFraction(RESERVE)
+                .shareBounds(List.of(new ShareBound(CategoryId.of("safety"), 0.05, 1.0)))
+                .relations(List.of(new ShareRelation(CategoryId.of("exploratory"), 1.0, CategoryId.of("product"))))
+                .maxChangeFraction(0.5)
+                .granularity(Granularity.NODE)
+                .yieldNoticeDays(14)
+                .build();
     }
 
     private record Decisions(List<Pin> pins, List<DeciderOverride> overrides) {}

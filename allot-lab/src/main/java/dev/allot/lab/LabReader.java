@@ -1,6 +1,7 @@
 package dev.allot.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.allot.core.Problem;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.CycleId;
@@ -9,6 +10,7 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Pool;
+import dev.allot.core.rules.FleetRules;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -122,17 +124,11 @@ final class LabReader {
             Integer perNode = item.count("gpusPerNode", true);
             boolean known = type != null && references.gpuType(type, item.path("gpuType"));
             boolean unique = name != null && unique(seen, name, item.path("name"), "pool");
-            if (perNode != null && perNode < 1) {
-                problems.add(item.path("gpusPerNode"), String.valueOf(perNode), "must be at least 1", "Maybe 8?");
+            List<Problem> wrong = FleetRules.pool(gpus == null ? 0 : gpus, perNode == null ? 1 : perNode);
+            wrong.forEach(problem -> problems.add(problem, item.path()));
+            if (wrong.stream().anyMatch(problem -> problem.path().equals("gpusPerNode"))) {
                 perNode = null;
-            }
-            if (gpus != null && perNode != null && gpus % perNode != 0) {
-                int below = gpus / perNode * perNode;
-                problems.add(
-                        item.path("gpus"),
-                        String.valueOf(gpus),
-                        "is not a whole number of " + perNode + "-GPU nodes",
-                        "Maybe " + (below == 0 ? "" : below + " or ") + (below + perNode) + "?");
+            } else if (!wrong.isEmpty()) {
                 gpus = null;
             }
             if (known && unique && cluster != null && gpus != null && perNode != null) {

@@ -1,12 +1,14 @@
 package dev.allot.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.allot.core.Problem;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
+import dev.allot.core.rules.PolicyRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,12 +57,8 @@ final class PolicyReader {
         }
         Double reserve =
                 policy.has("reserve") ? policy.read("reserve", false, Scalars::percent) : defaults.reserveFraction();
-        if (reserve != null && reserve >= 1) {
-            problems.add(
-                    policy.path("reserve"),
-                    Problems.asWritten(policy.value("reserve")),
-                    "holds back all capacity, so nothing is left to allocate",
-                    "Maybe 5%?");
+        if (reserve != null && !PolicyRules.reserve(reserve).isEmpty()) {
+            PolicyRules.reserve(reserve).forEach(problem -> problems.add(problem.at(policy.path("reserve")), ""));
             reserve = null;
         }
         Map<GpuTypeId, Integer> reserveGpus = reserveGpus(policy);
@@ -90,7 +88,16 @@ final class PolicyReader {
                 || mayKill == null) {
             return null;
         }
-        return new Policy(reserve, reserveGpus, shares, relations, maxChange, read, notice, mayKill);
+        return defaults.edit()
+                .reserveFraction(reserve)
+                .reserveGpus(reserveGpus)
+                .shareBounds(shares)
+                .relations(relations)
+                .maxChangeFraction(maxChange)
+                .granularity(read)
+                .yieldNoticeDays(notice)
+                .plannerMayKill(mayKill)
+                .build();
     }
 
     static String label(Enum<?> constant) {
@@ -125,24 +132,15 @@ final class PolicyReader {
                     boolean known = references.category(category, bound.path());
                     Double min = bound.has("min") ? bound.read("min", false, Scalars::percent) : Double.valueOf(0);
                     Double max = bound.has("max") ? bound.read("max", false, Scalars::percent) : Double.valueOf(1);
-                    if (min != null && max != null && min > max) {
-                        problems.add(
-                                bound.path("min"),
-                                Percent.format(min),
-                                "share minimum of " + category + " is above its maximum (" + Percent.format(max) + ")",
-                                "Maybe swap min and max?");
+                    List<Problem> order =
+                            min == null || max == null ? List.of() : PolicyRules.shareBound(category, min, max);
+                    if (!order.isEmpty()) {
+                        order.forEach(problem -> problems.add(problem, bound.path()));
                     } else if (known && min != null && max != null) {
                         bounds.add(new ShareBound(CategoryId.of(category), min, max));
                     }
                 });
-        double minimums = bounds.stream().mapToDouble(ShareBound::minShare).sum();
-        if (minimums > 1 + 1e-9) {
-            problems.add(
-                    policy.path("shares"),
-                    Percent.format(minimums),
-                    "share minimums add up to more than 100 %",
-                    "Maybe lower some minimums?");
-        }
+        PolicyRules.shareMinimums(bounds).forEach(problem -> problems.add(problem, policy.path("shares")));
         return problems.size() == before ? bounds : null;
     }
 

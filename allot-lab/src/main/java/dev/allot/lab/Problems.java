@@ -15,6 +15,11 @@ final class Problems {
         list.add(new Problem(path, value, reason, hint));
     }
 
+    /** A problem found by a rule in core, placed under {@code parent} (the YAML path of what the rule checked). */
+    void add(Problem problem, String parent) {
+        list.add(problem.under(parent));
+    }
+
     void add(String path, JsonNode value, String reason, String hint) {
         add(path, asWritten(value), reason, hint);
     }

@@ -8,6 +8,8 @@ import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.Score;
+import dev.allot.core.rules.AskRules;
+import dev.allot.core.rules.IdRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,7 +54,11 @@ final class ProjectsReader {
     }
 
     private void project(YamlObject item) {
-        String id = item.read("id", true, (node, at, found) -> Scalars.slug(node, at, found, "project"));
+        String id = item.text("id", true);
+        if (id != null && !IdRules.projectId(id).isEmpty()) {
+            IdRules.projectId(id).forEach(problem -> problems.add(problem.at(item.path("id")), ""));
+            id = null;
+        }
         boolean unique = id != null && LabReader.unique(references.projects, id, item.path("id"), "project", problems);
         String name = item.text("name", false);
         String category = item.text("category", true);
@@ -99,8 +105,14 @@ final class ProjectsReader {
         Integer ceiling = ask.count("ceiling", false);
         floor = ask.has("floor") ? floor : Integer.valueOf(0);
         ceiling = ask.has("ceiling") ? ceiling : target;
+        for (String field : List.of("floor", "target", "ceiling")) {
+            Integer gpus = field.equals("floor") ? floor : field.equals("target") ? target : ceiling;
+            if (gpus != null && ask.has(field)) {
+                AskRules.gpuCount(field, gpus).forEach(problem -> problems.add(problem, ask.path()));
+            }
+        }
         if (floor != null && target != null && ceiling != null) {
-            checkOrder(ask, project, floor, target, ceiling);
+            AskRules.order(project, floor, target, ceiling).forEach(problem -> problems.add(problem, ask.path()));
         }
         Set<GpuTypeId> types = new LinkedHashSet<>();
         List<JsonNode> typeNodes = ask.list("gpuTypes", false);
@@ -122,31 +134,6 @@ final class ProjectsReader {
             return null;
         }
         return new Ask(ProjectId.of(project), floor, target, ceiling, types, speedFactors, justification);
-    }
-
-    private void checkOrder(YamlObject ask, String project, int floor, int target, int ceiling) {
-        if (floor > ceiling) {
-            problems.add(
-                    ask.path("floor"),
-                    String.valueOf(floor),
-                    "Ask floor (" + floor + " GPUs) of project " + project + " exceeds its ceiling (" + ceiling + ")",
-                    "Maybe swap floor and ceiling?");
-            return;
-        }
-        if (floor > target) {
-            problems.add(
-                    ask.path("floor"),
-                    String.valueOf(floor),
-                    "Ask floor (" + floor + " GPUs) of project " + project + " exceeds its target (" + target + ")",
-                    "Maybe lower the floor to " + target + "?");
-        }
-        if (target > ceiling) {
-            problems.add(
-                    ask.path("target"),
-                    String.valueOf(target),
-                    "Ask target (" + target + " GPUs) of project " + project + " exceeds its ceiling (" + ceiling + ")",
-                    "Maybe raise the ceiling to " + target + "?");
-        }
     }
 
     private void scores(List<JsonNode> items, String path, String project) {

@@ -1,6 +1,7 @@
 package dev.allot.lab;
 
 import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.rules.Suggest;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

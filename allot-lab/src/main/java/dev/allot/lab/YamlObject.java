@@ -1,6 +1,7 @@
 package dev.allot.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.allot.core.rules.Suggest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -123,7 +123,7 @@ class BadLabFilesTest {
                         projects[0].scores[0].score: Score by carol of project vision-rl is outside 1..10 (value: 11). Maybe 10?
                         projects[0].scores[1].score: Score by dan of project vision-rl is outside 1..10 (value: 0). Maybe 1?
                         projects[0].scores[2].reviewer: reviewer scores project vision-rl twice (value: carol). Maybe keep only the latest score?
-                        projects[1].id: is not a valid project id: use lower-case letters, digits and '-', starting with a letter or digit, at most 63 characters (value: Code_SFT). Maybe code-sft?
+                        projects[1].id: is not a valid project id: use lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters (value: Code_SFT). Maybe code-sft?
                         projects[1].status: is not one of active, paused, killed, done (value: running)
                         """),
                 arguments("syntax.yaml", """

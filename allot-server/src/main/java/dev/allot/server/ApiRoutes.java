@@ -6,6 +6,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 
+import dev.allot.application.Application;
 import dev.allot.core.planner.Planner;
 import dev.allot.store.Role;
 import dev.allot.store.Store;
@@ -34,8 +35,9 @@ final class ApiRoutes {
 
     static List<Route> of(Store store, Planner planner) {
         LabHandlers lab = new LabHandlers(store);
-        CycleHandlers cycles = new CycleHandlers(store);
-        PlanHandlers plans = new PlanHandlers(store, planner);
+        Application application = Application.over(store, planner);
+        CycleHandlers cycles = new CycleHandlers(store, application);
+        PlanHandlers plans = new PlanHandlers(store, application);
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);

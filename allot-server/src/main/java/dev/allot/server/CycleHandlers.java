@@ -1,15 +1,15 @@
 package dev.allot.server;
 
+import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Pin;
 import dev.allot.core.model.Policy;
-import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
-import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredAsk;
 import dev.allot.store.Versioned;
@@ -25,9 +25,11 @@ final class CycleHandlers {
             Arrays.stream(CycleState.values()).map(CycleState::label).toList();
 
     private final Store store;
+    private final Application application;
 
-    CycleHandlers(Store store) {
+    CycleHandlers(Store store, Application application) {
         this.store = store;
+        this.application = application;
     }
 
     void list(Context ctx) {
@@ -44,8 +46,8 @@ final class CycleHandlers {
         LocalDate start = body.date("start");
         Fields policyFields = body.object("policy", false);
         body.done();
-        Policy policy = policyFields == null ? Policy.defaults() : Inputs.policy(policyFields);
-        Versioned<Cycle> created = store.cycles().create(CycleId.of(id), start, policy, Requests.actor(ctx));
+        Policy policy = policyFields == null ? Policy.defaults() : Inputs.policy(policyFields, Policy.defaults());
+        Versioned<Cycle> created = application.cycles().create(CycleId.of(id), start, policy, Requests.actor(ctx));
         ctx.status(201).header("Location", "/api/cycles/" + id);
         Requests.versioned(ctx, created);
     }
@@ -56,14 +58,19 @@ final class CycleHandlers {
         Fields body = Fields.parse(ctx.body());
         String to = body.choice("to", STATES, null);
         body.done();
-        Requests.versioned(ctx, store.cycles().transition(id, CycleState.parse(to), expected, Requests.actor(ctx)));
+        Requests.versioned(
+                ctx, application.cycles().transition(id, CycleState.parse(to), expected, Requests.actor(ctx)));
     }
 
     void setPolicy(Context ctx) {
         CycleId id = Requests.cycle(ctx);
         Integer expected = Requests.ifMatch(ctx);
-        Policy policy = Inputs.policy(Fields.parse(ctx.body()));
-        Requests.versioned(ctx, store.cycles().setPolicy(id, policy, expected, Requests.actor(ctx)));
+        Fields body = Fields.parse(ctx.body());
+        Requests.versioned(
+                ctx,
+                application
+                        .cycles()
+                        .editPolicy(id, current -> Inputs.policy(body, current), expected, Requests.actor(ctx)));
     }
 
     void asks(Context ctx) {
@@ -92,20 +99,10 @@ final class CycleHandlers {
         ProjectId project = Requests.project(ctx);
         Integer expected = Requests.ifMatch(ctx);
         Actor actor = Requests.actor(ctx);
-        Project stored = store.lab()
-                .project(project)
-                .orElseThrow(() -> LabHandlers.notFound(project))
-                .value();
-        if (actor.role() == Role.LEAD && !stored.lead().equals(actor.user())) {
-            throw new AllotException(
-                    Kind.FORBIDDEN,
-                    "not-your-project",
-                    "User " + actor.user() + " does not lead"
-                            + " project " + project + " (its lead is " + stored.lead() + "). Maybe ask " + stored.lead()
-                            + " to edit it?");
-        }
+        // Who may write this ask is the application's rule; checked before the body so a stranger learns nothing.
+        application.reviews().requireAskWriter(project, actor);
         StoredAsk ask = Inputs.ask(Fields.parse(ctx.body()), project);
-        Requests.versioned(ctx, store.reviews().putAsk(cycle, ask, expected, actor));
+        Requests.versioned(ctx, application.reviews().submitAsk(cycle, ask, expected, actor));
     }
 
     void scores(Context ctx) {
@@ -116,7 +113,9 @@ final class CycleHandlers {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
         Actor actor = Requests.actor(ctx);
-        ctx.json(store.reviews().putScore(cycle, Inputs.score(Fields.parse(ctx.body()), project, actor.user()), actor));
+        ctx.json(application
+                .reviews()
+                .score(cycle, Inputs.score(Fields.parse(ctx.body()), project, actor.user()), actor));
     }
 
     void pins(Context ctx) {
@@ -126,7 +125,12 @@ final class CycleHandlers {
     void putPin(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
-        ctx.json(store.reviews().putPin(cycle, Inputs.pin(Fields.parse(ctx.body()), project), Requests.actor(ctx)));
+        Pin pin = Inputs.pin(
+                Fields.parse(ctx.body()),
+                project,
+                application.reviews().fleet(),
+                application.reads().cycle(cycle).value().policy().granularity());
+        ctx.json(application.reviews().pin(cycle, pin, Requests.actor(ctx)));
     }
 
     void overrides(Context ctx) {
@@ -136,8 +140,9 @@ final class CycleHandlers {
     void putOverride(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
-        ctx.json(store.reviews()
-                .putOverride(cycle, Inputs.override(Fields.parse(ctx.body()), project), Requests.actor(ctx)));
+        ctx.json(application
+                .reviews()
+                .override(cycle, Inputs.override(Fields.parse(ctx.body()), project), Requests.actor(ctx)));
     }
 
     void deletePin(Context ctx) {
@@ -158,7 +163,7 @@ final class CycleHandlers {
     private void remove(Context ctx, String kind) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
-        if (!store.reviews().remove(cycle, kind, project, Requests.actor(ctx))) {
+        if (!application.reviews().remove(cycle, kind, project, Requests.actor(ctx))) {
             throw new AllotException(
                     Kind.NOT_FOUND,
                     kind + "-not-found",

@@ -73,6 +73,11 @@ final class Fields {
                 new Problem(path(field), text.length() > 100 ? text.substring(0, 100) + "..." : text, reason, hint));
     }
 
+    /** A problem found by a rule in core, placed at this body's {@code field} (the medium's name for it). */
+    void add(Problem problem, String field) {
+        problems.add(problem.at(path(field)));
+    }
+
     String text(String field, int maxLength, String fallback) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -134,6 +139,16 @@ final class Fields {
             return fallback == null ? min : fallback;
         }
         return value.asDouble();
+    }
+
+    /** A JSON boolean; anything else is a problem (and reads as false). */
+    boolean flag(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isBoolean()) {
+            problem(field, value, "must be true or false", "Maybe false?");
+            return false;
+        }
+        return value.asBoolean();
     }
 
     /** One of {@code options} (lower-case labels). */

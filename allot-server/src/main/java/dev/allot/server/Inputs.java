@@ -1,5 +1,6 @@
 package dev.allot.server;
 
+import dev.allot.core.Problem;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.CategoryId;
@@ -14,6 +15,11 @@ import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.Score;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
+import dev.allot.core.rules.AskRules;
+import dev.allot.core.rules.Fleet;
+import dev.allot.core.rules.FleetRules;
+import dev.allot.core.rules.Limits;
+import dev.allot.core.rules.PolicyRules;
 import dev.allot.store.Evidence;
 import dev.allot.store.StoredAsk;
 import java.util.LinkedHashMap;
@@ -26,7 +32,7 @@ import java.util.function.Function;
 
 /** Request bodies turned into domain values; every rule of the domain is checked here first, with field paths. */
 final class Inputs {
-    static final int MAX_GPUS = 1_000_000;
+    static final int MAX_GPUS = Limits.MAX_GPUS;
     private static final List<String> STATUSES = List.of("active", "paused", "killed", "done");
 
     private Inputs() {}
@@ -51,11 +57,9 @@ final class Inputs {
         int floor = f.integer("floorGpus", 0, MAX_GPUS, null);
         int target = f.integer("targetGpus", 0, MAX_GPUS, null);
         int ceiling = f.integer("ceilingGpus", 0, MAX_GPUS, null);
-        if (f.ok() && floor > target) {
-            f.problem("floorGpus", floor, "exceeds targetGpus (" + target + ")", "Maybe swap floor and target?");
-        }
-        if (f.ok() && target > ceiling) {
-            f.problem("ceilingGpus", ceiling, "is below targetGpus (" + target + ")", "Maybe swap target and ceiling?");
+        if (f.ok()) {
+            AskRules.order(project.value(), floor, target, ceiling)
+                    .forEach(problem -> f.add(problem, problem.path() + "Gpus"));
         }
         Set<GpuTypeId> types = new LinkedHashSet<>();
         f.texts("gpuTypes", 50, 64).forEach(type -> types.add(GpuTypeId.of(type.isBlank() ? "?" : type)));
@@ -84,9 +88,12 @@ final class Inputs {
         return new Score(project, reviewer, score, comment);
     }
 
-    static Pin pin(Fields f, ProjectId project) {
+    /** A pin: each GPU type one the lab has, within its capacity, in whole nodes when the policy grants them. */
+    static Pin pin(Fields f, ProjectId project, Fleet fleet, Granularity granularity) {
         Fields gpus = f.object("gpus", true);
         Map<GpuTypeId, Integer> counts = gpus == null ? Map.of() : integers(gpus);
+        counts.forEach((type, count) -> FleetRules.pin(project.value(), type.value(), count, fleet, granularity)
+                .forEach(problem -> gpus.add(problem, type.value())));
         String reason = f.text("reason", Fields.MAX_TEXT, "");
         f.done();
         return new Pin(project, new Allocation(counts), reason);
@@ -99,41 +106,67 @@ final class Inputs {
         return new DeciderOverride(project, DeciderOverride.Action.valueOf(action.toUpperCase(Locale.ROOT)), reason);
     }
 
-    static Policy policy(Fields f) {
-        Policy defaults = Policy.defaults();
-        double reserve = f.number("reserveFraction", 0, 0.99, defaults.reserveFraction());
-        Fields reserveGpus = f.object("reserveGpus", false);
-        List<ShareBound> bounds = f.list("shareBounds", 50, b -> {
-            String category = b.slug("category", null);
-            double min = b.number("minShare", 0, 1, 0.0);
-            double max = b.number("maxShare", 0, 1, 1.0);
-            if (min > max) {
-                b.problem("minShare", min, "exceeds maxShare (" + max + ")", "Maybe swap them?");
-                return null;
-            }
-            return category.isEmpty() ? null : new ShareBound(CategoryId.of(category), min, max);
-        });
-        List<ShareRelation> relations = f.list("relations", 50, r -> {
-            String left = r.slug("left", null);
-            double factor = r.number("factor", 0, 100, 1.0);
-            String right = r.slug("right", null);
-            return left.isEmpty() || right.isEmpty()
-                    ? null
-                    : new ShareRelation(CategoryId.of(left), factor, CategoryId.of(right));
-        });
-        double maxChange = f.number("maxChangeFraction", 0, 100, defaults.maxChangeFraction());
-        String granularity = f.choice("granularity", List.of("node", "gpu"), "node");
-        int notice = f.integer("yieldNoticeDays", 0, 365, defaults.yieldNoticeDays());
-        Map<GpuTypeId, Integer> reserved = reserveGpus == null ? Map.of() : integers(reserveGpus);
+    /**
+     * The policy {@code base} edited by the body: a field the body names replaces the base's value, a field it leaves
+     * out keeps it (so a client that does not know a newer field cannot reset it).
+     */
+    static Policy policy(Fields f, Policy base) {
+        Policy.Builder policy = base.edit();
+        if (f.has("reserveFraction")) {
+            policy.reserveFraction(f.number("reserveFraction", 0, 0.99, null));
+        }
+        if (f.has("reserveGpus")) {
+            Fields reserveGpus = f.object("reserveGpus", false);
+            policy.reserveGpus(reserveGpus == null ? Map.of() : integers(reserveGpus));
+        }
+        if (f.has("shareBounds")) {
+            List<ShareBound> bounds = present(f.list("shareBounds", 50, Inputs::shareBound));
+            PolicyRules.shareMinimums(bounds).forEach(problem -> f.add(problem, "shareBounds"));
+            policy.shareBounds(bounds);
+        }
+        if (f.has("relations")) {
+            policy.relations(present(f.list("relations", 50, Inputs::relation)));
+        }
+        if (f.has("maxChangeFraction")) {
+            policy.maxChangeFraction(f.number("maxChangeFraction", 0, 100, null));
+        }
+        if (f.has("granularity")) {
+            String granularity = f.choice("granularity", List.of("node", "gpu"), null);
+            policy.granularity(Granularity.valueOf(granularity.toUpperCase(Locale.ROOT)));
+        }
+        if (f.has("yieldNoticeDays")) {
+            policy.yieldNoticeDays(f.integer("yieldNoticeDays", 0, 365, null));
+        }
+        if (f.has("plannerMayKill")) {
+            policy.plannerMayKill(f.flag("plannerMayKill"));
+        }
         f.done();
-        return new Policy(
-                reserve,
-                reserved,
-                bounds.stream().filter(b -> b != null).toList(),
-                relations.stream().filter(r -> r != null).toList(),
-                maxChange,
-                Granularity.valueOf(granularity.toUpperCase(Locale.ROOT)),
-                notice);
+        return policy.build();
+    }
+
+    private static ShareBound shareBound(Fields bound) {
+        String category = bound.slug("category", null);
+        double min = bound.number("minShare", 0, 1, 0.0);
+        double max = bound.number("maxShare", 0, 1, 1.0);
+        List<Problem> order = PolicyRules.shareBound(category, min, max);
+        if (!order.isEmpty()) {
+            order.forEach(problem -> bound.add(problem, "minShare"));
+            return null;
+        }
+        return category.isEmpty() ? null : new ShareBound(CategoryId.of(category), min, max);
+    }
+
+    private static ShareRelation relation(Fields relation) {
+        String left = relation.slug("left", null);
+        double factor = relation.number("factor", 0, 100, 1.0);
+        String right = relation.slug("right", null);
+        return left.isEmpty() || right.isEmpty()
+                ? null
+                : new ShareRelation(CategoryId.of(left), factor, CategoryId.of(right));
+    }
+
+    private static <T> List<T> present(List<T> items) {
+        return items.stream().filter(item -> item != null).toList();
     }
 
     /** Fields of a map such as {@code {"H100": 8}}: whole GPU counts per type. */

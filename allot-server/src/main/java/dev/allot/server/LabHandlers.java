@@ -5,6 +5,7 @@ import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.rules.IdRules;
 import dev.allot.store.Actor;
 import dev.allot.store.Role;
 import dev.allot.store.Store;
@@ -52,7 +53,8 @@ final class LabHandlers {
 
     void createProject(Context ctx) {
         Fields body = Fields.parse(ctx.body());
-        String id = body.slug("id", null);
+        String id = body.text("id", Fields.MAX_NAME, null);
+        IdRules.projectId(id).forEach(problem -> body.add(problem, "id"));
         body.done();
         Project project = Inputs.project(body, ProjectId.of(id));
         Versioned<Project> created = store.lab().createProject(project, Requests.actor(ctx));

@@ -148,7 +148,9 @@ final class OpenApiSchemas {
                                 "granularity",
                                 choice("node", "gpu"),
                                 "yieldNoticeDays",
-                                integer())));
+                                integer(),
+                                "plannerMayKill",
+                                Map.of("type", "boolean"))));
         Map<String, Object> cycle = Map.of(
                 "id",
                 str(),

@@ -1,13 +1,9 @@
 package dev.allot.server;
 
+import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.CycleId;
-import dev.allot.core.model.Lab;
-import dev.allot.core.model.Plan;
-import dev.allot.core.planner.Planner;
-import dev.allot.store.CycleState;
-import dev.allot.store.Stale;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import io.javalin.http.Context;
@@ -17,12 +13,12 @@ import java.util.Map;
 /** Handlers for plans: solving drafts, publishing, versions, the diff and the portfolio. */
 final class PlanHandlers {
     private final Store store;
-    private final Planner planner;
+    private final Application application;
     private final Portfolio portfolio;
 
-    PlanHandlers(Store store, Planner planner) {
+    PlanHandlers(Store store, Application application) {
         this.store = store;
-        this.planner = planner;
+        this.application = application;
         this.portfolio = new Portfolio(store);
     }
 
@@ -30,28 +26,8 @@ final class PlanHandlers {
     void solveDraft(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         Integer expected = Requests.ifMatch(ctx);
-        CycleState state = store.cycles().get(cycle).value().state();
-        if (state != CycleState.DRAFT && state != CycleState.PUBLISHED) {
-            throw new AllotException(
-                    Kind.CONFLICT,
-                    "cycle-state",
-                    "Cannot solve a draft while cycle " + cycle + " is " + state.label()
-                            + "; allowed in [draft, published]. Maybe move the cycle to draft first?");
-        }
-        store.plans()
-                .draft(cycle)
-                .filter(draft -> expected != null && draft.version() != expected)
-                .ifPresent(draft -> {
-                    throw new AllotException(
-                            Kind.CONFLICT,
-                            Stale.CODE,
-                            "The draft plan of cycle " + cycle
-                                    + " changed since version " + expected + " was read; nothing was solved."
-                                    + " Maybe reload it and solve again?");
-                });
-        Lab lab = store.lab().export(cycle);
-        Plan plan = planner.plan(lab);
-        StoredPlan draft = store.plans().saveDraft(cycle, plan, expected, Requests.actor(ctx));
+        StoredPlan draft =
+                application.drafts().solve(cycle, Requests.actor(ctx), expected).draft();
         ctx.status(201);
         stored(ctx, draft);
     }
@@ -83,7 +59,7 @@ final class PlanHandlers {
         if (body != null) {
             body.done();
         }
-        StoredPlan published = store.plans().publish(cycle, expected, note, Requests.actor(ctx));
+        StoredPlan published = application.drafts().publish(cycle, expected, note, Requests.actor(ctx));
         ctx.status(201).header("Location", "/api/cycles/" + cycle + "/plans/" + published.version());
         stored(ctx, published);
     }

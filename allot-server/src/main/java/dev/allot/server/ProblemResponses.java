@@ -110,9 +110,25 @@ final class ProblemResponses {
         ctx.status(status).contentType(CONTENT_TYPE).result(Json.write(body));
     }
 
+    /** The field as an RFC 6901 JSON pointer into the request body: {@code shareBounds[0].minShare} is {@code /shareBounds/0/minShare}. */
+    static String pointer(String path) {
+        if (path.isEmpty() || path.equals("body")) {
+            return "";
+        }
+        return "/"
+                + path.replace("~", "~0")
+                        .replace("/", "~1")
+                        .replaceAll("\\[(\\d+)]", ".$1")
+                        .replace(".", "/");
+    }
+
     private static Map<String, String> problem(Problem problem) {
         Map<String, String> item = new LinkedHashMap<>();
+        if (!problem.code().isEmpty()) {
+            item.put("code", problem.code());
+        }
         item.put("field", problem.path());
+        item.put("pointer", pointer(problem.path()));
         item.put("value", problem.value());
         item.put("reason", problem.reason());
         item.put("hint", problem.hint());

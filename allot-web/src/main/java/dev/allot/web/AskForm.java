@@ -1,11 +1,14 @@
 package dev.allot.web;
 
+import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.rules.AskRules;
+import dev.allot.core.rules.Limits;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
@@ -34,12 +37,14 @@ final class AskForm {
 
     record View(Page page, Project project, Cycle cycle, List<String> allTypes, Values values, FormErrors errors) {}
 
-    private static final int MAX_GPUS = 100_000;
+    private static final int MAX_GPUS = Limits.MAX_GPUS;
 
     private final Store store;
+    private final Application application;
 
-    AskForm(Store store) {
+    AskForm(Store store, Application application) {
         this.store = store;
+        this.application = application;
     }
 
     String show(Context ctx, Page page) {
@@ -71,8 +76,9 @@ final class AskForm {
                 .map(v -> v.value().evidence())
                 .orElse(Evidence.NONE);
         Evidence evidence = new Evidence(lines(values.links()), before.evalResults(), before.scalingCurve());
-        store.reviews()
-                .putAsk(
+        application
+                .reviews()
+                .submitAsk(
                         target.cycle().id(),
                         new StoredAsk(ask, evidence),
                         Forms.version(ctx, "version"),
@@ -85,17 +91,9 @@ final class AskForm {
         int floor = errors.integer("floor", values.floor(), 0, MAX_GPUS, "Maybe 0 if the project can pause?");
         int wanted = errors.integer("target", values.target(), 0, MAX_GPUS, "Maybe the GPUs the plan of work needs?");
         int ceiling = errors.integer("ceiling", values.ceiling(), 0, MAX_GPUS, "Maybe the target or a little more?");
-        if (floor >= 0 && wanted >= 0 && floor > wanted) {
-            errors.add(
-                    "target",
-                    "target: " + wanted + " GPUs is below the floor (" + floor
-                            + "). Maybe raise the target or lower the floor?");
-        }
-        if (wanted >= 0 && ceiling >= 0 && wanted > ceiling) {
-            errors.add(
-                    "ceiling",
-                    "ceiling: " + ceiling + " GPUs is below the target (" + wanted
-                            + "). Maybe raise the ceiling to at least " + wanted + "?");
+        if (floor >= 0 && wanted >= 0 && ceiling >= 0) {
+            AskRules.order(target.project().id().value(), floor, wanted, ceiling)
+                    .forEach(problem -> errors.add(problem, problem.path()));
         }
         List<String> known =
                 store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();

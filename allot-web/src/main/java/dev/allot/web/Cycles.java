@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Reads;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.CycleId;
@@ -30,19 +31,9 @@ final class Cycles {
                         "The lab has no review cycle yet. Maybe import a lab with 'allot lab import lab.yaml'?"));
     }
 
-    /**
-     * The plan people should look at: the latest published version, unless the draft changed after it was published
-     * (or nothing is published yet).
-     */
+    /** The plan people should look at: the application's one rule ({@link Reads#shownPlan}). */
     static Optional<StoredPlan> shownPlan(Store store, CycleId cycle) {
-        Optional<StoredPlan> draft = store.plans().draft(cycle);
-        Optional<StoredPlan> published = store.plans().latestPublished(cycle);
-        if (published.isPresent()
-                && (draft.isEmpty()
-                        || !draft.get().createdAt().isAfter(published.get().createdAt()))) {
-            return published;
-        }
-        return draft;
+        return Reads.of(store).shownPlan(cycle);
     }
 
     static Optional<Plan> plan(Optional<StoredPlan> stored) {

@@ -1,14 +1,30 @@
 package dev.allot.web;
 
+import dev.allot.core.Problem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Messages for the fields of one submitted form, shown next to each field; the submitted values are kept. */
 final class FormErrors {
     private final Map<String, String> messages = new LinkedHashMap<>();
+    private final Map<String, String> codes = new LinkedHashMap<>();
 
     void add(String field, String message) {
         messages.putIfAbsent(field, message);
+    }
+
+    /** A problem found by a rule in core, shown at the form's {@code field}: "field: reason. Maybe ...". */
+    void add(Problem problem, String field) {
+        String value = problem.hint().isEmpty() ? "" : ". " + problem.hint();
+        if (!messages.containsKey(field)) {
+            codes.put(field, problem.code());
+        }
+        add(field, field + ": " + problem.reason() + value);
+    }
+
+    /** The rule code of the field's message, or empty when no rule in core gave it. */
+    String code(String field) {
+        return codes.getOrDefault(field, "");
     }
 
     boolean has(String field) {

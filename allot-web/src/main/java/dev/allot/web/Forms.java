@@ -12,8 +12,12 @@ final class Forms {
 
     /** The trimmed field, "" when absent; longer than {@code max} characters is refused. */
     static String text(Context ctx, String field, int max) {
-        String value = ctx.formParam(field);
-        value = value == null ? "" : value.strip();
+        return text(ctx.formParam(field), field, max);
+    }
+
+    /** A submitted value read as {@link #text(Context, String, int)} does; null counts as absent. */
+    static String text(String submitted, String field, int max) {
+        String value = submitted == null ? "" : submitted.strip();
         if (value.length() > max) {
             throw invalid(
                     field, value.substring(0, 40) + "...", "longer than " + max + " characters", "Maybe shorten it?");
@@ -38,6 +42,12 @@ final class Forms {
     static Integer version(Context ctx, String field) {
         String value = text(ctx, field, 12);
         return value.isEmpty() ? null : integer(ctx, field, 1, Integer.MAX_VALUE);
+    }
+
+    /** A problem found by a rule in core, refused at the form's {@code field} with the rule's code. */
+    static AllotException refused(Problem problem, String field) {
+        Problem placed = problem.at(field);
+        return new AllotException(Kind.INVALID_INPUT, problem.code(), placed.describe(), List.of(placed), null);
     }
 
     static AllotException invalid(String field, String value, String reason, String hint) {

@@ -6,11 +6,12 @@ import dev.allot.core.Problem;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
+import dev.allot.core.rules.PolicyRules;
 import dev.allot.store.Store;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The deciders' policy edits on the review screen: the reserve and each category's share bounds, in percent. The
@@ -21,47 +22,35 @@ final class PolicyForm {
 
     /** The policy with the form's reserve and bounds; a bad field is refused naming the field, value and reason. */
     static Policy read(Context ctx, Store store, Policy current) {
-        double reserve = percent(Forms.text(ctx, "reserve", 20), "reserve", false) / 100;
+        return read(ctx::formParam, store.lab().categories(), current);
+    }
+
+    /** The same, over the submitted fields by name (null when absent), so the mapping is testable on its own. */
+    static Policy read(Function<String, String> form, List<Category> categories, Policy current) {
+        double reserve = percent(Forms.text(form.apply("reserve"), "reserve", 20), "reserve", false) / 100;
         if (reserve >= 1) {
-            throw refused("reserve", Forms.text(ctx, "reserve", 20), "must be below 100 %", "Maybe 5?");
+            throw refused(
+                    "reserve", Forms.text(form.apply("reserve"), "reserve", 20), "must be below 100 %", "Maybe 5?");
         }
         List<ShareBound> bounds = new ArrayList<>();
-        double minimums = 0;
-        for (Category category : store.lab().categories()) {
+        for (Category category : categories) {
             String id = category.id().value();
-            String minText = Forms.text(ctx, "min." + id, 20);
-            String maxText = Forms.text(ctx, "max." + id, 20);
+            String minText = Forms.text(form.apply("min." + id), "min." + id, 20);
+            String maxText = Forms.text(form.apply("max." + id), "max." + id, 20);
             if (minText.isEmpty() && maxText.isEmpty()) {
                 continue;
             }
             double min = minText.isEmpty() ? 0 : percent(minText, "min." + id, true) / 100;
             double max = maxText.isEmpty() ? 1 : percent(maxText, "max." + id, true) / 100;
-            if (min > max) {
-                throw refused(
-                        "max." + id,
-                        maxText,
-                        "is below the minimum " + minText + " % of " + id,
-                        "Maybe swap minimum and maximum?");
+            for (Problem problem : PolicyRules.shareBound(id, min, max)) {
+                throw Forms.refused(problem, "min." + id);
             }
-            minimums += min;
             bounds.add(new ShareBound(category.id(), min, max));
         }
-        if (minimums > 1 + 1e-9) {
-            throw refused(
-                    "min",
-                    String.format(Locale.ROOT, "%.1f %%", minimums * 100),
-                    "is the sum of the minimum shares, more than 100 %",
-                    "Maybe lower one of them?");
+        for (Problem problem : PolicyRules.shareMinimums(bounds)) {
+            throw Forms.refused(problem, "min");
         }
-        return new Policy(
-                reserve,
-                current.reserveGpus(),
-                bounds,
-                current.relations(),
-                current.maxChangeFraction(),
-                current.granularity(),
-                current.yieldNoticeDays(),
-                current.plannerMayKill());
+        return current.edit().reserveFraction(reserve).shareBounds(bounds).build();
     }
 
     private static double percent(String text, String field, boolean mayBeEmpty) {

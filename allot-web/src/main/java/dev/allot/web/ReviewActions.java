@@ -1,5 +1,8 @@
 package dev.allot.web;
 
+import dev.allot.application.Application;
+import dev.allot.application.Drafts;
+import dev.allot.application.Reviews;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Allocation;
@@ -8,7 +11,9 @@ import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.ProjectId;
-import dev.allot.core.planner.Planner;
+import dev.allot.core.rules.Fleet;
+import dev.allot.core.rules.FleetRules;
+import dev.allot.core.rules.Limits;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
@@ -25,12 +30,12 @@ import io.javalin.http.HttpStatus;
  */
 final class ReviewActions {
     private final Store store;
-    private final Planner planner;
+    private final Application application;
     private final ReviewPage page;
 
-    ReviewActions(Store store, Planner planner, ReviewPage page) {
+    ReviewActions(Store store, Application application, ReviewPage page) {
         this.store = store;
-        this.planner = planner;
+        this.application = application;
         this.page = page;
     }
 
@@ -40,19 +45,16 @@ final class ReviewActions {
         ProjectId project = ProjectId.of(Slugs.require(ctx.formParam("project"), "project"));
         String reason = Forms.text(ctx, "reason", 500);
         String action = Forms.text(ctx, "action", 10);
+        Reviews reviews = application.reviews();
         switch (action) {
-            case "pin" -> store.reviews().putPin(cycle.id(), new Pin(project, pinned(ctx), reason), actor);
+            case "pin" -> reviews.pin(cycle.id(), new Pin(project, pinned(ctx, project, cycle), reason), actor);
             case "kill" ->
-                store.reviews()
-                        .putOverride(
-                                cycle.id(), new DeciderOverride(project, DeciderOverride.Action.KILL, reason), actor);
+                reviews.override(cycle.id(), new DeciderOverride(project, DeciderOverride.Action.KILL, reason), actor);
             case "fund" ->
-                store.reviews()
-                        .putOverride(
-                                cycle.id(), new DeciderOverride(project, DeciderOverride.Action.FUND, reason), actor);
+                reviews.override(cycle.id(), new DeciderOverride(project, DeciderOverride.Action.FUND, reason), actor);
             case "clear" -> {
-                store.reviews().remove(cycle.id(), "pin", project, actor);
-                store.reviews().remove(cycle.id(), "override", project, actor);
+                reviews.remove(cycle.id(), "pin", project, actor);
+                reviews.remove(cycle.id(), "override", project, actor);
             }
             default -> throw Forms.invalid("action", action, "not an action", "Maybe pin, kill, fund or clear?");
         }
@@ -80,7 +82,7 @@ final class ReviewActions {
                             + "'. Maybe ask a decider?");
         }
         Actor actor = actor(view);
-        store.cycles().transition(cycle.value().id(), target, Forms.version(ctx, "version"), actor);
+        application.cycles().transition(cycle.value().id(), target, Forms.version(ctx, "version"), actor);
         if (target == CycleState.DRAFT && view.rights().mayDecide()) {
             return solveAndShow(ctx, view, cycle.value().id(), actor, null, "solved", "");
         }
@@ -97,8 +99,13 @@ final class ReviewActions {
         }
         Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
         try {
-            var policy = PolicyForm.read(ctx, store, cycle.value().policy());
-            store.cycles().setPolicy(cycle.value().id(), policy, Forms.version(ctx, "version"), actor(view));
+            application
+                    .cycles()
+                    .editPolicy(
+                            cycle.value().id(),
+                            current -> PolicyForm.read(ctx, store, current),
+                            Forms.version(ctx, "version"),
+                            actor(view));
         } catch (AllotException e) {
             if (e.kind() != Kind.INVALID_INPUT) {
                 throw e;
@@ -131,7 +138,7 @@ final class ReviewActions {
         Actor actor = decider(view);
         Cycle cycle = Cycles.require(store, view.cycle()).value();
         String note = Forms.text(ctx, "note", 500);
-        StoredPlan published = store.plans().publish(cycle.id(), Forms.version(ctx, "draft"), note, actor);
+        StoredPlan published = application.drafts().publish(cycle.id(), Forms.version(ctx, "draft"), note, actor);
         return redirect(ctx, view, "done=published&version=" + published.version());
     }
 
@@ -139,7 +146,7 @@ final class ReviewActions {
             Context ctx, Page view, CycleId cycle, Actor actor, Integer expected, String done, String project) {
         Drafts.Solved solved;
         try {
-            solved = Drafts.solve(store, planner, cycle, actor, expected);
+            solved = application.drafts().solve(cycle, actor, expected);
         } catch (AllotException e) {
             if (e.kind() != Kind.INFEASIBLE && e.kind() != Kind.INVALID_INPUT) {
                 throw e;
@@ -156,13 +163,18 @@ final class ReviewActions {
                         + (project.isEmpty() ? "" : "&project=" + project + "#d-" + project));
     }
 
-    private Allocation pinned(Context ctx) {
+    private Allocation pinned(Context ctx, ProjectId project, Cycle cycle) {
         String type = Forms.text(ctx, "gpuType", 64);
-        var known = store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();
-        if (!known.contains(type)) {
-            throw Forms.invalid("gpuType", type, "not a GPU type of the lab", "Maybe one of " + known + "?");
+        Fleet fleet = application.reviews().fleet();
+        if (!fleet.has(type)) {
+            throw Forms.refused(FleetRules.gpuType(type, fleet).get(0), "gpuType");
         }
-        int gpus = Forms.integer(ctx, "gpus", 0, 100_000);
+        int gpus = Forms.integer(ctx, "gpus", 0, Limits.MAX_GPUS);
+        FleetRules.pin(project.value(), type, gpus, fleet, cycle.policy().granularity()).stream()
+                .findFirst()
+                .ifPresent(problem -> {
+                    throw Forms.refused(problem, "gpus");
+                });
         return new Allocation(java.util.Map.of(GpuTypeId.of(type), gpus));
     }
 

@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Project;
@@ -17,9 +18,11 @@ final class ScoreForm {
     record View(Page page, Project project, Cycle cycle, String score, String comment, FormErrors errors) {}
 
     private final Store store;
+    private final Application application;
 
-    ScoreForm(Store store) {
+    ScoreForm(Store store, Application application) {
         this.store = store;
+        this.application = application;
     }
 
     String show(Context ctx, Page page) {
@@ -57,8 +60,9 @@ final class ScoreForm {
                     "score.jte", new View(page, target.project(), target.cycle(), scoreText, comment, errors));
         }
         Actor actor = new Actor(page.rights().user(), page.rights().role());
-        store.reviews()
-                .putScore(target.cycle().id(), new Score(target.project().id(), actor.user(), score, comment), actor);
+        application
+                .reviews()
+                .score(target.cycle().id(), new Score(target.project().id(), actor.user(), score, comment), actor);
         ctx.redirect("/projects/" + target.project().id().value() + page.cycleQuery(), HttpStatus.SEE_OTHER);
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.planner.Planner;
 import dev.allot.store.Store;
@@ -27,10 +28,11 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.sessions = new Sessions(store.tokens());
         this.board = new BoardPage(store);
         this.review = new ReviewPage(store);
-        this.actions = new ReviewActions(store, planner, review);
+        Application application = Application.over(store, planner);
+        this.actions = new ReviewActions(store, application, review);
         this.project = new ProjectPage(store);
-        this.ask = new AskForm(store);
-        this.score = new ScoreForm(store);
+        this.ask = new AskForm(store, application);
+        this.score = new ScoreForm(store, application);
         this.cluster = new ClusterPage(store);
     }
 

@@ -2,6 +2,7 @@ package dev.allot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allot.application.Application;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
 import dev.allot.lab.DemoLab;
@@ -32,7 +33,9 @@ class BoardBench {
             Actor dana = new Actor("dana", Role.DECIDER);
             server.store.cycles().transition(server.lab.cycle(), CycleState.REVIEW, null, dana);
             server.store.cycles().transition(server.lab.cycle(), CycleState.DRAFT, null, dana);
-            Drafts.solve(server.store, Planner.create(PlannerOptions.defaults()), server.lab.cycle(), dana, null);
+            Application.over(server.store, Planner.create(PlannerOptions.defaults()))
+                    .drafts()
+                    .solve(server.lab.cycle(), dana, null);
             String session = server.store
                     .tokens()
                     .createSession(dana, Duration.ofHours(1))

@@ -3,6 +3,7 @@ package dev.allot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Lab;
@@ -128,7 +129,7 @@ class PagesTest {
         Planner planner = Planner.create(PlannerOptions.defaults());
 
         AllotException refused = (AllotException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> Drafts.solve(store, planner, cycle.id(), DANA, null));
+                () -> Application.over(store, planner).drafts().solve(cycle.id(), DANA, null));
         assertThat(refused.kind()).isEqualTo(AllotException.Kind.INFEASIBLE);
         String html = Templates.render(
                 "review.jte",
@@ -141,13 +142,13 @@ class PagesTest {
     void askFormNamesEachFieldItRefusesAndTheValue() {
         Lab lab = TestLabs.shaped(2, 1).build();
         Cycle cycle = imported(lab);
-        AskForm form = new AskForm(store);
+        AskForm form = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())));
         FormErrors errors = new FormErrors();
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), cycle);
         var values = new AskForm.Values("8", "x", "4", List.of("B200"), " ", "ftp://old", "");
         assertThat(form.parse(target, values, errors)).isNull();
         assertThat(errors.of("target"))
-                .isEqualTo("target: 'x' is not a whole number from 0 to 100000. Maybe the"
+                .isEqualTo("target: 'x' is not a whole number from 0 to 1000000. Maybe the"
                         + " GPUs the plan of work needs?");
         assertThat(errors.of("gpuTypes"))
                 .isEqualTo("gpuTypes: 'B200' is not a GPU type of the lab. Maybe one of" + " [H100, A100]?");
@@ -157,12 +158,29 @@ class PagesTest {
         assertThat(errors.has("floor")).isFalse();
     }
 
+    /** The same bad ask the lab file and the API refuse (AskRulesReachEveryEntryPoint), with the same code. */
+    @Test
+    void askFormRefusesAFloorAboveTheTargetWithTheCoreRuleCode() {
+        Lab lab = TestLabs.shaped(2, 1).build();
+        AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
+        FormErrors errors = new FormErrors();
+
+        var ask = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())))
+                .parse(target, new AskForm.Values("24", "16", "32", List.of(), "why", "", ""), errors);
+
+        assertThat(ask).isNull();
+        assertThat(errors.code("floor")).isEqualTo("ask-floor-above-target");
+        assertThat(errors.of("floor"))
+                .isEqualTo("floor: Ask floor (24 GPUs) of project project-0 exceeds its target (16)."
+                        + " Maybe lower the floor to 16?");
+    }
+
     @Test
     void askFormAcceptsAConsistentAsk() {
         Lab lab = TestLabs.shaped(2, 1).build();
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
         FormErrors errors = new FormErrors();
-        var ask = new AskForm(store)
+        var ask = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())))
                 .parse(target, new AskForm.Values("8", "16", "24", List.of("A100"), "why", "", ""), errors);
         assertThat(errors.isEmpty()).isTrue();
         assertThat(ask.floorGpus()).isEqualTo(8);

@@ -76,9 +76,9 @@ class ReviewCycleIT {
                 .click();
 
         assertThat(page.getByTestId("form-errors")).containsText("nothing was saved");
-        assertThat(page.locator("#target-error"))
-                .hasText("target: 32 GPUs is below the floor (64). Maybe raise the" + " target or lower the floor?");
-        assertThat(page.locator("#ceiling-error")).containsText("ceiling: 16 GPUs is below the target (32)");
+        assertThat(page.locator("#floor-error"))
+                .hasText("floor: Ask floor (64 GPUs) of project " + led.id().value()
+                        + " exceeds its ceiling (16). Maybe swap floor and ceiling?");
         assertThat(page.getByLabel("Floor GPUs")).hasValue("64");
         assertThat(page.getByLabel("Justification")).hasValue("Scale the retrieval model to 7B parameters.");
         Browser.screenshot(page, "ask-form-errors");
@@ -142,8 +142,7 @@ class ReviewCycleIT {
         page.locator("input[name='min.exploratory']").fill("70");
         setSafetyMinimum(page, "40");
         assertThat(page.getByTestId("error"))
-                .hasText("min: '110.0 %' is the sum of the minimum shares, more than"
-                        + " 100 %. Maybe lower one of them?");
+                .hasText("min: share minimums add up to more than 100 % (value: 110%). Maybe lower some minimums?");
         page.locator("input[name='min.exploratory']").fill("");
         setSafetyMinimum(page, "5");
         assertThat(page.getByTestId("notice")).containsText("Saved the policy; re-solved draft v2");

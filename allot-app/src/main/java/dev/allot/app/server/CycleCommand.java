@@ -1,5 +1,6 @@
 package dev.allot.app.server;
 
+import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Plan;
@@ -78,11 +79,12 @@ public final class CycleCommand implements Runnable {
         @Override
         public Integer call() {
             return store.run(opened -> {
-                var policy = opened.cycles().list().stream()
+                Application application = Application.over(opened);
+                var policy = application.reads().cycles().stream()
                         .findFirst()
                         .map(c -> c.value().policy())
                         .orElse(dev.allot.core.model.Policy.defaults());
-                opened.cycles().create(cycleId(id), start, policy, store.actor());
+                application.cycles().create(cycleId(id), start, policy, store.actor());
                 System.out.printf("Cycle %s created (open, starts %s).%n", id, start);
             });
         }
@@ -114,7 +116,7 @@ public final class CycleCommand implements Runnable {
                                         .toList() + "?");
             }
             return store.run(opened -> {
-                opened.cycles().transition(cycleId(id), target, null, store.actor());
+                Application.over(opened).cycles().transition(cycleId(id), target, null, store.actor());
                 System.out.printf("Cycle %s is now %s.%n", id, target.label());
             });
         }
@@ -134,9 +136,11 @@ public final class CycleCommand implements Runnable {
         @Override
         public Integer call() {
             return store.run(opened -> {
-                Plan plan = Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system()))
-                        .plan(opened.lab().export(cycleId(id)));
-                StoredPlan draft = opened.plans().saveDraft(cycleId(id), plan, null, store.actor());
+                StoredPlan draft = Application.over(opened, Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system())))
+                        .drafts()
+                        .solve(cycleId(id), store.actor(), null)
+                        .draft();
+                Plan plan = draft.plan();
                 System.out.printf(
                         "Draft %d of cycle %s: %d projects, %s solve, gap %.4f.%n",
                         draft.version(),
@@ -197,7 +201,8 @@ public final class CycleCommand implements Runnable {
         @Override
         public Integer call() {
             return store.run(opened -> {
-                StoredPlan published = opened.plans().publish(cycleId(id), null, note, store.actor());
+                StoredPlan published =
+                        Application.over(opened).drafts().publish(cycleId(id), null, note, store.actor());
                 System.out.printf(
                         "Published cycle %s version %d%s.%n",
                         id,

@@ -1,6 +1,7 @@
 package dev.allot.app.server;
 
 import dev.allot.app.Cli;
+import dev.allot.application.Application;
 import dev.allot.core.model.Lab;
 import dev.allot.lab.LabYaml;
 import dev.allot.store.ImportSummary;
@@ -29,7 +30,7 @@ public final class LabImportCommand implements Callable<Integer> {
     public Integer call() {
         Lab lab = LabYaml.read(Cli.read(file, "Lab file"), file.toString());
         return store.run(opened -> {
-            ImportSummary summary = opened.lab().importLab(lab, store.actor());
+            ImportSummary summary = Application.over(opened).cycles().importLab(lab, store.actor());
             System.out.printf("Imported %s (cycle %s): %s.%n", file, lab.cycle(), summary);
         });
     }

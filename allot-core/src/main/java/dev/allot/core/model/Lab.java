@@ -45,6 +45,24 @@ public record Lab(
         history = List.copyOf(history == null ? List.of() : history);
     }
 
+    /** The same lab under another policy. */
+    public Lab withPolicy(Policy newPolicy) {
+        return new Lab(
+                name,
+                cycle,
+                cycleStart,
+                gpuTypes,
+                pools,
+                categories,
+                projects,
+                asks,
+                scores,
+                newPolicy,
+                pins,
+                overrides,
+                history);
+    }
+
     public Map<GpuTypeId, GpuType> gpuTypesById() {
         return index(gpuTypes, GpuType::id);
     }

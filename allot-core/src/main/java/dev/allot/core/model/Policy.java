@@ -42,7 +42,13 @@ public record Policy(
         Checks.nonNegative(yieldNoticeDays, "yieldNoticeDays");
     }
 
-    /** A policy in which only the deciders kill projects. */
+    /**
+     * A policy in which only the deciders kill projects.
+     *
+     * @deprecated names seven of the eight fields, so a caller rebuilding an edited policy with it silently resets
+     *     {@code plannerMayKill}; start from {@link #defaults()} or the current policy and use {@link #edit()}.
+     */
+    @Deprecated
     public Policy(
             double reserveFraction,
             Map<GpuTypeId, Integer> reserveGpus,
@@ -62,16 +68,17 @@ public record Policy(
                 false);
     }
 
+    /**
+     * An edit of this policy: the builder starts from every field of this policy, so an edit changes only the
+     * fields it names. Every entry point (API, web form, lab file) edits through it, so a field added to the policy
+     * is kept by an entry point that does not know it yet instead of being reset.
+     */
+    public Builder edit() {
+        return new Builder(this);
+    }
+
     public Policy withPlannerMayKill(boolean allowed) {
-        return new Policy(
-                reserveFraction,
-                reserveGpus,
-                shareBounds,
-                relations,
-                maxChangeFraction,
-                granularity,
-                yieldNoticeDays,
-                allowed);
+        return edit().plannerMayKill(allowed).build();
     }
 
     /** The lab default: 5 % reserve, exploratory >= product, at most 50 % change per cycle, whole nodes. */
@@ -83,6 +90,82 @@ public record Policy(
                 List.of(new ShareRelation(CategoryId.of("exploratory"), 1.0, CategoryId.of("product"))),
                 0.5,
                 Granularity.NODE,
-                14);
+                14,
+                false);
+    }
+
+    /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
+    public static final class Builder {
+        private double reserveFraction;
+        private Map<GpuTypeId, Integer> reserveGpus;
+        private List<ShareBound> shareBounds;
+        private List<ShareRelation> relations;
+        private double maxChangeFraction;
+        private Granularity granularity;
+        private int yieldNoticeDays;
+        private boolean plannerMayKill;
+
+        private Builder(Policy base) {
+            reserveFraction = base.reserveFraction;
+            reserveGpus = base.reserveGpus;
+            shareBounds = base.shareBounds;
+            relations = base.relations;
+            maxChangeFraction = base.maxChangeFraction;
+            granularity = base.granularity;
+            yieldNoticeDays = base.yieldNoticeDays;
+            plannerMayKill = base.plannerMayKill;
+        }
+
+        public Builder reserveFraction(double fraction) {
+            reserveFraction = fraction;
+            return this;
+        }
+
+        public Builder reserveGpus(Map<GpuTypeId, Integer> gpus) {
+            reserveGpus = gpus;
+            return this;
+        }
+
+        public Builder shareBounds(List<ShareBound> bounds) {
+            shareBounds = bounds;
+            return this;
+        }
+
+        public Builder relations(List<ShareRelation> categoryRelations) {
+            relations = categoryRelations;
+            return this;
+        }
+
+        public Builder maxChangeFraction(double fraction) {
+            maxChangeFraction = fraction;
+            return this;
+        }
+
+        public Builder granularity(Granularity grantGranularity) {
+            granularity = grantGranularity;
+            return this;
+        }
+
+        public Builder yieldNoticeDays(int days) {
+            yieldNoticeDays = days;
+            return this;
+        }
+
+        public Builder plannerMayKill(boolean allowed) {
+            plannerMayKill = allowed;
+            return this;
+        }
+
+        public Policy build() {
+            return new Policy(
+                    reserveFraction,
+                    reserveGpus,
+                    shareBounds,
+                    relations,
+                    maxChangeFraction,
+                    granularity,
+                    yieldNoticeDays,
+                    plannerMayKill);
+        }
     }
 }

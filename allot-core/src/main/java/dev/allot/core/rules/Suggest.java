@@ -1,11 +1,11 @@
-package dev.allot.lab;
+package dev.allot.core.rules;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** "Maybe ...?" hints: the known name closest to a misspelt one. */
-final class Suggest {
+public final class Suggest {
     private static final int LIST_AT_MOST = 8;
 
     private Suggest() {}
@@ -14,7 +14,7 @@ final class Suggest {
      * The candidate closest to {@code given}: an exact match ignoring case first, then the smallest edit distance
      * (ignoring case) when it is small enough to be a typo rather than a different word.
      */
-    static Optional<String> closest(String given, Collection<String> candidates) {
+    public static Optional<String> closest(String given, Collection<String> candidates) {
         for (String candidate : candidates) {
             if (candidate.equalsIgnoreCase(given)) {
                 return Optional.of(candidate);
@@ -35,7 +35,7 @@ final class Suggest {
     }
 
     /** {@code Maybe H100?}, else {@code Maybe one of H100, A100?} for short lists, else empty. */
-    static String hint(String given, Collection<String> candidates) {
+    public static String hint(String given, Collection<String> candidates) {
         Optional<String> closest = closest(given, candidates);
         if (closest.isPresent()) {
             return "Maybe " + closest.get() + "?";
@@ -47,7 +47,7 @@ final class Suggest {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,4 +1,4 @@
-package dev.allot.lab;
+package dev.allot.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,58 @@
+package dev.allot.application;
+
+import dev.allot.core.planner.Planner;
+import dev.allot.store.Store;
+import java.util.Objects;
+
+/**
+ * The use cases of Allot, once, for every adapter: the REST API, the web UI and the command line call these plain
+ * methods and only translate their input and output. Transactions and audit entries come from the store; the
+ * checks that are not the store's (who may edit which ask, when a draft may be solved, which plan people see) live
+ * here. Thread-safe when the store and planner are.
+ */
+public final class Application {
+    private final Cycles cycles;
+    private final Reviews reviews;
+    private final Drafts drafts;
+    private final Reads reads;
+
+    private Application(Store store, Planner planner) {
+        this.cycles = new Cycles(store);
+        this.reviews = new Reviews(store);
+        this.drafts = new Drafts(store, planner);
+        this.reads = new Reads(store);
+    }
+
+    /** The use cases over {@code store}, solving drafts with {@code planner}. */
+    public static Application over(Store store, Planner planner) {
+        return new Application(Objects.requireNonNull(store, "store"), Objects.requireNonNull(planner, "planner"));
+    }
+
+    /**
+     * The use cases over {@code store} for a caller that never solves (a command that imports, moves or publishes);
+     * {@link Drafts#solve} then fails as a programming error.
+     */
+    public static Application over(Store store) {
+        return new Application(Objects.requireNonNull(store, "store"), null);
+    }
+
+    /** Create and move cycles, edit their policy, import a lab. */
+    public Cycles cycles() {
+        return cycles;
+    }
+
+    /** Asks, scores, pins and overrides. */
+    public Reviews reviews() {
+        return reviews;
+    }
+
+    /** Solve and save a draft, publish it, choose the plan to show. */
+    public Drafts drafts() {
+        return drafts;
+    }
+
+    /** Read-only views the adapters render. */
+    public Reads reads() {
+        return reads;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.allot.application;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.ErrorCode;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Plan;
+import dev.allot.core.planner.Planner;
+import dev.allot.store.Actor;
+import dev.allot.store.CycleState;
+import dev.allot.store.Store;
+import dev.allot.store.StoredPlan;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Use cases of the plan: solve and save a draft, publish it, and which plan people see. */
+public final class Drafts {
+    /** The saved draft, the plan solved, and how many projects' grants differ from the draft it replaced. */
+    public record Solved(StoredPlan draft, long changedProjects) {
+        public Plan plan() {
+            return draft.plan();
+        }
+    }
+
+    private final Store store;
+    private final Planner planner;
+
+    Drafts(Store store, Planner planner) {
+        this.store = store;
+        this.planner = planner;
+    }
+
+    /**
+     * Solves the cycle as stored (policy, pins, overrides) and saves the result as its draft. Refused before any
+     * solving when the cycle is not in draft or published, or when {@code expectedDraftVersion} (if given) is not the
+     * current draft's; an infeasible policy throws the planner's INFEASIBLE problem naming the conflicting rules.
+     */
+    public Solved solve(CycleId cycle, Actor actor, Integer expectedDraftVersion) {
+        CycleState state = store.cycles().get(cycle).value().state();
+        if (state != CycleState.DRAFT && state != CycleState.PUBLISHED) {
+            throw new AllotException(
+                    ErrorCode.CYCLE_STATE,
+                    "Cannot solve a draft while cycle " + cycle + " is " + state.label()
+                            + "; allowed in [draft, published]. Maybe move the cycle to draft first?");
+        }
+        Optional<StoredPlan> before = store.plans().draft(cycle);
+        before.filter(draft -> expectedDraftVersion != null && draft.version() != expectedDraftVersion)
+                .ifPresent(draft -> {
+                    throw new AllotException(
+                            ErrorCode.STALE_VERSION,
+                            "The draft plan of cycle " + cycle + " changed since version " + expectedDraftVersion
+                                    + " was read; nothing was solved. Maybe reload it and solve again?");
+                });
+        Planner solver = Objects.requireNonNull(planner, "this Application was opened without a planner");
+        return save(cycle, solver.plan(store.lab().export(cycle)), before, expectedDraftVersion, actor);
+    }
+
+    /** Saves a plan solved elsewhere (the demo solves before it stores) as the cycle's draft. */
+    public Solved saveSolved(CycleId cycle, Plan plan, Actor actor) {
+        return save(cycle, plan, store.plans().draft(cycle), null, actor);
+    }
+
+    public StoredPlan publish(CycleId cycle, Integer expectedDraftVersion, String note, Actor actor) {
+        return store.plans().publish(cycle, expectedDraftVersion, note, actor);
+    }
+
+    private Solved save(CycleId cycle, Plan plan, Optional<StoredPlan> before, Integer expected, Actor actor) {
+        StoredPlan saved = store.plans().saveDraft(cycle, plan, expected, actor);
+        long changed = plan.projects().stream()
+                .filter(line -> before.flatMap(b -> b.plan().project(line.project()))
+                        .map(old -> !old.grant().equals(line.grant()))
+                        .orElse(true))
+                .count();
+        return new Solved(saved, changed);
+    }
+}

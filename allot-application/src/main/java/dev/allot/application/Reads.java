@@ -1,0 +1,60 @@
+package dev.allot.application;
+
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Lab;
+import dev.allot.store.Cycle;
+import dev.allot.store.Store;
+import dev.allot.store.StoredPlan;
+import dev.allot.store.Versioned;
+import java.util.List;
+import java.util.Optional;
+
+/** The read-only views adapters render; writes go through the use cases. */
+public final class Reads {
+    private final Store store;
+
+    Reads(Store store) {
+        this.store = store;
+    }
+
+    /** The read-only views alone, for adapters that render but never write or solve. */
+    public static Reads of(Store store) {
+        return new Reads(store);
+    }
+
+    /**
+     * The plan people should look at, the one rule for every screen and the API: the latest published version,
+     * unless the draft changed after it was published (or nothing is published yet).
+     */
+    public Optional<StoredPlan> shownPlan(CycleId cycle) {
+        Optional<StoredPlan> draft = store.plans().draft(cycle);
+        Optional<StoredPlan> published = store.plans().latestPublished(cycle);
+        if (published.isPresent()
+                && (draft.isEmpty()
+                        || !draft.get().createdAt().isAfter(published.get().createdAt()))) {
+            return published;
+        }
+        return draft;
+    }
+
+    public List<Versioned<Cycle>> cycles() {
+        return store.cycles().list();
+    }
+
+    public Versioned<Cycle> cycle(CycleId id) {
+        return store.cycles().get(id);
+    }
+
+    public Optional<StoredPlan> draft(CycleId cycle) {
+        return store.plans().draft(cycle);
+    }
+
+    public List<StoredPlan> published(CycleId cycle) {
+        return store.plans().published(cycle);
+    }
+
+    /** The lab as stored for {@code cycle}: what the planner solves. */
+    public Lab lab(CycleId cycle) {
+        return store.lab().export(cycle);
+    }
+}

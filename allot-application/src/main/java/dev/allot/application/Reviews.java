@@ -1,0 +1,70 @@
+package dev.allot.application;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.ErrorCode;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.Pin;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.Score;
+import dev.allot.core.rules.Fleet;
+import dev.allot.store.Actor;
+import dev.allot.store.Role;
+import dev.allot.store.Store;
+import dev.allot.store.StoredAsk;
+import dev.allot.store.Versioned;
+
+/** Use cases of the review: asks, scores, the deciders' pins and overrides. */
+public final class Reviews {
+    private final Store store;
+
+    Reviews(Store store) {
+        this.store = store;
+    }
+
+    /** Saves a project's ask. Project leads write the asks of the projects they lead; admins any ask. */
+    public Versioned<StoredAsk> submitAsk(CycleId cycle, StoredAsk ask, Integer expectedVersion, Actor actor) {
+        requireAskWriter(ask.ask().project(), actor);
+        return store.reviews().putAsk(cycle, ask, expectedVersion, actor);
+    }
+
+    /** Refuses an actor who may not write the ask of project {@code id} (a lead of another project). */
+    public void requireAskWriter(ProjectId id, Actor actor) {
+        Project project = store.lab()
+                .project(id)
+                .orElseThrow(() -> new AllotException(
+                        ErrorCode.PROJECT_NOT_FOUND,
+                        "Project " + id
+                                + " does not exist. Maybe check the slug, or list projects with GET /api/projects?"))
+                .value();
+        if (actor.role() == Role.LEAD && !project.lead().equals(actor.user())) {
+            throw new AllotException(
+                    ErrorCode.NOT_YOUR_PROJECT,
+                    "User " + actor.user() + " does not lead project " + id + " (its lead is " + project.lead()
+                            + "). Maybe ask " + project.lead() + " to edit it?");
+        }
+    }
+
+    public Score score(CycleId cycle, Score score, Actor actor) {
+        return store.reviews().putScore(cycle, score, actor);
+    }
+
+    /** The lab's GPUs as the pin rules see them (capacity and node size per type). */
+    public Fleet fleet() {
+        return Fleet.of(store.lab().gpuTypes(), store.lab().pools());
+    }
+
+    public Pin pin(CycleId cycle, Pin pin, Actor actor) {
+        return store.reviews().putPin(cycle, pin, actor);
+    }
+
+    public DeciderOverride override(CycleId cycle, DeciderOverride override, Actor actor) {
+        return store.reviews().putOverride(cycle, override, actor);
+    }
+
+    /** Removes a pin ({@code kind} "pin") or an override ("override"); false when there was none. */
+    public boolean remove(CycleId cycle, String kind, ProjectId project, Actor actor) {
+        return store.reviews().remove(cycle, kind, project, actor);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.allot.core.rules;
+
+import dev.allot.core.ErrorCode;
+import dev.allot.core.Problem;
+import dev.allot.core.model.ShareBound;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/** The rules of a policy, one method each; fractions are shown as percentages. */
+public final class PolicyRules {
+    private PolicyRules() {}
+
+    /** The reserve holds back less than all capacity. The problem names the field {@code reserve}. */
+    public static List<Problem> reserve(double fraction) {
+        if (fraction >= 0 && fraction < 1) {
+            return List.of();
+        }
+        return List.of(new Problem(
+                ErrorCode.RESERVE_OUT_OF_RANGE.code(),
+                "reserve",
+                percent(fraction),
+                fraction >= 1 ? "holds back all capacity, so nothing is left to allocate" : "must not be negative",
+                "Maybe 5%?"));
+    }
+
+    /** A category's share minimum is at most its maximum. The problem names the field {@code min}. */
+    public static List<Problem> shareBound(String category, double min, double max) {
+        if (min <= max) {
+            return List.of();
+        }
+        return List.of(new Problem(
+                ErrorCode.SHARE_MIN_ABOVE_MAX.code(),
+                "min",
+                percent(min),
+                "share minimum of " + category + " is above its maximum (" + percent(max) + ")",
+                "Maybe swap min and max?"));
+    }
+
+    /** The share minimums of all categories add up to at most 100 %. The problem names no field (the whole set). */
+    public static List<Problem> shareMinimums(List<ShareBound> bounds) {
+        double minimums = bounds.stream().mapToDouble(ShareBound::minShare).sum();
+        if (minimums <= 1 + 1e-9) {
+            return List.of();
+        }
+        return List.of(new Problem(
+                ErrorCode.SHARE_MINIMUMS_ABOVE_100.code(),
+                "",
+                percent(minimums),
+                "share minimums add up to more than 100 %",
+                "Maybe lower some minimums?"));
+    }
+
+    /** {@code 5%} when that reads back as the fraction exactly, otherwise the plain fraction. */
+    public static String percent(double fraction) {
+        double percent = fraction * 100;
+        for (int decimals = 0; decimals <= 6 && Double.isFinite(percent); decimals++) {
+            String text = BigDecimal.valueOf(percent)
+                    .setScale(decimals, RoundingMode.HALF_EVEN)
+                    .stripTrailingZeros()
+                    .toPlainString();
+            if (Double.parseDouble(text) / 100.0 == fraction) {
+                return text + "%";
+            }
+        }
+        return Double.toString(fraction);
+    }
+}

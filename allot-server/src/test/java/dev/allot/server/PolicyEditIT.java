@@ -1,0 +1,65 @@
+package dev.allot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.TestPolicies;
+import dev.allot.store.Json;
+import dev.allot.store.Role;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@code PUT /api/cycles/{id}/policy} keeps every policy field: those it names and those it leaves out. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PolicyEditIT {
+    private static final String CYCLE = "/api/cycles/2026-12";
+    private TestServer server;
+
+    @BeforeAll
+    void start() {
+        server = new TestServer(4);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyPolicyFieldSurvivesAPutAndAPartialEditKeepsTheRest() {
+        Policy wanted = TestPolicies.everyFieldChanged();
+        String token = server.token(Role.DECIDER);
+
+        ApiClient.Reply put = server.client.send("PUT", CYCLE + "/policy", token, Json.write(wanted), Map.of());
+        Policy afterPut = policy(token);
+        ApiClient.Reply edit =
+                server.client.send("PUT", CYCLE + "/policy", token, "{\"yieldNoticeDays\": 30}", Map.of());
+        Policy afterEdit = policy(token);
+
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(afterPut).isEqualTo(wanted);
+        assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+        assertThat(afterEdit).isEqualTo(wanted.edit().yieldNoticeDays(30).build());
+    }
+
+    @Test
+    void aPlannerMayKillThatIsNotABooleanIsAFieldProblem() {
+        ApiClient.Reply reply = server.client.send(
+                "PUT", CYCLE + "/policy", server.token(Role.DECIDER), "{\"plannerMayKill\": \"yes\"}", Map.of());
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().at("/problems/0/field").asText()).isEqualTo("plannerMayKill");
+    }
+
+    private Policy policy(String token) {
+        try {
+            return Json.mapper()
+                    .treeToValue(server.client.get(CYCLE, token).json().path("policy"), Policy.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

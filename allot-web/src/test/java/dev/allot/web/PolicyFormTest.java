@@ -1,0 +1,32 @@
+package dev.allot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allot.core.model.Category;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.TestPolicies;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The review screen's policy form edits the reserve and the share bounds and keeps every other field. */
+class PolicyFormTest {
+    private static final List<Category> CATEGORIES = List.of(
+            new Category(CategoryId.of("exploratory"), "new ideas"), new Category(CategoryId.of("safety"), "safety"));
+
+    @Test
+    void everyPolicyFieldTheFormDoesNotShowSurvivesAnEdit() {
+        Policy current = TestPolicies.everyFieldChanged();
+        Map<String, String> form = Map.of("reserve", "10", "min.safety", "7", "max.safety", "40");
+
+        Policy edited = PolicyForm.read(form::get, CATEGORIES, current);
+
+        assertThat(edited)
+                .isEqualTo(current.edit()
+                        .reserveFraction(0.10)
+                        .shareBounds(List.of(new ShareBound(CategoryId.of("safety"), 0.07, 0.40)))
+                        .build());
+    }
+}
