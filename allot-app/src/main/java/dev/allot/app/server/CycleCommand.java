@@ -136,7 +136,9 @@ public final class CycleCommand implements Runnable {
         @Override
         public Integer call() {
             return store.run(opened -> {
-                StoredPlan draft = Application.over(opened, Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system())))
+                StoredPlan draft = Application.over(
+                                opened,
+                                Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system())))
                         .drafts()
                         .solve(cycleId(id), store.actor(), null)
                         .draft();
