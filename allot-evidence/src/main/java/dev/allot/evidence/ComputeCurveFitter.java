@@ -17,7 +17,8 @@ import org.hipparchus.stat.correlation.SpearmansCorrelation;
  *   <li>the metric does not get better with compute (Spearman rank correlation of compute and metric in the wrong
  *       direction), or the curve describes the points no better than a constant (F-test of the nested models,
  *       p >= 0.05): not improving;
- *   <li>Levenberg-Marquardt does not converge: not converged;
+ *   <li>Levenberg-Marquardt does not converge: not converged (flat instead when even the best exact start is no
+ *       better than a constant);
  *   <li>outliers: a point whose residual is more than {@link #OUTLIER_MADS} robust standard deviations (1.4826 x
  *       median absolute residual) from the curve is set aside, worst first, at most one in ten points, and the curve
  *       refitted;
@@ -65,14 +66,20 @@ public record ComputeCurveFitter(int bootstrapSamples, long seed) {
         List<SetAside> setAside = new ArrayList<>();
         while (true) {
             CurveAttempt attempt = CurveAttempt.of(points, sign);
-            if (attempt.parameters == null) {
+            if (attempt.noStart) {
                 return ComputeCurveFit.failed(
                         series,
-                        attempt.noStart ? FitStatus.NOT_IMPROVING : FitStatus.NOT_CONVERGED,
-                        attempt.noStart
-                                ? series.metric().name() + " does not fit a curve that improves with compute"
-                                : "the least-squares fit did not converge",
+                        FitStatus.NOT_IMPROVING,
+                        series.metric().name() + " does not fit a curve that improves with compute",
                         seed);
+            }
+            if (!attempt.converged) {
+                // Levenberg-Marquardt wanders off on points without a bend to fit; if even the best exact start
+                // is no better than a constant, "flat" is the true answer, not "did not converge".
+                return attempt.flatnessPValue() < FLAT_P_VALUE
+                        ? ComputeCurveFit.failed(
+                                series, FitStatus.NOT_CONVERGED, "the least-squares fit did not converge", seed)
+                        : flat(series, attempt);
             }
             int worst = attempt.worstOutlier();
             if (worst < 0 || setAside.size() + 1 > n / 10 || points.size() - 1 < MIN_POINTS) {
@@ -92,16 +99,8 @@ public record ComputeCurveFitter(int bootstrapSamples, long seed) {
             EvidenceSeries series, CurveAttempt attempt, List<EvidencePoint> points, List<SetAside> setAside) {
         ComputeCurve curve = attempt.curve(series);
         List<Double> residuals = Arrays.stream(attempt.residuals).boxed().toList();
-        double flatness = attempt.flatnessPValue();
-        if (!(flatness < FLAT_P_VALUE)) {
-            return ComputeCurveFit.failed(
-                    series,
-                    FitStatus.NOT_IMPROVING,
-                    String.format(
-                            Locale.ROOT,
-                            "flat: the curve describes the points no better than a constant does (F-test p = %.2f)",
-                            flatness),
-                    seed);
+        if (!(attempt.flatnessPValue() < FLAT_P_VALUE)) {
+            return flat(series, attempt);
         }
         List<ComputeCurve> refits = bootstrap(attempt, series);
         List<ParameterInterval> intervals = List.of(
@@ -140,6 +139,17 @@ public record ComputeCurveFitter(int bootstrapSamples, long seed) {
                 seed);
         return new ComputeCurveFit(
                 series, FitStatus.FITTED, message, Optional.of(curve), intervals, residuals, setAside, seed, refits);
+    }
+
+    private ComputeCurveFit flat(EvidenceSeries series, CurveAttempt attempt) {
+        return ComputeCurveFit.failed(
+                series,
+                FitStatus.NOT_IMPROVING,
+                String.format(
+                        Locale.ROOT,
+                        "flat: the curve describes the points no better than a constant does (F-test p = %.2f)",
+                        attempt.flatnessPValue()),
+                seed);
     }
 
     private List<ComputeCurve> bootstrap(CurveAttempt attempt, EvidenceSeries series) {

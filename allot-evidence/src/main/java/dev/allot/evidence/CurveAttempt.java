@@ -11,6 +11,9 @@ final class CurveAttempt {
     final double[] parameters;
     final double[] residuals;
     final boolean noStart;
+    /** Whether Levenberg-Marquardt converged; when not, {@code parameters} are the starting point's. */
+    final boolean converged;
+
     private final double referenceLogCompute;
     private final double[] standardErrors;
 
@@ -20,6 +23,7 @@ final class CurveAttempt {
             double[] parameters,
             double[] residuals,
             boolean noStart,
+            boolean converged,
             double referenceLogCompute,
             double[] standardErrors) {
         this.problem = problem;
@@ -27,6 +31,7 @@ final class CurveAttempt {
         this.parameters = parameters;
         this.residuals = residuals;
         this.noStart = noStart;
+        this.converged = converged;
         this.referenceLogCompute = referenceLogCompute;
         this.standardErrors = standardErrors;
     }
@@ -55,7 +60,8 @@ final class CurveAttempt {
         }
         CurveLeastSquares problem = new CurveLeastSquares(x, y, weights, sign);
         double[] start = problem.start();
-        double[] parameters = start == null ? null : problem.refine(start);
+        double[] refined = start == null ? null : problem.refine(start);
+        double[] parameters = refined != null ? refined : start;
         double[] residuals = null;
         if (parameters != null) {
             residuals = new double[n];
@@ -63,7 +69,8 @@ final class CurveAttempt {
                 residuals[i] = y[i] - problem.predict(parameters, i);
             }
         }
-        return new CurveAttempt(problem, weights, parameters, residuals, start == null, reference, errors);
+        return new CurveAttempt(
+                problem, weights, parameters, residuals, start == null, refined != null, reference, errors);
     }
 
     ComputeCurve curve(EvidenceSeries series) {

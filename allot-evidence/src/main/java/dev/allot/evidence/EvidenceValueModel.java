@@ -77,7 +77,8 @@ public final class EvidenceValueModel implements ValueModel {
 
     Pieces pieces(CompiledCurve curve, double ceiling) {
         if (!(ceiling > 0)) {
-            return new Pieces(List.of(0.0), List.of(), 0);
+            // Like the weights curve of a zero ask: one empty piece, so every project has a slope to explain.
+            return new Pieces(List.of(0.0, 0.0), List.of(new ValueSegment(0, curve.slope(0))), 0);
         }
         List<Double> breakpoints = new ArrayList<>(List.of(0.0, ceiling));
         double target = tolerance * curve.value(ceiling);

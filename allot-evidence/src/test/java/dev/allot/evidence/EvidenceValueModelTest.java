@@ -80,6 +80,32 @@ class EvidenceValueModelTest {
         assertThat(settings.compile(tooFew, 100)).isEmpty();
     }
 
+    @Test
+    void aZeroCeilingGivesOneEmptyPieceAndAFlopCurveNeedsFlopPerGpuHour() {
+        EvidenceValueModel model = EvidenceValueModel.of(Map.of(ProjectId.of("steep"), STEEP));
+        Ask nothing = new Ask(ProjectId.of("steep"), 0, 0, 0, Set.of(), Map.of(), "");
+        Metric flopLoss = new Metric("loss", "nats", Direction.LOWER_IS_BETTER, Visibility.PUBLIC_BENCHMARK);
+        EvidenceSeries flop = new EvidenceSeries(
+                ProjectId.of("p"),
+                flopLoss,
+                ComputeUnit.FLOP,
+                "",
+                ComputeCurveFitTest.series(flopLoss, CURVE, 8, 0, -1, 1).points());
+        ComputeCurveFit fit = new ComputeCurveFitter(0, 1).fit(flop);
+
+        assertThat(model.segments(nothing, 1.0))
+                .hasSize(1)
+                .allSatisfy(s -> assertThat(s.lengthEffectiveGpus()).isZero());
+        dev.allot.core.AllotException error = org.assertj.core.api.Assertions.catchThrowableOfType(
+                dev.allot.core.AllotException.class, () -> new ValueSettings(720, 0).compile(fit, 100));
+        assertThat(error.code()).isEqualTo("VALUE_FLOP_PER_GPU_HOUR");
+        assertThat(new ValueSettings(720, 1.44e18)
+                        .compile(fit, 100)
+                        .orElseThrow()
+                        .computePerEffectiveGpu())
+                .isEqualTo(720 * 1.44e18);
+    }
+
     static Ask ask(String project, int ceiling) {
         return new Ask(ProjectId.of(project), 8, ceiling / 2, ceiling, Set.of(), Map.of(), "");
     }
