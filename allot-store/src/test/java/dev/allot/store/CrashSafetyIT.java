@@ -71,18 +71,19 @@ class CrashSafetyIT {
     /** Starts the loop, lets it publish for {@code millis} after its first publish, kills it; returns its last "published". */
     private static int runAndKill(String url, String user, String password, long millis) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(
-                        java,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "--sun-misc-unsafe-memory-access=allow",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        PublishLoop.class.getName(),
-                        url,
-                        user == null ? "" : user,
-                        password == null ? "" : password)
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 23) {
+            // JDK 21 and 22 do not know this option and refuse to start with it.
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                PublishLoop.class.getName(),
+                url,
+                user == null ? "" : user,
+                password == null ? "" : password));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         AtomicInteger last = new AtomicInteger();
         java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
         Thread reader = new Thread(() -> {
