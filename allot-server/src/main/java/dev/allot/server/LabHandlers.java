@@ -120,7 +120,13 @@ final class LabHandlers {
     }
 
     void createSession(Context ctx) {
-        var session = store.tokens().createSession(Requests.actor(ctx), Duration.ofHours(12));
+        var session = store.tokens()
+                .createSession(Requests.token(ctx), Duration.ofHours(12))
+                .orElseThrow(
+                        () -> new AllotException(
+                                Kind.FORBIDDEN,
+                                ProblemResponses.UNAUTHENTICATED,
+                                "The token was revoked or expired just now. Maybe create a new one with 'allot token create'?"));
         ctx.cookie(new io.javalin.http.Cookie(
                 Requests.SESSION_COOKIE,
                 session.token(),

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class Requests {
     static final String SESSION_COOKIE = "allot_session";
     private static final String ACTOR = "allot.actor";
+    private static final String TOKEN = "allot.token";
     private static final Pattern ETAG = Pattern.compile("(W/)?\"(\\d{1,9})\"");
 
     private Requests() {}
@@ -53,11 +54,17 @@ final class Requests {
                             + roles.stream().map(Role::label).toList() + "?");
         }
         ctx.attribute(ACTOR, actor);
+        ctx.attribute(TOKEN, token);
         return actor;
     }
 
     static Actor actor(Context ctx) {
         return ctx.attribute(ACTOR);
+    }
+
+    /** The token (or session) the caller authenticated with: sessions are derived from it. */
+    static String token(Context ctx) {
+        return ctx.attribute(TOKEN);
     }
 
     static ProjectId project(Context ctx) {

@@ -12,12 +12,15 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 
 /**
  * API tokens and UI sessions. Only the SHA-256 of a token is stored: the secret (32 random bytes) is shown once,
- * when it is created.
+ * when it is created. A session is derived from a token and remembers it: revoking the token (or its user) ends
+ * every session derived from it in the same transaction, and a session is only valid while its token is.
  */
 public final class TokenRepository {
     /** A token as shown once to its owner. */
@@ -34,45 +37,143 @@ public final class TokenRepository {
 
     /** A long-lived API token for {@code user} with {@code role}. */
     public Issued create(String user, Role role, String label, Actor actor) {
-        return issue(user, role, label, null, "api", actor);
+        return store.transaction(handle -> insert(handle, user, role, label, null, "api", null, actor));
     }
 
-    /** A session for the web UI: like a token, but it expires after {@code lifetime}. */
-    public Issued createSession(Actor actor, Duration lifetime) {
-        return issue(actor.user(), actor.role(), "session", lifetime, "session", actor);
+    /**
+     * A session for the web UI derived from {@code sourceToken} (an API token, or another session, whose token it
+     * then shares): it expires after {@code lifetime}, or with its token if that is sooner. Empty when the source
+     * token is unknown, revoked or expired.
+     */
+    public Optional<Issued> createSession(String sourceToken, Duration lifetime) {
+        if (sourceToken == null || sourceToken.isBlank() || sourceToken.length() > 200) {
+            return Optional.empty();
+        }
+        return store.transaction(handle -> live(handle, hash(sourceToken)).map(source -> {
+            Instant expires = store.now().plus(lifetime);
+            if (source.expiresAt() != null && source.expiresAt().isBefore(expires)) {
+                expires = source.expiresAt();
+            }
+            Actor holder = new Actor(source.user(), source.role());
+            return insert(handle, source.user(), source.role(), "session", expires, "session", source.root(), holder);
+        }));
     }
 
-    /** Who holds this token, if it is known and not expired. */
+    /** Who holds this token, if it is known, not expired, and (for a session) its token is still live. */
     public Optional<Actor> authenticate(String token) {
-        if (token == null || token.length() > 200) {
+        if (token == null || token.isEmpty() || token.length() > 200) {
             return Optional.empty();
         }
         String hash = hash(token);
-        return store.read(handle -> handle.createQuery("SELECT * FROM api_token WHERE token_hash = :hash")
-                .bind("hash", hash)
-                .map((rs, ctx) -> {
-                    OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
-                    boolean live = expires == null || expires.toInstant().isAfter(store.now());
-                    return live ? new Actor(rs.getString("user_name"), Role.valueOf(rs.getString("role"))) : null;
-                })
-                .findOne());
+        return store.read(handle -> live(handle, hash)).map(row -> new Actor(row.user(), row.role()));
     }
 
-    /** Revokes a token; returns whether it existed. */
+    /** Revokes a token and every session derived from it; returns whether it existed. */
     public boolean revoke(String token, Actor actor) {
+        String hash = hash(token);
         return store.transaction(handle -> {
-            int rows = handle.createUpdate("DELETE FROM api_token WHERE token_hash = :hash")
-                    .bind("hash", hash(token))
+            int rows = handle.createUpdate("DELETE FROM api_token WHERE token_hash = :hash OR parent_hash = :hash")
+                    .bind("hash", hash)
                     .execute();
             if (rows > 0) {
-                store.audit()
-                        .record(handle, actor, "revoke", "token", hash(token).substring(0, 12), "token", null);
+                store.audit().record(handle, actor, "revoke", "token", hash.substring(0, 12), "token", null);
             }
             return rows > 0;
         });
     }
 
-    private Issued issue(String user, Role role, String label, Duration lifetime, String kind, Actor actor) {
+    /** Revokes every token and session of {@code user}; returns how many there were. */
+    public int revokeUser(String user, Actor actor) {
+        return store.transaction(handle -> {
+            int rows = handle.createUpdate("DELETE FROM api_token WHERE user_name = :user")
+                    .bind("user", user)
+                    .execute();
+            if (rows > 0) {
+                store.audit().record(handle, actor, "revoke", "user-tokens", user, Map.of("tokens", rows), null);
+            }
+            return rows;
+        });
+    }
+
+    /** A stored token row that is live now, its session's token included. */
+    private record Live(String hash, String user, Role role, Instant expiresAt, String parentHash) {
+        /** The API token at the root of this token's sessions. */
+        String root() {
+            return parentHash != null ? parentHash : hash;
+        }
+    }
+
+    private Optional<Live> live(Handle handle, String hash) {
+        Instant now = store.now();
+        return handle.createQuery("SELECT t.token_hash, t.user_name, t.role, t.expires_at, t.parent_hash,"
+                        + " p.token_hash AS parent_found, p.expires_at AS parent_expires"
+                        + " FROM api_token t LEFT JOIN api_token p ON p.token_hash = t.parent_hash"
+                        + " WHERE t.token_hash = :hash")
+                .bind("hash", hash)
+                .map((rs, ctx) -> {
+                    Instant expires = instant(rs.getObject("expires_at", OffsetDateTime.class));
+                    String parent = rs.getString("parent_hash");
+                    boolean parentLive = parent == null
+                            || (rs.getString("parent_found") != null
+                                    && isLive(instant(rs.getObject("parent_expires", OffsetDateTime.class)), now));
+                    return isLive(expires, now) && parentLive
+                            ? new Live(
+                                    rs.getString("token_hash"),
+                                    rs.getString("user_name"),
+                                    Role.valueOf(rs.getString("role")),
+                                    expires,
+                                    parent)
+                            : null;
+                })
+                .findOne();
+    }
+
+    private static boolean isLive(Instant expires, Instant now) {
+        return expires == null || expires.isAfter(now);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private Issued insert(
+            Handle handle,
+            String user,
+            Role role,
+            String label,
+            Instant expires,
+            String kind,
+            String parentHash,
+            Actor actor) {
+        checkUser(user);
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "allot_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String safeLabel = label == null ? "" : label.length() > 200 ? label.substring(0, 200) : label;
+        handle.createUpdate("INSERT INTO api_token (token_hash, user_name, role, label, created_at, expires_at,"
+                        + " kind, parent_hash) VALUES (:hash, :user, :role, :label, :at, :expires, :kind, :parent)")
+                .bind("hash", hash(token))
+                .bind("user", user)
+                .bind("role", role.name())
+                .bind("label", safeLabel)
+                .bind("at", store.now().atOffset(ZoneOffset.UTC))
+                .bindByType("expires", expires == null ? null : expires.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
+                .bind("kind", kind)
+                .bindByType("parent", parentHash, String.class)
+                .execute();
+        store.audit()
+                .record(
+                        handle,
+                        actor,
+                        "create",
+                        kind,
+                        user,
+                        null,
+                        Map.of("user", user, "role", role.label(), "label", safeLabel));
+        return new Issued(token, user, role, expires);
+    }
+
+    private static void checkUser(String user) {
         if (user == null || !USER.matcher(user).matches()) {
             throw new AllotException(
                     AllotException.Kind.INVALID_INPUT,
@@ -84,35 +185,6 @@ public final class TokenRepository {
                             "user", user, "invalid user name", "Maybe the scheduler account name?")),
                     null);
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = "allot_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Instant now = store.now();
-        Instant expires = lifetime == null ? null : now.plus(lifetime);
-        String safeLabel = label == null ? "" : label.length() > 200 ? label.substring(0, 200) : label;
-        return store.transaction(handle -> {
-            handle.createUpdate("INSERT INTO api_token (token_hash, user_name, role, label, created_at, expires_at,"
-                            + " kind) VALUES (:hash, :user, :role, :label, :at, :expires, :kind)")
-                    .bind("hash", hash(token))
-                    .bind("user", user)
-                    .bind("role", role.name())
-                    .bind("label", safeLabel)
-                    .bind("at", now.atOffset(ZoneOffset.UTC))
-                    .bindByType(
-                            "expires", expires == null ? null : expires.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
-                    .bind("kind", kind)
-                    .execute();
-            store.audit()
-                    .record(
-                            handle,
-                            actor,
-                            "create",
-                            kind,
-                            user,
-                            null,
-                            java.util.Map.of("user", user, "role", role.label(), "label", safeLabel));
-            return new Issued(token, user, role, expires);
-        });
     }
 
     static String hash(String token) {

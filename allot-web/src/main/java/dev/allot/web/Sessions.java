@@ -51,16 +51,15 @@ final class Sessions {
 
     /** Exchanges an API token for a session cookie; an unknown token is refused with a message for the form. */
     Rights signIn(Context ctx, String token) {
-        Actor actor = tokens.authenticate(token == null ? "" : token.trim())
+        TokenRepository.Issued session = tokens.createSession(token == null ? "" : token.trim(), LIFETIME)
                 .orElseThrow(
                         () -> new AllotException(
                                 Kind.FORBIDDEN,
                                 "unknown-token",
                                 "token: not a live token. Maybe create one with"
                                         + " 'allot token create --user <name> --role <role>', or copy one that './allot demo' printed?"));
-        TokenRepository.Issued session = tokens.createSession(actor, LIFETIME);
         ctx.cookie(cookie(SESSION_COOKIE, session.token(), (int) LIFETIME.toSeconds()));
-        return new Rights(actor.user(), actor.role());
+        return new Rights(session.user(), session.role());
     }
 
     void signOut(Context ctx, Rights rights) {

@@ -33,9 +33,14 @@ class BoardBench {
             server.store.cycles().transition(server.lab.cycle(), CycleState.REVIEW, null, dana);
             server.store.cycles().transition(server.lab.cycle(), CycleState.DRAFT, null, dana);
             Drafts.solve(server.store, Planner.create(PlannerOptions.defaults()), server.lab.cycle(), dana, null);
+            String danaToken = server.store
+                    .tokens()
+                    .create("dana", Role.DECIDER, "bench", dana)
+                    .token();
             String session = server.store
                     .tokens()
-                    .createSession(dana, Duration.ofHours(1))
+                    .createSession(danaToken, Duration.ofHours(1))
+                    .orElseThrow()
                     .token();
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest board = HttpRequest.newBuilder(URI.create(server.url("/board")))
