@@ -97,6 +97,36 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aBackupRestoresIntoANewStoreAndNeverOverAnOldOne() throws Exception {
+        Path lab = Files.writeString(folder.resolve("lab.yaml"), LAB);
+        assertThat(labCommand(new LabImportCommand(), "--db", db, lab.toString()))
+                .isZero();
+        Path backup = folder.resolve("allot-backup.sql");
+
+        assertThat(Main.run("store", "backup", "--db", db, backup.toString())).isZero();
+        assertThat(output()).contains("Backed up");
+        String restored =
+                "jdbc:h2:file:" + folder.resolve("restored").resolve("allot").toAbsolutePath();
+        assertThat(Main.run("store", "restore", "--db", restored, backup.toString()))
+                .isZero();
+
+        Path exported = folder.resolve("out.yaml");
+        assertThat(labCommand(new LabExportCommand(), "--db", restored, "--out", exported.toString()))
+                .isZero();
+        assertThat(LabYaml.read(Files.readString(exported), "out.yaml")).isEqualTo(LabYaml.read(LAB, "lab.yaml"));
+        assertThat(Main.run("store", "restore", "--db", db, backup.toString())).isEqualTo(5);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already holds data");
+    }
+
+    @Test
+    void aPostgresStoreIsSentToPgDump() {
+        int code = Main.run("store", "backup", "--db", "jdbc:postgresql://127.0.0.1:1/allot", "x.sql");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pg_dump");
+    }
+
+    @Test
     void anUnknownRoleIsRefusedWithTheChoices() {
         int code = Main.run("token", "create", "--db", db, "--user", "ada", "--role", "boss");
 
