@@ -117,9 +117,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
             sessions.requireCsrf(ctx, false);
             sessions.signIn(ctx, ctx.formParam("token"));
             String next = ctx.formParam("next");
-            ctx.redirect(
-                    next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/board",
-                    io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect(NextPage.orDefault(next), io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (AllotException e) {
             html(ctx, ErrorPage.status(e), LoginPage.form(ctx, sessions, e.getMessage()));
         }
