@@ -132,7 +132,7 @@ final class LabHandlers {
                 session.token(),
                 "/",
                 12 * 3600,
-                false,
+                EdgeChecks.isSecure(ctx),
                 true,
                 null,
                 io.javalin.http.SameSite.STRICT));
@@ -143,7 +143,9 @@ final class LabHandlers {
                         "role",
                         session.role().label(),
                         "expiresAt",
-                        session.expiresAt().toString()));
+                        session.expiresAt().toString(),
+                        "csrfToken",
+                        Requests.csrfToken(session.token())));
     }
 
     static AllotException notFound(ProjectId id) {

@@ -125,7 +125,11 @@ final class OpenApiSchemas {
                                 str()))));
         s.put("TokenInput", obj(List.of("user", "role"), Map.of("user", str(), "role", role(), "label", str())));
         s.put("Token", obj(List.of("token", "user", "role"), Map.of("token", str(), "user", str(), "role", role())));
-        s.put("Session", obj(List.of("user", "role"), Map.of("user", str(), "role", role(), "expiresAt", str())));
+        s.put(
+                "Session",
+                obj(
+                        List.of("user", "role"),
+                        Map.of("user", str(), "role", role(), "expiresAt", str(), "csrfToken", str())));
         s.put(
                 "Policy",
                 obj(
