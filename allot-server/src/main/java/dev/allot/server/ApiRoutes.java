@@ -36,6 +36,7 @@ final class ApiRoutes {
         LabHandlers lab = new LabHandlers(store);
         CycleHandlers cycles = new CycleHandlers(store);
         PlanHandlers plans = new PlanHandlers(store, planner);
+        TokenHandlers tokens = new TokenHandlers(store);
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -50,6 +51,8 @@ final class ApiRoutes {
         api.add(POST, "/api/usage", ADMIN, lab::recordUsage);
         api.add(GET, "/api/audit", ADMIN, lab::audit);
         api.add(POST, "/api/tokens", ADMIN, lab::createToken);
+        api.add(GET, "/api/tokens", ADMIN, tokens::list);
+        api.add(DELETE, "/api/tokens/{id}", ADMIN, tokens::revoke);
         api.add(POST, "/api/sessions", EVERYONE, lab::createSession);
         api.add(GET, "/api/cycles", EVERYONE, cycles::list);
         api.add(POST, "/api/cycles", ADMIN, cycles::create);

@@ -49,4 +49,42 @@ class SessionRevocationIT {
                     .isEqualTo(200);
         }
     }
+
+    @Test
+    void anAdminListsTokensWithoutSecretsAndRevokesOneByIdWhileItsSessionIsOpen() {
+        try (TestServer test = new TestServer(3)) {
+            String token = test.token(Role.VIEWER);
+            ApiClient.Reply created = test.client.send("POST", "/api/sessions", token, null, Map.of());
+            Map<String, String> withCookie =
+                    Map.of("Cookie", created.header("Set-Cookie").split(";")[0]);
+
+            ApiClient.Reply listed = test.client.get("/api/tokens", test.token(Role.ADMIN));
+            assertThat(listed.status()).isEqualTo(200);
+            assertThat(listed.body()).doesNotContain(token.substring(6));
+            var viewer = java.util.stream.StreamSupport.stream(listed.json().spliterator(), false)
+                    .filter(t -> t.path("user").asText().equals("val"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(viewer.path("liveSessions").asInt()).isEqualTo(1);
+            assertThat(viewer.path("lastUsedAt").asText()).isNotEmpty();
+            assertThat(viewer.path("expiresAt").asText()).isNotEmpty();
+            assertThat(test.client.get("/api/tokens", token).status()).isEqualTo(403);
+
+            String id = viewer.path("id").asText();
+            assertThat(test.client
+                            .send("DELETE", "/api/tokens/" + id, test.token(Role.ADMIN), null, Map.of())
+                            .status())
+                    .isEqualTo(204);
+
+            assertThat(test.client.get("/api/me", token).status()).isEqualTo(401);
+            assertThat(test.client
+                            .send("GET", "/api/me", null, null, withCookie)
+                            .status())
+                    .isEqualTo(401);
+            assertThat(test.client
+                            .send("DELETE", "/api/tokens/" + id, test.token(Role.ADMIN), null, Map.of())
+                            .code())
+                    .isEqualTo("token-not-found");
+        }
+    }
 }

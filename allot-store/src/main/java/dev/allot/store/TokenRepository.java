@@ -23,8 +23,20 @@ import org.jdbi.v3.core.Handle;
  * every session derived from it in the same transaction, and a session is only valid while its token is.
  */
 public final class TokenRepository {
-    /** A token as shown once to its owner. */
-    public record Issued(String token, String user, Role role, Instant expiresAt) {}
+    /** A token as shown once to its owner; {@code id} names it afterwards (listing, revoking). */
+    public record Issued(String token, String user, Role role, Instant expiresAt) {
+        public String id() {
+            return hash(token).substring(0, ID_LENGTH);
+        }
+    }
+
+    /** API tokens expire after this unless created with another lifetime. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
+
+    /** How often a token's last-used time is written at most: a busy script must not turn reads into writes. */
+    static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    static final int ID_LENGTH = 12;
 
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,9 +47,15 @@ public final class TokenRepository {
         this.store = store;
     }
 
-    /** A long-lived API token for {@code user} with {@code role}. */
+    /** An API token for {@code user} with {@code role} that expires after {@link #DEFAULT_LIFETIME}. */
     public Issued create(String user, Role role, String label, Actor actor) {
-        return store.transaction(handle -> insert(handle, user, role, label, null, "api", null, actor));
+        return create(user, role, label, DEFAULT_LIFETIME, actor);
+    }
+
+    /** An API token that expires after {@code lifetime} (null: never). */
+    public Issued create(String user, Role role, String label, Duration lifetime, Actor actor) {
+        Instant expires = lifetime == null ? null : store.now().plus(lifetime);
+        return store.transaction(handle -> insert(handle, user, role, label, expires, "api", null, actor));
     }
 
     /**
@@ -65,12 +83,63 @@ public final class TokenRepository {
             return Optional.empty();
         }
         String hash = hash(token);
-        return store.read(handle -> live(handle, hash)).map(row -> new Actor(row.user(), row.role()));
+        Optional<Live> row = store.read(handle -> live(handle, hash));
+        row.filter(live -> live.lastUsedAt() == null
+                        || live.lastUsedAt().isBefore(store.now().minus(LAST_USED_PRECISION)))
+                .ifPresent(this::touch);
+        return row.map(live -> new Actor(live.user(), live.role()));
+    }
+
+    /** Records that the token (and, for a session, its API token) was used now. */
+    private void touch(Live live) {
+        Instant now = store.now();
+        store.read(handle -> handle.createUpdate("UPDATE api_token SET last_used_at = :now"
+                        + " WHERE token_hash IN (:hash, :root) AND (last_used_at IS NULL OR last_used_at < :stale)")
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("stale", now.minus(LAST_USED_PRECISION).atOffset(ZoneOffset.UTC))
+                .bind("hash", live.hash())
+                .bind("root", live.root())
+                .execute());
     }
 
     /** Revokes a token and every session derived from it; returns whether it existed. */
     public boolean revoke(String token, Actor actor) {
-        String hash = hash(token);
+        return revokeHash(hash(token), actor);
+    }
+
+    /** Revokes the API token listed with {@code id} (and its sessions); returns whether there was one. */
+    public boolean revokeById(String id, Actor actor) {
+        if (id == null || !id.matches("[0-9a-f]{" + ID_LENGTH + "}")) {
+            return false;
+        }
+        List<String> hashes = store.read(handle -> handle.createQuery(
+                        "SELECT token_hash FROM api_token WHERE token_hash LIKE :prefix AND kind = 'api'")
+                .bind("prefix", id + "%")
+                .mapTo(String.class)
+                .list());
+        return hashes.size() == 1 && revokeHash(hashes.get(0), actor);
+    }
+
+    /** Every API token, newest first, with its live sessions; secrets are never listed (only their hash is kept). */
+    public List<TokenInfo> list() {
+        Instant now = store.now();
+        return store.read(handle -> handle.createQuery("SELECT t.*, (SELECT COUNT(*) FROM api_token s"
+                        + " WHERE s.parent_hash = t.token_hash AND (s.expires_at IS NULL OR s.expires_at > :now))"
+                        + " AS sessions FROM api_token t WHERE t.kind = 'api' ORDER BY t.created_at DESC, t.user_name")
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .map((rs, ctx) -> new TokenInfo(
+                        rs.getString("token_hash").substring(0, ID_LENGTH),
+                        rs.getString("user_name"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getString("label"),
+                        instant(rs.getObject("created_at", OffsetDateTime.class)),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        instant(rs.getObject("last_used_at", OffsetDateTime.class)),
+                        rs.getInt("sessions")))
+                .list());
+    }
+
+    private boolean revokeHash(String hash, Actor actor) {
         return store.transaction(handle -> {
             int rows = handle.createUpdate("DELETE FROM api_token WHERE token_hash = :hash OR parent_hash = :hash")
                     .bind("hash", hash)
@@ -96,7 +165,7 @@ public final class TokenRepository {
     }
 
     /** A stored token row that is live now, its session's token included. */
-    private record Live(String hash, String user, Role role, Instant expiresAt, String parentHash) {
+    private record Live(String hash, String user, Role role, Instant expiresAt, String parentHash, Instant lastUsedAt) {
         /** The API token at the root of this token's sessions. */
         String root() {
             return parentHash != null ? parentHash : hash;
@@ -105,10 +174,11 @@ public final class TokenRepository {
 
     private Optional<Live> live(Handle handle, String hash) {
         Instant now = store.now();
-        return handle.createQuery("SELECT t.token_hash, t.user_name, t.role, t.expires_at, t.parent_hash,"
-                        + " p.token_hash AS parent_found, p.expires_at AS parent_expires"
-                        + " FROM api_token t LEFT JOIN api_token p ON p.token_hash = t.parent_hash"
-                        + " WHERE t.token_hash = :hash")
+        return handle.createQuery(
+                        "SELECT t.token_hash, t.user_name, t.role, t.expires_at, t.parent_hash, t.last_used_at,"
+                                + " p.token_hash AS parent_found, p.expires_at AS parent_expires"
+                                + " FROM api_token t LEFT JOIN api_token p ON p.token_hash = t.parent_hash"
+                                + " WHERE t.token_hash = :hash")
                 .bind("hash", hash)
                 .map((rs, ctx) -> {
                     Instant expires = instant(rs.getObject("expires_at", OffsetDateTime.class));
@@ -122,7 +192,8 @@ public final class TokenRepository {
                                     rs.getString("user_name"),
                                     Role.valueOf(rs.getString("role")),
                                     expires,
-                                    parent)
+                                    parent,
+                                    instant(rs.getObject("last_used_at", OffsetDateTime.class)))
                             : null;
                 })
                 .findOne();

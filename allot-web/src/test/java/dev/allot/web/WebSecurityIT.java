@@ -87,6 +87,53 @@ class WebSecurityIT {
         assertThat(reply.body()).contains("control-character", "\"field\":\"token\"");
     }
 
+    @Test
+    void anAdminSeesTokensWithoutSecretsAndRevokesOneOnTheTokensPage() throws Exception {
+        String adminSession = sessionCookie(signIn(server.tokens.get(Role.ADMIN), "/admin/tokens"));
+        String leadToken = server.tokens.get(Role.LEAD);
+        String leadSession = sessionCookie(signIn(leadToken, "/board"));
+        HttpResponse<String> page = get("/admin/tokens", adminSession);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(server.users.get(Role.LEAD)).doesNotContain(leadToken.substring(6));
+        assertThat(get("/admin/tokens", leadSession).statusCode()).isEqualTo(403);
+        String id = server.store.tokens().list().stream()
+                .filter(t -> t.role() == Role.LEAD)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        Matcher csrf = CSRF.matcher(page.body());
+        assertThat(csrf.find()).isTrue();
+
+        HttpResponse<String> revoked = http.send(
+                HttpRequest.newBuilder(URI.create(server.url("/admin/tokens/revoke")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", adminSession)
+                        .POST(HttpRequest.BodyPublishers.ofString("csrf=" + encode(csrf.group(1)) + "&id=" + id))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(revoked.body()).contains("Token " + id + " revoked");
+        assertThat(get("/board", leadSession).statusCode())
+                .as("the lead's session ended")
+                .isEqualTo(302);
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.url(path)))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sessionCookie(HttpResponse<String> signedIn) {
+        return signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(Sessions.SESSION_COOKIE + "="))
+                .findFirst()
+                .orElseThrow()
+                .split(";")[0];
+    }
+
     private HttpResponse<String> signInWithNext(String next) throws Exception {
         HttpResponse<String> reply = signIn(server.tokens.get(Role.VIEWER), next);
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(303);

@@ -127,6 +127,35 @@ class StoreCommandsTest {
     }
 
     @Test
+    void tokensAreListedWithoutSecretsAndRevokedByIdOrByUser() throws Exception {
+        assertThat(Main.run("token", "create", "--db", db, "--user", "ada", "--role", "decider", "--label", "laptop"))
+                .isZero();
+        String token = output().trim();
+        assertThat(Main.run(
+                        "token", "create", "--db", db, "--user", "ci", "--role", "viewer", "--expires-in-days", "0"))
+                .isZero();
+        output();
+        try (Store serving = Store.open(db, null, null)) {
+            // the store stays open here, as under a running server
+            assertThat(Main.run("token", "list", "--db", db)).isZero();
+            String listing = output();
+            assertThat(listing).contains("ada", "decider", "laptop", "never").doesNotContain(token.substring(6));
+            String id = serving.tokens().list().stream()
+                    .filter(t -> t.user().equals("ada"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            assertThat(listing).contains(id);
+
+            assertThat(Main.run("token", "revoke", "--db", db, id)).isZero();
+
+            assertThat(serving.tokens().authenticate(token)).isEmpty();
+            assertThat(Main.run("token", "revoke", "--db", db, "--user", "ci")).isZero();
+            assertThat(serving.tokens().list()).isEmpty();
+        }
+    }
+
+    @Test
     void anUnknownRoleIsRefusedWithTheChoices() {
         int code = Main.run("token", "create", "--db", db, "--user", "ada", "--role", "boss");
 
