@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             dev.allot.app.simulate.SimulateCommand.class,
             dev.allot.app.server.ServeCommand.class,
             dev.allot.app.server.TokenCommand.class,
+            dev.allot.app.server.StoreCommand.class,
             dev.allot.app.server.CycleCommand.class,
             dev.allot.app.evidence.EvidenceCommand.class,
             CommandLine.HelpCommand.class

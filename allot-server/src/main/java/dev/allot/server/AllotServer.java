@@ -28,7 +28,8 @@ public final class AllotServer {
     private final Javalin app;
     private final List<String> registered = Collections.synchronizedList(new ArrayList<>());
 
-    private AllotServer(Store store, Planner planner, Consumer<JavalinConfig> extension) {
+    private AllotServer(Store store, Planner planner, Consumer<JavalinConfig> extension, boolean trustForwardedProto) {
+        EdgeChecks edge = new EdgeChecks(trustForwardedProto);
         Metrics metrics = new Metrics();
         String openApi = Json.write(OpenApiDocument.build());
         List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner));
@@ -57,6 +58,7 @@ public final class AllotServer {
             // Read (and bound) every body first, even when the request is refused before using it: an unread body
             // makes Jetty drop the connection, which clients see as a reset instead of the problem answer.
             config.routes.before(ctx -> ctx.bodyAsBytes());
+            config.routes.before(edge::check);
             for (Route route : routes) {
                 config.routes.addEndpoint(new io.javalin.router.Endpoint(
                         route.method(), route.path(), guard(route, store), java.util.Set.of()));
@@ -71,7 +73,7 @@ public final class AllotServer {
     }
 
     public static AllotServer create(Store store, Planner planner) {
-        return new AllotServer(store, planner, config -> {});
+        return new AllotServer(store, planner, config -> {}, false);
     }
 
     /**
@@ -79,7 +81,16 @@ public final class AllotServer {
      * the extension handles its own authentication and errors.
      */
     public static AllotServer create(Store store, Planner planner, Consumer<JavalinConfig> extension) {
-        return new AllotServer(store, planner, extension);
+        return new AllotServer(store, planner, extension, false);
+    }
+
+    /**
+     * As above; with {@code trustForwardedProto}, a request whose {@code X-Forwarded-Proto} says https counts as
+     * TLS (Secure cookies, HSTS). Only behind a proxy that sets that header itself.
+     */
+    public static AllotServer create(
+            Store store, Planner planner, Consumer<JavalinConfig> extension, boolean trustForwardedProto) {
+        return new AllotServer(store, planner, extension, trustForwardedProto);
     }
 
     public AllotServer start(String host, int port) {

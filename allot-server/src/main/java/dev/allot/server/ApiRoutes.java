@@ -38,6 +38,7 @@ final class ApiRoutes {
         Application application = Application.over(store, planner);
         CycleHandlers cycles = new CycleHandlers(store, application);
         PlanHandlers plans = new PlanHandlers(store, application);
+        TokenHandlers tokens = new TokenHandlers(store);
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -52,6 +53,8 @@ final class ApiRoutes {
         api.add(POST, "/api/usage", ADMIN, lab::recordUsage);
         api.add(GET, "/api/audit", ADMIN, lab::audit);
         api.add(POST, "/api/tokens", ADMIN, lab::createToken);
+        api.add(GET, "/api/tokens", ADMIN, tokens::list);
+        api.add(DELETE, "/api/tokens/{id}", ADMIN, tokens::revoke);
         api.add(POST, "/api/sessions", EVERYONE, lab::createSession);
         api.add(GET, "/api/cycles", EVERYONE, cycles::list);
         api.add(POST, "/api/cycles", ADMIN, cycles::create);

@@ -122,13 +122,19 @@ final class LabHandlers {
     }
 
     void createSession(Context ctx) {
-        var session = store.tokens().createSession(Requests.actor(ctx), Duration.ofHours(12));
+        var session = store.tokens()
+                .createSession(Requests.token(ctx), Duration.ofHours(12))
+                .orElseThrow(
+                        () -> new AllotException(
+                                Kind.FORBIDDEN,
+                                ProblemResponses.UNAUTHENTICATED,
+                                "The token was revoked or expired just now. Maybe create a new one with 'allot token create'?"));
         ctx.cookie(new io.javalin.http.Cookie(
                 Requests.SESSION_COOKIE,
                 session.token(),
                 "/",
                 12 * 3600,
-                false,
+                EdgeChecks.isSecure(ctx),
                 true,
                 null,
                 io.javalin.http.SameSite.STRICT));
@@ -139,7 +145,9 @@ final class LabHandlers {
                         "role",
                         session.role().label(),
                         "expiresAt",
-                        session.expiresAt().toString()));
+                        session.expiresAt().toString(),
+                        "csrfToken",
+                        Requests.csrfToken(session.token())));
     }
 
     static AllotException notFound(ProjectId id) {

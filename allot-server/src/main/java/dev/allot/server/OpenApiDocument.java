@@ -49,6 +49,14 @@ final class OpenApiDocument {
                 "TokenInput",
                 "Token",
                 true);
+        doc.op(
+                "get",
+                "/api/tokens",
+                "API tokens without secrets: expiry, last use, live sessions (admin)",
+                null,
+                "Tokens",
+                true);
+        doc.op("delete", "/api/tokens/{id}", "Revoke an API token and its sessions (admin)", null, null, true);
         doc.op("post", "/api/sessions", "Start a UI session (sets the allot_session cookie)", null, "Session", true);
         doc.op("get", "/api/cycles", "Cycles, newest first", null, "Cycles", true);
         doc.op("post", "/api/cycles", "Create a cycle in state open (admin)", "CycleInput", "Cycle", true);

@@ -125,7 +125,24 @@ final class OpenApiSchemas {
                                 str()))));
         s.put("TokenInput", obj(List.of("user", "role"), Map.of("user", str(), "role", role(), "label", str())));
         s.put("Token", obj(List.of("token", "user", "role"), Map.of("token", str(), "user", str(), "role", role())));
-        s.put("Session", obj(List.of("user", "role"), Map.of("user", str(), "role", role(), "expiresAt", str())));
+        s.put(
+                "Tokens",
+                arr(obj(
+                        List.of("id", "user", "role", "label", "createdAt", "liveSessions"),
+                        Map.of(
+                                "id", str(),
+                                "user", str(),
+                                "role", role(),
+                                "label", str(),
+                                "createdAt", str(),
+                                "expiresAt", str(),
+                                "lastUsedAt", str(),
+                                "liveSessions", integer()))));
+        s.put(
+                "Session",
+                obj(
+                        List.of("user", "role"),
+                        Map.of("user", str(), "role", role(), "expiresAt", str(), "csrfToken", str())));
         s.put(
                 "Policy",
                 obj(

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 /** Request plumbing shared by the handlers: who is calling, typed path parameters, entity tags. */
 final class Requests {
     static final String SESSION_COOKIE = "allot_session";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String ACTOR = "allot.actor";
+    private static final String TOKEN = "allot.token";
     private static final Pattern ETAG = Pattern.compile("(W/)?\"(\\d{1,9})\"");
 
     private Requests() {}
@@ -26,10 +29,12 @@ final class Requests {
     static Actor authorize(Context ctx, TokenRepository tokens, Set<Role> roles) {
         String header = ctx.header("Authorization");
         String token = null;
+        boolean fromCookie = false;
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             token = header.substring(7).trim();
         } else if (ctx.cookie(SESSION_COOKIE) != null) {
             token = ctx.cookie(SESSION_COOKIE);
+            fromCookie = true;
         }
         if (token == null || token.isEmpty()) {
             throw new AllotException(
@@ -44,6 +49,9 @@ final class Requests {
                         ProblemResponses.UNAUTHENTICATED,
                         "The token is unknown, revoked or expired."
                                 + " Maybe create a new one with 'allot token create'?"));
+        if (fromCookie && !SAFE_METHODS.contains(ctx.method().name())) {
+            requireCsrf(ctx, token);
+        }
         if (!roles.contains(actor.role())) {
             throw new AllotException(
                     Kind.FORBIDDEN,
@@ -53,11 +61,47 @@ final class Requests {
                             + roles.stream().map(Role::label).toList() + "?");
         }
         ctx.attribute(ACTOR, actor);
+        ctx.attribute(TOKEN, token);
         return actor;
+    }
+
+    /**
+     * The CSRF token of a session: a browser sends the session cookie with any request another site makes it send,
+     * but only a page that read this value (returned by {@code POST /api/sessions}) can put it in the header.
+     */
+    static String csrfToken(String session) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("allot-csrf:" + session).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void requireCsrf(Context ctx, String session) {
+        String sent = ctx.header(CSRF_HEADER);
+        boolean valid = sent != null
+                && java.security.MessageDigest.isEqual(
+                        csrfToken(session).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        sent.trim().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        if (!valid) {
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "csrf-token-invalid",
+                    CSRF_HEADER + ": an API write with the session cookie needs the session's CSRF token in this"
+                            + " header. Maybe send 'Authorization: Bearer <token>' instead, or the csrfToken that"
+                            + " POST /api/sessions returned?");
+        }
     }
 
     static Actor actor(Context ctx) {
         return ctx.attribute(ACTOR);
+    }
+
+    /** The token (or session) the caller authenticated with: sessions are derived from it. */
+    static String token(Context ctx) {
+        return ctx.attribute(TOKEN);
     }
 
     static ProjectId project(Context ctx) {

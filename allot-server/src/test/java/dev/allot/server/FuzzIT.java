@@ -105,7 +105,8 @@ class FuzzIT {
                 for (int i = 0; i < BODIES_PER_ROUTE; i++) {
                     String path = template.replace("{cycle}", i % 10 == 0 ? pathJunk(random) : "2026-12")
                             .replace("{project}", i % 10 == 1 ? pathJunk(random) : "project-" + random.nextInt(3))
-                            .replace("{version}", i % 10 == 2 ? pathJunk(random) : String.valueOf(random.nextInt(3)));
+                            .replace("{version}", i % 10 == 2 ? pathJunk(random) : String.valueOf(random.nextInt(3)))
+                            .replace("{id}", i % 10 == 3 ? pathJunk(random) : "0123456789ab");
                     Role role = role(route, random);
                     String body = body(random, i);
                     Map<String, String> headers = random.nextInt(8) == 0

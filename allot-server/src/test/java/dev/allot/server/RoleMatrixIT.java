@@ -37,6 +37,8 @@ class RoleMatrixIT {
             entry("POST /api/usage", ADMIN),
             entry("GET /api/audit", ADMIN),
             entry("POST /api/tokens", ADMIN),
+            entry("GET /api/tokens", ADMIN),
+            entry("DELETE /api/tokens/{id}", ADMIN),
             entry("POST /api/sessions", ALL),
             entry("GET /api/cycles", ALL),
             entry("POST /api/cycles", ADMIN),
@@ -82,7 +84,8 @@ class RoleMatrixIT {
                         template.contains("{project}") ? List.of("project-0", "project-1") : List.of("project-0")) {
                     String path = template.replace("{cycle}", "2026-12")
                             .replace("{project}", project)
-                            .replace("{version}", "1");
+                            .replace("{version}", "1")
+                            .replace("{id}", "0123456789ab");
                     int anonymous = server.client
                             .send(method, path, null, body, Map.of())
                             .status();

@@ -45,11 +45,17 @@ public final class AuditLog {
                 .execute();
     }
 
-    /** The id of the newest entry: it grows with every change, so readers can cache by it. */
+    /**
+     * The id of the newest change to the lab's data: it grows with every such change, so readers can cache by it.
+     * Sign-ins, tokens and sessions are audited too but change no data, so they leave it alone (a morning of
+     * sign-ins would otherwise empty every cache). The newest-first index scan stops at the first data change.
+     */
     public long highWater() {
-        return store.read(handle -> handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM audit_entry")
+        return store.read(handle -> handle.createQuery("SELECT id FROM audit_entry WHERE entity NOT IN"
+                        + " ('api', 'session', 'token', 'user-tokens') ORDER BY id DESC LIMIT 1")
                 .mapTo(Long.class)
-                .one());
+                .findOne()
+                .orElse(0L));
     }
 
     /** The newest entries first, optionally for one entity ({@code entity} and {@code entityId} may be null). */

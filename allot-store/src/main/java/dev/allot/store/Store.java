@@ -93,18 +93,30 @@ public final class Store implements AutoCloseable {
         return new Store(dataSource, clock);
     }
 
+    static {
+        // The embedded database's auto-server (below) listens on loopback only, not on every interface.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     /**
      * Embedded H2 settings for a system of record: write each commit at once rather than up to half a second later,
      * and do not let background compaction rewrite live chunks (a kill during that rewrite could cost recent work).
+     * AUTO_SERVER lets a second process (the CLI revoking a token or taking a backup while {@code allot serve}
+     * runs) use the same file through the first one instead of failing on the file lock or opening the file beside
+     * it.
      */
-    private static String embedded(String url) {
+    static String embedded(String url) {
         if (!url.startsWith("jdbc:h2:file:")) {
             return url;
         }
         String upper = url.toUpperCase(java.util.Locale.ROOT);
         return url
                 + (upper.contains("WRITE_DELAY") ? "" : ";WRITE_DELAY=0")
-                + (upper.contains("AUTO_COMPACT_FILL_RATE") ? "" : ";AUTO_COMPACT_FILL_RATE=0");
+                + (upper.contains("AUTO_COMPACT_FILL_RATE") ? "" : ";AUTO_COMPACT_FILL_RATE=0")
+                + (upper.contains("REUSE_SPACE") ? "" : ";REUSE_SPACE=FALSE")
+                + (upper.contains("AUTO_SERVER") ? "" : ";AUTO_SERVER=TRUE");
     }
 
     public LabRepository lab() {

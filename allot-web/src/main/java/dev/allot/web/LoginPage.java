@@ -10,8 +10,7 @@ final class LoginPage {
 
     static String form(Context ctx, Sessions sessions, String error) {
         String next = ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next");
-        boolean local = next != null && next.startsWith("/") && !next.startsWith("//") && next.length() < 200;
         Page page = new Page(null, sessions.csrfToken(ctx), "login", null);
-        return Templates.render("login.jte", new View(page, local ? next : "/board", error));
+        return Templates.render("login.jte", new View(page, NextPage.orDefault(next), error));
     }
 }

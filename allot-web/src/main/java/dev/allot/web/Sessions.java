@@ -51,16 +51,15 @@ final class Sessions {
 
     /** Exchanges an API token for a session cookie; an unknown token is refused with a message for the form. */
     Rights signIn(Context ctx, String token) {
-        Actor actor = tokens.authenticate(token == null ? "" : token.trim())
+        TokenRepository.Issued session = tokens.createSession(token == null ? "" : token.trim(), LIFETIME)
                 .orElseThrow(
                         () -> new AllotException(
                                 Kind.FORBIDDEN,
                                 "unknown-token",
                                 "token: not a live token. Maybe create one with"
                                         + " 'allot token create --user <name> --role <role>', or copy one that './allot demo' printed?"));
-        TokenRepository.Issued session = tokens.createSession(actor, LIFETIME);
-        ctx.cookie(cookie(SESSION_COOKIE, session.token(), (int) LIFETIME.toSeconds()));
-        return new Rights(actor.user(), actor.role());
+        ctx.cookie(cookie(ctx, SESSION_COOKIE, session.token(), (int) LIFETIME.toSeconds()));
+        return new Rights(session.user(), session.role());
     }
 
     void signOut(Context ctx, Rights rights) {
@@ -68,7 +67,7 @@ final class Sessions {
         if (session != null) {
             tokens.revoke(session, new Actor(rights.user(), rights.role()));
         }
-        ctx.cookie(cookie(SESSION_COOKIE, "", 0));
+        ctx.cookie(cookie(ctx, SESSION_COOKIE, "", 0));
     }
 
     /** The CSRF token for this browser's forms; before sign-in it sets the pre-session cookie it is bound to. */
@@ -80,7 +79,7 @@ final class Sessions {
                 byte[] random = new byte[24];
                 RANDOM.nextBytes(random);
                 session = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                ctx.cookie(cookie(PRE_SESSION_COOKIE, session, (int) LIFETIME.toSeconds()));
+                ctx.cookie(cookie(ctx, PRE_SESSION_COOKIE, session, (int) LIFETIME.toSeconds()));
             }
         }
         return hmac(session);
@@ -116,7 +115,16 @@ final class Sessions {
         }
     }
 
-    private static Cookie cookie(String name, String value, int maxAgeSeconds) {
-        return new Cookie(name, value, "/", maxAgeSeconds, false, true, null, SameSite.STRICT);
+    /** HttpOnly and SameSite=Strict always; Secure over TLS (or behind a proxy trusted to say so). */
+    private static Cookie cookie(Context ctx, String name, String value, int maxAgeSeconds) {
+        return new Cookie(
+                name,
+                value,
+                "/",
+                maxAgeSeconds,
+                dev.allot.server.EdgeChecks.isSecure(ctx),
+                true,
+                null,
+                SameSite.STRICT);
     }
 }

@@ -23,6 +23,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final AskForm ask;
     private final ScoreForm score;
     private final ClusterPage cluster;
+    private final TokensPage tokens;
 
     private WebUi(Store store, Planner planner) {
         this.sessions = new Sessions(store.tokens());
@@ -34,6 +35,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.ask = new AskForm(store, application);
         this.score = new ScoreForm(store, application);
         this.cluster = new ClusterPage(store);
+        this.tokens = new TokensPage(store);
     }
 
     public static WebUi create(Store store, Planner planner) {
@@ -86,6 +88,10 @@ public final class WebUi implements Consumer<JavalinConfig> {
                 "/projects/{project}/score",
                 ctx -> run(ctx, true, rights -> score.save(ctx, page(ctx, rights, "board"))));
         routes.get("/cluster", ctx -> run(ctx, false, rights -> cluster.render(ctx, page(ctx, rights, "cluster"))));
+        routes.get("/admin/tokens", ctx -> run(ctx, false, rights -> tokens.render(ctx, page(ctx, rights, "tokens"))));
+        routes.post(
+                "/admin/tokens/revoke",
+                ctx -> run(ctx, true, rights -> tokens.revoke(ctx, page(ctx, rights, "tokens"))));
     }
 
     /** A page body for {@code rights}; returns null when it answered otherwise (a redirect). */
@@ -119,9 +125,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
             sessions.requireCsrf(ctx, false);
             sessions.signIn(ctx, ctx.formParam("token"));
             String next = ctx.formParam("next");
-            ctx.redirect(
-                    next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/board",
-                    io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect(NextPage.orDefault(next), io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (AllotException e) {
             html(ctx, ErrorPage.status(e), LoginPage.form(ctx, sessions, e.getMessage()));
         }

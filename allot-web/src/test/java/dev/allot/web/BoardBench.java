@@ -36,9 +36,14 @@ class BoardBench {
             Application.over(server.store, Planner.create(PlannerOptions.defaults()))
                     .drafts()
                     .solve(server.lab.cycle(), dana, null);
+            String danaToken = server.store
+                    .tokens()
+                    .create("dana", Role.DECIDER, "bench", dana)
+                    .token();
             String session = server.store
                     .tokens()
-                    .createSession(dana, Duration.ofHours(1))
+                    .createSession(danaToken, Duration.ofHours(1))
+                    .orElseThrow()
                     .token();
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest board = HttpRequest.newBuilder(URI.create(server.url("/board")))

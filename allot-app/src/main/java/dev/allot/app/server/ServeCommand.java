@@ -35,6 +35,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Interface to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String host;
 
+    @Option(
+            names = "--trust-forwarded-proto",
+            description = "Behind a TLS-terminating proxy that sets X-Forwarded-Proto itself: treat 'https' there as"
+                    + " TLS (Secure cookies, HSTS). Off by default: a client could send the header itself.")
+    boolean trustForwardedProto;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -43,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Store opened = store.open();
         Planner planner = Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system()));
-        AllotServer server = AllotServer.create(opened, planner, WebUi.create(opened, planner))
+        AllotServer server = AllotServer.create(opened, planner, WebUi.create(opened, planner), trustForwardedProto)
                 .start(host, port);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

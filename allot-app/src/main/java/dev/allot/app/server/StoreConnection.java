@@ -21,11 +21,15 @@ public final class StoreConnection {
             description = "Database password (default: $ALLOT_DB_PASSWORD).")
     String password;
 
+    /** The database URL chosen by {@code --db}, the environment or the default. */
+    public String url() {
+        return url != null ? url : env("ALLOT_DB_URL", Store.DEFAULT_URL);
+    }
+
     /** Opens the store (creating or migrating its schema). */
     public Store open() {
-        String chosen = url != null ? url : env("ALLOT_DB_URL", Store.DEFAULT_URL);
         return Store.open(
-                chosen,
+                url(),
                 user != null ? user : env("ALLOT_DB_USER", null),
                 password != null ? password : env("ALLOT_DB_PASSWORD", null));
     }

@@ -7,12 +7,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code allot token create}: API tokens; only their hash is stored, so the token is printed once. */
+/**
+ * {@code allot token list|create|revoke}: API tokens; only their hash is stored, so the token is printed once. Works
+ * while {@code allot serve} runs on the same embedded store.
+ */
 @Command(
         name = "token",
         mixinStandardHelpOptions = true,
         description = "Manage API tokens.",
-        subcommands = {TokenCommand.Create.class, TokenCommand.Revoke.class})
+        subcommands = {TokenCommand.ListTokens.class, TokenCommand.Create.class, TokenCommand.Revoke.class})
 public final class TokenCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -44,38 +47,113 @@ public final class TokenCommand implements Runnable {
         @Option(names = "--label", defaultValue = "", description = "What the token is for (e.g. laptop, ci).")
         String label;
 
+        @Option(
+                names = "--expires-in-days",
+                paramLabel = "DAYS",
+                defaultValue = "90",
+                description = "Days until the token expires (default: ${DEFAULT-VALUE}; 0 = never).")
+        int expiresInDays;
+
         @Override
         public Integer call() {
+            if (expiresInDays < 0 || expiresInDays > 3650) {
+                throw dev.allot.core.AllotException.invalid(
+                        "invalid-expiry",
+                        "--expires-in-days: " + expiresInDays + " is not from 0 (never) to 3650. Maybe 90?");
+            }
+            java.time.Duration lifetime = expiresInDays == 0 ? null : java.time.Duration.ofDays(expiresInDays);
             return store.run(opened -> {
                 TokenRepository.Issued issued =
-                        opened.tokens().create(user, Role.parse(tokenRole, "--role"), label, store.actor());
+                        opened.tokens().create(user, Role.parse(tokenRole, "--role"), label, lifetime, store.actor());
                 System.out.println(issued.token());
                 System.err.printf(
-                        "Token for %s (%s). It is shown only now; use it as 'Authorization: Bearer ...'.%n",
-                        issued.user(), issued.role().label());
+                        "Token %s for %s (%s), %s. It is shown only now; use it as 'Authorization: Bearer ...'.%n",
+                        issued.id(),
+                        issued.user(),
+                        issued.role().label(),
+                        issued.expiresAt() == null ? "never expires" : "expires " + issued.expiresAt());
             });
         }
     }
 
-    /** Revokes a token at once (the API refuses it from the next request on). */
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke an API token or session.")
-    static final class Revoke implements Callable<Integer> {
+    /** Lists API tokens: id, holder, role, label, expiry, last use, live sessions; never a secret. */
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List API tokens (id, user, role, label, expires, last used, live sessions).")
+    static final class ListTokens implements Callable<Integer> {
         @Mixin
         StoreOptions store;
-
-        @picocli.CommandLine.Parameters(paramLabel = "TOKEN", description = "The token, as printed by create.")
-        String token;
 
         @Override
         public Integer call() {
             return store.run(opened -> {
-                if (!opened.tokens().revoke(token, store.actor())) {
+                System.out.printf(
+                        "%-12s  %-16s  %-8s  %-20s  %-20s  %-20s  %s%n",
+                        "ID", "USER", "ROLE", "EXPIRES", "LAST USED", "CREATED", "SESSIONS  LABEL");
+                for (dev.allot.store.TokenInfo token : opened.tokens().list()) {
+                    System.out.printf(
+                            "%-12s  %-16s  %-8s  %-20s  %-20s  %-20s  %8d  %s%n",
+                            token.id(),
+                            token.user(),
+                            token.role().label(),
+                            token.expiresAt() == null ? "never" : token.expiresAt(),
+                            token.lastUsedAt() == null ? "never" : token.lastUsedAt(),
+                            token.createdAt(),
+                            token.liveSessions(),
+                            token.label());
+                }
+            });
+        }
+    }
+
+    /** Revokes a token at once, with every session derived from it (the API refuses them from the next request). */
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Revoke an API token (by its id from 'token list', or the token itself) and its web sessions,",
+                "or every token of a user (--user). Works while 'allot serve' runs."
+            })
+    static final class Revoke implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @picocli.CommandLine.Parameters(
+                paramLabel = "ID|TOKEN",
+                arity = "0..1",
+                description = "The id 'token list' shows, or the token as printed by create.")
+        String token;
+
+        @Option(names = "--user", paramLabel = "USER", description = "Revoke every token and session of USER.")
+        String user;
+
+        @Override
+        public Integer call() {
+            if ((token == null) == (user == null)) {
+                throw dev.allot.core.AllotException.invalid(
+                        "revoke-what",
+                        "ID|TOKEN: give either a token id (or token), or --user, not both and not neither."
+                                + " Maybe 'allot token list' to find the id?");
+            }
+            return store.run(opened -> {
+                if (user != null) {
+                    System.out.printf(
+                            "Revoked %d tokens and sessions of %s.%n",
+                            opened.tokens().revokeUser(user, store.actor()), user);
+                    return;
+                }
+                boolean done = token.startsWith("allot_")
+                        ? opened.tokens().revoke(token, store.actor())
+                        : opened.tokens().revokeById(token, store.actor());
+                if (!done) {
                     throw new dev.allot.core.AllotException(
                             dev.allot.core.AllotException.Kind.NOT_FOUND,
                             "token-not-found",
-                            "No such token. Maybe it was already revoked?");
+                            "ID|TOKEN: no such token. Maybe it was already revoked; 'allot token list' shows the live"
+                                    + " ones?");
                 }
-                System.out.println("Token revoked.");
+                System.out.println("Token revoked, with its sessions.");
             });
         }
     }

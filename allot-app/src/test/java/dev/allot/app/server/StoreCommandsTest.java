@@ -97,6 +97,65 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aBackupRestoresIntoANewStoreAndNeverOverAnOldOne() throws Exception {
+        Path lab = Files.writeString(folder.resolve("lab.yaml"), LAB);
+        assertThat(labCommand(new LabImportCommand(), "--db", db, lab.toString()))
+                .isZero();
+        Path backup = folder.resolve("allot-backup.sql");
+
+        assertThat(Main.run("store", "backup", "--db", db, backup.toString())).isZero();
+        assertThat(output()).contains("Backed up");
+        String restored =
+                "jdbc:h2:file:" + folder.resolve("restored").resolve("allot").toAbsolutePath();
+        assertThat(Main.run("store", "restore", "--db", restored, backup.toString()))
+                .isZero();
+
+        Path exported = folder.resolve("out.yaml");
+        assertThat(labCommand(new LabExportCommand(), "--db", restored, "--out", exported.toString()))
+                .isZero();
+        assertThat(LabYaml.read(Files.readString(exported), "out.yaml")).isEqualTo(LabYaml.read(LAB, "lab.yaml"));
+        assertThat(Main.run("store", "restore", "--db", db, backup.toString())).isEqualTo(5);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already holds data");
+    }
+
+    @Test
+    void aPostgresStoreIsSentToPgDump() {
+        int code = Main.run("store", "backup", "--db", "jdbc:postgresql://127.0.0.1:1/allot", "x.sql");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pg_dump");
+    }
+
+    @Test
+    void tokensAreListedWithoutSecretsAndRevokedByIdOrByUser() throws Exception {
+        assertThat(Main.run("token", "create", "--db", db, "--user", "ada", "--role", "decider", "--label", "laptop"))
+                .isZero();
+        String token = output().trim();
+        assertThat(Main.run(
+                        "token", "create", "--db", db, "--user", "ci", "--role", "viewer", "--expires-in-days", "0"))
+                .isZero();
+        output();
+        try (Store serving = Store.open(db, null, null)) {
+            // the store stays open here, as under a running server
+            assertThat(Main.run("token", "list", "--db", db)).isZero();
+            String listing = output();
+            assertThat(listing).contains("ada", "decider", "laptop", "never").doesNotContain(token.substring(6));
+            String id = serving.tokens().list().stream()
+                    .filter(t -> t.user().equals("ada"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            assertThat(listing).contains(id);
+
+            assertThat(Main.run("token", "revoke", "--db", db, id)).isZero();
+
+            assertThat(serving.tokens().authenticate(token)).isEmpty();
+            assertThat(Main.run("token", "revoke", "--db", db, "--user", "ci")).isZero();
+            assertThat(serving.tokens().list()).isEmpty();
+        }
+    }
+
+    @Test
     void anUnknownRoleIsRefusedWithTheChoices() {
         int code = Main.run("token", "create", "--db", db, "--user", "ada", "--role", "boss");
 
