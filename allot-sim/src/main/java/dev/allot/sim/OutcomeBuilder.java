@@ -95,7 +95,7 @@ final class OutcomeBuilder {
     /** Busy share of all GPUs over the buckets that lie within the arrival window. */
     private double whileArriving() {
         Series series = engine.recorder.series;
-        double width = engine.recorder.bucketSeconds;
+        double width = engine.recorder.series.bucketSeconds;
         double window = Math.min(series.end, work.jobCount == 0 ? 0 : work.submit[work.jobCount - 1]);
         double busy = 0;
         double capacity = 0;
@@ -173,7 +173,7 @@ final class OutcomeBuilder {
 
     private TimeSeries series() {
         Series series = engine.recorder.series;
-        double width = engine.recorder.bucketSeconds;
+        double width = engine.recorder.series.bucketSeconds;
         int merge = Math.max(1, (series.buckets + MAX_POINTS - 1) / MAX_POINTS);
         Map<GpuTypeId, double[]> utilisation = new LinkedHashMap<>();
         for (int t = 0; t < work.typeCount(); t++) {

@@ -102,11 +102,13 @@ public final class CsvTraceReader {
             String source, long line, String[] cells, Map<String, Integer> columns, TraceProblems problems) {
         Row row = new Row(source, line, cells, columns, problems);
         double submit = row.number("submit_seconds", true, 0);
+        row.atMost("submit_seconds", submit, TraceJob.MAX_SECONDS, "seconds (ten years)");
         String group = row.text("group");
         if (group.isEmpty()) {
             row.problem("group", "", "is empty", "Maybe name the team or project that ran the job?");
         }
         double gpus = row.number("gpus", true, 1);
+        row.atMost("gpus", gpus, TraceJob.MAX_GPUS, "GPUs");
         if (Double.isFinite(gpus) && gpus != Math.rint(gpus)) {
             row.problem("gpus", row.text("gpus"), "must be a whole number", "");
         }
@@ -132,6 +134,14 @@ public final class CsvTraceReader {
             return null;
         }
         double seconds = hasDuration ? duration : work * 3600.0 / gpus;
+        row.atMost(
+                hasDuration ? "duration_seconds" : "work_gpu_hours",
+                seconds,
+                TraceJob.MAX_SECONDS,
+                "seconds of running time (ten years)");
+        if (row.bad) {
+            return null;
+        }
         long id = row.text("id").isEmpty() ? line : (long) row.number("id", true, 0);
         return new TraceJob(id, group, "", submit, (int) gpus, (int) priority, seconds, Map.of(), types);
     }
@@ -186,6 +196,17 @@ public final class CsvTraceReader {
                         "");
             }
             return value;
+        }
+
+        /** Refuses values beyond a sane maximum, which are unit or typing errors rather than workloads. */
+        void atMost(String column, double value, double maximum, String unit) {
+            if (value > maximum) {
+                problem(
+                        column,
+                        text(column),
+                        "is absurd: more than " + (long) maximum + " " + unit,
+                        "Maybe a unit mix-up (milliseconds for seconds) or a stray digit?");
+            }
         }
 
         void problem(String column, String value, String reason, String hint) {

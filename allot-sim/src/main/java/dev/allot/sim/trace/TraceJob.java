@@ -32,23 +32,33 @@ public record TraceJob(
         double referenceSeconds,
         Map<String, Double> secondsByTraceGpuType,
         Set<String> allowedGpuTypes) {
+    /**
+     * Longest submit time or running time accepted, in seconds (ten years): larger values are typing or unit errors
+     * (milliseconds for seconds), not workloads.
+     */
+    public static final double MAX_SECONDS = 10 * 365 * 86_400.0;
+
+    /** Most GPUs one job may need at once; larger values are errors, not workloads. */
+    public static final int MAX_GPUS = 65_536;
+
     public TraceJob {
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("group must not be blank for job " + id);
         }
         jobType = jobType == null ? "" : jobType;
-        if (!(submitSeconds >= 0) || Double.isInfinite(submitSeconds)) {
-            throw new IllegalArgumentException("submitSeconds must be >= 0, was " + submitSeconds + " for job " + id);
+        if (!(submitSeconds >= 0) || submitSeconds > MAX_SECONDS) {
+            throw new IllegalArgumentException(
+                    "submitSeconds must be in [0, " + MAX_SECONDS + "], was " + submitSeconds + " for job " + id);
         }
-        if (gpus < 1) {
-            throw new IllegalArgumentException("gpus must be >= 1, was " + gpus + " for job " + id);
+        if (gpus < 1 || gpus > MAX_GPUS) {
+            throw new IllegalArgumentException("gpus must be in [1, " + MAX_GPUS + "], was " + gpus + " for job " + id);
         }
         secondsByTraceGpuType = secondsByTraceGpuType == null || secondsByTraceGpuType.isEmpty()
                 ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(secondsByTraceGpuType));
-        if (secondsByTraceGpuType.isEmpty() && !(referenceSeconds > 0 && Double.isFinite(referenceSeconds))) {
+        if (secondsByTraceGpuType.isEmpty() && !(referenceSeconds > 0 && referenceSeconds <= MAX_SECONDS)) {
             throw new IllegalArgumentException(
-                    "referenceSeconds must be > 0, was " + referenceSeconds + " for job " + id);
+                    "referenceSeconds must be in (0, " + MAX_SECONDS + "], was " + referenceSeconds + " for job " + id);
         }
         allowedGpuTypes = allowedGpuTypes == null || allowedGpuTypes.isEmpty()
                 ? Set.of()
