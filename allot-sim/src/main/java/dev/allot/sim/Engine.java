@@ -28,6 +28,9 @@ final class Engine {
     final double[] firstStart;
     final double[] runStart;
     final double[] finishTime;
+    /** When a running job will finish if nothing preempts it (reservations for backfill look at it). */
+    final double[] expectedEnd;
+
     final int[] runType;
     final int[] epoch;
     final int[][] placement;
@@ -60,7 +63,7 @@ final class Engine {
         this.usedOfType = new int[types];
         this.queues = new JobQueue[projects];
         for (int p = 0; p < projects; p++) {
-            queues[p] = new JobQueue(work.priority);
+            queues[p] = new JobQueue(work.priority, work.gpus);
         }
         this.typesOf = JobTypes.fastestFirst(work, cluster);
         this.entitledShare = JobTypes.entitledShares(work);
@@ -72,6 +75,7 @@ final class Engine {
         runStart = new double[jobs];
         finishTime = new double[jobs];
         java.util.Arrays.fill(finishTime, Double.NaN);
+        expectedEnd = new double[jobs];
         runType = new int[jobs];
         epoch = new int[jobs];
         placement = new int[jobs][];
@@ -181,10 +185,11 @@ final class Engine {
         stateVersion++;
     }
 
-    void start(int job, int type, int[] where, int queuePosition) {
+    /** Starts the job the scheduler's walk over its project's queue is at. */
+    void start(int job, int type, int[] where) {
         int project = work.project[job];
         recorder.touch(project);
-        queues[project].removeAt(queuePosition);
+        queues[project].removeCurrent();
         pendingGpus[project] -= work.gpus[job];
         recorder.pendingChanged(project, -work.gpus[job]);
         usage.change(project, now, work.gpus[job] * work.speed[type]);
@@ -200,7 +205,8 @@ final class Engine {
         }
         epoch[job]++;
         running.add(job, type, work.priority[job]);
-        completions.push(now + remaining[job] * work.seconds(job, type), job, epoch[job]);
+        expectedEnd[job] = now + remaining[job] * work.seconds(job, type);
+        completions.push(expectedEnd[job], job, epoch[job]);
         if (used[project][type] > work.grant[project][type]) {
             stateVersion++;
         }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param labTypeToTraceType explicit lab GPU type to trace GPU type mapping for traces with per-type durations;
  *     types not named are mapped automatically
  * @param arrivalScale arrival times are divided by this factor (2 = jobs arrive twice as fast), {@code > 0}
- * @param lookahead how many pending jobs of a project are tried per scheduling pass (best-effort FIFO), {@code >= 1}
+ * @param backfill how a pass walks each project's pending jobs (see {@link Backfill}); EASY, as Slurm, by default
  * @param fairShareHalfLifeSeconds half-life of the usage decay of the fair-share policy
  * @param horizonSeconds stop at this simulated time (jobs still queued or running are reported as unfinished);
  *     infinity runs until every job that can run has run
@@ -23,7 +23,7 @@ public record SimOptions(
         Map<String, String> groupToProject,
         Map<String, String> labTypeToTraceType,
         double arrivalScale,
-        int lookahead,
+        Backfill backfill,
         double fairShareHalfLifeSeconds,
         double horizonSeconds) {
     public SimOptions {
@@ -34,8 +34,8 @@ public record SimOptions(
         if (!(arrivalScale > 0) || Double.isInfinite(arrivalScale)) {
             throw new IllegalArgumentException("arrivalScale must be > 0, was " + arrivalScale);
         }
-        if (lookahead < 1) {
-            throw new IllegalArgumentException("lookahead must be >= 1, was " + lookahead);
+        if (backfill == null) {
+            throw new IllegalArgumentException("backfill must not be null");
         }
         if (!(fairShareHalfLifeSeconds > 0)) {
             throw new IllegalArgumentException("fairShareHalfLifeSeconds must be > 0, was " + fairShareHalfLifeSeconds);
@@ -45,9 +45,9 @@ public record SimOptions(
         }
     }
 
-    /** Seed 1, automatic mappings, arrivals as recorded, lookahead 8, 7-day fair-share half-life, run to the end. */
+    /** Seed 1, automatic mappings, arrivals as recorded, EASY backfill, 7-day fair-share half-life, run to the end. */
     public static SimOptions defaults() {
-        return new SimOptions(1, Map.of(), Map.of(), 1.0, 8, 7 * 86_400.0, Double.POSITIVE_INFINITY);
+        return new SimOptions(1, Map.of(), Map.of(), 1.0, Backfill.EASY, 7 * 86_400.0, Double.POSITIVE_INFINITY);
     }
 
     public SimOptions withSeed(long newSeed) {
@@ -56,28 +56,39 @@ public record SimOptions(
                 groupToProject,
                 labTypeToTraceType,
                 arrivalScale,
-                lookahead,
+                backfill,
                 fairShareHalfLifeSeconds,
                 horizonSeconds);
     }
 
     public SimOptions withGroupToProject(Map<String, String> mapping) {
         return new SimOptions(
-                seed, mapping, labTypeToTraceType, arrivalScale, lookahead, fairShareHalfLifeSeconds, horizonSeconds);
+                seed, mapping, labTypeToTraceType, arrivalScale, backfill, fairShareHalfLifeSeconds, horizonSeconds);
     }
 
     public SimOptions withLabTypeToTraceType(Map<String, String> mapping) {
         return new SimOptions(
-                seed, groupToProject, mapping, arrivalScale, lookahead, fairShareHalfLifeSeconds, horizonSeconds);
+                seed, groupToProject, mapping, arrivalScale, backfill, fairShareHalfLifeSeconds, horizonSeconds);
     }
 
     public SimOptions withArrivalScale(double scale) {
         return new SimOptions(
-                seed, groupToProject, labTypeToTraceType, scale, lookahead, fairShareHalfLifeSeconds, horizonSeconds);
+                seed, groupToProject, labTypeToTraceType, scale, backfill, fairShareHalfLifeSeconds, horizonSeconds);
     }
 
     public SimOptions withHorizonSeconds(double horizon) {
         return new SimOptions(
-                seed, groupToProject, labTypeToTraceType, arrivalScale, lookahead, fairShareHalfLifeSeconds, horizon);
+                seed, groupToProject, labTypeToTraceType, arrivalScale, backfill, fairShareHalfLifeSeconds, horizon);
+    }
+
+    public SimOptions withBackfill(Backfill discipline) {
+        return new SimOptions(
+                seed,
+                groupToProject,
+                labTypeToTraceType,
+                arrivalScale,
+                discipline,
+                fairShareHalfLifeSeconds,
+                horizonSeconds);
     }
 }

@@ -9,6 +9,7 @@ import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
+import dev.allot.sim.Backfill;
 import dev.allot.sim.SharingPolicy;
 import dev.allot.sim.SimOptions;
 import dev.allot.sim.SimOutcome;
@@ -111,6 +112,14 @@ public final class SimulateCommand implements Callable<Integer> {
             defaultValue = "1",
             description = "Divide arrival times by X to raise the load (default: ${DEFAULT-VALUE}).")
     double arrivalScale;
+
+    @Option(
+            names = "--backfill",
+            paramLabel = "MODE",
+            defaultValue = "easy",
+            description = "Queue discipline: none (FIFO per project), easy (reservation for the first blocked job,"
+                    + " as Slurm) or full (whatever fits starts) (default: ${DEFAULT-VALUE}).")
+    String backfill;
 
     @Option(
             names = "--horizon-days",
@@ -231,8 +240,13 @@ public final class SimulateCommand implements Callable<Integer> {
         if (horizonDays != null && !(horizonDays > 0)) {
             throw flag("--horizon-days", horizonDays, "must be > 0", "");
         }
+        Backfill discipline = Backfill.byFlagName(backfill.strip().toLowerCase(Locale.ROOT));
+        if (discipline == null) {
+            throw flag("--backfill", backfill, "is not a queue discipline", "Maybe none, easy or full?");
+        }
         return SimOptions.defaults()
                 .withSeed(seed)
+                .withBackfill(discipline)
                 .withGroupToProject(MappingFlags.parse("--group-map", groupMap))
                 .withLabTypeToTraceType(MappingFlags.parse("--gpu-map", gpuMap))
                 .withArrivalScale(arrivalScale)

@@ -136,6 +136,13 @@ class SimulateCommandTest {
                 .isEqualTo("allot: Flag --policy fifo is not a sharing policy. Maybe one of strict,"
                         + " lending, fairshare?\n");
 
+        CliRun backfill = run(
+                "simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--backfill", "conservative");
+        assertThat(backfill.exitCode()).isEqualTo(2);
+        assertThat(backfill.err())
+                .isEqualTo(
+                        "allot: Flag --backfill conservative is not a queue discipline. Maybe none, easy or full?\n");
+
         CliRun scale =
                 run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--arrival-scale", "0");
         assertThat(scale.exitCode()).isEqualTo(2);
