@@ -8,6 +8,9 @@ import java.util.Map;
  *
  * @param utilisationByType busy GPU-seconds over capacity x makespan, per type
  * @param utilisation the same over all types
+ * @param effectiveUtilisation busy GPU-seconds weighted by each type's relative speed over the fleet's effective
+ *     capacity (GPUs x relative speed x makespan): a run that keeps slow GPUs busy while fast ones idle scores lower
+ *     here than on raw utilisation; policies are ranked on this one
  * @param utilisationWhileArriving busy GPU-seconds over capacity x time from the trace start to the last arrival:
  *     the steady state, without the tail in which the last long jobs drain
  * @param unfinished jobs still queued or running when the run ended (at the horizon)
@@ -17,6 +20,7 @@ public record ClusterOutcome(
         Map<GpuTypeId, Integer> capacityGpus,
         Map<GpuTypeId, Double> utilisationByType,
         double utilisation,
+        double effectiveUtilisation,
         double utilisationWhileArriving,
         long unfinished,
         double makespanSeconds,

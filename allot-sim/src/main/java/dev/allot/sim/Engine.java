@@ -4,8 +4,8 @@ import dev.allot.core.AllotException;
 
 /**
  * The discrete-event loop: arrivals (in trace order) and completions (a heap) advance the clock; after each distinct
- * event time one scheduling pass offers the freed capacity to pending jobs in the policy's order. Preemption keeps a
- * job's progress. Not thread-safe: one engine per run.
+ * event time one scheduling pass offers the freed capacity to pending jobs in the policy's order. A preempted job
+ * keeps its progress except for the preemption cost (work since its last checkpoint plus the restart). Not thread-safe: one engine per run.
  */
 final class Engine {
     private static final int PROGRESS_EVERY_EVENTS = 1 << 16;
@@ -226,10 +226,12 @@ final class Engine {
                             + " project held no more than its grant of "
                             + work.types.get(runType[job]).id());
         }
-        remaining[job] = Math.max(0, remaining[job] - (now - runStart[job]) / work.seconds(job, runType[job]));
+        double ranSeconds = now - runStart[job];
+        double lostSeconds = Math.min(ranSeconds, options.preemptionCostSeconds());
+        remaining[job] = Math.max(0, remaining[job] - (ranSeconds - lostSeconds) / work.seconds(job, runType[job]));
         stop(job);
         preemptions++;
-        recorder.preempted(job);
+        recorder.preempted(job, lostSeconds);
         queues[project].add(job);
         pendingGpus[project] += work.gpus[job];
         recorder.pendingChanged(project, work.gpus[job]);

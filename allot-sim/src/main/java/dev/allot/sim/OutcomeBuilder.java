@@ -73,6 +73,8 @@ final class OutcomeBuilder {
         double makespan = engine.recorder.series.end;
         double busy = 0;
         double total = 0;
+        double effectiveBusy = 0;
+        double effectiveTotal = 0;
         for (int t = 0; t < work.typeCount(); t++) {
             GpuTypeId id = work.types.get(t).id();
             int gpus = engine.cluster.capacityGpus(t);
@@ -80,12 +82,15 @@ final class OutcomeBuilder {
             utilisation.put(id, ratio(tally.gpuSecondsByType[t], gpus * makespan));
             busy += tally.gpuSecondsByType[t];
             total += gpus * makespan;
+            effectiveBusy += tally.gpuSecondsByType[t] * work.speed[t];
+            effectiveTotal += gpus * work.speed[t] * makespan;
         }
         Totals totals = totals(p -> true);
         return new ClusterOutcome(
                 capacity,
                 utilisation,
                 ratio(busy, total),
+                ratio(effectiveBusy, effectiveTotal),
                 whileArriving(),
                 work.jobCount - totals.completed() - totals.rejected(),
                 makespan,
@@ -114,6 +119,7 @@ final class OutcomeBuilder {
     /** Figures summed over the projects the predicate selects. */
     private Totals totals(IntPredicate selected) {
         long jobs = 0, completed = 0, rejected = 0, preemptions = 0;
+        double workLost = 0;
         double gpuSeconds = 0, received = 0, wanted = 0, borrowed = 0, lent = 0;
         DoubleList waits = new DoubleList();
         DoubleList completions = new DoubleList();
@@ -125,6 +131,7 @@ final class OutcomeBuilder {
             completed += tally.completed[p];
             rejected += tally.rejected[p];
             preemptions += tally.preemptions[p];
+            workLost += tally.workLostGpuSeconds[p];
             gpuSeconds += tally.gpuSeconds[p];
             received += tally.entitlementReceived[p];
             wanted += tally.entitlementWanted[p];
@@ -143,7 +150,8 @@ final class OutcomeBuilder {
                 ratio(received, wanted),
                 borrowed / 3600,
                 lent / 3600,
-                preemptions);
+                preemptions,
+                workLost / 3600);
     }
 
     private List<RelationCheck> relations() {

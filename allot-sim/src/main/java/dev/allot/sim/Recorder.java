@@ -130,8 +130,9 @@ final class Recorder {
         tally.completionSeconds[project].add(now - work.submit[job]);
     }
 
-    void preempted(int job) {
+    void preempted(int job, double lostSeconds) {
         tally.preemptions[work.project[job]]++;
+        tally.workLostGpuSeconds[work.project[job]] += work.gpus[job] * lostSeconds;
     }
 
     /** Closes every lazy integral at the end of the run. */

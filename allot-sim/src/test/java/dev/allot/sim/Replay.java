@@ -50,6 +50,11 @@ final class Replay {
                 SimOptions.defaults().withSeed(seed));
     }
 
+    /** Replays with the automatic group mapping and the given options. */
+    static Replay automatic(TestLab lab, Trace trace, String policy, SimOptions options) {
+        return run(lab, trace, SharingPolicies.byName(policy), options);
+    }
+
     private static Replay run(TestLab lab, Trace trace, SharingPolicy policy, SimOptions options) {
         Lab built = lab.buildLab();
         Plan plan = lab.buildPlan();

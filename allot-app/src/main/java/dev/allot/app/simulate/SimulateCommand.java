@@ -122,6 +122,14 @@ public final class SimulateCommand implements Callable<Integer> {
     String backfill;
 
     @Option(
+            names = "--preemption-cost",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
+            description = "Running time a preempted job loses (since its last checkpoint, plus restart)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double preemptionCost;
+
+    @Option(
             names = "--horizon-days",
             paramLabel = "DAYS",
             description = "Stop at this simulated day (default: run until every job that can run has run).")
@@ -240,6 +248,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (horizonDays != null && !(horizonDays > 0)) {
             throw flag("--horizon-days", horizonDays, "must be > 0", "");
         }
+        if (!(preemptionCost >= 0) || preemptionCost > 86_400) {
+            throw flag("--preemption-cost", preemptionCost, "must be between 0 and 86400 seconds", "Maybe 300?");
+        }
         Backfill discipline = Backfill.byFlagName(backfill.strip().toLowerCase(Locale.ROOT));
         if (discipline == null) {
             throw flag("--backfill", backfill, "is not a queue discipline", "Maybe none, easy or full?");
@@ -247,6 +258,7 @@ public final class SimulateCommand implements Callable<Integer> {
         return SimOptions.defaults()
                 .withSeed(seed)
                 .withBackfill(discipline)
+                .withPreemptionCostSeconds(preemptionCost)
                 .withGroupToProject(MappingFlags.parse("--group-map", groupMap))
                 .withLabTypeToTraceType(MappingFlags.parse("--gpu-map", gpuMap))
                 .withArrivalScale(arrivalScale)
