@@ -13,7 +13,10 @@ import java.util.Map;
  *     here than on raw utilisation; policies are ranked on this one
  * @param utilisationWhileArriving busy GPU-seconds over capacity x time from the trace start to the last arrival:
  *     the steady state, without the tail in which the last long jobs drain
- * @param unfinished jobs still queued or running when the run ended (at the horizon)
+ * @param unfinished jobs that arrived but were still queued or running when the run ended (at the horizon); they
+ *     are not in any completion time
+ * @param unfinishedGpuHours their work left at the end, in GPU-hours on the fastest type each may use
+ * @param notArrived jobs that would arrive after the horizon (not simulated, not counted anywhere else)
  * @param makespanSeconds simulated time from the trace start to the last event
  */
 public record ClusterOutcome(
@@ -23,5 +26,7 @@ public record ClusterOutcome(
         double effectiveUtilisation,
         double utilisationWhileArriving,
         long unfinished,
+        double unfinishedGpuHours,
+        long notArrived,
         double makespanSeconds,
         Totals totals) {}

@@ -31,6 +31,8 @@ final class Engine {
     /** When a running job will finish if nothing preempts it (reservations for backfill look at it). */
     final double[] expectedEnd;
 
+    final boolean[] rejectedJob;
+
     final int[] runType;
     final int[] epoch;
     final int[][] placement;
@@ -76,6 +78,7 @@ final class Engine {
         finishTime = new double[jobs];
         java.util.Arrays.fill(finishTime, Double.NaN);
         expectedEnd = new double[jobs];
+        rejectedJob = new boolean[jobs];
         runType = new int[jobs];
         epoch = new int[jobs];
         placement = new int[jobs][];
@@ -149,6 +152,7 @@ final class Engine {
         int project = work.project[job];
         recorder.arrived(job);
         if (typesOf[job].length == 0 || !policy.everAdmissible(scheduler, job)) {
+            rejectedJob[job] = true;
             rejected++;
             recorder.rejected(job);
             return;
@@ -267,6 +271,14 @@ final class Engine {
             isPending[project] = true;
             pendingProjects[pendingProjectCount++] = project;
         }
+    }
+
+    /** Fraction of the job's work left at {@code time} (counting the running stretch of a running job). */
+    double remainingAt(int job, double time) {
+        if (placement[job] == null) {
+            return remaining[job];
+        }
+        return Math.max(0, remaining[job] - (time - runStart[job]) / work.seconds(job, runType[job]));
     }
 
     double now() {

@@ -46,6 +46,7 @@ final class OutcomeBuilder {
                 work.lab.cycle().value(),
                 "",
                 work.gpuTypeMapping(),
+                work.groupMapping,
                 run,
                 cluster(),
                 categories,
@@ -86,13 +87,27 @@ final class OutcomeBuilder {
             effectiveTotal += gpus * work.speed[t] * makespan;
         }
         Totals totals = totals(p -> true);
+        long unfinished = 0;
+        long notArrived = 0;
+        double unfinishedGpuSeconds = 0;
+        for (int j = 0; j < work.jobCount; j++) {
+            if (work.submit[j] > makespan) {
+                notArrived++;
+            } else if (Double.isNaN(engine.finishTime[j]) && !engine.rejectedJob[j]) {
+                unfinished++;
+                int fastest = engine.typesOf[j].length > 0 ? engine.typesOf[j][0] : 0;
+                unfinishedGpuSeconds += engine.remainingAt(j, makespan) * work.seconds(j, fastest) * work.gpus[j];
+            }
+        }
         return new ClusterOutcome(
                 capacity,
                 utilisation,
                 ratio(busy, total),
                 ratio(effectiveBusy, effectiveTotal),
                 whileArriving(),
-                work.jobCount - totals.completed() - totals.rejected(),
+                unfinished,
+                unfinishedGpuSeconds / 3600,
+                notArrived,
                 makespan,
                 totals);
     }

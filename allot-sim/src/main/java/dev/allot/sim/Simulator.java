@@ -67,6 +67,7 @@ public final class Simulator {
                 outcome.cycle(),
                 trace.source(),
                 outcome.gpuTypeMapping(),
+                outcome.groupMapping(),
                 outcome.run(),
                 outcome.cluster(),
                 outcome.categories(),

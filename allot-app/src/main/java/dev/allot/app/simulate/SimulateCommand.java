@@ -68,6 +68,14 @@ public final class SimulateCommand implements Callable<Integer> {
     Path trace;
 
     @Option(
+            names = "--columns",
+            paramLabel = "MAP",
+            description =
+                    "For CSV traces: canonical column = the trace's header name, e.g."
+                            + " submit=submit_time,gpus=num_gpu,duration=runtime,group=user,id=job_name (see docs/simulation.md).")
+    String columns;
+
+    @Option(
             names = "--throughputs",
             paramLabel = "FILE",
             description = "Gavel throughputs JSON (default: simulation_throughputs.json beside the trace folder).")
@@ -170,6 +178,10 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (AllotException e) {
             throw naming(e);
         }
+        System.out.println("Trace groups ran as projects:");
+        outcomes.get(0)
+                .groupMapping()
+                .forEach((group, projects) -> System.out.println("  " + group + " -> " + projects));
         System.out.print(SummaryTable.render(outcomes));
         Cli.write(out.resolve("simulation.json"), JsonReport.write(outcomes));
         Cli.write(out.resolve("simulation.html"), HtmlReport.render(outcomes));
@@ -220,7 +232,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             return SyntheticTrace.generate(seed, syntheticJobs, 60, 30, 3 * 3600);
         }
-        return TraceFiles.read(trace, throughputs);
+        return TraceFiles.read(trace, throughputs, MappingFlags.parse("--columns", columns));
     }
 
     private List<SharingPolicy> policies() {

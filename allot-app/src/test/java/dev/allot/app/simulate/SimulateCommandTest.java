@@ -187,7 +187,7 @@ class SimulateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
-                .startsWith("allot: Trace bad.csv has 1 problem in 1 of 2 rows (by column: gpus 1);"
-                        + " first: bad.csv:3 gpus: must be >= 1 (value: -1)\n");
+                .startsWith("allot: Trace bad.csv has 1 problem in 1 of 2 rows (by column: gpus 1):"
+                        + " bad.csv:3 gpus: must be >= 1 (value: -1)\n");
     }
 }

@@ -57,8 +57,13 @@ public final class SummaryTable {
         add(
                 rows,
                 outcomes,
-                "jobs unfinished at horizon",
-                o -> String.valueOf(o.cluster().unfinished()));
+                "jobs unfinished at horizon (GPU-h left)",
+                o -> o.cluster().unfinished() + " (" + number(o.cluster().unfinishedGpuHours()) + ")");
+        add(
+                rows,
+                outcomes,
+                "jobs arriving after the horizon",
+                o -> String.valueOf(o.cluster().notArrived()));
         totals(rows, outcomes, "all", o -> o.cluster().totals());
         for (CategoryOutcome category : first.categories()) {
             if (category.totals().jobs() > 0) {

@@ -20,7 +20,9 @@ import java.util.TreeSet;
  * @param priority larger runs first within the group (default 0)
  * @param referenceSeconds seconds on a speed-1.0 GPU, or {@code NaN} when {@code secondsByTraceGpuType} is given
  * @param secondsByTraceGpuType seconds per trace GPU type, or empty
- * @param allowedGpuTypes lab GPU type names the job may run on; empty means any
+ * @param allowedGpuTypes lab GPU type names the job may run on (or trace type names mapped onto lab types); empty
+ *     means any
+ * @param name the trace's own id of the job (any string), for messages and reports
  */
 public record TraceJob(
         long id,
@@ -31,7 +33,8 @@ public record TraceJob(
         int priority,
         double referenceSeconds,
         Map<String, Double> secondsByTraceGpuType,
-        Set<String> allowedGpuTypes) {
+        Set<String> allowedGpuTypes,
+        String name) {
     /**
      * Longest submit time or running time accepted, in seconds (ten years): larger values are typing or unit errors
      * (milliseconds for seconds), not workloads.
@@ -41,7 +44,32 @@ public record TraceJob(
     /** Most GPUs one job may need at once; larger values are errors, not workloads. */
     public static final int MAX_GPUS = 65_536;
 
+    /** A job whose name is its number. */
+    public TraceJob(
+            long id,
+            String group,
+            String jobType,
+            double submitSeconds,
+            int gpus,
+            int priority,
+            double referenceSeconds,
+            Map<String, Double> secondsByTraceGpuType,
+            Set<String> allowedGpuTypes) {
+        this(
+                id,
+                group,
+                jobType,
+                submitSeconds,
+                gpus,
+                priority,
+                referenceSeconds,
+                secondsByTraceGpuType,
+                allowedGpuTypes,
+                String.valueOf(id));
+    }
+
     public TraceJob {
+        name = name == null || name.isBlank() ? String.valueOf(id) : name;
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("group must not be blank for job " + id);
         }
