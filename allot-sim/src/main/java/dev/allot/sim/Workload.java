@@ -144,6 +144,43 @@ final class Workload {
                 null);
     }
 
+    /**
+     * One line per project with jobs that need more GPUs than its grant of every type they can use: under strict
+     * quotas they can never start (other policies start them only on borrowed GPUs).
+     */
+    List<String> planWarnings() {
+        int projectCount = projects.size();
+        long[] jobs = new long[projectCount];
+        long[] tooLarge = new long[projectCount];
+        int[] largest = new int[projectCount];
+        int[] largestGrant = new int[projectCount];
+        for (int j = 0; j < jobCount; j++) {
+            int p = project[j];
+            jobs[p]++;
+            int usableGrant = 0;
+            for (int t = 0; t < types.size(); t++) {
+                if (seconds(j, t) < Double.POSITIVE_INFINITY) {
+                    usableGrant = Math.max(usableGrant, grant[p][t]);
+                }
+            }
+            if (gpus[j] > usableGrant) {
+                tooLarge[p]++;
+                largest[p] = Math.max(largest[p], gpus[j]);
+                largestGrant[p] = Math.max(largestGrant[p], usableGrant);
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        for (int p = 0; p < projectCount; p++) {
+            if (tooLarge[p] > 0) {
+                warnings.add("Project " + projects.get(p).project() + ": " + tooLarge[p] + " of " + jobs[p]
+                        + " jobs need more GPUs than its grant of any type they can use (largest job " + largest[p]
+                        + " GPUs, largest usable grant " + largestGrant[p]
+                        + "); under strict quotas they never start.");
+            }
+        }
+        return warnings;
+    }
+
     /** Which trace type each lab type runs like, for reports. */
     java.util.Map<String, String> gpuTypeMapping() {
         return gpuTypeMapping;

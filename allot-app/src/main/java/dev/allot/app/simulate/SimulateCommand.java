@@ -174,7 +174,14 @@ public final class SimulateCommand implements Callable<Integer> {
                 seed);
         List<SimOutcome> outcomes;
         try (SimProgressLine progress = new SimProgressLine(System.err, !quiet)) {
-            outcomes = Simulator.create(options).compare(loaded.lab(), loaded.plan(), jobs, policies, progress);
+            outcomes = Simulator.create(options)
+                    .compare(
+                            loaded.lab(),
+                            loaded.plan(),
+                            jobs,
+                            policies,
+                            progress,
+                            warning -> System.out.println("Warning: " + warning));
         } catch (AllotException e) {
             throw naming(e);
         }
