@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
             LabCommand.Example.class,
             LabCommand.Validate.class,
             dev.allot.app.server.LabImportCommand.class,
-            dev.allot.app.server.LabExportCommand.class
+            dev.allot.app.server.LabExportCommand.class,
+            dev.allot.app.simulate.LabFromTraceCommand.class
         })
 public final class LabCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -8,16 +8,25 @@ import java.util.Map;
  *
  * @param utilisationByType busy GPU-seconds over capacity x makespan, per type
  * @param utilisation the same over all types
+ * @param effectiveUtilisation busy GPU-seconds weighted by each type's relative speed over the fleet's effective
+ *     capacity (GPUs x relative speed x makespan): a run that keeps slow GPUs busy while fast ones idle scores lower
+ *     here than on raw utilisation; policies are ranked on this one
  * @param utilisationWhileArriving busy GPU-seconds over capacity x time from the trace start to the last arrival:
  *     the steady state, without the tail in which the last long jobs drain
- * @param unfinished jobs still queued or running when the run ended (at the horizon)
+ * @param unfinished jobs that arrived but were still queued or running when the run ended (at the horizon); they
+ *     are not in any completion time
+ * @param unfinishedGpuHours their work left at the end, in GPU-hours on the fastest type each may use
+ * @param notArrived jobs that would arrive after the horizon (not simulated, not counted anywhere else)
  * @param makespanSeconds simulated time from the trace start to the last event
  */
 public record ClusterOutcome(
         Map<GpuTypeId, Integer> capacityGpus,
         Map<GpuTypeId, Double> utilisationByType,
         double utilisation,
+        double effectiveUtilisation,
         double utilisationWhileArriving,
         long unfinished,
+        double unfinishedGpuHours,
+        long notArrived,
         double makespanSeconds,
         Totals totals) {}

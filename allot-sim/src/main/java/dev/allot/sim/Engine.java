@@ -4,8 +4,8 @@ import dev.allot.core.AllotException;
 
 /**
  * The discrete-event loop: arrivals (in trace order) and completions (a heap) advance the clock; after each distinct
- * event time one scheduling pass offers the freed capacity to pending jobs in the policy's order. Preemption keeps a
- * job's progress. Not thread-safe: one engine per run.
+ * event time one scheduling pass offers the freed capacity to pending jobs in the policy's order. A preempted job
+ * keeps its progress except for the preemption cost (work since its last checkpoint plus the restart). Not thread-safe: one engine per run.
  */
 final class Engine {
     private static final int PROGRESS_EVERY_EVENTS = 1 << 16;
@@ -28,6 +28,11 @@ final class Engine {
     final double[] firstStart;
     final double[] runStart;
     final double[] finishTime;
+    /** When a running job will finish if nothing preempts it (reservations for backfill look at it). */
+    final double[] expectedEnd;
+
+    final boolean[] rejectedJob;
+
     final int[] runType;
     final int[] epoch;
     final int[][] placement;
@@ -60,7 +65,7 @@ final class Engine {
         this.usedOfType = new int[types];
         this.queues = new JobQueue[projects];
         for (int p = 0; p < projects; p++) {
-            queues[p] = new JobQueue(work.priority);
+            queues[p] = new JobQueue(work.priority, work.gpus);
         }
         this.typesOf = JobTypes.fastestFirst(work, cluster);
         this.entitledShare = JobTypes.entitledShares(work);
@@ -72,6 +77,8 @@ final class Engine {
         runStart = new double[jobs];
         finishTime = new double[jobs];
         java.util.Arrays.fill(finishTime, Double.NaN);
+        expectedEnd = new double[jobs];
+        rejectedJob = new boolean[jobs];
         runType = new int[jobs];
         epoch = new int[jobs];
         placement = new int[jobs][];
@@ -145,6 +152,7 @@ final class Engine {
         int project = work.project[job];
         recorder.arrived(job);
         if (typesOf[job].length == 0 || !policy.everAdmissible(scheduler, job)) {
+            rejectedJob[job] = true;
             rejected++;
             recorder.rejected(job);
             return;
@@ -181,10 +189,11 @@ final class Engine {
         stateVersion++;
     }
 
-    void start(int job, int type, int[] where, int queuePosition) {
+    /** Starts the job the scheduler's walk over its project's queue is at. */
+    void start(int job, int type, int[] where) {
         int project = work.project[job];
         recorder.touch(project);
-        queues[project].removeAt(queuePosition);
+        queues[project].removeCurrent();
         pendingGpus[project] -= work.gpus[job];
         recorder.pendingChanged(project, -work.gpus[job]);
         usage.change(project, now, work.gpus[job] * work.speed[type]);
@@ -200,7 +209,8 @@ final class Engine {
         }
         epoch[job]++;
         running.add(job, type, work.priority[job]);
-        completions.push(now + remaining[job] * work.seconds(job, type), job, epoch[job]);
+        expectedEnd[job] = now + remaining[job] * work.seconds(job, type);
+        completions.push(expectedEnd[job], job, epoch[job]);
         if (used[project][type] > work.grant[project][type]) {
             stateVersion++;
         }
@@ -220,10 +230,12 @@ final class Engine {
                             + " project held no more than its grant of "
                             + work.types.get(runType[job]).id());
         }
-        remaining[job] = Math.max(0, remaining[job] - (now - runStart[job]) / work.seconds(job, runType[job]));
+        double ranSeconds = now - runStart[job];
+        double lostSeconds = Math.min(ranSeconds, options.preemptionCostSeconds());
+        remaining[job] = Math.max(0, remaining[job] - (ranSeconds - lostSeconds) / work.seconds(job, runType[job]));
         stop(job);
         preemptions++;
-        recorder.preempted(job);
+        recorder.preempted(job, lostSeconds);
         queues[project].add(job);
         pendingGpus[project] += work.gpus[job];
         recorder.pendingChanged(project, work.gpus[job]);
@@ -259,6 +271,14 @@ final class Engine {
             isPending[project] = true;
             pendingProjects[pendingProjectCount++] = project;
         }
+    }
+
+    /** Fraction of the job's work left at {@code time} (counting the running stretch of a running job). */
+    double remainingAt(int job, double time) {
+        if (placement[job] == null) {
+            return remaining[job];
+        }
+        return Math.max(0, remaining[job] - (time - runStart[job]) / work.seconds(job, runType[job]));
     }
 
     double now() {

@@ -20,12 +20,19 @@ final class GpuTypeMapper {
     private final List<GpuType> labTypes;
     private final String[] traceTypeOf;
     private final double[] scaleOf;
+    /** For traces with per-job allowed types: the trace type name each lab type also answers to (--gpu-map). */
+    private final String[] aliasOf;
 
     GpuTypeMapper(List<GpuType> labTypes, Trace trace, Map<String, String> explicit) {
         this.labTypes = List.copyOf(labTypes);
         this.traceTypeOf = new String[labTypes.size()];
         this.scaleOf = new double[labTypes.size()];
+        this.aliasOf = new String[labTypes.size()];
         Map<String, Double> traceSpeeds = trace.traceGpuTypeSpeeds();
+        java.util.Set<String> traceTypes = new java.util.TreeSet<>(traceSpeeds.keySet());
+        if (traceSpeeds.isEmpty()) {
+            trace.jobs().forEach(job -> traceTypes.addAll(job.allowedGpuTypes()));
+        }
         double fastestLab =
                 labTypes.stream().mapToDouble(GpuType::relativeSpeed).max().orElse(1);
         explicit.forEach((lab, traceType) -> {
@@ -37,16 +44,17 @@ final class GpuTypeMapper {
                                 + labTypes.stream().map(GpuType::id).toList()
                                 + "?");
             }
-            if (!traceSpeeds.containsKey(traceType)) {
+            if (!traceTypes.contains(traceType)) {
                 throw AllotException.invalid(
                         "sim.gpu-map",
                         "GPU type map sends " + lab + " to trace type '" + traceType
-                                + "', which the trace does not have. Maybe one of " + traceSpeeds.keySet() + "?");
+                                + "', which the trace does not have. Maybe one of " + traceTypes + "?");
             }
         });
         for (int t = 0; t < labTypes.size(); t++) {
             String name = labTypes.get(t).id().value();
             if (traceSpeeds.isEmpty()) {
+                aliasOf[t] = explicit.get(name);
                 continue;
             }
             if (explicit.containsKey(name)) {
@@ -82,6 +90,9 @@ final class GpuTypeMapper {
     Map<String, String> describe() {
         Map<String, String> mapping = new java.util.LinkedHashMap<>();
         for (int t = 0; t < labTypes.size(); t++) {
+            if (aliasOf[t] != null) {
+                mapping.put(labTypes.get(t).id().value(), aliasOf[t]);
+            }
             if (traceTypeOf[t] != null) {
                 mapping.put(
                         labTypes.get(t).id().value(),
@@ -97,7 +108,8 @@ final class GpuTypeMapper {
     /** Seconds of the job on lab type {@code t}, or infinity when it cannot run there. */
     double seconds(TraceJob job, int t) {
         if (!job.allowedGpuTypes().isEmpty()
-                && !job.allowedGpuTypes().contains(labTypes.get(t).id().value())) {
+                && !job.allowedGpuTypes().contains(labTypes.get(t).id().value())
+                && (aliasOf[t] == null || !job.allowedGpuTypes().contains(aliasOf[t]))) {
             return Double.POSITIVE_INFINITY;
         }
         if (job.secondsByTraceGpuType().isEmpty()) {

@@ -3,36 +3,73 @@ package dev.allot.sim;
 /**
  * One project's pending jobs in scheduling order: higher priority first, then earlier arrival (job indices are in
  * arrival order). Arrivals in order append to a FIFO array in O(1); jobs that belong before its tail (requeued after
- * preemption, or of higher priority) go to a small sorted side list. The queue is the merge of the two, and the
- * scheduler only reads and removes near its front.
+ * preemption, or of higher priority) go to a small sorted side list. The queue is the merge of the two.
+ *
+ * <p>A scheduling pass walks the queue once with {@link #rewind()} and {@link #next()}, and removes the job just
+ * returned with {@link #removeCurrent()} in O(1) (a hole in the FIFO array, closed when the holes pile up), so trying
+ * every pending job costs time linear in the queue, not quadratic.
  */
 final class JobQueue {
+    private static final int HOLE = -1;
+
     private final int[] priorityOf;
+    private final int[] gpusOf;
+    /** Pending jobs per GPU-count class (class c holds jobs of 2^c to 2^(c+1)-1 GPUs). */
+    private final int[] countByClass = new int[32];
+
     private int[] fifo = new int[8];
     private int head;
     private int tail;
+    private int holes;
     private int[] early = new int[4];
     private int earlySize;
+    private int cursorFifo;
+    private int cursorEarly;
+    private boolean currentFromEarly;
 
-    JobQueue(int[] priorityOf) {
+    JobQueue(int[] priorityOf, int[] gpusOf) {
         this.priorityOf = priorityOf;
+        this.gpusOf = gpusOf;
+    }
+
+    /** A lower bound on the GPUs of the smallest pending job (a power of two), or 0 when empty. */
+    int smallestGpusAtLeast() {
+        for (int c = 0; c < countByClass.length; c++) {
+            if (countByClass[c] > 0) {
+                return 1 << c;
+            }
+        }
+        return 0;
+    }
+
+    private static int sizeClass(int gpus) {
+        return 31 - Integer.numberOfLeadingZeros(gpus);
     }
 
     int size() {
-        return tail - head + earlySize;
+        return tail - head - holes + earlySize;
     }
 
     boolean isEmpty() {
         return size() == 0;
     }
 
-    /** The job at position {@code index} (0 = next to run). */
-    int get(int index) {
-        long at = locate(index);
-        return at >= 0 ? fifo[(int) at] : early[(int) ~at];
+    /** The next job to run, or -1. */
+    int first() {
+        skipHolesAtHead();
+        if (earlySize > 0 && (head == tail || before(early[0], fifo[head]))) {
+            return early[0];
+        }
+        return head < tail ? fifo[head] : -1;
     }
 
     void add(int job) {
+        countByClass[sizeClass(gpusOf[job])]++;
+        while (tail > head && fifo[tail - 1] == HOLE) {
+            tail--;
+            holes--;
+        }
+        cursorFifo = Math.min(cursorFifo, tail);
         if (tail == head || !before(job, fifo[tail - 1])) {
             if (tail == fifo.length) {
                 compact();
@@ -50,36 +87,54 @@ final class JobQueue {
         System.arraycopy(early, position, early, position + 1, earlySize - position);
         early[position] = job;
         earlySize++;
-    }
-
-    /** Removes the job at position {@code index}; cheap near the front. */
-    void removeAt(int index) {
-        long at = locate(index);
-        if (at >= 0) {
-            int position = (int) at;
-            System.arraycopy(fifo, head, fifo, head + 1, position - head);
-            head++;
-        } else {
-            int position = (int) ~at;
-            System.arraycopy(early, position + 1, early, position, earlySize - position - 1);
-            earlySize--;
+        if (position < cursorEarly) {
+            cursorEarly++;
         }
     }
 
-    /** Position in {@code fifo} (>= 0) or {@code ~position} in {@code early} of the index-th job of the merge. */
-    private long locate(int index) {
-        int f = head;
-        int e = 0;
-        for (int step = 0; ; step++) {
-            boolean fromEarly = f == tail || (e < earlySize && before(early[e], fifo[f]));
-            if (step == index) {
-                return fromEarly ? ~e : f;
-            }
-            if (fromEarly) {
-                e++;
-            } else {
-                f++;
-            }
+    /** Starts a walk from the front. */
+    void rewind() {
+        skipHolesAtHead();
+        if (holes > 32 && holes > (tail - head) / 2) {
+            compact();
+        }
+        cursorFifo = head;
+        cursorEarly = 0;
+    }
+
+    /** The next job of the walk, or -1 at the end. */
+    int next() {
+        while (cursorFifo < tail && fifo[cursorFifo] == HOLE) {
+            cursorFifo++;
+        }
+        boolean fifoLeft = cursorFifo < tail;
+        boolean earlyLeft = cursorEarly < earlySize;
+        if (!fifoLeft && !earlyLeft) {
+            return -1;
+        }
+        currentFromEarly = earlyLeft && (!fifoLeft || before(early[cursorEarly], fifo[cursorFifo]));
+        return currentFromEarly ? early[cursorEarly++] : fifo[cursorFifo++];
+    }
+
+    /** Removes the job the last {@link #next()} returned. */
+    void removeCurrent() {
+        int job = currentFromEarly ? early[cursorEarly - 1] : fifo[cursorFifo - 1];
+        countByClass[sizeClass(gpusOf[job])]--;
+        if (currentFromEarly) {
+            cursorEarly--;
+            System.arraycopy(early, cursorEarly + 1, early, cursorEarly, earlySize - cursorEarly - 1);
+            earlySize--;
+        } else {
+            fifo[cursorFifo - 1] = HOLE;
+            holes++;
+            skipHolesAtHead();
+        }
+    }
+
+    private void skipHolesAtHead() {
+        while (head < tail && fifo[head] == HOLE) {
+            head++;
+            holes--;
         }
     }
 
@@ -87,12 +142,23 @@ final class JobQueue {
         return priorityOf[job] > priorityOf[other] || (priorityOf[job] == priorityOf[other] && job < other);
     }
 
+    /** Moves the live jobs to the front (dropping holes), growing the array when it is more than half full. */
     private void compact() {
-        int size = tail - head;
-        int[] target = size * 2 + 8 > fifo.length ? new int[size * 2 + 8] : fifo;
-        System.arraycopy(fifo, head, target, 0, size);
+        int live = tail - head - holes;
+        int[] target = live * 2 + 8 > fifo.length ? new int[live * 2 + 8] : fifo;
+        int to = 0;
+        int shift = 0;
+        for (int from = head; from < tail; from++) {
+            if (fifo[from] != HOLE) {
+                target[to++] = fifo[from];
+            } else if (from < cursorFifo) {
+                shift++;
+            }
+        }
+        cursorFifo = Math.max(0, cursorFifo - head - shift);
         fifo = target;
         head = 0;
-        tail = size;
+        tail = live;
+        holes = 0;
     }
 }

@@ -46,6 +46,7 @@ final class OutcomeBuilder {
                 work.lab.cycle().value(),
                 "",
                 work.gpuTypeMapping(),
+                work.groupMapping,
                 run,
                 cluster(),
                 categories,
@@ -73,6 +74,8 @@ final class OutcomeBuilder {
         double makespan = engine.recorder.series.end;
         double busy = 0;
         double total = 0;
+        double effectiveBusy = 0;
+        double effectiveTotal = 0;
         for (int t = 0; t < work.typeCount(); t++) {
             GpuTypeId id = work.types.get(t).id();
             int gpus = engine.cluster.capacityGpus(t);
@@ -80,14 +83,31 @@ final class OutcomeBuilder {
             utilisation.put(id, ratio(tally.gpuSecondsByType[t], gpus * makespan));
             busy += tally.gpuSecondsByType[t];
             total += gpus * makespan;
+            effectiveBusy += tally.gpuSecondsByType[t] * work.speed[t];
+            effectiveTotal += gpus * work.speed[t] * makespan;
         }
         Totals totals = totals(p -> true);
+        long unfinished = 0;
+        long notArrived = 0;
+        double unfinishedGpuSeconds = 0;
+        for (int j = 0; j < work.jobCount; j++) {
+            if (work.submit[j] > makespan) {
+                notArrived++;
+            } else if (Double.isNaN(engine.finishTime[j]) && !engine.rejectedJob[j]) {
+                unfinished++;
+                int fastest = engine.typesOf[j].length > 0 ? engine.typesOf[j][0] : 0;
+                unfinishedGpuSeconds += engine.remainingAt(j, makespan) * work.seconds(j, fastest) * work.gpus[j];
+            }
+        }
         return new ClusterOutcome(
                 capacity,
                 utilisation,
                 ratio(busy, total),
+                ratio(effectiveBusy, effectiveTotal),
                 whileArriving(),
-                work.jobCount - totals.completed() - totals.rejected(),
+                unfinished,
+                unfinishedGpuSeconds / 3600,
+                notArrived,
                 makespan,
                 totals);
     }
@@ -95,7 +115,7 @@ final class OutcomeBuilder {
     /** Busy share of all GPUs over the buckets that lie within the arrival window. */
     private double whileArriving() {
         Series series = engine.recorder.series;
-        double width = engine.recorder.bucketSeconds;
+        double width = engine.recorder.series.bucketSeconds;
         double window = Math.min(series.end, work.jobCount == 0 ? 0 : work.submit[work.jobCount - 1]);
         double busy = 0;
         double capacity = 0;
@@ -114,6 +134,7 @@ final class OutcomeBuilder {
     /** Figures summed over the projects the predicate selects. */
     private Totals totals(IntPredicate selected) {
         long jobs = 0, completed = 0, rejected = 0, preemptions = 0;
+        double workLost = 0;
         double gpuSeconds = 0, received = 0, wanted = 0, borrowed = 0, lent = 0;
         DoubleList waits = new DoubleList();
         DoubleList completions = new DoubleList();
@@ -125,6 +146,7 @@ final class OutcomeBuilder {
             completed += tally.completed[p];
             rejected += tally.rejected[p];
             preemptions += tally.preemptions[p];
+            workLost += tally.workLostGpuSeconds[p];
             gpuSeconds += tally.gpuSeconds[p];
             received += tally.entitlementReceived[p];
             wanted += tally.entitlementWanted[p];
@@ -143,7 +165,8 @@ final class OutcomeBuilder {
                 ratio(received, wanted),
                 borrowed / 3600,
                 lent / 3600,
-                preemptions);
+                preemptions,
+                workLost / 3600);
     }
 
     private List<RelationCheck> relations() {
@@ -173,7 +196,7 @@ final class OutcomeBuilder {
 
     private TimeSeries series() {
         Series series = engine.recorder.series;
-        double width = engine.recorder.bucketSeconds;
+        double width = engine.recorder.series.bucketSeconds;
         int merge = Math.max(1, (series.buckets + MAX_POINTS - 1) / MAX_POINTS);
         Map<GpuTypeId, double[]> utilisation = new LinkedHashMap<>();
         for (int t = 0; t < work.typeCount(); t++) {

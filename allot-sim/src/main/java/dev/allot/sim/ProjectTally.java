@@ -7,6 +7,9 @@ final class ProjectTally {
     final long[] completed;
     final long[] rejected;
     final long[] preemptions;
+    /** GPU-seconds of running time preemptions threw away (redone after the restart). */
+    final double[] workLostGpuSeconds;
+
     final double[] gpuSeconds;
     final double[] gpuSecondsByType;
     final DoubleList[] waits;
@@ -28,6 +31,7 @@ final class ProjectTally {
         completed = new long[projects];
         rejected = new long[projects];
         preemptions = new long[projects];
+        workLostGpuSeconds = new double[projects];
         gpuSeconds = new double[projects];
         gpuSecondsByType = new double[work.typeCount()];
         waits = new DoubleList[projects];

@@ -1,7 +1,7 @@
 package dev.allot.sim;
 
 /**
- * Measures a run as it happens: time series in fixed buckets (GPUs busy per type, effective GPUs busy and GPUs
+ * Measures a run as it happens: time series in buckets (bounded in number, see {@link Series}) (GPUs busy per type, effective GPUs busy and GPUs
  * pending per category), per-job waits and completion times, and per-project integrals kept lazily (updated only
  * when that project changes): entitlement met, borrowed and lent GPU-seconds.
  *
@@ -12,7 +12,6 @@ final class Recorder {
     final Workload work;
     private final Engine engine;
     private final Cluster cluster;
-    final double bucketSeconds;
     final Series series;
 
     private double last;
@@ -32,8 +31,7 @@ final class Recorder {
         int types = work.typeCount();
         int categories = work.categories.size();
         double lastSubmit = work.jobCount == 0 ? 0 : work.submit[work.jobCount - 1];
-        this.bucketSeconds = Math.max(1.0, lastSubmit / 200);
-        this.series = new Series(types, categories);
+        this.series = new Series(types, categories, Math.max(1.0, lastSubmit / 200));
         lentRatioIntegral = new double[types];
         borrowed = new double[types];
         idleGranted = new double[types];
@@ -61,13 +59,15 @@ final class Recorder {
             double ratio = idleGranted[t] > 0 ? Math.min(1, fromGrants / idleGranted[t]) : 0;
             lentRatioIntegral[t] += ratio * (to - last);
         }
+        series.cover(to);
+        double width = series.bucketSeconds;
         double from = last;
         while (from < to) {
-            int bucket = (int) Math.floor(from / bucketSeconds);
-            double end = Math.min(to, (bucket + 1) * bucketSeconds);
+            int bucket = (int) Math.floor(from / width);
+            double end = Math.min(to, (bucket + 1) * width);
             if (end <= from) {
                 bucket++;
-                end = Math.min(to, (bucket + 1) * bucketSeconds);
+                end = Math.min(to, (bucket + 1) * width);
             }
             double seconds = end - from;
             series.ensure(bucket);
@@ -130,8 +130,9 @@ final class Recorder {
         tally.completionSeconds[project].add(now - work.submit[job]);
     }
 
-    void preempted(int job) {
+    void preempted(int job, double lostSeconds) {
         tally.preemptions[work.project[job]]++;
+        tally.workLostGpuSeconds[work.project[job]] += work.gpus[job] * lostSeconds;
     }
 
     /** Closes every lazy integral at the end of the run. */

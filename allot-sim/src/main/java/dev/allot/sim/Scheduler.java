@@ -11,6 +11,10 @@ final class Scheduler implements SchedulingContext {
 
     Scheduler(Engine engine) {
         this.engine = engine;
+        this.reservation = new Reservation(engine);
+        this.noRoomVersion = new long[engine.work.typeCount()];
+        java.util.Arrays.fill(noRoomVersion, -1);
+        this.noRoomGpus = new int[engine.work.typeCount()];
     }
 
     /** Forgets values cached for the previous event time. */
@@ -19,7 +23,17 @@ final class Scheduler implements SchedulingContext {
     }
 
     private int currentJob = -1;
-    private int currentIndex;
+    /** The first type on which the current job was allowed to start but found no room, or -1. */
+    private int roomlessType = -1;
+
+    private final Reservation reservation;
+    /**
+     * Per type, the fewest GPUs that found no room since the last time GPUs were freed: a job as large cannot fit
+     * either (placement is monotone in the GPU count), so it is turned away without looking at the nodes.
+     */
+    private final long[] noRoomVersion;
+
+    private final int[] noRoomGpus;
     private int[] candidates = new int[0];
     private double[] keys = new double[0];
     private final long[] reclaimFailedAt = new long[64];
@@ -50,21 +64,41 @@ final class Scheduler implements SchedulingContext {
             keys[i] = engine.policy.orderKey(this, candidates[i]);
         }
         Sorting.byKey(candidates, keys, count);
+        reservation.clear();
+        Backfill backfill = engine.options.backfill();
         for (int i = 0; i < count; i++) {
             int project = candidates[i];
             JobQueue queue = engine.queues[project];
-            int index = 0;
-            for (int tried = 0; tried < engine.options.lookahead() && index < queue.size(); tried++) {
-                currentJob = queue.get(index);
-                currentIndex = index;
-                if (!engine.policy.tryStart(this, currentJob)) {
-                    index++;
+            queue.rewind();
+            int failed = 0;
+            for (int job = queue.next(); job >= 0 && roomForSmallest(project); job = queue.next()) {
+                currentJob = job;
+                roomlessType = -1;
+                if (engine.policy.tryStart(this, job)) {
+                    continue;
+                }
+                if (backfill == Backfill.NONE || ++failed >= Backfill.MAX_FAILED_TRIES) {
+                    break;
+                }
+                if (backfill == Backfill.EASY && roomlessType >= 0 && !reservation.isHeld()) {
+                    reservation.reserve(job, roomlessType);
                 }
             }
             currentJob = -1;
             engine.triedAt[project] = engine.stateVersion;
         }
         return engine.preemptions != preemptionsBefore;
+    }
+
+    /** Whether the project's smallest pending job could start on some type, as far as GPU counts go. */
+    private boolean roomForSmallest(int project) {
+        int smallest = engine.queues[project].smallestGpusAtLeast();
+        for (int type = 0; type < engine.work.typeCount(); type++) {
+            if (engine.policy.roomGpus(this, project, type) >= smallest) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -114,7 +148,7 @@ final class Scheduler implements SchedulingContext {
 
     @Override
     public int headJob(int project) {
-        return engine.queues[project].isEmpty() ? -1 : engine.queues[project].get(0);
+        return engine.queues[project].first();
     }
 
     @Override
@@ -138,11 +172,24 @@ final class Scheduler implements SchedulingContext {
     @Override
     public boolean tryPlace(int job, int type) {
         requireCurrent(job);
-        int[] where = engine.cluster.place(type, engine.work.gpus[job]);
-        if (where == null) {
+        if (!reservation.allows(job, type)) {
             return false;
         }
-        engine.start(job, type, where, currentIndex);
+        int gpus = engine.work.gpus[job];
+        boolean knownNotToFit = noRoomVersion[type] == engine.stateVersion && gpus >= noRoomGpus[type];
+        int[] where = knownNotToFit ? null : engine.cluster.place(type, gpus);
+        if (where == null) {
+            if (!knownNotToFit) {
+                noRoomVersion[type] = engine.stateVersion;
+                noRoomGpus[type] = gpus;
+            }
+            if (roomlessType < 0) {
+                roomlessType = type;
+            }
+            return false;
+        }
+        reservation.started(job, type);
+        engine.start(job, type, where);
         return true;
     }
 
@@ -166,7 +213,7 @@ final class Scheduler implements SchedulingContext {
             }
             return false;
         }
-        engine.start(job, type, where, currentIndex);
+        engine.start(job, type, where);
         return true;
     }
 

@@ -5,7 +5,8 @@ package dev.allot.sim;
  * stateless and chosen by {@link #name()} (see {@code dev.allot.sim.policy.SharingPolicies}).
  *
  * <p>At each scheduling pass the simulator offers capacity to projects with pending jobs in ascending
- * {@link #orderKey}; for each project it calls {@link #tryStart} on its first pending jobs (the lookahead), and after
+ * {@link #orderKey}; for each project it calls {@link #tryStart} on its pending jobs in queue order (how far, and with
+ * which reservation, says {@link Backfill}), and after
  * every start it checks {@link #violation} as an invariant.
  */
 public interface SharingPolicy {
@@ -20,6 +21,15 @@ public interface SharingPolicy {
 
     /** Starts the job if the policy allows it now (via {@link SchedulingContext#tryPlace} or tryReclaim). */
     boolean tryStart(SchedulingContext context, int job);
+
+    /**
+     * An upper bound on the GPUs of the type a job of the project could start on right now under this policy (free
+     * GPUs, capped by what the policy lets the project hold, raised by what it may reclaim). The scheduler stops
+     * trying a project's jobs once none could fit anywhere; a bound that is too high only costs time.
+     */
+    default int roomGpus(SchedulingContext context, int project, int type) {
+        return context.freeGpus(type);
+    }
 
     /** Whether the job could ever start under this policy; jobs that could not are rejected at arrival. */
     default boolean everAdmissible(SchedulingContext context, int job) {

@@ -13,8 +13,10 @@ import java.util.TreeMap;
  * @param labTypeToTraceType explicit lab GPU type to trace GPU type mapping for traces with per-type durations;
  *     types not named are mapped automatically
  * @param arrivalScale arrival times are divided by this factor (2 = jobs arrive twice as fast), {@code > 0}
- * @param lookahead how many pending jobs of a project are tried per scheduling pass (best-effort FIFO), {@code >= 1}
+ * @param backfill how a pass walks each project's pending jobs (see {@link Backfill}); EASY, as Slurm, by default
  * @param fairShareHalfLifeSeconds half-life of the usage decay of the fair-share policy
+ * @param preemptionCostSeconds work a preempted job loses (checkpoint interval plus restart), in seconds of its
+ *     running time, at most what it ran since it last started; {@code >= 0}
  * @param horizonSeconds stop at this simulated time (jobs still queued or running are reported as unfinished);
  *     infinity runs until every job that can run has run
  */
@@ -23,9 +25,13 @@ public record SimOptions(
         Map<String, String> groupToProject,
         Map<String, String> labTypeToTraceType,
         double arrivalScale,
-        int lookahead,
+        Backfill backfill,
+        double preemptionCostSeconds,
         double fairShareHalfLifeSeconds,
         double horizonSeconds) {
+    /** Default work lost per preemption: five minutes, a common checkpoint interval for training jobs. */
+    public static final double DEFAULT_PREEMPTION_COST_SECONDS = 300;
+
     public SimOptions {
         groupToProject = java.util.Collections.unmodifiableMap(
                 new TreeMap<>(groupToProject == null ? Map.of() : groupToProject));
@@ -34,8 +40,11 @@ public record SimOptions(
         if (!(arrivalScale > 0) || Double.isInfinite(arrivalScale)) {
             throw new IllegalArgumentException("arrivalScale must be > 0, was " + arrivalScale);
         }
-        if (lookahead < 1) {
-            throw new IllegalArgumentException("lookahead must be >= 1, was " + lookahead);
+        if (backfill == null) {
+            throw new IllegalArgumentException("backfill must not be null");
+        }
+        if (!(preemptionCostSeconds >= 0) || Double.isInfinite(preemptionCostSeconds)) {
+            throw new IllegalArgumentException("preemptionCostSeconds must be >= 0, was " + preemptionCostSeconds);
         }
         if (!(fairShareHalfLifeSeconds > 0)) {
             throw new IllegalArgumentException("fairShareHalfLifeSeconds must be > 0, was " + fairShareHalfLifeSeconds);
@@ -45,9 +54,20 @@ public record SimOptions(
         }
     }
 
-    /** Seed 1, automatic mappings, arrivals as recorded, lookahead 8, 7-day fair-share half-life, run to the end. */
+    /**
+     * Seed 1, automatic mappings, arrivals as recorded, EASY backfill, 300 s lost per preemption, 7-day fair-share
+     * half-life, run to the end.
+     */
     public static SimOptions defaults() {
-        return new SimOptions(1, Map.of(), Map.of(), 1.0, 8, 7 * 86_400.0, Double.POSITIVE_INFINITY);
+        return new SimOptions(
+                1,
+                Map.of(),
+                Map.of(),
+                1.0,
+                Backfill.EASY,
+                DEFAULT_PREEMPTION_COST_SECONDS,
+                7 * 86_400.0,
+                Double.POSITIVE_INFINITY);
     }
 
     public SimOptions withSeed(long newSeed) {
@@ -56,28 +76,81 @@ public record SimOptions(
                 groupToProject,
                 labTypeToTraceType,
                 arrivalScale,
-                lookahead,
+                backfill,
+                preemptionCostSeconds,
                 fairShareHalfLifeSeconds,
                 horizonSeconds);
     }
 
     public SimOptions withGroupToProject(Map<String, String> mapping) {
         return new SimOptions(
-                seed, mapping, labTypeToTraceType, arrivalScale, lookahead, fairShareHalfLifeSeconds, horizonSeconds);
+                seed,
+                mapping,
+                labTypeToTraceType,
+                arrivalScale,
+                backfill,
+                preemptionCostSeconds,
+                fairShareHalfLifeSeconds,
+                horizonSeconds);
     }
 
     public SimOptions withLabTypeToTraceType(Map<String, String> mapping) {
         return new SimOptions(
-                seed, groupToProject, mapping, arrivalScale, lookahead, fairShareHalfLifeSeconds, horizonSeconds);
+                seed,
+                groupToProject,
+                mapping,
+                arrivalScale,
+                backfill,
+                preemptionCostSeconds,
+                fairShareHalfLifeSeconds,
+                horizonSeconds);
     }
 
     public SimOptions withArrivalScale(double scale) {
         return new SimOptions(
-                seed, groupToProject, labTypeToTraceType, scale, lookahead, fairShareHalfLifeSeconds, horizonSeconds);
+                seed,
+                groupToProject,
+                labTypeToTraceType,
+                scale,
+                backfill,
+                preemptionCostSeconds,
+                fairShareHalfLifeSeconds,
+                horizonSeconds);
+    }
+
+    public SimOptions withBackfill(Backfill discipline) {
+        return new SimOptions(
+                seed,
+                groupToProject,
+                labTypeToTraceType,
+                arrivalScale,
+                discipline,
+                preemptionCostSeconds,
+                fairShareHalfLifeSeconds,
+                horizonSeconds);
+    }
+
+    public SimOptions withPreemptionCostSeconds(double seconds) {
+        return new SimOptions(
+                seed,
+                groupToProject,
+                labTypeToTraceType,
+                arrivalScale,
+                backfill,
+                seconds,
+                fairShareHalfLifeSeconds,
+                horizonSeconds);
     }
 
     public SimOptions withHorizonSeconds(double horizon) {
         return new SimOptions(
-                seed, groupToProject, labTypeToTraceType, arrivalScale, lookahead, fairShareHalfLifeSeconds, horizon);
+                seed,
+                groupToProject,
+                labTypeToTraceType,
+                arrivalScale,
+                backfill,
+                preemptionCostSeconds,
+                fairShareHalfLifeSeconds,
+                horizon);
     }
 }

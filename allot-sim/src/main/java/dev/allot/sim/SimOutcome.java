@@ -7,6 +7,7 @@ import java.util.Map;
  * The outcome of replaying a trace against a plan under one sharing policy.
  *
  * @param gpuTypeMapping which trace GPU type each lab type ran like (empty for reference-time traces)
+ * @param groupMapping each trace group's project(s) and why (given, same name, or by rank)
  */
 public record SimOutcome(
         String policy,
@@ -15,6 +16,7 @@ public record SimOutcome(
         String cycle,
         String trace,
         Map<String, String> gpuTypeMapping,
+        Map<String, String> groupMapping,
         RunStats run,
         ClusterOutcome cluster,
         List<CategoryOutcome> categories,

@@ -43,7 +43,22 @@ public final class Simulator {
     /** The same trace and plan under several policies, compiled once, in the given order. */
     public List<SimOutcome> compare(
             Lab lab, Plan plan, Trace trace, List<SharingPolicy> policies, SimProgress progress) {
+        return compare(lab, plan, trace, policies, progress, warning -> {});
+    }
+
+    /**
+     * As {@link #compare(Lab, Plan, Trace, List, SimProgress)}, telling {@code warnings} before any run which projects
+     * have trace jobs the plan can never start (larger than the project's grant of every type they can use).
+     */
+    public List<SimOutcome> compare(
+            Lab lab,
+            Plan plan,
+            Trace trace,
+            List<SharingPolicy> policies,
+            SimProgress progress,
+            java.util.function.Consumer<String> warnings) {
         Workload work = Workload.compile(lab, plan, trace, options);
+        work.planWarnings().forEach(warnings);
         List<SimOutcome> outcomes = new ArrayList<>();
         for (SharingPolicy policy : policies) {
             outcomes.add(run(work, trace, policy, progress));
@@ -67,6 +82,7 @@ public final class Simulator {
                 outcome.cycle(),
                 trace.source(),
                 outcome.gpuTypeMapping(),
+                outcome.groupMapping(),
                 outcome.run(),
                 outcome.cluster(),
                 outcome.categories(),

@@ -12,6 +12,9 @@ package dev.allot.sim;
  *     wanted any or have no grant
  * @param borrowedGpuHours GPU-hours held beyond the grant
  * @param lentGpuHours GPU-hours of idle grant that others borrowed
+ * @param preemptions jobs stopped to give their GPUs back to an owner (each is requeued)
+ * @param workLostGpuHours GPU-hours of running time that preemptions threw away (the preemption cost per preemption,
+ *     at most what the job ran since it last started); already part of {@code gpuHours}
  */
 public record Totals(
         long jobs,
@@ -23,4 +26,5 @@ public record Totals(
         double entitlementMet,
         double borrowedGpuHours,
         double lentGpuHours,
-        long preemptions) {}
+        long preemptions,
+        double workLostGpuHours) {}

@@ -40,6 +40,8 @@ final class Workload {
 
     final Lab lab;
     private final java.util.Map<String, String> gpuTypeMapping;
+    /** Each trace group's projects and why, for reports. */
+    final java.util.Map<String, String> groupMapping;
 
     private Workload(Lab lab, Plan plan, Trace trace, SimOptions options) {
         this.lab = lab;
@@ -64,9 +66,11 @@ final class Workload {
                 grant[p][t] = projects.get(p).grant().gpus(types.get(t).id());
             }
         }
-        checkAllowedTypes(trace);
+        checkAllowedTypes(trace, options.labTypeToTraceType());
         List<TraceJob> jobs = trace.jobs();
-        int[] assigned = GroupMapper.assign(trace, plan, options.groupToProject(), options.seed());
+        GroupMapper.Assignment assignment = GroupMapper.assign(trace, plan, options.groupToProject(), options.seed());
+        int[] assigned = assignment.projectOfJob();
+        this.groupMapping = assignment.mapping();
         GpuTypeMapper mapper = new GpuTypeMapper(types, trace, options.labTypeToTraceType());
         this.gpuTypeMapping = mapper.describe();
         Integer[] order = new Integer[jobs.size()];
@@ -106,21 +110,75 @@ final class Workload {
         return new Workload(lab, plan, trace, options);
     }
 
-    private void checkAllowedTypes(Trace trace) {
+    /** Every allowed GPU type that is neither a lab type nor mapped onto one, all reported at once. */
+    private void checkAllowedTypes(Trace trace, java.util.Map<String, String> labTypeToTraceType) {
         Set<String> known = new TreeSet<>();
         types.forEach(type -> known.add(type.id().value()));
+        known.addAll(labTypeToTraceType.values());
+        java.util.Map<String, List<String>> jobsByUnknownType = new java.util.TreeMap<>();
         for (TraceJob job : trace.jobs()) {
             for (String type : job.allowedGpuTypes()) {
                 if (!known.contains(type)) {
-                    throw AllotException.invalid(
-                            "sim.unknown-gpu-type",
-                            "Trace " + trace.source() + " job " + job.id()
-                                    + " allows GPU type '" + type + "', which lab " + lab.name()
-                                    + " does not have. Maybe one of "
-                                    + known + "?");
+                    jobsByUnknownType
+                            .computeIfAbsent(type, t -> new ArrayList<>())
+                            .add(job.name());
                 }
             }
         }
+        if (jobsByUnknownType.isEmpty()) {
+            return;
+        }
+        List<dev.allot.core.Problem> problems = new ArrayList<>();
+        jobsByUnknownType.forEach((type, jobs) -> problems.add(dev.allot.core.Problem.of(
+                        "gpu_types",
+                        type,
+                        jobs.size() + " jobs (first: " + jobs.get(0) + ") allow it, but lab " + lab.name()
+                                + " has no such type")
+                .withHint("Maybe map it with --gpu-map LABTYPE=" + type + ", LABTYPE one of " + known + "?")));
+        throw new AllotException(
+                AllotException.Kind.INVALID_INPUT,
+                "sim.unknown-gpu-type",
+                "Trace " + trace.source() + " allows GPU types lab " + lab.name() + " does not have: "
+                        + jobsByUnknownType.keySet() + ". Maybe map them with --gpu-map LABTYPE=TRACETYPE?",
+                problems,
+                null);
+    }
+
+    /**
+     * One line per project with jobs that need more GPUs than its grant of every type they can use: under strict
+     * quotas they can never start (other policies start them only on borrowed GPUs).
+     */
+    List<String> planWarnings() {
+        int projectCount = projects.size();
+        long[] jobs = new long[projectCount];
+        long[] tooLarge = new long[projectCount];
+        int[] largest = new int[projectCount];
+        int[] largestGrant = new int[projectCount];
+        for (int j = 0; j < jobCount; j++) {
+            int p = project[j];
+            jobs[p]++;
+            int usableGrant = 0;
+            for (int t = 0; t < types.size(); t++) {
+                if (seconds(j, t) < Double.POSITIVE_INFINITY) {
+                    usableGrant = Math.max(usableGrant, grant[p][t]);
+                }
+            }
+            if (gpus[j] > usableGrant) {
+                tooLarge[p]++;
+                largest[p] = Math.max(largest[p], gpus[j]);
+                largestGrant[p] = Math.max(largestGrant[p], usableGrant);
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        for (int p = 0; p < projectCount; p++) {
+            if (tooLarge[p] > 0) {
+                warnings.add("Project " + projects.get(p).project() + ": " + tooLarge[p] + " of " + jobs[p]
+                        + " jobs need more GPUs than its grant of any type they can use (largest job " + largest[p]
+                        + " GPUs, largest usable grant " + largestGrant[p]
+                        + "); under strict quotas they never start.");
+            }
+        }
+        return warnings;
     }
 
     /** Which trace type each lab type runs like, for reports. */

@@ -38,7 +38,8 @@ class PolicyScenarioTest {
 
     @Test
     void lendingLetsP1BorrowUntilP2ReclaimsItsQuotaByPreemptingTheNewestBorrowedJob() {
-        Replay replay = Replay.of(LAB, TRACE.build(), "lending");
+        Replay replay =
+                Replay.of(LAB, TRACE.build(), "lending", SimOptions.defaults().withPreemptionCostSeconds(0));
 
         assertThat(replay.start(0)).isEqualTo(0);
         assertThat(replay.finish(0)).isEqualTo(100);

@@ -27,9 +27,18 @@ final class Replay {
     }
 
     static Replay withPolicy(TestLab lab, Trace trace, SharingPolicy policy) {
+        return identity(lab, trace, policy, SimOptions.defaults());
+    }
+
+    /** Replays with the given options and each trace group mapped to the project of the same name. */
+    static Replay of(TestLab lab, Trace trace, String policy, SimOptions options) {
+        return identity(lab, trace, SharingPolicies.byName(policy), options);
+    }
+
+    private static Replay identity(TestLab lab, Trace trace, SharingPolicy policy, SimOptions options) {
         Map<String, String> identity = new LinkedHashMap<>();
         trace.groups().forEach(group -> identity.put(group, group));
-        return run(lab, trace, policy, SimOptions.defaults().withGroupToProject(identity));
+        return run(lab, trace, policy, options.withGroupToProject(identity));
     }
 
     /** Replays with the automatic group mapping. */
@@ -39,6 +48,11 @@ final class Replay {
                 trace,
                 SharingPolicies.byName(policy),
                 SimOptions.defaults().withSeed(seed));
+    }
+
+    /** Replays with the automatic group mapping and the given options. */
+    static Replay automatic(TestLab lab, Trace trace, String policy, SimOptions options) {
+        return run(lab, trace, SharingPolicies.byName(policy), options);
     }
 
     private static Replay run(TestLab lab, Trace trace, SharingPolicy policy, SimOptions options) {

@@ -17,10 +17,13 @@ import java.util.stream.Stream;
 public final class SharedData {
     private SharedData() {}
 
-    /** The Gavel/Philly folder, found by walking up from the working directory to the repository root. */
+    /**
+     * The Gavel/Philly folder: {@code ../shared/data/gavel-philly} seen from the repository root or, for checkouts kept
+     * one folder deeper, from any folder above the working directory.
+     */
     public static Optional<Path> gavelPhilly() {
         for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("mvnw"))) {
+            {
                 Path data = dir.resolve("..")
                         .resolve("shared")
                         .resolve("data")

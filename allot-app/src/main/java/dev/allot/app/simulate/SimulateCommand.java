@@ -9,6 +9,7 @@ import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
+import dev.allot.sim.Backfill;
 import dev.allot.sim.SharingPolicy;
 import dev.allot.sim.SimOptions;
 import dev.allot.sim.SimOutcome;
@@ -67,6 +68,14 @@ public final class SimulateCommand implements Callable<Integer> {
     Path trace;
 
     @Option(
+            names = "--columns",
+            paramLabel = "MAP",
+            description =
+                    "For CSV traces: canonical column = the trace's header name, e.g."
+                            + " submit=submit_time,gpus=num_gpu,duration=runtime,group=user,id=job_name (see docs/simulation.md).")
+    String columns;
+
+    @Option(
             names = "--throughputs",
             paramLabel = "FILE",
             description = "Gavel throughputs JSON (default: simulation_throughputs.json beside the trace folder).")
@@ -113,6 +122,22 @@ public final class SimulateCommand implements Callable<Integer> {
     double arrivalScale;
 
     @Option(
+            names = "--backfill",
+            paramLabel = "MODE",
+            defaultValue = "easy",
+            description = "Queue discipline: none (FIFO per project), easy (reservation for the first blocked job,"
+                    + " as Slurm) or full (whatever fits starts) (default: ${DEFAULT-VALUE}).")
+    String backfill;
+
+    @Option(
+            names = "--preemption-cost",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
+            description = "Running time a preempted job loses (since its last checkpoint, plus restart)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double preemptionCost;
+
+    @Option(
             names = "--horizon-days",
             paramLabel = "DAYS",
             description = "Stop at this simulated day (default: run until every job that can run has run).")
@@ -149,10 +174,21 @@ public final class SimulateCommand implements Callable<Integer> {
                 seed);
         List<SimOutcome> outcomes;
         try (SimProgressLine progress = new SimProgressLine(System.err, !quiet)) {
-            outcomes = Simulator.create(options).compare(loaded.lab(), loaded.plan(), jobs, policies, progress);
+            outcomes = Simulator.create(options)
+                    .compare(
+                            loaded.lab(),
+                            loaded.plan(),
+                            jobs,
+                            policies,
+                            progress,
+                            warning -> System.out.println("Warning: " + warning));
         } catch (AllotException e) {
             throw naming(e);
         }
+        System.out.println("Trace groups ran as projects:");
+        outcomes.get(0)
+                .groupMapping()
+                .forEach((group, projects) -> System.out.println("  " + group + " -> " + projects));
         System.out.print(SummaryTable.render(outcomes));
         Cli.write(out.resolve("simulation.json"), JsonReport.write(outcomes));
         Cli.write(out.resolve("simulation.html"), HtmlReport.render(outcomes));
@@ -205,7 +241,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             return SyntheticTrace.generate(seed, syntheticJobs, 60, 30, 3 * 3600);
         }
-        return TraceFiles.read(trace, throughputs);
+        return TraceFiles.read(trace, throughputs, MappingFlags.parse("--columns", columns));
     }
 
     private List<SharingPolicy> policies() {
@@ -233,8 +269,17 @@ public final class SimulateCommand implements Callable<Integer> {
         if (horizonDays != null && !(horizonDays > 0)) {
             throw flag("--horizon-days", horizonDays, "must be > 0", "");
         }
+        if (!(preemptionCost >= 0) || preemptionCost > 86_400) {
+            throw flag("--preemption-cost", preemptionCost, "must be between 0 and 86400 seconds", "Maybe 300?");
+        }
+        Backfill discipline = Backfill.byFlagName(backfill.strip().toLowerCase(Locale.ROOT));
+        if (discipline == null) {
+            throw flag("--backfill", backfill, "is not a queue discipline", "Maybe none, easy or full?");
+        }
         return SimOptions.defaults()
                 .withSeed(seed)
+                .withBackfill(discipline)
+                .withPreemptionCostSeconds(preemptionCost)
                 .withGroupToProject(MappingFlags.parse("--group-map", groupMap))
                 .withLabTypeToTraceType(MappingFlags.parse("--gpu-map", gpuMap))
                 .withArrivalScale(arrivalScale)

@@ -25,7 +25,8 @@ final class TraceFiles {
 
     private TraceFiles() {}
 
-    static Trace read(Path path, Path throughputs) {
+    /** {@code columns}: canonical CSV column to the trace's header name (ignored for Gavel folders). */
+    static Trace read(Path path, Path throughputs, java.util.Map<String, String> columns) {
         if (!Files.exists(path)) {
             throw SimulateCommand.flag(
                     "--trace",
@@ -34,15 +35,16 @@ final class TraceFiles {
                     "Maybe ../shared/data/gavel-philly/seed=0 or a .csv file?");
         }
         try {
-            return Files.isDirectory(path) ? gavel(path, throughputs) : csv(path);
+            return Files.isDirectory(path) ? gavel(path, throughputs) : csv(path, columns);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Trace csv(Path file) throws IOException {
+    private static Trace csv(Path file, java.util.Map<String, String> columns) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new CsvTraceReader().read(new TraceSource(file.getFileName().toString(), reader));
+            return new CsvTraceReader(columns)
+                    .read(new TraceSource(file.getFileName().toString(), reader));
         }
     }
 

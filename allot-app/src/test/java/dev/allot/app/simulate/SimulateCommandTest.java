@@ -136,6 +136,13 @@ class SimulateCommandTest {
                 .isEqualTo("allot: Flag --policy fifo is not a sharing policy. Maybe one of strict,"
                         + " lending, fairshare?\n");
 
+        CliRun backfill = run(
+                "simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--backfill", "conservative");
+        assertThat(backfill.exitCode()).isEqualTo(2);
+        assertThat(backfill.err())
+                .isEqualTo(
+                        "allot: Flag --backfill conservative is not a queue discipline. Maybe none, easy or full?\n");
+
         CliRun scale =
                 run("simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--arrival-scale", "0");
         assertThat(scale.exitCode()).isEqualTo(2);
@@ -180,7 +187,7 @@ class SimulateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
-                .startsWith("allot: Trace bad.csv has 1 problem in 1 of 2 rows (by column: gpus 1);"
-                        + " first: bad.csv:3 gpus: must be >= 1 (value: -1)\n");
+                .startsWith("allot: Trace bad.csv has 1 problem in 1 of 2 rows (by column: gpus 1):"
+                        + " bad.csv:3 gpus: must be >= 1 (value: -1)\n");
     }
 }

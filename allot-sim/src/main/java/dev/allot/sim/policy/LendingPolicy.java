@@ -54,6 +54,12 @@ public final class LendingPolicy implements SharingPolicy {
         return false;
     }
 
+    /** Free GPUs, or the rest of the project's quota, which it may reclaim from borrowers. */
+    @Override
+    public int roomGpus(SchedulingContext context, int project, int type) {
+        return Math.max(context.freeGpus(type), context.grantGpus(project, type) - context.usedGpus(project, type));
+    }
+
     private static boolean withinQuotaSomewhere(SchedulingContext context, int job) {
         int project = context.jobProject(job);
         for (int type : context.typesFastestFirst(job)) {

@@ -39,6 +39,11 @@ public final class StrictQuotaPolicy implements SharingPolicy {
     }
 
     @Override
+    public int roomGpus(SchedulingContext context, int project, int type) {
+        return Math.min(context.freeGpus(type), context.grantGpus(project, type) - context.usedGpus(project, type));
+    }
+
+    @Override
     public boolean everAdmissible(SchedulingContext context, int job) {
         int project = context.jobProject(job);
         for (int type : context.typesFastestFirst(job)) {

@@ -47,6 +47,9 @@ public final class HtmlReport {
                     .append(Html.escape(first.gpuTypeMapping().toString()))
                     .append("</p>");
         }
+        html.append("<p>Trace groups ran as projects: ")
+                .append(Html.escape(first.groupMapping().toString()))
+                .append("</p>");
         table(html, SummaryTable.rows(outcomes));
         html.append("<h2>Utilisation over time per GPU type</h2>");
         for (SimOutcome outcome : outcomes) {

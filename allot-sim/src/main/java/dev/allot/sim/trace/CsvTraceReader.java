@@ -1,56 +1,72 @@
 package dev.allot.sim.trace;
 
 import dev.allot.core.AllotException;
-import java.io.BufferedReader;
+import dev.allot.core.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the neutral CSV trace format (see docs/simulation.md): a header row naming the columns, then one job per
- * row. Columns, in any order: {@code submit_seconds}, {@code group} (or {@code project}), {@code gpus}, one of
- * {@code duration_seconds} (on a speed-1.0 GPU) or {@code work_gpu_hours} (speed-1.0 GPU-hours), and optionally
- * {@code gpu_types} (allowed lab types separated by {@code |}), {@code priority} (integer, larger first) and
- * {@code id}. Blank lines and lines starting with {@code #} are skipped. Every bad row is reported, with its line.
+ * Reads the neutral CSV trace format (see docs/simulation.md): RFC 4180 CSV (quoted fields may hold commas, quotes
+ * and line breaks) with a header row, then one job per row. Columns are found by their canonical names
+ * ({@code submit_seconds}, {@code group} or {@code project}, {@code gpus}, one of {@code duration_seconds} (on a
+ * speed-1.0 GPU) or {@code work_gpu_hours}, and optionally {@code gpu_types} (allowed types separated by {@code |}),
+ * {@code priority} and {@code id}, any string) or through a column mapping; other columns are ignored. Blank lines and
+ * lines starting with {@code #} are skipped. Every problem of the header and of every row is reported at once.
  */
 public final class CsvTraceReader {
-    private static final Set<String> KNOWN = Set.of(
-            "submit_seconds",
-            "group",
-            "project",
-            "gpus",
-            "duration_seconds",
-            "work_gpu_hours",
-            "gpu_types",
-            "priority",
-            "id");
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
+
+    private final Map<String, String> columnMapping;
+
+    /** Columns by their canonical names. */
+    public CsvTraceReader() {
+        this(Map.of());
+    }
+
+    /**
+     * @param columnMapping canonical column (or its short name: {@code submit}, {@code duration}, {@code work},
+     *     {@code types}) to the trace's header name, e.g. {@code submit -> submit_time}
+     */
+    public CsvTraceReader(Map<String, String> columnMapping) {
+        this.columnMapping = Map.copyOf(columnMapping);
+    }
 
     /** Reads the whole trace or throws one {@link AllotException} listing every problem. */
     public Trace read(TraceSource source) {
         TraceProblems problems = new TraceProblems(source.name());
         List<TraceJob> jobs = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(source.reader())) {
-            Map<String, Integer> columns = null;
-            String line;
-            long lineNumber = 0;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
+        try (CSVParser parser =
+                CSVParser.builder().setReader(source.reader()).setFormat(FORMAT).get()) {
+            CsvColumns columns = null;
+            long lineBefore = 0;
+            for (CSVRecord record : parser) {
+                long line = lineBefore + 1 + skippedLines(record);
+                lineBefore = parser.getCurrentLineNumber();
+                List<String> cells = CsvColumns.values(record);
                 if (columns == null) {
-                    columns = header(source.name(), lineNumber, trimmed);
+                    List<Problem> headerProblems = new ArrayList<>();
+                    columns = CsvColumns.resolve(source.name() + ":" + line, cells, columnMapping, headerProblems);
+                    headerProblems.forEach(problems::add);
+                    if (!headerProblems.isEmpty()) {
+                        problems.throwIfAny();
+                    }
                     continue;
                 }
                 problems.countRow();
-                TraceJob job = row(source.name(), lineNumber, trimmed.split(",", -1), columns, problems);
+                TraceJob job = row(source.name(), line, cells, columns, problems, jobs.size());
                 if (job != null) {
                     jobs.add(job);
                 }
@@ -61,52 +77,33 @@ public final class CsvTraceReader {
                         "Trace " + source.name()
                                 + " has no header row. Maybe start it with: submit_seconds,group,gpus,duration_seconds");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw AllotException.invalid(
+                    "trace.csv",
+                    "Trace " + source.name() + " is not valid CSV: " + e.getMessage()
+                            + ". Maybe a quote is not closed?");
         }
         problems.throwIfAny();
         return new Trace(source.name(), jobs, Map.of());
     }
 
-    private static Map<String, Integer> header(String source, long line, String text) {
-        Map<String, Integer> columns = new HashMap<>();
-        String[] names = text.split(",", -1);
-        for (int i = 0; i < names.length; i++) {
-            String name = names[i].strip().toLowerCase(Locale.ROOT);
-            if (!KNOWN.contains(name)) {
-                throw AllotException.invalid(
-                        "trace.column",
-                        source + ":" + line + " header: unknown column '" + names[i].strip() + "'. Maybe one of "
-                                + new java.util.TreeSet<>(KNOWN) + "?");
-            }
-            columns.put(name.equals("project") ? "group" : name, i);
-        }
-        for (String required : List.of("submit_seconds", "group", "gpus")) {
-            if (!columns.containsKey(required)) {
-                throw AllotException.invalid(
-                        "trace.column",
-                        source + ":" + line + " header: column '" + required
-                                + "' is missing. Maybe add it to the header row?");
-            }
-        }
-        if (!columns.containsKey("duration_seconds") && !columns.containsKey("work_gpu_hours")) {
-            throw AllotException.invalid(
-                    "trace.column",
-                    source + ":" + line
-                            + " header: needs a duration_seconds or a work_gpu_hours column. Maybe add one?");
-        }
-        return columns;
+    /** Comment and blank lines before the record are not part of it; Commons CSV keeps comments on the record. */
+    private static long skippedLines(CSVRecord record) {
+        String comment = record.getComment();
+        return comment == null ? 0 : comment.split("\n", -1).length;
     }
 
     private static TraceJob row(
-            String source, long line, String[] cells, Map<String, Integer> columns, TraceProblems problems) {
+            String source, long line, List<String> cells, CsvColumns columns, TraceProblems problems, int index) {
         Row row = new Row(source, line, cells, columns, problems);
         double submit = row.number("submit_seconds", true, 0);
+        row.atMost("submit_seconds", submit, TraceJob.MAX_SECONDS, "seconds (ten years)");
         String group = row.text("group");
         if (group.isEmpty()) {
             row.problem("group", "", "is empty", "Maybe name the team or project that ran the job?");
         }
         double gpus = row.number("gpus", true, 1);
+        row.atMost("gpus", gpus, TraceJob.MAX_GPUS, "GPUs");
         if (Double.isFinite(gpus) && gpus != Math.rint(gpus)) {
             row.problem("gpus", row.text("gpus"), "must be a whole number", "");
         }
@@ -132,20 +129,28 @@ public final class CsvTraceReader {
             return null;
         }
         double seconds = hasDuration ? duration : work * 3600.0 / gpus;
-        long id = row.text("id").isEmpty() ? line : (long) row.number("id", true, 0);
-        return new TraceJob(id, group, "", submit, (int) gpus, (int) priority, seconds, Map.of(), types);
+        row.atMost(
+                hasDuration ? "duration_seconds" : "work_gpu_hours",
+                seconds,
+                TraceJob.MAX_SECONDS,
+                "seconds of running time (ten years)");
+        if (row.bad) {
+            return null;
+        }
+        String name = row.text("id").isEmpty() ? String.valueOf(line) : row.text("id");
+        return new TraceJob(index, group, "", submit, (int) gpus, (int) priority, seconds, Map.of(), types, name);
     }
 
     /** One row's cells with checked accessors that record problems instead of throwing. */
     private static final class Row {
         private final String source;
         private final long line;
-        private final String[] cells;
-        private final Map<String, Integer> columns;
+        private final List<String> cells;
+        private final CsvColumns columns;
         private final TraceProblems problems;
         private boolean bad;
 
-        Row(String source, long line, String[] cells, Map<String, Integer> columns, TraceProblems problems) {
+        Row(String source, long line, List<String> cells, CsvColumns columns, TraceProblems problems) {
             this.source = source;
             this.line = line;
             this.cells = cells;
@@ -154,8 +159,7 @@ public final class CsvTraceReader {
         }
 
         String text(String column) {
-            Integer index = columns.get(column);
-            return index == null || index >= cells.length ? "" : cells[index].strip();
+            return columns.cell(cells, column);
         }
 
         /** Parses a number; {@code minimum} is inclusive, except {@code Double.MIN_VALUE} which means "> 0". */
@@ -186,6 +190,17 @@ public final class CsvTraceReader {
                         "");
             }
             return value;
+        }
+
+        /** Refuses values beyond a sane maximum, which are unit or typing errors rather than workloads. */
+        void atMost(String column, double value, double maximum, String unit) {
+            if (value > maximum) {
+                problem(
+                        column,
+                        text(column),
+                        "is absurd: more than " + (long) maximum + " " + unit,
+                        "Maybe a unit mix-up (milliseconds for seconds) or a stray digit?");
+            }
         }
 
         void problem(String column, String value, String reason, String hint) {

@@ -68,6 +68,14 @@ public final class GavelTraceReader {
         long steps = wholeNumber(source, line, "steps", cells[4], problems);
         double arrival = number(source, line, "arrival", cells[5], problems);
         long gpus = wholeNumber(source, line, "gpus", cells[6], problems);
+        if (arrival > TraceJob.MAX_SECONDS) {
+            problems.add(source, line, "arrival", cells[5].strip(), "is absurd: more than ten years", "");
+            return null;
+        }
+        if (gpus > TraceJob.MAX_GPUS) {
+            problems.add(source, line, "gpus", cells[6].strip(), "is absurd: more than " + TraceJob.MAX_GPUS, "");
+            return null;
+        }
         if (steps < 1 || gpus < 1 || !(arrival >= 0)) {
             return null;
         }
@@ -77,6 +85,16 @@ public final class GavelTraceReader {
             if (rate > 0) {
                 seconds.put(gpuType, steps / rate);
             }
+        }
+        if (!seconds.isEmpty() && java.util.Collections.min(seconds.values()) > TraceJob.MAX_SECONDS) {
+            problems.add(
+                    source,
+                    line,
+                    "steps",
+                    steps,
+                    "is absurd: more than ten years of running time even on the fastest GPU type",
+                    "Maybe a stray digit?");
+            return null;
         }
         if (seconds.isEmpty()) {
             problems.add(

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 final class TraceProblems {
     /** Problems kept in full; beyond this only counts are kept so a broken million-row file stays cheap. */
     private static final int KEPT = 200;
+    /** Problems spelled out in the message (all kept ones travel with the exception). */
+    private static final int LISTED = 20;
 
     private final String source;
     private final List<Problem> kept = new ArrayList<>();
@@ -45,6 +47,15 @@ final class TraceProblems {
         }
     }
 
+    /** Records a problem that belongs to no row (the header, a column mapping). */
+    void add(Problem problem) {
+        total++;
+        countByField.merge(problem.path().replaceFirst(".* ", ""), 1, Integer::sum);
+        if (kept.size() < KEPT) {
+            kept.add(problem);
+        }
+    }
+
     boolean isEmpty() {
         return total == 0;
     }
@@ -69,9 +80,13 @@ final class TraceProblems {
                 .append(field)
                 .append(' ')
                 .append(count));
-        message.append(counts).append("); first: ").append(kept.get(0).describe());
-        if (total > kept.size()) {
-            message.append(" (").append(total - kept.size()).append(" more not listed)");
+        message.append(counts).append(")");
+        int listed = Math.min(LISTED, kept.size());
+        for (int i = 0; i < listed; i++) {
+            message.append(i == 0 ? ": " : "; ").append(kept.get(i).describe());
+        }
+        if (total > listed) {
+            message.append(" (").append(total - listed).append(" more not listed)");
         }
         throw new AllotException(AllotException.Kind.INVALID_INPUT, "trace.invalid", message.toString(), kept, null);
     }

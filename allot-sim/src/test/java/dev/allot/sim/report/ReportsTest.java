@@ -44,7 +44,7 @@ class ReportsTest {
 
         assertThat(table.lines().findFirst().orElseThrow()).matches("metric +strict +lending");
         assertThat(table).containsPattern("jobs completed +3 +3");
-        assertThat(table).containsPattern("all: preemptions +0 +1");
+        assertThat(table).containsPattern("all: preemptions / work lost GPU-h +0 / 0.00 +1 / ");
         assertThat(table).containsPattern("exploratory >= product held +100\\.0% +100\\.0%");
         assertThat(table).containsPattern("all: borrowed / lent GPU-h +0\\.00 / 0\\.00 +0\\.06 / 0\\.06");
     }

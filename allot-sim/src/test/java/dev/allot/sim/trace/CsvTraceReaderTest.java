@@ -59,8 +59,10 @@ class CsvTraceReaderTest {
                                     "jobs.csv:5 gpus: must be a whole number (value: 1.5)",
                                     "jobs.csv:5 duration_seconds: must be > 0 (value: 0)");
                 })
-                .hasMessage("Trace jobs.csv has 5 problems in 3 of 4 rows (by column: duration_seconds 1, gpus 2,"
-                        + " group 1, submit_seconds 1); first: jobs.csv:3 submit_seconds: must be >= 0 (value: -5)");
+                .hasMessageStartingWith("Trace jobs.csv has 5 problems in 3 of 4 rows (by column: duration_seconds 1,"
+                        + " gpus 2, group 1, submit_seconds 1): jobs.csv:3 submit_seconds: must be >= 0 (value: -5);"
+                        + " jobs.csv:4 group: is empty.")
+                .hasMessageEndingWith("; jobs.csv:5 duration_seconds: must be > 0 (value: 0)");
     }
 
     @Test
@@ -80,11 +82,16 @@ class CsvTraceReaderTest {
     }
 
     @Test
-    void anUnknownOrMissingColumnIsNamedInTheHeader() {
-        assertThatThrownBy(() -> read("submit,group,gpus,duration_seconds\n"))
-                .hasMessageStartingWith("jobs.csv:1 header: unknown column 'submit'. Maybe one of [");
-        assertThatThrownBy(() -> read("submit_seconds,group,duration_seconds\n"))
-                .hasMessage("jobs.csv:1 header: column 'gpus' is missing. Maybe add it to the header row?");
+    void unknownColumnsAreIgnoredAndAMissingOneIsNamedInTheHeader() {
+        assertThat(read("submit,group,gpus,duration_seconds,cluster\n0,a,1,60,x\n")
+                        .jobs())
+                .singleElement()
+                .extracting(TraceJob::referenceSeconds)
+                .isEqualTo(60.0);
+        assertThatThrownBy(() -> read("submit_seconds,group,duration_seconds,num_gpu\n"))
+                .hasMessage("Trace jobs.csv has 1 problem in 0 of 0 rows (by column: header 1): jobs.csv:1 header:"
+                        + " column is missing (value: gpus). Maybe map it with --columns NAME=COLUMN, e.g. one of"
+                        + " [num_gpu]?");
         assertThatThrownBy(() -> read("# only a comment\n"))
                 .hasMessage("Trace jobs.csv has no header row. Maybe start it with:"
                         + " submit_seconds,group,gpus,duration_seconds");

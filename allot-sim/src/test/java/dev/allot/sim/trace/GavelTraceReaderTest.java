@@ -59,8 +59,11 @@ class GavelTraceReaderTest {
                                         new TraceSource("a.trace", new StringReader(first)),
                                         new TraceSource("b.trace", new StringReader(second)))))
                 .isInstanceOf(AllotException.class)
-                .hasMessage("Trace philly has 3 problems in 3 of 3 rows (by column: columns 1, job type 1, steps 1);"
-                        + " first: a.trace:1 steps: is not a whole number (value: many)");
+                .hasMessage("Trace philly has 3 problems in 3 of 3 rows (by column: columns 1, job type 1, steps 1):"
+                        + " a.trace:1 steps: is not a whole number (value: many); a.trace:2 columns: expected 7"
+                        + " tab-separated columns (value: 3). Maybe the file is not a Gavel trace, or tabs became"
+                        + " spaces?; b.trace:1 job type: has no measured throughput on any GPU type (value: Unknown"
+                        + " model). Maybe the throughputs file does not belong to this trace?");
     }
 
     @Test

@@ -1,0 +1,168 @@
+package dev.allot.sim.lab;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.model.Ask;
+import dev.allot.core.model.Category;
+import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.GpuType;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Policy;
+import dev.allot.core.model.Pool;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectStatus;
+import dev.allot.core.model.Score;
+import dev.allot.sim.trace.Trace;
+import dev.allot.sim.trace.TraceJob;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Derives a lab from a job trace, so that a lab can replay its own history: one project per trace group (in the
+ * category the caller assigns it), one GPU type per trace GPU type (one type {@code gpu} when the trace has none),
+ * pools sized to the trace's 95th percentile of concurrent demand, and asks from each group's observed demand:
+ * floor = median, target = 90th percentile, ceiling = 99th percentile (at least its largest job) of the GPUs its jobs
+ * would hold at once if each ran from its arrival for its running time on the fastest type. Percentiles are over
+ * time, counting only the time the group had jobs.
+ */
+public final class LabFromTrace {
+    static final int GPUS_PER_NODE = 8;
+
+    private LabFromTrace() {}
+
+    /**
+     * @param categoryOfGroup the category of every group; {@code *} as a key stands for every group not named
+     */
+    public static Lab derive(
+            String name, CycleId cycle, LocalDate cycleStart, Trace trace, Map<String, String> categoryOfGroup) {
+        List<String> groups = trace.groups();
+        Map<String, String> categories = categories(groups, categoryOfGroup, trace.source());
+        List<GpuType> types = types(trace);
+        Map<String, DemandCurve> demand = new LinkedHashMap<>();
+        DemandCurve total = new DemandCurve();
+        for (TraceJob job : trace.jobs()) {
+            double seconds = fastestSeconds(job);
+            demand.computeIfAbsent(job.group(), g -> new DemandCurve()).add(job.submitSeconds(), seconds, job.gpus());
+            total.add(job.submitSeconds(), seconds, job.gpus());
+        }
+        int capacity = roundUpToNodes(Math.max(total.percentile(0.95), largestJob(trace)));
+        List<Pool> pools = new ArrayList<>();
+        int perType = roundUpToNodes((int) Math.ceil((double) capacity / types.size()));
+        types.forEach(
+                type -> pools.add(new Pool(type.id().value() + "-pool", "main", type.id(), perType, GPUS_PER_NODE)));
+        List<Project> projects = new ArrayList<>();
+        List<Ask> asks = new ArrayList<>();
+        List<Score> scores = new ArrayList<>();
+        for (String group : groups) {
+            ProjectId id = ProjectId.of(group);
+            projects.add(
+                    new Project(id, group, CategoryId.of(categories.get(group)), "", List.of(), ProjectStatus.ACTIVE));
+            DemandCurve curve = demand.get(group);
+            int largest = trace.jobs().stream()
+                    .filter(job -> job.group().equals(group))
+                    .mapToInt(TraceJob::gpus)
+                    .max()
+                    .orElse(1);
+            int floor = curve.percentile(0.5);
+            int target = Math.max(floor, curve.percentile(0.9));
+            int ceiling = Math.max(target, Math.max(curve.percentile(0.99), largest));
+            asks.add(new Ask(
+                    id,
+                    floor,
+                    target,
+                    ceiling,
+                    java.util.Set.of(),
+                    Map.of(),
+                    "Observed in " + trace.source() + ": median " + floor + ", p90 " + target + ", p99 or largest job "
+                            + ceiling + " GPUs at once"));
+            scores.add(new Score(id, "trace", 5, "no review: derived from the trace"));
+        }
+        // the default policy's category relation (exploratory >= product) needs both categories declared
+        TreeSet<String> categoryNames = new TreeSet<>(categories.values());
+        Policy.defaults().relations().forEach(relation -> {
+            categoryNames.add(relation.left().value());
+            categoryNames.add(relation.right().value());
+        });
+        List<Category> categoryList = categoryNames.stream()
+                .map(c -> new Category(CategoryId.of(c), ""))
+                .toList();
+        return new Lab(
+                name,
+                cycle,
+                cycleStart,
+                types,
+                pools,
+                categoryList,
+                projects,
+                asks,
+                scores,
+                Policy.defaults(),
+                List.of(),
+                List.of(),
+                List.of());
+    }
+
+    private static Map<String, String> categories(List<String> groups, Map<String, String> given, String source) {
+        Map<String, String> result = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String group : groups) {
+            String category = given.getOrDefault(group, given.get("*"));
+            if (category == null) {
+                missing.add(group);
+            } else {
+                result.put(group, category);
+            }
+        }
+        List<String> unknown = given.keySet().stream()
+                .filter(group -> !group.equals("*") && !groups.contains(group))
+                .toList();
+        if (!missing.isEmpty() || !unknown.isEmpty()) {
+            throw AllotException.invalid(
+                    "sim.categories",
+                    "Flag --categories: "
+                            + (missing.isEmpty() ? "" : "groups " + missing + " of " + source + " have no category")
+                            + (missing.isEmpty() || unknown.isEmpty() ? "" : "; ")
+                            + (unknown.isEmpty() ? "" : "groups " + unknown + " are not in the trace")
+                            + ". Maybe add *=CATEGORY for the rest, e.g. --categories " + groups.get(0)
+                            + "=product,*=exploratory?");
+        }
+        return result;
+    }
+
+    private static List<GpuType> types(Trace trace) {
+        Map<String, Double> speeds = new TreeMap<>(trace.traceGpuTypeSpeeds());
+        if (speeds.isEmpty()) {
+            trace.jobs().forEach(job -> job.allowedGpuTypes().forEach(type -> speeds.put(type, 1.0)));
+        }
+        if (speeds.isEmpty()) {
+            speeds.put("gpu", 1.0);
+        }
+        List<GpuType> types = new ArrayList<>();
+        speeds.forEach((type, speed) -> types.add(new GpuType(GpuTypeId.of(type), speed)));
+        return types;
+    }
+
+    private static double fastestSeconds(TraceJob job) {
+        return job.secondsByTraceGpuType().isEmpty()
+                ? job.referenceSeconds()
+                : job.secondsByTraceGpuType().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .min()
+                        .orElse(job.referenceSeconds());
+    }
+
+    private static int largestJob(Trace trace) {
+        return trace.jobs().stream().mapToInt(TraceJob::gpus).max().orElse(1);
+    }
+
+    private static int roundUpToNodes(int gpus) {
+        return Math.max(GPUS_PER_NODE, (gpus + GPUS_PER_NODE - 1) / GPUS_PER_NODE * GPUS_PER_NODE);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.allot.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allot.sim.policy.SharingPolicies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlanWarningsTest {
+    @Test
+    void projectsWithJobsLargerThanTheirGrantOfAnyUsableTypeAreNamedBeforeTheRun() {
+        TestLab lab = TestLab.lab()
+                .type("H100", 2.0)
+                .type("A100", 1.0)
+                .pool("H100", 64, 8)
+                .pool("A100", 64, 8)
+                .project("llm", "product", "H100:8 A100:32")
+                .project("vision", "exploratory", "A100:16");
+        var trace = TestTrace.trace()
+                .job("llm", 0, 32, 100, 0, "H100")
+                .job("llm", 0, 32, 100)
+                .job("llm", 0, 16, 100, 0, "H100")
+                .job("vision", 0, 8, 100)
+                .build();
+        List<String> warnings = new ArrayList<>();
+
+        List<SimOutcome> outcomes = Simulator.create(
+                        SimOptions.defaults().withGroupToProject(Map.of("llm", "llm", "vision", "vision")))
+                .compare(
+                        lab.buildLab(),
+                        lab.buildPlan(),
+                        trace,
+                        List.of(SharingPolicies.byName("strict")),
+                        null,
+                        warnings::add);
+
+        assertThat(warnings)
+                .containsExactly("Project llm: 2 of 3 jobs need more GPUs than its grant of any type they can use"
+                        + " (largest job 32 GPUs, largest usable grant 8); under strict quotas they never start.");
+        assertThat(outcomes.get(0).projects())
+                .filteredOn(p -> p.project().value().equals("llm"))
+                .singleElement()
+                .satisfies(p ->
+                        assertThat(p.totals().rejected()).as("the same jobs").isEqualTo(2));
+    }
+}
