@@ -103,7 +103,7 @@ final class PeerComparison {
                         + "  allot  %8.3f s  gap %.3f %%  value %.1f  peak RSS %s%n"
                         + "  gavel  %8.3f s  (%s, LP without floors, whole nodes or policy)  value of its"
                         + " allocation on Allot's objective %.1f  peak RSS %.0f MiB%n"
-                        + "  ratio allot/gavel time %.1f; gavel's allocation is worth %.1f %% less than Allot's plan%n",
+                        + "  ratio allot/gavel time %.1f; gavel's allocation is worth %.1f %% %s than Allot's plan%n",
                 allotSeconds,
                 plan.solve().gap() * 100,
                 allotValue,
@@ -113,6 +113,7 @@ final class PeerComparison {
                 peer.allotValue(),
                 peer.peakRssMib(),
                 allotSeconds / Math.max(1e-6, peer.solveSeconds()),
-                allotValue <= 0 ? 0 : (allotValue - peer.allotValue()) / allotValue * 100);
+                allotValue <= 0 ? 0 : Math.abs(allotValue - peer.allotValue()) / allotValue * 100,
+                peer.allotValue() <= allotValue ? "less" : "more");
     }
 }

@@ -9,12 +9,14 @@ import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectStatus;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -37,7 +39,7 @@ public final class GrantRules {
      * gets nothing, so a pin of GPUs on it is refused (an empty pin, which holds a project at zero, is allowed).
      */
     public static List<Problem> pinsOnInactiveProjects(Lab lab) {
-        Map<dev.allot.core.model.ProjectId, Project> projects = lab.projectsById();
+        Map<ProjectId, Project> projects = lab.projectsById();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < lab.pins().size(); i++) {
             Pin pin = lab.pins().get(i);
@@ -69,8 +71,8 @@ public final class GrantRules {
             return problems;
         }
         Fleet fleet = Fleet.of(lab);
-        Map<dev.allot.core.model.ProjectId, Ask> asks = lab.asksByProject();
-        Map<dev.allot.core.model.ProjectId, Allocation> previous =
+        Map<ProjectId, Ask> asks = lab.asksByProject();
+        Map<ProjectId, Allocation> previous =
                 lab.previousCycle().map(past -> past.grants()).orElse(Map.of());
         for (int i = 0; i < lab.projects().size(); i++) {
             Project project = lab.projects().get(i);
@@ -88,7 +90,7 @@ public final class GrantRules {
         return problems;
     }
 
-    private static java.util.Optional<Problem> checkAsk(
+    private static Optional<Problem> checkAsk(
             Lab lab, Fleet fleet, int index, Project project, Ask ask, int previousGpus) {
         List<GpuTypeId> types = fleet.types().stream().filter(ask::accepts).toList();
         int low = ask.floorGpus();
@@ -113,7 +115,7 @@ public final class GrantRules {
         BitSet totals = wholeNodeTotals(fleet, types, Math.max(high, ask.ceilingGpus()) + 2 * fleet.maxUnitGpus());
         int found = totals.nextSetBit(low);
         if (types.isEmpty() || (found >= 0 && found <= high)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         boolean floorOff = !totals.get(ask.floorGpus());
         String field = floorOff ? "floor" : "ceiling";
@@ -130,7 +132,7 @@ public final class GrantRules {
         String consequence = mustFund
                 ? "; as a continuing project only the deciders may drop, it would make the whole lab infeasible"
                 : "; it could never be funded";
-        return java.util.Optional.of(new Problem(
+        return Optional.of(new Problem(
                 "projects[" + index + "].ask." + field,
                 String.valueOf(value),
                 "the " + field + " of project " + project.id() + " (" + value

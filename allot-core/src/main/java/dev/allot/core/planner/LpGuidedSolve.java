@@ -30,7 +30,14 @@ final class LpGuidedSolve {
                 MipEngine.solve("GLOP", allocation.model, row -> true, true, options, Map.of(), true, null);
         spent = spent.plus(relaxed.wallTime());
         if (relaxed.status() != SolverOutcome.Status.OPTIMAL) {
-            return Engine.named(engine).solve(allocation.model, row -> true, true, options, listener);
+            // Only the time that is left: the LP may have stopped at the time limit itself.
+            return Engine.named(engine)
+                    .solve(
+                            allocation.model,
+                            row -> true,
+                            true,
+                            options.withTimeLimit(remaining(options, spent)),
+                            listener);
         }
         double bound = relaxed.objective();
         listener.onProgress(elapsed(spent), Double.NaN, bound);

@@ -1,6 +1,7 @@
 package dev.allot.core.planner;
 
 import dev.allot.core.AllotException;
+import dev.allot.core.Problem;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.Decision;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +59,7 @@ public final class Planner {
      *     of kind INVALID_INPUT when the lab breaks a {@link GrantRules} rule (every problem listed)
      */
     public Plan plan(Lab lab, ProgressListener listener) {
-        List<dev.allot.core.Problem> problems = GrantRules.check(lab);
+        List<Problem> problems = GrantRules.check(lab);
         if (!problems.isEmpty()) {
             throw new AllotException(
                     AllotException.Kind.INVALID_INPUT,
@@ -65,9 +67,7 @@ public final class Planner {
                     "Lab " + lab.name() + " cannot be planned: "
                             + String.join(
                                     "; ",
-                                    problems.stream()
-                                            .map(dev.allot.core.Problem::describe)
-                                            .toList()),
+                                    problems.stream().map(Problem::describe).toList()),
                     problems,
                     null);
         }
@@ -125,7 +125,7 @@ public final class Planner {
         // Canonical order (by id), not file order: the model, and so the plan, must not depend on how the lab file
         // happens to list its projects.
         List<Project> canonical = lab.projects().stream()
-                .sorted(java.util.Comparator.comparing(project -> project.id().value()))
+                .sorted(Comparator.comparing(project -> project.id().value()))
                 .toList();
         for (Project project : canonical) {
             Optional<Ask> ask = Optional.ofNullable(asks.get(project.id()));
