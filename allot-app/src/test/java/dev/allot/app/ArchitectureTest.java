@@ -38,6 +38,9 @@ class ArchitectureTest {
             Map.entry("dev.allot.app.server.StoreConnection", "wiring: the JDBC settings of the store"),
             Map.entry("dev.allot.app.server.ServeCommand", "wiring: opens the store for the server"),
             Map.entry("dev.allot.app.DemoCommand", "wiring: opens the demo store and its sign-in tokens"),
+            Map.entry(
+                    "dev.allot.app.server.StoreCommand",
+                    "wiring: opens and closes the store to back it up or restore it"),
             // Sign-in: tokens and sessions are being reworked separately; they move with that work.
             Map.entry("dev.allot.server.Requests", "authentication reads tokens and sessions"),
             Map.entry("dev.allot.web.Sessions", "authentication reads tokens and sessions"),

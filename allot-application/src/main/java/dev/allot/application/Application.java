@@ -15,12 +15,14 @@ public final class Application {
     private final Reviews reviews;
     private final Drafts drafts;
     private final Reads reads;
+    private final Tokens tokens;
 
     private Application(Store store, Planner planner) {
         this.cycles = new Cycles(store);
         this.reviews = new Reviews(store);
         this.drafts = new Drafts(store, planner);
         this.reads = new Reads(store);
+        this.tokens = new Tokens(store);
     }
 
     /** The use cases over {@code store}, solving drafts with {@code planner}. */
@@ -54,5 +56,10 @@ public final class Application {
     /** Read-only views the adapters render. */
     public Reads reads() {
         return reads;
+    }
+
+    /** The administrator's token lifecycle: list and revoke. */
+    public Tokens tokens() {
+        return tokens;
     }
 }

@@ -584,7 +584,129 @@ public enum ErrorCode {
             "The Kubernetes API refused the change: {reason}.",
             "Maybe check the permissions of the service account?"),
     KUEUE_CRD_MISSING(
-            "kueue.crd-missing", Kind.INTERNAL, 500, "The Kueue CRDs are not installed.", "Maybe install Kueue first?");
+            "kueue.crd-missing", Kind.INTERNAL, 500, "The Kueue CRDs are not installed.", "Maybe install Kueue first?"),
+    LAB_CANNOT_BE_PLANNED(
+            "LAB_CANNOT_BE_PLANNED",
+            Kind.INVALID_INPUT,
+            422,
+            "The lab holds asks or pins no whole-node grant can meet: {problems}.",
+            "Maybe round each floor and ceiling to whole nodes of its GPU type?"),
+    PEER_FAILED(
+            "PEER_FAILED",
+            Kind.UNAVAILABLE,
+            503,
+            "The peer solver used for comparison could not run: {reason}.",
+            "Maybe install its Python packages (see its header)?"),
+    EVIDENCE_INVALID(
+            "EVIDENCE_INVALID",
+            Kind.INVALID_INPUT,
+            422,
+            "Evidence file {file} has {count} problem(s); nothing was imported.",
+            "Maybe fix each listed line or field and import again?"),
+    EVIDENCE_FORMAT(
+            "EVIDENCE_FORMAT",
+            Kind.INVALID_INPUT,
+            400,
+            "Evidence format '{value}' is not known.",
+            "Maybe csv or lm-eval?"),
+    EVIDENCE_COMPUTE_MISSING(
+            "EVIDENCE_COMPUTE_MISSING",
+            Kind.INVALID_INPUT,
+            400,
+            "An lm-evaluation-harness result needs the compute it was measured at.",
+            "Maybe pass --compute and --compute-unit?"),
+    EVIDENCE_METRIC_UNKNOWN(
+            "EVIDENCE_METRIC_UNKNOWN",
+            Kind.INVALID_INPUT,
+            400,
+            "Metric '{value}' is not in the evidence of the project.",
+            "Maybe one of the metrics the file lists?"),
+    VALUE_CYCLE_HOURS(
+            "VALUE_CYCLE_HOURS",
+            Kind.INVALID_INPUT,
+            422,
+            "Cycle length {value} hours must be positive.",
+            "Maybe the hours between the cycle's start and end?"),
+    VALUE_FLOP_PER_GPU_HOUR(
+            "VALUE_FLOP_PER_GPU_HOUR",
+            Kind.INVALID_INPUT,
+            422,
+            "FLOP per GPU-hour {value} must be positive.",
+            "Maybe about 3.6e18 for an H100 at 1 PFLOP/s?"),
+    BACKUP_NEEDS_FILE(
+            "backup-needs-file",
+            Kind.INVALID_INPUT,
+            400,
+            "A backup needs a file to write.",
+            "Maybe allot store backup FILE?"),
+    BACKUP_EXISTS(
+            "backup-exists",
+            Kind.CONFLICT,
+            409,
+            "Backup file {file} exists already; a backup never overwrites one.",
+            "Maybe choose a new file name?"),
+    BACKUP_NOT_FOUND(
+            "backup-not-found", Kind.NOT_FOUND, 404, "Backup file {file} does not exist.", "Maybe check the path?"),
+    BACKUP_UNREADABLE(
+            "backup-unreadable",
+            Kind.INVALID_INPUT,
+            422,
+            "Backup file {file} is not an Allot backup: {reason}.",
+            "Maybe it was written by another tool?"),
+    BACKUP_USE_PG_DUMP(
+            "backup-use-pg-dump",
+            Kind.INVALID_INPUT,
+            400,
+            "Backups of a PostgreSQL store are taken by PostgreSQL's own tools.",
+            "Maybe pg_dump and pg_restore?"),
+    STORE_NOT_EMPTY(
+            "store-not-empty",
+            Kind.CONFLICT,
+            409,
+            "The store already holds data; a restore fills only an empty store.",
+            "Maybe restore into a new --db?"),
+    CONTROL_CHARACTER(
+            "control-character",
+            Kind.INVALID_INPUT,
+            422,
+            "{field} holds a control character (U+{code}).",
+            "Maybe remove it; only tab and newline are allowed in text?"),
+    CROSS_ORIGIN_REFUSED(
+            "cross-origin-refused",
+            Kind.FORBIDDEN,
+            403,
+            "A write carrying the session cookie came from origin {origin}, not this server.",
+            "Maybe call the API with a bearer token?"),
+    INVALID_EXPIRY(
+            "invalid-expiry",
+            Kind.INVALID_INPUT,
+            400,
+            "--expires-in-days {value} must be 0 (never) or a positive number of days.",
+            "Maybe 90?"),
+    REVOKE_WHAT(
+            "revoke-what",
+            Kind.INVALID_INPUT,
+            400,
+            "Name the token to revoke: its id, the token itself or --user.",
+            "Maybe allot token list?"),
+    TOKEN_NOT_FOUND(
+            "token-not-found",
+            Kind.NOT_FOUND,
+            404,
+            "No API token has id {id}.",
+            "Maybe it was revoked already; GET /api/tokens lists the live ones?"),
+    SIM_CATEGORIES(
+            "sim.categories",
+            Kind.INVALID_INPUT,
+            400,
+            "--categories {value} is not a list of categories.",
+            "Maybe --categories exploratory,product?"),
+    TRACE_CSV(
+            "trace.csv",
+            Kind.INVALID_INPUT,
+            422,
+            "Trace {file} has problems: {problems}.",
+            "Maybe map its columns with --columns?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

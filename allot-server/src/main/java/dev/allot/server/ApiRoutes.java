@@ -38,7 +38,7 @@ final class ApiRoutes {
         Application application = Application.over(store, planner);
         CycleHandlers cycles = new CycleHandlers(store, application);
         PlanHandlers plans = new PlanHandlers(store, application);
-        TokenHandlers tokens = new TokenHandlers(store);
+        TokenHandlers tokens = new TokenHandlers(application.tokens());
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);

@@ -1,8 +1,8 @@
 package dev.allot.server;
 
+import dev.allot.application.Tokens;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
-import dev.allot.store.Store;
 import dev.allot.store.TokenInfo;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -10,19 +10,21 @@ import java.util.Map;
 
 /** Handlers for the token lifecycle (admin): list API tokens without their secrets, revoke one by id. */
 final class TokenHandlers {
-    private final Store store;
+    private final Tokens tokens;
 
-    TokenHandlers(Store store) {
-        this.store = store;
+    TokenHandlers(Tokens tokens) {
+        this.tokens = tokens;
     }
 
     void list(Context ctx) {
-        ctx.json(store.tokens().list().stream().map(TokenHandlers::json).toList());
+        ctx.json(tokens.list(Requests.actor(ctx)).stream()
+                .map(TokenHandlers::json)
+                .toList());
     }
 
     void revoke(Context ctx) {
         String id = ctx.pathParam("id");
-        if (!store.tokens().revokeById(id, Requests.actor(ctx))) {
+        if (!tokens.revoke(id, Requests.actor(ctx))) {
             throw new AllotException(
                     Kind.NOT_FOUND,
                     "token-not-found",

@@ -35,7 +35,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.ask = new AskForm(store, application);
         this.score = new ScoreForm(store, application);
         this.cluster = new ClusterPage(store);
-        this.tokens = new TokensPage(store);
+        this.tokens = new TokensPage(application.tokens());
     }
 
     public static WebUi create(Store store, Planner planner) {
