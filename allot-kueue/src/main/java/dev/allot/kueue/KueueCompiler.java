@@ -10,7 +10,6 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.ProjectPlan;
-import dev.allot.core.model.YieldSchedule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ import java.util.Set;
  * Compiles a plan to the Kueue objects that enforce it. Pure: values in, values out; nothing is read or written.
  *
  * <p>Steps: (1) a ResourceFlavor per GPU type; (2) each project's quota on the date, following the
- * {@link YieldSchedule}; (3) a root Cohort and a Cohort per category, whose limits protect category floors;
+ * {@link QuotaTimeline} (summed quotas never exceed the pools); (3) a root Cohort and a Cohort per category, whose limits protect category floors;
  * (4) per project a Namespace, a ClusterQueue whose {@code nominalQuota} per flavor is its quota, and a LocalQueue.
  */
 public final class KueueCompiler {
@@ -52,15 +51,16 @@ public final class KueueCompiler {
         checkNamed(config.sharing().protectedFractions().keySet(), categories, "protected fraction", "category");
         List<KueueObject> objects = new ArrayList<>();
         List<KueueManifest.PendingYield> pending = new ArrayList<>();
-        Map<ProjectPlan, Allocation> quotas = new LinkedHashMap<>();
-        for (ProjectPlan line : plan.projects()) {
-            Allocation quota = YieldSchedule.quotaOn(line, asOf);
-            quotas.put(line, quota);
-            if (YieldSchedule.isYielding(line, asOf)) {
-                pending.add(new KueueManifest.PendingYield(
-                        line.project(), line.yieldBy().orElseThrow(), quota, line.grant()));
-            }
-        }
+        Map<ProjectPlan, Allocation> quotas = QuotaTimeline.quotasOn(lab, plan, asOf);
+        Map<LocalDate, Map<ProjectPlan, Allocation>> later = new java.util.TreeMap<>();
+        QuotaTimeline.boundaries(lab, plan).stream()
+                .filter(date -> date.isAfter(asOf))
+                .forEach(date -> later.put(date, QuotaTimeline.quotasOn(lab, plan, date)));
+        quotas.forEach((line, quota) -> later.entrySet().stream()
+                .filter(next -> !next.getValue().get(line).equals(quota))
+                .findFirst()
+                .ifPresent(next -> pending.add(new KueueManifest.PendingYield(
+                        line.project(), next.getKey(), quota, next.getValue().get(line)))));
         QueueObjects queues = new QueueObjects(config, names, flavors, lab, plan.cycle());
         if (config.createNamespaces()) {
             quotas.keySet().forEach(line -> objects.add(queues.namespace(line)));

@@ -103,6 +103,15 @@ final class TestPlans {
         return this;
     }
 
+    /** Changes a project's status in the lab (e.g. killed in an earlier cycle). */
+    TestPlans status(String id, ProjectStatus status) {
+        projects.replaceAll(project -> project.id().value().equals(id)
+                ? new Project(
+                        project.id(), project.name(), project.category(), project.lead(), project.members(), status)
+                : project);
+        return this;
+    }
+
     Lab build() {
         Policy defaults = Policy.defaults();
         Policy policy = new Policy(

@@ -51,8 +51,8 @@ public final class KueueCommand implements Runnable {
      */
     static KueueManifest manifest(PlanInput input, KueueSettings settings) {
         KueueConfig config = settings.config();
-        LocalDate asOf = settings.asOf();
         PlanInput.Loaded loaded = input.load();
+        LocalDate asOf = settings.asOf(loaded.lab().cycleStart());
         KueueManifest manifest = KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf);
         List<Problem> problems = CrdSchemas.bundled().validate(manifest.objects());
         if (!problems.isEmpty()) {
@@ -108,11 +108,11 @@ public final class KueueCommand implements Runnable {
                 .distinct()
                 .sorted()
                 .collect(Collectors.joining(", "));
-        out.println(pending.size() + " project(s) keep GPUs until their yield date (" + dates
-                + "); apply again on or after it to enforce the yield:");
+        out.println(pending.size() + " project(s) change quota on a later date (" + dates
+                + "); apply again with --at on or after it:");
         pending.stream()
                 .limit(SHOWN_YIELDS)
-                .forEach(yield -> out.println("  " + yield.project() + " keeps " + yield.now() + " until "
+                .forEach(yield -> out.println("  " + yield.project() + " holds " + yield.now() + " until "
                         + yield.yieldBy() + ", then " + yield.after()));
         if (pending.size() > SHOWN_YIELDS) {
             out.println("  … and " + (pending.size() - SHOWN_YIELDS) + " more");

@@ -14,6 +14,7 @@ import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.PastCycle;
+import dev.allot.core.model.Plan;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Pool;
 import dev.allot.core.model.Project;
@@ -22,6 +23,8 @@ import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
 import dev.allot.kueue.CrdSchemas;
+import dev.allot.kueue.KueueCompiler;
+import dev.allot.kueue.KueueConfig;
 import dev.allot.kueue.KueueObject;
 import dev.allot.lab.DemoLab;
 import dev.allot.lab.LabYaml;
@@ -113,13 +116,13 @@ class KueueCommandTest {
         assertThat(CrdSchemas.bundled().validate(objects)).isEmpty();
         assertThat(run.err())
                 .contains("Kueue v1beta2 objects for 2026-12-02: 3 ClusterQueue, 3 Cohort,")
-                .contains("keep GPUs until their yield date (2026-12-15)")
-                .contains("llm-pretrain keeps H100:64 until 2026-12-15, then H100:");
+                .contains("change quota on a later date (2026-12-15)")
+                .contains("llm-pretrain holds H100:64 until 2026-12-15, then H100:");
     }
 
     @Test
     void theDemoLabExportsAValidQueueForEveryPlannedProject() throws IOException {
-        CliRun run = run("kueue", "export", "--demo", "--at", "2027-01-02");
+        CliRun run = run("kueue", "export", "--demo", "--at", "2027-01-04");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<KueueObject> objects = parse(run.out());
@@ -137,6 +140,44 @@ class KueueCommandTest {
                         .filter(object -> object.kind().equals("LocalQueue"))
                         .count())
                 .isEqualTo(projects);
+    }
+
+    @Test
+    void theDemoPlanNeverOverbooksAPoolOnAnyDayAndExportStartsAtTheCycleStart() {
+        Lab lab = DemoLab.generate(42);
+        Plan plan = Planner.create(PlannerOptions.defaults()).plan(lab);
+        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(List.of(lab.cycleStart()));
+        plan.projects().forEach(line -> line.yieldBy().ifPresent(days::add));
+        assertThat(days).hasSizeGreaterThan(1);
+        for (LocalDate day : days) {
+            Map<String, Integer> summed = new java.util.TreeMap<>();
+            KueueCompiler.compile(lab, plan, KueueConfig.defaults(), day).ofKind("ClusterQueue").stream()
+                    .flatMap(queue -> ((List<?>) queue.spec().get("resourceGroups")).stream())
+                    .flatMap(group -> ((List<?>) ((Map<?, ?>) group).get("flavors")).stream())
+                    .map(flavor -> (Map<?, ?>) flavor)
+                    .forEach(flavor -> summed.merge(
+                            (String) flavor.get("name"),
+                            ((Number) ((Map<?, ?>) ((List<?>) flavor.get("resources")).get(0)).get("nominalQuota"))
+                                    .intValue(),
+                            Integer::sum));
+            lab.capacityGpus()
+                    .forEach((type, gpus) -> assertThat(
+                                    summed.getOrDefault(type.value().toLowerCase(), 0))
+                            .as("summed %s quota on %s", type, day)
+                            .isLessThanOrEqualTo(gpus));
+        }
+
+        CliRun run = run("kueue", "export", "--demo");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("objects for " + lab.cycleStart() + ":");
+        CliRun early = run(
+                "kueue",
+                "export",
+                "--demo",
+                "--at",
+                lab.cycleStart().minusDays(1).toString());
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("is before cycle " + lab.cycle() + " starts (" + lab.cycleStart() + ")");
     }
 
     @Test
@@ -171,7 +212,7 @@ class KueueCommandTest {
 
         assertThat(before.exitCode()).as(before.err()).isZero();
         assertThat(clusterQueue(before.out(), "old-agents"))
-                .contains("stopPolicy=None")
+                .contains("stopPolicy=Hold")
                 .contains("nominalQuota=16");
         assertThat(clusterQueue(after.out(), "old-agents"))
                 .contains("stopPolicy=Hold")
