@@ -1,5 +1,6 @@
 package dev.allot.app.kueue;
 
+import dev.allot.app.Cli;
 import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
@@ -9,6 +10,7 @@ import dev.allot.kueue.KueueCompiler;
 import dev.allot.kueue.KueueConfig;
 import dev.allot.kueue.KueueManifest;
 import dev.allot.kueue.KueueObject;
+import dev.allot.kueue.PlanAgreement;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,6 +54,10 @@ public final class KueueCommand implements Runnable {
     static KueueManifest manifest(PlanInput input, KueueSettings settings) {
         KueueConfig config = settings.config();
         PlanInput.Loaded loaded = input.load();
+        List<Problem> fileProblems = input.planFile()
+                .map(file -> PlanFileCounts.fractional(Cli.read(file, "Plan file")))
+                .orElse(List.of());
+        PlanAgreement.check(loaded.lab(), loaded.plan(), fileProblems);
         LocalDate asOf = settings.asOf(loaded.lab().cycleStart());
         KueueManifest manifest = KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf);
         List<Problem> problems = CrdSchemas.bundled().validate(manifest.objects());

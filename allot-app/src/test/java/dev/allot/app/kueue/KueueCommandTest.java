@@ -181,6 +181,35 @@ class KueueCommandTest {
     }
 
     @Test
+    void aPlanThatDoesNotFitTheLabIsRefusedNamingEveryMismatch() throws IOException {
+        Path plan = folder.resolve("mismatch.json");
+        assertThat(run("plan", labFile.toString(), "--format", "json", "--out", plan.toString())
+                        .exitCode())
+                .isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(plan.toFile());
+        root.put("cycle", "2027-02");
+        var projects = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("projects");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) projects.get(0).get("grant")).put("H100", 7.5);
+        var stranger =
+                (com.fasterxml.jackson.databind.node.ObjectNode) projects.get(1).deepCopy();
+        stranger.put("project", "stranger");
+        projects.add(stranger);
+        json.writeValue(plan.toFile(), root);
+
+        CliRun run = run("kueue", "export", "--lab", labFile.toString(), "--plan", plan.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .startsWith("allot: The plan does not fit lab cli-lab (cycle 2026-12): 3 problem(s); nothing was"
+                        + " written.")
+                .contains("  - projects[0].grant.H100: is not a whole number of GPUs (value: 7.5)")
+                .contains("  - cycle: is not the lab's cycle 2026-12 (value: 2027-02)")
+                .contains("  - projects[3].project: is not a project of lab cli-lab (value: stranger)");
+    }
+
+    @Test
     void aSavedPlanIsEnforcedAsItWasPublished() {
         Path plan = folder.resolve("plan.json");
         assertThat(run("plan", labFile.toString(), "--format", "json", "--out", plan.toString())
