@@ -173,6 +173,20 @@ public final class CrdSchemas {
                 .toList();
     }
 
+    /**
+     * The rules of the CRD that {@code object} breaks as an update of the live object {@code live}, such as an
+     * immutable field that differs; empty when an update is allowed.
+     */
+    public List<Problem> updateProblems(KueueObject object, Map<String, Object> live) {
+        Schema schema = schemas.get(key(object.apiVersion(), object.kind()));
+        if (schema == null) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        schema.structural().checkUpdate(object.body(), live, rules, problems, uncheckedRules);
+        return problems;
+    }
+
     /** Every problem of every object. */
     public List<Problem> validate(List<KueueObject> objects) {
         return objects.stream().flatMap(object -> validate(object).stream()).toList();

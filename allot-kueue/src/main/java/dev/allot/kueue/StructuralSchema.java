@@ -45,7 +45,20 @@ final class StructuralSchema {
         for (Error error : jsonSchema.validate(node)) {
             problems.add(describe(error));
         }
-        new Extensions(rules, problems, failedRules).check(defaulted, openApi, "");
+        new Extensions(rules, problems, failedRules, false).check(defaulted, null, openApi, "");
+    }
+
+    /**
+     * Adds a problem for every transition rule ({@code oldSelf}) that {@code body} breaks as an update of {@code live},
+     * such as "field is immutable": such an object cannot be updated, only deleted and created again.
+     */
+    void checkUpdate(
+            Map<String, Object> body,
+            Map<String, Object> live,
+            CelRules rules,
+            List<Problem> problems,
+            Set<String> failedRules) {
+        new Extensions(rules, problems, failedRules, true).check(withDefaults(body, openApi), live, openApi, "");
     }
 
     /**
@@ -175,25 +188,33 @@ final class StructuralSchema {
     }
 
     /** The Kubernetes extensions JSON Schema does not know: list-map keys and CEL rules. */
-    private record Extensions(CelRules rules, List<Problem> problems, Set<String> failedRules) {
+    /**
+     * @param old the value before an update ({@code null} on create, and for list items, which are not correlated)
+     * @param update whether to check only the transition rules of an update
+     */
+    private record Extensions(CelRules rules, List<Problem> problems, Set<String> failedRules, boolean update) {
         @SuppressWarnings("unchecked")
-        void check(Object value, Map<String, Object> schema, String path) {
+        void check(Object value, Object old, Map<String, Object> schema, String path) {
+            Map<?, ?> oldMap = old instanceof Map<?, ?> map ? map : Map.of();
             if (value instanceof Map<?, ?> map && schema.get("properties") instanceof Map<?, ?> properties) {
                 map.forEach((key, item) -> {
                     if (properties.get(key) instanceof Map<?, ?> property) {
-                        check(item, (Map<String, Object>) property, join(path, key));
+                        check(item, oldMap.get(key), (Map<String, Object>) property, join(path, key));
                     }
                 });
             } else if (value instanceof Map<?, ?> map
                     && schema.get("additionalProperties") instanceof Map<?, ?> additional) {
-                map.forEach((key, item) -> check(item, (Map<String, Object>) additional, join(path, key)));
+                map.forEach(
+                        (key, item) -> check(item, oldMap.get(key), (Map<String, Object>) additional, join(path, key)));
             } else if (value instanceof List<?> list && schema.get("items") instanceof Map<?, ?> items) {
                 for (int i = 0; i < list.size(); i++) {
-                    check(list.get(i), (Map<String, Object>) items, path + "[" + i + "]");
+                    check(list.get(i), null, (Map<String, Object>) items, path + "[" + i + "]");
                 }
-                checkListMapKeys(list, schema, path);
+                if (!update) {
+                    checkListMapKeys(list, schema, path);
+                }
             }
-            checkRules(value, schema, path);
+            checkRules(value, old, schema, path);
         }
 
         private void checkListMapKeys(List<?> list, Map<String, Object> schema, String path) {
@@ -214,18 +235,19 @@ final class StructuralSchema {
             }
         }
 
-        private void checkRules(Object self, Map<String, Object> schema, String path) {
+        private void checkRules(Object self, Object old, Map<String, Object> schema, String path) {
             if (!(schema.get("x-kubernetes-validations") instanceof List<?> entries)) {
                 return;
             }
             for (Object entry : entries) {
                 Map<?, ?> rule = (Map<?, ?>) entry;
                 String text = String.valueOf(rule.get("rule"));
-                if (CelRules.isTransitionRule(text)) {
+                // the API server checks transition rules only on update, and only where the old value exists
+                if (CelRules.isTransitionRule(text) != update || update && old == null) {
                     continue;
                 }
                 String where = path.isEmpty() ? "(root)" : path;
-                switch (rules.evaluate(text, self, null)) {
+                switch (rules.evaluate(text, self, old)) {
                     case CelRules.Outcome.Holds holds -> {}
                     case CelRules.Outcome.Breaks breaks ->
                         problems.add(Problem.of(where, "", "breaks rule: " + rule.get("message")));
