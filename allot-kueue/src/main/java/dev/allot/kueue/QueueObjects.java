@@ -126,6 +126,11 @@ final class QueueObjects {
         return new KueueObject(apiVersion, "LocalQueue", namespace, config.localQueueName(), body);
     }
 
+    /** Whether the project can run on any flavor of this cluster; a project that cannot gets no queue here. */
+    boolean runsHere(ProjectPlan line, Allocation quota) {
+        return !flavorQuotas(line, quota, true).isEmpty();
+    }
+
     /**
      * Flavors with quota first (Kueue tries flavors in order, so a project uses its own GPUs before borrowing), then
      * the other types the project can run on, with zero quota so it can still borrow them when idle.

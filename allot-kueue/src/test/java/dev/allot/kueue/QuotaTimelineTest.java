@@ -108,8 +108,13 @@ class QuotaTimelineTest {
     /** Per ClusterQueue, the nominalQuota of one flavor in the exported objects (0 when absent). */
     @SuppressWarnings("unchecked")
     static Map<String, Integer> nominalQuotas(TestPlans plans, LocalDate date, String flavor) {
+        return nominalQuotasOf(compile(plans, date), flavor);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Integer> nominalQuotasOf(KueueManifest manifest, String flavor) {
         Map<String, Integer> quotas = new LinkedHashMap<>();
-        for (KueueObject queue : compile(plans, date).ofKind("ClusterQueue")) {
+        for (KueueObject queue : manifest.ofKind("ClusterQueue")) {
             int gpus = 0;
             for (Object group : (List<Object>) queue.spec().get("resourceGroups")) {
                 for (Object entry : (List<Object>) ((Map<String, Object>) group).get("flavors")) {

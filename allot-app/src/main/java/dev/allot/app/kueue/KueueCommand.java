@@ -52,6 +52,15 @@ public final class KueueCommand implements Runnable {
      * reject leaves Allot.
      */
     static KueueManifest manifest(PlanInput input, KueueSettings settings) {
+        Map<String, KueueManifest> manifests = manifests(input, settings, false);
+        return manifests.values().iterator().next();
+    }
+
+    /**
+     * The manifest of every cluster the command is for: the {@code --cluster} one, the lab's only one, or, when
+     * {@code everyCluster}, each cluster of the lab; checked against the lab and Kueue's CRD schemas.
+     */
+    static Map<String, KueueManifest> manifests(PlanInput input, KueueSettings settings, boolean everyCluster) {
         KueueConfig config = settings.config();
         PlanInput.Loaded loaded = input.load();
         List<Problem> fileProblems = input.planFile()
@@ -59,8 +68,23 @@ public final class KueueCommand implements Runnable {
                 .orElse(List.of());
         PlanAgreement.check(loaded.lab(), loaded.plan(), fileProblems);
         LocalDate asOf = settings.asOf(loaded.lab().cycleStart());
-        KueueManifest manifest = KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf);
-        List<Problem> problems = CrdSchemas.bundled().validate(manifest.objects());
+        Map<String, KueueManifest> manifests = new java.util.LinkedHashMap<>();
+        if (settings.cluster != null) {
+            manifests.put(
+                    settings.cluster,
+                    KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf, settings.cluster));
+        } else if (everyCluster) {
+            for (String cluster : KueueCompiler.clusters(loaded.lab())) {
+                manifests.put(cluster, KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf, cluster));
+            }
+        } else {
+            KueueManifest only = KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf);
+            manifests.put(KueueCompiler.clusters(loaded.lab()).get(0), only);
+        }
+        List<Problem> problems = new java.util.ArrayList<>();
+        manifests
+                .values()
+                .forEach(manifest -> problems.addAll(CrdSchemas.bundled().validate(manifest.objects())));
         if (!problems.isEmpty()) {
             throw new AllotException(
                     AllotException.Kind.INVALID_INPUT,
@@ -71,7 +95,7 @@ public final class KueueCommand implements Runnable {
                     problems,
                     null);
         }
-        return manifest;
+        return manifests;
     }
 
     /** Options of every command that compares the plan with a cluster. */

@@ -27,6 +27,14 @@ final class KueueSettings {
     String asOf;
 
     @Option(
+            names = "--cluster",
+            paramLabel = "NAME",
+            description = "The cluster (as named by the lab's pools) whose Kueue to export or reach; each cluster gets"
+                    + " its own objects. Needed when the pools are in several clusters, except for export --out, which"
+                    + " then writes one folder per cluster.")
+    String cluster;
+
+    @Option(
             names = "--api-version",
             paramLabel = "VERSION",
             defaultValue = "v1beta2",

@@ -121,25 +121,29 @@ class KueueCommandTest {
     }
 
     @Test
-    void theDemoLabExportsAValidQueueForEveryPlannedProject() throws IOException {
-        CliRun run = run("kueue", "export", "--demo", "--at", "2027-01-04");
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        List<KueueObject> objects = parse(run.out());
-        assertThat(CrdSchemas.bundled().validate(objects)).isEmpty();
+    void theDemoLabExportsAValidQueueInEachClusterForEveryProjectThatCanRunThere() throws IOException {
         long projects = Planner.create(PlannerOptions.defaults())
                 .plan(DemoLab.generate(42))
                 .projects()
                 .size();
-        assertThat(objects.stream()
-                        .filter(object -> object.kind().equals("ClusterQueue"))
-                        .count())
-                .isEqualTo(projects)
-                .isGreaterThan(250);
-        assertThat(objects.stream()
-                        .filter(object -> object.kind().equals("LocalQueue"))
-                        .count())
-                .isEqualTo(projects);
+        java.util.Set<String> queued = new java.util.HashSet<>();
+        for (String cluster : List.of("east", "west")) {
+            CliRun run = run("kueue", "export", "--demo", "--at", "2027-01-04", "--cluster", cluster);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<KueueObject> objects = parse(run.out());
+            assertThat(CrdSchemas.bundled().validate(objects)).isEmpty();
+            List<String> clusterQueues = objects.stream()
+                    .filter(object -> object.kind().equals("ClusterQueue"))
+                    .map(KueueObject::name)
+                    .toList();
+            assertThat(objects.stream()
+                            .filter(object -> object.kind().equals("LocalQueue"))
+                            .count())
+                    .isEqualTo(clusterQueues.size());
+            queued.addAll(clusterQueues);
+        }
+        assertThat((long) queued.size()).isEqualTo(projects).isGreaterThan(250);
     }
 
     @Test
@@ -150,30 +154,45 @@ class KueueCommandTest {
         plan.projects().forEach(line -> line.yieldBy().ifPresent(days::add));
         assertThat(days).hasSizeGreaterThan(1);
         for (LocalDate day : days) {
-            Map<String, Integer> summed = new java.util.TreeMap<>();
-            KueueCompiler.compile(lab, plan, KueueConfig.defaults(), day).ofKind("ClusterQueue").stream()
-                    .flatMap(queue -> ((List<?>) queue.spec().get("resourceGroups")).stream())
-                    .flatMap(group -> ((List<?>) ((Map<?, ?>) group).get("flavors")).stream())
-                    .map(flavor -> (Map<?, ?>) flavor)
-                    .forEach(flavor -> summed.merge(
-                            (String) flavor.get("name"),
-                            ((Number) ((Map<?, ?>) ((List<?>) flavor.get("resources")).get(0)).get("nominalQuota"))
-                                    .intValue(),
-                            Integer::sum));
-            lab.capacityGpus()
-                    .forEach((type, gpus) -> assertThat(
-                                    summed.getOrDefault(type.value().toLowerCase(), 0))
-                            .as("summed %s quota on %s", type, day)
-                            .isLessThanOrEqualTo(gpus));
+            for (String cluster : KueueCompiler.clusters(lab)) {
+                Map<String, Integer> summed = new java.util.TreeMap<>();
+                KueueCompiler.compile(lab, plan, KueueConfig.defaults(), day, cluster).ofKind("ClusterQueue").stream()
+                        .flatMap(queue -> ((List<?>) queue.spec().get("resourceGroups")).stream())
+                        .flatMap(group -> ((List<?>) ((Map<?, ?>) group).get("flavors")).stream())
+                        .map(flavor -> (Map<?, ?>) flavor)
+                        .forEach(flavor -> summed.merge(
+                                (String) flavor.get("name"),
+                                ((Number) ((Map<?, ?>) ((List<?>) flavor.get("resources")).get(0)).get("nominalQuota"))
+                                        .intValue(),
+                                Integer::sum));
+                Map<String, Integer> pools = new java.util.TreeMap<>();
+                lab.pools().stream()
+                        .filter(pool -> pool.cluster().equals(cluster))
+                        .forEach(pool -> pools.merge(pool.gpuType().value().toLowerCase(), pool.gpus(), Integer::sum));
+                assertThat(pools.keySet()).containsAll(summed.keySet());
+                pools.forEach((flavor, gpus) -> assertThat(summed.getOrDefault(flavor, 0))
+                        .as("summed %s quota in %s on %s", flavor, cluster, day)
+                        .isLessThanOrEqualTo(gpus));
+            }
         }
 
-        CliRun run = run("kueue", "export", "--demo");
+        Path out = folder.resolve("demo-kueue");
+        CliRun run = run("kueue", "export", "--demo", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("objects for " + lab.cycleStart() + ":");
+        assertThat(run.err())
+                .contains("cluster east: Kueue v1beta2 objects for " + lab.cycleStart() + ":")
+                .contains("cluster west: Kueue v1beta2 objects for " + lab.cycleStart() + ":");
+        assertThat(out.resolve("east").resolve("30-clusterqueues.yaml")).exists();
+        assertThat(out.resolve("west").resolve("10-resourceflavors.yaml")).exists();
+        CliRun merged = run("kueue", "export", "--demo");
+        assertThat(merged.exitCode()).isEqualTo(2);
+        assertThat(merged.err()).contains("has pools in 2 clusters [east, west]");
         CliRun early = run(
                 "kueue",
                 "export",
                 "--demo",
+                "--cluster",
+                "east",
                 "--at",
                 lab.cycleStart().minusDays(1).toString());
         assertThat(early.exitCode()).isEqualTo(2);
