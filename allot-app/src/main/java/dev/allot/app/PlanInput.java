@@ -33,6 +33,11 @@ public final class PlanInput {
     /** The lab and plan. */
     public record Loaded(Lab lab, Plan plan) {}
 
+    /** The published plan file, when one is given. */
+    public java.util.Optional<Path> planFile() {
+        return java.util.Optional.ofNullable(planFile);
+    }
+
     public boolean given() {
         return labFile != null || demo;
     }

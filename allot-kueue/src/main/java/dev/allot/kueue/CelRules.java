@@ -1,109 +1,110 @@
 package dev.allot.kueue;
 
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * The {@code x-kubernetes-validations} (CEL) rules of Kueue's CRDs, written out in Java. Rules are matched by their
- * exact text, so a CRD that changes a rule shows up as {@linkplain #isKnown unknown} instead of being checked wrongly.
- * Transition rules (those reading {@code oldSelf}) are only evaluated by the API server on update, never on create.
+ * Evaluates the {@code x-kubernetes-validations} rules of a CRD as written, with Google's CEL for Java: {@code self} is
+ * the value at the rule's place in the object, {@code oldSelf} the same value before an update. Each rule is compiled
+ * once. A rule that does not compile or fails to evaluate is an {@link Outcome.Failed} that names the rule, so a
+ * changed CRD is never passed silently. Thread-safe.
  */
 final class CelRules {
-    private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+    private static final Pattern OLD_SELF = Pattern.compile("\\boldSelf\\b");
 
-    private static final Map<String, Predicate<Object>> RULES = Map.ofEntries(
-            Map.entry(
-                    "!has(self.cohort) && has(self.resourceGroups) ? self.resourceGroups.all(rg, rg.flavors.all(f, "
-                            + "f.resources.all(r, !has(r.borrowingLimit)))) : true",
-                    self -> noBorrowingWithout(self, "cohort")),
-            Map.entry(
-                    "!has(self.cohortName) && has(self.resourceGroups) ? self.resourceGroups.all(rg, rg.flavors.all(f,"
-                            + " f.resources.all(r, !has(r.borrowingLimit)))) : true",
-                    self -> noBorrowingWithout(self, "cohortName")),
-            Map.entry(
-                    "self.flavors.all(x, size(x.resources) == size(self.coveredResources))",
-                    CelRules::flavorsCoverAllResources),
-            Map.entry(
-                    "!has(self.preference) || (self.whenCanBorrow == 'TryNextFlavor' && self.whenCanPreempt == "
-                            + "'TryNextFlavor')",
-                    self -> !has(self, "preference")
-                            || ("TryNextFlavor".equals(get(self, "whenCanBorrow"))
-                                    && "TryNextFlavor".equals(get(self, "whenCanPreempt")))),
-            Map.entry(
-                    "!(self.reclaimWithinCohort == 'Never' && has(self.borrowWithinCohort) &&  "
-                            + "self.borrowWithinCohort.policy != 'Never')",
-                    self -> !("Never".equals(get(self, "reclaimWithinCohort"))
-                            && has(self, "borrowWithinCohort")
-                            && !"Never".equals(get(get(self, "borrowWithinCohort"), "policy")))),
-            Map.entry(
-                    "!has(self.topologyName) || self.nodeLabels.size() >= 1",
-                    self -> !has(self, "topologyName")
-                            || get(self, "nodeLabels") instanceof Map<?, ?> labels && !labels.isEmpty()),
-            Map.entry(
-                    "self.all(x, x.effect in ['NoSchedule', 'PreferNoSchedule', 'NoExecute'])",
-                    self -> all(self, x -> EFFECTS.contains(get(x, "effect")))),
-            Map.entry(
-                    "self.all(x, !has(x.key) ? x.operator == 'Exists' : true)",
-                    self -> all(self, x -> has(x, "key") || "Exists".equals(get(x, "operator")))),
-            Map.entry(
-                    "self.all(x, has(x.tolerationSeconds) ? x.effect == 'NoExecute' : true)",
-                    self -> all(self, x -> !has(x, "tolerationSeconds") || "NoExecute".equals(get(x, "effect")))),
-            Map.entry(
-                    "self.all(x, !has(x.operator) || x.operator in ['Equal', 'Exists'])",
-                    self -> all(
-                            self,
-                            x -> !has(x, "operator")
-                                    || Set.of("Equal", "Exists").contains(get(x, "operator")))),
-            Map.entry(
-                    "self.all(x, has(x.operator) && x.operator == 'Exists' ? !has(x.value) : true)",
-                    self -> all(self, x -> !"Exists".equals(get(x, "operator")) || !has(x, "value"))),
-            Map.entry(
-                    "self.all(x, !has(x.effect) || x.effect in ['NoSchedule', 'PreferNoSchedule', 'NoExecute'])",
-                    self -> all(self, x -> !has(x, "effect") || EFFECTS.contains(get(x, "effect")))));
+    /** What one rule says about one value. */
+    sealed interface Outcome {
+        /** The rule holds. */
+        record Holds() implements Outcome {}
 
-    private CelRules() {}
+        /** The rule is false for the value. */
+        record Breaks() implements Outcome {}
 
+        /** The rule could not be compiled or evaluated; {@code reason} says why. */
+        record Failed(String reason) implements Outcome {}
+    }
+
+    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addVar("self", SimpleType.DYN)
+            .addVar("oldSelf", SimpleType.DYN)
+            .build();
+    private static final CelRuntime RUNTIME =
+            CelRuntimeFactory.standardCelRuntimeBuilder().build();
+
+    /** A compiled rule, or why it could not be compiled. */
+    private record Compiled(CelRuntime.Program program, String error) {}
+
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+    /** Transition rules read {@code oldSelf}; the API server evaluates them only on update, never on create. */
     static boolean isTransitionRule(String rule) {
-        return rule.contains("oldSelf");
+        return OLD_SELF.matcher(rule).find();
     }
 
-    static boolean isKnown(String rule) {
-        return RULES.containsKey(rule) || isTransitionRule(rule);
-    }
-
-    /** Whether {@code self} satisfies a known, non-transition rule. */
-    static boolean holds(String rule, Object self) {
-        return RULES.get(rule).test(self);
-    }
-
-    private static boolean noBorrowingWithout(Object spec, String cohortField) {
-        if (has(spec, cohortField) || !(get(spec, "resourceGroups") instanceof List<?> groups)) {
-            return true;
+    /** Evaluates {@code rule} with {@code self} (and {@code oldSelf}, or {@code null} on create). */
+    Outcome evaluate(String rule, Object self, Object oldSelf) {
+        Compiled program = compiled.computeIfAbsent(rule, CelRules::compile);
+        if (program.error() != null) {
+            return new Outcome.Failed(program.error());
         }
-        return groups.stream()
-                .allMatch(group -> all(
-                        get(group, "flavors"),
-                        flavor -> all(get(flavor, "resources"), resource -> !has(resource, "borrowingLimit"))));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("self", toCel(self));
+        if (oldSelf != null) {
+            variables.put("oldSelf", toCel(oldSelf));
+        }
+        try {
+            Object result = program.program().eval(variables);
+            if (result instanceof Boolean holds) {
+                return holds ? new Outcome.Holds() : new Outcome.Breaks();
+            }
+            return new Outcome.Failed("evaluates to " + result + ", not a boolean");
+        } catch (CelEvaluationException e) {
+            return new Outcome.Failed("cannot be evaluated: " + e.getMessage());
+        }
     }
 
-    private static boolean flavorsCoverAllResources(Object group) {
-        int covered = get(group, "coveredResources") instanceof List<?> list ? list.size() : 0;
-        return all(
-                get(group, "flavors"),
-                flavor -> (get(flavor, "resources") instanceof List<?> list ? list.size() : 0) == covered);
+    private static Compiled compile(String rule) {
+        try {
+            CelAbstractSyntaxTree ast = COMPILER.compile(rule).getAst();
+            return new Compiled(RUNTIME.createProgram(ast), null);
+        } catch (CelValidationException | CelEvaluationException e) {
+            return new Compiled(
+                    null,
+                    "does not compile: " + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
-    private static boolean all(Object list, Predicate<Object> test) {
-        return !(list instanceof List<?> items) || items.stream().allMatch(test);
-    }
-
-    private static boolean has(Object node, String field) {
-        return node instanceof Map<?, ?> map && map.get(field) != null;
-    }
-
-    private static Object get(Object node, String field) {
-        return node instanceof Map<?, ?> map ? map.get(field) : null;
+    /** CEL's integers are {@code long}s; objects hold {@code Integer}s. */
+    private static Object toCel(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof BigInteger) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(key, toCel(item)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(toCel(item)));
+            return copy;
+        }
+        return value;
     }
 }

@@ -5,11 +5,11 @@ import dev.allot.core.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +17,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OpenAPI schemas of Kueue's CustomResourceDefinitions, used to check every exported object before it reaches a
@@ -31,11 +33,17 @@ public final class CrdSchemas {
             Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
     /** One served version of one kind. */
-    private record Schema(Map<String, Object> openApi, boolean namespaced) {}
+    private record Schema(StructuralSchema structural, boolean namespaced) {
+        Map<String, Object> openApi() {
+            return structural.openApi();
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, Schema> schemas;
-    private final Set<String> uncheckedRules = new TreeSet<>();
-    private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CelRules rules = new CelRules();
+    private final Set<String> uncheckedRules = java.util.Collections.synchronizedSet(new TreeSet<>());
 
     private CrdSchemas(Map<String, Schema> schemas) {
         this.schemas = Map.copyOf(schemas);
@@ -54,7 +62,7 @@ public final class CrdSchemas {
                             "kueue.crd-missing",
                             "CRD " + resource + " is missing from the Allot jar. Maybe rebuild it?");
                 }
-                crds.add((Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                crds.add(parseJson(in.readAllBytes(), resource));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -89,11 +97,27 @@ public final class CrdSchemas {
                 Map<String, Object> version = (Map<String, Object>) entry;
                 if (Boolean.TRUE.equals(version.get("served"))) {
                     Map<String, Object> openApi = (Map<String, Object>) Tree.at(version, "schema", "openAPIV3Schema");
-                    schemas.put(key(group + "/" + version.get("name"), kind), new Schema(openApi, namespaced));
+                    schemas.put(
+                            key(group + "/" + version.get("name"), kind),
+                            new Schema(new StructuralSchema(openApi), namespaced));
                 }
             }
         }
         return new CrdSchemas(schemas);
+    }
+
+    /** A bundled CRD; input that is not strict JSON is a packaging error. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parseJson(byte[] json, String source) {
+        try {
+            return JSON.readValue(json, LinkedHashMap.class);
+        } catch (JacksonException e) {
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL,
+                    "kueue.crd-broken",
+                    "CRD " + source + " in the Allot jar is not valid JSON: " + e.getOriginalMessage()
+                            + ". Maybe rebuild it?");
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -140,7 +164,7 @@ public final class CrdSchemas {
                                     ? "is required for a namespaced kind"
                                     : "must be empty for a cluster-scoped kind"));
                 }
-                new SchemaWalker(problems, uncheckedRules, patterns).check(object.body(), schema.openApi(), "");
+                schema.structural().check(object.body(), rules, problems, uncheckedRules);
                 WebhookRules.check(object, problems);
             }
         }
@@ -149,14 +173,33 @@ public final class CrdSchemas {
                 .toList();
     }
 
+    /**
+     * The rules of the CRD that {@code object} breaks as an update of the live object {@code live}, such as an
+     * immutable field that differs; empty when an update is allowed.
+     */
+    public List<Problem> updateProblems(KueueObject object, Map<String, Object> live) {
+        Schema schema = schemas.get(key(object.apiVersion(), object.kind()));
+        if (schema == null) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        schema.structural().checkUpdate(object.body(), live, rules, problems, uncheckedRules);
+        return problems;
+    }
+
     /** Every problem of every object. */
     public List<Problem> validate(List<KueueObject> objects) {
         return objects.stream().flatMap(object -> validate(object).stream()).toList();
     }
 
-    /** CEL rules met so far that this validator cannot evaluate (an empty set means every rule was checked). */
+    /**
+     * CEL rules met so far that did not compile or evaluate (each also reported as a problem of the object it was
+     * met on); an empty set means every rule was checked.
+     */
     public Set<String> uncheckedRules() {
-        return Set.copyOf(uncheckedRules);
+        synchronized (uncheckedRules) {
+            return Set.copyOf(uncheckedRules);
+        }
     }
 
     private static void checkName(String name, Pattern pattern, int maxLength, List<Problem> problems) {

@@ -37,6 +37,8 @@ public final class KueueCluster implements AutoCloseable {
 
     private static final List<String> PRUNE_ORDER = List.of("LocalQueue", "ClusterQueue", "Cohort", "ResourceFlavor");
 
+    private static final CrdSchemas SCHEMAS = CrdSchemas.bundled();
+
     private final KubernetesClient client;
     private final String fieldManager;
     private final ApplyMode mode;
@@ -65,9 +67,14 @@ public final class KueueCluster implements AutoCloseable {
             if (live == null) {
                 changes.add(new ObjectChange(ObjectChange.Action.CREATE, object, List.of()));
             } else {
-                var fields = ObjectComparison.differences(object.body(), toMap(live));
-                changes.add(new ObjectChange(
-                        fields.isEmpty() ? ObjectChange.Action.UNCHANGED : ObjectChange.Action.UPDATE, object, fields));
+                Map<String, Object> liveBody = toMap(live);
+                var fields = ObjectComparison.differences(object.body(), liveBody);
+                ObjectChange.Action action = fields.isEmpty()
+                        ? ObjectChange.Action.UNCHANGED
+                        : SCHEMAS.updateProblems(object, liveBody).isEmpty()
+                                ? ObjectChange.Action.UPDATE
+                                : ObjectChange.Action.RECREATE;
+                changes.add(new ObjectChange(action, object, fields));
             }
         }
         for (KueueObject extra : managedObjects(manifest.apiVersion())) {
@@ -87,7 +94,16 @@ public final class KueueCluster implements AutoCloseable {
      * @return the diff that was applied
      */
     public ClusterDiff apply(KueueManifest manifest, boolean prune) {
-        ClusterDiff diff = diff(manifest);
+        return apply(diff(manifest), prune);
+    }
+
+    /** Applies a diff computed (and shown) before; objects to re-create are deleted, then created. */
+    public ClusterDiff apply(ClusterDiff diff, boolean prune) {
+        for (ObjectChange change : diff.of(ObjectChange.Action.RECREATE)) {
+            KueueObject object = change.object();
+            call(object, "delete", () -> resource(object).delete());
+            call(object, "create", () -> resource(object).create());
+        }
         for (ObjectChange change : diff.changes()) {
             KueueObject object = change.object();
             boolean write =

@@ -9,8 +9,8 @@ import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
+import dev.allot.core.model.Pool;
 import dev.allot.core.model.ProjectPlan;
-import dev.allot.core.model.YieldSchedule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import java.util.Set;
  * Compiles a plan to the Kueue objects that enforce it. Pure: values in, values out; nothing is read or written.
  *
  * <p>Steps: (1) a ResourceFlavor per GPU type; (2) each project's quota on the date, following the
- * {@link YieldSchedule}; (3) a root Cohort and a Cohort per category, whose limits protect category floors;
+ * {@link QuotaTimeline} (summed quotas never exceed the pools); (3) a root Cohort and a Cohort per category, whose limits protect category floors;
  * (4) per project a Namespace, a ClusterQueue whose {@code nominalQuota} per flavor is its quota, and a LocalQueue.
  */
 public final class KueueCompiler {
@@ -38,12 +38,41 @@ public final class KueueCompiler {
 
     private KueueCompiler() {}
 
-    /** The objects that enforce {@code plan} (drafted for {@code lab}) on {@code asOf}. */
+    /** The objects that enforce {@code plan} (drafted for {@code lab}, whose pools are in one cluster) on {@code asOf}. */
     public static KueueManifest compile(Lab lab, Plan plan, KueueConfig config, LocalDate asOf) {
+        List<String> clusters = clusters(lab);
+        if (clusters.size() != 1) {
+            throw AllotException.invalid(
+                    "kueue.clusters",
+                    "Lab " + lab.name() + " has pools in " + clusters.size() + " clusters " + clusters
+                            + ", and each runs its own Kueue. Maybe pass --cluster " + clusters.get(0)
+                            + " (or --out DIR to export every cluster)?");
+        }
+        return compile(lab, plan, config, asOf, clusters.get(0));
+    }
+
+    /** The clusters of the lab's pools, sorted: one Kueue installation, and one export, each. */
+    public static List<String> clusters(Lab lab) {
+        return ClusterShares.clusters(lab);
+    }
+
+    /** The objects that enforce {@code plan} on {@code asOf} in one {@code cluster} of the lab. */
+    public static KueueManifest compile(Lab lab, Plan plan, KueueConfig config, LocalDate asOf, String cluster) {
+        if (!clusters(lab).contains(cluster)) {
+            throw AllotException.invalid(
+                    "kueue.cluster",
+                    "Cluster '" + cluster + "' has no pools in lab " + lab.name() + ". Maybe one of " + clusters(lab)
+                            + "?");
+        }
         Names names = new Names();
-        Map<GpuTypeId, String> flavors = flavorNames(lab, names);
+        Map<GpuTypeId, String> allFlavors = flavorNames(lab, names);
+        List<Pool> pools = ClusterShares.pools(lab, cluster);
+        Map<GpuTypeId, String> flavors = new LinkedHashMap<>(allFlavors);
+        flavors.keySet()
+                .removeIf(
+                        type -> pools.stream().noneMatch(pool -> pool.gpuType().equals(type)));
         List<CategoryId> categories = categories(lab, plan);
-        checkNamed(config.nodeLabelValues().keySet(), flavors.keySet(), "node label value", "GPU type");
+        checkNamed(config.nodeLabelValues().keySet(), allFlavors.keySet(), "node label value", "GPU type");
         checkNamed(
                 config.sharing().categoryBorrowingFractions().keySet(),
                 categories,
@@ -52,20 +81,26 @@ public final class KueueCompiler {
         checkNamed(config.sharing().protectedFractions().keySet(), categories, "protected fraction", "category");
         List<KueueObject> objects = new ArrayList<>();
         List<KueueManifest.PendingYield> pending = new ArrayList<>();
-        Map<ProjectPlan, Allocation> quotas = new LinkedHashMap<>();
-        for (ProjectPlan line : plan.projects()) {
-            Allocation quota = YieldSchedule.quotaOn(line, asOf);
-            quotas.put(line, quota);
-            if (YieldSchedule.isYielding(line, asOf)) {
-                pending.add(new KueueManifest.PendingYield(
-                        line.project(), line.yieldBy().orElseThrow(), quota, line.grant()));
-            }
-        }
+        Map<ProjectPlan, Allocation> quotas =
+                ClusterShares.inCluster(lab, cluster, QuotaTimeline.quotasOn(lab, plan, asOf));
+        Map<LocalDate, Map<ProjectPlan, Allocation>> later = new java.util.TreeMap<>();
+        QuotaTimeline.boundaries(lab, plan).stream()
+                .filter(date -> date.isAfter(asOf))
+                .forEach(date -> later.put(
+                        date, ClusterShares.inCluster(lab, cluster, QuotaTimeline.quotasOn(lab, plan, date))));
+        quotas.forEach((line, quota) -> later.entrySet().stream()
+                .filter(next -> !next.getValue().get(line).equals(quota))
+                .findFirst()
+                .ifPresent(next -> pending.add(new KueueManifest.PendingYield(
+                        line.project(), next.getKey(), quota, next.getValue().get(line)))));
         QueueObjects queues = new QueueObjects(config, names, flavors, lab, plan.cycle());
+        quotas.entrySet().removeIf(entry -> !queues.runsHere(entry.getKey(), entry.getValue()));
         if (config.createNamespaces()) {
             quotas.keySet().forEach(line -> objects.add(queues.namespace(line)));
         }
-        lab.gpuTypes().forEach(type -> objects.add(flavor(type, flavors, config)));
+        lab.gpuTypes().stream()
+                .filter(type -> flavors.containsKey(type.id()))
+                .forEach(type -> objects.add(flavor(type, flavors, config, pools)));
         objects.addAll(new CohortObjects(config, names, flavors, lab.policy()).cohorts(categories, quotas));
         quotas.forEach((line, quota) -> objects.add(queues.clusterQueue(line, quota)));
         quotas.keySet().forEach(line -> objects.add(queues.localQueue(line)));
@@ -103,11 +138,29 @@ public final class KueueCompiler {
         return flavors;
     }
 
-    private static KueueObject flavor(GpuType type, Map<GpuTypeId, String> flavors, KueueConfig config) {
+    /**
+     * The flavor's node labels are those of the type's first pool in the cluster when the lab file names them (as
+     * NVIDIA's GPU feature discovery labels nodes), else the configured key with the configured value or the type id.
+     */
+    private static KueueObject flavor(
+            GpuType type, Map<GpuTypeId, String> flavors, KueueConfig config, List<Pool> pools) {
         String name = flavors.get(type.id());
-        String labelValue = Names.labelValue(
-                config.nodeLabelValues().getOrDefault(type.id(), type.id().value()),
-                "node label of GPU type " + type.id());
+        Map<String, Object> nodeLabels = new LinkedHashMap<>();
+        pools.stream()
+                .filter(pool ->
+                        pool.gpuType().equals(type.id()) && !pool.nodeLabels().isEmpty())
+                .findFirst()
+                .ifPresent(pool -> pool.nodeLabels()
+                        .forEach((key, value) -> nodeLabels.put(
+                                key, Names.labelValue(value, "node label " + key + " of pool " + pool.name()))));
+        if (nodeLabels.isEmpty()) {
+            nodeLabels.put(
+                    config.nodeLabelKey(),
+                    Names.labelValue(
+                            config.nodeLabelValues()
+                                    .getOrDefault(type.id(), type.id().value()),
+                            "node label of GPU type " + type.id()));
+        }
         Map<String, Object> body = map(
                 "apiVersion", config.apiVersion().apiVersion(),
                 "kind", "ResourceFlavor",
@@ -121,7 +174,7 @@ public final class KueueCompiler {
                                         PREFIX + "gpu-type",
                                         Names.labelValue(Names.dns(type.id().value()), "GPU type " + type.id())),
                                 null),
-                "spec", map("nodeLabels", map(config.nodeLabelKey(), labelValue)));
+                "spec", map("nodeLabels", nodeLabels));
         return new KueueObject(config.apiVersion().apiVersion(), "ResourceFlavor", "", name, body);
     }
 

@@ -18,6 +18,8 @@ public record ObjectChange(Action action, KueueObject object, List<FieldChange> 
         UPDATE,
         /** On the cluster as planned: apply leaves it alone. */
         UNCHANGED,
+        /** On the cluster with another value in a field that cannot be updated: apply deletes and creates it. */
+        RECREATE,
         /** Labelled as Allot's but not in the plan: reported; deleted only by apply with pruning. */
         EXTRA
     }

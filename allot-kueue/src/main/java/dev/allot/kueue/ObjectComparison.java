@@ -1,6 +1,7 @@
 package dev.allot.kueue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +13,26 @@ import java.util.Set;
  */
 final class ObjectComparison {
     private static final Set<String> COMPARED_METADATA = Set.of("labels", "annotations");
-    /** Spec fields the API server never defaults: present on the cluster but not in the plan is drift. */
+    /**
+     * Spec fields the API server never defaults and that change what is admitted where: present on the cluster but not
+     * in the plan is drift (a hand-added {@code admissionChecks} stops admission).
+     */
     private static final Set<String> OWNED_SPEC = Set.of(
-            "resourceGroups", "cohortName", "cohort", "parentName", "nodeLabels", "namespaceSelector", "clusterQueue");
+            "resourceGroups",
+            "cohortName",
+            "cohort",
+            "parentName",
+            "nodeLabels",
+            "namespaceSelector",
+            "clusterQueue",
+            "admissionChecks",
+            "admissionChecksStrategy",
+            "fairSharing",
+            "nodeTaints",
+            "tolerations",
+            "topologyName");
+    /** Spec fields the server defaults: drift when the plan leaves them out and the cluster holds another value. */
+    private static final Map<String, Object> DEFAULTED_SPEC = Map.of("stopPolicy", "None");
     /** Fields below which every key is the plan's, e.g. a quota's borrowingLimit and lendingLimit. */
     private static final Set<String> EXACT = Set.of("resourceGroups", "nodeLabels", "namespaceSelector");
 
@@ -39,6 +57,12 @@ final class ObjectComparison {
                     .filter(key -> !planSpec.containsKey(key) && clusterSpec.get(key) != null)
                     .forEach(key ->
                             changes.add(new ObjectChange.FieldChange("spec." + key, clusterSpec.get(key), null)));
+            DEFAULTED_SPEC.forEach((key, fallback) -> {
+                Object value = clusterSpec.get(key);
+                if (!planSpec.containsKey(key) && value != null && !value.equals(fallback)) {
+                    changes.add(new ObjectChange.FieldChange("spec." + key, value, null));
+                }
+            });
         }
         return changes;
     }
@@ -57,6 +81,11 @@ final class ObjectComparison {
             }
         } else if (plan instanceof List<?> planList
                 && cluster instanceof List<?> clusterList
+                && byName(planList)
+                && byName(clusterList)) {
+            compareByName(path, planList, clusterList, exact, changes);
+        } else if (plan instanceof List<?> planList
+                && cluster instanceof List<?> clusterList
                 && planList.size() == clusterList.size()) {
             for (int i = 0; i < planList.size(); i++) {
                 compare(path + "[" + i + "]", planList.get(i), clusterList.get(i), exact, changes);
@@ -64,6 +93,28 @@ final class ObjectComparison {
         } else if (!sameValue(plan, cluster)) {
             changes.add(new ObjectChange.FieldChange(path, cluster, plan));
         }
+    }
+
+    /** Lists of named items (flavors, resources) are compared by name: their order is not what differs. */
+    private static boolean byName(List<?> list) {
+        return !list.isEmpty()
+                && list.stream().allMatch(item -> item instanceof Map<?, ?> map && map.get("name") != null);
+    }
+
+    private static void compareByName(
+            String path, List<?> plan, List<?> cluster, boolean exact, List<ObjectChange.FieldChange> changes) {
+        Map<Object, Object> live = new LinkedHashMap<>();
+        cluster.forEach(item -> live.put(((Map<?, ?>) item).get("name"), item));
+        for (Object item : plan) {
+            Object name = ((Map<?, ?>) item).get("name");
+            String itemPath = path + "[" + name + "]";
+            if (live.containsKey(name)) {
+                compare(itemPath, item, live.remove(name), exact, changes);
+            } else {
+                changes.add(new ObjectChange.FieldChange(itemPath, null, item));
+            }
+        }
+        live.forEach((name, item) -> changes.add(new ObjectChange.FieldChange(path + "[" + name + "]", item, null)));
     }
 
     private static boolean sameValue(Object plan, Object cluster) {

@@ -10,6 +10,7 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
+import dev.allot.core.model.ProjectStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ final class QueueObjects {
     private final Map<GpuTypeId, String> flavors;
     private final Map<ProjectId, Ask> asks;
     private final CycleId cycle;
+    private final java.util.Set<ProjectId> killedInLab;
 
     QueueObjects(KueueConfig config, Names names, Map<GpuTypeId, String> flavors, Lab lab, CycleId cycle) {
         this.config = config;
@@ -29,6 +31,10 @@ final class QueueObjects {
         this.flavors = flavors;
         this.asks = lab.asksByProject();
         this.cycle = cycle;
+        this.killedInLab = lab.projects().stream()
+                .filter(project -> project.status() == ProjectStatus.KILLED)
+                .map(project -> project.id())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     String namespaceName(ProjectPlan line) {
@@ -63,7 +69,10 @@ final class QueueObjects {
 
     KueueObject clusterQueue(ProjectPlan line, Allocation quota) {
         String name = clusterQueueName(line);
-        boolean held = quota.isEmpty() && line.decision() == Decision.KILL;
+        boolean killed = line.decision() == Decision.KILL || killedInLab.contains(line.project());
+        // A kill stops new work at once; running work may finish until the yield date, then it is drained.
+        StopPolicy stop = !killed ? StopPolicy.None : quota.isEmpty() ? config.killedStopPolicy() : StopPolicy.Hold;
+        boolean mayBorrow = !killed && line.decision() != Decision.DECLINED;
         Map<String, Object> spec = map(
                 config.apiVersion().clusterQueueCohortField(),
                 CohortObjects.cohortName(config, line.category()),
@@ -78,11 +87,11 @@ final class QueueObjects {
                         "withinClusterQueue",
                         "LowerPriority"),
                 "stopPolicy",
-                (held ? config.killedStopPolicy() : StopPolicy.None).name(),
+                stop.name(),
                 "resourceGroups",
                 List.of(map(
                         "coveredResources", List.of(config.resourceName()),
-                        "flavors", flavorQuotas(line, quota))));
+                        "flavors", flavorQuotas(line, quota, mayBorrow))));
         Map<String, Object> annotations = map(
                 KueueCompiler.PREFIX + "cycle", cycle.value(),
                 KueueCompiler.PREFIX + "decision", line.decision().label(),
@@ -117,33 +126,41 @@ final class QueueObjects {
         return new KueueObject(apiVersion, "LocalQueue", namespace, config.localQueueName(), body);
     }
 
+    /** Whether the project can run on any flavor of this cluster; a project that cannot gets no queue here. */
+    boolean runsHere(ProjectPlan line, Allocation quota) {
+        return !flavorQuotas(line, quota, true).isEmpty();
+    }
+
     /**
      * Flavors with quota first (Kueue tries flavors in order, so a project uses its own GPUs before borrowing), then
      * the other types the project can run on, with zero quota so it can still borrow them when idle.
      */
-    private List<Map<String, Object>> flavorQuotas(ProjectPlan line, Allocation quota) {
+    private List<Map<String, Object>> flavorQuotas(ProjectPlan line, Allocation quota, boolean mayBorrow) {
         List<Map<String, Object>> withQuota = new ArrayList<>();
         List<Map<String, Object>> borrowOnly = new ArrayList<>();
         Ask ask = asks.get(line.project());
         flavors.forEach((type, flavor) -> {
             int gpus = quota.gpus(type);
             if (gpus > 0) {
-                withQuota.add(flavorQuota(flavor, gpus));
+                withQuota.add(flavorQuota(flavor, gpus, mayBorrow));
             } else if (ask == null || ask.accepts(type) || line.previous().gpus(type) > 0) {
-                borrowOnly.add(flavorQuota(flavor, 0));
+                borrowOnly.add(flavorQuota(flavor, 0, mayBorrow));
             }
         });
         withQuota.addAll(borrowOnly);
         return withQuota;
     }
 
-    private Map<String, Object> flavorQuota(String flavor, int gpus) {
+    /** {@code mayBorrow} false (killed and declined projects): the queue takes nothing beyond its own quota. */
+    private Map<String, Object> flavorQuota(String flavor, int gpus, boolean mayBorrow) {
         Sharing sharing = config.sharing();
         Integer lendingLimit =
                 sharing.projectLendingFraction() < 1 ? (int) Math.floor(sharing.projectLendingFraction() * gpus) : null;
-        Integer borrowingLimit = sharing.projectBorrowingFraction()
-                .map(fraction -> (int) Math.floor(fraction * gpus))
-                .orElse(null);
+        Integer borrowingLimit = !mayBorrow
+                ? Integer.valueOf(0)
+                : sharing.projectBorrowingFraction()
+                        .map(fraction -> (int) Math.floor(fraction * gpus))
+                        .orElse(null);
         return map(
                 "name",
                 flavor,

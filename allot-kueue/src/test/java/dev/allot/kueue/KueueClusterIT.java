@@ -1,7 +1,9 @@
 package dev.allot.kueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.allot.core.AllotException;
 import dev.allot.core.model.Allocation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -74,7 +76,7 @@ class KueueClusterIT {
                     .extracting(ObjectChange.FieldChange::describe)
                     .containsExactly(
                             "spec.stopPolicy: cluster Hold, plan None",
-                            "spec.resourceGroups[0].flavors[0].resources[0].nominalQuota: cluster 64, plan 48");
+                            "spec.resourceGroups[0].flavors[h100].resources[nvidia.com/gpu].nominalQuota: cluster 64, plan 48");
         });
         assertThat(drift.render("Kueue drift"))
                 .startsWith("Kueue drift: 0 to create, 1 to update, 0 extra, "
@@ -99,7 +101,7 @@ class KueueClusterIT {
                 .flatExtracting(ObjectChange::fields)
                 .extracting(ObjectChange.FieldChange::describe)
                 .containsExactlyInAnyOrder(
-                        "spec.resourceGroups[0].flavors[0].resources[0].lendingLimit: cluster 0, plan (absent)",
+                        "spec.resourceGroups[0].flavors[h100].resources[nvidia.com/gpu].lendingLimit: cluster 0, plan (absent)",
                         "spec.resourceGroups: cluster [], plan (absent)");
         cluster.apply(manifest, false);
         assertThat(cluster.diff(manifest).hasDrift()).isFalse();
@@ -139,6 +141,65 @@ class KueueClusterIT {
         assertThat(live("LocalQueue", "proj-llm-pretrain", "default")).isNull();
         assertThat(client.namespaces().withName("proj-llm-pretrain").get()).isNotNull();
         assertThat(cluster.diff(next).hasDrift()).isFalse();
+    }
+
+    @Test
+    void aPlanThatWouldDeleteMoreThanTheCapIsRefusedBeforeAnythingIsDeleted() {
+        cluster.apply(manifest(small, TestPlans.YIELD_BY), false);
+        TestPlans smaller = TestPlans.lab()
+                .gpuType("H100", 1.0, 128)
+                .gpuType("A100", 0.5, 64)
+                .project("vision-rl", "exploratory", Allocation.of("H100", 32), TestPlans.alloc(48, 16));
+        ClusterDiff diff = cluster.diff(manifest(smaller, TestPlans.YIELD_BY));
+        assertThat(diff.deletions(true)).isGreaterThan(diff.defaultMaxDeletions());
+        assertThat(diff.defaultMaxDeletions()).isEqualTo(Math.max(1, diff.managedObjects() * 5 / 100));
+
+        assertThatThrownBy(() -> diff.checkDeletions(true, diff.defaultMaxDeletions()))
+                .isInstanceOf(AllotException.class)
+                .hasMessageStartingWith("Apply would delete " + diff.deletions(true) + " of the "
+                        + diff.managedObjects() + " objects Allot manages on the cluster, more than --max-deletions 1;"
+                        + " nothing was changed.");
+        diff.checkDeletions(false, diff.defaultMaxDeletions());
+        assertThat(live("ClusterQueue", "", "llm-pretrain")).isNotNull();
+    }
+
+    @Test
+    void aHandAddedAdmissionCheckIsDriftAndApplyRemovesIt() {
+        KueueManifest manifest = manifest(small, TestPlans.YIELD_BY);
+        cluster.apply(manifest, false);
+        editByHand(
+                "vision-rl", "\"stopPolicy\":\"None\"", "\"stopPolicy\":\"None\",\"admissionChecks\":[\"hold-all\"]");
+
+        ClusterDiff drift = cluster.diff(manifest);
+
+        assertThat(drift.of(ObjectChange.Action.UPDATE))
+                .flatExtracting(ObjectChange::fields)
+                .extracting(ObjectChange.FieldChange::describe)
+                .containsExactly("spec.admissionChecks: cluster [hold-all], plan (absent)");
+        cluster.apply(manifest, false);
+        assertThat(cluster.diff(manifest).hasDrift()).isFalse();
+    }
+
+    @Test
+    void aLocalQueuePointingElsewhereNeedsDeleteAndRecreate() {
+        KueueManifest manifest = manifest(small, TestPlans.YIELD_BY);
+        cluster.apply(manifest, false);
+        GenericKubernetesResource queue = live("LocalQueue", "proj-vision-rl", "default");
+        queue.getAdditionalProperties().put("spec", Map.of("clusterQueue", "someone-else"));
+        operation("LocalQueue").inNamespace("proj-vision-rl").resource(queue).update();
+
+        ClusterDiff drift = cluster.diff(manifest);
+
+        assertThat(drift.of(ObjectChange.Action.RECREATE))
+                .singleElement()
+                .satisfies(change -> assertThat(change.object().id()).isEqualTo("LocalQueue proj-vision-rl/default"));
+        assertThat(drift.deletions(false)).isEqualTo(1);
+        assertThat(drift.render("Kueue drift"))
+                .contains("1 to delete and re-create")
+                .contains("  ! LocalQueue proj-vision-rl/default (a field that cannot be changed differs: apply"
+                        + " deletes and re-creates it)\n      spec.clusterQueue: cluster someone-else, plan vision-rl");
+        cluster.apply(drift, false);
+        assertThat(cluster.diff(manifest).hasDrift()).isFalse();
     }
 
     /** Changes a ClusterQueue on the cluster the way kubectl edit would, by replacing text in its JSON. */

@@ -8,6 +8,7 @@ import dev.allot.core.AllotException;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectStatus;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -67,10 +68,12 @@ class KueueCompilerTest {
     }
 
     @Test
-    void aKilledProjectRunsOnUntilItsYieldDateThenIsHeldAndDrained() {
+    void aKilledProjectTakesNoNewWorkFromTheKillOnAndIsDrainedOnItsYieldDate() {
         assertThat(spec(compile(KueueConfig.defaults(), BEFORE_YIELD), "old-agents")
                         .get("stopPolicy"))
-                .isEqualTo("None");
+                .isEqualTo("Hold");
+        assertThat(spec(compile(KueueConfig.defaults(), YIELD_BY), "old-agents").get("stopPolicy"))
+                .isEqualTo("HoldAndDrain");
         assertThat(quota(compile(KueueConfig.defaults(), BEFORE_YIELD), "old-agents"))
                 .containsEntry("a100", 16);
         KueueManifest after = compile(
@@ -95,6 +98,35 @@ class KueueCompilerTest {
         KueueManifest manifest = compile(KueueConfig.defaults(), YIELD_BY);
         assertThat(quota(manifest, "new-idea")).containsExactly(Map.entry("a100", 0));
         assertThat(spec(manifest, "new-idea").get("stopPolicy")).isEqualTo("None");
+    }
+
+    @Test
+    void killedAndDeclinedProjectsBorrowNothing() {
+        for (LocalDate date : List.of(BEFORE_YIELD, YIELD_BY)) {
+            KueueManifest manifest = compile(KueueConfig.defaults(), date);
+            for (String project : List.of("old-agents", "new-idea")) {
+                assertThat(Tree.at(spec(manifest, project), "resourceGroups").toString())
+                        .as(project + " on " + date)
+                        .contains("borrowingLimit=0")
+                        .doesNotContain("nominalQuota=0, lendingLimit");
+            }
+            assertThat(Tree.at(spec(manifest, "vision-rl"), "resourceGroups").toString())
+                    .doesNotContain("borrowingLimit");
+        }
+    }
+
+    @Test
+    void theHoldStaysInLaterCyclesUntilTheKillIsLifted() {
+        // next cycle: the killed project has nothing before or after, but the lab still marks it killed
+        TestPlans next = TestPlans.lab()
+                .gpuType("H100", 1.0, 64)
+                .project("old-agents", "exploratory", Allocation.NONE, Allocation.NONE);
+        next.status("old-agents", ProjectStatus.KILLED);
+        KueueManifest manifest = KueueCompiler.compile(next.build(), next.plan(), KueueConfig.defaults(), YIELD_BY);
+        assertThat(spec(manifest, "old-agents").get("stopPolicy")).isEqualTo("HoldAndDrain");
+        next.status("old-agents", ProjectStatus.ACTIVE);
+        manifest = KueueCompiler.compile(next.build(), next.plan(), KueueConfig.defaults(), YIELD_BY);
+        assertThat(spec(manifest, "old-agents").get("stopPolicy")).isEqualTo("None");
     }
 
     @Test

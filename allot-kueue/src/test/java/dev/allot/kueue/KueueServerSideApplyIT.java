@@ -49,10 +49,11 @@ class KueueServerSideApplyIT {
 
         assertThat(applied.of(ObjectChange.Action.UPDATE))
                 .singleElement()
-                .satisfies(change -> assertThat(change.fields())
-                        .extracting(ObjectChange.FieldChange::describe)
-                        .containsExactly(
-                                "spec.resourceGroups[0].flavors[0].resources[0].nominalQuota: cluster 24, plan 48"));
+                .satisfies(
+                        change -> assertThat(change.fields())
+                                .extracting(ObjectChange.FieldChange::describe)
+                                .containsExactly(
+                                        "spec.resourceGroups[0].flavors[h100].resources[nvidia.com/gpu].nominalQuota: cluster 24, plan 48"));
         RecordedRequest patch = server.getLastRequest();
         assertThat(patch.getMethod()).isEqualTo("PATCH");
         assertThat(patch.getPath()).isEqualTo(PATH + "?fieldManager=allot&force=true");

@@ -228,6 +228,12 @@ class SchemaValidationTest {
                 .filter(object -> object.id().equals("ClusterQueue/vision-rl"))
                 .findFirst()
                 .orElseThrow();
+        return change(original, change);
+    }
+
+    /** A deep copy of a cluster-scoped object with its spec changed. */
+    @SuppressWarnings("unchecked")
+    static KueueObject change(KueueObject original, Consumer<Map<String, Object>> change) {
         Map<String, Object> body = (Map<String, Object>) mutableCopy(original.body());
         change.accept((Map<String, Object>) body.get("spec"));
         return new KueueObject(original.apiVersion(), original.kind(), "", original.name(), body);
@@ -239,13 +245,13 @@ class SchemaValidationTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> resource(Map<String, Object> spec) {
+    static Map<String, Object> resource(Map<String, Object> spec) {
         Map<String, Object> flavor =
                 (Map<String, Object>) ((List<Object>) group(spec).get("flavors")).get(0);
         return (Map<String, Object>) ((List<Object>) flavor.get("resources")).get(0);
     }
 
-    private static Object mutableCopy(Object value) {
+    static Object mutableCopy(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((key, item) -> copy.put((String) key, mutableCopy(item)));

@@ -55,6 +55,17 @@ final class TestPlans {
         return this;
     }
 
+    /** A GPU type whose pools are added one by one with {@link #pool}. */
+    TestPlans gpuType(String id, double speed) {
+        types.add(new GpuType(GpuTypeId.of(id), speed));
+        return this;
+    }
+
+    TestPlans pool(String name, String cluster, String type, int gpus, Map<String, String> nodeLabels) {
+        pools.add(new Pool(name, cluster, GpuTypeId.of(type), gpus, 8, nodeLabels));
+        return this;
+    }
+
     TestPlans minShare(String category, double share) {
         bounds.add(new ShareBound(CategoryId.of(category), share, 1.0));
         return this;
@@ -100,6 +111,15 @@ final class TestPlans {
                 after.totalGpus(),
                 yieldBy,
                 new Explanation("test", List.of(), Map.of(), List.of())));
+        return this;
+    }
+
+    /** Changes a project's status in the lab (e.g. killed in an earlier cycle). */
+    TestPlans status(String id, ProjectStatus status) {
+        projects.replaceAll(project -> project.id().value().equals(id)
+                ? new Project(
+                        project.id(), project.name(), project.category(), project.lead(), project.members(), status)
+                : project);
         return this;
     }
 

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -115,13 +116,14 @@ final class LabReader {
     private List<Pool> pools(List<JsonNode> items, String path) {
         List<Pool> pools = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<String> keys = List.of("name", "cluster", "gpuType", "gpus", "gpusPerNode");
+        List<String> keys = List.of("name", "cluster", "gpuType", "gpus", "gpusPerNode", "nodeLabels");
         YamlObject.each(items, path, problems, keys, item -> {
             String name = item.text("name", true);
             String cluster = item.text("cluster", true);
             String type = item.text("gpuType", true);
             Integer gpus = item.count("gpus", true);
             Integer perNode = item.count("gpusPerNode", true);
+            Map<String, String> nodeLabels = item.map("nodeLabels", Scalars::text);
             boolean known = type != null && references.gpuType(type, item.path("gpuType"));
             boolean unique = name != null && unique(seen, name, item.path("name"), "pool");
             List<Problem> wrong = FleetRules.pool(gpus == null ? 0 : gpus, perNode == null ? 1 : perNode);
@@ -133,7 +135,7 @@ final class LabReader {
             }
             if (known && unique && cluster != null && gpus != null && perNode != null) {
                 references.addPool(type, gpus, perNode);
-                pools.add(new Pool(name, cluster, GpuTypeId.of(type), gpus, perNode));
+                pools.add(new Pool(name, cluster, GpuTypeId.of(type), gpus, perNode, nodeLabels));
             } else if (known) {
                 references.capacityUnknown(type);
             }

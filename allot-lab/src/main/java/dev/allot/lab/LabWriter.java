@@ -64,6 +64,11 @@ final class LabWriter {
         fields.put("gpuType", scalar(pool.gpuType().value()));
         fields.put("gpus", String.valueOf(pool.gpus()));
         fields.put("gpusPerNode", String.valueOf(pool.gpusPerNode()));
+        if (!pool.nodeLabels().isEmpty()) {
+            Map<String, String> labels = new java.util.LinkedHashMap<>();
+            pool.nodeLabels().forEach((key, value) -> labels.put(scalar(key), scalar(value)));
+            fields.put("nodeLabels", flow(labels));
+        }
         item(flow(fields));
     }
 

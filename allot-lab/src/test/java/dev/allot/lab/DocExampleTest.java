@@ -25,6 +25,9 @@ class DocExampleTest {
 
         assertThat(lab.name()).isEqualTo("small-lab");
         assertThat(lab.capacityGpus().values()).containsExactly(128, 64);
+        assertThat(lab.pools().get(0).nodeLabels())
+                .containsExactly(java.util.Map.entry("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3"));
+        assertThat(lab.pools().get(1).nodeLabels()).isEmpty();
         assertThat(lab.projects()).hasSize(4);
         assertThat(lab.asks()).hasSize(3);
         assertThat(lab.scores()).hasSize(4);

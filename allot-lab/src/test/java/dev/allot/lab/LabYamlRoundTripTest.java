@@ -16,4 +16,15 @@ class LabYamlRoundTripTest {
         assertThat(read).isEqualTo(demo);
         assertThat(LabYaml.write(read)).isEqualTo(yaml);
     }
+
+    @Test
+    void poolNodeLabelsReadBackEqual() throws java.io.IOException {
+        Lab example = LabYaml.read(DocExampleTest.yamlBlocks().get(0), "docs/lab-file.md");
+        assertThat(example.pools().get(0).nodeLabels()).isNotEmpty();
+
+        String yaml = LabYaml.write(example);
+
+        assertThat(yaml).contains("nodeLabels: {nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3}");
+        assertThat(LabYaml.read(yaml, "written.yaml")).isEqualTo(example);
+    }
 }

@@ -1,10 +1,13 @@
 package dev.allot.app.kueue;
 
 import dev.allot.app.Cli;
+import dev.allot.core.AllotException;
 import dev.allot.kueue.ClusterDiff;
 import dev.allot.kueue.KueueCluster;
 import dev.allot.kueue.KueueManifest;
 import dev.allot.kueue.ObjectChange;
+import java.io.Console;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,33 +16,76 @@ import picocli.CommandLine.Option;
         name = "apply",
         mixinStandardHelpOptions = true,
         description = {
-            "Create and update the plan's Kueue objects on the cluster (server-side apply, field manager",
-            "'allot'). Writes only what differs, so running it again changes nothing. Run it daily to enforce",
-            "dated yields."
+            "Show what will change, then create and update the plan's Kueue objects on the cluster (server-side",
+            "apply, field manager 'allot'). On a terminal it asks before changing anything; scripts pass --yes,",
+            "which deletions always need. Writes only what differs, so running it again changes nothing.",
+            "Example: allot kueue apply --lab lab.yaml --plan plan.json --at today --yes"
         })
 final class KueueApplyCommand extends KueueCommand.ClusterRun {
     @Option(
             names = "--prune",
-            description = "Also delete Allot's Kueue objects the plan no longer holds (never" + " namespaces).")
+            description = "Also delete Allot's Kueue objects the plan no longer holds (never namespaces).")
     boolean prune;
+
+    @Option(names = "--yes", description = "Apply without asking (for scripts); needed for any deletion.")
+    boolean yes;
+
+    @Option(
+            names = "--max-deletions",
+            paramLabel = "N",
+            description = "Refuse to apply when more than N objects would be deleted (default: 5 % of the objects"
+                    + " Allot manages on the cluster, at least 1).")
+    Integer maxDeletions;
 
     @Override
     public Integer call() {
         KueueManifest manifest = manifest();
-        ClusterDiff applied;
         try (KueueCluster connection = connect()) {
-            applied = connection.apply(manifest, prune);
+            ClusterDiff diff = connection.diff(manifest);
+            System.out.print(diff.render("Kueue apply for " + manifest.asOf() + " will change"));
+            int extra = diff.of(ObjectChange.Action.EXTRA).size();
+            boolean writes = diff.changes().stream()
+                    .anyMatch(change -> change.action() != ObjectChange.Action.UNCHANGED
+                            && (change.action() != ObjectChange.Action.EXTRA || prune));
+            if (!writes) {
+                System.out.println(
+                        extra > 0
+                                ? "Nothing to write; " + extra
+                                        + " extra object(s) left in place (--prune deletes them)."
+                                : "The cluster already obeys the plan; nothing was written.");
+                System.out.flush();
+                return Cli.OK;
+            }
+            diff.checkDeletions(prune, maxDeletions == null ? diff.defaultMaxDeletions() : maxDeletions);
+            if (!yes && !confirmed(diff.deletions(prune))) {
+                System.out.println("Nothing was changed.");
+                System.out.flush();
+                return Cli.OK;
+            }
+            connection.apply(diff, prune);
         }
-        System.out.print(applied.render("Kueue apply for " + manifest.asOf()));
-        int extra = applied.of(ObjectChange.Action.EXTRA).size();
-        System.out.println(
-                !applied.hasDrift()
-                        ? "The cluster already obeyed the plan; nothing was written."
-                        : extra > 0 && !prune
-                                ? extra + " extra object(s) left in place; --prune deletes them."
-                                : "Done.");
+        System.out.println("Done.");
         KueueCommand.printPendingYields(manifest, System.out);
         System.out.flush();
         return Cli.OK;
+    }
+
+    /** Asks on a terminal; without one, changes proceed but deletions need {@code --yes}. */
+    private static boolean confirmed(int deletions) {
+        Console console = System.console();
+        if (console == null) {
+            if (deletions > 0) {
+                throw AllotException.invalid(
+                        "kueue.confirm-deletions",
+                        "Apply would delete " + deletions
+                                + " object(s) and there is no terminal to confirm it; nothing was changed. Maybe"
+                                + " review 'allot kueue diff' and pass --yes?");
+            }
+            return true;
+        }
+        System.out.flush();
+        String answer = console.readLine(
+                "Apply these changes%s? [y/N] ", deletions > 0 ? " (deleting " + deletions + " object(s))" : "");
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
     }
 }

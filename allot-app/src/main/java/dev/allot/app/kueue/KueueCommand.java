@@ -1,5 +1,6 @@
 package dev.allot.app.kueue;
 
+import dev.allot.app.Cli;
 import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
@@ -9,6 +10,7 @@ import dev.allot.kueue.KueueCompiler;
 import dev.allot.kueue.KueueConfig;
 import dev.allot.kueue.KueueManifest;
 import dev.allot.kueue.KueueObject;
+import dev.allot.kueue.PlanAgreement;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,11 +52,39 @@ public final class KueueCommand implements Runnable {
      * reject leaves Allot.
      */
     static KueueManifest manifest(PlanInput input, KueueSettings settings) {
+        Map<String, KueueManifest> manifests = manifests(input, settings, false);
+        return manifests.values().iterator().next();
+    }
+
+    /**
+     * The manifest of every cluster the command is for: the {@code --cluster} one, the lab's only one, or, when
+     * {@code everyCluster}, each cluster of the lab; checked against the lab and Kueue's CRD schemas.
+     */
+    static Map<String, KueueManifest> manifests(PlanInput input, KueueSettings settings, boolean everyCluster) {
         KueueConfig config = settings.config();
-        LocalDate asOf = settings.asOf();
         PlanInput.Loaded loaded = input.load();
-        KueueManifest manifest = KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf);
-        List<Problem> problems = CrdSchemas.bundled().validate(manifest.objects());
+        List<Problem> fileProblems = input.planFile()
+                .map(file -> PlanFileCounts.fractional(Cli.read(file, "Plan file")))
+                .orElse(List.of());
+        PlanAgreement.check(loaded.lab(), loaded.plan(), fileProblems);
+        LocalDate asOf = settings.asOf(loaded.lab().cycleStart());
+        Map<String, KueueManifest> manifests = new java.util.LinkedHashMap<>();
+        if (settings.cluster != null) {
+            manifests.put(
+                    settings.cluster,
+                    KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf, settings.cluster));
+        } else if (everyCluster) {
+            for (String cluster : KueueCompiler.clusters(loaded.lab())) {
+                manifests.put(cluster, KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf, cluster));
+            }
+        } else {
+            KueueManifest only = KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf);
+            manifests.put(KueueCompiler.clusters(loaded.lab()).get(0), only);
+        }
+        List<Problem> problems = new java.util.ArrayList<>();
+        manifests
+                .values()
+                .forEach(manifest -> problems.addAll(CrdSchemas.bundled().validate(manifest.objects())));
         if (!problems.isEmpty()) {
             throw new AllotException(
                     AllotException.Kind.INVALID_INPUT,
@@ -65,7 +95,7 @@ public final class KueueCommand implements Runnable {
                     problems,
                     null);
         }
-        return manifest;
+        return manifests;
     }
 
     /** Options of every command that compares the plan with a cluster. */
@@ -108,11 +138,11 @@ public final class KueueCommand implements Runnable {
                 .distinct()
                 .sorted()
                 .collect(Collectors.joining(", "));
-        out.println(pending.size() + " project(s) keep GPUs until their yield date (" + dates
-                + "); apply again on or after it to enforce the yield:");
+        out.println(pending.size() + " project(s) change quota on a later date (" + dates
+                + "); apply again with --at on or after it:");
         pending.stream()
                 .limit(SHOWN_YIELDS)
-                .forEach(yield -> out.println("  " + yield.project() + " keeps " + yield.now() + " until "
+                .forEach(yield -> out.println("  " + yield.project() + " holds " + yield.now() + " until "
                         + yield.yieldBy() + ", then " + yield.after()));
         if (pending.size() > SHOWN_YIELDS) {
             out.println("  … and " + (pending.size() - SHOWN_YIELDS) + " more");

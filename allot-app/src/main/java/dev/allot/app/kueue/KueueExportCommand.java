@@ -33,35 +33,47 @@ final class KueueExportCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            description =
-                    "Write one file per kind into this folder, numbered in apply order (for kubectl apply -f DIR).")
+            description = "Write one file per kind into this folder, numbered in apply order (for kubectl apply -f"
+                    + " DIR); for a lab with pools in several clusters, one sub-folder per cluster.")
     Path out;
 
     @Override
     public Integer call() {
-        KueueManifest manifest = KueueCommand.manifest(input, settings);
+        Map<String, KueueManifest> manifests = KueueCommand.manifests(input, settings, out != null);
+        boolean perCluster = out != null && settings.cluster == null && manifests.size() > 1;
         if (out == null) {
+            KueueManifest manifest = manifests.values().iterator().next();
             System.out.print(KueueYaml.render(manifest.objects()));
             System.out.flush();
-        } else {
-            Map<String, String> files = KueueYaml.files(manifest.objects());
-            try {
-                Files.createDirectories(out);
-                for (Map.Entry<String, String> file : files.entrySet()) {
-                    Files.writeString(out.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-                }
-            } catch (IOException e) {
-                throw AllotException.invalid(
-                        "FILE_UNWRITABLE",
-                        "Cannot write the Kueue objects into " + out + ": " + e.getMessage()
-                                + ". Maybe choose another --out folder?");
-            }
-            System.err.println("Wrote " + files.size() + " files to " + out + ": " + String.join(", ", files.keySet()));
         }
-        System.err.println("Kueue " + manifest.apiVersion().version() + " objects for " + manifest.asOf() + ": "
-                + KueueCommand.counts(manifest.objects()) + ".");
-        KueueCommand.printPendingYields(manifest, System.err);
+        for (Map.Entry<String, KueueManifest> entry : manifests.entrySet()) {
+            KueueManifest manifest = entry.getValue();
+            String where = perCluster ? "cluster " + entry.getKey() + ": " : "";
+            if (out != null) {
+                write(perCluster ? out.resolve(entry.getKey()) : out, manifest, where);
+            }
+            System.err.println(where + "Kueue " + manifest.apiVersion().version() + " objects for " + manifest.asOf()
+                    + ": " + KueueCommand.counts(manifest.objects()) + ".");
+            KueueCommand.printPendingYields(manifest, System.err);
+        }
         System.err.flush();
         return Cli.OK;
+    }
+
+    private static void write(Path folder, KueueManifest manifest, String where) {
+        Map<String, String> files = KueueYaml.files(manifest.objects());
+        try {
+            Files.createDirectories(folder);
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw AllotException.invalid(
+                    "FILE_UNWRITABLE",
+                    "Cannot write the Kueue objects into " + folder + ": " + e.getMessage()
+                            + ". Maybe choose another --out folder?");
+        }
+        System.err.println(
+                where + "Wrote " + files.size() + " files to " + folder + ": " + String.join(", ", files.keySet()));
     }
 }

@@ -21,9 +21,18 @@ final class KueueSettings {
     @Option(
             names = "--at",
             paramLabel = "DATE",
-            description = "Compute quotas as of this day (yyyy-MM-dd; default: today): projects that yield keep their"
-                    + " previous quota until their yield date.")
+            description = "Compute quotas as of this day (yyyy-MM-dd, or 'today'; default: the cycle's start; days"
+                    + " before it are refused): projects that yield keep their previous quota until their yield"
+                    + " date, and grows that need those GPUs start on it.")
     String asOf;
+
+    @Option(
+            names = "--cluster",
+            paramLabel = "NAME",
+            description = "The cluster (as named by the lab's pools) whose Kueue to export or reach; each cluster gets"
+                    + " its own objects. Needed when the pools are in several clusters, except for export --out, which"
+                    + " then writes one folder per cluster.")
+    String cluster;
 
     @Option(
             names = "--api-version",
@@ -136,14 +145,19 @@ final class KueueSettings {
                 .build();
     }
 
-    LocalDate asOf() {
+    /** The day to enforce: {@code --at}, or the cycle's start, so that nothing of a cycle applies before it. */
+    LocalDate asOf(LocalDate cycleStart) {
         if (asOf == null) {
+            return cycleStart;
+        }
+        if (asOf.strip().equalsIgnoreCase("today")) {
             return LocalDate.now();
         }
         try {
             return LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw AllotException.invalid("BAD_FLAG", "Flag --at '" + asOf + "' is not a date like 2026-12-15.");
+            throw AllotException.invalid(
+                    "BAD_FLAG", "Flag --at '" + asOf + "' is not a date like 2026-12-15. Maybe --at today?");
         }
     }
 

@@ -14,6 +14,7 @@ import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.PastCycle;
+import dev.allot.core.model.Plan;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Pool;
 import dev.allot.core.model.Project;
@@ -22,6 +23,8 @@ import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
 import dev.allot.kueue.CrdSchemas;
+import dev.allot.kueue.KueueCompiler;
+import dev.allot.kueue.KueueConfig;
 import dev.allot.kueue.KueueObject;
 import dev.allot.lab.DemoLab;
 import dev.allot.lab.LabYaml;
@@ -113,30 +116,116 @@ class KueueCommandTest {
         assertThat(CrdSchemas.bundled().validate(objects)).isEmpty();
         assertThat(run.err())
                 .contains("Kueue v1beta2 objects for 2026-12-02: 3 ClusterQueue, 3 Cohort,")
-                .contains("keep GPUs until their yield date (2026-12-15)")
-                .contains("llm-pretrain keeps H100:64 until 2026-12-15, then H100:");
+                .contains("change quota on a later date (2026-12-15)")
+                .contains("llm-pretrain holds H100:64 until 2026-12-15, then H100:");
     }
 
     @Test
-    void theDemoLabExportsAValidQueueForEveryPlannedProject() throws IOException {
-        CliRun run = run("kueue", "export", "--demo", "--at", "2027-01-02");
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        List<KueueObject> objects = parse(run.out());
-        assertThat(CrdSchemas.bundled().validate(objects)).isEmpty();
+    void theDemoLabExportsAValidQueueInEachClusterForEveryProjectThatCanRunThere() throws IOException {
         long projects = Planner.create(PlannerOptions.defaults())
                 .plan(DemoLab.generate(42))
                 .projects()
                 .size();
-        assertThat(objects.stream()
-                        .filter(object -> object.kind().equals("ClusterQueue"))
-                        .count())
-                .isEqualTo(projects)
-                .isGreaterThan(250);
-        assertThat(objects.stream()
-                        .filter(object -> object.kind().equals("LocalQueue"))
-                        .count())
-                .isEqualTo(projects);
+        java.util.Set<String> queued = new java.util.HashSet<>();
+        for (String cluster : List.of("east", "west")) {
+            CliRun run = run("kueue", "export", "--demo", "--at", "2027-01-04", "--cluster", cluster);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<KueueObject> objects = parse(run.out());
+            assertThat(CrdSchemas.bundled().validate(objects)).isEmpty();
+            List<String> clusterQueues = objects.stream()
+                    .filter(object -> object.kind().equals("ClusterQueue"))
+                    .map(KueueObject::name)
+                    .toList();
+            assertThat(objects.stream()
+                            .filter(object -> object.kind().equals("LocalQueue"))
+                            .count())
+                    .isEqualTo(clusterQueues.size());
+            queued.addAll(clusterQueues);
+        }
+        assertThat((long) queued.size()).isEqualTo(projects).isGreaterThan(250);
+    }
+
+    @Test
+    void theDemoPlanNeverOverbooksAPoolOnAnyDayAndExportStartsAtTheCycleStart() {
+        Lab lab = DemoLab.generate(42);
+        Plan plan = Planner.create(PlannerOptions.defaults()).plan(lab);
+        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(List.of(lab.cycleStart()));
+        plan.projects().forEach(line -> line.yieldBy().ifPresent(days::add));
+        assertThat(days).hasSizeGreaterThan(1);
+        for (LocalDate day : days) {
+            for (String cluster : KueueCompiler.clusters(lab)) {
+                Map<String, Integer> summed = new java.util.TreeMap<>();
+                KueueCompiler.compile(lab, plan, KueueConfig.defaults(), day, cluster).ofKind("ClusterQueue").stream()
+                        .flatMap(queue -> ((List<?>) queue.spec().get("resourceGroups")).stream())
+                        .flatMap(group -> ((List<?>) ((Map<?, ?>) group).get("flavors")).stream())
+                        .map(flavor -> (Map<?, ?>) flavor)
+                        .forEach(flavor -> summed.merge(
+                                (String) flavor.get("name"),
+                                ((Number) ((Map<?, ?>) ((List<?>) flavor.get("resources")).get(0)).get("nominalQuota"))
+                                        .intValue(),
+                                Integer::sum));
+                Map<String, Integer> pools = new java.util.TreeMap<>();
+                lab.pools().stream()
+                        .filter(pool -> pool.cluster().equals(cluster))
+                        .forEach(pool -> pools.merge(pool.gpuType().value().toLowerCase(), pool.gpus(), Integer::sum));
+                assertThat(pools.keySet()).containsAll(summed.keySet());
+                pools.forEach((flavor, gpus) -> assertThat(summed.getOrDefault(flavor, 0))
+                        .as("summed %s quota in %s on %s", flavor, cluster, day)
+                        .isLessThanOrEqualTo(gpus));
+            }
+        }
+
+        Path out = folder.resolve("demo-kueue");
+        CliRun run = run("kueue", "export", "--demo", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err())
+                .contains("cluster east: Kueue v1beta2 objects for " + lab.cycleStart() + ":")
+                .contains("cluster west: Kueue v1beta2 objects for " + lab.cycleStart() + ":");
+        assertThat(out.resolve("east").resolve("30-clusterqueues.yaml")).exists();
+        assertThat(out.resolve("west").resolve("10-resourceflavors.yaml")).exists();
+        CliRun merged = run("kueue", "export", "--demo");
+        assertThat(merged.exitCode()).isEqualTo(2);
+        assertThat(merged.err()).contains("has pools in 2 clusters [east, west]");
+        CliRun early = run(
+                "kueue",
+                "export",
+                "--demo",
+                "--cluster",
+                "east",
+                "--at",
+                lab.cycleStart().minusDays(1).toString());
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.err()).contains("is before cycle " + lab.cycle() + " starts (" + lab.cycleStart() + ")");
+    }
+
+    @Test
+    void aPlanThatDoesNotFitTheLabIsRefusedNamingEveryMismatch() throws IOException {
+        Path plan = folder.resolve("mismatch.json");
+        assertThat(run("plan", labFile.toString(), "--format", "json", "--out", plan.toString())
+                        .exitCode())
+                .isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(plan.toFile());
+        root.put("cycle", "2027-02");
+        var projects = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("projects");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) projects.get(0).get("grant")).put("H100", 7.5);
+        var stranger =
+                (com.fasterxml.jackson.databind.node.ObjectNode) projects.get(1).deepCopy();
+        stranger.put("project", "stranger");
+        projects.add(stranger);
+        json.writeValue(plan.toFile(), root);
+
+        CliRun run = run("kueue", "export", "--lab", labFile.toString(), "--plan", plan.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .startsWith("allot: The plan does not fit lab cli-lab (cycle 2026-12): 3 problem(s); nothing was"
+                        + " written.")
+                .contains("  - projects[0].grant.H100: is not a whole number of GPUs (value: 7.5)")
+                .contains("  - cycle: is not the lab's cycle 2026-12 (value: 2027-02)")
+                .contains("  - projects[3].project: is not a project of lab cli-lab (value: stranger)");
     }
 
     @Test
@@ -171,7 +260,7 @@ class KueueCommandTest {
 
         assertThat(before.exitCode()).as(before.err()).isZero();
         assertThat(clusterQueue(before.out(), "old-agents"))
-                .contains("stopPolicy=None")
+                .contains("stopPolicy=Hold")
                 .contains("nominalQuota=16");
         assertThat(clusterQueue(after.out(), "old-agents"))
                 .contains("stopPolicy=Hold")
