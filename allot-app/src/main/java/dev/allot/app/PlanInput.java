@@ -54,4 +54,15 @@ public final class PlanInput {
                 : Planner.create(solver.toPlannerOptions()).plan(lab);
         return new Loaded(lab, plan);
     }
+
+    /** {@link #load()}, then refuses a plan that does not fit the lab ({@link PlanCheck}), before any enforcement. */
+    public Loaded loadChecked() {
+        Loaded loaded = load();
+        PlanCheck.check(
+                loaded.lab(),
+                loaded.plan(),
+                planFile == null ? null : Cli.read(planFile, "Plan file"),
+                planFile == null ? "planned now" : planFile.toString());
+        return loaded;
+    }
 }

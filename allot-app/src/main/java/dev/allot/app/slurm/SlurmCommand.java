@@ -53,7 +53,7 @@ public final class SlurmCommand implements Runnable {
         picocli.CommandLine.Model.CommandSpec spec;
 
         DesiredState desired() {
-            PlanInput.Loaded loaded = input.load();
+            PlanInput.Loaded loaded = input.loadChecked();
             return SlurmCompiler.compile(
                     loaded.plan(), loaded.lab(), cluster.config(), at == null ? LocalDate.now() : at);
         }
