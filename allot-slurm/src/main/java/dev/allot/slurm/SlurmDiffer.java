@@ -41,7 +41,7 @@ public final class SlurmDiffer {
             changes.add(new Change.SetParent(account.name(), current.parent(), account.parent()));
         }
         AccountLimits live = managedPart(current.limits(), managed);
-        AccountLimits wanted = managedPart(account.limits(), managed);
+        AccountLimits wanted = keepKillHold(account, live, managedPart(account.limits(), managed));
         if (!live.equals(wanted)) {
             changes.add(new Change.SetLimits(account.name(), live, wanted));
         }
@@ -90,6 +90,19 @@ public final class SlurmDiffer {
                 }
             }
         }
+    }
+
+    /**
+     * A killed project's job hold outlives its kill cycle: the next plans list it with no GPUs (declined, or not
+     * asked for), and lifting the hold then would let it queue work again. The hold goes only when the deciders
+     * grant the project GPUs again.
+     */
+    private static AccountLimits keepKillHold(DesiredAccount account, AccountLimits live, AccountLimits wanted) {
+        boolean noGpus = wanted.grpTres().values().stream().allMatch(gpus -> gpus == 0);
+        if (account.project() && live.holdsJobs() && noGpus && !wanted.holdsJobs()) {
+            return new AccountLimits(wanted.grpTres(), 0);
+        }
+        return wanted;
     }
 
     private static AccountLimits managedPart(AccountLimits limits, Set<String> managed) {

@@ -151,4 +151,25 @@ class SlurmDifferTest {
                         + " held) (lowers: running jobs keep running; new jobs pend until under the limit)");
         assertThat(firstLimit.lowers()).isTrue();
     }
+
+    @Test
+    void aKilledProjectStaysHeldInTheNextCyclesUntilItIsGrantedGpusAgain() {
+        PlanFixture killed =
+                PlanFixture.plan("H100").project("old-idea", "exploratory").previous("H100", 8);
+        String held = liveTextOf(desired(killed));
+        PlanFixture nextCycle = PlanFixture.plan("H100").project("old-idea", "exploratory");
+        PlanFixture revived =
+                PlanFixture.plan("H100").project("old-idea", "exploratory").grant("H100", 8);
+
+        ChangeSet next = SlurmDiffer.diff(desired(nextCycle), LiveStateParser.parse("ci", held));
+        ChangeSet lifted = SlurmDiffer.diff(desired(revived), LiveStateParser.parse("ci", held));
+
+        assertThat(held).contains("ci|old-idea||exploratory|gres/gpu=0,gres/gpu:h100=0|0|");
+        assertThat(next.changes())
+                .as("declined in the next cycle: the hold stays")
+                .isEmpty();
+        assertThat(lifted.changes())
+                .extracting(Change::describe)
+                .containsExactly("~ account old-idea: gres/gpu 0 -> 8, gres/gpu:h100 0 -> 8, GrpJobs 0 -> none");
+    }
 }

@@ -198,6 +198,38 @@ class SlurmEnforcementIT {
     }
 
     @Test
+    void aKillHoldsInTheNextCycleUntilTheProjectIsGrantedGpusAgain() {
+        PlanFixture killed = PlanFixture.plan("H100", "A100")
+                .project("lambda", "exploratory")
+                .previous("H100", 2);
+        assertThat(enforcer.apply(desired(killed)).succeeded()).isTrue();
+        PlanFixture nextCycle = PlanFixture.plan("H100", "A100").project("lambda", "exploratory");
+
+        ApplyResult next = enforcer.apply(desired(nextCycle));
+
+        assertThat(next.planned().changes())
+                .as(String.join("\n", next.describe()))
+                .isEmpty();
+        String account = config.accountFor(dev.allot.core.model.ProjectId.of("lambda"));
+        assertThat(TestCluster.CLI
+                        .liveState(TestCluster.CLUSTER)
+                        .accounts()
+                        .get(account)
+                        .limits()
+                        .grpJobs())
+                .isZero();
+        String job = submit("lambda", "gpu:h100:1");
+        assertThat(TestCluster.awaitState(job, state -> state.startsWith("PENDING AssocGrp"), WAIT))
+                .startsWith("PENDING AssocGrp");
+
+        PlanFixture revived = PlanFixture.plan("H100", "A100")
+                .project("lambda", "exploratory")
+                .grant("H100", 1);
+        assertThat(enforcer.apply(desired(revived)).succeeded()).isTrue();
+        assertThat(TestCluster.awaitState(job, "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+    }
+
+    @Test
     void aFailedPartOfAnApplyIsReportedAndTheNextApplyConverges() {
         String qos = config.accountFor(dev.allot.core.model.CategoryId.of("borrow"));
         config = config.withBorrowQos(qos);
