@@ -30,9 +30,36 @@ public final class SlurmDiffer {
         moveDefaultAccounts(desired, live, changes);
         Set<String> known = desired.byName().keySet();
         List<String> unknown = live.accounts().keySet().stream()
-                .filter(name -> !name.equals("root") && !known.contains(name))
+                .filter(name -> !known.contains(name) && insideSubtree(name, desired.subtreeRoots(), live))
                 .toList();
-        return new ChangeSet(desired.cluster(), changes, unknown, scheduled);
+        Map<String, AccountLimits> unknownLimits = new TreeMap<>();
+        for (String name : unknown) {
+            AccountLimits held = managedPart(live.accounts().get(name).limits(), desired.managedTres());
+            unknownLimits.put(name, new AccountLimits(held.grpTres(), AccountLimits.NO_LIMIT));
+            if (desired.prune()) {
+                Map<String, Long> zero = new TreeMap<>();
+                desired.managedTres().forEach(tres -> zero.put(tres, 0L));
+                AccountLimits pruned = new AccountLimits(zero, held.grpJobs());
+                if (!pruned.equals(held)) {
+                    changes.add(new Change.SetLimits(name, held, pruned));
+                }
+            }
+        }
+        return new ChangeSet(desired.cluster(), changes, unknown, unknownLimits, scheduled);
+    }
+
+    /** Whether an account hangs, at any depth, under one of Allot's group accounts. */
+    private static boolean insideSubtree(String name, Set<String> roots, LiveState live) {
+        Set<String> seen = new java.util.HashSet<>();
+        String parent = live.accounts().get(name).parent();
+        while (parent != null && !parent.isEmpty() && seen.add(parent)) {
+            if (roots.contains(parent)) {
+                return true;
+            }
+            LiveState.Account above = live.accounts().get(parent);
+            parent = above == null ? null : above.parent();
+        }
+        return false;
     }
 
     private static void compare(
