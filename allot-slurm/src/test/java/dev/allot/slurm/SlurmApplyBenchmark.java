@@ -42,11 +42,15 @@ public final class SlurmApplyBenchmark {
             DesiredState first = compile(plan(projects, random, prefix), config);
             ApplyResult fresh = enforcer.apply(first);
             ApplyResult again = enforcer.apply(first);
-            ApplyResult next = enforcer.apply(compile(plan(projects, random, prefix), config));
+            PlanFixture nextPlan = plan(projects, random, prefix);
+            ApplyResult next = enforcer.apply(compile(nextPlan, config));
+            ApplyResult one = enforcer.apply(
+                    compile(nextPlan.project("one-more", CATEGORIES[0]).grant("H100", 8), config));
             report(run, "fresh apply", fresh);
             report(run, "re-apply unchanged", again);
             report(run, "next cycle (grants redrawn)", next);
-            cleanUp(first);
+            report(run, "one change (a project added)", one);
+            cleanUp(compile(nextPlan, config));
         }
     }
 
