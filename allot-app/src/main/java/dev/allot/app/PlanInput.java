@@ -31,6 +31,10 @@ public final class PlanInput {
     /** The lab and plan. */
     public record Loaded(Lab lab, Plan plan) {}
 
+    public boolean hasPlanFile() {
+        return planFile != null;
+    }
+
     public boolean given() {
         return labFile != null || demo;
     }

@@ -99,4 +99,29 @@ class SlurmCommandTest {
                                 + " this lab?",
                         "  - projects[0].grant.H100: is not a whole number of GPUs (value: 7.5). Maybe 7?");
     }
+
+    @Test
+    void aLabWithoutAPlanIsNotSilentlyPlannedAgain(@TempDir Path dir) throws Exception {
+        Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
+
+        SlurmCommandRun run = SlurmCommandRun.of("slurm", "apply", "--lab", lab.toString(), "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("allot: No plan given: enforcement applies a published plan. Maybe --plan plan.yaml"
+                        + " (written by 'allot plan --format yaml'), or --replan to plan the lab now?\n");
+    }
+
+    @Test
+    void applyWithoutATerminalNeedsYes(@TempDir Path dir) throws Exception {
+        Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
+
+        SlurmCommandRun run = SlurmCommandRun.of(
+                "slurm", "apply", "--lab", lab.toString(), "--replan", "--time-limit", "10", "--cluster", "nowhere");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("allot: Apply would change cluster nowhere without confirmation: there is no terminal to"
+                        + " ask on. Maybe pass --yes (see first what changes with 'allot slurm diff')?\n");
+    }
 }
