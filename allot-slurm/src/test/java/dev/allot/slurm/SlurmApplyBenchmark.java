@@ -103,6 +103,7 @@ public final class SlurmApplyBenchmark {
         state.accounts().forEach(account -> (account.project() ? projects : groups).add(account.name()));
         SacctmgrScript.chunks(projects).forEach(names -> commands.add("delete account where name=" + names));
         SacctmgrScript.chunks(groups).forEach(names -> commands.add("delete account where name=" + names));
-        TestCluster.CLI.commands(commands);
+        // deleting hundreds of users takes minutes on a loaded machine
+        new SlurmCli(Duration.ofSeconds(900), Map.of()).commands(commands);
     }
 }
