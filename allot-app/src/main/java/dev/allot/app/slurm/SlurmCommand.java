@@ -5,6 +5,7 @@ import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.slurm.ApplyResult;
 import dev.allot.slurm.ChangeSet;
+import dev.allot.slurm.ChangeSummary;
 import dev.allot.slurm.DesiredState;
 import dev.allot.slurm.SacctmgrScript;
 import dev.allot.slurm.SlurmCompiler;

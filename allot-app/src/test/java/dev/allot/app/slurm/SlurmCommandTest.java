@@ -20,7 +20,7 @@ class SlurmCommandTest {
 
     @Test
     void aMissingLabFileIsNamed() {
-        SlurmCommandRun run = SlurmCommandRun.of("slurm", "apply", "--lab", "no-such-lab.yaml");
+        SlurmCommandRun run = SlurmCommandRun.of("slurm", "apply", "--lab", "no-such-lab.yaml", "--replan");
 
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err()).startsWith("allot: Lab file no-such-lab.yaml does not exist.");
@@ -31,7 +31,7 @@ class SlurmCommandTest {
         Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
 
         SlurmCommandRun run = SlurmCommandRun.of(
-                "slurm", "diff", "--lab", lab.toString(), "--cluster", "My Cluster", "--time-limit", "10");
+                "slurm", "diff", "--lab", lab.toString(), "--replan", "--cluster", "My Cluster", "--time-limit", "10");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
