@@ -38,6 +38,10 @@ public final class PlanInput {
         return java.util.Optional.ofNullable(planFile);
     }
 
+    public boolean hasPlanFile() {
+        return planFile != null;
+    }
+
     public boolean given() {
         return labFile != null || demo;
     }
@@ -58,5 +62,16 @@ public final class PlanInput {
                 ? PlanDocument.read(Cli.read(planFile, "Plan file"), planFile.toString())
                 : Planner.create(solver.toPlannerOptions()).plan(lab);
         return new Loaded(lab, plan);
+    }
+
+    /** {@link #load()}, then refuses a plan that does not fit the lab ({@link PlanCheck}), before any enforcement. */
+    public Loaded loadChecked() {
+        Loaded loaded = load();
+        PlanCheck.check(
+                loaded.lab(),
+                loaded.plan(),
+                planFile == null ? null : Cli.read(planFile, "Plan file"),
+                planFile == null ? "planned now" : planFile.toString());
+        return loaded;
     }
 }

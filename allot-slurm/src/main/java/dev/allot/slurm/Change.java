@@ -53,6 +53,12 @@ public sealed interface Change {
             return tres || below(to.grpJobs(), from.grpJobs());
         }
 
+        /** Whether any limit goes up (or is removed). */
+        public boolean raises() {
+            boolean tres = changedTres().stream().anyMatch(key -> below(from.tres(key), to.tres(key)));
+            return tres || below(from.grpJobs(), to.grpJobs());
+        }
+
         @Override
         public String describe() {
             List<String> parts = new ArrayList<>();

@@ -2,19 +2,42 @@ package dev.allot.slurm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything that differs between a plan and a cluster.
  *
  * @param changes what an apply would do, parents before children
- * @param unknownAccounts accounts Slurm has that the plan does not know (never removed by Allot)
+ * @param unknownAccounts accounts in Allot's subtree that the plan does not know (never deleted by Allot)
+ * @param unknownLimits the GPU caps those accounts still have
  * @param scheduled dated lowerings not yet in force, one line each
  */
-public record ChangeSet(String cluster, List<Change> changes, List<String> unknownAccounts, List<String> scheduled) {
+public record ChangeSet(
+        String cluster,
+        List<Change> changes,
+        List<String> unknownAccounts,
+        Map<String, AccountLimits> unknownLimits,
+        List<String> scheduled) {
     public ChangeSet {
         changes = List.copyOf(changes);
         unknownAccounts = List.copyOf(unknownAccounts);
+        unknownLimits = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unknownLimits));
         scheduled = List.copyOf(scheduled);
+    }
+
+    public ChangeSet(String cluster, List<Change> changes, List<String> unknownAccounts, List<String> scheduled) {
+        this(cluster, changes, unknownAccounts, Map.of(), scheduled);
+    }
+
+    /** Unknown accounts that may still run GPU jobs: a cap above 0, or none at all. */
+    public List<String> unknownHoldingGpus() {
+        return unknownAccounts.stream()
+                .filter(name -> {
+                    AccountLimits limits = unknownLimits.getOrDefault(name, AccountLimits.NONE);
+                    return limits.grpTres().isEmpty()
+                            || limits.grpTres().values().stream().anyMatch(gpus -> gpus > 0);
+                })
+                .toList();
     }
 
     public boolean isEmpty() {
@@ -31,7 +54,12 @@ public record ChangeSet(String cluster, List<Change> changes, List<String> unkno
             changes.forEach(change -> lines.add("  " + change.describe()));
         }
         scheduled.forEach(line -> lines.add("  scheduled: " + line));
-        unknownAccounts.forEach(name -> lines.add("  unknown to the plan (left alone): account " + name));
+        unknownAccounts.forEach(name -> {
+            AccountLimits limits = unknownLimits.getOrDefault(name, AccountLimits.NONE);
+            lines.add("  unknown to the plan: account " + name + " still holds "
+                    + (limits.grpTres().isEmpty() ? "GPUs without a cap" : limits.describe())
+                    + (unknownHoldingGpus().contains(name) ? " (--prune sets its GPU caps to 0)" : ""));
+        });
         return lines;
     }
 }

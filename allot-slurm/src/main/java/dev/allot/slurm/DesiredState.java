@@ -13,11 +13,31 @@ import java.util.Set;
  * @param asOf the day the limits were computed for (dated yields before it are in force)
  * @param accounts parents first, so they can be created in this order
  * @param managedTres the TRES keys Allot owns; other limits on the accounts are left alone
+ * @param prune whether accounts in Allot's subtree that the plan does not know get their GPU caps set to 0
  */
-public record DesiredState(String cluster, LocalDate asOf, List<DesiredAccount> accounts, Set<String> managedTres) {
+public record DesiredState(
+        String cluster, LocalDate asOf, List<DesiredAccount> accounts, Set<String> managedTres, boolean prune) {
     public DesiredState {
         accounts = List.copyOf(accounts);
         managedTres = Set.copyOf(managedTres);
+    }
+
+    public DesiredState(String cluster, LocalDate asOf, List<DesiredAccount> accounts, Set<String> managedTres) {
+        this(cluster, asOf, accounts, managedTres, false);
+    }
+
+    public DesiredState withPrune(boolean zeroUnknown) {
+        return new DesiredState(cluster, asOf, accounts, managedTres, zeroUnknown);
+    }
+
+    /**
+     * Allot's subtree of the accounting tree: the accounts under its category accounts, and under its own parent
+     * account when that is not {@code root}. Accounts elsewhere belong to others sharing the cluster.
+     */
+    public Set<String> subtreeRoots() {
+        Set<String> roots = new java.util.TreeSet<>();
+        accounts.stream().filter(account -> !account.project()).forEach(account -> roots.add(account.name()));
+        return roots;
     }
 
     public Map<String, DesiredAccount> byName() {

@@ -9,35 +9,59 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The sacctmgr input that carries out a change set, batched for speed: every sacctmgr command costs about a
- * third of a second whatever it touches, so new accounts and users go into one {@code sacctmgr load} flat file
- * (one transaction), and changes to existing accounts are grouped into as few {@code modify} commands as possible
- * (per identical change, or per TRES value), each naming all accounts that get it (and one {@code delete user} per user leaving accounts).
+ * The sacctmgr input that carries out a change set in one {@code sacctmgr -i} session reading commands from stdin
+ * (every sacctmgr process costs about a quarter of a second before it does anything). New accounts and users go into
+ * one {@code load} flat file (one transaction). Each existing account's limits change in exactly one {@code modify}
+ * command carrying all its changed limits, shared by the accounts that get the identical change, so an account is
+ * never left between two plans. Order: accounts whose limits only go down first, then the load, parent moves,
+ * accounts with limits going both ways, accounts whose limits only go up, QOS, default accounts, removed users, so
+ * that the caps never add up to more than before or after the apply.
  *
- * @param loadFile flat file for {@code sacctmgr -i load}; empty when nothing is added
- * @param commands sacctmgr commands (without the program name), one per line, for {@code sacctmgr -i} on stdin
+ * @param loadFile flat file for the {@link #LOAD} step; empty when nothing is added
+ * @param steps the session's commands in order, each with the accounts it changes
  */
-public record SacctmgrScript(String loadFile, List<String> commands) {
+public record SacctmgrScript(String loadFile, List<Step> steps) {
     /** sacctmgr reads commands from a pipe in lines of at most 4 KiB; name lists are split to stay below. */
     static final int MAX_LINE = 3000;
 
+    /** The load step; the flat file's path replaces {@code <flat file>} when the session runs. */
+    public static final String LOAD = "load file=<flat file>";
+
+    /**
+     * One sacctmgr command.
+     *
+     * @param command without the program name
+     * @param accounts the accounts whose state it changes (for users: the accounts they join or leave)
+     */
+    public record Step(String command, Set<String> accounts) {
+        public Step {
+            accounts = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(accounts));
+        }
+    }
+
     public SacctmgrScript {
-        commands = List.copyOf(commands);
+        steps = List.copyOf(steps);
     }
 
     public boolean isEmpty() {
-        return loadFile.isEmpty() && commands.isEmpty();
+        return steps.isEmpty();
     }
 
-    /** Both parts as one text, for dry runs and golden files. */
+    /** The commands in order. */
+    public List<String> commands() {
+        return steps.stream().map(Step::command).toList();
+    }
+
+    /** The session input and the flat file, for dry runs and golden files. */
     public String toText() {
         StringBuilder text = new StringBuilder();
-        if (!loadFile.isEmpty()) {
-            text.append("# sacctmgr -i load file=<this part>\n").append(loadFile);
+        if (!steps.isEmpty()) {
+            text.append("# sacctmgr -i -n -P <<EOF\n");
+            steps.forEach(step -> text.append(step.command()).append('\n'));
+            text.append("# EOF\n");
         }
-        if (!commands.isEmpty()) {
-            text.append("# sacctmgr -i <<EOF\n");
-            commands.forEach(command -> text.append(command).append('\n'));
+        if (!loadFile.isEmpty()) {
+            text.append("# <flat file>:\n").append(loadFile);
         }
         return text.toString();
     }
@@ -45,6 +69,7 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
     public static SacctmgrScript render(ChangeSet changes) {
         String cluster = changes.cluster();
         StringBuilder load = new StringBuilder();
+        Set<String> loaded = new TreeSet<>();
         Map<String, Set<String>> newUsers = new LinkedHashMap<>();
         Map<String, Set<String>> parents = new TreeMap<>();
         List<Change.SetLimits> limits = new ArrayList<>();
@@ -57,6 +82,7 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
                     DesiredAccount account = add.desired();
                     load.append("Parent - '").append(account.parent()).append("'\n");
                     load.append(accountLine(account)).append('\n');
+                    loaded.add(account.name());
                     if (!account.users().isEmpty()) {
                         newUsers.put(account.name(), account.users());
                     }
@@ -84,50 +110,64 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
         newUsers.forEach((account, users) -> {
             load.append("Parent - '").append(account).append("'\n");
             users.forEach(user -> load.append("User - '").append(user).append("'\n"));
+            loaded.add(account);
         });
-        List<String> commands = new ArrayList<>();
-        parents.forEach((parent, accounts) -> modify(commands, cluster, accounts, "parent=" + parent));
-        limitSettings(limits).forEach((setting, accounts) -> modify(commands, cluster, accounts, setting));
-        qos.forEach((names, accounts) -> modify(commands, cluster, accounts, "QOS+=" + names));
-        defaults.forEach((account, users) -> chunks(users)
-                .forEach(names -> commands.add(
-                        "modify user where name=" + names + " cluster=" + cluster + " set DefaultAccount=" + account)));
+        List<Step> steps = new ArrayList<>();
+        List<Change.SetLimits> lowering =
+                limits.stream().filter(set -> set.lowers() && !set.raises()).toList();
+        List<Change.SetLimits> mixed =
+                limits.stream().filter(set -> set.lowers() && set.raises()).toList();
+        List<Change.SetLimits> raising =
+                limits.stream().filter(set -> !set.lowers()).toList();
+        limitSettings(lowering).forEach((setting, accounts) -> modify(steps, cluster, accounts, setting));
+        if (!load.isEmpty()) {
+            steps.add(new Step(LOAD, loaded));
+        }
+        parents.forEach((parent, accounts) -> modify(steps, cluster, accounts, "parent=" + parent));
+        limitSettings(mixed).forEach((setting, accounts) -> modify(steps, cluster, accounts, setting));
+        limitSettings(raising).forEach((setting, accounts) -> modify(steps, cluster, accounts, setting));
+        qos.forEach((names, accounts) -> modify(steps, cluster, accounts, "QOS+=" + names));
+        Map<String, String> defaultOf = new TreeMap<>();
+        changes.changes().stream()
+                .filter(Change.SetDefaultAccount.class::isInstance)
+                .map(Change.SetDefaultAccount.class::cast)
+                .forEach(move -> defaultOf.put(move.user(), move.from()));
+        defaults.forEach((account, users) -> chunks(users).forEach(names -> {
+            Set<String> touched = new TreeSet<>(Set.of(account));
+            List.of(names.split(",")).forEach(user -> touched.add(defaultOf.get(user)));
+            steps.add(new Step(
+                    "modify user where name=" + names + " cluster=" + cluster + " set DefaultAccount=" + account,
+                    touched));
+        }));
         removals.forEach((user, accounts) -> chunks(accounts)
-                .forEach(names ->
-                        commands.add("delete user where name=" + user + " account=" + names + " cluster=" + cluster)));
+                .forEach(names -> steps.add(new Step(
+                        "delete user where name=" + user + " account=" + names + " cluster=" + cluster,
+                        new TreeSet<>(List.of(names.split(",")))))));
         String loadFile = load.isEmpty() ? "" : "Cluster - '" + cluster + "'\n" + load;
-        return new SacctmgrScript(loadFile, commands);
+        return new SacctmgrScript(loadFile, steps);
     }
 
     /**
-     * {@code set} clauses and the accounts that get them: either one clause per account's whole change, grouping
-     * accounts whose changes are identical, or one clause per (TRES, value), whichever needs fewer commands.
+     * {@code set} clauses and the accounts that get them: one clause per account carrying all its changed limits,
+     * shared by the accounts whose changes are identical.
      */
     static Map<String, Set<String>> limitSettings(List<Change.SetLimits> limits) {
         Map<String, Set<String>> whole = new TreeMap<>();
-        Map<String, Set<String>> perValue = new TreeMap<>();
         for (Change.SetLimits set : limits) {
             List<String> tres = set.changedTres().stream()
                     .map(key -> key + "=" + set.to().tres(key))
                     .toList();
-            boolean jobs = set.from().grpJobs() != set.to().grpJobs();
             List<String> clause = new ArrayList<>();
             if (!tres.isEmpty()) {
                 clause.add("GrpTRES=" + String.join(",", tres));
             }
-            if (jobs) {
+            if (set.from().grpJobs() != set.to().grpJobs()) {
                 clause.add("GrpJobs=" + set.to().grpJobs());
             }
             whole.computeIfAbsent(String.join(" ", clause), k -> new TreeSet<>())
                     .add(set.account());
-            tres.forEach(entry -> perValue.computeIfAbsent("GrpTRES=" + entry, k -> new TreeSet<>())
-                    .add(set.account()));
-            if (jobs) {
-                perValue.computeIfAbsent("GrpJobs=" + set.to().grpJobs(), k -> new TreeSet<>())
-                        .add(set.account());
-            }
         }
-        return whole.size() <= perValue.size() ? whole : perValue;
+        return whole;
     }
 
     private static String accountLine(DesiredAccount account) {
@@ -158,10 +198,11 @@ public record SacctmgrScript(String loadFile, List<String> commands) {
         return cleaned.isEmpty() ? "-" : cleaned;
     }
 
-    private static void modify(List<String> commands, String cluster, Set<String> accounts, String setting) {
+    private static void modify(List<Step> steps, String cluster, Set<String> accounts, String setting) {
         chunks(accounts)
-                .forEach(names ->
-                        commands.add("modify account where name=" + names + " cluster=" + cluster + " set " + setting));
+                .forEach(names -> steps.add(new Step(
+                        "modify account where name=" + names + " cluster=" + cluster + " set " + setting,
+                        new TreeSet<>(List.of(names.split(","))))));
     }
 
     /** Comma-joined names, split so that no command line grows past {@link #MAX_LINE}. */

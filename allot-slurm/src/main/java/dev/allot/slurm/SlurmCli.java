@@ -59,6 +59,59 @@ public final class SlurmCli {
                 .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(users.stdout()));
     }
 
+    /**
+     * What Slurm's accounting database knows, read in one sacctmgr session: its clusters, the TRES it tracks, the
+     * accounts of one cluster and every user's default account.
+     */
+    public record Snapshot(java.util.Set<String> clusters, java.util.Set<String> trackedTres, LiveState live) {}
+
+    static final List<String> SNAPSHOT_COMMANDS = List.of(
+            "show cluster format=cluster",
+            "show tres format=type,name",
+            "show assoc where cluster=%s format=" + LiveStateParser.FORMAT,
+            "show user format=user,defaultaccount");
+
+    /** {@link Snapshot} of one cluster, in one sacctmgr process. */
+    public Snapshot snapshot(String cluster) {
+        List<String> commands = snapshotCommands(cluster);
+        Result result = require(session(commands));
+        return snapshotOf(cluster, SessionOutput.parse(result.stdout(), commands.size()), 0, result);
+    }
+
+    static List<String> snapshotCommands(String cluster) {
+        return SNAPSHOT_COMMANDS.stream()
+                .map(command -> command.formatted(cluster))
+                .toList();
+    }
+
+    /** Reads the snapshot commands' output, starting at section {@code first} of a session. */
+    static Snapshot snapshotOf(String cluster, SessionOutput output, int first, Result result) {
+        if (!output.reached(first + SNAPSHOT_COMMANDS.size() - 1)) {
+            require(new Result(result.command(), result.ok() ? 1 : result.exitCode(), "", result.stderr()));
+        }
+        java.util.Set<String> clusters = new java.util.TreeSet<>();
+        output.text(first)
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .forEach(clusters::add);
+        java.util.Set<String> tres = new java.util.TreeSet<>();
+        for (ParsableOutput.Line line : ParsableOutput.lines(output.text(first + 1), 2, "sacctmgr", "type,name", "")) {
+            tres.add(line.field(1).isEmpty() ? line.field(0) : line.field(0) + "/" + line.field(1));
+        }
+        LiveState live = LiveStateParser.parse(cluster, output.text(first + 2))
+                .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(output.text(first + 3)));
+        return new Snapshot(clusters, tres, live);
+    }
+
+    /**
+     * One {@code sacctmgr -i -n -P} process reading the commands from stdin; it runs them in order, goes on after
+     * one fails, and echoes each before its output ({@link SessionOutput}).
+     */
+    public Result session(List<String> commands) {
+        return run(List.of("sacctmgr", "-i", "-n", "-P"), String.join("\n", commands) + "\n");
+    }
+
     /** Names of the clusters the accounting database knows ({@code sacctmgr show cluster}). */
     public java.util.Set<String> clusters() {
         Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "cluster", "format=cluster"), ""));
@@ -69,35 +122,20 @@ public final class SlurmCli {
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    /** TRES the accounting database tracks, as {@code type/name} ({@code gres/gpu:h100}) or {@code type} ({@code cpu}). */
-    public java.util.Set<String> trackedTres() {
-        Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "tres", "format=type,name"), ""));
-        java.util.Set<String> tres = new java.util.TreeSet<>();
-        for (ParsableOutput.Line line : ParsableOutput.lines(result.stdout(), 2, "sacctmgr", "type,name", "")) {
-            tres.add(line.field(1).isEmpty() ? line.field(0) : line.field(0) + "/" + line.field(1));
-        }
-        return tres;
-    }
-
-    /** {@code sacctmgr -i load file=...} with the given flat file. */
-    public Result load(String flatFile) {
-        Path file = null;
+    /** Writes a flat file for {@code load} to a temporary file the caller deletes. */
+    public Path writeTemporary(String text) {
         try {
-            file = Files.createTempFile("allot-slurm-", ".cfg");
-            Files.writeString(file, flatFile, StandardCharsets.UTF_8);
-            return run(List.of("sacctmgr", "-i", "load", "file=" + file), "");
+            Path file = Files.createTempFile("allot-slurm-", ".cfg");
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
         } catch (IOException e) {
             throw new AllotException(
                     AllotException.Kind.INTERNAL,
                     "slurm.io",
-                    "Could not write the sacctmgr flat" + " file: " + e.getMessage()
+                    "Could not write the sacctmgr flat file: " + e.getMessage()
                             + ". Maybe the temporary directory is full?",
                     List.of(),
                     e);
-        } finally {
-            if (file != null) {
-                file.toFile().delete();
-            }
         }
     }
 
@@ -159,12 +197,13 @@ public final class SlurmCli {
     public static Result require(Result result) {
         if (!result.ok()) {
             throw new AllotException(
-                    AllotException.Kind.INTERNAL,
-                    "slurm.command.failed",
+                    AllotException.Kind.UNAVAILABLE,
+                    "slurm.unavailable",
                     "'"
                             + String.join(" ", result.command()) + "' failed (exit " + result.exitCode() + "): "
-                            + firstLines(result.stderr() + result.stdout()) + ". Maybe Slurm's daemons are down"
-                            + " (scripts/slurm-test-cluster.sh status) or this user may not run it?");
+                            + firstLines(result.stderr() + result.stdout()) + ". Maybe slurmdbd or slurmctld is"
+                            + " down or unreachable (check 'sacctmgr ping' and 'scontrol ping'), or this user may"
+                            + " not run it?");
         }
         return result;
     }

@@ -9,7 +9,7 @@ import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectPlan;
-import dev.allot.core.model.YieldSchedule;
+import dev.allot.core.model.QuotaTimeline;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +26,12 @@ import java.util.TreeSet;
  * it, one account per project under its category, {@code GrpTRES} GPU caps per type plus an overall cap, and the
  * project's members as users. Pure: no processes, no files.
  *
- * <p>Dated yields: a project that shrinks or is killed by a date keeps its previous limits until that date; the
- * lower limits are returned as {@link DesiredAccount#pending()} and take effect when compiled for a later day. A
- * kill is {@code GrpTRES} 0 plus {@code GrpJobs=0}, which holds every new job; Slurm never stops running jobs when
- * a limit drops.
+ * <p>Dates follow {@link QuotaTimeline}: before the cycle starts every project keeps its previous limits; a
+ * project that shrinks or is killed keeps its previous limits of a type until its yield date, with its overall cap
+ * at its previous total; grows that need GPUs others yield wait for that date. So the caps of all accounts never add
+ * up to more than the pool on any day. The next change is returned as {@link DesiredAccount#pending()} and takes
+ * effect when compiled for a later day. A kill is {@code GrpTRES} 0 plus {@code GrpJobs=0}, which holds every new
+ * job; Slurm never stops running jobs when a limit drops.
  */
 public final class SlurmCompiler {
     private SlurmCompiler() {}
@@ -54,25 +56,55 @@ public final class SlurmCompiler {
             accounts.add(DesiredAccount.group(name, config.parentAccount(), "category " + category));
         }
         Map<dev.allot.core.model.ProjectId, Project> projects = lab.projectsById();
+        QuotaTimeline timeline = QuotaTimeline.of(plan, lab.capacityGpus(), lab.cycleStart());
         for (ProjectPlan line : plan.projects()) {
             String name = config.accountFor(line.project());
             claim(owners, name, "project " + line.project());
-            accounts.add(projectAccount(line, projects.get(line.project()), name, types, config, asOf));
+            Dated dated = new Dated(line, timeline, types, config);
+            accounts.add(projectAccount(line, projects.get(line.project()), name, dated, config, asOf));
         }
         return new DesiredState(config.cluster(), asOf, accounts, managed);
     }
 
-    private static DesiredAccount projectAccount(
-            ProjectPlan line, Project project, String name, Set<GpuTypeId> types, SlurmConfig config, LocalDate asOf) {
-        boolean killed = line.decision() == Decision.KILL;
-        AccountLimits target = limits(line.grant(), types, config, killed);
-        AccountLimits now = target;
-        Optional<DesiredAccount.DatedLimit> pending = Optional.empty();
-        if (YieldSchedule.isYielding(line, asOf)) {
-            now = limits(YieldSchedule.quotaOn(line, asOf), types, config, false);
-            String reason = killed ? "kill" : "yield";
-            pending = Optional.of(new DesiredAccount.DatedLimit(line.yieldBy().orElseThrow(), target, reason));
+    /** One project's limits on any day. */
+    private record Dated(ProjectPlan line, QuotaTimeline timeline, Set<GpuTypeId> types, SlurmConfig config) {
+        AccountLimits on(LocalDate day) {
+            if (timeline.isFinal(line.project(), day)) {
+                return limits(line.grant(), types, config, isKill(line));
+            }
+            Map<String, Long> tres = new TreeMap<>();
+            Allocation quota = timeline.quotaOn(line.project(), day);
+            types.forEach(type -> tres.put(config.tresKey(type), (long) quota.gpus(type)));
+            if (config.overallGpuCap()) {
+                tres.put("gres/gpu", (long) timeline.overallCapOn(line.project(), day));
+            }
+            return new AccountLimits(tres, AccountLimits.NO_LIMIT);
         }
+
+        Optional<DesiredAccount.DatedLimit> next(LocalDate day) {
+            return timeline.nextChange(line.project(), day).map(on -> {
+                String reason;
+                if (day.isBefore(timeline.cycleStart())) {
+                    reason = "cycle starts";
+                } else if (timeline.isYielding(line.project(), day) && !timeline.isYielding(line.project(), on)) {
+                    reason = isKill(line) ? "kill" : "yield";
+                } else {
+                    reason = "grow once others have yielded";
+                }
+                return new DesiredAccount.DatedLimit(on, on(on), reason);
+            });
+        }
+    }
+
+    private static boolean isKill(ProjectPlan line) {
+        return line.decision() == Decision.KILL;
+    }
+
+    private static DesiredAccount projectAccount(
+            ProjectPlan line, Project project, String name, Dated dated, SlurmConfig config, LocalDate asOf) {
+        boolean killed = isKill(line);
+        AccountLimits now = dated.on(asOf);
+        Optional<DesiredAccount.DatedLimit> pending = dated.next(asOf);
         TreeSet<String> users = new TreeSet<>();
         if (project != null) {
             String field = "projects[" + line.project() + "].members";

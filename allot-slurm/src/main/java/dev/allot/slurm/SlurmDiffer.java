@@ -30,9 +30,36 @@ public final class SlurmDiffer {
         moveDefaultAccounts(desired, live, changes);
         Set<String> known = desired.byName().keySet();
         List<String> unknown = live.accounts().keySet().stream()
-                .filter(name -> !name.equals("root") && !known.contains(name))
+                .filter(name -> !known.contains(name) && insideSubtree(name, desired.subtreeRoots(), live))
                 .toList();
-        return new ChangeSet(desired.cluster(), changes, unknown, scheduled);
+        Map<String, AccountLimits> unknownLimits = new TreeMap<>();
+        for (String name : unknown) {
+            AccountLimits held = managedPart(live.accounts().get(name).limits(), desired.managedTres());
+            unknownLimits.put(name, new AccountLimits(held.grpTres(), AccountLimits.NO_LIMIT));
+            if (desired.prune()) {
+                Map<String, Long> zero = new TreeMap<>();
+                desired.managedTres().forEach(tres -> zero.put(tres, 0L));
+                AccountLimits pruned = new AccountLimits(zero, held.grpJobs());
+                if (!pruned.equals(held)) {
+                    changes.add(new Change.SetLimits(name, held, pruned));
+                }
+            }
+        }
+        return new ChangeSet(desired.cluster(), changes, unknown, unknownLimits, scheduled);
+    }
+
+    /** Whether an account hangs, at any depth, under one of Allot's group accounts. */
+    private static boolean insideSubtree(String name, Set<String> roots, LiveState live) {
+        Set<String> seen = new java.util.HashSet<>();
+        String parent = live.accounts().get(name).parent();
+        while (parent != null && !parent.isEmpty() && seen.add(parent)) {
+            if (roots.contains(parent)) {
+                return true;
+            }
+            LiveState.Account above = live.accounts().get(parent);
+            parent = above == null ? null : above.parent();
+        }
+        return false;
     }
 
     private static void compare(
@@ -41,7 +68,7 @@ public final class SlurmDiffer {
             changes.add(new Change.SetParent(account.name(), current.parent(), account.parent()));
         }
         AccountLimits live = managedPart(current.limits(), managed);
-        AccountLimits wanted = managedPart(account.limits(), managed);
+        AccountLimits wanted = keepKillHold(account, live, managedPart(account.limits(), managed));
         if (!live.equals(wanted)) {
             changes.add(new Change.SetLimits(account.name(), live, wanted));
         }
@@ -90,6 +117,19 @@ public final class SlurmDiffer {
                 }
             }
         }
+    }
+
+    /**
+     * A killed project's job hold outlives its kill cycle: the next plans list it with no GPUs (declined, or not
+     * asked for), and lifting the hold then would let it queue work again. The hold goes only when the deciders
+     * grant the project GPUs again.
+     */
+    private static AccountLimits keepKillHold(DesiredAccount account, AccountLimits live, AccountLimits wanted) {
+        boolean noGpus = wanted.grpTres().values().stream().allMatch(gpus -> gpus == 0);
+        if (account.project() && live.holdsJobs() && noGpus && !wanted.holdsJobs()) {
+            return new AccountLimits(wanted.grpTres(), 0);
+        }
+        return wanted;
     }
 
     private static AccountLimits managedPart(AccountLimits limits, Set<String> managed) {

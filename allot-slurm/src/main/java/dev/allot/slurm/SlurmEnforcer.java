@@ -1,9 +1,14 @@
 package dev.allot.slurm;
 
+import dev.allot.core.AllotException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -18,20 +23,24 @@ public final class SlurmEnforcer {
     }
 
     public ChangeSet diff(DesiredState desired) {
-        checkKnownCluster(desired);
-        checkTracked(desired);
-        return liveDiff(desired);
+        return checked(desired, cli.snapshot(desired.cluster()));
+    }
+
+    /** Checks the snapshot against the plan, then compares them. */
+    private static ChangeSet checked(DesiredState desired, SlurmCli.Snapshot snapshot) {
+        checkKnownCluster(desired, snapshot.clusters());
+        checkTracked(desired, snapshot.trackedTres());
+        return SlurmDiffer.diff(desired, snapshot.live());
     }
 
     /**
      * Fails before anything changes when the accounting database does not know the cluster: {@code sacctmgr load}
      * would otherwise create a new cluster named after a typo and put every account under it.
      */
-    private void checkKnownCluster(DesiredState desired) {
-        java.util.Set<String> clusters = cli.clusters();
+    private static void checkKnownCluster(DesiredState desired, Set<String> clusters) {
         if (!clusters.contains(desired.cluster())) {
-            throw new dev.allot.core.AllotException(
-                    dev.allot.core.AllotException.Kind.NOT_FOUND,
+            throw new AllotException(
+                    AllotException.Kind.NOT_FOUND,
                     "slurm.cluster.unknown",
                     "Slurm's accounting database knows no cluster " + desired.cluster()
                             + " (it knows: " + String.join(", ", clusters) + "). Maybe --cluster "
@@ -42,19 +51,14 @@ public final class SlurmEnforcer {
         }
     }
 
-    private ChangeSet liveDiff(DesiredState desired) {
-        return SlurmDiffer.diff(desired, cli.liveState(desired.cluster()));
-    }
-
     /** Fails before anything changes when the plan needs a GPU TRES the cluster does not track. */
-    private void checkTracked(DesiredState desired) {
-        java.util.Set<String> tracked = cli.trackedTres();
+    private static void checkTracked(DesiredState desired, Set<String> tracked) {
         List<String> missing = desired.managedTres().stream()
                 .filter(tres -> !tracked.contains(tres))
                 .sorted()
                 .toList();
         if (!missing.isEmpty()) {
-            throw dev.allot.core.AllotException.invalid(
+            throw AllotException.invalid(
                     "slurm.tres.untracked",
                     "Cluster " + desired.cluster()
                             + " does not track " + String.join(", ", missing) + " (tracked: "
@@ -69,35 +73,77 @@ public final class SlurmEnforcer {
         return diff(desired);
     }
 
+    /**
+     * Two sacctmgr processes: one reads the cluster, the other runs every change and then reads the cluster back,
+     * which tells each account's state ({@link ApplyResult.AccountState}).
+     */
     public ApplyResult apply(DesiredState desired) {
         long start = System.nanoTime();
-        checkKnownCluster(desired);
-        checkTracked(desired);
-        ChangeSet planned = liveDiff(desired);
+        ChangeSet planned = checked(desired, cli.snapshot(desired.cluster()));
         if (planned.isEmpty()) {
-            return new ApplyResult(planned, List.of(), List.of(), List.of(), elapsedSince(start));
+            return new ApplyResult(planned, List.of(), List.of(), Map.of(), List.of(), elapsedSince(start));
         }
         SacctmgrScript script = SacctmgrScript.render(planned);
-        List<String> errors = new ArrayList<>();
-        if (!script.loadFile().isEmpty()) {
-            collect(cli.load(script.loadFile()), errors);
+        Path flatFile = script.loadFile().isEmpty() ? null : cli.writeTemporary(script.loadFile());
+        try {
+            List<String> commands = new ArrayList<>();
+            script.commands()
+                    .forEach(command ->
+                            commands.add(command.equals(SacctmgrScript.LOAD) ? "load file=" + flatFile : command));
+            commands.addAll(SlurmCli.snapshotCommands(desired.cluster()));
+            SlurmCli.Result result = cli.session(commands);
+            SessionOutput output = SessionOutput.parse(result.stdout(), commands.size());
+            List<String> errors = new ArrayList<>();
+            if (!result.ok()) {
+                // sacctmgr's progress notes go to stderr too; keep the errors
+                String stderr = result.stderr()
+                        .lines()
+                        .filter(line -> !line.contains("Done adding cluster"))
+                        .collect(Collectors.joining("\n"));
+                errors.add("sacctmgr exit " + result.exitCode() + ": " + SlurmCli.firstLines(stderr));
+            }
+            SlurmCli.Snapshot after = output.reached(commands.size() - 1)
+                    ? SlurmCli.snapshotOf(
+                            desired.cluster(), output, script.steps().size(), result)
+                    : cli.snapshot(desired.cluster());
+            ChangeSet remaining = SlurmDiffer.diff(desired, after.live());
+            return result(planned, remaining, script, output, errors, elapsedSince(start));
+        } finally {
+            if (flatFile != null) {
+                flatFile.toFile().delete();
+            }
         }
-        if (!script.commands().isEmpty()) {
-            collect(cli.commands(script.commands()), errors);
-        }
-        ChangeSet remaining = liveDiff(desired);
+    }
+
+    private static ApplyResult result(
+            ChangeSet planned,
+            ChangeSet remaining,
+            SacctmgrScript script,
+            SessionOutput output,
+            List<String> errors,
+            Duration elapsed) {
         Set<String> open = remaining.changes().stream().map(SlurmEnforcer::key).collect(Collectors.toSet());
+        Set<String> openAccounts =
+                remaining.changes().stream().map(Change::account).collect(Collectors.toSet());
+        Set<String> reached = new HashSet<>();
+        for (int index = 0; index < script.steps().size(); index++) {
+            if (output.reached(index)) {
+                reached.addAll(script.steps().get(index).accounts());
+            }
+        }
         List<Change> applied = planned.changes().stream()
                 .filter(change -> !open.contains(key(change)))
                 .toList();
-        return new ApplyResult(planned, applied, remaining.changes(), errors, elapsedSince(start));
-    }
-
-    private static void collect(SlurmCli.Result result, List<String> errors) {
-        if (!result.ok()) {
-            errors.add("'" + String.join(" ", result.command()) + "' exit " + result.exitCode() + ": "
-                    + SlurmCli.firstLines(result.stderr()));
-        }
+        Map<String, ApplyResult.AccountState> accounts = new TreeMap<>();
+        planned.changes()
+                .forEach(change -> accounts.put(
+                        change.account(),
+                        !openAccounts.contains(change.account())
+                                ? ApplyResult.AccountState.APPLIED
+                                : reached.contains(change.account())
+                                        ? ApplyResult.AccountState.FAILED
+                                        : ApplyResult.AccountState.UNTOUCHED));
+        return new ApplyResult(planned, applied, remaining.changes(), accounts, errors, elapsed);
     }
 
     private static String key(Change change) {

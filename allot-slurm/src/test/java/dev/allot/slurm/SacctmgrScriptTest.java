@@ -63,26 +63,62 @@ class SacctmgrScriptTest {
     }
 
     @Test
-    void changesAreGroupedPerValueWhenThatNeedsFewerCommandsThanPerAccount() {
-        List<Change.SetLimits> changes = new ArrayList<>();
-        long[][] values = {{8, 8}, {8, 16}, {16, 8}, {16, 16}, {24, 8}, {24, 16}};
-        for (int index = 0; index < values.length; index++) {
-            changes.add(new Change.SetLimits(
-                    "p" + index,
-                    AccountLimits.NONE,
-                    new AccountLimits(
-                            Map.of("gres/gpu:h100", values[index][0], "gres/gpu:a100", values[index][1]), -1)));
-        }
+    void eachAccountChangesInOneCommandAndLoweringsRunBeforeNewAccountsAndRaises() {
+        DesiredAccount added = new DesiredAccount(
+                "new-one",
+                "root",
+                "new",
+                new AccountLimits(Map.of("gres/gpu:h100", 8L), -1),
+                new TreeSet<>(),
+                new TreeSet<>(),
+                true,
+                java.util.Optional.empty());
+        List<Change> changes = List.of(
+                new Change.SetLimits(
+                        "raised",
+                        new AccountLimits(Map.of("gres/gpu:h100", 8L, "gres/gpu:a100", 8L), -1),
+                        new AccountLimits(Map.of("gres/gpu:h100", 16L, "gres/gpu:a100", 16L), -1)),
+                new Change.AddAccount(added),
+                new Change.SetLimits(
+                        "moved",
+                        new AccountLimits(Map.of("gres/gpu:h100", 16L, "gres/gpu:a100", 0L), -1),
+                        new AccountLimits(Map.of("gres/gpu:h100", 0L, "gres/gpu:a100", 8L), -1)),
+                new Change.SetLimits(
+                        "lowered",
+                        new AccountLimits(Map.of("gres/gpu:h100", 16L, "gres/gpu:a100", 16L), -1),
+                        new AccountLimits(Map.of("gres/gpu:h100", 8L, "gres/gpu:a100", 8L), 0)));
 
-        Map<String, java.util.Set<String>> perValue = SacctmgrScript.limitSettings(changes);
-        Map<String, java.util.Set<String>> whole = SacctmgrScript.limitSettings(changes.subList(0, 2));
+        SacctmgrScript script = SacctmgrScript.render(new ChangeSet("ci", changes, List.of(), List.of()));
 
-        assertThat(perValue)
-                .hasSize(5)
-                .containsEntry("GrpTRES=gres/gpu:a100=8", new TreeSet<>(List.of("p0", "p2", "p4")));
-        assertThat(whole)
-                .containsOnlyKeys(
-                        "GrpTRES=gres/gpu:a100=8,gres/gpu:h100=8", "GrpTRES=gres/gpu:a100=16,gres/gpu:h100=8");
+        assertThat(script.commands())
+                .containsExactly(
+                        "modify account where name=lowered cluster=ci set"
+                                + " GrpTRES=gres/gpu:a100=8,gres/gpu:h100=8 GrpJobs=0",
+                        SacctmgrScript.LOAD,
+                        "modify account where name=moved cluster=ci set GrpTRES=gres/gpu:a100=8,gres/gpu:h100=0",
+                        "modify account where name=raised cluster=ci set GrpTRES=gres/gpu:a100=16,gres/gpu:h100=16");
+        assertThat(script.steps().get(1).accounts()).containsExactly("new-one");
+    }
+
+    @Test
+    void aSessionsOutputIsSplitPerCommandAndUnreachedCommandsAreKnown() {
+        String stdout = """
+                sacctmgr: show cluster format=cluster
+                ci
+                sacctmgr: modify account where name=a cluster=ci set GrpTRES=gres/gpu=5
+                 Modified account associations...
+                  C = ci         A = a of root
+                sacctmgr: modify account where name=b cluster=ci set GrpTRES=gres/gpu:zzz=5
+                sacctmgr:\s
+                """;
+
+        SessionOutput output = SessionOutput.parse(stdout, 4);
+
+        assertThat(output.text(0)).isEqualTo("ci\n");
+        assertThat(output.text(1)).contains("A = a of root");
+        assertThat(output.reached(2)).isTrue();
+        assertThat(output.text(2)).isEqualTo("\n");
+        assertThat(output.reached(3)).as("the closing prompt is no command").isFalse();
     }
 
     @Test

@@ -42,11 +42,15 @@ public final class SlurmApplyBenchmark {
             DesiredState first = compile(plan(projects, random, prefix), config);
             ApplyResult fresh = enforcer.apply(first);
             ApplyResult again = enforcer.apply(first);
-            ApplyResult next = enforcer.apply(compile(plan(projects, random, prefix), config));
+            PlanFixture nextPlan = plan(projects, random, prefix);
+            ApplyResult next = enforcer.apply(compile(nextPlan, config));
+            ApplyResult one = enforcer.apply(
+                    compile(nextPlan.project("one-more", CATEGORIES[0]).grant("H100", 8), config));
             report(run, "fresh apply", fresh);
             report(run, "re-apply unchanged", again);
             report(run, "next cycle (grants redrawn)", next);
-            cleanUp(first);
+            report(run, "one change (a project added)", one);
+            cleanUp(compile(nextPlan, config));
         }
     }
 
@@ -99,6 +103,7 @@ public final class SlurmApplyBenchmark {
         state.accounts().forEach(account -> (account.project() ? projects : groups).add(account.name()));
         SacctmgrScript.chunks(projects).forEach(names -> commands.add("delete account where name=" + names));
         SacctmgrScript.chunks(groups).forEach(names -> commands.add("delete account where name=" + names));
-        TestCluster.CLI.commands(commands);
+        // deleting hundreds of users takes minutes on a loaded machine
+        new SlurmCli(Duration.ofSeconds(900), Map.of()).commands(commands);
     }
 }

@@ -37,8 +37,11 @@ class SlurmCliTest {
 
         assertThatThrownBy(() -> SlurmCli.require(result))
                 .isInstanceOf(AllotException.class)
-                .hasMessageStartingWith("'sh -c echo 'error: Connection refused' >&2; exit 1' failed (exit 1):"
-                        + " error: Connection refused. Maybe Slurm's daemons are down");
+                .hasMessage("'sh -c echo 'error: Connection refused' >&2; exit 1' failed (exit 1):"
+                        + " error: Connection refused. Maybe slurmdbd or slurmctld is down or unreachable (check 'sacctmgr"
+                        + " ping' and 'scontrol ping'), or this user may not run it?")
+                .extracting(error -> ((AllotException) error).kind())
+                .isEqualTo(AllotException.Kind.UNAVAILABLE);
     }
 
     @Test

@@ -93,14 +93,24 @@ class SlurmDifferTest {
                                 "ci|vision-rl||exploratory|cpu=8,gres/gpu=20,gres/gpu:a100=0,gres/gpu:h100=20|")
                         .replace("ci|llm-prod||product|", "ci|llm-prod||root|")
                         .replace("ci|vision-rl|bob||||normal\n", "ci|vision-rl|mallory||||normal\n")
-                + "ci|side-project||root|gres/gpu=4||normal\n";
+                + "ci|side-project||root|gres/gpu=4||normal\n"
+                + "ci|stale-one||exploratory|gres/gpu=4,gres/gpu:h100=4||normal\n"
+                + "ci|stale-child||stale-one|||normal\n";
 
         ChangeSet drift = SlurmDiffer.diff(state, LiveStateParser.parse("ci", edited));
 
         Golden.assertMatches("drift-report.txt", String.join("\n", drift.describe()) + "\n");
         Golden.assertMatches(
                 "drift-repair-script.txt", SacctmgrScript.render(drift).toText());
-        assertThat(drift.unknownAccounts()).containsExactly("side-project");
+        assertThat(drift.unknownAccounts())
+                .as("side-project hangs under root, outside Allot's subtree: another group's account")
+                .containsExactly("stale-child", "stale-one");
+        assertThat(drift.unknownHoldingGpus()).containsExactly("stale-child", "stale-one");
+        ChangeSet pruned = SlurmDiffer.diff(state.withPrune(true), LiveStateParser.parse("ci", edited));
+        assertThat(pruned.changes())
+                .extracting(Change::describe)
+                .contains("~ account stale-one: gres/gpu 4 -> 0, gres/gpu:a100 none -> 0, gres/gpu:h100 4 -> 0"
+                        + " (lowers: running jobs keep running; new jobs pend until under the limit)");
     }
 
     @Test
@@ -150,5 +160,26 @@ class SlurmDifferTest {
                 .isEqualTo("~ account a: gres/gpu 4 -> 0, GrpJobs none -> 0 (kill: new jobs are"
                         + " held) (lowers: running jobs keep running; new jobs pend until under the limit)");
         assertThat(firstLimit.lowers()).isTrue();
+    }
+
+    @Test
+    void aKilledProjectStaysHeldInTheNextCyclesUntilItIsGrantedGpusAgain() {
+        PlanFixture killed =
+                PlanFixture.plan("H100").project("old-idea", "exploratory").previous("H100", 8);
+        String held = liveTextOf(desired(killed));
+        PlanFixture nextCycle = PlanFixture.plan("H100").project("old-idea", "exploratory");
+        PlanFixture revived =
+                PlanFixture.plan("H100").project("old-idea", "exploratory").grant("H100", 8);
+
+        ChangeSet next = SlurmDiffer.diff(desired(nextCycle), LiveStateParser.parse("ci", held));
+        ChangeSet lifted = SlurmDiffer.diff(desired(revived), LiveStateParser.parse("ci", held));
+
+        assertThat(held).contains("ci|old-idea||exploratory|gres/gpu=0,gres/gpu:h100=0|0|");
+        assertThat(next.changes())
+                .as("declined in the next cycle: the hold stays")
+                .isEmpty();
+        assertThat(lifted.changes())
+                .extracting(Change::describe)
+                .containsExactly("~ account old-idea: gres/gpu 0 -> 8, gres/gpu:h100 0 -> 8, GrpJobs 0 -> none");
     }
 }

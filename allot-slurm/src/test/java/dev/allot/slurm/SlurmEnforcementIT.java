@@ -95,7 +95,15 @@ class SlurmEnforcementIT {
         String account = config.accountFor(dev.allot.core.model.ProjectId.of("gamma"));
         String rogue = config.accountFor(dev.allot.core.model.CategoryId.of("rogue"));
         TestCluster.sacctmgr("modify", "account", "where", "name=" + account, "set", "GrpTRES=gres/gpu:h100=7");
+        String stale = config.accountFor(dev.allot.core.model.ProjectId.of("stale"));
         TestCluster.sacctmgr("add", "account", rogue, "parent=root", "cluster=" + TestCluster.CLUSTER);
+        TestCluster.sacctmgr(
+                "add",
+                "account",
+                stale,
+                "parent=" + config.accountFor(dev.allot.core.model.CategoryId.of("exploratory")),
+                "cluster=" + TestCluster.CLUSTER,
+                "GrpTRES=gres/gpu:h100=4");
         try {
             ChangeSet drift = enforcer.drift(desired);
 
@@ -104,12 +112,23 @@ class SlurmEnforcementIT {
                     .satisfies(change -> assertThat(change.describe())
                             .isEqualTo("~ account " + account + ": gres/gpu:h100 7 -> 2"
                                     + " (lowers: running jobs keep running; new jobs pend until under the limit)"));
-            assertThat(drift.unknownAccounts()).contains(rogue);
+            assertThat(drift.unknownAccounts())
+                    .as("an account under root belongs to someone else; one under a category is Allot's")
+                    .containsExactly(stale);
+            assertThat(drift.describe())
+                    .contains("  unknown to the plan: account " + stale + " still holds gres/gpu:h100=4"
+                            + " (--prune sets its GPU caps to 0)");
 
             ApplyResult repair = enforcer.apply(desired);
             assertThat(repair.succeeded()).isTrue();
             assertThat(repair.applied()).hasSize(1);
             assertThat(enforcer.drift(desired).changes()).isEmpty();
+
+            ApplyResult pruned = enforcer.apply(desired.withPrune(true));
+            assertThat(pruned.succeeded())
+                    .as(String.join("\n", pruned.describe()))
+                    .isTrue();
+            assertThat(enforcer.drift(desired).unknownHoldingGpus()).isEmpty();
         } finally {
             TestCluster.sacctmgr("delete", "account", "where", "name=" + rogue);
         }
@@ -198,6 +217,38 @@ class SlurmEnforcementIT {
     }
 
     @Test
+    void aKillHoldsInTheNextCycleUntilTheProjectIsGrantedGpusAgain() {
+        PlanFixture killed = PlanFixture.plan("H100", "A100")
+                .project("lambda", "exploratory")
+                .previous("H100", 2);
+        assertThat(enforcer.apply(desired(killed)).succeeded()).isTrue();
+        PlanFixture nextCycle = PlanFixture.plan("H100", "A100").project("lambda", "exploratory");
+
+        ApplyResult next = enforcer.apply(desired(nextCycle));
+
+        assertThat(next.planned().changes())
+                .as(String.join("\n", next.describe()))
+                .isEmpty();
+        String account = config.accountFor(dev.allot.core.model.ProjectId.of("lambda"));
+        assertThat(TestCluster.CLI
+                        .liveState(TestCluster.CLUSTER)
+                        .accounts()
+                        .get(account)
+                        .limits()
+                        .grpJobs())
+                .isZero();
+        String job = submit("lambda", "gpu:h100:1");
+        assertThat(TestCluster.awaitState(job, state -> state.startsWith("PENDING AssocGrp"), WAIT))
+                .startsWith("PENDING AssocGrp");
+
+        PlanFixture revived = PlanFixture.plan("H100", "A100")
+                .project("lambda", "exploratory")
+                .grant("H100", 1);
+        assertThat(enforcer.apply(desired(revived)).succeeded()).isTrue();
+        assertThat(TestCluster.awaitState(job, "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+    }
+
+    @Test
     void aFailedPartOfAnApplyIsReportedAndTheNextApplyConverges() {
         String qos = config.accountFor(dev.allot.core.model.CategoryId.of("borrow"));
         config = config.withBorrowQos(qos);
@@ -210,7 +261,12 @@ class SlurmEnforcementIT {
         assertThat(partial.notApplied()).singleElement().isInstanceOf(Change.AddQos.class);
         assertThat(partial.applied()).hasSize(2);
         assertThat(partial.errors()).singleElement().asString().contains("exit 1");
-        assertThat(partial.describe()).anyMatch(line -> line.startsWith("  NOT applied: + qos " + qos));
+        assertThat(partial.describe())
+                .anyMatch(line -> line.startsWith("  NOT applied (failed): + qos " + qos))
+                .anyMatch(line -> line.equals("  accounts: 1 applied, 1 failed, 0 untouched"));
+        assertThat(partial.accountsIn(ApplyResult.AccountState.FAILED))
+                .containsExactly(config.accountFor(dev.allot.core.model.ProjectId.of("epsilon")));
+        assertThat(partial.errors().get(0)).doesNotContain("Done adding cluster");
         TestCluster.sacctmgr("add", "qos", qos);
         try {
             ApplyResult converged = enforcer.apply(desired);

@@ -2,14 +2,17 @@ package dev.allot.app.slurm;
 
 import dev.allot.app.Cli;
 import dev.allot.app.PlanInput;
+import dev.allot.core.AllotException;
 import dev.allot.slurm.ApplyResult;
 import dev.allot.slurm.ChangeSet;
+import dev.allot.slurm.ChangeSummary;
 import dev.allot.slurm.DesiredState;
 import dev.allot.slurm.SacctmgrScript;
 import dev.allot.slurm.SlurmCompiler;
 import dev.allot.slurm.SlurmEnforcer;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,13 +52,30 @@ public final class SlurmCommand implements Runnable {
                         + " (default: today).")
         LocalDate at;
 
+        @Option(
+                names = "--replan",
+                description = "With --lab/--demo and no --plan: plan the lab now (can take a minute) and enforce that.")
+        boolean replan;
+
+        @Option(
+                names = "--prune",
+                description = "Set the GPU caps of accounts in Allot's subtree that the plan does not know to 0.")
+        boolean prune;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         DesiredState desired() {
-            PlanInput.Loaded loaded = input.load();
+            if (input.given() && !input.hasPlanFile() && !replan) {
+                throw AllotException.invalid(
+                        "BAD_FLAG",
+                        "No plan given: enforcement applies a published plan. Maybe --plan plan.yaml (written by"
+                                + " 'allot plan --format yaml'), or --replan to plan the lab now?");
+            }
+            PlanInput.Loaded loaded = input.loadChecked();
             return SlurmCompiler.compile(
-                    loaded.plan(), loaded.lab(), cluster.config(), at == null ? LocalDate.now() : at);
+                            loaded.plan(), loaded.lab(), cluster.config(), at == null ? LocalDate.now() : at)
+                    .withPrune(prune);
         }
 
         SlurmEnforcer enforcer() {
@@ -66,7 +86,7 @@ public final class SlurmCommand implements Runnable {
             return spec.commandLine().getOut();
         }
 
-        void print(Iterable<String> lines) {
+        void print(List<String> lines) {
             lines.forEach(out()::println);
             out().flush();
         }
@@ -103,9 +123,33 @@ public final class SlurmCommand implements Runnable {
                 "A second apply of the same plan changes nothing. Exit 1 when something could not be applied."
             })
     static final class Apply extends Enforcing {
+        @Option(names = "--yes", description = "Apply without asking (for scripts; required without a terminal).")
+        boolean yes;
+
         @Override
         public Integer call() {
-            ApplyResult result = enforcer().apply(desired());
+            DesiredState desired = desired();
+            java.io.Console console = System.console();
+            if (!yes && console == null) {
+                throw AllotException.invalid(
+                        "slurm.apply.unconfirmed",
+                        "Apply would change cluster " + desired.cluster() + " without confirmation: there is no"
+                                + " terminal to ask on. Maybe pass --yes (see first what changes with 'allot slurm"
+                                + " diff')?");
+            }
+            SlurmEnforcer enforcer = enforcer();
+            ChangeSet changes = enforcer.diff(desired);
+            print(List.of(ChangeSummary.of(changes)));
+            if (!changes.isEmpty() && !yes) {
+                print(changes.describe());
+                String answer = console.readLine("Apply these changes to cluster %s? [y/N] ", desired.cluster());
+                if (answer == null
+                        || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+                    print(List.of("nothing changed"));
+                    return Cli.FAILED;
+                }
+            }
+            ApplyResult result = enforcer.apply(desired);
             print(result.describe());
             return result.succeeded() ? Cli.OK : Cli.FAILED;
         }
@@ -116,22 +160,23 @@ public final class SlurmCommand implements Runnable {
             name = "drift",
             mixinStandardHelpOptions = true,
             description = {
-                "Report accounts and limits that differ from the plan (edited by hand) and accounts no"
-                        + " plan knows.",
+                "Report accounts and limits that differ from the plan (edited by hand) and accounts in Allot's"
+                        + " subtree that the plan does not know, with the GPUs they still hold. Accounts outside the"
+                        + " subtree (under other parents) belong to others and are not drift.",
                 "Exit 0 when there is no drift, 1 when there is."
             })
     static final class Drift extends Enforcing {
         @Override
         public Integer call() {
             ChangeSet drift = enforcer().drift(desired());
-            if (drift.isEmpty() && drift.unknownAccounts().isEmpty()) {
+            if (drift.isEmpty() && drift.unknownHoldingGpus().isEmpty()) {
                 out().println("no drift: cluster " + drift.cluster() + " matches the plan");
                 drift.scheduled().forEach(line -> out().println("  scheduled: " + line));
                 out().flush();
                 return Cli.OK;
             }
-            out().println("drift on cluster " + drift.cluster() + " (apply repairs the changes; unknown accounts are"
-                    + " left alone):");
+            out().println("drift on cluster " + drift.cluster() + " (apply repairs the changes; apply --prune zeroes"
+                    + " unknown accounts):");
             print(drift.describe());
             return Cli.FAILED;
         }

@@ -153,10 +153,16 @@ final class UsageCommand implements Callable<Integer> {
             records.forEach(r -> totals.merge(r.project() + " " + r.gpuType(), r.gpuHours(), Double::sum));
             totals.forEach((key, hours) -> out.printf(Locale.ROOT, "  %-40s %10.1f GPU-hours%n", key, hours));
         } else {
-            Map<ProjectId, dev.allot.core.model.Allocation> grants =
-                    loaded.plan().grants();
-            List<AllocationVsUse.Row> rows =
-                    AllocationVsUse.compare(grants, sink.read(since, to), since, to, idleBelowPercent / 100);
+            // the limits in force day by day: the previous grant before the cycle starts, yields on their dates
+            dev.allot.core.model.QuotaTimeline timeline = dev.allot.core.model.QuotaTimeline.of(
+                    loaded.plan(), loaded.lab().capacityGpus(), loaded.lab().cycleStart());
+            List<AllocationVsUse.Row> rows = AllocationVsUse.compare(
+                    loaded.plan().grants().keySet(),
+                    timeline::quotaOn,
+                    sink.read(since, to),
+                    since,
+                    to,
+                    idleBelowPercent / 100);
             out.printf(Locale.ROOT, "  %-32s %-6s %12s %12s %6s%n", "project", "type", "granted h", "used h", "used");
             rows.forEach(row -> out.printf(
                     Locale.ROOT,

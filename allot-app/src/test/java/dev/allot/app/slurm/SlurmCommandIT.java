@@ -25,6 +25,9 @@ class SlurmCommandIT {
         String[] common = {
             "--lab",
             lab.toString(),
+            "--replan",
+            "--at",
+            "2027-01-04",
             "--time-limit",
             "20",
             "--category-prefix",
@@ -35,6 +38,9 @@ class SlurmCommandIT {
             "root"
         };
 
+        // another group's account on the shared cluster, outside Allot's subtree: never drift
+        String foreign = prefix + "foreign";
+        run("sacctmgr", "-i", "add", "account", foreign, "parent=root", "cluster=ci", "GrpTRES=gres/gpu=4");
         try {
             applyDiffDriftAndUsage(dir, prefix, common);
         } finally {
@@ -44,17 +50,21 @@ class SlurmCommandIT {
 
     private static void applyDiffDriftAndUsage(Path dir, String prefix, String[] common) {
         SlurmCommandRun diff = SlurmCommandRun.of(concat(new String[] {"slurm", "diff", "--commands"}, common));
-        SlurmCommandRun apply = SlurmCommandRun.of(concat(new String[] {"slurm", "apply"}, common));
-        SlurmCommandRun again = SlurmCommandRun.of(concat(new String[] {"slurm", "apply"}, common));
+        SlurmCommandRun apply = SlurmCommandRun.of(concat(new String[] {"slurm", "apply", "--yes"}, common));
+        SlurmCommandRun again = SlurmCommandRun.of(concat(new String[] {"slurm", "apply", "--yes"}, common));
         SlurmCommandRun drift = SlurmCommandRun.of(concat(new String[] {"slurm", "drift"}, common));
 
         assertThat(diff.exitCode()).as(diff.err()).isZero();
         assertThat(diff.out())
                 .contains("+ account " + prefix + "vision-rl under " + prefix + "exploratory")
-                .contains("# sacctmgr -i load file=<this part>");
+                .contains("# sacctmgr -i -n -P <<EOF");
         assertThat(apply.exitCode()).as(apply.err()).isZero();
-        assertThat(apply.out()).startsWith("applied 4 of 4 change(s) on cluster ci");
-        assertThat(again.out()).startsWith("cluster ci already matches the plan: 0 changes applied");
+        assertThat(apply.out())
+                .startsWith("will change 4 association(s) on cluster ci: 0 lower, 2 raise, 0 hold, 2 other (users,"
+                        + " QOS, parent)\napplied 4 of 4 change(s) on cluster ci");
+        assertThat(again.out())
+                .startsWith(
+                        "will change nothing on cluster ci\ncluster ci already matches the plan: 0 changes applied");
         assertThat(drift.exitCode()).isZero();
         assertThat(drift.out()).startsWith("no drift: cluster ci matches the plan");
 
@@ -85,6 +95,10 @@ class SlurmCommandIT {
         SlurmCommandRun apply = SlurmCommandRun.of(
                 "slurm",
                 "apply",
+                "--yes",
+                "--replan",
+                "--at",
+                "2027-01-04",
                 "--lab",
                 lab.toString(),
                 "--time-limit",

@@ -20,7 +20,7 @@ class SlurmCommandTest {
 
     @Test
     void aMissingLabFileIsNamed() {
-        SlurmCommandRun run = SlurmCommandRun.of("slurm", "apply", "--lab", "no-such-lab.yaml");
+        SlurmCommandRun run = SlurmCommandRun.of("slurm", "apply", "--lab", "no-such-lab.yaml", "--replan");
 
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err()).startsWith("allot: Lab file no-such-lab.yaml does not exist.");
@@ -31,7 +31,7 @@ class SlurmCommandTest {
         Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
 
         SlurmCommandRun run = SlurmCommandRun.of(
-                "slurm", "diff", "--lab", lab.toString(), "--cluster", "My Cluster", "--time-limit", "10");
+                "slurm", "diff", "--lab", lab.toString(), "--replan", "--cluster", "My Cluster", "--time-limit", "10");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
@@ -55,5 +55,73 @@ class SlurmCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("allot: Missing required option: '--since=DATE'");
+    }
+
+    @Test
+    void aPlanThatDoesNotFitTheLabIsRefusedNamingEveryMismatchBeforeSlurmIsAsked(@TempDir Path dir) throws Exception {
+        Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
+        String line = "{\"project\": \"%s\", \"category\": \"%s\", \"decision\": \"new\", \"previous\": {},"
+                + " \"grant\": {%s}}";
+        String plan = "{\"format\": \"allot.plan/v1\", \"cycle\": \"2026-12\", \"projects\": ["
+                + String.join(
+                        ", ",
+                        line.formatted("vision-rl", "exploratory", "\"H100\": 7.5"),
+                        line.formatted("vision-rl", "exploratory", "\"H100\": 8"),
+                        line.formatted("ghost", "exploratory", "\"H100\": 8"),
+                        line.formatted("a".repeat(100), "exploratory", ""),
+                        line.formatted("x';drop", "exploratory", ""),
+                        line.formatted("chat-sft", "product", "\"A100\": 40, \"B200\": 8"))
+                + "], \"capacityGpus\": {\"H100\": 64, \"A100\": 32}}";
+        Path file = Files.writeString(dir.resolve("plan.json"), plan);
+
+        // --cluster names no cluster: had the check not stopped it first, sacctmgr would fail with another message
+        SlurmCommandRun run = SlurmCommandRun.of(
+                "slurm", "apply", "--lab", lab.toString(), "--plan", file.toString(), "--cluster", "no-such-cluster");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "allot: Plan " + file + " does not fit lab slurm-lab (cycle 2027-01): 8 problem(s); nothing"
+                                + " was changed.",
+                        "  - cycle: is not the lab's cycle 2027-01 (value: 2026-12). Maybe export the plan of cycle"
+                                + " 2027-01, or pass that cycle's lab?",
+                        "  - projects[1].project: appears more than once (value: vision-rl). Maybe drop the copy?",
+                        "  - projects[2].project: is no project of the lab (value: ghost). Maybe add it to the lab"
+                                + " file first?",
+                        "  - projects[3].project: is not a valid project id: lower-case letters, digits and '-', at"
+                                + " most 63 characters (value: " + "a".repeat(60) + "... (100 characters)). Maybe"
+                                + " the plan file was edited by hand?",
+                        "  - projects[4].project: is not a valid project id: lower-case letters, digits and '-', at"
+                                + " most 63 characters (value: x';drop). Maybe the plan file was edited by hand?",
+                        "  - projects[5].grant: is a GPU type the lab does not have (value: B200). Maybe one of"
+                                + " [H100, A100]?",
+                        "  - grants of A100: exceed the lab's 32 A100 GPUs (value: 40 GPUs). Maybe plan again for"
+                                + " this lab?",
+                        "  - projects[0].grant.H100: is not a whole number of GPUs (value: 7.5). Maybe 7?");
+    }
+
+    @Test
+    void aLabWithoutAPlanIsNotSilentlyPlannedAgain(@TempDir Path dir) throws Exception {
+        Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
+
+        SlurmCommandRun run = SlurmCommandRun.of("slurm", "apply", "--lab", lab.toString(), "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("allot: No plan given: enforcement applies a published plan. Maybe --plan plan.yaml"
+                        + " (written by 'allot plan --format yaml'), or --replan to plan the lab now?\n");
+    }
+
+    @Test
+    void applyWithoutATerminalNeedsYes(@TempDir Path dir) throws Exception {
+        Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
+
+        SlurmCommandRun run = SlurmCommandRun.of(
+                "slurm", "apply", "--lab", lab.toString(), "--replan", "--time-limit", "10", "--cluster", "nowhere");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("allot: Apply would change cluster nowhere without confirmation: there is no terminal to"
+                        + " ask on. Maybe pass --yes (see first what changes with 'allot slurm diff')?\n");
     }
 }

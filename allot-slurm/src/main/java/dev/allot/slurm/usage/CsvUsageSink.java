@@ -15,13 +15,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Usage in one CSV file ({@code usage.csv}: {@code project,gpu_type,day,gpu_hours}) under a directory. Upserts
- * rewrite the file through a temporary file and an atomic move, so a crash never leaves it half-written.
+ * Usage in one CSV file ({@code usage.csv}: {@code project,gpu_type,day,gpu_hours}, RFC 4180 through Commons CSV,
+ * so a field with a comma or a quote is quoted) under a directory. Upserts rewrite the file through a temporary file
+ * and an atomic move, so a crash never leaves it half-written.
  */
 public final class CsvUsageSink implements UsageSink {
     static final String HEADER = "project,gpu_type,day,gpu_hours";
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     private final Path file;
 
@@ -37,16 +44,19 @@ public final class CsvUsageSink implements UsageSink {
     public synchronized void upsert(List<UsageRecord> records) {
         Map<UsageRecord.Key, UsageRecord> all = readAll();
         records.forEach(record -> all.put(record.key(), record));
-        StringBuilder text = new StringBuilder(HEADER).append('\n');
-        all.values()
-                .forEach(record -> text.append(record.project().value())
-                        .append(',')
-                        .append(record.gpuType().value())
-                        .append(',')
-                        .append(record.day())
-                        .append(',')
-                        .append(String.format(Locale.ROOT, "%.4f", record.gpuHours()))
-                        .append('\n'));
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
+            printer.printRecord((Object[]) HEADER.split(","));
+            for (UsageRecord record : all.values()) {
+                printer.printRecord(
+                        record.project().value(),
+                        record.gpuType().value(),
+                        record.day(),
+                        String.format(Locale.ROOT, "%.4f", record.gpuHours()));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
+        }
         try {
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), "usage-", ".tmp");
@@ -74,45 +84,47 @@ public final class CsvUsageSink implements UsageSink {
         if (!Files.exists(file)) {
             return records;
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+            boolean header = true;
+            for (CSVRecord row : parser) {
+                if (header) {
+                    header = false;
+                } else if (!(row.size() == 1 && row.get(0).isBlank())) {
+                    UsageRecord record = parse(row);
+                    records.put(record.key(), record);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new AllotException(
-                    AllotException.Kind.INTERNAL,
-                    "usage.io",
-                    "Could not read " + file + ": " + e.getMessage(),
+                    AllotException.Kind.INVALID_INPUT,
+                    "usage.csv.invalid",
+                    "Could not read " + file + ": " + e.getMessage() + ". Maybe the file was edited by hand?",
                     List.of(),
                     e);
-        }
-        for (int index = 1; index < lines.size(); index++) {
-            if (!lines.get(index).isBlank()) {
-                UsageRecord record = parse(lines.get(index), index + 1);
-                records.put(record.key(), record);
-            }
         }
         return records;
     }
 
-    private UsageRecord parse(String line, int number) {
-        String[] fields = line.split(",", -1);
-        String where = file + " line " + number;
-        if (fields.length != 4 || fields[0].isBlank() || fields[1].isBlank()) {
+    private UsageRecord parse(CSVRecord row) {
+        String where = file + " line " + row.getRecordNumber();
+        if (row.size() != 4 || row.get(0).isBlank() || row.get(1).isBlank()) {
             throw AllotException.invalid(
                     "usage.csv.invalid",
-                    where + ": expected '" + HEADER + "', got '" + line + "'. Maybe the file was edited by hand?");
+                    where + ": expected '" + HEADER + "', got '" + String.join(",", row.values())
+                            + "'. Maybe the file was edited by hand?");
         }
         try {
             return new UsageRecord(
-                    ProjectId.of(fields[0]),
-                    GpuTypeId.of(fields[1]),
-                    LocalDate.parse(fields[2]),
-                    Double.parseDouble(fields[3]));
+                    ProjectId.of(row.get(0)),
+                    GpuTypeId.of(row.get(1)),
+                    LocalDate.parse(row.get(2)),
+                    Double.parseDouble(row.get(3)));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw AllotException.invalid(
                     "usage.csv.invalid",
-                    where + ": day '" + fields[2] + "' or gpu_hours '" + fields[3] + "' is not valid (" + e.getMessage()
-                            + "). Maybe the file was edited by hand?");
+                    where + ": day '" + row.get(2) + "' or gpu_hours '" + row.get(3) + "' is not valid ("
+                            + e.getMessage() + "). Maybe the file was edited by hand?");
         }
     }
 

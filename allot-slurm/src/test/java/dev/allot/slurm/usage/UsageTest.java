@@ -121,4 +121,44 @@ class UsageTest {
         assertThat(rows.get(0).grantedGpuHours()).isEqualTo(192.0);
         assertThat(rows.get(0).usedFraction()).isCloseTo(0.9, within(1e-9));
     }
+
+    @Test
+    void aQuotedFieldWithACommaIsOneField(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("usage.csv"),
+                "project,gpu_type,day,gpu_hours\r\n\"vision,rl\",H100,2026-12-01,1.5000\r\n\"say \"\"hi\"\"\",A100,"
+                        + "2026-12-01,2.0000\r\n");
+        CsvUsageSink sink = new CsvUsageSink(dir);
+
+        List<UsageRecord> read = sink.read(DEC_1, DEC_2);
+        sink.upsert(List.of(new UsageRecord(ProjectId.of("vision,rl"), GpuTypeId.of("H100"), DEC_2, 3)));
+
+        assertThat(read)
+                .extracting(record -> record.project().value())
+                .containsExactlyInAnyOrder("vision,rl", "say \"hi\"");
+        assertThat(Files.readString(dir.resolve("usage.csv")))
+                .contains("\"vision,rl\",H100,2026-12-02,3.0000\n")
+                .contains("\"say \"\"hi\"\"\",A100,2026-12-01,2.0000\n");
+        assertThat(new CsvUsageSink(dir).read(DEC_1, DEC_2.plusDays(1))).hasSize(3);
+    }
+
+    @Test
+    void grantedHoursBeforeTheCycleStartFollowThePreviousGrant() {
+        LocalDate cycleStart = DEC_1;
+        AllocationVsUse.GrantSchedule schedule =
+                (project, day) -> day.isBefore(cycleStart) ? Allocation.of("H100", 8) : Allocation.of("H100", 16);
+
+        List<AllocationVsUse.Row> rows = AllocationVsUse.compare(
+                java.util.Set.of(ProjectId.of("vision-rl")),
+                schedule,
+                List.of(new UsageRecord(ProjectId.of("vision-rl"), GpuTypeId.of("H100"), DEC_1.minusDays(3), 100)),
+                LocalDate.parse("2026-11-25"),
+                LocalDate.parse("2026-12-05"),
+                0.2);
+
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.grantedGpuHours()).isEqualTo(6 * 8 * 24 + 4 * 16 * 24);
+            assertThat(row.usedGpuHours()).isEqualTo(100);
+        });
+    }
 }

@@ -1,0 +1,162 @@
+package dev.allot.core.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * When each part of a plan takes effect, so that the quotas an enforcer sets never add up to more GPUs of a type
+ * than the pool has, on any day:
+ *
+ * <ol>
+ *   <li>Before the cycle starts every project holds its previous grant: nothing of the cycle applies early.
+ *   <li>A project gives GPUs of a type back on its {@link ProjectPlan#yieldBy() yield date} (on the cycle start when
+ *       it has none).
+ *   <li>GPUs a project gains are granted on the first of those dates (cycle start, then each yield date in order)
+ *       on which the pool, after the yields due by then, has room for them; grows are taken in plan order. A grow
+ *       that never fits (a plan above capacity) takes effect on the last date, so the end state is always the plan.
+ *   <li>While a project still holds GPUs it must yield, its overall cap (all types together) stays at its previous
+ *       total, so moving from H100:16 to A100:8 never lets it run 24 GPUs at once.
+ * </ol>
+ *
+ * <p>Pure and immutable; built once per plan and queried per day.
+ */
+public final class QuotaTimeline {
+    private final LocalDate cycleStart;
+    private final Map<ProjectId, ProjectPlan> lines = new HashMap<>();
+    private final Map<ProjectId, Map<GpuTypeId, LocalDate>> changeDates = new HashMap<>();
+    private final TreeSet<LocalDate> boundaries = new TreeSet<>();
+
+    private QuotaTimeline(LocalDate cycleStart) {
+        this.cycleStart = cycleStart;
+    }
+
+    /**
+     * @param capacityGpus GPUs of each type in the pool; a grow of a type missing here waits for the last date
+     */
+    public static QuotaTimeline of(Plan plan, Map<GpuTypeId, Integer> capacityGpus, LocalDate cycleStart) {
+        Checks.present(cycleStart, "cycleStart");
+        QuotaTimeline timeline = new QuotaTimeline(cycleStart);
+        timeline.boundaries.add(cycleStart);
+        plan.projects().forEach(line -> {
+            timeline.lines.put(line.project(), line);
+            timeline.boundaries.add(timeline.yieldDate(line));
+        });
+        TreeSet<GpuTypeId> types = new TreeSet<>(capacityGpus.keySet());
+        plan.projects().forEach(line -> {
+            types.addAll(line.grant().gpus().keySet());
+            types.addAll(line.previous().gpus().keySet());
+        });
+        types.forEach(type -> timeline.schedule(plan.projects(), type, capacityGpus.getOrDefault(type, 0)));
+        return timeline;
+    }
+
+    public LocalDate cycleStart() {
+        return cycleStart;
+    }
+
+    /** The cycle start and every later day on which some quota changes, in order. */
+    public List<LocalDate> boundaries() {
+        return List.copyOf(boundaries);
+    }
+
+    /** GPUs of each type the project may hold on {@code day}. */
+    public Allocation quotaOn(ProjectId project, LocalDate day) {
+        ProjectPlan line = line(project);
+        if (day.isBefore(cycleStart)) {
+            return line.previous();
+        }
+        Map<GpuTypeId, Integer> held = new TreeMap<>(line.previous().gpus());
+        changeDates.getOrDefault(project, Map.of()).forEach((type, on) -> {
+            if (!day.isBefore(on)) {
+                held.put(type, line.grant().gpus(type));
+            }
+        });
+        return new Allocation(held);
+    }
+
+    /** GPUs of all types together the project may hold on {@code day}. */
+    public int overallCapOn(ProjectId project, LocalDate day) {
+        int sum = quotaOn(project, day).totalGpus();
+        return isYielding(project, day) ? Math.min(sum, line(project).previous().totalGpus()) : sum;
+    }
+
+    /** Whether the project holds GPUs on {@code day} that it gives back later. */
+    public boolean isYielding(ProjectId project, LocalDate day) {
+        ProjectPlan line = line(project);
+        return line.previous().gpus().entrySet().stream()
+                .anyMatch(entry -> entry.getValue() > line.grant().gpus(entry.getKey())
+                        && day.isBefore(changeDates.get(project).get(entry.getKey())));
+    }
+
+    /** Whether the project's grant is in force in full on {@code day}. */
+    public boolean isFinal(ProjectId project, LocalDate day) {
+        return !day.isBefore(cycleStart)
+                && changeDates.getOrDefault(project, Map.of()).values().stream().noneMatch(day::isBefore);
+    }
+
+    /** The first day after {@code day} on which the project's quota changes, if any. */
+    public Optional<LocalDate> nextChange(ProjectId project, LocalDate day) {
+        TreeSet<LocalDate> dates =
+                new TreeSet<>(changeDates.getOrDefault(project, Map.of()).values());
+        dates.add(cycleStart);
+        return Optional.ofNullable(dates.higher(day));
+    }
+
+    private ProjectPlan line(ProjectId project) {
+        ProjectPlan line = lines.get(project);
+        if (line == null) {
+            throw new IllegalArgumentException("project " + project + " is not in the plan");
+        }
+        return line;
+    }
+
+    private LocalDate yieldDate(ProjectPlan line) {
+        LocalDate yieldBy = line.yieldBy().orElse(cycleStart);
+        return yieldBy.isBefore(cycleStart) ? cycleStart : yieldBy;
+    }
+
+    /** Walks the boundaries for one type: yields due, then the grows that fit, in plan order. */
+    private void schedule(List<ProjectPlan> plan, GpuTypeId type, int capacity) {
+        Map<ProjectId, Integer> held = new HashMap<>();
+        List<ProjectPlan> grows = new ArrayList<>();
+        int total = 0;
+        for (ProjectPlan line : plan) {
+            held.put(line.project(), line.previous().gpus(type));
+            total += line.previous().gpus(type);
+            if (line.grant().gpus(type) > line.previous().gpus(type)) {
+                grows.add(line);
+            }
+        }
+        for (LocalDate day : boundaries) {
+            for (ProjectPlan line : plan) {
+                if (line.grant().gpus(type) < line.previous().gpus(type)
+                        && yieldDate(line).equals(day)) {
+                    total -= line.previous().gpus(type) - line.grant().gpus(type);
+                    held.put(line.project(), line.grant().gpus(type));
+                    record(line.project(), type, day);
+                }
+            }
+            boolean last = day.equals(boundaries.last());
+            for (var iterator = grows.iterator(); iterator.hasNext(); ) {
+                ProjectPlan line = iterator.next();
+                int more = line.grant().gpus(type) - held.get(line.project());
+                if (last || total + more <= capacity) {
+                    held.put(line.project(), line.grant().gpus(type));
+                    total += more;
+                    record(line.project(), type, day);
+                    iterator.remove();
+                }
+            }
+        }
+    }
+
+    private void record(ProjectId project, GpuTypeId type, LocalDate day) {
+        changeDates.computeIfAbsent(project, key -> new TreeMap<>()).put(type, day);
+    }
+}
