@@ -80,6 +80,16 @@ public final class QuotaTimeline {
         return new Allocation(held);
     }
 
+    /**
+     * GPUs of each type the project may hold on {@code day} under an enforcer that cannot cap all types together (a
+     * Kueue ClusterQueue has a quota per flavor only): while the project still yields, it holds its previous
+     * allocation and nothing more, so its total never exceeds its previous total; afterwards, {@link #quotaOn}.
+     * Never above {@link #quotaOn} for any type, so the pools' sums hold here too.
+     */
+    public Allocation quotaWithoutOverallCapOn(ProjectId project, LocalDate day) {
+        return isYielding(project, day) ? line(project).previous() : quotaOn(project, day);
+    }
+
     /** GPUs of all types together the project may hold on {@code day}. */
     public int overallCapOn(ProjectId project, LocalDate day) {
         int sum = quotaOn(project, day).totalGpus();
