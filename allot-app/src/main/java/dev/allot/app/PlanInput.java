@@ -1,12 +1,17 @@
 package dev.allot.app;
 
 import dev.allot.core.AllotException;
+import dev.allot.core.ErrorCode;
+import dev.allot.core.Problem;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
+import dev.allot.core.rules.PlanRules;
 import dev.allot.lab.DemoLab;
 import dev.allot.lab.PlanDocument;
+import dev.allot.lab.PlanSchema;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -64,14 +69,43 @@ public final class PlanInput {
         return new Loaded(lab, plan);
     }
 
-    /** {@link #load()}, then refuses a plan that does not fit the lab ({@link PlanCheck}), before any enforcement. */
+    /**
+     * {@link #load()}, then refuses a plan the enforcers must not apply, before anything reads or changes a cluster: a
+     * plan file that departs from the published schema ({@link PlanSchema}: fractional GPUs, missing fields), or a
+     * plan that does not fit the lab ({@link PlanRules}). Every problem is reported at once.
+     */
     public Loaded loadChecked() {
-        Loaded loaded = load();
-        PlanCheck.check(
-                loaded.lab(),
-                loaded.plan(),
-                planFile == null ? null : Cli.read(planFile, "Plan file"),
-                planFile == null ? "planned now" : planFile.toString());
+        List<Problem> problems = new java.util.ArrayList<>();
+        if (planFile != null) {
+            problems.addAll(PlanSchema.validateDocument(Cli.read(planFile, "Plan file")));
+        }
+        Loaded loaded;
+        try {
+            loaded = load();
+        } catch (AllotException unreadable) {
+            if (problems.isEmpty()) {
+                throw unreadable;
+            }
+            throw mismatch(planFile.toString(), "the plan document schema (allot.plan/v1)", problems);
+        }
+        problems.addAll(PlanRules.fit(loaded.lab(), loaded.plan()));
+        if (!problems.isEmpty()) {
+            Lab lab = loaded.lab();
+            throw mismatch(
+                    planFile == null ? "planned now" : planFile.toString(),
+                    "lab " + lab.name() + " (cycle " + lab.cycle() + ")",
+                    problems);
+        }
         return loaded;
+    }
+
+    private static AllotException mismatch(String source, String against, List<Problem> problems) {
+        return new AllotException(
+                AllotException.Kind.INVALID_INPUT,
+                ErrorCode.PLAN_MISMATCH.code(),
+                "Plan " + source + " does not fit " + against + ": " + problems.size()
+                        + " problem(s); nothing was changed.",
+                problems,
+                null);
     }
 }

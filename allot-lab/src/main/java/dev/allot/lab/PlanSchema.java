@@ -1,5 +1,8 @@
 package dev.allot.lab;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -19,6 +22,8 @@ import java.util.List;
  */
 public final class PlanSchema {
     private static final String RESOURCE = "plan-v1.schema.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String TEXT = load();
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(TEXT, InputFormat.JSON);
@@ -34,6 +39,21 @@ public final class PlanSchema {
     public static List<Problem> validate(String json) {
         List<Error> errors = SCHEMA.validate(json, InputFormat.JSON);
         return errors.stream().map(PlanSchema::problem).toList();
+    }
+
+    /**
+     * {@link #validate} for a plan file as written, JSON or YAML (YAML is read into the same tree first); a file that
+     * is not JSON or YAML at all is one problem at {@code /}.
+     */
+    public static List<Problem> validateDocument(String text) {
+        if (text.stripLeading().startsWith("{")) {
+            return validate(text);
+        }
+        try {
+            return validate(JSON.writeValueAsString(YAML.readTree(text)));
+        } catch (JsonProcessingException e) {
+            return List.of(Problem.of("/", "", "is not a JSON or YAML document: " + e.getOriginalMessage()));
+        }
     }
 
     private static Problem problem(Error error) {

@@ -1,6 +1,5 @@
 package dev.allot.app.kueue;
 
-import dev.allot.app.Cli;
 import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
@@ -10,7 +9,6 @@ import dev.allot.kueue.KueueCompiler;
 import dev.allot.kueue.KueueConfig;
 import dev.allot.kueue.KueueManifest;
 import dev.allot.kueue.KueueObject;
-import dev.allot.kueue.PlanAgreement;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,11 +60,7 @@ public final class KueueCommand implements Runnable {
      */
     static Map<String, KueueManifest> manifests(PlanInput input, KueueSettings settings, boolean everyCluster) {
         KueueConfig config = settings.config();
-        PlanInput.Loaded loaded = input.load();
-        List<Problem> fileProblems = input.planFile()
-                .map(file -> PlanFileCounts.fractional(Cli.read(file, "Plan file")))
-                .orElse(List.of());
-        PlanAgreement.check(loaded.lab(), loaded.plan(), fileProblems);
+        PlanInput.Loaded loaded = input.loadChecked();
         LocalDate asOf = settings.asOf(loaded.lab().cycleStart());
         Map<String, KueueManifest> manifests = new java.util.LinkedHashMap<>();
         if (settings.cluster != null) {

@@ -221,11 +221,11 @@ class KueueCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err())
-                .startsWith("allot: The plan does not fit lab cli-lab (cycle 2026-12): 3 problem(s); nothing was"
-                        + " written.")
-                .contains("  - projects[0].grant.H100: is not a whole number of GPUs (value: 7.5)")
-                .contains("  - cycle: is not the lab's cycle 2026-12 (value: 2027-02)")
-                .contains("  - projects[3].project: is not a project of lab cli-lab (value: stranger)");
+                .startsWith("allot: Plan " + plan + " does not fit lab cli-lab (cycle 2026-12): 3 problem(s);"
+                        + " nothing was changed.")
+                .contains("  - /projects/0/grant/H100: number found, integer expected (value: 7.5)")
+                .contains("  - /cycle: is not the lab's cycle 2026-12 (value: 2027-02)")
+                .contains("  - /projects/3/project: is no project of lab cli-lab (value: stranger)");
     }
 
     @Test

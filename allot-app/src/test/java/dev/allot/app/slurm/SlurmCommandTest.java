@@ -83,21 +83,23 @@ class SlurmCommandTest {
                 .containsExactly(
                         "allot: Plan " + file + " does not fit lab slurm-lab (cycle 2027-01): 8 problem(s); nothing"
                                 + " was changed.",
-                        "  - cycle: is not the lab's cycle 2027-01 (value: 2026-12). Maybe export the plan of cycle"
-                                + " 2027-01, or pass that cycle's lab?",
-                        "  - projects[1].project: appears more than once (value: vision-rl). Maybe drop the copy?",
-                        "  - projects[2].project: is no project of the lab (value: ghost). Maybe add it to the lab"
-                                + " file first?",
-                        "  - projects[3].project: is not a valid project id: lower-case letters, digits and '-', at"
-                                + " most 63 characters (value: " + "a".repeat(60) + "... (100 characters)). Maybe"
-                                + " the plan file was edited by hand?",
-                        "  - projects[4].project: is not a valid project id: lower-case letters, digits and '-', at"
-                                + " most 63 characters (value: x';drop). Maybe the plan file was edited by hand?",
-                        "  - projects[5].grant: is a GPU type the lab does not have (value: B200). Maybe one of"
-                                + " [H100, A100]?",
-                        "  - grants of A100: exceed the lab's 32 A100 GPUs (value: 40 GPUs). Maybe plan again for"
-                                + " this lab?",
-                        "  - projects[0].grant.H100: is not a whole number of GPUs (value: 7.5). Maybe 7?");
+                        "  - /projects/0/grant/H100: number found, integer expected (value: 7.5)",
+                        "  - /cycle: is not the lab's cycle 2027-01 (value: 2026-12). Maybe use the plan of cycle"
+                                + " 2027-01, or that cycle's lab?",
+                        "  - /projects/1/project: appears more than once in the plan (value: vision-rl). Maybe merge"
+                                + " its lines?",
+                        "  - /projects/2/project: is no project of lab slurm-lab (value: ghost). Maybe add it to the"
+                                + " lab file first?",
+                        "  - /projects/3/project: is not a valid project id: use lower-case letters, digits and '-',"
+                                + " starting and ending with a letter or digit, at most 63 characters (value: "
+                                + "a".repeat(77) + "...). Maybe " + "a".repeat(63) + "?",
+                        "  - /projects/4/project: is not a valid project id: use lower-case letters, digits and '-',"
+                                + " starting and ending with a letter or digit, at most 63 characters (value:"
+                                + " x';drop). Maybe x-drop?",
+                        "  - /projects/5/grant/B200: is a GPU type lab slurm-lab does not have (value: B200). Maybe"
+                                + " one of [H100, A100]?",
+                        "  - /grantedGpus/A100: exceeds the lab's 32 A100 GPUs (value: 40). Maybe the plan was made"
+                                + " for a larger lab; plan again for this one?");
     }
 
     @Test
