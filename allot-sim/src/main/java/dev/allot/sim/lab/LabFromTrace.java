@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * pools sized to the trace's 95th percentile of concurrent demand, and asks from each group's observed demand:
  * floor = median, target = 90th percentile, ceiling = 99th percentile (at least its largest job) of the GPUs its jobs
  * would hold at once if each ran from its arrival for its running time on the fastest type. Percentiles are over
- * time, counting only the time the group had jobs.
+ * time, counting only the time the group had jobs, each rounded up to whole nodes (a floor between node sizes
+ * could never be funded).
  */
 public final class LabFromTrace {
     static final int GPUS_PER_NODE = 8;
@@ -70,9 +71,11 @@ public final class LabFromTrace {
                     .mapToInt(TraceJob::gpus)
                     .max()
                     .orElse(1);
-            int floor = curve.percentile(0.5);
-            int target = Math.max(floor, curve.percentile(0.9));
-            int ceiling = Math.max(target, Math.max(curve.percentile(0.99), largest));
+            // whole nodes, as the default policy grants them: a floor between node sizes could never be funded
+            int median = curve.percentile(0.5);
+            int floor = median <= 0 ? 0 : roundUpToNodes(median);
+            int target = Math.max(floor, roundUpToNodes(curve.percentile(0.9)));
+            int ceiling = Math.max(target, roundUpToNodes(Math.max(curve.percentile(0.99), largest)));
             asks.add(new Ask(
                     id,
                     floor,

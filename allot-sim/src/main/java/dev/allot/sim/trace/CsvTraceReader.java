@@ -78,6 +78,13 @@ public final class CsvTraceReader {
                                 + " has no header row. Maybe start it with: submit_seconds,group,gpus,duration_seconds");
             }
         } catch (IOException | UncheckedIOException e) {
+            if (e instanceof java.nio.charset.CharacterCodingException
+                    || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw AllotException.invalid(
+                        "FILE_NOT_TEXT",
+                        "Trace " + source.name() + " is not UTF-8 text. Maybe it is a binary or compressed file, or"
+                                + " saved in another encoding?");
+            }
             throw AllotException.invalid(
                     "trace.csv",
                     "Trace " + source.name() + " is not valid CSV: " + e.getMessage()
