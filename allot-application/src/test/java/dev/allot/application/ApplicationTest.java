@@ -75,7 +75,10 @@ class ApplicationTest {
         StoredPlan draft = application.drafts().solve(lab.cycle(), DANA, null).draft();
         assertThat(application.reads().shownPlan(lab.cycle())).contains(draft);
 
-        StoredPlan published = application.drafts().publish(lab.cycle(), draft.version(), "", DANA);
+        PublishCheck check = application.approvals().approve(lab.cycle(), draft.version(), DANA);
+        Map<String, String> reasons = new java.util.HashMap<>();
+        check.warnings().forEach(warning -> reasons.put(warning.rule().code(), "seen"));
+        StoredPlan published = application.approvals().publish(lab.cycle(), draft.version(), reasons, "", DANA);
         assertThat(application.reads().shownPlan(lab.cycle())).contains(published);
 
         StoredPlan resolved =

@@ -38,6 +38,7 @@ final class ApiRoutes {
         Application application = Application.over(store, planner);
         CycleHandlers cycles = new CycleHandlers(store, application);
         PlanHandlers plans = new PlanHandlers(store, application);
+        ApprovalHandlers approvals = new ApprovalHandlers(application);
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -72,7 +73,10 @@ final class ApiRoutes {
         api.add(POST, "/api/cycles/{cycle}/draft", DECIDER, plans::solveDraft);
         api.add(GET, "/api/cycles/{cycle}/draft", REVIEWING, plans::draft);
         api.add(GET, "/api/cycles/{cycle}/diff", REVIEWING, plans::diff);
-        api.add(POST, "/api/cycles/{cycle}/publish", DECIDER, plans::publish);
+        api.add(POST, "/api/cycles/{cycle}/approvals", DECIDER, approvals::approve);
+        api.add(DELETE, "/api/cycles/{cycle}/approvals", DECIDER, approvals::withdraw);
+        api.add(GET, "/api/cycles/{cycle}/publish-check", STEERING, approvals::check);
+        api.add(POST, "/api/cycles/{cycle}/publish", DECIDER, approvals::publish);
         api.add(GET, "/api/cycles/{cycle}/plans", EVERYONE, plans::plans);
         api.add(GET, "/api/cycles/{cycle}/plans/{version}", EVERYONE, plans::plan);
         api.add(GET, "/api/cycles/{cycle}/portfolio", EVERYONE, plans::portfolio);

@@ -114,9 +114,31 @@ final class OpenApiDocument {
         doc.op(
                 "post",
                 "/api/cycles/{cycle}/publish",
-                "Publish the draft as a new immutable version (decider;" + " If-Match on the draft)",
+                "Publish the draft as a new immutable version (decider; If-Match on the draft): needs the policy's"
+                        + " approvals of this exact draft and a reason for every guard-rail warning",
                 "PublishInput",
                 "StoredPlan",
+                true);
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/approvals",
+                "Approve the current draft (decider; If-Match on the draft); any change to the draft voids it",
+                null,
+                "PublishCheck",
+                true);
+        doc.op(
+                "delete",
+                "/api/cycles/{cycle}/approvals",
+                "Withdraw your approval of the draft (decider)",
+                null,
+                "PublishCheck",
+                true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/publish-check",
+                "Guard-rail warnings, approvals (counting and voided) and invariant violations of the draft",
+                null,
+                "PublishCheck",
                 true);
         doc.op("get", "/api/cycles/{cycle}/plans", "Published versions", null, "PlanVersions", true);
         doc.op("get", "/api/cycles/{cycle}/plans/{version}", "One published version", null, "StoredPlan", true);

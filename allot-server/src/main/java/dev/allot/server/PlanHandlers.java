@@ -50,20 +50,6 @@ final class PlanHandlers {
         ctx.json(store.plans().diff(Requests.cycle(ctx)));
     }
 
-    /** Publishes the draft the caller saw: {@code If-Match} names the draft version. */
-    void publish(Context ctx) {
-        CycleId cycle = Requests.cycle(ctx);
-        Integer expected = Requests.ifMatch(ctx);
-        Fields body = ctx.body().isBlank() ? null : Fields.parse(ctx.body());
-        String note = body == null ? "" : body.text("note", Fields.MAX_TEXT, "");
-        if (body != null) {
-            body.done();
-        }
-        StoredPlan published = application.drafts().publish(cycle, expected, note, Requests.actor(ctx));
-        ctx.status(201).header("Location", "/api/cycles/" + cycle + "/plans/" + published.version());
-        stored(ctx, published);
-    }
-
     void plans(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         store.cycles().get(cycle);
@@ -96,7 +82,7 @@ final class PlanHandlers {
         ctx.contentType("application/json").result(view.json());
     }
 
-    private static void stored(Context ctx, StoredPlan plan) {
+    static void stored(Context ctx, StoredPlan plan) {
         Map<String, Object> body = header(plan);
         body.put("plan", plan.plan());
         ctx.header("ETag", "\"" + plan.version() + "\"").json(body);
