@@ -1,13 +1,12 @@
 package dev.allot.application;
 
 import dev.allot.core.AllotException;
-import dev.allot.core.AllotException.Kind;
+import dev.allot.core.ErrorCode;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
 import dev.allot.store.Actor;
 import dev.allot.store.CycleState;
-import dev.allot.store.Stale;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import java.util.Objects;
@@ -41,8 +40,7 @@ public final class Drafts {
         CycleState state = store.cycles().get(cycle).value().state();
         if (state != CycleState.DRAFT && state != CycleState.PUBLISHED) {
             throw new AllotException(
-                    Kind.CONFLICT,
-                    "cycle-state",
+                    ErrorCode.CYCLE_STATE,
                     "Cannot solve a draft while cycle " + cycle + " is " + state.label()
                             + "; allowed in [draft, published]. Maybe move the cycle to draft first?");
         }
@@ -50,8 +48,7 @@ public final class Drafts {
         before.filter(draft -> expectedDraftVersion != null && draft.version() != expectedDraftVersion)
                 .ifPresent(draft -> {
                     throw new AllotException(
-                            Kind.CONFLICT,
-                            Stale.CODE,
+                            ErrorCode.STALE_VERSION,
                             "The draft plan of cycle " + cycle + " changed since version " + expectedDraftVersion
                                     + " was read; nothing was solved. Maybe reload it and solve again?");
                 });

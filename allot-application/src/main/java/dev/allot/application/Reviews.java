@@ -1,7 +1,7 @@
 package dev.allot.application;
 
 import dev.allot.core.AllotException;
-import dev.allot.core.AllotException.Kind;
+import dev.allot.core.ErrorCode;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.Pin;
@@ -36,15 +36,13 @@ public final class Reviews {
         Project project = store.lab()
                 .project(id)
                 .orElseThrow(() -> new AllotException(
-                        Kind.NOT_FOUND,
-                        "project-not-found",
+                        ErrorCode.PROJECT_NOT_FOUND,
                         "Project " + id
                                 + " does not exist. Maybe check the slug, or list projects with GET /api/projects?"))
                 .value();
         if (actor.role() == Role.LEAD && !project.lead().equals(actor.user())) {
             throw new AllotException(
-                    Kind.FORBIDDEN,
-                    "not-your-project",
+                    ErrorCode.NOT_YOUR_PROJECT,
                     "User " + actor.user() + " does not lead project " + id + " (its lead is " + project.lead()
                             + "). Maybe ask " + project.lead() + " to edit it?");
         }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The one exception type Allot throws on purpose. It carries a stable {@link #code() code} that tools can
+ * The one exception type Allot throws on purpose. It carries a stable {@link #code() code} (registered in
+ * {@link ErrorCode}) that tools can
  * match on, a {@link Kind kind} that the web layer maps to an HTTP status and the CLI to an exit code, and a
  * message a person can act on ("what, which value, why, maybe how to fix it").
  */
@@ -34,6 +35,15 @@ public final class AllotException extends RuntimeException {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.code = Objects.requireNonNull(code, "code");
         this.problems = List.copyOf(problems);
+    }
+
+    /** A registered error: its code and kind come from the registry; the message names the actual values. */
+    public AllotException(ErrorCode code, String message) {
+        this(code.kind(), code.code(), message, List.of(), null);
+    }
+
+    public AllotException(ErrorCode code, String message, List<Problem> problems, Throwable cause) {
+        this(code.kind(), code.code(), message, problems, cause);
     }
 
     public static AllotException invalid(String code, String message) {

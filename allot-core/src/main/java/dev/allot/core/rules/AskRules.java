@@ -1,5 +1,6 @@
 package dev.allot.core.rules;
 
+import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class AskRules {
             return List.of();
         }
         return List.of(new Problem(
-                "gpu-count-out-of-range",
+                ErrorCode.GPU_COUNT_OUT_OF_RANGE.code(),
                 field,
                 String.valueOf(gpus),
                 "must be a whole number from 0 to " + Limits.MAX_GPUS,
@@ -32,7 +33,7 @@ public final class AskRules {
         List<Problem> problems = new ArrayList<>();
         if (floor > ceiling) {
             problems.add(new Problem(
-                    "ask-floor-above-ceiling",
+                    ErrorCode.ASK_FLOOR_ABOVE_CEILING.code(),
                     "floor",
                     String.valueOf(floor),
                     "Ask floor (" + floor + " GPUs) of project " + project + " exceeds its ceiling (" + ceiling + ")",
@@ -41,7 +42,7 @@ public final class AskRules {
         }
         if (floor > target) {
             problems.add(new Problem(
-                    "ask-floor-above-target",
+                    ErrorCode.ASK_FLOOR_ABOVE_TARGET.code(),
                     "floor",
                     String.valueOf(floor),
                     "Ask floor (" + floor + " GPUs) of project " + project + " exceeds its target (" + target + ")",
@@ -49,7 +50,7 @@ public final class AskRules {
         }
         if (target > ceiling) {
             problems.add(new Problem(
-                    "ask-target-above-ceiling",
+                    ErrorCode.ASK_TARGET_ABOVE_CEILING.code(),
                     "target",
                     String.valueOf(target),
                     "Ask target (" + target + " GPUs) of project " + project + " exceeds its ceiling (" + ceiling + ")",

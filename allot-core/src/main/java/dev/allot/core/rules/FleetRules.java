@@ -1,5 +1,6 @@
 package dev.allot.core.rules;
 
+import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.Granularity;
 import java.util.List;
@@ -12,11 +13,15 @@ public final class FleetRules {
     public static List<Problem> pool(int gpus, int gpusPerNode) {
         if (gpusPerNode < 1) {
             return List.of(new Problem(
-                    "pool-node-size", "gpusPerNode", String.valueOf(gpusPerNode), "must be at least 1", "Maybe 8?"));
+                    ErrorCode.POOL_NODE_SIZE.code(),
+                    "gpusPerNode",
+                    String.valueOf(gpusPerNode),
+                    "must be at least 1",
+                    "Maybe 8?"));
         }
         if (gpus % gpusPerNode != 0) {
             return List.of(new Problem(
-                    "pool-not-whole-nodes",
+                    ErrorCode.POOL_NOT_WHOLE_NODES.code(),
                     "gpus",
                     String.valueOf(gpus),
                     "is not a whole number of " + gpusPerNode + "-GPU nodes",
@@ -32,7 +37,7 @@ public final class FleetRules {
         }
         String hint = Suggest.hint(type, fleet.capacityGpus().keySet());
         return List.of(new Problem(
-                "unknown-gpu-type",
+                ErrorCode.UNKNOWN_GPU_TYPE.code(),
                 "",
                 type,
                 "unknown GPU type",
@@ -55,7 +60,7 @@ public final class FleetRules {
         int capacity = fleet.capacity(type);
         if (gpus > capacity) {
             return List.of(new Problem(
-                    "pin-above-capacity",
+                    ErrorCode.PIN_ABOVE_CAPACITY.code(),
                     "",
                     String.valueOf(gpus),
                     "Pin of project " + project + " exceeds the capacity of " + type + " (" + capacity + " GPUs)",
@@ -64,7 +69,7 @@ public final class FleetRules {
         int node = fleet.nodeGpus(type);
         if (granularity == Granularity.NODE && gpus % node != 0) {
             return List.of(new Problem(
-                    "pin-not-whole-nodes",
+                    ErrorCode.PIN_NOT_WHOLE_NODES.code(),
                     "",
                     String.valueOf(gpus),
                     "Pin of project " + project + " is not a whole number of " + node + "-GPU " + type

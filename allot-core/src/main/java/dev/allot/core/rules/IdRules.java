@@ -1,5 +1,6 @@
 package dev.allot.core.rules;
 
+import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ public final class IdRules {
         }
         String shown = id == null ? "" : id.length() > 80 ? id.substring(0, 77) + "..." : id;
         return List.of(new Problem(
-                "project-id-syntax",
+                ErrorCode.PROJECT_ID_SYNTAX.code(),
                 "id",
                 shown,
                 "is not a valid project id: use lower-case letters, digits and '-', starting and ending with a letter"

@@ -1,5 +1,6 @@
 package dev.allot.core.rules;
 
+import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.ShareBound;
 import java.math.BigDecimal;
@@ -16,7 +17,7 @@ public final class PolicyRules {
             return List.of();
         }
         return List.of(new Problem(
-                "reserve-out-of-range",
+                ErrorCode.RESERVE_OUT_OF_RANGE.code(),
                 "reserve",
                 percent(fraction),
                 fraction >= 1 ? "holds back all capacity, so nothing is left to allocate" : "must not be negative",
@@ -29,7 +30,7 @@ public final class PolicyRules {
             return List.of();
         }
         return List.of(new Problem(
-                "share-min-above-max",
+                ErrorCode.SHARE_MIN_ABOVE_MAX.code(),
                 "min",
                 percent(min),
                 "share minimum of " + category + " is above its maximum (" + percent(max) + ")",
@@ -43,7 +44,7 @@ public final class PolicyRules {
             return List.of();
         }
         return List.of(new Problem(
-                "share-minimums-above-100",
+                ErrorCode.SHARE_MINIMUMS_ABOVE_100.code(),
                 "",
                 percent(minimums),
                 "share minimums add up to more than 100 %",
