@@ -33,7 +33,7 @@ public final class Approvals {
 
     /** Approves the cycle's current draft as {@code actor}; approving the same draft twice changes nothing. */
     public PublishCheck approve(CycleId cycle, Integer expectedDraftVersion, Actor actor) {
-        requireDecider(actor, "approve drafts");
+        requireDecider(actor, "approve drafts", "role-may-not-approve");
         StoredPlan draft = draft(cycle, expectedDraftVersion);
         String hash = PlanHash.of(draft.plan());
         boolean already = store.approvals().list(cycle).stream()
@@ -48,7 +48,7 @@ public final class Approvals {
 
     /** Withdraws {@code actor}'s approval of the current draft; withdrawing none is not an error. */
     public PublishCheck withdraw(CycleId cycle, Actor actor) {
-        requireDecider(actor, "withdraw approvals");
+        requireDecider(actor, "withdraw approvals", "role-may-not-approve");
         store.approvals().voidApprovals(cycle, actor.user(), "withdrawn by " + actor.user(), actor);
         return check(cycle);
     }
@@ -95,7 +95,7 @@ public final class Approvals {
      */
     public StoredPlan publish(
             CycleId cycle, Integer expectedDraftVersion, Map<String, String> reasons, String note, Actor actor) {
-        requireDecider(actor, "publish plans");
+        requireDecider(actor, "publish plans", "role-may-not-publish");
         draft(cycle, expectedDraftVersion);
         PublishCheck check = check(cycle);
         if (!check.invariantViolations().isEmpty()) {
@@ -181,11 +181,11 @@ public final class Approvals {
         return draft;
     }
 
-    private static void requireDecider(Actor actor, String what) {
+    private static void requireDecider(Actor actor, String what, String code) {
         if (actor.role() != Role.DECIDER) {
             throw new AllotException(
                     Kind.FORBIDDEN,
-                    "role-may-not-approve",
+                    code,
                     "Role " + actor.role().label() + " may not " + what + ". Maybe ask a decider?");
         }
     }

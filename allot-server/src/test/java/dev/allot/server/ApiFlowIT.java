@@ -130,12 +130,7 @@ class ApiFlowIT {
 
         ApiClient.Reply resolved =
                 api.send("POST", CYCLE + "/draft", token(Role.DECIDER), null, Map.of("If-Match", etag));
-        ApiClient.Reply first = api.send(
-                "POST",
-                CYCLE + "/publish",
-                token(Role.DECIDER),
-                "{\"note\": \"v1\"}",
-                Map.of("If-Match", resolved.header("ETag")));
+        ApiClient.Reply first = api.approveAndPublish(CYCLE, token(Role.DECIDER), "v1", resolved.header("ETag"));
         ApiClient.Reply second = api.send(
                 "POST", CYCLE + "/publish", token(Role.DECIDER), "{\"note\": \"v1\"}", Map.of("If-Match", etag));
 
