@@ -98,15 +98,6 @@ public final class Approvals {
         requireDecider(actor, "publish plans", "role-may-not-publish");
         draft(cycle, expectedDraftVersion);
         PublishCheck check = check(cycle);
-        if (!check.invariantViolations().isEmpty()) {
-            throw new AllotException(
-                    Kind.CONFLICT,
-                    "plan-invariant",
-                    "The draft of cycle " + cycle + " breaks "
-                            + check.invariantViolations().size()
-                            + " plan invariant(s): " + String.join("; ", check.invariantViolations())
-                            + ". Nothing was published. Maybe re-solve the draft?");
-        }
         Map<String, String> acknowledged = acknowledgements(check, reasons);
         if (!check.quorumMet()) {
             throw new AllotException(
@@ -119,6 +110,15 @@ public final class Approvals {
                                     ? ", and" + " its author " + check.author() + " may not be the only approver"
                                     : "")
                             + "; nothing was published. Maybe ask another decider to approve it?");
+        }
+        if (!check.invariantViolations().isEmpty()) {
+            throw new AllotException(
+                    Kind.CONFLICT,
+                    "plan-invariant",
+                    "The draft of cycle " + cycle + " breaks "
+                            + check.invariantViolations().size()
+                            + " plan invariant(s): " + String.join("; ", check.invariantViolations())
+                            + ". Nothing was published. Maybe re-solve the draft?");
         }
         return store.approvals()
                 .publish(

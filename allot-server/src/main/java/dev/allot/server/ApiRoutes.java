@@ -71,12 +71,13 @@ final class ApiRoutes {
         api.add(PUT, "/api/cycles/{cycle}/overrides/{project}", DECIDER, cycles::putOverride);
         api.add(DELETE, "/api/cycles/{cycle}/overrides/{project}", DECIDER, cycles::deleteOverride);
         api.add(POST, "/api/cycles/{cycle}/draft", DECIDER, plans::solveDraft);
-        api.add(GET, "/api/cycles/{cycle}/draft", REVIEWING, plans::draft);
-        api.add(GET, "/api/cycles/{cycle}/diff", REVIEWING, plans::diff);
+        api.add(GET, "/api/cycles/{cycle}/draft", STEERING, plans::draft);
+        api.add(GET, "/api/cycles/{cycle}/diff", STEERING, plans::diff);
         api.add(POST, "/api/cycles/{cycle}/approvals", DECIDER, approvals::approve);
         api.add(DELETE, "/api/cycles/{cycle}/approvals", DECIDER, approvals::withdraw);
         api.add(GET, "/api/cycles/{cycle}/publish-check", STEERING, approvals::check);
         api.add(POST, "/api/cycles/{cycle}/publish", DECIDER, approvals::publish);
+        api.add(GET, "/api/cycles/{cycle}/plan", EVERYONE, plans::document);
         api.add(GET, "/api/cycles/{cycle}/plans", EVERYONE, plans::plans);
         api.add(GET, "/api/cycles/{cycle}/plans/{version}", EVERYONE, plans::plan);
         api.add(GET, "/api/cycles/{cycle}/portfolio", EVERYONE, plans::portfolio);

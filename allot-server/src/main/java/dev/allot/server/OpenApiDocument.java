@@ -18,6 +18,7 @@ final class OpenApiDocument {
         doc.op("get", "/health", "Liveness and database check", null, "Health", false);
         doc.op("get", "/metrics", "Prometheus metrics (text exposition format)", null, null, false);
         doc.op("get", "/openapi.json", "This document", null, null, false);
+        doc.op("get", "/schemas/plan-v1.json", "The JSON Schema of the allot.plan/v1 document", null, null, false);
         doc.op("get", "/api/me", "Who the token belongs to", null, "Me", true);
         doc.op("get", "/api/gpu-types", "GPU types with relative speeds", null, "GpuTypes", true);
         doc.op("get", "/api/pools", "Pools: GPUs of one type in one cluster", null, "Pools", true);
@@ -139,6 +140,15 @@ final class OpenApiDocument {
                 "Guard-rail warnings, approvals (counting and voided) and invariant violations of the draft",
                 null,
                 "PublishCheck",
+                true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/plan",
+                "The plan you may see (published, or the draft for deciders and admins) as the allot.plan/v1"
+                        + " document (application/vnd.allot.plan.v1+json; YAML on Accept: application/yaml);"
+                        + " schema at /schemas/plan-v1.json",
+                null,
+                null,
                 true);
         doc.op("get", "/api/cycles/{cycle}/plans", "Published versions", null, "PlanVersions", true);
         doc.op("get", "/api/cycles/{cycle}/plans/{version}", "One published version", null, "StoredPlan", true);

@@ -4,6 +4,7 @@ import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.CycleId;
+import dev.allot.lab.PlanDocument;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import io.javalin.http.Context;
@@ -48,6 +49,29 @@ final class PlanHandlers {
 
     void diff(Context ctx) {
         ctx.json(store.plans().diff(Requests.cycle(ctx)));
+    }
+
+    /**
+     * The plan this caller may see (drafts are the deciders' and admins') as the one outward format, the
+     * allot.plan/v1 document the CLI writes and the enforcers read: JSON, or YAML on {@code Accept: application/yaml}.
+     */
+    void document(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        application.reads().cycle(cycle);
+        StoredPlan shown = application
+                .reads()
+                .shownPlan(cycle, Requests.actor(ctx).role())
+                .orElseThrow(() -> new AllotException(
+                        Kind.NOT_FOUND,
+                        "no-plan",
+                        "Cycle " + cycle + " has no plan you may see yet (drafts are the deciders'). Maybe wait"
+                                + " until it is published?"));
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("yaml")) {
+            ctx.contentType("application/yaml").result(PlanDocument.yaml(shown.plan()));
+        } else {
+            ctx.contentType("application/vnd.allot.plan.v1+json").result(PlanDocument.json(shown.plan()));
+        }
     }
 
     void plans(Context ctx) {

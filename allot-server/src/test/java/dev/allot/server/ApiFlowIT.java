@@ -157,7 +157,7 @@ class ApiFlowIT {
         assertThat(portfolio.json().path("projects")).hasSize(6);
         assertThat(portfolio.json().at("/projects/2/grant/H100").asInt()).isEqualTo(16);
         assertThat(again.status()).isEqualTo(304);
-        assertThat(api.get(CYCLE + "/diff", token(Role.REVIEWER)).json().path("projects"))
+        assertThat(api.get(CYCLE + "/diff", token(Role.DECIDER)).json().path("projects"))
                 .hasSize(6);
         assertThat(api.get("/api/projects/project-2/history", token(Role.VIEWER))
                         .json()

@@ -76,8 +76,15 @@ class ApprovalsIT {
             ApiClient api = server.client;
             String decider = server.token(Role.DECIDER);
             String cycle = "/api/cycles/" + DemoLab.CYCLE;
-            for (JsonNode pin : api.get(cycle + "/pins", decider).json()) {
-                api.send("DELETE", cycle + "/pins/" + pin.path("project").asText(), decider, null, Map.of());
+            drafting(api, decider, cycle);
+            JsonNode pins = api.get(cycle + "/pins", decider).json();
+            assertThat(pins).isNotEmpty();
+            for (JsonNode pin : pins) {
+                String project = pin.path("project").isTextual()
+                        ? pin.path("project").asText()
+                        : pin.path("project").path("value").asText();
+                ApiClient.Reply removed = api.send("DELETE", cycle + "/pins/" + project, decider, null, Map.of());
+                assertThat(removed.status()).as(removed.body()).isBetween(200, 299);
             }
             ApiClient.Reply policy = api.send(
                     "PUT",
@@ -86,10 +93,8 @@ class ApprovalsIT {
                     "{\"reserveFraction\": 0.99, \"plannerMayKill\": true}",
                     Map.of());
             assertThat(policy.status()).as(policy.body()).isEqualTo(200);
-            drafting(api, decider, cycle);
-            assertThat(api.send("POST", cycle + "/draft", decider, null, Map.of())
-                            .status())
-                    .isEqualTo(201);
+            ApiClient.Reply draft = api.send("POST", cycle + "/draft", decider, null, Map.of());
+            assertThat(draft.status()).as(draft.body()).isEqualTo(201);
             api.send("POST", cycle + "/approvals", decider, null, Map.of());
 
             JsonNode check = api.get(cycle + "/publish-check", decider).json();
