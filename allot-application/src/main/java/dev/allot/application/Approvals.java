@@ -98,7 +98,6 @@ public final class Approvals {
         requireDecider(actor, "publish plans", "role-may-not-publish");
         draft(cycle, expectedDraftVersion);
         PublishCheck check = check(cycle);
-        Map<String, String> acknowledged = acknowledgements(check, reasons);
         if (!check.quorumMet()) {
             throw new AllotException(
                     Kind.CONFLICT,
@@ -111,6 +110,7 @@ public final class Approvals {
                                     : "")
                             + "; nothing was published. Maybe ask another decider to approve it?");
         }
+        Map<String, String> acknowledged = acknowledgements(check, reasons);
         if (!check.invariantViolations().isEmpty()) {
             throw new AllotException(
                     Kind.CONFLICT,

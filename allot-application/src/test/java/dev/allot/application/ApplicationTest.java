@@ -127,6 +127,28 @@ class ApplicationTest {
                 .isEqualTo(24);
     }
 
+    @Test
+    void theDiffOfAFirstDraftComparesWithTheGrantsTheLabFileBroughtNotWithNothing() {
+        Lab withHistory =
+                TestLabs.shaped(6, 5).past("2026-11", "project-0", "H100", 16).build();
+        application.cycles().importLab(withHistory, Actor.system("test"));
+        application.cycles().transition(withHistory.cycle(), CycleState.REVIEW, null, DANA);
+        application.cycles().transition(withHistory.cycle(), CycleState.DRAFT, null, DANA);
+        application.drafts().solve(withHistory.cycle(), DANA, null);
+
+        dev.allot.store.PlanDiff diff = store.plans().diff(withHistory.cycle());
+
+        assertThat(diff.projects())
+                .isNotEmpty()
+                .allSatisfy(
+                        change -> assertThat(change.previous()).isEqualTo(withHistory.previousGrant(change.project())));
+        assertThat(diff.projects())
+                .filteredOn(
+                        change -> !withHistory.previousGrant(change.project()).isEmpty())
+                .hasSize(1)
+                .noneMatch(change -> change.change().equals("new"));
+    }
+
     private void drafting() {
         application.cycles().importLab(lab, Actor.system("test"));
         application.cycles().transition(lab.cycle(), CycleState.REVIEW, null, DANA);
