@@ -30,7 +30,9 @@ final class OpenApiSchemas {
                                 "problems",
                                 arr(obj(
                                         List.of("field", "reason"),
-                                        Map.of("field", str(), "value", str(), "reason", str(), "hint", str()))))));
+                                        Map.of(
+                                                "code", str(), "field", str(), "pointer", str(), "value", str(),
+                                                "reason", str(), "hint", str()))))));
         s.put("Health", obj(List.of("status"), Map.of("status", str(), "database", str())));
         s.put("Me", obj(List.of("user", "role"), Map.of("user", str(), "role", role())));
         s.put("GpuType", obj(List.of("id", "relativeSpeed"), Map.of("id", str(), "relativeSpeed", num())));
