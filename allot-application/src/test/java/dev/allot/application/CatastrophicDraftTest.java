@@ -24,9 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The draft a careless policy produces on the demo lab: 99 % reserve, the planner allowed to kill, no pins. Nearly
- * every project is killed; the publish check must say so and the publish must wait for a reason per warning. (The
- * idle-capacity rule counts GPUs left idle beyond the reserve, so a 99 % reserve does not raise it: the reserve is
- * the policy's choice, and the kills and the vacuous relation are what show the damage.)
+ * every project is killed and nearly the whole fleet sits in the reserve; the publish check must say so (mass kill,
+ * idle capacity, a relation met only vacuously) and the publish must wait for a reason per warning.
  */
 class CatastrophicDraftTest {
     private static final Actor DANA = new Actor("dana", Role.DECIDER);
@@ -71,7 +70,7 @@ class CatastrophicDraftTest {
 
         assertThat(check.warnings())
                 .extracting(GuardWarning::rule)
-                .contains(GuardRule.MASS_KILL, GuardRule.VACUOUS_RELATION);
+                .contains(GuardRule.MASS_KILL, GuardRule.IDLE_CAPACITY, GuardRule.VACUOUS_RELATION);
         AllotException refused = catchThrowableOfType(
                 AllotException.class, () -> application.approvals().publish(lab.cycle(), null, Map.of(), "", DANA));
         assertThat(refused.code()).isEqualTo("guard-unacknowledged");

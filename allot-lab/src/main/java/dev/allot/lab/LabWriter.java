@@ -108,6 +108,7 @@ final class LabWriter {
         line(2, "maxIdleFraction: " + Percent.format(guard.maxIdleFraction()));
         line(2, "maxShareSwing: " + Percent.format(guard.maxShareSwing()));
         line(2, "maxComputeLoss: " + Percent.format(guard.maxComputeLoss()));
+        line(2, "maxReserveFraction: " + Percent.format(guard.maxReserveFraction()));
     }
 
     private void share(ShareBound bound) {

@@ -32,7 +32,7 @@ final class PolicyReader {
             "approvals",
             "guard");
     private static final List<String> GUARD_KEYS =
-            List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss");
+            List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final Pattern RELATION = Pattern.compile(
             "\\s*([a-z0-9][a-z0-9-]*)\\s*>=\\s*(?:([0-9]+(?:\\.[0-9]+)?)\\s*\\*\\s*)?([a-z0-9][a-z0-9-]*)\\s*");
 
@@ -135,10 +135,11 @@ final class PolicyReader {
         Double idle = threshold(guard, "maxIdleFraction", defaults.maxIdleFraction());
         Double swing = threshold(guard, "maxShareSwing", defaults.maxShareSwing());
         Double loss = threshold(guard, "maxComputeLoss", defaults.maxComputeLoss());
-        if (kill == null || idle == null || swing == null || loss == null) {
+        Double reserve = threshold(guard, "maxReserveFraction", defaults.maxReserveFraction());
+        if (kill == null || idle == null || swing == null || loss == null || reserve == null) {
             return null;
         }
-        return new GuardThresholds(kill, idle, swing, loss);
+        return new GuardThresholds(kill, idle, swing, loss, reserve);
     }
 
     private static Double threshold(YamlObject guard, String key, double fallback) {

@@ -158,7 +158,8 @@ final class Inputs {
                 guard.number("maxKillFraction", 0, 1, base.maxKillFraction()),
                 guard.number("maxIdleFraction", 0, 1, base.maxIdleFraction()),
                 guard.number("maxShareSwing", 0, 1, base.maxShareSwing()),
-                guard.number("maxComputeLoss", 0, 1, base.maxComputeLoss()));
+                guard.number("maxComputeLoss", 0, 1, base.maxComputeLoss()),
+                guard.number("maxReserveFraction", 0, 1, base.maxReserveFraction()));
     }
 
     private static ShareBound shareBound(Fields bound) {

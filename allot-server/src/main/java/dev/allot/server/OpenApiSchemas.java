@@ -183,6 +183,8 @@ final class OpenApiSchemas {
                                                 "maxShareSwing",
                                                 num(),
                                                 "maxComputeLoss",
+                                                num(),
+                                                "maxReserveFraction",
                                                 num())))));
         Map<String, Object> cycle = Map.of(
                 "id",

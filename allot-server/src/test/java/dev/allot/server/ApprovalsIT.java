@@ -99,7 +99,7 @@ class ApprovalsIT {
 
             JsonNode check = api.get(cycle + "/publish-check", decider).json();
             List<String> rules = check.path("warnings").findValuesAsText("rule");
-            assertThat(rules).contains("mass-kill", "vacuous-relation");
+            assertThat(rules).contains("mass-kill", "idle-capacity", "vacuous-relation");
             assertThat(api.get(cycle + "/publish-check", server.token(Role.VIEWER))
                             .status())
                     .isEqualTo(403);

@@ -26,7 +26,7 @@ public final class TestPolicies {
                 .yieldNoticeDays(21)
                 .plannerMayKill(true)
                 .approvals(3)
-                .guard(new dev.allot.core.guard.GuardThresholds(0.2, 0.1, 0.15, 0.6))
+                .guard(new dev.allot.core.guard.GuardThresholds(0.2, 0.1, 0.15, 0.6, 0.3))
                 .build();
         // A field added to Policy fails here until this fixture changes it too.
         for (RecordComponent field : Policy.class.getRecordComponents()) {
