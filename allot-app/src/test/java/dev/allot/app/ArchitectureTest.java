@@ -103,7 +103,8 @@ class ArchitectureTest {
                 .whereLayer("store")
                 .mayOnlyBeAccessedByLayers("application", "server", "web", "cli")
                 .whereLayer("lab")
-                .mayOnlyBeAccessedByLayers("cli")
+                // allot.plan/v1 is the one outward plan format: the API serves it and approvals sign its hash.
+                .mayOnlyBeAccessedByLayers("application", "server", "cli")
                 .check(CLASSES);
     }
 

@@ -16,11 +16,13 @@ public final class Application {
     private final Drafts drafts;
     private final Reads reads;
     private final Tokens tokens;
+    private final Approvals approvals;
 
     private Application(Store store, Planner planner) {
-        this.cycles = new Cycles(store);
-        this.reviews = new Reviews(store);
-        this.drafts = new Drafts(store, planner);
+        this.approvals = new Approvals(store);
+        this.cycles = new Cycles(store, approvals);
+        this.reviews = new Reviews(store, approvals);
+        this.drafts = new Drafts(store, planner, approvals);
         this.reads = new Reads(store);
         this.tokens = new Tokens(store);
     }
@@ -51,6 +53,11 @@ public final class Application {
     /** Solve and save a draft, publish it, choose the plan to show. */
     public Drafts drafts() {
         return drafts;
+    }
+
+    /** Approve a draft, withdraw an approval, check and publish it. */
+    public Approvals approvals() {
+        return approvals;
     }
 
     /** Read-only views the adapters render. */

@@ -15,9 +15,11 @@ import java.util.function.UnaryOperator;
 /** Use cases of a review cycle: create it, move it on, edit its policy; import a whole lab. */
 public final class Cycles {
     private final Store store;
+    private final Approvals approvals;
 
-    Cycles(Store store) {
+    Cycles(Store store, Approvals approvals) {
         this.store = store;
+        this.approvals = approvals;
     }
 
     public Versioned<Cycle> create(CycleId id, LocalDate start, Policy policy, Actor actor) {
@@ -31,11 +33,16 @@ public final class Cycles {
     /**
      * Edits the cycle's policy: {@code edit} gets the current policy and returns the edited one (an entry point
      * reads its input into {@link Policy#edit()}, so the fields it does not know keep their values). A refused edit
-     * (an {@code AllotException} from {@code edit}) writes nothing.
+     * (an {@code AllotException} from {@code edit}) writes nothing; a change voids the draft's approvals.
      */
     public Versioned<Cycle> editPolicy(CycleId id, UnaryOperator<Policy> edit, Integer expectedVersion, Actor actor) {
-        Policy edited = edit.apply(store.cycles().get(id).value().policy());
-        return store.cycles().setPolicy(id, edited, expectedVersion, actor);
+        Policy before = store.cycles().get(id).value().policy();
+        Policy edited = edit.apply(before);
+        Versioned<Cycle> saved = store.cycles().setPolicy(id, edited, expectedVersion, actor);
+        if (!edited.equals(before)) {
+            approvals.draftChanged(id, "policy edited", actor);
+        }
+        return saved;
     }
 
     /** Stores a lab (fleet, portfolio, policy, decisions, history) as its cycle, in one transaction. */

@@ -23,10 +23,12 @@ public final class Drafts {
 
     private final Store store;
     private final Planner planner;
+    private final Approvals approvals;
 
-    Drafts(Store store, Planner planner) {
+    Drafts(Store store, Planner planner, Approvals approvals) {
         this.store = store;
         this.planner = planner;
+        this.approvals = approvals;
     }
 
     /**
@@ -59,12 +61,17 @@ public final class Drafts {
         return save(cycle, plan, store.plans().draft(cycle), null, actor);
     }
 
+    /**
+     * Publishes the draft with no guard-rail acknowledgements: refused unless the draft has its approvals and raises
+     * no warning. See {@link Approvals#publish}.
+     */
     public StoredPlan publish(CycleId cycle, Integer expectedDraftVersion, String note, Actor actor) {
-        return store.plans().publish(cycle, expectedDraftVersion, note, actor);
+        return approvals.publish(cycle, expectedDraftVersion, java.util.Map.of(), note, actor);
     }
 
     private Solved save(CycleId cycle, Plan plan, Optional<StoredPlan> before, Integer expected, Actor actor) {
         StoredPlan saved = store.plans().saveDraft(cycle, plan, expected, actor);
+        approvals.draftChanged(cycle, "re-solved", actor);
         long changed = plan.projects().stream()
                 .filter(line -> before.flatMap(b -> b.plan().project(line.project()))
                         .map(old -> !old.grant().equals(line.grant()))

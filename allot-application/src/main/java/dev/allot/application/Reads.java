@@ -3,6 +3,7 @@ package dev.allot.application;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Lab;
 import dev.allot.store.Cycle;
+import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
@@ -35,6 +36,19 @@ public final class Reads {
             return published;
         }
         return draft;
+    }
+
+    /**
+     * Whether {@code role} sees drafts: drafts are the deciders' business (and the admins', who run the system);
+     * reviewers, project leads and viewers see published plans only.
+     */
+    public static boolean seesDrafts(Role role) {
+        return role == Role.DECIDER || role == Role.ADMIN;
+    }
+
+    /** {@link #shownPlan(CycleId)} for someone with {@code role}: the latest published plan when drafts are not theirs. */
+    public Optional<StoredPlan> shownPlan(CycleId cycle, Role role) {
+        return seesDrafts(role) ? shownPlan(cycle) : store.plans().latestPublished(cycle);
     }
 
     public List<Versioned<Cycle>> cycles() {

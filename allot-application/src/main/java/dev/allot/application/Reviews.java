@@ -18,9 +18,11 @@ import dev.allot.store.Versioned;
 /** Use cases of the review: asks, scores, the deciders' pins and overrides. */
 public final class Reviews {
     private final Store store;
+    private final Approvals approvals;
 
-    Reviews(Store store) {
+    Reviews(Store store, Approvals approvals) {
         this.store = store;
+        this.approvals = approvals;
     }
 
     /** Saves a project's ask. Project leads write the asks of the projects they lead; admins any ask. */
@@ -56,15 +58,26 @@ public final class Reviews {
     }
 
     public Pin pin(CycleId cycle, Pin pin, Actor actor) {
-        return store.reviews().putPin(cycle, pin, actor);
+        Pin saved = store.reviews().putPin(cycle, pin, actor);
+        approvals.draftChanged(cycle, "pin on " + pin.project(), actor);
+        return saved;
     }
 
     public DeciderOverride override(CycleId cycle, DeciderOverride override, Actor actor) {
-        return store.reviews().putOverride(cycle, override, actor);
+        DeciderOverride saved = store.reviews().putOverride(cycle, override, actor);
+        approvals.draftChanged(cycle, "override on " + override.project(), actor);
+        return saved;
     }
 
-    /** Removes a pin ({@code kind} "pin") or an override ("override"); false when there was none. */
+    /**
+     * Removes a pin ({@code kind} "pin") or an override ("override"); false when there was none. Pins and overrides
+     * shape the next draft, so a change to them voids the draft's approvals.
+     */
     public boolean remove(CycleId cycle, String kind, ProjectId project, Actor actor) {
-        return store.reviews().remove(cycle, kind, project, actor);
+        boolean removed = store.reviews().remove(cycle, kind, project, actor);
+        if (removed) {
+            approvals.draftChanged(cycle, kind + " on " + project + " removed", actor);
+        }
+        return removed;
     }
 }

@@ -75,7 +75,10 @@ class ApplicationTest {
         StoredPlan draft = application.drafts().solve(lab.cycle(), DANA, null).draft();
         assertThat(application.reads().shownPlan(lab.cycle())).contains(draft);
 
-        StoredPlan published = application.drafts().publish(lab.cycle(), draft.version(), "", DANA);
+        PublishCheck check = application.approvals().approve(lab.cycle(), draft.version(), DANA);
+        Map<String, String> reasons = new java.util.HashMap<>();
+        check.warnings().forEach(warning -> reasons.put(warning.rule().code(), "seen"));
+        StoredPlan published = application.approvals().publish(lab.cycle(), draft.version(), reasons, "", DANA);
         assertThat(application.reads().shownPlan(lab.cycle())).contains(published);
 
         StoredPlan resolved =
@@ -122,6 +125,28 @@ class ApplicationTest {
                         .get(ProjectId.of("project-0"))
                         .ceilingGpus())
                 .isEqualTo(24);
+    }
+
+    @Test
+    void theDiffOfAFirstDraftComparesWithTheGrantsTheLabFileBroughtNotWithNothing() {
+        Lab withHistory =
+                TestLabs.shaped(6, 5).past("2026-11", "project-0", "H100", 16).build();
+        application.cycles().importLab(withHistory, Actor.system("test"));
+        application.cycles().transition(withHistory.cycle(), CycleState.REVIEW, null, DANA);
+        application.cycles().transition(withHistory.cycle(), CycleState.DRAFT, null, DANA);
+        application.drafts().solve(withHistory.cycle(), DANA, null);
+
+        dev.allot.store.PlanDiff diff = store.plans().diff(withHistory.cycle());
+
+        assertThat(diff.projects())
+                .isNotEmpty()
+                .allSatisfy(
+                        change -> assertThat(change.previous()).isEqualTo(withHistory.previousGrant(change.project())));
+        assertThat(diff.projects())
+                .filteredOn(
+                        change -> !withHistory.previousGrant(change.project()).isEmpty())
+                .hasSize(1)
+                .noneMatch(change -> change.change().equals("new"));
     }
 
     private void drafting() {

@@ -220,6 +220,26 @@ public enum ErrorCode {
             "Maybe it was already removed?"),
     NO_DRAFT("no-draft", Kind.CONFLICT, 409, "Cycle {cycle} has no draft plan.", "Maybe solve a draft first?"),
     NO_PLAN("no-plan", Kind.NOT_FOUND, 404, "Cycle {cycle} has no plan.", "Maybe solve and publish one?"),
+    ROLE_MAY_NOT_APPROVE(
+            "role-may-not-approve", Kind.FORBIDDEN, 403, "Role {role} may not approve drafts.", "Maybe ask a decider?"),
+    APPROVALS_MISSING(
+            "approvals-missing",
+            Kind.CONFLICT,
+            409,
+            "The draft of cycle {cycle} has {count} of the {required} approvals by distinct deciders it needs.",
+            "Maybe ask another decider to approve it?"),
+    GUARD_UNACKNOWLEDGED(
+            "guard-unacknowledged",
+            Kind.INVALID_INPUT,
+            422,
+            "{count} guard-rail warning(s) of cycle {cycle} have no reason.",
+            "Maybe acknowledge each with a reason?"),
+    PLAN_INVARIANT(
+            "plan-invariant",
+            Kind.CONFLICT,
+            409,
+            "The draft of cycle {cycle} breaks plan invariants: {violations}.",
+            "Maybe re-solve the draft?"),
     PLAN_NOT_FOUND_VERSION(
             "plan-not-found",
             Kind.NOT_FOUND,

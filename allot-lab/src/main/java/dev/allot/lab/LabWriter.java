@@ -5,6 +5,7 @@ import static dev.allot.lab.YamlText.list;
 import static dev.allot.lab.YamlText.number;
 import static dev.allot.lab.YamlText.scalar;
 
+import dev.allot.core.guard.GuardThresholds;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.Category;
@@ -98,6 +99,16 @@ final class LabWriter {
         line(1, "granularity: " + PolicyReader.label(policy.granularity()));
         line(1, "yieldNoticeDays: " + policy.yieldNoticeDays());
         line(1, "plannerMayKill: " + policy.plannerMayKill());
+        if (policy.approvals() != Policy.APPROVALS_BY_DECIDERS) {
+            line(1, "approvals: " + policy.approvals());
+        }
+        GuardThresholds guard = policy.guard();
+        line(1, "guard:");
+        line(2, "maxKillFraction: " + Percent.format(guard.maxKillFraction()));
+        line(2, "maxIdleFraction: " + Percent.format(guard.maxIdleFraction()));
+        line(2, "maxShareSwing: " + Percent.format(guard.maxShareSwing()));
+        line(2, "maxComputeLoss: " + Percent.format(guard.maxComputeLoss()));
+        line(2, "maxReserveFraction: " + Percent.format(guard.maxReserveFraction()));
     }
 
     private void share(ShareBound bound) {

@@ -2,6 +2,7 @@ package dev.allot.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.allot.core.Problem;
+import dev.allot.core.guard.GuardThresholds;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
@@ -27,7 +28,11 @@ final class PolicyReader {
             "maxChangePerCycle",
             "granularity",
             "yieldNoticeDays",
-            "plannerMayKill");
+            "plannerMayKill",
+            "approvals",
+            "guard");
+    private static final List<String> GUARD_KEYS =
+            List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final Pattern RELATION = Pattern.compile(
             "\\s*([a-z0-9][a-z0-9-]*)\\s*>=\\s*(?:([0-9]+(?:\\.[0-9]+)?)\\s*\\*\\s*)?([a-z0-9][a-z0-9-]*)\\s*");
 
@@ -78,7 +83,11 @@ final class PolicyReader {
         Boolean mayKill = policy.has("plannerMayKill")
                 ? policy.read("plannerMayKill", false, Scalars::flag)
                 : Boolean.valueOf(defaults.plannerMayKill());
+        Integer approvals = policy.has("approvals") ? approvals(policy) : Integer.valueOf(defaults.approvals());
+        GuardThresholds guard = policy.has("guard") ? guard(policy) : defaults.guard();
         if (reserve == null
+                || approvals == null
+                || guard == null
                 || reserveGpus == null
                 || shares == null
                 || relations == null
@@ -97,7 +106,44 @@ final class PolicyReader {
                 .granularity(read)
                 .yieldNoticeDays(notice)
                 .plannerMayKill(mayKill)
+                .approvals(approvals)
+                .guard(guard)
                 .build();
+    }
+
+    private Integer approvals(YamlObject policy) {
+        Integer count = policy.count("approvals", false);
+        if (count != null && count < 1) {
+            problems.add(
+                    policy.path("approvals"),
+                    String.valueOf(count),
+                    "a publish needs at least one approval",
+                    "Maybe 1, or leave approvals out for two when the lab has two or more deciders?");
+            return null;
+        }
+        return count;
+    }
+
+    /** The guard-rail thresholds; a missing key keeps its default. */
+    private GuardThresholds guard(YamlObject policy) {
+        YamlObject guard = YamlObject.of(policy.value("guard"), policy.path("guard"), problems, GUARD_KEYS);
+        if (guard == null) {
+            return null;
+        }
+        GuardThresholds defaults = GuardThresholds.DEFAULTS;
+        Double kill = threshold(guard, "maxKillFraction", defaults.maxKillFraction());
+        Double idle = threshold(guard, "maxIdleFraction", defaults.maxIdleFraction());
+        Double swing = threshold(guard, "maxShareSwing", defaults.maxShareSwing());
+        Double loss = threshold(guard, "maxComputeLoss", defaults.maxComputeLoss());
+        Double reserve = threshold(guard, "maxReserveFraction", defaults.maxReserveFraction());
+        if (kill == null || idle == null || swing == null || loss == null || reserve == null) {
+            return null;
+        }
+        return new GuardThresholds(kill, idle, swing, loss, reserve);
+    }
+
+    private static Double threshold(YamlObject guard, String key, double fallback) {
+        return guard.has(key) ? guard.read(key, false, Scalars::percent) : Double.valueOf(fallback);
     }
 
     static String label(Enum<?> constant) {

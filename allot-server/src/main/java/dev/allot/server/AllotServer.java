@@ -40,6 +40,12 @@ public final class AllotServer {
                 "/openapi.json",
                 Route.PUBLIC,
                 ctx -> ctx.contentType("application/json").result(openApi)));
+        String planSchema = dev.allot.lab.PlanSchema.text();
+        routes.add(new Route(
+                HandlerType.GET,
+                "/schemas/plan-v1.json",
+                Route.PUBLIC,
+                ctx -> ctx.contentType("application/schema+json").result(planSchema)));
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

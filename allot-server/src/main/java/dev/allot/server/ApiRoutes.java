@@ -39,6 +39,7 @@ final class ApiRoutes {
         CycleHandlers cycles = new CycleHandlers(store, application);
         PlanHandlers plans = new PlanHandlers(store, application);
         TokenHandlers tokens = new TokenHandlers(application.tokens());
+        ApprovalHandlers approvals = new ApprovalHandlers(application);
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -73,9 +74,13 @@ final class ApiRoutes {
         api.add(PUT, "/api/cycles/{cycle}/overrides/{project}", DECIDER, cycles::putOverride);
         api.add(DELETE, "/api/cycles/{cycle}/overrides/{project}", DECIDER, cycles::deleteOverride);
         api.add(POST, "/api/cycles/{cycle}/draft", DECIDER, plans::solveDraft);
-        api.add(GET, "/api/cycles/{cycle}/draft", REVIEWING, plans::draft);
-        api.add(GET, "/api/cycles/{cycle}/diff", REVIEWING, plans::diff);
-        api.add(POST, "/api/cycles/{cycle}/publish", DECIDER, plans::publish);
+        api.add(GET, "/api/cycles/{cycle}/draft", STEERING, plans::draft);
+        api.add(GET, "/api/cycles/{cycle}/diff", STEERING, plans::diff);
+        api.add(POST, "/api/cycles/{cycle}/approvals", DECIDER, approvals::approve);
+        api.add(DELETE, "/api/cycles/{cycle}/approvals", DECIDER, approvals::withdraw);
+        api.add(GET, "/api/cycles/{cycle}/publish-check", STEERING, approvals::check);
+        api.add(POST, "/api/cycles/{cycle}/publish", DECIDER, approvals::publish);
+        api.add(GET, "/api/cycles/{cycle}/plan", EVERYONE, plans::document);
         api.add(GET, "/api/cycles/{cycle}/plans", EVERYONE, plans::plans);
         api.add(GET, "/api/cycles/{cycle}/plans/{version}", EVERYONE, plans::plan);
         api.add(GET, "/api/cycles/{cycle}/portfolio", EVERYONE, plans::portfolio);

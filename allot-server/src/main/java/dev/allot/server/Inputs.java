@@ -1,6 +1,7 @@
 package dev.allot.server;
 
 import dev.allot.core.Problem;
+import dev.allot.core.guard.GuardThresholds;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.CategoryId;
@@ -140,8 +141,25 @@ final class Inputs {
         if (f.has("plannerMayKill")) {
             policy.plannerMayKill(f.flag("plannerMayKill"));
         }
+        if (f.has("approvals")) {
+            policy.approvals(f.integer("approvals", 0, 100, null));
+        }
+        if (f.has("guard")) {
+            Fields guard = f.object("guard", false);
+            policy.guard(guard == null ? GuardThresholds.DEFAULTS : guard(guard, base.guard()));
+        }
         f.done();
         return policy.build();
+    }
+
+    /** Guard thresholds: a key the body leaves out keeps {@code base}'s value. */
+    private static GuardThresholds guard(Fields guard, GuardThresholds base) {
+        return new GuardThresholds(
+                guard.number("maxKillFraction", 0, 1, base.maxKillFraction()),
+                guard.number("maxIdleFraction", 0, 1, base.maxIdleFraction()),
+                guard.number("maxShareSwing", 0, 1, base.maxShareSwing()),
+                guard.number("maxComputeLoss", 0, 1, base.maxComputeLoss()),
+                guard.number("maxReserveFraction", 0, 1, base.maxReserveFraction()));
     }
 
     private static ShareBound shareBound(Fields bound) {

@@ -18,6 +18,7 @@ final class OpenApiDocument {
         doc.op("get", "/health", "Liveness and database check", null, "Health", false);
         doc.op("get", "/metrics", "Prometheus metrics (text exposition format)", null, null, false);
         doc.op("get", "/openapi.json", "This document", null, null, false);
+        doc.op("get", "/schemas/plan-v1.json", "The JSON Schema of the allot.plan/v1 document", null, null, false);
         doc.op("get", "/api/me", "Who the token belongs to", null, "Me", true);
         doc.op("get", "/api/gpu-types", "GPU types with relative speeds", null, "GpuTypes", true);
         doc.op("get", "/api/pools", "Pools: GPUs of one type in one cluster", null, "Pools", true);
@@ -122,9 +123,40 @@ final class OpenApiDocument {
         doc.op(
                 "post",
                 "/api/cycles/{cycle}/publish",
-                "Publish the draft as a new immutable version (decider;" + " If-Match on the draft)",
+                "Publish the draft as a new immutable version (decider; If-Match on the draft): needs the policy's"
+                        + " approvals of this exact draft and a reason for every guard-rail warning",
                 "PublishInput",
                 "StoredPlan",
+                true);
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/approvals",
+                "Approve the current draft (decider; If-Match on the draft); any change to the draft voids it",
+                null,
+                "PublishCheck",
+                true);
+        doc.op(
+                "delete",
+                "/api/cycles/{cycle}/approvals",
+                "Withdraw your approval of the draft (decider)",
+                null,
+                "PublishCheck",
+                true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/publish-check",
+                "Guard-rail warnings, approvals (counting and voided) and invariant violations of the draft",
+                null,
+                "PublishCheck",
+                true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/plan",
+                "The plan you may see (published, or the draft for deciders and admins) as the allot.plan/v1"
+                        + " document (application/vnd.allot.plan.v1+json; YAML on Accept: application/yaml);"
+                        + " schema at /schemas/plan-v1.json",
+                null,
+                null,
                 true);
         doc.op("get", "/api/cycles/{cycle}/plans", "Published versions", null, "PlanVersions", true);
         doc.op("get", "/api/cycles/{cycle}/plans/{version}", "One published version", null, "StoredPlan", true);

@@ -169,7 +169,23 @@ final class OpenApiSchemas {
                                 "yieldNoticeDays",
                                 integer(),
                                 "plannerMayKill",
-                                Map.of("type", "boolean"))));
+                                Map.of("type", "boolean"),
+                                "approvals",
+                                integer(),
+                                "guard",
+                                obj(
+                                        List.of(),
+                                        Map.of(
+                                                "maxKillFraction",
+                                                num(),
+                                                "maxIdleFraction",
+                                                num(),
+                                                "maxShareSwing",
+                                                num(),
+                                                "maxComputeLoss",
+                                                num(),
+                                                "maxReserveFraction",
+                                                num())))));
         Map<String, Object> cycle = Map.of(
                 "id",
                 str(),
@@ -228,7 +244,40 @@ final class OpenApiSchemas {
                 "Override",
                 obj(List.of("project", "action"), Map.of("project", str(), "action", str(), "reason", str())));
         s.put("Overrides", arr(ref("Override")));
-        s.put("PublishInput", obj(List.of(), Map.of("note", str())));
+        s.put(
+                "PublishInput",
+                obj(
+                        List.of(),
+                        Map.of(
+                                "note",
+                                str(),
+                                "acknowledgements",
+                                Map.of("type", "object", "additionalProperties", str()))));
+        Map<String, Object> approval = new LinkedHashMap<>();
+        approval.put("decider", str());
+        approval.put("draftVersion", integer());
+        approval.put("contentHash", str());
+        approval.put("approvedAt", str());
+        approval.put("voidedAt", str());
+        approval.put("voidReason", str());
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("cycle", str());
+        check.put("draftVersion", integer());
+        check.put("contentHash", str());
+        check.put("author", str());
+        check.put("requiredApprovals", integer());
+        check.put("approvers", arr(str()));
+        check.put("approvals", arr(obj(List.of("decider"), approval)));
+        check.put("voided", arr(obj(List.of("decider"), approval)));
+        check.put(
+                "warnings",
+                arr(obj(
+                        List.of("rule", "message"),
+                        Map.of("rule", str(), "title", str(), "message", str(), "projects", arr(str())))));
+        check.put("invariantViolations", arr(str()));
+        check.put("quorumMet", Map.of("type", "boolean"));
+        check.put("publishable", Map.of("type", "boolean"));
+        s.put("PublishCheck", obj(List.of("cycle", "draftVersion", "contentHash", "warnings"), check));
         Map<String, Object> header = Map.of(
                 "cycle",
                 str(),

@@ -4,6 +4,7 @@ import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.CycleId;
+import dev.allot.lab.PlanDocument;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import io.javalin.http.Context;
@@ -50,18 +51,27 @@ final class PlanHandlers {
         ctx.json(store.plans().diff(Requests.cycle(ctx)));
     }
 
-    /** Publishes the draft the caller saw: {@code If-Match} names the draft version. */
-    void publish(Context ctx) {
+    /**
+     * The plan this caller may see (drafts are the deciders' and admins') as the one outward format, the
+     * allot.plan/v1 document the CLI writes and the enforcers read: JSON, or YAML on {@code Accept: application/yaml}.
+     */
+    void document(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
-        Integer expected = Requests.ifMatch(ctx);
-        Fields body = ctx.body().isBlank() ? null : Fields.parse(ctx.body());
-        String note = body == null ? "" : body.text("note", Fields.MAX_TEXT, "");
-        if (body != null) {
-            body.done();
+        application.reads().cycle(cycle);
+        StoredPlan shown = application
+                .reads()
+                .shownPlan(cycle, Requests.actor(ctx).role())
+                .orElseThrow(() -> new AllotException(
+                        Kind.NOT_FOUND,
+                        "no-plan",
+                        "Cycle " + cycle + " has no plan you may see yet (drafts are the deciders'). Maybe wait"
+                                + " until it is published?"));
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("yaml")) {
+            ctx.contentType("application/yaml").result(PlanDocument.yaml(shown.plan()));
+        } else {
+            ctx.contentType("application/vnd.allot.plan.v1+json").result(PlanDocument.json(shown.plan()));
         }
-        StoredPlan published = application.drafts().publish(cycle, expected, note, Requests.actor(ctx));
-        ctx.status(201).header("Location", "/api/cycles/" + cycle + "/plans/" + published.version());
-        stored(ctx, published);
     }
 
     void plans(Context ctx) {
@@ -96,7 +106,7 @@ final class PlanHandlers {
         ctx.contentType("application/json").result(view.json());
     }
 
-    private static void stored(Context ctx, StoredPlan plan) {
+    static void stored(Context ctx, StoredPlan plan) {
         Map<String, Object> body = header(plan);
         body.put("plan", plan.plan());
         ctx.header("ETag", "\"" + plan.version() + "\"").json(body);

@@ -42,6 +42,23 @@ final class ApiClient {
         this.base = "http://localhost:" + port;
     }
 
+    /**
+     * Approves the cycle's draft as {@code decider} and publishes it with a reason for every guard-rail warning, as
+     * a decider who read the publish check would. {@code etag} (if not null) names the draft version seen.
+     */
+    Reply approveAndPublish(String cyclePath, String decider, String note, String etag) {
+        Map<String, String> ifMatch = etag == null ? Map.of() : Map.of("If-Match", etag);
+        send("POST", cyclePath + "/approvals", decider, null, ifMatch);
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.mapper().createObjectNode();
+        body.put("note", note);
+        com.fasterxml.jackson.databind.node.ObjectNode reasons = body.putObject("acknowledgements");
+        get(cyclePath + "/publish-check", decider)
+                .json()
+                .path("warnings")
+                .forEach(warning -> reasons.put(warning.path("rule").asText(), "reviewed"));
+        return send("POST", cyclePath + "/publish", decider, body.toString(), ifMatch);
+    }
+
     Reply get(String path, String token) {
         return send("GET", path, token, null, Map.of());
     }

@@ -23,8 +23,13 @@ final class TestServer implements AutoCloseable {
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
 
     TestServer(int projects) {
+        this(TestLabs.shaped(projects, 42).build());
+    }
+
+    /** A server holding {@code lab}, open, with one token per role. */
+    TestServer(dev.allot.core.model.Lab lab) {
         store = Databases.h2();
-        store.lab().importLab(TestLabs.shaped(projects, 42).build(), ROOT);
+        store.lab().importLab(lab, ROOT);
         server = AllotServer.create(store, Planner.create(PlannerOptions.defaults()))
                 .start("127.0.0.1", 0);
         client = new ApiClient(server.port());

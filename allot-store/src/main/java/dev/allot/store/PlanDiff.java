@@ -54,7 +54,9 @@ public record PlanDiff(
         Map<GpuTypeId, Totals> byType = new TreeMap<>();
         for (ProjectPlan line : current.projects()) {
             ProjectPlan old = before.remove(line.project());
-            Allocation was = old == null ? Allocation.NONE : old.grant();
+            // Without a published plan before it (a lab whose history came from its lab file), the plan's own line
+            // knows what the project held: the planner's previous grant, the one the CLI and the web compare with.
+            Allocation was = old != null ? old.grant() : previous.isEmpty() ? line.previous() : Allocation.NONE;
             changes.add(change(line.project(), line.category(), was, line.grant(), line.yieldBy()));
             add(byCategory, byType, line.category(), was, line.grant());
         }

@@ -88,62 +88,65 @@ public final class PlanRepository {
      * publish; a stale {@code expectedDraftVersion} is refused so nobody publishes a draft they have not seen.
      */
     public StoredPlan publish(CycleId cycle, Integer expectedDraftVersion, String note, Actor actor) {
-        return store.transaction(handle -> {
-            Versioned<Cycle> stored = CycleRepository.require(handle, cycle);
-            CycleRepository.requireState(stored.value(), EnumSet.of(CycleState.DRAFT, CycleState.PUBLISHED), "publish");
-            if (!CycleState.PUBLISHED.mayEnter().contains(actor.role())) {
-                throw new AllotException(
-                        Kind.FORBIDDEN,
-                        "role-may-not-publish",
-                        "Role " + actor.role().label() + " may not publish plans. Maybe ask a decider?");
-            }
-            StoredPlan draft = draft(handle, cycle)
-                    .orElseThrow(() -> new AllotException(
-                            Kind.CONFLICT,
-                            "no-draft",
-                            "Cycle " + cycle + " has no draft plan to publish. Maybe solve a draft first?"));
-            if (expectedDraftVersion != null && expectedDraftVersion != draft.version()) {
-                throw Stale.of("draft plan of cycle " + cycle, expectedDraftVersion);
-            }
-            Optional<StoredPlan> latest = latestPublished(handle, cycle);
-            int version = latest.map(p -> p.version() + 1).orElse(1);
-            long id = insert(
-                    handle,
-                    cycle,
-                    StoredPlan.Kind.PUBLISHED,
-                    version,
-                    latest.map(StoredPlan::id).orElse(null),
-                    draft.plan(),
-                    note,
-                    actor);
-            insertGrants(handle, id, draft.plan());
-            for (ProjectPlan line : draft.plan().projects()) {
-                handle.createUpdate("INSERT INTO decision_note (plan_id, project, decision, rationale)"
-                                + " VALUES (:id, :project, :decision, :rationale)")
-                        .bind("id", id)
-                        .bind("project", line.project().value())
-                        .bind("decision", line.decision().label())
-                        .bind("rationale", line.explanation().summary())
-                        .execute();
-            }
-            if (stored.value().state() == CycleState.DRAFT) {
-                handle.createUpdate("UPDATE cycle SET state = :state, version = version + 1 WHERE id = :id")
-                        .bind("state", CycleState.PUBLISHED.name())
-                        .bind("id", cycle.value())
-                        .execute();
-            }
-            StoredPlan published = byId(handle, id);
-            store.audit()
-                    .record(
-                            handle,
-                            actor,
-                            "publish",
-                            "plan",
-                            cycle + "/v" + version,
-                            latest.map(p -> PlanDiff.summary(p.plan())).orElse(null),
-                            PlanDiff.summary(published.plan()));
-            return published;
-        });
+        return store.transaction(handle -> publish(handle, cycle, expectedDraftVersion, note, actor));
+    }
+
+    /** {@link #publish(CycleId, Integer, String, Actor)} inside the caller's transaction. */
+    StoredPlan publish(Handle handle, CycleId cycle, Integer expectedDraftVersion, String note, Actor actor) {
+        Versioned<Cycle> stored = CycleRepository.require(handle, cycle);
+        CycleRepository.requireState(stored.value(), EnumSet.of(CycleState.DRAFT, CycleState.PUBLISHED), "publish");
+        if (!CycleState.PUBLISHED.mayEnter().contains(actor.role())) {
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    "role-may-not-publish",
+                    "Role " + actor.role().label() + " may not publish plans. Maybe ask a decider?");
+        }
+        StoredPlan draft = draft(handle, cycle)
+                .orElseThrow(() -> new AllotException(
+                        Kind.CONFLICT,
+                        "no-draft",
+                        "Cycle " + cycle + " has no draft plan to publish. Maybe solve a draft first?"));
+        if (expectedDraftVersion != null && expectedDraftVersion != draft.version()) {
+            throw Stale.of("draft plan of cycle " + cycle, expectedDraftVersion);
+        }
+        Optional<StoredPlan> latest = latestPublished(handle, cycle);
+        int version = latest.map(p -> p.version() + 1).orElse(1);
+        long id = insert(
+                handle,
+                cycle,
+                StoredPlan.Kind.PUBLISHED,
+                version,
+                latest.map(StoredPlan::id).orElse(null),
+                draft.plan(),
+                note,
+                actor);
+        insertGrants(handle, id, draft.plan());
+        for (ProjectPlan line : draft.plan().projects()) {
+            handle.createUpdate("INSERT INTO decision_note (plan_id, project, decision, rationale)"
+                            + " VALUES (:id, :project, :decision, :rationale)")
+                    .bind("id", id)
+                    .bind("project", line.project().value())
+                    .bind("decision", line.decision().label())
+                    .bind("rationale", line.explanation().summary())
+                    .execute();
+        }
+        if (stored.value().state() == CycleState.DRAFT) {
+            handle.createUpdate("UPDATE cycle SET state = :state, version = version + 1 WHERE id = :id")
+                    .bind("state", CycleState.PUBLISHED.name())
+                    .bind("id", cycle.value())
+                    .execute();
+        }
+        StoredPlan published = byId(handle, id);
+        store.audit()
+                .record(
+                        handle,
+                        actor,
+                        "publish",
+                        "plan",
+                        cycle + "/v" + version,
+                        latest.map(p -> PlanDiff.summary(p.plan())).orElse(null),
+                        PlanDiff.summary(published.plan()));
+        return published;
     }
 
     /** Published versions of the cycle, oldest first. */
@@ -205,7 +208,7 @@ public final class PlanRepository {
                 .findOne();
     }
 
-    private static Optional<StoredPlan> draft(Handle handle, CycleId cycle) {
+    static Optional<StoredPlan> draft(Handle handle, CycleId cycle) {
         return handle.createQuery(SELECT + " WHERE cycle = :cycle AND kind = 'DRAFT'")
                 .bind("cycle", cycle.value())
                 .map((rs, ctx) -> read(rs))

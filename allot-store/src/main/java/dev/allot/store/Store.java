@@ -35,6 +35,7 @@ public final class Store implements AutoCloseable {
     private final CycleRepository cycles;
     private final ReviewRepository reviews;
     private final PlanRepository plans;
+    private final ApprovalRepository approvals;
     private final UsageRepository usage;
     private final TokenRepository tokens;
 
@@ -49,6 +50,7 @@ public final class Store implements AutoCloseable {
         this.cycles = new CycleRepository(this);
         this.reviews = new ReviewRepository(this);
         this.plans = new PlanRepository(this);
+        this.approvals = new ApprovalRepository(this);
         this.usage = new UsageRepository(this);
         this.tokens = new TokenRepository(this);
     }
@@ -133,6 +135,11 @@ public final class Store implements AutoCloseable {
 
     public PlanRepository plans() {
         return plans;
+    }
+
+    /** Approvals of drafts and acknowledgements of guard-rail warnings. */
+    public ApprovalRepository approvals() {
+        return approvals;
     }
 
     public UsageRepository usage() {

@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Reads;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.CycleId;
@@ -51,7 +52,7 @@ final class BoardPage {
     static final List<String> DECISIONS = List.of("new", "grow", "keep", "shrink", "kill", "declined");
 
     private final Store store;
-    private final Map<CycleId, Rows> cache = new ConcurrentHashMap<>();
+    private final Map<String, Rows> cache = new ConcurrentHashMap<>();
 
     BoardPage(Store store) {
         this.store = store;
@@ -76,7 +77,7 @@ final class BoardPage {
     }
 
     View view(Page page, List<String> cycles, Cycle cycle, BoardFilter filter, boolean fragment) {
-        return view(page, cycles, cycle, rows(cycle.id()), filter, fragment);
+        return view(page, cycles, cycle, rows(cycle.id(), page.rights()), filter, fragment);
     }
 
     static View view(Page page, List<String> cycles, Cycle cycle, Rows data, BoardFilter filter, boolean fragment) {
@@ -95,19 +96,22 @@ final class BoardPage {
                 fragment);
     }
 
-    Rows rows(CycleId cycle) {
+    /** The board's rows as {@code rights} may see them (drafts are the deciders' business). */
+    Rows rows(CycleId cycle, Rights rights) {
         long highWater = store.audit().highWater();
-        Rows cached = cache.get(cycle);
+        boolean drafts = rights != null && Reads.seesDrafts(rights.role());
+        String key = cycle.value() + (drafts ? "/draft" : "/published");
+        Rows cached = cache.get(key);
         if (cached != null && cached.highWater() == highWater) {
             return cached;
         }
         Lab lab = store.lab().export(cycle);
-        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle);
+        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle, rights);
         Rows fresh = build(highWater, lab, shown.map(StoredPlan::plan), label(shown));
         if (cache.size() > 20) {
             cache.clear();
         }
-        cache.put(cycle, fresh);
+        cache.put(key, fresh);
         return fresh;
     }
 
@@ -118,8 +122,10 @@ final class BoardPage {
         List<BoardRow> rows = new ArrayList<>(lab.projects().size());
         for (Project project : lab.projects()) {
             Optional<ProjectPlan> line = plan.flatMap(p -> p.project(project.id()));
-            Allocation grant = line.map(ProjectPlan::grant).orElse(Allocation.NONE);
             Allocation previous = lab.previousGrant(project.id());
+            // Before any plan exists, what a project holds is last cycle's grant: shown as current, with no change.
+            Allocation grant =
+                    plan.isEmpty() ? previous : line.map(ProjectPlan::grant).orElse(Allocation.NONE);
             Ask ask = asks.get(project.id());
             List<Integer> byType =
                     types.stream().map(type -> grant.gpus(type.id())).toList();

@@ -33,7 +33,7 @@ final class ClusterPage {
                     new View(page, null, "no plan yet", store.lab().pools(), List.of(), ""));
         }
         Lab lab = store.lab().export(cycle.get().id());
-        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.get().id());
+        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.get().id(), page.rights());
         List<TypeLine> types = types(lab, shown.map(StoredPlan::plan));
         return Templates.render(
                 "cluster.jte", new View(page, cycle.get(), BoardPage.label(shown), lab.pools(), types, chart(types)));

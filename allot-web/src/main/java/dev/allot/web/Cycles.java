@@ -6,6 +6,7 @@ import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Plan;
 import dev.allot.store.Cycle;
+import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
@@ -31,9 +32,11 @@ final class Cycles {
                         "The lab has no review cycle yet. Maybe import a lab with 'allot lab import lab.yaml'?"));
     }
 
-    /** The plan people should look at: the application's one rule ({@link Reads#shownPlan}). */
-    static Optional<StoredPlan> shownPlan(Store store, CycleId cycle) {
-        return Reads.of(store).shownPlan(cycle);
+    /** The plan this person should look at: the application's one rule ({@link Reads#shownPlan(CycleId, Role)}). */
+    static Optional<StoredPlan> shownPlan(Store store, CycleId cycle, Rights rights) {
+        return rights == null
+                ? store.plans().latestPublished(cycle)
+                : Reads.of(store).shownPlan(cycle, rights.role());
     }
 
     static Optional<Plan> plan(Optional<StoredPlan> stored) {

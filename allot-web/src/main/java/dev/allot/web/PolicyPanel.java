@@ -1,5 +1,7 @@
 package dev.allot.web;
 
+import dev.allot.core.guard.CategoryCompute;
+import dev.allot.core.guard.Verdict;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
@@ -37,7 +39,25 @@ record PolicyPanel(
             String share,
             boolean met) {}
 
-    record RelationLine(String text, boolean met) {}
+    /**
+     * A relation and its verdict in the plan: "met", "not met", "vacuous" (holds only because both sides get no
+     * compute, which is not a policy met) or "" without a plan (no verdict to give).
+     */
+    record RelationLine(String text, String verdict) {
+        boolean met() {
+            return verdict.equals(Verdict.MET.label());
+        }
+
+        /** What the page shows after the relation. */
+        String shown() {
+            if (verdict.isEmpty()) {
+                return "";
+            }
+            return met()
+                    ? "✓ met"
+                    : verdict.equals(Verdict.VACUOUS.label()) ? "⚠ vacuous: both sides get no compute" : "✗ not met";
+        }
+    }
 
     static PolicyPanel of(Lab lab, Optional<Plan> plan) {
         Policy policy = lab.policy();
@@ -63,11 +83,11 @@ record PolicyPanel(
                     met));
         }
         List<RelationLine> relations = new ArrayList<>();
+        Optional<CategoryCompute> compute = plan.map(p -> CategoryCompute.of(lab, p.grants()));
         for (ShareRelation relation : policy.relations()) {
-            double left = shares.getOrDefault(relation.left(), 0.0);
-            double right = shares.getOrDefault(relation.right(), 0.0);
-            relations.add(
-                    new RelationLine(relation.toString(), plan.isEmpty() || left >= relation.factor() * right - 1e-6));
+            relations.add(new RelationLine(
+                    relation.toString(),
+                    compute.map(c -> c.verdict(relation).label()).orElse("")));
         }
         String reserve = Format.percent(policy.reserveFraction()) + " of every GPU type"
                 + (policy.reserveGpus().isEmpty() ? "" : ", plus " + policy.reserveGpus());

@@ -54,7 +54,7 @@ final class ProjectPage {
         Project project = project(store, id);
         Versioned<Cycle> cycle = Cycles.require(store, page.cycle());
         Lab lab = store.lab().export(cycle.value().id());
-        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.value().id());
+        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.value().id(), page.rights());
         Optional<ProjectPlan> line = shown.flatMap(p -> p.plan().project(id));
         Rights rights = page.rights();
         List<Score> scores = rights.mayReview()

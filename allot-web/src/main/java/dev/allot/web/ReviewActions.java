@@ -2,6 +2,7 @@ package dev.allot.web;
 
 import dev.allot.application.Application;
 import dev.allot.application.Drafts;
+import dev.allot.application.PublishCheck;
 import dev.allot.application.Reviews;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
@@ -22,6 +23,8 @@ import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The deciders' actions on the review screen: pin, kill, fund or clear a project and re-solve in place; solve;
@@ -122,7 +125,7 @@ final class ReviewActions {
 
     /** The confirmation before publishing: the changes the plan makes, and the draft version being confirmed. */
     String confirmPublish(Context ctx, Page view) {
-        decider(view);
+        Actor actor = decider(view);
         Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
         ReviewPage.View review = page.view(view, cycle, "", "", "");
         if (review.draft().isEmpty()) {
@@ -131,15 +134,45 @@ final class ReviewActions {
                     "no-draft",
                     "Cycle " + cycle.value().id() + " has no draft plan to publish. Maybe solve a draft first?");
         }
-        return Templates.render("publish.jte", review);
+        PublishCheck check = application.approvals().check(cycle.value().id());
+        return Templates.render("publish.jte", new PublishView(review, check, actor.user()));
     }
 
+    /** Approves the draft version the decider saw, then shows the publish page again. */
+    String approve(Context ctx, Page view) {
+        Actor actor = decider(view);
+        CycleId cycle = Cycles.require(store, view.cycle()).value().id();
+        application.approvals().approve(cycle, Forms.version(ctx, "draft"), actor);
+        return toPublish(ctx, view);
+    }
+
+    String withdraw(Context ctx, Page view) {
+        Actor actor = decider(view);
+        application
+                .approvals()
+                .withdraw(Cycles.require(store, view.cycle()).value().id(), actor);
+        return toPublish(ctx, view);
+    }
+
+    /** Publishes with the reasons typed for each guard-rail warning (form fields {@code ack.<rule code>}). */
     String publish(Context ctx, Page view) {
         Actor actor = decider(view);
         Cycle cycle = Cycles.require(store, view.cycle()).value();
         String note = Forms.text(ctx, "note", 500);
-        StoredPlan published = application.drafts().publish(cycle.id(), Forms.version(ctx, "draft"), note, actor);
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String field : ctx.formParamMap().keySet()) {
+            if (field.startsWith("ack.")) {
+                reasons.put(field.substring("ack.".length()), Forms.text(ctx, field, 500));
+            }
+        }
+        StoredPlan published =
+                application.approvals().publish(cycle.id(), Forms.version(ctx, "draft"), reasons, note, actor);
         return redirect(ctx, view, "done=published&version=" + published.version());
+    }
+
+    private static String toPublish(Context ctx, Page view) {
+        ctx.redirect("/review/publish" + view.cycleQuery(), HttpStatus.SEE_OTHER);
+        return null;
     }
 
     private String solveAndShow(

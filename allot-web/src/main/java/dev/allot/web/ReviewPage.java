@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Reads;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.DeciderOverride;
@@ -85,7 +86,9 @@ final class ReviewPage {
     View view(Page page, Versioned<Cycle> stored, String focus, String notice, String error) {
         Cycle cycle = stored.value();
         Lab lab = store.lab().export(cycle.id());
-        Optional<StoredPlan> draft = store.plans().draft(cycle.id());
+        // Reviewers see the review (scores, policy) but not the draft: drafts are the deciders' business.
+        Optional<StoredPlan> draft =
+                Reads.seesDrafts(page.rights().role()) ? store.plans().draft(cycle.id()) : Optional.empty();
         Optional<Plan> plan = draft.map(StoredPlan::plan);
         Map<ProjectId, Pin> pins = lab.pinsByProject();
         Map<ProjectId, DeciderOverride> overrides = lab.overridesByProject();

@@ -74,6 +74,11 @@ public final class WebUi implements Consumer<JavalinConfig> {
                 ctx -> run(ctx, false, rights -> actions.confirmPublish(ctx, page(ctx, rights, "review"))));
         routes.post(
                 "/review/publish", ctx -> run(ctx, true, rights -> actions.publish(ctx, page(ctx, rights, "review"))));
+        routes.post(
+                "/review/approve", ctx -> run(ctx, true, rights -> actions.approve(ctx, page(ctx, rights, "review"))));
+        routes.post(
+                "/review/withdraw",
+                ctx -> run(ctx, true, rights -> actions.withdraw(ctx, page(ctx, rights, "review"))));
         routes.get(
                 "/projects/{project}",
                 ctx -> run(ctx, false, rights -> project.render(ctx, page(ctx, rights, "board"))));

@@ -44,13 +44,19 @@ class PagesTest {
     }
 
     @Test
-    void boardOfACycleWithoutAPlanListsAsksWithNothingGranted() {
-        Lab lab = TestLabs.shaped(12, 3).build();
+    void boardOfACycleWithoutAPlanShowsLastCyclesGrantAsCurrentWithNoChange() {
+        Lab lab =
+                TestLabs.shaped(12, 3).past("2026-11", "project-0", "H100", 16).build();
         Cycle cycle = imported(lab);
         BoardPage.View view = new BoardPage(store).view(DECIDER, List.of(), cycle, BoardFilter.none(), false);
         String html = Templates.render("board.jte", view);
         assertThat(html).contains("showing no plan yet", "Total (12 projects)");
-        assertThat(view.totals().grantedGpus()).isZero();
+        int previous = lab.projects().stream()
+                .mapToInt(project -> lab.previousGrant(project.id()).totalGpus())
+                .sum();
+        assertThat(previous).isPositive();
+        assertThat(view.totals().grantedGpus()).isEqualTo(previous);
+        assertThat(view.rows()).allSatisfy(row -> assertThat(row.changeGpus()).isZero());
         assertThat(view.totals().askedGpus())
                 .isEqualTo(lab.asks().stream().mapToInt(a -> a.targetGpus()).sum());
     }
@@ -193,6 +199,58 @@ class PagesTest {
                 .isInstanceOf(AllotException.class)
                 .hasMessage("Role viewer may not see the draft plan. Maybe look at"
                         + " the portfolio board, or ask a decider?");
+    }
+
+    @Test
+    void draftsAreTheDecidersBusinessOnTheBoardAndRelationsWithoutAPlanGetNoVerdict() {
+        Lab lab = TestLabs.shaped(6, 3).build();
+        imported(lab);
+        store.cycles().transition(lab.cycle(), CycleState.REVIEW, null, new Actor("dana", Role.DECIDER));
+        Cycle cycle = store.cycles()
+                .transition(lab.cycle(), CycleState.DRAFT, null, new Actor("dana", Role.DECIDER))
+                .value();
+        assertThat(PolicyPanel.of(lab, Optional.empty()).relations())
+                .allSatisfy(relation -> assertThat(relation.shown()).isEmpty());
+        store.plans()
+                .saveDraft(
+                        lab.cycle(),
+                        dev.allot.core.planner.Planner.create(dev.allot.core.planner.PlannerOptions.defaults())
+                                .plan(lab),
+                        null,
+                        new Actor("dana", Role.DECIDER));
+        Page viewer = new Page(new Rights("vera", Role.VIEWER), "token", "board", null);
+
+        BoardPage board = new BoardPage(store);
+        String asViewer =
+                Templates.render("board.jte", board.view(viewer, List.of(), cycle, BoardFilter.none(), false));
+        String asDecider =
+                Templates.render("board.jte", board.view(DECIDER, List.of(), cycle, BoardFilter.none(), false));
+
+        assertThat(asViewer).contains("showing no plan yet");
+        assertThat(asDecider).doesNotContain("showing no plan yet");
+    }
+
+    @Test
+    void aRelationWhoseSidesBothGetNothingIsVacuousNotMet() {
+        Lab lab = TestLabs.shaped(6, 3).build();
+        dev.allot.core.model.Plan solved = dev.allot.core.planner.Planner.create(
+                        dev.allot.core.planner.PlannerOptions.defaults())
+                .plan(lab);
+        dev.allot.core.model.Plan grantsNothing = new dev.allot.core.model.Plan(
+                solved.cycle(),
+                List.of(),
+                solved.capacityGpus(),
+                solved.allocatableGpus(),
+                solved.marginalValuePerGpu(),
+                solved.solve());
+
+        PolicyPanel panel = PolicyPanel.of(lab, Optional.of(grantsNothing));
+
+        assertThat(panel.relations())
+                .isNotEmpty()
+                .allSatisfy(relation -> assertThat(relation.shown()).startsWith("⚠ vacuous"));
+        assertThat(PolicyPanel.of(lab, Optional.of(solved)).relations())
+                .allSatisfy(relation -> assertThat(relation.shown()).doesNotStartWith("⚠ vacuous"));
     }
 
     private Cycle imported(Lab lab) {

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
@@ -161,6 +162,21 @@ class ReviewCycleIT {
 
         page.getByText("Publish…").click();
         assertThat(page.getByTestId("publish-diff")).containsText(killed.id().value());
+        assertThat(page.getByTestId("approvers")).hasText("Nobody has approved this draft yet.");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish plan")))
+                .isDisabled();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve draft v4"))
+                .click();
+        assertThat(page.getByTestId("approvers")).containsText("approved at");
+        Browser.screenshot(page, "approvals");
+        Locator reasons = page.locator("input[name^='ack.']");
+        for (int i = 0; i < reasons.count(); i++) {
+            reasons.nth(i).fill("Seen in the portfolio meeting");
+        }
+        if (reasons.count() > 0) {
+            page.getByTestId("guard-rails").scrollIntoViewIfNeeded();
+            Browser.screenshot(page, "guard-rails");
+        }
         Browser.screenshot(page, "publish-confirmation");
         page.getByLabel("Note for the record").fill("Approved in the portfolio meeting");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish plan"))
@@ -253,6 +269,22 @@ class ReviewCycleIT {
         assertThat(page.getByTestId("types"))
                 .containsText(server.lab.gpuTypes().get(0).id().value());
         Browser.screenshot(page, "cluster");
+        page.context().close();
+    }
+
+    @Test
+    @Order(8)
+    void atPhoneWidthTheBoardDoesNotScrollSidewaysAndSignOutShows() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        page.setViewportSize(390, 844);
+        page.navigate(server.url("/board"));
+        assertThat(page.locator("table.board tbody tr").first()).isVisible();
+
+        Object pageWidth = page.evaluate("document.documentElement.scrollWidth");
+        assertThat(((Number) pageWidth).intValue()).isLessThanOrEqualTo(390);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")))
+                .isInViewport();
+        Browser.screenshot(page, "board-phone");
         page.context().close();
     }
 

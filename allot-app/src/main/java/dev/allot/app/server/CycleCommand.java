@@ -13,6 +13,8 @@ import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +32,9 @@ import picocli.CommandLine.Parameters;
             CycleCommand.Move.class,
             CycleCommand.Solve.class,
             CycleCommand.Diff.class,
+            ApprovalCommands.Approve.class,
+            ApprovalCommands.Withdraw.class,
+            ApprovalCommands.Check.class,
             CycleCommand.Publish.class
         })
 public final class CycleCommand implements Runnable {
@@ -189,7 +194,8 @@ public final class CycleCommand implements Runnable {
     @Command(
             name = "publish",
             mixinStandardHelpOptions = true,
-            description = "Publish the draft as the next immutable plan version (act as a decider: --as-role decider).")
+            description = "Publish the draft as the next immutable plan version (act as a decider: --as-role decider);"
+                    + " needs the policy's approvals and a reason for every guard-rail warning (see cycle check).")
     static final class Publish implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -200,11 +206,17 @@ public final class CycleCommand implements Runnable {
         @Option(names = "--note", defaultValue = "", description = "Why this version (e.g. what it corrects).")
         String note;
 
+        @Option(
+                names = "--ack",
+                paramLabel = "CODE=REASON",
+                description = "Acknowledge a guard-rail warning with a reason (repeat per warning).")
+        Map<String, String> reasons = new LinkedHashMap<>();
+
         @Override
         public Integer call() {
             return store.run(opened -> {
                 StoredPlan published =
-                        Application.over(opened).drafts().publish(cycleId(id), null, note, store.actor());
+                        Application.over(opened).approvals().publish(cycleId(id), null, reasons, note, store.actor());
                 System.out.printf(
                         "Published cycle %s version %d%s.%n",
                         id,

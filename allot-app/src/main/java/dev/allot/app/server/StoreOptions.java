@@ -39,6 +39,11 @@ public final class StoreOptions {
         }
     }
 
+    /** Runs {@code work} with the use cases over the open store (for commands that never solve), then closes it. */
+    public int runUseCases(java.util.function.Consumer<dev.allot.application.Application> work) {
+        return run(opened -> work.accept(dev.allot.application.Application.over(opened)));
+    }
+
     /** The console user: local database access is trusted, so the role is the one asked for. */
     public Actor actor() {
         String name = actingUser != null ? actingUser : System.getProperty("user.name", "console");

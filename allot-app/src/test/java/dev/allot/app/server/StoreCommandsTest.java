@@ -14,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,7 +199,20 @@ class StoreCommandsTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("Role admin may not publish plans. Maybe ask a decider?");
         assertThat(Main.run("cycle", "publish", "--db", db, "--as", "ada", "--as-role", "decider", "2027-01"))
+                .isEqualTo(5);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("approvals by distinct deciders");
+        assertThat(Main.run("cycle", "approve", "--db", db, "--as", "ada", "--as-role", "decider", "2027-01"))
                 .isZero();
+        assertThat(Main.run("cycle", "check", "--db", db, "2027-01")).isZero();
+        List<String> publish = new ArrayList<>(
+                List.of("cycle", "publish", "--db", db, "--as", "ada", "--as-role", "decider", "2027-01"));
+        String check = output();
+        assertThat(check).contains("1 of 1 approval(s) by ada");
+        check.lines()
+                .filter(line -> line.startsWith("  warning "))
+                .map(line -> line.substring("  warning ".length(), line.indexOf(':')))
+                .forEach(code -> publish.addAll(List.of("--ack", code + "=seen in the meeting")));
+        assertThat(Main.run(publish.toArray(String[]::new))).isZero();
         assertThat(Main.run("cycle", "list", "--db", db)).isZero();
 
         assertThat(output()).contains("2027-01").contains("published").contains("1 published version(s)");

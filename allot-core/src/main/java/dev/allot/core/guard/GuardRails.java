@@ -81,6 +81,19 @@ public final class GuardRails {
         int allocatable = sum(draft.allocatableGpus());
         int granted = sum(draft.grantedGpus());
         int idle = allocatable - granted;
+        int reserved = fleet - allocatable;
+        if (fleet > 0 && reserved > thresholds.maxReserveFraction() * fleet) {
+            warnings.add(new GuardWarning(
+                    GuardRule.IDLE_CAPACITY,
+                    "The reserve holds back %s of %s GPUs (%s of the fleet, limit %s); %s are granted."
+                            .formatted(
+                                    thousands(reserved),
+                                    thousands(fleet),
+                                    percent((double) reserved / fleet),
+                                    percent(thresholds.maxReserveFraction()),
+                                    thousands(granted)),
+                    List.of()));
+        }
         if (fleet > 0 && idle > thresholds.maxIdleFraction() * fleet) {
             warnings.add(new GuardWarning(
                     GuardRule.IDLE_CAPACITY,

@@ -10,16 +10,23 @@ package dev.allot.core.guard;
  *     default 0.10 = ten points) against the last published plan warns
  * @param maxComputeLoss a continuing project losing more than this fraction of its effective compute warns
  *     (default 0.50)
+ * @param maxReserveFraction a reserve holding back more than this fraction of the fleet is idle capacity too
+ *     (default 0.25): a policy that reserves nearly everything must not pass as "nothing idle beyond the reserve"
  */
 public record GuardThresholds(
-        double maxKillFraction, double maxIdleFraction, double maxShareSwing, double maxComputeLoss) {
-    public static final GuardThresholds DEFAULTS = new GuardThresholds(0.10, 0.05, 0.10, 0.50);
+        double maxKillFraction,
+        double maxIdleFraction,
+        double maxShareSwing,
+        double maxComputeLoss,
+        double maxReserveFraction) {
+    public static final GuardThresholds DEFAULTS = new GuardThresholds(0.10, 0.05, 0.10, 0.50, 0.25);
 
     public GuardThresholds {
         checkFraction(maxKillFraction, "maxKillFraction");
         checkFraction(maxIdleFraction, "maxIdleFraction");
         checkFraction(maxShareSwing, "maxShareSwing");
         checkFraction(maxComputeLoss, "maxComputeLoss");
+        checkFraction(maxReserveFraction, "maxReserveFraction");
     }
 
     private static void checkFraction(double value, String name) {

@@ -1,5 +1,6 @@
 package dev.allot.core.model;
 
+import dev.allot.core.guard.GuardThresholds;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +18,9 @@ import java.util.TreeMap;
  * @param yieldNoticeDays days after the cycle start by which a shrinking project must yield its GPUs
  * @param plannerMayKill whether the planner may propose to kill a continuing project (one with a previous grant that
  *     asks again); when false (the default) only the deciders kill, and continuity holds for everyone else
+ * @param approvals approvals by distinct deciders a draft needs before it is published; 0 (the default) means two
+ *     when the lab has two or more deciders, else one (see {@link #requiredApprovals(int)})
+ * @param guard when a draft is unusual enough that a decider must acknowledge a warning before publishing
  */
 public record Policy(
         double reserveFraction,
@@ -26,7 +30,12 @@ public record Policy(
         double maxChangeFraction,
         Granularity granularity,
         int yieldNoticeDays,
-        boolean plannerMayKill) {
+        boolean plannerMayKill,
+        int approvals,
+        GuardThresholds guard) {
+    /** The {@link #approvals} value that means "two with two or more deciders, else one". */
+    public static final int APPROVALS_BY_DECIDERS = 0;
+
     public Policy {
         if (!(reserveFraction >= 0 && reserveFraction < 1)) {
             throw new IllegalArgumentException("reserveFraction must be within [0, 1), was " + reserveFraction);
@@ -40,6 +49,48 @@ public record Policy(
         }
         Checks.present(granularity, "granularity");
         Checks.nonNegative(yieldNoticeDays, "yieldNoticeDays");
+        Checks.nonNegative(approvals, "approvals");
+        // Policies stored before the guard thresholds existed read back with none: they get the defaults.
+        guard = guard == null ? GuardThresholds.DEFAULTS : guard;
+    }
+
+    /**
+     * A policy with the default approvals and guard thresholds.
+     *
+     * @deprecated names eight of the ten fields; start from {@link #defaults()} and use {@link #edit()}.
+     */
+    @Deprecated
+    public Policy(
+            double reserveFraction,
+            Map<GpuTypeId, Integer> reserveGpus,
+            List<ShareBound> shareBounds,
+            List<ShareRelation> relations,
+            double maxChangeFraction,
+            Granularity granularity,
+            int yieldNoticeDays,
+            boolean plannerMayKill) {
+        this(
+                reserveFraction,
+                reserveGpus,
+                shareBounds,
+                relations,
+                maxChangeFraction,
+                granularity,
+                yieldNoticeDays,
+                plannerMayKill,
+                APPROVALS_BY_DECIDERS,
+                GuardThresholds.DEFAULTS);
+    }
+
+    /**
+     * Approvals by distinct deciders that a publish needs in a lab with {@code deciders} deciders: the policy's
+     * {@link #approvals} when set, else two when the lab has two or more deciders, else one.
+     */
+    public int requiredApprovals(int deciders) {
+        if (approvals != APPROVALS_BY_DECIDERS) {
+            return approvals;
+        }
+        return deciders >= 2 ? 2 : 1;
     }
 
     /**
@@ -91,7 +142,9 @@ public record Policy(
                 0.5,
                 Granularity.NODE,
                 14,
-                false);
+                false,
+                APPROVALS_BY_DECIDERS,
+                GuardThresholds.DEFAULTS);
     }
 
     /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
@@ -104,6 +157,8 @@ public record Policy(
         private Granularity granularity;
         private int yieldNoticeDays;
         private boolean plannerMayKill;
+        private int approvals;
+        private GuardThresholds guard;
 
         private Builder(Policy base) {
             reserveFraction = base.reserveFraction;
@@ -114,6 +169,8 @@ public record Policy(
             granularity = base.granularity;
             yieldNoticeDays = base.yieldNoticeDays;
             plannerMayKill = base.plannerMayKill;
+            approvals = base.approvals;
+            guard = base.guard;
         }
 
         public Builder reserveFraction(double fraction) {
@@ -156,6 +213,17 @@ public record Policy(
             return this;
         }
 
+        /** Approvals a publish needs; {@link #APPROVALS_BY_DECIDERS} for the lab default. */
+        public Builder approvals(int count) {
+            approvals = count;
+            return this;
+        }
+
+        public Builder guard(GuardThresholds thresholds) {
+            guard = thresholds;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     reserveFraction,
@@ -165,7 +233,9 @@ public record Policy(
                     maxChangeFraction,
                     granularity,
                     yieldNoticeDays,
-                    plannerMayKill);
+                    plannerMayKill,
+                    approvals,
+                    guard);
         }
     }
 }

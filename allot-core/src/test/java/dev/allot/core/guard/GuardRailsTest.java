@@ -77,6 +77,17 @@ class GuardRailsTest {
     }
 
     @Test
+    void aReserveHoldingBackMostOfTheFleetIsIdleCapacityToo() {
+        portfolio.capacity(400).reserve(235); // only 5 GPUs idle beyond the reserve, yet 60 % of the fleet sits unused
+
+        GuardWarning idle = only(portfolio.check(), GuardRule.IDLE_CAPACITY);
+
+        assertThat(idle.message())
+                .isEqualTo(
+                        "The reserve holds back 235 of 400 GPUs (58.8 % of the fleet, limit 25 %); 160 are granted.");
+    }
+
+    @Test
     void aRelationWithNothingOnEitherSideIsVacuousNotMet() {
         portfolio.relation("exploratory", "product");
         for (int i = 0; i < 10; i++) {
@@ -189,6 +200,7 @@ class GuardRailsTest {
         private final List<ShareBound> bounds = new ArrayList<>();
         private final Set<ProjectId> withoutAsk = new java.util.HashSet<>();
         private int h100 = 168;
+        private int reserved;
 
         Portfolio() {
             for (int i = 0; i < 10; i++) {
@@ -199,6 +211,11 @@ class GuardRailsTest {
 
         Portfolio grant(String project, Allocation grant) {
             grants.put(ProjectId.of(project), grant);
+            return this;
+        }
+
+        Portfolio reserve(int gpus) {
+            reserved = gpus;
             return this;
         }
 
@@ -283,9 +300,10 @@ class GuardRailsTest {
                         new Explanation("", List.of(), Map.of(), List.of())));
             });
             Map<GpuTypeId, Integer> capacity = lab.capacityGpus();
-            // This fleet holds nothing back: everything beyond the L40S pool is allocatable H100s.
+            // The L40S pool is out of this plan; the H100s are allocatable but for the reserve.
             Map<GpuTypeId, Integer> allocatable = new LinkedHashMap<>(capacity);
             allocatable.put(L40S, 0);
+            allocatable.put(H100, h100 - reserved);
             Map<GpuTypeId, Integer> fleet = new LinkedHashMap<>(capacity);
             fleet.put(L40S, 0);
             return new Plan(

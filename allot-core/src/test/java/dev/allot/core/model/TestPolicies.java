@@ -25,6 +25,8 @@ public final class TestPolicies {
                 .granularity(Granularity.GPU)
                 .yieldNoticeDays(21)
                 .plannerMayKill(true)
+                .approvals(3)
+                .guard(new dev.allot.core.guard.GuardThresholds(0.2, 0.1, 0.15, 0.6, 0.3))
                 .build();
         // A field added to Policy fails here until this fixture changes it too.
         for (RecordComponent field : Policy.class.getRecordComponents()) {

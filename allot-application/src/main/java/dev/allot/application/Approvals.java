@@ -1,0 +1,192 @@
+package dev.allot.application;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.AllotException.Kind;
+import dev.allot.core.Problem;
+import dev.allot.core.guard.GuardRails;
+import dev.allot.core.guard.GuardWarning;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.planner.PlanInvariants;
+import dev.allot.store.Actor;
+import dev.allot.store.Approval;
+import dev.allot.store.Role;
+import dev.allot.store.Stale;
+import dev.allot.store.Store;
+import dev.allot.store.StoredPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A publish as a deliberate decision: deciders approve one exact draft (its version and content hash), any change
+ * to the draft voids their approvals, and publishing needs the policy's quorum, a plan that keeps every invariant
+ * and a reason for every guard-rail warning.
+ */
+public final class Approvals {
+    private final Store store;
+
+    Approvals(Store store) {
+        this.store = store;
+    }
+
+    /** Approves the cycle's current draft as {@code actor}; approving the same draft twice changes nothing. */
+    public PublishCheck approve(CycleId cycle, Integer expectedDraftVersion, Actor actor) {
+        requireDecider(actor, "approve drafts", "role-may-not-approve");
+        StoredPlan draft = draft(cycle, expectedDraftVersion);
+        String hash = PlanHash.of(draft.plan());
+        boolean already = store.approvals().list(cycle).stream()
+                .anyMatch(approval -> approval.counts()
+                        && approval.contentHash().equals(hash)
+                        && approval.decider().equals(actor.user()));
+        if (!already) {
+            store.approvals().approve(cycle, draft.version(), hash, actor);
+        }
+        return check(cycle);
+    }
+
+    /** Withdraws {@code actor}'s approval of the current draft; withdrawing none is not an error. */
+    public PublishCheck withdraw(CycleId cycle, Actor actor) {
+        requireDecider(actor, "withdraw approvals", "role-may-not-approve");
+        store.approvals().voidApprovals(cycle, actor.user(), "withdrawn by " + actor.user(), actor);
+        return check(cycle);
+    }
+
+    /**
+     * Voids every approval of the cycle because its draft changed ({@code change} says how: "re-solved", "pin on
+     * vision-rl", "policy edited"). Every use case that changes what a draft is calls this.
+     */
+    void draftChanged(CycleId cycle, String change, Actor actor) {
+        store.approvals().voidApprovals(cycle, null, change + " by " + actor.user(), actor);
+    }
+
+    /** What stands between the current draft and its publication. */
+    public PublishCheck check(CycleId cycle) {
+        StoredPlan draft = draft(cycle, null);
+        Lab lab = store.lab().export(cycle);
+        String hash = PlanHash.of(draft.plan());
+        List<GuardWarning> warnings =
+                GuardRails.check(lab, draft.plan(), lab.policy().guard(), lead -> true);
+        List<String> violations = PlanInvariants.check(lab, draft.plan());
+        List<Approval> all = store.approvals().list(cycle);
+        List<Approval> counting = all.stream()
+                .filter(approval -> approval.counts() && approval.contentHash().equals(hash))
+                .toList();
+        List<Approval> voided =
+                all.stream().filter(approval -> !counting.contains(approval)).toList();
+        int deciders = store.approvals().deciders();
+        return new PublishCheck(
+                cycle,
+                draft.version(),
+                hash,
+                draft.createdBy(),
+                lab.policy().requiredApprovals(deciders),
+                counting,
+                voided,
+                warnings,
+                violations);
+    }
+
+    /**
+     * Publishes the current draft when the check allows it: {@code reasons} gives a reason per guard-rule code for
+     * every warning the draft raises. Refused, with nothing written, when the draft changed since
+     * {@code expectedDraftVersion}, breaks a plan invariant, lacks approvals or leaves a warning unacknowledged.
+     */
+    public StoredPlan publish(
+            CycleId cycle, Integer expectedDraftVersion, Map<String, String> reasons, String note, Actor actor) {
+        requireDecider(actor, "publish plans", "role-may-not-publish");
+        draft(cycle, expectedDraftVersion);
+        PublishCheck check = check(cycle);
+        if (!check.quorumMet()) {
+            throw new AllotException(
+                    Kind.CONFLICT,
+                    "approvals-missing",
+                    "The draft of cycle " + cycle + " (version " + check.draftVersion() + ") has "
+                            + check.approvals().size() + " of the " + check.requiredApprovals()
+                            + " approvals by distinct deciders it needs"
+                            + (check.onlyAuthorApproved()
+                                    ? ", and" + " its author " + check.author() + " may not be the only approver"
+                                    : "")
+                            + "; nothing was published. Maybe ask another decider to approve it?");
+        }
+        Map<String, String> acknowledged = acknowledgements(check, reasons);
+        if (!check.invariantViolations().isEmpty()) {
+            throw new AllotException(
+                    Kind.CONFLICT,
+                    "plan-invariant",
+                    "The draft of cycle " + cycle + " breaks "
+                            + check.invariantViolations().size()
+                            + " plan invariant(s): " + String.join("; ", check.invariantViolations())
+                            + ". Nothing was published. Maybe re-solve the draft?");
+        }
+        return store.approvals()
+                .publish(
+                        cycle,
+                        check.draftVersion(),
+                        check.contentHash(),
+                        check.requiredApprovals(),
+                        acknowledged,
+                        note,
+                        actor);
+    }
+
+    /** The reasons for the check's warnings, or every missing one reported at once. */
+    private static Map<String, String> acknowledgements(PublishCheck check, Map<String, String> reasons) {
+        Map<String, String> acknowledged = new LinkedHashMap<>();
+        List<Problem> missing = new ArrayList<>();
+        for (GuardWarning warning : check.warnings()) {
+            String code = warning.rule().code();
+            String reason = reasons.get(code);
+            if (reason == null || reason.isBlank()) {
+                missing.add(new Problem(
+                        "acknowledgements." + code,
+                        "",
+                        "the warning '" + warning.message() + "' needs a reason to publish",
+                        "Maybe say why this draft should be published anyway?"));
+            } else {
+                acknowledged.put(code, reason.strip());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new AllotException(
+                    Kind.INVALID_INPUT,
+                    "guard-unacknowledged",
+                    missing.size() + " guard-rail warning(s) of cycle " + check.cycle() + " have no reason: "
+                            + String.join(
+                                    ", ", missing.stream().map(Problem::path).toList())
+                            + ". Nothing was published. Maybe acknowledge each with a reason?",
+                    missing,
+                    null);
+        }
+        return acknowledged;
+    }
+
+    private StoredPlan draft(CycleId cycle, Integer expectedDraftVersion) {
+        store.cycles().get(cycle);
+        StoredPlan draft = store.plans()
+                .draft(cycle)
+                .orElseThrow(() -> new AllotException(
+                        Kind.CONFLICT,
+                        "no-draft",
+                        "Cycle " + cycle + " has no draft plan. Maybe solve a draft first?"));
+        if (expectedDraftVersion != null && expectedDraftVersion != draft.version()) {
+            throw new AllotException(
+                    Kind.CONFLICT,
+                    Stale.CODE,
+                    "The draft plan of cycle " + cycle + " changed since version " + expectedDraftVersion
+                            + " was read (it is now version " + draft.version()
+                            + "). Maybe reload it and look again?");
+        }
+        return draft;
+    }
+
+    private static void requireDecider(Actor actor, String what, String code) {
+        if (actor.role() != Role.DECIDER) {
+            throw new AllotException(
+                    Kind.FORBIDDEN,
+                    code,
+                    "Role " + actor.role().label() + " may not " + what + ". Maybe ask a decider?");
+        }
+    }
+}
