@@ -313,6 +313,12 @@ public enum ErrorCode {
             422,
             "Share minimums add up to more than 100 %.",
             "Maybe lower some minimums?"),
+    VALUE_SETTING_OUT_OF_RANGE(
+            "value-setting-out-of-range",
+            Kind.INVALID_INPUT,
+            422,
+            "The value setting {field} = {value} is out of range.",
+            "Maybe 720 cycle hours, or a worth of 0 or more?"),
     UNKNOWN_GPU_TYPE(
             "unknown-gpu-type",
             Kind.INVALID_INPUT,

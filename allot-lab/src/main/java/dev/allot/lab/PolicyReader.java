@@ -8,6 +8,7 @@ import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
+import dev.allot.core.model.ValuePolicy;
 import dev.allot.core.rules.PolicyRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,17 +28,25 @@ final class PolicyReader {
             "maxChangePerCycle",
             "granularity",
             "yieldNoticeDays",
-            "plannerMayKill");
+            "plannerMayKill",
+            "value");
     private static final Pattern RELATION = Pattern.compile(
             "\\s*([a-z0-9][a-z0-9-]*)\\s*>=\\s*(?:([0-9]+(?:\\.[0-9]+)?)\\s*\\*\\s*)?([a-z0-9][a-z0-9-]*)\\s*");
 
     private final Problems problems;
     private final References references;
+    private final ValuePolicyReader valueReader;
     private Granularity granularity = Policy.defaults().granularity();
 
     PolicyReader(Problems problems, References references) {
         this.problems = problems;
         this.references = references;
+        this.valueReader = new ValuePolicyReader(problems, references);
+    }
+
+    /** Checks the projects the value policy names, once the projects are read. */
+    void checkValueProjects() {
+        valueReader.checkProjects();
     }
 
     /** The granularity as read, even when other parts of the policy were wrong (pins are checked against it). */
@@ -78,7 +87,10 @@ final class PolicyReader {
         Boolean mayKill = policy.has("plannerMayKill")
                 ? policy.read("plannerMayKill", false, Scalars::flag)
                 : Boolean.valueOf(defaults.plannerMayKill());
+        ValuePolicy value =
+                policy.has("value") ? valueReader.read(policy.value("value"), policy.path("value")) : defaults.value();
         if (reserve == null
+                || value == null
                 || reserveGpus == null
                 || shares == null
                 || relations == null
@@ -97,6 +109,7 @@ final class PolicyReader {
                 .granularity(read)
                 .yieldNoticeDays(notice)
                 .plannerMayKill(mayKill)
+                .value(value)
                 .build();
     }
 

@@ -140,6 +140,9 @@ final class Inputs {
         if (f.has("plannerMayKill")) {
             policy.plannerMayKill(f.flag("plannerMayKill"));
         }
+        if (f.has("value")) {
+            policy.value(ValueInputs.value(f, base.value()));
+        }
         f.done();
         return policy.build();
     }

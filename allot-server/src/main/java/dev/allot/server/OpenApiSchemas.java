@@ -150,7 +150,25 @@ final class OpenApiSchemas {
                                 "yieldNoticeDays",
                                 integer(),
                                 "plannerMayKill",
-                                Map.of("type", "boolean"))));
+                                Map.of("type", "boolean"),
+                                "value",
+                                Map.of("oneOf", List.of(choice("weights", "evidence"), ref("ValuePolicy"))))));
+        Map<String, Object> worths = Map.of("type", "object", "additionalProperties", num());
+        s.put(
+                "ValuePolicy",
+                obj(
+                        List.of(),
+                        Map.of(
+                                "basis",
+                                choice("weights", "evidence"),
+                                "cycleHours",
+                                num(),
+                                "flopPerGpuHour",
+                                num(),
+                                "worthPerCategory",
+                                worths,
+                                "worthPerProject",
+                                worths)));
         Map<String, Object> cycle = Map.of(
                 "id",
                 str(),

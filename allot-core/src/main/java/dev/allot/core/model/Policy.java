@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * @param yieldNoticeDays days after the cycle start by which a shrinking project must yield its GPUs
  * @param plannerMayKill whether the planner may propose to kill a continuing project (one with a previous grant that
  *     asks again); when false (the default) only the deciders kill, and continuity holds for everyone else
+ * @param value how the planner values compute: priority weights (the default) or evidence curves, with their worth
  */
 public record Policy(
         double reserveFraction,
@@ -26,7 +27,8 @@ public record Policy(
         double maxChangeFraction,
         Granularity granularity,
         int yieldNoticeDays,
-        boolean plannerMayKill) {
+        boolean plannerMayKill,
+        ValuePolicy value) {
     public Policy {
         if (!(reserveFraction >= 0 && reserveFraction < 1)) {
             throw new IllegalArgumentException("reserveFraction must be within [0, 1), was " + reserveFraction);
@@ -40,6 +42,36 @@ public record Policy(
         }
         Checks.present(granularity, "granularity");
         Checks.nonNegative(yieldNoticeDays, "yieldNoticeDays");
+        // A policy stored before the value field existed reads null: it valued by weights.
+        value = value == null ? ValuePolicy.weights() : value;
+    }
+
+    /**
+     * A policy valuing compute by priority weights.
+     *
+     * @deprecated names eight of the nine fields, so a caller rebuilding an edited policy with it silently resets
+     *     {@code value}; start from {@link #defaults()} or the current policy and use {@link #edit()}.
+     */
+    @Deprecated
+    public Policy(
+            double reserveFraction,
+            Map<GpuTypeId, Integer> reserveGpus,
+            List<ShareBound> shareBounds,
+            List<ShareRelation> relations,
+            double maxChangeFraction,
+            Granularity granularity,
+            int yieldNoticeDays,
+            boolean plannerMayKill) {
+        this(
+                reserveFraction,
+                reserveGpus,
+                shareBounds,
+                relations,
+                maxChangeFraction,
+                granularity,
+                yieldNoticeDays,
+                plannerMayKill,
+                ValuePolicy.weights());
     }
 
     /**
@@ -65,7 +97,8 @@ public record Policy(
                 maxChangeFraction,
                 granularity,
                 yieldNoticeDays,
-                false);
+                false,
+                ValuePolicy.weights());
     }
 
     /**
@@ -91,7 +124,8 @@ public record Policy(
                 0.5,
                 Granularity.NODE,
                 14,
-                false);
+                false,
+                ValuePolicy.weights());
     }
 
     /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
@@ -104,6 +138,7 @@ public record Policy(
         private Granularity granularity;
         private int yieldNoticeDays;
         private boolean plannerMayKill;
+        private ValuePolicy value;
 
         private Builder(Policy base) {
             reserveFraction = base.reserveFraction;
@@ -114,6 +149,7 @@ public record Policy(
             granularity = base.granularity;
             yieldNoticeDays = base.yieldNoticeDays;
             plannerMayKill = base.plannerMayKill;
+            value = base.value;
         }
 
         public Builder reserveFraction(double fraction) {
@@ -156,6 +192,11 @@ public record Policy(
             return this;
         }
 
+        public Builder value(ValuePolicy valuePolicy) {
+            value = valuePolicy;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     reserveFraction,
@@ -165,7 +206,8 @@ public record Policy(
                     maxChangeFraction,
                     granularity,
                     yieldNoticeDays,
-                    plannerMayKill);
+                    plannerMayKill,
+                    value);
         }
     }
 }

@@ -25,6 +25,12 @@ public final class TestPolicies {
                 .granularity(Granularity.GPU)
                 .yieldNoticeDays(21)
                 .plannerMayKill(true)
+                .value(new ValuePolicy(
+                        ValuePolicy.ValueBasis.EVIDENCE,
+                        480,
+                        2.0e18,
+                        Map.of(CategoryId.of("exploratory"), 500.0),
+                        Map.of()))
                 .build();
         // A field added to Policy fails here until this fixture changes it too.
         for (RecordComponent field : Policy.class.getRecordComponents()) {
