@@ -15,11 +15,13 @@ public final class Application {
     private final Reviews reviews;
     private final Drafts drafts;
     private final Reads reads;
+    private final Evidences evidence;
 
     private Application(Store store, Planner planner) {
         this.cycles = new Cycles(store);
         this.reviews = new Reviews(store);
-        this.drafts = new Drafts(store, planner);
+        this.evidence = new Evidences(store);
+        this.drafts = new Drafts(store, planner, evidence);
         this.reads = new Reads(store);
     }
 
@@ -49,6 +51,11 @@ public final class Application {
     /** Solve and save a draft, publish it, choose the plan to show. */
     public Drafts drafts() {
         return drafts;
+    }
+
+    /** Import, list and fit a project's evidence. */
+    public Evidences evidence() {
+        return evidence;
     }
 
     /** Read-only views the adapters render. */

@@ -37,6 +37,7 @@ public final class Store implements AutoCloseable {
     private final PlanRepository plans;
     private final UsageRepository usage;
     private final TokenRepository tokens;
+    private final EvidenceRepository evidence;
 
     private Store(HikariDataSource dataSource, InstantSource clock) {
         this.dataSource = dataSource;
@@ -51,6 +52,7 @@ public final class Store implements AutoCloseable {
         this.plans = new PlanRepository(this);
         this.usage = new UsageRepository(this);
         this.tokens = new TokenRepository(this);
+        this.evidence = new EvidenceRepository(this);
     }
 
     /** Opens (and migrates) the database at {@code url}; user and password may be null for H2. */
@@ -129,6 +131,10 @@ public final class Store implements AutoCloseable {
 
     public TokenRepository tokens() {
         return tokens;
+    }
+
+    public EvidenceRepository evidence() {
+        return evidence;
     }
 
     public AuditLog audit() {
