@@ -1,5 +1,7 @@
 package dev.allot.application;
 
+import dev.allot.core.AllotException;
+import dev.allot.core.ErrorCode;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Project;
@@ -16,8 +18,10 @@ import dev.allot.evidence.Metric;
 import dev.allot.evidence.RunCompute;
 import dev.allot.evidence.Visibility;
 import dev.allot.store.Actor;
+import dev.allot.store.Cycle;
 import dev.allot.store.Store;
 import dev.allot.store.StoredSeries;
+import dev.allot.store.Versioned;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -74,6 +78,21 @@ public final class Evidences {
     public List<ComputeCurveFit> fits(CycleId cycle, ProjectId project) {
         ComputeCurveFitter fitter = new ComputeCurveFitter(BOOTSTRAP, SEED);
         return series(cycle, project).stream().map(fitter::fit).toList();
+    }
+
+    /** The project's evidence of the cycle with fits and bands, as the API and the pages show it. */
+    public EvidenceView view(CycleId cycle, ProjectId project) {
+        return EvidenceView.of(cycle, project.value(), fits(cycle, project));
+    }
+
+    /** The cycle evidence goes to when none is named: the latest by start date. */
+    public CycleId latestCycle() {
+        return store.cycles().list().stream()
+                .map(Versioned::value)
+                .max(java.util.Comparator.comparing(Cycle::start))
+                .map(Cycle::id)
+                .orElseThrow(() -> new AllotException(
+                        ErrorCode.CYCLE_NOT_FOUND, "There is no cycle yet. Maybe create one or import a lab first?"));
     }
 
     /** Every project's series in the cycle (projects without evidence are absent), for valuing a plan. */

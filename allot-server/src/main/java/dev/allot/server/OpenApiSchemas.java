@@ -154,6 +154,7 @@ final class OpenApiSchemas {
                                 "value",
                                 Map.of("oneOf", List.of(choice("weights", "evidence"), ref("ValuePolicy"))))));
         Map<String, Object> worths = Map.of("type", "object", "additionalProperties", num());
+        EvidenceSchemas.add(s);
         s.put(
                 "ValuePolicy",
                 obj(
@@ -315,7 +316,7 @@ final class OpenApiSchemas {
         return s;
     }
 
-    private static Map<String, Object> obj(List<String> required, Map<String, Object> properties) {
+    static Map<String, Object> obj(List<String> required, Map<String, Object> properties) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
         if (!required.isEmpty()) {
@@ -325,15 +326,15 @@ final class OpenApiSchemas {
         return schema;
     }
 
-    private static Map<String, Object> arr(Object items) {
+    static Map<String, Object> arr(Object items) {
         return Map.of("type", "array", "items", items);
     }
 
-    private static Map<String, Object> ref(String name) {
+    static Map<String, Object> ref(String name) {
         return Map.of("$ref", "#/components/schemas/" + name);
     }
 
-    private static Map<String, Object> str() {
+    static Map<String, Object> str() {
         return Map.of("type", "string");
     }
 
@@ -345,7 +346,7 @@ final class OpenApiSchemas {
         return Map.of("type", "integer");
     }
 
-    private static Map<String, Object> num() {
+    static Map<String, Object> num() {
         return Map.of("type", "number");
     }
 
@@ -358,7 +359,7 @@ final class OpenApiSchemas {
         return obj(List.of("gpus"), Map.of("gpus", gpus()));
     }
 
-    private static Map<String, Object> choice(String... values) {
+    static Map<String, Object> choice(String... values) {
         return Map.of("type", "string", "enum", List.of(values));
     }
 
