@@ -58,13 +58,14 @@ public final class Evidences {
             Set<String> privateTasks,
             Actor actor) {
         ImportedEvidence imported = format.read(text, source, project, run, privateTasks);
-        store.evidence()
-                .replace(
-                        cycle,
-                        project,
-                        imported.series().stream().map(Evidences::stored).toList(),
-                        actor);
+        store(cycle, project, imported.series(), actor);
         return imported;
+    }
+
+    /** Stores series already read (the demo's generated evidence), replacing those of the same metric and unit. */
+    public void store(CycleId cycle, ProjectId project, List<EvidenceSeries> series, Actor actor) {
+        store.evidence()
+                .replace(cycle, project, series.stream().map(Evidences::stored).toList(), actor);
     }
 
     /** The project's series in the cycle, by metric. */
