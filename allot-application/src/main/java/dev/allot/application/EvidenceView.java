@@ -38,7 +38,7 @@ public record EvidenceView(CycleId cycle, String project, List<SeriesView> serie
     /** The curve at {@code compute}, with the band's lower and upper bounds. */
     public record BandPoint(double compute, double predicted, double lower, double upper) {}
 
-    static EvidenceView of(CycleId cycle, String project, List<ComputeCurveFit> fits) {
+    public static EvidenceView of(CycleId cycle, String project, List<ComputeCurveFit> fits) {
         return new EvidenceView(
                 cycle, project, fits.stream().map(EvidenceView::series).toList());
     }
