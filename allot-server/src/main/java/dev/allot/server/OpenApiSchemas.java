@@ -254,6 +254,8 @@ final class OpenApiSchemas {
                         "description",
                         "the plan: projects with grant, decision and"
                                 + " explanation, capacity, shadow prices, solve report"));
+        // Only a solve answers with valueNotes: how each project with evidence was valued (policy value: evidence).
+        stored.put("valueNotes", arr(str()));
         s.put("StoredPlan", obj(List.of("cycle", "kind", "version", "plan"), stored));
         s.put(
                 "PlanDiff",
