@@ -3,7 +3,10 @@ package dev.allot.app;
 import dev.allot.application.Application;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
+import dev.allot.core.model.ProjectId;
 import dev.allot.core.planner.Planner;
+import dev.allot.evidence.DemoEvidence;
+import dev.allot.evidence.EvidenceSeries;
 import dev.allot.lab.DemoLab;
 import dev.allot.server.AllotServer;
 import dev.allot.store.Actor;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -85,6 +89,17 @@ public final class DemoCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    /**
+     * Stores curves generated from the Chinchilla law (see {@link DemoEvidence}) for about 40 % of the projects, so
+     * the project pages show fitted curves, flat ones and too few points; returns how many projects got evidence.
+     */
+    static int storeEvidence(Application application, Lab lab, long seed) {
+        Map<ProjectId, EvidenceSeries> evidence = DemoEvidence.generate(lab, seed);
+        evidence.forEach((project, series) ->
+                application.evidence().store(lab.cycle(), project, List.of(series), Actor.system("demo")));
+        return evidence.size();
+    }
+
     /** Stores the lab with its cycle moved to draft and the plan as the draft, then serves the UI until stopped. */
     private void serve(Lab lab, Plan plan) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory("allot-demo");
@@ -92,6 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
         Actor decider = new Actor("dana", Role.DECIDER);
         Application application = Application.over(store);
         application.cycles().importLab(lab, Actor.system("demo"));
+        storeEvidence(application, lab, solver.seed());
         application.cycles().transition(lab.cycle(), CycleState.REVIEW, null, decider);
         application.cycles().transition(lab.cycle(), CycleState.DRAFT, null, decider);
         application.drafts().saveSolved(lab.cycle(), plan, decider);

@@ -1,5 +1,6 @@
 package dev.allot.app;
 
+import dev.allot.application.EvidenceValuation;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
@@ -47,6 +48,13 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
+    @Option(
+            names = "--evidence",
+            paramLabel = "DIR",
+            description = "Evidence CSV files named PROJECT.csv (see docs/evidence.md); used when the lab's policy"
+                    + " says value: evidence.")
+    Path evidence;
+
     @Mixin
     SolverOptions solver;
 
@@ -56,9 +64,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab lab = labFile.read(file);
+        EvidenceValuation valuation =
+                EvidenceValuation.of(lab, EvidenceFiles.read(evidence, lab), solver.toPlannerOptions());
+        valuation.notes().forEach(note -> System.err.println("evidence: " + note));
         Plan plan;
         try (ProgressLine progress = new ProgressLine(System.err, !quiet)) {
-            plan = Planner.create(solver.toPlannerOptions()).plan(lab, progress);
+            plan = Planner.create(valuation.options()).plan(lab, progress);
         }
         String text = render(lab, plan, format);
         if (out == null) {

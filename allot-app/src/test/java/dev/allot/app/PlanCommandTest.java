@@ -2,15 +2,24 @@ package dev.allot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
+import dev.allot.core.model.ValuePolicy;
+import dev.allot.core.model.ValuePolicy.ValueBasis;
 import dev.allot.core.planner.PlanInvariants;
+import dev.allot.evidence.DemoEvidence;
+import dev.allot.evidence.EvidenceFormat;
+import dev.allot.evidence.EvidenceSeries;
 import dev.allot.lab.DemoLab;
 import dev.allot.lab.LabYaml;
 import dev.allot.lab.PlanDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +73,41 @@ class PlanCommandTest {
         assertThat(CliRun.of("lab", "validate", file.toString()).out()).contains("is valid", "450 projects");
         CliRun plan = CliRun.of("plan", file.toString(), "--format", "csv", "--quiet");
         assertThat(plan.exitCode()).as(plan.err()).isZero();
+    }
+
+    @Test
+    void planByEvidenceReadsAFolderOfProjectCurvesAndSaysHowEachProjectWasValued() throws IOException {
+        Lab demo = LabYaml.read(Files.readString(demoLabFile), "lab");
+        Map<CategoryId, Double> worth = new TreeMap<>();
+        demo.categories().forEach(category -> worth.put(category.id(), 500.0));
+        Lab lab = demo.withPolicy(demo.policy()
+                .edit()
+                .value(new ValuePolicy(ValueBasis.EVIDENCE, 720, DemoEvidence.FLOP_PER_GPU_HOUR, worth, Map.of()))
+                .build());
+        Path labFile = folder.resolve("evidence-lab.yaml");
+        Files.writeString(labFile, LabYaml.write(lab));
+        Path evidence = Files.createDirectories(folder.resolve("evidence"));
+        for (EvidenceSeries series : DemoEvidence.generate(lab, 42).values()) {
+            Files.writeString(
+                    evidence.resolve(series.project().value() + ".csv"), EvidenceFormat.toCsv(List.of(series), true));
+        }
+
+        CliRun run =
+                CliRun.of("plan", labFile.toString(), "--evidence", evidence.toString(), "--format", "csv", "--quiet");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("evidence: ", "valued by its validation-loss curve", "too few to fit");
+    }
+
+    @Test
+    void anEvidenceFileForAProjectTheLabDoesNotHaveIsRefused() throws IOException {
+        Path evidence = Files.createDirectories(folder.resolve("stray-evidence"));
+        Files.writeString(evidence.resolve("no-such-project.csv"), "metric,compute,compute_unit,value\n");
+
+        CliRun run = CliRun.of("plan", demoLabFile.toString(), "--evidence", evidence.toString(), "--quiet");
+
+        assertThat(run.exitCode()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(run.err()).contains("no-such-project", "Maybe rename it");
     }
 
     @Test

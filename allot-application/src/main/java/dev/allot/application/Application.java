@@ -17,12 +17,14 @@ public final class Application {
     private final Reads reads;
     private final Tokens tokens;
     private final Approvals approvals;
+    private final Evidences evidence;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
         this.cycles = new Cycles(store, approvals);
         this.reviews = new Reviews(store, approvals);
-        this.drafts = new Drafts(store, planner, approvals);
+        this.evidence = new Evidences(store);
+        this.drafts = new Drafts(store, planner, approvals, evidence);
         this.reads = new Reads(store);
         this.tokens = new Tokens(store);
     }
@@ -58,6 +60,11 @@ public final class Application {
     /** Approve a draft, withdraw an approval, check and publish it. */
     public Approvals approvals() {
         return approvals;
+    }
+
+    /** Import, list and fit a project's evidence. */
+    public Evidences evidence() {
+        return evidence;
     }
 
     /** Read-only views the adapters render. */

@@ -3,19 +3,32 @@ package dev.allot.application;
 import dev.allot.core.AllotException;
 import dev.allot.core.ErrorCode;
 import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
 import dev.allot.store.Actor;
 import dev.allot.store.CycleState;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Use cases of the plan: solve and save a draft, publish it, and which plan people see. */
 public final class Drafts {
-    /** The saved draft, the plan solved, and how many projects' grants differ from the draft it replaced. */
-    public record Solved(StoredPlan draft, long changedProjects) {
+    /**
+     * The saved draft, the plan solved, how many projects' grants differ from the draft it replaced, and when the
+     * policy values by evidence, how each project with evidence was valued (see {@link EvidenceValuation}).
+     */
+    public record Solved(StoredPlan draft, long changedProjects, List<String> valueNotes) {
+        public Solved {
+            valueNotes = List.copyOf(valueNotes);
+        }
+
+        public Solved(StoredPlan draft, long changedProjects) {
+            this(draft, changedProjects, List.of());
+        }
+
         public Plan plan() {
             return draft.plan();
         }
@@ -24,11 +37,13 @@ public final class Drafts {
     private final Store store;
     private final Planner planner;
     private final Approvals approvals;
+    private final Evidences evidence;
 
-    Drafts(Store store, Planner planner, Approvals approvals) {
+    Drafts(Store store, Planner planner, Approvals approvals, Evidences evidence) {
         this.store = store;
         this.planner = planner;
         this.approvals = approvals;
+        this.evidence = evidence;
     }
 
     /**
@@ -53,7 +68,15 @@ public final class Drafts {
                                     + " was read; nothing was solved. Maybe reload it and solve again?");
                 });
         Planner solver = Objects.requireNonNull(planner, "this Application was opened without a planner");
-        return save(cycle, solver.plan(store.lab().export(cycle)), before, expectedDraftVersion, actor);
+        Lab lab = store.lab().export(cycle);
+        EvidenceValuation valuation = lab.policy().value().byEvidence()
+                ? EvidenceValuation.of(lab, evidence.all(cycle, lab), solver.options())
+                : new EvidenceValuation(solver.options(), List.of());
+        Plan plan = valuation.options() == solver.options()
+                ? solver.plan(lab)
+                : Planner.create(valuation.options()).plan(lab);
+        Solved saved = save(cycle, plan, before, expectedDraftVersion, actor);
+        return new Solved(saved.draft(), saved.changedProjects(), valuation.notes());
     }
 
     /** Saves a plan solved elsewhere (the demo solves before it stores) as the cycle's draft. */

@@ -381,6 +381,12 @@ public enum ErrorCode {
             422,
             "Share minimums add up to more than 100 %.",
             "Maybe lower some minimums?"),
+    VALUE_SETTING_OUT_OF_RANGE(
+            "value-setting-out-of-range",
+            Kind.INVALID_INPUT,
+            422,
+            "The value setting {field} = {value} is out of range.",
+            "Maybe 720 cycle hours, or a worth of 0 or more?"),
     UNKNOWN_GPU_TYPE(
             "unknown-gpu-type",
             Kind.INVALID_INPUT,
@@ -406,6 +412,60 @@ public enum ErrorCode {
             422,
             "A pool's GPUs are not a whole number of its nodes.",
             "Maybe the nearest whole nodes?"),
+    LAB_CANNOT_BE_PLANNED(
+            "LAB_CANNOT_BE_PLANNED",
+            Kind.INVALID_INPUT,
+            422,
+            "Lab {lab} cannot be planned: {problems}.",
+            "Maybe lower the reserve or the floors?"),
+    PEER_FAILED(
+            "PEER_FAILED",
+            Kind.UNAVAILABLE,
+            503,
+            "The peer could not be run with {python}: {reason}.",
+            "Maybe set --python to a Python with cvxpy (see the script's header)?"),
+    EVIDENCE_INVALID(
+            "EVIDENCE_INVALID",
+            Kind.INVALID_INPUT,
+            422,
+            "Evidence file {file}: n problems (each with its line and column, or JSON field).",
+            "Maybe see the formats in docs/evidence.md?"),
+    EVIDENCE_FORMAT(
+            "EVIDENCE_FORMAT",
+            Kind.INVALID_INPUT,
+            422,
+            "Evidence format '{format}' is not known.",
+            "Maybe csv or lm-eval?"),
+    EVIDENCE_COMPUTE_MISSING(
+            "EVIDENCE_COMPUTE_MISSING",
+            Kind.INVALID_INPUT,
+            422,
+            "Evidence file {file} (lm-eval) does not say how much compute trained the model.",
+            "Maybe pass --compute with --compute-unit gpu-hours or flop?"),
+    EVIDENCE_METRIC_UNKNOWN(
+            "EVIDENCE_METRIC_UNKNOWN",
+            Kind.INVALID_INPUT,
+            422,
+            "Metric '{metric}' is not in {file}.",
+            "Maybe one of the metrics the file has?"),
+    EVIDENCE_FOLDER(
+            "EVIDENCE_FOLDER",
+            Kind.INVALID_INPUT,
+            422,
+            "--evidence {folder} is not a folder of PROJECT.csv files of the lab's projects.",
+            "Maybe rename a file to its project's id?"),
+    VALUE_CYCLE_HOURS(
+            "VALUE_CYCLE_HOURS",
+            Kind.INVALID_INPUT,
+            422,
+            "The cycle length ({hours} hours) must be positive.",
+            "Maybe 720 for 30 days?"),
+    VALUE_FLOP_PER_GPU_HOUR(
+            "VALUE_FLOP_PER_GPU_HOUR",
+            Kind.INVALID_INPUT,
+            422,
+            "FLOP per GPU-hour ({flop}) must be > 0 for a curve in FLOP.",
+            "Maybe 1.44e18 for an H100 at 40 %?"),
     LAB_INVALID(
             "LAB_INVALID",
             Kind.INVALID_INPUT,
@@ -653,54 +713,6 @@ public enum ErrorCode {
             "Maybe check the permissions of the service account?"),
     KUEUE_CRD_MISSING(
             "kueue.crd-missing", Kind.INTERNAL, 500, "The Kueue CRDs are not installed.", "Maybe install Kueue first?"),
-    LAB_CANNOT_BE_PLANNED(
-            "LAB_CANNOT_BE_PLANNED",
-            Kind.INVALID_INPUT,
-            422,
-            "The lab holds asks or pins no whole-node grant can meet: {problems}.",
-            "Maybe round each floor and ceiling to whole nodes of its GPU type?"),
-    PEER_FAILED(
-            "PEER_FAILED",
-            Kind.UNAVAILABLE,
-            503,
-            "The peer solver used for comparison could not run: {reason}.",
-            "Maybe install its Python packages (see its header)?"),
-    EVIDENCE_INVALID(
-            "EVIDENCE_INVALID",
-            Kind.INVALID_INPUT,
-            422,
-            "Evidence file {file} has {count} problem(s); nothing was imported.",
-            "Maybe fix each listed line or field and import again?"),
-    EVIDENCE_FORMAT(
-            "EVIDENCE_FORMAT",
-            Kind.INVALID_INPUT,
-            400,
-            "Evidence format '{value}' is not known.",
-            "Maybe csv or lm-eval?"),
-    EVIDENCE_COMPUTE_MISSING(
-            "EVIDENCE_COMPUTE_MISSING",
-            Kind.INVALID_INPUT,
-            400,
-            "An lm-evaluation-harness result needs the compute it was measured at.",
-            "Maybe pass --compute and --compute-unit?"),
-    EVIDENCE_METRIC_UNKNOWN(
-            "EVIDENCE_METRIC_UNKNOWN",
-            Kind.INVALID_INPUT,
-            400,
-            "Metric '{value}' is not in the evidence of the project.",
-            "Maybe one of the metrics the file lists?"),
-    VALUE_CYCLE_HOURS(
-            "VALUE_CYCLE_HOURS",
-            Kind.INVALID_INPUT,
-            422,
-            "Cycle length {value} hours must be positive.",
-            "Maybe the hours between the cycle's start and end?"),
-    VALUE_FLOP_PER_GPU_HOUR(
-            "VALUE_FLOP_PER_GPU_HOUR",
-            Kind.INVALID_INPUT,
-            422,
-            "FLOP per GPU-hour {value} must be positive.",
-            "Maybe about 3.6e18 for an H100 at 1 PFLOP/s?"),
     BACKUP_NEEDS_FILE(
             "backup-needs-file",
             Kind.INVALID_INPUT,

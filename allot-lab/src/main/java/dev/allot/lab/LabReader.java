@@ -61,6 +61,7 @@ final class LabReader {
         Policy policy = policyReader.read(file.value("policy"), file.path("policy"));
         ProjectsReader portfolio = new ProjectsReader(problems, references);
         portfolio.read(file.list("projects", true), file.path("projects"));
+        policyReader.checkValueProjects();
         DecisionsReader decisions = new DecisionsReader(problems, references, policyReader.granularity());
         decisions.readPins(file.list("pins", false), file.path("pins"));
         decisions.readOverrides(file.list("overrides", false), file.path("overrides"));

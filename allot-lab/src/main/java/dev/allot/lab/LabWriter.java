@@ -20,6 +20,7 @@ import dev.allot.core.model.Pool;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.Score;
 import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.ValuePolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,22 @@ final class LabWriter {
         line(2, "maxShareSwing: " + Percent.format(guard.maxShareSwing()));
         line(2, "maxComputeLoss: " + Percent.format(guard.maxComputeLoss()));
         line(2, "maxReserveFraction: " + Percent.format(guard.maxReserveFraction()));
+        if (!policy.value().equals(ValuePolicy.weights())) {
+            value(policy.value());
+        }
+    }
+
+    private void value(ValuePolicy value) {
+        line(1, "value:");
+        line(2, "basis: " + PolicyReader.label(value.basis()));
+        line(2, "cycleHours: " + number(value.cycleHours()));
+        line(2, "flopPerGpuHour: " + number(value.flopPerGpuHour()));
+        Map<String, String> categories = new LinkedHashMap<>();
+        value.worthPerCategory().forEach((category, worth) -> categories.put(category.value(), number(worth)));
+        line(2, "worthPerCategory: " + flow(categories));
+        Map<String, String> projects = new LinkedHashMap<>();
+        value.worthPerProject().forEach((project, worth) -> projects.put(project.value(), number(worth)));
+        line(2, "worthPerProject: " + flow(projects));
     }
 
     private void share(ShareBound bound) {

@@ -9,6 +9,7 @@ import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
+import dev.allot.core.model.ValuePolicy;
 import dev.allot.core.rules.PolicyRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,8 @@ final class PolicyReader {
             "yieldNoticeDays",
             "plannerMayKill",
             "approvals",
-            "guard");
+            "guard",
+            "value");
     private static final List<String> GUARD_KEYS =
             List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final Pattern RELATION = Pattern.compile(
@@ -38,11 +40,18 @@ final class PolicyReader {
 
     private final Problems problems;
     private final References references;
+    private final ValuePolicyReader valueReader;
     private Granularity granularity = Policy.defaults().granularity();
 
     PolicyReader(Problems problems, References references) {
         this.problems = problems;
         this.references = references;
+        this.valueReader = new ValuePolicyReader(problems, references);
+    }
+
+    /** Checks the projects the value policy names, once the projects are read. */
+    void checkValueProjects() {
+        valueReader.checkProjects();
     }
 
     /** The granularity as read, even when other parts of the policy were wrong (pins are checked against it). */
@@ -85,9 +94,12 @@ final class PolicyReader {
                 : Boolean.valueOf(defaults.plannerMayKill());
         Integer approvals = policy.has("approvals") ? approvals(policy) : Integer.valueOf(defaults.approvals());
         GuardThresholds guard = policy.has("guard") ? guard(policy) : defaults.guard();
+        ValuePolicy value =
+                policy.has("value") ? valueReader.read(policy.value("value"), policy.path("value")) : defaults.value();
         if (reserve == null
                 || approvals == null
                 || guard == null
+                || value == null
                 || reserveGpus == null
                 || shares == null
                 || relations == null
@@ -108,6 +120,7 @@ final class PolicyReader {
                 .plannerMayKill(mayKill)
                 .approvals(approvals)
                 .guard(guard)
+                .value(value)
                 .build();
     }
 

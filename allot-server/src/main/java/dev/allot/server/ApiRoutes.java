@@ -28,6 +28,7 @@ final class ApiRoutes {
     static final Set<Role> REVIEWING = EnumSet.of(Role.ADMIN, Role.DECIDER, Role.REVIEWER);
     static final Set<Role> ASKING = EnumSet.of(Role.ADMIN, Role.LEAD);
     static final Set<Role> REVIEWER = EnumSet.of(Role.REVIEWER);
+    static final Set<Role> EVIDENCE_WRITERS = EnumSet.of(Role.ADMIN, Role.DECIDER, Role.LEAD);
 
     private final List<Route> routes = new ArrayList<>();
 
@@ -40,6 +41,7 @@ final class ApiRoutes {
         PlanHandlers plans = new PlanHandlers(store, application);
         TokenHandlers tokens = new TokenHandlers(application.tokens());
         ApprovalHandlers approvals = new ApprovalHandlers(application);
+        EvidenceHandlers evidence = new EvidenceHandlers(application);
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -51,6 +53,8 @@ final class ApiRoutes {
         api.add(PUT, "/api/projects/{project}", ADMIN, lab::updateProject);
         api.add(GET, "/api/projects/{project}/history", EVERYONE, lab::history);
         api.add(GET, "/api/projects/{project}/usage", EVERYONE, lab::usage);
+        api.add(GET, "/api/projects/{project}/evidence", EVERYONE, evidence::list);
+        api.add(POST, "/api/projects/{project}/evidence", EVIDENCE_WRITERS, evidence::importFile);
         api.add(POST, "/api/usage", ADMIN, lab::recordUsage);
         api.add(GET, "/api/audit", ADMIN, lab::audit);
         api.add(POST, "/api/tokens", ADMIN, lab::createToken);

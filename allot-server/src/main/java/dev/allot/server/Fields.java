@@ -67,6 +67,11 @@ final class Fields {
         return node.hasNonNull(field);
     }
 
+    /** Whether the field is a JSON string (some fields take a short form as a string or an object). */
+    boolean isText(String field) {
+        return has(field) && node.get(field).isTextual();
+    }
+
     void problem(String field, Object value, String reason, String hint) {
         String text = value == null ? "" : String.valueOf(value);
         problems.add(

@@ -148,6 +148,9 @@ final class Inputs {
             Fields guard = f.object("guard", false);
             policy.guard(guard == null ? GuardThresholds.DEFAULTS : guard(guard, base.guard()));
         }
+        if (f.has("value")) {
+            policy.value(ValueInputs.value(f, base.value()));
+        }
         f.done();
         return policy.build();
     }

@@ -41,6 +41,22 @@ final class OpenApiDocument {
                 "ProjectHistory",
                 true);
         doc.op("get", "/api/projects/{project}/usage", "GPU-hours per day (query: from, to)", null, "UsageDays", true);
+        doc.op(
+                "get",
+                "/api/projects/{project}/evidence",
+                "Evidence series of a cycle (query: cycle; default the latest) with fits, intervals, set-aside points"
+                        + " and the fitted curve's 95 % band",
+                null,
+                "EvidenceView",
+                true);
+        doc.op(
+                "post",
+                "/api/projects/{project}/evidence",
+                "Import an evidence file (CSV or lm-eval JSON) into a cycle; a bad file is a 422 listing every"
+                        + " problem and stores nothing",
+                "EvidenceInput",
+                "EvidenceImported",
+                true);
         doc.op("post", "/api/usage", "Record usage days (admin)", "UsageInput", "UsageResult", true);
         doc.op("get", "/api/audit", "Audit log, newest first (admin; query: entity, id, limit)", null, "Audit", true);
         doc.op(

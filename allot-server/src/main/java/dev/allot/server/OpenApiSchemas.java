@@ -149,43 +149,59 @@ final class OpenApiSchemas {
                 "Policy",
                 obj(
                         List.of(),
+                        Map.ofEntries(
+                                Map.entry("reserveFraction", num()),
+                                Map.entry("reserveGpus", gpus()),
+                                Map.entry(
+                                        "shareBounds",
+                                        arr(obj(
+                                                List.of("category"),
+                                                Map.of("category", str(), "minShare", num(), "maxShare", num())))),
+                                Map.entry(
+                                        "relations",
+                                        arr(obj(
+                                                List.of("left", "right"),
+                                                Map.of("left", str(), "factor", num(), "right", str())))),
+                                Map.entry("maxChangeFraction", num()),
+                                Map.entry("granularity", choice("node", "gpu")),
+                                Map.entry("yieldNoticeDays", integer()),
+                                Map.entry("plannerMayKill", Map.of("type", "boolean")),
+                                Map.entry("approvals", integer()),
+                                Map.entry(
+                                        "guard",
+                                        obj(
+                                                List.of(),
+                                                Map.of(
+                                                        "maxKillFraction",
+                                                        num(),
+                                                        "maxIdleFraction",
+                                                        num(),
+                                                        "maxShareSwing",
+                                                        num(),
+                                                        "maxComputeLoss",
+                                                        num(),
+                                                        "maxReserveFraction",
+                                                        num()))),
+                                Map.entry(
+                                        "value",
+                                        Map.of("oneOf", List.of(choice("weights", "evidence"), ref("ValuePolicy")))))));
+        Map<String, Object> worths = Map.of("type", "object", "additionalProperties", num());
+        EvidenceSchemas.add(s);
+        s.put(
+                "ValuePolicy",
+                obj(
+                        List.of(),
                         Map.of(
-                                "reserveFraction",
+                                "basis",
+                                choice("weights", "evidence"),
+                                "cycleHours",
                                 num(),
-                                "reserveGpus",
-                                gpus(),
-                                "shareBounds",
-                                arr(obj(
-                                        List.of("category"),
-                                        Map.of("category", str(), "minShare", num(), "maxShare", num()))),
-                                "relations",
-                                arr(obj(
-                                        List.of("left", "right"),
-                                        Map.of("left", str(), "factor", num(), "right", str()))),
-                                "maxChangeFraction",
+                                "flopPerGpuHour",
                                 num(),
-                                "granularity",
-                                choice("node", "gpu"),
-                                "yieldNoticeDays",
-                                integer(),
-                                "plannerMayKill",
-                                Map.of("type", "boolean"),
-                                "approvals",
-                                integer(),
-                                "guard",
-                                obj(
-                                        List.of(),
-                                        Map.of(
-                                                "maxKillFraction",
-                                                num(),
-                                                "maxIdleFraction",
-                                                num(),
-                                                "maxShareSwing",
-                                                num(),
-                                                "maxComputeLoss",
-                                                num(),
-                                                "maxReserveFraction",
-                                                num())))));
+                                "worthPerCategory",
+                                worths,
+                                "worthPerProject",
+                                worths)));
         Map<String, Object> cycle = Map.of(
                 "id",
                 str(),
@@ -303,6 +319,8 @@ final class OpenApiSchemas {
                         "description",
                         "the plan: projects with grant, decision and"
                                 + " explanation, capacity, shadow prices, solve report"));
+        // Only a solve answers with valueNotes: how each project with evidence was valued (policy value: evidence).
+        stored.put("valueNotes", arr(str()));
         s.put("StoredPlan", obj(List.of("cycle", "kind", "version", "plan"), stored));
         s.put(
                 "PlanDiff",
@@ -365,7 +383,7 @@ final class OpenApiSchemas {
         return s;
     }
 
-    private static Map<String, Object> obj(List<String> required, Map<String, Object> properties) {
+    static Map<String, Object> obj(List<String> required, Map<String, Object> properties) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
         if (!required.isEmpty()) {
@@ -375,15 +393,15 @@ final class OpenApiSchemas {
         return schema;
     }
 
-    private static Map<String, Object> arr(Object items) {
+    static Map<String, Object> arr(Object items) {
         return Map.of("type", "array", "items", items);
     }
 
-    private static Map<String, Object> ref(String name) {
+    static Map<String, Object> ref(String name) {
         return Map.of("$ref", "#/components/schemas/" + name);
     }
 
-    private static Map<String, Object> str() {
+    static Map<String, Object> str() {
         return Map.of("type", "string");
     }
 
@@ -395,7 +413,7 @@ final class OpenApiSchemas {
         return Map.of("type", "integer");
     }
 
-    private static Map<String, Object> num() {
+    static Map<String, Object> num() {
         return Map.of("type", "number");
     }
 
@@ -408,7 +426,7 @@ final class OpenApiSchemas {
         return obj(List.of("gpus"), Map.of("gpus", gpus()));
     }
 
-    private static Map<String, Object> choice(String... values) {
+    static Map<String, Object> choice(String... values) {
         return Map.of("type", "string", "enum", List.of(values));
     }
 

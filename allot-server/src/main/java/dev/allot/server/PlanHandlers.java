@@ -1,6 +1,7 @@
 package dev.allot.server;
 
 import dev.allot.application.Application;
+import dev.allot.application.Drafts;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.CycleId;
@@ -27,10 +28,12 @@ final class PlanHandlers {
     void solveDraft(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         Integer expected = Requests.ifMatch(ctx);
-        StoredPlan draft =
-                application.drafts().solve(cycle, Requests.actor(ctx), expected).draft();
+        Drafts.Solved solved = application.drafts().solve(cycle, Requests.actor(ctx), expected);
         ctx.status(201);
-        stored(ctx, draft);
+        Map<String, Object> body = header(solved.draft());
+        body.put("valueNotes", solved.valueNotes());
+        body.put("plan", solved.plan());
+        ctx.header("ETag", "\"" + solved.draft().version() + "\"").json(body);
     }
 
     void draft(Context ctx) {

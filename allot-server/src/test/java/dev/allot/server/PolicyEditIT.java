@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.TestPolicies;
+import dev.allot.core.model.ValuePolicy;
 import dev.allot.store.Json;
 import dev.allot.store.Role;
 import java.util.Map;
@@ -52,6 +53,32 @@ class PolicyEditIT {
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.json().at("/problems/0/field").asText()).isEqualTo("plannerMayKill");
+    }
+
+    @Test
+    void theValueShortFormChangesOnlyTheBasisAndBadSettingsAreFieldProblems() {
+        String token = server.token(Role.DECIDER);
+        Policy before = policy(token);
+
+        ApiClient.Reply shortForm =
+                server.client.send("PUT", CYCLE + "/policy", token, "{\"value\": \"evidence\"}", Map.of());
+        Policy after = policy(token);
+        ApiClient.Reply bad = server.client.send(
+                "PUT",
+                CYCLE + "/policy",
+                token,
+                "{\"value\": {\"cycleHours\": 0, \"worthPerCategory\": {\"exploratory\": -2}}}",
+                Map.of());
+
+        assertThat(shortForm.status()).as(shortForm.body()).isEqualTo(200);
+        assertThat(after)
+                .isEqualTo(before.edit()
+                        .value(before.value().withBasis(ValuePolicy.ValueBasis.EVIDENCE))
+                        .build());
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().findValuesAsText("field"))
+                .containsExactly("value.cycleHours", "value.worthPerCategory.exploratory");
+        assertThat(policy(token)).isEqualTo(after);
     }
 
     private Policy policy(String token) {

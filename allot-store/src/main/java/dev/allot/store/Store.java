@@ -38,6 +38,7 @@ public final class Store implements AutoCloseable {
     private final ApprovalRepository approvals;
     private final UsageRepository usage;
     private final TokenRepository tokens;
+    private final EvidenceRepository evidence;
 
     private Store(HikariDataSource dataSource, InstantSource clock) {
         this.dataSource = dataSource;
@@ -53,6 +54,7 @@ public final class Store implements AutoCloseable {
         this.approvals = new ApprovalRepository(this);
         this.usage = new UsageRepository(this);
         this.tokens = new TokenRepository(this);
+        this.evidence = new EvidenceRepository(this);
     }
 
     /** Opens (and migrates) the database at {@code url}; user and password may be null for H2. */
@@ -148,6 +150,10 @@ public final class Store implements AutoCloseable {
 
     public TokenRepository tokens() {
         return tokens;
+    }
+
+    public EvidenceRepository evidence() {
+        return evidence;
     }
 
     public AuditLog audit() {

@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Ask;
@@ -38,7 +39,8 @@ final class ProjectPage {
             List<HistoryLine> history,
             String historyChart,
             boolean mayAsk,
-            boolean mayScore) {}
+            boolean mayScore,
+            List<EvidenceCharts.Chart> evidence) {}
 
     /** Days a cycle is taken to last when turning GPU-hours into average GPUs. */
     private static final double CYCLE_HOURS = 30 * 24.0;
@@ -76,7 +78,13 @@ final class ProjectPage {
                         history,
                         chart(history),
                         rights.mayAsk(project) && state == CycleState.OPEN,
-                        rights.mayScore() && state == CycleState.REVIEW));
+                        rights.mayScore() && state == CycleState.REVIEW,
+                        EvidenceCharts.of(
+                                Application.over(store)
+                                        .evidence()
+                                        .view(cycle.value().id(), id),
+                                cycle.value().policy().value(),
+                                line.map(l -> l.grant().totalGpus()).orElse(0))));
     }
 
     static Project project(Store store, ProjectId id) {

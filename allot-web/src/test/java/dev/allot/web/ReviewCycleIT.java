@@ -11,9 +11,13 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
+import dev.allot.evidence.ComputeCurveFitter;
+import dev.allot.evidence.DemoEvidence;
+import dev.allot.evidence.EvidenceSeries;
 import dev.allot.lab.DemoLab;
 import dev.allot.store.Role;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -285,6 +289,28 @@ class ReviewCycleIT {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")))
                 .isInViewport();
         Browser.screenshot(page, "board-phone");
+    }
+
+    @Test
+    @Order(9)
+    void aProjectPageDrawsItsEvidenceCurveBesideATable() {
+        Map<ProjectId, EvidenceSeries> evidence = DemoEvidence.generate(server.lab, 42);
+        ComputeCurveFitter fitter = new ComputeCurveFitter(0, 1);
+        EvidenceSeries fitted = evidence.values().stream()
+                .filter(series -> fitter.fit(series).usable())
+                .findFirst()
+                .orElseThrow();
+        dev.allot.application.Application.over(server.store)
+                .evidence()
+                .store(server.lab.cycle(), fitted.project(), List.of(fitted), dev.allot.store.Actor.system("test"));
+        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+
+        page.navigate(server.url("/projects/" + fitted.project().value()));
+
+        assertThat(page.getByTestId("fit-message")).containsText("fitted");
+        assertThat(page.locator("[data-testid=evidence] .chart svg")).hasCount(1);
+        page.getByTestId("evidence").scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "evidence");
         page.context().close();
     }
 

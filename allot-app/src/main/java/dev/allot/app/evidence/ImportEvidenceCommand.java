@@ -1,7 +1,12 @@
 package dev.allot.app.evidence;
 
 import dev.allot.app.Cli;
+import dev.allot.app.server.CycleCommand;
+import dev.allot.app.server.StoreOptions;
+import dev.allot.application.Application;
+import dev.allot.application.Evidences;
 import dev.allot.core.AllotException;
+import dev.allot.core.model.CycleId;
 import dev.allot.core.model.ProjectId;
 import dev.allot.evidence.ComputeUnit;
 import dev.allot.evidence.EvidenceFormat;
@@ -16,6 +21,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -70,6 +76,21 @@ public final class ImportEvidenceCommand implements Callable<Integer> {
             description = "Append the evidence to this CSV (created with a header when absent), for `evidence fit`.")
     Path out;
 
+    @Option(
+            names = "--store",
+            description = "Also store the evidence in the project's evidence of a cycle in the database (--db,"
+                    + " $ALLOT_DB_URL or the default), replacing series of the same metric and compute unit.")
+    boolean toStore;
+
+    @Option(
+            names = "--cycle",
+            paramLabel = "CYCLE",
+            description = "With --store: the cycle (default: the latest by start date).")
+    String cycle;
+
+    @Mixin
+    StoreOptions store;
+
     @Override
     public Integer call() {
         EvidenceFormat chosen =
@@ -95,6 +116,22 @@ public final class ImportEvidenceCommand implements Callable<Integer> {
                     series.computeUnit().word());
         }
         evidence.notes().forEach(note -> System.out.println("Note: " + note));
+        if (toStore) {
+            store.run(opened -> {
+                Evidences evidences = Application.over(opened).evidence();
+                CycleId target = cycle == null ? evidences.latestCycle() : CycleCommand.cycleId(cycle);
+                evidences.importFile(
+                        target,
+                        ProjectId.of(project),
+                        text,
+                        chosen,
+                        file.getFileName().toString(),
+                        run,
+                        new HashSet<>(Set.copyOf(privateTasks)),
+                        store.actor());
+                System.out.println("Stored in project " + project + "'s evidence of cycle " + target);
+            });
+        }
         if (out != null) {
             boolean exists = Files.exists(out);
             String existing = exists ? Cli.read(out, "Evidence CSV") : "";

@@ -226,7 +226,7 @@ public final class CycleCommand implements Runnable {
         }
     }
 
-    static CycleId cycleId(String id) {
+    public static CycleId cycleId(String id) {
         if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
             throw AllotException.invalid(
                     "invalid-cycle", "CYCLE: '" + id + "' is not a cycle id (a-z, 0-9, '.', '_', '-'). Maybe 2027-01?");

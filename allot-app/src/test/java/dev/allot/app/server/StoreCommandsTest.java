@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.allot.app.Main;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.ProjectId;
 import dev.allot.lab.LabYaml;
 import dev.allot.store.Actor;
 import dev.allot.store.Role;
@@ -164,6 +165,34 @@ class StoreCommandsTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("--role: unknown role 'boss'. Maybe one of [admin, decider, reviewer, lead, viewer]?");
+    }
+
+    @Test
+    void evidenceImportWithStoreKeepsItInTheLatestCycleAndABadFileStoresNothing() throws Exception {
+        Path lab = folder.resolve("lab.yaml");
+        Files.writeString(lab, LAB);
+        assertThat(labCommand(new LabImportCommand(), "--db", db, lab.toString()))
+                .isZero();
+        Path good = folder.resolve("loss.csv");
+        Files.writeString(
+                good,
+                "metric,direction,compute,compute_unit,value\nloss,lower,100,gpu-hours,3.1\nloss,lower,200,gpu-hours,2.9\n");
+        Path bad = folder.resolve("bad.csv");
+        Files.writeString(bad, "metric,compute,compute_unit,value\nacc,-1,gpu-hours,0.5\nacc,2,parsecs,0.6\n");
+
+        int stored = Main.run("evidence", "import", good.toString(), "--project", "vision-rl", "--store", "--db", db);
+        int refused = Main.run("evidence", "import", bad.toString(), "--project", "chat-sft", "--store", "--db", db);
+
+        assertThat(stored).isZero();
+        assertThat(output()).contains("Stored in project vision-rl's evidence of cycle 2027-01");
+        assertThat(refused).isEqualTo(2);
+        try (Store store = Store.open(db, null, null)) {
+            assertThat(store.evidence().series(CycleId.of("2027-01"), ProjectId.of("vision-rl")))
+                    .singleElement()
+                    .satisfies(series -> assertThat(series.points()).hasSize(2));
+            assertThat(store.evidence().series(CycleId.of("2027-01"), ProjectId.of("chat-sft")))
+                    .isEmpty();
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param approvals approvals by distinct deciders a draft needs before it is published; 0 (the default) means two
  *     when the lab has two or more deciders, else one (see {@link #requiredApprovals(int)})
  * @param guard when a draft is unusual enough that a decider must acknowledge a warning before publishing
+ * @param value how the planner values compute: priority weights (the default) or evidence curves, with their worth
  */
 public record Policy(
         double reserveFraction,
@@ -32,7 +33,8 @@ public record Policy(
         int yieldNoticeDays,
         boolean plannerMayKill,
         int approvals,
-        GuardThresholds guard) {
+        GuardThresholds guard,
+        ValuePolicy value) {
     /** The {@link #approvals} value that means "two with two or more deciders, else one". */
     public static final int APPROVALS_BY_DECIDERS = 0;
 
@@ -52,12 +54,14 @@ public record Policy(
         Checks.nonNegative(approvals, "approvals");
         // Policies stored before the guard thresholds existed read back with none: they get the defaults.
         guard = guard == null ? GuardThresholds.DEFAULTS : guard;
+        // A policy stored before the value field existed reads null: it valued by weights.
+        value = value == null ? ValuePolicy.weights() : value;
     }
 
     /**
      * A policy with the default approvals and guard thresholds.
      *
-     * @deprecated names eight of the ten fields; start from {@link #defaults()} and use {@link #edit()}.
+     * @deprecated names eight of the eleven fields; start from {@link #defaults()} and use {@link #edit()}.
      */
     @Deprecated
     public Policy(
@@ -79,7 +83,8 @@ public record Policy(
                 yieldNoticeDays,
                 plannerMayKill,
                 APPROVALS_BY_DECIDERS,
-                GuardThresholds.DEFAULTS);
+                GuardThresholds.DEFAULTS,
+                ValuePolicy.weights());
     }
 
     /**
@@ -144,7 +149,8 @@ public record Policy(
                 14,
                 false,
                 APPROVALS_BY_DECIDERS,
-                GuardThresholds.DEFAULTS);
+                GuardThresholds.DEFAULTS,
+                ValuePolicy.weights());
     }
 
     /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
@@ -159,6 +165,7 @@ public record Policy(
         private boolean plannerMayKill;
         private int approvals;
         private GuardThresholds guard;
+        private ValuePolicy value;
 
         private Builder(Policy base) {
             reserveFraction = base.reserveFraction;
@@ -171,6 +178,7 @@ public record Policy(
             plannerMayKill = base.plannerMayKill;
             approvals = base.approvals;
             guard = base.guard;
+            value = base.value;
         }
 
         public Builder reserveFraction(double fraction) {
@@ -219,6 +227,11 @@ public record Policy(
             return this;
         }
 
+        public Builder value(ValuePolicy valuePolicy) {
+            value = valuePolicy;
+            return this;
+        }
+
         public Builder guard(GuardThresholds thresholds) {
             guard = thresholds;
             return this;
@@ -235,7 +248,8 @@ public record Policy(
                     yieldNoticeDays,
                     plannerMayKill,
                     approvals,
-                    guard);
+                    guard,
+                    value);
         }
     }
 }

@@ -90,4 +90,8 @@ public record PlannerOptions(
     public PlannerOptions withWorkers(int count) {
         return new PlannerOptions(timeLimit, relativeGap, seed, count, valueModel, explain, engine, clock);
     }
+
+    public PlannerOptions withValueModel(ValueModel model) {
+        return new PlannerOptions(timeLimit, relativeGap, seed, workers, model, explain, engine, clock);
+    }
 }

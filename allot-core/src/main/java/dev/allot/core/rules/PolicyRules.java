@@ -51,6 +51,38 @@ public final class PolicyRules {
                 "Maybe lower some minimums?"));
     }
 
+    /**
+     * A value setting of the evidence value model ({@code cycleHours}, {@code flopPerGpuHour}) is a finite number
+     * above 0. The problem names the field.
+     */
+    public static List<Problem> positiveSetting(String field, double value) {
+        if (value > 0 && Double.isFinite(value)) {
+            return List.of();
+        }
+        return List.of(new Problem(
+                ErrorCode.VALUE_SETTING_OUT_OF_RANGE.code(),
+                field,
+                Double.toString(value),
+                "must be a number greater than 0",
+                field.equals("cycleHours") ? "Maybe 720 for a 30-day cycle?" : "Maybe 1.44e18 (1 PFLOP/s at 40 %)?"));
+    }
+
+    /**
+     * A worth of one unit of metric improvement, for a category or a project, is a finite number >= 0 (0: the
+     * evidence does not count for it). The problem names the field, e.g. {@code worthPerCategory.exploratory}.
+     */
+    public static List<Problem> worth(String field, double worth) {
+        if (worth >= 0 && Double.isFinite(worth)) {
+            return List.of();
+        }
+        return List.of(new Problem(
+                ErrorCode.VALUE_SETTING_OUT_OF_RANGE.code(),
+                field,
+                Double.toString(worth),
+                "worth must be a number >= 0 (effective-GPU equivalents per unit of metric)",
+                "Maybe 500?"));
+    }
+
     /** {@code 5%} when that reads back as the fraction exactly, otherwise the plain fraction. */
     public static String percent(double fraction) {
         double percent = fraction * 100;

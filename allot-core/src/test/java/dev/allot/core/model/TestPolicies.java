@@ -27,6 +27,12 @@ public final class TestPolicies {
                 .plannerMayKill(true)
                 .approvals(3)
                 .guard(new dev.allot.core.guard.GuardThresholds(0.2, 0.1, 0.15, 0.6, 0.3))
+                .value(new ValuePolicy(
+                        ValuePolicy.ValueBasis.EVIDENCE,
+                        480,
+                        2.0e18,
+                        Map.of(CategoryId.of("exploratory"), 500.0),
+                        Map.of()))
                 .build();
         // A field added to Policy fails here until this fixture changes it too.
         for (RecordComponent field : Policy.class.getRecordComponents()) {

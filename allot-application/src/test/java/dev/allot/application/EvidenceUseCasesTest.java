@@ -1,0 +1,105 @@
+package dev.allot.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ValuePolicy;
+import dev.allot.core.model.ValuePolicy.ValueBasis;
+import dev.allot.core.planner.Planner;
+import dev.allot.core.planner.PlannerOptions;
+import dev.allot.evidence.EvidenceFormat;
+import dev.allot.evidence.EvidenceSeries;
+import dev.allot.store.Actor;
+import dev.allot.store.CycleState;
+import dev.allot.store.Role;
+import dev.allot.store.Store;
+import dev.allot.store.TestLabs;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Evidence through the use cases: stored whole or not at all, read back equal, and valuing the draft. */
+class EvidenceUseCasesTest {
+    private static final Actor DANA = new Actor("dana", Role.DECIDER);
+    private static final String THREE_POINTS = """
+            metric,unit,direction,visibility,compute,compute_unit,value,stderr
+            validation-loss,nats,lower,private,100,gpu-hours,3.10,0.01
+            validation-loss,nats,lower,private,200,gpu-hours,2.95,N/A
+            validation-loss,nats,lower,private,400,gpu-hours,2.85,0.01
+            """;
+
+    private final Store store =
+            Store.open("jdbc:h2:mem:evidence-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    private final Application application = Application.over(store, Planner.create(PlannerOptions.defaults()));
+    private final Lab lab = TestLabs.shaped(6, 5).build();
+    private final ProjectId project = lab.projects().get(0).id();
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void anImportedFileReadsBackAsTheSameSeries() {
+        application.cycles().importLab(lab, Actor.system("test"));
+
+        List<EvidenceSeries> imported = application
+                .evidence()
+                .importFile(lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), DANA)
+                .series();
+
+        assertThat(application.evidence().series(lab.cycle(), project)).isEqualTo(imported);
+        assertThat(application.evidence().fits(lab.cycle(), project))
+                .singleElement()
+                .satisfies(fit -> assertThat(fit.message()).isEqualTo("3 points: too few to fit; need >= 5"));
+    }
+
+    @Test
+    void aBadFileListsEveryProblemAndStoresNothing() {
+        application.cycles().importLab(lab, Actor.system("test"));
+        String bad = THREE_POINTS + "validation-loss,nats,lower,private,-5,gpu-hours,2.8,\n"
+                + "validation-loss,nats,lower,private,800,parsecs,2.7,\n";
+
+        AllotException error = catchThrowableOfType(
+                AllotException.class,
+                () -> application
+                        .evidence()
+                        .importFile(lab.cycle(), project, bad, EvidenceFormat.CSV, "bad.csv", null, Set.of(), DANA));
+
+        assertThat(error.code()).isEqualTo("EVIDENCE_INVALID");
+        assertThat(error.problems()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(application.evidence().series(lab.cycle(), project)).isEmpty();
+    }
+
+    @Test
+    void aDraftSolvedByEvidenceSaysWhyAProjectKeptItsWeight() {
+        application.cycles().importLab(lab, Actor.system("test"));
+        application
+                .evidence()
+                .importFile(lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), DANA);
+        application
+                .cycles()
+                .editPolicy(
+                        lab.cycle(),
+                        policy -> policy.edit()
+                                .value(new ValuePolicy(
+                                        ValueBasis.EVIDENCE, 720, 1.44e18, Map.of(), Map.of(project, 500.0)))
+                                .build(),
+                        null,
+                        DANA);
+        application.cycles().transition(lab.cycle(), CycleState.REVIEW, null, DANA);
+        application.cycles().transition(lab.cycle(), CycleState.DRAFT, null, DANA);
+
+        Drafts.Solved solved = application.drafts().solve(lab.cycle(), DANA, null);
+
+        assertThat(solved.valueNotes())
+                .containsExactly(project + ": valued by priority weight (validation-loss: 3 points: too few to fit;"
+                        + " need >= 5)");
+    }
+}

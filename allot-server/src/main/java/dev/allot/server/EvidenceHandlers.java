@@ -1,0 +1,77 @@
+package dev.allot.server;
+
+import dev.allot.application.Application;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.ProjectId;
+import dev.allot.evidence.ComputeUnit;
+import dev.allot.evidence.EvidenceFormat;
+import dev.allot.evidence.ImportedEvidence;
+import dev.allot.evidence.RunCompute;
+import io.javalin.http.Context;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** {@code /api/projects/{project}/evidence}: import a file into a project's evidence, read it with its fits. */
+final class EvidenceHandlers {
+    /** An evidence file larger than this is not a lab's eval results. */
+    static final int MAX_CONTENT = 5_000_000;
+
+    private final Application application;
+
+    EvidenceHandlers(Application application) {
+        this.application = application;
+    }
+
+    void importFile(Context ctx) {
+        ProjectId project = Requests.project(ctx);
+        Fields body = Fields.parse(ctx.body());
+        String cycle = body.slug("cycle", "");
+        String format = body.choice("format", List.of("csv", "lm-eval"), "csv");
+        String content = body.text("content", MAX_CONTENT, null);
+        String source = body.text("source", Fields.MAX_NAME, "api");
+        RunCompute run = null;
+        if (body.has("compute")) {
+            double compute = body.number("compute", Double.MIN_VALUE, Double.MAX_VALUE, null);
+            String unit = body.choice("computeUnit", List.of("gpu-hours", "flop"), "gpu-hours");
+            run = new RunCompute(
+                    compute,
+                    unit.equals("flop") ? ComputeUnit.FLOP : ComputeUnit.GPU_HOURS,
+                    optional(body, "parameters"),
+                    optional(body, "tokens"));
+        }
+        List<String> privateTasks = body.has("privateTasks") ? body.texts("privateTasks", 1_000, 200) : List.of();
+        body.done();
+        CycleId target = cycle.isEmpty() ? application.evidence().latestCycle() : CycleId.of(cycle);
+        ImportedEvidence imported = application
+                .evidence()
+                .importFile(
+                        target,
+                        project,
+                        content,
+                        EvidenceFormat.named(format),
+                        source,
+                        run,
+                        new HashSet<>(privateTasks),
+                        Requests.actor(ctx));
+        ctx.status(201)
+                .json(Map.of(
+                        "cycle", target.value(), "series", imported.series().size(), "notes", imported.notes()));
+    }
+
+    void list(Context ctx) {
+        ProjectId project = Requests.project(ctx);
+        String cycle = ctx.queryParam("cycle");
+        CycleId target = cycle == null || cycle.isBlank()
+                ? application.evidence().latestCycle()
+                : CycleId.of(Requests.shorten(cycle));
+        ctx.json(application.evidence().view(target, project));
+    }
+
+    private static OptionalDouble optional(Fields body, String field) {
+        return body.has(field)
+                ? OptionalDouble.of(body.number(field, Double.MIN_VALUE, Double.MAX_VALUE, null))
+                : OptionalDouble.empty();
+    }
+}
