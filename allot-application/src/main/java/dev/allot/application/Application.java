@@ -23,7 +23,7 @@ public final class Application {
         this.approvals = new Approvals(store);
         this.cycles = new Cycles(store, approvals);
         this.reviews = new Reviews(store, approvals);
-        this.evidence = new Evidences(store);
+        this.evidence = new Evidences(store, reviews);
         this.drafts = new Drafts(store, planner, approvals, evidence);
         this.reads = new Reads(store);
         this.tokens = new Tokens(store);

@@ -36,15 +36,18 @@ public final class Evidences {
     public static final long SEED = 42;
 
     private final Store store;
+    private final Reviews reviews;
 
-    Evidences(Store store) {
+    Evidences(Store store, Reviews reviews) {
         this.store = store;
+        this.reviews = reviews;
     }
 
     /**
      * Reads the whole file (CSV or lm-evaluation-harness JSON) and stores its series in the cycle, replacing series
      * of the same metric and compute unit. A file with any problem throws {@code EVIDENCE_INVALID} listing every
-     * problem, and nothing is stored.
+     * problem, and nothing is stored. Project leads import the evidence of the projects they lead, as they write
+     * their asks; admins and deciders any project's.
      *
      * @param run the evaluated model's compute, required for lm-eval files (null for CSV)
      */
@@ -57,6 +60,7 @@ public final class Evidences {
             RunCompute run,
             Set<String> privateTasks,
             Actor actor) {
+        reviews.requireAskWriter(project, actor);
         ImportedEvidence imported = format.read(text, source, project, run, privateTasks);
         store(cycle, project, imported.series(), actor);
         return imported;

@@ -34,6 +34,8 @@ class RoleMatrixIT {
             entry("PUT /api/projects/{project}", ADMIN),
             entry("GET /api/projects/{project}/history", ALL),
             entry("GET /api/projects/{project}/usage", ALL),
+            entry("GET /api/projects/{project}/evidence", ALL),
+            entry("POST /api/projects/{project}/evidence", EnumSet.of(Role.ADMIN, Role.DECIDER, Role.LEAD)),
             entry("POST /api/usage", ADMIN),
             entry("GET /api/audit", ADMIN),
             entry("POST /api/tokens", ADMIN),
@@ -69,7 +71,8 @@ class RoleMatrixIT {
             entry("GET /api/cycles/{cycle}/portfolio", ALL));
 
     /** Routes where a project lead may act only on the projects they lead. */
-    private static final Set<String> OWN_PROJECT_ONLY = Set.of("PUT /api/cycles/{cycle}/asks/{project}");
+    private static final Set<String> OWN_PROJECT_ONLY =
+            Set.of("PUT /api/cycles/{cycle}/asks/{project}", "POST /api/projects/{project}/evidence");
 
     @Test
     void everyRouteEveryRoleOwnAndOtherProject() {
