@@ -174,6 +174,10 @@ public final class Planner {
         return grants;
     }
 
+    private static boolean givesUpGpus(Allocation previous, Allocation grant) {
+        return previous.gpus().entrySet().stream().anyMatch(held -> grant.gpus(held.getKey()) < held.getValue());
+    }
+
     private static Set<Var> fundedVars(AllocationModel allocation) {
         return new HashSet<>(allocation.funded);
     }
@@ -181,7 +185,8 @@ public final class Planner {
     private static ProjectPlan line(Lab lab, AllocationModel allocation, int p, Allocation grant, Explainer explainer) {
         PlannedProject project = allocation.projects.get(p);
         Decision decision = Decision.between(project.previous(), grant);
-        Optional<LocalDate> yieldBy = decision == Decision.SHRINK || decision == Decision.KILL
+        // every reduction gets the notice, also a type move inside a grow or keep (H100:16 -> A100:24 gives up H100s)
+        Optional<LocalDate> yieldBy = givesUpGpus(project.previous(), grant)
                 ? Optional.of(lab.cycleStart().plusDays(lab.policy().yieldNoticeDays()))
                 : Optional.empty();
         Explanation explanation = explainer.explain(p, decision);

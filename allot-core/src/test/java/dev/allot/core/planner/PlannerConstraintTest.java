@@ -46,6 +46,21 @@ class PlannerConstraintTest {
     }
 
     @Test
+    void aGrowThatMovesGpuTypeYieldsTheOldTypeByTheNoticeDate() {
+        Plan plan = solve(lab().gpus("H100", 1, 64, 8)
+                .gpus("A100", 0.5, 64, 8)
+                .project("a", "x")
+                .had("H100", 16)
+                .ask(16, 24, 24, "A100")
+                .build());
+
+        ProjectPlan line = line(plan, "a");
+        assertThat(line.grant()).isEqualTo(Allocation.of("A100", 24));
+        assertThat(line.decision()).isEqualTo(Decision.GROW);
+        assertThat(line.yieldBy()).isPresent();
+    }
+
+    @Test
     void reserveIsHeldBack() {
         Plan plan = solve(lab().gpus("H100", 1, 80, 8)
                 .reserve(0.1)
