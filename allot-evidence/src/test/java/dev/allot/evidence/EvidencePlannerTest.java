@@ -93,7 +93,13 @@ class EvidencePlannerTest {
     private static Lab twoProjectsOneFleet() {
         GpuTypeId h100 = GpuTypeId.of("H100");
         CategoryId research = CategoryId.of("research");
-        Policy policy = new Policy(0, Map.of(), List.of(), List.of(), 0.5, Granularity.NODE, 14);
+        Policy policy = Policy.defaults()
+                .edit()
+                .reserveFraction(0)
+                .relations(List.of())
+                .maxChangeFraction(0.5)
+                .granularity(Granularity.NODE)
+                .build();
         return new Lab(
                 "evidence-lab",
                 CycleId.of("2026-Q1"),

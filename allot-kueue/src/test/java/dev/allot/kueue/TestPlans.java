@@ -124,15 +124,7 @@ final class TestPlans {
     }
 
     Lab build() {
-        Policy defaults = Policy.defaults();
-        Policy policy = new Policy(
-                defaults.reserveFraction(),
-                defaults.reserveGpus(),
-                bounds,
-                defaults.relations(),
-                defaults.maxChangeFraction(),
-                defaults.granularity(),
-                defaults.yieldNoticeDays());
+        Policy policy = Policy.defaults().edit().shareBounds(bounds).build();
         return new Lab(
                 "test-lab",
                 CycleId.of("2026-12"),

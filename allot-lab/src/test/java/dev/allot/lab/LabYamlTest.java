@@ -202,15 +202,15 @@ class LabYamlTest {
                 lab.projects(),
                 lab.asks(),
                 lab.scores(),
-                new Policy(
-                        0.07,
-                        Map.of(GpuTypeId.of("H100"), 3),
-                        List.of(),
-                        List.of(),
-                        1.0 / 3,
-                        Granularity.NODE,
-                        0,
-                        false),
+                Policy.defaults()
+                        .edit()
+                        .reserveFraction(0.07)
+                        .reserveGpus(Map.of(GpuTypeId.of("H100"), 3))
+                        .relations(List.of())
+                        .maxChangeFraction(1.0 / 3)
+                        .granularity(Granularity.NODE)
+                        .yieldNoticeDays(0)
+                        .build(),
                 List.of(),
                 List.of(),
                 List.of(new PastCycle(
@@ -235,7 +235,11 @@ class LabYamlTest {
                 List.of(new Project(project, text, category, text, List.of(text, "b"), ProjectStatus.PAUSED)),
                 List.of(new Ask(project, 1, 2, 3, Set.of(h100), Map.of(h100, 1.5), text)),
                 List.of(new Score(project, text, 7, text)),
-                new Policy(0.05, Map.of(), List.of(), List.of(), 0.5, Granularity.GPU, 14, false),
+                Policy.defaults()
+                        .edit()
+                        .relations(List.of())
+                        .granularity(Granularity.GPU)
+                        .build(),
                 List.of(),
                 List.of(),
                 List.of());

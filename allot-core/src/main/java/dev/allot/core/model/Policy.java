@@ -59,35 +59,6 @@ public record Policy(
     }
 
     /**
-     * A policy with the default approvals and guard thresholds.
-     *
-     * @deprecated names eight of the eleven fields; start from {@link #defaults()} and use {@link #edit()}.
-     */
-    @Deprecated
-    public Policy(
-            double reserveFraction,
-            Map<GpuTypeId, Integer> reserveGpus,
-            List<ShareBound> shareBounds,
-            List<ShareRelation> relations,
-            double maxChangeFraction,
-            Granularity granularity,
-            int yieldNoticeDays,
-            boolean plannerMayKill) {
-        this(
-                reserveFraction,
-                reserveGpus,
-                shareBounds,
-                relations,
-                maxChangeFraction,
-                granularity,
-                yieldNoticeDays,
-                plannerMayKill,
-                APPROVALS_BY_DECIDERS,
-                GuardThresholds.DEFAULTS,
-                ValuePolicy.weights());
-    }
-
-    /**
      * Approvals by distinct deciders that a publish needs in a lab with {@code deciders} deciders: the policy's
      * {@link #approvals} when set, else two when the lab has two or more deciders, else one.
      */
@@ -96,32 +67,6 @@ public record Policy(
             return approvals;
         }
         return deciders >= 2 ? 2 : 1;
-    }
-
-    /**
-     * A policy in which only the deciders kill projects.
-     *
-     * @deprecated names seven of the eight fields, so a caller rebuilding an edited policy with it silently resets
-     *     {@code plannerMayKill}; start from {@link #defaults()} or the current policy and use {@link #edit()}.
-     */
-    @Deprecated
-    public Policy(
-            double reserveFraction,
-            Map<GpuTypeId, Integer> reserveGpus,
-            List<ShareBound> shareBounds,
-            List<ShareRelation> relations,
-            double maxChangeFraction,
-            Granularity granularity,
-            int yieldNoticeDays) {
-        this(
-                reserveFraction,
-                reserveGpus,
-                shareBounds,
-                relations,
-                maxChangeFraction,
-                granularity,
-                yieldNoticeDays,
-                false);
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.allot.core.model.Decision;
 import dev.allot.core.model.Explanation;
 import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
-import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.PastCycle;
 import dev.allot.core.model.Plan;
@@ -265,7 +264,12 @@ class GuardRailsTest {
                 }
                 previous.put(id, Allocation.of("H100", 8));
             }
-            Policy policy = new Policy(0, Map.of(), bounds, relations, 0.5, Granularity.NODE, 14);
+            Policy policy = Policy.defaults()
+                    .edit()
+                    .reserveFraction(0)
+                    .shareBounds(bounds)
+                    .relations(relations)
+                    .build();
             return new Lab(
                     "guard",
                     CycleId.of("2027-01"),

@@ -154,7 +154,15 @@ final class LabBuilder {
     Lab build() {
         List<PastCycle> history =
                 previous.isEmpty() ? List.of() : List.of(new PastCycle(CycleId.of("2026-11"), previous, Map.of()));
-        Policy policy = new Policy(reserve, Map.of(), bounds, relations, maxChange, granularity, 14, plannerMayKill);
+        Policy policy = Policy.defaults()
+                .edit()
+                .reserveFraction(reserve)
+                .shareBounds(bounds)
+                .relations(relations)
+                .maxChangeFraction(maxChange)
+                .granularity(granularity)
+                .plannerMayKill(plannerMayKill)
+                .build();
         return new Lab(
                 "test",
                 CycleId.of("2026-12"),

@@ -97,14 +97,7 @@ final class RandomLabs {
                 lab.projects(),
                 lab.asks(),
                 lab.scores(),
-                new dev.allot.core.model.Policy(
-                        lab.policy().reserveFraction(),
-                        lab.policy().reserveGpus(),
-                        lab.policy().shareBounds(),
-                        lab.policy().relations(),
-                        lab.policy().maxChangeFraction(),
-                        Granularity.GPU,
-                        lab.policy().yieldNoticeDays()),
+                lab.policy().edit().granularity(Granularity.GPU).build(),
                 lab.pins(),
                 lab.overrides(),
                 lab.history());
