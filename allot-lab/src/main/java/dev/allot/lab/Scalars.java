@@ -1,6 +1,7 @@
 package dev.allot.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.allot.core.rules.IdRules;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +35,7 @@ final class Scalars {
                     text,
                     "is not a valid " + what + " id: use lower-case letters, digits and '-', "
                             + "starting with a letter or digit, at most 63 characters",
-                    "Maybe " + slugify(text) + "?");
+                    "Maybe " + IdRules.slugify(text) + "?");
             return null;
         }
         return text;
@@ -110,13 +111,5 @@ final class Scalars {
             return null;
         }
         return fraction;
-    }
-
-    static String slugify(String text) {
-        String slug = text.toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        slug = slug.length() > 63 ? slug.substring(0, 63) : slug;
-        return slug.isEmpty() ? "my-id" : slug;
     }
 }
