@@ -52,6 +52,11 @@ public final class PlanInput {
     }
 
     public Loaded load() {
+        return load(planFile == null ? null : Cli.read(planFile, "Plan file"));
+    }
+
+    /** {@link #load()} with the plan file's text already read (or {@code null} to plan the lab now). */
+    private Loaded load(String planText) {
         if (labFile != null && demo) {
             throw AllotException.invalid(
                     "BAD_FLAG",
@@ -63,8 +68,8 @@ public final class PlanInput {
                     "No lab given: pass --lab FILE or --demo. Maybe" + " 'allot slurm diff --lab lab.yaml'?");
         }
         Lab lab = demo ? DemoLab.generate(solver.seed()) : labFileOptions.read(labFile);
-        Plan plan = planFile != null
-                ? PlanDocument.read(Cli.read(planFile, "Plan file"), planFile.toString())
+        Plan plan = planText != null
+                ? PlanDocument.read(planText, planFile.toString())
                 : Planner.create(solver.toPlannerOptions()).plan(lab);
         return new Loaded(lab, plan);
     }
@@ -75,13 +80,14 @@ public final class PlanInput {
      * plan that does not fit the lab ({@link PlanRules}). Every problem is reported at once.
      */
     public Loaded loadChecked() {
+        String planText = planFile == null ? null : Cli.read(planFile, "Plan file");
         List<Problem> problems = new java.util.ArrayList<>();
-        if (planFile != null) {
-            problems.addAll(PlanSchema.validateDocument(Cli.read(planFile, "Plan file")));
+        if (planText != null) {
+            problems.addAll(PlanSchema.validateDocument(planText));
         }
         Loaded loaded;
         try {
-            loaded = load();
+            loaded = load(planText);
         } catch (AllotException unreadable) {
             if (problems.isEmpty()) {
                 throw unreadable;
