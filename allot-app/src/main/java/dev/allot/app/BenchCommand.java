@@ -26,11 +26,7 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Time the planner on the demo lab (300 projects) or on N copies of it (--copies 10 = 3,000",
-            "projects). Prints one line per run (the first is cold: it includes loading the solver) and checks",
-            "every plan against the lab's rules. With --vs gavel it also runs the Gavel max-min LP on the same",
-            "lab and prints both side by side. Results and commands are recorded in docs/benchmarks.md.",
-            "Example: allot bench --size 3000 --runs 3 --vs gavel --python /tmp/peer/bin/python"
+            "Time the planner on the demo lab (300 projects) or on N copies of it (--copies 10 = 3,000 projects). Prints one line per run (the first is cold: it includes loading the solver) and checks every plan against the lab's rules. With --vs gavel it also runs the Gavel max-min LP on the same lab and prints both side by side. Results and commands are recorded in docs/benchmarks.md."
         })
 public final class BenchCommand implements Callable<Integer> {
     @Option(

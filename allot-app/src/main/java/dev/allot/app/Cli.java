@@ -84,6 +84,7 @@ public final class Cli {
 
     /** Installs the handlers that turn failures into messages and exit codes. */
     static CommandLine configure(CommandLine commandLine) {
+        HelpExamples.install(commandLine);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             boolean verbose = parseResult.originalArgs().contains("--verbose");

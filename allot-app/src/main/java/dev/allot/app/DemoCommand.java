@@ -35,10 +35,8 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Generate a demo lab shaped like a real one (about 300 projects, 520 researchers, four GPU types,",
-            "three past cycles), draft the next cycle's plan and print its summary.",
-            "Then store the lab in a fresh embedded database and serve the web UI (one demo login per role)",
-            "until stopped with Ctrl-C; --no-serve stops after the summary."
+            "Generate a demo lab shaped like a real one (about 300 projects, 520 researchers, four GPU types, three past cycles), draft the next cycle's plan and print its summary.",
+            "Then store the lab in a fresh embedded database and serve the web UI (one demo login per role) until stopped with Ctrl-C; --no-serve stops after the summary."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Option(

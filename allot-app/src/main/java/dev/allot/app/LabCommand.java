@@ -36,8 +36,7 @@ public final class LabCommand implements Runnable {
             name = "example",
             mixinStandardHelpOptions = true,
             description = {
-                "Print the demo lab (300 projects, generated from a seed) as a lab file, or with --size a lab of",
-                "that many projects. Example: allot lab example --size 30000 > big-lab.yaml"
+                "Print the demo lab (300 projects, generated from a seed) as a lab file, or with --size a lab of that many projects."
             })
     static final class Example implements Callable<Integer> {
         static final int MAX_SIZE = 100_000;

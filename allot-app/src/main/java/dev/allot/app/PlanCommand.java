@@ -36,7 +36,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             defaultValue = "table",
-            description = "table, json, yaml or csv (default: ${DEFAULT-VALUE}).")
+            description = "One of table, json, yaml or csv (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(

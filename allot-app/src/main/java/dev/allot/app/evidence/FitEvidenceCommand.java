@@ -31,10 +31,7 @@ import picocli.CommandLine.Parameters;
         name = "fit",
         mixinStandardHelpOptions = true,
         description = {
-            "Fit scaling laws to an evidence CSV: a compute curve metric(C) = E + A C^-alpha per metric, or the",
-            "Chinchilla law L(N, D) = E + A/N^alpha + B/D^beta (--law chinchilla). Prints bootstrap intervals with",
-            "their seed, the points set aside and why, or why no curve is given (too few points, not improving,",
-            "not converged, poor fit). With --worth, also what one more GPU buys (see docs/evidence.md)."
+            "Fit scaling laws to an evidence CSV: a compute curve metric(C) = E + A C^-alpha per metric, or the Chinchilla law L(N, D) = E + A/N^alpha + B/D^beta (--law chinchilla). Prints bootstrap intervals with their seed, the points set aside and why, or why no curve is given (too few points, not improving, not converged, poor fit). With --worth, also what one more GPU buys (see docs/evidence.md)."
         })
 public final class FitEvidenceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Evidence CSV (see `evidence import --out`).")
@@ -49,7 +46,7 @@ public final class FitEvidenceCommand implements Callable<Integer> {
     @Option(
             names = "--law",
             defaultValue = "compute",
-            description = "compute or chinchilla (default: ${DEFAULT-VALUE}).")
+            description = "Either compute or chinchilla (default: ${DEFAULT-VALUE}).")
     String law;
 
     @Option(

@@ -33,9 +33,7 @@ import picocli.CommandLine.Parameters;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Read and check an evidence file: CSV (columns in docs/evidence.md) or the results JSON of",
-            "lm-evaluation-harness (v0.4+ or older). Every problem is reported at once, with its line or field;",
-            "nothing is imported from a file with problems."
+            "Read and check an evidence file: CSV (columns in docs/evidence.md) or the results JSON of lm-evaluation-harness (v0.4+ or older). Every problem is reported at once, with its line or field; nothing is imported from a file with problems."
         })
 public final class ImportEvidenceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The evidence file.")
@@ -44,12 +42,12 @@ public final class ImportEvidenceCommand implements Callable<Integer> {
     @Option(names = "--project", required = true, description = "The project the evidence belongs to.")
     String project;
 
-    @Option(names = "--format", description = "csv or lm-eval (default: lm-eval for .json, else csv).")
+    @Option(names = "--format", description = "Either csv or lm-eval (default: lm-eval for .json, else csv).")
     String format;
 
     @Option(
             names = "--compute",
-            description = "lm-eval only: training compute of the evaluated model (the file does not say).")
+            description = "For lm-eval only: training compute of the evaluated model (the file does not say).")
     Double compute;
 
     @Option(
@@ -58,17 +56,18 @@ public final class ImportEvidenceCommand implements Callable<Integer> {
             description = "Unit of --compute: gpu-hours or flop (default: ${DEFAULT-VALUE}).")
     String computeUnit;
 
-    @Option(names = "--parameters", description = "lm-eval only: model parameters N.")
+    @Option(names = "--parameters", description = "For lm-eval only: model parameters N.")
     Double parameters;
 
-    @Option(names = "--tokens", description = "lm-eval only: training tokens D.")
+    @Option(names = "--tokens", description = "For lm-eval only: training tokens D.")
     Double tokens;
 
     @Option(
             names = "--private",
             split = ",",
             paramLabel = "TASK",
-            description = "lm-eval tasks that are the lab's private held-out sets (the rest are public benchmarks).")
+            description =
+                    "The lm-eval tasks that are the lab's private held-out sets (the rest are public benchmarks).")
     List<String> privateTasks = List.of();
 
     @Option(

@@ -13,7 +13,7 @@ final class ClusterOptions {
     @Option(
             names = "--context",
             paramLabel = "NAME",
-            description = "kubeconfig context to use (default: the current one).")
+            description = "The kubeconfig context to use (default: the current one).")
     String context;
 
     @Option(

@@ -16,10 +16,7 @@ import picocli.CommandLine.Option;
         name = "apply",
         mixinStandardHelpOptions = true,
         description = {
-            "Show what will change, then create and update the plan's Kueue objects on the cluster (server-side",
-            "apply, field manager 'allot'). On a terminal it asks before changing anything; scripts pass --yes,",
-            "which deletions always need. Writes only what differs, so running it again changes nothing.",
-            "Example: allot kueue apply --lab lab.yaml --plan plan.json --at today --yes"
+            "Show what will change, then create and update the plan's Kueue objects on the cluster (server-side apply, field manager 'allot'). On a terminal it asks before changing anything; scripts pass --yes, which deletions always need. Writes only what differs, so running it again changes nothing."
         })
 final class KueueApplyCommand extends KueueCommand.ClusterRun {
     @Option(

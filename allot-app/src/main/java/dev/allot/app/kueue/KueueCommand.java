@@ -25,8 +25,7 @@ import picocli.CommandLine.Mixin;
         name = "kueue",
         mixinStandardHelpOptions = true,
         description = {
-            "Enforce a plan on Kubernetes with Kueue: a ResourceFlavor per GPU type, a cohort per category,",
-            "a ClusterQueue (quota = grant) and a LocalQueue per project. See docs/kueue.md."
+            "Enforce a plan on Kubernetes with Kueue: a ResourceFlavor per GPU type, a cohort per category, a ClusterQueue (quota = grant) and a LocalQueue per project. See docs/kueue.md."
         },
         subcommands = {
             KueueExportCommand.class,

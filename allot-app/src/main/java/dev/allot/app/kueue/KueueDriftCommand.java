@@ -11,8 +11,7 @@ import picocli.CommandLine.Command;
         name = "drift",
         mixinStandardHelpOptions = true,
         description = {
-            "Report where the cluster's Kueue objects differ from the plan (hand edits, missing or extra",
-            "objects). Exit status 0 when the cluster obeys the plan, 1 when it has drifted (for monitoring)."
+            "Report where the cluster's Kueue objects differ from the plan (hand edits, missing or extra objects). Exit status 0 when the cluster obeys the plan, 1 when it has drifted (for monitoring)."
         })
 final class KueueDriftCommand extends KueueCommand.ClusterRun {
     @Override

@@ -20,8 +20,7 @@ import picocli.CommandLine.Option;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Write the plan's Kueue objects as YAML that 'kubectl apply -f' accepts, checked against",
-            "Kueue's CRD schemas. Without --out the YAML goes to standard output."
+            "Write the plan's Kueue objects as YAML that 'kubectl apply -f' accepts, checked against Kueue's CRD schemas. Without --out the YAML goes to standard output."
         })
 final class KueueExportCommand implements Callable<Integer> {
     @Mixin

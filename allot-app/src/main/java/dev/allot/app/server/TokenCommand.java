@@ -41,7 +41,7 @@ public final class TokenCommand implements Runnable {
                 names = "--role",
                 required = true,
                 paramLabel = "ROLE",
-                description = "admin, decider, reviewer, lead or viewer.")
+                description = "One of admin, decider, reviewer, lead or viewer.")
         String tokenRole;
 
         @Option(names = "--label", defaultValue = "", description = "What the token is for (e.g. laptop, ci).")
@@ -112,8 +112,7 @@ public final class TokenCommand implements Runnable {
             name = "revoke",
             mixinStandardHelpOptions = true,
             description = {
-                "Revoke an API token (by its id from 'token list', or the token itself) and its web sessions,",
-                "or every token of a user (--user). Works while 'allot serve' runs."
+                "Revoke an API token (by its id from 'token list', or the token itself) and its web sessions, or every token of a user (--user). Works while 'allot serve' runs."
             })
     static final class Revoke implements Callable<Integer> {
         @Mixin

@@ -19,9 +19,7 @@ import picocli.CommandLine.Parameters;
         name = "from-trace",
         mixinStandardHelpOptions = true,
         description = {
-            "Derive a lab file from a job trace: one project per trace group, GPU pools from the trace's",
-            "GPU types (sized to the p95 of concurrent demand), asks from each group's observed demand",
-            "(floor p50, target p90, ceiling p99 or its largest job). See docs/simulation.md."
+            "Derive a lab file from a job trace: one project per trace group, GPU pools from the trace's GPU types (sized to the p95 of concurrent demand), asks from each group's observed demand (floor p50, target p90, ceiling p99 or its largest job). See docs/simulation.md."
         })
 public final class LabFromTraceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE", description = "A folder of Gavel/Philly *.trace files, or a CSV trace.")
@@ -31,7 +29,7 @@ public final class LabFromTraceCommand implements Callable<Integer> {
             names = "--categories",
             required = true,
             paramLabel = "MAP",
-            description = "group=category pairs, comma-separated or a file of lines; *=CATEGORY for every other group.")
+            description = "Pairs group=category, comma-separated or a file of lines; *=CATEGORY for every other group.")
     String categories;
 
     @Option(

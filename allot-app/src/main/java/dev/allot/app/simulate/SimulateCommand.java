@@ -41,10 +41,7 @@ import picocli.CommandLine.Spec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Replay a job trace against a plan before publishing it: utilisation,",
-            "queueing, entitlement met, borrowing and preemptions per project, category",
-            "and GPU type, under one or more sharing policies (strict, lending,",
-            "fairshare). Writes simulation.json and simulation.html; see docs/simulation.md."
+            "Replay a job trace against a plan before publishing it: utilisation, queueing, entitlement met, borrowing and preemptions per project, category and GPU type, under one or more sharing policies (strict, lending, fairshare). Writes simulation.json and simulation.html; see docs/simulation.md."
         })
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
@@ -105,7 +102,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--group-map",
             paramLabel = "MAP",
-            description = "group=project pairs, comma-separated, or a file of such lines (default: automatic).")
+            description = "Pairs group=project, comma-separated, or a file of such lines (default: automatic).")
     String groupMap;
 
     @Option(
