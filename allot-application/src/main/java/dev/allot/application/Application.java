@@ -18,6 +18,7 @@ public final class Application {
     private final Tokens tokens;
     private final Approvals approvals;
     private final Evidences evidence;
+    private final Usage usage;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -27,6 +28,7 @@ public final class Application {
         this.drafts = new Drafts(store, planner, approvals, evidence);
         this.reads = new Reads(store);
         this.tokens = new Tokens(store);
+        this.usage = new Usage(store);
     }
 
     /** The use cases over {@code store}, solving drafts with {@code planner}. */
@@ -70,6 +72,11 @@ public final class Application {
     /** Read-only views the adapters render. */
     public Reads reads() {
         return reads;
+    }
+
+    /** Record scheduler usage, import a usage CSV, read how much of its grant each project used. */
+    public Usage usage() {
+        return usage;
     }
 
     /** The administrator's token lifecycle: list and revoke. */

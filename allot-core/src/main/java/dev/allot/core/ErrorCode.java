@@ -387,6 +387,18 @@ public enum ErrorCode {
             422,
             "The value setting {field} = {value} is out of range.",
             "Maybe 720 cycle hours, or a worth of 0 or more?"),
+    USAGE_SETTING_OUT_OF_RANGE(
+            "usage-setting-out-of-range",
+            Kind.INVALID_INPUT,
+            422,
+            "The usage rule's {field} = {value} is out of range.",
+            "Maybe idleBelow 50% and headroom 25%?"),
+    USAGE_ACTION_UNKNOWN(
+            "usage-action-unknown",
+            Kind.INVALID_INPUT,
+            422,
+            "'{action}' is not a usage action.",
+            "Maybe warn or capAtUsedPlusHeadroom?"),
     UNKNOWN_GPU_TYPE(
             "unknown-gpu-type",
             Kind.INVALID_INPUT,

@@ -20,6 +20,7 @@ import dev.allot.core.model.Pool;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.Score;
 import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.UsagePolicy;
 import dev.allot.core.model.ValuePolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +113,13 @@ final class LabWriter {
         line(2, "maxReserveFraction: " + Percent.format(guard.maxReserveFraction()));
         if (!policy.value().equals(ValuePolicy.weights())) {
             value(policy.value());
+        }
+        if (!policy.usage().equals(UsagePolicy.DEFAULTS)) {
+            UsagePolicy usage = policy.usage();
+            line(1, "usage:");
+            line(2, "idleBelow: " + Percent.format(usage.idleBelow()));
+            line(2, "action: " + usage.action().label());
+            line(2, "headroom: " + Percent.format(usage.headroom()));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
+import dev.allot.core.model.UsagePolicy;
 import dev.allot.core.model.ValuePolicy;
 import dev.allot.core.rules.PolicyRules;
 import java.util.ArrayList;
@@ -32,9 +33,11 @@ final class PolicyReader {
             "plannerMayKill",
             "approvals",
             "guard",
-            "value");
+            "value",
+            "usage");
     private static final List<String> GUARD_KEYS =
             List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
+    private static final List<String> USAGE_KEYS = List.of("idleBelow", "action", "headroom");
     private static final Pattern RELATION = Pattern.compile(
             "\\s*([a-z0-9][a-z0-9-]*)\\s*>=\\s*(?:([0-9]+(?:\\.[0-9]+)?)\\s*\\*\\s*)?([a-z0-9][a-z0-9-]*)\\s*");
 
@@ -96,7 +99,9 @@ final class PolicyReader {
         GuardThresholds guard = policy.has("guard") ? guard(policy) : defaults.guard();
         ValuePolicy value =
                 policy.has("value") ? valueReader.read(policy.value("value"), policy.path("value")) : defaults.value();
+        UsagePolicy usage = policy.has("usage") ? usage(policy) : defaults.usage();
         if (reserve == null
+                || usage == null
                 || approvals == null
                 || guard == null
                 || value == null
@@ -121,6 +126,7 @@ final class PolicyReader {
                 .approvals(approvals)
                 .guard(guard)
                 .value(value)
+                .usage(usage)
                 .build();
     }
 
@@ -153,6 +159,30 @@ final class PolicyReader {
             return null;
         }
         return new GuardThresholds(kill, idle, swing, loss, reserve);
+    }
+
+    /** The usage rule; a missing key keeps its default, and every problem of the rule is reported at once. */
+    private UsagePolicy usage(YamlObject policy) {
+        YamlObject usage = YamlObject.of(policy.value("usage"), policy.path("usage"), problems, USAGE_KEYS);
+        if (usage == null) {
+            return null;
+        }
+        UsagePolicy defaults = UsagePolicy.DEFAULTS;
+        int before = problems.size();
+        Double idleBelow = usage.has("idleBelow")
+                ? usage.read("idleBelow", false, Scalars::anyPercent)
+                : Double.valueOf(defaults.idleBelow());
+        String action = usage.has("action")
+                ? usage.text("action", false)
+                : defaults.action().label();
+        Double headroom = usage.has("headroom")
+                ? usage.read("headroom", false, Scalars::anyPercent)
+                : Double.valueOf(defaults.headroom());
+        PolicyRules.usage(idleBelow, action, headroom).forEach(problem -> problems.add(problem, usage.path()));
+        if (problems.size() > before || idleBelow == null || action == null || headroom == null) {
+            return null;
+        }
+        return new UsagePolicy(idleBelow, UsagePolicy.Action.parse(action).orElseThrow(), headroom);
     }
 
     private static Double threshold(YamlObject guard, String key, double fallback) {

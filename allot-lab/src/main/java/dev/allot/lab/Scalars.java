@@ -92,6 +92,20 @@ final class Scalars {
 
     /** {@code 5%} or {@code 0.05}, within 0..100 %, as a fraction. */
     static Double percent(JsonNode node, String path, Problems problems) {
+        Double fraction = anyPercent(node, path, problems);
+        if (fraction == null) {
+            return null;
+        }
+        if (fraction < 0 || fraction > 1) {
+            String hint = node.isNumber() && fraction > 1 && fraction <= 100 ? "Maybe " + node.asText() + "%?" : "";
+            problems.add(path, node, "is outside 0..100 %", hint);
+            return null;
+        }
+        return fraction;
+    }
+
+    /** A percentage ({@code 25%}) or fraction ({@code 0.25}) of any size; the caller's rule checks its range. */
+    static Double anyPercent(JsonNode node, String path, Problems problems) {
         Double fraction = null;
         if (node.isTextual()) {
             var matcher = PERCENT.matcher(node.asText());
@@ -103,11 +117,6 @@ final class Scalars {
         }
         if (fraction == null) {
             problems.add(path, node, "expected a percentage such as 5% or a fraction such as 0.05", "");
-            return null;
-        }
-        if (fraction < 0 || fraction > 1) {
-            String hint = node.isNumber() && fraction > 1 && fraction <= 100 ? "Maybe " + node.asText() + "%?" : "";
-            problems.add(path, node, "is outside 0..100 %", hint);
             return null;
         }
         return fraction;

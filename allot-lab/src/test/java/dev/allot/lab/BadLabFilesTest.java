@@ -107,6 +107,12 @@ class BadLabFilesTest {
                         policy.granularity: is not one of node, gpu (value: rack)
                         policy.yieldNoticeDays: must not be negative (value: -3). Maybe 3?
                         """),
+                arguments("policy-usage.yaml", """
+                        policy-usage.yaml: 3 problems
+                        policy.usage.idleBelow: the used share below which a grant is idle must be from 0% to 100% (value: 150%). Maybe 50%?
+                        policy.usage.action: is not a usage action (warn flags idle grants, capAtUsedPlusHeadroom also caps them) (value: capAtUsed). Maybe warn or capAtUsedPlusHeadroom?
+                        policy.usage.headroom: the headroom added to the measured use must be from 0% to 1000% (value: 2000%). Maybe 25%?
+                        """),
                 arguments("relations.yaml", """
                         relations.yaml: 3 problems
                         policy.relations[0]: is not a relation of the form 'a >= b' or 'a >= factor * b' (value: exploratory > product). Maybe write it as 'exploratory >= product' or 'exploratory >= 1.5 * product'?

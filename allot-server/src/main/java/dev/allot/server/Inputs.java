@@ -16,6 +16,7 @@ import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.Score;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
+import dev.allot.core.model.UsagePolicy;
 import dev.allot.core.rules.AskRules;
 import dev.allot.core.rules.Fleet;
 import dev.allot.core.rules.FleetRules;
@@ -151,8 +152,30 @@ final class Inputs {
         if (f.has("value")) {
             policy.value(ValueInputs.value(f, base.value()));
         }
+        if (f.has("usage")) {
+            Fields usage = f.object("usage", false);
+            policy.usage(usage == null ? base.usage() : usage(usage, base.usage()));
+        }
         f.done();
         return policy.build();
+    }
+
+    /** The usage rule: a key the body leaves out keeps {@code base}'s value; every problem of the rule at once. */
+    private static UsagePolicy usage(Fields usage, UsagePolicy base) {
+        Double idleBelow = usage.has("idleBelow") ? usage.number("idleBelow", -1e9, 1e9, null) : null;
+        String action = usage.has("action") ? usage.text("action", 64, null) : null;
+        Double headroom = usage.has("headroom") ? usage.number("headroom", -1e9, 1e9, null) : null;
+        List<Problem> problems = PolicyRules.usage(idleBelow, action, headroom);
+        problems.forEach(problem -> usage.add(problem, problem.path()));
+        if (!problems.isEmpty() || !usage.ok()) {
+            return base;
+        }
+        return new UsagePolicy(
+                idleBelow == null ? base.idleBelow() : idleBelow,
+                action == null
+                        ? base.action()
+                        : UsagePolicy.Action.parse(action).orElseThrow(),
+                headroom == null ? base.headroom() : headroom);
     }
 
     /** Guard thresholds: a key the body leaves out keeps {@code base}'s value. */

@@ -184,7 +184,18 @@ final class OpenApiSchemas {
                                                         num()))),
                                 Map.entry(
                                         "value",
-                                        Map.of("oneOf", List.of(choice("weights", "evidence"), ref("ValuePolicy")))))));
+                                        Map.of("oneOf", List.of(choice("weights", "evidence"), ref("ValuePolicy")))),
+                                Map.entry(
+                                        "usage",
+                                        obj(
+                                                List.of(),
+                                                Map.of(
+                                                        "idleBelow",
+                                                        num(),
+                                                        "action",
+                                                        choice("warn", "capAtUsedPlusHeadroom"),
+                                                        "headroom",
+                                                        num()))))));
         Map<String, Object> worths = Map.of("type", "object", "additionalProperties", num());
         EvidenceSchemas.add(s);
         s.put(

@@ -47,6 +47,31 @@ class PolicyEditIT {
     }
 
     @Test
+    void everyBadFieldOfTheUsageRuleIsAFieldProblemAndNothingIsStored() {
+        String token = server.token(Role.DECIDER);
+        Policy before = policy(token);
+
+        ApiClient.Reply bad = server.client.send(
+                "PUT",
+                CYCLE + "/policy",
+                token,
+                "{\"usage\": {\"idleBelow\": 1.5, \"action\": \"cap\", \"headroom\": -1}}",
+                Map.of());
+        ApiClient.Reply partial = server.client.send(
+                "PUT", CYCLE + "/policy", token, "{\"usage\": {\"action\": \"capAtUsedPlusHeadroom\"}}", Map.of());
+
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().findValuesAsText("field"))
+                .containsExactly("usage.idleBelow", "usage.action", "usage.headroom");
+        assertThat(partial.status()).as(partial.body()).isEqualTo(200);
+        assertThat(policy(token))
+                .isEqualTo(before.edit()
+                        .usage(before.usage()
+                                .withAction(dev.allot.core.model.UsagePolicy.Action.CAP_AT_USED_PLUS_HEADROOM))
+                        .build());
+    }
+
+    @Test
     void aPlannerMayKillThatIsNotABooleanIsAFieldProblem() {
         ApiClient.Reply reply = server.client.send(
                 "PUT", CYCLE + "/policy", server.token(Role.DECIDER), "{\"plannerMayKill\": \"yes\"}", Map.of());

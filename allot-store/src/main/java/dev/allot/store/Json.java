@@ -24,6 +24,7 @@ import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.UsagePolicy;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -85,6 +86,23 @@ public final class Json {
         id(ids, ProjectId.class, ProjectId::new);
         id(ids, CategoryId.class, CategoryId::new);
         id(ids, CycleId.class, CycleId::new);
+        // The usage action is spelt as in lab files and API bodies (capAtUsedPlusHeadroom); older spellings read too.
+        ids.addSerializer(UsagePolicy.Action.class, new StdSerializer<>(UsagePolicy.Action.class) {
+            @Override
+            public void serialize(UsagePolicy.Action value, JsonGenerator out, SerializerProvider provider)
+                    throws IOException {
+                out.writeString(value.label());
+            }
+        });
+        ids.addDeserializer(UsagePolicy.Action.class, new JsonDeserializer<>() {
+            @Override
+            public UsagePolicy.Action deserialize(JsonParser parser, DeserializationContext context)
+                    throws IOException {
+                String text = parser.getValueAsString();
+                return UsagePolicy.Action.parse(text)
+                        .orElseGet(() -> UsagePolicy.Action.valueOf(text.toUpperCase(java.util.Locale.ROOT)));
+            }
+        });
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new Jdk8Module())
                 .registerModule(new JavaTimeModule())

@@ -4,12 +4,14 @@ import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.QuotaTimeline;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 
 /** Usage fed back from the schedulers: GPU-hours per project per GPU type per day. */
@@ -81,26 +83,71 @@ public final class UsageRepository {
                 .list());
     }
 
-    /** Per project, GPU-hours used in the cycle divided by GPU-hours granted (granted GPUs x 24 x days). */
+    /**
+     * What one project was granted and used over a window of a cycle.
+     *
+     * @param grantedGpuHours GPUs in force each day (the limits of the plan's quota timeline: the previous grant
+     *     until a yield date, the new one after) x 24, summed over the window's days
+     * @param usedGpuHours GPU-hours used over the window, all GPU types
+     * @param measured whether any usage of the project was recorded in the window (without, its fraction is not
+     *     known: it is left out of the history the planner reads)
+     */
+    public record ProjectUse(ProjectId project, double grantedGpuHours, double usedGpuHours, boolean measured) {
+        /** Used over granted; 0 when nothing was granted. */
+        public double usedFraction() {
+            return grantedGpuHours > 0 ? usedGpuHours / grantedGpuHours : 0;
+        }
+    }
+
+    /**
+     * Per project with a grant in the cycle's latest published plan, its use over {@code [cycle start, end)}:
+     * nothing before the cycle start counts, and the grant follows the limits in force day by day. Empty when the
+     * cycle has no published plan.
+     */
+    public List<ProjectUse> use(CycleId cycle, LocalDate endExclusive) {
+        return store.read(handle -> PlanRepository.latestPublished(handle, cycle)
+                .map(plan -> use(handle, cycle, plan.plan(), start(handle, cycle), endExclusive))
+                .orElse(List.of()));
+    }
+
+    /** Per project, the used fraction of its grant over the whole cycle (start to the next cycle's start). */
     static Map<ProjectId, Double> usedFractions(Handle handle, CycleId cycle, Plan plan) {
         LocalDate[] span = span(handle, cycle);
         Map<ProjectId, Double> used = new HashMap<>();
-        handle.createQuery(
-                        "SELECT project, SUM(gpu_hours) AS hours FROM usage_day WHERE usage_date >= :from AND usage_date < :to"
-                                + " GROUP BY project")
-                .bind("from", span[0])
-                .bind("to", span[1])
-                .map((rs, ctx) -> Map.entry(ProjectId.of(rs.getString("project")), rs.getDouble("hours")))
-                .forEach(e -> {
-                    int gpus = plan.project(e.getKey())
-                            .map(line -> line.grant().totalGpus())
-                            .orElse(0);
-                    long days = ChronoUnit.DAYS.between(span[0], span[1]);
-                    if (gpus > 0 && days > 0) {
-                        used.put(e.getKey(), e.getValue() / (gpus * 24.0 * days));
-                    }
-                });
+        use(handle, cycle, plan, span[0], span[1]).stream()
+                .filter(row -> row.grantedGpuHours() > 0 && row.measured())
+                .forEach(row -> used.put(row.project(), row.usedFraction()));
         return used;
+    }
+
+    private static List<ProjectUse> use(Handle handle, CycleId cycle, Plan plan, LocalDate from, LocalDate to) {
+        LocalDate start = start(handle, cycle);
+        LocalDate first = from.isBefore(start) ? start : from;
+        Map<ProjectId, Double> hours = new HashMap<>();
+        handle.createQuery("SELECT project, SUM(gpu_hours) AS hours FROM usage_day WHERE usage_date >= :from"
+                        + " AND usage_date < :to GROUP BY project")
+                .bind("from", first)
+                .bind("to", to)
+                .map((rs, ctx) -> Map.entry(ProjectId.of(rs.getString("project")), rs.getDouble("hours")))
+                .forEach(e -> hours.put(e.getKey(), e.getValue()));
+        QuotaTimeline timeline = QuotaTimeline.of(plan, plan.capacityGpus(), start);
+        List<ProjectUse> rows = new ArrayList<>();
+        for (ProjectId project : new TreeSet<>(plan.grants().keySet())) {
+            double granted = 0;
+            for (LocalDate day = first; day.isBefore(to); day = day.plusDays(1)) {
+                granted += timeline.quotaOn(project, day).totalGpus() * 24.0;
+            }
+            if (granted > 0 || hours.containsKey(project)) {
+                rows.add(
+                        new ProjectUse(project, granted, hours.getOrDefault(project, 0.0), hours.containsKey(project)));
+            }
+        }
+        return rows;
+    }
+
+    /** The cycle's start and the next cycle's start (or {@link #DEFAULT_CYCLE_DAYS} later without one). */
+    public LocalDate[] window(CycleId cycle) {
+        return store.read(handle -> span(handle, cycle));
     }
 
     /** GPU-hours a project used in the cycle (from its start to the next cycle's start). */
@@ -115,11 +162,15 @@ public final class UsageRepository {
                 .one();
     }
 
-    private static LocalDate[] span(Handle handle, CycleId cycle) {
-        LocalDate start = handle.createQuery("SELECT start_date FROM cycle WHERE id = :id")
+    private static LocalDate start(Handle handle, CycleId cycle) {
+        return handle.createQuery("SELECT start_date FROM cycle WHERE id = :id")
                 .bind("id", cycle.value())
                 .mapTo(LocalDate.class)
                 .one();
+    }
+
+    private static LocalDate[] span(Handle handle, CycleId cycle) {
+        LocalDate start = start(handle, cycle);
         LocalDate end = handle.createQuery("SELECT MIN(start_date) FROM cycle WHERE start_date > :start")
                 .bind("start", start)
                 .mapTo(LocalDate.class)

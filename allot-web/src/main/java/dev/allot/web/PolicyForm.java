@@ -6,6 +6,7 @@ import dev.allot.core.Problem;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.UsagePolicy;
 import dev.allot.core.rules.PolicyRules;
 import dev.allot.store.Store;
 import io.javalin.http.Context;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The deciders' policy edits on the review screen: the reserve and each category's share bounds, in percent. The
- * other policy terms (relations, change limit, granularity) are kept as they are.
+ * The deciders' policy edits on the review screen: the reserve, each category's share bounds and the usage rule, in
+ * percent. The other policy terms (relations, change limit, granularity) are kept as they are.
  */
 final class PolicyForm {
     private PolicyForm() {}
@@ -50,7 +51,56 @@ final class PolicyForm {
         for (Problem problem : PolicyRules.shareMinimums(bounds)) {
             throw Forms.refused(problem, "min");
         }
-        return current.edit().reserveFraction(reserve).shareBounds(bounds).build();
+        return current.edit()
+                .reserveFraction(reserve)
+                .shareBounds(bounds)
+                .usage(usage(form, current.usage()))
+                .build();
+    }
+
+    /**
+     * The usage rule from {@code usage.idleBelow} and {@code usage.headroom} (percent) and {@code usage.action}; a
+     * field left out keeps the current value. Every problem of the rule is refused at once.
+     */
+    static UsagePolicy usage(Function<String, String> form, UsagePolicy current) {
+        Double idleBelow = fraction(form, "usage.idleBelow");
+        String actionText = Forms.text(form.apply("usage.action"), "usage.action", 64);
+        String action = actionText.isEmpty() ? null : actionText;
+        Double headroom = fraction(form, "usage.headroom");
+        List<Problem> problems = PolicyRules.usage(idleBelow, action, headroom).stream()
+                .map(problem -> problem.under("usage"))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new AllotException(
+                    Kind.INVALID_INPUT,
+                    problems.get(0).code(),
+                    String.join("; ", problems.stream().map(Problem::describe).toList()),
+                    problems,
+                    null);
+        }
+        return new UsagePolicy(
+                idleBelow == null ? current.idleBelow() : idleBelow,
+                action == null
+                        ? current.action()
+                        : UsagePolicy.Action.parse(action).orElseThrow(),
+                headroom == null ? current.headroom() : headroom);
+    }
+
+    /** A percent field as a fraction, null when empty; a non-number is refused (its range is the rule's to check). */
+    private static Double fraction(Function<String, String> form, String field) {
+        String text = Forms.text(form.apply(field), field, 20);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(text.replace("%", "").strip());
+            if (Double.isFinite(value)) {
+                return value / 100;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw refused(field, text, "is not a percentage", "Maybe 50?");
     }
 
     private static double percent(String text, String field, boolean mayBeEmpty) {

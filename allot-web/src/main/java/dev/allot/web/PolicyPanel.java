@@ -11,6 +11,7 @@ import dev.allot.core.model.Policy;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
+import dev.allot.core.model.UsagePolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,20 @@ record PolicyPanel(
         List<BoundLine> bounds,
         List<RelationLine> relations,
         String change,
-        boolean plannerMayKill) {
+        boolean plannerMayKill,
+        UsageLine usage) {
+    /** The usage rule as the form shows it: the threshold and headroom in percent, the action's label. */
+    record UsageLine(String text, String idleBelowPercent, String action, String headroomPercent) {
+        static UsageLine of(UsagePolicy usage) {
+            String text = "grants used below " + Format.percent(usage.idleBelow()) + " are idle; "
+                    + (usage.caps()
+                            ? "the planner caps them at their use plus " + Format.percent(usage.headroom())
+                            : "they are flagged, not capped");
+            return new UsageLine(
+                    text, number(usage.idleBelow() * 100), usage.action().label(), number(usage.headroom() * 100));
+        }
+    }
+
     /**
      * A category's bounds (every category has a line; {@code bounded} says whether the policy bounds it); the
      * {@code ...Percent} fields are the form's values, "-" share without a plan.
@@ -97,7 +111,8 @@ record PolicyPanel(
                 bounds,
                 relations,
                 "at most " + Format.percent(policy.maxChangeFraction()) + " change per project per cycle",
-                policy.plannerMayKill());
+                policy.plannerMayKill(),
+                UsageLine.of(policy.usage()));
     }
 
     private static String number(double value) {

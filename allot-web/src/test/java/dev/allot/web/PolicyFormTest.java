@@ -1,12 +1,16 @@
 package dev.allot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.allot.core.AllotException;
+import dev.allot.core.Problem;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.TestPolicies;
+import dev.allot.core.model.UsagePolicy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,5 +32,28 @@ class PolicyFormTest {
                         .reserveFraction(0.10)
                         .shareBounds(List.of(new ShareBound(CategoryId.of("safety"), 0.07, 0.40)))
                         .build());
+    }
+
+    @Test
+    void theUsageRuleIsEditableAndEveryBadFieldIsRefusedAtOnce() {
+        Policy current = TestPolicies.everyFieldChanged();
+        Map<String, String> form =
+                Map.of("reserve", "8", "usage.idleBelow", "60", "usage.action", "warn", "usage.headroom", "10");
+
+        Policy edited = PolicyForm.read(form::get, CATEGORIES, current);
+
+        assertThat(edited.usage()).isEqualTo(new UsagePolicy(0.6, UsagePolicy.Action.WARN, 0.1));
+        assertThat(edited)
+                .isEqualTo(current.edit()
+                        .shareBounds(List.of())
+                        .usage(edited.usage())
+                        .build());
+        Map<String, String> bad = Map.of("reserve", "8", "usage.idleBelow", "150", "usage.action", "cap");
+        assertThatThrownBy(() -> PolicyForm.read(bad::get, CATEGORIES, current))
+                .isInstanceOfSatisfying(
+                        AllotException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::path)
+                                .containsExactly("usage.idleBelow", "usage.action"));
     }
 }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Mixin;
             KueueExportCommand.class,
             KueueDiffCommand.class,
             KueueApplyCommand.class,
-            KueueDriftCommand.class
+            KueueDriftCommand.class,
+            KueueUsageCommand.class
         })
 public final class KueueCommand implements Runnable {
     private static final int SHOWN_YIELDS = 10;

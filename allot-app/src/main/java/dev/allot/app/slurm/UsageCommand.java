@@ -3,9 +3,11 @@ package dev.allot.app.slurm;
 import dev.allot.app.Cli;
 import dev.allot.app.PlanInput;
 import dev.allot.app.server.StoreOptions;
+import dev.allot.application.Application;
+import dev.allot.application.Usage;
 import dev.allot.core.AllotException;
+import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuTypeId;
-import dev.allot.core.model.ProjectId;
 import dev.allot.slurm.SlurmConfig;
 import dev.allot.slurm.usage.AllocationVsUse;
 import dev.allot.slurm.usage.CsvUsageSink;
@@ -36,11 +38,20 @@ import picocli.CommandLine.Spec;
         description = {
             "Read jobs from sacct and store GPU-hours per project, GPU type and day (re-importing a period"
                     + " replaces it).",
-            "With --lab/--demo, also compare allocation with use and flag idle grants."
+            "With --cycle ID, import that cycle's window (its start to the next cycle's start or today), record it"
+                    + " in the store and print each project's used fraction of its grant.",
+            "With --since, import an ad-hoc window; with --lab/--demo, also compare allocation with use and flag idle"
+                    + " grants."
         })
 final class UsageCommand implements Callable<Integer> {
-    @Option(names = "--since", required = true, paramLabel = "DATE", description = "First day to import (yyyy-MM-dd).")
+    @Option(names = "--since", paramLabel = "DATE", description = "First day to import (yyyy-MM-dd).")
     LocalDate since;
+
+    @Option(
+            names = "--cycle",
+            paramLabel = "ID",
+            description = "Import and record the usage of this cycle of the store (instead of --since/--until).")
+    String cycle;
 
     @Option(
             names = "--until",
@@ -84,6 +95,15 @@ final class UsageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((cycle == null) == (since == null)) {
+            throw AllotException.invalid(
+                    "BAD_FLAG",
+                    "Give either --cycle ID (a cycle's window) or --since DATE (an ad-hoc window)." + " Maybe --cycle "
+                            + LocalDate.now().toString().substring(0, 7) + "?");
+        }
+        if (cycle != null) {
+            return cycleUsage(CycleId.of(cycle));
+        }
         LocalDate to = until == null ? LocalDate.now().plusDays(1) : until;
         if (!since.isBefore(to)) {
             throw AllotException.invalid(
@@ -121,31 +141,7 @@ final class UsageCommand implements Callable<Integer> {
                 sink.file());
         if (record) {
             try (Store opened = store.open()) {
-                java.util.Set<ProjectId> known = new java.util.HashSet<>();
-                opened.lab()
-                        .projects()
-                        .forEach(project -> known.add(project.value().id()));
-                List<UsageDay> days = records.stream()
-                        .filter(r -> known.contains(r.project()))
-                        .map(r -> new UsageDay(r.project(), r.gpuType(), r.day(), r.gpuHours()))
-                        .toList();
-                int changed = opened.usage().record(days, store.actor());
-                List<String> unknown = records.stream()
-                        .map(r -> r.project().value())
-                        .filter(id -> !known.contains(ProjectId.of(id)))
-                        .distinct()
-                        .sorted()
-                        .toList();
-                out.printf(
-                        Locale.ROOT,
-                        "recorded them in the store: %d day(s) new or changed; %d record(s) of"
-                                + " accounts that are no project in the store left out%s%n",
-                        changed,
-                        records.size() - days.size(),
-                        unknown.isEmpty()
-                                ? ""
-                                : " (" + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
-                                        + (unknown.size() > 5 ? ", …)" : ")"));
+                record(Application.over(opened), records, out);
             }
         }
         if (loaded == null) {
@@ -176,5 +172,68 @@ final class UsageCommand implements Callable<Integer> {
         }
         out.flush();
         return Cli.OK;
+    }
+
+    /** Imports the cycle's window from sacct, records it and prints each project's used fraction of its grant. */
+    private int cycleUsage(CycleId id) {
+        SlurmConfig config = cluster.config();
+        PrintWriter out = spec.commandLine().getOut();
+        LocalDate today = LocalDate.now();
+        try (Store opened = store.open()) {
+            Application application = Application.over(opened);
+            Usage.Window window = application.usage().window(id, today);
+            Map<String, GpuTypeId> types = new HashMap<>();
+            opened.lab().gpuTypes().forEach(type -> types.put(config.slurmGpuType(type.id()), type.id()));
+            CsvUsageSink sink = new CsvUsageSink(dir);
+            List<UsageRecord> records = new UsageImporter(
+                            cluster.cli(), new UsageAggregator(config::projectOf, types), sink)
+                    .importDays(config.cluster(), window.start(), window.endExclusive(), LocalDateTime.now());
+            out.printf(
+                    Locale.ROOT,
+                    "imported %d record(s) (project x GPU type x day) of cycle %s, %s .. %s%n",
+                    records.size(),
+                    id,
+                    window.start(),
+                    window.endExclusive().minusDays(1));
+            record(application, records, out);
+            printUse(application.usage().use(id, today), out);
+        }
+        out.flush();
+        return Cli.OK;
+    }
+
+    private void record(Application application, List<UsageRecord> records, PrintWriter out) {
+        List<UsageDay> days = records.stream()
+                .map(r -> new UsageDay(r.project(), r.gpuType(), r.day(), r.gpuHours()))
+                .toList();
+        Usage.Recorded recorded = application.usage().record(days, store.actor());
+        List<String> unknown = recorded.unknownProjects();
+        out.printf(
+                Locale.ROOT,
+                "recorded them in the store: %d day(s) new or changed; %d record(s) of"
+                        + " accounts that are no project in the store left out%s%n",
+                recorded.changedDays(),
+                recorded.leftOut(),
+                unknown.isEmpty()
+                        ? ""
+                        : " (" + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
+                                + (unknown.size() > 5 ? ", …)" : ")"));
+    }
+
+    /** One line per project: granted and used GPU-hours, the used fraction, and whether the grant is idle. */
+    static void printUse(List<Usage.ProjectUse> use, PrintWriter out) {
+        if (use.isEmpty()) {
+            out.println("no published plan, or no usage recorded for this cycle yet");
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-32s %12s %12s %6s%n", "project", "granted h", "used h", "used");
+        use.forEach(row -> out.printf(
+                Locale.ROOT,
+                "  %-32s %12.1f %12.1f %6s%s%n",
+                row.project(),
+                row.grantedGpuHours(),
+                row.usedGpuHours(),
+                row.measured() ? String.format(Locale.ROOT, "%5.0f%%", row.usedFraction() * 100) : "-",
+                row.idle() ? "  IDLE" : row.measured() ? "" : "  no usage recorded"));
     }
 }

@@ -50,11 +50,14 @@ class SlurmCommandTest {
     }
 
     @Test
-    void usageNeedsASinceDate() {
-        SlurmCommandRun run = SlurmCommandRun.of("slurm", "usage");
+    void usageNeedsEitherACycleOrASinceDate() {
+        SlurmCommandRun neither = SlurmCommandRun.of("slurm", "usage");
+        SlurmCommandRun both = SlurmCommandRun.of("slurm", "usage", "--cycle", "2026-12", "--since", "2026-12-01");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("allot: Missing required option: '--since=DATE'");
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("Give either --cycle ID (a cycle's window) or --since DATE");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("Give either --cycle ID");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.TreeMap;
  *     when the lab has two or more deciders, else one (see {@link #requiredApprovals(int)})
  * @param guard when a draft is unusual enough that a decider must acknowledge a warning before publishing
  * @param value how the planner values compute: priority weights (the default) or evidence curves, with their worth
+ * @param usage what the planner makes of last cycle's measured use: flag idle grants (the default) or cap them
  */
 public record Policy(
         double reserveFraction,
@@ -34,7 +35,8 @@ public record Policy(
         boolean plannerMayKill,
         int approvals,
         GuardThresholds guard,
-        ValuePolicy value) {
+        ValuePolicy value,
+        UsagePolicy usage) {
     /** The {@link #approvals} value that means "two with two or more deciders, else one". */
     public static final int APPROVALS_BY_DECIDERS = 0;
 
@@ -56,6 +58,8 @@ public record Policy(
         guard = guard == null ? GuardThresholds.DEFAULTS : guard;
         // A policy stored before the value field existed reads null: it valued by weights.
         value = value == null ? ValuePolicy.weights() : value;
+        // A policy stored before the usage field existed reads null: it only flagged idle grants.
+        usage = usage == null ? UsagePolicy.DEFAULTS : usage;
     }
 
     /**
@@ -95,7 +99,8 @@ public record Policy(
                 false,
                 APPROVALS_BY_DECIDERS,
                 GuardThresholds.DEFAULTS,
-                ValuePolicy.weights());
+                ValuePolicy.weights(),
+                UsagePolicy.DEFAULTS);
     }
 
     /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
@@ -111,6 +116,7 @@ public record Policy(
         private int approvals;
         private GuardThresholds guard;
         private ValuePolicy value;
+        private UsagePolicy usage;
 
         private Builder(Policy base) {
             reserveFraction = base.reserveFraction;
@@ -124,6 +130,7 @@ public record Policy(
             approvals = base.approvals;
             guard = base.guard;
             value = base.value;
+            usage = base.usage;
         }
 
         public Builder reserveFraction(double fraction) {
@@ -177,6 +184,11 @@ public record Policy(
             return this;
         }
 
+        public Builder usage(UsagePolicy usagePolicy) {
+            usage = usagePolicy;
+            return this;
+        }
+
         public Builder guard(GuardThresholds thresholds) {
             guard = thresholds;
             return this;
@@ -194,7 +206,8 @@ public record Policy(
                     plannerMayKill,
                     approvals,
                     guard,
-                    value);
+                    value,
+                    usage);
         }
     }
 }

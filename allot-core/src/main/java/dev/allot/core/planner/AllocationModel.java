@@ -53,6 +53,7 @@ final class AllocationModel {
             floorAllOrNothing(p);
             ceiling(p);
             continuity(p);
+            usageCap(p);
             override(p);
         }
         lab.policy().shareBounds().forEach(this::shareBound);
@@ -163,6 +164,19 @@ final class AllocationModel {
         if (!lab.policy().plannerMayKill() && project.override().isEmpty()) {
             model.equal("continuity-funded[" + name(p) + "]", group, List.of(term(funded.get(p), 1)), 1);
         }
+    }
+
+    /**
+     * Usage: with the policy's {@code capAtUsedPlusHeadroom}, a continuing project that left its previous grant idle
+     * gets at most its measured use plus headroom ({@link UsageCap}).
+     */
+    private void usageCap(int p) {
+        UsageCap.of(lab.policy(), lab.previousCycle(), projects.get(p), fleet)
+                .ifPresent(cap -> model.atMost(
+                        "usage-cap[" + name(p) + "]",
+                        RuleGroup.of(RuleFamily.USAGE, name(p)),
+                        grantedGpus(p, 1),
+                        cap.maxGpus()));
     }
 
     /** Pins: a pinned grant is held exactly. */

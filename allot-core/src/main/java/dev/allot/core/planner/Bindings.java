@@ -39,6 +39,7 @@ final class Bindings {
                         case CEILING -> funded && atCeiling ? ceiling(p) : List.of();
                         case FLOOR -> ownGrant ? floor(p, grantedGpus) : List.of();
                         case CONTINUITY -> ownGrant ? continuity(p, grantedGpus) : List.of();
+                        case USAGE -> ownGrant ? usage(p, grantedGpus) : List.of();
                         case CAPACITY -> ownGrant ? capacity(p) : List.of();
                         case SHARE_MAX -> shareMax(p);
                         case RELATION -> relations(p);
@@ -92,6 +93,18 @@ final class Bindings {
                             + project.previous().totalGpus() + " to " + range.maxGpus() + " GPUs)."));
         }
         return rules;
+    }
+
+    /** The usage rule's cap, when the grant is at it. */
+    private List<Binding> usage(int p, int gpus) {
+        return UsageCap.of(lab.policy(), lab.previousCycle(), allocation.projects.get(p), allocation.fleet)
+                .filter(cap -> gpus >= cap.maxGpus())
+                .map(cap -> List.of(new Binding(RuleFamily.USAGE.code + ":cap", capitalised(cap.describe()) + ".")))
+                .orElse(List.of());
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private List<Binding> capacity(int p) {

@@ -52,6 +52,12 @@ final class GroupText {
             case RELATION -> "the relation '" + subject + "'";
             case VALUE -> "the value curve of " + subject;
             case STABILITY -> "the change of " + subject + " versus its previous grant";
+            case USAGE ->
+                "the usage cap of " + subject + " ("
+                        + UsageCap.of(lab.policy(), lab.previousCycle(), project(allocation, subject), allocation.fleet)
+                                .map(UsageCap::describe)
+                                .orElse("none")
+                        + ")";
         };
     }
 

@@ -128,6 +128,9 @@ public final class PlanInvariants {
         if (gpus > ask.ceilingGpus()) {
             violations.add(id + ": " + gpus + " GPUs above its ceiling " + ask.ceilingGpus());
         }
+        if (override == null) {
+            usageCap(lab, fleet, project, ask, gpus, violations);
+        }
         grant.gpus().forEach((type, count) -> {
             if (!ask.accepts(type)) {
                 violations.add(id + ": granted " + type + " which it does not accept");
@@ -165,6 +168,18 @@ public final class PlanInvariants {
             violations.add(project.id() + ": " + previous + " -> " + gpus + " GPUs leaves the continuity range "
                     + range.minGpus() + ".." + range.maxGpus());
         }
+    }
+
+    private static void usageCap(Lab lab, Fleet fleet, Project project, Ask ask, int gpus, List<String> violations) {
+        int node = fleet.types().stream()
+                .filter(ask::accepts)
+                .mapToInt(fleet::unitGpus)
+                .max()
+                .orElse(fleet.maxUnitGpus());
+        UsageCap.of(lab.policy(), lab.previousCycle(), project.id(), ask.floorGpus(), ask.ceilingGpus(), node)
+                .filter(cap -> gpus > cap.maxGpus())
+                .ifPresent(cap -> violations.add(
+                        project.id() + ": " + gpus + " GPUs above its usage cap (" + cap.describe() + ")"));
     }
 
     private static void shares(Lab lab, Map<CategoryId, Double> effective, double total, List<String> violations) {

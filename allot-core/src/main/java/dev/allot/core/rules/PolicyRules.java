@@ -3,8 +3,10 @@ package dev.allot.core.rules;
 import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.UsagePolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The rules of a policy, one method each; fractions are shown as percentages. */
@@ -81,6 +83,49 @@ public final class PolicyRules {
                 Double.toString(worth),
                 "worth must be a number >= 0 (effective-GPU equivalents per unit of metric)",
                 "Maybe 500?"));
+    }
+
+    /**
+     * The usage rule: {@code idleBelow} within [0, 1], {@code action} one of {@link UsagePolicy.Action}'s labels,
+     * {@code headroom} within [0, 10]. A null setting is one not given (the default holds). Every problem at once;
+     * each names its field ({@code idleBelow}, {@code action}, {@code headroom}) for the entry point to place under
+     * its own path.
+     */
+    public static List<Problem> usage(Double idleBelow, String action, Double headroom) {
+        List<Problem> problems = new ArrayList<>();
+        if (idleBelow != null && !(idleBelow >= 0 && idleBelow <= 1)) {
+            problems.add(new Problem(
+                    ErrorCode.USAGE_SETTING_OUT_OF_RANGE.code(),
+                    "idleBelow",
+                    percent(idleBelow),
+                    "the used share below which a grant is idle must be from 0% to 100%",
+                    "Maybe 50%?"));
+        }
+        if (action != null && UsagePolicy.Action.parse(action).isEmpty()) {
+            problems.add(new Problem(
+                    ErrorCode.USAGE_ACTION_UNKNOWN.code(),
+                    "action",
+                    action,
+                    "is not a usage action (warn flags idle grants, capAtUsedPlusHeadroom also caps them)",
+                    Suggest.closest(action, actionLabels())
+                            .map(label -> "Maybe " + label + "?")
+                            .orElse("Maybe warn or capAtUsedPlusHeadroom?")));
+        }
+        if (headroom != null && !(headroom >= 0 && headroom <= UsagePolicy.MAX_HEADROOM)) {
+            problems.add(new Problem(
+                    ErrorCode.USAGE_SETTING_OUT_OF_RANGE.code(),
+                    "headroom",
+                    percent(headroom),
+                    "the headroom added to the measured use must be from 0% to 1000%",
+                    "Maybe 25%?"));
+        }
+        return problems;
+    }
+
+    private static List<String> actionLabels() {
+        return java.util.Arrays.stream(UsagePolicy.Action.values())
+                .map(UsagePolicy.Action::label)
+                .toList();
     }
 
     /** {@code 5%} when that reads back as the fraction exactly, otherwise the plain fraction. */

@@ -20,6 +20,7 @@ import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.Score;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
+import dev.allot.core.model.UsagePolicy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ final class LabBuilder {
     private final List<Pin> pins = new ArrayList<>();
     private final List<DeciderOverride> overrides = new ArrayList<>();
     private final Map<ProjectId, Allocation> previous = new LinkedHashMap<>();
+    private final Map<ProjectId, Double> used = new LinkedHashMap<>();
+    private UsagePolicy usage = UsagePolicy.DEFAULTS;
     private double reserve = 0;
     private final List<ShareBound> bounds = new ArrayList<>();
     private final List<ShareRelation> relations = new ArrayList<>();
@@ -136,6 +139,17 @@ final class LabBuilder {
         return this;
     }
 
+    /** The fraction of its previous grant the current project used last cycle. */
+    LabBuilder used(double fraction) {
+        used.put(ProjectId.of(current), fraction);
+        return this;
+    }
+
+    LabBuilder usage(UsagePolicy rule) {
+        usage = rule;
+        return this;
+    }
+
     LabBuilder pin(String type, int gpus) {
         pins.add(new Pin(ProjectId.of(current), Allocation.of(type, gpus), "deciders"));
         return this;
@@ -153,7 +167,7 @@ final class LabBuilder {
 
     Lab build() {
         List<PastCycle> history =
-                previous.isEmpty() ? List.of() : List.of(new PastCycle(CycleId.of("2026-11"), previous, Map.of()));
+                previous.isEmpty() ? List.of() : List.of(new PastCycle(CycleId.of("2026-11"), previous, used));
         Policy policy = Policy.defaults()
                 .edit()
                 .reserveFraction(reserve)
@@ -162,6 +176,7 @@ final class LabBuilder {
                 .maxChangeFraction(maxChange)
                 .granularity(granularity)
                 .plannerMayKill(plannerMayKill)
+                .usage(usage)
                 .build();
         return new Lab(
                 "test",

@@ -37,7 +37,10 @@ class PlannerPropertyTest {
     @ParameterizedTest
     @MethodSource("tinySeeds")
     void tinyLabsAreSolvedToTheBruteForceOptimum(long seed) {
-        Lab lab = RandomLabs.tiny(seed);
+        assertSolvedToTheBruteForceOptimum(RandomLabs.tiny(seed));
+    }
+
+    private static void assertSolvedToTheBruteForceOptimum(Lab lab) {
         double best = bruteForceBest(lab);
         if (best == Double.NEGATIVE_INFINITY) {
             assertThatThrownBy(() -> EXACT.plan(lab))
@@ -58,6 +61,29 @@ class PlannerPropertyTest {
         assertThat(PlanInvariants.check(lab, plan)).isEmpty();
         assertThat(plan.solve().gap()).isLessThanOrEqualTo(0.001 + 1e-9);
         assertThat(plan.solve().bestBound()).isGreaterThanOrEqualTo(plan.solve().objective() - 1e-6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("tinySeeds")
+    void tinyLabsWithUsageCapsAreSolvedToTheBruteForceOptimum(long seed) {
+        assertSolvedToTheBruteForceOptimum(RandomLabs.withUsage(RandomLabs.tiny(seed), seed));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapedSeeds")
+    void shapedLabsWithUsageCapsKeepEveryRuleAndNoFundedProjectBelowItsFloor(long seed) {
+        if (seed % 4 != 1) {
+            return;
+        }
+        Lab lab = RandomLabs.withUsage(RandomLabs.shaped(seed, 40, 3), seed);
+        Plan plan = DEFAULT.plan(lab);
+        assertThat(PlanInvariants.check(lab, plan)).isEmpty();
+        Map<ProjectId, Ask> asks = lab.asksByProject();
+        plan.projects().stream()
+                .filter(line -> !line.grant().isEmpty() && asks.containsKey(line.project()))
+                .forEach(line -> assertThat(line.grant().totalGpus())
+                        .as(line.project().value())
+                        .isGreaterThanOrEqualTo(asks.get(line.project()).floorGpus()));
     }
 
     @ParameterizedTest

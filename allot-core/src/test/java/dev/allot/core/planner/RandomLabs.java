@@ -2,7 +2,13 @@ package dev.allot.core.planner;
 
 import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.PastCycle;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.UsagePolicy;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /** Seeded random labs for property tests and benchmarks; the same seed always gives the same lab. */
 final class RandomLabs {
@@ -87,7 +93,24 @@ final class RandomLabs {
 
     static Lab shapedGpuGranularity(long seed, int projects, int types) {
         Lab lab = shaped(seed, projects, types);
-        return new Lab(
+        return lab.withPolicy(lab.policy().edit().granularity(Granularity.GPU).build());
+    }
+
+    /**
+     * The same lab with measured use for its continuing projects (a used fraction from 0 to 120 % each) and the usage
+     * rule set to cap idle grants with a headroom of 0, 25 or 50 %.
+     */
+    static Lab withUsage(Lab lab, long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5EEDL);
+        if (lab.previousCycle().isEmpty()) {
+            return lab;
+        }
+        PastCycle last = lab.previousCycle().get();
+        Map<ProjectId, Double> used = new TreeMap<>();
+        last.grants().keySet().forEach(project -> used.put(project, Math.round(random.nextDouble() * 120) / 100.0));
+        UsagePolicy rule = new UsagePolicy(
+                0.5 + random.nextInt(4) * 0.1, UsagePolicy.Action.CAP_AT_USED_PLUS_HEADROOM, random.nextInt(3) * 0.25);
+        Lab measured = new Lab(
                 lab.name(),
                 lab.cycle(),
                 lab.cycleStart(),
@@ -97,9 +120,10 @@ final class RandomLabs {
                 lab.projects(),
                 lab.asks(),
                 lab.scores(),
-                lab.policy().edit().granularity(Granularity.GPU).build(),
+                lab.policy(),
                 lab.pins(),
                 lab.overrides(),
-                lab.history());
+                List.of(new PastCycle(last.cycle(), last.grants(), used)));
+        return measured.withPolicy(lab.policy().edit().usage(rule).build());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.ProjectStatus;
+import dev.allot.core.model.UsagePolicy;
 import dev.allot.core.planner.LinearModel.Row;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -13,14 +14,19 @@ import org.junit.jupiter.api.Test;
 
 /** Every rule family the model writes is put into words that name what it is about. */
 class RuleGroupTest {
-    /** A lab that exercises every family: pins, overrides, continuity, shares, a relation, a paused project. */
+    /**
+     * A lab that exercises every family: pins, overrides, continuity, shares, a relation, a paused project, a
+     * usage cap.
+     */
     static Lab everyRule() {
         return lab().gpus("H100", 1, 64, 8)
+                .usage(new UsagePolicy(0.5, UsagePolicy.Action.CAP_AT_USED_PLUS_HEADROOM, 0.25))
                 .share("product", 0.1, 0.9)
                 .relation("exploratory", 1, "product")
                 .project("steady", "exploratory")
                 .ask(8, 16, 24)
                 .had("H100", 16)
+                .used(0.3)
                 .project("pinned", "product")
                 .ask(8, 8, 8)
                 .pin("H100", 8)

@@ -52,4 +52,37 @@ class PolicyRulesTest {
         assertThat(PolicyRules.percent(0.05)).isEqualTo("5%");
         assertThat(PolicyRules.percent(1.0 / 3)).isEqualTo(Double.toString(1.0 / 3));
     }
+
+    @org.junit.jupiter.api.Test
+    void everyProblemOfAUsageRuleIsReportedAtOnceByField() {
+        assertThat(PolicyRules.usage(1.5, "capAtUsed", -0.1))
+                .extracting(Problem::path, Problem::code, Problem::value, Problem::hint)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "idleBelow", "usage-setting-out-of-range", "150%", "Maybe 50%?"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "action", "usage-action-unknown", "capAtUsed", "Maybe warn or capAtUsedPlusHeadroom?"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "headroom", "usage-setting-out-of-range", "-10%", "Maybe 25%?"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "warn, ''",
+        "capAtUsedPlusHeadroom, ''",
+        "Warn, Maybe warn?",
+        "capAtUsedPlusHeadrom, Maybe capAtUsedPlusHeadroom?"
+    })
+    void aUsageActionIsSpeltExactlyAndAMisspellingGetsTheNearestName(String action, String hint) {
+        List<Problem> problems = PolicyRules.usage(0.5, action, 0.25);
+        assertThat(problems)
+                .extracting(Problem::hint)
+                .containsExactlyElementsOf(hint.isEmpty() ? List.of() : List.of(hint));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aUsageRuleWithNothingGivenHasNoProblem() {
+        assertThat(PolicyRules.usage(null, null, null)).isEmpty();
+        assertThat(PolicyRules.usage(0.0, "warn", 10.0)).isEmpty();
+    }
 }

@@ -1,0 +1,137 @@
+package dev.allot.application;
+
+import dev.allot.core.AllotException;
+import dev.allot.core.ErrorCode;
+import dev.allot.core.Problem;
+import dev.allot.core.model.CycleId;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.UsagePolicy;
+import dev.allot.store.Actor;
+import dev.allot.store.Store;
+import dev.allot.store.UsageDay;
+import dev.allot.store.UsageRepository;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Usage fed back from the schedulers: record what Slurm reported or a usage CSV says (Kueue), and read how much of
+ * its grant each project used over a cycle. The store keeps GPU-hours per project, GPU type and day; the next cycle's
+ * history, the board and the planner's usage rule read it from there.
+ */
+public final class Usage {
+    private final Store store;
+
+    Usage(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * What was recorded.
+     *
+     * @param changedDays rows new or changed in the store
+     * @param leftOut days of accounts that are no project of the lab (not recorded)
+     * @param unknownProjects those accounts, sorted
+     */
+    public record Recorded(int changedDays, int leftOut, List<String> unknownProjects) {}
+
+    /**
+     * One project's use of its grant over a window.
+     *
+     * @param idle whether the used fraction is below the cycle policy's {@code usage.idleBelow}
+     */
+    public record ProjectUse(
+            ProjectId project,
+            double grantedGpuHours,
+            double usedGpuHours,
+            double usedFraction,
+            boolean measured,
+            boolean idle) {}
+
+    /** The days a cycle's usage covers: {@code [start, end)}. */
+    public record Window(LocalDate start, LocalDate endExclusive) {}
+
+    /** Records scheduler usage; days of accounts that are no project of the lab are left out and counted. */
+    public Recorded record(List<UsageDay> days, Actor actor) {
+        Set<ProjectId> known = projects();
+        List<UsageDay> kept =
+                days.stream().filter(day -> known.contains(day.project())).toList();
+        int changed = store.usage().record(kept, actor);
+        List<String> unknown = days.stream()
+                .map(day -> day.project().value())
+                .filter(id -> !known.contains(ProjectId.of(id)))
+                .distinct()
+                .sorted()
+                .toList();
+        return new Recorded(changed, days.size() - kept.size(), unknown);
+    }
+
+    /**
+     * Imports a usage CSV ({@code project,gpu_type,date,gpu_hours}). Every bad row is reported at once with its line
+     * and field, and then nothing is stored; a good file is stored in one transaction.
+     *
+     * @throws AllotException {@code usage.csv.invalid} naming every problem
+     */
+    public Recorded importCsv(String source, String text, Actor actor) {
+        Set<String> projects = projects().stream().map(ProjectId::value).collect(Collectors.toSet());
+        Set<String> types = store.lab().gpuTypes().stream()
+                .map(type -> type.id().value())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        UsageCsv.Read read = UsageCsv.read(text, projects, types);
+        if (!read.problems().isEmpty()) {
+            List<Problem> problems = read.problems();
+            throw new AllotException(
+                    ErrorCode.USAGE_CSV_INVALID,
+                    source + ": " + problems.size() + " problem(s), nothing imported: "
+                            + String.join(
+                                    "; ",
+                                    problems.stream().map(Problem::describe).toList()),
+                    problems,
+                    null);
+        }
+        return new Recorded(store.usage().record(read.days(), actor), 0, List.of());
+    }
+
+    /** The cycle's window: its start to the next cycle's start, or to the end of {@code today} if that is earlier. */
+    public Window window(CycleId cycle, LocalDate today) {
+        LocalDate start = store.cycles().get(cycle).value().start();
+        LocalDate next = store.cycles().list().stream()
+                .map(c -> c.value().start())
+                .filter(day -> day.isAfter(start))
+                .min(LocalDate::compareTo)
+                .orElse(LocalDate.MAX);
+        LocalDate end = today.plusDays(1);
+        return new Window(start, next.isBefore(end) ? next : end);
+    }
+
+    /**
+     * Per project with a grant in the cycle's published plan, what it used of it over the cycle's window (see
+     * {@link #window}); granted hours follow the limits in force day by day and nothing before the cycle start
+     * counts. Empty without a published plan.
+     */
+    public List<ProjectUse> use(CycleId cycle, LocalDate today) {
+        UsagePolicy rule = store.cycles().get(cycle).value().policy().usage();
+        Window window = window(cycle, today);
+        return store.usage().use(cycle, window.endExclusive()).stream()
+                .map(row -> of(row, rule))
+                .toList();
+    }
+
+    private static ProjectUse of(UsageRepository.ProjectUse row, UsagePolicy rule) {
+        return new ProjectUse(
+                row.project(),
+                row.grantedGpuHours(),
+                row.usedGpuHours(),
+                row.usedFraction(),
+                row.measured(),
+                row.measured() && row.grantedGpuHours() > 0 && rule.idle(row.usedFraction()));
+    }
+
+    private Set<ProjectId> projects() {
+        Set<ProjectId> known = new HashSet<>();
+        store.lab().projects().forEach(project -> known.add(project.value().id()));
+        return known;
+    }
+}
