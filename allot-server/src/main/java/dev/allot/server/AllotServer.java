@@ -2,6 +2,7 @@ package dev.allot.server;
 
 import dev.allot.core.AllotException;
 import dev.allot.core.planner.Planner;
+import dev.allot.server.oidc.OidcProvider;
 import dev.allot.store.Json;
 import dev.allot.store.Store;
 import io.javalin.Javalin;
@@ -28,7 +29,12 @@ public final class AllotServer {
     private final Javalin app;
     private final List<String> registered = Collections.synchronizedList(new ArrayList<>());
 
-    private AllotServer(Store store, Planner planner, Consumer<JavalinConfig> extension, boolean trustForwardedProto) {
+    private AllotServer(
+            Store store,
+            Planner planner,
+            Consumer<JavalinConfig> extension,
+            boolean trustForwardedProto,
+            OidcProvider oidc) {
         EdgeChecks edge = new EdgeChecks(trustForwardedProto);
         Metrics metrics = new Metrics();
         String openApi = Json.write(OpenApiDocument.build());
@@ -67,7 +73,7 @@ public final class AllotServer {
             config.routes.before(edge::check);
             for (Route route : routes) {
                 config.routes.addEndpoint(new io.javalin.router.Endpoint(
-                        route.method(), route.path(), guard(route, store), java.util.Set.of()));
+                        route.method(), route.path(), guard(route, store, oidc), java.util.Set.of()));
             }
             config.routes.exception(AllotException.class, ProblemResponses::allot);
             config.routes.exception(HttpResponseException.class, ProblemResponses::http);
@@ -79,7 +85,7 @@ public final class AllotServer {
     }
 
     public static AllotServer create(Store store, Planner planner) {
-        return new AllotServer(store, planner, config -> {}, false);
+        return new AllotServer(store, planner, config -> {}, false, null);
     }
 
     /**
@@ -87,7 +93,7 @@ public final class AllotServer {
      * the extension handles its own authentication and errors.
      */
     public static AllotServer create(Store store, Planner planner, Consumer<JavalinConfig> extension) {
-        return new AllotServer(store, planner, extension, false);
+        return new AllotServer(store, planner, extension, false, null);
     }
 
     /**
@@ -96,7 +102,20 @@ public final class AllotServer {
      */
     public static AllotServer create(
             Store store, Planner planner, Consumer<JavalinConfig> extension, boolean trustForwardedProto) {
-        return new AllotServer(store, planner, extension, trustForwardedProto);
+        return new AllotServer(store, planner, extension, trustForwardedProto, null);
+    }
+
+    /**
+     * As above; with {@code oidc} (null: none), the API also accepts the identity provider's access tokens (signed
+     * JWTs for this issuer and audience) as bearer tokens, with the role the provider's claims map to.
+     */
+    public static AllotServer create(
+            Store store,
+            Planner planner,
+            Consumer<JavalinConfig> extension,
+            boolean trustForwardedProto,
+            OidcProvider oidc) {
+        return new AllotServer(store, planner, extension, trustForwardedProto, oidc);
     }
 
     public AllotServer start(String host, int port) {
@@ -126,12 +145,12 @@ public final class AllotServer {
         return app;
     }
 
-    private static io.javalin.http.Handler guard(Route route, Store store) {
+    private static io.javalin.http.Handler guard(Route route, Store store, OidcProvider oidc) {
         if (route.isPublic()) {
             return route.handler();
         }
         return ctx -> {
-            Requests.authorize(ctx, store.tokens(), route.roles());
+            Requests.authorize(ctx, store.tokens(), oidc, route.roles());
             route.handler().handle(ctx);
         };
     }

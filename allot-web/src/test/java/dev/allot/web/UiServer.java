@@ -22,6 +22,11 @@ final class UiServer implements AutoCloseable {
     final Map<Role, String> users = new EnumMap<>(Role.class);
 
     UiServer(Lab lab) {
+        this(lab, null);
+    }
+
+    /** As above, with single sign-on through {@code oidc} (null: tokens only). */
+    UiServer(Lab lab, dev.allot.server.oidc.OidcProvider oidc) {
         this.lab = lab;
         this.store = Store.open("jdbc:h2:mem:ui-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", null, null);
         store.lab().importLab(lab, Actor.system("test"));
@@ -34,8 +39,8 @@ final class UiServer implements AutoCloseable {
                 role,
                 store.tokens().create(user, role, "test", Actor.system("test")).token()));
         Planner planner = Planner.create(PlannerOptions.defaults());
-        this.server =
-                AllotServer.create(store, planner, WebUi.create(store, planner)).start("127.0.0.1", 0);
+        this.server = AllotServer.create(store, planner, WebUi.create(store, planner, oidc), false, oidc)
+                .start("127.0.0.1", 0);
     }
 
     String url(String path) {
