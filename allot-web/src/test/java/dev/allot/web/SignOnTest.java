@@ -3,8 +3,6 @@ package dev.allot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.allot.server.oidc.OidcProvider;
-import dev.allot.server.oidc.OidcSettings;
 import dev.allot.store.Role;
 import dev.allot.store.TestLabs;
 import java.net.CookieManager;
@@ -13,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -47,17 +44,8 @@ class SignOnTest {
     @BeforeAll
     static void start() throws Exception {
         provider = new FakeProvider();
-        Path secret = Files.writeString(dir.resolve("secret"), FakeProvider.SECRET);
-        OidcSettings settings = OidcSettings.read(
-                provider.issuer(),
-                FakeProvider.CLIENT,
-                secret,
-                List.of(),
-                List.of("group:gpu-deciders=decider", "group:gpu-reviewers=reviewer", "default=viewer"),
-                null,
-                null,
-                null);
-        server = new UiServer(TestLabs.shaped(3, 7).build(), OidcProvider.discover(settings));
+        server = new UiServer(
+                TestLabs.shaped(3, 7).build(), UiServer.signOn(provider.issuer(), FakeProvider.SECRET, dir));
     }
 
     @AfterAll

@@ -43,6 +43,24 @@ final class UiServer implements AutoCloseable {
                 .start("127.0.0.1", 0);
     }
 
+    /**
+     * Single sign-on through the provider at {@code issuer} for client "allot" with {@code secret} (written to a file
+     * in {@code dir}), mapping gpu-deciders to deciders, gpu-reviewers to reviewers and everyone else to viewers.
+     */
+    static dev.allot.server.oidc.OidcProvider signOn(String issuer, String secret, java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("oidc-secret"), secret);
+        return dev.allot.server.oidc.OidcProvider.discover(dev.allot.server.oidc.OidcSettings.read(
+                issuer,
+                "allot",
+                file,
+                java.util.List.of(),
+                java.util.List.of("group:gpu-deciders=decider", "group:gpu-reviewers=reviewer", "default=viewer"),
+                null,
+                null,
+                null));
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }
