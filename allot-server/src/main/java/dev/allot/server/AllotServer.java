@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The HTTP server: the REST API under {@code /api}, {@code /health}, {@code /metrics} and {@code /openapi.json}.
+ * The HTTP server: the REST API under {@code /api}, {@code /health}, the load balancer's probes {@code /healthz}
+ * (liveness) and {@code /readyz} (readiness: the store answers), {@code /metrics} and {@code /openapi.json}.
  * Every failure is answered with an RFC 9457 problem body; request bodies are limited to {@value #MAX_BODY_BYTES}
  * bytes.
  */
@@ -40,6 +41,8 @@ public final class AllotServer {
         String openApi = Json.write(OpenApiDocument.build());
         List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner));
         routes.add(new Route(HandlerType.GET, "/health", Route.PUBLIC, ctx -> health(ctx, store)));
+        routes.add(new Route(HandlerType.GET, "/healthz", Route.PUBLIC, ctx -> ctx.json(Map.of("status", "up"))));
+        routes.add(new Route(HandlerType.GET, "/readyz", Route.PUBLIC, ctx -> ready(ctx, store)));
         routes.add(new Route(HandlerType.GET, "/metrics", Route.PUBLIC, metrics::scrape));
         routes.add(new Route(
                 HandlerType.GET,
@@ -158,6 +161,14 @@ public final class AllotServer {
     private static void health(Context ctx, Store store) {
         boolean up = store.healthy();
         ctx.status(up ? 200 : 503).json(Map.of("status", up ? "up" : "down", "database", up ? "up" : "down"));
+    }
+
+    /** Readiness for a load balancer: 200 while the store answers a query, 503 (and out of rotation) when not. */
+    private static void ready(Context ctx, Store store) {
+        boolean up = store.healthy();
+        ctx.status(up ? 200 : 503)
+                .header("Cache-Control", "no-store")
+                .json(Map.of("status", up ? "ready" : "not-ready", "database", up ? "up" : "down"));
     }
 
     /**

@@ -16,6 +16,8 @@ final class OpenApiDocument {
     static Map<String, Object> build() {
         OpenApiDocument doc = new OpenApiDocument();
         doc.op("get", "/health", "Liveness and database check", null, "Health", false);
+        doc.probe("/healthz", "Liveness: the process answers (no database check)");
+        doc.probe("/readyz", "Readiness: 200 while the database answers, 503 when it does not");
         doc.op("get", "/metrics", "Prometheus metrics (text exposition format)", null, null, false);
         doc.op("get", "/openapi.json", "This document", null, null, false);
         doc.op("get", "/schemas/plan-v1.json", "The JSON Schema of the allot.plan/v1 document", null, null, false);
@@ -203,6 +205,21 @@ final class OpenApiDocument {
                         "schemas",
                         OpenApiSchemas.all()));
         return root;
+    }
+
+    /** A public probe answering the Health object, with 503 (the same object) when it is not up. */
+    @SuppressWarnings("unchecked")
+    private void probe(String path, String summary) {
+        op("get", path, summary, null, "Health", false);
+        Map<String, Object> operation = (Map<String, Object>) paths.get(path).get("get");
+        ((Map<String, Object>) operation.get("responses"))
+                .put(
+                        "503",
+                        Map.of(
+                                "description",
+                                "Not ready",
+                                "content",
+                                Map.of("application/json", Map.of("schema", ref("Health")))));
     }
 
     private void op(String method, String path, String summary, String request, String response, boolean secured) {
