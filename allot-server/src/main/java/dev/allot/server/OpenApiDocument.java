@@ -265,7 +265,8 @@ final class OpenApiDocument {
                 "RFC 9457 problem",
                 "content",
                 Map.of(ProblemResponses.CONTENT_TYPE, Map.of("schema", ref("Problem"))));
-        for (String status : secured ? List.of("400", "401", "403", "404", "409", "412", "422") : List.of("500")) {
+        for (String status :
+                secured ? List.of("400", "401", "403", "404", "409", "412", "422", "503") : List.of("500")) {
             responses.put(status, problem);
         }
         operation.put("responses", responses);
