@@ -798,7 +798,37 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "Trace {file} has problems: {problems}.",
-            "Maybe map its columns with --columns?");
+            "Maybe map its columns with --columns?"),
+    INVALID_ROLE_MAP(
+            "invalid-role-map",
+            Kind.INVALID_INPUT,
+            422,
+            "--oidc-role-map '{rule}' is not a rule KIND:VALUE=ROLE or default=ROLE|none: {reason}.",
+            "Maybe group:gpu-deciders=decider?"),
+    OIDC_SETTINGS(
+            "oidc-settings",
+            Kind.INVALID_INPUT,
+            422,
+            "{option} '{value}' cannot configure single sign-on: {reason}.",
+            "Maybe --oidc-issuer https://idp.example/realms/lab --oidc-client-id allot --oidc-client-secret-file FILE?"),
+    OIDC_UNAVAILABLE(
+            "oidc-unavailable",
+            Kind.UNAVAILABLE,
+            503,
+            "The identity provider at {issuer} did not answer: {reason}.",
+            "Maybe check that its discovery document is reachable from the server?"),
+    SIGN_IN_REFUSED(
+            "sign-in-refused",
+            Kind.FORBIDDEN,
+            403,
+            "Single sign-on did not complete: {reason}.",
+            "Maybe start again from the sign-in page?"),
+    NO_ROLE(
+            "no-role",
+            Kind.FORBIDDEN,
+            403,
+            "The identity provider signed {user} in, but no --oidc-role-map rule gives them a role.",
+            "Maybe ask an administrator to add a rule for one of their groups?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

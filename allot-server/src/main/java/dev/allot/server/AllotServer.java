@@ -2,6 +2,7 @@ package dev.allot.server;
 
 import dev.allot.core.AllotException;
 import dev.allot.core.planner.Planner;
+import dev.allot.server.oidc.OidcProvider;
 import dev.allot.store.Json;
 import dev.allot.store.Store;
 import io.javalin.Javalin;
@@ -17,7 +18,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The HTTP server: the REST API under {@code /api}, {@code /health}, {@code /metrics} and {@code /openapi.json}.
+ * The HTTP server: the REST API under {@code /api}, {@code /health}, the load balancer's probes {@code /healthz}
+ * (liveness) and {@code /readyz} (readiness: the store answers), {@code /metrics} and {@code /openapi.json}.
  * Every failure is answered with an RFC 9457 problem body; request bodies are limited to {@value #MAX_BODY_BYTES}
  * bytes.
  */
@@ -28,12 +30,19 @@ public final class AllotServer {
     private final Javalin app;
     private final List<String> registered = Collections.synchronizedList(new ArrayList<>());
 
-    private AllotServer(Store store, Planner planner, Consumer<JavalinConfig> extension, boolean trustForwardedProto) {
+    private AllotServer(
+            Store store,
+            Planner planner,
+            Consumer<JavalinConfig> extension,
+            boolean trustForwardedProto,
+            OidcProvider oidc) {
         EdgeChecks edge = new EdgeChecks(trustForwardedProto);
         Metrics metrics = new Metrics();
         String openApi = Json.write(OpenApiDocument.build());
         List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner));
         routes.add(new Route(HandlerType.GET, "/health", Route.PUBLIC, ctx -> health(ctx, store)));
+        routes.add(new Route(HandlerType.GET, "/healthz", Route.PUBLIC, ctx -> ctx.json(Map.of("status", "up"))));
+        routes.add(new Route(HandlerType.GET, "/readyz", Route.PUBLIC, ctx -> ready(ctx, store)));
         routes.add(new Route(HandlerType.GET, "/metrics", Route.PUBLIC, metrics::scrape));
         routes.add(new Route(
                 HandlerType.GET,
@@ -67,7 +76,7 @@ public final class AllotServer {
             config.routes.before(edge::check);
             for (Route route : routes) {
                 config.routes.addEndpoint(new io.javalin.router.Endpoint(
-                        route.method(), route.path(), guard(route, store), java.util.Set.of()));
+                        route.method(), route.path(), guard(route, store, oidc), java.util.Set.of()));
             }
             config.routes.exception(AllotException.class, ProblemResponses::allot);
             config.routes.exception(HttpResponseException.class, ProblemResponses::http);
@@ -79,7 +88,7 @@ public final class AllotServer {
     }
 
     public static AllotServer create(Store store, Planner planner) {
-        return new AllotServer(store, planner, config -> {}, false);
+        return new AllotServer(store, planner, config -> {}, false, null);
     }
 
     /**
@@ -87,7 +96,7 @@ public final class AllotServer {
      * the extension handles its own authentication and errors.
      */
     public static AllotServer create(Store store, Planner planner, Consumer<JavalinConfig> extension) {
-        return new AllotServer(store, planner, extension, false);
+        return new AllotServer(store, planner, extension, false, null);
     }
 
     /**
@@ -96,7 +105,20 @@ public final class AllotServer {
      */
     public static AllotServer create(
             Store store, Planner planner, Consumer<JavalinConfig> extension, boolean trustForwardedProto) {
-        return new AllotServer(store, planner, extension, trustForwardedProto);
+        return new AllotServer(store, planner, extension, trustForwardedProto, null);
+    }
+
+    /**
+     * As above; with {@code oidc} (null: none), the API also accepts the identity provider's access tokens (signed
+     * JWTs for this issuer and audience) as bearer tokens, with the role the provider's claims map to.
+     */
+    public static AllotServer create(
+            Store store,
+            Planner planner,
+            Consumer<JavalinConfig> extension,
+            boolean trustForwardedProto,
+            OidcProvider oidc) {
+        return new AllotServer(store, planner, extension, trustForwardedProto, oidc);
     }
 
     public AllotServer start(String host, int port) {
@@ -126,12 +148,12 @@ public final class AllotServer {
         return app;
     }
 
-    private static io.javalin.http.Handler guard(Route route, Store store) {
+    private static io.javalin.http.Handler guard(Route route, Store store, OidcProvider oidc) {
         if (route.isPublic()) {
             return route.handler();
         }
         return ctx -> {
-            Requests.authorize(ctx, store.tokens(), route.roles());
+            Requests.authorize(ctx, store.tokens(), oidc, route.roles());
             route.handler().handle(ctx);
         };
     }
@@ -139,6 +161,14 @@ public final class AllotServer {
     private static void health(Context ctx, Store store) {
         boolean up = store.healthy();
         ctx.status(up ? 200 : 503).json(Map.of("status", up ? "up" : "down", "database", up ? "up" : "down"));
+    }
+
+    /** Readiness for a load balancer: 200 while the store answers a query, 503 (and out of rotation) when not. */
+    private static void ready(Context ctx, Store store) {
+        boolean up = store.healthy();
+        ctx.status(up ? 200 : 503)
+                .header("Cache-Control", "no-store")
+                .json(Map.of("status", up ? "ready" : "not-ready", "database", up ? "up" : "down"));
     }
 
     /**

@@ -16,6 +16,8 @@ final class OpenApiDocument {
     static Map<String, Object> build() {
         OpenApiDocument doc = new OpenApiDocument();
         doc.op("get", "/health", "Liveness and database check", null, "Health", false);
+        doc.probe("/healthz", "Liveness: the process answers (no database check)");
+        doc.probe("/readyz", "Readiness: 200 while the database answers, 503 when it does not");
         doc.op("get", "/metrics", "Prometheus metrics (text exposition format)", null, null, false);
         doc.op("get", "/openapi.json", "This document", null, null, false);
         doc.op("get", "/schemas/plan-v1.json", "The JSON Schema of the allot.plan/v1 document", null, null, false);
@@ -205,6 +207,21 @@ final class OpenApiDocument {
         return root;
     }
 
+    /** A public probe answering the Health object, with 503 (the same object) when it is not up. */
+    @SuppressWarnings("unchecked")
+    private void probe(String path, String summary) {
+        op("get", path, summary, null, "Health", false);
+        Map<String, Object> operation = (Map<String, Object>) paths.get(path).get("get");
+        ((Map<String, Object>) operation.get("responses"))
+                .put(
+                        "503",
+                        Map.of(
+                                "description",
+                                "Not ready",
+                                "content",
+                                Map.of("application/json", Map.of("schema", ref("Health")))));
+    }
+
     private void op(String method, String path, String summary, String request, String response, boolean secured) {
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("summary", summary);
@@ -248,7 +265,8 @@ final class OpenApiDocument {
                 "RFC 9457 problem",
                 "content",
                 Map.of(ProblemResponses.CONTENT_TYPE, Map.of("schema", ref("Problem"))));
-        for (String status : secured ? List.of("400", "401", "403", "404", "409", "412", "422") : List.of("500")) {
+        for (String status :
+                secured ? List.of("400", "401", "403", "404", "409", "412", "422", "503") : List.of("500")) {
             responses.put(status, problem);
         }
         operation.put("responses", responses);

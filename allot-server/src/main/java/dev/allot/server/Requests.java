@@ -5,6 +5,7 @@ import dev.allot.core.AllotException.Kind;
 import dev.allot.core.Problem;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.ProjectId;
+import dev.allot.server.oidc.OidcProvider;
 import dev.allot.store.Actor;
 import dev.allot.store.Role;
 import dev.allot.store.TokenRepository;
@@ -25,8 +26,11 @@ final class Requests {
 
     private Requests() {}
 
-    /** Authenticates the bearer token (or UI session cookie) and checks the role; the actor is kept on the request. */
-    static Actor authorize(Context ctx, TokenRepository tokens, Set<Role> roles) {
+    /**
+     * Authenticates the bearer token (or UI session cookie) and checks the role; the actor is kept on the request.
+     * With single sign-on configured ({@code oidc} not null), a bearer JWT is checked as the provider's access token.
+     */
+    static Actor authorize(Context ctx, TokenRepository tokens, OidcProvider oidc, Set<Role> roles) {
         String header = ctx.header("Authorization");
         String token = null;
         boolean fromCookie = false;
@@ -43,12 +47,14 @@ final class Requests {
                     "This route needs a token."
                             + " Maybe send 'Authorization: Bearer <token>' (create one with 'allot token create')?");
         }
-        Actor actor = tokens.authenticate(token)
-                .orElseThrow(() -> new AllotException(
-                        Kind.FORBIDDEN,
-                        ProblemResponses.UNAUTHENTICATED,
-                        "The token is unknown, revoked or expired."
-                                + " Maybe create a new one with 'allot token create'?"));
+        Actor actor = oidc != null && !fromCookie && isJwt(token)
+                ? providerActor(oidc, token)
+                : tokens.authenticate(token)
+                        .orElseThrow(() -> new AllotException(
+                                Kind.FORBIDDEN,
+                                ProblemResponses.UNAUTHENTICATED,
+                                "The token is unknown, revoked or expired."
+                                        + " Maybe create a new one with 'allot token create'?"));
         if (fromCookie && !SAFE_METHODS.contains(ctx.method().name())) {
             requireCsrf(ctx, token);
         }
@@ -63,6 +69,23 @@ final class Requests {
         ctx.attribute(ACTOR, actor);
         ctx.attribute(TOKEN, token);
         return actor;
+    }
+
+    /** Allot's own tokens are {@code allot_} and base64url; a JWT is three base64url parts joined by dots. */
+    private static boolean isJwt(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2 && !token.startsWith("allot_");
+    }
+
+    private static Actor providerActor(OidcProvider oidc, String token) {
+        List<String> why = new java.util.ArrayList<>();
+        var identity = oidc.verifyBearer(token, why)
+                .orElseThrow(() -> new AllotException(
+                        Kind.FORBIDDEN,
+                        ProblemResponses.UNAUTHENTICATED,
+                        "The identity provider's access token was not accepted: " + String.join("; ", why)
+                                + ". Maybe fetch a new one from "
+                                + oidc.settings().issuer() + "?"));
+        return oidc.actorOf(identity);
     }
 
     /**

@@ -77,6 +77,16 @@ public final class TokenRepository {
         }));
     }
 
+    /**
+     * A web session for a person the lab's identity provider vouched for (single sign-on): it has no API token
+     * behind it, expires after {@code lifetime}, and ends when it is signed out or its user's tokens are revoked.
+     */
+    public Issued createSignedOnSession(String user, Role role, Duration lifetime) {
+        Instant expires = store.now().plus(lifetime);
+        return store.transaction(handle ->
+                insert(handle, user, role, "single sign-on", expires, "session", null, new Actor(user, role)));
+    }
+
     /** Who holds this token, if it is known, not expired, and (for a session) its token is still live. */
     public Optional<Actor> authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) {

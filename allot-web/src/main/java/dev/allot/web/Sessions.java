@@ -62,6 +62,13 @@ final class Sessions {
         return new Rights(session.user(), session.role());
     }
 
+    /** Opens a session for someone the identity provider signed in, with the role the mapping gave them. */
+    Rights signIn(Context ctx, Actor actor) {
+        TokenRepository.Issued session = tokens.createSignedOnSession(actor.user(), actor.role(), LIFETIME);
+        ctx.cookie(cookie(ctx, SESSION_COOKIE, session.token(), (int) LIFETIME.toSeconds()));
+        return new Rights(session.user(), session.role());
+    }
+
     void signOut(Context ctx, Rights rights) {
         String session = ctx.cookie(SESSION_COOKIE);
         if (session != null) {
@@ -101,6 +108,24 @@ final class Sessions {
                     "csrf: the form's security token is"
                             + " missing or belongs to another session. Maybe reload the page and submit the form again?");
         }
+    }
+
+    /** {@code value} with a MAC under this server's key, for a cookie the browser must hand back unchanged. */
+    String sign(String value) {
+        return value + "~" + hmac("signed:" + value);
+    }
+
+    /** The value {@link #sign} signed, if {@code signed} is one of ours and unchanged. */
+    Optional<String> verified(String signed) {
+        int cut = signed == null ? -1 : signed.lastIndexOf('~');
+        if (cut < 0) {
+            return Optional.empty();
+        }
+        String value = signed.substring(0, cut);
+        boolean valid = MessageDigest.isEqual(
+                hmac("signed:" + value).getBytes(StandardCharsets.US_ASCII),
+                signed.substring(cut + 1).getBytes(StandardCharsets.US_ASCII));
+        return valid ? Optional.of(value) : Optional.empty();
     }
 
     private String hmac(String value) {

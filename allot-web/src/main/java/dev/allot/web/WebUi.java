@@ -3,6 +3,7 @@ package dev.allot.web;
 import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.planner.Planner;
+import dev.allot.server.oidc.OidcProvider;
 import dev.allot.store.Store;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -24,8 +25,9 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final ScoreForm score;
     private final ClusterPage cluster;
     private final TokensPage tokens;
+    private final SignOn signOn;
 
-    private WebUi(Store store, Planner planner) {
+    private WebUi(Store store, Planner planner, OidcProvider oidc) {
         this.sessions = new Sessions(store.tokens());
         this.board = new BoardPage(store);
         this.review = new ReviewPage(store);
@@ -36,10 +38,16 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.score = new ScoreForm(store, application);
         this.cluster = new ClusterPage(store);
         this.tokens = new TokensPage(application.tokens());
+        this.signOn = oidc == null ? null : new SignOn(oidc, sessions);
     }
 
     public static WebUi create(Store store, Planner planner) {
-        return new WebUi(store, planner);
+        return new WebUi(store, planner, null);
+    }
+
+    /** The web UI with single sign-on through {@code oidc} beside the token form (null: tokens only). */
+    public static WebUi create(Store store, Planner planner, OidcProvider oidc) {
+        return new WebUi(store, planner, oidc);
     }
 
     @Override
@@ -52,13 +60,17 @@ public final class WebUi implements Consumer<JavalinConfig> {
         });
         var routes = config.routes;
         routes.get("/", ctx -> ctx.redirect("/board"));
-        routes.get("/login", ctx -> html(ctx, 200, LoginPage.form(ctx, sessions, "")));
+        routes.get("/login", ctx -> html(ctx, 200, LoginPage.form(ctx, sessions, "", links(ctx))));
         routes.post("/login", this::login);
+        if (signOn != null) {
+            routes.get(SignOn.START, this::startSignOn);
+            routes.get(SignOn.CALLBACK, this::finishSignOn);
+        }
         routes.post(
                 "/logout",
                 ctx -> run(ctx, true, rights -> {
                     sessions.signOut(ctx, rights);
-                    ctx.redirect("/login");
+                    ctx.redirect(signOn == null ? "/login" : "/login?signed-out");
                     return null;
                 }));
         routes.get("/board", ctx -> run(ctx, false, rights -> board.render(ctx, page(ctx, rights, "board"))));
@@ -132,8 +144,34 @@ public final class WebUi implements Consumer<JavalinConfig> {
             String next = ctx.formParam("next");
             ctx.redirect(NextPage.orDefault(next), io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (AllotException e) {
-            html(ctx, ErrorPage.status(e), LoginPage.form(ctx, sessions, e.getMessage()));
+            html(ctx, ErrorPage.status(e), LoginPage.form(ctx, sessions, e.getMessage(), links(ctx)));
         }
+    }
+
+    private void startSignOn(Context ctx) {
+        try {
+            signOn.start(ctx);
+        } catch (AllotException e) {
+            html(ctx, ErrorPage.status(e), LoginPage.form(ctx, sessions, e.getMessage(), links(ctx)));
+        }
+    }
+
+    private void finishSignOn(Context ctx) {
+        try {
+            html(ctx, 200, LoginPage.landing(signOn.finish(ctx)));
+        } catch (AllotException e) {
+            html(ctx, ErrorPage.status(e), LoginPage.form(ctx, sessions, e.getMessage(), links(ctx)));
+        }
+    }
+
+    /** The sign-on link; after sign-out also the provider's sign-out page (asking the provider only then). */
+    private LoginPage.SignOnLinks links(Context ctx) {
+        if (signOn == null) {
+            return LoginPage.SignOnLinks.NONE;
+        }
+        boolean signedOut = ctx.queryParam("signed-out") != null;
+        return new LoginPage.SignOnLinks(
+                true, signedOut ? signOn.providerSignOut().orElse("") : "");
     }
 
     Page page(Context ctx, Rights rights, String active) {

@@ -53,15 +53,20 @@ final class Browser implements AutoCloseable {
 
     /** A fresh browser profile (its own cookies) with a laptop-sized window, signed in with {@code token}. */
     Page signedIn(UiServer server, String token) {
-        BrowserContext context =
-                browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1400, 900));
-        Page page = context.newPage();
+        Page page = newPage();
         page.navigate(server.url("/login"));
         page.getByLabel("Token").fill(token);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
         page.waitForURL("**/board");
         return page;
+    }
+
+    /** A fresh browser profile (its own cookies) with a laptop-sized window. */
+    Page newPage() {
+        BrowserContext context =
+                browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1400, 900));
+        return context.newPage();
     }
 
     /** Saves a full-page screenshot to the folder named by -Dallot.screenshots (relative to the repository root). */

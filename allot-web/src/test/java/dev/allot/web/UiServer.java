@@ -22,6 +22,11 @@ final class UiServer implements AutoCloseable {
     final Map<Role, String> users = new EnumMap<>(Role.class);
 
     UiServer(Lab lab) {
+        this(lab, null);
+    }
+
+    /** As above, with single sign-on through {@code oidc} (null: tokens only). */
+    UiServer(Lab lab, dev.allot.server.oidc.OidcProvider oidc) {
         this.lab = lab;
         this.store = Store.open("jdbc:h2:mem:ui-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", null, null);
         store.lab().importLab(lab, Actor.system("test"));
@@ -34,8 +39,26 @@ final class UiServer implements AutoCloseable {
                 role,
                 store.tokens().create(user, role, "test", Actor.system("test")).token()));
         Planner planner = Planner.create(PlannerOptions.defaults());
-        this.server =
-                AllotServer.create(store, planner, WebUi.create(store, planner)).start("127.0.0.1", 0);
+        this.server = AllotServer.create(store, planner, WebUi.create(store, planner, oidc), false, oidc)
+                .start("127.0.0.1", 0);
+    }
+
+    /**
+     * Single sign-on through the provider at {@code issuer} for client "allot" with {@code secret} (written to a file
+     * in {@code dir}), mapping gpu-deciders to deciders, gpu-reviewers to reviewers and everyone else to viewers.
+     */
+    static dev.allot.server.oidc.OidcProvider signOn(String issuer, String secret, java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("oidc-secret"), secret);
+        return dev.allot.server.oidc.OidcProvider.discover(dev.allot.server.oidc.OidcSettings.read(
+                issuer,
+                "allot",
+                file,
+                java.util.List.of(),
+                java.util.List.of("group:gpu-deciders=decider", "group:gpu-reviewers=reviewer", "default=viewer"),
+                null,
+                null,
+                null));
     }
 
     String url(String path) {

@@ -4,6 +4,8 @@ import dev.allot.app.Cli;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
 import dev.allot.server.AllotServer;
+import dev.allot.server.oidc.OidcProvider;
+import dev.allot.server.oidc.OidcSettings;
 import dev.allot.store.Store;
 import dev.allot.web.WebUi;
 import java.util.concurrent.Callable;
@@ -17,7 +19,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Serve the web UI and the REST API over the store until stopped (Ctrl-C).",
-            "Routes: /api/..., /openapi.json, /health, /metrics. Create a token first: allot token create."
+            "Routes: /api/..., /openapi.json, /health, /metrics. Create a token first: allot token create.",
+            "Single sign-on: --oidc-issuer, --oidc-client-id and --oidc-client-secret-file (see docs/security.md);"
+                    + " options may also come from a file: allot serve @serve.args."
         })
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
@@ -41,15 +45,70 @@ public final class ServeCommand implements Callable<Integer> {
                     + " TLS (Secure cookies, HSTS). Off by default: a client could send the header itself.")
     boolean trustForwardedProto;
 
+    @Option(
+            names = "--oidc-issuer",
+            paramLabel = "URL",
+            description = "Single sign-on: the OpenID Connect provider's issuer URL (its discovery document is"
+                    + " URL/.well-known/openid-configuration), e.g. https://idp.example/realms/lab. Local tokens keep"
+                    + " working beside it.")
+    String oidcIssuer;
+
+    @Option(names = "--oidc-client-id", paramLabel = "ID", description = "The client id registered for Allot.")
+    String oidcClientId;
+
+    @Option(
+            names = "--oidc-client-secret-file",
+            paramLabel = "FILE",
+            description = "A file holding the client secret alone (omit for a public client).")
+    java.nio.file.Path oidcSecretFile;
+
+    @Option(
+            names = "--oidc-scopes",
+            split = ",",
+            paramLabel = "SCOPE",
+            description = "Scopes asked for (default: openid,profile,email).")
+    java.util.List<String> oidcScopes = new java.util.ArrayList<>();
+
+    @Option(
+            names = "--oidc-role-map",
+            split = ",",
+            paramLabel = "RULE",
+            description = "Who gets which role, first match wins: group:NAME=ROLE, role:NAME=ROLE, email:ADDRESS=ROLE,"
+                    + " user:NAME=ROLE, default=ROLE|none (default: default=viewer). E.g."
+                    + " group:gpu-deciders=decider,group:gpu-reviewers=reviewer,email:lee@lab.example=lead.")
+    java.util.List<String> oidcRoleMap = new java.util.ArrayList<>();
+
+    @Option(
+            names = "--oidc-user-claim",
+            paramLabel = "CLAIM",
+            description = "The claim that is the Allot user name (default: preferred_username; 'email' where the"
+                    + " lab file names project leads by e-mail).")
+    String oidcUserClaim;
+
+    @Option(
+            names = "--oidc-audience",
+            paramLabel = "AUD",
+            description = "The audience the provider's access tokens must name for the API (default: the client id).")
+    String oidcAudience;
+
+    @Option(
+            names = "--oidc-redirect-uri",
+            paramLabel = "URL",
+            description = "Where the provider sends the browser back (default: this server's /login/sso/callback as"
+                    + " the browser reached it). Set it behind a proxy.")
+    String oidcRedirectUri;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
             throw dev.allot.core.AllotException.invalid(
                     "invalid-port", "--port: " + port + " is not a TCP port. Maybe 7070?");
         }
+        OidcProvider oidc = singleSignOn();
         Store opened = store.open();
         Planner planner = Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system()));
-        AllotServer server = AllotServer.create(opened, planner, WebUi.create(opened, planner), trustForwardedProto)
+        AllotServer server = AllotServer.create(
+                        opened, planner, WebUi.create(opened, planner, oidc), trustForwardedProto, oidc)
                 .start(host, port);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -62,8 +121,52 @@ public final class ServeCommand implements Callable<Integer> {
                 "Allot serves http://%s:%d: the web UI (sign in with a token from 'allot token create'),"
                         + " the API (OpenAPI at /openapi.json) and metrics at /metrics.%n",
                 host, server.port());
+        if (oidc != null) {
+            System.out.printf(
+                    "Single sign-on through %s (client %s); roles: %s.%n",
+                    oidc.settings().issuer(),
+                    oidc.settings().clientId(),
+                    describe(oidc.settings().roles()));
+            oidc.check().ifPresent(problem -> System.out.println("Warning: " + problem));
+        }
         System.out.flush();
         server.join();
         return Cli.OK;
+    }
+
+    /** The provider named by the --oidc-* options; null without --oidc-issuer. */
+    private OidcProvider singleSignOn() {
+        boolean anyOther = oidcClientId != null
+                || oidcSecretFile != null
+                || !oidcScopes.isEmpty()
+                || !oidcRoleMap.isEmpty()
+                || oidcUserClaim != null
+                || oidcAudience != null
+                || oidcRedirectUri != null;
+        if (oidcIssuer == null) {
+            if (anyOther) {
+                throw new dev.allot.core.AllotException(
+                        dev.allot.core.ErrorCode.OIDC_SETTINGS,
+                        "--oidc-issuer: missing, but other --oidc-* options were given. Maybe add --oidc-issuer URL?");
+            }
+            return null;
+        }
+        return OidcProvider.discover(OidcSettings.read(
+                oidcIssuer,
+                oidcClientId,
+                oidcSecretFile,
+                oidcScopes,
+                oidcRoleMap,
+                oidcUserClaim,
+                oidcAudience,
+                oidcRedirectUri));
+    }
+
+    private static String describe(dev.allot.application.RoleMapping mapping) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        mapping.rules().forEach(rule -> parts.add(rule.toString()));
+        parts.add(
+                "default=" + mapping.fallback().map(dev.allot.store.Role::label).orElse("none"));
+        return String.join(", ", parts);
     }
 }
