@@ -18,6 +18,7 @@ public final class Application {
     private final Tokens tokens;
     private final Approvals approvals;
     private final Evidences evidence;
+    private final Enforcements enforcements;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -27,6 +28,7 @@ public final class Application {
         this.drafts = new Drafts(store, planner, approvals, evidence);
         this.reads = new Reads(store);
         this.tokens = new Tokens(store);
+        this.enforcements = new Enforcements(store);
     }
 
     /** The use cases over {@code store}, solving drafts with {@code planner}. */
@@ -75,5 +77,10 @@ public final class Application {
     /** The administrator's token lifecycle: list and revoke. */
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** The plan enforcers apply for a cycle, and the record of their runs. */
+    public Enforcements enforcements() {
+        return enforcements;
     }
 }

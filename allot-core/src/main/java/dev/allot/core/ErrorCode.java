@@ -786,7 +786,37 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "Trace {file} has problems: {problems}.",
-            "Maybe map its columns with --columns?");
+            "Maybe map its columns with --columns?"),
+    PLAN_NOT_PUBLISHED(
+            "plan-not-published",
+            Kind.INVALID_INPUT,
+            400,
+            "cycle {cycle} is a draft; enforcement applies published plans only",
+            "Maybe publish the draft first, or enforce another cycle?"),
+    NO_PUBLISHED_CYCLE(
+            "no-published-cycle",
+            Kind.NOT_FOUND,
+            404,
+            "No cycle has a published plan; enforcement applies published plans only.",
+            "Maybe publish one first, or name the cycle with --cycle ID?"),
+    STORE_IN_USE(
+            "store-in-use",
+            Kind.UNAVAILABLE,
+            503,
+            "The store {url} is in use by a running server and did not answer within {seconds} s.",
+            "Maybe go through the server with --server URL --token-file FILE?"),
+    SERVER_UNREACHABLE(
+            "server-unreachable",
+            Kind.UNAVAILABLE,
+            503,
+            "The Allot server at {url} did not answer: {reason}.",
+            "Maybe check --server, or that 'allot serve' runs?"),
+    SERVER_REFUSED(
+            "server-refused",
+            Kind.INVALID_INPUT,
+            422,
+            "The Allot server at {url} answered {status}: {detail}.",
+            "Maybe check --token-file and the token's role?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
