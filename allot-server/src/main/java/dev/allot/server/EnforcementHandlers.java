@@ -7,7 +7,6 @@ import dev.allot.lab.LabYaml;
 import dev.allot.store.EnforcementRun;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,8 +38,9 @@ final class EnforcementHandlers {
         CycleId cycle = Requests.cycle(ctx);
         application.reads().cycle(cycle);
         Fields body = Fields.parse(ctx.body());
-        String enforcer = body.choice("enforcer", List.copyOf(new java.util.TreeSet<>(Enforcements.ENFORCERS)), null);
-        String mode = body.choice("mode", List.copyOf(new java.util.TreeSet<>(Enforcements.MODES)), null);
+        // which enforcers and modes exist is the use case's rule; it reports them with the other problems
+        String enforcer = body.text("enforcer", 64, null);
+        String mode = body.text("mode", 64, null);
         String target = body.text("target", Fields.MAX_NAME, null);
         Integer version = body.has("planVersion") ? body.integer("planVersion", 1, Integer.MAX_VALUE, null) : null;
         Integer changes = body.has("changes") ? body.integer("changes", 0, Integer.MAX_VALUE, null) : null;
