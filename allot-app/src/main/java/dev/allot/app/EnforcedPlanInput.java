@@ -56,6 +56,12 @@ public final class EnforcedPlanInput extends PlanInput {
                 throw AllotException.invalid(
                         "BAD_FLAG", "Flag --server reads a cycle's plan: pass --cycle ID or --cycle current with it.");
             }
+            if (!given() && !hasPlanFile()) {
+                throw AllotException.invalid(
+                        "BAD_FLAG",
+                        "No plan given: pass --cycle ID|current (a cycle's published plan, from the store or"
+                                + " --server), or --lab FILE with --plan FILE. Maybe --cycle current?");
+            }
             Loaded loaded = super.loadChecked();
             if (hasPlanFile() && (server != null || store.named())) {
                 recordCycle = loaded.plan().cycle();

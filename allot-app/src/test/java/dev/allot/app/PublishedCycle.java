@@ -17,36 +17,8 @@ final class PublishedCycle implements AutoCloseable {
     static final CycleId CYCLE = CycleId.of("2027-01");
     static final Actor DANA = new Actor("dana", Role.DECIDER);
 
-    /** Two funded projects on one cluster's H100 and A100 pools. */
-    static final String LAB = """
-            name: enforce-lab
-            cycle: 2027-01
-            cycleStart: 2027-01-04
-            gpuTypes:
-              - {name: H100, speed: 1.0}
-              - {name: A100, speed: 0.45}
-            pools:
-              - {name: ci-h100, cluster: ci, gpuType: H100, gpus: 64, gpusPerNode: 8}
-              - {name: ci-a100, cluster: ci, gpuType: A100, gpus: 32, gpusPerNode: 8}
-            categories:
-              - {id: exploratory}
-              - {id: product}
-            policy:
-              reserve: 0%
-              relations: []
-              granularity: node
-            projects:
-              - id: vision-rl
-                category: exploratory
-                lead: alice
-                members: [alice, bob]
-                ask: {floor: 8, target: 16, ceiling: 24, gpuTypes: [H100]}
-              - id: chat-sft
-                category: product
-                lead: erin
-                members: [erin]
-                ask: {floor: 8, target: 16, ceiling: 16, gpuTypes: [A100]}
-            """;
+    /** Two funded projects on one cluster's H100 and A100 pools (cycle 2027-01). */
+    static final String LAB = dev.allot.app.slurm.SlurmCommandRun.LAB;
 
     final String db;
     final Store store;

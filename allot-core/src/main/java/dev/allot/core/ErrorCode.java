@@ -803,8 +803,8 @@ public enum ErrorCode {
             "store-in-use",
             Kind.UNAVAILABLE,
             503,
-            "The store {url} is in use by a running server and did not answer within {seconds} s.",
-            "Maybe go through the server with --server URL --token-file FILE?"),
+            "The store at {url} is in use by another process that does not share it.",
+            "Maybe restart that server with this version, or go through it with --server URL --token-file FILE?"),
     SERVER_UNREACHABLE(
             "server-unreachable",
             Kind.UNAVAILABLE,

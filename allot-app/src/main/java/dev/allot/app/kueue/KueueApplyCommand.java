@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
             "Show what will change, then create and update the plan's Kueue objects on the cluster (server-side",
             "apply, field manager 'allot'). On a terminal it asks before changing anything; scripts pass --yes,",
             "which deletions always need. Writes only what differs, so running it again changes nothing.",
-            "Example: allot kueue apply --lab lab.yaml --plan plan.json --at today --yes"
+            "Example: allot kueue apply --cycle current --at today --yes",
+            "     or: allot kueue apply --lab lab.yaml --plan plan.json --at today --yes"
         })
 final class KueueApplyCommand extends KueueCommand.ClusterRun {
     @Option(

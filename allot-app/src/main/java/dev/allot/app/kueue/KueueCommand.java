@@ -28,7 +28,9 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         description = {
             "Enforce a plan on Kubernetes with Kueue: a ResourceFlavor per GPU type, a cohort per category,",
-            "a ClusterQueue (quota = grant) and a LocalQueue per project. See docs/kueue.md."
+            "a ClusterQueue (quota = grant) and a LocalQueue per project. See docs/kueue.md.",
+            "The plan is a cycle's published one (--cycle ID|current, from the store or --server) or a plan file",
+            "with its lab (--lab FILE --plan FILE); runs with --cycle are recorded against the cycle."
         },
         subcommands = {
             KueueExportCommand.class,

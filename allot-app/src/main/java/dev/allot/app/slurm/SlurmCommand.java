@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Enforce a plan on a Slurm cluster (accounts per project under their category, GrpTRES GPU"
-                    + " caps per type) and read usage back. See docs/slurm.md."
+                    + " caps per type) and read usage back. See docs/slurm.md.",
+            "The plan is a cycle's published one (--cycle ID|current, from the store or --server) or a plan file"
+                    + " with its lab (--lab FILE --plan FILE); runs with --cycle are recorded against the cycle."
         },
         subcommands = {SlurmCommand.Diff.class, SlurmCommand.Apply.class, SlurmCommand.Drift.class, UsageCommand.class})
 public final class SlurmCommand implements Runnable {
