@@ -7,6 +7,7 @@ import dev.allot.store.EnforcementRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,68 @@ class EnforceCycleTest {
                 assertThat(run.changes()).isEqualTo(objects(fromCycle.out()));
                 assertThat(run.ranBy()).isEqualTo(System.getProperty("user.name"));
             });
+        }
+    }
+
+    @Test
+    void aPlanFileForACycleTheNamedStoreKnowsIsRecordedWithoutAVersion() throws Exception {
+        try (PublishedCycle store = new PublishedCycle(folder)) {
+            Path plan = Files.writeString(folder.resolve("plan.json"), store.publish());
+            Path lab = Files.writeString(
+                    folder.resolve("lab.yaml"),
+                    LabYaml.write(store.application.reads().lab(PublishedCycle.CYCLE)));
+            Path out = folder.resolve("kueue");
+
+            CliRun unnamed = CliRun.of("kueue", "export", "--lab", lab.toString(), "--plan", plan.toString());
+            CliRun named = CliRun.of(
+                    "kueue",
+                    "export",
+                    "--lab",
+                    lab.toString(),
+                    "--plan",
+                    plan.toString(),
+                    "--out",
+                    out.toString(),
+                    "--db",
+                    store.db);
+
+            assertThat(unnamed.exitCode()).isZero();
+            assertThat(named.exitCode()).as(named.err()).isZero();
+            assertThat(store.application.enforcements().list(PublishedCycle.CYCLE))
+                    .singleElement()
+                    .satisfies(run -> {
+                        assertThat(run.planVersion()).isNull();
+                        assertThat(run.target()).isEqualTo(out.toString());
+                    });
+        }
+    }
+
+    @Test
+    void aClusterThatCannotBeReachedIsRecordedAsAFailedRun() {
+        Map<String, String> unreachable = Map.of(
+                "kubernetes.master", "https://127.0.0.1:1",
+                "kubernetes.auth.tryKubeConfig", "false",
+                "kubernetes.auth.tryServiceAccount", "false",
+                "kubernetes.request.retry.backoffLimit", "0",
+                "kubernetes.connection.timeout", "2000");
+        unreachable.forEach(System::setProperty);
+        try (PublishedCycle store = new PublishedCycle(folder)) {
+            store.publish();
+
+            CliRun drift = CliRun.of("kueue", "drift", "--cycle", "current", "--db", store.db);
+
+            assertThat(drift.exitCode()).isEqualTo(Cli.UNAVAILABLE);
+            assertThat(store.application.enforcements().list(PublishedCycle.CYCLE))
+                    .singleElement()
+                    .satisfies(run -> {
+                        assertThat(run.mode()).isEqualTo("drift");
+                        assertThat(run.errors()).isEqualTo(1);
+                        assertThat(run.drift()).isNull();
+                        assertThat(run.target()).isEqualTo("https://127.0.0.1:1/");
+                        assertThat(run.detail()).startsWith("Cannot reach the Kubernetes API server");
+                    });
+        } finally {
+            unreachable.keySet().forEach(System::clearProperty);
         }
     }
 
