@@ -1,12 +1,12 @@
 package dev.allot.app;
 
+import dev.allot.application.Enforcements;
 import dev.allot.core.AllotException;
 import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.planner.Planner;
-import dev.allot.core.rules.PlanRules;
 import dev.allot.lab.DemoLab;
 import dev.allot.lab.PlanDocument;
 import dev.allot.lab.PlanSchema;
@@ -15,8 +15,11 @@ import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where the plan comes from: a lab file or the demo lab, planned now or read from a published plan file. */
-public final class PlanInput {
+/**
+ * Where the plan comes from: a lab file or the demo lab, planned now or read from a published plan file; the
+ * enforcers' {@link EnforcedPlanInput} adds a cycle's published plan from the store or a server.
+ */
+public class PlanInput {
     @Option(names = "--lab", paramLabel = "FILE", description = "The lab file (YAML; see docs/lab-file.md).")
     Path labFile;
 
@@ -77,30 +80,29 @@ public final class PlanInput {
     /**
      * {@link #load()}, then refuses a plan the enforcers must not apply, before anything reads or changes a cluster: a
      * plan file that departs from the published schema ({@link PlanSchema}: fractional GPUs, missing fields), or a
-     * plan that does not fit the lab ({@link PlanRules}). Every problem is reported at once.
+     * plan that does not fit the lab ({@link Enforcements#problems}: {@code PlanRules}, then the
+     * {@code PlanInvariants} oracle). Every problem is reported at once.
      */
     public Loaded loadChecked() {
         String planText = planFile == null ? null : Cli.read(planFile, "Plan file");
-        List<Problem> problems = new java.util.ArrayList<>();
-        if (planText != null) {
-            problems.addAll(PlanSchema.validateDocument(planText));
-        }
         Loaded loaded;
         try {
             loaded = load(planText);
         } catch (AllotException unreadable) {
+            List<Problem> problems = planText == null ? List.of() : PlanSchema.validateDocument(planText);
             if (problems.isEmpty()) {
                 throw unreadable;
             }
             throw mismatch(planFile.toString(), "the plan document schema (allot.plan/v1)", problems);
         }
-        problems.addAll(PlanRules.fit(loaded.lab(), loaded.plan()));
+        return checked(planFile == null ? "planned now" : planFile.toString(), loaded, planText);
+    }
+
+    /** {@code loaded} when an enforcer may apply it, else the refusal naming every problem. */
+    static Loaded checked(String source, Loaded loaded, String document) {
+        List<Problem> problems = Enforcements.problems(loaded.lab(), loaded.plan(), document);
         if (!problems.isEmpty()) {
-            Lab lab = loaded.lab();
-            throw mismatch(
-                    planFile == null ? "planned now" : planFile.toString(),
-                    "lab " + lab.name() + " (cycle " + lab.cycle() + ")",
-                    problems);
+            throw Enforcements.refused(source, loaded.lab(), problems);
         }
         return loaded;
     }

@@ -19,6 +19,7 @@ public final class Application {
     private final Approvals approvals;
     private final Evidences evidence;
     private final Usage usage;
+    private final Enforcements enforcements;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -29,6 +30,7 @@ public final class Application {
         this.reads = new Reads(store);
         this.tokens = new Tokens(store);
         this.usage = new Usage(store);
+        this.enforcements = new Enforcements(store);
     }
 
     /** The use cases over {@code store}, solving drafts with {@code planner}. */
@@ -82,5 +84,10 @@ public final class Application {
     /** The administrator's token lifecycle: list and revoke. */
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** The plan enforcers apply for a cycle, and the record of their runs. */
+    public Enforcements enforcements() {
+        return enforcements;
     }
 }

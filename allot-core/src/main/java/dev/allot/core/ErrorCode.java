@@ -828,7 +828,37 @@ public enum ErrorCode {
             Kind.FORBIDDEN,
             403,
             "The identity provider signed {user} in, but no --oidc-role-map rule gives them a role.",
-            "Maybe ask an administrator to add a rule for one of their groups?");
+            "Maybe ask an administrator to add a rule for one of their groups?"),
+    PLAN_NOT_PUBLISHED(
+            "plan-not-published",
+            Kind.INVALID_INPUT,
+            400,
+            "cycle {cycle} is a draft; enforcement applies published plans only",
+            "Maybe publish the draft first, or enforce another cycle?"),
+    NO_PUBLISHED_CYCLE(
+            "no-published-cycle",
+            Kind.NOT_FOUND,
+            404,
+            "No cycle has a published plan; enforcement applies published plans only.",
+            "Maybe publish one first, or name the cycle with --cycle ID?"),
+    STORE_IN_USE(
+            "store-in-use",
+            Kind.UNAVAILABLE,
+            503,
+            "The store at {url} is in use by another process that does not share it.",
+            "Maybe restart that server with this version, or go through it with --server URL --token-file FILE?"),
+    SERVER_UNREACHABLE(
+            "server-unreachable",
+            Kind.UNAVAILABLE,
+            503,
+            "The Allot server at {url} did not answer: {reason}.",
+            "Maybe check --server, or that 'allot serve' runs?"),
+    SERVER_REFUSED(
+            "server-refused",
+            Kind.INVALID_INPUT,
+            422,
+            "The Allot server at {url} answered {status}: {detail}.",
+            "Maybe check --token-file and the token's role?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

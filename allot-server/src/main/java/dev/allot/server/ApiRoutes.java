@@ -42,6 +42,7 @@ final class ApiRoutes {
         TokenHandlers tokens = new TokenHandlers(application.tokens());
         ApprovalHandlers approvals = new ApprovalHandlers(application);
         EvidenceHandlers evidence = new EvidenceHandlers(application);
+        EnforcementHandlers enforcement = new EnforcementHandlers(application);
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -88,6 +89,10 @@ final class ApiRoutes {
         api.add(GET, "/api/cycles/{cycle}/plans", EVERYONE, plans::plans);
         api.add(GET, "/api/cycles/{cycle}/plans/{version}", EVERYONE, plans::plan);
         api.add(GET, "/api/cycles/{cycle}/portfolio", EVERYONE, plans::portfolio);
+        api.add(GET, "/api/cycles/{cycle}/enforcement", EVERYONE, enforcement::list);
+        api.add(POST, "/api/cycles/{cycle}/enforcement", STEERING, enforcement::record);
+        api.add(GET, "/api/cycles/{cycle}/enforcement/plan", EVERYONE, enforcement::plan);
+        api.add(GET, "/api/cycles/{cycle}/lab", STEERING, enforcement::lab);
         return List.copyOf(api.routes);
     }
 

@@ -185,6 +185,37 @@ final class OpenApiDocument {
                 null,
                 "Portfolio",
                 true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/enforcement",
+                "Enforcement runs of the cycle (Slurm and Kueue applies, drift checks, exports), newest first",
+                null,
+                "EnforcementRuns",
+                true);
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/enforcement",
+                "Record an enforcement run (admin or decider); who and when are the server's",
+                "EnforcementInput",
+                "EnforcementRun",
+                true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/enforcement/plan",
+                "The plan enforcers apply: the latest published version as the allot.plan/v1 document ({cycle} may"
+                        + " be 'current', the newest cycle with a published plan; headers Allot-Cycle and"
+                        + " Allot-Plan-Version); a draft is refused",
+                null,
+                null,
+                true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/lab",
+                "The cycle's lab as a lab file (application/yaml; admin or decider): what enforcers check a plan"
+                        + " against",
+                null,
+                null,
+                true);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
         root.put(

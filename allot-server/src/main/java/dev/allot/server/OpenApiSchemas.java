@@ -391,6 +391,24 @@ final class OpenApiSchemas {
                                                 gpus(),
                                                 "decision",
                                                 str()))))));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("id", integer());
+        run.put("cycle", str());
+        run.put("planVersion", Map.of("type", List.of("integer", "null")));
+        run.put("ranAt", str());
+        run.put("ranBy", str());
+        run.put("enforcer", choice("kueue", "slurm"));
+        run.put("target", str());
+        run.put("mode", choice("apply", "drift", "dry-run", "export"));
+        run.put("changes", Map.of("type", List.of("integer", "null")));
+        run.put("drift", Map.of("type", List.of("integer", "null")));
+        run.put("errors", integer());
+        run.put("detail", str());
+        s.put("EnforcementRun", obj(List.of("id", "cycle", "ranAt", "ranBy", "enforcer", "target", "mode"), run));
+        s.put("EnforcementRuns", arr(ref("EnforcementRun")));
+        Map<String, Object> input = new LinkedHashMap<>(run);
+        List.of("id", "cycle", "ranAt", "ranBy").forEach(input::remove);
+        s.put("EnforcementInput", obj(List.of("enforcer", "target", "mode"), input));
         return s;
     }
 

@@ -68,7 +68,11 @@ class RoleMatrixIT {
             entry("GET /api/cycles/{cycle}/plan", ALL),
             entry("GET /api/cycles/{cycle}/plans", ALL),
             entry("GET /api/cycles/{cycle}/plans/{version}", ALL),
-            entry("GET /api/cycles/{cycle}/portfolio", ALL));
+            entry("GET /api/cycles/{cycle}/portfolio", ALL),
+            entry("GET /api/cycles/{cycle}/enforcement", ALL),
+            entry("POST /api/cycles/{cycle}/enforcement", STEER),
+            entry("GET /api/cycles/{cycle}/enforcement/plan", ALL),
+            entry("GET /api/cycles/{cycle}/lab", STEER));
 
     /** Routes where a project lead may act only on the projects they lead. */
     private static final Set<String> OWN_PROJECT_ONLY =

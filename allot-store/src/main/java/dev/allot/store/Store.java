@@ -39,6 +39,7 @@ public final class Store implements AutoCloseable {
     private final UsageRepository usage;
     private final TokenRepository tokens;
     private final EvidenceRepository evidence;
+    private final EnforcementRepository enforcement;
 
     private Store(HikariDataSource dataSource, InstantSource clock) {
         this.dataSource = dataSource;
@@ -55,6 +56,7 @@ public final class Store implements AutoCloseable {
         this.usage = new UsageRepository(this);
         this.tokens = new TokenRepository(this);
         this.evidence = new EvidenceRepository(this);
+        this.enforcement = new EnforcementRepository(this);
     }
 
     /** Opens (and migrates) the database at {@code url}; user and password may be null for H2. */
@@ -76,8 +78,15 @@ public final class Store implements AutoCloseable {
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
         config.setPoolName("allot-store");
-        config.setInitializationFailTimeout(-1);
-        HikariDataSource dataSource = new HikariDataSource(config);
+        // An embedded file either opens at once (alone, or through the auto-server of the process holding it) or
+        // not at all: fail on the first attempt instead of retrying for the pool's 30 s connection timeout.
+        config.setInitializationFailTimeout(url.startsWith("jdbc:h2:file:") ? 1 : -1);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw unavailable(url, e);
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -86,15 +95,33 @@ public final class Store implements AutoCloseable {
                     .migrate();
         } catch (RuntimeException e) {
             dataSource.close();
-            throw new AllotException(
-                    Kind.INTERNAL,
-                    "database-unavailable",
-                    "Could not open the database at " + url + ": " + rootMessage(e)
-                            + ". Maybe check --db, ALLOT_DB_URL and the credentials?",
+            throw unavailable(url, e);
+        }
+        return new Store(dataSource, clock);
+    }
+
+    /** H2's error code for a database file locked by a process that does not share it. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    private static AllotException unavailable(String url, RuntimeException e) {
+        SQLException sql = findSql(e);
+        if (sql != null && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+            return new AllotException(
+                    Kind.UNAVAILABLE,
+                    "store-in-use",
+                    "The store at " + url + " is in use by another process that does not share it (a running"
+                            + " server started without auto-server mode, or another tool). Maybe restart that server"
+                            + " with this version, or go through it with --server URL --token-file FILE?",
                     List.of(),
                     e);
         }
-        return new Store(dataSource, clock);
+        return new AllotException(
+                Kind.INTERNAL,
+                "database-unavailable",
+                "Could not open the database at " + url + ": " + rootMessage(e)
+                        + ". Maybe check --db, ALLOT_DB_URL and the credentials?",
+                List.of(),
+                e);
     }
 
     static {
@@ -154,6 +181,11 @@ public final class Store implements AutoCloseable {
 
     public EvidenceRepository evidence() {
         return evidence;
+    }
+
+    /** The record of enforcement runs (Slurm and Kueue applies, drift checks, exports) per cycle. */
+    public EnforcementRepository enforcement() {
+        return enforcement;
     }
 
     public AuditLog audit() {

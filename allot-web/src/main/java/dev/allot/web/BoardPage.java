@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Enforcements;
 import dev.allot.application.Reads;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
@@ -107,7 +108,11 @@ final class BoardPage {
         }
         Lab lab = store.lab().export(cycle);
         Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle, rights);
-        Rows fresh = build(highWater, lab, shown.map(StoredPlan::plan), label(shown));
+        Rows fresh = build(
+                highWater,
+                lab,
+                shown.map(StoredPlan::plan),
+                label(shown) + Enforced.line(Enforcements.of(store), cycle));
         if (cache.size() > 20) {
             cache.clear();
         }

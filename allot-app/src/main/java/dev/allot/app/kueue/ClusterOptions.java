@@ -24,6 +24,9 @@ final class ClusterOptions {
                     + " API servers without server-side apply).")
     String mode;
 
+    /** The context (or API server URL) the last {@link #connect} reached, as runs are recorded. */
+    String target = "kubernetes";
+
     KueueCluster connect(KueueConfig config) {
         ApplyMode applyMode = switch (mode) {
             case "server-side" -> ApplyMode.SERVER_SIDE;
@@ -38,6 +41,9 @@ final class ClusterOptions {
                         "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils",
                         "error");
         Config kubeConfig = context == null ? Config.autoConfigure(null) : Config.autoConfigure(context);
+        target = kubeConfig.getCurrentContext() != null
+                ? kubeConfig.getCurrentContext().getName()
+                : String.valueOf(kubeConfig.getMasterUrl());
         return new KueueCluster(
                 new KubernetesClientBuilder().withConfig(kubeConfig).build(), config.fieldManager(), applyMode);
     }

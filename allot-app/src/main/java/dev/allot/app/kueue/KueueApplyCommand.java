@@ -45,6 +45,7 @@ final class KueueApplyCommand extends KueueCommand.ClusterRun {
                     .anyMatch(change -> change.action() != ObjectChange.Action.UNCHANGED
                             && (change.action() != ObjectChange.Action.EXTRA || prune));
             if (!writes) {
+                record("apply", 0, null, 0, "");
                 System.out.println(
                         extra > 0
                                 ? "Nothing to write; " + extra
@@ -59,7 +60,17 @@ final class KueueApplyCommand extends KueueCommand.ClusterRun {
                 System.out.flush();
                 return Cli.OK;
             }
-            connection.apply(diff, prune);
+            int written = (int) diff.changes().stream()
+                    .filter(change -> change.action() != ObjectChange.Action.UNCHANGED
+                            && (change.action() != ObjectChange.Action.EXTRA || prune))
+                    .count();
+            try {
+                connection.apply(diff, prune);
+            } catch (AllotException failure) {
+                record("apply", null, null, 1, failure.getMessage());
+                throw failure;
+            }
+            record("apply", written, null, 0, "");
         }
         System.out.println("Done.");
         KueueCommand.printPendingYields(manifest, System.out);

@@ -1,8 +1,10 @@
 package dev.allot.app.kueue;
 
+import dev.allot.app.EnforcedPlanInput;
 import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
+import dev.allot.kueue.ClusterDiff;
 import dev.allot.kueue.CrdSchemas;
 import dev.allot.kueue.KueueCluster;
 import dev.allot.kueue.KueueCompiler;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Mixin;
         name = "kueue",
         mixinStandardHelpOptions = true,
         description = {
-            "Enforce a plan on Kubernetes with Kueue: a ResourceFlavor per GPU type, a cohort per category, a ClusterQueue (quota = grant) and a LocalQueue per project. See docs/kueue.md."
+            "Enforce a plan on Kubernetes with Kueue: a ResourceFlavor per GPU type, a cohort per category, a ClusterQueue (quota = grant) and a LocalQueue per project. See docs/kueue.md.",
+            "The plan is a cycle's published one (--cycle ID|current, from the store or --server) or a plan file with its lab (--lab FILE --plan FILE); runs with --cycle are recorded against the cycle."
         },
         subcommands = {
             KueueExportCommand.class,
@@ -95,7 +98,7 @@ public final class KueueCommand implements Runnable {
     /** Options of every command that compares the plan with a cluster. */
     abstract static class ClusterRun implements Callable<Integer> {
         @Mixin
-        PlanInput input;
+        EnforcedPlanInput input;
 
         @Mixin
         KueueSettings settings;
@@ -110,6 +113,27 @@ public final class KueueCommand implements Runnable {
         KueueCluster connect() {
             return cluster.connect(settings.config());
         }
+
+        /** Compares the manifest with the cluster; a failure is recorded against the cycle before it is reported. */
+        ClusterDiff diff(KueueManifest manifest, String mode) {
+            try (KueueCluster connection = connect()) {
+                return connection.diff(manifest);
+            } catch (AllotException failure) {
+                record(mode, null, null, 1, failure.getMessage());
+                throw failure;
+            }
+        }
+
+        void record(String mode, Integer changes, Integer drift, int errors, String detail) {
+            input.record("kueue", cluster.target, mode, changes, drift, errors, detail);
+        }
+    }
+
+    /** Objects the diff would write or finds differing (everything not unchanged). */
+    static int differing(ClusterDiff diff) {
+        return (int) diff.changes().stream()
+                .filter(change -> change.action() != dev.allot.kueue.ObjectChange.Action.UNCHANGED)
+                .count();
     }
 
     /** {@code 5 Namespace, 2 ResourceFlavor, ...} */

@@ -2,7 +2,6 @@ package dev.allot.app.kueue;
 
 import dev.allot.app.Cli;
 import dev.allot.kueue.ClusterDiff;
-import dev.allot.kueue.KueueCluster;
 import dev.allot.kueue.KueueManifest;
 import picocli.CommandLine.Command;
 
@@ -15,10 +14,9 @@ final class KueueDiffCommand extends KueueCommand.ClusterRun {
     @Override
     public Integer call() {
         KueueManifest manifest = manifest();
-        try (KueueCluster connection = connect()) {
-            ClusterDiff diff = connection.diff(manifest);
-            System.out.print(diff.render("Kueue diff (dry run) for " + manifest.asOf()));
-        }
+        ClusterDiff diff = diff(manifest, "dry-run");
+        record("dry-run", KueueCommand.differing(diff), null, 0, "");
+        System.out.print(diff.render("Kueue diff (dry run) for " + manifest.asOf()));
         KueueCommand.printPendingYields(manifest, System.out);
         System.out.flush();
         return Cli.OK;

@@ -2,7 +2,6 @@ package dev.allot.app.kueue;
 
 import dev.allot.app.Cli;
 import dev.allot.kueue.ClusterDiff;
-import dev.allot.kueue.KueueCluster;
 import dev.allot.kueue.KueueManifest;
 import picocli.CommandLine.Command;
 
@@ -17,10 +16,8 @@ final class KueueDriftCommand extends KueueCommand.ClusterRun {
     @Override
     public Integer call() {
         KueueManifest manifest = manifest();
-        ClusterDiff diff;
-        try (KueueCluster connection = connect()) {
-            diff = connection.diff(manifest);
-        }
+        ClusterDiff diff = diff(manifest, "drift");
+        record("drift", null, KueueCommand.differing(diff), 0, "");
         System.out.print(diff.render(
                 diff.hasDrift()
                         ? "Kueue drift on " + manifest.asOf()

@@ -1,7 +1,7 @@
 package dev.allot.app.kueue;
 
 import dev.allot.app.Cli;
-import dev.allot.app.PlanInput;
+import dev.allot.app.EnforcedPlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.kueue.KueueManifest;
 import dev.allot.kueue.KueueYaml;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         })
 final class KueueExportCommand implements Callable<Integer> {
     @Mixin
-    PlanInput input;
+    EnforcedPlanInput input;
 
     @Mixin
     KueueSettings settings;
@@ -55,6 +55,16 @@ final class KueueExportCommand implements Callable<Integer> {
                     + ": " + KueueCommand.counts(manifest.objects()) + ".");
             KueueCommand.printPendingYields(manifest, System.err);
         }
+        input.record(
+                "kueue",
+                out == null ? "stdout" : out.toString(),
+                "export",
+                manifests.values().stream()
+                        .mapToInt(manifest -> manifest.objects().size())
+                        .sum(),
+                null,
+                0,
+                "");
         System.err.flush();
         return Cli.OK;
     }

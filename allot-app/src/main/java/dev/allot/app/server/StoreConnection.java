@@ -26,12 +26,53 @@ public final class StoreConnection {
         return url != null ? url : env("ALLOT_DB_URL", Store.DEFAULT_URL);
     }
 
-    /** Opens the store (creating or migrating its schema). */
+    /** Whether a store was named, by {@code --db} or {@code ALLOT_DB_URL}, rather than defaulted. */
+    public boolean named() {
+        return url != null || env("ALLOT_DB_URL", null) != null;
+    }
+
+    /**
+     * Opens the store (creating or migrating its schema). When that takes over a second, says why on standard error
+     * rather than leaving the command silent: an embedded store held by a running server is reached through that
+     * server, which can be slow on a busy machine.
+     */
     public Store open() {
-        return Store.open(
-                url(),
-                user != null ? user : env("ALLOT_DB_USER", null),
-                password != null ? password : env("ALLOT_DB_PASSWORD", null));
+        String chosen = url();
+        java.util.concurrent.ScheduledExecutorService notice =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "store-open-notice");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        notice.schedule(() -> System.err.println(waitingNotice(chosen)), 1, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            return Store.open(
+                    chosen,
+                    user != null ? user : env("ALLOT_DB_USER", null),
+                    password != null ? password : env("ALLOT_DB_PASSWORD", null));
+        } finally {
+            notice.shutdownNow();
+        }
+    }
+
+    /** Why opening {@code url} is slow: a running server holds the embedded file, or the database is far or busy. */
+    static String waitingNotice(String url) {
+        if (url.startsWith("jdbc:h2:file:")) {
+            String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+            if (java.nio.file.Files.exists(java.nio.file.Path.of(file + ".lock.db"))) {
+                return "allot: waiting for the store " + file + ": a running server holds it, so this command goes"
+                        + " through that server (the slurm and kueue commands can use its API instead: --server URL"
+                        + " --token-file FILE).";
+            }
+        }
+        return "allot: waiting for the store at " + url + " to open…";
+    }
+
+    /** Runs {@code work} with the use cases over the open store (for commands that never solve), then closes it. */
+    public <T> T withApplication(java.util.function.Function<dev.allot.application.Application, T> work) {
+        try (Store opened = open()) {
+            return work.apply(dev.allot.application.Application.over(opened));
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -1,6 +1,7 @@
 package dev.allot.app.slurm;
 
 import dev.allot.app.Cli;
+import dev.allot.app.EnforcedPlanInput;
 import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.slurm.ApplyResult;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Enforce a plan on a Slurm cluster (accounts per project under their category, GrpTRES GPU"
-                    + " caps per type) and read usage back. See docs/slurm.md."
+                    + " caps per type) and read usage back. See docs/slurm.md.",
+            "The plan is a cycle's published one (--cycle ID|current, from the store or --server) or a plan file"
+                    + " with its lab (--lab FILE --plan FILE); runs with --cycle are recorded against the cycle."
         },
         subcommands = {SlurmCommand.Diff.class, SlurmCommand.Apply.class, SlurmCommand.Drift.class, UsageCommand.class})
 public final class SlurmCommand implements Runnable {
@@ -40,7 +43,7 @@ public final class SlurmCommand implements Runnable {
     /** Options of every command that compares a plan with the cluster. */
     abstract static class Enforcing implements Callable<Integer> {
         @Mixin
-        PlanInput input;
+        EnforcedPlanInput input;
 
         @Mixin
         ClusterOptions cluster;
@@ -82,6 +85,16 @@ public final class SlurmCommand implements Runnable {
             return new SlurmEnforcer(cluster.cli());
         }
 
+        /** Runs {@code work} against the cluster; a failure is recorded against the cycle before it is reported. */
+        <T> T recordingFailure(DesiredState desired, String mode, java.util.function.Supplier<T> work) {
+            try {
+                return work.get();
+            } catch (AllotException failure) {
+                input.record("slurm", desired.cluster(), mode, null, null, 1, failure.getMessage());
+                throw failure;
+            }
+        }
+
         PrintWriter out() {
             return spec.commandLine().getOut();
         }
@@ -104,7 +117,11 @@ public final class SlurmCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ChangeSet changes = enforcer().diff(desired());
+            DesiredState desired = desired();
+            ChangeSet changes =
+                    recordingFailure(desired, "dry-run", () -> enforcer().diff(desired));
+            input.record(
+                    "slurm", desired.cluster(), "dry-run", changes.changes().size(), null, 0, "");
             print(changes.describe());
             if (commands && !changes.isEmpty()) {
                 out().print(SacctmgrScript.render(changes).toText());
@@ -138,7 +155,7 @@ public final class SlurmCommand implements Runnable {
                                 + " diff')?");
             }
             SlurmEnforcer enforcer = enforcer();
-            ChangeSet changes = enforcer.diff(desired);
+            ChangeSet changes = recordingFailure(desired, "apply", () -> enforcer.diff(desired));
             print(List.of(ChangeSummary.of(changes)));
             if (!changes.isEmpty() && !yes) {
                 print(changes.describe());
@@ -149,7 +166,15 @@ public final class SlurmCommand implements Runnable {
                     return Cli.FAILED;
                 }
             }
-            ApplyResult result = enforcer.apply(desired);
+            ApplyResult result = recordingFailure(desired, "apply", () -> enforcer.apply(desired));
+            input.record(
+                    "slurm",
+                    desired.cluster(),
+                    "apply",
+                    result.applied().size(),
+                    null,
+                    result.notApplied().size() + result.errors().size(),
+                    result.errors().isEmpty() ? "" : result.errors().get(0));
             print(result.describe());
             return result.succeeded() ? Cli.OK : Cli.FAILED;
         }
@@ -168,7 +193,17 @@ public final class SlurmCommand implements Runnable {
     static final class Drift extends Enforcing {
         @Override
         public Integer call() {
-            ChangeSet drift = enforcer().drift(desired());
+            DesiredState desired = desired();
+            ChangeSet drift =
+                    recordingFailure(desired, "drift", () -> enforcer().drift(desired));
+            input.record(
+                    "slurm",
+                    desired.cluster(),
+                    "drift",
+                    null,
+                    drift.changes().size() + drift.unknownHoldingGpus().size(),
+                    0,
+                    "");
             if (drift.isEmpty() && drift.unknownHoldingGpus().isEmpty()) {
                 out().println("no drift: cluster " + drift.cluster() + " matches the plan");
                 drift.scheduled().forEach(line -> out().println("  scheduled: " + line));

@@ -3,14 +3,14 @@ package dev.allot.app.slurm;
 import dev.allot.app.CliRun;
 
 /** Runs {@code allot} in-process and captures what it prints. */
-record SlurmCommandRun(int exitCode, String out, String err) {
+public record SlurmCommandRun(int exitCode, String out, String err) {
     static SlurmCommandRun of(String... args) {
         CliRun run = CliRun.of(args);
         return new SlurmCommandRun(run.exitCode(), run.out(), run.err());
     }
 
     /** A small lab: two funded projects and one paused, H100 and A100. */
-    static final String LAB = """
+    public static final String LAB = """
             name: slurm-lab
             cycle: 2027-01
             cycleStart: 2027-01-04

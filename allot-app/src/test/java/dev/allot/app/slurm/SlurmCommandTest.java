@@ -14,8 +14,8 @@ class SlurmCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
-                .isEqualTo("allot: No lab given: pass --lab FILE or --demo. Maybe 'allot slurm diff"
-                        + " --lab lab.yaml'?\n");
+                .isEqualTo("allot: No plan given: pass --cycle ID|current (a cycle's published plan, from the store"
+                        + " or --server), or --lab FILE with --plan FILE. Maybe --cycle current?\n");
     }
 
     @Test
