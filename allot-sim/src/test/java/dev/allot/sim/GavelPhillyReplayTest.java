@@ -24,14 +24,7 @@ class GavelPhillyReplayTest {
         TestLab lab = SharedData.phillyLab();
 
         List<SimOutcome> outcomes = Simulator.create(SimOptions.defaults().withSeed(3))
-                .compare(
-                        lab.buildLab(),
-                        lab.buildPlan(),
-                        trace,
-                        SharingPolicies.names().stream()
-                                .map(SharingPolicies::byName)
-                                .toList(),
-                        null);
+                .compare(lab.buildLab(), lab.buildPlan(), trace, SharingPolicies.all(), null);
 
         assertThat(outcomes).extracting(SimOutcome::policy).containsExactly("strict", "lending", "fairshare");
         for (SimOutcome outcome : outcomes) {

@@ -23,6 +23,11 @@ public final class SharingPolicies {
         return List.copyOf(BY_NAME.keySet());
     }
 
+    /** A new instance of every policy, in the order of {@link #names()}. */
+    public static List<SharingPolicy> all() {
+        return BY_NAME.values().stream().map(Supplier::get).toList();
+    }
+
     /** The policy of that name, or an invalid-input error listing the known names. */
     public static SharingPolicy byName(String name) {
         Supplier<SharingPolicy> factory = BY_NAME.get(name == null ? "" : name.strip());
