@@ -22,6 +22,9 @@ final class Engine {
     final int[][] typesOf;
     final double[] entitledShare;
     final int[][] used;
+    /** GPUs of each type in use per category. */
+    final int[][] categoryUsed;
+
     private final int[] usedOfType;
 
     final double[] remaining;
@@ -73,6 +76,7 @@ final class Engine {
         int types = work.typeCount();
         this.used = new int[projects][types];
         this.usedOfType = new int[types];
+        this.categoryUsed = new int[work.categories.size()][types];
         this.queues = new JobQueue[projects];
         for (int p = 0; p < projects; p++) {
             queues[p] = new JobQueue(work.priority, work.gpus);
@@ -194,6 +198,7 @@ final class Engine {
         recorder.usageChanging(project, type, used[project][type], used[project][type] - work.gpus[job]);
         used[project][type] -= work.gpus[job];
         usedOfType[type] -= work.gpus[job];
+        categoryUsed[work.categoryOf[project]][type] -= work.gpus[job];
         recorder.ran(job, type, now - runStart[job]);
         cluster.release(placement[job]);
         placement[job] = null;
@@ -217,6 +222,7 @@ final class Engine {
         recorder.usageChanging(project, type, used[project][type], used[project][type] + work.gpus[job]);
         used[project][type] += work.gpus[job];
         usedOfType[type] += work.gpus[job];
+        categoryUsed[work.categoryOf[project]][type] += work.gpus[job];
         placement[job] = where;
         runType[job] = type;
         runStart[job] = now;

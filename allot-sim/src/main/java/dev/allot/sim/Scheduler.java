@@ -14,6 +14,23 @@ final class Scheduler implements SchedulingContext {
         this.shortcuts = shortcuts;
         this.blockedAt = new long[engine.work.projects.size()];
         this.ownRoom = new int[engine.work.typeCount()];
+        Workload work = engine.work;
+        var relations = work.lab.policy().relations().stream()
+                .filter(r -> work.categories.contains(r.left()) && work.categories.contains(r.right()))
+                .toList();
+        this.relationLeft = relations.stream()
+                .mapToInt(r -> work.categories.indexOf(r.left()))
+                .toArray();
+        this.relationRight = relations.stream()
+                .mapToInt(r -> work.categories.indexOf(r.right()))
+                .toArray();
+        this.relationFactor = relations.stream().mapToDouble(r -> r.factor()).toArray();
+        this.entitledEffective = new double[work.categories.size()];
+        for (int p = 0; p < work.projects.size(); p++) {
+            for (int t = 0; t < work.typeCount(); t++) {
+                entitledEffective[work.categoryOf[p]] += work.grant[p][t] * work.speed[t];
+            }
+        }
         java.util.Arrays.fill(blockedAt, -1);
         this.reservation = new Reservation(engine);
         this.noRoomVersion = new long[engine.work.typeCount()];
@@ -64,6 +81,14 @@ final class Scheduler implements SchedulingContext {
     private final int[] ownRoom;
 
     private int largestOwnRoom;
+
+    /** The lab policy's category relations {@code left >= factor x right}, as category indices. */
+    private final int[] relationLeft;
+
+    private final int[] relationRight;
+    private final double[] relationFactor;
+    /** Per category, its projects' granted effective GPUs. */
+    private final double[] entitledEffective;
 
     private int[] candidates = new int[0];
     private double[] keys = new double[0];
@@ -291,6 +316,31 @@ final class Scheduler implements SchedulingContext {
     @Override
     public double entitledShare(int project) {
         return engine.entitledShare[project];
+    }
+
+    @Override
+    public boolean keepsCategoryRelations(int project, int type, int gpus) {
+        int category = engine.work.categoryOf[project];
+        for (int r = 0; r < relationLeft.length; r++) {
+            if (relationRight[r] != category || relationLeft[r] == category) {
+                continue;
+            }
+            lookedBeyond = true;
+            double right = categoryEffectiveGpus(category) + gpus * engine.work.speed[type];
+            double left = Math.max(categoryEffectiveGpus(relationLeft[r]), entitledEffective[relationLeft[r]]);
+            if (left < relationFactor[r] * right - 1e-9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double categoryEffectiveGpus(int category) {
+        double effective = 0;
+        for (int type = 0; type < engine.work.typeCount(); type++) {
+            effective += engine.categoryUsed[category][type] * engine.work.speed[type];
+        }
+        return effective;
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The sharing policies by name: {@code strict}, {@code lending}, {@code fairshare}. */
+/**
+ * The sharing policies by name: {@code strict}, {@code lending}, {@code fairshare}, {@code lending-relations}.
+ */
 public final class SharingPolicies {
     private static final Map<String, Supplier<SharingPolicy>> BY_NAME = new LinkedHashMap<>();
 
@@ -15,6 +17,7 @@ public final class SharingPolicies {
         BY_NAME.put(StrictQuotaPolicy.NAME, StrictQuotaPolicy::new);
         BY_NAME.put(LendingPolicy.NAME, LendingPolicy::new);
         BY_NAME.put(FairSharePolicy.NAME, FairSharePolicy::new);
+        BY_NAME.put(LendingPolicy.KEEPING_RELATIONS, LendingPolicy::keepingCategoryRelations);
     }
 
     private SharingPolicies() {}
