@@ -22,6 +22,9 @@ final class Engine {
     final int[][] typesOf;
     final double[] entitledShare;
     final int[][] used;
+    /** GPUs of each type in use per category. */
+    final int[][] categoryUsed;
+
     private final int[] usedOfType;
 
     final double[] remaining;
@@ -38,10 +41,15 @@ final class Engine {
     final int[][] placement;
     final int[] pendingGpus;
     final RunningSet running;
+    /** Running jobs by expected end, kept only for EASY backfill (and unless shortcuts are off). */
+    final EndingOrder endingOrder;
+
     final long[] triedAt;
     final int[] pendingProjects;
     int pendingProjectCount;
     final boolean[] isPending;
+    /** Per project, counts changes of the project itself: a job of it arrives or stops. */
+    final long[] projectVersion;
 
     double now;
     long stateVersion;
@@ -54,6 +62,11 @@ final class Engine {
     final FairShareUsage usage;
 
     Engine(Workload work, SharingPolicy policy, SimOptions options, SimProgress progress) {
+        this(work, policy, options, progress, true);
+    }
+
+    /** With {@code shortcuts} false, every pass does all the work it used to (tests compare the outcomes). */
+    Engine(Workload work, SharingPolicy policy, SimOptions options, SimProgress progress, boolean shortcuts) {
         this.work = work;
         this.policy = policy;
         this.options = options;
@@ -63,6 +76,7 @@ final class Engine {
         int types = work.typeCount();
         this.used = new int[projects][types];
         this.usedOfType = new int[types];
+        this.categoryUsed = new int[work.categories.size()][types];
         this.queues = new JobQueue[projects];
         for (int p = 0; p < projects; p++) {
             queues[p] = new JobQueue(work.priority, work.gpus);
@@ -84,13 +98,15 @@ final class Engine {
         placement = new int[jobs][];
         pendingGpus = new int[projects];
         running = new RunningSet(jobs, types);
+        endingOrder = shortcuts && options.backfill() == Backfill.EASY ? new EndingOrder(expectedEnd, types) : null;
         triedAt = new long[projects];
         java.util.Arrays.fill(triedAt, -1);
         pendingProjects = new int[projects];
         isPending = new boolean[projects];
+        projectVersion = new long[projects];
         usage = new FairShareUsage(projects, options.fairShareHalfLifeSeconds());
         recorder = new Recorder(work, this, cluster);
-        scheduler = new Scheduler(this);
+        scheduler = new Scheduler(this, shortcuts);
     }
 
     void run() {
@@ -163,6 +179,7 @@ final class Engine {
         recorder.pendingChanged(project, work.gpus[job]);
         markPending(project);
         triedAt[project] = -1;
+        projectVersion[project]++;
     }
 
     private void finish(int job) {
@@ -181,12 +198,17 @@ final class Engine {
         recorder.usageChanging(project, type, used[project][type], used[project][type] - work.gpus[job]);
         used[project][type] -= work.gpus[job];
         usedOfType[type] -= work.gpus[job];
+        categoryUsed[work.categoryOf[project]][type] -= work.gpus[job];
         recorder.ran(job, type, now - runStart[job]);
         cluster.release(placement[job]);
         placement[job] = null;
         running.remove(job, type);
+        if (endingOrder != null) {
+            endingOrder.remove(job, type);
+        }
         epoch[job]++;
         stateVersion++;
+        projectVersion[project]++;
     }
 
     /** Starts the job the scheduler's walk over its project's queue is at. */
@@ -200,6 +222,7 @@ final class Engine {
         recorder.usageChanging(project, type, used[project][type], used[project][type] + work.gpus[job]);
         used[project][type] += work.gpus[job];
         usedOfType[type] += work.gpus[job];
+        categoryUsed[work.categoryOf[project]][type] += work.gpus[job];
         placement[job] = where;
         runType[job] = type;
         runStart[job] = now;
@@ -211,6 +234,9 @@ final class Engine {
         running.add(job, type, work.priority[job]);
         expectedEnd[job] = now + remaining[job] * work.seconds(job, type);
         completions.push(expectedEnd[job], job, epoch[job]);
+        if (endingOrder != null) {
+            endingOrder.add(job, type);
+        }
         if (used[project][type] > work.grant[project][type]) {
             stateVersion++;
         }

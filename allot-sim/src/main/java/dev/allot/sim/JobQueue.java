@@ -16,8 +16,16 @@ final class JobQueue {
     private final int[] gpusOf;
     /** Pending jobs per GPU-count class (class c holds jobs of 2^c to 2^(c+1)-1 GPUs). */
     private final int[] countByClass = new int[32];
+    /** Bit c is set while class c holds a pending job. */
+    private int classesHeld;
 
     private int[] fifo = new int[8];
+    /**
+     * For a hole, an index past it up to which every slot was a hole when it was written (path-compressed as walks
+     * follow it), so a walk skips a run of holes in about one step instead of one step per hole.
+     */
+    private int[] skip = new int[8];
+
     private int head;
     private int tail;
     private int holes;
@@ -34,12 +42,7 @@ final class JobQueue {
 
     /** A lower bound on the GPUs of the smallest pending job (a power of two), or 0 when empty. */
     int smallestGpusAtLeast() {
-        for (int c = 0; c < countByClass.length; c++) {
-            if (countByClass[c] > 0) {
-                return 1 << c;
-            }
-        }
-        return 0;
+        return classesHeld == 0 ? 0 : 1 << Integer.numberOfTrailingZeros(classesHeld);
     }
 
     private static int sizeClass(int gpus) {
@@ -64,7 +67,9 @@ final class JobQueue {
     }
 
     void add(int job) {
-        countByClass[sizeClass(gpusOf[job])]++;
+        int sizeClass = sizeClass(gpusOf[job]);
+        countByClass[sizeClass]++;
+        classesHeld |= 1 << sizeClass;
         while (tail > head && fifo[tail - 1] == HOLE) {
             tail--;
             holes--;
@@ -104,9 +109,7 @@ final class JobQueue {
 
     /** The next job of the walk, or -1 at the end. */
     int next() {
-        while (cursorFifo < tail && fifo[cursorFifo] == HOLE) {
-            cursorFifo++;
-        }
+        cursorFifo = liveFrom(cursorFifo);
         boolean fifoLeft = cursorFifo < tail;
         boolean earlyLeft = cursorEarly < earlySize;
         if (!fifoLeft && !earlyLeft) {
@@ -119,23 +122,42 @@ final class JobQueue {
     /** Removes the job the last {@link #next()} returned. */
     void removeCurrent() {
         int job = currentFromEarly ? early[cursorEarly - 1] : fifo[cursorFifo - 1];
-        countByClass[sizeClass(gpusOf[job])]--;
+        int sizeClass = sizeClass(gpusOf[job]);
+        if (--countByClass[sizeClass] == 0) {
+            classesHeld &= ~(1 << sizeClass);
+        }
         if (currentFromEarly) {
             cursorEarly--;
             System.arraycopy(early, cursorEarly + 1, early, cursorEarly, earlySize - cursorEarly - 1);
             earlySize--;
         } else {
             fifo[cursorFifo - 1] = HOLE;
+            skip[cursorFifo - 1] = cursorFifo;
             holes++;
             skipHolesAtHead();
         }
     }
 
     private void skipHolesAtHead() {
-        while (head < tail && fifo[head] == HOLE) {
-            head++;
-            holes--;
+        int live = liveFrom(head);
+        if (live > head) {
+            holes -= live - head; // every slot skipped was a hole
+            head = live;
         }
+    }
+
+    /** The first index at or after {@code from} that holds a job, or {@code tail}. */
+    private int liveFrom(int from) {
+        int live = from;
+        while (live < tail && fifo[live] == HOLE) {
+            live = skip[live];
+        }
+        for (int at = from; at < live && fifo[at] == HOLE; ) {
+            int following = skip[at];
+            skip[at] = live;
+            at = following;
+        }
+        return Math.min(live, tail);
     }
 
     private boolean before(int job, int other) {
@@ -157,6 +179,9 @@ final class JobQueue {
         }
         cursorFifo = Math.max(0, cursorFifo - head - shift);
         fifo = target;
+        if (skip.length != fifo.length) {
+            skip = new int[fifo.length];
+        }
         head = 0;
         tail = live;
         holes = 0;

@@ -31,6 +31,18 @@ final class Reservation {
     void reserve(int reservedJob, int reservedType) {
         int needed = engine.work.gpus[reservedJob];
         int free = engine.cluster.freeGpus(reservedType);
+        EndingOrder byEnd = engine.endingOrder;
+        if (byEnd != null) {
+            double shadow = engine.now;
+            int available = free;
+            for (int i = 0; i < byEnd.size(reservedType) && available < needed; i++) {
+                int running = byEnd.get(reservedType, i);
+                available += engine.work.gpus[running];
+                shadow = engine.expectedEnd[running];
+            }
+            hold(reservedJob, reservedType, needed, shadow, available);
+            return;
+        }
         int count = engine.running.size(reservedType);
         if (ends.length < count) {
             ends = new double[count];
@@ -47,6 +59,10 @@ final class Reservation {
             available += engine.work.gpus[jobs[i]];
             shadow = engine.expectedEnd[jobs[i]];
         }
+        hold(reservedJob, reservedType, needed, shadow, available);
+    }
+
+    private void hold(int reservedJob, int reservedType, int needed, double shadow, int available) {
         job = reservedJob;
         type = reservedType;
         shadowSeconds = available >= needed ? shadow : Double.POSITIVE_INFINITY;

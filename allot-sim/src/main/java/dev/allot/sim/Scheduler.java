@@ -9,8 +9,29 @@ final class Scheduler implements SchedulingContext {
     private final Engine engine;
     private double totalDecayedCache = Double.NaN;
 
-    Scheduler(Engine engine) {
+    Scheduler(Engine engine, boolean shortcuts) {
         this.engine = engine;
+        this.shortcuts = shortcuts;
+        this.blockedAt = new long[engine.work.projects.size()];
+        this.ownRoom = new int[engine.work.typeCount()];
+        Workload work = engine.work;
+        var relations = work.lab.policy().relations().stream()
+                .filter(r -> work.categories.contains(r.left()) && work.categories.contains(r.right()))
+                .toList();
+        this.relationLeft = relations.stream()
+                .mapToInt(r -> work.categories.indexOf(r.left()))
+                .toArray();
+        this.relationRight = relations.stream()
+                .mapToInt(r -> work.categories.indexOf(r.right()))
+                .toArray();
+        this.relationFactor = relations.stream().mapToDouble(r -> r.factor()).toArray();
+        this.entitledEffective = new double[work.categories.size()];
+        for (int p = 0; p < work.projects.size(); p++) {
+            for (int t = 0; t < work.typeCount(); t++) {
+                entitledEffective[work.categoryOf[p]] += work.grant[p][t] * work.speed[t];
+            }
+        }
+        java.util.Arrays.fill(blockedAt, -1);
         this.reservation = new Reservation(engine);
         this.noRoomVersion = new long[engine.work.typeCount()];
         java.util.Arrays.fill(noRoomVersion, -1);
@@ -34,6 +55,41 @@ final class Scheduler implements SchedulingContext {
     private final long[] noRoomVersion;
 
     private final int[] noRoomGpus;
+    /**
+     * Per project, the {@link Engine#projectVersion} at which a pass tried its jobs and the policy refused each of them
+     * without asking the cluster: nothing but a change of the project itself (a job of it arriving or stopping) can
+     * change that outcome, so the project is skipped until then.
+     */
+    private final long[] blockedAt;
+
+    /** The project whose jobs the pass is offering capacity to, or -1. */
+    private int walkingProject = -1;
+
+    /**
+     * Whether the policy, since this was last reset, read anything but the walking project's own usage, its own queue
+     * and fixed facts (grants, job sizes, types): free GPUs, the clock, other projects, or asked to place a job. A
+     * refusal that read nothing else stays a refusal until the project itself changes ({@link #blockedAt}).
+     */
+    private boolean lookedBeyond;
+
+    /**
+     * Whether passes skip work that provably cannot change their outcome; off only in tests, which compare both ways.
+     */
+    private final boolean shortcuts;
+
+    /** The walking project's own room per type, as the policy bounds it (see {@link #beyondOwnRoom}). */
+    private final int[] ownRoom;
+
+    private int largestOwnRoom;
+
+    /** The lab policy's category relations {@code left >= factor x right}, as category indices. */
+    private final int[] relationLeft;
+
+    private final int[] relationRight;
+    private final double[] relationFactor;
+    /** Per category, its projects' granted effective GPUs. */
+    private final double[] entitledEffective;
+
     private int[] candidates = new int[0];
     private double[] keys = new double[0];
     private final long[] reclaimFailedAt = new long[64];
@@ -55,39 +111,126 @@ final class Scheduler implements SchedulingContext {
                 continue;
             }
             engine.pendingProjects[kept++] = project;
-            if (engine.triedAt[project] != engine.stateVersion) {
+            if (engine.triedAt[project] != engine.stateVersion
+                    && (!shortcuts || blockedAt[project] != engine.projectVersion[project])) {
                 candidates[count++] = project;
             }
         }
         engine.pendingProjectCount = kept;
-        for (int i = 0; i < count; i++) {
-            keys[i] = engine.policy.orderKey(this, candidates[i]);
+        if (count > 1 || !shortcuts) {
+            // one project needs no order (a fair-share key costs a look at every project's decayed usage)
+            for (int i = 0; i < count; i++) {
+                keys[i] = engine.policy.orderKey(this, candidates[i]);
+            }
+            Sorting.byKey(candidates, keys, count);
         }
-        Sorting.byKey(candidates, keys, count);
         reservation.clear();
         Backfill backfill = engine.options.backfill();
         for (int i = 0; i < count; i++) {
-            int project = candidates[i];
-            JobQueue queue = engine.queues[project];
-            queue.rewind();
-            int failed = 0;
-            for (int job = queue.next(); job >= 0 && roomForSmallest(project); job = queue.next()) {
-                currentJob = job;
-                roomlessType = -1;
-                if (engine.policy.tryStart(this, job)) {
-                    continue;
-                }
-                if (backfill == Backfill.NONE || ++failed >= Backfill.MAX_FAILED_TRIES) {
-                    break;
-                }
-                if (backfill == Backfill.EASY && roomlessType >= 0 && !reservation.isHeld()) {
-                    reservation.reserve(job, roomlessType);
-                }
-            }
-            currentJob = -1;
-            engine.triedAt[project] = engine.stateVersion;
+            walk(candidates[i], backfill);
         }
         return engine.preemptions != preemptionsBefore;
+    }
+
+    /** Offers capacity to the project's pending jobs in queue order, as far as the queue discipline allows. */
+    private void walk(int project, Backfill backfill) {
+        JobQueue queue = engine.queues[project];
+        queue.rewind();
+        walkingProject = project;
+        lookedBeyond = false;
+        boolean room = roomForSmallest(project);
+        boolean roomLookedBeyond = lookedBeyond;
+        if (shortcuts) {
+            loadOwnRoom(project);
+        }
+        int failed = 0;
+        int tried = 0;
+        int started = 0;
+        boolean refusalsLookedBeyond = false;
+        boolean onlyBeyondOwnRoom = true;
+        for (int job = queue.next(); job >= 0 && room; job = queue.next()) {
+            currentJob = job;
+            roomlessType = -1;
+            tried++;
+            if (!shortcuts || !beyondOwnRoom(job)) {
+                lookedBeyond = false;
+                if (engine.policy.tryStart(this, job)) {
+                    started++;
+                    // only a start changes the project's room or its smallest pending job
+                    lookedBeyond = false;
+                    room = roomForSmallest(project);
+                    roomLookedBeyond = lookedBeyond;
+                    if (shortcuts) {
+                        loadOwnRoom(project);
+                    }
+                    continue;
+                }
+                refusalsLookedBeyond |= lookedBeyond;
+                onlyBeyondOwnRoom = false;
+                if (!shortcuts) {
+                    room = roomForSmallest(project);
+                }
+            }
+            if (backfill == Backfill.NONE || ++failed >= Backfill.MAX_FAILED_TRIES) {
+                break;
+            }
+            if (backfill == Backfill.EASY && roomlessType >= 0 && !reservation.isHeld()) {
+                reservation.reserve(job, roomlessType);
+            }
+        }
+        currentJob = -1;
+        walkingProject = -1;
+        engine.triedAt[project] = engine.stateVersion;
+        if (shortcuts
+                && unchangedUntilProjectChanges(
+                        room, roomLookedBeyond, tried, started, refusalsLookedBeyond, onlyBeyondOwnRoom)) {
+            blockedAt[project] = engine.projectVersion[project];
+        }
+    }
+
+    /**
+     * Whether walking the project again before it changes itself (a job of it arrives or stops) would start nothing
+     * and change nothing. True when no job fits the project's own room and that was decided on its own state; when
+     * every job offered was refused on the project's own state alone; or when every refusal was a job beyond the
+     * project's own room (which only shrinks as it starts jobs) and the walk did not end for want of free GPUs.
+     */
+    private static boolean unchangedUntilProjectChanges(
+            boolean room,
+            boolean roomLookedBeyond,
+            int tried,
+            int started,
+            boolean refusalsLookedBeyond,
+            boolean onlyBeyondOwnRoom) {
+        if (!room && !roomLookedBeyond) {
+            return true;
+        }
+        if (tried > 0 && started == 0 && !refusalsLookedBeyond) {
+            return true;
+        }
+        return started > 0 && onlyBeyondOwnRoom && room;
+    }
+
+    /** Reads the policy's {@link SharingPolicy#ownRoomGpus} of the project on every type. */
+    private void loadOwnRoom(int project) {
+        largestOwnRoom = Integer.MIN_VALUE;
+        for (int type = 0; type < ownRoom.length; type++) {
+            ownRoom[type] = engine.policy.ownRoomGpus(this, project, type);
+            largestOwnRoom = Math.max(largestOwnRoom, ownRoom[type]);
+        }
+    }
+
+    /** Whether the job needs more GPUs than the project's own room on every type it can use. */
+    private boolean beyondOwnRoom(int job) {
+        int gpus = engine.work.gpus[job];
+        if (gpus > largestOwnRoom) {
+            return true;
+        }
+        for (int type : engine.typesOf[job]) {
+            if (gpus <= ownRoom[type]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the project's smallest pending job could start on some type, as far as GPU counts go. */
@@ -103,6 +246,7 @@ final class Scheduler implements SchedulingContext {
 
     @Override
     public double nowSeconds() {
+        lookedBeyond = true;
         return engine.now;
     }
 
@@ -118,11 +262,13 @@ final class Scheduler implements SchedulingContext {
 
     @Override
     public int usedGpus(int project, int type) {
+        lookBeyondUnlessWalking(project);
         return engine.used[project][type];
     }
 
     @Override
     public int freeGpus(int type) {
+        lookedBeyond = true;
         return engine.cluster.freeGpus(type);
     }
 
@@ -148,16 +294,19 @@ final class Scheduler implements SchedulingContext {
 
     @Override
     public int headJob(int project) {
+        lookBeyondUnlessWalking(project);
         return engine.queues[project].first();
     }
 
     @Override
     public double decayedUsage(int project) {
+        lookedBeyond = true;
         return engine.usage.valueAt(project, engine.now);
     }
 
     @Override
     public double totalDecayedUsage() {
+        lookedBeyond = true;
         if (Double.isNaN(totalDecayedCache)) {
             totalDecayedCache = engine.usage.totalAt(engine.now);
         }
@@ -170,8 +319,34 @@ final class Scheduler implements SchedulingContext {
     }
 
     @Override
+    public boolean keepsCategoryRelations(int project, int type, int gpus) {
+        int category = engine.work.categoryOf[project];
+        for (int r = 0; r < relationLeft.length; r++) {
+            if (relationRight[r] != category || relationLeft[r] == category) {
+                continue;
+            }
+            lookedBeyond = true;
+            double right = categoryEffectiveGpus(category) + gpus * engine.work.speed[type];
+            double left = Math.max(categoryEffectiveGpus(relationLeft[r]), entitledEffective[relationLeft[r]]);
+            if (left < relationFactor[r] * right - 1e-9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double categoryEffectiveGpus(int category) {
+        double effective = 0;
+        for (int type = 0; type < engine.work.typeCount(); type++) {
+            effective += engine.categoryUsed[category][type] * engine.work.speed[type];
+        }
+        return effective;
+    }
+
+    @Override
     public boolean tryPlace(int job, int type) {
         requireCurrent(job);
+        lookedBeyond = true;
         if (!reservation.allows(job, type)) {
             return false;
         }
@@ -196,6 +371,7 @@ final class Scheduler implements SchedulingContext {
     @Override
     public boolean tryReclaim(int job, int type) {
         requireCurrent(job);
+        lookedBeyond = true;
         int gpus = engine.work.gpus[job];
         if (type < reclaimFailedAt.length
                 && reclaimFailedAt[type] == engine.stateVersion + 1
@@ -215,6 +391,12 @@ final class Scheduler implements SchedulingContext {
         }
         engine.start(job, type, where);
         return true;
+    }
+
+    private void lookBeyondUnlessWalking(int project) {
+        if (project != walkingProject) {
+            lookedBeyond = true;
+        }
     }
 
     private void requireCurrent(int job) {

@@ -45,6 +45,14 @@ public interface SchedulingContext {
     /** The project's share of all granted effective GPUs in the plan, in [0, 1]. */
     double entitledShare(int project);
 
+    /**
+     * Whether the project could hold {@code gpus} more GPUs of the type and every category relation of the lab policy
+     * (e.g. {@code exploratory >= product}, on effective GPUs in use) would still hold with each left-hand category
+     * counted at least at its entitlement (its granted effective GPUs: what it holds once it takes back what it
+     * lends). True when the project's category is on no right-hand side.
+     */
+    boolean keepsCategoryRelations(int project, int type, int gpus);
+
     /** Starts the job on the type if its GPUs fit on the nodes right now; returns whether it started. */
     boolean tryPlace(int job, int type);
 

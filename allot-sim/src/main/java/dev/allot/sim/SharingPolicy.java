@@ -8,6 +8,10 @@ package dev.allot.sim;
  * {@link #orderKey}; for each project it calls {@link #tryStart} on its pending jobs in queue order (how far, and with
  * which reservation, says {@link Backfill}), and after
  * every start it checks {@link #violation} as an invariant.
+ *
+ * <p>A policy reads the state only through its {@link SchedulingContext}: the scheduler notes whether a refusal read
+ * anything beyond the project's own usage and queue and fixed facts, and when it did not, skips the project until the
+ * project itself changes (a job of it arrives or stops), since the answer could not differ before.
  */
 public interface SharingPolicy {
     /** Registry name, e.g. {@code strict}. */
@@ -29,6 +33,17 @@ public interface SharingPolicy {
      */
     default int roomGpus(SchedulingContext context, int project, int type) {
         return context.freeGpus(type);
+    }
+
+    /**
+     * At most how many GPUs of the type a job of the project may start on under the project's own state alone,
+     * whatever the rest of the cluster does: a job asking for more on every type it can use must be refused by
+     * {@link #tryStart} without asking the cluster. It may read only the project's own usage and fixed facts, and it
+     * must not grow as the project starts jobs. The scheduler refuses such jobs itself, and skips the project until
+     * it changes when nothing else held its jobs back. No bound by default.
+     */
+    default int ownRoomGpus(SchedulingContext context, int project, int type) {
+        return Integer.MAX_VALUE;
     }
 
     /** Whether the job could ever start under this policy; jobs that could not are rejected at arrival. */

@@ -68,7 +68,12 @@ public final class Simulator {
 
     /** A finished engine, whose per-job arrays hold exact start and finish times (for tests in this package). */
     Engine runEngine(Lab lab, Plan plan, Trace trace, SharingPolicy policy) {
-        Engine engine = new Engine(Workload.compile(lab, plan, trace, options), policy, options, null);
+        return runEngine(lab, plan, trace, policy, true);
+    }
+
+    /** As {@link #runEngine(Lab, Plan, Trace, SharingPolicy)}; without shortcuts each pass does all its work. */
+    Engine runEngine(Lab lab, Plan plan, Trace trace, SharingPolicy policy, boolean shortcuts) {
+        Engine engine = new Engine(Workload.compile(lab, plan, trace, options), policy, options, null, shortcuts);
         engine.run();
         return engine;
     }

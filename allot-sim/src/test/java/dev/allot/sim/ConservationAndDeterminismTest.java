@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Seeded random instances: work is conserved, runs repeat exactly, and the invariants hold under every policy. */
 class ConservationAndDeterminismTest {
-    private static final TestLab LAB = TestLab.lab()
+    /** Two types, five projects (one without a grant); other tests replay on it too. */
+    static final TestLab LAB = TestLab.lab()
             .type("A100", 1.0)
             .type("H100", 2.0)
             .pool("A100", 64, 8)

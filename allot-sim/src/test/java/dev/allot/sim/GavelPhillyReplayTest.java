@@ -24,16 +24,11 @@ class GavelPhillyReplayTest {
         TestLab lab = SharedData.phillyLab();
 
         List<SimOutcome> outcomes = Simulator.create(SimOptions.defaults().withSeed(3))
-                .compare(
-                        lab.buildLab(),
-                        lab.buildPlan(),
-                        trace,
-                        SharingPolicies.names().stream()
-                                .map(SharingPolicies::byName)
-                                .toList(),
-                        null);
+                .compare(lab.buildLab(), lab.buildPlan(), trace, SharingPolicies.all(), null);
 
-        assertThat(outcomes).extracting(SimOutcome::policy).containsExactly("strict", "lending", "fairshare");
+        assertThat(outcomes)
+                .extracting(SimOutcome::policy)
+                .containsExactly("strict", "lending", "fairshare", "lending-relations");
         for (SimOutcome outcome : outcomes) {
             Totals totals = outcome.cluster().totals();
             assertThat(totals.completed() + totals.rejected())

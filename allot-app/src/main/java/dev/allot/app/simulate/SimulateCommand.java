@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Replay a job trace against a plan before publishing it: utilisation, queueing, entitlement met, borrowing and preemptions per project, category and GPU type, under one or more sharing policies (strict, lending, fairshare). Writes simulation.json and simulation.html; see docs/simulation.md."
+            "Replay a job trace against a plan before publishing it: utilisation, queueing, entitlement met, borrowing and preemptions per project, category and GPU type, under one or more sharing policies (strict, lending, fairshare, lending-relations). Writes simulation.json and simulation.html (a verdict per policy first); see docs/simulation.md."
         })
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
@@ -88,14 +88,15 @@ public final class SimulateCommand implements Callable<Integer> {
             names = "--policy",
             paramLabel = "NAME",
             defaultValue = "lending",
-            description = "Sharing policy: strict, lending or fairshare (default: ${DEFAULT-VALUE}).")
+            description = "Sharing policy: strict, lending, fairshare or lending-relations (lending that keeps"
+                    + " the category relations) (default: ${DEFAULT-VALUE}).")
     String policy;
 
     @Option(
             names = "--compare",
             paramLabel = "NAMES",
             arity = "0..1",
-            fallbackValue = "strict,lending,fairshare",
+            fallbackValue = "strict,lending,fairshare,lending-relations",
             description = "Run several policies side by side, comma-separated (alone: all of them).")
     String compare;
 

@@ -134,7 +134,7 @@ class SimulateCommandTest {
         assertThat(policy.exitCode()).isEqualTo(2);
         assertThat(policy.err())
                 .isEqualTo("allot: Flag --policy fifo is not a sharing policy. Maybe one of strict,"
-                        + " lending, fairshare?\n");
+                        + " lending, fairshare, lending-relations?\n");
 
         CliRun backfill = run(
                 "simulate", "--lab", labFile.toString(), "--trace", traceFile.toString(), "--backfill", "conservative");

@@ -173,7 +173,7 @@ class SlurmCommandIT {
     }
 
     /** Deletes this run's accounts so that later runs on the same cluster see no accounts unknown to their plan. */
-    private static void removeAccounts(String prefix) throws Exception {
+    static void removeAccounts(String prefix) throws Exception {
         List<String> accounts = run("sacctmgr", "-n", "-P", "show", "account", "format=account")
                 .lines()
                 .filter(name -> name.startsWith(prefix))
@@ -201,7 +201,7 @@ class SlurmCommandIT {
         }
     }
 
-    private static String run(String... command) throws Exception {
+    static String run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -216,7 +216,7 @@ class SlurmCommandIT {
         return all;
     }
 
-    private static void requireCluster() throws Exception {
+    static void requireCluster() throws Exception {
         Process process = new ProcessBuilder("sacctmgr", "-n", "-P", "show", "cluster", "format=cluster")
                 .redirectErrorStream(true)
                 .start();

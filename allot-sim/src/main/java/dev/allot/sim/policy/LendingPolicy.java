@@ -12,17 +12,44 @@ import dev.allot.sim.SharingPolicy;
 public final class LendingPolicy implements SharingPolicy {
     public static final String NAME = "lending";
 
+    /** Lending that keeps the lab policy's category relations (see {@link #keepingCategoryRelations()}). */
+    public static final String KEEPING_RELATIONS = "lending-relations";
+
+    private final boolean keepRelations;
+
+    public LendingPolicy() {
+        this(false);
+    }
+
+    private LendingPolicy(boolean keepRelations) {
+        this.keepRelations = keepRelations;
+    }
+
+    /**
+     * Lending as above, except that a project of a category on the right-hand side of a relation of the lab policy
+     * (e.g. {@code product} in {@code exploratory >= product}) borrows only while the relation would still hold with
+     * the left-hand category at its entitlement: idle GPUs are lent across the relation only as far as the lender
+     * could take them back without the relation breaking. Borrowing by the left-hand side, or within a category
+     * that is on no right-hand side, is as under plain lending.
+     */
+    public static LendingPolicy keepingCategoryRelations() {
+        return new LendingPolicy(true);
+    }
+
     /** Keeps projects that can run within quota ahead of every project that would have to borrow. */
     private static final double BORROWING_OFFSET = 1e12;
 
     @Override
     public String name() {
-        return NAME;
+        return keepRelations ? KEEPING_RELATIONS : NAME;
     }
 
     @Override
     public String description() {
-        return "quotas + lending/borrowing; owners reclaim borrowed GPUs by preemption (Kueue cohort)";
+        return keepRelations
+                ? "lending that keeps the category relations: a right-hand category borrows only while the relation"
+                        + " holds with the left-hand one at its entitlement"
+                : "quotas + lending/borrowing; owners reclaim borrowed GPUs by preemption (Kueue cohort)";
     }
 
     @Override
@@ -47,7 +74,8 @@ public final class LendingPolicy implements SharingPolicy {
             }
         }
         for (int type : types) {
-            if (context.tryPlace(job, type)) {
+            if ((!keepRelations || context.keepsCategoryRelations(project, type, gpus))
+                    && context.tryPlace(job, type)) {
                 return true;
             }
         }

@@ -40,7 +40,14 @@ public final class StrictQuotaPolicy implements SharingPolicy {
 
     @Override
     public int roomGpus(SchedulingContext context, int project, int type) {
-        return Math.min(context.freeGpus(type), context.grantGpus(project, type) - context.usedGpus(project, type));
+        int quota = context.grantGpus(project, type) - context.usedGpus(project, type);
+        // a full quota needs no look at the cluster, so the scheduler may skip the project until it changes
+        return quota <= 0 ? quota : Math.min(context.freeGpus(type), quota);
+    }
+
+    @Override
+    public int ownRoomGpus(SchedulingContext context, int project, int type) {
+        return context.grantGpus(project, type) - context.usedGpus(project, type);
     }
 
     @Override

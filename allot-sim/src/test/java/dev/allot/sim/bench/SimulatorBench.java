@@ -20,7 +20,8 @@ import java.util.Optional;
  * Simulator benchmark (a plain main, so heap limits are those of the command line): replays the Gavel/Philly trace
  * under each policy (median of 5 runs after 2 warm-ups, wall time includes compiling the workload) and one million
  * synthetic jobs once per policy, printing wall time, events per second and the peak heap in use.
- * Arguments: {@code [syntheticJobs [meanInterarrivalSeconds]]} (default 1,000,000 and 30). See docs/benchmarks.md for the command.
+ * Arguments: {@code [syntheticJobs [meanInterarrivalSeconds [projects [policy,...]]]]} (default 1,000,000, 30, 60
+ * and every policy); with a fourth argument the Philly part is skipped. See docs/benchmarks.md for the command.
  */
 public final class SimulatorBench {
     private SimulatorBench() {}
@@ -28,6 +29,9 @@ public final class SimulatorBench {
     public static void main(String[] args) throws Exception {
         int syntheticJobs = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         double interarrivalSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 30;
+        int projects = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        java.util.List<String> policies =
+                args.length > 3 ? java.util.List.of(args[3].split(",")) : SharingPolicies.names();
         System.out.printf(
                 Locale.ROOT,
                 "java %s, %d cores, max heap %d MiB%n",
@@ -35,7 +39,7 @@ public final class SimulatorBench {
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         Optional<Path> philly = SharedData.gavelPhilly();
-        if (philly.isPresent()) {
+        if (philly.isPresent() && args.length <= 3) {
             long readStart = System.nanoTime();
             Trace trace = SharedData.readGavel(philly.get(), "seed=0");
             System.out.printf(
@@ -76,26 +80,29 @@ public final class SimulatorBench {
             System.out.println("gavel-philly: ../shared/data/gavel-philly is absent; skipped");
         }
         long generateStart = System.nanoTime();
-        Trace synthetic = SyntheticTrace.generate(1, syntheticJobs, 60, interarrivalSeconds, 3 * 3600);
+        Trace synthetic = SyntheticTrace.generate(1, syntheticJobs, projects, interarrivalSeconds, 3 * 3600);
         System.out.printf(
                 Locale.ROOT,
                 "synthetic: %,d jobs (one every %.0f s on average) generated in %.2f s%n",
                 syntheticJobs,
                 interarrivalSeconds,
                 (System.nanoTime() - generateStart) / 1e9);
-        TestLab lab = syntheticLab();
-        for (String policy : SharingPolicies.names()) {
+        TestLab lab = syntheticLab(projects);
+        for (String policy : policies) {
             resetPeaks();
+            long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long start = System.nanoTime();
             SimOutcome outcome = Simulator.create(SimOptions.defaults())
                     .run(lab.buildLab(), lab.buildPlan(), synthetic, SharingPolicies.byName(policy));
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
             System.out.printf(
                     Locale.ROOT,
-                    "  %-9s %.2f s, %,d events, %,.0f events/s, utilisation while arriving %.1f%%,"
+                    "  %-9s %.2f s (%.2f s CPU in this thread), %,d events, %,.0f events/s, utilisation while arriving %.1f%%,"
                             + " queue p95 %.1f h, peak heap %d MiB%n",
                     policy,
                     seconds,
+                    cpuSeconds,
                     outcome.run().events(),
                     outcome.run().events() / seconds,
                     100 * outcome.cluster().utilisationWhileArriving(),
@@ -106,6 +113,14 @@ public final class SimulatorBench {
 
     /** About 4,800 effective GPUs in 8-GPU nodes and 60 projects, loaded to roughly 90 % by the synthetic trace. */
     public static TestLab syntheticLab() {
+        return syntheticLab(60);
+    }
+
+    /**
+     * The same GPUs shared by {@code projects} projects; the grants shrink with the number of projects so that they
+     * add up to about the same share of the fleet.
+     */
+    public static TestLab syntheticLab(int projects) {
         TestLab lab = TestLab.lab()
                 .type("H200", 1.4)
                 .type("H100", 1.0)
@@ -117,13 +132,13 @@ public final class SimulatorBench {
                 .pool("L40S", 1024, 8);
         String[] types = {"H200", "H100", "A100", "L40S"};
         int[] perProject = {16, 32, 32, 16};
-        for (int p = 0; p < 60; p++) {
+        for (int p = 0; p < projects; p++) {
             StringBuilder grant = new StringBuilder();
             for (int t = 0; t < types.length; t++) {
                 if ((p + t) % 2 == 0 || t == 1) {
                     grant.append(types[t])
                             .append(':')
-                            .append(perProject[t] * (1 + p % 3))
+                            .append(Math.max(8, perProject[t] * (1 + p % 3) * 60 / projects / 8 * 8))
                             .append(' ');
                 }
             }

@@ -76,9 +76,112 @@ class ReportsTest {
                 .contains(
                         "<svg",
                         "strict: GPUs busy",
-                        "lending: GPUs waiting",
-                        "Entitlement met (%)",
-                        "<td>jobs completed</td>");
-        assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://", "https://", "<script");
+                        "<meta name=\"viewport\"",
+                        "Entitlement met while wanted (%)",
+                        "<th scope=\"row\">jobs completed</th>");
+        assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://", "https://", " src=");
+        assertThat(html).containsOnlyOnce("<script>");
+    }
+
+    @Test
+    void theHtmlPageOpensWithAVerdictPerPolicyAndDefinesItsFigures() {
+        String html = HtmlReport.render(outcomes());
+
+        String verdict = between(html, "<ul class=\"verdict\">", "</ul>");
+        assertThat(verdict.split("<li>", -1)).hasSize(3);
+        assertThat(verdict)
+                .contains("<b>strict</b>", "<b>lending</b>")
+                .containsPattern("<b>lending</b> \\(.*\\): 1\\.\\d\\dx strict effective utilisation \\(\\d")
+                .contains("of 2 projects got &gt;= 95 % of their entitlement")
+                .contains("exploratory &gt;= product held 100 % of the time");
+        assertThat(html.indexOf("id=\"verdict\"")).isLessThan(html.indexOf("id=\"summary\""));
+        for (String term : List.of(
+                "Effective utilisation",
+                "Entitlement and received",
+                "Wait p50 / p95",
+                "Never started",
+                "Category relation held")) {
+            assertThat(html).contains("<dt>" + term + "</dt><dd>");
+        }
+    }
+
+    @Test
+    void theProjectTableHasARowPerProjectAndSortableColumnsPerPolicy() {
+        String html = HtmlReport.render(outcomes());
+
+        String table = between(html, "<table class=\"sortable\">", "</table>");
+        assertThat(table)
+                .contains(
+                        "<button type=\"button\">Entitlement (GPUs)</button>",
+                        "<button type=\"button\">lending: wait p95 (h)</button>",
+                        "<button type=\"button\">strict: never started</button>");
+        String body = between(table, "<tbody>", "</tbody>");
+        assertThat(body.split("<tr>", -1)).hasSize(4);
+        // p1: grant 4, two 4-GPU jobs of 100 s: under strict the second waits 100 s
+        assertThat(between(body, "<th scope=\"row\">p1</th>", "</tr>"))
+                .startsWith("<td class=\"text\">exploratory</td><td data-value=\"4\">4</td>")
+                .contains("<td data-value=\"0.0277778\">0.03</td><td data-value=\"0\">0</td>");
+        // p3 has no grant and no jobs: undefined figures sort last and show a dash
+        assertThat(between(body, "<th scope=\"row\">p3</th>", "</tr>")).contains("<td data-value=\"\">-</td>");
+    }
+
+    @Test
+    void aChartWithNothingToShowSaysSoInsteadOfDrawingEmptyAxes() {
+        Trace oneJob = TestTrace.trace().job("p1", 0, 1, 100).build();
+        List<SimOutcome> outcomes = Simulator.create(SimOptions.defaults().withGroupToProject(Map.of("p1", "p1")))
+                .compare(LAB.buildLab(), LAB.buildPlan(), oneJob, List.of(SharingPolicies.byName("strict")), null);
+
+        String html = HtmlReport.render(outcomes);
+
+        assertThat(html)
+                .contains(
+                        "<figcaption>strict: GPUs waiting</figcaption><p>No data: no job waited for GPUs under strict.")
+                .contains("<figcaption>Queue wait p95 (hours)</figcaption><p>No data:");
+        for (String figure : html.split("<figure")) {
+            if (figure.contains("<svg")) {
+                assertThat(figure).as("a drawn chart has a line or a bar").containsPattern("<path [^>]*d=\"M|<rect x=");
+                assertThat(figure).contains("<ul class=\"legend\"><li>", "<p class=\"alt\">");
+            }
+        }
+    }
+
+    @Test
+    void axesTickAtRoundNumbers() {
+        assertThat(SvgChart.niceStep(100)).isEqualTo(20);
+        assertThat(SvgChart.niceStep(83)).isEqualTo(20);
+        assertThat(SvgChart.niceStep(7)).isEqualTo(2);
+        assertThat(SvgChart.niceStep(0.37)).isEqualTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(SvgChart.niceStep(2300)).isEqualTo(500);
+        assertThat(SvgChart.tick(2.5, 0.5)).isEqualTo("2.5");
+        assertThat(SvgChart.tick(1500, 500)).isEqualTo("1,500");
+
+        String html = HtmlReport.render(outcomes());
+        java.util.regex.Matcher ticks =
+                java.util.regex.Pattern.compile("class=\"[xy]tick\">([^<]+)<").matcher(html);
+        int count = 0;
+        while (ticks.find()) {
+            String label = ticks.group(1).replace(",", "");
+            assertThat(label).as("tick label").matches("\\d+(\\.\\d{1,2})?");
+            double mantissa = Double.parseDouble(label);
+            while (mantissa >= 10) {
+                mantissa /= 10;
+            }
+            while (mantissa > 0 && mantissa < 1) {
+                mantissa *= 10;
+            }
+            double leading = mantissa;
+            assertThat(List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 1.5, 2.5, 7.5))
+                    .as("tick %s is a multiple of a round step", label)
+                    .anySatisfy(m -> assertThat(leading).isCloseTo(m, org.assertj.core.api.Assertions.within(1e-9)));
+            count++;
+        }
+        assertThat(count).isGreaterThan(10);
+    }
+
+    private static String between(String text, String from, String to) {
+        int start = text.indexOf(from);
+        assertThat(start).as("%s present", from).isNotNegative();
+        int end = text.indexOf(to, start + from.length());
+        return text.substring(start + from.length(), end);
     }
 }
