@@ -113,6 +113,7 @@ final class LabWriter {
         if (!policy.value().equals(ValuePolicy.weights())) {
             value(policy.value());
         }
+        line(1, "noAsk: " + policy.noAsk().label());
     }
 
     private void value(ValuePolicy value) {

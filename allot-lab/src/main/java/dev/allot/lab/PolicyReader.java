@@ -6,6 +6,7 @@ import dev.allot.core.guard.GuardThresholds;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
@@ -32,7 +33,8 @@ final class PolicyReader {
             "plannerMayKill",
             "approvals",
             "guard",
-            "value");
+            "value",
+            "noAsk");
     private static final List<String> GUARD_KEYS =
             List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final Pattern RELATION = Pattern.compile(
@@ -96,7 +98,9 @@ final class PolicyReader {
         GuardThresholds guard = policy.has("guard") ? guard(policy) : defaults.guard();
         ValuePolicy value =
                 policy.has("value") ? valueReader.read(policy.value("value"), policy.path("value")) : defaults.value();
+        NoAsk noAsk = policy.has("noAsk") ? noAsk(policy) : defaults.noAsk();
         if (reserve == null
+                || noAsk == null
                 || approvals == null
                 || guard == null
                 || value == null
@@ -121,7 +125,17 @@ final class PolicyReader {
                 .approvals(approvals)
                 .guard(guard)
                 .value(value)
+                .noAsk(noAsk)
                 .build();
+    }
+
+    private NoAsk noAsk(YamlObject policy) {
+        String rule = policy.text("noAsk", false);
+        if (rule == null) {
+            return null;
+        }
+        PolicyRules.noAsk(rule).forEach(problem -> problems.add(problem.at(policy.path("noAsk")), ""));
+        return NoAsk.parse(rule).orElse(null);
     }
 
     private Integer approvals(YamlObject policy) {

@@ -8,6 +8,7 @@ import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Project;
@@ -150,6 +151,12 @@ final class Inputs {
         }
         if (f.has("value")) {
             policy.value(ValueInputs.value(f, base.value()));
+        }
+        if (f.has("noAsk")) {
+            String rule = f.text("noAsk", 32, null);
+            List<Problem> problems = PolicyRules.noAsk(rule);
+            problems.forEach(problem -> f.add(problem, "noAsk"));
+            NoAsk.parse(rule).ifPresent(policy::noAsk);
         }
         f.done();
         return policy.build();

@@ -22,6 +22,8 @@ import java.util.TreeMap;
  *     when the lab has two or more deciders, else one (see {@link #requiredApprovals(int)})
  * @param guard when a draft is unusual enough that a decider must acknowledge a warning before publishing
  * @param value how the planner values compute: priority weights (the default) or evidence curves, with their worth
+ * @param noAsk how the planner treats an active continuing project without an ask this cycle (default
+ *     {@link NoAsk#KEEP})
  */
 public record Policy(
         double reserveFraction,
@@ -34,7 +36,8 @@ public record Policy(
         boolean plannerMayKill,
         int approvals,
         GuardThresholds guard,
-        ValuePolicy value) {
+        ValuePolicy value,
+        NoAsk noAsk) {
     /** The {@link #approvals} value that means "two with two or more deciders, else one". */
     public static final int APPROVALS_BY_DECIDERS = 0;
 
@@ -56,6 +59,8 @@ public record Policy(
         guard = guard == null ? GuardThresholds.DEFAULTS : guard;
         // A policy stored before the value field existed reads null: it valued by weights.
         value = value == null ? ValuePolicy.weights() : value;
+        // A policy stored before the no-ask rule existed reads null: it keeps silent projects' last grant.
+        noAsk = noAsk == null ? NoAsk.KEEP : noAsk;
     }
 
     /**
@@ -95,7 +100,8 @@ public record Policy(
                 false,
                 APPROVALS_BY_DECIDERS,
                 GuardThresholds.DEFAULTS,
-                ValuePolicy.weights());
+                ValuePolicy.weights(),
+                NoAsk.KEEP);
     }
 
     /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
@@ -111,6 +117,7 @@ public record Policy(
         private int approvals;
         private GuardThresholds guard;
         private ValuePolicy value;
+        private NoAsk noAsk;
 
         private Builder(Policy base) {
             reserveFraction = base.reserveFraction;
@@ -124,6 +131,7 @@ public record Policy(
             approvals = base.approvals;
             guard = base.guard;
             value = base.value;
+            noAsk = base.noAsk;
         }
 
         public Builder reserveFraction(double fraction) {
@@ -182,6 +190,11 @@ public record Policy(
             return this;
         }
 
+        public Builder noAsk(NoAsk rule) {
+            noAsk = rule;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     reserveFraction,
@@ -194,7 +207,8 @@ public record Policy(
                     plannerMayKill,
                     approvals,
                     guard,
-                    value);
+                    value,
+                    noAsk);
         }
     }
 }

@@ -33,6 +33,7 @@ public final class TestPolicies {
                         2.0e18,
                         Map.of(CategoryId.of("exploratory"), 500.0),
                         Map.of()))
+                .noAsk(NoAsk.RELEASE)
                 .build();
         // A field added to Policy fails here until this fixture changes it too.
         for (RecordComponent field : Policy.class.getRecordComponents()) {

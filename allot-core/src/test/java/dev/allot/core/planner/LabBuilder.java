@@ -10,6 +10,7 @@ import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.PastCycle;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.Policy;
@@ -45,6 +46,7 @@ final class LabBuilder {
     private double maxChange = 10;
     private Granularity granularity = Granularity.NODE;
     private boolean plannerMayKill;
+    private NoAsk noAsk = NoAsk.KEEP;
     private String current;
 
     static LabBuilder lab() {
@@ -69,6 +71,11 @@ final class LabBuilder {
 
     LabBuilder plannerMayKill() {
         plannerMayKill = true;
+        return this;
+    }
+
+    LabBuilder noAsk(NoAsk rule) {
+        noAsk = rule;
         return this;
     }
 
@@ -162,6 +169,7 @@ final class LabBuilder {
                 .maxChangeFraction(maxChange)
                 .granularity(granularity)
                 .plannerMayKill(plannerMayKill)
+                .noAsk(noAsk)
                 .build();
         return new Lab(
                 "test",
