@@ -4,6 +4,7 @@ import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.Problem;
 import dev.allot.core.model.Category;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.rules.PolicyRules;
@@ -14,8 +15,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The deciders' policy edits on the review screen: the reserve and each category's share bounds, in percent. The
- * other policy terms (relations, change limit, granularity) are kept as they are.
+ * The deciders' policy edits on the review screen: the reserve and each category's share bounds, in percent, and the
+ * rule for continuing projects without an ask. The other policy terms (relations, change limit, granularity) are kept
+ * as they are.
  */
 final class PolicyForm {
     private PolicyForm() {}
@@ -50,7 +52,15 @@ final class PolicyForm {
         for (Problem problem : PolicyRules.shareMinimums(bounds)) {
             throw Forms.refused(problem, "min");
         }
-        return current.edit().reserveFraction(reserve).shareBounds(bounds).build();
+        Policy.Builder edited = current.edit().reserveFraction(reserve).shareBounds(bounds);
+        String noAsk = form.apply("noAsk");
+        if (noAsk != null) {
+            for (Problem problem : PolicyRules.noAsk(noAsk)) {
+                throw Forms.refused(problem, "noAsk");
+            }
+            NoAsk.parse(noAsk).ifPresent(edited::noAsk);
+        }
+        return edited.build();
     }
 
     private static double percent(String text, String field, boolean mayBeEmpty) {

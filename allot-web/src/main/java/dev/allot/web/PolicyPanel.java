@@ -6,6 +6,7 @@ import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ProjectPlan;
@@ -24,7 +25,8 @@ record PolicyPanel(
         List<BoundLine> bounds,
         List<RelationLine> relations,
         String change,
-        boolean plannerMayKill) {
+        boolean plannerMayKill,
+        String noAsk) {
     /**
      * A category's bounds (every category has a line; {@code bounded} says whether the policy bounds it); the
      * {@code ...Percent} fields are the form's values, "-" share without a plan.
@@ -97,7 +99,16 @@ record PolicyPanel(
                 bounds,
                 relations,
                 "at most " + Format.percent(policy.maxChangeFraction()) + " change per project per cycle",
-                policy.plannerMayKill());
+                policy.plannerMayKill(),
+                policy.noAsk().label());
+    }
+
+    /** The no-ask rules the form offers, each with what it does. */
+    public static List<List<String>> noAskChoices() {
+        return List.of(
+                List.of(NoAsk.KEEP.label(), "keep: hold their last grant"),
+                List.of(NoAsk.FLOOR_ONLY.label(), "floorOnly: shrink as far as continuity allows"),
+                List.of(NoAsk.RELEASE.label(), "release: grant nothing (a release)"));
     }
 
     private static String number(double value) {

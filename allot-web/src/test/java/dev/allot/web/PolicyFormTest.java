@@ -1,6 +1,7 @@
 package dev.allot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CategoryId;
@@ -28,5 +29,20 @@ class PolicyFormTest {
                         .reserveFraction(0.10)
                         .shareBounds(List.of(new ShareBound(CategoryId.of("safety"), 0.07, 0.40)))
                         .build());
+    }
+
+    @Test
+    void theFormSetsTheNoAskRuleAndRefusesAnUnknownOneNamingTheField() {
+        Policy current = Policy.defaults();
+        Map<String, String> form = Map.of("reserve", "5", "noAsk", "floorOnly");
+        Map<String, String> bad = Map.of("reserve", "5", "noAsk", "forget");
+
+        assertThat(PolicyForm.read(form::get, CATEGORIES, current).noAsk())
+                .isEqualTo(dev.allot.core.model.NoAsk.FLOOR_ONLY);
+        assertThatThrownBy(() -> PolicyForm.read(bad::get, CATEGORIES, current))
+                .isInstanceOfSatisfying(dev.allot.core.AllotException.class, e -> {
+                    assertThat(e.problems().get(0).path()).isEqualTo("noAsk");
+                    assertThat(e.problems().get(0).value()).isEqualTo("forget");
+                });
     }
 }
