@@ -191,8 +191,13 @@ public final class CycleCommand implements Runnable {
                         id, diff.previousCycle().map(CycleId::value).orElse("no previous plan"));
                 diff.projects()
                         .forEach(p -> System.out.printf(
-                                "  %-24s %-9s %-16s -> %-16s %+d%n",
-                                p.project(), p.change(), p.previous(), p.grant(), p.changeGpus()));
+                                "  %-24s %-9s %-16s -> %-16s %+d%s%n",
+                                p.project(),
+                                p.change(),
+                                p.previous(),
+                                p.grant(),
+                                p.changeGpus(),
+                                p.typeMove().isEmpty() ? "" : "  " + p.typeMove()));
                 diff.byCategory()
                         .forEach((category, totals) -> System.out.printf(
                                 "  category %-14s %d -> %d%n", category, totals.previousGpus(), totals.grantedGpus()));
