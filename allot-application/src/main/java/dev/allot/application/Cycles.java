@@ -3,14 +3,23 @@ package dev.allot.application;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Policy;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectStatus;
 import dev.allot.store.Actor;
+import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.ImportSummary;
 import dev.allot.store.Store;
+import dev.allot.store.StoredAsk;
 import dev.allot.store.Versioned;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** Use cases of a review cycle: create it, move it on, edit its policy; import a whole lab. */
 public final class Cycles {
@@ -22,8 +31,51 @@ public final class Cycles {
         this.approvals = approvals;
     }
 
+    /** {@link #create(CycleId, LocalDate, UnaryOperator, LocalDate, Actor)} with exactly {@code policy}. */
     public Versioned<Cycle> create(CycleId id, LocalDate start, Policy policy, Actor actor) {
-        return store.cycles().create(id, start, policy, actor);
+        return create(id, start, previous -> policy, null, actor);
+    }
+
+    /**
+     * Creates a cycle in state open. Its policy is the previous cycle's policy, every field of it (the default
+     * policy when there is none), edited by {@code policyEdit}; every active project's ask in the previous cycle is
+     * copied into it as {@link AskState#CARRIED carried over} until its lead confirms or edits it. The previous cycle
+     * is the latest one starting before {@code start}. One transaction: the cycle and all carried asks, or nothing.
+     *
+     * @param askDeadline the date by which leads should write or confirm their asks; {@code null} for none
+     */
+    public Versioned<Cycle> create(
+            CycleId id, LocalDate start, UnaryOperator<Policy> policyEdit, LocalDate askDeadline, Actor actor) {
+        Optional<Cycle> previous = previous(start);
+        Policy policy = policyEdit.apply(previous.map(Cycle::policy).orElse(Policy.defaults()));
+        List<StoredAsk> carried = previous.map(this::carriedAsks).orElse(List.of());
+        return store.cycles().create(new Cycle(id, start, CycleState.OPEN, policy, askDeadline), carried, actor);
+    }
+
+    /** The latest cycle that starts before {@code start}. */
+    public Optional<Cycle> previous(LocalDate start) {
+        return store.cycles().list().stream()
+                .map(Versioned::value)
+                .filter(cycle -> cycle.start().isBefore(start))
+                .findFirst();
+    }
+
+    private List<StoredAsk> carriedAsks(Cycle previous) {
+        Set<ProjectId> active = store.lab().projects().stream()
+                .map(Versioned::value)
+                .filter(project -> project.status() == ProjectStatus.ACTIVE)
+                .map(Project::id)
+                .collect(Collectors.toSet());
+        return store.reviews().asks(previous.id()).stream()
+                .map(Versioned::value)
+                .filter(ask -> active.contains(ask.ask().project()))
+                .map(StoredAsk::carried)
+                .toList();
+    }
+
+    /** Sets or clears ({@code null}) the cycle's ask deadline. */
+    public Versioned<Cycle> setAskDeadline(CycleId id, LocalDate deadline, Integer expectedVersion, Actor actor) {
+        return store.cycles().setAskDeadline(id, deadline, expectedVersion, actor);
     }
 
     public Versioned<Cycle> transition(CycleId id, CycleState target, Integer expectedVersion, Actor actor) {

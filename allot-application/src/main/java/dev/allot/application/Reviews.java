@@ -7,13 +7,20 @@ import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.Score;
 import dev.allot.core.rules.Fleet;
 import dev.allot.store.Actor;
+import dev.allot.store.AskState;
 import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredAsk;
 import dev.allot.store.Versioned;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Use cases of the review: asks, scores, the deciders' pins and overrides. */
 public final class Reviews {
@@ -29,6 +36,37 @@ public final class Reviews {
     public Versioned<StoredAsk> submitAsk(CycleId cycle, StoredAsk ask, Integer expectedVersion, Actor actor) {
         requireAskWriter(ask.ask().project(), actor);
         return store.reviews().putAsk(cycle, ask, expectedVersion, actor);
+    }
+
+    /**
+     * Confirms a carried-over ask as it stands: its lead keeps last cycle's ask. Leads confirm the asks of the
+     * projects they lead; admins any ask. (Editing the ask with {@link #submitAsk} confirms it too.)
+     */
+    public Versioned<StoredAsk> confirmAsk(CycleId cycle, ProjectId project, Integer expectedVersion, Actor actor) {
+        requireAskWriter(project, actor);
+        return store.reviews().confirmAsk(cycle, project, expectedVersion, actor);
+    }
+
+    /**
+     * Where every active project's ask stands in {@code cycle}, in portfolio order: confirmed, carried over (not yet
+     * confirmed) or missing; only those in {@code state} when it is given.
+     */
+    public List<AskStatus> askStatuses(CycleId cycle, Optional<AskState> state) {
+        Map<ProjectId, Versioned<StoredAsk>> asks = new HashMap<>();
+        store.reviews().asks(cycle).forEach(ask -> asks.put(ask.value().ask().project(), ask));
+        List<AskStatus> statuses = new ArrayList<>();
+        for (Versioned<Project> versioned : store.lab().projects()) {
+            Project project = versioned.value();
+            Versioned<StoredAsk> ask = asks.get(project.id());
+            if (project.status() != ProjectStatus.ACTIVE && ask == null) {
+                continue;
+            }
+            AskStatus status = AskStatus.of(project, ask);
+            if (state.isEmpty() || state.get() == status.state()) {
+                statuses.add(status);
+            }
+        }
+        return statuses;
     }
 
     /** Refuses an actor who may not write the ask of project {@code id} (a lead of another project). */

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The draft a careless policy produces on the demo lab: 99 % reserve, the planner allowed to kill, no pins. Nearly
  * every project is killed and nearly the whole fleet sits in the reserve; the publish check must say so (mass kill,
- * idle capacity, a relation met only vacuously) and the publish must wait for a reason per warning.
+ * idle capacity, and the type moves of the few continuing projects kept on other GPU types, since continuity counts
+ * effective compute) and the publish must wait for a reason per warning. (A relation met only vacuously is
+ * GuardRailsTest's.)
  */
 class CatastrophicDraftTest {
     private static final Actor DANA = new Actor("dana", Role.DECIDER);
@@ -59,7 +61,7 @@ class CatastrophicDraftTest {
     }
 
     @Test
-    void theCheckWarnsOfMassKillsAndVacuousRulesAndThePublishWaitsForReasons() {
+    void theCheckWarnsOfMassKillsIdleCapacityAndTypeMovesAndThePublishWaitsForReasons() {
         Lab lab = catastrophic();
         application.cycles().importLab(lab, Actor.system("test"));
         application.cycles().transition(lab.cycle(), CycleState.REVIEW, null, DANA);
@@ -70,7 +72,7 @@ class CatastrophicDraftTest {
 
         assertThat(check.warnings())
                 .extracting(GuardWarning::rule)
-                .contains(GuardRule.MASS_KILL, GuardRule.IDLE_CAPACITY, GuardRule.VACUOUS_RELATION);
+                .contains(GuardRule.MASS_KILL, GuardRule.IDLE_CAPACITY, GuardRule.GPU_TYPE_CHANGE);
         AllotException refused = catchThrowableOfType(
                 AllotException.class, () -> application.approvals().publish(lab.cycle(), null, Map.of(), "", DANA));
         assertThat(refused.code()).isEqualTo("guard-unacknowledged");

@@ -858,7 +858,25 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "The Allot server at {url} answered {status}: {detail}.",
-            "Maybe check --token-file and the token's role?");
+            "Maybe check --token-file and the token's role?"),
+    NO_ASK_RULE(
+            "no-ask-rule",
+            Kind.INVALID_INPUT,
+            422,
+            "The policy's noAsk {value} is not a rule for projects without an ask.",
+            "Maybe keep, floorOnly or release?"),
+    ASK_STATE(
+            "ask-state",
+            Kind.INVALID_INPUT,
+            422,
+            "The ask state {value} is not one of missing, carried, confirmed.",
+            "Maybe ?state=missing?"),
+    ASK_NOT_CARRIED_OVER(
+            "ask-not-carried-over",
+            Kind.CONFLICT,
+            409,
+            "The ask of project {project} in cycle {cycle} is not carried over, so there is nothing to confirm.",
+            "Maybe edit it with PUT instead?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

@@ -121,6 +121,7 @@ final class LabWriter {
             line(2, "action: " + usage.action().label());
             line(2, "headroom: " + Percent.format(usage.headroom()));
         }
+        line(1, "noAsk: " + policy.noAsk().label());
     }
 
     private void value(ValuePolicy value) {

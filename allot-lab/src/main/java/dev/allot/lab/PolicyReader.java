@@ -6,6 +6,7 @@ import dev.allot.core.guard.GuardThresholds;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
@@ -34,7 +35,8 @@ final class PolicyReader {
             "approvals",
             "guard",
             "value",
-            "usage");
+            "usage",
+            "noAsk");
     private static final List<String> GUARD_KEYS =
             List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final List<String> USAGE_KEYS = List.of("idleBelow", "action", "headroom");
@@ -100,8 +102,10 @@ final class PolicyReader {
         ValuePolicy value =
                 policy.has("value") ? valueReader.read(policy.value("value"), policy.path("value")) : defaults.value();
         UsagePolicy usage = policy.has("usage") ? usage(policy) : defaults.usage();
+        NoAsk noAsk = policy.has("noAsk") ? noAsk(policy) : defaults.noAsk();
         if (reserve == null
                 || usage == null
+                || noAsk == null
                 || approvals == null
                 || guard == null
                 || value == null
@@ -127,7 +131,17 @@ final class PolicyReader {
                 .guard(guard)
                 .value(value)
                 .usage(usage)
+                .noAsk(noAsk)
                 .build();
+    }
+
+    private NoAsk noAsk(YamlObject policy) {
+        String rule = policy.text("noAsk", false);
+        if (rule == null) {
+            return null;
+        }
+        PolicyRules.noAsk(rule).forEach(problem -> problems.add(problem.at(policy.path("noAsk")), ""));
+        return NoAsk.parse(rule).orElse(null);
     }
 
     private Integer approvals(YamlObject policy) {

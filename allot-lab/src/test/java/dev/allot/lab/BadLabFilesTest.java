@@ -99,13 +99,14 @@ class BadLabFilesTest {
                         projects[1].ask.floor: the floor of project odd-new (10 GPUs) leaves no whole number of nodes between its floor (10) and ceiling (11): A100 comes in nodes of 4 GPUs; it could never be funded (value: 10). Maybe a floor of 8 or 12 GPUs?
                         """),
                 arguments("policy-percentages.yaml", """
-                        policy-percentages.yaml: 6 problems
+                        policy-percentages.yaml: 7 problems
                         policy.reserve: holds back all capacity, so nothing is left to allocate (value: 100%). Maybe 5%?
                         policy.shares.exploratory.min: share minimum of exploratory is above its maximum (60%) (value: 70%). Maybe swap min and max?
                         policy.shares.product.max: is outside 0..100 % (value: 150%)
                         policy.maxChangePerCycle: is outside 0..100 % (value: 50). Maybe 50%?
                         policy.granularity: is not one of node, gpu (value: rack)
                         policy.yieldNoticeDays: must not be negative (value: -3). Maybe 3?
+                        policy.noAsk: is not a rule for projects without an ask; one of [keep, floorOnly, release] (value: forget). Maybe keep (hold the last grant), floorOnly (shrink as far as continuity allows) or release (grant nothing)?
                         """),
                 arguments("policy-usage.yaml", """
                         policy-usage.yaml: 3 problems

@@ -70,6 +70,8 @@ final class ApiRoutes {
         api.add(GET, "/api/cycles/{cycle}/asks", EVERYONE, cycles::asks);
         api.add(GET, "/api/cycles/{cycle}/asks/{project}", EVERYONE, cycles::ask);
         api.add(PUT, "/api/cycles/{cycle}/asks/{project}", ASKING, cycles::putAsk);
+        api.add(POST, "/api/cycles/{cycle}/asks/{project}/confirm", ASKING, cycles::confirmAsk);
+        api.add(PUT, "/api/cycles/{cycle}/ask-deadline", STEERING, cycles::setAskDeadline);
         api.add(GET, "/api/cycles/{cycle}/scores", REVIEWING, cycles::scores);
         api.add(PUT, "/api/cycles/{cycle}/scores/{project}", REVIEWER, cycles::putScore);
         api.add(GET, "/api/cycles/{cycle}/pins", REVIEWING, cycles::pins);

@@ -3,11 +3,13 @@ package dev.allot.server;
 import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
+import dev.allot.core.ErrorCode;
+import dev.allot.core.Problem;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Pin;
-import dev.allot.core.model.Policy;
 import dev.allot.core.model.ProjectId;
 import dev.allot.store.Actor;
+import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.Store;
@@ -17,6 +19,7 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Handlers for cycles: workflow, policy, asks, scores, pins and overrides. */
@@ -44,10 +47,18 @@ final class CycleHandlers {
         Fields body = Fields.parse(ctx.body());
         String id = body.slug("id", null);
         LocalDate start = body.date("start");
+        LocalDate deadline = body.has("askDeadline") ? body.date("askDeadline") : null;
         Fields policyFields = body.object("policy", false);
         body.done();
-        Policy policy = policyFields == null ? Policy.defaults() : Inputs.policy(policyFields, Policy.defaults());
-        Versioned<Cycle> created = application.cycles().create(CycleId.of(id), start, policy, Requests.actor(ctx));
+        // The new cycle starts from the previous cycle's policy; the body's policy fields edit it.
+        Versioned<Cycle> created = application
+                .cycles()
+                .create(
+                        CycleId.of(id),
+                        start,
+                        previous -> policyFields == null ? previous : Inputs.policy(policyFields, previous),
+                        deadline,
+                        Requests.actor(ctx));
         ctx.status(201).header("Location", "/api/cycles/" + id);
         Requests.versioned(ctx, created);
     }
@@ -73,10 +84,49 @@ final class CycleHandlers {
                         .editPolicy(id, current -> Inputs.policy(body, current), expected, Requests.actor(ctx)));
     }
 
+    /**
+     * The cycle's asks with their state and lead; {@code ?state=missing|carried|confirmed} lists the projects in that
+     * state (missing ones too), without it every stored ask (confirmed and carried over).
+     */
     void asks(Context ctx) {
-        ctx.json(store.reviews().asks(Requests.cycle(ctx)).stream()
-                .map(Versioned::value)
-                .toList());
+        CycleId cycle = Requests.cycle(ctx);
+        String state = ctx.queryParam("state");
+        if (state == null) {
+            ctx.json(application.reviews().askStatuses(cycle, Optional.empty()).stream()
+                    .filter(status -> status.state() != AskState.MISSING)
+                    .toList());
+            return;
+        }
+        AskState wanted = AskState.parse(state)
+                .orElseThrow(() -> new AllotException(
+                        ErrorCode.ASK_STATE,
+                        "Query parameter state: '" + Requests.shorten(state) + "' is not an ask state. Maybe one of "
+                                + AskState.labels() + "?",
+                        List.of(new Problem(
+                                ErrorCode.ASK_STATE.code(),
+                                "state",
+                                Requests.shorten(state),
+                                "is not an ask state; one of " + AskState.labels(),
+                                "Maybe ?state=missing?")),
+                        null));
+        ctx.json(application.reviews().askStatuses(cycle, Optional.of(wanted)));
+    }
+
+    /** Its lead confirms a carried-over ask as it stands. */
+    void confirmAsk(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        ProjectId project = Requests.project(ctx);
+        Integer expected = Requests.ifMatch(ctx);
+        Requests.versioned(ctx, application.reviews().confirmAsk(cycle, project, expected, Requests.actor(ctx)));
+    }
+
+    void setAskDeadline(Context ctx) {
+        CycleId id = Requests.cycle(ctx);
+        Integer expected = Requests.ifMatch(ctx);
+        Fields body = Fields.parse(ctx.body());
+        LocalDate deadline = body.has("askDeadline") ? body.date("askDeadline") : null;
+        body.done();
+        Requests.versioned(ctx, application.cycles().setAskDeadline(id, deadline, expected, Requests.actor(ctx)));
     }
 
     void ask(Context ctx) {

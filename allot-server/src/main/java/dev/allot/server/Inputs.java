@@ -8,6 +8,7 @@ import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Project;
@@ -155,6 +156,12 @@ final class Inputs {
         if (f.has("usage")) {
             Fields usage = f.object("usage", false);
             policy.usage(usage == null ? base.usage() : usage(usage, base.usage()));
+        }
+        if (f.has("noAsk")) {
+            String rule = f.text("noAsk", 32, null);
+            List<Problem> problems = PolicyRules.noAsk(rule);
+            problems.forEach(problem -> f.add(problem, "noAsk"));
+            NoAsk.parse(rule).ifPresent(policy::noAsk);
         }
         f.done();
         return policy.build();

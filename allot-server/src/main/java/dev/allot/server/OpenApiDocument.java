@@ -94,7 +94,34 @@ final class OpenApiDocument {
                 "Policy",
                 "Cycle",
                 true);
-        doc.op("get", "/api/cycles/{cycle}/asks", "All asks of the cycle", null, "Asks", true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/asks",
+                "The cycle's asks with state (confirmed, carried) and lead; ?state=missing|carried|confirmed lists"
+                        + " the projects in that state, missing ones included",
+                null,
+                "AskStatuses",
+                true);
+        doc.query(
+                "get",
+                "/api/cycles/{cycle}/asks",
+                "state",
+                "Only asks in this state; missing: active projects without an ask",
+                OpenApiSchemas.choice("missing", "carried", "confirmed"));
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/asks/{project}/confirm",
+                "Confirm a carried-over ask as it stands (its lead or an admin; If-Match on the ask)",
+                null,
+                "Ask",
+                true);
+        doc.op(
+                "put",
+                "/api/cycles/{cycle}/ask-deadline",
+                "Set or clear the date by which leads write or confirm their asks (If-Match on the cycle)",
+                "AskDeadlineInput",
+                "Cycle",
+                true);
         doc.op("get", "/api/cycles/{cycle}/asks/{project}", "One ask with evidence; ETag", null, "Ask", true);
         doc.op(
                 "put",
@@ -280,7 +307,10 @@ final class OpenApiDocument {
                     Map.of("required", true, "content", Map.of("application/json", Map.of("schema", ref(request)))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
-        boolean creates = method.equals("post") && !path.endsWith("/transitions") && !path.equals("/api/usage");
+        boolean creates = method.equals("post")
+                && !path.endsWith("/transitions")
+                && !path.endsWith("/confirm")
+                && !path.equals("/api/usage");
         String ok = method.equals("delete") ? "204" : creates ? "201" : "200";
         responses.put(
                 ok,
@@ -305,6 +335,17 @@ final class OpenApiDocument {
             operation.put("security", List.of(Map.of("bearer", List.of())));
         }
         paths.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, operation);
+    }
+
+    /** Adds an optional query parameter to an operation already written by {@link #op}. */
+    @SuppressWarnings("unchecked")
+    private void query(String method, String path, String name, String description, Map<String, Object> schema) {
+        Map<String, Object> operation = (Map<String, Object>) paths.get(path).get(method);
+        List<Map<String, Object>> parameters =
+                new java.util.ArrayList<>((List<Map<String, Object>>) operation.getOrDefault("parameters", List.of()));
+        parameters.add(
+                Map.of("name", name, "in", "query", "required", false, "description", description, "schema", schema));
+        operation.put("parameters", parameters);
     }
 
     private static Map<String, Object> ref(String schema) {

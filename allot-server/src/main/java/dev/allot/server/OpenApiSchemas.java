@@ -195,7 +195,8 @@ final class OpenApiSchemas {
                                                         "action",
                                                         choice("warn", "capAtUsedPlusHeadroom"),
                                                         "headroom",
-                                                        num()))))));
+                                                        num()))),
+                                Map.entry("noAsk", choice("keep", "floorOnly", "release")))));
         Map<String, Object> worths = Map.of("type", "object", "additionalProperties", num());
         EvidenceSchemas.add(s);
         s.put(
@@ -221,10 +222,17 @@ final class OpenApiSchemas {
                 "state",
                 choice("open", "review", "draft", "published", "closed"),
                 "policy",
-                ref("Policy"));
+                ref("Policy"),
+                "askDeadline",
+                nullable(date()));
         s.put("Cycle", obj(List.of("id", "start", "state", "policy"), cycle));
         s.put("Cycles", arr(ref("Cycle")));
-        s.put("CycleInput", obj(List.of("id", "start"), Map.of("id", str(), "start", date(), "policy", ref("Policy"))));
+        s.put(
+                "CycleInput",
+                obj(
+                        List.of("id", "start"),
+                        Map.of("id", str(), "start", date(), "policy", ref("Policy"), "askDeadline", date())));
+        s.put("AskDeadlineInput", obj(List.of(), Map.of("askDeadline", nullable(date()))));
         s.put("TransitionInput", obj(List.of("to"), Map.of("to", choice("review", "draft", "published", "closed"))));
         Map<String, Object> evidence = obj(
                 List.of(),
@@ -254,8 +262,36 @@ final class OpenApiSchemas {
                                 str(),
                                 "evidence",
                                 evidence)));
-        s.put("Ask", obj(List.of("ask", "evidence"), Map.of("ask", Map.of("type", "object"), "evidence", evidence)));
+        s.put(
+                "Ask",
+                obj(
+                        List.of("ask", "evidence"),
+                        Map.of(
+                                "ask",
+                                Map.of("type", "object"),
+                                "evidence",
+                                evidence,
+                                "state",
+                                choice("confirmed", "carried"))));
         s.put("Asks", arr(ref("Ask")));
+        s.put(
+                "AskStatus",
+                obj(
+                        List.of("project", "lead", "state"),
+                        Map.of(
+                                "project",
+                                str(),
+                                "lead",
+                                str(),
+                                "state",
+                                choice("confirmed", "carried", "missing"),
+                                "ask",
+                                nullable(Map.of("type", "object")),
+                                "evidence",
+                                nullable(evidence),
+                                "version",
+                                nullable(integer()))));
+        s.put("AskStatuses", arr(ref("AskStatus")));
         s.put("ScoreInput", obj(List.of("score"), Map.of("score", integer(), "comment", str())));
         s.put(
                 "Score",
@@ -353,7 +389,9 @@ final class OpenApiSchemas {
                                                 "change",
                                                 choice("new", "grow", "keep", "shrink", "yield", "kill", "declined"),
                                                 "changeGpus",
-                                                integer()))),
+                                                integer(),
+                                                "typeMove",
+                                                str()))),
                                 "byCategory",
                                 Map.of("type", "object"),
                                 "byGpuType",
@@ -432,6 +470,11 @@ final class OpenApiSchemas {
 
     static Map<String, Object> str() {
         return Map.of("type", "string");
+    }
+
+    /** {@code schema} or JSON null. */
+    private static Map<String, Object> nullable(Map<String, Object> schema) {
+        return Map.of("oneOf", List.of(schema, Map.of("type", "null")));
     }
 
     private static Map<String, Object> date() {

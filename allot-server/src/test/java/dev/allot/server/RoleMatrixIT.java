@@ -50,6 +50,8 @@ class RoleMatrixIT {
             entry("GET /api/cycles/{cycle}/asks", ALL),
             entry("GET /api/cycles/{cycle}/asks/{project}", ALL),
             entry("PUT /api/cycles/{cycle}/asks/{project}", EnumSet.of(Role.ADMIN, Role.LEAD)),
+            entry("POST /api/cycles/{cycle}/asks/{project}/confirm", EnumSet.of(Role.ADMIN, Role.LEAD)),
+            entry("PUT /api/cycles/{cycle}/ask-deadline", STEER),
             entry("GET /api/cycles/{cycle}/scores", REVIEW),
             entry("PUT /api/cycles/{cycle}/scores/{project}", EnumSet.of(Role.REVIEWER)),
             entry("GET /api/cycles/{cycle}/pins", REVIEW),
@@ -75,8 +77,10 @@ class RoleMatrixIT {
             entry("GET /api/cycles/{cycle}/lab", STEER));
 
     /** Routes where a project lead may act only on the projects they lead. */
-    private static final Set<String> OWN_PROJECT_ONLY =
-            Set.of("PUT /api/cycles/{cycle}/asks/{project}", "POST /api/projects/{project}/evidence");
+    private static final Set<String> OWN_PROJECT_ONLY = Set.of(
+            "PUT /api/cycles/{cycle}/asks/{project}",
+            "POST /api/cycles/{cycle}/asks/{project}/confirm",
+            "POST /api/projects/{project}/evidence");
 
     @Test
     void everyRouteEveryRoleOwnAndOtherProject() {

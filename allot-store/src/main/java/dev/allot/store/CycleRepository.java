@@ -38,6 +38,15 @@ public final class CycleRepository {
     }
 
     public Versioned<Cycle> create(CycleId id, LocalDate start, Policy policy, Actor actor) {
+        return create(new Cycle(id, start, CycleState.OPEN, policy), List.of(), actor);
+    }
+
+    /**
+     * Creates {@code cycle} (in state open) with the asks carried over into it, in one transaction: either the cycle
+     * and every carried ask are stored, or nothing is.
+     */
+    public Versioned<Cycle> create(Cycle cycle, List<StoredAsk> carried, Actor actor) {
+        CycleId id = cycle.id();
         return store.transaction(handle -> {
             if (find(handle, id).isPresent()) {
                 throw new AllotException(
@@ -45,10 +54,27 @@ public final class CycleRepository {
                         "cycle-exists",
                         "Cycle " + id + " already exists. Maybe pick another id, or edit the existing cycle?");
             }
-            Cycle cycle = new Cycle(id, start, CycleState.OPEN, policy);
-            insert(handle, cycle, store);
-            store.audit().record(handle, actor, "create", "cycle", id.value(), null, cycle);
-            return new Versioned<>(cycle, 1);
+            Cycle created = cycle.withState(CycleState.OPEN);
+            insert(handle, created, store);
+            store.audit().record(handle, actor, "create", "cycle", id.value(), null, created);
+            ReviewWrites asks = new ReviewWrites(new Changes(handle, actor, store.audit()), id.value());
+            carried.forEach(ask -> asks.putAsk(null, ask, null));
+            return new Versioned<>(created, 1);
+        });
+    }
+
+    /** Sets or clears ({@code null}) the date by which leads should have written or confirmed their asks. */
+    public Versioned<Cycle> setAskDeadline(CycleId id, LocalDate deadline, Integer expectedVersion, Actor actor) {
+        return store.transaction(handle -> {
+            Versioned<Cycle> current = find(handle, id).orElseThrow(() -> notFound(id));
+            requireState(
+                    current.value(),
+                    Set.of(CycleState.OPEN, CycleState.REVIEW, CycleState.DRAFT),
+                    "set the ask" + " deadline");
+            Cycle changed = current.value().withAskDeadline(deadline);
+            int version = write(handle, changed, expectedVersion == null ? current.version() : expectedVersion);
+            store.audit().record(handle, actor, "update", "cycle", id.value(), current.value(), changed);
+            return new Versioned<>(changed, version);
         });
     }
 
@@ -81,8 +107,7 @@ public final class CycleRepository {
                                         .sorted()
                                         .toList() + "?");
             }
-            Cycle moved = new Cycle(
-                    id, current.value().start(), target, current.value().policy());
+            Cycle moved = current.value().withState(target);
             int version = write(handle, moved, expectedVersion == null ? current.version() : expectedVersion);
             store.audit().record(handle, actor, "transition", "cycle", id.value(), current.value(), moved);
             return new Versioned<>(moved, version);
@@ -94,8 +119,7 @@ public final class CycleRepository {
         return store.transaction(handle -> {
             Versioned<Cycle> current = find(handle, id).orElseThrow(() -> notFound(id));
             requireState(current.value(), Set.of(CycleState.OPEN, CycleState.REVIEW, CycleState.DRAFT), "set policy");
-            Cycle changed =
-                    new Cycle(id, current.value().start(), current.value().state(), policy);
+            Cycle changed = current.value().withPolicy(policy);
             int version = write(handle, changed, expectedVersion == null ? current.version() : expectedVersion);
             store.audit()
                     .record(
@@ -145,7 +169,12 @@ public final class CycleRepository {
         Handle handle = changes.handle();
         Optional<Versioned<Cycle>> current = find(handle, id);
         CycleState state = current.map(c -> c.value().state()).orElse(CycleState.OPEN);
-        Cycle wanted = new Cycle(id, start, state, policy);
+        Cycle wanted = new Cycle(
+                id,
+                start,
+                state,
+                policy,
+                current.map(c -> c.value().askDeadline()).orElse(null));
         changes.put(
                 "cycle",
                 id.value(),
@@ -156,8 +185,9 @@ public final class CycleRepository {
     }
 
     private static void insert(Handle handle, Cycle cycle, Store store) {
-        handle.createUpdate("INSERT INTO cycle (id, start_date, state, policy_json, created_at, version)"
-                        + " VALUES (:id, :start, :state, :policy, :at, 1)")
+        handle.createUpdate("INSERT INTO cycle (id, start_date, state, policy_json, ask_deadline, created_at, version)"
+                        + " VALUES (:id, :start, :state, :policy, :deadline, :at, 1)")
+                .bindByType("deadline", cycle.askDeadline(), LocalDate.class)
                 .bind("id", cycle.id().value())
                 .bind("start", cycle.start())
                 .bind("state", cycle.state().name())
@@ -168,7 +198,8 @@ public final class CycleRepository {
 
     private static int write(Handle handle, Cycle cycle, int expectedVersion) {
         int rows = handle.createUpdate("UPDATE cycle SET start_date = :start, state = :state, policy_json = :policy,"
-                        + " version = version + 1 WHERE id = :id AND version = :expected")
+                        + " ask_deadline = :deadline, version = version + 1 WHERE id = :id AND version = :expected")
+                .bindByType("deadline", cycle.askDeadline(), LocalDate.class)
                 .bind("id", cycle.id().value())
                 .bind("start", cycle.start())
                 .bind("state", cycle.state().name())
@@ -186,7 +217,8 @@ public final class CycleRepository {
                 CycleId.of(rs.getString("id")),
                 rs.getObject("start_date", LocalDate.class),
                 CycleState.valueOf(rs.getString("state")),
-                Json.read(rs.getString("policy_json"), Policy.class));
+                Json.read(rs.getString("policy_json"), Policy.class),
+                rs.getObject("ask_deadline", LocalDate.class));
         return new Versioned<>(cycle, rs.getInt("version"));
     }
 }

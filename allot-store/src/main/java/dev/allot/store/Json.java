@@ -23,6 +23,7 @@ import dev.allot.core.AllotException;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.UsagePolicy;
 import java.io.IOException;
@@ -101,6 +102,21 @@ public final class Json {
                 String text = parser.getValueAsString();
                 return UsagePolicy.Action.parse(text)
                         .orElseGet(() -> UsagePolicy.Action.valueOf(text.toUpperCase(java.util.Locale.ROOT)));
+            }
+        });
+        // The no-ask rule reads and writes as the policy spells it everywhere (keep, floorOnly, release); a name in
+        // any case (FLOOR_ONLY) still reads.
+        ids.addSerializer(NoAsk.class, new StdSerializer<>(NoAsk.class) {
+            @Override
+            public void serialize(NoAsk value, JsonGenerator out, SerializerProvider provider) throws IOException {
+                out.writeString(value.label());
+            }
+        });
+        ids.addDeserializer(NoAsk.class, new JsonDeserializer<>() {
+            @Override
+            public NoAsk deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                String text = parser.getValueAsString();
+                return NoAsk.parse(text).orElseGet(() -> NoAsk.valueOf(text.toUpperCase(java.util.Locale.ROOT)));
             }
         });
         ObjectMapper mapper = new ObjectMapper()

@@ -186,8 +186,12 @@ public final class PlanRepository {
                             Kind.NOT_FOUND,
                             "no-plan",
                             "Cycle " + cycle + " has no draft or published plan yet. Maybe solve a draft first?"));
+            java.util.Map<dev.allot.core.model.GpuTypeId, Double> speeds = new java.util.LinkedHashMap<>();
+            handle.createQuery("SELECT * FROM gpu_type ORDER BY position, id")
+                    .map((rs, c) -> Rows.gpuType(rs))
+                    .forEach(type -> speeds.put(type.id(), type.relativeSpeed()));
             return PlanDiff.between(
-                    current.plan(), previousPublished(handle, cycle).map(StoredPlan::plan));
+                    current.plan(), previousPublished(handle, cycle).map(StoredPlan::plan), speeds);
         });
     }
 

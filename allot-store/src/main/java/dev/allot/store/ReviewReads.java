@@ -17,7 +17,10 @@ final class ReviewReads {
                         + " ORDER BY p.position, a.project")
                 .bind("cycle", cycle)
                 .map((rs, ctx) -> new Versioned<>(
-                        new StoredAsk(Rows.ask(rs), Json.read(rs.getString("evidence_json"), Evidence.class)),
+                        new StoredAsk(
+                                Rows.ask(rs),
+                                Json.read(rs.getString("evidence_json"), Evidence.class),
+                                AskState.valueOf(rs.getString("state"))),
                         rs.getInt("version")))
                 .list();
     }
@@ -27,7 +30,10 @@ final class ReviewReads {
                 .bind("cycle", cycle)
                 .bind("project", project.value())
                 .map((rs, ctx) -> new Versioned<>(
-                        new StoredAsk(Rows.ask(rs), Json.read(rs.getString("evidence_json"), Evidence.class)),
+                        new StoredAsk(
+                                Rows.ask(rs),
+                                Json.read(rs.getString("evidence_json"), Evidence.class),
+                                AskState.valueOf(rs.getString("state"))),
                         rs.getInt("version")))
                 .findOne();
     }

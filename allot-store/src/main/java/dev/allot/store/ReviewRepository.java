@@ -2,6 +2,7 @@ package dev.allot.store;
 
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
+import dev.allot.core.ErrorCode;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.Pin;
@@ -48,6 +49,32 @@ public final class ReviewRepository {
                     ReviewReads.ask(handle, cycle.value(), ask.ask().project()).orElse(null);
             int version = writes(handle, actor, cycle).putAsk(before, ask, expectedVersion);
             return new Versioned<>(ask, version);
+        });
+    }
+
+    /**
+     * Confirms a carried-over ask as it stands (its lead keeps last cycle's ask) while the cycle is open. Refused
+     * when the project has no ask, or its ask is not carried over; a stale {@code expectedVersion} is refused.
+     */
+    public Versioned<StoredAsk> confirmAsk(CycleId cycle, ProjectId project, Integer expectedVersion, Actor actor) {
+        return store.transaction(handle -> {
+            requireOpenFor(handle, cycle, EnumSet.of(CycleState.OPEN), "confirm asks");
+            requireProject(handle, project);
+            Versioned<StoredAsk> before = ReviewReads.ask(handle, cycle.value(), project)
+                    .orElseThrow(() -> new AllotException(
+                            ErrorCode.ASK_NOT_FOUND,
+                            "Project " + project + " has no ask in cycle " + cycle + ". Maybe PUT one first?"));
+            if (before.value().state() != AskState.CARRIED) {
+                throw new AllotException(
+                        ErrorCode.ASK_NOT_CARRIED_OVER,
+                        "The ask of project " + project + " in cycle " + cycle + " is "
+                                + before.value().state().words()
+                                + ", not carried over, so there is nothing to confirm. Maybe edit it with PUT instead?");
+            }
+            StoredAsk confirmed =
+                    new StoredAsk(before.value().ask(), before.value().evidence(), AskState.CONFIRMED);
+            int version = writes(handle, actor, cycle).putAsk(before, confirmed, expectedVersion);
+            return new Versioned<>(confirmed, version);
         });
     }
 

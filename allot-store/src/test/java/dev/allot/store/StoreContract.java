@@ -208,6 +208,58 @@ abstract class StoreContract {
     }
 
     @Test
+    void aCycleIsCreatedWithItsCarriedAsksAndDeadlineAndAConfirmationMarksAnAsk() {
+        Lab lab = TestLabs.shaped(2, 5).build();
+        store.lab().importLab(lab, ADMIN);
+        CycleId next = CycleId.of("2027-01");
+        StoredAsk carried = new StoredAsk(lab.asks().get(0), Evidence.NONE).carried();
+        LocalDate deadline = LocalDate.of(2026, 12, 20);
+
+        store.cycles()
+                .create(
+                        new Cycle(next, LocalDate.of(2027, 1, 1), CycleState.OPEN, lab.policy(), deadline),
+                        List.of(carried),
+                        DECIDER);
+
+        assertThat(store.cycles().get(next).value().askDeadline()).isEqualTo(deadline);
+        ProjectId project = carried.ask().project();
+        Versioned<StoredAsk> stored = store.reviews().ask(next, project).orElseThrow();
+        assertThat(stored.value()).isEqualTo(carried);
+        assertThat(stored.value().state()).isEqualTo(AskState.CARRIED);
+
+        Versioned<StoredAsk> confirmed = store.reviews().confirmAsk(next, project, stored.version(), ADMIN);
+
+        assertThat(confirmed.version()).isEqualTo(2);
+        assertThat(store.reviews().ask(next, project).orElseThrow().value().state())
+                .isEqualTo(AskState.CONFIRMED);
+        assertThatThrownBy(() -> store.reviews().confirmAsk(next, project, null, ADMIN))
+                .isInstanceOfSatisfying(
+                        AllotException.class, e -> assertThat(e.code()).isEqualTo("ask-not-carried-over"));
+        assertThat(store.cycles()
+                        .setAskDeadline(next, null, null, DECIDER)
+                        .value()
+                        .askDeadline())
+                .isNull();
+    }
+
+    @Test
+    void aCycleWhoseCarriedAskFailsIsNotCreated() {
+        Lab lab = TestLabs.shaped(1, 5).build();
+        store.lab().importLab(lab, ADMIN);
+        CycleId next = CycleId.of("2027-01");
+        StoredAsk unknown = new StoredAsk(
+                new dev.allot.core.model.Ask(ProjectId.of("nobody"), 8, 8, 8, null, null, ""), Evidence.NONE);
+
+        assertThatThrownBy(() -> store.cycles()
+                        .create(
+                                new Cycle(next, LocalDate.of(2027, 1, 1), CycleState.OPEN, lab.policy()),
+                                List.of(unknown),
+                                DECIDER))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(store.cycles().find(next)).isEmpty();
+    }
+
+    @Test
     void asksKeepTheirEvidence() {
         Lab lab = TestLabs.shaped(1, 6).build();
         store.lab().importLab(lab, ADMIN);

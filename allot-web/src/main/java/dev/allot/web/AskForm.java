@@ -10,6 +10,7 @@ import dev.allot.core.model.ProjectId;
 import dev.allot.core.rules.AskRules;
 import dev.allot.core.rules.Limits;
 import dev.allot.store.Actor;
+import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.Evidence;
@@ -35,7 +36,15 @@ final class AskForm {
             String links,
             String version) {}
 
-    record View(Page page, Project project, Cycle cycle, List<String> allTypes, Values values, FormErrors errors) {}
+    /** @param carried whether the stored ask was carried over from last cycle and awaits its lead's confirmation */
+    record View(
+            Page page,
+            Project project,
+            Cycle cycle,
+            List<String> allTypes,
+            Values values,
+            FormErrors errors,
+            boolean carried) {}
 
     private static final int MAX_GPUS = Limits.MAX_GPUS;
 
@@ -87,6 +96,20 @@ final class AskForm {
         return null;
     }
 
+    /** The lead keeps last cycle's ask as it stands: the carried-over ask becomes confirmed. */
+    String confirm(Context ctx, Page page) {
+        Target target = target(ctx, page);
+        application
+                .reviews()
+                .confirmAsk(
+                        target.cycle().id(),
+                        target.project().id(),
+                        Forms.version(ctx, "version"),
+                        new Actor(page.rights().user(), page.rights().role()));
+        ctx.redirect("/projects/" + target.project().id().value() + page.cycleQuery(), HttpStatus.SEE_OTHER);
+        return null;
+    }
+
     Ask parse(Target target, Values values, FormErrors errors) {
         int floor = errors.integer("floor", values.floor(), 0, MAX_GPUS, "Maybe 0 if the project can pause?");
         int wanted = errors.integer("target", values.target(), 0, MAX_GPUS, "Maybe the GPUs the plan of work needs?");
@@ -127,7 +150,12 @@ final class AskForm {
     private String render(Page page, Target target, Values values, FormErrors errors) {
         List<String> types =
                 store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();
-        return Templates.render("ask.jte", new View(page, target.project(), target.cycle(), types, values, errors));
+        boolean carried = store.reviews()
+                .ask(target.cycle().id(), target.project().id())
+                .map(stored -> stored.value().state() == AskState.CARRIED)
+                .orElse(false);
+        return Templates.render(
+                "ask.jte", new View(page, target.project(), target.cycle(), types, values, errors, carried));
     }
 
     /** The project and cycle the form is for, once the person may edit that ask now. */

@@ -4,20 +4,25 @@ import dev.allot.application.Enforcements;
 import dev.allot.application.Reads;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
+import dev.allot.core.model.ComputeChange;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuType;
+import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.PastCycle;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
+import dev.allot.core.model.ProjectStatus;
+import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +40,12 @@ final class BoardPage {
             List<String> categories,
             List<String> leads,
             String planLabel,
-            List<BoardRow> rows) {}
+            List<BoardRow> rows) {
+        /** Rows whose lead has not confirmed an ask (carried over or missing), in board order. */
+        public List<BoardRow> awaitingLeads() {
+            return rows.stream().filter(BoardRow::awaitsLead).toList();
+        }
+    }
 
     /** Sums over the rows the filter kept. */
     record Totals(int projects, int askedGpus, List<Integer> grantedByType, int grantedGpus, int changeGpus) {}
@@ -108,11 +118,17 @@ final class BoardPage {
         }
         Lab lab = store.lab().export(cycle);
         Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle, rights);
+        Map<ProjectId, AskState> states = new HashMap<>();
+        store.reviews()
+                .asks(cycle)
+                .forEach(ask ->
+                        states.put(ask.value().ask().project(), ask.value().state()));
         Rows fresh = build(
                 highWater,
                 lab,
                 shown.map(StoredPlan::plan),
-                label(shown) + Enforced.line(Enforcements.of(store), cycle));
+                label(shown) + Enforced.line(Enforcements.of(store), cycle),
+                states);
         if (cache.size() > 20) {
             cache.clear();
         }
@@ -120,8 +136,18 @@ final class BoardPage {
         return fresh;
     }
 
+    /** The rows with every ask of the lab taken as confirmed. */
     static Rows build(long highWater, Lab lab, Optional<Plan> plan, String planLabel) {
+        Map<ProjectId, AskState> states = new HashMap<>();
+        lab.asks().forEach(ask -> states.put(ask.project(), AskState.CONFIRMED));
+        return build(highWater, lab, plan, planLabel, states);
+    }
+
+    /** @param askStates the state of every stored ask; an active project without one has no ask */
+    static Rows build(
+            long highWater, Lab lab, Optional<Plan> plan, String planLabel, Map<ProjectId, AskState> askStates) {
         Map<ProjectId, Double> priorities = lab.priorities();
+        Map<GpuTypeId, Double> speeds = lab.relativeSpeeds();
         Map<ProjectId, Ask> asks = lab.asksByProject();
         List<GpuType> types = lab.gpuTypes();
         List<BoardRow> rows = new ArrayList<>(lab.projects().size());
@@ -152,7 +178,13 @@ final class BoardPage {
                     line.map(l -> l.decision().label()).orElse(""),
                     grant.totalGpus() - previous.totalGpus(),
                     Sparkline.points(used),
-                    Sparkline.describe(used)));
+                    Sparkline.describe(used),
+                    askState(project, askStates.get(project.id())),
+                    plan.isEmpty()
+                            ? ""
+                            : ComputeChange.of(previous, grant, speeds)
+                                    .typeMove()
+                                    .orElse("")));
         }
         List<String> leads = lab.projects().stream()
                 .map(Project::lead)
@@ -167,6 +199,13 @@ final class BoardPage {
                 leads,
                 planLabel,
                 List.copyOf(rows));
+    }
+
+    private static String askState(Project project, AskState stored) {
+        if (stored != null) {
+            return stored.words();
+        }
+        return project.status() == ProjectStatus.ACTIVE ? AskState.MISSING.words() : "";
     }
 
     static Totals totals(List<BoardRow> rows, int typeCount) {

@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.store.AskState;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +10,8 @@ import java.util.Locale;
  * @param grantedByType GPUs granted per GPU type, in the lab's order of types
  * @param changeGpus granted minus last cycle's grant
  * @param sparkline SVG polyline points of the used fraction over past cycles ("" without history)
+ * @param askState where its ask stands: "confirmed", "carried over", "no ask" ("" for an inactive project)
+ * @param typeMove a move to other GPU types with its change in compute ("moves H200 -> L40S: -79 % compute"), or ""
  */
 record BoardRow(
         String id,
@@ -25,7 +28,19 @@ record BoardRow(
         String decision,
         int changeGpus,
         String sparkline,
-        String usedText) {
+        String usedText,
+        String askState,
+        String typeMove) {
+    /** The decision as shown: a kill of a project that made no ask is a release. */
+    public String shownDecision() {
+        return decision.equals("kill") && askState.equals(AskState.MISSING.words()) ? "release" : decision;
+    }
+
+    /** True when its lead has not confirmed an ask: carried over or missing. */
+    public boolean awaitsLead() {
+        return askState.equals(AskState.CARRIED.words()) || askState.equals(AskState.MISSING.words());
+    }
+
     /** Whether the row matches the filter (the filter's blank fields match everything). */
     boolean matches(BoardFilter filter) {
         String text = filter.text().toLowerCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.Problem;
 import dev.allot.core.model.Category;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.UsagePolicy;
@@ -16,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * The deciders' policy edits on the review screen: the reserve, each category's share bounds and the usage rule, in
- * percent. The other policy terms (relations, change limit, granularity) are kept as they are.
+ * percent, and the rule for continuing projects without an ask. The other policy terms (relations, change limit,
+ * granularity) are kept as they are.
  */
 final class PolicyForm {
     private PolicyForm() {}
@@ -51,11 +53,16 @@ final class PolicyForm {
         for (Problem problem : PolicyRules.shareMinimums(bounds)) {
             throw Forms.refused(problem, "min");
         }
-        return current.edit()
-                .reserveFraction(reserve)
-                .shareBounds(bounds)
-                .usage(usage(form, current.usage()))
-                .build();
+        Policy.Builder edited =
+                current.edit().reserveFraction(reserve).shareBounds(bounds).usage(usage(form, current.usage()));
+        String noAsk = form.apply("noAsk");
+        if (noAsk != null) {
+            for (Problem problem : PolicyRules.noAsk(noAsk)) {
+                throw Forms.refused(problem, "noAsk");
+            }
+            NoAsk.parse(noAsk).ifPresent(edited::noAsk);
+        }
+        return edited.build();
     }
 
     /**

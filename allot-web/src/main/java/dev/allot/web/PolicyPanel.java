@@ -6,6 +6,7 @@ import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ProjectPlan;
@@ -26,7 +27,9 @@ record PolicyPanel(
         List<RelationLine> relations,
         String change,
         boolean plannerMayKill,
-        UsageLine usage) {
+        UsageLine usage,
+        String noAsk) {
+
     /** The usage rule as the form shows it: the threshold and headroom in percent, the action's label. */
     record UsageLine(String text, String idleBelowPercent, String action, String headroomPercent) {
         static UsageLine of(UsagePolicy usage) {
@@ -112,7 +115,16 @@ record PolicyPanel(
                 relations,
                 "at most " + Format.percent(policy.maxChangeFraction()) + " change per project per cycle",
                 policy.plannerMayKill(),
-                UsageLine.of(policy.usage()));
+                UsageLine.of(policy.usage()),
+                policy.noAsk().label());
+    }
+
+    /** The no-ask rules the form offers, each with what it does. */
+    public static List<List<String>> noAskChoices() {
+        return List.of(
+                List.of(NoAsk.KEEP.label(), "keep: hold their last grant"),
+                List.of(NoAsk.FLOOR_ONLY.label(), "floorOnly: shrink as far as continuity allows"),
+                List.of(NoAsk.RELEASE.label(), "release: grant nothing (a release)"));
     }
 
     private static String number(double value) {

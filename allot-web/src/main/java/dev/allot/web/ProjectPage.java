@@ -4,6 +4,7 @@ import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Ask;
+import dev.allot.core.model.ComputeChange;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.PastCycle;
 import dev.allot.core.model.Project;
@@ -40,7 +41,8 @@ final class ProjectPage {
             String historyChart,
             boolean mayAsk,
             boolean mayScore,
-            List<EvidenceCharts.Chart> evidence) {}
+            List<EvidenceCharts.Chart> evidence,
+            String typeMove) {}
 
     /** Days a cycle is taken to last when turning GPU-hours into average GPUs. */
     private static final double CYCLE_HOURS = 30 * 24.0;
@@ -84,7 +86,10 @@ final class ProjectPage {
                                         .evidence()
                                         .view(cycle.value().id(), id),
                                 cycle.value().policy().value(),
-                                line.map(l -> l.grant().totalGpus()).orElse(0))));
+                                line.map(l -> l.grant().totalGpus()).orElse(0)),
+                        line.flatMap(l -> ComputeChange.of(l.previous(), l.grant(), lab.relativeSpeeds())
+                                        .typeMove())
+                                .orElse("")));
     }
 
     static Project project(Store store, ProjectId id) {

@@ -92,11 +92,17 @@ final class ReviewPage {
         Optional<Plan> plan = draft.map(StoredPlan::plan);
         Map<ProjectId, Pin> pins = lab.pinsByProject();
         Map<ProjectId, DeciderOverride> overrides = lab.overridesByProject();
+        java.util.Set<ProjectId> asked = lab.asksByProject().keySet();
         List<DecisionRow> rows = plan.map(p -> p.projects().stream()
                         .sorted(java.util.Comparator.comparingDouble(ProjectPlan::priority)
                                 .reversed()
                                 .thenComparing(line -> line.project().value()))
-                        .map(line -> DecisionRow.of(line, pins.get(line.project()), overrides.get(line.project())))
+                        .map(line -> DecisionRow.of(
+                                line,
+                                pins.get(line.project()),
+                                overrides.get(line.project()),
+                                lab.relativeSpeeds(),
+                                asked.contains(line.project())))
                         .toList())
                 .orElse(List.of());
         CycleState next = cycle.state().next();

@@ -98,6 +98,9 @@ public final class WebUi implements Consumer<JavalinConfig> {
                 "/projects/{project}/ask", ctx -> run(ctx, false, rights -> ask.show(ctx, page(ctx, rights, "board"))));
         routes.post(
                 "/projects/{project}/ask", ctx -> run(ctx, true, rights -> ask.save(ctx, page(ctx, rights, "board"))));
+        routes.post(
+                "/projects/{project}/ask/confirm",
+                ctx -> run(ctx, true, rights -> ask.confirm(ctx, page(ctx, rights, "board"))));
         routes.get(
                 "/projects/{project}/score",
                 ctx -> run(ctx, false, rights -> score.show(ctx, page(ctx, rights, "board"))));

@@ -253,6 +253,119 @@ class PagesTest {
                 .allSatisfy(relation -> assertThat(relation.shown()).doesNotStartWith("⚠ vacuous"));
     }
 
+    @Test
+    void theBoardShowsNoAskCarriedAsksAndWhoHasNotConfirmedAgainstTheDeadline() {
+        Lab lab = TestLabs.shaped(3, 2).project("silent", "safety", "sam").build();
+        Cycle cycle = imported(lab);
+        store.cycles().setAskDeadline(cycle.id(), java.time.LocalDate.of(2026, 11, 25), null, DANA);
+        store.reviews()
+                .putAsk(cycle.id(), new dev.allot.store.StoredAsk(lab.asks().get(0), null).carried(), null, DANA);
+        Cycle withDeadline = store.cycles().get(cycle.id()).value();
+
+        String html = Templates.render(
+                "board.jte", new BoardPage(store).view(DECIDER, List.of(), withDeadline, BoardFilter.none(), false));
+
+        assertThat(html)
+                .contains("data-testid=\"no-ask\"", "data-testid=\"ask-carried\"")
+                .contains("2 projects without a confirmed ask (asks due 2026-11-25)")
+                .contains("silent</a>: sam · no ask")
+                .contains(lab.asks().get(0).project().value() + "</a>: ");
+    }
+
+    @Test
+    void theBoardShowsATypeMoveWithItsChangeInComputeAndASilentKillAsARelease() {
+        var previous = java.util.Map.of(
+                dev.allot.core.model.ProjectId.of("moved"), dev.allot.core.model.Allocation.of("H200", 8),
+                dev.allot.core.model.ProjectId.of("quiet"), dev.allot.core.model.Allocation.of("H200", 8));
+        Lab built = TestLabs.lab()
+                .type("H200", 1.4)
+                .type("L40S", 0.3)
+                .pool("a", "c", "H200", 64, 8)
+                .pool("b", "c", "L40S", 64, 8)
+                .project("moved", "exploratory", "mo")
+                .ask("moved", 8, 8, 8)
+                .project("quiet", "exploratory", "qu")
+                .build();
+        Lab lab = new Lab(
+                built.name(),
+                built.cycle(),
+                built.cycleStart(),
+                built.gpuTypes(),
+                built.pools(),
+                built.categories(),
+                built.projects(),
+                built.asks(),
+                built.scores(),
+                built.policy(),
+                built.pins(),
+                built.overrides(),
+                List.of(new dev.allot.core.model.PastCycle(
+                        dev.allot.core.model.CycleId.of("2026-11"), previous, java.util.Map.of())));
+        dev.allot.core.model.Plan plan = new dev.allot.core.model.Plan(
+                lab.cycle(),
+                List.of(
+                        line(lab, "moved", previous, dev.allot.core.model.Allocation.of("L40S", 8)),
+                        line(lab, "quiet", previous, dev.allot.core.model.Allocation.NONE)),
+                lab.capacityGpus(),
+                lab.capacityGpus(),
+                java.util.Map.of(),
+                Planner.create(PlannerOptions.defaults())
+                        .plan(TestLabs.shaped(2, 1).build())
+                        .solve());
+
+        BoardPage.Rows rows = BoardPage.build(1, lab, Optional.of(plan), "draft v1");
+        String html = Templates.render(
+                "boardRows.jte", BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, BoardFilter.none(), true));
+
+        assertThat(html).contains("moves H200 -&gt; L40S: -79 % compute");
+        assertThat(rows.rows())
+                .filteredOn(row -> row.id().equals("moved"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.decision()).isEqualTo("shrink"));
+        assertThat(rows.rows())
+                .filteredOn(row -> row.id().equals("quiet"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.shownDecision()).isEqualTo("release"));
+    }
+
+    private static dev.allot.core.model.ProjectPlan line(
+            Lab lab,
+            String id,
+            java.util.Map<dev.allot.core.model.ProjectId, dev.allot.core.model.Allocation> previous,
+            dev.allot.core.model.Allocation grant) {
+        var project = dev.allot.core.model.ProjectId.of(id);
+        var before = previous.get(project);
+        return new dev.allot.core.model.ProjectPlan(
+                project,
+                dev.allot.core.model.CategoryId.of("exploratory"),
+                1,
+                before,
+                grant,
+                dev.allot.core.model.Decision.between(before, grant, lab.relativeSpeeds()),
+                grant.effectiveGpus(lab.relativeSpeeds()),
+                0,
+                Optional.empty(),
+                new dev.allot.core.model.Explanation("test", List.of(), java.util.Map.of(), List.of()));
+    }
+
+    @Test
+    void theReviewPageNamesTheNoAskRuleAndOffersItInThePolicyForm() {
+        Lab lab = TestLabs.shaped(4, 1)
+                .policy(dev.allot.core.model.Policy.defaults()
+                        .edit()
+                        .noAsk(dev.allot.core.model.NoAsk.RELEASE)
+                        .build())
+                .build();
+        Cycle cycle = imported(lab);
+
+        String html = Templates.render(
+                "review.jte", new ReviewPage(store).view(DECIDER, store.cycles().get(cycle.id()), "", "", ""));
+
+        assertThat(html)
+                .contains("data-testid=\"no-ask-rule\">release</span>")
+                .contains("<option value=\"release\" selected>");
+    }
+
     private Cycle imported(Lab lab) {
         store.lab().importLab(lab, Actor.system("test"));
         return store.cycles().get(lab.cycle()).value();

@@ -56,4 +56,19 @@ class PolicyFormTest {
                                 .extracting(Problem::path)
                                 .containsExactly("usage.idleBelow", "usage.action"));
     }
+
+    @Test
+    void theFormSetsTheNoAskRuleAndRefusesAnUnknownOneNamingTheField() {
+        Policy current = Policy.defaults();
+        Map<String, String> form = Map.of("reserve", "5", "noAsk", "floorOnly");
+        Map<String, String> bad = Map.of("reserve", "5", "noAsk", "forget");
+
+        assertThat(PolicyForm.read(form::get, CATEGORIES, current).noAsk())
+                .isEqualTo(dev.allot.core.model.NoAsk.FLOOR_ONLY);
+        assertThatThrownBy(() -> PolicyForm.read(bad::get, CATEGORIES, current))
+                .isInstanceOfSatisfying(dev.allot.core.AllotException.class, e -> {
+                    assertThat(e.problems().get(0).path()).isEqualTo("noAsk");
+                    assertThat(e.problems().get(0).value()).isEqualTo("forget");
+                });
+    }
 }

@@ -70,7 +70,8 @@ public final class CycleCommand implements Runnable {
     @Command(
             name = "create",
             mixinStandardHelpOptions = true,
-            description = "Create a cycle in state open, with the policy of the latest cycle (or the default).")
+            description = "Create a cycle in state open, with the whole policy of the previous cycle (or the"
+                    + " default) and every active project's ask carried over until its lead confirms or edits it.")
     static final class Create implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -81,16 +82,27 @@ public final class CycleCommand implements Runnable {
         @Option(names = "--start", required = true, description = "First day, YYYY-MM-DD.")
         LocalDate start;
 
+        @Option(
+                names = "--ask-deadline",
+                description = "Date by which leads write or confirm their asks, YYYY-MM-DD (optional).")
+        LocalDate askDeadline;
+
         @Override
         public Integer call() {
             return store.run(opened -> {
                 Application application = Application.over(opened);
-                var policy = application.reads().cycles().stream()
-                        .findFirst()
-                        .map(c -> c.value().policy())
-                        .orElse(dev.allot.core.model.Policy.defaults());
-                application.cycles().create(cycleId(id), start, policy, store.actor());
-                System.out.printf("Cycle %s created (open, starts %s).%n", id, start);
+                var created = application
+                        .cycles()
+                        .create(
+                                cycleId(id),
+                                start,
+                                java.util.function.UnaryOperator.identity(),
+                                askDeadline,
+                                store.actor());
+                long carried = opened.reviews().asks(created.value().id()).size();
+                System.out.printf(
+                        "Cycle %s created (open, starts %s%s); %d ask(s) carried over for their leads to confirm.%n",
+                        id, start, askDeadline == null ? "" : ", asks due " + askDeadline, carried);
             });
         }
     }
@@ -179,8 +191,13 @@ public final class CycleCommand implements Runnable {
                         id, diff.previousCycle().map(CycleId::value).orElse("no previous plan"));
                 diff.projects()
                         .forEach(p -> System.out.printf(
-                                "  %-24s %-9s %-16s -> %-16s %+d%n",
-                                p.project(), p.change(), p.previous(), p.grant(), p.changeGpus()));
+                                "  %-24s %-9s %-16s -> %-16s %+d%s%n",
+                                p.project(),
+                                p.change(),
+                                p.previous(),
+                                p.grant(),
+                                p.changeGpus(),
+                                p.typeMove().isEmpty() ? "" : "  " + p.typeMove()));
                 diff.byCategory()
                         .forEach((category, totals) -> System.out.printf(
                                 "  category %-14s %d -> %d%n", category, totals.previousGpus(), totals.grantedGpus()));

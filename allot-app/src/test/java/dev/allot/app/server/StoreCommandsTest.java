@@ -255,6 +255,36 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aCreatedCycleCarriesTheAsksOverWithItsDeadline() throws Exception {
+        Path file = folder.resolve("lab.yaml");
+        Files.writeString(file, LAB);
+        labCommand(new LabImportCommand(), "--db", db, file.toString());
+
+        assertThat(Main.run(
+                        "cycle",
+                        "create",
+                        "--db",
+                        db,
+                        "2027-02",
+                        "--start",
+                        "2027-02-01",
+                        "--ask-deadline",
+                        "2027-01-25"))
+                .isZero();
+
+        assertThat(output())
+                .contains("Cycle 2027-02 created (open, starts 2027-02-01, asks due 2027-01-25); 2 ask(s)"
+                        + " carried over for their leads to confirm.");
+        try (Store store = Store.open(db, null, null)) {
+            assertThat(store.reviews().asks(CycleId.of("2027-02")))
+                    .hasSize(2)
+                    .allSatisfy(ask -> assertThat(ask.value().state()).isEqualTo(dev.allot.store.AskState.CARRIED));
+            assertThat(store.cycles().get(CycleId.of("2027-02")).value().policy())
+                    .isEqualTo(store.cycles().get(CycleId.of("2027-01")).value().policy());
+        }
+    }
+
+    @Test
     void aWrongStateNamesTheChoices() {
         int code = Main.run("cycle", "move", "--db", db, "2027-01", "finished");
 

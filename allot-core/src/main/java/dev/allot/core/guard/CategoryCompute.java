@@ -2,8 +2,6 @@ package dev.allot.core.guard;
 
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.CategoryId;
-import dev.allot.core.model.GpuType;
-import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
@@ -47,13 +45,7 @@ public final class CategoryCompute {
 
     /** GPUs weighted by the lab's relative speed of their type. */
     public static double effectiveGpus(Lab lab, Allocation allocation) {
-        Map<GpuTypeId, GpuType> types = lab.gpuTypesById();
-        double compute = 0;
-        for (Map.Entry<GpuTypeId, Integer> entry : allocation.gpus().entrySet()) {
-            GpuType type = types.get(entry.getKey());
-            compute += entry.getValue() * (type == null ? 0 : type.relativeSpeed());
-        }
-        return compute;
+        return allocation.effectiveGpus(lab.relativeSpeeds());
     }
 
     public double total() {

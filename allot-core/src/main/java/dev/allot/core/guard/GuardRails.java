@@ -11,6 +11,7 @@ import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
+import dev.allot.core.planner.MissingAsks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -199,10 +200,15 @@ public final class GuardRails {
                 .filter(id -> !asks.containsKey(id))
                 .toList();
         if (!silent.isEmpty()) {
+            int continuing = MissingAsks.silent(lab).size();
+            String treatment = continuing == 0
+                    ? ""
+                    : " For the %d with a grant last cycle, %s."
+                            .formatted(continuing, MissingAsks.rule(lab.policy().noAsk()));
             warnings.add(new GuardWarning(
                     GuardRule.NO_ASK,
-                    "%d active project%s made no ask this cycle: %s."
-                            .formatted(silent.size(), silent.size() == 1 ? "" : "s", names(silent)),
+                    "%d active project%s made no ask this cycle: %s.%s"
+                            .formatted(silent.size(), silent.size() == 1 ? "" : "s", names(silent), treatment),
                     silent));
         }
     }

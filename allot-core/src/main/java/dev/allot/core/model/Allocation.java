@@ -33,6 +33,18 @@ public record Allocation(Map<GpuTypeId, Integer> gpus) {
         return gpus.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /**
+     * Effective compute: GPUs weighted by the relative speed of their type ({@code relativeSpeeds}); a type missing
+     * from {@code relativeSpeeds} (one the lab no longer has) counts for nothing.
+     */
+    public double effectiveGpus(Map<GpuTypeId, Double> relativeSpeeds) {
+        double compute = 0;
+        for (Map.Entry<GpuTypeId, Integer> entry : gpus.entrySet()) {
+            compute += entry.getValue() * relativeSpeeds.getOrDefault(entry.getKey(), 0.0);
+        }
+        return compute;
+    }
+
     public boolean isEmpty() {
         return gpus.isEmpty();
     }

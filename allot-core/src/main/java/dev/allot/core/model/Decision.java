@@ -1,14 +1,20 @@
 package dev.allot.core.model;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /** A project's outcome in a plan, relative to the previous plan. */
 public enum Decision {
     /** Funded now, had nothing before. */
     NEW,
-    /** Funded with more GPUs than before. */
+    /** Funded with more effective compute (GPUs x relative speed of their type) than before. */
     GROW,
-    /** Funded with the same GPUs as before. */
+    /** Funded with the same effective compute as before. */
     KEEP,
-    /** Funded with fewer GPUs than before (or a different mix with fewer GPUs); yields by the plan's date. */
+    /**
+     * Funded with less effective compute than before, also when it keeps its GPU count on a slower type (H200:8 ->
+     * L40S:8); yields by the plan's date.
+     */
     SHRINK,
     /** Had GPUs before, gets nothing now. */
     KILL,
@@ -20,18 +26,29 @@ public enum Decision {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public static Decision between(Allocation previous, Allocation grant) {
-        int before = previous.totalGpus();
-        int after = grant.totalGpus();
-        if (after == 0) {
-            return before == 0 ? DECLINED : KILL;
+    /**
+     * The decision from {@code previous} to {@code grant} under the lab's relative speeds: grow, keep and shrink
+     * compare effective compute ({@link ComputeChange}), not GPU counts.
+     */
+    public static Decision between(Allocation previous, Allocation grant, Map<GpuTypeId, Double> relativeSpeeds) {
+        if (grant.totalGpus() == 0) {
+            return previous.totalGpus() == 0 ? DECLINED : KILL;
         }
-        if (before == 0) {
+        if (previous.totalGpus() == 0) {
             return NEW;
         }
-        if (after > before) {
-            return GROW;
-        }
-        return after < before ? SHRINK : KEEP;
+        return switch (ComputeChange.of(previous, grant, relativeSpeeds).direction()) {
+            case 1 -> GROW;
+            case -1 -> SHRINK;
+            default -> KEEP;
+        };
+    }
+
+    /** The decision in a fleet whose GPU types all have the same speed (every GPU is one unit of compute). */
+    public static Decision between(Allocation previous, Allocation grant) {
+        Map<GpuTypeId, Double> sameSpeed = new HashMap<>();
+        previous.gpus().keySet().forEach(type -> sameSpeed.put(type, 1.0));
+        grant.gpus().keySet().forEach(type -> sameSpeed.put(type, 1.0));
+        return between(previous, grant, sameSpeed);
     }
 }

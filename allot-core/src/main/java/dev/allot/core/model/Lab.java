@@ -100,6 +100,13 @@ public record Lab(
         return capacity;
     }
 
+    /** The relative speed of every GPU type, in the order types are declared. */
+    public Map<GpuTypeId, Double> relativeSpeeds() {
+        Map<GpuTypeId, Double> speeds = new LinkedHashMap<>();
+        gpuTypes.forEach(type -> speeds.put(type.id(), type.relativeSpeed()));
+        return speeds;
+    }
+
     /** Priority weight of every project, aggregated from scores (see {@link PriorityWeights}). */
     public Map<ProjectId, Double> priorities() {
         return PriorityWeights.aggregate(projects, scores);

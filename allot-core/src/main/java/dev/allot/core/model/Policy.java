@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * @param guard when a draft is unusual enough that a decider must acknowledge a warning before publishing
  * @param value how the planner values compute: priority weights (the default) or evidence curves, with their worth
  * @param usage what the planner makes of last cycle's measured use: flag idle grants (the default) or cap them
+ * @param noAsk how the planner treats an active continuing project without an ask this cycle (default
+ *     {@link NoAsk#KEEP})
  */
 public record Policy(
         double reserveFraction,
@@ -36,7 +38,8 @@ public record Policy(
         int approvals,
         GuardThresholds guard,
         ValuePolicy value,
-        UsagePolicy usage) {
+        UsagePolicy usage,
+        NoAsk noAsk) {
     /** The {@link #approvals} value that means "two with two or more deciders, else one". */
     public static final int APPROVALS_BY_DECIDERS = 0;
 
@@ -60,6 +63,8 @@ public record Policy(
         value = value == null ? ValuePolicy.weights() : value;
         // A policy stored before the usage field existed reads null: it only flagged idle grants.
         usage = usage == null ? UsagePolicy.DEFAULTS : usage;
+        // A policy stored before the no-ask rule existed reads null: it keeps silent projects' last grant.
+        noAsk = noAsk == null ? NoAsk.KEEP : noAsk;
     }
 
     /**
@@ -100,7 +105,8 @@ public record Policy(
                 APPROVALS_BY_DECIDERS,
                 GuardThresholds.DEFAULTS,
                 ValuePolicy.weights(),
-                UsagePolicy.DEFAULTS);
+                UsagePolicy.DEFAULTS,
+                NoAsk.KEEP);
     }
 
     /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
@@ -117,6 +123,7 @@ public record Policy(
         private GuardThresholds guard;
         private ValuePolicy value;
         private UsagePolicy usage;
+        private NoAsk noAsk;
 
         private Builder(Policy base) {
             reserveFraction = base.reserveFraction;
@@ -131,6 +138,7 @@ public record Policy(
             guard = base.guard;
             value = base.value;
             usage = base.usage;
+            noAsk = base.noAsk;
         }
 
         public Builder reserveFraction(double fraction) {
@@ -194,6 +202,11 @@ public record Policy(
             return this;
         }
 
+        public Builder noAsk(NoAsk rule) {
+            noAsk = rule;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     reserveFraction,
@@ -207,7 +220,8 @@ public record Policy(
                     approvals,
                     guard,
                     value,
-                    usage);
+                    usage,
+                    noAsk);
         }
     }
 }

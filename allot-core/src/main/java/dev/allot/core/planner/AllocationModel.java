@@ -144,22 +144,24 @@ final class AllocationModel {
     }
 
     /**
-     * Continuity: a funded continuing project keeps its total within the policy's max change of its previous total
-     * (growth of at least one node is always allowed, and never below its floor). Killing is exempt.
+     * Continuity: a funded continuing project keeps its effective compute within the policy's max change of its
+     * previous effective compute (growth of at least one node is always allowed, and never below its floor); a move
+     * to a slower type counts as the shrink it is. Killing is exempt.
      */
     private void continuity(int p) {
         PlannedProject project = projects.get(p);
         RuleGroup group = RuleGroup.of(RuleFamily.CONTINUITY, name(p));
-        int previous = project.previous().totalGpus();
-        if (previous == 0 || !project.plannable()) {
+        if (project.previous().isEmpty() || !project.plannable()) {
             return;
         }
         Continuity bounds = Continuity.of(lab.policy(), project, fleet);
-        List<Term> shrink = grantedGpus(p, 1);
-        shrink.add(term(funded.get(p), -bounds.minGpus()));
+        List<Term> shrink = new ArrayList<>();
+        addEffective(shrink, p, 1);
+        shrink.add(term(funded.get(p), -bounds.minEffective()));
         model.atLeast("continuity-shrink[" + name(p) + "]", group, shrink, 0);
-        List<Term> grow = grantedGpus(p, 1);
-        grow.add(term(funded.get(p), -bounds.maxGpus()));
+        List<Term> grow = new ArrayList<>();
+        addEffective(grow, p, 1);
+        grow.add(term(funded.get(p), -bounds.maxEffective()));
         model.atMost("continuity-grow[" + name(p) + "]", group, grow, 0);
         if (!lab.policy().plannerMayKill() && project.override().isEmpty()) {
             model.equal("continuity-funded[" + name(p) + "]", group, List.of(term(funded.get(p), 1)), 1);

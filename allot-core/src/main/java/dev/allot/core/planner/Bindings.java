@@ -1,5 +1,6 @@
 package dev.allot.core.planner;
 
+import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Binding;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuTypeId;
@@ -28,7 +29,8 @@ final class Bindings {
     }
 
     /** @param funded whether the project got a grant (else only the rules on its category can explain it) */
-    List<Binding> of(int p, int grantedGpus, boolean funded) {
+    List<Binding> of(int p, Allocation grant, boolean funded) {
+        int grantedGpus = grant.totalGpus();
         List<Binding> rules = new ArrayList<>();
         boolean atCeiling = grantedGpus >= allocation.projects.get(p).ceilingGpus();
         for (RuleFamily family : RuleFamily.values()) {
@@ -38,7 +40,7 @@ final class Bindings {
                         case OVERRIDE -> funded ? fundOverride(p) : List.of();
                         case CEILING -> funded && atCeiling ? ceiling(p) : List.of();
                         case FLOOR -> ownGrant ? floor(p, grantedGpus) : List.of();
-                        case CONTINUITY -> ownGrant ? continuity(p, grantedGpus) : List.of();
+                        case CONTINUITY -> ownGrant ? continuity(p, grant) : List.of();
                         case USAGE -> ownGrant ? usage(p, grantedGpus) : List.of();
                         case CAPACITY -> ownGrant ? capacity(p) : List.of();
                         case SHARE_MAX -> shareMax(p);
@@ -72,25 +74,29 @@ final class Bindings {
                 : List.of();
     }
 
-    private List<Binding> continuity(int p, int gpus) {
+    private List<Binding> continuity(int p, Allocation grant) {
         PlannedProject project = allocation.projects.get(p);
         if (project.previous().isEmpty()) {
             return List.of();
         }
         List<Binding> rules = new ArrayList<>();
         Continuity range = Continuity.of(lab.policy(), project, allocation.fleet);
-        if (gpus <= range.minGpus() && gpus < project.previous().totalGpus()) {
+        double effective = allocation.fleet.effectiveGpus(grant);
+        if (effective <= range.minEffective() + Continuity.TOLERANCE
+                && effective < range.previousEffective() - Continuity.TOLERANCE) {
             rules.add(new Binding(
                     RuleFamily.CONTINUITY.code + ":max-shrink",
                     "It shrinks by the most the policy allows in one cycle ("
                             + GroupText.percent(lab.policy().maxChangeFraction()) + " of its previous "
-                            + project.previous().totalGpus() + " GPUs)."));
+                            + GroupText.effective(range.previousEffective()) + " effective GPUs, "
+                            + project.previous() + ")."));
         }
-        if (gpus >= range.maxGpus()) {
+        if (effective >= range.maxEffective() - Continuity.TOLERANCE) {
             rules.add(new Binding(
                     RuleFamily.CONTINUITY.code + ":max-growth",
                     "It grows by the most the policy allows in one cycle (from "
-                            + project.previous().totalGpus() + " to " + range.maxGpus() + " GPUs)."));
+                            + GroupText.effective(range.previousEffective()) + " to "
+                            + GroupText.effective(range.maxEffective()) + " effective GPUs)."));
         }
         return rules;
     }

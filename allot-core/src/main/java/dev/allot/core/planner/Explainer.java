@@ -2,6 +2,7 @@ package dev.allot.core.planner;
 
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Binding;
+import dev.allot.core.model.ComputeChange;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.Decision;
 import dev.allot.core.model.Explanation;
@@ -98,10 +99,10 @@ final class Explainer {
             summary = "Gets nothing: the deciders killed it.";
         } else if (grant.isEmpty()) {
             summary = unfundedSummary(p);
-            binding.addAll(bindings.of(p, 0, false));
+            binding.addAll(bindings.of(p, Allocation.NONE, false));
             changes.addAll(fundingThresholds(p));
         } else {
-            binding.addAll(bindings.of(p, grant.totalGpus(), true));
+            binding.addAll(bindings.of(p, grant, true));
             summary = fundedSummary(p, decision);
             changes.addAll(growthThresholds(p, marginal));
         }
@@ -117,9 +118,20 @@ final class Explainer {
             case SHRINK -> "shrinks from " + project.previous().totalGpus();
             default -> "keeps " + project.previous().totalGpus();
         };
-        return "Granted " + gpus + " GPUs (" + grants.get(p) + ") against an ask of " + project.floorGpus() + "/"
-                + project.targetGpus() + "/" + project.ceilingGpus() + " (floor/target/ceiling); " + versus
+        String move = ComputeChange.of(project.previous(), grants.get(p), lab.relativeSpeeds())
+                .typeMove()
+                .map(text -> "; " + text)
+                .orElse("");
+        return "Granted " + gpus + " GPUs (" + grants.get(p) + ") against " + askText(project) + "; " + versus + move
                 + ". Priority " + format(project.priority()) + ".";
+    }
+
+    private static String askText(PlannedProject project) {
+        String numbers = project.floorGpus() + "/" + project.targetGpus() + "/" + project.ceilingGpus()
+                + " (floor/target/ceiling)";
+        return project.askNote().isEmpty()
+                ? "an ask of " + numbers
+                : "no ask this cycle (" + project.askNote() + ": " + numbers + ")";
     }
 
     private String unfundedSummary(int p) {

@@ -69,6 +69,15 @@ record Fleet(Map<GpuTypeId, TypeFacts> facts) {
         return facts.get(type).speed();
     }
 
+    /** GPUs weighted by their type's relative speed; a type the fleet lacks counts for nothing. */
+    double effectiveGpus(dev.allot.core.model.Allocation allocation) {
+        double compute = 0;
+        for (Map.Entry<GpuTypeId, Integer> entry : allocation.gpus().entrySet()) {
+            compute += entry.getValue() * (facts.containsKey(entry.getKey()) ? speed(entry.getKey()) : 0);
+        }
+        return compute;
+    }
+
     int maxUnitGpus() {
         return facts.values().stream().mapToInt(TypeFacts::unitGpus).max().orElse(1);
     }

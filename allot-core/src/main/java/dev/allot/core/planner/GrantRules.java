@@ -100,10 +100,14 @@ public final class GrantRules {
                 && !lab.policy().plannerMayKill()
                 && !lab.overridesByProject().containsKey(project.id());
         if (previousGpus > 0) {
-            int node = types.stream().mapToInt(fleet::unitGpus).max().orElse(1);
-            Continuity continuity = Continuity.of(lab.policy(), previousGpus, low, high, node);
-            int shrink = continuity.minGpus();
-            int grow = continuity.maxGpus();
+            // Continuity bounds effective compute; in GPUs, a total outside [min / fastest, max / slowest] of the
+            // accepted types can meet it on no mix of them.
+            Allocation before = lab.previousGrant(project.id());
+            Continuity continuity = Continuity.of(lab.policy(), before, low, high, types, fleet);
+            double fastest = types.stream().mapToDouble(fleet::speed).max().orElse(1);
+            double slowest = types.stream().mapToDouble(fleet::speed).min().orElse(1);
+            int shrink = fastest <= 0 ? 0 : (int) Math.ceil(continuity.minEffective() / fastest - 1e-6);
+            int grow = slowest <= 0 ? high : (int) Math.floor(continuity.maxEffective() / slowest + 1e-6);
             if (shrink > low || grow < high) {
                 low = Math.max(low, shrink);
                 high = Math.min(high, grow);

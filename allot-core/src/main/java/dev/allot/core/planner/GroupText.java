@@ -68,9 +68,18 @@ final class GroupText {
                 ? ""
                 : ", and only the deciders may drop it";
         return "continuity of " + subject + " (from its previous "
-                + project.previous().totalGpus() + " GPUs, at most "
-                + percent(lab.policy().maxChangeFraction()) + " change: " + range.minGpus() + " to "
-                + range.maxGpus() + " GPUs" + kept + ")";
+                + project.previous().totalGpus() + " GPUs = "
+                + effective(range.previousEffective()) + " effective, at most "
+                + percent(lab.policy().maxChangeFraction()) + " change: " + effective(range.minEffective()) + " to "
+                + effective(range.maxEffective()) + " effective GPUs" + kept + ")";
+    }
+
+    /** Effective GPUs as people read them: {@code 48}, {@code 11.2}. */
+    static String effective(double gpus) {
+        double rounded = Math.round(gpus * 10) / 10.0;
+        return rounded == Math.rint(rounded)
+                ? String.valueOf((long) rounded)
+                : String.format(java.util.Locale.ROOT, "%.1f", rounded);
     }
 
     /** The node sizes a project's grant is counted in, when grants are whole nodes of more than one GPU. */

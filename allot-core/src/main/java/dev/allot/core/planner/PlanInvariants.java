@@ -34,7 +34,7 @@ public final class PlanInvariants {
     public static List<String> check(Lab lab, Plan plan) {
         List<String> violations = new ArrayList<>();
         for (ProjectPlan line : plan.projects()) {
-            if (line.decision() != Decision.between(line.previous(), line.grant())) {
+            if (line.decision() != Decision.between(line.previous(), line.grant(), lab.relativeSpeeds())) {
                 violations.add(line.project() + ": decision " + line.decision() + " does not match " + line.previous()
                         + " -> " + line.grant());
             }
@@ -93,7 +93,7 @@ public final class PlanInvariants {
         Facts(Lab lab) {
             this(
                     lab.pinsByProject(),
-                    lab.asksByProject(),
+                    MissingAsks.asksForPlanning(lab),
                     lab.overridesByProject(),
                     lab.previousCycle().map(past -> past.grants()).orElse(Map.of()));
         }
@@ -144,39 +144,34 @@ public final class PlanInvariants {
     private static void continuity(
             Lab lab, Facts facts, Fleet fleet, Project project, Allocation grant, Ask ask, List<String> violations) {
         Allocation before = facts.previous().getOrDefault(project.id(), Allocation.NONE);
-        int previous = before.totalGpus();
-        int gpus = grant.totalGpus();
-        if (previous == 0) {
+        if (before.isEmpty()) {
             return;
         }
+        int gpus = grant.totalGpus();
         boolean mayDrop = lab.policy().plannerMayKill() || facts.overrides().containsKey(project.id());
         if (gpus == 0 && mayDrop) {
             return;
         }
-        PlannedProject view = new PlannedProject(
-                project,
-                java.util.Optional.of(ask),
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                before,
-                0,
-                Map.of(),
-                0,
-                "");
-        Continuity range = Continuity.of(lab.policy(), view, fleet);
-        if ((gpus == 0 && range.minGpus() > 0) || (gpus > 0 && (gpus < range.minGpus() || gpus > range.maxGpus()))) {
-            violations.add(project.id() + ": " + previous + " -> " + gpus + " GPUs leaves the continuity range "
-                    + range.minGpus() + ".." + range.maxGpus());
+        List<GpuTypeId> accepted = fleet.types().stream().filter(ask::accepts).toList();
+        Continuity range = Continuity.of(lab.policy(), before, ask.floorGpus(), ask.ceilingGpus(), accepted, fleet);
+        double effective = fleet.effectiveGpus(grant);
+        if ((gpus == 0 && range.minEffective() > 0) || (gpus > 0 && !range.allows(effective))) {
+            violations.add(project.id() + ": " + before + " -> " + grant + " ("
+                    + GroupText.effective(range.previousEffective()) + " -> " + GroupText.effective(effective)
+                    + " effective GPUs) leaves the continuity range " + GroupText.effective(range.minEffective())
+                    + ".." + GroupText.effective(range.maxEffective()));
         }
     }
 
     private static void usageCap(Lab lab, Fleet fleet, Project project, Ask ask, int gpus, List<String> violations) {
-        int node = fleet.types().stream()
-                .filter(ask::accepts)
-                .mapToInt(fleet::unitGpus)
-                .max()
-                .orElse(fleet.maxUnitGpus());
-        UsageCap.of(lab.policy(), lab.previousCycle(), project.id(), ask.floorGpus(), ask.ceilingGpus(), node)
+        UsageCap.of(
+                        lab.policy(),
+                        lab.previousCycle(),
+                        project.id(),
+                        ask.floorGpus(),
+                        ask.ceilingGpus(),
+                        fleet.types().stream().filter(ask::accepts).toList(),
+                        fleet)
                 .filter(cap -> gpus > cap.maxGpus())
                 .ifPresent(cap -> violations.add(
                         project.id() + ": " + gpus + " GPUs above its usage cap (" + cap.describe() + ")"));

@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param effectiveSpeed per accepted type, effective GPUs per GPU for this project (lab speed x speed factor)
  * @param bestSpeed the highest of {@code effectiveSpeed}
+ * @param askNote empty for the project's own ask; for an ask standing in for a missing one, the policy rule that
+ *     made it (see {@link MissingAsks})
  */
 record PlannedProject(
         Project project,
@@ -25,7 +27,8 @@ record PlannedProject(
         double priority,
         Map<GpuTypeId, Double> effectiveSpeed,
         double bestSpeed,
-        String inactiveReason) {
+        String inactiveReason,
+        String askNote) {
 
     /** True when the planner may grant it anything: it asks (or is pinned) and is active. */
     boolean plannable() {

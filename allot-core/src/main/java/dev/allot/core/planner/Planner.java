@@ -115,7 +115,8 @@ public final class Planner {
     }
 
     static List<PlannedProject> gather(Lab lab, Fleet fleet) {
-        Map<ProjectId, Ask> asks = lab.asksByProject();
+        Map<ProjectId, Ask> own = lab.asksByProject();
+        Map<ProjectId, Ask> asks = MissingAsks.asksForPlanning(lab);
         Map<ProjectId, Double> priorities = lab.priorities();
         var pins = lab.pinsByProject();
         var overrides = lab.overridesByProject();
@@ -151,16 +152,25 @@ public final class Planner {
                     priorities.get(project.id()),
                     speeds,
                     best,
-                    inactiveReason(project, ask)));
+                    inactiveReason(lab, project, ask),
+                    ask.isPresent() && !own.containsKey(project.id())
+                            ? MissingAsks.rule(lab.policy().noAsk())
+                            : ""));
         }
         return planned;
     }
 
-    private static String inactiveReason(Project project, Optional<Ask> ask) {
+    private static String inactiveReason(Lab lab, Project project, Optional<Ask> ask) {
         if (project.status() != ProjectStatus.ACTIVE) {
             return "the project is " + project.status().name().toLowerCase(java.util.Locale.ROOT);
         }
-        return ask.isEmpty() ? "it filed no ask this cycle" : "";
+        if (ask.isPresent()) {
+            return "";
+        }
+        return lab.previousGrant(project.id()).isEmpty()
+                ? "it filed no ask this cycle"
+                : "released: it filed no ask this cycle, and "
+                        + MissingAsks.rule(lab.policy().noAsk());
     }
 
     private static List<Allocation> grants(AllocationModel allocation, double[] values) {
@@ -184,7 +194,7 @@ public final class Planner {
 
     private static ProjectPlan line(Lab lab, AllocationModel allocation, int p, Allocation grant, Explainer explainer) {
         PlannedProject project = allocation.projects.get(p);
-        Decision decision = Decision.between(project.previous(), grant);
+        Decision decision = Decision.between(project.previous(), grant, lab.relativeSpeeds());
         // every reduction gets the notice, also a type move inside a grow or keep (H100:16 -> A100:24 gives up H100s)
         Optional<LocalDate> yieldBy = givesUpGpus(project.previous(), grant)
                 ? Optional.of(lab.cycleStart().plusDays(lab.policy().yieldNoticeDays()))

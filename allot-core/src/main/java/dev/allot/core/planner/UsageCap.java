@@ -1,9 +1,12 @@
 package dev.allot.core.planner;
 
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.PastCycle;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.UsagePolicy;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,25 +26,37 @@ record UsageCap(int maxGpus, double usedFraction, int previousGpus, double headr
     /**
      * The cap of a project, when the rule caps it and the cap is below what it could get anyway.
      *
-     * @param nodeGpus GPUs of the project's one-node step (its largest node size)
+     * @param acceptedTypes the types the project accepts (empty: any type of the fleet)
      */
     static Optional<UsageCap> of(
-            Policy policy, Optional<PastCycle> last, ProjectId project, int floorGpus, int ceilingGpus, int nodeGpus) {
+            Policy policy,
+            Optional<PastCycle> last,
+            ProjectId project,
+            int floorGpus,
+            int ceilingGpus,
+            Collection<GpuTypeId> acceptedTypes,
+            Fleet fleet) {
         UsagePolicy rule = policy.usage();
         if (!rule.caps() || last.isEmpty()) {
             return Optional.empty();
         }
-        int previous = last.get().grant(project).totalGpus();
+        Allocation previousGrant = last.get().grant(project);
+        int previous = previousGrant.totalGpus();
         Double used = last.get().usedFraction().get(project);
         if (previous == 0 || used == null || !rule.idle(used)) {
             return Optional.empty();
         }
-        int node = Math.max(1, nodeGpus);
+        Collection<GpuTypeId> accepted = acceptedTypes.isEmpty() ? fleet.types() : acceptedTypes;
+        int node = Math.max(1, accepted.stream().mapToInt(fleet::unitGpus).max().orElse(fleet.maxUnitGpus()));
+        double fastest = accepted.stream().mapToDouble(fleet::speed).max().orElse(1);
+        Continuity continuity = Continuity.of(policy, previousGrant, floorGpus, ceilingGpus, accepted, fleet);
+        // the least GPUs (on its fastest type) that keep the effective compute continuity requires
+        int continuityGpus = fastest > 0 ? (int) Math.ceil(continuity.minEffective() / fastest - 1e-9) : 0;
         double measured = used * (1 + rule.headroom()) * previous;
-        int cap = (int) Math.ceil(measured / node - 1e-9) * node;
-        Continuity continuity = Continuity.of(policy, previous, floorGpus, ceilingGpus, node);
-        cap = Math.max(cap, Math.max(floorGpus, continuity.minGpus()));
-        if (cap >= Math.min(ceilingGpus, continuity.maxGpus())) {
+        double least = Math.max(measured, Math.max(floorGpus, continuityGpus));
+        // whole nodes, rounded up, so the cap never rules out every grant continuity and the floor allow
+        int cap = (int) Math.ceil(least / node - 1e-9) * node;
+        if (cap >= ceilingGpus) {
             return Optional.empty();
         }
         return Optional.of(new UsageCap(cap, used, previous, rule.headroom()));
@@ -52,11 +67,14 @@ record UsageCap(int maxGpus, double usedFraction, int previousGpus, double headr
         if (project.pin().isPresent() || project.override().isPresent() || !project.plannable()) {
             return Optional.empty();
         }
-        int node = project.effectiveSpeed().keySet().stream()
-                .mapToInt(fleet::unitGpus)
-                .max()
-                .orElse(fleet.maxUnitGpus());
-        return of(policy, last, project.project().id(), project.floorGpus(), project.ceilingGpus(), node);
+        return of(
+                policy,
+                last,
+                project.project().id(),
+                project.floorGpus(),
+                project.ceilingGpus(),
+                project.effectiveSpeed().keySet(),
+                fleet);
     }
 
     /** E.g. {@code capped at 96 GPUs: used 62 % of 128 last cycle (usage rule: headroom 25 %)}. */

@@ -2,6 +2,7 @@ package dev.allot.core.rules;
 
 import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.UsagePolicy;
 import java.math.BigDecimal;
@@ -126,6 +127,23 @@ public final class PolicyRules {
         return java.util.Arrays.stream(UsagePolicy.Action.values())
                 .map(UsagePolicy.Action::label)
                 .toList();
+    }
+
+    /**
+     * The rule for active continuing projects without an ask is one of {@code keep}, {@code floorOnly} and
+     * {@code release} (see {@link NoAsk}). The problem names the field {@code noAsk}.
+     */
+    public static List<Problem> noAsk(String value) {
+        if (NoAsk.parse(value).isPresent()) {
+            return List.of();
+        }
+        return List.of(new Problem(
+                ErrorCode.NO_ASK_RULE.code(),
+                "noAsk",
+                String.valueOf(value),
+                "is not a rule for projects without an ask; one of " + NoAsk.labels(),
+                "Maybe keep (hold the last grant), floorOnly (shrink as far as continuity allows) or release"
+                        + " (grant nothing)?"));
     }
 
     /** {@code 5%} when that reads back as the fraction exactly, otherwise the plain fraction. */

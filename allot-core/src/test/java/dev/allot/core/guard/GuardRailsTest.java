@@ -168,7 +168,9 @@ class GuardRailsTest {
 
         GuardWarning silent = only(portfolio.check(), GuardRule.NO_ASK);
 
-        assertThat(silent.message()).isEqualTo("2 active projects made no ask this cycle: e4, p7.");
+        assertThat(silent.message())
+                .isEqualTo("2 active projects made no ask this cycle: e4, p7. For the 2 with a grant last cycle,"
+                        + " policy noAsk: keep holds the last grant.");
     }
 
     @Test

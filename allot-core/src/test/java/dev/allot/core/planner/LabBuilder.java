@@ -10,6 +10,7 @@ import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.PastCycle;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.Policy;
@@ -48,6 +49,7 @@ final class LabBuilder {
     private double maxChange = 10;
     private Granularity granularity = Granularity.NODE;
     private boolean plannerMayKill;
+    private NoAsk noAsk = NoAsk.KEEP;
     private String current;
 
     static LabBuilder lab() {
@@ -72,6 +74,11 @@ final class LabBuilder {
 
     LabBuilder plannerMayKill() {
         plannerMayKill = true;
+        return this;
+    }
+
+    LabBuilder noAsk(NoAsk rule) {
+        noAsk = rule;
         return this;
     }
 
@@ -177,6 +184,7 @@ final class LabBuilder {
                 .granularity(granularity)
                 .plannerMayKill(plannerMayKill)
                 .usage(usage)
+                .noAsk(noAsk)
                 .build();
         return new Lab(
                 "test",

@@ -47,8 +47,9 @@ class PlannerConstraintTest {
 
     @Test
     void aGrowThatMovesGpuTypeYieldsTheOldTypeByTheNoticeDate() {
+        // H100:16 (16 effective) -> A100:24 (18 effective) grows the compute though it gives up every H100
         Plan plan = solve(lab().gpus("H100", 1, 64, 8)
-                .gpus("A100", 0.5, 64, 8)
+                .gpus("A100", 0.75, 64, 8)
                 .project("a", "x")
                 .had("H100", 16)
                 .ask(16, 24, 24, "A100")
@@ -277,7 +278,7 @@ class PlannerConstraintTest {
                         AllotException.class,
                         e -> assertThat(e.getMessage())
                                 .contains(
-                                        "continuity of a (from its previous 48 GPUs, at most 50 % change",
+                                        "continuity of a (from its previous 48 GPUs = 48 effective, at most 50 % change: 24 to 72",
                                         "continuity of b", "the capacity of H100"));
     }
 

@@ -59,6 +59,21 @@ class UsageCapTest {
     }
 
     @Test
+    void aContinuityMinimumBetweenWholeNodesRoundsTheCapUpSoTheLabStaysFeasible() {
+        // 24 GPUs at most 50 % change keeps 12 effective GPUs: the cap must be 16 (two nodes), not 12, which no
+        // whole-node grant meets
+        Plan plan = solve(lab().gpus("H100", 1, 24, 8)
+                .maxChange(0.5)
+                .usage(CAP)
+                .project("idle", "exploratory")
+                .ask(8, 24, 24)
+                .had("H100", 24)
+                .used(0.0)
+                .build());
+        assertThat(line(plan, "idle").grant().totalGpus()).isEqualTo(16);
+    }
+
+    @Test
     void noUsageDataMeansNoCap() {
         Plan plan = solve(lab().gpus("H100", 1, 256, 8)
                 .maxChange(0.5)
