@@ -32,7 +32,8 @@ final class PolicyReader {
             "plannerMayKill",
             "approvals",
             "guard",
-            "value");
+            "value",
+            "periodDays");
     private static final List<String> GUARD_KEYS =
             List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final Pattern RELATION = Pattern.compile(
@@ -93,6 +94,7 @@ final class PolicyReader {
                 ? policy.read("plannerMayKill", false, Scalars::flag)
                 : Boolean.valueOf(defaults.plannerMayKill());
         Integer approvals = policy.has("approvals") ? approvals(policy) : Integer.valueOf(defaults.approvals());
+        Integer periodDays = policy.has("periodDays") ? periodDays(policy) : Integer.valueOf(defaults.periodDays());
         GuardThresholds guard = policy.has("guard") ? guard(policy) : defaults.guard();
         ValuePolicy value =
                 policy.has("value") ? valueReader.read(policy.value("value"), policy.path("value")) : defaults.value();
@@ -106,6 +108,7 @@ final class PolicyReader {
                 || maxChange == null
                 || read == null
                 || notice == null
+                || periodDays == null
                 || mayKill == null) {
             return null;
         }
@@ -121,7 +124,17 @@ final class PolicyReader {
                 .approvals(approvals)
                 .guard(guard)
                 .value(value)
+                .periodDays(periodDays)
                 .build();
+    }
+
+    private Integer periodDays(YamlObject policy) {
+        Integer days = policy.count("periodDays", false);
+        if (days != null && days < 1) {
+            problems.add(policy.path("periodDays"), String.valueOf(days), "must be at least 1 day", "Maybe 7?");
+            return null;
+        }
+        return days;
     }
 
     private Integer approvals(YamlObject policy) {

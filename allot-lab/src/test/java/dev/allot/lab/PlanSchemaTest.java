@@ -66,4 +66,25 @@ class PlanSchemaTest {
     void theSchemaNamesItsFormat() {
         assertThat(PlanSchema.text()).contains("\"const\": \"" + PlanDocument.FORMAT + "\"");
     }
+
+    @Test
+    void aPlanOverTimeConformsAndReadsBackWithItsPeriods() {
+        Lab demo = DemoLab.generate(42);
+        String pool = demo.pools().get(0).name();
+        int node = demo.pools().get(0).gpusPerNode();
+        Lab withEvents = demo.withCapacityEvents(List.of(
+                dev.allot.core.model.CapacityEvent.arrival(
+                        pool, 4 * node, demo.cycleStart().plusDays(21)),
+                dev.allot.core.model.CapacityEvent.outage(
+                        pool,
+                        2 * node,
+                        demo.cycleStart().plusDays(35),
+                        demo.cycleStart().plusDays(37))));
+        Plan plan = Planner.create(PlannerOptions.defaults()).plan(withEvents);
+        String json = PlanDocument.json(plan);
+
+        assertThat(plan.periods()).hasSizeGreaterThan(2);
+        assertThat(PlanSchema.validate(json)).isEmpty();
+        assertThat(PlanDocument.read(json, "plan.json").periods()).isEqualTo(plan.periods());
+    }
 }

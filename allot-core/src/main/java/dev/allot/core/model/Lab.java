@@ -28,7 +28,46 @@ public record Lab(
         Policy policy,
         List<Pin> pins,
         List<DeciderOverride> overrides,
-        List<PastCycle> history) {
+        List<PastCycle> history,
+        List<CapacityEvent> capacityEvents) {
+    /**
+     * Days a cycle lasts for planning over time: the lab records no cycle end, so a cycle is taken to last eight
+     * weeks from its start (docs/planner.md, "Plans over time").
+     */
+    public static final int CYCLE_DAYS = 56;
+
+    /** A lab whose pools hold their GPUs all cycle long. */
+    public Lab(
+            String name,
+            CycleId cycle,
+            LocalDate cycleStart,
+            List<GpuType> gpuTypes,
+            List<Pool> pools,
+            List<Category> categories,
+            List<Project> projects,
+            List<Ask> asks,
+            List<Score> scores,
+            Policy policy,
+            List<Pin> pins,
+            List<DeciderOverride> overrides,
+            List<PastCycle> history) {
+        this(
+                name,
+                cycle,
+                cycleStart,
+                gpuTypes,
+                pools,
+                categories,
+                projects,
+                asks,
+                scores,
+                policy,
+                pins,
+                overrides,
+                history,
+                List.of());
+    }
+
     public Lab {
         Checks.present(name, "name");
         Checks.present(cycle, "cycle");
@@ -43,6 +82,7 @@ public record Lab(
         pins = List.copyOf(pins == null ? List.of() : pins);
         overrides = List.copyOf(overrides == null ? List.of() : overrides);
         history = List.copyOf(history == null ? List.of() : history);
+        capacityEvents = List.copyOf(capacityEvents == null ? List.of() : capacityEvents);
     }
 
     /** The same lab under another policy. */
@@ -60,7 +100,32 @@ public record Lab(
                 newPolicy,
                 pins,
                 overrides,
-                history);
+                history,
+                capacityEvents);
+    }
+
+    /** The same lab with other capacity events. */
+    public Lab withCapacityEvents(List<CapacityEvent> events) {
+        return new Lab(
+                name,
+                cycle,
+                cycleStart,
+                gpuTypes,
+                pools,
+                categories,
+                projects,
+                asks,
+                scores,
+                policy,
+                pins,
+                overrides,
+                history,
+                events);
+    }
+
+    /** The last day of the cycle's planning horizon plus one: {@link #CYCLE_DAYS} after its start. */
+    public LocalDate cycleEnd() {
+        return cycleStart.plusDays(CYCLE_DAYS);
     }
 
     public Map<GpuTypeId, GpuType> gpuTypesById() {
@@ -97,6 +162,24 @@ public record Lab(
         Map<GpuTypeId, Integer> capacity = new LinkedHashMap<>();
         gpuTypes.forEach(type -> capacity.put(type.id(), 0));
         pools.forEach(pool -> capacity.merge(pool.gpuType(), pool.gpus(), Integer::sum));
+        return capacity;
+    }
+
+    /**
+     * GPUs of each type over all pools on {@code day}, after the capacity events that hold on that day; equals
+     * {@link #capacityGpus()} on every day when the lab has no events.
+     */
+    public Map<GpuTypeId, Integer> capacityGpusOn(LocalDate day) {
+        Map<GpuTypeId, Integer> capacity = capacityGpus();
+        Map<String, Pool> poolsByName = index(pools, Pool::name);
+        for (CapacityEvent event : capacityEvents) {
+            Pool pool = poolsByName.get(event.pool());
+            if (pool != null) {
+                capacity.merge(pool.gpuType(), event.gpusOn(day), Integer::sum);
+            }
+        }
+        // the rules refuse a pool that loses more than it holds; a lab built past them counts no negative GPUs
+        capacity.replaceAll((type, gpus) -> Math.max(0, gpus));
         return capacity;
     }
 

@@ -22,6 +22,8 @@ import java.util.TreeMap;
  *     when the lab has two or more deciders, else one (see {@link #requiredApprovals(int)})
  * @param guard when a draft is unusual enough that a decider must acknowledge a warning before publishing
  * @param value how the planner values compute: priority weights (the default) or evidence curves, with their worth
+ * @param periodDays length in days of the periods a plan over time is cut into (besides a boundary at every capacity
+ *     event); 7 by default. Only a lab with capacity events is planned in periods.
  */
 public record Policy(
         double reserveFraction,
@@ -34,9 +36,12 @@ public record Policy(
         boolean plannerMayKill,
         int approvals,
         GuardThresholds guard,
-        ValuePolicy value) {
+        ValuePolicy value,
+        int periodDays) {
     /** The {@link #approvals} value that means "two with two or more deciders, else one". */
     public static final int APPROVALS_BY_DECIDERS = 0;
+    /** The default {@link #periodDays}: weekly periods. */
+    public static final int DEFAULT_PERIOD_DAYS = 7;
 
     public Policy {
         if (!(reserveFraction >= 0 && reserveFraction < 1)) {
@@ -56,6 +61,11 @@ public record Policy(
         guard = guard == null ? GuardThresholds.DEFAULTS : guard;
         // A policy stored before the value field existed reads null: it valued by weights.
         value = value == null ? ValuePolicy.weights() : value;
+        // A policy stored before periods existed reads 0: weekly periods.
+        periodDays = periodDays == 0 ? DEFAULT_PERIOD_DAYS : periodDays;
+        if (periodDays < 1) {
+            throw new IllegalArgumentException("periodDays must be >= 1, was " + periodDays);
+        }
     }
 
     /**
@@ -95,7 +105,8 @@ public record Policy(
                 false,
                 APPROVALS_BY_DECIDERS,
                 GuardThresholds.DEFAULTS,
-                ValuePolicy.weights());
+                ValuePolicy.weights(),
+                DEFAULT_PERIOD_DAYS);
     }
 
     /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
@@ -111,6 +122,7 @@ public record Policy(
         private int approvals;
         private GuardThresholds guard;
         private ValuePolicy value;
+        private int periodDays;
 
         private Builder(Policy base) {
             reserveFraction = base.reserveFraction;
@@ -124,6 +136,7 @@ public record Policy(
             approvals = base.approvals;
             guard = base.guard;
             value = base.value;
+            periodDays = base.periodDays;
         }
 
         public Builder reserveFraction(double fraction) {
@@ -182,6 +195,11 @@ public record Policy(
             return this;
         }
 
+        public Builder periodDays(int days) {
+            periodDays = days;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     reserveFraction,
@@ -194,7 +212,8 @@ public record Policy(
                     plannerMayKill,
                     approvals,
                     guard,
-                    value);
+                    value,
+                    periodDays);
         }
     }
 }

@@ -46,6 +46,8 @@ final class LabBuilder {
     private Granularity granularity = Granularity.NODE;
     private boolean plannerMayKill;
     private String current;
+    private final List<dev.allot.core.model.CapacityEvent> events = new ArrayList<>();
+    private int noticeDays = 14;
 
     static LabBuilder lab() {
         return new LabBuilder();
@@ -54,6 +56,17 @@ final class LabBuilder {
     LabBuilder gpus(String type, double speed, int gpus, int perNode) {
         types.add(new GpuType(GpuTypeId.of(type), speed));
         pools.add(new Pool(type.toLowerCase() + "-pool", "main", GpuTypeId.of(type), gpus, perNode));
+        return this;
+    }
+
+    /** A capacity event of the pool of {@code type} (named {@code <type>-pool}). */
+    LabBuilder event(dev.allot.core.model.CapacityEvent event) {
+        events.add(event);
+        return this;
+    }
+
+    LabBuilder noticeDays(int days) {
+        noticeDays = days;
         return this;
     }
 
@@ -162,6 +175,7 @@ final class LabBuilder {
                 .maxChangeFraction(maxChange)
                 .granularity(granularity)
                 .plannerMayKill(plannerMayKill)
+                .yieldNoticeDays(noticeDays)
                 .build();
         return new Lab(
                 "test",
@@ -176,7 +190,8 @@ final class LabBuilder {
                 policy,
                 pins,
                 overrides,
-                history);
+                history,
+                events);
     }
 
     /** The model the planner writes for a lab, for tests that look inside it. */
