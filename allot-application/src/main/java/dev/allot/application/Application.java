@@ -18,6 +18,7 @@ public final class Application {
     private final Tokens tokens;
     private final Approvals approvals;
     private final Evidences evidence;
+    private final Fleets fleets;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -27,6 +28,12 @@ public final class Application {
         this.drafts = new Drafts(store, planner, approvals, evidence);
         this.reads = new Reads(store);
         this.tokens = new Tokens(store);
+        this.fleets = new Fleets(store);
+    }
+
+    /** The pools' capacity events (arrivals, retirements, outage windows). */
+    public Fleets fleets() {
+        return fleets;
     }
 
     /** The use cases over {@code store}, solving drafts with {@code planner}. */

@@ -816,7 +816,9 @@ public enum ErrorCode {
             Kind.NOT_FOUND,
             404,
             "Pool {pool} has no capacity event {index}.",
-            "Maybe list its events first?");
+            "Maybe list its events first?"),
+    POOL_NOT_FOUND(
+            "pool-not-found", Kind.NOT_FOUND, 404, "Pool {pool} does not exist.", "Maybe GET /api/pools lists them?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

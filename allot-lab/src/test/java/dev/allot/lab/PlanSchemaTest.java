@@ -70,17 +70,8 @@ class PlanSchemaTest {
     @Test
     void aPlanOverTimeConformsAndReadsBackWithItsPeriods() {
         Lab demo = DemoLab.generate(42);
-        String pool = demo.pools().get(0).name();
-        int node = demo.pools().get(0).gpusPerNode();
-        Lab withEvents = demo.withCapacityEvents(List.of(
-                dev.allot.core.model.CapacityEvent.arrival(
-                        pool, 4 * node, demo.cycleStart().plusDays(21)),
-                dev.allot.core.model.CapacityEvent.outage(
-                        pool,
-                        2 * node,
-                        demo.cycleStart().plusDays(35),
-                        demo.cycleStart().plusDays(37))));
-        Plan plan = Planner.create(PlannerOptions.defaults()).plan(withEvents);
+        Lab withEvents = DemoLab.overTime(demo);
+        Plan plan = Planner.create(PlannerOptions.defaults().withExplain(false)).plan(withEvents);
         String json = PlanDocument.json(plan);
 
         assertThat(plan.periods()).hasSizeGreaterThan(2);

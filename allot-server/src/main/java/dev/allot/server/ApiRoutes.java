@@ -42,6 +42,7 @@ final class ApiRoutes {
         TokenHandlers tokens = new TokenHandlers(application.tokens());
         ApprovalHandlers approvals = new ApprovalHandlers(application);
         EvidenceHandlers evidence = new EvidenceHandlers(application);
+        CapacityHandlers capacity = new CapacityHandlers(application.fleets());
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -88,6 +89,9 @@ final class ApiRoutes {
         api.add(GET, "/api/cycles/{cycle}/plans", EVERYONE, plans::plans);
         api.add(GET, "/api/cycles/{cycle}/plans/{version}", EVERYONE, plans::plan);
         api.add(GET, "/api/cycles/{cycle}/portfolio", EVERYONE, plans::portfolio);
+        api.add(GET, "/api/pools/{pool}/events", EVERYONE, capacity::list);
+        api.add(POST, "/api/pools/{pool}/events", ADMIN, capacity::add);
+        api.add(DELETE, "/api/pools/{pool}/events/{index}", ADMIN, capacity::remove);
         return List.copyOf(api.routes);
     }
 

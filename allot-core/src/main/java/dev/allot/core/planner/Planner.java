@@ -76,7 +76,7 @@ public final class Planner {
         Fleet fleet = periods.get(0).fleet();
         List<PlannedProject> projects = gather(lab, fleet);
         AllocationModel allocation = new AllocationModel(lab, periods, projects, options.valueModel());
-        SolverOutcome outcome = projects.size() * periods.size() > LpGuidedSolve.PROJECTS_THRESHOLD
+        SolverOutcome outcome = projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD
                         && !options.engine().equals("cp-sat")
                 ? LpGuidedSolve.solve(allocation, options.engine(), options, listener)
                 : Engine.named(options.engine()).solve(allocation.model, row -> true, true, options, listener);
