@@ -2,6 +2,7 @@ package dev.allot.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.allot.core.Problem;
+import dev.allot.core.model.Budget;
 import dev.allot.core.model.CapacityEvent;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CategoryId;
@@ -11,6 +12,7 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Pool;
+import dev.allot.core.model.ProjectId;
 import dev.allot.core.rules.CapacityRules;
 import dev.allot.core.rules.FleetRules;
 import java.time.LocalDate;
@@ -38,7 +40,8 @@ final class LabReader {
             "projects",
             "pins",
             "overrides",
-            "history");
+            "history",
+            "budgets");
 
     private final Problems problems;
     private final References references;
@@ -71,6 +74,7 @@ final class LabReader {
         decisions.readPins(file.list("pins", false), file.path("pins"));
         decisions.readOverrides(file.list("overrides", false), file.path("overrides"));
         decisions.readHistory(file.list("history", false), file.path("history"), cycle);
+        List<Budget> budgets = budgets(file.list("budgets", false), file.path("budgets"));
         if (!problems.isEmpty()) {
             return null;
         }
@@ -88,7 +92,8 @@ final class LabReader {
                 decisions.pins(),
                 decisions.overrides(),
                 decisions.history(),
-                events);
+                events,
+                budgets);
     }
 
     static LocalDate date(JsonNode node, String path, Problems problems) {
@@ -175,6 +180,34 @@ final class LabReader {
         });
         CapacityRules.pool(name, gpus, own).forEach(problem -> problems.add(problem, pool.path("events")));
         events.addAll(own);
+    }
+
+    /** {@code budgets}: GPU-hours of one type per project for the cycle, one entry per project and type. */
+    private List<Budget> budgets(List<JsonNode> items, String path) {
+        List<Budget> budgets = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        YamlObject.each(items, path, problems, List.of("project", "gpuType", "gpuHours"), item -> {
+            String project = item.text("project", true);
+            String type = item.text("gpuType", true);
+            Double hours = item.read("gpuHours", true, Scalars::number);
+            boolean known = project != null
+                    && references.project(project, item.path("project"))
+                    && type != null
+                    && references.gpuType(type, item.path("gpuType"));
+            if (hours != null && hours < 0) {
+                problems.add(item.path("gpuHours"), String.valueOf(hours), "must not be negative", "Maybe 0?");
+                hours = null;
+            }
+            if (known && !seen.add(project + " " + type)) {
+                problems.add(
+                        item.path("project"), project, "has two budgets of " + type, "Maybe add them up into one?");
+                known = false;
+            }
+            if (known && hours != null) {
+                budgets.add(new Budget(ProjectId.of(project), GpuTypeId.of(type), hours));
+            }
+        });
+        return budgets;
     }
 
     private List<Category> categories(List<JsonNode> items, String path) {

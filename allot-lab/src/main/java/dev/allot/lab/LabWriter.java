@@ -55,6 +55,16 @@ final class LabWriter {
             line(0, "history:");
             lab.history().forEach(this::pastCycle);
         }
+        if (!lab.budgets().isEmpty()) {
+            line(0, "budgets:");
+            lab.budgets().forEach(budget -> {
+                Map<String, String> fields =
+                        entries("project", scalar(budget.project().value()));
+                fields.put("gpuType", scalar(budget.gpuType().value()));
+                fields.put("gpuHours", number(budget.gpuHours()));
+                item(flow(fields));
+            });
+        }
         return out.toString();
     }
 

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 /**
  * The cycle cut into the periods a plan over time grants by, with the GPUs of each type in each period.
  *
- * <p>A lab without capacity events has one period, the whole cycle, at the lab's capacity: its plan is the
- * single-period plan. With events, the cycle ({@link Lab#cycleStart()} to {@link Lab#cycleEnd()}) is cut every
+ * <p>A lab without capacity events and GPU-hour budgets has one period, the whole cycle, at the lab's capacity: its
+ * plan is the single-period plan. With events or budgets, the cycle ({@link Lab#cycleStart()} to {@link Lab#cycleEnd()}) is cut every
  * {@link Policy#periodDays()} days and on every day an event starts or ends. The first weekly cut falls no earlier
  * than the policy's yield notice date, so that the yields into the cycle complete within the first period. Pure.
  */
@@ -37,7 +37,7 @@ public final class CapacityTimeline {
     private CapacityTimeline() {}
 
     public static List<Period> periods(Lab lab) {
-        if (lab.capacityEvents().isEmpty()) {
+        if (lab.capacityEvents().isEmpty() && lab.budgets().isEmpty()) {
             return List.of(new Period(lab.cycleStart(), lab.cycleEnd(), lab.capacityGpus(), List.of()));
         }
         LocalDate start = lab.cycleStart();

@@ -29,7 +29,8 @@ public record Lab(
         List<Pin> pins,
         List<DeciderOverride> overrides,
         List<PastCycle> history,
-        List<CapacityEvent> capacityEvents) {
+        List<CapacityEvent> capacityEvents,
+        List<Budget> budgets) {
     /**
      * Days a cycle lasts for planning over time: the lab records no cycle end, so a cycle is taken to last eight
      * weeks from its start (docs/planner.md, "Plans over time").
@@ -65,6 +66,41 @@ public record Lab(
                 pins,
                 overrides,
                 history,
+                List.of(),
+                List.of());
+    }
+
+    /** A lab without GPU-hour budgets. */
+    public Lab(
+            String name,
+            CycleId cycle,
+            LocalDate cycleStart,
+            List<GpuType> gpuTypes,
+            List<Pool> pools,
+            List<Category> categories,
+            List<Project> projects,
+            List<Ask> asks,
+            List<Score> scores,
+            Policy policy,
+            List<Pin> pins,
+            List<DeciderOverride> overrides,
+            List<PastCycle> history,
+            List<CapacityEvent> capacityEvents) {
+        this(
+                name,
+                cycle,
+                cycleStart,
+                gpuTypes,
+                pools,
+                categories,
+                projects,
+                asks,
+                scores,
+                policy,
+                pins,
+                overrides,
+                history,
+                capacityEvents,
                 List.of());
     }
 
@@ -83,10 +119,25 @@ public record Lab(
         overrides = List.copyOf(overrides == null ? List.of() : overrides);
         history = List.copyOf(history == null ? List.of() : history);
         capacityEvents = List.copyOf(capacityEvents == null ? List.of() : capacityEvents);
+        budgets = List.copyOf(budgets == null ? List.of() : budgets);
     }
 
     /** The same lab under another policy. */
     public Lab withPolicy(Policy newPolicy) {
+        return with(newPolicy, capacityEvents, budgets);
+    }
+
+    /** The same lab with other capacity events. */
+    public Lab withCapacityEvents(List<CapacityEvent> events) {
+        return with(policy, events, budgets);
+    }
+
+    /** The same lab with other GPU-hour budgets. */
+    public Lab withBudgets(List<Budget> newBudgets) {
+        return with(policy, capacityEvents, newBudgets);
+    }
+
+    private Lab with(Policy newPolicy, List<CapacityEvent> events, List<Budget> newBudgets) {
         return new Lab(
                 name,
                 cycle,
@@ -101,26 +152,8 @@ public record Lab(
                 pins,
                 overrides,
                 history,
-                capacityEvents);
-    }
-
-    /** The same lab with other capacity events. */
-    public Lab withCapacityEvents(List<CapacityEvent> events) {
-        return new Lab(
-                name,
-                cycle,
-                cycleStart,
-                gpuTypes,
-                pools,
-                categories,
-                projects,
-                asks,
-                scores,
-                policy,
-                pins,
-                overrides,
-                history,
-                events);
+                events,
+                newBudgets);
     }
 
     /** The last day of the cycle's planning horizon plus one: {@link #CYCLE_DAYS} after its start. */

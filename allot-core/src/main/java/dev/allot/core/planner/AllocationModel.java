@@ -113,6 +113,41 @@ final class AllocationModel {
         }
         lab.policy().shareBounds().forEach(bound -> shareBound(bound, k));
         lab.policy().relations().forEach(relation -> relation(relation, k));
+        if (k == periods.size() - 1) {
+            lab.budgets().forEach(this::budget);
+        }
+    }
+
+    /** GPU-hour budget: the GPUs of the type granted in each period times its hours add up to at most the budget. */
+    private void budget(dev.allot.core.model.Budget budget) {
+        int p = indexOf(budget.project());
+        if (p < 0) {
+            return;
+        }
+        List<Term> terms = new ArrayList<>();
+        for (int k = 0; k < periods.size(); k++) {
+            Var var = unitsByPeriod.get(k).get(p).get(budget.gpuType());
+            if (var != null) {
+                terms.add(term(
+                        var, periods.get(k).hours() * periods.get(k).fleet().unitGpus(budget.gpuType())));
+            }
+        }
+        if (!terms.isEmpty()) {
+            model.atMost(
+                    "budget[" + name(p) + "," + budget.gpuType() + "]",
+                    RuleGroup.of(RuleFamily.BUDGET, name(p)),
+                    terms,
+                    budget.gpuHours());
+        }
+    }
+
+    private int indexOf(dev.allot.core.model.ProjectId id) {
+        for (int p = 0; p < projects.size(); p++) {
+            if (projects.get(p).project().id().equals(id)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     private void addVariables(int p, int k, PlannedProject project, ValueModel valueModel) {

@@ -52,6 +52,7 @@ final class GroupText {
             case RELATION -> "the relation '" + subject + "'";
             case VALUE -> "the value curve of " + subject;
             case STABILITY -> "the change of " + subject + " versus its previous grant";
+            case BUDGET -> "the GPU-hour budgets of " + subject;
         };
     }
 

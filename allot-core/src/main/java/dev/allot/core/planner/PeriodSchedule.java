@@ -121,6 +121,7 @@ final class PeriodSchedule {
                 sentences.add(change(allocation.periods.get(k), before, now));
             }
         }
+        budgetSentence(p).ifPresent(sentences::add);
         if (sentences.isEmpty()) {
             return line;
         }
@@ -141,6 +142,28 @@ final class PeriodSchedule {
                 line.value(),
                 line.yieldBy(),
                 explanation);
+    }
+
+    /** "Uses 26,880 of its 30,000 H100 GPU-hours." for each budget of the project. */
+    private java.util.Optional<String> budgetSentence(int p) {
+        ProjectId id = allocation.projects.get(p).project().id();
+        List<String> parts = new ArrayList<>();
+        lab.budgets().stream().filter(budget -> budget.project().equals(id)).forEach(budget -> {
+            double used = 0;
+            for (int k = 0; k < count(); k++) {
+                used += grantsByPeriod.get(k).get(p).gpus(budget.gpuType())
+                        * allocation.periods.get(k).hours();
+            }
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "%,.0f of its %,.0f %s GPU-hours",
+                    used,
+                    budget.gpuHours(),
+                    budget.gpuType().value()));
+        });
+        return parts.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of("Uses " + String.join(" and ", parts) + ".");
     }
 
     private String change(PlanningPeriod period, Allocation before, Allocation now) {

@@ -59,7 +59,7 @@ public final class PlanInvariants {
                 dev.allot.core.model.CapacityTimeline.periods(lab);
         if (plan.periods().isEmpty()) {
             if (timeline.size() > 1) {
-                violations.add("the lab has capacity events but the plan has no periods");
+                violations.add("the lab has capacity events or budgets but the plan has no periods");
             }
             return violations;
         }
@@ -86,6 +86,16 @@ public final class PlanInvariants {
                         period,
                         Fleet.of(lab, timeline.get(k - 1).capacityGpus()),
                         violations);
+            }
+        }
+        for (dev.allot.core.model.Budget budget : lab.budgets()) {
+            double used = 0;
+            for (dev.allot.core.model.PlanPeriod period : plan.periods()) {
+                used += period.grant(budget.project()).gpus(budget.gpuType()) * period.days() * 24.0;
+            }
+            if (used > budget.gpuHours() + TOLERANCE * Math.max(1, budget.gpuHours())) {
+                violations.add(budget.project() + ": " + used + " " + budget.gpuType()
+                        + " GPU-hours over its budget of " + budget.gpuHours());
             }
         }
         plan.projects().forEach(line -> {

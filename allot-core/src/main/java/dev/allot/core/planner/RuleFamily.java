@@ -17,7 +17,8 @@ enum RuleFamily {
     PIN("pin"),
     NOT_PLANNABLE("not-plannable"),
     VALUE("value"),
-    STABILITY("stability");
+    STABILITY("stability"),
+    BUDGET("budget");
 
     /** Stable machine name, the prefix of {@link RuleGroup#code()} and of binding codes in plan documents. */
     final String code;

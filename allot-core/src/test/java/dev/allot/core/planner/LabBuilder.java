@@ -196,7 +196,8 @@ final class LabBuilder {
 
     /** The model the planner writes for a lab, for tests that look inside it. */
     static AllocationModel model(Lab lab) {
-        Fleet fleet = Fleet.of(lab);
-        return new AllocationModel(lab, fleet, Planner.gather(lab, fleet), ValueModel.targetThenDiminishing());
+        List<PlanningPeriod> periods = PlanningPeriod.of(lab);
+        return new AllocationModel(
+                lab, periods, Planner.gather(lab, periods.get(0).fleet()), ValueModel.targetThenDiminishing());
     }
 }

@@ -176,4 +176,29 @@ class PlansOverTimeTest {
         assertThat(periodOn(plan, arrival).grant(B).totalGpus()).isLessThan(64);
         assertThat(plan.periods().get(plan.periods().size() - 1).grant(B)).isEqualTo(Allocation.of("H100", 64));
     }
+
+    @Test
+    void aBudgetCapsTheSumOfGrantsOverThePeriods() {
+        Lab unbudgeted = lab().gpus("H100", 1, 64, 8)
+                .project("a", "x")
+                .ask(8, 64, 64)
+                .priority(9)
+                .build();
+        // 64 GPUs all cycle would be 64 x 56 x 24 = 86,016 GPU-hours; the budget allows 30,000
+        Lab lab = unbudgeted.withBudgets(
+                java.util.List.of(new dev.allot.core.model.Budget(A, GpuTypeId.of("H100"), 30_000)));
+
+        Plan free = solve(unbudgeted);
+        Plan plan = solve(lab);
+
+        assertThat(free.periods()).isEmpty();
+        assertThat(free.project(A).orElseThrow().grant()).isEqualTo(Allocation.of("H100", 64));
+        double used = plan.periods().stream()
+                .mapToDouble(period -> period.grant(A).gpus(GpuTypeId.of("H100")) * period.days() * 24.0)
+                .sum();
+        assertThat(used).isLessThanOrEqualTo(30_000).isGreaterThan(30_000 - 8 * 7 * 24);
+        assertThat(plan.project(A).orElseThrow().explanation().summary())
+                .contains("Uses " + String.format(java.util.Locale.ROOT, "%,.0f", used)
+                        + " of its 30,000 H100 GPU-hours.");
+    }
 }

@@ -13,8 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /** Every rule family the model writes is put into words that name what it is about. */
 class RuleGroupTest {
-    /** A lab that exercises every family: pins, overrides, continuity, shares, a relation, a paused project. */
+    /**
+     * A lab that exercises every family: pins, overrides, continuity, shares, a relation, a paused project, a
+     * GPU-hour budget.
+     */
     static Lab everyRule() {
+        return everyRuleButBudgets()
+                .withBudgets(java.util.List.of(new dev.allot.core.model.Budget(
+                        dev.allot.core.model.ProjectId.of("funded"), dev.allot.core.model.GpuTypeId.of("H100"), 5000)));
+    }
+
+    static Lab everyRuleButBudgets() {
         return lab().gpus("H100", 1, 64, 8)
                 .share("product", 0.1, 0.9)
                 .relation("exploratory", 1, "product")
