@@ -64,6 +64,9 @@ final class CapacityEvents {
             List<CapacityEvent> after = events.stream()
                     .filter(event -> event.pool().equals(pool.name()))
                     .toList();
+            if (before.equals(after)) {
+                continue;
+            }
             Runnable write = () -> {
                 handle.createUpdate("DELETE FROM capacity_event WHERE pool = :pool")
                         .bind("pool", pool.name())
