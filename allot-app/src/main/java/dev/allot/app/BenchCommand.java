@@ -5,6 +5,7 @@ import dev.allot.core.model.Plan;
 import dev.allot.core.planner.PlanInvariants;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
+import dev.allot.lab.DemoLab;
 import dev.allot.lab.ScaledLab;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-explain", description = "Skip explanations (pricing with the fixed LP).")
     boolean noExplain;
 
+    @Option(
+            names = "--over-time",
+            description = "Add capacity events (an arrival in week 4, a maintenance window in week 6) so that the lab "
+                    + "is planned over eight periods.")
+    boolean overTime;
+
     @Mixin
     SolverOptions solver;
 
@@ -93,13 +100,16 @@ public final class BenchCommand implements Callable<Integer> {
             PeerComparison.checkScript(peerScript);
         }
         long start = System.nanoTime();
-        Lab lab = size != null ? ScaledLab.ofSize(solver.seed(), size) : ScaledLab.generate(solver.seed(), copies);
+        Lab generated =
+                size != null ? ScaledLab.ofSize(solver.seed(), size) : ScaledLab.generate(solver.seed(), copies);
+        Lab lab = overTime ? DemoLab.overTime(generated) : generated;
         System.out.printf(
                 Locale.ROOT,
-                "lab: %d projects, %d asks, %d GPU types, generated in %d ms%n",
+                "lab: %d projects, %d asks, %d GPU types, %d periods, generated in %d ms%n",
                 lab.projects().size(),
                 lab.asks().size(),
                 lab.gpuTypes().size(),
+                dev.allot.core.model.CapacityTimeline.periods(lab).size(),
                 (System.nanoTime() - start) / 1_000_000);
         PlannerOptions options = solver.toPlannerOptions().withExplain(!noExplain);
         List<Long> totals = new ArrayList<>();

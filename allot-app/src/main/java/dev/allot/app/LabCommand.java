@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             LabCommand.Example.class,
             LabCommand.Validate.class,
+            LabCapacityCommand.class,
             dev.allot.app.server.LabImportCommand.class,
             dev.allot.app.server.LabExportCommand.class,
             dev.allot.app.simulate.LabFromTraceCommand.class

@@ -53,6 +53,24 @@ class PlanCommandTest {
     }
 
     @Test
+    void labCapacityListsTheEventsAndTheCapacityOfEachPeriod() throws IOException {
+        Path file = folder.resolve("over-time.yaml");
+        Files.writeString(
+                file,
+                LabYaml.write(dev.allot.lab.DemoLab.overTime(LabYaml.read(Files.readString(demoLabFile), "lab"))));
+
+        CliRun run = CliRun.of("lab", "capacity", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("east-h200        arrival    +512 from 2027-01-25")
+                .contains("west-h100        outage     -128 from 2027-02-08 until 2027-02-10")
+                .contains("2027-01-25   2027-02-01       1536")
+                .contains("2027-02-08   2027-02-10       1536     2944");
+        assertThat(CliRun.of("lab", "capacity", demoLabFile.toString()).out()).contains("No capacity events");
+    }
+
+    @Test
     void labValidateRefusesAFileOverTheLimitNamingTheFlag() throws IOException {
         Path big = folder.resolve("big.yaml");
         // The demo lab plus 1.1 MB of comments: over a 1 MB limit, well under the default.

@@ -20,6 +20,7 @@ public final class Application {
     private final Evidences evidence;
     private final Usage usage;
     private final Enforcements enforcements;
+    private final Fleets fleets;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -31,6 +32,12 @@ public final class Application {
         this.tokens = new Tokens(store);
         this.usage = new Usage(store);
         this.enforcements = new Enforcements(store);
+        this.fleets = new Fleets(store);
+    }
+
+    /** The pools' capacity events (arrivals, retirements, outage windows). */
+    public Fleets fleets() {
+        return fleets;
     }
 
     /** The use cases over {@code store}, solving drafts with {@code planner}. */

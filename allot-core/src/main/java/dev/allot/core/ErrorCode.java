@@ -876,7 +876,39 @@ public enum ErrorCode {
             Kind.CONFLICT,
             409,
             "The ask of project {project} in cycle {cycle} is not carried over, so there is nothing to confirm.",
-            "Maybe edit it with PUT instead?");
+            "Maybe edit it with PUT instead?"),
+    CAPACITY_EVENT_KIND(
+            "capacity-event-kind",
+            Kind.INVALID_INPUT,
+            422,
+            "A capacity event's kind must be arrival, retirement or outage.",
+            "Maybe outage for a maintenance window?"),
+    CAPACITY_EVENT_NOT_WHOLE_NODES(
+            "capacity-event-not-whole-nodes",
+            Kind.INVALID_INPUT,
+            422,
+            "A capacity event adds or removes GPUs that are not whole nodes of its pool.",
+            "Maybe the nearest whole nodes?"),
+    CAPACITY_EVENT_DATES(
+            "capacity-event-dates",
+            Kind.INVALID_INPUT,
+            422,
+            "A capacity event's dates are out of order or outside the cycle.",
+            "Maybe an outage's until after its from, and dates on or after the cycle start?"),
+    CAPACITY_EVENT_BELOW_ZERO(
+            "capacity-event-below-zero",
+            Kind.INVALID_INPUT,
+            422,
+            "Capacity events take pool {pool} below zero GPUs.",
+            "Maybe remove at most the GPUs the pool holds?"),
+    CAPACITY_EVENT_NOT_FOUND(
+            "capacity-event-not-found",
+            Kind.NOT_FOUND,
+            404,
+            "Pool {pool} has no capacity event {index}.",
+            "Maybe list its events first?"),
+    POOL_NOT_FOUND(
+            "pool-not-found", Kind.NOT_FOUND, 404, "Pool {pool} does not exist.", "Maybe GET /api/pools lists them?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

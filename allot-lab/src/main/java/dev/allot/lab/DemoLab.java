@@ -2,6 +2,7 @@ package dev.allot.lab;
 
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
+import dev.allot.core.model.CapacityEvent;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.CycleId;
@@ -75,6 +76,29 @@ public final class DemoLab {
                 decisions.pins(),
                 decisions.overrides(),
                 history);
+    }
+
+    /**
+     * The lab with a fleet that changes during the cycle: half again the first pool's GPUs arrive three weeks in
+     * (+512 H200 in the demo lab), and an eighth of the third pool is down for a two-day maintenance window in week
+     * six (128 GPUs of west-h100 in the demo lab). Planned over eight periods.
+     */
+    public static Lab overTime(Lab lab) {
+        List<Pool> pools = lab.pools();
+        Pool arriving = pools.get(0);
+        Pool maintained = pools.get(Math.min(2, pools.size() - 1));
+        LocalDate start = lab.cycleStart();
+        return lab.withCapacityEvents(List.of(
+                CapacityEvent.arrival(arriving.name(), wholeNodes(arriving, arriving.gpus() / 2), start.plusDays(21)),
+                CapacityEvent.outage(
+                        maintained.name(),
+                        wholeNodes(maintained, maintained.gpus() / 8),
+                        start.plusDays(35),
+                        start.plusDays(37))));
+    }
+
+    private static int wholeNodes(Pool pool, int gpus) {
+        return Math.max(1, gpus / pool.gpusPerNode()) * pool.gpusPerNode();
     }
 
     private static GpuType type(String name, double speed) {

@@ -2,6 +2,8 @@ package dev.allot.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.allot.core.Problem;
+import dev.allot.core.model.Budget;
+import dev.allot.core.model.CapacityEvent;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.CycleId;
@@ -10,6 +12,8 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Pool;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.rules.CapacityRules;
 import dev.allot.core.rules.FleetRules;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,10 +40,13 @@ final class LabReader {
             "projects",
             "pins",
             "overrides",
-            "history");
+            "history",
+            "budgets");
 
     private final Problems problems;
     private final References references;
+    private final List<CapacityEvent> events = new ArrayList<>();
+    private LocalDate cycleStart;
 
     LabReader(Problems problems) {
         this.problems = problems;
@@ -53,7 +61,7 @@ final class LabReader {
         }
         String name = file.text("name", true);
         String cycle = file.text("cycle", true);
-        LocalDate cycleStart = file.read("cycleStart", true, LabReader::date);
+        cycleStart = file.read("cycleStart", true, LabReader::date);
         List<GpuType> gpuTypes = gpuTypes(file.list("gpuTypes", true), file.path("gpuTypes"));
         List<Pool> pools = pools(file.list("pools", true), file.path("pools"));
         List<Category> categories = categories(file.list("categories", true), file.path("categories"));
@@ -66,6 +74,7 @@ final class LabReader {
         decisions.readPins(file.list("pins", false), file.path("pins"));
         decisions.readOverrides(file.list("overrides", false), file.path("overrides"));
         decisions.readHistory(file.list("history", false), file.path("history"), cycle);
+        List<Budget> budgets = budgets(file.list("budgets", false), file.path("budgets"));
         if (!problems.isEmpty()) {
             return null;
         }
@@ -82,7 +91,9 @@ final class LabReader {
                 policy,
                 decisions.pins(),
                 decisions.overrides(),
-                decisions.history());
+                decisions.history(),
+                events,
+                budgets);
     }
 
     static LocalDate date(JsonNode node, String path, Problems problems) {
@@ -117,7 +128,7 @@ final class LabReader {
     private List<Pool> pools(List<JsonNode> items, String path) {
         List<Pool> pools = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<String> keys = List.of("name", "cluster", "gpuType", "gpus", "gpusPerNode", "nodeLabels");
+        List<String> keys = List.of("name", "cluster", "gpuType", "gpus", "gpusPerNode", "nodeLabels", "events");
         YamlObject.each(items, path, problems, keys, item -> {
             String name = item.text("name", true);
             String cluster = item.text("cluster", true);
@@ -137,11 +148,66 @@ final class LabReader {
             if (known && unique && cluster != null && gpus != null && perNode != null) {
                 references.addPool(type, gpus, perNode);
                 pools.add(new Pool(name, cluster, GpuTypeId.of(type), gpus, perNode, nodeLabels));
+                events(item, name, gpus, perNode);
             } else if (known) {
                 references.capacityUnknown(type);
             }
         });
         return pools;
+    }
+
+    /** The pool's {@code events}: each checked alone, then all together against the pool's GPUs. */
+    private void events(YamlObject pool, String name, int gpus, int perNode) {
+        List<CapacityEvent> own = new ArrayList<>();
+        List<String> keys = List.of("kind", "gpus", "from", "until");
+        YamlObject.each(pool.list("events", false), pool.path("events"), problems, keys, item -> {
+            String label = item.text("kind", true);
+            Integer count = item.count("gpus", true);
+            LocalDate from = item.read("from", true, LabReader::date);
+            LocalDate until = item.read("until", false, LabReader::date);
+            if (label == null || count == null || from == null) {
+                return;
+            }
+            List<Problem> wrong = new ArrayList<>(CapacityRules.kind(label));
+            if (wrong.isEmpty() && cycleStart != null) {
+                CapacityEvent.Kind kind = CapacityEvent.Kind.of(label).orElseThrow();
+                wrong.addAll(CapacityRules.event(kind, count, from, Optional.ofNullable(until), perNode, cycleStart));
+                if (wrong.isEmpty()) {
+                    own.add(new CapacityEvent(name, kind, count, from, Optional.ofNullable(until)));
+                }
+            }
+            wrong.forEach(problem -> problems.add(problem, item.path()));
+        });
+        CapacityRules.pool(name, gpus, own).forEach(problem -> problems.add(problem, pool.path("events")));
+        events.addAll(own);
+    }
+
+    /** {@code budgets}: GPU-hours of one type per project for the cycle, one entry per project and type. */
+    private List<Budget> budgets(List<JsonNode> items, String path) {
+        List<Budget> budgets = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        YamlObject.each(items, path, problems, List.of("project", "gpuType", "gpuHours"), item -> {
+            String project = item.text("project", true);
+            String type = item.text("gpuType", true);
+            Double hours = item.read("gpuHours", true, Scalars::number);
+            boolean known = project != null
+                    && references.project(project, item.path("project"))
+                    && type != null
+                    && references.gpuType(type, item.path("gpuType"));
+            if (hours != null && hours < 0) {
+                problems.add(item.path("gpuHours"), String.valueOf(hours), "must not be negative", "Maybe 0?");
+                hours = null;
+            }
+            if (known && !seen.add(project + " " + type)) {
+                problems.add(
+                        item.path("project"), project, "has two budgets of " + type, "Maybe add them up into one?");
+                known = false;
+            }
+            if (known && hours != null) {
+                budgets.add(new Budget(ProjectId.of(project), GpuTypeId.of(type), hours));
+            }
+        });
+        return budgets;
     }
 
     private List<Category> categories(List<JsonNode> items, String path) {

@@ -8,6 +8,7 @@ import static dev.allot.lab.YamlText.scalar;
 import dev.allot.core.guard.GuardThresholds;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
+import dev.allot.core.model.CapacityEvent;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.GpuType;
@@ -38,7 +39,7 @@ final class LabWriter {
         line(0, "gpuTypes:");
         lab.gpuTypes().forEach(this::gpuType);
         line(0, "pools:");
-        lab.pools().forEach(this::pool);
+        lab.pools().forEach(pool -> pool(pool, lab.capacityEvents()));
         line(0, "categories:");
         lab.categories().forEach(this::category);
         policy(lab.policy());
@@ -55,6 +56,16 @@ final class LabWriter {
             line(0, "history:");
             lab.history().forEach(this::pastCycle);
         }
+        if (!lab.budgets().isEmpty()) {
+            line(0, "budgets:");
+            lab.budgets().forEach(budget -> {
+                Map<String, String> fields =
+                        entries("project", scalar(budget.project().value()));
+                fields.put("gpuType", scalar(budget.gpuType().value()));
+                fields.put("gpuHours", number(budget.gpuHours()));
+                item(flow(fields));
+            });
+        }
         return out.toString();
     }
 
@@ -62,7 +73,7 @@ final class LabWriter {
         item(flow(entries("name", scalar(type.id().value()), "speed", number(type.relativeSpeed()))));
     }
 
-    private void pool(Pool pool) {
+    private void pool(Pool pool, List<CapacityEvent> events) {
         Map<String, String> fields = entries("name", scalar(pool.name()), "cluster", scalar(pool.cluster()));
         fields.put("gpuType", scalar(pool.gpuType().value()));
         fields.put("gpus", String.valueOf(pool.gpus()));
@@ -72,7 +83,23 @@ final class LabWriter {
             pool.nodeLabels().forEach((key, value) -> labels.put(scalar(key), scalar(value)));
             fields.put("nodeLabels", flow(labels));
         }
+        List<String> own = events.stream()
+                .filter(event -> event.pool().equals(pool.name()))
+                .map(LabWriter::event)
+                .toList();
+        if (!own.isEmpty()) {
+            fields.put("events", "[" + String.join(", ", own) + "]");
+        }
         item(flow(fields));
+    }
+
+    private static String event(CapacityEvent event) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("kind", event.kind().label());
+        fields.put("gpus", String.valueOf(event.gpus()));
+        fields.put("from", event.from().toString());
+        event.until().ifPresent(until -> fields.put("until", until.toString()));
+        return flow(fields);
     }
 
     private void category(Category category) {
@@ -103,6 +130,9 @@ final class LabWriter {
         line(1, "plannerMayKill: " + policy.plannerMayKill());
         if (policy.approvals() != Policy.APPROVALS_BY_DECIDERS) {
             line(1, "approvals: " + policy.approvals());
+        }
+        if (policy.periodDays() != Policy.DEFAULT_PERIOD_DAYS) {
+            line(1, "periodDays: " + policy.periodDays());
         }
         GuardThresholds guard = policy.guard();
         line(1, "guard:");

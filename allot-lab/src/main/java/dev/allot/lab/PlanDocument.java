@@ -17,6 +17,7 @@ import dev.allot.core.model.Decision;
 import dev.allot.core.model.Explanation;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Plan;
+import dev.allot.core.model.PlanPeriod;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.SolveReport;
@@ -78,7 +79,40 @@ public final class PlanDocument {
         root.set("marginalValuePerGpu", numbers(plan.marginalValuePerGpu()));
         ArrayNode projects = root.putArray("projects");
         plan.projects().forEach(line -> projects.add(project(line)));
+        if (plan.hasPeriods()) {
+            ArrayNode periods = root.putArray("periods");
+            plan.periods().forEach(period -> periods.add(period(period)));
+        }
         return root;
+    }
+
+    private static ObjectNode period(PlanPeriod period) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("from", period.from().toString());
+        node.put("until", period.until().toString());
+        node.set("capacityGpus", counts(period.capacityGpus()));
+        node.set("allocatableGpus", counts(period.allocatableGpus()));
+        ObjectNode grants = node.putObject("grants");
+        period.grants().forEach((project, grant) -> grants.set(project.value(), counts(grant.gpus())));
+        return node;
+    }
+
+    private static List<PlanPeriod> readPeriods(JsonNode periods) {
+        List<PlanPeriod> read = new ArrayList<>();
+        for (JsonNode node : periods) {
+            Map<ProjectId, Allocation> grants = new LinkedHashMap<>();
+            node.path("grants")
+                    .fields()
+                    .forEachRemaining(entry ->
+                            grants.put(ProjectId.of(entry.getKey()), new Allocation(readCounts(entry.getValue()))));
+            read.add(new PlanPeriod(
+                    LocalDate.parse(node.path("from").asText()),
+                    LocalDate.parse(node.path("until").asText()),
+                    readCounts(node.path("capacityGpus")),
+                    readCounts(node.path("allocatableGpus")),
+                    grants));
+        }
+        return read;
     }
 
     private static ObjectNode project(ProjectPlan line) {
@@ -142,10 +176,11 @@ public final class PlanDocument {
                     readCounts(root.path("capacityGpus")),
                     readCounts(root.path("allocatableGpus")),
                     readNumbers(root.path("marginalValuePerGpu")),
-                    report);
+                    report,
+                    readPeriods(root.path("periods")));
         } catch (JsonProcessingException e) {
             throw invalid(sourceName, "(document)", "", "is not valid JSON/YAML: " + e.getOriginalMessage());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
             throw invalid(sourceName, "(document)", "", "has a missing or malformed field: " + e.getMessage());
         }
     }

@@ -36,7 +36,8 @@ final class PolicyReader {
             "guard",
             "value",
             "usage",
-            "noAsk");
+            "noAsk",
+            "periodDays");
     private static final List<String> GUARD_KEYS =
             List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final List<String> USAGE_KEYS = List.of("idleBelow", "action", "headroom");
@@ -98,6 +99,7 @@ final class PolicyReader {
                 ? policy.read("plannerMayKill", false, Scalars::flag)
                 : Boolean.valueOf(defaults.plannerMayKill());
         Integer approvals = policy.has("approvals") ? approvals(policy) : Integer.valueOf(defaults.approvals());
+        Integer periodDays = policy.has("periodDays") ? periodDays(policy) : Integer.valueOf(defaults.periodDays());
         GuardThresholds guard = policy.has("guard") ? guard(policy) : defaults.guard();
         ValuePolicy value =
                 policy.has("value") ? valueReader.read(policy.value("value"), policy.path("value")) : defaults.value();
@@ -115,6 +117,7 @@ final class PolicyReader {
                 || maxChange == null
                 || read == null
                 || notice == null
+                || periodDays == null
                 || mayKill == null) {
             return null;
         }
@@ -132,7 +135,17 @@ final class PolicyReader {
                 .value(value)
                 .usage(usage)
                 .noAsk(noAsk)
+                .periodDays(periodDays)
                 .build();
+    }
+
+    private Integer periodDays(YamlObject policy) {
+        Integer days = policy.count("periodDays", false);
+        if (days != null && days < 1) {
+            problems.add(policy.path("periodDays"), String.valueOf(days), "must be at least 1 day", "Maybe 7?");
+            return null;
+        }
+        return days;
     }
 
     private NoAsk noAsk(YamlObject policy) {

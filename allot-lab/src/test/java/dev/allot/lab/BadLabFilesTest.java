@@ -43,6 +43,20 @@ class BadLabFilesTest {
 
     static Stream<Arguments> badLabs() {
         return Stream.of(
+                arguments("capacity-events.yaml", """
+                        capacity-events.yaml: 11 problems
+                        pools[0].events[0].kind: is not a kind of capacity event (arrival, retirement, outage) (value: arival). Maybe arrival?
+                        pools[0].events[1].gpus: is not a whole number of the pool's 8-GPU nodes (value: 60). Maybe 56 or 64?
+                        pools[0].events[2].until: an outage needs the day its GPUs are back. Maybe 2027-02-22?
+                        pools[0].events[3].until: is not after the outage's first day 2027-02-20 (value: 2027-02-19). Maybe 2027-02-21?
+                        pools[0].events[4].from: is before the cycle start 2027-02-01 (value: 2027-01-20). Maybe change the pool's gpus instead, or date it 2027-02-01?
+                        pools[0].events[5].until: only an outage ends; a retirement lasts (value: 2027-02-25). Maybe make it an outage, or remove until?
+                        pools[1].events: Pool west-h100 would hold -8 GPUs on 2027-02-15 (it has 16) (value: -8). Maybe remove at most 16 GPUs?
+                        budgets[0].gpuHours: must not be negative (value: -5.0). Maybe 0?
+                        budgets[1].project: unknown project (value: vison-rl). Maybe vision-rl?
+                        budgets[2].project: has two budgets of H100 (value: vision-rl). Maybe add them up into one?
+                        budgets[3].project: has two budgets of H100 (value: vision-rl). Maybe add them up into one?
+                        """),
                 arguments("ask-order.yaml", """
                         ask-order.yaml: 3 problems
                         projects[0].ask.floor: Ask floor (64 GPUs) of project vision-rl exceeds its ceiling (32) (value: 64). Maybe swap floor and ceiling?

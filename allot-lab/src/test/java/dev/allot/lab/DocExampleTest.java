@@ -46,10 +46,29 @@ class DocExampleTest {
         for (String block : blocks.subList(1, blocks.size())) {
             String yaml = block.startsWith("policy:")
                     ? base.replaceFirst("(?s)policy:.*?\\nprojects:", Matcher.quoteReplacement(block) + "projects:")
-                    : block;
+                    : block.startsWith("pools:")
+                            ? base.replaceFirst(
+                                    "(?s)pools:.*?\\ncategories:", Matcher.quoteReplacement(block) + "categories:")
+                            : block;
 
             assertThat(LabYaml.read(yaml, "docs/lab-file.md")).as(block).isNotNull();
         }
+    }
+
+    @Test
+    void theCapacityEventsExampleCutsTheCycleAtItsEvents() throws IOException {
+        String pools = yamlBlocks().stream()
+                .filter(block -> block.startsWith("pools:"))
+                .findFirst()
+                .orElseThrow();
+        Lab lab = LabYaml.read(
+                yamlBlocks()
+                        .get(0)
+                        .replaceFirst("(?s)pools:.*?\\ncategories:", Matcher.quoteReplacement(pools) + "categories:"),
+                "docs/lab-file.md");
+
+        assertThat(lab.capacityEvents()).hasSize(3);
+        assertThat(dev.allot.core.model.CapacityTimeline.periods(lab)).hasSize(8);
     }
 
     static List<String> yamlBlocks() throws IOException {

@@ -244,4 +244,28 @@ class LabYamlTest {
                 List.of(),
                 List.of());
     }
+
+    @Test
+    void capacityEventsAndThePeriodLengthRoundTrip() {
+        Lab lab = LabYaml.read(
+                TINY.replace(
+                                "gpus: 64, gpusPerNode: 8}",
+                                "gpus: 64, gpusPerNode: 8, events: [{kind: arrival, gpus: 32, from: 2027-01-20},"
+                                        + " {kind: outage, gpus: 16, from: 2027-02-01, until: 2027-02-03}]}")
+                        + "policy: {periodDays: 14}\n"
+                        + "budgets:\n  - {project: vision-rl, gpuType: H100, gpuHours: 20000}\n",
+                "events.yaml");
+
+        assertThat(lab.capacityEvents())
+                .containsExactly(
+                        dev.allot.core.model.CapacityEvent.arrival("east-h100", 32, LocalDate.of(2027, 1, 20)),
+                        dev.allot.core.model.CapacityEvent.outage(
+                                "east-h100", 16, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 3)));
+        assertThat(lab.policy().periodDays()).isEqualTo(14);
+        assertThat(lab.budgets())
+                .containsExactly(
+                        new dev.allot.core.model.Budget(ProjectId.of("vision-rl"), GpuTypeId.of("H100"), 20000));
+        assertThat(lab.capacityGpusOn(LocalDate.of(2027, 2, 2))).containsEntry(GpuTypeId.of("H100"), 80);
+        assertThat(LabYaml.read(LabYaml.write(lab), "events.yaml")).isEqualTo(lab);
+    }
 }

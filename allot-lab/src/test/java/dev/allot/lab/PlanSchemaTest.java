@@ -66,4 +66,16 @@ class PlanSchemaTest {
     void theSchemaNamesItsFormat() {
         assertThat(PlanSchema.text()).contains("\"const\": \"" + PlanDocument.FORMAT + "\"");
     }
+
+    @Test
+    void aPlanOverTimeConformsAndReadsBackWithItsPeriods() {
+        Lab demo = DemoLab.generate(42);
+        Lab withEvents = DemoLab.overTime(demo);
+        Plan plan = Planner.create(PlannerOptions.defaults().withExplain(false)).plan(withEvents);
+        String json = PlanDocument.json(plan);
+
+        assertThat(plan.periods()).hasSizeGreaterThan(2);
+        assertThat(PlanSchema.validate(json)).isEmpty();
+        assertThat(PlanDocument.read(json, "plan.json").periods()).isEqualTo(plan.periods());
+    }
 }

@@ -43,6 +43,7 @@ final class ApiRoutes {
         ApprovalHandlers approvals = new ApprovalHandlers(application);
         EvidenceHandlers evidence = new EvidenceHandlers(application);
         EnforcementHandlers enforcement = new EnforcementHandlers(application);
+        CapacityHandlers capacity = new CapacityHandlers(application.fleets());
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -95,6 +96,9 @@ final class ApiRoutes {
         api.add(POST, "/api/cycles/{cycle}/enforcement", STEERING, enforcement::record);
         api.add(GET, "/api/cycles/{cycle}/enforcement/plan", EVERYONE, enforcement::plan);
         api.add(GET, "/api/cycles/{cycle}/lab", STEERING, enforcement::lab);
+        api.add(GET, "/api/pools/{pool}/events", EVERYONE, capacity::list);
+        api.add(POST, "/api/pools/{pool}/events", ADMIN, capacity::add);
+        api.add(DELETE, "/api/pools/{pool}/events/{index}", ADMIN, capacity::remove);
         return List.copyOf(api.routes);
     }
 

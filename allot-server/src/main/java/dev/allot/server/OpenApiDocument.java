@@ -243,6 +243,21 @@ final class OpenApiDocument {
                 null,
                 null,
                 true);
+        doc.op("get", "/api/pools/{pool}/events", "A pool's capacity events, by date", null, "CapacityEvents", true);
+        doc.op(
+                "post",
+                "/api/pools/{pool}/events",
+                "Add an arrival, retirement or outage window to a pool (admin); answers its events",
+                "CapacityEventInput",
+                "CapacityEvents",
+                true);
+        doc.op(
+                "delete",
+                "/api/pools/{pool}/events/{index}",
+                "Remove the pool's event number index (0-based, by date; admin); answers its events",
+                null,
+                "CapacityEvents",
+                true);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
         root.put(

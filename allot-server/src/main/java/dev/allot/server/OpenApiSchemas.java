@@ -53,6 +53,19 @@ final class OpenApiSchemas {
                                 "gpusPerNode",
                                 integer())));
         s.put("Pools", arr(ref("Pool")));
+        Map<String, Object> event = Map.of(
+                "pool",
+                str(),
+                "kind",
+                choice("arrival", "retirement", "outage"),
+                "gpus",
+                integer(),
+                "from",
+                date(),
+                "until",
+                date());
+        s.put("CapacityEvents", arr(obj(List.of("pool", "kind", "gpus", "from"), event)));
+        s.put("CapacityEventInput", obj(List.of("kind", "gpus", "from"), event));
         s.put("Category", obj(List.of("id"), Map.of("id", str(), "description", str())));
         s.put("Categories", arr(ref("Category")));
         Map<String, Object> project = Map.of(

@@ -61,7 +61,8 @@ class OpenApiIT {
                 String url = path.getKey()
                         .replace("{cycle}", "2026-12")
                         .replace("{project}", "project-1")
-                        .replace("{version}", "1");
+                        .replace("{version}", "1")
+                        .replace("{pool}", "east-h100");
                 ApiClient.Reply reply = api.get(url, server.token(Role.ADMIN));
                 assertThat(reply.status()).as(url + " " + reply.body()).isEqualTo(200);
                 conform(document, schema, reply.json(), url, mismatches);

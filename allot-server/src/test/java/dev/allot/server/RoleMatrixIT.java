@@ -74,7 +74,10 @@ class RoleMatrixIT {
             entry("GET /api/cycles/{cycle}/enforcement", ALL),
             entry("POST /api/cycles/{cycle}/enforcement", STEER),
             entry("GET /api/cycles/{cycle}/enforcement/plan", ALL),
-            entry("GET /api/cycles/{cycle}/lab", STEER));
+            entry("GET /api/cycles/{cycle}/lab", STEER),
+            entry("GET /api/pools/{pool}/events", ALL),
+            entry("POST /api/pools/{pool}/events", ADMIN),
+            entry("DELETE /api/pools/{pool}/events/{index}", ADMIN));
 
     /** Routes where a project lead may act only on the projects they lead. */
     private static final Set<String> OWN_PROJECT_ONLY = Set.of(
@@ -100,7 +103,9 @@ class RoleMatrixIT {
                     String path = template.replace("{cycle}", "2026-12")
                             .replace("{project}", project)
                             .replace("{version}", "1")
-                            .replace("{id}", "0123456789ab");
+                            .replace("{id}", "0123456789ab")
+                            .replace("{pool}", "east-h100")
+                            .replace("{index}", "0");
                     int anonymous = server.client
                             .send(method, path, null, body, Map.of())
                             .status();

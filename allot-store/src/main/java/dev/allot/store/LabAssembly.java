@@ -43,7 +43,8 @@ final class LabAssembly {
                 cycle.policy(),
                 ReviewReads.pins(handle, key),
                 ReviewReads.overrides(handle, key),
-                history(handle, cycle));
+                history(handle, cycle),
+                CapacityEvents.from(handle, cycle.start()));
     }
 
     /** Imported past cycles, then every earlier cycle's latest published plan with the share of it that was used. */

@@ -29,6 +29,7 @@ final class LabImport {
     ImportSummary run(Lab lab) {
         putSetting("lab.name", lab.name());
         fleet(lab);
+        CapacityEvents.replace(changes, lab.pools(), lab.capacityEvents());
         projects(lab.projects());
         CycleRepository.ensure(store, changes, lab.cycle(), lab.cycleStart(), lab.policy());
         String cycle = lab.cycle().value();

@@ -43,6 +43,75 @@ public final class LabRepository {
                 .list());
     }
 
+    /** Every pool's capacity events, by pool then date. */
+    public List<dev.allot.core.model.CapacityEvent> capacityEvents() {
+        return store.read(CapacityEvents::all);
+    }
+
+    /** Adds a capacity event to its pool (checked by the caller); the pool must exist. */
+    public List<dev.allot.core.model.CapacityEvent> addCapacityEvent(
+            dev.allot.core.model.CapacityEvent event, Actor actor) {
+        return store.transaction(handle -> {
+            requirePool(handle, event.pool());
+            Changes changes = new Changes(handle, actor, store.audit());
+            List<dev.allot.core.model.CapacityEvent> before = CapacityEvents.of(handle, event.pool());
+            List<dev.allot.core.model.CapacityEvent> after = new java.util.ArrayList<>(before);
+            after.add(event);
+            changes.put(
+                    "capacity-events",
+                    event.pool(),
+                    before.isEmpty() ? null : before,
+                    after,
+                    () -> CapacityEvents.insert(handle, event),
+                    () -> CapacityEvents.insert(handle, event));
+            return CapacityEvents.of(handle, event.pool());
+        });
+    }
+
+    /** Removes the pool's event at {@code index} (0-based, in date order), returning the pool's remaining events. */
+    public List<dev.allot.core.model.CapacityEvent> deleteCapacityEvent(String pool, int index, Actor actor) {
+        return store.transaction(handle -> {
+            requirePool(handle, pool);
+            List<Long> ids = CapacityEvents.ids(handle, pool);
+            if (index < 0 || index >= ids.size()) {
+                throw new AllotException(
+                        Kind.NOT_FOUND,
+                        dev.allot.core.ErrorCode.CAPACITY_EVENT_NOT_FOUND.code(),
+                        "Pool " + pool + " has no capacity event " + index + " (it has " + ids.size()
+                                + "). Maybe list its events first?");
+            }
+            List<dev.allot.core.model.CapacityEvent> before = CapacityEvents.of(handle, pool);
+            new Changes(handle, actor, store.audit())
+                    .delete(
+                            "capacity-event",
+                            pool + "#" + index,
+                            before.get(index),
+                            () -> handle.createUpdate("DELETE FROM capacity_event WHERE id = :id")
+                                    .bind("id", ids.get(index))
+                                    .execute());
+            return CapacityEvents.of(handle, pool);
+        });
+    }
+
+    private static Pool requirePool(Handle handle, String name) {
+        return handle.createQuery("SELECT * FROM pool WHERE name = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> Rows.pool(rs))
+                .findOne()
+                .orElseThrow(() -> new AllotException(
+                        Kind.NOT_FOUND,
+                        dev.allot.core.ErrorCode.POOL_NOT_FOUND.code(),
+                        "Pool " + name + " does not exist. Maybe GET /api/pools lists the pools?"));
+    }
+
+    /** The pool named {@code name}, if any. */
+    public Optional<Pool> pool(String name) {
+        return store.read(handle -> handle.createQuery("SELECT * FROM pool WHERE name = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> Rows.pool(rs))
+                .findOne());
+    }
+
     public List<Category> categories() {
         return store.read(handle -> handle.createQuery("SELECT * FROM category ORDER BY position, id")
                 .map((rs, ctx) -> Rows.category(rs))

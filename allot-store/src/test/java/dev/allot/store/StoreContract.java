@@ -72,6 +72,27 @@ abstract class StoreContract {
     }
 
     @Test
+    void capacityEventsReadBackAsImportedAndAReimportKeepsThem() {
+        Lab base = TestLabs.shaped(3, 4).build();
+        Lab lab = base.withCapacityEvents(List.of(
+                dev.allot.core.model.CapacityEvent.arrival(
+                        "east-h100", 64, base.cycleStart().plusDays(21)),
+                dev.allot.core.model.CapacityEvent.outage(
+                        "east-h100",
+                        16,
+                        base.cycleStart().plusDays(30),
+                        base.cycleStart().plusDays(32))));
+
+        store.lab().importLab(lab, ADMIN);
+        ImportSummary again = store.lab().importLab(lab, ADMIN);
+
+        assertThat(store.lab().export(CYCLE)).isEqualTo(lab);
+        assertThat(again.changes()).isZero();
+        store.lab().importLab(base, ADMIN);
+        assertThat(store.lab().capacityEvents()).isEmpty();
+    }
+
+    @Test
     void importingTheSameLabAgainChangesNothing() {
         Lab lab = TestLabs.shaped(5, 2).build();
         store.lab().importLab(lab, ADMIN);

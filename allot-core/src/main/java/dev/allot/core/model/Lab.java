@@ -28,7 +28,82 @@ public record Lab(
         Policy policy,
         List<Pin> pins,
         List<DeciderOverride> overrides,
-        List<PastCycle> history) {
+        List<PastCycle> history,
+        List<CapacityEvent> capacityEvents,
+        List<Budget> budgets) {
+    /**
+     * Days a cycle lasts for planning over time: the lab records no cycle end, so a cycle is taken to last eight
+     * weeks from its start (docs/planner.md, "Plans over time").
+     */
+    public static final int CYCLE_DAYS = 56;
+
+    /** A lab whose pools hold their GPUs all cycle long. */
+    public Lab(
+            String name,
+            CycleId cycle,
+            LocalDate cycleStart,
+            List<GpuType> gpuTypes,
+            List<Pool> pools,
+            List<Category> categories,
+            List<Project> projects,
+            List<Ask> asks,
+            List<Score> scores,
+            Policy policy,
+            List<Pin> pins,
+            List<DeciderOverride> overrides,
+            List<PastCycle> history) {
+        this(
+                name,
+                cycle,
+                cycleStart,
+                gpuTypes,
+                pools,
+                categories,
+                projects,
+                asks,
+                scores,
+                policy,
+                pins,
+                overrides,
+                history,
+                List.of(),
+                List.of());
+    }
+
+    /** A lab without GPU-hour budgets. */
+    public Lab(
+            String name,
+            CycleId cycle,
+            LocalDate cycleStart,
+            List<GpuType> gpuTypes,
+            List<Pool> pools,
+            List<Category> categories,
+            List<Project> projects,
+            List<Ask> asks,
+            List<Score> scores,
+            Policy policy,
+            List<Pin> pins,
+            List<DeciderOverride> overrides,
+            List<PastCycle> history,
+            List<CapacityEvent> capacityEvents) {
+        this(
+                name,
+                cycle,
+                cycleStart,
+                gpuTypes,
+                pools,
+                categories,
+                projects,
+                asks,
+                scores,
+                policy,
+                pins,
+                overrides,
+                history,
+                capacityEvents,
+                List.of());
+    }
+
     public Lab {
         Checks.present(name, "name");
         Checks.present(cycle, "cycle");
@@ -43,10 +118,26 @@ public record Lab(
         pins = List.copyOf(pins == null ? List.of() : pins);
         overrides = List.copyOf(overrides == null ? List.of() : overrides);
         history = List.copyOf(history == null ? List.of() : history);
+        capacityEvents = List.copyOf(capacityEvents == null ? List.of() : capacityEvents);
+        budgets = List.copyOf(budgets == null ? List.of() : budgets);
     }
 
     /** The same lab under another policy. */
     public Lab withPolicy(Policy newPolicy) {
+        return with(newPolicy, capacityEvents, budgets);
+    }
+
+    /** The same lab with other capacity events. */
+    public Lab withCapacityEvents(List<CapacityEvent> events) {
+        return with(policy, events, budgets);
+    }
+
+    /** The same lab with other GPU-hour budgets. */
+    public Lab withBudgets(List<Budget> newBudgets) {
+        return with(policy, capacityEvents, newBudgets);
+    }
+
+    private Lab with(Policy newPolicy, List<CapacityEvent> events, List<Budget> newBudgets) {
         return new Lab(
                 name,
                 cycle,
@@ -60,7 +151,14 @@ public record Lab(
                 newPolicy,
                 pins,
                 overrides,
-                history);
+                history,
+                events,
+                newBudgets);
+    }
+
+    /** The last day of the cycle's planning horizon plus one: {@link #CYCLE_DAYS} after its start. */
+    public LocalDate cycleEnd() {
+        return cycleStart.plusDays(CYCLE_DAYS);
     }
 
     public Map<GpuTypeId, GpuType> gpuTypesById() {
@@ -105,6 +203,24 @@ public record Lab(
         Map<GpuTypeId, Double> speeds = new LinkedHashMap<>();
         gpuTypes.forEach(type -> speeds.put(type.id(), type.relativeSpeed()));
         return speeds;
+    }
+
+    /**
+     * GPUs of each type over all pools on {@code day}, after the capacity events that hold on that day; equals
+     * {@link #capacityGpus()} on every day when the lab has no events.
+     */
+    public Map<GpuTypeId, Integer> capacityGpusOn(LocalDate day) {
+        Map<GpuTypeId, Integer> capacity = capacityGpus();
+        Map<String, Pool> poolsByName = index(pools, Pool::name);
+        for (CapacityEvent event : capacityEvents) {
+            Pool pool = poolsByName.get(event.pool());
+            if (pool != null) {
+                capacity.merge(pool.gpuType(), event.gpusOn(day), Integer::sum);
+            }
+        }
+        // the rules refuse a pool that loses more than it holds; a lab built past them counts no negative GPUs
+        capacity.replaceAll((type, gpus) -> Math.max(0, gpus));
+        return capacity;
     }
 
     /** Priority weight of every project, aggregated from scores (see {@link PriorityWeights}). */

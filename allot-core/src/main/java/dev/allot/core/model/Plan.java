@@ -12,6 +12,9 @@ import java.util.TreeMap;
  *
  * @param allocatableGpus capacity minus reserve, per GPU type
  * @param marginalValuePerGpu shadow price of each type's capacity in the LP with the funded set fixed
+ * @param periods for a lab with capacity events, the plan over time: consecutive periods from the cycle start, each
+ *     with its fleet and grants; the first period's grants are the projects' {@link ProjectPlan#grant() grants}.
+ *     Empty for a single-period plan, whose grants hold all cycle long.
  */
 public record Plan(
         CycleId cycle,
@@ -19,7 +22,19 @@ public record Plan(
         Map<GpuTypeId, Integer> capacityGpus,
         Map<GpuTypeId, Integer> allocatableGpus,
         Map<GpuTypeId, Double> marginalValuePerGpu,
-        SolveReport solve) {
+        SolveReport solve,
+        List<PlanPeriod> periods) {
+    /** A single-period plan: its grants hold all cycle long. */
+    public Plan(
+            CycleId cycle,
+            List<ProjectPlan> projects,
+            Map<GpuTypeId, Integer> capacityGpus,
+            Map<GpuTypeId, Integer> allocatableGpus,
+            Map<GpuTypeId, Double> marginalValuePerGpu,
+            SolveReport solve) {
+        this(cycle, projects, capacityGpus, allocatableGpus, marginalValuePerGpu, solve, List.of());
+    }
+
     public Plan {
         Checks.present(cycle, "cycle");
         projects = List.copyOf(projects);
@@ -27,6 +42,12 @@ public record Plan(
         allocatableGpus = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(allocatableGpus));
         marginalValuePerGpu = java.util.Collections.unmodifiableMap(new TreeMap<>(marginalValuePerGpu));
         Checks.present(solve, "solve");
+        periods = List.copyOf(periods == null ? List.of() : periods);
+    }
+
+    /** Whether the plan changes grants over the cycle (it has periods). */
+    public boolean hasPeriods() {
+        return !periods.isEmpty();
     }
 
     public Optional<ProjectPlan> project(ProjectId id) {

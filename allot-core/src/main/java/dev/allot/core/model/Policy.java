@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param usage what the planner makes of last cycle's measured use: flag idle grants (the default) or cap them
  * @param noAsk how the planner treats an active continuing project without an ask this cycle (default
  *     {@link NoAsk#KEEP})
+ * @param periodDays length in days of the periods a plan over time is cut into (besides a boundary at every capacity
+ *     event); 7 by default. Only a lab with capacity events is planned in periods.
  */
 public record Policy(
         double reserveFraction,
@@ -39,9 +41,12 @@ public record Policy(
         GuardThresholds guard,
         ValuePolicy value,
         UsagePolicy usage,
-        NoAsk noAsk) {
+        NoAsk noAsk,
+        int periodDays) {
     /** The {@link #approvals} value that means "two with two or more deciders, else one". */
     public static final int APPROVALS_BY_DECIDERS = 0;
+    /** The default {@link #periodDays}: weekly periods. */
+    public static final int DEFAULT_PERIOD_DAYS = 7;
 
     public Policy {
         if (!(reserveFraction >= 0 && reserveFraction < 1)) {
@@ -65,6 +70,11 @@ public record Policy(
         usage = usage == null ? UsagePolicy.DEFAULTS : usage;
         // A policy stored before the no-ask rule existed reads null: it keeps silent projects' last grant.
         noAsk = noAsk == null ? NoAsk.KEEP : noAsk;
+        // A policy stored before periods existed reads 0: weekly periods.
+        periodDays = periodDays == 0 ? DEFAULT_PERIOD_DAYS : periodDays;
+        if (periodDays < 1) {
+            throw new IllegalArgumentException("periodDays must be >= 1, was " + periodDays);
+        }
     }
 
     /**
@@ -106,7 +116,8 @@ public record Policy(
                 GuardThresholds.DEFAULTS,
                 ValuePolicy.weights(),
                 UsagePolicy.DEFAULTS,
-                NoAsk.KEEP);
+                NoAsk.KEEP,
+                DEFAULT_PERIOD_DAYS);
     }
 
     /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
@@ -124,6 +135,7 @@ public record Policy(
         private ValuePolicy value;
         private UsagePolicy usage;
         private NoAsk noAsk;
+        private int periodDays;
 
         private Builder(Policy base) {
             reserveFraction = base.reserveFraction;
@@ -139,6 +151,7 @@ public record Policy(
             value = base.value;
             usage = base.usage;
             noAsk = base.noAsk;
+            periodDays = base.periodDays;
         }
 
         public Builder reserveFraction(double fraction) {
@@ -207,6 +220,11 @@ public record Policy(
             return this;
         }
 
+        public Builder periodDays(int days) {
+            periodDays = days;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     reserveFraction,
@@ -221,7 +239,8 @@ public record Policy(
                     guard,
                     value,
                     usage,
-                    noAsk);
+                    noAsk,
+                    periodDays);
         }
     }
 }

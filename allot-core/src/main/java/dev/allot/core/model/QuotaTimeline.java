@@ -22,6 +22,9 @@ import java.util.TreeSet;
  *       that never fits (a plan above capacity) takes effect on the last date, so the end state is always the plan.
  *   <li>While a project still holds GPUs it must yield, its overall cap (all types together) stays at its previous
  *       total, so moving from H100:16 to A100:8 never lets it run 24 GPUs at once.
+ *   <li>A plan over time ({@link Plan#periods()}) holds the above within its first period; from the start of each
+ *       later period every project holds that period's grant. Each period's grants fit its capacity and all
+ *       change on the same day, so the sums hold on every day.
  * </ol>
  *
  * <p>Pure and immutable; built once per plan and queried per day.
@@ -31,9 +34,12 @@ public final class QuotaTimeline {
     private final Map<ProjectId, ProjectPlan> lines = new HashMap<>();
     private final Map<ProjectId, Map<GpuTypeId, LocalDate>> changeDates = new HashMap<>();
     private final TreeSet<LocalDate> boundaries = new TreeSet<>();
+    /** The periods after the first, in order; empty for a single-period plan. */
+    private final List<PlanPeriod> laterPeriods;
 
-    private QuotaTimeline(LocalDate cycleStart) {
+    private QuotaTimeline(LocalDate cycleStart, List<PlanPeriod> periods) {
         this.cycleStart = cycleStart;
+        this.laterPeriods = periods.size() > 1 ? List.copyOf(periods.subList(1, periods.size())) : List.of();
     }
 
     /**
@@ -41,18 +47,24 @@ public final class QuotaTimeline {
      */
     public static QuotaTimeline of(Plan plan, Map<GpuTypeId, Integer> capacityGpus, LocalDate cycleStart) {
         Checks.present(cycleStart, "cycleStart");
-        QuotaTimeline timeline = new QuotaTimeline(cycleStart);
+        QuotaTimeline timeline = new QuotaTimeline(cycleStart, plan.periods());
         timeline.boundaries.add(cycleStart);
         plan.projects().forEach(line -> {
             timeline.lines.put(line.project(), line);
             timeline.boundaries.add(timeline.yieldDate(line));
         });
+        timeline.laterPeriods.forEach(period -> timeline.boundaries.add(period.from()));
         TreeSet<GpuTypeId> types = new TreeSet<>(capacityGpus.keySet());
         plan.projects().forEach(line -> {
             types.addAll(line.grant().gpus().keySet());
             types.addAll(line.previous().gpus().keySet());
         });
-        types.forEach(type -> timeline.schedule(plan.projects(), type, capacityGpus.getOrDefault(type, 0)));
+        TreeSet<LocalDate> firstPeriod = timeline.laterPeriods.isEmpty()
+                ? timeline.boundaries
+                : new TreeSet<>(
+                        timeline.boundaries.headSet(timeline.laterPeriods.get(0).from()));
+        types.forEach(
+                type -> timeline.schedule(plan.projects(), type, capacityGpus.getOrDefault(type, 0), firstPeriod));
         return timeline;
     }
 
@@ -70,6 +82,10 @@ public final class QuotaTimeline {
         ProjectPlan line = line(project);
         if (day.isBefore(cycleStart)) {
             return line.previous();
+        }
+        Optional<PlanPeriod> period = laterPeriodOn(day);
+        if (period.isPresent()) {
+            return period.get().grant(project);
         }
         Map<GpuTypeId, Integer> held = new TreeMap<>(line.previous().gpus());
         changeDates.getOrDefault(project, Map.of()).forEach((type, on) -> {
@@ -99,6 +115,9 @@ public final class QuotaTimeline {
     /** Whether the project holds GPUs on {@code day} that it gives back later. */
     public boolean isYielding(ProjectId project, LocalDate day) {
         ProjectPlan line = line(project);
+        if (laterPeriodOn(day).isPresent()) {
+            return false;
+        }
         return line.previous().gpus().entrySet().stream()
                 .anyMatch(entry -> entry.getValue() > line.grant().gpus(entry.getKey())
                         && day.isBefore(changeDates.get(project).get(entry.getKey())));
@@ -106,16 +125,42 @@ public final class QuotaTimeline {
 
     /** Whether the project's grant is in force in full on {@code day}. */
     public boolean isFinal(ProjectId project, LocalDate day) {
-        return !day.isBefore(cycleStart)
-                && changeDates.getOrDefault(project, Map.of()).values().stream().noneMatch(day::isBefore);
+        return !day.isBefore(cycleStart) && changeDays(project).stream().noneMatch(day::isBefore);
     }
 
     /** The first day after {@code day} on which the project's quota changes, if any. */
     public Optional<LocalDate> nextChange(ProjectId project, LocalDate day) {
-        TreeSet<LocalDate> dates =
-                new TreeSet<>(changeDates.getOrDefault(project, Map.of()).values());
+        TreeSet<LocalDate> dates = changeDays(project);
         dates.add(cycleStart);
         return Optional.ofNullable(dates.higher(day));
+    }
+
+    /** Days on which the project's quota changes: within the first period, then at every period whose grant differs. */
+    private TreeSet<LocalDate> changeDays(ProjectId project) {
+        TreeSet<LocalDate> dates =
+                new TreeSet<>(changeDates.getOrDefault(project, Map.of()).values());
+        Allocation before = line(project).grant();
+        for (PlanPeriod period : laterPeriods) {
+            if (!period.grant(project).equals(before)) {
+                dates.add(period.from());
+            }
+            before = period.grant(project);
+        }
+        return dates;
+    }
+
+    /** The later period holding {@code day} (the last one for days after the cycle), if the day is past the first. */
+    private Optional<PlanPeriod> laterPeriodOn(LocalDate day) {
+        if (laterPeriods.isEmpty() || day.isBefore(laterPeriods.get(0).from())) {
+            return Optional.empty();
+        }
+        PlanPeriod holding = laterPeriods.get(0);
+        for (PlanPeriod period : laterPeriods) {
+            if (!day.isBefore(period.from())) {
+                holding = period;
+            }
+        }
+        return Optional.of(holding);
     }
 
     private ProjectPlan line(ProjectId project) {
@@ -132,7 +177,7 @@ public final class QuotaTimeline {
     }
 
     /** Walks the boundaries for one type: yields due, then the grows that fit, in plan order. */
-    private void schedule(List<ProjectPlan> plan, GpuTypeId type, int capacity) {
+    private void schedule(List<ProjectPlan> plan, GpuTypeId type, int capacity, TreeSet<LocalDate> boundaries) {
         Map<ProjectId, Integer> held = new HashMap<>();
         List<ProjectPlan> grows = new ArrayList<>();
         int total = 0;

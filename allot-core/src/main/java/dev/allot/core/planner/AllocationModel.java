@@ -20,6 +20,11 @@ import java.util.Map;
  * objective term. Variables: {@code units[p][t]} (grant of type t to project p in granularity units),
  * {@code funded[p]} (all-or-nothing floor), {@code value[p][k]} (effective GPUs on value segment k) and
  * {@code change[p]} (absolute change versus the previous grant, for the stability tie-break).
+ *
+ * <p>A plan over time has these variables and rules once per period (rows of later periods are named with
+ * {@code @k}), weighs each period's value by its share of the cycle, and links consecutive periods by
+ * {@link #periodContinuity continuity}. The fields {@code units}, {@code funded} and {@code valueSegments} are those
+ * of the first period; a lab without capacity events has only that one.
  */
 final class AllocationModel {
     /** Continuous variables are solved in steps of 1/100 effective GPU by the integer engine. */
@@ -29,43 +34,126 @@ final class AllocationModel {
 
     final Fleet fleet;
     final List<PlannedProject> projects;
+    final List<PlanningPeriod> periods;
     final LinearModel model = new LinearModel();
-    final List<Map<GpuTypeId, Var>> units = new ArrayList<>();
-    final List<Var> funded = new ArrayList<>();
-    final List<List<Var>> valueSegments = new ArrayList<>();
+    final List<Map<GpuTypeId, Var>> units;
+    final List<Var> funded;
+    final List<List<Var>> valueSegments;
     final List<List<ValueSegment>> curves = new ArrayList<>();
+    /** Per period, the variables of every project; index 0 holds {@code units}, {@code funded}, {@code valueSegments}. */
+    final List<List<Map<GpuTypeId, Var>>> unitsByPeriod = new ArrayList<>();
+
+    final List<List<Var>> fundedByPeriod = new ArrayList<>();
+    final List<List<List<Var>>> segmentsByPeriod = new ArrayList<>();
     private final Lab lab;
 
+    /** The single-period model over the given fleet. */
     AllocationModel(Lab lab, Fleet fleet, List<PlannedProject> projects, ValueModel valueModel) {
+        this(
+                lab,
+                List.of(new PlanningPeriod(
+                        new dev.allot.core.model.CapacityTimeline.Period(
+                                lab.cycleStart(), lab.cycleEnd(), lab.capacityGpus(), List.of()),
+                        fleet,
+                        1,
+                        false)),
+                projects,
+                valueModel);
+    }
+
+    /** The model over the given periods; with one period of weight 1, exactly the single-period model. */
+    AllocationModel(Lab lab, List<PlanningPeriod> periods, List<PlannedProject> projects, ValueModel valueModel) {
         this.lab = lab;
-        this.fleet = fleet;
+        this.periods = List.copyOf(periods);
+        this.fleet = periods.get(0).fleet();
         this.projects = projects;
-        for (int p = 0; p < projects.size(); p++) {
-            addVariables(p, projects.get(p), valueModel);
+        for (int k = 0; k < periods.size(); k++) {
+            unitsByPeriod.add(new ArrayList<>());
+            fundedByPeriod.add(new ArrayList<>());
+            segmentsByPeriod.add(new ArrayList<>());
         }
-        capacity();
         for (int p = 0; p < projects.size(); p++) {
-            PlannedProject project = projects.get(p);
-            if (project.pin().isPresent()) {
-                pin(p);
-                continue;
+            curves.add(List.of());
+            for (int k = 0; k < periods.size(); k++) {
+                addVariables(p, k, projects.get(p), valueModel);
             }
-            floorAllOrNothing(p);
-            ceiling(p);
-            continuity(p);
-            usageCap(p);
-            override(p);
         }
-        lab.policy().shareBounds().forEach(this::shareBound);
-        lab.policy().relations().forEach(this::relation);
+        units = unitsByPeriod.get(0);
+        funded = fundedByPeriod.get(0);
+        valueSegments = segmentsByPeriod.get(0);
+        for (int k = 0; k < periods.size(); k++) {
+            rulesOfPeriod(k);
+        }
         for (int p = 0; p < projects.size(); p++) {
-            value(p);
+            for (int k = 0; k < periods.size(); k++) {
+                value(p, k);
+            }
             stability(p);
+            for (int k = 1; k < periods.size(); k++) {
+                periodStability(p, k);
+            }
         }
     }
 
-    private void addVariables(int p, PlannedProject project, ValueModel valueModel) {
-        String id = project.project().id().value();
+    private void rulesOfPeriod(int k) {
+        capacity(k);
+        for (int p = 0; p < projects.size(); p++) {
+            PlannedProject project = projects.get(p);
+            if (project.pin().isPresent()) {
+                pin(p, k);
+                continue;
+            }
+            floorAllOrNothing(p, k);
+            ceiling(p, k);
+            continuity(p, k);
+            usageCap(p, k);
+            if (k > 0) {
+                periodContinuity(p, k);
+            }
+            override(p, k);
+        }
+        lab.policy().shareBounds().forEach(bound -> shareBound(bound, k));
+        lab.policy().relations().forEach(relation -> relation(relation, k));
+        if (k == periods.size() - 1) {
+            lab.budgets().forEach(this::budget);
+        }
+    }
+
+    /** GPU-hour budget: the GPUs of the type granted in each period times its hours add up to at most the budget. */
+    private void budget(dev.allot.core.model.Budget budget) {
+        int p = indexOf(budget.project());
+        if (p < 0) {
+            return;
+        }
+        List<Term> terms = new ArrayList<>();
+        for (int k = 0; k < periods.size(); k++) {
+            Var var = unitsByPeriod.get(k).get(p).get(budget.gpuType());
+            if (var != null) {
+                terms.add(term(
+                        var, periods.get(k).hours() * periods.get(k).fleet().unitGpus(budget.gpuType())));
+            }
+        }
+        if (!terms.isEmpty()) {
+            model.atMost(
+                    "budget[" + name(p) + "," + budget.gpuType() + "]",
+                    RuleGroup.of(RuleFamily.BUDGET, name(p)),
+                    terms,
+                    budget.gpuHours());
+        }
+    }
+
+    private int indexOf(dev.allot.core.model.ProjectId id) {
+        for (int p = 0; p < projects.size(); p++) {
+            if (projects.get(p).project().id().equals(id)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private void addVariables(int p, int k, PlannedProject project, ValueModel valueModel) {
+        String id = project.project().id().value() + at(k);
+        Fleet fleet = periods.get(k).fleet();
         Map<GpuTypeId, Var> byType = new LinkedHashMap<>();
         for (GpuTypeId type : fleet.types()) {
             int unit = fleet.unitGpus(type);
@@ -81,18 +169,23 @@ final class AllocationModel {
                 byType.put(type, model.integer("units[" + id + "," + type + "]", 0, limit));
             }
         }
-        units.add(byType);
-        funded.add(model.bool("funded[" + id + "]"));
-        List<ValueSegment> curve = project.ask().isPresent() && !byType.isEmpty()
-                ? checkedCurve(valueModel.segments(project.ask().get(), project.bestSpeed()), id)
-                : List.of();
-        curves.add(curve);
-        List<Var> segments = new ArrayList<>();
-        for (int k = 0; k < curve.size(); k++) {
-            segments.add(model.continuous(
-                    "value[" + id + "," + k + "]", 0, curve.get(k).lengthEffectiveGpus(), EFFECTIVE_GPU_RESOLUTION));
+        unitsByPeriod.get(k).add(byType);
+        fundedByPeriod.get(k).add(model.bool("funded[" + id + "]"));
+        if (project.ask().isPresent() && !byType.isEmpty() && curves.get(p).isEmpty()) {
+            curves.set(p, checkedCurve(valueModel.segments(project.ask().get(), project.bestSpeed()), id));
         }
-        valueSegments.add(segments);
+        List<ValueSegment> curve = byType.isEmpty() ? List.of() : curves.get(p);
+        List<Var> segments = new ArrayList<>();
+        for (int s = 0; s < curve.size(); s++) {
+            segments.add(model.continuous(
+                    "value[" + id + "," + s + "]", 0, curve.get(s).lengthEffectiveGpus(), EFFECTIVE_GPU_RESOLUTION));
+        }
+        segmentsByPeriod.get(k).add(segments);
+    }
+
+    /** Row and variable name suffix of period k: none for the first period. */
+    private static String at(int k) {
+        return k == 0 ? "" : "@" + k;
     }
 
     private static List<ValueSegment> checkedCurve(List<ValueSegment> curve, String project) {
@@ -106,23 +199,30 @@ final class AllocationModel {
 
     /** GPUs granted to project p, as terms over its unit variables. */
     List<Term> grantedGpus(int p, double factor) {
+        return grantedGpus(p, 0, factor);
+    }
+
+    /** GPUs granted to project p in period k, as terms over its unit variables. */
+    List<Term> grantedGpus(int p, int k, double factor) {
+        Fleet fleet = periods.get(k).fleet();
         List<Term> terms = new ArrayList<>();
-        units.get(p).forEach((type, var) -> terms.add(term(var, factor * fleet.unitGpus(type))));
+        unitsByPeriod.get(k).get(p).forEach((type, var) -> terms.add(term(var, factor * fleet.unitGpus(type))));
         return terms;
     }
 
-    /** Capacity: per type, the GPUs granted to all projects fit in capacity minus reserve. */
-    private void capacity() {
+    /** Capacity: per type, the GPUs granted to all projects fit in capacity minus reserve, in every period. */
+    private void capacity(int k) {
+        Fleet fleet = periods.get(k).fleet();
         for (GpuTypeId type : fleet.types()) {
             List<Term> terms = new ArrayList<>();
-            for (Map<GpuTypeId, Var> byType : units) {
+            for (Map<GpuTypeId, Var> byType : unitsByPeriod.get(k)) {
                 Var var = byType.get(type);
                 if (var != null) {
                     terms.add(term(var, fleet.unitGpus(type)));
                 }
             }
             model.atMost(
-                    "capacity[" + type + "]",
+                    "capacity[" + type + "]" + at(k),
                     RuleGroup.of(RuleFamily.CAPACITY, type),
                     terms,
                     fleet.allocatableGpus(type));
@@ -130,17 +230,17 @@ final class AllocationModel {
     }
 
     /** All-or-nothing floor: granted GPUs >= floor x funded. */
-    private void floorAllOrNothing(int p) {
-        List<Term> terms = grantedGpus(p, 1);
-        terms.add(term(funded.get(p), -projects.get(p).floorGpus()));
-        model.atLeast("floor[" + name(p) + "]", RuleGroup.of(RuleFamily.FLOOR, name(p)), terms, 0);
+    private void floorAllOrNothing(int p, int k) {
+        List<Term> terms = grantedGpus(p, k, 1);
+        terms.add(term(fundedByPeriod.get(k).get(p), -projects.get(p).floorGpus()));
+        model.atLeast("floor[" + name(p) + "]" + at(k), RuleGroup.of(RuleFamily.FLOOR, name(p)), terms, 0);
     }
 
     /** Ceiling, and nothing at all unless funded: granted GPUs <= ceiling x funded. */
-    private void ceiling(int p) {
-        List<Term> terms = grantedGpus(p, 1);
-        terms.add(term(funded.get(p), -projects.get(p).ceilingGpus()));
-        model.atMost("ceiling[" + name(p) + "]", RuleGroup.of(RuleFamily.CEILING, name(p)), terms, 0);
+    private void ceiling(int p, int k) {
+        List<Term> terms = grantedGpus(p, k, 1);
+        terms.add(term(fundedByPeriod.get(k).get(p), -projects.get(p).ceilingGpus()));
+        model.atMost("ceiling[" + name(p) + "]" + at(k), RuleGroup.of(RuleFamily.CEILING, name(p)), terms, 0);
     }
 
     /**
@@ -148,23 +248,77 @@ final class AllocationModel {
      * previous effective compute (growth of at least one node is always allowed, and never below its floor); a move
      * to a slower type counts as the shrink it is. Killing is exempt.
      */
-    private void continuity(int p) {
+    private void continuity(int p, int k) {
         PlannedProject project = projects.get(p);
         RuleGroup group = RuleGroup.of(RuleFamily.CONTINUITY, name(p));
         if (project.previous().isEmpty() || !project.plannable()) {
             return;
         }
         Continuity bounds = Continuity.of(lab.policy(), project, fleet);
-        List<Term> shrink = new ArrayList<>();
-        addEffective(shrink, p, 1);
-        shrink.add(term(funded.get(p), -bounds.minEffective()));
-        model.atLeast("continuity-shrink[" + name(p) + "]", group, shrink, 0);
+        Var fundedVar = fundedByPeriod.get(k).get(p);
         List<Term> grow = new ArrayList<>();
-        addEffective(grow, p, 1);
-        grow.add(term(funded.get(p), -bounds.maxEffective()));
-        model.atMost("continuity-grow[" + name(p) + "]", group, grow, 0);
+        addEffective(grow, p, k, 1);
+        grow.add(term(fundedVar, -bounds.maxEffective()));
+        if (belowFirstPeriod(k)) {
+            // less capacity of some type than at the cycle start: the period may take from anyone, as capacity forces
+            model.atMost("continuity-grow[" + name(p) + "]" + at(k), group, grow, 0);
+            return;
+        }
+        List<Term> shrink = new ArrayList<>();
+        addEffective(shrink, p, k, 1);
+        shrink.add(term(fundedVar, -bounds.minEffective()));
+        model.atLeast("continuity-shrink[" + name(p) + "]" + at(k), group, shrink, 0);
+        model.atMost("continuity-grow[" + name(p) + "]" + at(k), group, grow, 0);
         if (!lab.policy().plannerMayKill() && project.override().isEmpty()) {
-            model.equal("continuity-funded[" + name(p) + "]", group, List.of(term(funded.get(p), 1)), 1);
+            model.equal("continuity-funded[" + name(p) + "]" + at(k), group, List.of(term(fundedVar, 1)), 1);
+        }
+    }
+
+    private boolean belowFirstPeriod(int k) {
+        Fleet now = periods.get(k).fleet();
+        return fleet.types().stream().anyMatch(type -> now.allocatableGpus(type) < fleet.allocatableGpus(type));
+    }
+
+    /**
+     * Continuity between periods k-1 and k, besides each period's continuity with the previous cycle (waived on the
+     * shrink side while some type has fewer GPUs than at the cycle start): a project funded in both moves its total by at most the policy's max
+     * change of its grant in period k-1 (growth of one node always allowed). At the start of a period in which some
+     * type has fewer GPUs (a retirement or an outage), grants may drop further and funded projects may lose their
+     * grant, as the capacity forces; elsewhere a funded project stays funded unless the planner may kill.
+     */
+    private void periodContinuity(int p, int k) {
+        PlannedProject project = projects.get(p);
+        if (!project.plannable() || unitsByPeriod.get(k).get(p).isEmpty()) {
+            return;
+        }
+        RuleGroup group = RuleGroup.of(RuleFamily.CONTINUITY, name(p));
+        double change = lab.policy().maxChangeFraction();
+        int ceiling = project.ceilingGpus();
+        int node = project.effectiveSpeed().keySet().stream()
+                .mapToInt(periods.get(k).fleet()::unitGpus)
+                .max()
+                .orElse(fleet.maxUnitGpus());
+        Var fundedBefore = fundedByPeriod.get(k - 1).get(p);
+        Var fundedNow = fundedByPeriod.get(k).get(p);
+        // G_k - (1 + change) G_{k-1} <= node, relaxed by the ceiling when the project was not funded in k-1
+        List<Term> grow = grantedGpus(p, k, 1);
+        grow.addAll(grantedGpus(p, k - 1, -(1 + change)));
+        grow.add(term(fundedBefore, ceiling));
+        model.atMost("continuity-step-grow[" + name(p) + "]" + at(k), group, grow, node + ceiling);
+        if (periods.get(k).capacityDrops()) {
+            return;
+        }
+        // G_k - (1 - change) G_{k-1} >= 0, relaxed by the ceiling when the project is not funded in k
+        List<Term> shrink = grantedGpus(p, k, 1);
+        shrink.addAll(grantedGpus(p, k - 1, -(1 - change)));
+        shrink.add(term(fundedNow, -ceiling));
+        model.atLeast("continuity-step-shrink[" + name(p) + "]" + at(k), group, shrink, -ceiling);
+        if (!lab.policy().plannerMayKill() && project.override().isEmpty()) {
+            model.atLeast(
+                    "continuity-step-funded[" + name(p) + "]" + at(k),
+                    group,
+                    List.of(term(fundedNow, 1), term(fundedBefore, -1)),
+                    0);
         }
     }
 
@@ -172,91 +326,97 @@ final class AllocationModel {
      * Usage: with the policy's {@code capAtUsedPlusHeadroom}, a continuing project that left its previous grant idle
      * gets at most its measured use plus headroom ({@link UsageCap}).
      */
-    private void usageCap(int p) {
+    private void usageCap(int p, int k) {
         UsageCap.of(lab.policy(), lab.previousCycle(), projects.get(p), fleet)
                 .ifPresent(cap -> model.atMost(
-                        "usage-cap[" + name(p) + "]",
+                        "usage-cap[" + name(p) + "]" + at(k),
                         RuleGroup.of(RuleFamily.USAGE, name(p)),
-                        grantedGpus(p, 1),
+                        grantedGpus(p, k, 1),
                         cap.maxGpus()));
     }
 
     /** Pins: a pinned grant is held exactly. */
-    private void pin(int p) {
+    private void pin(int p, int k) {
         RuleGroup group = RuleGroup.of(RuleFamily.PIN, name(p));
-        units.get(p)
-                .forEach((type, var) ->
-                        model.equal("pin[" + name(p) + "," + type + "]", group, List.of(term(var, 1)), var.upper()));
+        unitsByPeriod
+                .get(k)
+                .get(p)
+                .forEach((type, var) -> model.equal(
+                        "pin[" + name(p) + "," + type + "]" + at(k), group, List.of(term(var, 1)), var.upper()));
         model.equal(
-                "pin-funded[" + name(p) + "]",
+                "pin-funded[" + name(p) + "]" + at(k),
                 group,
-                List.of(term(funded.get(p), 1)),
+                List.of(term(fundedByPeriod.get(k).get(p), 1)),
                 projects.get(p).pin().get().gpus().isEmpty() ? 0 : 1);
     }
 
     /** Deciders' overrides: kill holds the project at zero, fund makes it get at least its floor. */
-    private void override(int p) {
+    private void override(int p, int k) {
+        Var fundedVar = fundedByPeriod.get(k).get(p);
         projects.get(p)
                 .override()
                 .ifPresent(override -> model.equal(
-                        "override[" + name(p) + "]",
+                        "override[" + name(p) + "]" + at(k),
                         RuleGroup.of(RuleFamily.OVERRIDE, name(p)),
-                        List.of(term(funded.get(p), 1)),
+                        List.of(term(fundedVar, 1)),
                         override.action() == DeciderOverride.Action.FUND ? 1 : 0));
         if (!projects.get(p).plannable()) {
             model.equal(
-                    "not-plannable[" + name(p) + "]",
+                    "not-plannable[" + name(p) + "]" + at(k),
                     RuleGroup.of(RuleFamily.NOT_PLANNABLE, name(p)),
-                    List.of(term(funded.get(p), 1)),
+                    List.of(term(fundedVar, 1)),
                     0);
         }
     }
 
     /** Category share bounds on granted effective compute (lab speeds): min x total <= category <= max x total. */
-    private void shareBound(ShareBound bound) {
+    private void shareBound(ShareBound bound, int k) {
         if (bound.minShare() > 0) {
             model.atLeast(
-                    "share-min[" + bound.category() + "]",
+                    "share-min[" + bound.category() + "]" + at(k),
                     RuleGroup.of(RuleFamily.SHARE_MIN, bound.category()),
-                    shareTerms(bound.category(), 1, bound.minShare()),
+                    shareTerms(bound.category(), k, bound.minShare()),
                     0);
         }
         if (bound.maxShare() < 1) {
             model.atMost(
-                    "share-max[" + bound.category() + "]",
+                    "share-max[" + bound.category() + "]" + at(k),
                     RuleGroup.of(RuleFamily.SHARE_MAX, bound.category()),
-                    shareTerms(bound.category(), 1, bound.maxShare()),
+                    shareTerms(bound.category(), k, bound.maxShare()),
                     0);
         }
     }
 
     /** Relation {@code left >= factor x right} on granted effective compute. */
-    private void relation(ShareRelation relation) {
+    private void relation(ShareRelation relation, int k) {
         List<Term> terms = new ArrayList<>();
         for (int p = 0; p < projects.size(); p++) {
             CategoryId category = projects.get(p).project().category();
             double coefficient = (category.equals(relation.left()) ? 1 : 0)
                     - (category.equals(relation.right()) ? relation.factor() : 0);
-            addEffective(terms, p, coefficient);
+            addEffective(terms, p, k, coefficient);
         }
-        model.atLeast("relation[" + relation + "]", RuleGroup.of(RuleFamily.RELATION, relation), terms, 0);
+        model.atLeast("relation[" + relation + "]" + at(k), RuleGroup.of(RuleFamily.RELATION, relation), terms, 0);
     }
 
-    /** Terms of {@code inCategory x effective(category) - share x effective(all)}. */
-    private List<Term> shareTerms(CategoryId category, double inCategory, double share) {
+    /** Terms of {@code effective(category) - share x effective(all)} in period k. */
+    private List<Term> shareTerms(CategoryId category, int k, double share) {
         List<Term> terms = new ArrayList<>();
         for (int p = 0; p < projects.size(); p++) {
             boolean member = projects.get(p).project().category().equals(category);
-            addEffective(terms, p, (member ? inCategory : 0) - share);
+            addEffective(terms, p, k, (member ? 1 : 0) - share);
         }
         return terms;
     }
 
-    private void addEffective(List<Term> terms, int p, double coefficient) {
+    private void addEffective(List<Term> terms, int p, int k, double coefficient) {
         if (coefficient == 0) {
             return;
         }
-        units.get(p)
+        Fleet fleet = periods.get(k).fleet();
+        unitsByPeriod
+                .get(k)
+                .get(p)
                 .forEach((type, var) -> terms.add(term(var, coefficient * fleet.speed(type) * fleet.unitGpus(type))));
     }
 
@@ -264,21 +424,26 @@ final class AllocationModel {
      * Objective, value term: priority x the concave value curve of the project's effective compute. The segment
      * variables may only fill up to the effective compute granted (concavity makes them fill in order).
      */
-    private void value(int p) {
-        List<Var> segments = valueSegments.get(p);
+    private void value(int p, int k) {
+        List<Var> segments = segmentsByPeriod.get(k).get(p);
         if (segments.isEmpty()) {
             return;
         }
         PlannedProject project = projects.get(p);
+        Fleet fleet = periods.get(k).fleet();
         List<Term> terms = new ArrayList<>();
         segments.forEach(var -> terms.add(term(var, 1)));
-        units.get(p)
+        unitsByPeriod
+                .get(k)
+                .get(p)
                 .forEach((type, var) -> terms.add(term(
                         var, -project.effectiveSpeed().getOrDefault(type, fleet.speed(type)) * fleet.unitGpus(type))));
-        model.atMost("value[" + name(p) + "]", RuleGroup.of(RuleFamily.VALUE, name(p)), terms, 0);
-        for (int k = 0; k < segments.size(); k++) {
+        model.atMost("value[" + name(p) + "]" + at(k), RuleGroup.of(RuleFamily.VALUE, name(p)), terms, 0);
+        double weight = periods.get(k).weight();
+        for (int s = 0; s < segments.size(); s++) {
             model.maximise(
-                    segments.get(k), project.priority() * curves.get(p).get(k).valuePerEffectiveGpu());
+                    segments.get(s),
+                    weight * project.priority() * curves.get(p).get(s).valuePerEffectiveGpu());
         }
     }
 
@@ -304,6 +469,28 @@ final class AllocationModel {
         List<Term> below = grantedGpus(p, 1);
         below.add(term(change, 1));
         model.atLeast("change-down[" + name(p) + "]", RuleGroup.of(RuleFamily.STABILITY, name(p)), below, previous);
+        model.maximise(change, -STABILITY_PENALTY_PER_GPU);
+    }
+
+    /** Objective, stability between periods: the same small cost per GPU a project's total moves at a boundary. */
+    private void periodStability(int p, int k) {
+        if (unitsByPeriod.get(k).get(p).isEmpty()
+                && unitsByPeriod.get(k - 1).get(p).isEmpty()) {
+            return;
+        }
+        int most = projects.get(p).pin().map(pin -> pin.gpus().totalGpus()).orElse(0)
+                + projects.get(p).ceilingGpus();
+        // continuous: the cost drives it down to the change, which is whole already
+        Var change = model.continuous("change[" + name(p) + "]" + at(k), 0, most, 1);
+        RuleGroup group = RuleGroup.of(RuleFamily.STABILITY, name(p));
+        List<Term> above = grantedGpus(p, k, -1);
+        above.addAll(grantedGpus(p, k - 1, 1));
+        above.add(term(change, 1));
+        model.atLeast("change-up[" + name(p) + "]" + at(k), group, above, 0);
+        List<Term> below = grantedGpus(p, k, 1);
+        below.addAll(grantedGpus(p, k - 1, -1));
+        below.add(term(change, 1));
+        model.atLeast("change-down[" + name(p) + "]" + at(k), group, below, 0);
         model.maximise(change, -STABILITY_PENALTY_PER_GPU);
     }
 

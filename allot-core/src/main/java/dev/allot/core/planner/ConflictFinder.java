@@ -24,7 +24,8 @@ final class ConflictFinder {
     /** Whether the conflict search may drop a family's rules; the rest (structure of the model) always hold. */
     static boolean relaxable(RuleFamily family) {
         return switch (family) {
-            case CAPACITY, FLOOR, CEILING, CONTINUITY, PIN, OVERRIDE, SHARE_MIN, SHARE_MAX, RELATION, USAGE -> true;
+            case CAPACITY, FLOOR, CEILING, CONTINUITY, PIN, OVERRIDE, SHARE_MIN, SHARE_MAX, RELATION, USAGE, BUDGET ->
+                true;
             case NOT_PLANNABLE, VALUE, STABILITY -> false;
         };
     }

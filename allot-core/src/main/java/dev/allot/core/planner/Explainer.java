@@ -44,7 +44,7 @@ final class Explainer {
             double dual = duals == null ? 0 : duals[row.index()];
             groupDuals.merge(row.group(), dual, Math::max);
             if (row.group().family() == RuleFamily.CAPACITY) {
-                capacityRows.put(GpuTypeId.of(row.group().subject()), row);
+                capacityRows.putIfAbsent(GpuTypeId.of(row.group().subject()), row);
             }
         }
         for (GpuTypeId type : allocation.fleet.types()) {

@@ -21,8 +21,12 @@ record Fleet(Map<GpuTypeId, TypeFacts> facts) {
     }
 
     static Fleet of(Lab lab) {
+        return of(lab, lab.capacityGpus());
+    }
+
+    /** The fleet with the given GPUs per type (the pools on some day of a plan over time). */
+    static Fleet of(Lab lab, Map<GpuTypeId, Integer> capacity) {
         Map<GpuTypeId, TypeFacts> facts = new LinkedHashMap<>();
-        Map<GpuTypeId, Integer> capacity = lab.capacityGpus();
         for (GpuType type : lab.gpuTypes()) {
             int gpus = capacity.getOrDefault(type.id(), 0);
             Integer explicit = lab.policy().reserveGpus().get(type.id());

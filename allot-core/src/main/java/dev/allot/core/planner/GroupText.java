@@ -58,6 +58,7 @@ final class GroupText {
                                 .map(UsageCap::describe)
                                 .orElse("none")
                         + ")";
+            case BUDGET -> "the GPU-hour budgets of " + subject;
         };
     }
 

@@ -44,7 +44,7 @@ final class LpGuidedSolve {
         // Hold what the LP already decided whole: first funded decisions and grants, then (if that leaves the
         // rest infeasible) funded decisions only.
         SolverOutcome held = null;
-        for (List<Var> holdable : List.of(integerVars(allocation), allocation.funded)) {
+        for (List<Var> holdable : List.of(integerVars(allocation), fundedVars(allocation))) {
             Map<Var, Double> fixed = new HashMap<>();
             for (Var var : holdable) {
                 double value = relaxed.values()[var.index()];
@@ -95,9 +95,16 @@ final class LpGuidedSolve {
     }
 
     private static List<Var> integerVars(AllocationModel allocation) {
-        List<Var> integers = new ArrayList<>(allocation.funded);
-        allocation.units.forEach(byType -> integers.addAll(byType.values()));
+        List<Var> integers = new ArrayList<>();
+        allocation.fundedByPeriod.forEach(integers::addAll);
+        allocation.unitsByPeriod.forEach(period -> period.forEach(byType -> integers.addAll(byType.values())));
         return integers;
+    }
+
+    private static List<Var> fundedVars(AllocationModel allocation) {
+        List<Var> funded = new ArrayList<>();
+        allocation.fundedByPeriod.forEach(funded::addAll);
+        return funded;
     }
 
     private static Duration remaining(PlannerOptions options, Duration spent) {

@@ -44,7 +44,92 @@ public final class PlanInvariants {
             }
         }
         violations.addAll(check(lab, plan.grants()));
+        violations.addAll(periods(lab, plan));
         return violations;
+    }
+
+    /**
+     * The rules of a plan over time: its periods are the lab's capacity timeline, the first period holds the lines'
+     * grants, every period's grants fit that period's capacity, and between consecutive periods no funded project
+     * moves by more than the policy's max change (one node always allowed) unless capacity drops at the boundary.
+     */
+    private static List<String> periods(Lab lab, Plan plan) {
+        List<String> violations = new ArrayList<>();
+        List<dev.allot.core.model.CapacityTimeline.Period> timeline =
+                dev.allot.core.model.CapacityTimeline.periods(lab);
+        if (plan.periods().isEmpty()) {
+            if (timeline.size() > 1) {
+                violations.add("the lab has capacity events or budgets but the plan has no periods");
+            }
+            return violations;
+        }
+        if (plan.periods().size() != timeline.size()) {
+            violations.add("plan has " + plan.periods().size() + " periods, the lab's timeline " + timeline.size());
+            return violations;
+        }
+        for (int k = 0; k < timeline.size(); k++) {
+            dev.allot.core.model.PlanPeriod period = plan.periods().get(k);
+            if (!period.from().equals(timeline.get(k).from())
+                    || !period.until().equals(timeline.get(k).until())) {
+                violations.add("period " + k + " is " + period.from() + ".." + period.until() + ", the timeline's "
+                        + timeline.get(k).from() + ".." + timeline.get(k).until());
+            }
+            Fleet fleet = Fleet.of(lab, timeline.get(k).capacityGpus());
+            List<String> over = new ArrayList<>();
+            capacity(fleet, period.grantedGpus(), over);
+            over.forEach(text -> violations.add("period from " + period.from() + ": " + text));
+            if (k > 0) {
+                betweenPeriods(
+                        lab,
+                        fleet,
+                        plan.periods().get(k - 1),
+                        period,
+                        Fleet.of(lab, timeline.get(k - 1).capacityGpus()),
+                        violations);
+            }
+        }
+        for (dev.allot.core.model.Budget budget : lab.budgets()) {
+            double used = 0;
+            for (dev.allot.core.model.PlanPeriod period : plan.periods()) {
+                used += period.grant(budget.project()).gpus(budget.gpuType()) * period.days() * 24.0;
+            }
+            if (used > budget.gpuHours() + TOLERANCE * Math.max(1, budget.gpuHours())) {
+                violations.add(budget.project() + ": " + used + " " + budget.gpuType()
+                        + " GPU-hours over its budget of " + budget.gpuHours());
+            }
+        }
+        plan.projects().forEach(line -> {
+            if (!plan.periods().get(0).grant(line.project()).equals(line.grant())) {
+                violations.add(line.project() + ": grant " + line.grant() + " is not its first period's "
+                        + plan.periods().get(0).grant(line.project()));
+            }
+        });
+        return violations;
+    }
+
+    private static void betweenPeriods(
+            Lab lab,
+            Fleet fleet,
+            dev.allot.core.model.PlanPeriod before,
+            dev.allot.core.model.PlanPeriod now,
+            Fleet fleetBefore,
+            List<String> violations) {
+        boolean drops = fleet.types().stream()
+                .anyMatch(type -> fleet.allocatableGpus(type) < fleetBefore.allocatableGpus(type));
+        double change = lab.policy().maxChangeFraction();
+        now.grants().forEach((project, grant) -> {
+            int was = before.grant(project).totalGpus();
+            int is = grant.totalGpus();
+            if (was == 0 || is == 0) {
+                return;
+            }
+            // the model allows one node of the project's own types; the fleet's largest node bounds that
+            int node = fleet.maxUnitGpus();
+            if (is > was * (1 + change) + node + TOLERANCE || (!drops && is < was * (1 - change) - TOLERANCE)) {
+                violations.add(project + ": " + was + " -> " + is + " GPUs from " + now.from()
+                        + " moves by more than the policy's max change");
+            }
+        });
     }
 
     /** Every violation of the lab's rules by these grants (projects absent from the map get nothing). */

@@ -72,9 +72,10 @@ public final class Planner {
                     null);
         }
         Instant start = options.clock().instant();
-        Fleet fleet = Fleet.of(lab);
+        List<PlanningPeriod> periods = PlanningPeriod.of(lab);
+        Fleet fleet = periods.get(0).fleet();
         List<PlannedProject> projects = gather(lab, fleet);
-        AllocationModel allocation = new AllocationModel(lab, fleet, projects, options.valueModel());
+        AllocationModel allocation = new AllocationModel(lab, periods, projects, options.valueModel());
         SolverOutcome outcome = projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD
                         && !options.engine().equals("cp-sat")
                 ? LpGuidedSolve.solve(allocation, options.engine(), options, listener)
@@ -91,26 +92,32 @@ public final class Planner {
                             + " s. Maybe allow more time (--time-limit) or a larger gap (--gap).");
         }
         Duration solveTime = Duration.between(start, options.clock().instant());
-        List<Allocation> grants = grants(allocation, outcome.values());
+        List<List<Allocation>> grantsByPeriod = new ArrayList<>();
+        for (int k = 0; k < periods.size(); k++) {
+            grantsByPeriod.add(grants(allocation, k, outcome.values()));
+        }
+        List<Allocation> grants = grantsByPeriod.get(0);
         try (Pricing pricing =
                 options.explain() ? Pricing.of(allocation.model, outcome.values(), fundedVars(allocation)) : null) {
             Explainer explainer = new Explainer(allocation, lab, grants, pricing);
+            PeriodSchedule schedule = new PeriodSchedule(lab, allocation, grantsByPeriod);
             List<ProjectPlan> lines = new ArrayList<>();
             double planValue = 0;
             for (int p = 0; p < projects.size(); p++) {
-                lines.add(line(lab, allocation, p, grants.get(p), explainer));
-                planValue += explainer.value(p)
-                        - AllocationModel.STABILITY_PENALTY_PER_GPU
-                                * Math.abs(grants.get(p).totalGpus()
-                                        - projects.get(p).previous().totalGpus());
+                lines.add(schedule.annotate(p, line(lab, allocation, p, grants.get(p), explainer, schedule)));
+                planValue += periods.size() == 1 ? explainer.value(p) : schedule.value(p);
+                planValue -= AllocationModel.STABILITY_PENALTY_PER_GPU * schedule.movedGpus(p);
             }
             return new Plan(
                     lab.cycle(),
                     lines,
-                    lab.capacityGpus(),
+                    periods.size() == 1
+                            ? lab.capacityGpus()
+                            : periods.get(0).days().capacityGpus(),
                     allocatable(fleet),
                     explainer.shadowPrices(),
-                    report(outcome, planValue, solveTime));
+                    report(outcome, planValue, solveTime),
+                    schedule.periods());
         }
     }
 
@@ -173,18 +180,18 @@ public final class Planner {
                         + MissingAsks.rule(lab.policy().noAsk());
     }
 
-    private static List<Allocation> grants(AllocationModel allocation, double[] values) {
+    private static List<Allocation> grants(AllocationModel allocation, int k, double[] values) {
         List<Allocation> grants = new ArrayList<>();
-        for (Map<GpuTypeId, Var> byType : allocation.units) {
+        Fleet fleet = allocation.periods.get(k).fleet();
+        for (Map<GpuTypeId, Var> byType : allocation.unitsByPeriod.get(k)) {
             Map<GpuTypeId, Integer> gpus = new LinkedHashMap<>();
-            byType.forEach((type, var) ->
-                    gpus.put(type, (int) Math.round(values[var.index()]) * allocation.fleet.unitGpus(type)));
+            byType.forEach((type, var) -> gpus.put(type, (int) Math.round(values[var.index()]) * fleet.unitGpus(type)));
             grants.add(new Allocation(gpus));
         }
         return grants;
     }
 
-    private static boolean givesUpGpus(Allocation previous, Allocation grant) {
+    static boolean givesUpGpus(Allocation previous, Allocation grant) {
         return previous.gpus().entrySet().stream().anyMatch(held -> grant.gpus(held.getKey()) < held.getValue());
     }
 
@@ -192,13 +199,19 @@ public final class Planner {
         return new HashSet<>(allocation.funded);
     }
 
-    private static ProjectPlan line(Lab lab, AllocationModel allocation, int p, Allocation grant, Explainer explainer) {
+    private static ProjectPlan line(
+            Lab lab,
+            AllocationModel allocation,
+            int p,
+            Allocation grant,
+            Explainer explainer,
+            PeriodSchedule schedule) {
         PlannedProject project = allocation.projects.get(p);
         Decision decision = Decision.between(project.previous(), grant, lab.relativeSpeeds());
-        // every reduction gets the notice, also a type move inside a grow or keep (H100:16 -> A100:24 gives up H100s)
-        Optional<LocalDate> yieldBy = givesUpGpus(project.previous(), grant)
-                ? Optional.of(lab.cycleStart().plusDays(lab.policy().yieldNoticeDays()))
-                : Optional.empty();
+        // every reduction gets the notice, also a type move inside a grow or keep (H100:16 -> A100:24 gives up H100s);
+        // in a plan over time the yields complete within the first period
+        Optional<LocalDate> yieldBy =
+                givesUpGpus(project.previous(), grant) ? Optional.of(schedule.firstYieldDate()) : Optional.empty();
         Explanation explanation = explainer.explain(p, decision);
         return new ProjectPlan(
                 project.project().id(),
@@ -208,7 +221,7 @@ public final class Planner {
                 grant,
                 decision,
                 explainer.effectiveGpus(p),
-                explainer.value(p),
+                allocation.periods.size() == 1 ? explainer.value(p) : schedule.value(p),
                 yieldBy,
                 explanation);
     }

@@ -18,7 +18,9 @@ enum RuleFamily {
     NOT_PLANNABLE("not-plannable"),
     VALUE("value"),
     STABILITY("stability"),
-    USAGE("usage");
+    USAGE("usage"),
+
+    BUDGET("budget");
 
     /** Stable machine name, the prefix of {@link RuleGroup#code()} and of binding codes in plan documents. */
     final String code;

@@ -24,6 +24,7 @@ public final class TestPolicies {
                 .maxChangeFraction(0.25)
                 .granularity(Granularity.GPU)
                 .yieldNoticeDays(21)
+                .periodDays(14)
                 .plannerMayKill(true)
                 .approvals(3)
                 .guard(new dev.allot.core.guard.GuardThresholds(0.2, 0.1, 0.15, 0.6, 0.3))

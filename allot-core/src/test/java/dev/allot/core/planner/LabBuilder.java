@@ -51,6 +51,8 @@ final class LabBuilder {
     private boolean plannerMayKill;
     private NoAsk noAsk = NoAsk.KEEP;
     private String current;
+    private final List<dev.allot.core.model.CapacityEvent> events = new ArrayList<>();
+    private int noticeDays = 14;
 
     static LabBuilder lab() {
         return new LabBuilder();
@@ -59,6 +61,17 @@ final class LabBuilder {
     LabBuilder gpus(String type, double speed, int gpus, int perNode) {
         types.add(new GpuType(GpuTypeId.of(type), speed));
         pools.add(new Pool(type.toLowerCase() + "-pool", "main", GpuTypeId.of(type), gpus, perNode));
+        return this;
+    }
+
+    /** A capacity event of the pool of {@code type} (named {@code <type>-pool}). */
+    LabBuilder event(dev.allot.core.model.CapacityEvent event) {
+        events.add(event);
+        return this;
+    }
+
+    LabBuilder noticeDays(int days) {
+        noticeDays = days;
         return this;
     }
 
@@ -185,6 +198,7 @@ final class LabBuilder {
                 .plannerMayKill(plannerMayKill)
                 .usage(usage)
                 .noAsk(noAsk)
+                .yieldNoticeDays(noticeDays)
                 .build();
         return new Lab(
                 "test",
@@ -199,12 +213,14 @@ final class LabBuilder {
                 policy,
                 pins,
                 overrides,
-                history);
+                history,
+                events);
     }
 
     /** The model the planner writes for a lab, for tests that look inside it. */
     static AllocationModel model(Lab lab) {
-        Fleet fleet = Fleet.of(lab);
-        return new AllocationModel(lab, fleet, Planner.gather(lab, fleet), ValueModel.targetThenDiminishing());
+        List<PlanningPeriod> periods = PlanningPeriod.of(lab);
+        return new AllocationModel(
+                lab, periods, Planner.gather(lab, periods.get(0).fleet()), ValueModel.targetThenDiminishing());
     }
 }

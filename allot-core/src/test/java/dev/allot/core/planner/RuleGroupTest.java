@@ -16,9 +16,15 @@ import org.junit.jupiter.api.Test;
 class RuleGroupTest {
     /**
      * A lab that exercises every family: pins, overrides, continuity, shares, a relation, a paused project, a
-     * usage cap.
+     * usage cap, GPU-hour budget.
      */
     static Lab everyRule() {
+        return everyRuleButBudgets()
+                .withBudgets(java.util.List.of(new dev.allot.core.model.Budget(
+                        dev.allot.core.model.ProjectId.of("funded"), dev.allot.core.model.GpuTypeId.of("H100"), 5000)));
+    }
+
+    static Lab everyRuleButBudgets() {
         return lab().gpus("H100", 1, 64, 8)
                 .usage(new UsagePolicy(0.5, UsagePolicy.Action.CAP_AT_USED_PLUS_HEADROOM, 0.25))
                 .share("product", 0.1, 0.9)
