@@ -9,6 +9,8 @@ import java.util.Locale;
  * @param grantedByType GPUs granted per GPU type, in the lab's order of types
  * @param changeGpus granted minus last cycle's grant
  * @param sparkline SVG polyline points of the used fraction over past cycles ("" without history)
+ * @param usedFraction what the project used of last cycle's grant (GPU-hours); null when unknown
+ * @param idle whether that grant counts as idle under the cycle's usage rule
  */
 record BoardRow(
         String id,
@@ -25,7 +27,9 @@ record BoardRow(
         String decision,
         int changeGpus,
         String sparkline,
-        String usedText) {
+        String usedText,
+        Double usedFraction,
+        boolean idle) {
     /** Whether the row matches the filter (the filter's blank fields match everything). */
     boolean matches(BoardFilter filter) {
         String text = filter.text().toLowerCase(Locale.ROOT);

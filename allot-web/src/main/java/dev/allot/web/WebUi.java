@@ -34,7 +34,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.project = new ProjectPage(store);
         this.ask = new AskForm(store, application);
         this.score = new ScoreForm(store, application);
-        this.cluster = new ClusterPage(store);
+        this.cluster = new ClusterPage(store, application.usage());
         this.tokens = new TokensPage(application.tokens());
     }
 
