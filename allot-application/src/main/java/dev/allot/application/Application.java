@@ -19,6 +19,7 @@ public final class Application {
     private final Approvals approvals;
     private final Evidences evidence;
     private final Usage usage;
+    private final Dashboard dashboard;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -29,6 +30,7 @@ public final class Application {
         this.reads = new Reads(store);
         this.tokens = new Tokens(store);
         this.usage = new Usage(store);
+        this.dashboard = new Dashboard(store, usage);
     }
 
     /** The use cases over {@code store}, solving drafts with {@code planner}. */
@@ -77,6 +79,11 @@ public final class Application {
     /** Record scheduler usage, import a usage CSV, read how much of its grant each project used. */
     public Usage usage() {
         return usage;
+    }
+
+    /** The leaders' dashboard across all published cycles. */
+    public Dashboard dashboard() {
+        return dashboard;
     }
 
     /** The administrator's token lifecycle: list and revoke. */

@@ -24,6 +24,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final ScoreForm score;
     private final ClusterPage cluster;
     private final TokensPage tokens;
+    private final DashboardPage dashboard;
 
     private WebUi(Store store, Planner planner) {
         this.sessions = new Sessions(store.tokens());
@@ -36,6 +37,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.score = new ScoreForm(store, application);
         this.cluster = new ClusterPage(store, application.usage());
         this.tokens = new TokensPage(application.tokens());
+        this.dashboard = new DashboardPage(application.dashboard());
     }
 
     public static WebUi create(Store store, Planner planner) {
@@ -93,6 +95,16 @@ public final class WebUi implements Consumer<JavalinConfig> {
                 "/projects/{project}/score",
                 ctx -> run(ctx, true, rights -> score.save(ctx, page(ctx, rights, "board"))));
         routes.get("/cluster", ctx -> run(ctx, false, rights -> cluster.render(ctx, page(ctx, rights, "cluster"))));
+        routes.get("/dashboard", ctx -> run(ctx, false, rights -> dashboard.render(page(ctx, rights, "dashboard"))));
+        routes.get(
+                "/dashboard.csv",
+                ctx -> run(ctx, false, rights -> {
+                    ctx.contentType("text/csv; charset=utf-8")
+                            .header("Content-Disposition", "attachment; filename=\"" + DashboardPage.filename() + "\"")
+                            .header("Cache-Control", "no-store")
+                            .result(dashboard.csv());
+                    return null;
+                }));
         routes.get("/admin/tokens", ctx -> run(ctx, false, rights -> tokens.render(ctx, page(ctx, rights, "tokens"))));
         routes.post(
                 "/admin/tokens/revoke",

@@ -316,6 +316,37 @@ class ReviewCycleIT {
     }
 
     @Test
+    @Order(10)
+    void theDashboardDrawsEveryChartBesideItsTableAtLaptopAndPhoneWidth() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.VIEWER));
+        page.setViewportSize(1440, 900);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard"))
+                .click();
+        page.waitForURL("**/dashboard");
+
+        assertThat(page.locator("section[data-testid^=figure-]")).hasCount(6);
+        assertThat(page.locator("section[data-testid^=figure-] table")).hasCount(6);
+        assertThat(page.locator("[data-testid=figure-decisions] .chart svg")).hasCount(1);
+        assertThat(page.locator("[data-testid=figure-decisions] tbody tr"))
+                .hasCount(server.lab.history().size() + 1);
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(1440);
+        Browser.screenshot(page, "dashboard");
+        APIResponse csv = page.request().get(server.url("/dashboard.csv"));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().get("content-type")).startsWith("text/csv");
+        assertThat(csv.text()).startsWith("figure,row,column,value\n").contains("\ndecisions,");
+
+        page.setViewportSize(390, 844);
+        page.reload();
+        assertThat(page.locator("[data-testid=figure-shares] .chart svg")).hasCount(1);
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(390);
+        Browser.screenshot(page, "dashboard-phone");
+        page.context().close();
+    }
+
+    @Test
     @Order(9)
     void aProjectPageDrawsItsEvidenceCurveBesideATable() {
         Map<ProjectId, EvidenceSeries> evidence = DemoEvidence.generate(server.lab, 42);
