@@ -105,6 +105,8 @@ public final class WebUi implements Consumer<JavalinConfig> {
                             .result(dashboard.csv());
                     return null;
                 }));
+        routes.get(
+                "/glossary", ctx -> run(ctx, false, rights -> Templates.render("glossary.jte", page(ctx, rights, ""))));
         routes.get("/admin/tokens", ctx -> run(ctx, false, rights -> tokens.render(ctx, page(ctx, rights, "tokens"))));
         routes.post(
                 "/admin/tokens/revoke",

@@ -65,7 +65,10 @@ class UsageOnPagesTest {
                 "boardRows.jte", BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, BoardFilter.none(), true));
 
         assertThat(row(html, "project-0")).contains(">62 %<").doesNotContain("idle grant");
-        assertThat(row(html, "project-1")).contains("31 %", "<span class=\"badge idle\">idle grant</span>");
+        assertThat(row(html, "project-1"))
+                .contains(
+                        "31 %",
+                        "<span class=\"badge idle\"><abbr title=", "data-term=\"idle-grant\">idle grant</abbr>");
         assertThat(row(html, "project-2")).contains(">—<").doesNotContain("0 %");
         assertThat(html).contains("sort=used", "1 idle");
     }
