@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The leaders' dashboard: one figure per question (category shares, GPUs per type, decisions, use, kills and new
@@ -288,6 +287,6 @@ final class DashboardPage {
     }
 
     static String filename() {
-        return "allot-dashboard-" + Objects.requireNonNull(today()) + ".csv";
+        return "allot-dashboard-" + today() + ".csv";
     }
 }
