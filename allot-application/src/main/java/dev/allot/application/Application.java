@@ -21,6 +21,7 @@ public final class Application {
     private final Usage usage;
     private final Enforcements enforcements;
     private final Fleets fleets;
+    private final Dashboard dashboard;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -33,6 +34,7 @@ public final class Application {
         this.usage = new Usage(store);
         this.enforcements = new Enforcements(store);
         this.fleets = new Fleets(store);
+        this.dashboard = new Dashboard(store, usage);
     }
 
     /** The pools' capacity events (arrivals, retirements, outage windows). */
@@ -86,6 +88,11 @@ public final class Application {
     /** Record scheduler usage, import a usage CSV, read how much of its grant each project used. */
     public Usage usage() {
         return usage;
+    }
+
+    /** The leaders' dashboard across all published cycles. */
+    public Dashboard dashboard() {
+        return dashboard;
     }
 
     /** The administrator's token lifecycle: list and revoke. */

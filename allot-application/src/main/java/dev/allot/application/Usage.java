@@ -4,6 +4,7 @@ import dev.allot.core.AllotException;
 import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Lab;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.UsagePolicy;
 import dev.allot.store.Actor;
@@ -11,8 +12,10 @@ import dev.allot.store.Store;
 import dev.allot.store.UsageDay;
 import dev.allot.store.UsageRepository;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,6 +52,19 @@ public final class Usage {
             double usedFraction,
             boolean measured,
             boolean idle) {}
+
+    /**
+     * What a project used of last cycle's grant, as the board and the API show it and the planner's usage rule reads
+     * it.
+     *
+     * @param usedFraction GPU-hours used over GPU-hours granted last cycle; null when unknown (no grant last cycle, or
+     *     no usage recorded for it)
+     * @param idle whether that fraction is below the cycle policy's {@code usage.idleBelow} (never when unknown)
+     */
+    public record LastUse(Double usedFraction, boolean idle) {
+        /** No grant last cycle, or no usage recorded for it. */
+        public static final LastUse UNKNOWN = new LastUse(null, false);
+    }
 
     /** The days a cycle's usage covers: {@code [start, end)}. */
     public record Window(LocalDate start, LocalDate endExclusive) {}
@@ -117,6 +133,23 @@ public final class Usage {
         return store.usage().use(cycle, window.endExclusive()).stream()
                 .map(row -> of(row, rule))
                 .toList();
+    }
+
+    /**
+     * Per project of {@code lab}, what it used of its grant in the lab's previous cycle ({@link Lab#previousCycle()},
+     * the one the planner's usage rule reads), judged idle by the lab's policy. Projects without a grant or without
+     * recorded usage last cycle are {@link LastUse#UNKNOWN}.
+     */
+    public static Map<ProjectId, LastUse> lastCycle(Lab lab) {
+        UsagePolicy rule = lab.policy().usage();
+        Map<ProjectId, LastUse> uses = new HashMap<>();
+        lab.previousCycle()
+                .ifPresent(past -> past.usedFraction().forEach((project, used) -> {
+                    if (past.grant(project).totalGpus() > 0) {
+                        uses.put(project, new LastUse(used, rule.idle(used)));
+                    }
+                }));
+        return uses;
     }
 
     private static ProjectUse of(UsageRepository.ProjectUse row, UsagePolicy rule) {

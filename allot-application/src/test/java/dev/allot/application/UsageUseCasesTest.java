@@ -6,21 +6,24 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.PastCycle;
+import dev.allot.core.model.Policy;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
+import dev.allot.core.model.UsagePolicy;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
 import dev.allot.store.Actor;
-import dev.allot.store.CycleState;
 import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.TestLabs;
 import dev.allot.store.UsageDay;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -128,14 +131,42 @@ class UsageUseCasesTest {
         assertThat(recorded).isEqualTo(new Usage.Recorded(1, 1, List.of("root")));
     }
 
+    @Test
+    void lastCyclesUseIsKnownOnlyForGrantsWithUsageAndIdleFollowsThePolicy() {
+        Lab lab = TestLabs.shaped(4, 3)
+                .history(new PastCycle(
+                        CycleId.of("2026-10"), Map.of(ProjectId.of("project-3"), Allocation.of("H100", 8)), Map.of()))
+                .history(new PastCycle(
+                        CycleId.of("2026-11"),
+                        Map.of(
+                                ProjectId.of("project-0"), Allocation.of("H100", 16),
+                                ProjectId.of("project-1"), Allocation.of("H100", 16),
+                                ProjectId.of("project-2"), Allocation.of("H100", 8)),
+                        // project-2 has a grant but no usage; project-3 used 0.1 of nothing granted last cycle
+                        Map.of(
+                                ProjectId.of("project-0"), 0.62,
+                                ProjectId.of("project-1"), 0.31,
+                                ProjectId.of("project-3"), 0.1)))
+                .build();
+
+        Map<ProjectId, Usage.LastUse> uses = Usage.lastCycle(lab);
+
+        assertThat(uses)
+                .containsOnly(
+                        Map.entry(ProjectId.of("project-0"), new Usage.LastUse(0.62, false)),
+                        Map.entry(ProjectId.of("project-1"), new Usage.LastUse(0.31, true)));
+        Policy strict = lab.policy()
+                .edit()
+                .usage(new UsagePolicy(0.7, UsagePolicy.Action.WARN, 0.25))
+                .build();
+        assertThat(Usage.lastCycle(lab.withPolicy(strict))
+                        .get(ProjectId.of("project-0"))
+                        .idle())
+                .isTrue();
+    }
+
     private StoredPlan published() {
         application.cycles().importLab(lab, Actor.system("test"));
-        application.cycles().transition(lab.cycle(), CycleState.REVIEW, null, DANA);
-        application.cycles().transition(lab.cycle(), CycleState.DRAFT, null, DANA);
-        StoredPlan draft = application.drafts().solve(lab.cycle(), DANA, null).draft();
-        PublishCheck check = application.approvals().approve(lab.cycle(), draft.version(), DANA);
-        Map<String, String> reasons = new HashMap<>();
-        check.warnings().forEach(warning -> reasons.put(warning.rule().code(), "seen"));
-        return application.approvals().publish(lab.cycle(), draft.version(), reasons, "", DANA);
+        return Publishing.publish(application, lab.cycle(), DANA);
     }
 }

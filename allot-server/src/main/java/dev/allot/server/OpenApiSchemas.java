@@ -423,25 +423,39 @@ final class OpenApiSchemas {
                                 "capacityGpus",
                                 gpus(),
                                 "projects",
-                                arr(obj(
-                                        List.of("id"),
-                                        Map.of(
-                                                "id",
-                                                str(),
-                                                "name",
-                                                str(),
-                                                "category",
-                                                str(),
-                                                "priority",
-                                                num(),
-                                                "ask",
-                                                Map.of("type", "object"),
-                                                "previous",
-                                                gpus(),
-                                                "grant",
-                                                gpus(),
-                                                "decision",
-                                                str()))))));
+                                arr(
+                                        obj(
+                                                List.of("id"),
+                                                Map.of(
+                                                        "id",
+                                                        str(),
+                                                        "name",
+                                                        str(),
+                                                        "category",
+                                                        str(),
+                                                        "priority",
+                                                        num(),
+                                                        "ask",
+                                                        Map.of("type", "object"),
+                                                        "previous",
+                                                        gpus(),
+                                                        "grant",
+                                                        gpus(),
+                                                        "decision",
+                                                        str(),
+                                                        "usedFraction",
+                                                        Map.of(
+                                                                "type",
+                                                                List.of("number", "null"),
+                                                                "description",
+                                                                "GPU-hours used over GPU-hours granted last cycle;"
+                                                                        + " null when unknown (no grant or no usage recorded)"),
+                                                        "idle",
+                                                        Map.of(
+                                                                "type",
+                                                                "boolean",
+                                                                "description",
+                                                                "usedFraction is below the cycle policy's usage.idleBelow")))))));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("id", integer());
         run.put("cycle", str());

@@ -1,5 +1,6 @@
 package dev.allot.server;
 
+import dev.allot.application.Usage;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.CycleId;
@@ -19,7 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The whole portfolio of a cycle in one read: every project with its ask, priority and published grant. Rendered
+ * The whole portfolio of a cycle in one read: every project with its ask, priority, published grant and what it used
+ * of last cycle's grant. Rendered
  * once per change: the audit log's high-water mark grows with every write, so it is both the cache key and the
  * ETag.
  */
@@ -53,6 +55,7 @@ final class Portfolio {
         Optional<StoredPlan> published = store.plans().latestPublished(cycle);
         Map<ProjectId, Double> priorities = PriorityWeights.aggregate(lab.projects(), lab.scores());
         Map<ProjectId, Ask> asks = lab.asksByProject();
+        Map<ProjectId, Usage.LastUse> lastUse = Usage.lastCycle(lab);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Project project : lab.projects()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -80,6 +83,9 @@ final class Portfolio {
                     "grant",
                     line.map(ProjectPlan::grant).orElse(Allocation.NONE).gpus());
             row.put("decision", line.map(l -> l.decision().label()).orElse(null));
+            Usage.LastUse use = lastUse.getOrDefault(project.id(), Usage.LastUse.UNKNOWN);
+            row.put("usedFraction", use.usedFraction());
+            row.put("idle", use.idle());
             rows.add(row);
         }
         Map<String, Object> body = new LinkedHashMap<>();

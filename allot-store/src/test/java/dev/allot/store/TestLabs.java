@@ -119,6 +119,12 @@ public final class TestLabs {
         return this;
     }
 
+    /** Appends a past cycle as given (grants and used fractions). */
+    public TestLabs history(PastCycle past) {
+        history.add(past);
+        return this;
+    }
+
     public TestLabs policy(Policy newPolicy) {
         this.policy = newPolicy;
         return this;

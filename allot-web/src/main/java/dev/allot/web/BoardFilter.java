@@ -15,10 +15,11 @@ record BoardFilter(String category, String decision, String lead, String text, S
             "asked", Comparator.comparingInt(BoardRow::targetGpus),
             "granted", Comparator.comparingInt(BoardRow::grantedGpus),
             "decision", Comparator.comparing(BoardRow::decision),
-            "change", Comparator.comparingInt(BoardRow::changeGpus));
+            "change", Comparator.comparingInt(BoardRow::changeGpus),
+            "used", Comparator.comparing(BoardRow::usedFraction, Comparator.nullsLast(Comparator.naturalOrder())));
 
     static final List<String> SORTS =
-            List.of("project", "category", "lead", "priority", "asked", "granted", "decision", "change");
+            List.of("project", "category", "lead", "priority", "asked", "granted", "decision", "change", "used");
 
     static BoardFilter of(Context ctx) {
         String sort = param(ctx, "sort", 20);
@@ -37,7 +38,12 @@ record BoardFilter(String category, String decision, String lead, String text, S
 
     Comparator<BoardRow> order() {
         Comparator<BoardRow> order = ORDERS.get(sort).thenComparing(BoardRow::id);
-        return descending ? order.reversed() : order;
+        order = descending ? order.reversed() : order;
+        // Rows whose use is unknown stay at the bottom whichever way the used column is sorted.
+        return "used".equals(sort)
+                ? Comparator.comparing((BoardRow row) -> row.usedFraction() == null)
+                        .thenComparing(order)
+                : order;
     }
 
     /** The query string that sorts by {@code column}, keeping the filter and cycle; a second click reverses it. */

@@ -2,6 +2,7 @@ package dev.allot.web;
 
 import dev.allot.application.Enforcements;
 import dev.allot.application.Reads;
+import dev.allot.application.Usage;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.ComputeChange;
@@ -48,7 +49,8 @@ final class BoardPage {
     }
 
     /** Sums over the rows the filter kept. */
-    record Totals(int projects, int askedGpus, List<Integer> grantedByType, int grantedGpus, int changeGpus) {}
+    record Totals(
+            int projects, int askedGpus, List<Integer> grantedByType, int grantedGpus, int changeGpus, int idle) {}
 
     record View(
             Page page,
@@ -84,7 +86,7 @@ final class BoardPage {
     /** The board of a lab without cycles: it says how to start. */
     static View empty(Page page, List<String> cycles) {
         return new View(
-                page, cycles, null, null, BoardFilter.none(), List.of(), new Totals(0, 0, List.of(), 0, 0), false);
+                page, cycles, null, null, BoardFilter.none(), List.of(), new Totals(0, 0, List.of(), 0, 0, 0), false);
     }
 
     View view(Page page, List<String> cycles, Cycle cycle, BoardFilter filter, boolean fragment) {
@@ -150,6 +152,7 @@ final class BoardPage {
         Map<GpuTypeId, Double> speeds = lab.relativeSpeeds();
         Map<ProjectId, Ask> asks = lab.asksByProject();
         List<GpuType> types = lab.gpuTypes();
+        Map<ProjectId, Usage.LastUse> lastUse = Usage.lastCycle(lab);
         List<BoardRow> rows = new ArrayList<>(lab.projects().size());
         for (Project project : lab.projects()) {
             Optional<ProjectPlan> line = plan.flatMap(p -> p.project(project.id()));
@@ -184,7 +187,9 @@ final class BoardPage {
                             ? ""
                             : ComputeChange.of(previous, grant, speeds)
                                     .typeMove()
-                                    .orElse("")));
+                                    .orElse(""),
+                    lastUse.getOrDefault(project.id(), Usage.LastUse.UNKNOWN).usedFraction(),
+                    lastUse.getOrDefault(project.id(), Usage.LastUse.UNKNOWN).idle()));
         }
         List<String> leads = lab.projects().stream()
                 .map(Project::lead)
@@ -213,7 +218,9 @@ final class BoardPage {
         int asked = 0;
         int granted = 0;
         int change = 0;
+        int idle = 0;
         for (BoardRow row : rows) {
+            idle += row.idle() ? 1 : 0;
             asked += row.targetGpus();
             granted += row.grantedGpus();
             change += row.changeGpus();
@@ -222,7 +229,7 @@ final class BoardPage {
             }
         }
         return new Totals(
-                rows.size(), asked, java.util.Arrays.stream(byType).boxed().toList(), granted, change);
+                rows.size(), asked, java.util.Arrays.stream(byType).boxed().toList(), granted, change, idle);
     }
 
     private static Double usedFraction(PastCycle past, ProjectId project) {

@@ -12,6 +12,8 @@ import java.util.Locale;
  * @param sparkline SVG polyline points of the used fraction over past cycles ("" without history)
  * @param askState where its ask stands: "confirmed", "carried over", "no ask" ("" for an inactive project)
  * @param typeMove a move to other GPU types with its change in compute ("moves H200 -> L40S: -79 % compute"), or ""
+ * @param usedFraction what the project used of last cycle's grant (GPU-hours); null when unknown
+ * @param idle whether that grant counts as idle under the cycle's usage rule
  */
 record BoardRow(
         String id,
@@ -30,7 +32,9 @@ record BoardRow(
         String sparkline,
         String usedText,
         String askState,
-        String typeMove) {
+        String typeMove,
+        Double usedFraction,
+        boolean idle) {
     /** The decision as shown: a kill of a project that made no ask is a release. */
     public String shownDecision() {
         return decision.equals("kill") && askState.equals(AskState.MISSING.words()) ? "release" : decision;

@@ -21,4 +21,14 @@ final class Format {
     static String decimal(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
+
+    /** A used fraction in whole percent ("62 %"), or "—" when it is not known (never a misleading 0 %). */
+    static String usedPercent(Double fraction) {
+        return fraction == null ? "—" : Math.round(fraction * 100) + " %";
+    }
+
+    /** A whole number with thousands separators ("12,480"). */
+    static String thousands(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
 }

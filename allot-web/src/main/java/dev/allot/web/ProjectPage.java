@@ -1,6 +1,7 @@
 package dev.allot.web;
 
 import dev.allot.application.Application;
+import dev.allot.application.Usage;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Ask;
@@ -42,7 +43,8 @@ final class ProjectPage {
             boolean mayAsk,
             boolean mayScore,
             List<EvidenceCharts.Chart> evidence,
-            String typeMove) {}
+            String typeMove,
+            String lastUse) {}
 
     /** Days a cycle is taken to last when turning GPU-hours into average GPUs. */
     private static final double CYCLE_HOURS = 30 * 24.0;
@@ -89,7 +91,27 @@ final class ProjectPage {
                                 line.map(l -> l.grant().totalGpus()).orElse(0)),
                         line.flatMap(l -> ComputeChange.of(l.previous(), l.grant(), lab.relativeSpeeds())
                                         .typeMove())
-                                .orElse("")));
+                                .orElse(""),
+                        lastUse(lab, id)));
+    }
+
+    /** What the project used of last cycle's grant, in words; "" without a grant last cycle. */
+    static String lastUse(Lab lab, ProjectId id) {
+        Optional<PastCycle> last = lab.previousCycle();
+        if (last.isEmpty() || last.get().grant(id).totalGpus() == 0) {
+            return "";
+        }
+        Usage.LastUse use = Usage.lastCycle(lab).getOrDefault(id, Usage.LastUse.UNKNOWN);
+        String head = "Last cycle (" + last.get().cycle().value() + ", "
+                + last.get().grant(id).totalGpus() + " GPUs): ";
+        if (use.usedFraction() == null) {
+            return head + "no usage recorded.";
+        }
+        return head + "used " + Format.usedPercent(use.usedFraction()) + " of the granted GPU-hours"
+                + (use.idle()
+                        ? ", an idle grant (the policy calls a grant idle below "
+                                + Format.usedPercent(lab.policy().usage().idleBelow()) + " used)."
+                        : ".");
     }
 
     static Project project(Store store, ProjectId id) {

@@ -26,6 +26,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final ClusterPage cluster;
     private final TokensPage tokens;
     private final SignOn signOn;
+    private final DashboardPage dashboard;
 
     private WebUi(Store store, Planner planner, OidcProvider oidc) {
         this.sessions = new Sessions(store.tokens());
@@ -36,9 +37,10 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.project = new ProjectPage(store);
         this.ask = new AskForm(store, application);
         this.score = new ScoreForm(store, application);
-        this.cluster = new ClusterPage(store);
+        this.cluster = new ClusterPage(store, application.usage());
         this.tokens = new TokensPage(application.tokens());
         this.signOn = oidc == null ? null : new SignOn(oidc, sessions);
+        this.dashboard = new DashboardPage(application.dashboard());
     }
 
     public static WebUi create(Store store, Planner planner) {
@@ -108,6 +110,18 @@ public final class WebUi implements Consumer<JavalinConfig> {
                 "/projects/{project}/score",
                 ctx -> run(ctx, true, rights -> score.save(ctx, page(ctx, rights, "board"))));
         routes.get("/cluster", ctx -> run(ctx, false, rights -> cluster.render(ctx, page(ctx, rights, "cluster"))));
+        routes.get("/dashboard", ctx -> run(ctx, false, rights -> dashboard.render(page(ctx, rights, "dashboard"))));
+        routes.get(
+                "/dashboard.csv",
+                ctx -> run(ctx, false, rights -> {
+                    ctx.contentType("text/csv; charset=utf-8")
+                            .header("Content-Disposition", "attachment; filename=\"" + DashboardPage.filename() + "\"")
+                            .header("Cache-Control", "no-store")
+                            .result(dashboard.csv());
+                    return null;
+                }));
+        routes.get(
+                "/glossary", ctx -> run(ctx, false, rights -> Templates.render("glossary.jte", page(ctx, rights, ""))));
         routes.get("/admin/tokens", ctx -> run(ctx, false, rights -> tokens.render(ctx, page(ctx, rights, "tokens"))));
         routes.post(
                 "/admin/tokens/revoke",

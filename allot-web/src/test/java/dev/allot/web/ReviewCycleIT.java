@@ -259,6 +259,11 @@ class ReviewCycleIT {
         assertThat(page.locator("table.board tbody tr"))
                 .hasCount(server.lab.projects().size());
         Browser.screenshot(page, "board");
+        page.setViewportSize(1440, 900);
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(1440);
+        assertUsedColumnReachableAndSortable(page);
+        page.navigate(server.url("/board"));
         long kills = server.store.plans().draft(server.lab.cycle()).orElseThrow().plan().projects().stream()
                 .filter(line -> line.decision() == dev.allot.core.model.Decision.KILL)
                 .count();
@@ -289,6 +294,56 @@ class ReviewCycleIT {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")))
                 .isInViewport();
         Browser.screenshot(page, "board-phone");
+        assertUsedColumnReachableAndSortable(page);
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(390);
+    }
+
+    /** The "Used" header scrolls into view (inside the table's box at phone width) and sorts idle grants first. */
+    private static void assertUsedColumnReachableAndSortable(Page page) {
+        Locator used = page.locator("table.board thead th", new Page.LocatorOptions().setHasText("Used"));
+        used.scrollIntoViewIfNeeded();
+        assertThat(used).isInViewport();
+        used.locator("a").click();
+        page.waitForURL("**sort=used**");
+        page.locator("table.board thead th", new Page.LocatorOptions().setHasText("Used"))
+                .locator("a")
+                .click();
+        page.waitForURL("**dir=asc**");
+        Locator first = page.locator("table.board tbody tr").first().locator("td.used");
+        assertThat(first).containsText("%");
+        assertThat(first.locator(".badge.idle")).hasText("idle grant");
+    }
+
+    @Test
+    @Order(10)
+    void theDashboardDrawsEveryChartBesideItsTableAtLaptopAndPhoneWidth() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.VIEWER));
+        page.setViewportSize(1440, 900);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard"))
+                .click();
+        page.waitForURL("**/dashboard");
+
+        assertThat(page.locator("section[data-testid^=figure-]")).hasCount(6);
+        assertThat(page.locator("section[data-testid^=figure-] table")).hasCount(6);
+        assertThat(page.locator("[data-testid=figure-decisions] .chart svg")).hasCount(1);
+        assertThat(page.locator("[data-testid=figure-decisions] tbody tr"))
+                .hasCount(server.lab.history().size() + 1);
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(1440);
+        Browser.screenshot(page, "dashboard");
+        APIResponse csv = page.request().get(server.url("/dashboard.csv"));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().get("content-type")).startsWith("text/csv");
+        assertThat(csv.text()).startsWith("figure,row,column,value\n").contains("\ndecisions,");
+
+        page.setViewportSize(390, 844);
+        page.reload();
+        assertThat(page.locator("[data-testid=figure-shares] .chart svg")).hasCount(1);
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(390);
+        Browser.screenshot(page, "dashboard-phone");
+        page.context().close();
     }
 
     @Test
