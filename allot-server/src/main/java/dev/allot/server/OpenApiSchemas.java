@@ -178,6 +178,7 @@ final class OpenApiSchemas {
                                 Map.entry("maxChangeFraction", num()),
                                 Map.entry("granularity", choice("node", "gpu")),
                                 Map.entry("yieldNoticeDays", integer()),
+                                Map.entry("periodDays", integer()),
                                 Map.entry("plannerMayKill", Map.of("type", "boolean")),
                                 Map.entry("approvals", integer()),
                                 Map.entry(

@@ -106,7 +106,9 @@ class FuzzIT {
                     String path = template.replace("{cycle}", i % 10 == 0 ? pathJunk(random) : "2026-12")
                             .replace("{project}", i % 10 == 1 ? pathJunk(random) : "project-" + random.nextInt(3))
                             .replace("{version}", i % 10 == 2 ? pathJunk(random) : String.valueOf(random.nextInt(3)))
-                            .replace("{id}", i % 10 == 3 ? pathJunk(random) : "0123456789ab");
+                            .replace("{id}", i % 10 == 3 ? pathJunk(random) : "0123456789ab")
+                            .replace("{pool}", i % 10 == 4 ? pathJunk(random) : "h100-pool")
+                            .replace("{index}", i % 10 == 5 ? pathJunk(random) : String.valueOf(random.nextInt(3)));
                     Role role = role(route, random);
                     String body = body(random, i);
                     Map<String, String> headers = random.nextInt(8) == 0
