@@ -1,7 +1,6 @@
 package dev.allot.app.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuTypeId;
@@ -122,7 +121,7 @@ class CycleLoopIT {
                         "--wrap",
                         "sleep 2")
                 .split(";")[0];
-        awaitAccounted(job, today);
+        SlurmCommandIT.awaitAccounted(job);
         SlurmCommandRun usage = ok(concat(new String[] {"slurm", "usage", "--cycle", first}, cluster));
         assertThat(usage.out()).contains("vision-rl").contains("IDLE");
 
@@ -148,19 +147,6 @@ class CycleLoopIT {
                             + vision.explanation().binding())
                     .containsIgnoringCase("capped at")
                     .contains("of 24 last cycle");
-        }
-    }
-
-    private static void awaitAccounted(String job, LocalDate today) throws Exception {
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        String window = today.minusDays(1) + "T00:00:00";
-        while (!SlurmCommandIT.run("sacct", "-a", "-X", "-n", "-P", "-S", window, "-o", "jobid,state,alloctres")
-                .lines()
-                .anyMatch(line -> line.startsWith(job + "|COMPLETED|") && line.contains("gres/gpu"))) {
-            if (System.nanoTime() > deadline) {
-                fail("job " + job + " did not complete within 90 s");
-            }
-            Thread.sleep(300);
         }
     }
 

@@ -124,18 +124,7 @@ class SlurmCommandIT {
                         "--wrap",
                         "sleep 2")
                 .split(";")[0];
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        // Accounting lists a finished job in time-window queries (what the import reads) a little after
-        // "sacct -j" reports it COMPLETED; wait for the window query to carry its GPUs.
-        String window = LocalDate.now().minusDays(1) + "T00:00:00";
-        while (!run("sacct", "-a", "-X", "-n", "-P", "-S", window, "-o", "jobid,state,alloctres")
-                .lines()
-                .anyMatch(line -> line.startsWith(job + "|COMPLETED|") && line.contains("gres/gpu"))) {
-            if (System.nanoTime() > deadline) {
-                fail("job " + job + " did not complete within 60 s");
-            }
-            Thread.sleep(300);
-        }
+        awaitAccounted(job);
         SlurmCommandRun usage = SlurmCommandRun.of(
                 "slurm",
                 "usage",
@@ -169,6 +158,23 @@ class SlurmCommandIT {
                     .as(usage.out())
                     .isGreaterThan(0)
                     .isCloseTo(2 * elapsed / 3600.0, org.assertj.core.api.Assertions.within(1e-4));
+        }
+    }
+
+    /**
+     * Waits until accounting lists the finished job in time-window queries (what the usage import reads), which it
+     * does a little after "sacct -j" reports it COMPLETED.
+     */
+    static void awaitAccounted(String job) throws Exception {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        String window = LocalDate.now().minusDays(1) + "T00:00:00";
+        while (!run("sacct", "-a", "-X", "-n", "-P", "-S", window, "-o", "jobid,state,alloctres")
+                .lines()
+                .anyMatch(line -> line.startsWith(job + "|COMPLETED|") && line.contains("gres/gpu"))) {
+            if (System.nanoTime() > deadline) {
+                fail("job " + job + " did not complete within 90 s");
+            }
+            Thread.sleep(300);
         }
     }
 

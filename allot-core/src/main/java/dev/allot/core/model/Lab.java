@@ -66,7 +66,6 @@ public record Lab(
                 pins,
                 overrides,
                 history,
-                List.of(),
                 List.of());
     }
 
