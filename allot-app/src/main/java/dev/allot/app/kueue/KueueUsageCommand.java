@@ -1,12 +1,9 @@
 package dev.allot.app.kueue;
 
+import dev.allot.app.Cli;
 import dev.allot.app.server.StoreOptions;
 import dev.allot.application.Usage;
-import dev.allot.core.AllotException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -51,13 +48,7 @@ final class KueueUsageCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw AllotException.invalid(
-                        "usage.csv", "Cannot read " + file + ": " + e.getMessage() + ". Maybe check the path?");
-            }
+            String text = Cli.read(file, "Usage CSV");
             PrintWriter out = spec.commandLine().getOut();
             return store.runUseCases(application -> {
                 Usage.Recorded recorded = application.usage().importCsv(file.toString(), text, store.actor());

@@ -44,7 +44,9 @@ public final class StoreConnection {
                     thread.setDaemon(true);
                     return thread;
                 });
-        notice.schedule(() -> System.err.println(waitingNotice(chosen)), 1, java.util.concurrent.TimeUnit.SECONDS);
+        // decided before opening: the open itself creates the lock file, which must not read as another holder
+        String why = waitingNotice(chosen);
+        notice.schedule(() -> System.err.println(why), 1, java.util.concurrent.TimeUnit.SECONDS);
         try {
             return Store.open(
                     chosen,
