@@ -131,35 +131,60 @@ public final class Approvals {
                         actor);
     }
 
-    /** The reasons for the check's warnings, or every missing one reported at once. */
+    /**
+     * The reasons for the check's warnings, or every missing one reported at once. A reason is given per guard rule
+     * (it covers every warning of that rule), so a rule without one is one problem, however many warnings it raised.
+     */
     private static Map<String, String> acknowledgements(PublishCheck check, Map<String, String> reasons) {
+        Map<String, List<GuardWarning>> byRule = new LinkedHashMap<>();
+        for (GuardWarning warning : check.warnings()) {
+            byRule.computeIfAbsent(warning.rule().code(), code -> new ArrayList<>())
+                    .add(warning);
+        }
         Map<String, String> acknowledged = new LinkedHashMap<>();
         List<Problem> missing = new ArrayList<>();
-        for (GuardWarning warning : check.warnings()) {
-            String code = warning.rule().code();
+        List<String> unreasoned = new ArrayList<>();
+        byRule.forEach((code, warnings) -> {
             String reason = reasons.get(code);
-            if (reason == null || reason.isBlank()) {
-                missing.add(new Problem(
-                        "acknowledgements." + code,
-                        "",
-                        "the warning '" + warning.message() + "' needs a reason to publish",
-                        "Maybe say why this draft should be published anyway?"));
-            } else {
+            if (reason != null && !reason.isBlank()) {
                 acknowledged.put(code, reason.strip());
+                return;
             }
-        }
+            unreasoned.add(code + " (" + count(warnings.size(), "warning") + ")");
+            missing.add(new Problem(
+                    "acknowledgements." + code,
+                    "",
+                    (warnings.size() == 1 ? "the warning " : "the " + warnings.size() + " warnings ")
+                            + examples(warnings) + " need" + (warnings.size() == 1 ? "s" : "")
+                            + " a reason to publish (one reason covers every warning of this rule)",
+                    "Maybe say why this draft should be published anyway?"));
+        });
         if (!missing.isEmpty()) {
             throw new AllotException(
                     Kind.INVALID_INPUT,
                     "guard-unacknowledged",
-                    missing.size() + " guard-rail warning(s) of cycle " + check.cycle() + " have no reason: "
-                            + String.join(
-                                    ", ", missing.stream().map(Problem::path).toList())
-                            + ". Nothing was published. Maybe acknowledge each with a reason?",
+                    count(missing.size(), "guard rule") + " of cycle " + check.cycle()
+                            + (missing.size() == 1 ? " has" : " have") + " no reason: "
+                            + String.join(", ", unreasoned)
+                            + ". Nothing was published. Maybe acknowledge each rule with a reason?",
                     missing,
                     null);
         }
         return acknowledged;
+    }
+
+    /** Up to three of a rule's warnings, quoted, and how many more there are. */
+    private static String examples(List<GuardWarning> warnings) {
+        List<String> quoted = warnings.stream()
+                .limit(3)
+                .map(warning -> "'" + warning.message() + "'")
+                .toList();
+        String more = warnings.size() > 3 ? " and " + (warnings.size() - 3) + " more" : "";
+        return String.join(", ", quoted) + more;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private StoredPlan draft(CycleId cycle, Integer expectedDraftVersion) {

@@ -76,7 +76,19 @@ class CatastrophicDraftTest {
         AllotException refused = catchThrowableOfType(
                 AllotException.class, () -> application.approvals().publish(lab.cycle(), null, Map.of(), "", DANA));
         assertThat(refused.code()).isEqualTo("guard-unacknowledged");
-        assertThat(refused.problems()).hasSize(check.warnings().size());
+        // One reason covers every warning of a rule, so the refusal names each rule once with its count.
+        Map<GuardRule, Long> perRule = check.warnings().stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        GuardWarning::rule, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        assertThat(refused.problems()).hasSize(perRule.size());
+        assertThat(refused.problems())
+                .extracting(problem -> problem.path())
+                .containsExactlyElementsOf(perRule.keySet().stream()
+                        .map(rule -> "acknowledgements." + rule.code())
+                        .toList());
+        long typeMoves = perRule.get(GuardRule.GPU_TYPE_CHANGE);
+        assertThat(refused.getMessage())
+                .contains("gpu-type-change (" + typeMoves + " warning" + (typeMoves == 1 ? ")" : "s)"));
         assertThat(application.reads().published(lab.cycle())).isEmpty();
 
         Map<String, String> reasons = new LinkedHashMap<>();

@@ -232,8 +232,8 @@ public enum ErrorCode {
             "guard-unacknowledged",
             Kind.INVALID_INPUT,
             422,
-            "{count} guard-rail warning(s) of cycle {cycle} have no reason.",
-            "Maybe acknowledge each with a reason?"),
+            "{count} guard rule(s) of cycle {cycle} have no reason for their warnings.",
+            "Maybe acknowledge each rule with a reason?"),
     PLAN_INVARIANT(
             "plan-invariant",
             Kind.CONFLICT,

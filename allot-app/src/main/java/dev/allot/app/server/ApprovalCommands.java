@@ -92,9 +92,15 @@ final class ApprovalCommands {
         for (String violation : check.invariantViolations()) {
             System.out.printf("  invariant broken: %s%n", violation);
         }
-        System.out.println(
-                check.publishable()
-                        ? "Ready to publish" + (check.warnings().isEmpty() ? "." : " with a reason for each warning.")
-                        : "Not ready to publish.");
+        String rules = check.warnings().stream()
+                .map(warning -> warning.rule().code())
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        String reasons = "one reason per guard rule (publish --ack CODE=REASON): " + rules + ".";
+        if (check.publishable()) {
+            System.out.println("Ready to publish" + (rules.isEmpty() ? "." : " with " + reasons));
+        } else {
+            System.out.println("Not ready to publish." + (rules.isEmpty() ? "" : " Publishing will need " + reasons));
+        }
     }
 }

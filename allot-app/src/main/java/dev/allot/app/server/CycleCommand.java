@@ -226,7 +226,7 @@ public final class CycleCommand implements Runnable {
         @Option(
                 names = "--ack",
                 paramLabel = "CODE=REASON",
-                description = "Acknowledge a guard-rail warning with a reason (repeat per warning).")
+                description = "Acknowledge a guard rule's warnings with one reason (repeat per rule, see cycle check).")
         Map<String, String> reasons = new LinkedHashMap<>();
 
         @Override
