@@ -5,8 +5,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The board's filter and sort order, read from the query string (so a filtered board is a link one can share). */
-record BoardFilter(String category, String decision, String lead, String text, String sort, boolean descending) {
+/**
+ * The board's filter, sort order and page, read from the query string (so a filtered board is a link one can share).
+ * A lab of thousands of projects is shown a page of rows at a time: the browser then lays out a few hundred rows, not
+ * tens of thousands of table cells, while the totals still add up every row the filter keeps.
+ */
+record BoardFilter(
+        String category,
+        String decision,
+        String lead,
+        String text,
+        String sort,
+        boolean descending,
+        int page,
+        int size) {
+    /** The page sizes offered; the first is the default. */
+    static final List<Integer> PAGE_SIZES = List.of(100, 250, 1000);
+
     private static final Map<String, Comparator<BoardRow>> ORDERS = Map.of(
             "project", Comparator.comparing(BoardRow::id),
             "category", Comparator.comparing(BoardRow::category),
@@ -21,19 +36,57 @@ record BoardFilter(String category, String decision, String lead, String text, S
     static final List<String> SORTS =
             List.of("project", "category", "lead", "priority", "asked", "granted", "decision", "change", "used");
 
+    /** The first page, at the default size. */
+    BoardFilter(String category, String decision, String lead, String text, String sort, boolean descending) {
+        this(category, decision, lead, text, sort, descending, 1, PAGE_SIZES.get(0));
+    }
+
     static BoardFilter of(Context ctx) {
         String sort = param(ctx, "sort", 20);
+        int size = number(param(ctx, "size", 6));
         return new BoardFilter(
                 param(ctx, "category", 64),
                 param(ctx, "decision", 20),
                 param(ctx, "lead", 64),
                 param(ctx, "q", 100),
                 ORDERS.containsKey(sort) ? sort : "priority",
-                ctx.queryParam("dir") == null ? !ORDERS.containsKey(sort) : "desc".equals(ctx.queryParam("dir")));
+                ctx.queryParam("dir") == null ? !ORDERS.containsKey(sort) : "desc".equals(ctx.queryParam("dir")),
+                Math.max(1, number(param(ctx, "page", 6))),
+                PAGE_SIZES.contains(size) ? size : PAGE_SIZES.get(0));
+    }
+
+    /** A whole number from the query string, or 0 when it is none (a bad page number shows the first page). */
+    private static int number(String value) {
+        return value.matches("[0-9]{1,6}") ? Integer.parseInt(value) : 0;
     }
 
     static BoardFilter none() {
         return new BoardFilter("", "", "", "", "priority", true);
+    }
+
+    /** The number of pages {@code rows} matching rows take (at least one, so an empty board has page 1 of 1). */
+    int pages(int rows) {
+        return Math.max(1, (rows + size - 1) / size);
+    }
+
+    /** The page shown of {@code rows} matching rows: the one asked for, or the last when it asked for more. */
+    int shownPage(int rows) {
+        return Math.min(page, pages(rows));
+    }
+
+    /** The query string of page {@code number}, keeping the filter, the order, the page size and the cycle. */
+    String pageLink(int number, String cycle) {
+        return "?" + query() + "&sort=" + sort + "&dir=" + (descending ? "desc" : "asc") + "&page=" + number
+                + sizeParam() + (cycle == null ? "" : "&cycle=" + encode(cycle));
+    }
+
+    /** The query string of the first page at {@code rowsPerPage} rows, keeping the filter, order and cycle. */
+    String sizeLink(int rowsPerPage, String cycle) {
+        return new BoardFilter(category, decision, lead, text, sort, descending, 1, rowsPerPage).pageLink(1, cycle);
+    }
+
+    private String sizeParam() {
+        return size == PAGE_SIZES.get(0) ? "" : "&size=" + size;
     }
 
     Comparator<BoardRow> order() {
@@ -51,7 +104,7 @@ record BoardFilter(String category, String decision, String lead, String text, S
         boolean desc = column.equals(sort)
                 ? !descending
                 : !"project".equals(column) && !"lead".equals(column) && !"category".equals(column);
-        return "?" + query() + "&sort=" + column + "&dir=" + (desc ? "desc" : "asc")
+        return "?" + query() + "&sort=" + column + "&dir=" + (desc ? "desc" : "asc") + sizeParam()
                 + (cycle == null ? "" : "&cycle=" + encode(cycle));
     }
 

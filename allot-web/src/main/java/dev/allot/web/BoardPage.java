@@ -52,6 +52,11 @@ final class BoardPage {
     record Totals(
             int projects, int askedGpus, List<Integer> grantedByType, int grantedGpus, int changeGpus, int idle) {}
 
+    /**
+     * @param rows the rows of the page shown, in the filter's order
+     * @param matched how many rows the filter keeps over all pages (what the totals add up)
+     * @param shownPage the page shown (1-based; the last when the query asked for one beyond it)
+     */
     record View(
             Page page,
             List<String> cycles,
@@ -60,7 +65,22 @@ final class BoardPage {
             BoardFilter filter,
             List<BoardRow> rows,
             Totals totals,
-            boolean fragment) {}
+            boolean fragment,
+            int matched,
+            int shownPage) {
+        /** The position of the page's first row among the matching rows (1-based; 0 when none match). */
+        public int firstRow() {
+            return matched == 0 ? 0 : (shownPage - 1) * filter.size() + 1;
+        }
+
+        public int lastRow() {
+            return firstRow() == 0 ? 0 : firstRow() + rows.size() - 1;
+        }
+
+        public int pages() {
+            return filter.pages(matched);
+        }
+    }
 
     static final List<String> DECISIONS = List.of("new", "grow", "keep", "shrink", "kill", "declined");
 
@@ -86,7 +106,16 @@ final class BoardPage {
     /** The board of a lab without cycles: it says how to start. */
     static View empty(Page page, List<String> cycles) {
         return new View(
-                page, cycles, null, null, BoardFilter.none(), List.of(), new Totals(0, 0, List.of(), 0, 0, 0), false);
+                page,
+                cycles,
+                null,
+                null,
+                BoardFilter.none(),
+                List.of(),
+                new Totals(0, 0, List.of(), 0, 0, 0),
+                false,
+                0,
+                1);
     }
 
     View view(Page page, List<String> cycles, Cycle cycle, BoardFilter filter, boolean fragment) {
@@ -98,15 +127,19 @@ final class BoardPage {
                 .filter(row -> row.matches(filter))
                 .sorted(filter.order())
                 .toList();
+        int shown = filter.shownPage(kept.size());
+        int from = (shown - 1) * filter.size();
         return new View(
                 page,
                 cycles,
                 cycle,
                 data,
                 filter,
-                kept,
+                kept.subList(from, Math.min(kept.size(), from + filter.size())),
                 totals(kept, data.gpuTypes().size()),
-                fragment);
+                fragment,
+                kept.size(),
+                shown);
     }
 
     /** The board's rows as {@code rights} may see them (drafts are the deciders' business). */

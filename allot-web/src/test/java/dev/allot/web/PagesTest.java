@@ -71,12 +71,15 @@ class PagesTest {
     }
 
     @Test
-    void boardOf3000ProjectsRendersEveryRowAndTotalsFollowTheFilter() {
+    void boardOf3000ProjectsRendersOnePageOfRowsWhileTotalsCountEveryMatchingRow() {
         Lab lab = TestLabs.shaped(3000, 11).build();
         BoardPage.Rows rows = BoardPage.build(1, lab, Optional.empty(), "no plan yet");
-        String all = Templates.render(
-                "boardRows.jte", BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, BoardFilter.none(), true));
-        assertThat(all.split("<tr id=\"p-", -1)).hasSize(3001);
+        BoardPage.View first = BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, BoardFilter.none(), true);
+        String all = Templates.render("boardRows.jte", first);
+        assertThat(all.split("<tr id=\"p-", -1)).hasSize(101);
+        assertThat(all).contains("3000 of 3000 projects · rows 1–100 (page 1 of 30)", "Total (3000 projects)");
+        assertThat(first.totals().askedGpus())
+                .isEqualTo(lab.asks().stream().mapToInt(a -> a.targetGpus()).sum());
 
         BoardFilter safety = new BoardFilter("safety", "", "", "", "asked", true);
         BoardPage.View filtered = BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, safety, true);
@@ -85,9 +88,38 @@ class PagesTest {
                         lab.projectsById().get(a.project()).category().value().equals("safety"))
                 .mapToInt(a -> a.targetGpus())
                 .sum();
-        assertThat(filtered.rows()).hasSize(750).isSortedAccordingTo(safety.order());
+        assertThat(filtered.matched()).isEqualTo(750);
+        assertThat(filtered.rows()).hasSize(100).isSortedAccordingTo(safety.order());
         assertThat(filtered.totals().askedGpus()).isEqualTo(safetyAsked);
-        assertThat(Templates.render("boardRows.jte", filtered)).contains("Total (750 projects)");
+        assertThat(Templates.render("boardRows.jte", filtered)).contains("Total (750 projects)", "page 1 of 8");
+    }
+
+    @Test
+    void thePagesOfTheBoardFollowEachOtherInTheSortOrderAndAPageTooFarShowsTheLast() {
+        Lab lab = TestLabs.shaped(260, 4).build();
+        BoardPage.Rows rows = BoardPage.build(1, lab, Optional.empty(), "no plan yet");
+        List<String> sorted = rows.rows().stream()
+                .sorted(BoardFilter.none().order())
+                .map(BoardRow::id)
+                .toList();
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            BoardFilter filter = new BoardFilter("", "", "", "", "priority", true, page, 100);
+            BoardPage.View view = BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, filter, true);
+            assertThat(view.shownPage()).isEqualTo(page);
+            view.rows().forEach(row -> paged.add(row.id()));
+        }
+        assertThat(paged).isEqualTo(sorted);
+
+        BoardFilter beyond = new BoardFilter("", "", "", "", "priority", true, 99, 100);
+        BoardPage.View last = BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, beyond, true);
+        assertThat(last.shownPage()).isEqualTo(3);
+        assertThat(last.firstRow()).isEqualTo(201);
+        assertThat(last.lastRow()).isEqualTo(260);
+        String html = Templates.render("boardRows.jte", last);
+        assertThat(html).contains("rows 201–260 (page 3 of 3)", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+        assertThat(new BoardFilter("safety", "", "", "rl", "asked", true, 1, 250).pageLink(2, "2027-01"))
+                .isEqualTo("?category=safety&decision=&lead=&q=rl&sort=asked&dir=desc&page=2&size=250&cycle=2027-01");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package dev.allot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import dev.allot.core.model.Lab;
+import dev.allot.lab.DemoLab;
+import dev.allot.lab.ScaledLab;
+import dev.allot.store.Role;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portfolio board as a decider's browser sees it: headless Chromium loads the board of the 300-project demo lab
+ * and of a 3,000-project lab at laptop (1440 px) and phone (390 px) width, and reports the time from navigation to
+ * the load event (the browser's own Navigation Timing), the page's HTML size and its DOM nodes. The default page of
+ * rows is set beside the largest page size offered (1,000 rows), which stands for the board before it was paged. Not
+ * part of the normal build (its name matches neither *Test nor *IT); run it as docs/benchmarks.md says.
+ */
+class BoardBrowserBench {
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 15);
+
+    @Test
+    void boardLoadsInTheBrowser() {
+        Map<String, Lab> labs = new java.util.LinkedHashMap<>();
+        labs.put("300 projects", DemoLab.generate(42));
+        labs.put("3,000 projects", ScaledLab.ofSize(42, 3000));
+        System.out.printf(
+                Locale.ROOT,
+                "%-15s %-6s %-10s %9s %9s %9s %10s%n",
+                "lab",
+                "width",
+                "rows",
+                "p50 ms",
+                "max ms",
+                "DOM nodes",
+                "HTML KB");
+        try (Browser browser = Browser.launch()) {
+            for (Map.Entry<String, Lab> lab : labs.entrySet()) {
+                try (UiServer server = new UiServer(lab.getValue())) {
+                    Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+                    for (int width : List.of(1440, 390)) {
+                        page.setViewportSize(width, width == 390 ? 844 : 900);
+                        for (String query : List.of("", "?size=1000")) {
+                            measure(page, server.url("/board" + query), lab.getKey(), width, query);
+                        }
+                    }
+                    page.context().close();
+                }
+            }
+        }
+    }
+
+    private static void measure(Page page, String url, String lab, int width, String query) {
+        for (int i = 0; i < 3; i++) {
+            page.navigate(url);
+        }
+        double[] millis = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            page.navigate(url);
+            page.waitForLoadState();
+            millis[i] = ((Number) page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
+                            + " return n.loadEventEnd - n.startTime; }"))
+                    .doubleValue();
+        }
+        int nodes = ((Number) page.evaluate("() => document.getElementsByTagName('*').length")).intValue();
+        int html = page.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertThat(page.locator("table.board tbody tr").count()).isPositive();
+        Arrays.sort(millis);
+        System.out.printf(
+                Locale.ROOT,
+                "%-15s %-6d %-10s %9.0f %9.0f %,9d %,10d%n",
+                lab,
+                width,
+                query.isEmpty() ? "page (100)" : "1,000",
+                millis[millis.length / 2],
+                millis[millis.length - 1],
+                nodes,
+                html / 1024);
+    }
+}
