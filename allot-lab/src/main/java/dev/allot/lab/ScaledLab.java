@@ -104,9 +104,11 @@ public final class ScaledLab {
     }
 
     /**
-     * A lab of exactly {@code projects} projects: enough demo copies, cut to the first {@code projects} (their asks,
-     * scores, pins, overrides and history kept, the rest dropped), on a fleet scaled to the same ratio of GPUs per
-     * project as the demo (whole nodes, at least one per pool).
+     * A lab of exactly {@code projects} projects: enough demo copies, of which {@code projects} are taken evenly spread
+     * over the list (their asks, scores, pins, overrides and history kept, the rest dropped), on a fleet scaled to the
+     * same ratio of GPUs per project as the demo (whole nodes, at least one per pool). Spread, not the first few: the
+     * demo lists its projects by area, so its first 40 all belonged to one or two categories, leaving the others empty
+     * and the policy's share minimum for them impossible to meet.
      */
     public static Lab ofSize(long seed, int projects) {
         if (projects < 1) {
@@ -115,15 +117,37 @@ public final class ScaledLab {
         Lab demo = DemoLab.generate(seed);
         int perCopy = demo.projects().size();
         Lab lab = generate(seed, (projects + perCopy - 1) / perCopy);
+        List<Project> all = lab.projects();
+        List<Project> chosen = new java.util.ArrayList<>(projects);
+        for (int i = 0; i < projects; i++) {
+            chosen.add(all.get((int) ((long) i * all.size() / projects)));
+        }
         java.util.Set<ProjectId> kept = new java.util.HashSet<>();
-        lab.projects().stream().limit(projects).forEach(project -> kept.add(project.id()));
-        double scale = projects / (double) perCopy;
+        chosen.forEach(project -> kept.add(project.id()));
+        // Each GPU type's pools shrink or grow with what the chosen projects held of that type last cycle (or are
+        // pinned to), against what the whole generated lab held: a small lab then has room for its own projects'
+        // continuity and pins, which a scale by project count alone did not give a dozen projects.
+        double countScale = projects / (double) perCopy;
+        Map<dev.allot.core.model.GpuTypeId, Double> typeScale = new LinkedHashMap<>();
+        Map<ProjectId, Allocation> previous = lab.history().isEmpty()
+                ? Map.of()
+                : lab.history().get(lab.history().size() - 1).grants();
+        Map<ProjectId, Allocation> pinned = new LinkedHashMap<>();
+        lab.pins().forEach(pin -> pinned.put(pin.project(), pin.gpus()));
+        for (Pool pool : demo.pools()) {
+            double keptHeld = held(all, kept, previous, pinned, pool.gpuType(), true);
+            double allHeld = held(all, kept, previous, pinned, pool.gpuType(), false);
+            typeScale.put(pool.gpuType(), allHeld > 0 ? keptHeld / allHeld * copies(lab, perCopy) : countScale);
+        }
         List<Pool> pools = demo.pools().stream()
                 .map(pool -> new Pool(
                         pool.name(),
                         pool.cluster(),
                         pool.gpuType(),
-                        pool.gpusPerNode() * Math.max(1, (int) Math.round(pool.gpus() * scale / pool.gpusPerNode())),
+                        pool.gpusPerNode()
+                                * Math.max(1, (int) Math.round(pool.gpus()
+                                        * Math.max(countScale, typeScale.get(pool.gpuType()))
+                                        / pool.gpusPerNode())),
                         pool.gpusPerNode()))
                 .toList();
         List<PastCycle> history = lab.history().stream()
@@ -136,7 +160,7 @@ public final class ScaledLab {
                 lab.gpuTypes(),
                 pools,
                 lab.categories(),
-                lab.projects().stream().limit(projects).toList(),
+                List.copyOf(chosen),
                 lab.asks().stream().filter(ask -> kept.contains(ask.project())).toList(),
                 lab.scores().stream()
                         .filter(score -> kept.contains(score.project()))
@@ -147,6 +171,30 @@ public final class ScaledLab {
                         .filter(override -> kept.contains(override.project()))
                         .toList(),
                 history);
+    }
+
+    private static int copies(Lab lab, int perCopy) {
+        return Math.max(1, lab.projects().size() / perCopy);
+    }
+
+    /** GPUs of {@code type} held last cycle or pinned (whichever is more) by the kept projects, or by all of them. */
+    private static double held(
+            List<Project> all,
+            java.util.Set<ProjectId> kept,
+            Map<ProjectId, Allocation> previous,
+            Map<ProjectId, Allocation> pinned,
+            dev.allot.core.model.GpuTypeId type,
+            boolean keptOnly) {
+        double sum = 0;
+        for (Project project : all) {
+            if (keptOnly && !kept.contains(project.id())) {
+                continue;
+            }
+            sum += Math.max(
+                    previous.getOrDefault(project.id(), Allocation.NONE).gpus(type),
+                    pinned.getOrDefault(project.id(), Allocation.NONE).gpus(type));
+        }
+        return sum;
     }
 
     private static <V> Map<ProjectId, V> keep(Map<ProjectId, V> byProject, java.util.Set<ProjectId> kept) {
