@@ -1,10 +1,14 @@
 package dev.allot.web;
 
 import dev.allot.application.Usage;
+import dev.allot.core.model.CapacityEvent;
+import dev.allot.core.model.CapacityTimeline;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuType;
+import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
+import dev.allot.core.model.PlanPeriod;
 import dev.allot.core.model.Pool;
 import dev.allot.store.Cycle;
 import dev.allot.store.Store;
@@ -13,7 +17,9 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The fleet: capacity by GPU type and pool, and how much of it the plan allocates and the policy keeps in reserve. */
@@ -28,6 +34,23 @@ final class ClusterPage {
     record UsageLine(
             String window, int projects, long usedGpuHours, long grantedGpuHours, Double usedFraction, int idle) {}
 
+    /**
+     * One period of the cycle's capacity timeline: its days, GPUs per type in the pools (in the order of the lab's GPU
+     * types), what the plan grants then (empty when the plan shown does not plan over time), and the capacity events
+     * that start or end on its first day, in words.
+     */
+    record PeriodLine(
+            LocalDate from, LocalDate until, long days, List<Integer> capacity, List<Integer> granted, String events) {}
+
+    /** The capacity timeline: no periods when the lab's capacity does not change over the cycle. */
+    record Timeline(List<String> gpuTypes, List<PeriodLine> periods, String chart) {
+        static final Timeline NONE = new Timeline(List.of(), List.of(), "");
+
+        public boolean planned() {
+            return periods.stream().anyMatch(period -> !period.granted().isEmpty());
+        }
+    }
+
     record View(
             Page page,
             Cycle cycle,
@@ -35,7 +58,8 @@ final class ClusterPage {
             List<Pool> pools,
             List<TypeLine> types,
             String chart,
-            UsageLine usage) {}
+            UsageLine usage,
+            Timeline timeline) {}
 
     private final Store store;
     private final Usage usage;
@@ -50,7 +74,7 @@ final class ClusterPage {
         if (cycle.isEmpty()) {
             return Templates.render(
                     "cluster.jte",
-                    new View(page, null, "no plan yet", store.lab().pools(), List.of(), "", null));
+                    new View(page, null, "no plan yet", store.lab().pools(), List.of(), "", null, Timeline.NONE));
         }
         Lab lab = store.lab().export(cycle.get().id());
         Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.get().id(), page.rights());
@@ -64,7 +88,91 @@ final class ClusterPage {
                         lab.pools(),
                         types,
                         chart(types),
-                        usage(cycle.get().id(), LocalDate.now(ZoneOffset.UTC))));
+                        usage(cycle.get().id(), LocalDate.now(ZoneOffset.UTC)),
+                        timeline(lab, shown.map(StoredPlan::plan))));
+    }
+
+    /**
+     * The cycle's capacity per GPU type from period to period, with the plan's grants per period when it plans over
+     * time; {@link Timeline#NONE} for a lab whose capacity does not change during the cycle.
+     */
+    static Timeline timeline(Lab lab, Optional<Plan> plan) {
+        if (lab.capacityEvents().isEmpty()) {
+            return Timeline.NONE;
+        }
+        List<GpuType> types = lab.gpuTypes();
+        Map<LocalDate, List<CapacityEvent>> eventsByDay = new HashMap<>();
+        CapacityTimeline.periods(lab).forEach(period -> eventsByDay.put(period.from(), period.events()));
+        List<PeriodLine> lines = new ArrayList<>();
+        if (plan.isPresent() && plan.get().hasPeriods()) {
+            for (PlanPeriod period : plan.get().periods()) {
+                Map<GpuTypeId, Integer> granted = period.grantedGpus();
+                lines.add(new PeriodLine(
+                        period.from(),
+                        period.until(),
+                        period.days(),
+                        gpus(types, period.capacityGpus()),
+                        gpus(types, granted),
+                        events(eventsByDay.getOrDefault(period.from(), List.of()))));
+            }
+        } else {
+            for (CapacityTimeline.Period period : CapacityTimeline.periods(lab)) {
+                lines.add(new PeriodLine(
+                        period.from(),
+                        period.until(),
+                        period.days(),
+                        gpus(types, period.capacityGpus()),
+                        List.of(),
+                        events(period.events())));
+            }
+        }
+        List<String> names = types.stream().map(type -> type.id().value()).toList();
+        return new Timeline(names, lines, timelineChart(names, lines));
+    }
+
+    private static List<Integer> gpus(List<GpuType> types, Map<GpuTypeId, Integer> byType) {
+        return types.stream().map(type -> byType.getOrDefault(type.id(), 0)).toList();
+    }
+
+    private static String events(List<CapacityEvent> events) {
+        return String.join(
+                "; ",
+                events.stream()
+                        .map(event -> event.pool() + " " + event.kind().label() + " " + event.describe())
+                        .toList());
+    }
+
+    /**
+     * Capacity per GPU type as a step line over the periods' first days, and the plan's grants as dashed steps of the
+     * same colour beside it.
+     */
+    private static String timelineChart(List<String> types, List<PeriodLine> periods) {
+        List<String> days =
+                periods.stream().map(period -> period.from().toString()).toList();
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (int t = 0; t < types.size(); t++) {
+            int type = t;
+            Map<String, Object> capacity = PlanCharts.series(
+                    types.get(t) + " capacity",
+                    "line",
+                    periods.stream().map(p -> (Object) p.capacity().get(type)).toList(),
+                    null);
+            capacity.put("step", "start");
+            series.add(capacity);
+            if (!periods.get(0).granted().isEmpty()) {
+                Map<String, Object> granted = PlanCharts.series(
+                        types.get(t) + " granted",
+                        "line",
+                        periods.stream()
+                                .map(p -> (Object) p.granted().get(type))
+                                .toList(),
+                        null);
+                granted.put("step", "start");
+                granted.put("lineStyle", Map.of("type", "dashed"));
+                series.add(granted);
+            }
+        }
+        return PlanCharts.chart("GPUs per type over the cycle", days, series);
     }
 
     /** The cycle's recorded usage up to {@code today}, or null before the schedulers reported any. */

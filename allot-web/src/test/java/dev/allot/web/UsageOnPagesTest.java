@@ -139,7 +139,14 @@ class UsageOnPagesTest {
         return Templates.render(
                 "cluster.jte",
                 new ClusterPage.View(
-                        DECIDER, cycle, "published v1", lab.pools(), List.of(), "", cluster.usage(lab.cycle(), today)));
+                        DECIDER,
+                        cycle,
+                        "published v1",
+                        lab.pools(),
+                        List.of(),
+                        "",
+                        cluster.usage(lab.cycle(), today),
+                        ClusterPage.Timeline.NONE));
     }
 
     static StoredPlan published(Application application, Lab lab) {
