@@ -61,6 +61,10 @@ final class ClusterPage {
             UsageLine usage,
             Timeline timeline) {}
 
+    /** One hue per GPU type, shared by its capacity (solid) and granted (dashed) lines. */
+    private static final List<String> TIMELINE_COLOURS =
+            List.of("#4e79a7", "#e15759", "#59a14f", "#b07aa1", "#f28e2b", "#76b7b2", "#9c755f", "#edc948");
+
     private final Store store;
     private final Usage usage;
 
@@ -113,7 +117,7 @@ final class ClusterPage {
                         period.days(),
                         gpus(types, period.capacityGpus()),
                         gpus(types, granted),
-                        events(eventsByDay.getOrDefault(period.from(), List.of()))));
+                        events(eventsByDay.getOrDefault(period.from(), List.of()), period.from())));
             }
         } else {
             for (CapacityTimeline.Period period : CapacityTimeline.periods(lab)) {
@@ -123,7 +127,7 @@ final class ClusterPage {
                         period.days(),
                         gpus(types, period.capacityGpus()),
                         List.of(),
-                        events(period.events())));
+                        events(period.events(), period.from())));
             }
         }
         List<String> names = types.stream().map(type -> type.id().value()).toList();
@@ -134,11 +138,15 @@ final class ClusterPage {
         return types.stream().map(type -> byType.getOrDefault(type.id(), 0)).toList();
     }
 
-    private static String events(List<CapacityEvent> events) {
+    /** The events that start or end on {@code day}, in words ("west-h100 outage ends (-8 from ... until ...)"). */
+    private static String events(List<CapacityEvent> events, LocalDate day) {
         return String.join(
                 "; ",
                 events.stream()
-                        .map(event -> event.pool() + " " + event.kind().label() + " " + event.describe())
+                        .map(event -> event.pool() + " " + event.kind().label()
+                                + (event.from().equals(day)
+                                        ? " " + event.describe()
+                                        : " ends (" + event.describe() + ")"))
                         .toList());
     }
 
@@ -157,7 +165,9 @@ final class ClusterPage {
                     "line",
                     periods.stream().map(p -> (Object) p.capacity().get(type)).toList(),
                     null);
+            String colour = TIMELINE_COLOURS.get(t % TIMELINE_COLOURS.size());
             capacity.put("step", "start");
+            capacity.put("color", colour);
             series.add(capacity);
             if (!periods.get(0).granted().isEmpty()) {
                 Map<String, Object> granted = PlanCharts.series(
@@ -168,6 +178,7 @@ final class ClusterPage {
                                 .toList(),
                         null);
                 granted.put("step", "start");
+                granted.put("color", colour);
                 granted.put("lineStyle", Map.of("type", "dashed"));
                 series.add(granted);
             }

@@ -50,6 +50,35 @@ class CapacityTimelineOnPagesTest {
     }
 
     @Test
+    void anOutageIsNamedOnThePeriodItStartsAndAgainWhereItEnds() {
+        Lab plain = TestLabs.shaped(6, 2).build();
+        Pool pool = plain.pools().get(0);
+        Lab lab = plain.withCapacityEvents(List.of(CapacityEvent.outage(
+                pool.name(),
+                pool.gpusPerNode(),
+                plain.cycleStart().plusDays(10),
+                plain.cycleStart().plusDays(12))));
+        List<ClusterPage.PeriodLine> periods =
+                ClusterPage.timeline(lab, Optional.empty()).periods();
+        ClusterPage.PeriodLine down = periods.stream()
+                .filter(period -> period.from().equals(plain.cycleStart().plusDays(10)))
+                .findFirst()
+                .orElseThrow();
+        ClusterPage.PeriodLine back = periods.stream()
+                .filter(period -> period.from().equals(plain.cycleStart().plusDays(12)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(down.events()).contains(pool.name() + " outage -").doesNotContain("ends");
+        assertThat(back.events()).contains(pool.name() + " outage ends (-");
+        assertThat(back.capacity()).isEqualTo(periods.get(0).capacity());
+        assertThat(down.capacity().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(periods.get(0).capacity().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum()
+                        - pool.gpusPerNode());
+    }
+
+    @Test
     void aPlanOverTimeShowsItsGrantsPerPeriodWithinEachPeriodsCapacity() {
         Lab lab = labWithArrival();
         Plan plan = Planner.create(PlannerOptions.defaults()).plan(lab);
