@@ -104,7 +104,8 @@ final class PlanCharts {
         option.put("animation", false);
         option.put("title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)));
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("top", 24));
+        // A legend that scrolls on one line never runs into the plot on a phone.
+        option.put("legend", Map.of("top", 24, "type", "scroll"));
         option.put("grid", Map.of("top", 64, "left", 48, "right", 16, "bottom", 32));
         option.put("xAxis", Map.of("type", "category", "data", categories));
         option.put("yAxis", Map.of("type", "value"));
