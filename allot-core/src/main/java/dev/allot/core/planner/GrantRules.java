@@ -31,6 +31,43 @@ public final class GrantRules {
     public static List<Problem> check(Lab lab) {
         List<Problem> problems = new ArrayList<>(pinsOnInactiveProjects(lab));
         problems.addAll(wholeNodeAsks(lab));
+        problems.addAll(shareMinimumsOfEmptyCategories(lab));
+        return problems;
+    }
+
+    /**
+     * A category's share minimum needs a project in it that the planner may grant GPUs to (an active project with an
+     * ask, or one the {@code noAsk} rule asks for, or a pin). Without one, every plan that grants anything at all
+     * breaks the minimum, so the lab is refused here, naming the bound, instead of as an infeasible policy whose
+     * conflict report names every project that keeps the fleet busy.
+     */
+    public static List<Problem> shareMinimumsOfEmptyCategories(Lab lab) {
+        Map<ProjectId, Ask> asks = MissingAsks.asksForPlanning(lab);
+        java.util.Set<ProjectId> pinned = new java.util.HashSet<>();
+        lab.pins().stream().filter(pin -> !pin.gpus().isEmpty()).forEach(pin -> pinned.add(pin.project()));
+        java.util.Set<String> grantable = new java.util.HashSet<>();
+        for (Project project : lab.projects()) {
+            if (project.status() == ProjectStatus.ACTIVE
+                    && (asks.containsKey(project.id()) || pinned.contains(project.id()))) {
+                grantable.add(project.category().value());
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (grantable.isEmpty()) {
+            return problems;
+        }
+        for (var bound : lab.policy().shareBounds()) {
+            String category = bound.category().value();
+            if (bound.minShare() > 0 && !grantable.contains(category)) {
+                String percent = Math.round(bound.minShare() * 1000) / 10.0 + " %";
+                problems.add(new Problem(
+                        "policy.shares." + category + ".min",
+                        percent.replace(".0 %", " %"),
+                        "category " + category + " has no active project with an ask, so no plan that grants GPUs"
+                                + " can give it its minimum share",
+                        "Maybe drop the minimum, or add a project with an ask to " + category + "?"));
+            }
+        }
         return problems;
     }
 
