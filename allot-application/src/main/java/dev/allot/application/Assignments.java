@@ -111,6 +111,20 @@ public final class Assignments {
         return store.assignments().replace(cycle, assignments, actor);
     }
 
+    /** Adds ({@code assigned}) or removes one project of one reviewer, keeping the other assignments. */
+    public List<Assignment> set(CycleId cycle, ProjectId project, String reviewer, boolean assigned, Actor actor) {
+        Map<ProjectId, List<String>> byProject = new LinkedHashMap<>();
+        for (Assignment a : store.assignments().list(cycle)) {
+            byProject.computeIfAbsent(a.project(), p -> new ArrayList<>()).add(a.reviewer());
+        }
+        List<String> reviewers = byProject.computeIfAbsent(project, p -> new ArrayList<>());
+        reviewers.remove(reviewer);
+        if (assigned) {
+            reviewers.add(reviewer);
+        }
+        return assign(cycle, byProject, actor);
+    }
+
     /**
      * Deals the cycle's active projects out to {@code reviewers} (all reviewers when empty), {@code perProject} each,
      * round-robin within each category so every reviewer gets a like share of every category: projects in category

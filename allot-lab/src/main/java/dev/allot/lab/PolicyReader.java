@@ -37,7 +37,8 @@ final class PolicyReader {
             "value",
             "usage",
             "noAsk",
-            "periodDays");
+            "periodDays",
+            "commentsShared");
     private static final List<String> GUARD_KEYS =
             List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final List<String> USAGE_KEYS = List.of("idleBelow", "action", "headroom");
@@ -98,6 +99,9 @@ final class PolicyReader {
         Boolean mayKill = policy.has("plannerMayKill")
                 ? policy.read("plannerMayKill", false, Scalars::flag)
                 : Boolean.valueOf(defaults.plannerMayKill());
+        Boolean commentsShared = policy.has("commentsShared")
+                ? policy.read("commentsShared", false, Scalars::flag)
+                : Boolean.valueOf(defaults.commentsShared());
         Integer approvals = policy.has("approvals") ? approvals(policy) : Integer.valueOf(defaults.approvals());
         Integer periodDays = policy.has("periodDays") ? periodDays(policy) : Integer.valueOf(defaults.periodDays());
         GuardThresholds guard = policy.has("guard") ? guard(policy) : defaults.guard();
@@ -118,6 +122,7 @@ final class PolicyReader {
                 || read == null
                 || notice == null
                 || periodDays == null
+                || commentsShared == null
                 || mayKill == null) {
             return null;
         }
@@ -136,6 +141,7 @@ final class PolicyReader {
                 .usage(usage)
                 .noAsk(noAsk)
                 .periodDays(periodDays)
+                .commentsShared(commentsShared)
                 .build();
     }
 
