@@ -147,8 +147,8 @@ final class PolicyReader {
 
     private Integer periodDays(YamlObject policy) {
         Integer days = policy.count("periodDays", false);
-        if (days != null && days < 1) {
-            problems.add(policy.path("periodDays"), String.valueOf(days), "must be at least 1 day", "Maybe 7?");
+        if (days != null && !PolicyRules.periodDays(days).isEmpty()) {
+            PolicyRules.periodDays(days).forEach(problem -> problems.add(problem.at(policy.path("periodDays")), ""));
             return null;
         }
         return days;
@@ -165,12 +165,8 @@ final class PolicyReader {
 
     private Integer approvals(YamlObject policy) {
         Integer count = policy.count("approvals", false);
-        if (count != null && count < 1) {
-            problems.add(
-                    policy.path("approvals"),
-                    String.valueOf(count),
-                    "a publish needs at least one approval",
-                    "Maybe 1, or leave approvals out for two when the lab has two or more deciders?");
+        if (count != null && !PolicyRules.approvals(count).isEmpty()) {
+            PolicyRules.approvals(count).forEach(problem -> problems.add(problem.at(policy.path("approvals")), ""));
             return null;
         }
         return count;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * characters are refused along with {@code //host} and {@code https:...}.
  */
 final class NextPage {
-    static final String DEFAULT = "/";
+    static final String DEFAULT = "/board";
 
     /** A slash, then a first segment character that is not a slash; then path, query and fragment characters only. */
     private static final Pattern LOCAL = Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*");

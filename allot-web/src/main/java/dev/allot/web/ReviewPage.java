@@ -50,7 +50,9 @@ final class ReviewPage {
             int publishedVersion,
             List<Assignments.Progress> progress,
             List<String> reviewers,
-            Optional<PlanDiff> draftChanges) {
+            Optional<PlanDiff> draftChanges,
+            String policyBase,
+            List<String> policyDiff) {
         /** Deciders and admins assign projects to reviewers. */
         boolean canAssign() {
             return page.rights().maySetPolicy();
@@ -127,6 +129,9 @@ final class ReviewPage {
                         .toList())
                 .orElse(List.of());
         CycleState next = cycle.state().next();
+        Optional<Cycle> lastPublished = store.plans()
+                .previousPublished(cycle.id())
+                .map(p -> store.cycles().get(p.cycle()).value());
         int published = store.plans()
                 .latestPublished(cycle.id())
                 .map(StoredPlan::version)
@@ -154,7 +159,11 @@ final class ReviewPage {
                 published,
                 assignments.progress(cycle.id()),
                 assignments.reviewers(),
-                Reads.seesDrafts(page.rights().role()) ? Reads.of(store).draftChanges(cycle.id()) : Optional.empty());
+                Reads.seesDrafts(page.rights().role()) ? Reads.of(store).draftChanges(cycle.id()) : Optional.empty(),
+                lastPublished.map(c -> c.id().value()).orElse(""),
+                lastPublished
+                        .map(c -> PolicyDiff.lines(c.policy(), cycle.policy()))
+                        .orElse(List.of()));
     }
 
     static void requireReviewer(Rights rights) {

@@ -170,9 +170,13 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private void login(Context ctx) {
         try {
             sessions.requireCsrf(ctx, false);
-            sessions.signIn(ctx, ctx.formParam("token"));
-            String next = ctx.formParam("next");
-            ctx.redirect(NextPage.orDefault(next), io.javalin.http.HttpStatus.SEE_OTHER);
+            Rights rights = sessions.signIn(ctx, ctx.formParam("token"));
+            String next = NextPage.orDefault(ctx.formParam("next"));
+            // A reviewer's home page is their queue, where the board would be anyone else's.
+            if (next.equals(NextPage.DEFAULT) && rights.role() == dev.allot.store.Role.REVIEWER) {
+                next = "/queue";
+            }
+            ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (AllotException e) {
             html(ctx, ErrorPage.status(e), LoginPage.form(ctx, sessions, e.getMessage(), links(ctx)));
         }
