@@ -1,12 +1,13 @@
 package dev.allot.web;
 
 import dev.allot.application.Assignments;
+import dev.allot.application.Reads;
 import dev.allot.core.AllotException;
 import dev.allot.core.ErrorCode;
+import dev.allot.core.model.CycleId;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.Role;
-import dev.allot.store.Store;
 import java.util.List;
 
 /**
@@ -20,11 +21,11 @@ final class QueuePage {
         }
     }
 
-    private final Store store;
+    private final Reads reads;
     private final Assignments assignments;
 
-    QueuePage(Store store, Assignments assignments) {
-        this.store = store;
+    QueuePage(Reads reads, Assignments assignments) {
+        this.reads = reads;
         this.assignments = assignments;
     }
 
@@ -35,11 +36,23 @@ final class QueuePage {
                     "Role " + page.rights().roleLabel() + " may not see a reviewer's queue. Maybe look at the"
                             + " reviewers' progress on the cycle review page?");
         }
-        Cycle cycle = Cycles.require(store, page.cycle()).value();
+        Cycle cycle = cycle(page.cycle());
         String me = page.rights().user();
         List<Assignments.QueueItem> items = assignments.queue(cycle.id(), me);
         int scored = (int) items.stream().filter(Assignments.QueueItem::scored).count();
         return Templates.render(
                 "queue.jte", new View(page, cycle, items, new Assignments.Progress(me, items.size(), scored)));
+    }
+
+    /** The cycle named in the URL, else the newest one. */
+    private Cycle cycle(String requested) {
+        if (requested != null && !requested.isBlank()) {
+            return reads.cycle(CycleId.of(Slugs.require(requested, "cycle"))).value();
+        }
+        return reads.cycles().stream()
+                .findFirst()
+                .orElseThrow(() -> new AllotException(
+                        ErrorCode.NO_CYCLES, "The lab has no review cycle yet. Maybe import a lab first?"))
+                .value();
     }
 }

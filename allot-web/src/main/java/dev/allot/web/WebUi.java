@@ -42,7 +42,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.tokens = new TokensPage(application.tokens());
         this.signOn = oidc == null ? null : new SignOn(oidc, sessions);
         this.dashboard = new DashboardPage(application.dashboard());
-        this.queue = new QueuePage(store, application.assignments());
+        this.queue = new QueuePage(application.reads(), application.assignments());
     }
 
     public static WebUi create(Store store, Planner planner) {
