@@ -177,7 +177,7 @@ public final class Assignments {
     public List<Progress> progress(CycleId cycle) {
         List<Assignment> assignments = store.assignments().list(cycle);
         Set<String> scored = new java.util.HashSet<>();
-        for (Score score : store.lab().export(cycle).scores()) {
+        for (Score score : store.reviews().scores(cycle)) {
             scored.add(score.project().value() + "\n" + score.reviewer());
         }
         Map<String, int[]> counts = new LinkedHashMap<>();

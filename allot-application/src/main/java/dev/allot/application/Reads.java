@@ -82,8 +82,8 @@ public final class Reads {
         if (draft.isEmpty() || previous.isEmpty()) {
             return Optional.empty();
         }
-        java.util.Map<dev.allot.core.model.GpuTypeId, Double> speeds =
-                store.lab().export(cycle).relativeSpeeds();
+        java.util.Map<dev.allot.core.model.GpuTypeId, Double> speeds = new java.util.HashMap<>();
+        store.lab().gpuTypes().forEach(type -> speeds.put(type.id(), type.relativeSpeed()));
         return Optional.of(dev.allot.store.PlanDiff.between(draft.get().plan(), previous, speeds));
     }
 
