@@ -121,6 +121,8 @@ public final class DemoCommand implements Callable<Integer> {
                             .create(user, role, "demo login", Actor.system("demo"))
                             .token());
         }
+        // The demo reviewer's home page, the queue, starts with every active project dealt out to them.
+        application.assignments().roundRobin(lab.cycle(), List.of(), 1, decider);
         Planner planner = Planner.create(solver.toPlannerOptions());
         AllotServer server =
                 AllotServer.create(store, planner, WebUi.create(store, planner)).start(host, port);

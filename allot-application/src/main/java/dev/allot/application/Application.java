@@ -22,6 +22,7 @@ public final class Application {
     private final Enforcements enforcements;
     private final Fleets fleets;
     private final Dashboard dashboard;
+    private final Assignments assignments;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -35,6 +36,7 @@ public final class Application {
         this.enforcements = new Enforcements(store);
         this.fleets = new Fleets(store);
         this.dashboard = new Dashboard(store, usage);
+        this.assignments = new Assignments(store);
     }
 
     /** The pools' capacity events (arrivals, retirements, outage windows). */
@@ -93,6 +95,11 @@ public final class Application {
     /** The leaders' dashboard across all published cycles. */
     public Dashboard dashboard() {
         return dashboard;
+    }
+
+    /** Which reviewer scores which project, each reviewer's queue and progress. */
+    public Assignments assignments() {
+        return assignments;
     }
 
     /** The administrator's token lifecycle: list and revoke. */

@@ -51,6 +51,42 @@ public final class Reads {
         return seesDrafts(role) ? shownPlan(cycle) : store.plans().latestPublished(cycle);
     }
 
+    /**
+     * Whether {@code user} with {@code role} sees the review in progress of {@code project} (its draft line, and
+     * other reviewers' scores and comments): deciders and admins always, a reviewer for the projects assigned to
+     * them, nobody else.
+     */
+    public boolean seesReviewOf(CycleId cycle, Role role, String user, dev.allot.core.model.ProjectId project) {
+        return seesDrafts(role)
+                || role == Role.REVIEWER
+                        && store.assignments()
+                                .list(cycle)
+                                .contains(new dev.allot.store.AssignmentRepository.Assignment(project, user));
+    }
+
+    /** The plan {@code user} should look at for {@code project}: the draft rule, for reviewers of assigned ones. */
+    public Optional<StoredPlan> shownPlan(
+            CycleId cycle, Role role, String user, dev.allot.core.model.ProjectId project) {
+        return seesReviewOf(cycle, role, user, project)
+                ? shownPlan(cycle)
+                : store.plans().latestPublished(cycle);
+    }
+
+    /**
+     * What the draft's last re-solve changed: the current draft against the draft it replaced, in the one plan diff
+     * the store computes; empty without a draft or before its first re-solve.
+     */
+    public Optional<dev.allot.store.PlanDiff> draftChanges(CycleId cycle) {
+        Optional<StoredPlan> draft = store.plans().draft(cycle);
+        Optional<dev.allot.core.model.Plan> previous = store.plans().previousDraft(cycle);
+        if (draft.isEmpty() || previous.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<dev.allot.core.model.GpuTypeId, Double> speeds = new java.util.HashMap<>();
+        store.lab().gpuTypes().forEach(type -> speeds.put(type.id(), type.relativeSpeed()));
+        return Optional.of(dev.allot.store.PlanDiff.between(draft.get().plan(), previous, speeds));
+    }
+
     public List<Versioned<Cycle>> cycles() {
         return store.cycles().list();
     }

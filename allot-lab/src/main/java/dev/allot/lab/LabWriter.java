@@ -134,6 +134,9 @@ final class LabWriter {
         if (policy.periodDays() != Policy.DEFAULT_PERIOD_DAYS) {
             line(1, "periodDays: " + policy.periodDays());
         }
+        if (policy.commentsShared()) {
+            line(1, "commentsShared: true");
+        }
         GuardThresholds guard = policy.guard();
         line(1, "guard:");
         line(2, "maxKillFraction: " + Percent.format(guard.maxKillFraction()));

@@ -37,7 +37,8 @@ final class PolicyReader {
             "value",
             "usage",
             "noAsk",
-            "periodDays");
+            "periodDays",
+            "commentsShared");
     private static final List<String> GUARD_KEYS =
             List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final List<String> USAGE_KEYS = List.of("idleBelow", "action", "headroom");
@@ -98,6 +99,9 @@ final class PolicyReader {
         Boolean mayKill = policy.has("plannerMayKill")
                 ? policy.read("plannerMayKill", false, Scalars::flag)
                 : Boolean.valueOf(defaults.plannerMayKill());
+        Boolean commentsShared = policy.has("commentsShared")
+                ? policy.read("commentsShared", false, Scalars::flag)
+                : Boolean.valueOf(defaults.commentsShared());
         Integer approvals = policy.has("approvals") ? approvals(policy) : Integer.valueOf(defaults.approvals());
         Integer periodDays = policy.has("periodDays") ? periodDays(policy) : Integer.valueOf(defaults.periodDays());
         GuardThresholds guard = policy.has("guard") ? guard(policy) : defaults.guard();
@@ -118,6 +122,7 @@ final class PolicyReader {
                 || read == null
                 || notice == null
                 || periodDays == null
+                || commentsShared == null
                 || mayKill == null) {
             return null;
         }
@@ -136,13 +141,14 @@ final class PolicyReader {
                 .usage(usage)
                 .noAsk(noAsk)
                 .periodDays(periodDays)
+                .commentsShared(commentsShared)
                 .build();
     }
 
     private Integer periodDays(YamlObject policy) {
         Integer days = policy.count("periodDays", false);
-        if (days != null && days < 1) {
-            problems.add(policy.path("periodDays"), String.valueOf(days), "must be at least 1 day", "Maybe 7?");
+        if (days != null && !PolicyRules.periodDays(days).isEmpty()) {
+            PolicyRules.periodDays(days).forEach(problem -> problems.add(problem.at(policy.path("periodDays")), ""));
             return null;
         }
         return days;
@@ -159,12 +165,8 @@ final class PolicyReader {
 
     private Integer approvals(YamlObject policy) {
         Integer count = policy.count("approvals", false);
-        if (count != null && count < 1) {
-            problems.add(
-                    policy.path("approvals"),
-                    String.valueOf(count),
-                    "a publish needs at least one approval",
-                    "Maybe 1, or leave approvals out for two when the lab has two or more deciders?");
+        if (count != null && !PolicyRules.approvals(count).isEmpty()) {
+            PolicyRules.approvals(count).forEach(problem -> problems.add(problem.at(policy.path("approvals")), ""));
             return null;
         }
         return count;

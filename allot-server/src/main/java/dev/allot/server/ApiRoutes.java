@@ -44,6 +44,7 @@ final class ApiRoutes {
         EvidenceHandlers evidence = new EvidenceHandlers(application);
         EnforcementHandlers enforcement = new EnforcementHandlers(application);
         CapacityHandlers capacity = new CapacityHandlers(application.fleets());
+        AssignmentHandlers assignments = new AssignmentHandlers(application.assignments());
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -99,6 +100,9 @@ final class ApiRoutes {
         api.add(GET, "/api/pools/{pool}/events", EVERYONE, capacity::list);
         api.add(POST, "/api/pools/{pool}/events", ADMIN, capacity::add);
         api.add(DELETE, "/api/pools/{pool}/events/{index}", ADMIN, capacity::remove);
+        api.add(GET, "/api/cycles/{cycle}/assignments", REVIEWING, assignments::list);
+        api.add(PUT, "/api/cycles/{cycle}/assignments", STEERING, assignments::replace);
+        api.add(POST, "/api/cycles/{cycle}/assignments/round-robin", STEERING, assignments::roundRobin);
         return List.copyOf(api.routes);
     }
 

@@ -143,6 +143,9 @@ final class Inputs {
         if (f.has("plannerMayKill")) {
             policy.plannerMayKill(f.flag("plannerMayKill"));
         }
+        if (f.has("commentsShared")) {
+            policy.commentsShared(f.flag("commentsShared"));
+        }
         if (f.has("periodDays")) {
             policy.periodDays(f.integer("periodDays", 1, 366, null));
         }

@@ -258,6 +258,28 @@ final class OpenApiDocument {
                 null,
                 "CapacityEvents",
                 true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/assignments",
+                "Which reviewer scores which project, with each reviewer's progress (a reviewer sees their own)",
+                null,
+                "Assignments",
+                true);
+        doc.op(
+                "put",
+                "/api/cycles/{cycle}/assignments",
+                "Replace the cycle's reviewer assignments (decider or admin); every problem is named at once",
+                "AssignmentsInput",
+                "Assignments",
+                true);
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/assignments/round-robin",
+                "Deal the active projects out to the reviewers round-robin within each category (decider or admin);"
+                        + " replaces earlier assignments",
+                "RoundRobinInput",
+                "Assignments",
+                true);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
         root.put(

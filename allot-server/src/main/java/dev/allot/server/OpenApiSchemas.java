@@ -180,6 +180,7 @@ final class OpenApiSchemas {
                                 Map.entry("yieldNoticeDays", integer()),
                                 Map.entry("periodDays", integer()),
                                 Map.entry("plannerMayKill", Map.of("type", "boolean")),
+                                Map.entry("commentsShared", Map.of("type", "boolean")),
                                 Map.entry("approvals", integer()),
                                 Map.entry(
                                         "guard",
@@ -475,7 +476,47 @@ final class OpenApiSchemas {
         Map<String, Object> input = new LinkedHashMap<>(run);
         List.of("id", "cycle", "ranAt", "ranBy").forEach(input::remove);
         s.put("EnforcementInput", obj(List.of("enforcer", "target", "mode"), input));
+        assignments(s);
         return s;
+    }
+
+    /** Reviewer assignments: what the API answers and the two bodies that set them. */
+    private static void assignments(Map<String, Object> s) {
+        s.put(
+                "Assignments",
+                obj(
+                        List.of("cycle", "assignments", "progress"),
+                        Map.of(
+                                "cycle",
+                                str(),
+                                "assignments",
+                                arr(obj(List.of("project", "reviewer"), Map.of("project", str(), "reviewer", str()))),
+                                "progress",
+                                arr(obj(
+                                        List.of("reviewer", "assigned", "scored"),
+                                        Map.of("reviewer", str(), "assigned", integer(), "scored", integer()))))));
+        s.put(
+                "AssignmentsInput",
+                obj(
+                        List.of("assignments"),
+                        Map.of(
+                                "assignments",
+                                Map.of(
+                                        "type",
+                                        "object",
+                                        "additionalProperties",
+                                        arr(str()),
+                                        "description",
+                                        "Reviewers (user names with a reviewer token) per project id"))));
+        s.put(
+                "RoundRobinInput",
+                obj(
+                        List.of(),
+                        Map.of(
+                                "reviewers",
+                                arr(str()),
+                                "perProject",
+                                Map.of("type", "integer", "minimum", 1, "default", 1))));
     }
 
     static Map<String, Object> obj(List<String> required, Map<String, Object> properties) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Draft and published plans. Drafts are replaced on every re-solve (the pins and overrides that shaped them live in
+ * Draft and published plans. Drafts are replaced on every re-solve, keeping the one replaced (the pins and overrides that shaped them live in
  * the cycle, so they survive); publishing copies the draft into a new immutable version in one transaction.
  */
 public final class PlanRepository {
@@ -49,7 +49,8 @@ public final class PlanRepository {
                 id = before.get().id();
                 version = expected + 1;
                 int rows = handle.createUpdate(
-                                "UPDATE plan SET plan_json = :json, version = :version, created_at = :at,"
+                                "UPDATE plan SET previous_plan_json = plan_json, plan_json = :json, version = :version,"
+                                        + " created_at = :at,"
                                         + " created_by = :by WHERE id = :id AND version = :expected")
                         .bind("json", Json.write(plan))
                         .bind("version", version)
@@ -81,6 +82,20 @@ public final class PlanRepository {
 
     public Optional<StoredPlan> draft(CycleId cycle) {
         return store.read(handle -> draft(handle, cycle));
+    }
+
+    /**
+     * The draft the last re-solve replaced (kept so the deciders see what the re-solve changed); empty before the
+     * first re-solve of the cycle.
+     */
+    public Optional<Plan> previousDraft(CycleId cycle) {
+        return store.read(handle -> handle.createQuery(
+                        "SELECT previous_plan_json FROM plan WHERE cycle = :cycle AND kind = 'DRAFT'"
+                                + " AND previous_plan_json IS NOT NULL")
+                .bind("cycle", cycle.value())
+                .mapTo(String.class)
+                .findOne()
+                .map(json -> Json.read(json, Plan.class)));
     }
 
     /**

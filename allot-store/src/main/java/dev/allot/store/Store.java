@@ -40,6 +40,7 @@ public final class Store implements AutoCloseable {
     private final TokenRepository tokens;
     private final EvidenceRepository evidence;
     private final EnforcementRepository enforcement;
+    private final AssignmentRepository assignments;
 
     private Store(HikariDataSource dataSource, InstantSource clock) {
         this.dataSource = dataSource;
@@ -57,6 +58,7 @@ public final class Store implements AutoCloseable {
         this.tokens = new TokenRepository(this);
         this.evidence = new EvidenceRepository(this);
         this.enforcement = new EnforcementRepository(this);
+        this.assignments = new AssignmentRepository(this);
     }
 
     /** Opens (and migrates) the database at {@code url}; user and password may be null for H2. */
@@ -186,6 +188,11 @@ public final class Store implements AutoCloseable {
     /** The record of enforcement runs (Slurm and Kueue applies, drift checks, exports) per cycle. */
     public EnforcementRepository enforcement() {
         return enforcement;
+    }
+
+    /** Which reviewer scores which project, per cycle. */
+    public AssignmentRepository assignments() {
+        return assignments;
     }
 
     public AuditLog audit() {

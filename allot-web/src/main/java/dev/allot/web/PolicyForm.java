@@ -17,8 +17,9 @@ import java.util.function.Function;
 
 /**
  * The deciders' policy edits on the review screen: the reserve, each category's share bounds and the usage rule, in
- * percent, and the rule for continuing projects without an ask. The other policy terms (relations, change limit,
- * granularity) are kept as they are.
+ * percent, the rule for continuing projects without an ask, and the terms of {@link PolicyTerms} (change limit,
+ * granularity, yield notice, planner kills, approvals, periods, guard rails, value basis, shared comments). Relations,
+ * per-type reserves and the evidence value settings are kept as they are (the lab file and the API edit them).
  */
 final class PolicyForm {
     private PolicyForm() {}
@@ -55,6 +56,7 @@ final class PolicyForm {
         }
         Policy.Builder edited =
                 current.edit().reserveFraction(reserve).shareBounds(bounds).usage(usage(form, current.usage()));
+        PolicyTerms.apply(form, current, edited);
         String noAsk = form.apply("noAsk");
         if (noAsk != null) {
             for (Problem problem : PolicyRules.noAsk(noAsk)) {
@@ -99,15 +101,11 @@ final class PolicyForm {
         if (text.isEmpty()) {
             return null;
         }
-        try {
-            double value = Double.parseDouble(text.replace("%", "").strip());
-            if (Double.isFinite(value)) {
-                return value / 100;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+        Double fraction = PolicyTerms.fraction(text);
+        if (fraction == null) {
+            throw refused(field, text, "is not a percentage", "Maybe 50?");
         }
-        throw refused(field, text, "is not a percentage", "Maybe 50?");
+        return fraction;
     }
 
     private static double percent(String text, String field, boolean mayBeEmpty) {

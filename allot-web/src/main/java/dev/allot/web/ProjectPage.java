@@ -1,6 +1,7 @@
 package dev.allot.web;
 
 import dev.allot.application.Application;
+import dev.allot.application.Reads;
 import dev.allot.application.Usage;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
@@ -44,7 +45,10 @@ final class ProjectPage {
             boolean mayScore,
             List<EvidenceCharts.Chart> evidence,
             String typeMove,
-            String lastUse) {}
+            String lastUse,
+            String decisionWords,
+            String yieldDate,
+            List<Score> sharedComments) {}
 
     /** Days a cycle is taken to last when turning GPU-hours into average GPUs. */
     private static final double CYCLE_HOURS = 30 * 24.0;
@@ -60,11 +64,17 @@ final class ProjectPage {
         Project project = project(store, id);
         Versioned<Cycle> cycle = Cycles.require(store, page.cycle());
         Lab lab = store.lab().export(cycle.value().id());
-        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.value().id(), page.rights());
-        Optional<ProjectPlan> line = shown.flatMap(p -> p.plan().project(id));
         Rights rights = page.rights();
+        Reads reads = Reads.of(store);
+        Optional<StoredPlan> shown = reads.shownPlan(cycle.value().id(), rights.role(), rights.user(), id);
+        Optional<ProjectPlan> line = shown.flatMap(p -> p.plan().project(id));
+        // Reviewers see their own scores, and the others' on the projects assigned to them.
+        boolean seesReview = reads.seesReviewOf(cycle.value().id(), rights.role(), rights.user(), id);
         List<Score> scores = rights.mayReview()
-                ? lab.scores().stream().filter(s -> s.project().equals(id)).toList()
+                ? lab.scores().stream()
+                        .filter(s -> s.project().equals(id))
+                        .filter(s -> seesReview || s.reviewer().equals(rights.user()))
+                        .toList()
                 : List.of();
         List<HistoryLine> history = history(lab, store.lab().history(id), id, line);
         CycleState state = cycle.value().state();
@@ -92,7 +102,30 @@ final class ProjectPage {
                         line.flatMap(l -> ComputeChange.of(l.previous(), l.grant(), lab.relativeSpeeds())
                                         .typeMove())
                                 .orElse(""),
-                        lastUse(lab, id)));
+                        lastUse(lab, id),
+                        line.map(l -> project.name() + " " + DecisionWords.of(l) + ".")
+                                .orElse(""),
+                        line.map(DecisionWords::yieldDate).orElse(""),
+                        sharedComments(lab, project, rights, shown)));
+    }
+
+    /**
+     * The reviewers' comments the project's lead reads: only when the policy shares them and the plan shown is
+     * published (comments on a draft are still in progress), without the reviewers' names.
+     */
+    static List<Score> sharedComments(Lab lab, Project project, Rights rights, Optional<StoredPlan> shown) {
+        boolean published =
+                shown.map(p -> p.kind() == StoredPlan.Kind.PUBLISHED).orElse(false);
+        if (!lab.policy().commentsShared()
+                || !published
+                || rights.role() != dev.allot.store.Role.LEAD
+                || !project.lead().equals(rights.user())) {
+            return List.of();
+        }
+        return lab.scores().stream()
+                .filter(s -> s.project().equals(project.id()))
+                .map(s -> new Score(s.project(), "a reviewer", s.score(), s.comment()))
+                .toList();
     }
 
     /** What the project used of last cycle's grant, in words; "" without a grant last cycle. */

@@ -219,6 +219,30 @@ final class ReviewActions {
         return null;
     }
 
+    /** Deals projects out round-robin, or adds or removes one project of one reviewer (deciders and admins). */
+    String assign(Context ctx, Page view) {
+        CycleId cycle = Cycles.require(store, view.cycle()).value().id();
+        String action = Forms.text(ctx, "action", 20);
+        switch (action) {
+            case "round-robin" ->
+                application
+                        .assignments()
+                        .roundRobin(cycle, java.util.List.of(), Forms.integer(ctx, "perProject", 1, 100), actor(view));
+            case "add", "remove" ->
+                application
+                        .assignments()
+                        .set(
+                                cycle,
+                                ProjectId.of(Slugs.require(ctx.formParam("project"), "project")),
+                                Forms.text(ctx, "reviewer", 64),
+                                action.equals("add"),
+                                actor(view));
+            default ->
+                throw Forms.invalid("action", action, "not an assignment action", "Maybe round-robin, add or remove?");
+        }
+        return redirect(ctx, view, "done=assigned#reviewers");
+    }
+
     private static Actor decider(Page view) {
         if (!view.rights().mayDecide()) {
             throw new AllotException(

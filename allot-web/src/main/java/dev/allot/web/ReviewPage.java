@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Assignments;
 import dev.allot.application.Reads;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
@@ -12,6 +13,7 @@ import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.SolveReport;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
+import dev.allot.store.PlanDiff;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
@@ -45,7 +47,26 @@ final class ReviewPage {
             String focus,
             String notice,
             String error,
-            int publishedVersion) {
+            int publishedVersion,
+            List<Assignments.Progress> progress,
+            List<String> reviewers,
+            Optional<PlanDiff> draftChanges,
+            String policyBase,
+            List<String> policyDiff) {
+        /** Deciders and admins assign projects to reviewers. */
+        boolean canAssign() {
+            return page.rights().maySetPolicy();
+        }
+
+        /** The projects whose grant the last re-solve changed. */
+        List<PlanDiff.ProjectChange> resolved() {
+            return draftChanges
+                    .map(diff -> diff.projects().stream()
+                            .filter(c -> !c.previous().equals(c.grant()))
+                            .toList())
+                    .orElse(List.of());
+        }
+
         boolean canSolve() {
             return page.rights().mayDecide()
                     && (cycle.state() == CycleState.DRAFT || cycle.state() == CycleState.PUBLISHED);
@@ -67,9 +88,11 @@ final class ReviewPage {
     }
 
     private final Store store;
+    private final Assignments assignments;
 
     ReviewPage(Store store) {
         this.store = store;
+        this.assignments = dev.allot.application.Application.over(store).assignments();
     }
 
     String render(Context ctx, Page page) {
@@ -106,6 +129,9 @@ final class ReviewPage {
                         .toList())
                 .orElse(List.of());
         CycleState next = cycle.state().next();
+        Optional<Cycle> lastPublished = store.plans()
+                .previousPublished(cycle.id())
+                .map(p -> store.cycles().get(p.cycle()).value());
         int published = store.plans()
                 .latestPublished(cycle.id())
                 .map(StoredPlan::version)
@@ -130,7 +156,14 @@ final class ReviewPage {
                 focus == null ? "" : focus,
                 notice == null ? "" : notice,
                 error == null ? "" : error,
-                published);
+                published,
+                assignments.progress(cycle.id()),
+                assignments.reviewers(),
+                Reads.seesDrafts(page.rights().role()) ? Reads.of(store).draftChanges(cycle.id()) : Optional.empty(),
+                lastPublished.map(c -> c.id().value()).orElse(""),
+                lastPublished
+                        .map(c -> PolicyDiff.lines(c.policy(), cycle.policy()))
+                        .orElse(List.of()));
     }
 
     static void requireReviewer(Rights rights) {
@@ -177,6 +210,7 @@ final class ReviewPage {
                                 : "; re-solved draft v" + version + ": " + changed
                                         + " projects changed against the previous draft.");
             case "published" -> "Published plan version " + version + ".";
+            case "assigned" -> "Saved the reviewer assignments.";
             default -> "";
         };
     }

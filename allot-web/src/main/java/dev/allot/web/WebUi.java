@@ -27,6 +27,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final TokensPage tokens;
     private final SignOn signOn;
     private final DashboardPage dashboard;
+    private final QueuePage queue;
 
     private WebUi(Store store, Planner planner, OidcProvider oidc) {
         this.sessions = new Sessions(store.tokens());
@@ -41,6 +42,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.tokens = new TokensPage(application.tokens());
         this.signOn = oidc == null ? null : new SignOn(oidc, sessions);
         this.dashboard = new DashboardPage(application.dashboard());
+        this.queue = new QueuePage(application.reads(), application.assignments());
     }
 
     public static WebUi create(Store store, Planner planner) {
@@ -61,7 +63,18 @@ public final class WebUi implements Consumer<JavalinConfig> {
             files.location = Location.CLASSPATH;
         });
         var routes = config.routes;
-        routes.get("/", ctx -> ctx.redirect("/board"));
+        // A reviewer's home page is their queue; everyone else's the board.
+        routes.get(
+                "/",
+                ctx -> ctx.redirect(
+                        sessions.signedIn(ctx)
+                                        .filter(r -> r.role() == dev.allot.store.Role.REVIEWER)
+                                        .isPresent()
+                                ? "/queue"
+                                : "/board"));
+        routes.get("/queue", ctx -> run(ctx, false, rights -> queue.render(page(ctx, rights, "queue"))));
+        routes.post(
+                "/review/assign", ctx -> run(ctx, true, rights -> actions.assign(ctx, page(ctx, rights, "review"))));
         routes.get("/login", ctx -> html(ctx, 200, LoginPage.form(ctx, sessions, "", links(ctx))));
         routes.post("/login", this::login);
         if (signOn != null) {
@@ -157,9 +170,13 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private void login(Context ctx) {
         try {
             sessions.requireCsrf(ctx, false);
-            sessions.signIn(ctx, ctx.formParam("token"));
-            String next = ctx.formParam("next");
-            ctx.redirect(NextPage.orDefault(next), io.javalin.http.HttpStatus.SEE_OTHER);
+            Rights rights = sessions.signIn(ctx, ctx.formParam("token"));
+            String next = NextPage.orDefault(ctx.formParam("next"));
+            // A reviewer's home page is their queue, where the board would be anyone else's.
+            if (next.equals(NextPage.DEFAULT) && rights.role() == dev.allot.store.Role.REVIEWER) {
+                next = "/queue";
+            }
+            ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (AllotException e) {
             html(ctx, ErrorPage.status(e), LoginPage.form(ctx, sessions, e.getMessage(), links(ctx)));
         }

@@ -58,7 +58,8 @@ final class Browser implements AutoCloseable {
         page.getByLabel("Token").fill(token);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
-        page.waitForURL("**/board");
+        // Home is the board, or a reviewer's queue.
+        page.waitForURL(url -> url.endsWith("/board") || url.endsWith("/queue"));
         return page;
     }
 

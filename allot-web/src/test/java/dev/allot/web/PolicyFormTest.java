@@ -71,4 +71,86 @@ class PolicyFormTest {
                     assertThat(e.problems().get(0).value()).isEqualTo("forget");
                 });
     }
+
+    @Test
+    void everyOtherTermIsEditableInTheForm() {
+        Policy current = Policy.defaults();
+        Map<String, String> form = new java.util.HashMap<>(Map.of("reserve", "5"));
+        form.putAll(Map.of(
+                "maxChange", "25",
+                "granularity", "gpu",
+                "yieldNoticeDays", "21",
+                "plannerMayKill", "yes",
+                "approvals", "3",
+                "periodDays", "14",
+                "value.basis", "evidence",
+                "commentsShared", "yes"));
+        form.putAll(Map.of(
+                "guard.maxKillFraction", "20",
+                "guard.maxIdleFraction", "10",
+                "guard.maxShareSwing", "15",
+                "guard.maxComputeLoss", "60",
+                "guard.maxReserveFraction", "30"));
+
+        Policy edited = PolicyForm.read(form::get, CATEGORIES, current);
+
+        assertThat(edited)
+                .isEqualTo(current.edit()
+                        .shareBounds(List.of())
+                        .maxChangeFraction(0.25)
+                        .granularity(dev.allot.core.model.Granularity.GPU)
+                        .yieldNoticeDays(21)
+                        .plannerMayKill(true)
+                        .approvals(3)
+                        .periodDays(14)
+                        .value(current.value().withBasis(dev.allot.core.model.ValuePolicy.ValueBasis.EVIDENCE))
+                        .commentsShared(true)
+                        .guard(new dev.allot.core.guard.GuardThresholds(0.2, 0.1, 0.15, 0.6, 0.3))
+                        .build());
+        Map<String, String> byDeciders = Map.of("reserve", "5", "approvals", "");
+        assertThat(PolicyForm.read(byDeciders::get, CATEGORIES, edited).approvals())
+                .isEqualTo(Policy.APPROVALS_BY_DECIDERS);
+    }
+
+    @Test
+    void badTermsAreRefusedAtOnceByTheLabFilesRules() {
+        Map<String, String> bad = Map.of(
+                "reserve", "5",
+                "approvals", "0",
+                "periodDays", "0",
+                "yieldNoticeDays", "-1",
+                "guard.maxKillFraction", "140",
+                "granularity", "rack");
+
+        assertThatThrownBy(() -> PolicyForm.read(bad::get, CATEGORIES, Policy.defaults()))
+                .isInstanceOfSatisfying(
+                        AllotException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::path, Problem::reason)
+                                .containsExactlyInAnyOrder(
+                                        org.assertj.core.groups.Tuple.tuple("granularity", "is not one of [node, gpu]"),
+                                        org.assertj.core.groups.Tuple.tuple("yieldNoticeDays", "must not be negative"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "approvals", "a publish needs at least one approval"),
+                                        org.assertj.core.groups.Tuple.tuple("periodDays", "must be at least 1 day"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "guard.maxKillFraction", "must be from 0 to 100 %")));
+    }
+
+    @Test
+    void thePolicyDiffNamesEveryChangedFieldAndNestedTerm() {
+        Policy before = Policy.defaults();
+        Policy after = before.edit()
+                .reserveFraction(0.08)
+                .commentsShared(true)
+                .guard(new dev.allot.core.guard.GuardThresholds(0.2, 0.05, 0.10, 0.50, 0.25))
+                .build();
+
+        assertThat(PolicyDiff.lines(before, after))
+                .containsExactly(
+                        "reserveFraction: 5.0% → 8.0%",
+                        "guard.maxKillFraction: 10.0% → 20.0%", "commentsShared: false → true");
+        assertThat(PolicyDiff.lines(TestPolicies.everyFieldChanged(), Policy.defaults()))
+                .hasSizeGreaterThanOrEqualTo(Policy.class.getRecordComponents().length);
+    }
 }

@@ -27,6 +27,8 @@ import java.util.TreeMap;
  *     {@link NoAsk#KEEP})
  * @param periodDays length in days of the periods a plan over time is cut into (besides a boundary at every capacity
  *     event); 7 by default. Only a lab with capacity events is planned in periods.
+ * @param commentsShared whether the leads of a project read the reviewers' comments on it (without the reviewers'
+ *     names) once the cycle's plan is published; false (the default) keeps comments to reviewers and deciders
  */
 public record Policy(
         double reserveFraction,
@@ -42,7 +44,8 @@ public record Policy(
         ValuePolicy value,
         UsagePolicy usage,
         NoAsk noAsk,
-        int periodDays) {
+        int periodDays,
+        boolean commentsShared) {
     /** The {@link #approvals} value that means "two with two or more deciders, else one". */
     public static final int APPROVALS_BY_DECIDERS = 0;
     /** The default {@link #periodDays}: weekly periods. */
@@ -117,7 +120,8 @@ public record Policy(
                 ValuePolicy.weights(),
                 UsagePolicy.DEFAULTS,
                 NoAsk.KEEP,
-                DEFAULT_PERIOD_DAYS);
+                DEFAULT_PERIOD_DAYS,
+                false);
     }
 
     /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
@@ -136,6 +140,7 @@ public record Policy(
         private UsagePolicy usage;
         private NoAsk noAsk;
         private int periodDays;
+        private boolean commentsShared;
 
         private Builder(Policy base) {
             reserveFraction = base.reserveFraction;
@@ -152,6 +157,7 @@ public record Policy(
             usage = base.usage;
             noAsk = base.noAsk;
             periodDays = base.periodDays;
+            commentsShared = base.commentsShared;
         }
 
         public Builder reserveFraction(double fraction) {
@@ -225,6 +231,12 @@ public record Policy(
             return this;
         }
 
+        /** Whether project leads read the reviewers' comments once the plan is published. */
+        public Builder commentsShared(boolean shared) {
+            commentsShared = shared;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     reserveFraction,
@@ -240,7 +252,8 @@ public record Policy(
                     value,
                     usage,
                     noAsk,
-                    periodDays);
+                    periodDays,
+                    commentsShared);
         }
     }
 }

@@ -27,6 +27,48 @@ public final class PolicyRules {
                 "Maybe 5%?"));
     }
 
+    /**
+     * A policy that names its approvals asks for at least one (leaving them out, {@code Policy.APPROVALS_BY_DECIDERS},
+     * means two with two or more deciders). The problem names the field {@code approvals}.
+     */
+    public static List<Problem> approvals(int count) {
+        return count >= 1
+                ? List.of()
+                : List.of(new Problem(
+                        "approvals",
+                        String.valueOf(count),
+                        "a publish needs at least one approval",
+                        "Maybe 1, or leave approvals out for two when the lab has two or more deciders?"));
+    }
+
+    /** Periods last at least one day. The problem names the field {@code periodDays}. */
+    public static List<Problem> periodDays(int days) {
+        return days >= 1
+                ? List.of()
+                : List.of(new Problem("periodDays", String.valueOf(days), "must be at least 1 day", "Maybe 7?"));
+    }
+
+    /** A shrinking project yields no earlier than the cycle start. The problem names {@code yieldNoticeDays}. */
+    public static List<Problem> yieldNoticeDays(int days) {
+        return days >= 0
+                ? List.of()
+                : List.of(new Problem("yieldNoticeDays", String.valueOf(days), "must not be negative", "Maybe 14?"));
+    }
+
+    /** The change limit per cycle is not negative. The problem names the field {@code maxChangePerCycle}. */
+    public static List<Problem> maxChange(double fraction) {
+        return fraction >= 0
+                ? List.of()
+                : List.of(new Problem("maxChangePerCycle", percent(fraction), "must not be negative", "Maybe 50%?"));
+    }
+
+    /** A guard-rail threshold is a fraction from 0 to 100 %. The problem names {@code field}. */
+    public static List<Problem> guardThreshold(String field, double fraction) {
+        return fraction >= 0 && fraction <= 1
+                ? List.of()
+                : List.of(new Problem(field, percent(fraction), "must be from 0 to 100 %", "Maybe 10%?"));
+    }
+
     /** A category's share minimum is at most its maximum. The problem names the field {@code min}. */
     public static List<Problem> shareBound(String category, double min, double max) {
         if (min <= max) {

@@ -36,6 +36,7 @@ public final class TestPolicies {
                         Map.of()))
                 .usage(new UsagePolicy(0.4, UsagePolicy.Action.CAP_AT_USED_PLUS_HEADROOM, 0.5))
                 .noAsk(NoAsk.RELEASE)
+                .commentsShared(true)
                 .build();
         // A field added to Policy fails here until this fixture changes it too.
         for (RecordComponent field : Policy.class.getRecordComponents()) {
