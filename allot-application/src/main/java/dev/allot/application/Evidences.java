@@ -19,9 +19,11 @@ import dev.allot.evidence.RunCompute;
 import dev.allot.evidence.Visibility;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
+import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredSeries;
 import dev.allot.store.Versioned;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -35,6 +37,9 @@ public final class Evidences {
 
     public static final long SEED = 42;
 
+    /** Roles that may add evidence (a lead only to the projects they lead). */
+    private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.DECIDER, Role.LEAD);
+
     private final Store store;
     private final Reviews reviews;
 
@@ -47,7 +52,7 @@ public final class Evidences {
      * Reads the whole file (CSV or lm-evaluation-harness JSON) and stores its series in the cycle, replacing series
      * of the same metric and compute unit. A file with any problem throws {@code EVIDENCE_INVALID} listing every
      * problem, and nothing is stored. Project leads import the evidence of the projects they lead, as they write
-     * their asks; admins and deciders any project's.
+     * their asks; admins and deciders any project's; reviewers and viewers none ({@link #requireWriter}).
      *
      * @param run the evaluated model's compute, required for lm-eval files (null for CSV)
      */
@@ -60,10 +65,35 @@ public final class Evidences {
             RunCompute run,
             Set<String> privateTasks,
             Actor actor) {
-        reviews.requireAskWriter(project, actor);
+        requireWriter(project, actor);
         ImportedEvidence imported = format.read(text, source, project, run, privateTasks);
         store(cycle, project, imported.series(), actor);
         return imported;
+    }
+
+    /**
+     * Refuses anyone who may not add evidence to {@code project}: admins and deciders add any project's, a lead only
+     * the projects they lead, reviewers and viewers none. Checked before a file is read, so a refused person learns
+     * nothing from its problems.
+     */
+    public void requireWriter(ProjectId project, Actor actor) {
+        if (!WRITERS.contains(actor.role())) {
+            throw new AllotException(
+                    ErrorCode.ROLE_FORBIDDEN,
+                    "Role " + actor.role().label() + " may not add evidence to project " + project
+                            + ". Maybe ask the project's lead, a decider or an admin?");
+        }
+        reviews.requireAskWriter(project, actor);
+    }
+
+    /** Whether {@code actor} may add evidence to {@code project} (see {@link #requireWriter}). */
+    public boolean mayWrite(ProjectId project, Actor actor) {
+        try {
+            requireWriter(project, actor);
+            return true;
+        } catch (AllotException refused) {
+            return false;
+        }
     }
 
     /** Stores series already read (the demo's generated evidence), replacing those of the same metric and unit. */
@@ -88,6 +118,19 @@ public final class Evidences {
     /** The project's evidence of the cycle with fits and bands, as the API and the pages show it. */
     public EvidenceView view(CycleId cycle, ProjectId project) {
         return EvidenceView.of(cycle, project.value(), fits(cycle, project));
+    }
+
+    /**
+     * Every project's series in the cycle fitted without bootstrap (no bands, so a page of the whole portfolio stays
+     * fast), in project order; projects without evidence are absent.
+     */
+    public Map<ProjectId, List<ComputeCurveFit>> summaryFits(CycleId cycle, Lab lab) {
+        ComputeCurveFitter fitter = new ComputeCurveFitter(0, SEED);
+        Map<ProjectId, List<ComputeCurveFit>> fits = new TreeMap<>();
+        all(cycle, lab)
+                .forEach((project, series) ->
+                        fits.put(project, series.stream().map(fitter::fit).toList()));
+        return fits;
     }
 
     /** The cycle evidence goes to when none is named: the latest by start date. */

@@ -83,16 +83,24 @@ final class ProjectPage {
                         chart(history),
                         rights.mayAsk(project) && state == CycleState.OPEN,
                         rights.mayScore() && state == CycleState.REVIEW,
-                        EvidenceCharts.of(
-                                Application.over(store)
-                                        .evidence()
-                                        .view(cycle.value().id(), id),
-                                cycle.value().policy().value(),
-                                line.map(l -> l.grant().totalGpus()).orElse(0)),
+                        evidence(lab, cycle.value(), id, line),
                         line.flatMap(l -> ComputeChange.of(l.previous(), l.grant(), lab.relativeSpeeds())
                                         .typeMove())
                                 .orElse(""),
                         lastUse(lab, id)));
+    }
+
+    /** The project's evidence charts, marked where its current and proposed grants (in effective GPUs) lead. */
+    private List<EvidenceCharts.Chart> evidence(Lab lab, Cycle cycle, ProjectId id, Optional<ProjectPlan> line) {
+        return EvidenceCharts.of(
+                cycle.id(),
+                id,
+                Application.over(store).evidence().fits(cycle.id(), id),
+                cycle.policy().value(),
+                EvidenceCharts.grants(
+                        line.map(ProjectPlan::previous).orElseGet(() -> lab.previousGrant(id)),
+                        line.map(ProjectPlan::grant),
+                        lab.relativeSpeeds()));
     }
 
     /** What the project used of last cycle's grant, in words; "" without a grant last cycle. */

@@ -45,7 +45,8 @@ final class ReviewPage {
             String focus,
             String notice,
             String error,
-            int publishedVersion) {
+            int publishedVersion,
+            List<ReviewEvidence.Line> evidence) {
         boolean canSolve() {
             return page.rights().mayDecide()
                     && (cycle.state() == CycleState.DRAFT || cycle.state() == CycleState.PUBLISHED);
@@ -130,7 +131,8 @@ final class ReviewPage {
                 focus == null ? "" : focus,
                 notice == null ? "" : notice,
                 error == null ? "" : error,
-                published);
+                published,
+                ReviewEvidence.of(store, lab, cycle, plan));
     }
 
     static void requireReviewer(Rights rights) {
