@@ -78,6 +78,39 @@ class EvidenceUseCasesTest {
     }
 
     @Test
+    void onlyAdminsDecidersAndTheProjectsOwnLeadAddEvidenceAndARefusedPersonLearnsNothingOfTheFile() {
+        application.cycles().importLab(lab, Actor.system("test"));
+        String lead = lab.projects().get(0).lead();
+        String otherLead = lab.projects().get(1).lead();
+
+        assertThat(application.evidence().mayWrite(project, new Actor("ada", Role.ADMIN)))
+                .isTrue();
+        assertThat(application.evidence().mayWrite(project, DANA)).isTrue();
+        assertThat(application.evidence().mayWrite(project, new Actor(lead, Role.LEAD)))
+                .isTrue();
+        assertThat(application.evidence().mayWrite(project, new Actor(otherLead, Role.LEAD)))
+                .isFalse();
+        assertThat(application.evidence().mayWrite(project, new Actor("rui", Role.REVIEWER)))
+                .isFalse();
+        AllotException refused = catchThrowableOfType(
+                AllotException.class,
+                () -> application
+                        .evidence()
+                        .importFile(
+                                lab.cycle(),
+                                project,
+                                "not,a,valid,file",
+                                EvidenceFormat.CSV,
+                                "x.csv",
+                                null,
+                                Set.of(),
+                                new Actor("vera", Role.VIEWER)));
+        assertThat(refused.code()).isEqualTo("role-forbidden");
+        assertThat(refused.problems()).isEmpty();
+        assertThat(application.evidence().series(lab.cycle(), project)).isEmpty();
+    }
+
+    @Test
     void aDraftSolvedByEvidenceSaysWhyAProjectKeptItsWeight() {
         application.cycles().importLab(lab, Actor.system("test"));
         application

@@ -12,6 +12,7 @@ import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.Score;
+import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.ProjectHistory;
@@ -44,7 +45,8 @@ final class ProjectPage {
             boolean mayScore,
             List<EvidenceCharts.Chart> evidence,
             String typeMove,
-            String lastUse) {}
+            String lastUse,
+            boolean mayAddEvidence) {}
 
     /** Days a cycle is taken to last when turning GPU-hours into average GPUs. */
     private static final double CYCLE_HOURS = 30 * 24.0;
@@ -87,7 +89,8 @@ final class ProjectPage {
                         line.flatMap(l -> ComputeChange.of(l.previous(), l.grant(), lab.relativeSpeeds())
                                         .typeMove())
                                 .orElse(""),
-                        lastUse(lab, id)));
+                        lastUse(lab, id),
+                        Application.over(store).evidence().mayWrite(id, new Actor(rights.user(), rights.role()))));
     }
 
     /** The project's evidence charts, marked where its current and proposed grants (in effective GPUs) lead. */

@@ -36,14 +36,15 @@ final class ReviewEvidence {
             return predicted("now");
         }
 
+        /** The predicted metric with the grant in GPUs and effective GPUs; "no grant" when a usable curve has none. */
         private String predicted(String label) {
             return chart.prediction(label)
                     .map(p -> Format.significant(p.predicted())
-                            + (p.gpus() > 0
-                                    ? " (" + p.gpus() + " GPUs, " + Format.significant(p.effectiveGpus())
-                                            + " effective)"
-                                    : ""))
-                    .orElse("—");
+                            + (label.equals("now")
+                                    ? ""
+                                    : " (" + p.gpus() + " GPUs, " + Format.significant(p.effectiveGpus())
+                                            + " effective)"))
+                    .orElse(chart.predictions().isEmpty() ? "—" : "no grant");
         }
     }
 

@@ -27,6 +27,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final TokensPage tokens;
     private final SignOn signOn;
     private final DashboardPage dashboard;
+    private final EvidenceForm evidence;
 
     private WebUi(Store store, Planner planner, OidcProvider oidc) {
         this.sessions = new Sessions(store.tokens());
@@ -41,6 +42,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.tokens = new TokensPage(application.tokens());
         this.signOn = oidc == null ? null : new SignOn(oidc, sessions);
         this.dashboard = new DashboardPage(application.dashboard());
+        this.evidence = new EvidenceForm(store, application);
     }
 
     public static WebUi create(Store store, Planner planner) {
@@ -109,6 +111,12 @@ public final class WebUi implements Consumer<JavalinConfig> {
         routes.post(
                 "/projects/{project}/score",
                 ctx -> run(ctx, true, rights -> score.save(ctx, page(ctx, rights, "board"))));
+        routes.get(
+                "/projects/{project}/evidence",
+                ctx -> run(ctx, false, rights -> evidence.show(ctx, page(ctx, rights, "board"))));
+        routes.post(
+                "/projects/{project}/evidence",
+                ctx -> run(ctx, true, rights -> evidence.save(ctx, page(ctx, rights, "board"))));
         routes.get("/cluster", ctx -> run(ctx, false, rights -> cluster.render(ctx, page(ctx, rights, "cluster"))));
         routes.get("/dashboard", ctx -> run(ctx, false, rights -> dashboard.render(page(ctx, rights, "dashboard"))));
         routes.get(
