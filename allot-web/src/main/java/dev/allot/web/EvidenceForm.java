@@ -11,7 +11,6 @@ import dev.allot.evidence.ImportedEvidence;
 import dev.allot.evidence.RunCompute;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
-import dev.allot.store.Store;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -64,11 +63,9 @@ final class EvidenceForm {
             String imported,
             List<String> notes) {}
 
-    private final Store store;
     private final Application application;
 
-    EvidenceForm(Store store, Application application) {
-        this.store = store;
+    EvidenceForm(Application application) {
         this.application = application;
     }
 
@@ -257,8 +254,16 @@ final class EvidenceForm {
 
     /** The project and cycle, once the person may add evidence to that project (before anything sent is read). */
     private Target target(Context ctx, Page page) {
-        Project project = ProjectPage.project(store, ProjectId.of(Slugs.require(ctx.pathParam("project"), "project")));
+        ProjectId id = ProjectId.of(Slugs.require(ctx.pathParam("project"), "project"));
+        Cycle cycle = Cycles.require(application.reads(), page.cycle()).value();
+        Project project = application.reads().lab(cycle.id()).projectsById().get(id);
+        if (project == null) {
+            throw new AllotException(
+                    AllotException.Kind.NOT_FOUND,
+                    "project-not-found",
+                    "Project " + id + " does not exist. Maybe search for it on the board?");
+        }
         application.evidence().requireWriter(project.id(), actor(page));
-        return new Target(project, Cycles.require(store, page.cycle()).value());
+        return new Target(project, cycle);
     }
 }

@@ -1,6 +1,6 @@
 package dev.allot.web;
 
-import dev.allot.application.Application;
+import dev.allot.application.Evidences;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
@@ -9,7 +9,6 @@ import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.evidence.ComputeCurveFit;
 import dev.allot.store.Cycle;
-import dev.allot.store.Store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +50,8 @@ final class ReviewEvidence {
     private ReviewEvidence() {}
 
     /** Every project of {@code lab} with evidence in {@code cycle}, in project order. */
-    static List<Line> of(Store store, Lab lab, Cycle cycle, Optional<Plan> draft) {
-        Map<ProjectId, List<ComputeCurveFit>> fits =
-                Application.over(store).evidence().summaryFits(cycle.id(), lab);
+    static List<Line> of(Evidences evidences, Lab lab, Cycle cycle, Optional<Plan> draft) {
+        Map<ProjectId, List<ComputeCurveFit>> fits = evidences.summaryFits(cycle.id(), lab);
         List<Line> lines = new ArrayList<>();
         for (Project project : lab.projects()) {
             List<ComputeCurveFit> series = fits.get(project.id());

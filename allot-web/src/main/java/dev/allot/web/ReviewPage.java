@@ -132,7 +132,7 @@ final class ReviewPage {
                 notice == null ? "" : notice,
                 error == null ? "" : error,
                 published,
-                ReviewEvidence.of(store, lab, cycle, plan));
+                ReviewEvidence.of(dev.allot.application.Application.over(store).evidence(), lab, cycle, plan));
     }
 
     static void requireReviewer(Rights rights) {

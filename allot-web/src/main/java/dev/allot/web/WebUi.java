@@ -42,7 +42,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.tokens = new TokensPage(application.tokens());
         this.signOn = oidc == null ? null : new SignOn(oidc, sessions);
         this.dashboard = new DashboardPage(application.dashboard());
-        this.evidence = new EvidenceForm(store, application);
+        this.evidence = new EvidenceForm(application);
     }
 
     public static WebUi create(Store store, Planner planner) {
