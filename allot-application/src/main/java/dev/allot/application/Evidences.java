@@ -17,6 +17,7 @@ import dev.allot.evidence.ImportedEvidence;
 import dev.allot.evidence.Metric;
 import dev.allot.evidence.RunCompute;
 import dev.allot.evidence.Visibility;
+import dev.allot.lab.LabEvidence;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.Role;
@@ -153,6 +154,80 @@ public final class Evidences {
             }
         }
         return evidence;
+    }
+
+    /**
+     * The series of a lab file's {@code evidence:} section, by project in file order; the lab file checked every
+     * value already, so this only translates words to the evidence module's types.
+     */
+    public static Map<ProjectId, List<EvidenceSeries>> fromLab(List<LabEvidence> evidence) {
+        Map<ProjectId, List<EvidenceSeries>> series = new TreeMap<>();
+        for (LabEvidence one : evidence) {
+            Metric metric = new Metric(
+                    one.metric(),
+                    one.unit(),
+                    word(Direction.values(), one.direction(), Direction::word),
+                    word(Visibility.values(), one.visibility(), Visibility::word));
+            List<EvidencePoint> points = one.points().stream()
+                    .map(p -> new EvidencePoint(p.compute(), p.value(), p.standardError(), p.parameters(), p.tokens()))
+                    .toList();
+            series.computeIfAbsent(one.project(), project -> new java.util.ArrayList<>())
+                    .add(new EvidenceSeries(
+                            one.project(),
+                            metric,
+                            word(ComputeUnit.values(), one.computeUnit(), ComputeUnit::word),
+                            one.source().isEmpty() ? "lab file" : one.source(),
+                            points));
+        }
+        series.replaceAll((project, list) -> List.copyOf(list));
+        return series;
+    }
+
+    /** Series as a lab file's {@code evidence:} section writes them (the inverse of {@link #fromLab}). */
+    public static List<LabEvidence> toLab(Map<ProjectId, List<EvidenceSeries>> evidence) {
+        List<LabEvidence> lab = new java.util.ArrayList<>();
+        evidence.forEach((project, series) -> series.forEach(one -> lab.add(new LabEvidence(
+                project,
+                one.metric().name(),
+                one.metric().unit(),
+                one.metric().direction().word(),
+                one.metric().visibility().word(),
+                one.computeUnit().word(),
+                one.source(),
+                one.points().stream()
+                        .map(p -> new LabEvidence.Point(
+                                p.compute(), p.value(), p.standardError(), p.parameters(), p.tokens()))
+                        .toList()))));
+        return lab;
+    }
+
+    /**
+     * {@code base} with {@code overrides} laid over it: a series of {@code overrides} replaces the one of the same
+     * project, metric and compute unit, as storing it would.
+     */
+    public static Map<ProjectId, List<EvidenceSeries>> merged(
+            Map<ProjectId, List<EvidenceSeries>> base, Map<ProjectId, List<EvidenceSeries>> overrides) {
+        Map<ProjectId, List<EvidenceSeries>> merged = new TreeMap<>(base);
+        overrides.forEach((project, series) -> {
+            List<EvidenceSeries> kept = new java.util.ArrayList<>(merged.getOrDefault(project, List.of()).stream()
+                    .filter(old -> series.stream()
+                            .noneMatch(
+                                    s -> s.metric().name().equals(old.metric().name())
+                                            && s.computeUnit() == old.computeUnit()))
+                    .toList());
+            kept.addAll(series);
+            merged.put(project, List.copyOf(kept));
+        });
+        return merged;
+    }
+
+    private static <E> E word(E[] values, String word, java.util.function.Function<E, String> words) {
+        for (E value : values) {
+            if (words.apply(value).equals(word)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown word " + word);
     }
 
     static StoredSeries stored(EvidenceSeries series) {

@@ -111,6 +111,26 @@ class EvidenceUseCasesTest {
     }
 
     @Test
+    void aLabFilesEvidenceIsStoredWithTheLabAndImportingItAgainChangesNothing() {
+        String yaml = dev.allot.lab.LabYaml.write(lab) + "evidence:\n  - project: " + project.value() + "\n"
+                + "    metric: validation-loss\n    unit: nats\n    direction: lower\n    visibility: private\n"
+                + "    points:\n      - {compute: 100, value: 3.1, stderr: 0.01}\n      - {compute: 200, value: 2.95}\n";
+        dev.allot.lab.LabFile file = dev.allot.lab.LabYaml.readFile(yaml, "lab.yaml");
+
+        application.cycles().importLabFile(file, Actor.system("test"));
+        application.cycles().importLabFile(file, Actor.system("test"));
+
+        assertThat(application.evidence().series(lab.cycle(), project))
+                .isEqualTo(Evidences.fromLab(file.evidence()).get(project))
+                .singleElement()
+                .satisfies(series -> {
+                    assertThat(series.metric().visibility()).isEqualTo(dev.allot.evidence.Visibility.PRIVATE_HELD_OUT);
+                    assertThat(series.points()).hasSize(2);
+                    assertThat(series.source()).isEqualTo("lab file");
+                });
+    }
+
+    @Test
     void aDraftSolvedByEvidenceSaysWhyAProjectKeptItsWeight() {
         application.cycles().importLab(lab, Actor.system("test"));
         application
