@@ -110,6 +110,17 @@ class LabEvidenceTest {
                 .isEqualTo("evidence[1].direction: is not one of lower, higher (value: higer). Maybe higher?");
     }
 
+    @Test
+    void theDocumentedExampleCarriesTwoSeriesThatSurviveWriting() throws java.io.IOException {
+        LabFile example = LabYaml.readFile(DocExampleTest.yamlBlocks().get(0), "docs/lab-file.md");
+
+        assertThat(example.evidence())
+                .extracting(LabEvidence::metric)
+                .containsExactly("validation-loss", "jailbreak-refusal");
+        assertThat(example.evidence().get(1).computeUnit()).isEqualTo("gpu-hours");
+        assertThat(LabYaml.readFile(LabYaml.write(example), "again")).isEqualTo(example);
+    }
+
     private static LabEvidence.Point point(double compute, double value, double stderr, double parameters) {
         return new LabEvidence.Point(
                 compute,
