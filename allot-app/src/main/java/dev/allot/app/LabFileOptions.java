@@ -3,6 +3,7 @@ package dev.allot.app;
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
 import dev.allot.core.model.Lab;
+import dev.allot.lab.LabFile;
 import dev.allot.lab.LabYaml;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,11 @@ public final class LabFileOptions {
 
     /** Reads and checks a lab file; a file over the limit is refused before it is read into memory. */
     public Lab read(Path file) {
+        return readFile(file).lab();
+    }
+
+    /** Reads and checks a lab file with its {@code evidence:} section, as {@link #read} does. */
+    public LabFile readFile(Path file) {
         if (maxFileMb < 1 || maxFileMb > LabYaml.MAX_FILE_MB_LIMIT) {
             throw AllotException.invalid(
                     "BAD_FLAG",
@@ -37,7 +43,7 @@ public final class LabFileOptions {
                     List.of(new Problem("(file)", "", LabYaml.tooLarge(size, maxFileMb), "")),
                     null);
         }
-        return LabYaml.read(Cli.read(file, "Lab file"), file.toString(), maxFileMb);
+        return LabYaml.readFile(Cli.read(file, "Lab file"), file.toString(), maxFileMb);
     }
 
     private static long sizeOf(Path file) {

@@ -1,11 +1,18 @@
 package dev.allot.app;
 
 import dev.allot.application.EvidenceValuation;
+import dev.allot.application.Evidences;
+import dev.allot.application.ValueModelComparison;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
+import dev.allot.core.model.ProjectId;
 import dev.allot.core.planner.Planner;
+import dev.allot.evidence.EvidenceSeries;
+import dev.allot.lab.LabFile;
 import dev.allot.lab.PlanDocument;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,9 +58,15 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(
             names = "--evidence",
             paramLabel = "DIR",
-            description = "Evidence CSV files named PROJECT.csv (see docs/evidence.md); used when the lab's policy"
-                    + " says value: evidence.")
+            description = "Evidence CSV files named PROJECT.csv (see docs/evidence.md), laid over the lab file's"
+                    + " evidence: section; used when the lab's policy says value: evidence.")
     Path evidence;
+
+    @Option(
+            names = "--compare-value-models",
+            description = "Plan the lab twice, with value: weights and with value: evidence, and print the projects"
+                    + " whose grants differ (instead of the plan).")
+    boolean compareValueModels;
 
     @Mixin
     SolverOptions solver;
@@ -63,9 +76,17 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lab lab = labFile.read(file);
-        EvidenceValuation valuation =
-                EvidenceValuation.of(lab, EvidenceFiles.read(evidence, lab), solver.toPlannerOptions());
+        LabFile read = labFile.readFile(file);
+        Lab lab = read.lab();
+        Map<ProjectId, List<EvidenceSeries>> series =
+                Evidences.merged(Evidences.fromLab(read.evidence()), EvidenceFiles.read(evidence, lab));
+        if (compareValueModels) {
+            ValueModelComparison comparison = ValueModelComparison.of(lab, series, solver.toPlannerOptions());
+            comparison.notes().forEach(note -> System.err.println("evidence: " + note));
+            print(ValueModelTable.render(lab, comparison));
+            return Cli.OK;
+        }
+        EvidenceValuation valuation = EvidenceValuation.of(lab, series, solver.toPlannerOptions());
         valuation.notes().forEach(note -> System.err.println("evidence: " + note));
         Plan plan;
         try (ProgressLine progress = new ProgressLine(System.err, !quiet)) {
@@ -73,14 +94,22 @@ public final class PlanCommand implements Callable<Integer> {
         }
         String text = render(lab, plan, format);
         if (out == null) {
-            System.out.print(text);
-            System.out.flush();
+            print(text);
         } else {
             Cli.write(out, text);
             System.err.println("Wrote the " + format + " plan of cycle " + plan.cycle() + " ("
                     + plan.projects().size() + " projects) to " + out);
         }
         return Cli.OK;
+    }
+
+    private void print(String text) {
+        if (out == null) {
+            System.out.print(text);
+            System.out.flush();
+        } else {
+            Cli.write(out, text);
+        }
     }
 
     static String render(Lab lab, Plan plan, Format format) {

@@ -2,6 +2,7 @@ package dev.allot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allot.application.Evidences;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
@@ -12,6 +13,7 @@ import dev.allot.evidence.DemoEvidence;
 import dev.allot.evidence.EvidenceFormat;
 import dev.allot.evidence.EvidenceSeries;
 import dev.allot.lab.DemoLab;
+import dev.allot.lab.LabFile;
 import dev.allot.lab.LabYaml;
 import dev.allot.lab.PlanDocument;
 import java.io.IOException;
@@ -95,13 +97,7 @@ class PlanCommandTest {
 
     @Test
     void planByEvidenceReadsAFolderOfProjectCurvesAndSaysHowEachProjectWasValued() throws IOException {
-        Lab demo = LabYaml.read(Files.readString(demoLabFile), "lab");
-        Map<CategoryId, Double> worth = new TreeMap<>();
-        demo.categories().forEach(category -> worth.put(category.id(), 500.0));
-        Lab lab = demo.withPolicy(demo.policy()
-                .edit()
-                .value(new ValuePolicy(ValueBasis.EVIDENCE, 720, DemoEvidence.FLOP_PER_GPU_HOUR, worth, Map.of()))
-                .build());
+        Lab lab = valuedByEvidence();
         Path labFile = folder.resolve("evidence-lab.yaml");
         Files.writeString(labFile, LabYaml.write(lab));
         Path evidence = Files.createDirectories(folder.resolve("evidence"));
@@ -115,6 +111,41 @@ class PlanCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("evidence: ", "valued by its validation-loss curve", "too few to fit");
+    }
+
+    @Test
+    void planReadsTheLabFilesEvidenceAndComparesBothValueModelsSideBySide() throws IOException {
+        Lab lab = valuedByEvidence();
+        Map<dev.allot.core.model.ProjectId, List<EvidenceSeries>> evidence = new TreeMap<>();
+        DemoEvidence.generate(lab, 42).forEach((project, series) -> evidence.put(project, List.of(series)));
+        Path labFile = folder.resolve("lab-with-evidence.yaml");
+        Files.writeString(labFile, LabYaml.write(new LabFile(lab, Evidences.toLab(evidence))));
+
+        CliRun plan = CliRun.of("plan", labFile.toString(), "--format", "csv", "--quiet");
+        CliRun compare = CliRun.of("plan", labFile.toString(), "--compare-value-models", "--quiet");
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.err()).contains("valued by its validation-loss curve", "too few to fit");
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        assertThat(compare.out())
+                .startsWith("Value models compared on cycle " + lab.cycle() + ": ")
+                .contains("value: weights   Solved in ", "value: evidence  Solved in ")
+                .contains("project", "by weights", "by evidence", "change");
+        int differing = Integer.parseInt(compare.out().replaceFirst("(?s)^[^:]*: (\\d+) of .*", "$1"));
+        assertThat(differing).isPositive();
+        assertThat(compare.out().lines().filter(line -> line.matches(".* [+-]\\d+\\.\\d$")))
+                .hasSize(differing);
+    }
+
+    /** The demo lab with the policy valuing compute by evidence, every category's worth 500 per unit. */
+    private static Lab valuedByEvidence() throws IOException {
+        Lab demo = LabYaml.read(Files.readString(demoLabFile), "lab");
+        Map<CategoryId, Double> worth = new TreeMap<>();
+        demo.categories().forEach(category -> worth.put(category.id(), 500.0));
+        return demo.withPolicy(demo.policy()
+                .edit()
+                .value(new ValuePolicy(ValueBasis.EVIDENCE, 720, DemoEvidence.FLOP_PER_GPU_HOUR, worth, Map.of()))
+                .build());
     }
 
     @Test

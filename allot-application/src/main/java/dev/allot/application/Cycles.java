@@ -6,6 +6,7 @@ import dev.allot.core.model.Policy;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectStatus;
+import dev.allot.lab.LabFile;
 import dev.allot.store.Actor;
 import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
@@ -100,5 +101,23 @@ public final class Cycles {
     /** Stores a lab (fleet, portfolio, policy, decisions, history) as its cycle, in one transaction. */
     public ImportSummary importLab(Lab lab, Actor actor) {
         return store.lab().importLab(lab, actor);
+    }
+
+    /**
+     * Imports a lab file with its {@code evidence:} section: the lab as {@link #importLab}, then each project's series
+     * into the file's cycle, replacing stored series of the same metric and compute unit (so importing the same file
+     * again changes nothing). The lab file checked every value, so storing the evidence cannot fail half-way on bad
+     * input.
+     */
+    public ImportSummary importLabFile(LabFile file, Actor actor) {
+        ImportSummary summary = importLab(file.lab(), actor);
+        Evidences.fromLab(file.evidence())
+                .forEach((project, series) -> store.evidence()
+                        .replace(
+                                file.lab().cycle(),
+                                project,
+                                series.stream().map(Evidences::stored).toList(),
+                                actor));
+        return summary;
     }
 }

@@ -17,11 +17,14 @@ import dev.allot.evidence.ImportedEvidence;
 import dev.allot.evidence.Metric;
 import dev.allot.evidence.RunCompute;
 import dev.allot.evidence.Visibility;
+import dev.allot.lab.LabEvidence;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
+import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredSeries;
 import dev.allot.store.Versioned;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -35,6 +38,9 @@ public final class Evidences {
 
     public static final long SEED = 42;
 
+    /** Roles that may add evidence (a lead only to the projects they lead). */
+    private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.DECIDER, Role.LEAD);
+
     private final Store store;
     private final Reviews reviews;
 
@@ -47,7 +53,7 @@ public final class Evidences {
      * Reads the whole file (CSV or lm-evaluation-harness JSON) and stores its series in the cycle, replacing series
      * of the same metric and compute unit. A file with any problem throws {@code EVIDENCE_INVALID} listing every
      * problem, and nothing is stored. Project leads import the evidence of the projects they lead, as they write
-     * their asks; admins and deciders any project's.
+     * their asks; admins and deciders any project's; reviewers and viewers none ({@link #requireWriter}).
      *
      * @param run the evaluated model's compute, required for lm-eval files (null for CSV)
      */
@@ -60,10 +66,35 @@ public final class Evidences {
             RunCompute run,
             Set<String> privateTasks,
             Actor actor) {
-        reviews.requireAskWriter(project, actor);
+        requireWriter(project, actor);
         ImportedEvidence imported = format.read(text, source, project, run, privateTasks);
         store(cycle, project, imported.series(), actor);
         return imported;
+    }
+
+    /**
+     * Refuses anyone who may not add evidence to {@code project}: admins and deciders add any project's, a lead only
+     * the projects they lead, reviewers and viewers none. Checked before a file is read, so a refused person learns
+     * nothing from its problems.
+     */
+    public void requireWriter(ProjectId project, Actor actor) {
+        if (!WRITERS.contains(actor.role())) {
+            throw new AllotException(
+                    ErrorCode.ROLE_FORBIDDEN,
+                    "Role " + actor.role().label() + " may not add evidence to project " + project
+                            + ". Maybe ask the project's lead, a decider or an admin?");
+        }
+        reviews.requireAskWriter(project, actor);
+    }
+
+    /** Whether {@code actor} may add evidence to {@code project} (see {@link #requireWriter}). */
+    public boolean mayWrite(ProjectId project, Actor actor) {
+        try {
+            requireWriter(project, actor);
+            return true;
+        } catch (AllotException refused) {
+            return false;
+        }
     }
 
     /** Stores series already read (the demo's generated evidence), replacing those of the same metric and unit. */
@@ -90,6 +121,19 @@ public final class Evidences {
         return EvidenceView.of(cycle, project.value(), fits(cycle, project));
     }
 
+    /**
+     * Every project's series in the cycle fitted without bootstrap (no bands, so a page of the whole portfolio stays
+     * fast), in project order; projects without evidence are absent.
+     */
+    public Map<ProjectId, List<ComputeCurveFit>> summaryFits(CycleId cycle, Lab lab) {
+        ComputeCurveFitter fitter = new ComputeCurveFitter(0, SEED);
+        Map<ProjectId, List<ComputeCurveFit>> fits = new TreeMap<>();
+        all(cycle, lab)
+                .forEach((project, series) ->
+                        fits.put(project, series.stream().map(fitter::fit).toList()));
+        return fits;
+    }
+
     /** The cycle evidence goes to when none is named: the latest by start date. */
     public CycleId latestCycle() {
         return store.cycles().list().stream()
@@ -110,6 +154,80 @@ public final class Evidences {
             }
         }
         return evidence;
+    }
+
+    /**
+     * The series of a lab file's {@code evidence:} section, by project in file order; the lab file checked every
+     * value already, so this only translates words to the evidence module's types.
+     */
+    public static Map<ProjectId, List<EvidenceSeries>> fromLab(List<LabEvidence> evidence) {
+        Map<ProjectId, List<EvidenceSeries>> series = new TreeMap<>();
+        for (LabEvidence one : evidence) {
+            Metric metric = new Metric(
+                    one.metric(),
+                    one.unit(),
+                    word(Direction.values(), one.direction(), Direction::word),
+                    word(Visibility.values(), one.visibility(), Visibility::word));
+            List<EvidencePoint> points = one.points().stream()
+                    .map(p -> new EvidencePoint(p.compute(), p.value(), p.standardError(), p.parameters(), p.tokens()))
+                    .toList();
+            series.computeIfAbsent(one.project(), project -> new java.util.ArrayList<>())
+                    .add(new EvidenceSeries(
+                            one.project(),
+                            metric,
+                            word(ComputeUnit.values(), one.computeUnit(), ComputeUnit::word),
+                            one.source().isEmpty() ? "lab file" : one.source(),
+                            points));
+        }
+        series.replaceAll((project, list) -> List.copyOf(list));
+        return series;
+    }
+
+    /** Series as a lab file's {@code evidence:} section writes them (the inverse of {@link #fromLab}). */
+    public static List<LabEvidence> toLab(Map<ProjectId, List<EvidenceSeries>> evidence) {
+        List<LabEvidence> lab = new java.util.ArrayList<>();
+        evidence.forEach((project, series) -> series.forEach(one -> lab.add(new LabEvidence(
+                project,
+                one.metric().name(),
+                one.metric().unit(),
+                one.metric().direction().word(),
+                one.metric().visibility().word(),
+                one.computeUnit().word(),
+                one.source(),
+                one.points().stream()
+                        .map(p -> new LabEvidence.Point(
+                                p.compute(), p.value(), p.standardError(), p.parameters(), p.tokens()))
+                        .toList()))));
+        return lab;
+    }
+
+    /**
+     * {@code base} with {@code overrides} laid over it: a series of {@code overrides} replaces the one of the same
+     * project, metric and compute unit, as storing it would.
+     */
+    public static Map<ProjectId, List<EvidenceSeries>> merged(
+            Map<ProjectId, List<EvidenceSeries>> base, Map<ProjectId, List<EvidenceSeries>> overrides) {
+        Map<ProjectId, List<EvidenceSeries>> merged = new TreeMap<>(base);
+        overrides.forEach((project, series) -> {
+            List<EvidenceSeries> kept = new java.util.ArrayList<>(merged.getOrDefault(project, List.of()).stream()
+                    .filter(old -> series.stream()
+                            .noneMatch(
+                                    s -> s.metric().name().equals(old.metric().name())
+                                            && s.computeUnit() == old.computeUnit()))
+                    .toList());
+            kept.addAll(series);
+            merged.put(project, List.copyOf(kept));
+        });
+        return merged;
+    }
+
+    private static <E> E word(E[] values, String word, java.util.function.Function<E, String> words) {
+        for (E value : values) {
+            if (words.apply(value).equals(word)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown word " + word);
     }
 
     static StoredSeries stored(EvidenceSeries series) {

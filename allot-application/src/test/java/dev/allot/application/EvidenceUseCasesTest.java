@@ -78,6 +78,59 @@ class EvidenceUseCasesTest {
     }
 
     @Test
+    void onlyAdminsDecidersAndTheProjectsOwnLeadAddEvidenceAndARefusedPersonLearnsNothingOfTheFile() {
+        application.cycles().importLab(lab, Actor.system("test"));
+        String lead = lab.projects().get(0).lead();
+        String otherLead = lab.projects().get(1).lead();
+
+        assertThat(application.evidence().mayWrite(project, new Actor("ada", Role.ADMIN)))
+                .isTrue();
+        assertThat(application.evidence().mayWrite(project, DANA)).isTrue();
+        assertThat(application.evidence().mayWrite(project, new Actor(lead, Role.LEAD)))
+                .isTrue();
+        assertThat(application.evidence().mayWrite(project, new Actor(otherLead, Role.LEAD)))
+                .isFalse();
+        assertThat(application.evidence().mayWrite(project, new Actor("rui", Role.REVIEWER)))
+                .isFalse();
+        AllotException refused = catchThrowableOfType(
+                AllotException.class,
+                () -> application
+                        .evidence()
+                        .importFile(
+                                lab.cycle(),
+                                project,
+                                "not,a,valid,file",
+                                EvidenceFormat.CSV,
+                                "x.csv",
+                                null,
+                                Set.of(),
+                                new Actor("vera", Role.VIEWER)));
+        assertThat(refused.code()).isEqualTo("role-forbidden");
+        assertThat(refused.problems()).isEmpty();
+        assertThat(application.evidence().series(lab.cycle(), project)).isEmpty();
+    }
+
+    @Test
+    void aLabFilesEvidenceIsStoredWithTheLabAndImportingItAgainChangesNothing() {
+        String yaml = dev.allot.lab.LabYaml.write(lab) + "evidence:\n  - project: " + project.value() + "\n"
+                + "    metric: validation-loss\n    unit: nats\n    direction: lower\n    visibility: private\n"
+                + "    points:\n      - {compute: 100, value: 3.1, stderr: 0.01}\n      - {compute: 200, value: 2.95}\n";
+        dev.allot.lab.LabFile file = dev.allot.lab.LabYaml.readFile(yaml, "lab.yaml");
+
+        application.cycles().importLabFile(file, Actor.system("test"));
+        application.cycles().importLabFile(file, Actor.system("test"));
+
+        assertThat(application.evidence().series(lab.cycle(), project))
+                .isEqualTo(Evidences.fromLab(file.evidence()).get(project))
+                .singleElement()
+                .satisfies(series -> {
+                    assertThat(series.metric().visibility()).isEqualTo(dev.allot.evidence.Visibility.PRIVATE_HELD_OUT);
+                    assertThat(series.points()).hasSize(2);
+                    assertThat(series.source()).isEqualTo("lab file");
+                });
+    }
+
+    @Test
     void aDraftSolvedByEvidenceSaysWhyAProjectKeptItsWeight() {
         application.cycles().importLab(lab, Actor.system("test"));
         application

@@ -70,6 +70,32 @@ class EvidenceValuationTest {
     }
 
     @Test
+    void theComparisonPlansBothValueModelsAndListsTheProjectsThatDifferLargestMoveFirst() {
+        Map<ProjectId, List<EvidenceSeries>> evidence = Map.of(
+                STEEP, List.of(series(STEEP, 100, 200, 400, 700, 1_000)),
+                SATURATED, List.of(series(SATURATED, 1e6, 2e6, 4e6, 7e6, 1e7)));
+        Lab lab = lab(ValueBasis.WEIGHTS, 2);
+
+        ValueModelComparison comparison = ValueModelComparison.of(lab, evidence, options());
+
+        assertThat(comparison.byWeights().projects())
+                .isEqualTo(Planner.create(options()).plan(lab).projects());
+        assertThat(comparison.notes()).hasSize(2);
+        assertThat(comparison.differences())
+                .extracting(ValueModelComparison.Difference::project)
+                .containsExactlyInAnyOrder(STEEP, SATURATED);
+        ValueModelComparison.Difference steep = comparison.differences().stream()
+                .filter(d -> d.project().equals(STEEP))
+                .findFirst()
+                .orElseThrow();
+        assertThat(steep.change()).isPositive();
+        assertThat(steep.effectiveByEvidence()).isEqualTo(grant(comparison.byEvidence(), STEEP));
+        assertThat(comparison.differences())
+                .isSortedAccordingTo(java.util.Comparator.comparingDouble(
+                        (ValueModelComparison.Difference d) -> -Math.abs(d.change())));
+    }
+
+    @Test
     void aProjectWithoutAUsableFitKeepsItsWeightAndTheReasonIsSaid() {
         Map<ProjectId, List<EvidenceSeries>> evidence = Map.of(SPARSE, List.of(series(SPARSE, 100, 200, 400)));
         Lab lab = lab(ValueBasis.EVIDENCE, 3);

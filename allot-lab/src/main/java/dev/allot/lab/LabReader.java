@@ -41,12 +41,14 @@ final class LabReader {
             "pins",
             "overrides",
             "history",
-            "budgets");
+            "budgets",
+            "evidence");
 
     private final Problems problems;
     private final References references;
     private final List<CapacityEvent> events = new ArrayList<>();
     private LocalDate cycleStart;
+    private List<LabEvidence> evidence = List.of();
 
     LabReader(Problems problems) {
         this.problems = problems;
@@ -75,6 +77,7 @@ final class LabReader {
         decisions.readOverrides(file.list("overrides", false), file.path("overrides"));
         decisions.readHistory(file.list("history", false), file.path("history"), cycle);
         List<Budget> budgets = budgets(file.list("budgets", false), file.path("budgets"));
+        evidence = new EvidenceReader(problems, references).read(file.list("evidence", false), file.path("evidence"));
         if (!problems.isEmpty()) {
             return null;
         }
@@ -94,6 +97,11 @@ final class LabReader {
                 decisions.history(),
                 events,
                 budgets);
+    }
+
+    /** The evidence section of the file last read (empty without one). */
+    List<LabEvidence> evidence() {
+        return evidence;
     }
 
     static LocalDate date(JsonNode node, String path, Problems problems) {

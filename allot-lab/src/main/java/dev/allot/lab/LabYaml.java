@@ -57,6 +57,19 @@ public final class LabYaml {
      * @param maxFileMb 1 to {@value #MAX_FILE_MB_LIMIT}
      */
     public static Lab read(String yaml, String sourceName, int maxFileMb) {
+        return readFile(yaml, sourceName, maxFileMb).lab();
+    }
+
+    /** Parses and checks a lab file with its {@code evidence:} section; see {@link #read(String, String)}. */
+    public static LabFile readFile(String yaml, String sourceName) {
+        return readFile(yaml, sourceName, DEFAULT_MAX_FILE_MB);
+    }
+
+    /**
+     * Parses and checks a lab file of at most {@code maxFileMb} MiB with its {@code evidence:} section; problems of
+     * the evidence are listed with the lab's, each at its path (e.g. {@code evidence[1].points[3].compute}).
+     */
+    public static LabFile readFile(String yaml, String sourceName, int maxFileMb) {
         if (maxFileMb < 1 || maxFileMb > MAX_FILE_MB_LIMIT) {
             throw new IllegalArgumentException(
                     "maxFileMb must be within 1.." + MAX_FILE_MB_LIMIT + ", was " + maxFileMb);
@@ -69,7 +82,8 @@ public final class LabYaml {
         JsonNode root = problems.isEmpty()
                 ? parse(text, maxFileMb == DEFAULT_MAX_FILE_MB ? MAPPER : mapper(maxFileMb), problems)
                 : null;
-        Lab lab = root == null ? null : new LabReader(problems).read(root);
+        LabReader reader = new LabReader(problems);
+        Lab lab = root == null ? null : reader.read(root);
         if (lab != null) {
             // Rules on what the planner is asked to grant live once in core; the reader only places them.
             GrantRules.check(lab)
@@ -85,7 +99,7 @@ public final class LabYaml {
                     problems.list(),
                     null);
         }
-        return lab;
+        return new LabFile(lab, reader.evidence());
     }
 
     /**
@@ -94,6 +108,11 @@ public final class LabYaml {
      */
     public static String write(Lab lab) {
         return new LabWriter().write(lab);
+    }
+
+    /** The lab and its evidence as a lab file: {@code readFile(write(file))} equals {@code file}. */
+    public static String write(LabFile file) {
+        return new LabWriter().write(file.lab()) + EvidenceWriter.write(file.evidence());
     }
 
     /** The message of a file over the limit, e.g. "file too large (31.5 MB > limit 16 MB; set --max-file-mb)". */

@@ -59,6 +59,7 @@ public final class AllotServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, io.javalin.config.SizeUnit.BYTES);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems()));
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -72,7 +73,7 @@ public final class AllotServer {
             config.events.serverStarted(() -> metrics.bind(app().jettyServer().server()));
             // Read (and bound) every body first, even when the request is refused before using it: an unread body
             // makes Jetty drop the connection, which clients see as a reset instead of the problem answer.
-            config.routes.before(ctx -> ctx.bodyAsBytes());
+            config.routes.before(AllotServer::readBody);
             config.routes.before(edge::check);
             for (Route route : routes) {
                 config.routes.addEndpoint(new io.javalin.router.Endpoint(
@@ -85,6 +86,21 @@ public final class AllotServer {
             config.routes.error(405, "*", ctx -> unmatched(ctx, 405));
             extension.accept(config);
         });
+    }
+
+    /**
+     * Reads the body before any check. A multipart form (the web UI's file upload) is left to the multipart parser,
+     * which cannot read a consumed body; it is bounded by its declared length here and by the multipart limit.
+     */
+    private static void readBody(io.javalin.http.Context ctx) {
+        if (ctx.isMultipartFormData()) {
+            if (ctx.contentLength() > MAX_BODY_BYTES) {
+                throw new io.javalin.http.ContentTooLargeResponse(
+                        "The form is larger than " + MAX_BODY_BYTES + " bytes. Maybe send a smaller file?");
+            }
+            return;
+        }
+        ctx.bodyAsBytes();
     }
 
     public static AllotServer create(Store store, Planner planner) {

@@ -27,7 +27,7 @@ final class ControlCharacters {
     static void refuse(Context ctx) {
         List<Problem> problems = new ArrayList<>();
         String type = ctx.contentType() == null ? "" : ctx.contentType();
-        if (type.startsWith("application/x-www-form-urlencoded")) {
+        if (type.startsWith("application/x-www-form-urlencoded") || ctx.isMultipartFormData()) {
             for (Map.Entry<String, List<String>> field : ctx.formParamMap().entrySet()) {
                 for (String value : field.getValue()) {
                     check(field.getKey(), value, problems);

@@ -27,7 +27,7 @@ final class EvidenceHandlers {
     void importFile(Context ctx) {
         ProjectId project = Requests.project(ctx);
         // who may write comes before what was sent: a lead of another project learns nothing from a 422
-        application.reviews().requireAskWriter(project, Requests.actor(ctx));
+        application.evidence().requireWriter(project, Requests.actor(ctx));
         Fields body = Fields.parse(ctx.body());
         String cycle = body.slug("cycle", "");
         String format = body.choice("format", List.of("csv", "lm-eval"), "csv");

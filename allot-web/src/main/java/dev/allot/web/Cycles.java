@@ -24,12 +24,23 @@ final class Cycles {
         return Optional.of(store.cycles().get(CycleId.of(Slugs.require(requested, "cycle"))));
     }
 
+    /** As {@link #require(Store, String)}, through the application's reads. */
+    static Versioned<Cycle> require(Reads reads, String requested) {
+        Optional<Versioned<Cycle>> cycle = requested == null || requested.isBlank()
+                ? reads.cycles().stream().findFirst()
+                : Optional.of(reads.cycle(CycleId.of(Slugs.require(requested, "cycle"))));
+        return cycle.orElseThrow(Cycles::noCycle);
+    }
+
+    private static AllotException noCycle() {
+        return new AllotException(
+                Kind.NOT_FOUND,
+                "no-cycle",
+                "The lab has no review cycle yet. Maybe import a lab with 'allot lab import lab.yaml'?");
+    }
+
     static Versioned<Cycle> require(Store store, String requested) {
-        return current(store, requested)
-                .orElseThrow(() -> new AllotException(
-                        Kind.NOT_FOUND,
-                        "no-cycle",
-                        "The lab has no review cycle yet. Maybe import a lab with 'allot lab import lab.yaml'?"));
+        return current(store, requested).orElseThrow(Cycles::noCycle);
     }
 
     /** The plan this person should look at: the application's one rule ({@link Reads#shownPlan(CycleId, Role)}). */

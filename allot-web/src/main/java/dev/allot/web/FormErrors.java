@@ -43,6 +43,29 @@ final class FormErrors {
         return messages.size();
     }
 
+    /**
+     * Reads a positive finite number ("1.5e21" allowed), recording a message (and returning NaN) when it is not one;
+     * an empty optional field is NaN without a message.
+     */
+    double positive(String field, String value, boolean required, String hint) {
+        if (value.isBlank() && !required) {
+            return Double.NaN;
+        }
+        try {
+            double number = Double.parseDouble(value.strip());
+            if (number > 0 && Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        add(
+                field,
+                field + ": '" + (value.length() > 20 ? value.substring(0, 20) + "..." : value)
+                        + "' is not a positive number. " + hint);
+        return Double.NaN;
+    }
+
     /** Reads a whole number, recording a message (and returning -1) when it is not one within the range. */
     int integer(String field, String value, int min, int max, String hint) {
         try {

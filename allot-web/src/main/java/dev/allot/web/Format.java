@@ -22,6 +22,21 @@ final class Format {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /**
+     * A measured figure with four significant digits, plain for everyday magnitudes ("2.413", "3200") and in
+     * exponent form for FLOP-scale or tiny ones ("1.440e+21").
+     */
+    static String significant(double value) {
+        double magnitude = Math.abs(value);
+        if (value == 0 || magnitude >= 1e-3 && magnitude < 1e6) {
+            return new java.math.BigDecimal(value)
+                    .round(new java.math.MathContext(4))
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.3e", value);
+    }
+
     /** A used fraction in whole percent ("62 %"), or "—" when it is not known (never a misleading 0 %). */
     static String usedPercent(Double fraction) {
         return fraction == null ? "—" : Math.round(fraction * 100) + " %";

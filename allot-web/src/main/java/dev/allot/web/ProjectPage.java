@@ -13,6 +13,7 @@ import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.Score;
+import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.ProjectHistory;
@@ -48,7 +49,8 @@ final class ProjectPage {
             String lastUse,
             String decisionWords,
             String yieldDate,
-            List<Score> sharedComments) {}
+            List<Score> sharedComments,
+            boolean mayAddEvidence) {}
 
     /** Days a cycle is taken to last when turning GPU-hours into average GPUs. */
     private static final double CYCLE_HOURS = 30 * 24.0;
@@ -93,12 +95,7 @@ final class ProjectPage {
                         chart(history),
                         rights.mayAsk(project) && state == CycleState.OPEN,
                         rights.mayScore() && state == CycleState.REVIEW,
-                        EvidenceCharts.of(
-                                Application.over(store)
-                                        .evidence()
-                                        .view(cycle.value().id(), id),
-                                cycle.value().policy().value(),
-                                line.map(l -> l.grant().totalGpus()).orElse(0)),
+                        evidence(lab, cycle.value(), id, line),
                         line.flatMap(l -> ComputeChange.of(l.previous(), l.grant(), lab.relativeSpeeds())
                                         .typeMove())
                                 .orElse(""),
@@ -106,7 +103,8 @@ final class ProjectPage {
                         line.map(l -> project.name() + " " + DecisionWords.of(l) + ".")
                                 .orElse(""),
                         line.map(DecisionWords::yieldDate).orElse(""),
-                        sharedComments(lab, project, rights, shown)));
+                        sharedComments(lab, project, rights, shown),
+                        Application.over(store).evidence().mayWrite(id, new Actor(rights.user(), rights.role()))));
     }
 
     /**
@@ -126,6 +124,19 @@ final class ProjectPage {
                 .filter(s -> s.project().equals(project.id()))
                 .map(s -> new Score(s.project(), "a reviewer", s.score(), s.comment()))
                 .toList();
+    }
+
+    /** The project's evidence charts, marked where its current and proposed grants (in effective GPUs) lead. */
+    private List<EvidenceCharts.Chart> evidence(Lab lab, Cycle cycle, ProjectId id, Optional<ProjectPlan> line) {
+        return EvidenceCharts.of(
+                cycle.id(),
+                id,
+                Application.over(store).evidence().fits(cycle.id(), id),
+                cycle.policy().value(),
+                EvidenceCharts.grants(
+                        line.map(ProjectPlan::previous).orElseGet(() -> lab.previousGrant(id)),
+                        line.map(ProjectPlan::grant),
+                        lab.relativeSpeeds()));
     }
 
     /** What the project used of last cycle's grant, in words; "" without a grant last cycle. */

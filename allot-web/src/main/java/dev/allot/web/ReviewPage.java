@@ -52,7 +52,8 @@ final class ReviewPage {
             List<String> reviewers,
             Optional<PlanDiff> draftChanges,
             String policyBase,
-            List<String> policyDiff) {
+            List<String> policyDiff,
+            List<ReviewEvidence.Line> evidence) {
         /** Deciders and admins assign projects to reviewers. */
         boolean canAssign() {
             return page.rights().maySetPolicy();
@@ -163,7 +164,8 @@ final class ReviewPage {
                 lastPublished.map(c -> c.id().value()).orElse(""),
                 lastPublished
                         .map(c -> PolicyDiff.lines(c.policy(), cycle.policy()))
-                        .orElse(List.of()));
+                        .orElse(List.of()),
+                ReviewEvidence.of(dev.allot.application.Application.over(store).evidence(), lab, cycle, plan));
     }
 
     static void requireReviewer(Rights rights) {

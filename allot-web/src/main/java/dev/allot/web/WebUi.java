@@ -28,6 +28,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final SignOn signOn;
     private final DashboardPage dashboard;
     private final QueuePage queue;
+    private final EvidenceForm evidence;
 
     private WebUi(Store store, Planner planner, OidcProvider oidc) {
         this.sessions = new Sessions(store.tokens());
@@ -43,6 +44,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.signOn = oidc == null ? null : new SignOn(oidc, sessions);
         this.dashboard = new DashboardPage(application.dashboard());
         this.queue = new QueuePage(application.reads(), application.assignments());
+        this.evidence = new EvidenceForm(application);
     }
 
     public static WebUi create(Store store, Planner planner) {
@@ -122,6 +124,12 @@ public final class WebUi implements Consumer<JavalinConfig> {
         routes.post(
                 "/projects/{project}/score",
                 ctx -> run(ctx, true, rights -> score.save(ctx, page(ctx, rights, "board"))));
+        routes.get(
+                "/projects/{project}/evidence",
+                ctx -> run(ctx, false, rights -> evidence.show(ctx, page(ctx, rights, "board"))));
+        routes.post(
+                "/projects/{project}/evidence",
+                ctx -> run(ctx, true, rights -> evidence.save(ctx, page(ctx, rights, "board"))));
         routes.get("/cluster", ctx -> run(ctx, false, rights -> cluster.render(ctx, page(ctx, rights, "cluster"))));
         routes.get("/dashboard", ctx -> run(ctx, false, rights -> dashboard.render(page(ctx, rights, "dashboard"))));
         routes.get(

@@ -2,7 +2,7 @@ package dev.allot.app.server;
 
 import dev.allot.app.Cli;
 import dev.allot.application.Application;
-import dev.allot.core.model.Lab;
+import dev.allot.lab.LabFile;
 import dev.allot.lab.LabYaml;
 import dev.allot.store.ImportSummary;
 import java.nio.file.Path;
@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Import a lab file into the store (one transaction; importing it again changes nothing).",
-            "Creates the file's cycle in state open if it is new."
+            "Creates the file's cycle in state open if it is new. The file's evidence: section goes into that"
+                    + " cycle, replacing stored series of the same project, metric and compute unit."
         })
 public final class LabImportCommand implements Callable<Integer> {
     @Mixin
@@ -28,10 +29,15 @@ public final class LabImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lab lab = LabYaml.read(Cli.read(file, "Lab file"), file.toString());
+        LabFile lab = LabYaml.readFile(Cli.read(file, "Lab file"), file.toString());
         return store.run(opened -> {
-            ImportSummary summary = Application.over(opened).cycles().importLab(lab, store.actor());
-            System.out.printf("Imported %s (cycle %s): %s.%n", file, lab.cycle(), summary);
+            ImportSummary summary = Application.over(opened).cycles().importLabFile(lab, store.actor());
+            System.out.printf(
+                    "Imported %s (cycle %s): %s%s.%n",
+                    file,
+                    lab.lab().cycle(),
+                    summary,
+                    lab.evidence().isEmpty() ? "" : "; " + lab.evidence().size() + " evidence series");
         });
     }
 }
