@@ -30,7 +30,7 @@ final class Explainer {
     static final int KILLING_RESOLVES = 12;
     static final int GROWTH_RESOLVES = 12;
     /** Labs of up to this many planned projects get exact thresholds. */
-    static final int EXACT_PROJECTS = 50;
+    static final int EXACT_PROJECTS = 30;
 
     private final AllocationModel allocation;
     private final Lab lab;
