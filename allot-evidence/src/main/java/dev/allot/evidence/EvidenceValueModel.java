@@ -61,6 +61,31 @@ public final class EvidenceValueModel implements ValueModel {
         return pieces(curve, ask.ceilingGpus() * bestSpeed).segments();
     }
 
+    /**
+     * Speaks the metric ({@link EvidenceExplanation#compare}): what the first GPU buys its project, then what the
+     * others buy theirs, for those with a curve; empty when the first project has none.
+     */
+    @Override
+    public Optional<String> metricWords(List<NextGpu> gpus) {
+        if (gpus.isEmpty() || !curves.containsKey(gpus.get(0).ask().project())) {
+            return Optional.empty();
+        }
+        List<EvidenceExplanation.Marginal> marginals = new ArrayList<>();
+        for (NextGpu gpu : gpus) {
+            CompiledCurve curve = curves.get(gpu.ask().project());
+            if (curve != null) {
+                marginals.add(new EvidenceExplanation.Marginal(
+                        gpu.ask().project(),
+                        curve,
+                        gpu.gpuIndex(),
+                        gpu.type().value(),
+                        gpu.effectiveSpeed(),
+                        gpu.effectiveGpusBefore()));
+            }
+        }
+        return Optional.of(EvidenceExplanation.compare(marginals));
+    }
+
     /** The breakpoints and the error bound the planner gets for a project, for documentation and explanations. */
     public Optional<Pieces> pieces(Ask ask, double bestSpeed) {
         return curve(ask.project()).map(c -> pieces(c, ask.ceilingGpus() * bestSpeed));

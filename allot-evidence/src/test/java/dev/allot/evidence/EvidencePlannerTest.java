@@ -2,6 +2,7 @@ package dev.allot.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CategoryId;
@@ -10,6 +11,7 @@ import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.PastCycle;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Pool;
@@ -66,6 +68,52 @@ class EvidencePlannerTest {
 
         assertThat(grant(byEmptyEvidence, STEEP)).isEqualTo(grant(byWeights, STEEP));
         assertThat(grant(byEmptyEvidence, SATURATED)).isEqualTo(grant(byWeights, SATURATED));
+    }
+
+    @Test
+    void explanationsSpeakTheMetricOfTheNextGpuAndOfTheHolderItWouldComeFrom() {
+        Lab fresh = twoProjectsOneFleet();
+        // The saturated project held 32 H100 last cycle; continuity (50 %) keeps at least 16 of them with it.
+        Lab lab = new Lab(
+                fresh.name(),
+                fresh.cycle(),
+                fresh.cycleStart(),
+                fresh.gpuTypes(),
+                fresh.pools(),
+                fresh.categories(),
+                fresh.projects(),
+                fresh.asks(),
+                fresh.scores(),
+                fresh.policy(),
+                fresh.pins(),
+                fresh.overrides(),
+                List.of(new PastCycle(CycleId.of("2025-Q4"), Map.of(SATURATED, Allocation.of("H100", 32)), Map.of())));
+        CompiledCurve steep = new CompiledCurve(CURVE, 1_000, 720, 100, LOSS);
+        CompiledCurve saturated = new CompiledCurve(CURVE, 1e7, 720, 100, LOSS);
+        Plan byEvidence = plan(lab, EvidenceValueModel.of(Map.of(STEEP, steep, SATURATED, saturated)));
+        int steepGpus = grant(byEvidence, STEEP);
+        int saturatedGpus = grant(byEvidence, SATURATED);
+        assertThat(steepGpus).as("below its ceiling, so it has a next GPU").isLessThan(64);
+
+        String expected = "In its metric: "
+                + EvidenceExplanation.compare(List.of(
+                        EvidenceExplanation.nthGpu(STEEP, steep, steepGpus + 1, "H100", 1.0),
+                        new EvidenceExplanation.Marginal(
+                                SATURATED, saturated, saturatedGpus, "H100", 1.0, saturatedGpus - 1)))
+                + ", the last H100 of the holder to whom one is worth least.";
+        assertThat(changes(byEvidence, STEEP)).contains(expected);
+        assertThat(expected)
+                .matches("In its metric: the " + EvidenceExplanation.ordinal(steepGpus + 1)
+                        + " H100 for project steep buys an expected"
+                        + " [0-9.]+ lower validation-loss \\(worth [0-9.]+\\); for saturated [0-9.E-]+ \\(worth"
+                        + " [0-9.E-]+\\), the last H100 .*");
+        assertThat(String.join("\n", changes(plan(lab, ValueModel.targetThenDiminishing()), STEEP)))
+                .as("valued by weights, nothing to say in a metric")
+                .doesNotContain("In its metric");
+    }
+
+    private static List<String> changes(Plan plan, ProjectId project) {
+        return plan.project(project).orElseThrow().explanation().whatWouldChange();
     }
 
     private static Plan plan(Lab lab, ValueModel valueModel) {

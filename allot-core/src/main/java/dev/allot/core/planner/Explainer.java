@@ -13,15 +13,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Explains each grant from the solved model: which rules hold with no slack at it, what one more GPU of each type
- * would be worth to it, and (from shadow prices of the fixed LP) what would change the outcome. The thresholds are
- * first-order: exact while the funded set and the binding rules stay the same (docs/planner.md).
+ * would be worth to it (from the fixed LP), and what would change the outcome ({@link WhatWouldChange}: exact
+ * priority thresholds from re-solves of the MIP, docs/planner.md).
  */
 final class Explainer {
-    /** The top of the reviewers' 1-10 scale: thresholds above it cannot be reached by scores. */
-    private static final double MAX_PRIORITY = 10;
+    /**
+     * Re-solves per plan for the thresholds of unfunded projects (funding, other GPU types), of killable ones and of
+     * growth (docs/planner.md, "What would change the outcome", cost).
+     */
+    static final int FUNDING_RESOLVES = 24;
+
+    static final int KILLING_RESOLVES = 12;
+    static final int GROWTH_RESOLVES = 12;
+    /** Labs of up to this many planned projects get exact thresholds. */
+    static final int EXACT_PROJECTS = 30;
 
     private final AllocationModel allocation;
     private final Lab lab;
@@ -31,10 +40,21 @@ final class Explainer {
     private final Map<GpuTypeId, Integer> grantedByType = new LinkedHashMap<>();
     private final Map<GpuTypeId, Row> capacityRows = new LinkedHashMap<>();
     private final Map<String, Double> opportunityCosts = new LinkedHashMap<>();
+    private final WhatWouldChange changes;
     private final Pricing pricing;
     private final Bindings bindings;
 
-    Explainer(AllocationModel allocation, Lab lab, List<Allocation> grants, Pricing pricing) {
+    /**
+     * @param planValues the solved plan's variable values
+     * @param options the planner's options: engine and value model of the re-solves behind exact thresholds
+     */
+    Explainer(
+            AllocationModel allocation,
+            Lab lab,
+            List<Allocation> grants,
+            Pricing pricing,
+            double[] planValues,
+            PlannerOptions options) {
         this.allocation = allocation;
         this.lab = lab;
         this.grants = grants;
@@ -54,6 +74,24 @@ final class Explainer {
         }
         grants.forEach(grant -> grant.gpus().forEach((type, count) -> grantedByType.merge(type, count, Integer::sum)));
         this.bindings = new Bindings(allocation, lab, grantedByType, this::binds);
+        // Exact thresholds re-solve the whole MIP to a tight gap: milliseconds for a small lab, seconds each at 300
+        // projects (docs/planner.md), so larger labs print the prices without a threshold.
+        boolean exact = options.explain() && allocation.projects.size() <= EXACT_PROJECTS;
+        this.changes = new WhatWouldChange(
+                allocation,
+                lab,
+                grants,
+                (type, delta) -> opportunityCosts.computeIfAbsent(type + ":" + delta, key -> priceChange(type, delta)),
+                this::capacityFull,
+                options.valueModel(),
+                budget(exact, planValues, options, FUNDING_RESOLVES),
+                budget(exact, planValues, options, KILLING_RESOLVES),
+                budget(exact, planValues, options, GROWTH_RESOLVES));
+    }
+
+    private Optional<PriorityThresholds> budget(
+            boolean exact, double[] planValues, PlannerOptions options, int solves) {
+        return exact ? Optional.of(new PriorityThresholds(allocation, planValues, options, solves)) : Optional.empty();
     }
 
     Map<GpuTypeId, Double> shadowPrices() {
@@ -100,11 +138,11 @@ final class Explainer {
         } else if (grant.isEmpty()) {
             summary = unfundedSummary(p);
             binding.addAll(bindings.of(p, Allocation.NONE, false));
-            changes.addAll(fundingThresholds(p));
+            changes.addAll(this.changes.forUnfunded(p));
         } else {
             binding.addAll(bindings.of(p, grant, true));
             summary = fundedSummary(p, decision);
-            changes.addAll(growthThresholds(p, marginal));
+            changes.addAll(this.changes.forFunded(p, marginal));
         }
         return new Explanation(summary, binding, marginal, changes);
     }
@@ -163,72 +201,6 @@ final class Explainer {
         return marginal;
     }
 
-    /** For a funded project below its ceiling: the priority at which one more GPU of a full type would come to it. */
-    private List<String> growthThresholds(int p, Map<GpuTypeId, Double> marginal) {
-        PlannedProject project = allocation.projects.get(p);
-        List<String> changes = new ArrayList<>();
-        if (grants.get(p).totalGpus() >= project.ceilingGpus()) {
-            return changes;
-        }
-        double slope = slopeAt(allocation.curves.get(p), effectiveGpus(p));
-        project.effectiveSpeed().forEach((type, speed) -> {
-            int unit = allocation.fleet.unitGpus(type);
-            double price = round(opportunityCosts.computeIfAbsent(type + ":" + unit, key -> priceChange(type, -unit)));
-            double threshold = price / (slope * speed);
-            if (price <= 0 || slope <= 0 || threshold < project.priority() + 0.005 || !capacityFull(type)) {
-                return;
-            }
-            String worth = "one more " + type + " is worth " + format(price) + " elsewhere and "
-                    + format(marginal.get(type)) + " to it.";
-            changes.add(
-                    threshold <= MAX_PRIORITY
-                            ? "Would get more " + type + " if its priority were >= " + format(threshold) + " (now "
-                                    + format(project.priority()) + "); " + worth
-                            : "Would not get more " + type + " even at the top priority (" + format(MAX_PRIORITY)
-                                    + "); " + worth);
-        });
-        return changes;
-    }
-
-    /**
-     * For an unfunded project: the priority at which its floor would pay for itself at current shadow prices, per
-     * accepted type, and the types it does not accept that would fund it at its current priority.
-     */
-    private List<String> fundingThresholds(int p) {
-        PlannedProject project = allocation.projects.get(p);
-        List<String> changes = new ArrayList<>();
-        List<ValueSegment> curve = allocation.curves.get(p);
-        double best = Double.POSITIVE_INFINITY;
-        GpuTypeId bestType = null;
-        for (Map.Entry<GpuTypeId, Double> entry : project.effectiveSpeed().entrySet()) {
-            double threshold = floorThreshold(project, curve, entry.getKey(), entry.getValue());
-            if (threshold < best) {
-                best = threshold;
-                bestType = entry.getKey();
-            }
-        }
-        if (bestType != null && Double.isFinite(best)) {
-            changes.add(
-                    best <= MAX_PRIORITY
-                            ? "Funded at its floor if its priority were >= " + format(best) + " (now "
-                                    + format(project.priority()) + "), on " + bestType + "."
-                            : "Not funded at its floor even at the top priority (" + format(MAX_PRIORITY)
-                                    + "): its floor"
-                                    + " takes GPUs worth more elsewhere; a smaller floor or other GPU types would help.");
-        }
-        for (GpuTypeId type : allocation.fleet.types()) {
-            if (project.effectiveSpeed().containsKey(type) || allocation.fleet.allocatableGpus(type) == 0) {
-                continue;
-            }
-            double threshold = floorThreshold(project, curve, type, allocation.fleet.speed(type));
-            if (threshold <= project.priority()) {
-                changes.add("Would be funded at its floor if it accepted " + type + " (one " + type + " is worth "
-                        + format(shadowPrices.get(type)) + " elsewhere).");
-            }
-        }
-        return changes;
-    }
-
     /** Value per GPU of {@code delta} more (or, negative, fewer) GPUs of a type in the fixed LP; 0 without it. */
     private double priceChange(GpuTypeId type, int delta) {
         Row row = capacityRows.get(type);
@@ -237,22 +209,6 @@ final class Explainer {
         }
         double value = pricing.valuePerGpu(row, delta);
         return Double.isNaN(value) ? groupDuals.getOrDefault(RuleGroup.of(RuleFamily.CAPACITY, type), 0.0) : value;
-    }
-
-    /**
-     * The floor's cost: the value the rest of the portfolio loses when {@code floorGpus} GPUs of the type are taken
-     * from it (the fixed LP re-solved with that much less capacity; cached per type and size).
-     */
-    private double floorThreshold(PlannedProject project, List<ValueSegment> curve, GpuTypeId type, double speed) {
-        int unit = allocation.fleet.unitGpus(type);
-        int floorGpus = Math.max(unit, (project.floorGpus() + unit - 1) / unit * unit);
-        // Large labs price every floor at the per-node cost (one re-solve per type instead of one per floor size).
-        int priced = allocation.projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD ? unit : floorGpus;
-        double cost =
-                floorGpus * opportunityCosts.computeIfAbsent(type + ":" + priced, key -> priceChange(type, -priced));
-        double valuePerPriority = curveValue(
-                curve.isEmpty() ? List.of(new ValueSegment(floorGpus * speed, 1)) : curve, floorGpus * speed);
-        return valuePerPriority <= 0 ? Double.POSITIVE_INFINITY : cost / valuePerPriority;
     }
 
     static double curveValue(List<ValueSegment> curve, double effectiveGpus) {

@@ -18,9 +18,27 @@ final class LinearModel {
     /** {@code lower <= sum(terms) <= upper}; {@code group} names the rule (for conflicts and binding reports). */
     record Row(int index, String name, RuleGroup group, List<Term> terms, double lower, double upper) {}
 
-    private final List<Var> vars = new ArrayList<>();
-    private final List<Row> rows = new ArrayList<>();
-    private final List<Term> objective = new ArrayList<>();
+    private final List<Var> vars;
+    private final List<Row> rows;
+    private final List<Term> objective;
+
+    LinearModel() {
+        this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    private LinearModel(List<Var> vars, List<Row> rows, List<Term> objective) {
+        this.vars = vars;
+        this.rows = rows;
+        this.objective = objective;
+    }
+
+    /**
+     * The same variables and rows with another objective to maximise (a re-solve at another priority, for exact
+     * explanations); the rows are shared, not copied, so write no more rows into either.
+     */
+    LinearModel withObjective(List<Term> terms) {
+        return new LinearModel(vars, rows, new ArrayList<>(terms));
+    }
 
     Var integer(String name, double lower, double upper) {
         return add(new Var(vars.size(), name, lower, upper, true, 1));

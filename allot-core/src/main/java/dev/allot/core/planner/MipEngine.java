@@ -38,6 +38,20 @@ final class MipEngine {
             Map<Var, Double> fixed,
             boolean relax,
             double[] hint) {
+        return solve(engine, model, keep, optimise, options, fixed, relax, hint, "");
+    }
+
+    /** @param engineParameters parameters in the engine's own syntax (e.g. SCIP's {@code limits/nodes = 500}) */
+    static SolverOutcome solve(
+            String engine,
+            LinearModel model,
+            Predicate<Row> keep,
+            boolean optimise,
+            PlannerOptions options,
+            Map<Var, Double> fixed,
+            boolean relax,
+            double[] hint,
+            String engineParameters) {
         MPSolver solver = MPSolver.createSolver(engine);
         if (solver == null) {
             throw new IllegalStateException("MIP engine " + engine + " is not available");
@@ -59,6 +73,9 @@ final class MipEngine {
             solver.setTimeLimit(Math.max(1, options.timeLimit().toMillis()));
             // One thread: with more, SCIP returned different (equally valuable) plans for the same lab.
             solver.setNumThreads(1);
+            if (!engineParameters.isEmpty()) {
+                solver.setSolverSpecificParametersAsString(engineParameters);
+            }
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
             MPSolver.ResultStatus status = solver.solve(parameters);

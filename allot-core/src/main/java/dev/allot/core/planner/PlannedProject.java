@@ -46,4 +46,21 @@ record PlannedProject(
     int ceilingGpus() {
         return ask.map(Ask::ceilingGpus).orElse(0);
     }
+
+    /** The same project at another priority accepting other types (for re-solves that explain a plan). */
+    PlannedProject with(double newPriority, Map<GpuTypeId, Double> speeds) {
+        double best =
+                speeds.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return new PlannedProject(
+                project,
+                ask,
+                pin,
+                override,
+                previous,
+                newPriority,
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(speeds)),
+                best,
+                inactiveReason,
+                askNote);
+    }
 }

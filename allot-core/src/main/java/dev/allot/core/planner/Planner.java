@@ -99,7 +99,7 @@ public final class Planner {
         List<Allocation> grants = grantsByPeriod.get(0);
         try (Pricing pricing =
                 options.explain() ? Pricing.of(allocation.model, outcome.values(), fundedVars(allocation)) : null) {
-            Explainer explainer = new Explainer(allocation, lab, grants, pricing);
+            Explainer explainer = new Explainer(allocation, lab, grants, pricing, outcome.values(), options);
             PeriodSchedule schedule = new PeriodSchedule(lab, allocation, grantsByPeriod);
             List<ProjectPlan> lines = new ArrayList<>();
             double planValue = 0;

@@ -58,9 +58,7 @@ class ExplanationTest {
                                 "weak",
                                 Decision.DECLINED,
                                 List.of(),
-                                List.of(
-                                        "Not funded",
-                                        "Funded at its floor if its priority were >= 9.00 (now 3.00), on H100")),
+                                List.of("Not funded", "Funded if its priority were >= 9.00 (now 3.00), with H100:16")),
                         new Case(
                                 "an H100-only project is told that accepting A100 would fund it",
                                 lab().gpus("H100", 1, 16, 8)
@@ -93,7 +91,7 @@ class ExplanationTest {
                                 List.of("continuity:max-shrink", "capacity:H100"),
                                 List.of(
                                         "shrinks from 64",
-                                        "Would get more H100 if its priority were >= 9.00 (now 2.00)")),
+                                        "Would get one more H100 node (8 GPUs, or as much compute of other types) if its priority were >=")),
                         new Case(
                                 "growth is held to the policy's max change even with idle GPUs",
                                 lab().gpus("H100", 1, 128, 8)
