@@ -908,7 +908,13 @@ public enum ErrorCode {
             "Pool {pool} has no capacity event {index}.",
             "Maybe list its events first?"),
     POOL_NOT_FOUND(
-            "pool-not-found", Kind.NOT_FOUND, 404, "Pool {pool} does not exist.", "Maybe GET /api/pools lists them?");
+            "pool-not-found", Kind.NOT_FOUND, 404, "Pool {pool} does not exist.", "Maybe GET /api/pools lists them?"),
+    SCORE_NOT_FOUND(
+            "score-not-found",
+            Kind.NOT_FOUND,
+            404,
+            "Project {project} has no score by {reviewer} in cycle {cycle}.",
+            "Maybe PUT one first?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

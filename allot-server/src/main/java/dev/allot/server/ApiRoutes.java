@@ -99,6 +99,9 @@ final class ApiRoutes {
         api.add(GET, "/api/pools/{pool}/events", EVERYONE, capacity::list);
         api.add(POST, "/api/pools/{pool}/events", ADMIN, capacity::add);
         api.add(DELETE, "/api/pools/{pool}/events/{index}", ADMIN, capacity::remove);
+        api.add(GET, "/api/cycles/{cycle}/scores/{project}", REVIEWER, cycles::score);
+        api.add(GET, "/api/cycles/{cycle}/pins/{project}", REVIEWING, cycles::pin);
+        api.add(GET, "/api/cycles/{cycle}/overrides/{project}", REVIEWING, cycles::override);
         return List.copyOf(api.routes);
     }
 

@@ -159,40 +159,68 @@ final class CycleHandlers {
         listOf(ctx, store.reviews()::scores);
     }
 
+    /** The caller's own score of a project, with its ETag. */
+    void score(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        ProjectId project = Requests.project(ctx);
+        Requests.versioned(
+                ctx,
+                application.reviews().score(cycle, project, Requests.actor(ctx).user()));
+    }
+
     void putScore(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
+        Integer expected = Requests.ifMatch(ctx);
         Actor actor = Requests.actor(ctx);
-        ctx.json(application
-                .reviews()
-                .score(cycle, Inputs.score(Fields.parse(ctx.body()), project, actor.user()), actor));
+        Requests.versioned(
+                ctx,
+                application
+                        .reviews()
+                        .score(cycle, Inputs.score(Fields.parse(ctx.body()), project, actor.user()), expected, actor));
     }
 
     void pins(Context ctx) {
         listOf(ctx, store.reviews()::pins);
     }
 
+    void pin(Context ctx) {
+        Requests.versioned(ctx, application.reviews().pin(Requests.cycle(ctx), Requests.project(ctx)));
+    }
+
     void putPin(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
+        Integer expected = Requests.ifMatch(ctx);
         Pin pin = Inputs.pin(
                 Fields.parse(ctx.body()),
                 project,
                 application.reviews().fleet(),
                 application.reads().cycle(cycle).value().policy().granularity());
-        ctx.json(application.reviews().pin(cycle, pin, Requests.actor(ctx)));
+        Requests.versioned(ctx, application.reviews().pin(cycle, pin, expected, Requests.actor(ctx)));
     }
 
     void overrides(Context ctx) {
         listOf(ctx, store.reviews()::overrides);
     }
 
+    void override(Context ctx) {
+        Requests.versioned(ctx, application.reviews().override(Requests.cycle(ctx), Requests.project(ctx)));
+    }
+
     void putOverride(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
-        ctx.json(application
-                .reviews()
-                .override(cycle, Inputs.override(Fields.parse(ctx.body()), project), Requests.actor(ctx)));
+        Integer expected = Requests.ifMatch(ctx);
+        Requests.versioned(
+                ctx,
+                application
+                        .reviews()
+                        .override(
+                                cycle,
+                                Inputs.override(Fields.parse(ctx.body()), project),
+                                expected,
+                                Requests.actor(ctx)));
     }
 
     void deletePin(Context ctx) {
@@ -213,7 +241,8 @@ final class CycleHandlers {
     private void remove(Context ctx, String kind) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
-        if (!application.reviews().remove(cycle, kind, project, Requests.actor(ctx))) {
+        Integer expected = Requests.ifMatch(ctx);
+        if (!application.reviews().remove(cycle, kind, project, expected, Requests.actor(ctx))) {
             throw new AllotException(
                     Kind.NOT_FOUND,
                     kind + "-not-found",

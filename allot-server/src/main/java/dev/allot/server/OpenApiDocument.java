@@ -258,6 +258,21 @@ final class OpenApiDocument {
                 null,
                 "CapacityEvents",
                 true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/scores/{project}",
+                "Your own score of a project (reviewer); ETag for If-Match",
+                null,
+                "Score",
+                true);
+        doc.op("get", "/api/cycles/{cycle}/pins/{project}", "One pin; ETag for If-Match", null, "Pin", true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/overrides/{project}",
+                "One override; ETag for If-Match",
+                null,
+                "Override",
+                true);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
         root.put(

@@ -44,8 +44,20 @@ class OpenApiIT {
             String decider = server.token(Role.DECIDER);
             ApiClient api = server.client;
             api.send("POST", "/api/cycles/2026-12/transitions", decider, "{\"to\": \"review\"}", Map.of());
+            api.send(
+                    "PUT",
+                    "/api/cycles/2026-12/scores/project-1",
+                    server.token(Role.REVIEWER),
+                    "{\"score\": 7}",
+                    Map.of());
             api.send("POST", "/api/cycles/2026-12/transitions", decider, "{\"to\": \"draft\"}", Map.of());
             api.send("PUT", "/api/cycles/2026-12/pins/project-1", decider, "{\"gpus\": {\"H100\": 8}}", Map.of());
+            api.send(
+                    "PUT",
+                    "/api/cycles/2026-12/overrides/project-1",
+                    decider,
+                    "{\"action\": \"fund\", \"reason\": \"flagship\"}",
+                    Map.of());
             api.send("POST", "/api/cycles/2026-12/draft", decider, null, Map.of());
             api.approveAndPublish("/api/cycles/2026-12", decider, "", null);
             JsonNode document = api.get("/openapi.json", null).json();
@@ -63,7 +75,9 @@ class OpenApiIT {
                         .replace("{project}", "project-1")
                         .replace("{version}", "1")
                         .replace("{pool}", "east-h100");
-                ApiClient.Reply reply = api.get(url, server.token(Role.ADMIN));
+                // a reviewer reads their own score; an admin everything else
+                ApiClient.Reply reply =
+                        api.get(url, server.token(url.contains("/scores/") ? Role.REVIEWER : Role.ADMIN));
                 assertThat(reply.status()).as(url + " " + reply.body()).isEqualTo(200);
                 conform(document, schema, reply.json(), url, mismatches);
                 checked++;

@@ -77,7 +77,10 @@ class RoleMatrixIT {
             entry("GET /api/cycles/{cycle}/lab", STEER),
             entry("GET /api/pools/{pool}/events", ALL),
             entry("POST /api/pools/{pool}/events", ADMIN),
-            entry("DELETE /api/pools/{pool}/events/{index}", ADMIN));
+            entry("DELETE /api/pools/{pool}/events/{index}", ADMIN),
+            entry("GET /api/cycles/{cycle}/scores/{project}", EnumSet.of(Role.REVIEWER)),
+            entry("GET /api/cycles/{cycle}/pins/{project}", REVIEW),
+            entry("GET /api/cycles/{cycle}/overrides/{project}", REVIEW));
 
     /** Routes where a project lead may act only on the projects they lead. */
     private static final Set<String> OWN_PROJECT_ONLY = Set.of(
