@@ -914,7 +914,13 @@ public enum ErrorCode {
             Kind.NOT_FOUND,
             404,
             "Project {project} has no score by {reviewer} in cycle {cycle}.",
-            "Maybe PUT one first?");
+            "Maybe PUT one first?"),
+    LAB_IMPORT_FORBIDDEN(
+            "role-may-not-import",
+            Kind.FORBIDDEN,
+            403,
+            "Role {role} may not import a lab file: an import rewrites the fleet, the projects and the cycle's review.",
+            "Maybe ask an admin?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

@@ -102,6 +102,7 @@ final class ApiRoutes {
         api.add(GET, "/api/cycles/{cycle}/scores/{project}", REVIEWER, cycles::score);
         api.add(GET, "/api/cycles/{cycle}/pins/{project}", REVIEWING, cycles::pin);
         api.add(GET, "/api/cycles/{cycle}/overrides/{project}", REVIEWING, cycles::override);
+        api.add(POST, "/api/lab", ADMIN, cycles::importLab);
         return List.copyOf(api.routes);
     }
 

@@ -6,19 +6,24 @@ import dev.allot.core.AllotException.Kind;
 import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Lab;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.ProjectId;
+import dev.allot.lab.LabYaml;
 import dev.allot.store.Actor;
 import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
+import dev.allot.store.ImportSummary;
 import dev.allot.store.Store;
 import dev.allot.store.StoredAsk;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -229,6 +234,23 @@ final class CycleHandlers {
 
     void deleteOverride(Context ctx) {
         remove(ctx, "override");
+    }
+
+    /** Imports a lab file sent as {@code content} (its YAML text); the application decides who may. */
+    void importLab(Context ctx) {
+        Fields body = Fields.parse(ctx.body());
+        String content = body.text("content", EvidenceHandlers.MAX_CONTENT, null);
+        String source = body.text("source", Fields.MAX_NAME, "api");
+        body.done();
+        Lab lab = LabYaml.read(content, source);
+        ImportSummary summary = application.cycles().importLab(lab, Requests.actor(ctx));
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("cycle", lab.cycle().value());
+        reply.put("created", summary.created());
+        reply.put("updated", summary.updated());
+        reply.put("deleted", summary.deleted());
+        reply.put("unchanged", summary.unchanged());
+        ctx.json(reply);
     }
 
     /** A list read of an existing cycle (an unknown cycle is a 404, not an empty list). */

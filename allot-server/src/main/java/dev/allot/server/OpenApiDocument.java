@@ -273,6 +273,14 @@ final class OpenApiDocument {
                 null,
                 "Override",
                 true);
+        doc.op(
+                "post",
+                "/api/lab",
+                "Import a lab file (admin; body: its YAML as content): fleet, projects, the cycle's policy and review,"
+                        + " in one transaction; a bad file is a 422 listing every problem and stores nothing",
+                "LabImportInput",
+                "LabImportSummary",
+                true);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
         root.put(
@@ -340,7 +348,8 @@ final class OpenApiDocument {
         boolean creates = method.equals("post")
                 && !path.endsWith("/transitions")
                 && !path.endsWith("/confirm")
-                && !path.equals("/api/usage");
+                && !path.equals("/api/usage")
+                && !path.equals("/api/lab");
         String ok = method.equals("delete") ? "204" : creates ? "201" : "200";
         responses.put(
                 ok,

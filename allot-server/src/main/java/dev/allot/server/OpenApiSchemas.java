@@ -475,6 +475,22 @@ final class OpenApiSchemas {
         Map<String, Object> input = new LinkedHashMap<>(run);
         List.of("id", "cycle", "ranAt", "ranBy").forEach(input::remove);
         s.put("EnforcementInput", obj(List.of("enforcer", "target", "mode"), input));
+        s.put("LabImportInput", obj(List.of("content"), Map.of("content", str(), "source", str())));
+        s.put(
+                "LabImportSummary",
+                obj(
+                        List.of("cycle", "created", "updated", "deleted", "unchanged"),
+                        Map.of(
+                                "cycle",
+                                str(),
+                                "created",
+                                integer(),
+                                "updated",
+                                integer(),
+                                "deleted",
+                                integer(),
+                                "unchanged",
+                                integer())));
         return s;
     }
 

@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Import a lab file into the store (one transaction; importing it again changes nothing).",
-            "Creates the file's cycle in state open if it is new."
+            "Creates the file's cycle in state open if it is new.",
+            "Only an admin may import (--as-role admin, the default): an import rewrites the fleet, the projects"
+                    + " and the cycle's review."
         })
 public final class LabImportCommand implements Callable<Integer> {
     @Mixin
