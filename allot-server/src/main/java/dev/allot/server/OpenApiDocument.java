@@ -365,8 +365,12 @@ final class OpenApiDocument {
                 "RFC 9457 problem",
                 "content",
                 Map.of(ProblemResponses.CONTENT_TYPE, Map.of("schema", ref("Problem"))));
-        for (String status :
-                secured ? List.of("400", "401", "403", "404", "409", "412", "422", "503") : List.of("500")) {
+        List<String> errors = new java.util.ArrayList<>(
+                secured ? List.of("400", "401", "403", "404", "409", "412", "422", "503") : List.of("500"));
+        if (secured && !method.equals("get")) {
+            errors.add("413"); // a body over the limit, whatever the operation
+        }
+        for (String status : errors) {
             responses.put(status, problem);
         }
         operation.put("responses", responses);

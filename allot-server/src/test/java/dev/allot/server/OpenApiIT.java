@@ -79,61 +79,11 @@ class OpenApiIT {
                 ApiClient.Reply reply =
                         api.get(url, server.token(url.contains("/scores/") ? Role.REVIEWER : Role.ADMIN));
                 assertThat(reply.status()).as(url + " " + reply.body()).isEqualTo(200);
-                conform(document, schema, reply.json(), url, mismatches);
+                SchemaConformance.conform(document, schema, reply.json(), url, mismatches);
                 checked++;
             }
             assertThat(mismatches).isEmpty();
             assertThat(checked).isGreaterThan(15);
-        }
-    }
-
-    private static void conform(JsonNode document, JsonNode schema, JsonNode value, String at, List<String> out) {
-        if (schema.has("$ref")) {
-            conform(document, document.at(schema.path("$ref").asText().substring(1)), value, at, out);
-            return;
-        }
-        if (value.isNull()) {
-            return;
-        }
-        String type = schema.path("type").asText("");
-        boolean typeOk = switch (type) {
-            case "object" -> value.isObject();
-            case "array" -> value.isArray();
-            case "string" -> value.isTextual();
-            case "integer" -> value.isIntegralNumber();
-            case "number" -> value.isNumber();
-            default -> true;
-        };
-        if (!typeOk) {
-            out.add(at + ": expected " + type + ", got " + value.getNodeType());
-            return;
-        }
-        if (schema.has("enum") && !schema.path("enum").toString().contains("\"" + value.asText() + "\"")) {
-            out.add(at + ": " + value + " is not one of " + schema.path("enum"));
-        }
-        schema.path("required").forEach(name -> {
-            if (!value.has(name.asText())) {
-                out.add(at + ": missing required " + name.asText());
-            }
-        });
-        schema.path("properties").fields().forEachRemaining(property -> {
-            if (value.has(property.getKey())) {
-                conform(document, property.getValue(), value.get(property.getKey()), at + "." + property.getKey(), out);
-            }
-        });
-        if (value.isArray() && schema.has("items")) {
-            for (int i = 0; i < Math.min(value.size(), 5); i++) {
-                conform(document, schema.path("items"), value.get(i), at + "[" + i + "]", out);
-            }
-        }
-        if (value.isObject() && schema.path("additionalProperties").isObject()) {
-            value.fields()
-                    .forEachRemaining(entry -> conform(
-                            document,
-                            schema.path("additionalProperties"),
-                            entry.getValue(),
-                            at + "." + entry.getKey(),
-                            out));
         }
     }
 }
