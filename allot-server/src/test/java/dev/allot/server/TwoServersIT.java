@@ -78,19 +78,8 @@ class TwoServersIT {
                     String seen = round == 0
                             ? etag
                             : onA.get(CYCLE + "/pins/project-1", decider).header("ETag");
-                    int r = round;
-                    CompletableFuture<ApiClient.Reply> viaA = CompletableFuture.supplyAsync(() -> onA.send(
-                            "PUT",
-                            CYCLE + "/pins/project-1",
-                            decider,
-                            "{\"gpus\": {\"H100\": 8}, \"reason\": \"a" + r + "\"}",
-                            Map.of("If-Match", seen)));
-                    CompletableFuture<ApiClient.Reply> viaB = CompletableFuture.supplyAsync(() -> onB.send(
-                            "PUT",
-                            CYCLE + "/pins/project-1",
-                            decider,
-                            "{\"gpus\": {\"H100\": 8}, \"reason\": \"b" + r + "\"}",
-                            Map.of("If-Match", seen)));
+                    CompletableFuture<ApiClient.Reply> viaA = pinEdit(onA, decider, "a" + round, seen);
+                    CompletableFuture<ApiClient.Reply> viaB = pinEdit(onB, decider, "b" + round, seen);
                     List<Integer> statuses =
                             List.of(viaA.get().status(), viaB.get().status());
                     assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 412);
@@ -98,13 +87,23 @@ class TwoServersIT {
                             .json()
                             .path("reason")
                             .asText();
-                    assertThat(stored).isEqualTo(viaA.get().status() == 200 ? "a" + r : "b" + r);
+                    assertThat(stored).isEqualTo(viaA.get().status() == 200 ? "a" + round : "b" + round);
                 }
             } finally {
                 a.stop();
                 b.stop();
             }
         }
+    }
+
+    private static CompletableFuture<ApiClient.Reply> pinEdit(
+            ApiClient client, String token, String reason, String etag) {
+        return CompletableFuture.supplyAsync(() -> client.send(
+                "PUT",
+                CYCLE + "/pins/project-1",
+                token,
+                "{\"gpus\": {\"H100\": 8}, \"reason\": \"" + reason + "\"}",
+                Map.of("If-Match", etag)));
     }
 
     private static int targetOf(ApiClient.Reply portfolio, String project) {
