@@ -196,12 +196,7 @@ public final class Approvals {
                         "no-draft",
                         "Cycle " + cycle + " has no draft plan. Maybe solve a draft first?"));
         if (expectedDraftVersion != null && expectedDraftVersion != draft.version()) {
-            throw new AllotException(
-                    Kind.CONFLICT,
-                    Stale.CODE,
-                    "The draft plan of cycle " + cycle + " changed since version " + expectedDraftVersion
-                            + " was read (it is now version " + draft.version()
-                            + "). Maybe reload it and look again?");
+            throw Stale.of("draft plan of cycle " + cycle, expectedDraftVersion, draft.version());
         }
         return draft;
     }

@@ -1,5 +1,7 @@
 package dev.allot.application;
 
+import dev.allot.core.AllotException;
+import dev.allot.core.ErrorCode;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Policy;
@@ -12,6 +14,7 @@ import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.ImportSummary;
+import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredAsk;
 import dev.allot.store.Versioned;
@@ -98,8 +101,19 @@ public final class Cycles {
         return saved;
     }
 
-    /** Stores a lab (fleet, portfolio, policy, decisions, history) as its cycle, in one transaction. */
+    /**
+     * Stores a lab (fleet, portfolio, policy, decisions, history) as its cycle, in one transaction. Only an admin may:
+     * an import replaces the fleet, the projects and every ask, score, pin and override of the cycle, which no other
+     * role may write wholesale.
+     */
     public ImportSummary importLab(Lab lab, Actor actor) {
+        if (actor.role() != Role.ADMIN) {
+            throw new AllotException(
+                    ErrorCode.LAB_IMPORT_FORBIDDEN,
+                    "Role " + actor.role().label() + " may not import a lab file: an import rewrites the fleet, the"
+                            + " projects and every ask, score, pin and override of cycle " + lab.cycle()
+                            + "; nothing was written. Maybe ask an admin?");
+        }
         return store.lab().importLab(lab, actor);
     }
 

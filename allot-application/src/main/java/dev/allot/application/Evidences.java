@@ -55,9 +55,12 @@ public final class Evidences {
      * problem, and nothing is stored. Project leads import the evidence of the projects they lead, as they write
      * their asks; admins and deciders any project's; reviewers and viewers none ({@link #requireWriter}).
      *
+     * <p>When {@code expectedVersion} is given it must be the {@link #version} of the project's evidence in the cycle.
+     * Returns what was read, with the version after the import.
+     *
      * @param run the evaluated model's compute, required for lm-eval files (null for CSV)
      */
-    public ImportedEvidence importFile(
+    public Versioned<ImportedEvidence> importFile(
             CycleId cycle,
             ProjectId project,
             String text,
@@ -65,11 +68,23 @@ public final class Evidences {
             String source,
             RunCompute run,
             Set<String> privateTasks,
+            Integer expectedVersion,
             Actor actor) {
         requireWriter(project, actor);
         ImportedEvidence imported = format.read(text, source, project, run, privateTasks);
-        store(cycle, project, imported.series(), actor);
-        return imported;
+        int version = store.evidence()
+                .replace(
+                        cycle,
+                        project,
+                        imported.series().stream().map(Evidences::stored).toList(),
+                        expectedVersion,
+                        actor);
+        return new Versioned<>(imported, version);
+    }
+
+    /** The version of a project's evidence in a cycle: the number of imports into it. */
+    public int version(CycleId cycle, ProjectId project) {
+        return store.evidence().version(cycle, project);
     }
 
     /**

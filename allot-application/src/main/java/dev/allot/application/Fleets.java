@@ -30,10 +30,13 @@ public final class Fleets {
 
     /** One pool's events, by date; an unknown pool is NOT_FOUND. */
     public List<CapacityEvent> capacityEvents(String pool) {
+        return versionedEvents(pool).value();
+    }
+
+    /** One pool's events, by date, with their version (the number of changes to them); an unknown pool is NOT_FOUND. */
+    public Versioned<List<CapacityEvent>> versionedEvents(String pool) {
         requirePool(pool);
-        return store.lab().capacityEvents().stream()
-                .filter(event -> event.pool().equals(pool))
-                .toList();
+        return store.lab().capacityEvents(pool);
     }
 
     /**
@@ -41,10 +44,18 @@ public final class Fleets {
      * not before the newest cycle's start, and a pool that never drops below zero GPUs. Every problem at once, each
      * at its field ({@code kind}, {@code gpus}, {@code from}, {@code until}); nothing is stored unless all hold.
      *
+     * When {@code expectedVersion} is given it must be the version of the pool's events.
+     *
      * @return the pool's events after the change
      */
-    public List<CapacityEvent> addCapacityEvent(
-            String pool, String kind, int gpus, LocalDate from, Optional<LocalDate> until, Actor actor) {
+    public Versioned<List<CapacityEvent>> addCapacityEvent(
+            String pool,
+            String kind,
+            int gpus,
+            LocalDate from,
+            Optional<LocalDate> until,
+            Integer expectedVersion,
+            Actor actor) {
         Pool found = requirePool(pool);
         List<Problem> problems = new ArrayList<>(CapacityRules.kind(kind));
         if (problems.isEmpty()) {
@@ -61,7 +72,7 @@ public final class Fleets {
                 after.add(event);
                 problems.addAll(CapacityRules.pool(pool, found.gpus(), after));
                 if (problems.isEmpty()) {
-                    return store.lab().addCapacityEvent(event, actor);
+                    return store.lab().addCapacityEvent(event, expectedVersion, actor);
                 }
             }
         }
@@ -74,9 +85,13 @@ public final class Fleets {
                 null);
     }
 
-    /** Removes the pool's event at {@code index} (0-based, in date order). */
-    public List<CapacityEvent> removeCapacityEvent(String pool, int index, Actor actor) {
-        return store.lab().deleteCapacityEvent(pool, index, actor);
+    /**
+     * Removes the pool's event at {@code index} (0-based, in date order); when {@code expectedVersion} is given it
+     * must be the version of the pool's events.
+     */
+    public Versioned<List<CapacityEvent>> removeCapacityEvent(
+            String pool, int index, Integer expectedVersion, Actor actor) {
+        return store.lab().deleteCapacityEvent(pool, index, expectedVersion, actor);
     }
 
     private Pool requirePool(String pool) {

@@ -87,7 +87,41 @@ public final class Reviews {
     }
 
     public Score score(CycleId cycle, Score score, Actor actor) {
-        return store.reviews().putScore(cycle, score, actor);
+        return score(cycle, score, null, actor).value();
+    }
+
+    /**
+     * Records a reviewer's score; when {@code expectedVersion} is given it must be the score's current version (0
+     * when the reviewer has not scored the project yet).
+     */
+    public Versioned<Score> score(CycleId cycle, Score score, Integer expectedVersion, Actor actor) {
+        return store.reviews().putScore(cycle, score, expectedVersion, actor);
+    }
+
+    /** A reviewer's own score of a project, with its version. */
+    public Versioned<Score> score(CycleId cycle, ProjectId project, String reviewer) {
+        return store.reviews()
+                .score(cycle, project, reviewer)
+                .orElseThrow(() -> notFound(ErrorCode.SCORE_NOT_FOUND, "score", project, cycle, " by " + reviewer));
+    }
+
+    /** A project's pin, with its version. */
+    public Versioned<Pin> pin(CycleId cycle, ProjectId project) {
+        return store.reviews()
+                .pin(cycle, project)
+                .orElseThrow(() -> notFound(ErrorCode.PIN_NOT_FOUND, "pin", project, cycle, ""));
+    }
+
+    /** A project's override, with its version. */
+    public Versioned<DeciderOverride> override(CycleId cycle, ProjectId project) {
+        return store.reviews()
+                .override(cycle, project)
+                .orElseThrow(() -> notFound(ErrorCode.OVERRIDE_NOT_FOUND, "override", project, cycle, ""));
+    }
+
+    private static AllotException notFound(ErrorCode code, String kind, ProjectId project, CycleId cycle, String by) {
+        return new AllotException(
+                code, "Project " + project + " has no " + kind + by + " in cycle " + cycle + ". Maybe PUT one first?");
     }
 
     /** The lab's GPUs as the pin rules see them (capacity and node size per type). */
@@ -96,13 +130,24 @@ public final class Reviews {
     }
 
     public Pin pin(CycleId cycle, Pin pin, Actor actor) {
-        Pin saved = store.reviews().putPin(cycle, pin, actor);
+        return pin(cycle, pin, null, actor).value();
+    }
+
+    /** Writes a pin; a stale {@code expectedVersion} is refused. A pin shapes the next draft: its approvals are void. */
+    public Versioned<Pin> pin(CycleId cycle, Pin pin, Integer expectedVersion, Actor actor) {
+        Versioned<Pin> saved = store.reviews().putPin(cycle, pin, expectedVersion, actor);
         approvals.draftChanged(cycle, "pin on " + pin.project(), actor);
         return saved;
     }
 
     public DeciderOverride override(CycleId cycle, DeciderOverride override, Actor actor) {
-        DeciderOverride saved = store.reviews().putOverride(cycle, override, actor);
+        return override(cycle, override, null, actor).value();
+    }
+
+    /** Writes an override; a stale {@code expectedVersion} is refused. */
+    public Versioned<DeciderOverride> override(
+            CycleId cycle, DeciderOverride override, Integer expectedVersion, Actor actor) {
+        Versioned<DeciderOverride> saved = store.reviews().putOverride(cycle, override, expectedVersion, actor);
         approvals.draftChanged(cycle, "override on " + override.project(), actor);
         return saved;
     }
@@ -112,7 +157,12 @@ public final class Reviews {
      * shape the next draft, so a change to them voids the draft's approvals.
      */
     public boolean remove(CycleId cycle, String kind, ProjectId project, Actor actor) {
-        boolean removed = store.reviews().remove(cycle, kind, project, actor);
+        return remove(cycle, kind, project, null, actor);
+    }
+
+    /** As {@link #remove(CycleId, String, ProjectId, Actor)}; a stale {@code expectedVersion} is refused. */
+    public boolean remove(CycleId cycle, String kind, ProjectId project, Integer expectedVersion, Actor actor) {
+        boolean removed = store.reviews().remove(cycle, kind, project, expectedVersion, actor);
         if (removed) {
             approvals.draftChanged(cycle, kind + " on " + project + " removed", actor);
         }

@@ -51,7 +51,8 @@ class EvidenceUseCasesTest {
 
         List<EvidenceSeries> imported = application
                 .evidence()
-                .importFile(lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), DANA)
+                .importFile(lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), null, DANA)
+                .value()
                 .series();
 
         assertThat(application.evidence().series(lab.cycle(), project)).isEqualTo(imported);
@@ -70,7 +71,8 @@ class EvidenceUseCasesTest {
                 AllotException.class,
                 () -> application
                         .evidence()
-                        .importFile(lab.cycle(), project, bad, EvidenceFormat.CSV, "bad.csv", null, Set.of(), DANA));
+                        .importFile(
+                                lab.cycle(), project, bad, EvidenceFormat.CSV, "bad.csv", null, Set.of(), null, DANA));
 
         assertThat(error.code()).isEqualTo("EVIDENCE_INVALID");
         assertThat(error.problems()).hasSizeGreaterThanOrEqualTo(2);
@@ -104,6 +106,7 @@ class EvidenceUseCasesTest {
                                 "x.csv",
                                 null,
                                 Set.of(),
+                                null,
                                 new Actor("vera", Role.VIEWER)));
         assertThat(refused.code()).isEqualTo("role-forbidden");
         assertThat(refused.problems()).isEmpty();
@@ -135,7 +138,8 @@ class EvidenceUseCasesTest {
         application.cycles().importLab(lab, Actor.system("test"));
         application
                 .evidence()
-                .importFile(lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), DANA);
+                .importFile(
+                        lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), null, DANA);
         application
                 .cycles()
                 .editPolicy(

@@ -908,7 +908,19 @@ public enum ErrorCode {
             "Pool {pool} has no capacity event {index}.",
             "Maybe list its events first?"),
     POOL_NOT_FOUND(
-            "pool-not-found", Kind.NOT_FOUND, 404, "Pool {pool} does not exist.", "Maybe GET /api/pools lists them?");
+            "pool-not-found", Kind.NOT_FOUND, 404, "Pool {pool} does not exist.", "Maybe GET /api/pools lists them?"),
+    SCORE_NOT_FOUND(
+            "score-not-found",
+            Kind.NOT_FOUND,
+            404,
+            "Project {project} has no score by {reviewer} in cycle {cycle}.",
+            "Maybe PUT one first?"),
+    LAB_IMPORT_FORBIDDEN(
+            "role-may-not-import",
+            Kind.FORBIDDEN,
+            403,
+            "Role {role} may not import a lab file: an import rewrites the fleet, the projects and the cycle's review.",
+            "Maybe ask an admin?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

@@ -103,6 +103,10 @@ final class ApiRoutes {
         api.add(GET, "/api/cycles/{cycle}/assignments", REVIEWING, assignments::list);
         api.add(PUT, "/api/cycles/{cycle}/assignments", STEERING, assignments::replace);
         api.add(POST, "/api/cycles/{cycle}/assignments/round-robin", STEERING, assignments::roundRobin);
+        api.add(GET, "/api/cycles/{cycle}/scores/{project}", REVIEWER, cycles::score);
+        api.add(GET, "/api/cycles/{cycle}/pins/{project}", REVIEWING, cycles::pin);
+        api.add(GET, "/api/cycles/{cycle}/overrides/{project}", REVIEWING, cycles::override);
+        api.add(POST, "/api/lab", ADMIN, cycles::importLab);
         return List.copyOf(api.routes);
     }
 

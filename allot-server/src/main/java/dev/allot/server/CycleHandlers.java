@@ -6,19 +6,24 @@ import dev.allot.core.AllotException.Kind;
 import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Lab;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.ProjectId;
+import dev.allot.lab.LabYaml;
 import dev.allot.store.Actor;
 import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
+import dev.allot.store.ImportSummary;
 import dev.allot.store.Store;
 import dev.allot.store.StoredAsk;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -159,40 +164,68 @@ final class CycleHandlers {
         listOf(ctx, store.reviews()::scores);
     }
 
+    /** The caller's own score of a project, with its ETag. */
+    void score(Context ctx) {
+        CycleId cycle = Requests.cycle(ctx);
+        ProjectId project = Requests.project(ctx);
+        Requests.versioned(
+                ctx,
+                application.reviews().score(cycle, project, Requests.actor(ctx).user()));
+    }
+
     void putScore(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
+        Integer expected = Requests.ifMatch(ctx);
         Actor actor = Requests.actor(ctx);
-        ctx.json(application
-                .reviews()
-                .score(cycle, Inputs.score(Fields.parse(ctx.body()), project, actor.user()), actor));
+        Requests.versioned(
+                ctx,
+                application
+                        .reviews()
+                        .score(cycle, Inputs.score(Fields.parse(ctx.body()), project, actor.user()), expected, actor));
     }
 
     void pins(Context ctx) {
         listOf(ctx, store.reviews()::pins);
     }
 
+    void pin(Context ctx) {
+        Requests.versioned(ctx, application.reviews().pin(Requests.cycle(ctx), Requests.project(ctx)));
+    }
+
     void putPin(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
+        Integer expected = Requests.ifMatch(ctx);
         Pin pin = Inputs.pin(
                 Fields.parse(ctx.body()),
                 project,
                 application.reviews().fleet(),
                 application.reads().cycle(cycle).value().policy().granularity());
-        ctx.json(application.reviews().pin(cycle, pin, Requests.actor(ctx)));
+        Requests.versioned(ctx, application.reviews().pin(cycle, pin, expected, Requests.actor(ctx)));
     }
 
     void overrides(Context ctx) {
         listOf(ctx, store.reviews()::overrides);
     }
 
+    void override(Context ctx) {
+        Requests.versioned(ctx, application.reviews().override(Requests.cycle(ctx), Requests.project(ctx)));
+    }
+
     void putOverride(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
-        ctx.json(application
-                .reviews()
-                .override(cycle, Inputs.override(Fields.parse(ctx.body()), project), Requests.actor(ctx)));
+        Integer expected = Requests.ifMatch(ctx);
+        Requests.versioned(
+                ctx,
+                application
+                        .reviews()
+                        .override(
+                                cycle,
+                                Inputs.override(Fields.parse(ctx.body()), project),
+                                expected,
+                                Requests.actor(ctx)));
     }
 
     void deletePin(Context ctx) {
@@ -201,6 +234,25 @@ final class CycleHandlers {
 
     void deleteOverride(Context ctx) {
         remove(ctx, "override");
+    }
+
+    /** Imports a lab file sent as {@code content} (its YAML text); the application decides who may. */
+    void importLab(Context ctx) {
+        Fields body = Fields.parse(ctx.body());
+        String content = body.text("content", EvidenceHandlers.MAX_CONTENT, null);
+        String source = body.text("source", Fields.MAX_NAME, "api");
+        body.done();
+        // The whole file, evidence section included, as 'allot lab import' reads it.
+        dev.allot.lab.LabFile file = LabYaml.readFile(content, source);
+        Lab lab = file.lab();
+        ImportSummary summary = application.cycles().importLabFile(file, Requests.actor(ctx));
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("cycle", lab.cycle().value());
+        reply.put("created", summary.created());
+        reply.put("updated", summary.updated());
+        reply.put("deleted", summary.deleted());
+        reply.put("unchanged", summary.unchanged());
+        ctx.json(reply);
     }
 
     /** A list read of an existing cycle (an unknown cycle is a 404, not an empty list). */
@@ -213,7 +265,8 @@ final class CycleHandlers {
     private void remove(Context ctx, String kind) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
-        if (!application.reviews().remove(cycle, kind, project, Requests.actor(ctx))) {
+        Integer expected = Requests.ifMatch(ctx);
+        if (!application.reviews().remove(cycle, kind, project, expected, Requests.actor(ctx))) {
             throw new AllotException(
                     Kind.NOT_FOUND,
                     kind + "-not-found",

@@ -7,6 +7,7 @@ import dev.allot.evidence.ComputeUnit;
 import dev.allot.evidence.EvidenceFormat;
 import dev.allot.evidence.ImportedEvidence;
 import dev.allot.evidence.RunCompute;
+import dev.allot.store.Versioned;
 import io.javalin.http.Context;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ final class EvidenceHandlers {
         ProjectId project = Requests.project(ctx);
         // who may write comes before what was sent: a lead of another project learns nothing from a 422
         application.evidence().requireWriter(project, Requests.actor(ctx));
+        Integer expected = Requests.ifMatch(ctx);
         Fields body = Fields.parse(ctx.body());
         String cycle = body.slug("cycle", "");
         String format = body.choice("format", List.of("csv", "lm-eval"), "csv");
@@ -46,7 +48,7 @@ final class EvidenceHandlers {
         List<String> privateTasks = body.has("privateTasks") ? body.texts("privateTasks", 1_000, 200) : List.of();
         body.done();
         CycleId target = cycle.isEmpty() ? application.evidence().latestCycle() : CycleId.of(cycle);
-        ImportedEvidence imported = application
+        Versioned<ImportedEvidence> imported = application
                 .evidence()
                 .importFile(
                         target,
@@ -56,10 +58,20 @@ final class EvidenceHandlers {
                         source,
                         run,
                         new HashSet<>(privateTasks),
+                        expected,
                         Requests.actor(ctx));
-        ctx.status(201)
-                .json(Map.of(
-                        "cycle", target.value(), "series", imported.series().size(), "notes", imported.notes()));
+        ctx.status(201);
+        Requests.versioned(
+                ctx,
+                new Versioned<>(
+                        Map.of(
+                                "cycle",
+                                target.value(),
+                                "series",
+                                imported.value().series().size(),
+                                "notes",
+                                imported.value().notes()),
+                        imported.version()));
     }
 
     void list(Context ctx) {
@@ -68,7 +80,9 @@ final class EvidenceHandlers {
         CycleId target = cycle == null || cycle.isBlank()
                 ? application.evidence().latestCycle()
                 : CycleId.of(Requests.shorten(cycle));
-        ctx.json(application.evidence().view(target, project));
+        // the version is read first: a change between the two reads makes the ETag older, so If-Match fails safe
+        int version = application.evidence().version(target, project);
+        Requests.versioned(ctx, new Versioned<>(application.evidence().view(target, project), version));
     }
 
     private static OptionalDouble optional(Fields body, String field) {

@@ -280,6 +280,29 @@ final class OpenApiDocument {
                 "RoundRobinInput",
                 "Assignments",
                 true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/scores/{project}",
+                "Your own score of a project (reviewer); ETag for If-Match",
+                null,
+                "Score",
+                true);
+        doc.op("get", "/api/cycles/{cycle}/pins/{project}", "One pin; ETag for If-Match", null, "Pin", true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/overrides/{project}",
+                "One override; ETag for If-Match",
+                null,
+                "Override",
+                true);
+        doc.op(
+                "post",
+                "/api/lab",
+                "Import a lab file (admin; body: its YAML as content): fleet, projects, the cycle's policy and review,"
+                        + " in one transaction; a bad file is a 422 listing every problem and stores nothing",
+                "LabImportInput",
+                "LabImportSummary",
+                true);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
         root.put(
@@ -347,7 +370,8 @@ final class OpenApiDocument {
         boolean creates = method.equals("post")
                 && !path.endsWith("/transitions")
                 && !path.endsWith("/confirm")
-                && !path.equals("/api/usage");
+                && !path.equals("/api/usage")
+                && !path.equals("/api/lab");
         String ok = method.equals("delete") ? "204" : creates ? "201" : "200";
         responses.put(
                 ok,
@@ -363,8 +387,12 @@ final class OpenApiDocument {
                 "RFC 9457 problem",
                 "content",
                 Map.of(ProblemResponses.CONTENT_TYPE, Map.of("schema", ref("Problem"))));
-        for (String status :
-                secured ? List.of("400", "401", "403", "404", "409", "412", "422", "503") : List.of("500")) {
+        List<String> errors = new java.util.ArrayList<>(
+                secured ? List.of("400", "401", "403", "404", "409", "412", "422", "503") : List.of("500"));
+        if (secured && !method.equals("get")) {
+            errors.add("413"); // a body over the limit, whatever the operation
+        }
+        for (String status : errors) {
             responses.put(status, problem);
         }
         operation.put("responses", responses);

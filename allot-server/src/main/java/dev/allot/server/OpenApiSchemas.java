@@ -135,9 +135,9 @@ final class OpenApiSchemas {
                                 "entityId",
                                 str(),
                                 "before",
-                                str(),
+                                orNull("string", "The value before the change as JSON; null for a creation"),
                                 "after",
-                                str()))));
+                                orNull("string", "The value after the change as JSON; null for a deletion")))));
         s.put("TokenInput", obj(List.of("user", "role"), Map.of("user", str(), "role", role(), "label", str())));
         s.put("Token", obj(List.of("token", "user", "role"), Map.of("token", str(), "user", str(), "role", role())));
         s.put(
@@ -336,8 +336,9 @@ final class OpenApiSchemas {
         approval.put("draftVersion", integer());
         approval.put("contentHash", str());
         approval.put("approvedAt", str());
-        approval.put("voidedAt", str());
-        approval.put("voidReason", str());
+        approval.put(
+                "voidedAt", orNull("string", "When a change to the draft voided the approval; null while it counts"));
+        approval.put("voidReason", orNull("string", "Why it was voided; null while it counts"));
         Map<String, Object> check = new LinkedHashMap<>();
         check.put("cycle", str());
         check.put("draftVersion", integer());
@@ -364,7 +365,7 @@ final class OpenApiSchemas {
                 "version",
                 integer(),
                 "supersedes",
-                integer(),
+                orNull("integer", "The id of the plan this one corrects; null for a first version and for drafts"),
                 "note",
                 str(),
                 "createdAt",
@@ -392,7 +393,7 @@ final class OpenApiSchemas {
                                 "cycle",
                                 str(),
                                 "previousCycle",
-                                str(),
+                                orNull("string", "The cycle compared against; null when there is none"),
                                 "projects",
                                 arr(obj(
                                         List.of("project", "change"),
@@ -421,7 +422,7 @@ final class OpenApiSchemas {
                                 "state",
                                 str(),
                                 "planVersion",
-                                integer(),
+                                orNull("integer", "The latest published version; null while none is published"),
                                 "capacityGpus",
                                 gpus(),
                                 "projects",
@@ -436,15 +437,15 @@ final class OpenApiSchemas {
                                                         "category",
                                                         str(),
                                                         "priority",
-                                                        num(),
+                                                        orNull("number", "null while the project has no score"),
                                                         "ask",
-                                                        Map.of("type", "object"),
+                                                        orNull("object", "null while the project has no ask"),
                                                         "previous",
                                                         gpus(),
                                                         "grant",
                                                         gpus(),
                                                         "decision",
-                                                        str(),
+                                                        orNull("string", "null while no plan is published"),
                                                         "usedFraction",
                                                         Map.of(
                                                                 "type",
@@ -477,6 +478,22 @@ final class OpenApiSchemas {
         List.of("id", "cycle", "ranAt", "ranBy").forEach(input::remove);
         s.put("EnforcementInput", obj(List.of("enforcer", "target", "mode"), input));
         assignments(s);
+        s.put("LabImportInput", obj(List.of("content"), Map.of("content", str(), "source", str())));
+        s.put(
+                "LabImportSummary",
+                obj(
+                        List.of("cycle", "created", "updated", "deleted", "unchanged"),
+                        Map.of(
+                                "cycle",
+                                str(),
+                                "created",
+                                integer(),
+                                "updated",
+                                integer(),
+                                "deleted",
+                                integer(),
+                                "unchanged",
+                                integer())));
         return s;
     }
 
@@ -544,6 +561,11 @@ final class OpenApiSchemas {
     /** {@code schema} or JSON null. */
     private static Map<String, Object> nullable(Map<String, Object> schema) {
         return Map.of("oneOf", List.of(schema, Map.of("type", "null")));
+    }
+
+    /** A value of {@code type} or JSON null, saying when it is null. */
+    private static Map<String, Object> orNull(String type, String description) {
+        return Map.of("type", List.of(type, "null"), "description", description);
     }
 
     private static Map<String, Object> date() {

@@ -77,7 +77,7 @@ final class ApiClient {
             // Large bodies wait for the server's go-ahead, so a refusal (413) arrives before the upload.
             request.expectContinue(body.length() > 65_536);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         boolean large = body != null && body.length() > 65_536;
         // A refused upload makes the server close that connection; keep it out of the shared pool.
         try (HttpClient once = large ? HttpClient.newHttpClient() : null) {

@@ -80,7 +80,11 @@ class RoleMatrixIT {
             entry("DELETE /api/pools/{pool}/events/{index}", ADMIN),
             entry("GET /api/cycles/{cycle}/assignments", REVIEW),
             entry("PUT /api/cycles/{cycle}/assignments", STEER),
-            entry("POST /api/cycles/{cycle}/assignments/round-robin", STEER));
+            entry("POST /api/cycles/{cycle}/assignments/round-robin", STEER),
+            entry("GET /api/cycles/{cycle}/scores/{project}", EnumSet.of(Role.REVIEWER)),
+            entry("GET /api/cycles/{cycle}/pins/{project}", REVIEW),
+            entry("GET /api/cycles/{cycle}/overrides/{project}", REVIEW),
+            entry("POST /api/lab", ADMIN));
 
     /** Routes where a project lead may act only on the projects they lead. */
     private static final Set<String> OWN_PROJECT_ONLY = Set.of(

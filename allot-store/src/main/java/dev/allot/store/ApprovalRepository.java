@@ -188,7 +188,7 @@ public final class ApprovalRepository {
                         "Cycle " + cycle + " has no draft plan. Maybe solve a draft first?"));
         // The version grows with every save of the draft, so an equal version is the same content as approved.
         if (draft.version() != draftVersion) {
-            throw Stale.of("draft plan of cycle " + cycle, draftVersion);
+            throw Stale.of("draft plan of cycle " + cycle, draftVersion, draft.version());
         }
     }
 

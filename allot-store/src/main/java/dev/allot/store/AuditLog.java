@@ -19,6 +19,11 @@ public final class AuditLog {
             String before,
             String after) {}
 
+    /** How far below the newest id a late commit is still seen (see {@link #highWater()}). */
+    static final int RECENT = 1_000;
+
+    private static final String NOT_DATA = "('api', 'session', 'token', 'user-tokens')";
+
     private final Store store;
 
     AuditLog(Store store) {
@@ -46,16 +51,29 @@ public final class AuditLog {
     }
 
     /**
-     * The id of the newest change to the lab's data: it grows with every such change, so readers can cache by it.
-     * Sign-ins, tokens and sessions are audited too but change no data, so they leave it alone (a morning of
-     * sign-ins would otherwise empty every cache). The newest-first index scan stops at the first data change.
+     * A number that moves with every committed change to the lab's data, so readers (in this process or another on
+     * the same database) can cache by it. It is the id of the newest change and how many of the last {@value
+     * #RECENT} ids are committed changes: ids are handed out when an entry is written, not when its transaction
+     * commits, so a change that took its id first may commit after a later one, and the count still moves then. Sign-ins,
+     * tokens and sessions are audited too but change no data, so they leave it alone (a morning of sign-ins would
+     * otherwise empty every cache). Both parts are read by index: the newest-first scan stops at the first data change,
+     * and the count covers at most {@value #RECENT} ids.
      */
     public long highWater() {
-        return store.read(handle -> handle.createQuery("SELECT id FROM audit_entry WHERE entity NOT IN"
-                        + " ('api', 'session', 'token', 'user-tokens') ORDER BY id DESC LIMIT 1")
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(0L));
+        return store.read(handle -> {
+            long newest = handle.createQuery(
+                            "SELECT id FROM audit_entry WHERE entity NOT IN " + NOT_DATA + " ORDER BY id DESC LIMIT 1")
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(0L);
+            long recent = handle.createQuery("SELECT COUNT(*) FROM audit_entry WHERE id > :from AND id <= :newest"
+                            + " AND entity NOT IN " + NOT_DATA)
+                    .bind("from", newest - RECENT)
+                    .bind("newest", newest)
+                    .mapTo(Long.class)
+                    .one();
+            return newest * (RECENT + 1) + recent;
+        });
     }
 
     /** The newest entries first, optionally for one entity ({@code entity} and {@code entityId} may be null). */

@@ -207,7 +207,11 @@ public final class CycleRepository {
                 .bind("expected", expectedVersion)
                 .execute();
         if (rows == 0) {
-            throw Stale.of("cycle " + cycle.id(), expectedVersion);
+            int current = handle.createQuery("SELECT version FROM cycle WHERE id = :id")
+                    .bind("id", cycle.id().value())
+                    .mapTo(Integer.class)
+                    .one();
+            throw Stale.of("cycle " + cycle.id(), expectedVersion, current);
         }
         return expectedVersion + 1;
     }

@@ -19,9 +19,29 @@ public final class EvidenceRepository {
 
     /** Stores the series in the cycle, replacing those of the same project, metric and compute unit. */
     public int replace(CycleId cycle, ProjectId project, List<StoredSeries> series, Actor actor) {
+        replace(cycle, project, series, null, actor);
+        return series.size();
+    }
+
+    /** The version of a project's evidence in a cycle: the number of imports into it. */
+    public int version(CycleId cycle, ProjectId project) {
+        return store.read(handle -> AuditVersions.current(handle, "evidence", cycle + "/" + project));
+    }
+
+    /**
+     * As {@link #replace(CycleId, ProjectId, List, Actor)}; when {@code expected} is given it must be the {@link
+     * #version} of the project's evidence in the cycle. Returns the version after the import.
+     */
+    public int replace(CycleId cycle, ProjectId project, List<StoredSeries> series, Integer expected, Actor actor) {
         return store.transaction(handle -> {
             CycleRepository.require(handle, cycle);
             ReviewRepository.requireProject(handle, project);
+            String entityId = cycle + "/" + project;
+            AuditVersions.lock(handle, "cycle", "id", cycle.value());
+            AuditVersions.expect(
+                    "evidence of " + project + " in cycle " + cycle,
+                    expected,
+                    AuditVersions.current(handle, "evidence", entityId));
             for (StoredSeries one : series) {
                 handle.createUpdate("DELETE FROM evidence_series WHERE cycle = :c AND project = :p AND metric = :m"
                                 + " AND compute_unit = :u")
@@ -54,7 +74,7 @@ public final class EvidenceRepository {
                             cycle + "/" + project,
                             null,
                             Map.of("series", series.size()));
-            return series.size();
+            return AuditVersions.current(handle, "evidence", entityId);
         });
     }
 

@@ -48,11 +48,21 @@ public final class LabRepository {
         return store.read(CapacityEvents::all);
     }
 
-    /** Adds a capacity event to its pool (checked by the caller); the pool must exist. */
-    public List<dev.allot.core.model.CapacityEvent> addCapacityEvent(
-            dev.allot.core.model.CapacityEvent event, Actor actor) {
+    /** One pool's capacity events, by date, with their version (the number of changes to them). */
+    public Versioned<List<dev.allot.core.model.CapacityEvent>> capacityEvents(String pool) {
+        return store.read(
+                handle -> new Versioned<>(CapacityEvents.of(handle, pool), AuditVersions.poolEvents(handle, pool)));
+    }
+
+    /**
+     * Adds a capacity event to its pool (checked by the caller); the pool must exist, and when {@code expected} is
+     * given it must be the version of the pool's events.
+     */
+    public Versioned<List<dev.allot.core.model.CapacityEvent>> addCapacityEvent(
+            dev.allot.core.model.CapacityEvent event, Integer expected, Actor actor) {
         return store.transaction(handle -> {
             requirePool(handle, event.pool());
+            expectPoolEvents(handle, event.pool(), expected);
             Changes changes = new Changes(handle, actor, store.audit());
             List<dev.allot.core.model.CapacityEvent> before = CapacityEvents.of(handle, event.pool());
             List<dev.allot.core.model.CapacityEvent> after = new java.util.ArrayList<>(before);
@@ -64,14 +74,21 @@ public final class LabRepository {
                     after,
                     () -> CapacityEvents.insert(handle, event),
                     () -> CapacityEvents.insert(handle, event));
-            return CapacityEvents.of(handle, event.pool());
+            return new Versioned<>(
+                    CapacityEvents.of(handle, event.pool()), AuditVersions.poolEvents(handle, event.pool()));
         });
     }
 
-    /** Removes the pool's event at {@code index} (0-based, in date order), returning the pool's remaining events. */
-    public List<dev.allot.core.model.CapacityEvent> deleteCapacityEvent(String pool, int index, Actor actor) {
+    /**
+     * Removes the pool's event at {@code index} (0-based, in date order), returning the pool's remaining events; when
+     * {@code expected} is given it must be the version of the pool's events (an index means nothing in a list that
+     * changed since it was read).
+     */
+    public Versioned<List<dev.allot.core.model.CapacityEvent>> deleteCapacityEvent(
+            String pool, int index, Integer expected, Actor actor) {
         return store.transaction(handle -> {
             requirePool(handle, pool);
+            expectPoolEvents(handle, pool, expected);
             List<Long> ids = CapacityEvents.ids(handle, pool);
             if (index < 0 || index >= ids.size()) {
                 throw new AllotException(
@@ -89,8 +106,13 @@ public final class LabRepository {
                             () -> handle.createUpdate("DELETE FROM capacity_event WHERE id = :id")
                                     .bind("id", ids.get(index))
                                     .execute());
-            return CapacityEvents.of(handle, pool);
+            return new Versioned<>(CapacityEvents.of(handle, pool), AuditVersions.poolEvents(handle, pool));
         });
+    }
+
+    private static void expectPoolEvents(Handle handle, String pool, Integer expected) {
+        AuditVersions.lock(handle, "pool", "name", pool);
+        AuditVersions.expect("capacity events of pool " + pool, expected, AuditVersions.poolEvents(handle, pool));
     }
 
     private static Pool requirePool(Handle handle, String name) {
@@ -162,7 +184,9 @@ public final class LabRepository {
             }
             Changes changes = new Changes(handle, actor, store.audit());
             if (!ProjectWrites.update(handle, before.value(), project, store.now(), changes, expected)) {
-                throw Stale.of("project " + project.id(), expected);
+                int current =
+                        project(handle, project.id()).map(Versioned::version).orElse(before.version());
+                throw Stale.of("project " + project.id(), expected, current);
             }
             store.audit()
                     .record(handle, actor, "update", "project", project.id().value(), before.value(), project);

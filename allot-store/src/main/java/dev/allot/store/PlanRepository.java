@@ -122,7 +122,7 @@ public final class PlanRepository {
                         "no-draft",
                         "Cycle " + cycle + " has no draft plan to publish. Maybe solve a draft first?"));
         if (expectedDraftVersion != null && expectedDraftVersion != draft.version()) {
-            throw Stale.of("draft plan of cycle " + cycle, expectedDraftVersion);
+            throw Stale.of("draft plan of cycle " + cycle, expectedDraftVersion, draft.version());
         }
         Optional<StoredPlan> latest = latestPublished(handle, cycle);
         int version = latest.map(p -> p.version() + 1).orElse(1);

@@ -82,31 +82,69 @@ public final class ReviewRepository {
         return store.read(handle -> ReviewReads.scores(handle, cycle.value()));
     }
 
+    /** One reviewer's score of a project with its version (the number of changes to it). */
+    public Optional<Versioned<Score>> score(CycleId cycle, ProjectId project, String reviewer) {
+        return store.read(handle -> {
+            CycleRepository.require(handle, cycle);
+            return ReviewReads.scores(handle, cycle.value()).stream()
+                    .filter(s -> s.project().equals(project) && s.reviewer().equals(reviewer))
+                    .findFirst()
+                    .map(s -> new Versioned<>(
+                            s, AuditVersions.current(handle, "score", scoreId(cycle, project, reviewer))));
+        });
+    }
+
     /** Records the reviewer's score of a project while the cycle is in review (one score per reviewer). */
     public Score putScore(CycleId cycle, Score score, Actor actor) {
+        return putScore(cycle, score, null, actor).value();
+    }
+
+    /** As {@link #putScore(CycleId, Score, Actor)}; a stale {@code expectedVersion} is refused. */
+    public Versioned<Score> putScore(CycleId cycle, Score score, Integer expectedVersion, Actor actor) {
         return store.transaction(handle -> {
             requireOpenFor(handle, cycle, EnumSet.of(CycleState.REVIEW), "score projects");
             requireProject(handle, score.project());
+            String id = scoreId(cycle, score.project(), score.reviewer());
+            AuditVersions.lock(handle, "cycle", "id", cycle.value());
+            AuditVersions.expect(
+                    "score of " + score.project() + " by " + score.reviewer() + " in cycle " + cycle,
+                    expectedVersion,
+                    AuditVersions.current(handle, "score", id));
             Score before = ReviewReads.scores(handle, cycle.value()).stream()
                     .filter(s ->
                             s.project().equals(score.project()) && s.reviewer().equals(score.reviewer()))
                     .findFirst()
                     .orElse(null);
             writes(handle, actor, cycle).putScore(before, score);
-            return score;
+            return new Versioned<>(score, AuditVersions.current(handle, "score", id));
         });
+    }
+
+    private static String scoreId(CycleId cycle, ProjectId project, String reviewer) {
+        return cycle + "/" + project + "/" + reviewer;
     }
 
     public List<Pin> pins(CycleId cycle) {
         return store.read(handle -> ReviewReads.pins(handle, cycle.value()));
     }
 
+    /** A project's pin with its version (the number of changes to it). */
+    public Optional<Versioned<Pin>> pin(CycleId cycle, ProjectId project) {
+        return deciding(cycle, project, "pin", handle -> ReviewReads.pins(handle, cycle.value()), Pin::project);
+    }
+
     public Pin putPin(CycleId cycle, Pin pin, Actor actor) {
+        return putPin(cycle, pin, null, actor).value();
+    }
+
+    /** Writes a project's pin; a stale {@code expectedVersion} is refused. */
+    public Versioned<Pin> putPin(CycleId cycle, Pin pin, Integer expectedVersion, Actor actor) {
         return putDeciding(
                 cycle,
                 pin,
                 pin.project(),
-                "pin grants",
+                "pin",
+                expectedVersion,
                 actor,
                 handle -> ReviewReads.pins(handle, cycle.value()),
                 Pin::project,
@@ -117,37 +155,76 @@ public final class ReviewRepository {
         return store.read(handle -> ReviewReads.overrides(handle, cycle.value()));
     }
 
+    /** A project's override with its version (the number of changes to it). */
+    public Optional<Versioned<DeciderOverride>> override(CycleId cycle, ProjectId project) {
+        return deciding(
+                cycle,
+                project,
+                "override",
+                handle -> ReviewReads.overrides(handle, cycle.value()),
+                DeciderOverride::project);
+    }
+
     public DeciderOverride putOverride(CycleId cycle, DeciderOverride override, Actor actor) {
+        return putOverride(cycle, override, null, actor).value();
+    }
+
+    /** Writes a project's override; a stale {@code expectedVersion} is refused. */
+    public Versioned<DeciderOverride> putOverride(
+            CycleId cycle, DeciderOverride override, Integer expectedVersion, Actor actor) {
         return putDeciding(
                 cycle,
                 override,
                 override.project(),
-                "override decisions",
+                "override",
+                expectedVersion,
                 actor,
                 handle -> ReviewReads.overrides(handle, cycle.value()),
                 DeciderOverride::project,
                 ReviewWrites::putOverride);
     }
 
+    private <T> Optional<Versioned<T>> deciding(
+            CycleId cycle,
+            ProjectId project,
+            String kind,
+            Function<Handle, List<T>> current,
+            Function<T, ProjectId> projectOf) {
+        return store.read(handle -> {
+            CycleRepository.require(handle, cycle);
+            return current.apply(handle).stream()
+                    .filter(v -> projectOf.apply(v).equals(project))
+                    .findFirst()
+                    .map(v -> new Versioned<>(v, AuditVersions.current(handle, kind, cycle + "/" + project)));
+        });
+    }
+
     /** Writes one of the deciders' per-project settings (a pin or an override), replacing the project's current one. */
-    private <T> T putDeciding(
+    private <T> Versioned<T> putDeciding(
             CycleId cycle,
             T value,
             ProjectId project,
-            String action,
+            String kind,
+            Integer expectedVersion,
             Actor actor,
             Function<Handle, List<T>> current,
             Function<T, ProjectId> projectOf,
             Write<T> write) {
         return store.transaction(handle -> {
-            requireOpenFor(handle, cycle, DECIDING, action);
+            requireOpenFor(handle, cycle, DECIDING, "pin".equals(kind) ? "pin grants" : "override decisions");
             requireProject(handle, project);
+            String id = cycle + "/" + project;
+            AuditVersions.lock(handle, "cycle", "id", cycle.value());
+            AuditVersions.expect(
+                    kind + " of " + project + " in cycle " + cycle,
+                    expectedVersion,
+                    AuditVersions.current(handle, kind, id));
             T before = current.apply(handle).stream()
                     .filter(v -> projectOf.apply(v).equals(project))
                     .findFirst()
                     .orElse(null);
             write.apply(writes(handle, actor, cycle), before, value);
-            return value;
+            return new Versioned<>(value, AuditVersions.current(handle, kind, id));
         });
     }
 
@@ -157,8 +234,14 @@ public final class ReviewRepository {
 
     /** Removes a pin ({@code kind} "pin") or an override ("override"); returns whether one existed. */
     public boolean remove(CycleId cycle, String kind, ProjectId project, Actor actor) {
+        return remove(cycle, kind, project, null, actor);
+    }
+
+    /** As {@link #remove(CycleId, String, ProjectId, Actor)}; a stale {@code expectedVersion} is refused. */
+    public boolean remove(CycleId cycle, String kind, ProjectId project, Integer expectedVersion, Actor actor) {
         return store.transaction(handle -> {
             requireOpenFor(handle, cycle, DECIDING, "remove " + kind + "s");
+            AuditVersions.lock(handle, "cycle", "id", cycle.value());
             Optional<?> before = "pin".equals(kind)
                     ? ReviewReads.pins(handle, cycle.value()).stream()
                             .filter(p -> p.project().equals(project))
@@ -166,6 +249,11 @@ public final class ReviewRepository {
                     : ReviewReads.overrides(handle, cycle.value()).stream()
                             .filter(o -> o.project().equals(project))
                             .findFirst();
+            // a pin removed by someone else since it was read is stale too, not merely absent
+            AuditVersions.expect(
+                    kind + " of " + project + " in cycle " + cycle,
+                    expectedVersion,
+                    AuditVersions.current(handle, kind, cycle + "/" + project));
             before.ifPresent(value -> writes(handle, actor, cycle)
                     .delete(
                             kind,

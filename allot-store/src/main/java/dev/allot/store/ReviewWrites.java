@@ -77,7 +77,7 @@ final class ReviewWrites {
     /** Writes the ask; when {@code expectedVersion} is given the stored version must match. Returns the new version. */
     int putAsk(Versioned<StoredAsk> before, StoredAsk after, Integer expectedVersion) {
         if (before != null && expectedVersion != null && before.version() != expectedVersion) {
-            throw Stale.of("ask of " + after.ask().project() + " in cycle " + cycle, expectedVersion);
+            throw Stale.of("ask of " + after.ask().project() + " in cycle " + cycle, expectedVersion, before.version());
         }
         Ask ask = after.ask();
         String sql = before == null

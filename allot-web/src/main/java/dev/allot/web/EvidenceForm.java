@@ -115,7 +115,9 @@ final class EvidenceForm {
                             source,
                             run,
                             new HashSet<>(tasks(values.privateTasks())),
-                            actor(page));
+                            null,
+                            actor(page))
+                    .value();
             String done = "Imported " + imported.series().size() + " series from " + source + " into cycle "
                     + target.cycle().id() + ": "
                     + String.join(

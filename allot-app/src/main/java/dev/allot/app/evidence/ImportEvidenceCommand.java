@@ -127,6 +127,7 @@ public final class ImportEvidenceCommand implements Callable<Integer> {
                         file.getFileName().toString(),
                         run,
                         new HashSet<>(Set.copyOf(privateTasks)),
+                        null,
                         store.actor());
                 System.out.println("Stored in project " + project + "'s evidence of cycle " + target);
             });

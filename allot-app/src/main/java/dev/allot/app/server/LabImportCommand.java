@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Import a lab file into the store (one transaction; importing it again changes nothing).",
             "Creates the file's cycle in state open if it is new. The file's evidence: section goes into that"
-                    + " cycle, replacing stored series of the same project, metric and compute unit."
+                    + " cycle, replacing stored series of the same project, metric and compute unit.",
+            "Only an admin may import (--as-role admin, the default): an import rewrites the fleet, the projects"
+                    + " and the cycle's review."
         })
 public final class LabImportCommand implements Callable<Integer> {
     @Mixin

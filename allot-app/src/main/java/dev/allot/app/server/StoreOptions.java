@@ -22,7 +22,7 @@ public final class StoreOptions {
             paramLabel = "ROLE",
             defaultValue = "admin",
             description = "Role to act in: admin, decider, reviewer, lead, viewer (default: ${DEFAULT-VALUE});"
-                    + " publishing needs decider.")
+                    + " publishing needs decider, importing a lab needs admin.")
     String role;
 
     /** Opens the store (creating or migrating its schema). */

@@ -196,6 +196,41 @@ class StoreCommandsTest {
     }
 
     @Test
+    void onlyAnAdminMayImportALabAndARefusedImportWritesNothing() throws Exception {
+        Path file = folder.resolve("lab.yaml");
+        Files.writeString(file, LAB);
+        assertThat(labCommand(new LabImportCommand(), "--db", db, file.toString()))
+                .isZero();
+        Path rewritten = folder.resolve("rewritten.yaml");
+        Files.writeString(rewritten, LAB.replace("target: 32, ceiling: 48", "target: 48, ceiling: 48"));
+        Lab before;
+        try (Store store = Store.open(db, null, null)) {
+            before = store.lab().export(CycleId.of("2027-01"));
+        }
+
+        List<Integer> refused = new ArrayList<>();
+        for (String role : List.of("decider", "reviewer", "lead", "viewer")) {
+            refused.add(
+                    Main.run("lab", "import", "--db", db, "--as", "mallory", "--as-role", role, rewritten.toString()));
+        }
+        int admin = Main.run("lab", "import", "--db", db, "--as-role", "admin", rewritten.toString());
+
+        assertThat(refused).containsOnly(6);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("Role viewer may not import a lab file")
+                .contains("nothing was written");
+        assertThat(admin).isZero();
+        try (Store store = Store.open(db, null, null)) {
+            Lab after = store.lab().export(CycleId.of("2027-01"));
+            assertThat(after).isNotEqualTo(before);
+            assertThat(after.asksByProject().get(ProjectId.of("vision-rl")).targetGpus())
+                    .isEqualTo(48);
+            assertThat(store.audit().list(null, null, 1000))
+                    .noneMatch(entry -> entry.actor().equals("mallory"));
+        }
+    }
+
+    @Test
     void importingTwiceChangesNothingAndExportGivesTheSameLab() throws Exception {
         Path file = folder.resolve("lab.yaml");
         Files.writeString(file, LAB);
