@@ -45,6 +45,11 @@ final class AllocationModel {
 
     final List<List<Var>> fundedByPeriod = new ArrayList<>();
     final List<List<List<Var>>> segmentsByPeriod = new ArrayList<>();
+    /** Per project, its change versus the previous plan ({@code d_p}); null without the stability term. */
+    final List<Var> cycleChanges = new ArrayList<>();
+    /** Per period k >= 1, per project, its change at the period's start; null where the project has none. */
+    final List<List<Var>> periodChanges = new ArrayList<>();
+
     private final Lab lab;
 
     /** The single-period model over the given fleet. */
@@ -63,9 +68,25 @@ final class AllocationModel {
 
     /** The model over the given periods; with one period of weight 1, exactly the single-period model. */
     AllocationModel(Lab lab, List<PlanningPeriod> periods, List<PlannedProject> projects, ValueModel valueModel) {
+        this(lab, periods.get(0).fleet(), periods, projects, valueModel, true);
+    }
+
+    /**
+     * The model over the given periods, with the rules that refer to the cycle's start (continuity and usage caps
+     * versus the previous plan, and the waiver of continuity while capacity is below the start's) measured against
+     * {@code cycleStart}, the fleet of the cycle's first period. Without {@code stability} it has no stability term:
+     * its optimum bounds the value of the given periods in any plan over time ({@link OverTimeSolve}).
+     */
+    AllocationModel(
+            Lab lab,
+            Fleet cycleStart,
+            List<PlanningPeriod> periods,
+            List<PlannedProject> projects,
+            ValueModel valueModel,
+            boolean stability) {
         this.lab = lab;
         this.periods = List.copyOf(periods);
-        this.fleet = periods.get(0).fleet();
+        this.fleet = cycleStart;
         this.projects = projects;
         for (int k = 0; k < periods.size(); k++) {
             unitsByPeriod.add(new ArrayList<>());
@@ -84,13 +105,16 @@ final class AllocationModel {
         for (int k = 0; k < periods.size(); k++) {
             rulesOfPeriod(k);
         }
+        for (int k = 0; k < periods.size(); k++) {
+            periodChanges.add(new ArrayList<>());
+        }
         for (int p = 0; p < projects.size(); p++) {
             for (int k = 0; k < periods.size(); k++) {
                 value(p, k);
             }
-            stability(p);
+            cycleChanges.add(stability ? stability(p) : null);
             for (int k = 1; k < periods.size(); k++) {
-                periodStability(p, k);
+                periodChanges.get(k).add(stability ? periodStability(p, k) : null);
             }
         }
     }
@@ -140,6 +164,10 @@ final class AllocationModel {
                     terms,
                     budget.gpuHours());
         }
+    }
+
+    Lab lab() {
+        return lab;
     }
 
     private int indexOf(dev.allot.core.model.ProjectId id) {
@@ -448,16 +476,17 @@ final class AllocationModel {
     }
 
     /** Objective, stability term: a small cost per GPU of change versus the previous plan (ties go to stability). */
-    private void stability(int p) {
+    private Var stability(int p) {
         int previous = projects.get(p).previous().totalGpus();
         if (units.get(p).isEmpty()) {
             // Nothing can be granted, so the change is the whole previous grant: a constant, kept in the objective
             // so that the reported objective is the value of the plan (docs/planner.md).
-            if (previous > 0) {
-                model.maximise(
-                        model.integer("change[" + name(p) + "]", previous, previous), -STABILITY_PENALTY_PER_GPU);
+            if (previous == 0) {
+                return null;
             }
-            return;
+            Var constant = model.integer("change[" + name(p) + "]", previous, previous);
+            model.maximise(constant, -STABILITY_PENALTY_PER_GPU);
+            return constant;
         }
         int mostGranted = units.get(p).entrySet().stream()
                 .mapToInt(entry -> (int) entry.getValue().upper() * fleet.unitGpus(entry.getKey()))
@@ -470,13 +499,14 @@ final class AllocationModel {
         below.add(term(change, 1));
         model.atLeast("change-down[" + name(p) + "]", RuleGroup.of(RuleFamily.STABILITY, name(p)), below, previous);
         model.maximise(change, -STABILITY_PENALTY_PER_GPU);
+        return change;
     }
 
     /** Objective, stability between periods: the same small cost per GPU a project's total moves at a boundary. */
-    private void periodStability(int p, int k) {
+    private Var periodStability(int p, int k) {
         if (unitsByPeriod.get(k).get(p).isEmpty()
                 && unitsByPeriod.get(k - 1).get(p).isEmpty()) {
-            return;
+            return null;
         }
         int most = projects.get(p).pin().map(pin -> pin.gpus().totalGpus()).orElse(0)
                 + projects.get(p).ceilingGpus();
@@ -492,6 +522,7 @@ final class AllocationModel {
         below.add(term(change, 1));
         model.atLeast("change-down[" + name(p) + "]" + at(k), group, below, 0);
         model.maximise(change, -STABILITY_PENALTY_PER_GPU);
+        return change;
     }
 
     private String name(int p) {
