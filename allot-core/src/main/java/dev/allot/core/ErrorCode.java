@@ -908,7 +908,19 @@ public enum ErrorCode {
             "Pool {pool} has no capacity event {index}.",
             "Maybe list its events first?"),
     POOL_NOT_FOUND(
-            "pool-not-found", Kind.NOT_FOUND, 404, "Pool {pool} does not exist.", "Maybe GET /api/pools lists them?");
+            "pool-not-found", Kind.NOT_FOUND, 404, "Pool {pool} does not exist.", "Maybe GET /api/pools lists them?"),
+    BLOCK_NOT_WHOLE_NODES(
+            "block-not-whole-nodes",
+            Kind.INVALID_INPUT,
+            422,
+            "A reserved block asks for GPUs that are not whole nodes of its type.",
+            "Maybe the nearest whole nodes?"),
+    BLOCK_WINDOW(
+            "block-window",
+            Kind.INVALID_INPUT,
+            422,
+            "A reserved block's days do not fit its window, or the window lies outside the cycle.",
+            "Maybe a latestEnd at least its days after its earliestStart, within the cycle?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

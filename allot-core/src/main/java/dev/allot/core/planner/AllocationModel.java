@@ -49,6 +49,8 @@ final class AllocationModel {
     final List<Var> cycleChanges = new ArrayList<>();
     /** Per period k >= 1, per project, its change at the period's start; null where the project has none. */
     final List<List<Var>> periodChanges = new ArrayList<>();
+    /** Per block of the lab, its start variables ({@code b_bk}: the block starts with period k), by period. */
+    final List<Map<Integer, Var>> blockStarts = new ArrayList<>();
 
     private final Lab lab;
 
@@ -102,6 +104,7 @@ final class AllocationModel {
         units = unitsByPeriod.get(0);
         funded = fundedByPeriod.get(0);
         valueSegments = segmentsByPeriod.get(0);
+        lab.blocks().forEach(this::block);
         for (int k = 0; k < periods.size(); k++) {
             rulesOfPeriod(k);
         }
@@ -168,6 +171,54 @@ final class AllocationModel {
 
     Lab lab() {
         return lab;
+    }
+
+    /**
+     * Reserved block, all or nothing: it starts with at most one period whose first day is on or after its earliest
+     * start and from which its days end by its latest end ({@code Σ_k b_bk <= 1}); a placed block holds its GPUs in
+     * every period its days overlap ({@link #capacity}) and is worth priority x effective GPUs x its share of the
+     * cycle's days, as GPUs on the first segment of a value curve.
+     */
+    private void block(dev.allot.core.model.Block block) {
+        Map<Integer, Var> starts = new LinkedHashMap<>();
+        blockStarts.add(starts);
+        int p = indexOf(block.project());
+        if (p < 0 || !projects.get(p).plannable() || !fleet.types().contains(block.gpuType())) {
+            return;
+        }
+        String id = name(p) + "," + block.gpuType() + "," + (blockStarts.size() - 1);
+        double cycleDays =
+                periods.stream().mapToLong(period -> period.days().days()).sum();
+        for (int k = 0; k < periods.size(); k++) {
+            java.time.LocalDate from = periods.get(k).days().from();
+            if (!from.isBefore(block.earliestStart())
+                    && !from.plusDays(block.days()).isAfter(block.latestEnd())) {
+                Var start = model.bool("block[" + id + "]" + at(k));
+                starts.put(k, start);
+                model.maximise(
+                        start,
+                        projects.get(p).priority()
+                                * block.gpus()
+                                * fleet.speed(block.gpuType())
+                                * block.days()
+                                / cycleDays);
+            }
+        }
+        if (!starts.isEmpty()) {
+            model.atMost(
+                    "block[" + id + "]",
+                    RuleGroup.of(RuleFamily.BLOCK, name(p)),
+                    starts.values().stream().map(var -> term(var, 1)).toList(),
+                    1);
+        }
+    }
+
+    /** Whether block {@code b}, started with period {@code start}, holds its GPUs in period k. */
+    boolean blockHolds(int b, int start, int k) {
+        java.time.LocalDate from = periods.get(start).days().from();
+        java.time.LocalDate end = from.plusDays(lab.blocks().get(b).days());
+        PlanningPeriod period = periods.get(k);
+        return period.days().from().isBefore(end) && period.days().until().isAfter(from);
     }
 
     private int indexOf(dev.allot.core.model.ProjectId id) {
@@ -247,6 +298,16 @@ final class AllocationModel {
                 Var var = byType.get(type);
                 if (var != null) {
                     terms.add(term(var, fleet.unitGpus(type)));
+                }
+            }
+            for (int b = 0; b < blockStarts.size(); b++) {
+                if (lab.blocks().get(b).gpuType().equals(type)) {
+                    int block = b;
+                    blockStarts.get(b).forEach((start, var) -> {
+                        if (blockHolds(block, start, k)) {
+                            terms.add(term(var, lab.blocks().get(block).gpus()));
+                        }
+                    });
                 }
             }
             model.atMost(

@@ -19,8 +19,8 @@ import java.util.Map;
  *       model started from it, and keep the better plan and the tighter bound.
  * </ol>
  *
- * <p>Labs with GPU-hour budgets, and the CP-SAT engine, solve the full model directly: a budget sums over the
- * periods, so no period can be solved on its own. The gap is always proven against a true bound.
+ * <p>Labs with GPU-hour budgets or reserved blocks, and the CP-SAT engine, solve the full model directly: a
+ * budget sums over the periods and a block spans them, so no period can be solved on its own. The gap is always proven against a true bound.
  */
 final class OverTimeSolve {
     /** Each sub-solve gets this share of the gap; the rest covers the stability term the bound leaves out. */
@@ -30,7 +30,9 @@ final class OverTimeSolve {
 
     static SolverOutcome solve(
             AllocationModel full, ValueModel valueModel, PlannerOptions options, ProgressListener listener) {
-        if (!full.lab().budgets().isEmpty() || options.engine().equals("cp-sat")) {
+        if (!full.lab().budgets().isEmpty()
+                || !full.lab().blocks().isEmpty()
+                || options.engine().equals("cp-sat")) {
             return solveModel(full, options, listener);
         }
         PlannerOptions sub = options.withRelativeGap(options.relativeGap() * SUB_GAP_SHARE);

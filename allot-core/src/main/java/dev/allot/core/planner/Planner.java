@@ -96,7 +96,8 @@ public final class Planner {
             grantsByPeriod.add(grants(allocation, k, outcome.values()));
         }
         List<Allocation> grants = grantsByPeriod.get(0);
-        AllocationModel first = firstPeriod(allocation, lab, options.valueModel());
+        BlockSchedule blocks = new BlockSchedule(allocation, grantsByPeriod, outcome.values());
+        AllocationModel first = firstPeriod(allocation, lab, options.valueModel(), blocks);
         double[] firstValues = first == allocation
                 ? outcome.values()
                 : OverTimeSolve.Values.mapped(first, allocation, new int[] {0}, outcome.values());
@@ -106,8 +107,10 @@ public final class Planner {
             List<ProjectPlan> lines = new ArrayList<>();
             double planValue = 0;
             for (int p = 0; p < projects.size(); p++) {
-                lines.add(schedule.annotate(p, line(lab, allocation, p, grants.get(p), explainer, schedule)));
+                lines.add(blocks.annotate(
+                        p, schedule.annotate(p, line(lab, allocation, p, grants.get(p), explainer, schedule))));
                 planValue += periods.size() == 1 ? explainer.value(p) : schedule.value(p);
+                planValue += blocks.value(p);
                 planValue -= AllocationModel.STABILITY_PENALTY_PER_GPU * schedule.movedGpus(p);
             }
             return new Plan(
@@ -119,7 +122,8 @@ public final class Planner {
                     allocatable(fleet),
                     explainer.shadowPrices(),
                     report(outcome, planValue, solveTime),
-                    schedule.periods());
+                    schedule.periods(),
+                    blocks.placed());
         }
     }
 
@@ -128,14 +132,18 @@ public final class Planner {
      * prices are per GPU held over the cycle like those of a one-period plan and cost one period's re-solves; later
      * periods are explained by the events that change them ({@link PeriodSchedule#annotate}).
      */
-    private static AllocationModel firstPeriod(AllocationModel allocation, Lab lab, ValueModel valueModel) {
+    private static AllocationModel firstPeriod(
+            AllocationModel allocation, Lab lab, ValueModel valueModel, BlockSchedule blocks) {
         if (allocation.periods.size() == 1) {
             return allocation;
         }
         PlanningPeriod period = allocation.periods.get(0);
+        // blocks placed over the first period hold their GPUs: the grants are priced on what is left
+        Map<GpuTypeId, Integer> held = new LinkedHashMap<>();
+        period.fleet().types().forEach(type -> held.put(type, blocks.heldGpus(0, type)));
         return new AllocationModel(
-                lab,
-                List.of(new PlanningPeriod(period.days(), period.fleet(), 1, false)),
+                lab.withBlocks(List.of()),
+                List.of(new PlanningPeriod(period.days(), period.fleet().without(held), 1, false)),
                 allocation.projects,
                 valueModel);
     }
