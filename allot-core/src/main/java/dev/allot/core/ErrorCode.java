@@ -920,7 +920,19 @@ public enum ErrorCode {
             Kind.FORBIDDEN,
             403,
             "Role {role} may not import a lab file: an import rewrites the fleet, the projects and the cycle's review.",
-            "Maybe ask an admin?");
+            "Maybe ask an admin?"),
+    BLOCK_NOT_WHOLE_NODES(
+            "block-not-whole-nodes",
+            Kind.INVALID_INPUT,
+            422,
+            "A reserved block asks for GPUs that are not whole nodes of its type.",
+            "Maybe the nearest whole nodes?"),
+    BLOCK_WINDOW(
+            "block-window",
+            Kind.INVALID_INPUT,
+            422,
+            "A reserved block's days do not fit its window, or the window lies outside the cycle.",
+            "Maybe a latestEnd at least its days after its earliestStart, within the cycle?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

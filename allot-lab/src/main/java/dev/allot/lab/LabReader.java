@@ -70,7 +70,7 @@ final class LabReader {
         PolicyReader policyReader = new PolicyReader(problems, references);
         Policy policy = policyReader.read(file.value("policy"), file.path("policy"));
         ProjectsReader portfolio = new ProjectsReader(problems, references);
-        portfolio.read(file.list("projects", true), file.path("projects"));
+        portfolio.read(file.list("projects", true), file.path("projects"), cycleStart);
         policyReader.checkValueProjects();
         DecisionsReader decisions = new DecisionsReader(problems, references, policyReader.granularity());
         decisions.readPins(file.list("pins", false), file.path("pins"));
@@ -96,7 +96,8 @@ final class LabReader {
                 decisions.overrides(),
                 decisions.history(),
                 events,
-                budgets);
+                budgets,
+                portfolio.blocks());
     }
 
     /** The evidence section of the file last read (empty without one). */

@@ -202,6 +202,21 @@ final class LabWriter {
             if (ask != null) {
                 ask(ask);
             }
+            List<dev.allot.core.model.Block> blocks = lab.blocks().stream()
+                    .filter(block -> block.project().equals(project.id()))
+                    .toList();
+            if (!blocks.isEmpty()) {
+                line(2, "blocks:");
+                blocks.forEach(block -> {
+                    Map<String, String> fields =
+                            entries("gpuType", scalar(block.gpuType().value()));
+                    fields.put("gpus", String.valueOf(block.gpus()));
+                    fields.put("days", String.valueOf(block.days()));
+                    fields.put("earliestStart", block.earliestStart().toString());
+                    fields.put("latestEnd", block.latestEnd().toString());
+                    line(2, "  - " + flow(fields));
+                });
+            }
             List<Score> projectScores = scores.getOrDefault(project.id(), List.of());
             if (!projectScores.isEmpty()) {
                 line(2, "scores:");

@@ -83,6 +83,16 @@ public final class PlanDocument {
             ArrayNode periods = root.putArray("periods");
             plan.periods().forEach(period -> periods.add(period(period)));
         }
+        if (!plan.blocks().isEmpty()) {
+            ArrayNode blocks = root.putArray("blocks");
+            plan.blocks()
+                    .forEach(block -> blocks.addObject()
+                            .put("project", block.project().value())
+                            .put("gpuType", block.gpuType().value())
+                            .put("gpus", block.gpus())
+                            .put("start", block.start().toString())
+                            .put("end", block.end().toString()));
+        }
         return root;
     }
 
@@ -95,6 +105,19 @@ public final class PlanDocument {
         ObjectNode grants = node.putObject("grants");
         period.grants().forEach((project, grant) -> grants.set(project.value(), counts(grant.gpus())));
         return node;
+    }
+
+    private static List<dev.allot.core.model.PlacedBlock> readBlocks(JsonNode blocks) {
+        List<dev.allot.core.model.PlacedBlock> read = new ArrayList<>();
+        for (JsonNode node : blocks) {
+            read.add(new dev.allot.core.model.PlacedBlock(
+                    ProjectId.of(node.path("project").asText()),
+                    GpuTypeId.of(node.path("gpuType").asText()),
+                    node.path("gpus").asInt(),
+                    LocalDate.parse(node.path("start").asText()),
+                    LocalDate.parse(node.path("end").asText())));
+        }
+        return read;
     }
 
     private static List<PlanPeriod> readPeriods(JsonNode periods) {
@@ -177,7 +200,8 @@ public final class PlanDocument {
                     readCounts(root.path("allocatableGpus")),
                     readNumbers(root.path("marginalValuePerGpu")),
                     report,
-                    readPeriods(root.path("periods")));
+                    readPeriods(root.path("periods")),
+                    readBlocks(root.path("blocks")));
         } catch (JsonProcessingException e) {
             throw invalid(sourceName, "(document)", "", "is not valid JSON/YAML: " + e.getOriginalMessage());
         } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {

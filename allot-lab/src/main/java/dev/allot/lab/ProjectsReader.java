@@ -9,6 +9,7 @@ import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectStatus;
 import dev.allot.core.model.Score;
 import dev.allot.core.rules.AskRules;
+import dev.allot.core.rules.BlockRules;
 import dev.allot.core.rules.IdRules;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +22,8 @@ import java.util.Set;
 /** Reads the {@code projects} section: each project with its ask and its reviewers' scores. */
 final class ProjectsReader {
     static final List<String> PROJECT_KEYS =
-            List.of("id", "name", "category", "lead", "members", "status", "ask", "scores");
+            List.of("id", "name", "category", "lead", "members", "status", "ask", "scores", "blocks");
+    static final List<String> BLOCK_KEYS = List.of("gpuType", "gpus", "days", "earliestStart", "latestEnd");
     static final List<String> ASK_KEYS =
             List.of("floor", "target", "ceiling", "gpuTypes", "speedFactors", "justification");
     static final List<String> SCORE_KEYS = List.of("reviewer", "score", "comment");
@@ -31,6 +33,8 @@ final class ProjectsReader {
     private final List<Project> projects = new ArrayList<>();
     private final List<Ask> asks = new ArrayList<>();
     private final List<Score> scores = new ArrayList<>();
+    private final List<dev.allot.core.model.Block> blocks = new ArrayList<>();
+    private java.time.LocalDate cycleStart;
 
     ProjectsReader(Problems problems, References references) {
         this.problems = problems;
@@ -49,8 +53,44 @@ final class ProjectsReader {
         return scores;
     }
 
-    void read(List<JsonNode> items, String path) {
+    List<dev.allot.core.model.Block> blocks() {
+        return blocks;
+    }
+
+    /** Reads the projects of a cycle starting {@code cycleStart} (null when the lab's date is unreadable). */
+    void read(List<JsonNode> items, String path, java.time.LocalDate cycleStart) {
+        this.cycleStart = cycleStart;
         YamlObject.each(items, path, problems, PROJECT_KEYS, this::project);
+    }
+
+    /** {@code blocks} of a project: reserved blocks for big runs, each checked by {@link BlockRules}. */
+    private List<dev.allot.core.model.Block> blocks(YamlObject project, String owner) {
+        List<dev.allot.core.model.Block> own = new ArrayList<>();
+        YamlObject.each(project.list("blocks", false), project.path("blocks"), problems, BLOCK_KEYS, item -> {
+            String type = item.text("gpuType", true);
+            boolean known = type != null && references.gpuType(type, item.path("gpuType"));
+            Integer gpus = item.count("gpus", true);
+            Integer days = item.count("days", true);
+            java.time.LocalDate earliest = item.read("earliestStart", true, LabReader::date);
+            java.time.LocalDate latest = item.read("latestEnd", true, LabReader::date);
+            if (gpus == null || days == null || earliest == null || latest == null || cycleStart == null) {
+                return;
+            }
+            List<dev.allot.core.Problem> wrong = BlockRules.block(
+                    gpus,
+                    days,
+                    earliest,
+                    latest,
+                    known ? references.nodeGpus(type) : 1,
+                    cycleStart,
+                    cycleStart.plusDays(dev.allot.core.model.Lab.CYCLE_DAYS));
+            wrong.forEach(problem -> problems.add(problem, item.path()));
+            if (known && wrong.isEmpty()) {
+                own.add(new dev.allot.core.model.Block(
+                        ProjectId.of(owner), GpuTypeId.of(type), gpus, days, earliest, latest));
+            }
+        });
+        return own;
     }
 
     private void project(YamlObject item) {
@@ -71,8 +111,10 @@ final class ProjectsReader {
                 ? ask(item.read("ask", false, (node, at, found) -> YamlObject.of(node, at, found, ASK_KEYS)), owner)
                 : null;
         scores(item.list("scores", false), item.path("scores"), owner);
+        List<dev.allot.core.model.Block> own = blocks(item, owner);
         if (unique && known && members != null && status != null) {
             projects.add(new Project(ProjectId.of(id), name, CategoryId.of(category), lead, members, status));
+            blocks.addAll(own);
             if (ask != null) {
                 asks.add(ask);
             }

@@ -170,7 +170,7 @@ class BadLabFilesTest {
                 arguments("unknown-keys.yaml", """
                         unknown-keys.yaml: 4 problems
                         polcy: unknown key. Maybe policy?
-                        projects[0].owner: unknown key. Maybe remove it? Known keys: id, name, category, lead, members, status, ask, scores
+                        projects[0].owner: unknown key. Maybe remove it? Known keys: id, name, category, lead, members, status, ask, scores, blocks
                         projects[0].ask.flor: unknown key. Maybe floor?
                         projects[0].scores[0].reviewr: unknown key. Maybe reviewer?
                         """),

@@ -268,4 +268,45 @@ class LabYamlTest {
         assertThat(lab.capacityGpusOn(LocalDate.of(2027, 2, 2))).containsEntry(GpuTypeId.of("H100"), 80);
         assertThat(LabYaml.read(LabYaml.write(lab), "events.yaml")).isEqualTo(lab);
     }
+
+    @Test
+    void reservedBlocksOfAProjectAreReadAndWrittenBack() {
+        Lab lab = LabYaml.read(
+                TINY + "    blocks:\n"
+                        + "      - {gpuType: H100, gpus: 32, days: 10, earliestStart: 2027-01-18, latestEnd: 2027-02-15}\n",
+                "blocks.yaml");
+
+        assertThat(lab.blocks())
+                .containsExactly(new dev.allot.core.model.Block(
+                        ProjectId.of("vision-rl"),
+                        GpuTypeId.of("H100"),
+                        32,
+                        10,
+                        LocalDate.of(2027, 1, 18),
+                        LocalDate.of(2027, 2, 15)));
+        assertThat(LabYaml.read(LabYaml.write(lab), "blocks.yaml")).isEqualTo(lab);
+    }
+
+    @Test
+    void badBlocksAreReportedAllAtOnceWithTheirFields() {
+        AllotException error = catchThrowableOfType(
+                AllotException.class,
+                () -> LabYaml.read(
+                        TINY + "    blocks:\n"
+                                + "      - {gpuType: H100, gpus: 12, days: 10, earliestStart: 2026-12-28,"
+                                + " latestEnd: 2027-01-05}\n"
+                                + "      - {gpuType: B200, gpus: 8, days: 0, earliestStart: 2027-01-04,"
+                                + " latestEnd: 2027-04-01}\n",
+                        "blocks.yaml"));
+
+        assertThat(error.problems())
+                .extracting(Problem::path)
+                .containsExactly(
+                        "projects[0].blocks[0].gpus",
+                        "projects[0].blocks[0].earliestStart",
+                        "projects[0].blocks[0].latestEnd",
+                        "projects[0].blocks[1].gpuType",
+                        "projects[0].blocks[1].days",
+                        "projects[0].blocks[1].latestEnd");
+    }
 }

@@ -78,4 +78,29 @@ class PlanSchemaTest {
         assertThat(PlanSchema.validate(json)).isEmpty();
         assertThat(PlanDocument.read(json, "plan.json").periods()).isEqualTo(plan.periods());
     }
+
+    @Test
+    void placedBlocksAreWrittenReadBackAndConform() {
+        Plan plan = PlanDocument.read(demoPlan, "plan.json");
+        Plan withBlock = new Plan(
+                plan.cycle(),
+                plan.projects(),
+                plan.capacityGpus(),
+                plan.allocatableGpus(),
+                plan.marginalValuePerGpu(),
+                plan.solve(),
+                plan.periods(),
+                List.of(new dev.allot.core.model.PlacedBlock(
+                        plan.projects().get(0).project(),
+                        dev.allot.core.model.GpuTypeId.of("H100"),
+                        64,
+                        java.time.LocalDate.of(2027, 1, 18),
+                        java.time.LocalDate.of(2027, 1, 28))));
+
+        String json = PlanDocument.json(withBlock);
+
+        assertThat(PlanSchema.validate(json)).isEmpty();
+        assertThat(json).contains("\"blocks\"");
+        assertThat(PlanDocument.read(json, "plan.json").blocks()).isEqualTo(withBlock.blocks());
+    }
 }

@@ -12,8 +12,9 @@ import java.util.TreeSet;
  * The cycle cut into the periods a plan over time grants by, with the GPUs of each type in each period.
  *
  * <p>A lab without capacity events and GPU-hour budgets has one period, the whole cycle, at the lab's capacity: its
- * plan is the single-period plan. With events or budgets, the cycle ({@link Lab#cycleStart()} to {@link Lab#cycleEnd()}) is cut every
- * {@link Policy#periodDays()} days and on every day an event starts or ends. The first weekly cut falls no earlier
+ * plan is the single-period plan. With events, budgets or reserved blocks, the cycle ({@link Lab#cycleStart()} to {@link Lab#cycleEnd()}) is cut every
+ * {@link Policy#periodDays()} days, on every day an event starts or ends, and on
+ * every block's earliest start and latest end. The first weekly cut falls no earlier
  * than the policy's yield notice date, so that the yields into the cycle complete within the first period. Pure.
  */
 public final class CapacityTimeline {
@@ -37,7 +38,9 @@ public final class CapacityTimeline {
     private CapacityTimeline() {}
 
     public static List<Period> periods(Lab lab) {
-        if (lab.capacityEvents().isEmpty() && lab.budgets().isEmpty()) {
+        if (lab.capacityEvents().isEmpty()
+                && lab.budgets().isEmpty()
+                && lab.blocks().isEmpty()) {
             return List.of(new Period(lab.cycleStart(), lab.cycleEnd(), lab.capacityGpus(), List.of()));
         }
         LocalDate start = lab.cycleStart();
@@ -53,6 +56,11 @@ public final class CapacityTimeline {
         }
         lab.capacityEvents()
                 .forEach(event -> event.changeDays().stream()
+                        .filter(day -> day.isAfter(start) && day.isBefore(end))
+                        .forEach(cuts::add));
+        // a block may start on its earliest start, and must be over by its latest end
+        lab.blocks()
+                .forEach(block -> java.util.stream.Stream.of(block.earliestStart(), block.latestEnd())
                         .filter(day -> day.isAfter(start) && day.isBefore(end))
                         .forEach(cuts::add));
         cuts.add(end);

@@ -30,7 +30,8 @@ public record Lab(
         List<DeciderOverride> overrides,
         List<PastCycle> history,
         List<CapacityEvent> capacityEvents,
-        List<Budget> budgets) {
+        List<Budget> budgets,
+        List<Block> blocks) {
     /**
      * Days a cycle lasts for planning over time: the lab records no cycle end, so a cycle is taken to last eight
      * weeks from its start (docs/planner.md, "Plans over time").
@@ -103,6 +104,42 @@ public record Lab(
                 List.of());
     }
 
+    /** A lab without reserved blocks. */
+    public Lab(
+            String name,
+            CycleId cycle,
+            LocalDate cycleStart,
+            List<GpuType> gpuTypes,
+            List<Pool> pools,
+            List<Category> categories,
+            List<Project> projects,
+            List<Ask> asks,
+            List<Score> scores,
+            Policy policy,
+            List<Pin> pins,
+            List<DeciderOverride> overrides,
+            List<PastCycle> history,
+            List<CapacityEvent> capacityEvents,
+            List<Budget> budgets) {
+        this(
+                name,
+                cycle,
+                cycleStart,
+                gpuTypes,
+                pools,
+                categories,
+                projects,
+                asks,
+                scores,
+                policy,
+                pins,
+                overrides,
+                history,
+                capacityEvents,
+                budgets,
+                List.of());
+    }
+
     public Lab {
         Checks.present(name, "name");
         Checks.present(cycle, "cycle");
@@ -119,6 +156,7 @@ public record Lab(
         history = List.copyOf(history == null ? List.of() : history);
         capacityEvents = List.copyOf(capacityEvents == null ? List.of() : capacityEvents);
         budgets = List.copyOf(budgets == null ? List.of() : budgets);
+        blocks = List.copyOf(blocks == null ? List.of() : blocks);
     }
 
     /** The same lab under another policy. */
@@ -136,7 +174,16 @@ public record Lab(
         return with(policy, capacityEvents, newBudgets);
     }
 
+    /** The same lab with other reserved blocks. */
+    public Lab withBlocks(List<Block> newBlocks) {
+        return with(policy, capacityEvents, budgets, newBlocks);
+    }
+
     private Lab with(Policy newPolicy, List<CapacityEvent> events, List<Budget> newBudgets) {
+        return with(newPolicy, events, newBudgets, blocks);
+    }
+
+    private Lab with(Policy newPolicy, List<CapacityEvent> events, List<Budget> newBudgets, List<Block> newBlocks) {
         return new Lab(
                 name,
                 cycle,
@@ -152,7 +199,8 @@ public record Lab(
                 overrides,
                 history,
                 events,
-                newBudgets);
+                newBudgets,
+                newBlocks);
     }
 
     /** The last day of the cycle's planning horizon plus one: {@link #CYCLE_DAYS} after its start. */

@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param periods for a lab with capacity events, the plan over time: consecutive periods from the cycle start, each
  *     with its fleet and grants; the first period's grants are the projects' {@link ProjectPlan#grant() grants}.
  *     Empty for a single-period plan, whose grants hold all cycle long.
+ * @param blocks the reserved blocks the planner placed, on top of the grants; a block it could not place is not
+ *     listed (its project's explanation says why)
  */
 public record Plan(
         CycleId cycle,
@@ -23,7 +25,20 @@ public record Plan(
         Map<GpuTypeId, Integer> allocatableGpus,
         Map<GpuTypeId, Double> marginalValuePerGpu,
         SolveReport solve,
-        List<PlanPeriod> periods) {
+        List<PlanPeriod> periods,
+        List<PlacedBlock> blocks) {
+    /** A plan without reserved blocks. */
+    public Plan(
+            CycleId cycle,
+            List<ProjectPlan> projects,
+            Map<GpuTypeId, Integer> capacityGpus,
+            Map<GpuTypeId, Integer> allocatableGpus,
+            Map<GpuTypeId, Double> marginalValuePerGpu,
+            SolveReport solve,
+            List<PlanPeriod> periods) {
+        this(cycle, projects, capacityGpus, allocatableGpus, marginalValuePerGpu, solve, periods, List.of());
+    }
+
     /** A single-period plan: its grants hold all cycle long. */
     public Plan(
             CycleId cycle,
@@ -43,6 +58,7 @@ public record Plan(
         marginalValuePerGpu = java.util.Collections.unmodifiableMap(new TreeMap<>(marginalValuePerGpu));
         Checks.present(solve, "solve");
         periods = List.copyOf(periods == null ? List.of() : periods);
+        blocks = List.copyOf(blocks == null ? List.of() : blocks);
     }
 
     /** Whether the plan changes grants over the cycle (it has periods). */

@@ -45,6 +45,13 @@ final class AllocationModel {
 
     final List<List<Var>> fundedByPeriod = new ArrayList<>();
     final List<List<List<Var>>> segmentsByPeriod = new ArrayList<>();
+    /** Per project, its change versus the previous plan ({@code d_p}); null without the stability term. */
+    final List<Var> cycleChanges = new ArrayList<>();
+    /** Per period k >= 1, per project, its change at the period's start; null where the project has none. */
+    final List<List<Var>> periodChanges = new ArrayList<>();
+    /** Per block of the lab, its start variables ({@code b_bk}: the block starts with period k), by period. */
+    final List<Map<Integer, Var>> blockStarts = new ArrayList<>();
+
     private final Lab lab;
 
     /** The single-period model over the given fleet. */
@@ -63,9 +70,25 @@ final class AllocationModel {
 
     /** The model over the given periods; with one period of weight 1, exactly the single-period model. */
     AllocationModel(Lab lab, List<PlanningPeriod> periods, List<PlannedProject> projects, ValueModel valueModel) {
+        this(lab, periods.get(0).fleet(), periods, projects, valueModel, true);
+    }
+
+    /**
+     * The model over the given periods, with the rules that refer to the cycle's start (continuity and usage caps
+     * versus the previous plan, and the waiver of continuity while capacity is below the start's) measured against
+     * {@code cycleStart}, the fleet of the cycle's first period. Without {@code stability} it has no stability term:
+     * its optimum bounds the value of the given periods in any plan over time ({@link OverTimeSolve}).
+     */
+    AllocationModel(
+            Lab lab,
+            Fleet cycleStart,
+            List<PlanningPeriod> periods,
+            List<PlannedProject> projects,
+            ValueModel valueModel,
+            boolean stability) {
         this.lab = lab;
         this.periods = List.copyOf(periods);
-        this.fleet = periods.get(0).fleet();
+        this.fleet = cycleStart;
         this.projects = projects;
         for (int k = 0; k < periods.size(); k++) {
             unitsByPeriod.add(new ArrayList<>());
@@ -81,16 +104,20 @@ final class AllocationModel {
         units = unitsByPeriod.get(0);
         funded = fundedByPeriod.get(0);
         valueSegments = segmentsByPeriod.get(0);
+        lab.blocks().forEach(this::block);
         for (int k = 0; k < periods.size(); k++) {
             rulesOfPeriod(k);
+        }
+        for (int k = 0; k < periods.size(); k++) {
+            periodChanges.add(new ArrayList<>());
         }
         for (int p = 0; p < projects.size(); p++) {
             for (int k = 0; k < periods.size(); k++) {
                 value(p, k);
             }
-            stability(p);
+            cycleChanges.add(stability ? stability(p) : null);
             for (int k = 1; k < periods.size(); k++) {
-                periodStability(p, k);
+                periodChanges.get(k).add(stability ? periodStability(p, k) : null);
             }
         }
     }
@@ -140,6 +167,58 @@ final class AllocationModel {
                     terms,
                     budget.gpuHours());
         }
+    }
+
+    Lab lab() {
+        return lab;
+    }
+
+    /**
+     * Reserved block, all or nothing: it starts with at most one period whose first day is on or after its earliest
+     * start and from which its days end by its latest end ({@code Σ_k b_bk <= 1}); a placed block holds its GPUs in
+     * every period its days overlap ({@link #capacity}) and is worth priority x effective GPUs x its share of the
+     * cycle's days, as GPUs on the first segment of a value curve.
+     */
+    private void block(dev.allot.core.model.Block block) {
+        Map<Integer, Var> starts = new LinkedHashMap<>();
+        blockStarts.add(starts);
+        int p = indexOf(block.project());
+        if (p < 0 || !projects.get(p).plannable() || !fleet.types().contains(block.gpuType())) {
+            return;
+        }
+        String id = name(p) + "," + block.gpuType() + "," + (blockStarts.size() - 1);
+        double cycleDays =
+                periods.stream().mapToLong(period -> period.days().days()).sum();
+        for (int k = 0; k < periods.size(); k++) {
+            java.time.LocalDate from = periods.get(k).days().from();
+            if (!from.isBefore(block.earliestStart())
+                    && !from.plusDays(block.days()).isAfter(block.latestEnd())) {
+                Var start = model.bool("block[" + id + "]" + at(k));
+                starts.put(k, start);
+                model.maximise(
+                        start,
+                        projects.get(p).priority()
+                                * block.gpus()
+                                * fleet.speed(block.gpuType())
+                                * block.days()
+                                / cycleDays);
+            }
+        }
+        if (!starts.isEmpty()) {
+            model.atMost(
+                    "block[" + id + "]",
+                    RuleGroup.of(RuleFamily.BLOCK, name(p)),
+                    starts.values().stream().map(var -> term(var, 1)).toList(),
+                    1);
+        }
+    }
+
+    /** Whether block {@code b}, started with period {@code start}, holds its GPUs in period k. */
+    boolean blockHolds(int b, int start, int k) {
+        java.time.LocalDate from = periods.get(start).days().from();
+        java.time.LocalDate end = from.plusDays(lab.blocks().get(b).days());
+        PlanningPeriod period = periods.get(k);
+        return period.days().from().isBefore(end) && period.days().until().isAfter(from);
     }
 
     private int indexOf(dev.allot.core.model.ProjectId id) {
@@ -219,6 +298,16 @@ final class AllocationModel {
                 Var var = byType.get(type);
                 if (var != null) {
                     terms.add(term(var, fleet.unitGpus(type)));
+                }
+            }
+            for (int b = 0; b < blockStarts.size(); b++) {
+                if (lab.blocks().get(b).gpuType().equals(type)) {
+                    int block = b;
+                    blockStarts.get(b).forEach((start, var) -> {
+                        if (blockHolds(block, start, k)) {
+                            terms.add(term(var, lab.blocks().get(block).gpus()));
+                        }
+                    });
                 }
             }
             model.atMost(
@@ -448,16 +537,17 @@ final class AllocationModel {
     }
 
     /** Objective, stability term: a small cost per GPU of change versus the previous plan (ties go to stability). */
-    private void stability(int p) {
+    private Var stability(int p) {
         int previous = projects.get(p).previous().totalGpus();
         if (units.get(p).isEmpty()) {
             // Nothing can be granted, so the change is the whole previous grant: a constant, kept in the objective
             // so that the reported objective is the value of the plan (docs/planner.md).
-            if (previous > 0) {
-                model.maximise(
-                        model.integer("change[" + name(p) + "]", previous, previous), -STABILITY_PENALTY_PER_GPU);
+            if (previous == 0) {
+                return null;
             }
-            return;
+            Var constant = model.integer("change[" + name(p) + "]", previous, previous);
+            model.maximise(constant, -STABILITY_PENALTY_PER_GPU);
+            return constant;
         }
         int mostGranted = units.get(p).entrySet().stream()
                 .mapToInt(entry -> (int) entry.getValue().upper() * fleet.unitGpus(entry.getKey()))
@@ -470,13 +560,14 @@ final class AllocationModel {
         below.add(term(change, 1));
         model.atLeast("change-down[" + name(p) + "]", RuleGroup.of(RuleFamily.STABILITY, name(p)), below, previous);
         model.maximise(change, -STABILITY_PENALTY_PER_GPU);
+        return change;
     }
 
     /** Objective, stability between periods: the same small cost per GPU a project's total moves at a boundary. */
-    private void periodStability(int p, int k) {
+    private Var periodStability(int p, int k) {
         if (unitsByPeriod.get(k).get(p).isEmpty()
                 && unitsByPeriod.get(k - 1).get(p).isEmpty()) {
-            return;
+            return null;
         }
         int most = projects.get(p).pin().map(pin -> pin.gpus().totalGpus()).orElse(0)
                 + projects.get(p).ceilingGpus();
@@ -492,6 +583,7 @@ final class AllocationModel {
         below.add(term(change, 1));
         model.atLeast("change-down[" + name(p) + "]" + at(k), group, below, 0);
         model.maximise(change, -STABILITY_PENALTY_PER_GPU);
+        return change;
     }
 
     private String name(int p) {

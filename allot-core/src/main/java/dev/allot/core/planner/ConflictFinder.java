@@ -26,7 +26,7 @@ final class ConflictFinder {
         return switch (family) {
             case CAPACITY, FLOOR, CEILING, CONTINUITY, PIN, OVERRIDE, SHARE_MIN, SHARE_MAX, RELATION, USAGE, BUDGET ->
                 true;
-            case NOT_PLANNABLE, VALUE, STABILITY -> false;
+            case NOT_PLANNABLE, VALUE, STABILITY, BLOCK -> false;
         };
     }
 

@@ -53,6 +53,19 @@ record Fleet(Map<GpuTypeId, TypeFacts> facts) {
         return b == 0 ? a : gcd(b, a % b);
     }
 
+    /** The fleet with {@code held} GPUs per type taken out of its capacity (the reserve stays as it is). */
+    Fleet without(Map<GpuTypeId, Integer> held) {
+        Map<GpuTypeId, TypeFacts> less = new LinkedHashMap<>();
+        facts.forEach((type, fact) -> less.put(
+                type,
+                new TypeFacts(
+                        fact.speed(),
+                        Math.max(0, fact.capacityGpus() - held.getOrDefault(type, 0)),
+                        fact.reserveGpus(),
+                        fact.unitGpus())));
+        return new Fleet(less);
+    }
+
     List<GpuTypeId> types() {
         return List.copyOf(facts.keySet());
     }

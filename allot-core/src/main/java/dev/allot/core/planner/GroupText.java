@@ -59,6 +59,7 @@ final class GroupText {
                                 .orElse("none")
                         + ")";
             case BUDGET -> "the GPU-hour budgets of " + subject;
+            case BLOCK -> "the reserved blocks of " + subject;
         };
     }
 

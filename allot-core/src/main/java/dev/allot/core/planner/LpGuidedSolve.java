@@ -124,7 +124,7 @@ final class LpGuidedSolve {
                 status, held.values(), held.objective(), Math.max(bound, held.objective()), elapsed(spent));
     }
 
-    private static String mipName(String engine) {
+    static String mipName(String engine) {
         return switch (engine) {
             case "highs" -> "HIGHS";
             case "cbc" -> "CBC";

@@ -122,6 +122,11 @@ final class PeriodSchedule {
             }
         }
         budgetSentence(p).ifPresent(sentences::add);
+        return told(line, sentences);
+    }
+
+    /** The line with the sentences added to its explanation's summary (the line itself when there are none). */
+    static ProjectPlan told(ProjectPlan line, List<String> sentences) {
         if (sentences.isEmpty()) {
             return line;
         }

@@ -45,6 +45,7 @@ public final class PlanInvariants {
         }
         violations.addAll(check(lab, plan.grants()));
         violations.addAll(periods(lab, plan));
+        violations.addAll(BlockInvariants.check(lab, plan));
         return violations;
     }
 
@@ -76,7 +77,7 @@ public final class PlanInvariants {
             }
             Fleet fleet = Fleet.of(lab, timeline.get(k).capacityGpus());
             List<String> over = new ArrayList<>();
-            capacity(fleet, period.grantedGpus(), over);
+            capacity(fleet, BlockInvariants.withBlocks(plan, period), over);
             over.forEach(text -> violations.add("period from " + period.from() + ": " + text));
             if (k > 0) {
                 betweenPeriods(

@@ -76,10 +76,9 @@ public final class Planner {
         Fleet fleet = periods.get(0).fleet();
         List<PlannedProject> projects = gather(lab, fleet);
         AllocationModel allocation = new AllocationModel(lab, periods, projects, options.valueModel());
-        SolverOutcome outcome = projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD
-                        && !options.engine().equals("cp-sat")
-                ? LpGuidedSolve.solve(allocation, options.engine(), options, listener)
-                : Engine.named(options.engine()).solve(allocation.model, row -> true, true, options, listener);
+        SolverOutcome outcome = periods.size() == 1
+                ? OverTimeSolve.solveModel(allocation, options, listener)
+                : OverTimeSolve.solve(allocation, options.valueModel(), options, listener);
         if (outcome.status() == SolverOutcome.Status.INFEASIBLE) {
             throw ConflictFinder.explain(allocation, lab, options);
         }
@@ -97,15 +96,21 @@ public final class Planner {
             grantsByPeriod.add(grants(allocation, k, outcome.values()));
         }
         List<Allocation> grants = grantsByPeriod.get(0);
-        try (Pricing pricing =
-                options.explain() ? Pricing.of(allocation.model, outcome.values(), fundedVars(allocation)) : null) {
-            Explainer explainer = new Explainer(allocation, lab, grants, pricing, outcome.values(), options);
+        BlockSchedule blocks = new BlockSchedule(allocation, grantsByPeriod, outcome.values());
+        AllocationModel first = firstPeriod(allocation, lab, options.valueModel(), blocks);
+        double[] firstValues = first == allocation
+                ? outcome.values()
+                : OverTimeSolve.Values.mapped(first, allocation, new int[] {0}, outcome.values());
+        try (Pricing pricing = options.explain() ? Pricing.of(first.model, firstValues, fundedVars(first)) : null) {
+            Explainer explainer = new Explainer(first, lab, grants, pricing, firstValues, options);
             PeriodSchedule schedule = new PeriodSchedule(lab, allocation, grantsByPeriod);
             List<ProjectPlan> lines = new ArrayList<>();
             double planValue = 0;
             for (int p = 0; p < projects.size(); p++) {
-                lines.add(schedule.annotate(p, line(lab, allocation, p, grants.get(p), explainer, schedule)));
+                lines.add(blocks.annotate(
+                        p, schedule.annotate(p, line(lab, allocation, p, grants.get(p), explainer, schedule))));
                 planValue += periods.size() == 1 ? explainer.value(p) : schedule.value(p);
+                planValue += blocks.value(p);
                 planValue -= AllocationModel.STABILITY_PENALTY_PER_GPU * schedule.movedGpus(p);
             }
             return new Plan(
@@ -117,8 +122,30 @@ public final class Planner {
                     allocatable(fleet),
                     explainer.shadowPrices(),
                     report(outcome, planValue, solveTime),
-                    schedule.periods());
+                    schedule.periods(),
+                    blocks.placed());
         }
+    }
+
+    /**
+     * The model explanations are priced with: the first period alone, as a one-period cycle (weight 1), so that its
+     * prices are per GPU held over the cycle like those of a one-period plan and cost one period's re-solves; later
+     * periods are explained by the events that change them ({@link PeriodSchedule#annotate}).
+     */
+    private static AllocationModel firstPeriod(
+            AllocationModel allocation, Lab lab, ValueModel valueModel, BlockSchedule blocks) {
+        if (allocation.periods.size() == 1) {
+            return allocation;
+        }
+        PlanningPeriod period = allocation.periods.get(0);
+        // blocks placed over the first period hold their GPUs: the grants are priced on what is left
+        Map<GpuTypeId, Integer> held = new LinkedHashMap<>();
+        period.fleet().types().forEach(type -> held.put(type, blocks.heldGpus(0, type)));
+        return new AllocationModel(
+                lab.withBlocks(List.of()),
+                List.of(new PlanningPeriod(period.days(), period.fleet().without(held), 1, false)),
+                allocation.projects,
+                valueModel);
     }
 
     static List<PlannedProject> gather(Lab lab, Fleet fleet) {

@@ -20,7 +20,8 @@ enum RuleFamily {
     STABILITY("stability"),
     USAGE("usage"),
 
-    BUDGET("budget");
+    BUDGET("budget"),
+    BLOCK("block");
 
     /** Stable machine name, the prefix of {@link RuleGroup#code()} and of binding codes in plan documents. */
     final String code;

@@ -19,9 +19,16 @@ class RuleGroupTest {
      * usage cap, GPU-hour budget.
      */
     static Lab everyRule() {
-        return everyRuleButBudgets()
+        Lab lab = everyRuleButBudgets()
                 .withBudgets(java.util.List.of(new dev.allot.core.model.Budget(
                         dev.allot.core.model.ProjectId.of("funded"), dev.allot.core.model.GpuTypeId.of("H100"), 5000)));
+        return lab.withBlocks(java.util.List.of(new dev.allot.core.model.Block(
+                dev.allot.core.model.ProjectId.of("funded"),
+                dev.allot.core.model.GpuTypeId.of("H100"),
+                8,
+                7,
+                lab.cycleStart().plusDays(14),
+                lab.cycleStart().plusDays(28))));
     }
 
     static Lab everyRuleButBudgets() {

@@ -1,0 +1,187 @@
+package dev.allot.core.planner;
+
+import dev.allot.core.model.Allocation;
+import dev.allot.core.model.Block;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.PlacedBlock;
+import dev.allot.core.model.ProjectPlan;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The reserved blocks of a solved plan: where each was placed, what the placed blocks are worth, and the sentence
+ * that tells a project where its block was placed or why it could not be ("needs 1,024 H100 for 10 days; at most 768
+ * are free before 12 Feb 2027 because of a (H100:512) and b (H100:256)").
+ */
+final class BlockSchedule {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private final AllocationModel allocation;
+    private final List<List<Allocation>> grantsByPeriod;
+    private final List<Block> blocks;
+    /** Per block, the period it starts with, or -1 when it is not placed. */
+    private final int[] startOf;
+
+    BlockSchedule(AllocationModel allocation, List<List<Allocation>> grantsByPeriod, double[] values) {
+        this.allocation = allocation;
+        this.grantsByPeriod = grantsByPeriod;
+        this.blocks = allocation.lab().blocks();
+        this.startOf = new int[blocks.size()];
+        for (int b = 0; b < blocks.size(); b++) {
+            startOf[b] = -1;
+            for (Map.Entry<Integer, LinearModel.Var> start :
+                    allocation.blockStarts.get(b).entrySet()) {
+                if (values[start.getValue().index()] > 0.5) {
+                    startOf[b] = start.getKey();
+                }
+            }
+        }
+    }
+
+    /** The placed blocks, in the lab's order. */
+    List<PlacedBlock> placed() {
+        List<PlacedBlock> placed = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            if (startOf[b] >= 0) {
+                Block block = blocks.get(b);
+                LocalDate start = allocation.periods.get(startOf[b]).days().from();
+                placed.add(new PlacedBlock(
+                        block.project(), block.gpuType(), block.gpus(), start, start.plusDays(block.days())));
+            }
+        }
+        return placed;
+    }
+
+    /** GPUs of the type the placed blocks hold in period k. */
+    int heldGpus(int k, GpuTypeId type) {
+        int held = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            if (startOf[b] >= 0 && blocks.get(b).gpuType().equals(type) && allocation.blockHolds(b, startOf[b], k)) {
+                held += blocks.get(b).gpus();
+            }
+        }
+        return held;
+    }
+
+    /** The value of project p's placed blocks, as the model counts it. */
+    double value(int p) {
+        double value = 0;
+        for (LinearModel.Term term : allocation.model.objective()) {
+            for (int b = 0; b < blocks.size(); b++) {
+                if (startOf[b] >= 0
+                        && blocks.get(b).project().equals(projectId(p))
+                        && term.var().equals(allocation.blockStarts.get(b).get(startOf[b]))) {
+                    value += term.coefficient();
+                }
+            }
+        }
+        return value;
+    }
+
+    /** The line with a sentence per block of its project. */
+    ProjectPlan annotate(int p, ProjectPlan line) {
+        List<String> sentences = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            if (blocks.get(b).project().equals(projectId(p))) {
+                sentences.add(sentence(b, p));
+            }
+        }
+        return PeriodSchedule.told(line, sentences);
+    }
+
+    private String sentence(int b, int p) {
+        Block block = blocks.get(b);
+        String needs = "Its block of " + block.describe();
+        if (startOf[b] >= 0) {
+            LocalDate start = allocation.periods.get(startOf[b]).days().from();
+            return needs + " is placed from " + DAY.format(start) + " to " + DAY.format(start.plusDays(block.days()))
+                    + ".";
+        }
+        if (!allocation.projects.get(p).inactiveReason().isEmpty()) {
+            return needs + " is not placed: " + allocation.projects.get(p).inactiveReason() + ".";
+        }
+        if (allocation.blockStarts.get(b).isEmpty()) {
+            return needs + " could not be placed: no period of the plan starts between "
+                    + DAY.format(block.earliestStart()) + " and "
+                    + DAY.format(block.latestEnd().minusDays(block.days()))
+                    + ".";
+        }
+        return needs + " could not be placed: " + shortage(b, p);
+    }
+
+    /** The most GPUs free over the block's days at any start, and who holds the rest where it is tightest. */
+    private String shortage(int b, int p) {
+        Block block = blocks.get(b);
+        int bestFree = -1;
+        int tightest = -1;
+        for (int start : allocation.blockStarts.get(b).keySet()) {
+            int free = Integer.MAX_VALUE;
+            int where = start;
+            for (int k = 0; k < allocation.periods.size(); k++) {
+                if (allocation.blockHolds(b, start, k) && freeGpus(k, block.gpuType()) < free) {
+                    free = freeGpus(k, block.gpuType());
+                    where = k;
+                }
+            }
+            if (free > bestFree) {
+                bestFree = free;
+                tightest = where;
+            }
+        }
+        PlanningPeriod period = allocation.periods.get(tightest);
+        return String.format(
+                        Locale.ROOT,
+                        "needs %,d %s for %d days; at most %,d are free before %s because of ",
+                        block.gpus(),
+                        block.gpuType().value(),
+                        block.days(),
+                        Math.max(0, bestFree),
+                        DAY.format(block.latestEnd()))
+                + holders(tightest, block.gpuType()) + " from "
+                + DAY.format(period.days().from()) + " to "
+                + DAY.format(period.days().until()) + ".";
+    }
+
+    private int freeGpus(int k, GpuTypeId type) {
+        int granted = grantsByPeriod.get(k).stream()
+                .mapToInt(grant -> grant.gpus(type))
+                .sum();
+        return allocation.periods.get(k).fleet().allocatableGpus(type) - granted - heldGpus(k, type);
+    }
+
+    /** The two largest holders of the type in period k (grants and placed blocks), e.g. "a (H100:512) and b". */
+    private String holders(int k, GpuTypeId type) {
+        Map<String, Integer> held = new LinkedHashMap<>();
+        for (int q = 0; q < allocation.projects.size(); q++) {
+            int gpus = grantsByPeriod.get(k).get(q).gpus(type);
+            if (gpus > 0) {
+                held.merge(projectId(q).value(), gpus, Integer::sum);
+            }
+        }
+        for (int b = 0; b < blocks.size(); b++) {
+            if (startOf[b] >= 0 && blocks.get(b).gpuType().equals(type) && allocation.blockHolds(b, startOf[b], k)) {
+                held.merge(
+                        blocks.get(b).project().value() + "'s block",
+                        blocks.get(b).gpus(),
+                        Integer::sum);
+            }
+        }
+        List<String> top = held.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(2)
+                .map(entry -> entry.getKey() + " (" + type.value() + ":" + entry.getValue() + ")")
+                .toList();
+        return top.isEmpty() ? "the reserve and capacity events" : String.join(" and ", top);
+    }
+
+    private dev.allot.core.model.ProjectId projectId(int p) {
+        return allocation.projects.get(p).project().id();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.allot.core.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allot.core.model.CapacityEvent;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
+import dev.allot.core.model.Pool;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The staged solve of a plan over time (bound per fleet, then period by period, else the full model from there) gives
+ * the optimum of the full model within the reported gap, and reports a bound no plan of the full model exceeds.
+ */
+class OverTimeSolveTest {
+    private static final PlannerOptions OPTIONS = PlannerOptions.defaults();
+
+    /** A small shaped lab with an arrival, and for some seeds an outage window or a retirement. */
+    static Lab withEvents(long seed) {
+        Lab lab = RandomLabs.shaped(seed, 10 + (int) (seed % 7), 1 + (int) (seed % 2));
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Pool> pools = lab.pools();
+        LocalDate start = lab.cycleStart();
+        List<CapacityEvent> events = new ArrayList<>();
+        Pool first = pools.get(0);
+        events.add(CapacityEvent.arrival(
+                first.name(), 8 * (1 + random.nextInt(8)), start.plusDays(14 + 7 * random.nextInt(4))));
+        Pool last = pools.get(pools.size() - 1);
+        int nodes = Math.max(1, last.gpus() / 8 / 4);
+        switch (random.nextInt(3)) {
+            case 0 -> events.add(CapacityEvent.outage(last.name(), 8 * nodes, start.plusDays(30), start.plusDays(33)));
+            case 1 -> events.add(CapacityEvent.retirement(last.name(), 8 * nodes, start.plusDays(42)));
+            default -> {}
+        }
+        return lab.withCapacityEvents(events);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void theStagedSolveMatchesTheFullModelWithinTheGap(long seed) {
+        Lab lab = withEvents(seed);
+        List<PlanningPeriod> periods = PlanningPeriod.of(lab);
+        AllocationModel full = new AllocationModel(
+                lab, periods, Planner.gather(lab, periods.get(0).fleet()), OPTIONS.valueModel());
+        SolverOutcome direct = Engine.named("scip")
+                .solve(full.model, row -> true, true, OPTIONS.withRelativeGap(1e-6), ProgressListener.NONE);
+
+        Plan plan = Planner.create(OPTIONS).plan(lab);
+
+        assertThat(PlanInvariants.check(lab, plan)).isEmpty();
+        assertThat(plan.periods()).hasSizeGreaterThan(1);
+        double tolerance = OPTIONS.relativeGap() * Math.max(1, Math.abs(direct.objective())) + 1e-6;
+        assertThat(plan.solve().objective()).isGreaterThanOrEqualTo(direct.objective() - tolerance);
+        assertThat(plan.solve().objective()).isLessThanOrEqualTo(direct.bound() + 1e-6);
+        // the reported bound is a true bound: the full model's optimum never exceeds it
+        assertThat(plan.solve().bestBound()).isGreaterThanOrEqualTo(direct.objective() - 1e-6);
+        assertThat(plan.solve().gap()).isLessThanOrEqualTo(OPTIONS.relativeGap() + 1e-9);
+    }
+}
