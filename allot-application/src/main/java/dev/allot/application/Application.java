@@ -22,6 +22,7 @@ public final class Application {
     private final Enforcements enforcements;
     private final Fleets fleets;
     private final Dashboard dashboard;
+    private final Budgets budgets;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -35,6 +36,7 @@ public final class Application {
         this.enforcements = new Enforcements(store);
         this.fleets = new Fleets(store);
         this.dashboard = new Dashboard(store, usage);
+        this.budgets = new Budgets(store, approvals);
     }
 
     /** The pools' capacity events (arrivals, retirements, outage windows). */
@@ -103,5 +105,10 @@ public final class Application {
     /** The plan enforcers apply for a cycle, and the record of their runs. */
     public Enforcements enforcements() {
         return enforcements;
+    }
+
+    /** A cycle's GPU-hour budgets per project and GPU type. */
+    public Budgets budgets() {
+        return budgets;
     }
 }

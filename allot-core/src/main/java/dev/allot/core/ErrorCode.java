@@ -908,7 +908,25 @@ public enum ErrorCode {
             "Pool {pool} has no capacity event {index}.",
             "Maybe list its events first?"),
     POOL_NOT_FOUND(
-            "pool-not-found", Kind.NOT_FOUND, 404, "Pool {pool} does not exist.", "Maybe GET /api/pools lists them?");
+            "pool-not-found", Kind.NOT_FOUND, 404, "Pool {pool} does not exist.", "Maybe GET /api/pools lists them?"),
+    BUDGET_UNKNOWN_PROJECT(
+            "budget-unknown-project",
+            Kind.INVALID_INPUT,
+            422,
+            "A GPU-hour budget names project {project}, which the lab does not have.",
+            "Maybe the closest project id?"),
+    BUDGET_DUPLICATE(
+            "budget-duplicate",
+            Kind.INVALID_INPUT,
+            422,
+            "Project {project} has two GPU-hour budgets of one GPU type.",
+            "Maybe add them up into one?"),
+    BUDGET_HOURS(
+            "budget-hours",
+            Kind.INVALID_INPUT,
+            422,
+            "A GPU-hour budget is not a number of GPU-hours from 0 to 1,000,000,000.",
+            "Maybe 0, or remove the budget?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

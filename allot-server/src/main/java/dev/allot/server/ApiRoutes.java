@@ -44,6 +44,7 @@ final class ApiRoutes {
         EvidenceHandlers evidence = new EvidenceHandlers(application);
         EnforcementHandlers enforcement = new EnforcementHandlers(application);
         CapacityHandlers capacity = new CapacityHandlers(application.fleets());
+        BudgetHandlers budgets = new BudgetHandlers(application.budgets());
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -99,6 +100,8 @@ final class ApiRoutes {
         api.add(GET, "/api/pools/{pool}/events", EVERYONE, capacity::list);
         api.add(POST, "/api/pools/{pool}/events", ADMIN, capacity::add);
         api.add(DELETE, "/api/pools/{pool}/events/{index}", ADMIN, capacity::remove);
+        api.add(GET, "/api/cycles/{cycle}/budgets", EVERYONE, budgets::list);
+        api.add(PUT, "/api/cycles/{cycle}/budgets", STEERING, budgets::replace);
         return List.copyOf(api.routes);
     }
 

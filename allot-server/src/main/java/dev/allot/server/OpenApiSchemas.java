@@ -66,6 +66,11 @@ final class OpenApiSchemas {
                 date());
         s.put("CapacityEvents", arr(obj(List.of("pool", "kind", "gpus", "from"), event)));
         s.put("CapacityEventInput", obj(List.of("kind", "gpus", "from"), event));
+        Map<String, Object> budget = obj(
+                List.of("project", "gpuType", "gpuHours"),
+                Map.of("project", str(), "gpuType", str(), "gpuHours", num()));
+        s.put("BudgetsInput", obj(List.of("budgets"), Map.of("budgets", arr(budget))));
+        s.put("Budgets", obj(List.of("cycle", "budgets"), Map.of("cycle", str(), "budgets", arr(budget))));
         s.put("Category", obj(List.of("id"), Map.of("id", str(), "description", str())));
         s.put("Categories", arr(ref("Category")));
         Map<String, Object> project = Map.of(

@@ -77,7 +77,9 @@ class RoleMatrixIT {
             entry("GET /api/cycles/{cycle}/lab", STEER),
             entry("GET /api/pools/{pool}/events", ALL),
             entry("POST /api/pools/{pool}/events", ADMIN),
-            entry("DELETE /api/pools/{pool}/events/{index}", ADMIN));
+            entry("DELETE /api/pools/{pool}/events/{index}", ADMIN),
+            entry("GET /api/cycles/{cycle}/budgets", ALL),
+            entry("PUT /api/cycles/{cycle}/budgets", STEER));
 
     /** Routes where a project lead may act only on the projects they lead. */
     private static final Set<String> OWN_PROJECT_ONLY = Set.of(

@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param periods for a lab with capacity events, the plan over time: consecutive periods from the cycle start, each
  *     with its fleet and grants; the first period's grants are the projects' {@link ProjectPlan#grant() grants}.
  *     Empty for a single-period plan, whose grants hold all cycle long.
+ * @param budgets the GPU-hour budgets the plan was drafted under (the lab's), which enforcers apply with it; empty
+ *     when the lab has none
  */
 public record Plan(
         CycleId cycle,
@@ -23,7 +25,8 @@ public record Plan(
         Map<GpuTypeId, Integer> allocatableGpus,
         Map<GpuTypeId, Double> marginalValuePerGpu,
         SolveReport solve,
-        List<PlanPeriod> periods) {
+        List<PlanPeriod> periods,
+        List<Budget> budgets) {
     /** A single-period plan: its grants hold all cycle long. */
     public Plan(
             CycleId cycle,
@@ -35,6 +38,18 @@ public record Plan(
         this(cycle, projects, capacityGpus, allocatableGpus, marginalValuePerGpu, solve, List.of());
     }
 
+    /** A plan without GPU-hour budgets. */
+    public Plan(
+            CycleId cycle,
+            List<ProjectPlan> projects,
+            Map<GpuTypeId, Integer> capacityGpus,
+            Map<GpuTypeId, Integer> allocatableGpus,
+            Map<GpuTypeId, Double> marginalValuePerGpu,
+            SolveReport solve,
+            List<PlanPeriod> periods) {
+        this(cycle, projects, capacityGpus, allocatableGpus, marginalValuePerGpu, solve, periods, List.of());
+    }
+
     public Plan {
         Checks.present(cycle, "cycle");
         projects = List.copyOf(projects);
@@ -43,6 +58,13 @@ public record Plan(
         marginalValuePerGpu = java.util.Collections.unmodifiableMap(new TreeMap<>(marginalValuePerGpu));
         Checks.present(solve, "solve");
         periods = List.copyOf(periods == null ? List.of() : periods);
+        budgets = List.copyOf(budgets == null ? List.of() : budgets);
+    }
+
+    /** The same plan carrying {@code newBudgets}. */
+    public Plan withBudgets(List<Budget> newBudgets) {
+        return new Plan(
+                cycle, projects, capacityGpus, allocatableGpus, marginalValuePerGpu, solve, periods, newBudgets);
     }
 
     /** Whether the plan changes grants over the cycle (it has periods). */

@@ -108,7 +108,7 @@ public final class Planner {
                 planValue += periods.size() == 1 ? explainer.value(p) : schedule.value(p);
                 planValue -= AllocationModel.STABILITY_PENALTY_PER_GPU * schedule.movedGpus(p);
             }
-            return new Plan(
+            Plan plan = new Plan(
                     lab.cycle(),
                     lines,
                     periods.size() == 1
@@ -118,6 +118,7 @@ public final class Planner {
                     explainer.shadowPrices(),
                     report(outcome, planValue, solveTime),
                     schedule.periods());
+            return plan.withBudgets(lab.budgets());
         }
     }
 
