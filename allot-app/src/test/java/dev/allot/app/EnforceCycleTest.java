@@ -110,6 +110,12 @@ class EnforceCycleTest {
             assertThat(after.exitCode()).as(after.err()).isZero();
             assertThat(after.out()).contains("allot.dev/budget-spent: \"H100\"");
             assertThat(after.out()).doesNotContain("chat-sft\" budget-spent");
+            CliRun burnDown = CliRun.of("cycle", "budgets", "2027-01", "--db", store.db, "--at", "2027-01-20");
+            assertThat(burnDown.exitCode()).as(burnDown.err()).isZero();
+            assertThat(burnDown.out())
+                    .contains("Budgets of cycle 2027-01 on 2027-01-20")
+                    .contains("vision-rl")
+                    .contains("spent 2027-01-10  RUNS OUT");
         }
     }
 

@@ -172,6 +172,33 @@ public final class Usage {
                 .toList();
     }
 
+    /**
+     * One budget's burn-down as the board and the portfolio show it.
+     *
+     * @param cycleEnd the day the cycle's budget ends: the next cycle's start, or {@link Lab#CYCLE_DAYS} after the
+     *     cycle's start when there is none yet
+     * @param runsOut whether the budget is spent or, at the recent rate, runs out before {@code cycleEnd}: the
+     *     project is flagged with {@link BudgetBurn#exhaustedOn()}
+     */
+    public record BudgetStatus(BudgetBurn burn, LocalDate cycleEnd, boolean runsOut) {}
+
+    /** Every stored budget of the cycle with its burn-down on {@code today} and whether it runs out in the cycle. */
+    public List<BudgetStatus> budgetStatus(CycleId cycle, LocalDate today) {
+        List<BudgetBurn> burns = burnDown(cycle, today);
+        if (burns.isEmpty()) {
+            return List.of();
+        }
+        LocalDate start = store.cycles().get(cycle).value().start();
+        LocalDate end = store.cycles().list().stream()
+                .map(c -> c.value().start())
+                .filter(day -> day.isAfter(start))
+                .min(LocalDate::compareTo)
+                .orElse(start.plusDays(Lab.CYCLE_DAYS));
+        return burns.stream()
+                .map(burn -> new BudgetStatus(burn, end, burn.runsOutBefore(end)))
+                .toList();
+    }
+
     /** The GPU types whose budget each project has spent on {@code today}: Kueue lowers their quota to zero. */
     public Map<ProjectId, Set<GpuTypeId>> spentBudgets(CycleId cycle, List<Budget> budgets, LocalDate today) {
         Map<ProjectId, Set<GpuTypeId>> spent =

@@ -48,6 +48,44 @@ class BudgetsIT {
     }
 
     @Test
+    void thePortfolioCarriesEachBudgetsBurnDownAndFlagsOneThatRunsOut() {
+        try (TestServer server = new TestServer(2)) {
+            ApiClient api = server.client;
+            String admin = server.token(Role.ADMIN);
+            api.send(
+                    "PUT",
+                    "/api/cycles/2026-12/budgets",
+                    admin,
+                    "{\"budgets\": [{\"project\": \"project-0\", \"gpuType\": \"H100\", \"gpuHours\": 1000},"
+                            + " {\"project\": \"project-1\", \"gpuType\": \"A100\", \"gpuHours\": 500}]}",
+                    Map.of());
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            String usage = "{\"days\": [{\"project\": \"project-0\", \"gpuType\": \"H100\", \"day\": \"%s\","
+                    + " \"gpuHours\": 600}, {\"project\": \"project-0\", \"gpuType\": \"H100\", \"day\": \"%s\","
+                    + " \"gpuHours\": 600}]}";
+            ApiClient.Reply recorded =
+                    api.send("POST", "/api/usage", admin, String.format(usage, today.minusDays(1), today), Map.of());
+            assertThat(recorded.status()).as(recorded.body()).isLessThan(300);
+
+            JsonNode projects = api.get("/api/cycles/2026-12/portfolio", server.token(Role.VIEWER))
+                    .json()
+                    .path("projects");
+
+            JsonNode spent = projects.get(0).path("budgets").get(0);
+            assertThat(spent.path("gpuType").asText()).isEqualTo("H100");
+            assertThat(spent.path("usedGpuHours").asDouble()).isEqualTo(1200);
+            assertThat(spent.path("remainingGpuHours").asDouble()).isZero();
+            assertThat(spent.path("spent").asBoolean()).isTrue();
+            assertThat(spent.path("runsOut").asBoolean()).isTrue();
+            assertThat(spent.path("exhaustedOn").asText()).isEqualTo(today.toString());
+            JsonNode idle = projects.get(1).path("budgets").get(0);
+            assertThat(idle.path("usedGpuHours").asDouble()).isZero();
+            assertThat(idle.path("runsOut").asBoolean()).isFalse();
+            assertThat(idle.path("exhaustedOn").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void badBudgetsAreRefusedWithEveryProblemAndNothingIsStored() {
         try (TestServer server = new TestServer(2)) {
             ApiClient api = server.client;
