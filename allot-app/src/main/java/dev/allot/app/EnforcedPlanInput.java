@@ -114,6 +114,20 @@ public final class EnforcedPlanInput extends PlanInput {
     }
 
     /**
+     * The GPU types whose GPU-hour budget (of {@code plan}) each project has spent by {@code today}, from the usage
+     * recorded in the store for the plan's cycle; empty when the plan has no budgets or did not come from the store
+     * ({@code --cycle} or {@code --plan} with a named {@code --db}), since only the store knows the usage.
+     */
+    public Map<dev.allot.core.model.ProjectId, java.util.Set<dev.allot.core.model.GpuTypeId>> spentBudgets(
+            dev.allot.core.model.Plan plan, java.time.LocalDate today) {
+        if (plan.budgets().isEmpty() || recordCycle == null || server != null) {
+            return Map.of();
+        }
+        CycleId cycleId = recordCycle;
+        return store.withApplication(application -> application.usage().spentBudgets(cycleId, plan.budgets(), today));
+    }
+
+    /**
      * Records a run against the cycle when its plan came from {@code --cycle} (or from {@code --plan} with a named
      * store or a server): in the store as the console user, or through the server as the token's user. A run that
      * cannot be recorded is reported on standard error and does not change the command's outcome.

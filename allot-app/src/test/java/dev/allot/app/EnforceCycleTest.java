@@ -82,6 +82,44 @@ class EnforceCycleTest {
     }
 
     @Test
+    void aGpuHourBudgetThatRecordedUsageHasSpentTakesTheKueueQuotaOfItsTypeToZero() {
+        try (PublishedCycle store = new PublishedCycle(folder)) {
+            // 8 H100 all cycle long use 10,752 GPU-hours: the budget lets vision-rl run its floor
+            store.application
+                    .budgets()
+                    .replace(
+                            PublishedCycle.CYCLE,
+                            List.of(new dev.allot.core.rules.BudgetRules.Entry("vision-rl", "H100", 11_000)),
+                            PublishedCycle.DANA);
+            store.application.drafts().solve(PublishedCycle.CYCLE, PublishedCycle.DANA, null);
+            store.publish();
+            CliRun before = CliRun.of("kueue", "export", "--cycle", "current", "--db", store.db, "--at", "2027-01-20");
+            store.application
+                    .usage()
+                    .record(
+                            List.of(new dev.allot.store.UsageDay(
+                                    dev.allot.core.model.ProjectId.of("vision-rl"),
+                                    dev.allot.core.model.GpuTypeId.of("H100"),
+                                    java.time.LocalDate.parse("2027-01-10"),
+                                    11_000)),
+                            PublishedCycle.DANA);
+            CliRun after = CliRun.of("kueue", "export", "--cycle", "current", "--db", store.db, "--at", "2027-01-20");
+
+            assertThat(before.exitCode()).as(before.err()).isZero();
+            assertThat(before.out()).doesNotContain("budget-spent");
+            assertThat(after.exitCode()).as(after.err()).isZero();
+            assertThat(after.out()).contains("allot.dev/budget-spent: \"H100\"");
+            assertThat(after.out()).doesNotContain("chat-sft\" budget-spent");
+            CliRun burnDown = CliRun.of("cycle", "budgets", "2027-01", "--db", store.db, "--at", "2027-01-20");
+            assertThat(burnDown.exitCode()).as(burnDown.err()).isZero();
+            assertThat(burnDown.out())
+                    .contains("Budgets of cycle 2027-01 on 2027-01-20")
+                    .contains("vision-rl")
+                    .contains("spent 2027-01-10  RUNS OUT");
+        }
+    }
+
+    @Test
     void aPlanFileForACycleTheNamedStoreKnowsIsRecordedWithoutAVersion() throws Exception {
         try (PublishedCycle store = new PublishedCycle(folder)) {
             Path plan = Files.writeString(folder.resolve("plan.json"), store.publish());

@@ -23,6 +23,7 @@ public final class Application {
     private final Fleets fleets;
     private final Dashboard dashboard;
     private final Assignments assignments;
+    private final Budgets budgets;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -37,6 +38,7 @@ public final class Application {
         this.fleets = new Fleets(store);
         this.dashboard = new Dashboard(store, usage);
         this.assignments = new Assignments(store);
+        this.budgets = new Budgets(store, approvals);
     }
 
     /** The pools' capacity events (arrivals, retirements, outage windows). */
@@ -110,5 +112,10 @@ public final class Application {
     /** The plan enforcers apply for a cycle, and the record of their runs. */
     public Enforcements enforcements() {
         return enforcements;
+    }
+
+    /** A cycle's GPU-hour budgets per project and GPU type. */
+    public Budgets budgets() {
+        return budgets;
     }
 }

@@ -3,7 +3,10 @@ package dev.allot.application;
 import dev.allot.core.AllotException;
 import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
+import dev.allot.core.model.Budget;
+import dev.allot.core.model.BudgetBurn;
 import dev.allot.core.model.CycleId;
+import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.UsagePolicy;
@@ -133,6 +136,80 @@ public final class Usage {
         return store.usage().use(cycle, window.endExclusive()).stream()
                 .map(row -> of(row, rule))
                 .toList();
+    }
+
+    /**
+     * The burn-down of the cycle's stored GPU-hour budgets on {@code today}: used, remaining and projected exhaustion
+     * of each (see {@link BudgetBurn}), from the usage recorded since the cycle start.
+     */
+    public List<BudgetBurn> burnDown(CycleId cycle, LocalDate today) {
+        return burnDown(cycle, store.cycles().budgets(cycle), today);
+    }
+
+    /**
+     * The burn-down of {@code budgets} (a plan's, say) in the cycle on {@code today}, from the usage recorded since
+     * the cycle start, in the order of the budgets.
+     */
+    public List<BudgetBurn> burnDown(CycleId cycle, List<Budget> budgets, LocalDate today) {
+        if (budgets.isEmpty()) {
+            return List.of();
+        }
+        LocalDate start = store.cycles().get(cycle).value().start();
+        Map<ProjectId, Map<GpuTypeId, Map<LocalDate, Double>>> daily = new HashMap<>();
+        if (!today.isBefore(start)) {
+            store.usage()
+                    .usage(start, today)
+                    .forEach(day -> daily.computeIfAbsent(day.project(), key -> new HashMap<>())
+                            .computeIfAbsent(day.gpuType(), key -> new HashMap<>())
+                            .merge(day.day(), day.gpuHours(), Double::sum));
+        }
+        return budgets.stream()
+                .map(budget -> BudgetBurn.of(
+                        budget,
+                        daily.getOrDefault(budget.project(), Map.of()).getOrDefault(budget.gpuType(), Map.of()),
+                        start,
+                        today))
+                .toList();
+    }
+
+    /**
+     * One budget's burn-down as the board and the portfolio show it.
+     *
+     * @param cycleEnd the day the cycle's budget ends: the next cycle's start, or {@link Lab#CYCLE_DAYS} after the
+     *     cycle's start when there is none yet
+     * @param runsOut whether the budget is spent or, at the recent rate, runs out before {@code cycleEnd}: the
+     *     project is flagged with {@link BudgetBurn#exhaustedOn()}
+     */
+    public record BudgetStatus(BudgetBurn burn, LocalDate cycleEnd, boolean runsOut) {}
+
+    /** Every stored budget of the cycle with its burn-down on {@code today} and whether it runs out in the cycle. */
+    public List<BudgetStatus> budgetStatus(CycleId cycle, LocalDate today) {
+        List<BudgetBurn> burns = burnDown(cycle, today);
+        if (burns.isEmpty()) {
+            return List.of();
+        }
+        LocalDate start = store.cycles().get(cycle).value().start();
+        LocalDate end = store.cycles().list().stream()
+                .map(c -> c.value().start())
+                .filter(day -> day.isAfter(start))
+                .min(LocalDate::compareTo)
+                .orElse(start.plusDays(Lab.CYCLE_DAYS));
+        return burns.stream()
+                .map(burn -> new BudgetStatus(burn, end, burn.runsOutBefore(end)))
+                .toList();
+    }
+
+    /** The GPU types whose budget each project has spent on {@code today}: Kueue lowers their quota to zero. */
+    public Map<ProjectId, Set<GpuTypeId>> spentBudgets(CycleId cycle, List<Budget> budgets, LocalDate today) {
+        Map<ProjectId, Set<GpuTypeId>> spent =
+                new java.util.TreeMap<>(java.util.Comparator.comparing(ProjectId::value));
+        burnDown(cycle, budgets, today).stream()
+                .filter(BudgetBurn::spent)
+                .forEach(burn -> spent.computeIfAbsent(
+                                burn.budget().project(),
+                                key -> new java.util.TreeSet<>(java.util.Comparator.comparing(GpuTypeId::value)))
+                        .add(burn.budget().gpuType()));
+        return spent;
     }
 
     /**

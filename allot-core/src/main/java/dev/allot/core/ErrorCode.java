@@ -932,7 +932,25 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "A reserved block's days do not fit its window, or the window lies outside the cycle.",
-            "Maybe a latestEnd at least its days after its earliestStart, within the cycle?");
+            "Maybe a latestEnd at least its days after its earliestStart, within the cycle?"),
+    BUDGET_UNKNOWN_PROJECT(
+            "budget-unknown-project",
+            Kind.INVALID_INPUT,
+            422,
+            "A GPU-hour budget names project {project}, which the lab does not have.",
+            "Maybe the closest project id?"),
+    BUDGET_DUPLICATE(
+            "budget-duplicate",
+            Kind.INVALID_INPUT,
+            422,
+            "Project {project} has two GPU-hour budgets of one GPU type.",
+            "Maybe add them up into one?"),
+    BUDGET_HOURS(
+            "budget-hours",
+            Kind.INVALID_INPUT,
+            422,
+            "A GPU-hour budget is not a number of GPU-hours from 0 to 1,000,000,000.",
+            "Maybe 0, or remove the budget?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

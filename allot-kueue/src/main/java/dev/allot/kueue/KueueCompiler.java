@@ -25,6 +25,7 @@ import java.util.Set;
  * <p>Steps: (1) a ResourceFlavor per GPU type; (2) each project's quota on the date, following the
  * {@link QuotaTimeline} (summed quotas never exceed the pools); (3) a root Cohort and a Cohort per category, whose limits protect category floors;
  * (4) per project a Namespace, a ClusterQueue whose {@code nominalQuota} per flavor is its quota, and a LocalQueue.
+ * A type whose GPU-hour budget the project has spent (usage the caller passes in) gets quota 0 and no borrowing.
  */
 public final class KueueCompiler {
     /** Label on every object Allot writes, so drift can find objects it no longer wants. */
@@ -58,6 +59,21 @@ public final class KueueCompiler {
 
     /** The objects that enforce {@code plan} on {@code asOf} in one {@code cluster} of the lab. */
     public static KueueManifest compile(Lab lab, Plan plan, KueueConfig config, LocalDate asOf, String cluster) {
+        return compile(lab, plan, config, asOf, cluster, Map.of());
+    }
+
+    /**
+     * The objects that enforce {@code plan} on {@code asOf} in one {@code cluster}, with the GPU types whose
+     * GPU-hour budget each project has spent: Kueue has no budgets, so such a project's ClusterQueue gets a nominal
+     * quota and a borrowing limit of 0 for the type until the cycle ends (or its budget is raised).
+     */
+    public static KueueManifest compile(
+            Lab lab,
+            Plan plan,
+            KueueConfig config,
+            LocalDate asOf,
+            String cluster,
+            Map<dev.allot.core.model.ProjectId, Set<GpuTypeId>> spentBudgets) {
         if (!clusters(lab).contains(cluster)) {
             throw AllotException.invalid(
                     "kueue.cluster",
@@ -81,19 +97,22 @@ public final class KueueCompiler {
         checkNamed(config.sharing().protectedFractions().keySet(), categories, "protected fraction", "category");
         List<KueueObject> objects = new ArrayList<>();
         List<KueueManifest.PendingYield> pending = new ArrayList<>();
-        Map<ProjectPlan, Allocation> quotas =
-                ClusterShares.inCluster(lab, cluster, QuotaTimeline.quotasOn(lab, plan, asOf));
+        Map<ProjectPlan, Allocation> quotas = withoutSpent(
+                ClusterShares.inCluster(lab, cluster, QuotaTimeline.quotasOn(lab, plan, asOf)), spentBudgets);
         Map<LocalDate, Map<ProjectPlan, Allocation>> later = new java.util.TreeMap<>();
         QuotaTimeline.boundaries(lab, plan).stream()
                 .filter(date -> date.isAfter(asOf))
                 .forEach(date -> later.put(
-                        date, ClusterShares.inCluster(lab, cluster, QuotaTimeline.quotasOn(lab, plan, date))));
+                        date,
+                        withoutSpent(
+                                ClusterShares.inCluster(lab, cluster, QuotaTimeline.quotasOn(lab, plan, date)),
+                                spentBudgets)));
         quotas.forEach((line, quota) -> later.entrySet().stream()
                 .filter(next -> !next.getValue().get(line).equals(quota))
                 .findFirst()
                 .ifPresent(next -> pending.add(new KueueManifest.PendingYield(
                         line.project(), next.getKey(), quota, next.getValue().get(line)))));
-        QueueObjects queues = new QueueObjects(config, names, flavors, lab, plan.cycle());
+        QueueObjects queues = new QueueObjects(config, names, flavors, lab, plan.cycle(), spentBudgets);
         quotas.entrySet().removeIf(entry -> !queues.runsHere(entry.getKey(), entry.getValue()));
         if (config.createNamespaces()) {
             quotas.keySet().forEach(line -> objects.add(queues.namespace(line)));
@@ -105,6 +124,21 @@ public final class KueueCompiler {
         quotas.forEach((line, quota) -> objects.add(queues.clusterQueue(line, quota)));
         quotas.keySet().forEach(line -> objects.add(queues.localQueue(line)));
         return new KueueManifest(asOf, config.apiVersion(), objects, pending);
+    }
+
+    /** The quotas with every type a project has spent its budget of set to 0. */
+    private static Map<ProjectPlan, Allocation> withoutSpent(
+            Map<ProjectPlan, Allocation> quotas, Map<dev.allot.core.model.ProjectId, Set<GpuTypeId>> spent) {
+        quotas.replaceAll((line, quota) -> {
+            Set<GpuTypeId> types = spent.getOrDefault(line.project(), Set.of());
+            if (types.isEmpty()) {
+                return quota;
+            }
+            Map<GpuTypeId, Integer> gpus = new LinkedHashMap<>(quota.gpus());
+            types.forEach(type -> gpus.remove(type));
+            return new Allocation(gpus);
+        });
+        return quotas;
     }
 
     /** A setting that names a GPU type or category the lab does not have is a typo, not something to ignore. */

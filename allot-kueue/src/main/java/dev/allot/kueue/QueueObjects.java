@@ -24,9 +24,17 @@ final class QueueObjects {
     private final Map<ProjectId, Ask> asks;
     private final CycleId cycle;
     private final java.util.Set<ProjectId> killedInLab;
+    private final Map<ProjectId, java.util.Set<GpuTypeId>> spentBudgets;
 
-    QueueObjects(KueueConfig config, Names names, Map<GpuTypeId, String> flavors, Lab lab, CycleId cycle) {
+    QueueObjects(
+            KueueConfig config,
+            Names names,
+            Map<GpuTypeId, String> flavors,
+            Lab lab,
+            CycleId cycle,
+            Map<ProjectId, java.util.Set<GpuTypeId>> spentBudgets) {
         this.config = config;
+        this.spentBudgets = spentBudgets;
         this.names = names;
         this.flavors = flavors;
         this.asks = lab.asksByProject();
@@ -97,7 +105,16 @@ final class QueueObjects {
                 KueueCompiler.PREFIX + "decision", line.decision().label(),
                 KueueCompiler.PREFIX + "grant", line.grant().toString(),
                 KueueCompiler.PREFIX + "yield-by",
-                        line.yieldBy().map(LocalDate::toString).orElse(null));
+                        line.yieldBy().map(LocalDate::toString).orElse(null),
+                KueueCompiler.PREFIX + "budget-spent",
+                        spent(line).isEmpty()
+                                ? null
+                                : String.join(
+                                        ",",
+                                        spent(line).stream()
+                                                .map(GpuTypeId::value)
+                                                .sorted()
+                                                .toList()));
         String apiVersion = config.apiVersion().apiVersion();
         Map<String, Object> body = map(
                 "apiVersion",
@@ -141,7 +158,15 @@ final class QueueObjects {
         Ask ask = asks.get(line.project());
         flavors.forEach((type, flavor) -> {
             int gpus = quota.gpus(type);
-            if (gpus > 0) {
+            if (spent(line).contains(type)) {
+                // the budget is used up: no quota and no borrowing of the type for the rest of the cycle
+                if (gpus > 0
+                        || ask == null
+                        || ask.accepts(type)
+                        || line.previous().gpus(type) > 0) {
+                    borrowOnly.add(flavorQuota(flavor, 0, false));
+                }
+            } else if (gpus > 0) {
                 withQuota.add(flavorQuota(flavor, gpus, mayBorrow));
             } else if (ask == null || ask.accepts(type) || line.previous().gpus(type) > 0) {
                 borrowOnly.add(flavorQuota(flavor, 0, mayBorrow));
@@ -149,6 +174,10 @@ final class QueueObjects {
         });
         withQuota.addAll(borrowOnly);
         return withQuota;
+    }
+
+    private java.util.Set<GpuTypeId> spent(ProjectPlan line) {
+        return spentBudgets.getOrDefault(line.project(), java.util.Set.of());
     }
 
     /** {@code mayBorrow} false (killed and declined projects): the queue takes nothing beyond its own quota. */

@@ -245,6 +245,30 @@ class KueueCompilerTest {
                 .hasMessageContaining("sharing.projectLendingFraction 1.5 is not a fraction within [0, 1]");
     }
 
+    @Test
+    void aSpentGpuHourBudgetTakesTheTypesQuotaAndBorrowingToZero() {
+        String cluster = KueueCompiler.clusters(small.build()).get(0);
+        KueueManifest spent = KueueCompiler.compile(
+                small.build(),
+                small.plan(),
+                KueueConfig.defaults(),
+                YIELD_BY,
+                cluster,
+                Map.of(ProjectId.of("llm-pretrain"), java.util.Set.of(dev.allot.core.model.GpuTypeId.of("H100"))));
+
+        assertThat(quota(compile(KueueConfig.defaults(), YIELD_BY), "llm-pretrain"))
+                .containsEntry("h100", 48);
+        assertThat(quota(spent, "llm-pretrain")).containsEntry("h100", 0);
+        assertThat(Tree.at(spec(spent, "llm-pretrain"), "resourceGroups").toString())
+                .contains("name=h100, resources=[{name=nvidia.com/gpu, nominalQuota=0, borrowingLimit=0");
+        KueueObject queue = spent.ofKind("ClusterQueue").stream()
+                .filter(object -> object.name().equals("llm-pretrain"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(queue.body().toString()).contains("allot.dev/budget-spent=H100");
+        assertThat(quota(spent, "vision-rl")).isEqualTo(quota(compile(KueueConfig.defaults(), YIELD_BY), "vision-rl"));
+    }
+
     static Map<String, Object> spec(KueueManifest manifest, String clusterQueue) {
         return manifest.ofKind("ClusterQueue").stream()
                 .filter(object -> object.name().equals(clusterQueue))

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Binding;
+import dev.allot.core.model.Budget;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Decision;
@@ -93,6 +94,14 @@ public final class PlanDocument {
                             .put("start", block.start().toString())
                             .put("end", block.end().toString()));
         }
+        if (!plan.budgets().isEmpty()) {
+            ArrayNode budgets = root.putArray("budgets");
+            plan.budgets()
+                    .forEach(budget -> budgets.addObject()
+                            .put("project", budget.project().value())
+                            .put("gpuType", budget.gpuType().value())
+                            .put("gpuHours", budget.gpuHours()));
+        }
         return root;
     }
 
@@ -134,6 +143,17 @@ public final class PlanDocument {
                     readCounts(node.path("capacityGpus")),
                     readCounts(node.path("allocatableGpus")),
                     grants));
+        }
+        return read;
+    }
+
+    private static List<Budget> readBudgets(JsonNode budgets) {
+        List<Budget> read = new ArrayList<>();
+        for (JsonNode node : budgets) {
+            read.add(new Budget(
+                    ProjectId.of(node.path("project").asText()),
+                    GpuTypeId.of(node.path("gpuType").asText()),
+                    node.path("gpuHours").asDouble()));
         }
         return read;
     }
@@ -201,7 +221,8 @@ public final class PlanDocument {
                     readNumbers(root.path("marginalValuePerGpu")),
                     report,
                     readPeriods(root.path("periods")),
-                    readBlocks(root.path("blocks")));
+                    readBlocks(root.path("blocks")),
+                    readBudgets(root.path("budgets")));
         } catch (JsonProcessingException e) {
             throw invalid(sourceName, "(document)", "", "is not valid JSON/YAML: " + e.getOriginalMessage());
         } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {

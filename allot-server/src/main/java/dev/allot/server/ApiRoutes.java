@@ -45,6 +45,7 @@ final class ApiRoutes {
         EnforcementHandlers enforcement = new EnforcementHandlers(application);
         CapacityHandlers capacity = new CapacityHandlers(application.fleets());
         AssignmentHandlers assignments = new AssignmentHandlers(application.assignments());
+        BudgetHandlers budgets = new BudgetHandlers(application.budgets());
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -107,6 +108,8 @@ final class ApiRoutes {
         api.add(GET, "/api/cycles/{cycle}/pins/{project}", REVIEWING, cycles::pin);
         api.add(GET, "/api/cycles/{cycle}/overrides/{project}", REVIEWING, cycles::override);
         api.add(POST, "/api/lab", ADMIN, cycles::importLab);
+        api.add(GET, "/api/cycles/{cycle}/budgets", EVERYONE, budgets::list);
+        api.add(PUT, "/api/cycles/{cycle}/budgets", STEERING, budgets::replace);
         return List.copyOf(api.routes);
     }
 

@@ -303,6 +303,22 @@ final class OpenApiDocument {
                 "LabImportInput",
                 "LabImportSummary",
                 true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/budgets",
+                "The cycle's GPU-hour budgets per project and GPU type",
+                null,
+                "Budgets",
+                true);
+        doc.op(
+                "put",
+                "/api/cycles/{cycle}/budgets",
+                "Replace the cycle's GPU-hour budgets with the body's list (admin or decider; a budget left out is"
+                        + " removed; every problem at once, at budgets[i].project|gpuType|gpuHours); voids the"
+                        + " draft's approvals when they change",
+                "BudgetsInput",
+                "Budgets",
+                true);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
         root.put(

@@ -66,6 +66,11 @@ final class OpenApiSchemas {
                 date());
         s.put("CapacityEvents", arr(obj(List.of("pool", "kind", "gpus", "from"), event)));
         s.put("CapacityEventInput", obj(List.of("kind", "gpus", "from"), event));
+        Map<String, Object> budget = obj(
+                List.of("project", "gpuType", "gpuHours"),
+                Map.of("project", str(), "gpuType", str(), "gpuHours", num()));
+        s.put("BudgetsInput", obj(List.of("budgets"), Map.of("budgets", arr(budget))));
+        s.put("Budgets", obj(List.of("cycle", "budgets"), Map.of("cycle", str(), "budgets", arr(budget))));
         s.put("Category", obj(List.of("id"), Map.of("id", str(), "description", str())));
         s.put("Categories", arr(ref("Category")));
         Map<String, Object> project = Map.of(
@@ -412,6 +417,29 @@ final class OpenApiSchemas {
                                 Map.of("type", "object"),
                                 "byGpuType",
                                 Map.of("type", "object"))));
+        Map<String, Object> burn = new LinkedHashMap<>();
+        burn.put("gpuType", str());
+        burn.put("gpuHours", num());
+        burn.put("usedGpuHours", num());
+        burn.put("remainingGpuHours", num());
+        burn.put(
+                "gpuHoursPerDay", Map.of("type", "number", "description", "mean GPU-hours a day over the last 7 days"));
+        burn.put(
+                "exhaustedOn",
+                Map.of(
+                        "type",
+                        List.of("string", "null"),
+                        "description",
+                        "the day the budget ran out, or at the recent rate will; null when nothing burns"));
+        burn.put("spent", Map.of("type", "boolean"));
+        burn.put(
+                "runsOut",
+                Map.of(
+                        "type",
+                        "boolean",
+                        "description",
+                        "spent, or runs out before the cycle ends: flagged on the board"));
+        s.put("BudgetBurn", obj(List.of("gpuType", "gpuHours", "usedGpuHours", "remainingGpuHours"), burn));
         s.put(
                 "Portfolio",
                 obj(
@@ -426,9 +454,9 @@ final class OpenApiSchemas {
                                 "capacityGpus",
                                 gpus(),
                                 "projects",
-                                arr(
-                                        obj(
-                                                List.of("id"),
+                                arr(obj(
+                                        List.of("id"),
+                                        plus(
                                                 Map.of(
                                                         "id",
                                                         str(),
@@ -458,7 +486,9 @@ final class OpenApiSchemas {
                                                                 "type",
                                                                 "boolean",
                                                                 "description",
-                                                                "usedFraction is below the cycle policy's usage.idleBelow")))))));
+                                                                "usedFraction is below the cycle policy's usage.idleBelow")),
+                                                "budgets",
+                                                arr(ref("BudgetBurn"))))))));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("id", integer());
         run.put("cycle", str());
@@ -595,5 +625,12 @@ final class OpenApiSchemas {
 
     private static Map<String, Object> role() {
         return choice("admin", "decider", "reviewer", "lead", "viewer");
+    }
+
+    /** {@code base} with one more property (Map.of takes at most ten). */
+    private static Map<String, Object> plus(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(base);
+        more.put(key, value);
+        return more;
     }
 }

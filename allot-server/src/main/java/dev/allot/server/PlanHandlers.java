@@ -21,7 +21,7 @@ final class PlanHandlers {
     PlanHandlers(Store store, Application application) {
         this.store = store;
         this.application = application;
-        this.portfolio = new Portfolio(store);
+        this.portfolio = new Portfolio(store, application.usage());
     }
 
     /** Solves the cycle as stored (policy, pins, overrides) and saves the result as its draft. */

@@ -12,6 +12,7 @@ import dev.allot.core.model.ProjectPlan;
 import dev.allot.store.Json;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +31,17 @@ final class Portfolio {
     record View(String etag, String json) {}
 
     private final Store store;
+    private final Usage usage;
     private final Map<CycleId, View> cache = new ConcurrentHashMap<>();
 
-    Portfolio(Store store) {
+    Portfolio(Store store, Usage usage) {
         this.store = store;
+        this.usage = usage;
     }
 
     View view(CycleId cycle) {
-        String etag = "\"p" + store.audit().highWater() + "\"";
+        // budgets burn down by the day: a new day is a new portfolio even without a write
+        String etag = "\"p" + store.audit().highWater() + "-" + today() + "\"";
         View cached = cache.get(cycle);
         if (cached != null && cached.etag().equals(etag)) {
             return cached;
@@ -56,6 +60,11 @@ final class Portfolio {
         Map<ProjectId, Double> priorities = PriorityWeights.aggregate(lab.projects(), lab.scores());
         Map<ProjectId, Ask> asks = lab.asksByProject();
         Map<ProjectId, Usage.LastUse> lastUse = Usage.lastCycle(lab);
+        Map<ProjectId, List<Map<String, Object>>> budgets = new LinkedHashMap<>();
+        usage.budgetStatus(cycle, today())
+                .forEach(
+                        status -> budgets.computeIfAbsent(status.burn().budget().project(), key -> new ArrayList<>())
+                                .add(budget(status)));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Project project : lab.projects()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -86,6 +95,7 @@ final class Portfolio {
             Usage.LastUse use = lastUse.getOrDefault(project.id(), Usage.LastUse.UNKNOWN);
             row.put("usedFraction", use.usedFraction());
             row.put("idle", use.idle());
+            row.put("budgets", budgets.getOrDefault(project.id(), List.of()));
             rows.add(row);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -95,5 +105,29 @@ final class Portfolio {
         body.put("capacityGpus", lab.capacityGpus());
         body.put("projects", rows);
         return body;
+    }
+
+    /** One budget's burn-down: used, remaining, the recent rate and the projected (or actual) exhaustion day. */
+    static Map<String, Object> budget(Usage.BudgetStatus status) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("gpuType", status.burn().budget().gpuType());
+        fields.put("gpuHours", status.burn().budget().gpuHours());
+        fields.put("usedGpuHours", round(status.burn().usedGpuHours()));
+        fields.put("remainingGpuHours", round(status.burn().remainingGpuHours()));
+        fields.put("gpuHoursPerDay", round(status.burn().gpuHoursPerDay()));
+        fields.put(
+                "exhaustedOn",
+                status.burn().exhaustedOn().map(LocalDate::toString).orElse(null));
+        fields.put("spent", status.burn().spent());
+        fields.put("runsOut", status.runsOut());
+        return fields;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(java.time.ZoneOffset.UTC);
     }
 }

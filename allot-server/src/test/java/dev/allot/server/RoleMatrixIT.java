@@ -84,7 +84,9 @@ class RoleMatrixIT {
             entry("GET /api/cycles/{cycle}/scores/{project}", EnumSet.of(Role.REVIEWER)),
             entry("GET /api/cycles/{cycle}/pins/{project}", REVIEW),
             entry("GET /api/cycles/{cycle}/overrides/{project}", REVIEW),
-            entry("POST /api/lab", ADMIN));
+            entry("POST /api/lab", ADMIN),
+            entry("GET /api/cycles/{cycle}/budgets", ALL),
+            entry("PUT /api/cycles/{cycle}/budgets", STEER));
 
     /** Routes where a project lead may act only on the projects they lead. */
     private static final Set<String> OWN_PROJECT_ONLY = Set.of(

@@ -47,16 +47,26 @@ public sealed interface Change {
             return keys;
         }
 
+        /** TRES keys whose GPU-minute budget ({@code GrpTRESMins}) changes, in order. */
+        public SortedSet<String> changedTresMins() {
+            SortedSet<String> keys = new TreeSet<>(from.grpTresMins().keySet());
+            keys.addAll(to.grpTresMins().keySet());
+            keys.removeIf(key -> from.tresMins(key) == to.tresMins(key));
+            return keys;
+        }
+
         /** Whether any limit goes down (or appears where there was none). */
         public boolean lowers() {
             boolean tres = changedTres().stream().anyMatch(key -> below(to.tres(key), from.tres(key)));
-            return tres || below(to.grpJobs(), from.grpJobs());
+            boolean minutes = changedTresMins().stream().anyMatch(key -> below(to.tresMins(key), from.tresMins(key)));
+            return tres || minutes || below(to.grpJobs(), from.grpJobs());
         }
 
         /** Whether any limit goes up (or is removed). */
         public boolean raises() {
             boolean tres = changedTres().stream().anyMatch(key -> below(from.tres(key), to.tres(key)));
-            return tres || below(from.grpJobs(), to.grpJobs());
+            boolean minutes = changedTresMins().stream().anyMatch(key -> below(from.tresMins(key), to.tresMins(key)));
+            return tres || minutes || below(from.grpJobs(), to.grpJobs());
         }
 
         @Override
@@ -67,6 +77,9 @@ public sealed interface Change {
                 parts.add("GrpJobs " + show(from.grpJobs()) + " -> " + show(to.grpJobs())
                         + (to.holdsJobs() ? " (kill: new jobs are held)" : ""));
             }
+            changedTresMins()
+                    .forEach(key -> parts.add("GrpTRESMins " + key + " " + show(from.tresMins(key)) + " -> "
+                            + show(to.tresMins(key)) + " GPU-minutes (budget)"));
             String note = lowers() ? " (lowers: running jobs keep running; new jobs pend until under the limit)" : "";
             return "~ account " + account + ": " + String.join(", ", parts) + note;
         }

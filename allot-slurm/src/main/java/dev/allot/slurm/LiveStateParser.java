@@ -13,7 +13,10 @@ import java.util.TreeSet;
  */
 public final class LiveStateParser {
     /** The {@code format=} the parser expects, in this order. */
-    public static final String FORMAT = "cluster,account,user,parentname,grptres,grpjobs,qos";
+    public static final String FORMAT = "cluster,account,user,parentname,grptres,grpjobs,qos,grptresmins";
+
+    /** The fields every line must have; {@code grptresmins} may be missing in older output. */
+    private static final String REQUIRED = "cluster,account,user,parentname,grptres,grpjobs,qos[,grptresmins]";
 
     private static final String HINT =
             "Maybe the Slurm version prints another format; run the same sacctmgr command" + " by hand to compare.";
@@ -22,14 +25,16 @@ public final class LiveStateParser {
 
     public static LiveState parse(String cluster, String text) {
         Map<String, Builder> accounts = new TreeMap<>();
-        for (ParsableOutput.Line line : ParsableOutput.lines(text, 7, "sacctmgr", FORMAT, HINT)) {
+        for (ParsableOutput.Line line : ParsableOutput.lines(text, 7, "sacctmgr", REQUIRED, HINT)) {
             if (!line.field(0).equalsIgnoreCase(cluster)) {
                 continue;
             }
             Builder builder = accounts.computeIfAbsent(line.field(1), Builder::new);
             if (line.field(2).isEmpty()) {
                 builder.parent = line.field(3);
-                builder.grpTres = parseTres(line);
+                builder.grpTres = parseTres(line, 4, "GrpTRES");
+                // older output (and hand-written fixtures) may stop before grptresmins
+                builder.grpTresMins = line.fields().length > 7 ? parseTres(line, 7, "GrpTRESMins") : Map.of();
                 builder.grpJobs = parseCount(line.field(5), line, "GrpJobs");
                 builder.qos.addAll(list(line.field(6)));
             } else {
@@ -53,14 +58,15 @@ public final class LiveStateParser {
     }
 
     /** {@code gres/gpu:h100=4,gres/gpu=4} to a map; TRES names keep their case, values must be whole numbers. */
-    private static Map<String, Long> parseTres(ParsableOutput.Line line) {
+    private static Map<String, Long> parseTres(ParsableOutput.Line line, int field, String name) {
         Map<String, Long> tres = new TreeMap<>();
-        for (String entry : list(line.field(4))) {
+        for (String entry : list(line.field(field))) {
             int equals = entry.lastIndexOf('=');
             if (equals <= 0) {
-                throw line.malformed("sacctmgr", "has a GrpTRES entry '" + entry + "' without '<tres>=<count>'", HINT);
+                throw line.malformed(
+                        "sacctmgr", "has a " + name + " entry '" + entry + "' without '<tres>=<count>'", HINT);
             }
-            tres.put(entry.substring(0, equals), parseCount(entry.substring(equals + 1), line, "GrpTRES"));
+            tres.put(entry.substring(0, equals), parseCount(entry.substring(equals + 1), line, name));
         }
         return tres;
     }
@@ -87,6 +93,7 @@ public final class LiveStateParser {
         final String name;
         String parent = "";
         Map<String, Long> grpTres = Map.of();
+        Map<String, Long> grpTresMins = Map.of();
         long grpJobs = AccountLimits.NO_LIMIT;
         final SortedSet<String> users = new TreeSet<>();
         final SortedSet<String> qos = new TreeSet<>();
@@ -96,7 +103,7 @@ public final class LiveStateParser {
         }
 
         LiveState.Account build() {
-            return new LiveState.Account(name, parent, new AccountLimits(grpTres, grpJobs), users, qos);
+            return new LiveState.Account(name, parent, new AccountLimits(grpTres, grpJobs, grpTresMins), users, qos);
         }
     }
 }

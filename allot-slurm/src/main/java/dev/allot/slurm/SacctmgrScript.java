@@ -164,6 +164,12 @@ public record SacctmgrScript(String loadFile, List<Step> steps) {
             if (set.from().grpJobs() != set.to().grpJobs()) {
                 clause.add("GrpJobs=" + set.to().grpJobs());
             }
+            List<String> minutes = set.changedTresMins().stream()
+                    .map(key -> key + "=" + set.to().tresMins(key))
+                    .toList();
+            if (!minutes.isEmpty()) {
+                clause.add("GrpTRESMins=" + String.join(",", minutes));
+            }
             whole.computeIfAbsent(String.join(" ", clause), k -> new TreeSet<>())
                     .add(set.account());
         }
@@ -188,6 +194,11 @@ public record SacctmgrScript(String loadFile, List<Step> steps) {
         }
         if (account.limits().grpJobs() != AccountLimits.NO_LIMIT) {
             line.append(":GrpJobs=").append(account.limits().grpJobs());
+        }
+        if (!account.limits().grpTresMins().isEmpty()) {
+            line.append(":GrpTRESMins='")
+                    .append(AccountLimits.entries(account.limits().grpTresMins()))
+                    .append("'");
         }
         return line.toString();
     }

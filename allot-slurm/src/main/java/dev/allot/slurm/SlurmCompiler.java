@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * at its previous total; grows that need GPUs others yield wait for that date. So the caps of all accounts never add
  * up to more than the pool on any day. The next change is returned as {@link DesiredAccount#pending()} and takes
  * effect when compiled for a later day. A kill is {@code GrpTRES} 0 plus {@code GrpJobs=0}, which holds every new
- * job; Slurm never stops running jobs when a limit drops.
+ * job; Slurm never stops running jobs when a limit drops. A project's GPU-hour budgets of the plan become
+ * {@code GrpTRESMins} GPU-minutes per type on its account (no budget: no {@code GrpTRESMins}).
  */
 public final class SlurmCompiler {
     private SlurmCompiler() {}
@@ -60,15 +61,36 @@ public final class SlurmCompiler {
         for (ProjectPlan line : plan.projects()) {
             String name = config.accountFor(line.project());
             claim(owners, name, "project " + line.project());
-            Dated dated = new Dated(line, timeline, types, config);
+            Dated dated = new Dated(line, timeline, types, config, budgetMinutes(plan, line.project(), config));
             accounts.add(projectAccount(line, projects.get(line.project()), name, dated, config, asOf));
         }
         return new DesiredState(config.cluster(), asOf, accounts, managed);
     }
 
-    /** One project's limits on any day. */
-    private record Dated(ProjectPlan line, QuotaTimeline timeline, Set<GpuTypeId> types, SlurmConfig config) {
+    /**
+     * The project's GPU-hour budgets of the plan as {@code GrpTRESMins} GPU-minutes by TRES key, rounded to the
+     * nearest minute.
+     */
+    static Map<String, Long> budgetMinutes(Plan plan, dev.allot.core.model.ProjectId project, SlurmConfig config) {
+        Map<String, Long> minutes = new TreeMap<>();
+        plan.budgets().stream()
+                .filter(budget -> budget.project().equals(project))
+                .forEach(budget -> minutes.put(config.tresKey(budget.gpuType()), Math.round(budget.gpuHours() * 60)));
+        return minutes;
+    }
+
+    /** One project's limits on any day; its GPU-minute budgets hold all cycle long. */
+    private record Dated(
+            ProjectPlan line,
+            QuotaTimeline timeline,
+            Set<GpuTypeId> types,
+            SlurmConfig config,
+            Map<String, Long> minutes) {
         AccountLimits on(LocalDate day) {
+            return caps(day).withTresMins(minutes);
+        }
+
+        private AccountLimits caps(LocalDate day) {
             if (timeline.isFinal(line.project(), day)) {
                 return limits(line.grant(), types, config, isKill(line));
             }

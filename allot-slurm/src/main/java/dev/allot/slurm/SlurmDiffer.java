@@ -39,7 +39,7 @@ public final class SlurmDiffer {
             if (desired.prune()) {
                 Map<String, Long> zero = new TreeMap<>();
                 desired.managedTres().forEach(tres -> zero.put(tres, 0L));
-                AccountLimits pruned = new AccountLimits(zero, held.grpJobs());
+                AccountLimits pruned = new AccountLimits(zero, held.grpJobs(), held.grpTresMins());
                 if (!pruned.equals(held)) {
                     changes.add(new Change.SetLimits(name, held, pruned));
                 }
@@ -127,18 +127,19 @@ public final class SlurmDiffer {
     private static AccountLimits keepKillHold(DesiredAccount account, AccountLimits live, AccountLimits wanted) {
         boolean noGpus = wanted.grpTres().values().stream().allMatch(gpus -> gpus == 0);
         if (account.project() && live.holdsJobs() && noGpus && !wanted.holdsJobs()) {
-            return new AccountLimits(wanted.grpTres(), 0);
+            return new AccountLimits(wanted.grpTres(), 0, wanted.grpTresMins());
         }
         return wanted;
     }
 
     private static AccountLimits managedPart(AccountLimits limits, Set<String> managed) {
-        Map<String, Long> tres = new TreeMap<>();
-        limits.grpTres().forEach((key, value) -> {
-            if (managed.contains(key)) {
-                tres.put(key, value);
-            }
-        });
-        return new AccountLimits(tres, limits.grpJobs());
+        return new AccountLimits(
+                managedOnly(limits.grpTres(), managed), limits.grpJobs(), managedOnly(limits.grpTresMins(), managed));
+    }
+
+    private static Map<String, Long> managedOnly(Map<String, Long> values, Set<String> managed) {
+        Map<String, Long> kept = new TreeMap<>(values);
+        kept.keySet().retainAll(managed);
+        return kept;
     }
 }

@@ -115,6 +115,38 @@ public final class SlurmEnforcer {
         }
     }
 
+    /**
+     * Starts the budgets of a new cycle from zero: sets {@code RawUsage=0} on every project account with a
+     * GPU-minute budget ({@code GrpTRESMins}), which Slurm counts against that usage. Unused budget does not carry
+     * over. Not idempotent by nature: run it once, on the first apply of a cycle.
+     *
+     * @return the accounts whose usage was reset
+     */
+    public java.util.SortedSet<String> resetUsage(DesiredState desired) {
+        java.util.SortedSet<String> accounts = budgetedAccounts(desired);
+        List<String> commands = resetCommands(desired.cluster(), accounts);
+        if (!commands.isEmpty()) {
+            SlurmCli.require(cli.session(commands));
+        }
+        return accounts;
+    }
+
+    static java.util.SortedSet<String> budgetedAccounts(DesiredState desired) {
+        java.util.SortedSet<String> accounts = new java.util.TreeSet<>();
+        desired.accounts().stream()
+                .filter(account ->
+                        account.project() && !account.limits().grpTresMins().isEmpty())
+                .forEach(account -> accounts.add(account.name()));
+        return accounts;
+    }
+
+    /** {@code modify account where name=a,b cluster=C set RawUsage=0}, in lines sacctmgr accepts. */
+    static List<String> resetCommands(String cluster, java.util.SortedSet<String> accounts) {
+        return SacctmgrScript.chunks(accounts).stream()
+                .map(names -> "modify account where name=" + names + " cluster=" + cluster + " set RawUsage=0")
+                .toList();
+    }
+
     private static ApplyResult result(
             ChangeSet planned,
             ChangeSet remaining,

@@ -31,6 +31,15 @@ class LiveStateParserTest {
     }
 
     @Test
+    void grpTresMinsIsReadWhenTheLineHasIt() {
+        LiveState state = LiveStateParser.parse(
+                "ci", "ci|a||root|gres/gpu:h100=8||normal|gres/gpu:h100=6000\nci|b||root|||normal\n");
+
+        assertThat(state.accounts().get("a").limits().grpTresMins()).isEqualTo(Map.of("gres/gpu:h100", 6000L));
+        assertThat(state.accounts().get("b").limits().grpTresMins()).isEmpty();
+    }
+
+    @Test
     void emptyOutputIsAnEmptyTree() {
         assertThat(LiveStateParser.parse("ci", "").accounts()).isEmpty();
         assertThat(LiveStateParser.parse("ci", "\n  \n").accounts()).isEmpty();
@@ -41,7 +50,7 @@ class LiveStateParserTest {
         assertThatThrownBy(() -> LiveStateParser.parse("ci", "ci|root|||||normal\nci|broken|x\n"))
                 .isInstanceOf(AllotException.class)
                 .hasMessageStartingWith("sacctmgr output line 2 has 3 fields, expected 7"
-                        + " (cluster,account,user,parentname,grptres,grpjobs,qos): 'ci|broken|x'.");
+                        + " (cluster,account,user,parentname,grptres,grpjobs,qos[,grptresmins]): 'ci|broken|x'.");
     }
 
     @Test

@@ -113,6 +113,12 @@ public final class PlanFixture {
                 List.of());
     }
 
+    /** A GPU-hour budget of the last project, carried by the plan. */
+    public PlanFixture budget(String type, double gpuHours) {
+        budgets.add(new dev.allot.core.model.Budget(ProjectId.of(last().id), GpuTypeId.of(type), gpuHours));
+        return this;
+    }
+
     public Plan build() {
         Map<GpuTypeId, Integer> capacity = new LinkedHashMap<>();
         gpuTypes.forEach(type -> capacity.put(GpuTypeId.of(type), 64));
@@ -123,8 +129,13 @@ public final class PlanFixture {
                 capacity,
                 capacity,
                 Map.of(),
-                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 1));
+                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 1),
+                List.of(),
+                List.of(),
+                budgets);
     }
+
+    private final List<dev.allot.core.model.Budget> budgets = new ArrayList<>();
 
     private ProjectLine last() {
         return projects.get(projects.size() - 1);

@@ -49,7 +49,9 @@ class SlurmDifferTest {
                     .append(tres)
                     .append('|')
                     .append(jobs)
-                    .append("|normal\n");
+                    .append("|normal|")
+                    .append(AccountLimits.entries(account.limits().grpTresMins()))
+                    .append('\n');
             account.users()
                     .forEach(user -> text.append("ci|")
                             .append(account.name())
@@ -139,6 +141,45 @@ class SlurmDifferTest {
                         "modify user where name=bob cluster=ci set DefaultAccount=llm-prod",
                         "delete user where name=bob account=vision-rl cluster=ci",
                         "delete user where name=dave account=vision-rl cluster=ci");
+    }
+
+    @Test
+    void aBudgetBecomesGrpTresMinsThatApplySetsOnceAndRemovesWhenTheBudgetIsGone() {
+        PlanFixture budgeted =
+                fixture().project("lang-pre", "exploratory").grant("H100", 8).budget("H100", 2.5);
+        DesiredState withBudget = desired(budgeted);
+        DesiredState withoutBudget =
+                desired(fixture().project("lang-pre", "exploratory").grant("H100", 8));
+
+        assertThat(withBudget.byName().get("lang-pre").limits().grpTresMins())
+                .containsExactly(java.util.Map.entry("gres/gpu:h100", 150L));
+        LiveState matching = LiveStateParser.parse("ci", liveTextOf(withBudget));
+        assertThat(SlurmDiffer.diff(withBudget, matching).changes()).isEmpty();
+
+        ChangeSet set = SlurmDiffer.diff(withBudget, LiveStateParser.parse("ci", liveTextOf(withoutBudget)));
+        assertThat(set.changes()).singleElement().isInstanceOf(Change.SetLimits.class);
+        assertThat(set.changes().get(0).describe())
+                .isEqualTo("~ account lang-pre: GrpTRESMins gres/gpu:h100 none -> 150 GPU-minutes (budget) (lowers:"
+                        + " running jobs keep running; new jobs pend until under the limit)");
+        assertThat(SacctmgrScript.render(set).commands())
+                .containsExactly("modify account where name=lang-pre cluster=ci set GrpTRESMins=gres/gpu:h100=150");
+
+        ChangeSet removal = SlurmDiffer.diff(withoutBudget, matching);
+        assertThat(SacctmgrScript.render(removal).commands())
+                .containsExactly("modify account where name=lang-pre cluster=ci set GrpTRESMins=gres/gpu:h100=-1");
+    }
+
+    @Test
+    void aNewAccountIsLoadedWithItsBudget() {
+        DesiredState state = desired(PlanFixture.plan("H100")
+                .project("lang-pre", "exploratory")
+                .grant("H100", 8)
+                .budget("H100", 100));
+
+        String load = SacctmgrScript.render(SlurmDiffer.diff(state, LiveState.empty("ci")))
+                .loadFile();
+
+        assertThat(load).contains(":GrpTRESMins='gres/gpu:h100=6000'");
     }
 
     @Test

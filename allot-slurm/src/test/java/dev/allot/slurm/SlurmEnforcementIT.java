@@ -87,6 +87,44 @@ class SlurmEnforcementIT {
     }
 
     @Test
+    void aJobThatWouldOverrunItsProjectsGpuHourBudgetPendsUntilALargerBudgetIsApplied() {
+        // 0.05 GPU-hours = 3 GPU-minutes; a one-GPU job with a five-minute limit would use up to 5
+        PlanFixture tight = PlanFixture.plan("H100", "A100")
+                .project("delta", "exploratory")
+                .grant("H100", 2)
+                .budget("H100", 0.05);
+
+        ApplyResult first = enforcer.apply(desired(tight));
+
+        assertThat(first.succeeded()).as(String.join("\n", first.describe())).isTrue();
+        String job = submit("delta", "gpu:h100:1");
+        String pending = TestCluster.awaitState(job, state -> state.startsWith("PENDING AssocGrpGRESMin"), WAIT);
+        assertThat(pending).isEqualTo("PENDING AssocGrpGRESMinutes");
+        assertThat(enforcer.apply(desired(tight)).planned().changes()).isEmpty();
+
+        String account = config.accountFor(dev.allot.core.model.ProjectId.of("delta"));
+        TestCluster.sacctmgr(
+                "modify", "account", "where", "name=" + account, "set", "GrpTRESMins=gres/gpu:h100=100000");
+        assertThat(enforcer.drift(desired(tight)).describe())
+                .anyMatch(line -> line.contains("GrpTRESMins gres/gpu:h100 100000 -> 3 GPU-minutes"));
+
+        PlanFixture larger = PlanFixture.plan("H100", "A100")
+                .project("delta", "exploratory")
+                .grant("H100", 2)
+                .budget("H100", 1);
+        assertThat(enforcer.apply(desired(larger)).succeeded()).isTrue();
+        assertThat(TestCluster.awaitState(job, "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+        assertThat(enforcer.resetUsage(desired(larger))).containsExactly(account);
+
+        PlanFixture unbudgeted =
+                PlanFixture.plan("H100", "A100").project("delta", "exploratory").grant("H100", 2);
+        ChangeSet removal = enforcer.diff(desired(unbudgeted));
+        assertThat(removal.describe()).anyMatch(line -> line.contains("GrpTRESMins gres/gpu:h100 60 -> none"));
+        assertThat(enforcer.apply(desired(unbudgeted)).succeeded()).isTrue();
+        assertThat(enforcer.diff(desired(unbudgeted)).changes()).isEmpty();
+    }
+
+    @Test
     void aHandEditIsReportedAsDriftAndRepairedByTheNextApply() {
         PlanFixture plan =
                 PlanFixture.plan("H100", "A100").project("gamma", "exploratory").grant("H100", 2);

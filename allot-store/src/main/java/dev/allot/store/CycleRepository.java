@@ -3,6 +3,7 @@ package dev.allot.store;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.Problem;
+import dev.allot.core.model.Budget;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Policy;
 import java.sql.ResultSet;
@@ -131,6 +132,26 @@ public final class CycleRepository {
                             current.value().policy(),
                             policy);
             return new Versioned<>(changed, version);
+        });
+    }
+
+    /** The cycle's GPU-hour budgets, in the order they were written. */
+    public List<Budget> budgets(CycleId id) {
+        return store.read(handle -> {
+            require(handle, id);
+            return Budgets.of(handle, id.value());
+        });
+    }
+
+    /**
+     * Replaces the cycle's GPU-hour budgets (checked by the caller) while the cycle is not yet published; one audit
+     * entry holds the list before and after.
+     */
+    public List<Budget> setBudgets(CycleId id, List<Budget> budgets, Actor actor) {
+        return store.transaction(handle -> {
+            Versioned<Cycle> current = require(handle, id);
+            requireState(current.value(), Set.of(CycleState.OPEN, CycleState.REVIEW, CycleState.DRAFT), "set budgets");
+            return Budgets.replace(new Changes(handle, actor, store.audit()), id.value(), budgets);
         });
     }
 

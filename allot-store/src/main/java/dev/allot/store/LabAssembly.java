@@ -44,7 +44,8 @@ final class LabAssembly {
                 ReviewReads.pins(handle, key),
                 ReviewReads.overrides(handle, key),
                 history(handle, cycle),
-                CapacityEvents.from(handle, cycle.start()));
+                CapacityEvents.from(handle, cycle.start()),
+                Budgets.of(handle, key));
     }
 
     /** Imported past cycles, then every earlier cycle's latest published plan with the share of it that was used. */

@@ -34,6 +34,7 @@ final class LabImport {
         CycleRepository.ensure(store, changes, lab.cycle(), lab.cycleStart(), lab.policy());
         String cycle = lab.cycle().value();
         new ReviewWrites(changes, cycle).replaceAll(lab.asks(), lab.scores(), lab.pins(), lab.overrides());
+        Budgets.replace(changes, cycle, lab.budgets());
         history(lab.history());
         reposition(
                 "gpu_type",

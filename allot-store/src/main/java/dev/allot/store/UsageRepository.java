@@ -69,18 +69,32 @@ public final class UsageRepository {
 
     /** Usage of one project between two days (inclusive), oldest first. */
     public List<UsageDay> usage(ProjectId project, LocalDate from, LocalDate to) {
-        return store.read(handle -> handle.createQuery(
-                        "SELECT * FROM usage_day WHERE project = :p AND usage_date >= :from"
+        return store.read(
+                handle -> handle.createQuery("SELECT * FROM usage_day WHERE project = :p AND usage_date >= :from"
                                 + " AND usage_date <= :to ORDER BY usage_date, gpu_type")
-                .bind("p", project.value())
+                        .bind("p", project.value())
+                        .bind("from", from)
+                        .bind("to", to)
+                        .map((rs, ctx) -> day(rs))
+                        .list());
+    }
+
+    /** Usage of every project between two days (inclusive), oldest first. */
+    public List<UsageDay> usage(LocalDate from, LocalDate to) {
+        return store.read(handle -> handle.createQuery("SELECT * FROM usage_day WHERE usage_date >= :from"
+                        + " AND usage_date <= :to ORDER BY usage_date, project, gpu_type")
                 .bind("from", from)
                 .bind("to", to)
-                .map((rs, ctx) -> new UsageDay(
-                        ProjectId.of(rs.getString("project")),
-                        GpuTypeId.of(rs.getString("gpu_type")),
-                        rs.getObject("usage_date", LocalDate.class),
-                        rs.getDouble("gpu_hours")))
+                .map((rs, ctx) -> day(rs))
                 .list());
+    }
+
+    private static UsageDay day(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new UsageDay(
+                ProjectId.of(rs.getString("project")),
+                GpuTypeId.of(rs.getString("gpu_type")),
+                rs.getObject("usage_date", LocalDate.class),
+                rs.getDouble("gpu_hours"));
     }
 
     /**

@@ -93,6 +93,31 @@ abstract class StoreContract {
     }
 
     @Test
+    void budgetsReadBackAsImportedAReimportKeepsThemAndAnEditIsAudited() {
+        Lab base = TestLabs.shaped(3, 4).build();
+        Lab lab = base.withBudgets(List.of(
+                new dev.allot.core.model.Budget(
+                        dev.allot.core.model.ProjectId.of("project-2"),
+                        dev.allot.core.model.GpuTypeId.of("H100"),
+                        5000),
+                new dev.allot.core.model.Budget(
+                        dev.allot.core.model.ProjectId.of("project-0"),
+                        dev.allot.core.model.GpuTypeId.of("A100"),
+                        120.5)));
+
+        store.lab().importLab(lab, ADMIN);
+        ImportSummary again = store.lab().importLab(lab, ADMIN);
+
+        assertThat(store.lab().export(CYCLE)).isEqualTo(lab);
+        assertThat(again.changes()).isZero();
+        store.cycles().setBudgets(CYCLE, lab.budgets().subList(0, 1), ADMIN);
+        assertThat(store.cycles().budgets(CYCLE)).containsExactly(lab.budgets().get(0));
+        assertThat(store.audit().list("budgets", CYCLE.value(), 10)).hasSize(2);
+        store.lab().importLab(base, ADMIN);
+        assertThat(store.cycles().budgets(CYCLE)).isEmpty();
+    }
+
+    @Test
     void importingTheSameLabAgainChangesNothing() {
         Lab lab = TestLabs.shaped(5, 2).build();
         store.lab().importLab(lab, ADMIN);

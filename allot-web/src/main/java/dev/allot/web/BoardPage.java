@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Application;
 import dev.allot.application.Enforcements;
 import dev.allot.application.Reads;
 import dev.allot.application.Usage;
@@ -22,6 +23,7 @@ import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -146,7 +148,9 @@ final class BoardPage {
     Rows rows(CycleId cycle, Rights rights) {
         long highWater = store.audit().highWater();
         boolean drafts = rights != null && Reads.seesDrafts(rights.role());
-        String key = cycle.value() + (drafts ? "/draft" : "/published");
+        // budgets burn down by the day: the rows of another day are other rows
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        String key = cycle.value() + (drafts ? "/draft" : "/published") + "/" + today;
         Rows cached = cache.get(key);
         if (cached != null && cached.highWater() == highWater) {
             return cached;
@@ -163,7 +167,8 @@ final class BoardPage {
                 lab,
                 shown.map(StoredPlan::plan),
                 label(shown) + Enforced.line(Enforcements.of(store), cycle),
-                states);
+                states,
+                budgetBadges(Application.over(store).usage().budgetStatus(cycle, today)));
         if (cache.size() > 20) {
             cache.clear();
         }
@@ -178,9 +183,36 @@ final class BoardPage {
         return build(highWater, lab, plan, planLabel, states);
     }
 
-    /** @param askStates the state of every stored ask; an active project without one has no ask */
+    /** {@link #build(long, Lab, Optional, String, Map, Map)} without budget badges. */
     static Rows build(
             long highWater, Lab lab, Optional<Plan> plan, String planLabel, Map<ProjectId, AskState> askStates) {
+        return build(highWater, lab, plan, planLabel, askStates, Map.of());
+    }
+
+    /** Per project, its budgets that run out in the cycle: "H100 budget runs out 2026-12-24; A100 budget spent ...". */
+    static Map<ProjectId, String> budgetBadges(List<Usage.BudgetStatus> statuses) {
+        Map<ProjectId, String> badges = new HashMap<>();
+        statuses.stream().filter(Usage.BudgetStatus::runsOut).forEach(status -> {
+            var burn = status.burn();
+            String text = burn.budget().gpuType().value() + " budget "
+                    + (burn.spent() ? "spent " : "runs out ")
+                    + burn.exhaustedOn().map(LocalDate::toString).orElse("");
+            badges.merge(burn.budget().project(), text, (first, more) -> first + "; " + more);
+        });
+        return badges;
+    }
+
+    /**
+     * @param askStates the state of every stored ask; an active project without one has no ask
+     * @param budgetBadges per project, the badge of its budgets that run out in the cycle (see {@link BoardRow})
+     */
+    static Rows build(
+            long highWater,
+            Lab lab,
+            Optional<Plan> plan,
+            String planLabel,
+            Map<ProjectId, AskState> askStates,
+            Map<ProjectId, String> budgetBadges) {
         Map<ProjectId, Double> priorities = lab.priorities();
         Map<GpuTypeId, Double> speeds = lab.relativeSpeeds();
         Map<ProjectId, Ask> asks = lab.asksByProject();
@@ -222,7 +254,8 @@ final class BoardPage {
                                     .typeMove()
                                     .orElse(""),
                     lastUse.getOrDefault(project.id(), Usage.LastUse.UNKNOWN).usedFraction(),
-                    lastUse.getOrDefault(project.id(), Usage.LastUse.UNKNOWN).idle()));
+                    lastUse.getOrDefault(project.id(), Usage.LastUse.UNKNOWN).idle(),
+                    budgetBadges.getOrDefault(project.id(), "")));
         }
         List<String> leads = lab.projects().stream()
                 .map(Project::lead)

@@ -14,6 +14,8 @@ import java.util.Locale;
  * @param typeMove a move to other GPU types with its change in compute ("moves H200 -> L40S: -79 % compute"), or ""
  * @param usedFraction what the project used of last cycle's grant (GPU-hours); null when unknown
  * @param idle whether that grant counts as idle under the cycle's usage rule
+ * @param budgetBadge its GPU-hour budgets that are spent or run out before the cycle ends, with the day ("H100
+ *     budget runs out 2026-12-24"), or ""
  */
 record BoardRow(
         String id,
@@ -34,7 +36,8 @@ record BoardRow(
         String askState,
         String typeMove,
         Double usedFraction,
-        boolean idle) {
+        boolean idle,
+        String budgetBadge) {
     /** The decision as shown: a kill of a project that made no ask is a release. */
     public String shownDecision() {
         return decision.equals("kill") && askState.equals(AskState.MISSING.words()) ? "release" : decision;

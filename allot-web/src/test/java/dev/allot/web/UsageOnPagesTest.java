@@ -74,6 +74,46 @@ class UsageOnPagesTest {
     }
 
     @Test
+    void aProjectWhoseBudgetRunsOutInTheCycleIsFlaggedOnTheBoardWithTheDate() {
+        Lab lab = labWithUsage();
+        store.lab().importLab(lab, DANA);
+        Application application = Application.over(store);
+        application
+                .budgets()
+                .replace(
+                        lab.cycle(),
+                        List.of(
+                                new dev.allot.core.rules.BudgetRules.Entry("project-0", "H100", 1000),
+                                new dev.allot.core.rules.BudgetRules.Entry("project-1", "H100", 100_000)),
+                        DANA);
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        application
+                .usage()
+                .record(
+                        List.of(
+                                new UsageDay(ProjectId.of("project-0"), GpuTypeId.of("H100"), today, 1200),
+                                new UsageDay(ProjectId.of("project-1"), GpuTypeId.of("H100"), today, 1)),
+                        DANA);
+
+        BoardPage.Rows rows = new BoardPage(store).rows(lab.cycle(), DECIDER.rights());
+        String html = Templates.render(
+                "boardRows.jte", BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, BoardFilter.none(), true));
+
+        assertThat(row(html, "project-0"))
+                .contains("<small class=\"badge budget\" data-testid=\"budget-runs-out\">H100 budget spent " + today);
+        assertThat(row(html, "project-1")).doesNotContain("budget-runs-out");
+        assertThat(BoardPage.budgetBadges(List.of(new dev.allot.application.Usage.BudgetStatus(
+                        dev.allot.core.model.BudgetBurn.of(
+                                new dev.allot.core.model.Budget(ProjectId.of("p"), GpuTypeId.of("A100"), 100),
+                                Map.of(today, 10.0),
+                                today,
+                                today),
+                        today.plusDays(56),
+                        true))))
+                .containsEntry(ProjectId.of("p"), "A100 budget runs out " + today.plusDays(9));
+    }
+
+    @Test
     void sortingByUseKeepsTheUnknownAtTheBottomEitherWay() {
         BoardPage.Rows rows = BoardPage.build(1, labWithUsage(), Optional.empty(), "");
         for (boolean descending : List.of(false, true)) {

@@ -4,6 +4,8 @@ import dev.allot.app.EnforcedPlanInput;
 import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.ProjectId;
 import dev.allot.kueue.ClusterDiff;
 import dev.allot.kueue.CrdSchemas;
 import dev.allot.kueue.KueueCluster;
@@ -15,6 +17,7 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -65,18 +68,26 @@ public final class KueueCommand implements Runnable {
         KueueConfig config = settings.config();
         PlanInput.Loaded loaded = input.loadChecked();
         LocalDate asOf = settings.asOf(loaded.lab().cycleStart());
+        // Kueue has no budgets: a budget the store's usage shows spent (recorded up to the later of today and the
+        // --at day) takes the type's quota to 0
+        LocalDate usageUntil = asOf.isAfter(LocalDate.now()) ? asOf : LocalDate.now();
+        Map<ProjectId, Set<GpuTypeId>> spent = input instanceof EnforcedPlanInput enforced
+                ? enforced.spentBudgets(loaded.plan(), usageUntil)
+                : Map.of();
         Map<String, KueueManifest> manifests = new java.util.LinkedHashMap<>();
+        List<String> clusters = KueueCompiler.clusters(loaded.lab());
         if (settings.cluster != null) {
             manifests.put(
                     settings.cluster,
-                    KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf, settings.cluster));
-        } else if (everyCluster) {
-            for (String cluster : KueueCompiler.clusters(loaded.lab())) {
-                manifests.put(cluster, KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf, cluster));
+                    KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf, settings.cluster, spent));
+        } else if (everyCluster || clusters.size() == 1) {
+            for (String cluster : clusters) {
+                manifests.put(
+                        cluster, KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf, cluster, spent));
             }
         } else {
-            KueueManifest only = KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf);
-            manifests.put(KueueCompiler.clusters(loaded.lab()).get(0), only);
+            // refuses a lab with pools in several clusters, naming them
+            manifests.put(clusters.get(0), KueueCompiler.compile(loaded.lab(), loaded.plan(), config, asOf));
         }
         List<Problem> problems = new java.util.ArrayList<>();
         manifests

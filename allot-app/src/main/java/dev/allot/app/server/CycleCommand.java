@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
             CycleCommand.Move.class,
             CycleCommand.Solve.class,
             CycleCommand.Diff.class,
+            CycleCommand.Budgets.class,
             ApprovalCommands.Approve.class,
             ApprovalCommands.Withdraw.class,
             ApprovalCommands.Check.class,
@@ -204,6 +205,57 @@ public final class CycleCommand implements Runnable {
                 diff.byGpuType()
                         .forEach((type, totals) -> System.out.printf(
                                 "  type %-18s %d -> %d%n", type, totals.previousGpus(), totals.grantedGpus()));
+            });
+        }
+    }
+
+    @Command(
+            name = "budgets",
+            mixinStandardHelpOptions = true,
+            description = "Show the cycle's GPU-hour budgets burning down: GPU-hours used (usage recorded since the"
+                    + " cycle start), left, the mean of the last 7 days and the day the budget ran out or, at that"
+                    + " rate, will; 'RUNS OUT' marks one that runs out before the cycle ends.")
+    static final class Budgets implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(paramLabel = "CYCLE", description = "Cycle id, e.g. 2027-02.")
+        String id;
+
+        @Option(
+                names = "--at",
+                paramLabel = "DATE",
+                description = "Count usage up to this day (yyyy-MM-dd; default: today).")
+        LocalDate at;
+
+        @Override
+        public Integer call() {
+            LocalDate today = at == null ? LocalDate.now(java.time.ZoneOffset.UTC) : at;
+            return store.runUseCases(application -> {
+                var statuses = application.usage().budgetStatus(cycleId(id), today);
+                if (statuses.isEmpty()) {
+                    System.out.println("Cycle " + id + " has no GPU-hour budgets.");
+                    return;
+                }
+                System.out.printf(
+                        "Budgets of cycle %s on %s (cycle ends %s)%n",
+                        id, today, statuses.get(0).cycleEnd());
+                statuses.forEach(status -> {
+                    var burn = status.burn();
+                    System.out.printf(
+                            java.util.Locale.ROOT,
+                            "  %-24s %-6s %10.0f used of %10.0f, %10.0f left, %8.1f/day, %s%s%n",
+                            burn.budget().project(),
+                            burn.budget().gpuType(),
+                            burn.usedGpuHours(),
+                            burn.budget().gpuHours(),
+                            burn.remainingGpuHours(),
+                            burn.gpuHoursPerDay(),
+                            burn.exhaustedOn()
+                                    .map(day -> (burn.spent() ? "spent " : "runs out ") + day)
+                                    .orElse("not burning"),
+                            status.runsOut() ? "  RUNS OUT" : "");
+                });
             });
         }
     }

@@ -143,6 +143,13 @@ public final class SlurmCommand implements Runnable {
         @Option(names = "--yes", description = "Apply without asking (for scripts; required without a terminal).")
         boolean yes;
 
+        @Option(
+                names = "--reset-usage",
+                description = "After a successful apply, set RawUsage to 0 on every project account with a GPU-hour"
+                        + " budget, so that a new cycle's budgets count from zero (run it on the cycle's first apply"
+                        + " only; unused budget does not carry over).")
+        boolean resetUsage;
+
         @Override
         public Integer call() {
             DesiredState desired = desired();
@@ -176,6 +183,11 @@ public final class SlurmCommand implements Runnable {
                     result.notApplied().size() + result.errors().size(),
                     result.errors().isEmpty() ? "" : result.errors().get(0));
             print(result.describe());
+            if (resetUsage && result.succeeded()) {
+                var reset = recordingFailure(desired, "apply", () -> enforcer.resetUsage(desired));
+                print(List.of("usage reset to 0 (budgets count from zero) on " + reset.size() + " account(s)"
+                        + (reset.isEmpty() ? "" : ": " + String.join(", ", reset))));
+            }
             return result.succeeded() ? Cli.OK : Cli.FAILED;
         }
     }

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  *     Empty for a single-period plan, whose grants hold all cycle long.
  * @param blocks the reserved blocks the planner placed, on top of the grants; a block it could not place is not
  *     listed (its project's explanation says why)
+ * @param budgets the GPU-hour budgets the plan was drafted under (the lab's), which enforcers apply with it; empty
+ *     when the lab has none
  */
 public record Plan(
         CycleId cycle,
@@ -26,8 +28,9 @@ public record Plan(
         Map<GpuTypeId, Double> marginalValuePerGpu,
         SolveReport solve,
         List<PlanPeriod> periods,
-        List<PlacedBlock> blocks) {
-    /** A plan without reserved blocks. */
+        List<PlacedBlock> blocks,
+        List<Budget> budgets) {
+    /** A plan without reserved blocks or GPU-hour budgets. */
     public Plan(
             CycleId cycle,
             List<ProjectPlan> projects,
@@ -37,6 +40,19 @@ public record Plan(
             SolveReport solve,
             List<PlanPeriod> periods) {
         this(cycle, projects, capacityGpus, allocatableGpus, marginalValuePerGpu, solve, periods, List.of());
+    }
+
+    /** A plan without GPU-hour budgets. */
+    public Plan(
+            CycleId cycle,
+            List<ProjectPlan> projects,
+            Map<GpuTypeId, Integer> capacityGpus,
+            Map<GpuTypeId, Integer> allocatableGpus,
+            Map<GpuTypeId, Double> marginalValuePerGpu,
+            SolveReport solve,
+            List<PlanPeriod> periods,
+            List<PlacedBlock> blocks) {
+        this(cycle, projects, capacityGpus, allocatableGpus, marginalValuePerGpu, solve, periods, blocks, List.of());
     }
 
     /** A single-period plan: its grants hold all cycle long. */
@@ -59,6 +75,21 @@ public record Plan(
         Checks.present(solve, "solve");
         periods = List.copyOf(periods == null ? List.of() : periods);
         blocks = List.copyOf(blocks == null ? List.of() : blocks);
+        budgets = List.copyOf(budgets == null ? List.of() : budgets);
+    }
+
+    /** The same plan carrying {@code newBudgets}. */
+    public Plan withBudgets(List<Budget> newBudgets) {
+        return new Plan(
+                cycle,
+                projects,
+                capacityGpus,
+                allocatableGpus,
+                marginalValuePerGpu,
+                solve,
+                periods,
+                blocks,
+                newBudgets);
     }
 
     /** Whether the plan changes grants over the cycle (it has periods). */

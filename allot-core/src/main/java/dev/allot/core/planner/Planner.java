@@ -113,7 +113,7 @@ public final class Planner {
                 planValue += blocks.value(p);
                 planValue -= AllocationModel.STABILITY_PENALTY_PER_GPU * schedule.movedGpus(p);
             }
-            return new Plan(
+            Plan plan = new Plan(
                     lab.cycle(),
                     lines,
                     periods.size() == 1
@@ -124,6 +124,7 @@ public final class Planner {
                     report(outcome, planValue, solveTime),
                     schedule.periods(),
                     blocks.placed());
+            return plan.withBudgets(lab.budgets());
         }
     }
 

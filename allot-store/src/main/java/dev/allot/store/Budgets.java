@@ -1,0 +1,55 @@
+package dev.allot.store;
+
+import dev.allot.core.model.Budget;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.ProjectId;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** Reads and writes the {@code budget} table: each cycle's GPU-hour budgets per project and type. */
+final class Budgets {
+    private Budgets() {}
+
+    /** The cycle's budgets in the order they were written. */
+    static List<Budget> of(Handle handle, String cycle) {
+        return handle.createQuery("SELECT * FROM budget WHERE cycle = :cycle ORDER BY position, project, gpu_type")
+                .bind("cycle", cycle)
+                .map((rs, ctx) -> new Budget(
+                        ProjectId.of(rs.getString("project")),
+                        GpuTypeId.of(rs.getString("gpu_type")),
+                        rs.getDouble("gpu_hours")))
+                .list();
+    }
+
+    /**
+     * Replaces the cycle's budgets with {@code budgets} (checked by the caller), auditing one {@code budgets} entry
+     * with the list before and after; writes nothing when they are equal.
+     *
+     * @return the cycle's budgets after the change
+     */
+    static List<Budget> replace(Changes changes, String cycle, List<Budget> budgets) {
+        Handle handle = changes.handle();
+        List<Budget> before = of(handle, cycle);
+        if (before.equals(budgets)) {
+            return before;
+        }
+        Runnable write = () -> {
+            handle.createUpdate("DELETE FROM budget WHERE cycle = :cycle")
+                    .bind("cycle", cycle)
+                    .execute();
+            for (int i = 0; i < budgets.size(); i++) {
+                Budget budget = budgets.get(i);
+                handle.createUpdate("INSERT INTO budget (cycle, project, gpu_type, gpu_hours, position)"
+                                + " VALUES (:cycle, :project, :type, :hours, :position)")
+                        .bind("cycle", cycle)
+                        .bind("project", budget.project().value())
+                        .bind("type", budget.gpuType().value())
+                        .bind("hours", budget.gpuHours())
+                        .bind("position", i)
+                        .execute();
+            }
+        };
+        changes.put("budgets", cycle, before.isEmpty() ? null : before, budgets, write, write);
+        return of(handle, cycle);
+    }
+}
