@@ -16,7 +16,6 @@ import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -43,21 +42,7 @@ class CatastrophicDraftTest {
 
     /** The demo lab with the careless policy and without its pins. */
     static Lab catastrophic() {
-        Lab demo = DemoLab.generate(PlannerOptions.defaults().seed());
-        return new Lab(
-                demo.name(),
-                demo.cycle(),
-                demo.cycleStart(),
-                demo.gpuTypes(),
-                demo.pools(),
-                demo.categories(),
-                demo.projects(),
-                demo.asks(),
-                demo.scores(),
-                demo.policy().edit().reserveFraction(0.99).plannerMayKill(true).build(),
-                List.of(),
-                demo.overrides(),
-                demo.history());
+        return DemoLab.careless(DemoLab.generate(PlannerOptions.defaults().seed()));
     }
 
     @Test

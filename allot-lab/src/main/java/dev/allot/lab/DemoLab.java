@@ -79,6 +79,27 @@ public final class DemoLab {
     }
 
     /**
+     * The draft a careless policy produces, the case the publish guard rails exist for: {@code lab} with a 99 % reserve,
+     * the planner allowed to kill and no pins, so nearly every project is killed and nearly the whole fleet idles.
+     */
+    public static Lab careless(Lab lab) {
+        return new Lab(
+                lab.name(),
+                lab.cycle(),
+                lab.cycleStart(),
+                lab.gpuTypes(),
+                lab.pools(),
+                lab.categories(),
+                lab.projects(),
+                lab.asks(),
+                lab.scores(),
+                lab.policy().edit().reserveFraction(0.99).plannerMayKill(true).build(),
+                List.of(),
+                lab.overrides(),
+                lab.history());
+    }
+
+    /**
      * The lab with a fleet that changes during the cycle: half again the first pool's GPUs arrive three weeks in
      * (+512 H200 in the demo lab), and an eighth of the third pool is down for a two-day maintenance window in week
      * six (128 GPUs of west-h100 in the demo lab). Planned over eight periods.
