@@ -386,6 +386,7 @@ final class OpenApiDocument {
         boolean creates = method.equals("post")
                 && !path.endsWith("/transitions")
                 && !path.endsWith("/confirm")
+                && !path.endsWith("/round-robin")
                 && !path.equals("/api/usage")
                 && !path.equals("/api/lab");
         String ok = method.equals("delete") ? "204" : creates ? "201" : "200";
