@@ -103,8 +103,12 @@ final class WhatWouldChange {
         }
         threshold.ifPresent(found -> {
             if (!reachable(found)) {
-                changes.add(
-                        "Would not get " + node + " even at the top priority (" + format(MAX_PRIORITY) + "); " + worth);
+                // Priority cannot buy it, so a rule listed among the grant's bindings holds it (a continuity limit, a
+                // share bound, a relation); saying only that it is worth more to it than elsewhere would read as a
+                // contradiction.
+                changes.add("Would not get " + node + " even at the top priority (" + format(MAX_PRIORITY)
+                        + "): a rule above holds it, though one more " + own + " is worth " + format(marginal.get(own))
+                        + " to it and " + format(round(prices.perGpu(own, -unit))) + " elsewhere.");
             } else if (found.priority() >= project.priority() + 0.005) {
                 changes.add("Would get " + node + " if its priority were >= " + format(found.priority()) + " (now "
                         + format(project.priority()) + "); " + worth);
