@@ -106,7 +106,8 @@ final class ClusterPage {
         }
         List<GpuType> types = lab.gpuTypes();
         Map<LocalDate, List<CapacityEvent>> eventsByDay = new HashMap<>();
-        CapacityTimeline.periods(lab).forEach(period -> eventsByDay.put(period.from(), period.events()));
+        List<CapacityTimeline.Period> capacity = CapacityTimeline.periods(lab);
+        capacity.forEach(period -> eventsByDay.put(period.from(), period.events()));
         List<PeriodLine> lines = new ArrayList<>();
         if (plan.isPresent() && plan.get().hasPeriods()) {
             for (PlanPeriod period : plan.get().periods()) {
@@ -120,7 +121,7 @@ final class ClusterPage {
                         events(eventsByDay.getOrDefault(period.from(), List.of()), period.from())));
             }
         } else {
-            for (CapacityTimeline.Period period : CapacityTimeline.periods(lab)) {
+            for (CapacityTimeline.Period period : capacity) {
                 lines.add(new PeriodLine(
                         period.from(),
                         period.until(),
