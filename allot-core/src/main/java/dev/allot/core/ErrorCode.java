@@ -921,6 +921,12 @@ public enum ErrorCode {
             403,
             "Role {role} may not import a lab file: an import rewrites the fleet, the projects and the cycle's review.",
             "Maybe ask an admin?"),
+    LAB_IMPORT_PUBLISHED_CYCLE(
+            "lab-import-published-cycle",
+            Kind.CONFLICT,
+            409,
+            "Cycle {cycle} is published; an import would rewrite the review its plan was decided on.",
+            "Maybe create the next cycle and import into it (set cycle: in the file)?"),
     BLOCK_NOT_WHOLE_NODES(
             "block-not-whole-nodes",
             Kind.INVALID_INPUT,

@@ -27,6 +27,7 @@ final class LabImport {
     }
 
     ImportSummary run(Lab lab) {
+        refusePublished(lab.cycle());
         putSetting("lab.name", lab.name());
         fleet(lab);
         CapacityEvents.replace(changes, lab.pools(), lab.capacityEvents());
@@ -50,6 +51,22 @@ final class LabImport {
                 "id",
                 lab.projects().stream().map(p -> p.id().value()).toList());
         return changes.summary();
+    }
+
+    /**
+     * A published cycle's asks, scores, pins, policy and budgets are the record its plan was decided on: an import
+     * never rewrites them, and refuses before writing anything (the fleet and projects included).
+     */
+    private void refusePublished(dev.allot.core.model.CycleId cycle) {
+        CycleRepository.find(handle, cycle).map(c -> c.value().state()).ifPresent(state -> {
+            if (state == CycleState.PUBLISHED) {
+                throw new dev.allot.core.AllotException(
+                        dev.allot.core.ErrorCode.LAB_IMPORT_PUBLISHED_CYCLE,
+                        "Cycle " + cycle.value() + " is published; an import would rewrite the asks, scores, pins,"
+                                + " policy and budgets its plan was decided on, so nothing was written. Maybe create"
+                                + " the next cycle and import into it (set cycle: in the file)?");
+            }
+        });
     }
 
     /** Keeps the file's order (exports list things as the file did); order alone is not a change worth auditing. */

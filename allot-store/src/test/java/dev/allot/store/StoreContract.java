@@ -403,6 +403,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void anImportIntoAPublishedCycleIsRefusedAndWritesNothing() {
+        Lab lab = TestLabs.shaped(4, 7).build();
+        store.lab().importLab(lab, ADMIN);
+        moveTo(CycleState.DRAFT, DECIDER);
+        store.plans().saveDraft(CYCLE, solve(store.lab().export(CYCLE)), null, DECIDER);
+        store.plans().publish(CYCLE, null, "decided", DECIDER);
+        Lab published = store.lab().export(CYCLE);
+        long audited = store.audit().highWater();
+        Lab edited = TestLabs.shaped(4, 8).build();
+
+        assertThatThrownBy(() -> store.lab().importLab(edited, ADMIN))
+                .isInstanceOfSatisfying(AllotException.class, e -> {
+                    assertThat(e.code()).isEqualTo("lab-import-published-cycle");
+                    assertThat(e.getMessage()).contains(CYCLE.value()).contains("published");
+                });
+        assertThat(store.lab().export(CYCLE)).isEqualTo(published);
+        assertThat(store.audit().highWater()).isEqualTo(audited);
+    }
+
+    @Test
     void theNextCycleSeesThePublishedPlanAsHistoryAndDiffsAgainstIt() {
         Lab lab = TestLabs.shaped(4, 9).build();
         store.lab().importLab(lab, ADMIN);
