@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The portfolio board: every project of the cycle in one table, filtered and sorted on the server. The rows are
@@ -87,7 +86,7 @@ final class BoardPage {
     static final List<String> DECISIONS = List.of("new", "grow", "keep", "shrink", "kill", "declined");
 
     private final Store store;
-    private final Map<String, Rows> cache = new ConcurrentHashMap<>();
+    private final HighWaterCache<Rows> cache = new HighWaterCache<>(20);
 
     BoardPage(Store store) {
         this.store = store;
@@ -151,10 +150,10 @@ final class BoardPage {
         // budgets burn down by the day: the rows of another day are other rows
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         String key = cycle.value() + (drafts ? "/draft" : "/published") + "/" + today;
-        Rows cached = cache.get(key);
-        if (cached != null && cached.highWater() == highWater) {
-            return cached;
-        }
+        return cache.get(key, highWater, () -> fresh(cycle, rights, highWater, today));
+    }
+
+    private Rows fresh(CycleId cycle, Rights rights, long highWater, LocalDate today) {
         Lab lab = store.lab().export(cycle);
         Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle, rights);
         Map<ProjectId, AskState> states = new HashMap<>();
@@ -162,18 +161,13 @@ final class BoardPage {
                 .asks(cycle)
                 .forEach(ask ->
                         states.put(ask.value().ask().project(), ask.value().state()));
-        Rows fresh = build(
+        return build(
                 highWater,
                 lab,
                 shown.map(StoredPlan::plan),
                 label(shown) + Enforced.line(Enforcements.of(store), cycle),
                 states,
                 budgetBadges(Application.over(store).usage().budgetStatus(cycle, today)));
-        if (cache.size() > 20) {
-            cache.clear();
-        }
-        cache.put(key, fresh);
-        return fresh;
     }
 
     /** The rows with every ask of the lab taken as confirmed. */

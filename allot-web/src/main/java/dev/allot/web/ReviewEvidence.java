@@ -1,6 +1,5 @@
 package dev.allot.web;
 
-import dev.allot.application.Evidences;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
@@ -50,8 +49,7 @@ final class ReviewEvidence {
     private ReviewEvidence() {}
 
     /** Every project of {@code lab} with evidence in {@code cycle}, in project order. */
-    static List<Line> of(Evidences evidences, Lab lab, Cycle cycle, Optional<Plan> draft) {
-        Map<ProjectId, List<ComputeCurveFit>> fits = evidences.summaryFits(cycle.id(), lab);
+    static List<Line> of(Map<ProjectId, List<ComputeCurveFit>> fits, Lab lab, Cycle cycle, Optional<Plan> draft) {
         List<Line> lines = new ArrayList<>();
         for (Project project : lab.projects()) {
             List<ComputeCurveFit> series = fits.get(project.id());

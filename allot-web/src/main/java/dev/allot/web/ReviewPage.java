@@ -11,6 +11,7 @@ import dev.allot.core.model.Plan;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.SolveReport;
+import dev.allot.evidence.ComputeCurveFit;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.PlanDiff;
@@ -90,6 +91,8 @@ final class ReviewPage {
 
     private final Store store;
     private final Assignments assignments;
+    /** The evidence fits of a cycle's portfolio: pure functions of stored series, so kept until the store changes. */
+    private final HighWaterCache<Map<ProjectId, List<ComputeCurveFit>>> fits = new HighWaterCache<>(8);
 
     ReviewPage(Store store) {
         this.store = store;
@@ -165,7 +168,15 @@ final class ReviewPage {
                 lastPublished
                         .map(c -> PolicyDiff.lines(c.policy(), cycle.policy()))
                         .orElse(List.of()),
-                ReviewEvidence.of(dev.allot.application.Application.over(store).evidence(), lab, cycle, plan));
+                ReviewEvidence.of(evidenceFits(cycle, lab), lab, cycle, plan));
+    }
+
+    /** Every project's evidence fits in the cycle (without bands), computed once per change of the store. */
+    Map<ProjectId, List<ComputeCurveFit>> evidenceFits(Cycle cycle, Lab lab) {
+        return fits.get(
+                cycle.id().value(),
+                store.audit().highWater(),
+                () -> dev.allot.application.Application.over(store).evidence().summaryFits(cycle.id(), lab));
     }
 
     static void requireReviewer(Rights rights) {
