@@ -314,7 +314,7 @@ class KueueCommandTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<KueueObject> parse(String yaml) throws IOException {
+    static List<KueueObject> parse(String yaml) throws IOException {
         List<KueueObject> objects = new ArrayList<>();
         try (MappingIterator<Map<String, Object>> documents =
                 new YAMLMapper().readerFor(Map.class).readValues(yaml)) {
@@ -332,7 +332,7 @@ class KueueCommandTest {
         return objects;
     }
 
-    private static String clusterQueue(String yaml, String name) {
+    static String clusterQueue(String yaml, String name) {
         try {
             return parse(yaml).stream()
                     .filter(object -> object.id().equals("ClusterQueue/" + name))
