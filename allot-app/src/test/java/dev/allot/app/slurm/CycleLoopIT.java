@@ -2,13 +2,7 @@ package dev.allot.app.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allot.core.model.CycleId;
-import dev.allot.core.model.GpuTypeId;
-import dev.allot.core.model.ProjectId;
-import dev.allot.core.model.ProjectPlan;
-import dev.allot.store.Store;
-import dev.allot.store.StoredPlan;
-import java.nio.file.Files;
+import dev.allot.app.CycleLoop;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -20,44 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * records what it used; and the next cycle's draft caps the project that left its grant idle, saying why.
  */
 class CycleLoopIT {
-    private static final String DECIDER = "--as=dana";
-    private static final String AS_DECIDER = "--as-role=decider";
-
-    /** A cycle that started two days ago (so usage today falls in it), with the usage rule that caps idle grants. */
-    private static String lab(String cycle, LocalDate start) {
-        return """
-                name: loop-lab
-                cycle: %s
-                cycleStart: %s
-                gpuTypes:
-                  - {name: H100, speed: 1.0}
-                  - {name: A100, speed: 0.45}
-                pools:
-                  - {name: ci-h100, cluster: ci, gpuType: H100, gpus: 24, gpusPerNode: 8}
-                  - {name: ci-a100, cluster: ci, gpuType: A100, gpus: 16, gpusPerNode: 8}
-                categories:
-                  - {id: exploratory}
-                  - {id: product}
-                policy:
-                  reserve: 0%%
-                  relations: []
-                  granularity: node
-                  approvals: 1
-                  usage: {idleBelow: 50%%, action: capAtUsedPlusHeadroom, headroom: 25%%}
-                projects:
-                  - id: vision-rl
-                    category: exploratory
-                    lead: alice
-                    members: [alice, bob]
-                    ask: {floor: 8, target: 24, ceiling: 24, gpuTypes: [H100]}
-                  - id: chat-sft
-                    category: product
-                    lead: erin
-                    members: [erin]
-                    ask: {floor: 8, target: 16, ceiling: 16, gpuTypes: [A100]}
-                """.formatted(cycle, start);
-    }
-
     @Test
     void publishedPlanIsEnforcedItsUsageRecordedAndTheIdleGrantCappedNextCycle(@TempDir Path dir) throws Exception {
         SlurmCommandIT.requireCluster();
@@ -73,11 +29,7 @@ class CycleLoopIT {
 
     private static void loop(Path dir, String prefix, String db, LocalDate today) throws Exception {
         String first = "loop-1";
-        Path lab1 = Files.writeString(dir.resolve("lab1.yaml"), lab(first, today.minusDays(2)));
-        ok("lab", "import", lab1.toString(), "--db", db);
-        ok("cycle", "move", first, "review", "--db", db, DECIDER, AS_DECIDER);
-        ok("cycle", "move", first, "draft", "--db", db, DECIDER, AS_DECIDER);
-        ok("cycle", "solve", first, "--db", db, DECIDER, AS_DECIDER);
+        CycleLoop.draft(dir, db, first, today.minusDays(2), "ci");
 
         // enforcement refuses the cycle while it is only a draft, and changes nothing
         String[] cluster = {"--project-prefix", prefix, "--category-prefix", prefix, "--extra-user", "root", "--db", db
@@ -89,8 +41,7 @@ class CycleLoopIT {
         assertThat(SlurmCommandIT.run("sacctmgr", "-n", "-P", "show", "account", "format=account"))
                 .doesNotContain(prefix);
 
-        ok("cycle", "approve", first, "--db", db, DECIDER, AS_DECIDER);
-        ok("cycle", "publish", first, "--db", db, DECIDER, AS_DECIDER, "--note", "first cycle");
+        CycleLoop.publish(db, first);
 
         SlurmCommandRun apply = ok(concat(new String[] {"slurm", "apply", "--cycle", "current", "--yes"}, cluster));
         assertThat(apply.out()).contains("applied");
@@ -127,27 +78,8 @@ class CycleLoopIT {
 
         // the next cycle: the same asks; the draft caps the idle grant at its use plus headroom, never below the
         // continuity minimum, and says so
-        String second = "loop-2";
-        Path lab2 = Files.writeString(dir.resolve("lab2.yaml"), lab(second, today.plusDays(1)));
-        ok("lab", "import", lab2.toString(), "--db", db);
-        ok("cycle", "move", second, "review", "--db", db, DECIDER, AS_DECIDER);
-        ok("cycle", "move", second, "draft", "--db", db, DECIDER, AS_DECIDER);
-        ok("cycle", "solve", second, "--db", db, DECIDER, AS_DECIDER);
-        try (Store store = Store.open(db, null, null)) {
-            StoredPlan draft = store.plans().draft(CycleId.of(second)).orElseThrow();
-            ProjectPlan vision = draft.plan().projects().stream()
-                    .filter(line -> line.project().equals(ProjectId.of("vision-rl")))
-                    .findFirst()
-                    .orElseThrow();
-            assertThat(vision.previous().gpus(GpuTypeId.of("H100"))).isEqualTo(24);
-            assertThat(vision.grant().totalGpus())
-                    .as("capped below last cycle's 24")
-                    .isLessThan(24);
-            assertThat(vision.explanation().summary() + " "
-                            + vision.explanation().binding())
-                    .containsIgnoringCase("capped at")
-                    .contains("of 24 last cycle");
-        }
+        CycleLoop.draft(dir, db, "loop-2", today.plusDays(1), "ci");
+        CycleLoop.assertIdleGrantCapped(db, "loop-2");
     }
 
     private static SlurmCommandRun ok(String... args) {
