@@ -35,14 +35,7 @@ public final class Approvals {
     public PublishCheck approve(CycleId cycle, Integer expectedDraftVersion, Actor actor) {
         requireDecider(actor, "approve drafts", "role-may-not-approve");
         StoredPlan draft = draft(cycle, expectedDraftVersion);
-        String hash = PlanHash.of(draft.plan());
-        boolean already = store.approvals().list(cycle).stream()
-                .anyMatch(approval -> approval.counts()
-                        && approval.contentHash().equals(hash)
-                        && approval.decider().equals(actor.user()));
-        if (!already) {
-            store.approvals().approve(cycle, draft.version(), hash, actor);
-        }
+        store.approvals().approve(cycle, draft.version(), PlanHash.of(draft.plan()), actor);
         return check(cycle);
     }
 

@@ -219,6 +219,12 @@ public enum ErrorCode {
             "Project {project} has no override in cycle {cycle}.",
             "Maybe it was already removed?"),
     NO_DRAFT("no-draft", Kind.CONFLICT, 409, "Cycle {cycle} has no draft plan.", "Maybe solve a draft first?"),
+    DRAFT_ALREADY_PUBLISHED(
+            "draft-already-published",
+            Kind.CONFLICT,
+            409,
+            "The draft of cycle {cycle} is already published as version {version}.",
+            "Maybe change the draft (re-solve, pin) to publish a correction?"),
     NO_PLAN("no-plan", Kind.NOT_FOUND, 404, "Cycle {cycle} has no plan.", "Maybe solve and publish one?"),
     ROLE_MAY_NOT_APPROVE(
             "role-may-not-approve", Kind.FORBIDDEN, 403, "Role {role} may not approve drafts.", "Maybe ask a decider?"),

@@ -96,6 +96,79 @@ class TwoServersIT {
         }
     }
 
+    @Test
+    void twoHundredConcurrentApprovalsAndPublishesOverBothServersPublishExactlyOnce() throws Exception {
+        String url = Databases.postgresUrl();
+        try (Store storeA = Store.open(url, "postgres", "postgres");
+                Store storeB = Store.open(url, "postgres", "postgres")) {
+            storeA.lab().importLab(TestLabs.shaped(3, 42).build(), TestServer.ROOT);
+            AllotServer a = AllotServer.create(storeA, Planner.create(PlannerOptions.defaults()))
+                    .start("127.0.0.1", 0);
+            AllotServer b = AllotServer.create(storeB, Planner.create(PlannerOptions.defaults()))
+                    .start("127.0.0.1", 0);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                List<ApiClient> servers = List.of(new ApiClient(a.port()), new ApiClient(b.port()));
+                List<String> deciders = List.of("ada", "grace").stream()
+                        .map(user -> storeA.tokens()
+                                .create(user, Role.DECIDER, "test", TestServer.ROOT)
+                                .token())
+                        .toList();
+                ApiClient onA = servers.get(0);
+                onA.send("POST", CYCLE + "/transitions", deciders.get(0), "{\"to\": \"review\"}", Map.of());
+                onA.send("POST", CYCLE + "/transitions", deciders.get(0), "{\"to\": \"draft\"}", Map.of());
+                assertThat(onA.send("POST", CYCLE + "/draft", deciders.get(0), null, Map.of())
+                                .status())
+                        .isEqualTo(201);
+                String publish = onA.publishBody(CYCLE, deciders.get(0), "agreed");
+
+                // request i: approve (even) or publish (odd), by decider i/2 % 2, through server i/4 % 2
+                List<CompletableFuture<ApiClient.Reply>> replies = new java.util.ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    ApiClient server = servers.get(i / 4 % 2);
+                    String decider = deciders.get(i / 2 % 2);
+                    boolean approve = i % 2 == 0;
+                    replies.add(CompletableFuture.supplyAsync(
+                            () -> approve
+                                    ? server.send("POST", CYCLE + "/approvals", decider, null, Map.of())
+                                    : server.send("POST", CYCLE + "/publish", decider, publish, Map.of()),
+                            pool));
+                }
+                List<ApiClient.Reply> all = new java.util.ArrayList<>();
+                for (CompletableFuture<ApiClient.Reply> reply : replies) {
+                    all.add(reply.get());
+                }
+
+                Map<Integer, Long> statuses = all.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                ApiClient.Reply::status,
+                                java.util.TreeMap::new,
+                                java.util.stream.Collectors.counting()));
+                assertThat(statuses.keySet()).as("statuses %s", statuses).isSubsetOf(200, 201, 409);
+                long published = all.stream()
+                        .filter(r -> r.status() == 201 && r.json().has("version"))
+                        .count();
+                assertThat(published)
+                        .as("publishes answered 201 (statuses %s)", statuses)
+                        .isEqualTo(1);
+                assertThat(onA.get(CYCLE + "/plans", deciders.get(0)).json()).hasSize(1);
+                assertThat(servers.get(1).get(CYCLE + "/plans", deciders.get(1)).json())
+                        .hasSize(1);
+                List<dev.allot.store.AuditLog.Entry> audit = storeB.audit().list("plan", null, 1000);
+                assertThat(audit).filteredOn(e -> e.action().equals("publish")).hasSize(1);
+                assertThat(storeB.audit().list(null, null, 1000))
+                        .filteredOn(e -> e.action().contains("approv"))
+                        .extracting(dev.allot.store.AuditLog.Entry::actor)
+                        .as("each decider's approval of the one draft, recorded once")
+                        .containsExactlyInAnyOrder("ada", "grace");
+            } finally {
+                pool.shutdownNow();
+                a.stop();
+                b.stop();
+            }
+        }
+    }
+
     private static CompletableFuture<ApiClient.Reply> pinEdit(
             ApiClient client, String token, String reason, String etag) {
         return CompletableFuture.supplyAsync(() -> client.send(

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -26,11 +27,24 @@ public final class ApprovalRepository {
         this.store = store;
     }
 
-    /** Records {@code actor}'s approval of the draft with {@code draftVersion} and {@code contentHash}. */
+    /**
+     * Records {@code actor}'s approval of the draft with {@code draftVersion} and {@code contentHash}; an approval of
+     * the same content by the same decider that still counts is returned as it is (approving twice, or from two
+     * servers at once, records one approval).
+     */
     public Approval approve(CycleId cycle, int draftVersion, String contentHash, Actor actor) {
         return store.transaction(handle -> {
             CycleRepository.require(handle, cycle);
+            AuditVersions.lock(handle, "cycle", "id", cycle.value());
             requireDraft(handle, cycle, draftVersion);
+            Optional<Approval> already = list(handle, cycle).stream()
+                    .filter(approval -> approval.counts()
+                            && approval.contentHash().equals(contentHash)
+                            && approval.decider().equals(actor.user()))
+                    .findFirst();
+            if (already.isPresent()) {
+                return already.get();
+            }
             long id = handle.createUpdate("INSERT INTO approval (cycle, draft_version, content_hash, decider,"
                             + " approved_at) VALUES (:cycle, :version, :hash, :decider, :at)")
                     .bind("cycle", cycle.value())
@@ -121,6 +135,8 @@ public final class ApprovalRepository {
             String note,
             Actor actor) {
         return store.transaction(handle -> {
+            // one publish of a cycle at a time, also across servers: the second sees the first's version
+            AuditVersions.lock(handle, "cycle", "id", cycle.value());
             requireDraft(handle, cycle, draftVersion);
             long approvers = list(handle, cycle).stream()
                     .filter(Approval::counts)

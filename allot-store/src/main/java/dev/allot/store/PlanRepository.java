@@ -125,6 +125,16 @@ public final class PlanRepository {
             throw Stale.of("draft plan of cycle " + cycle, expectedDraftVersion, draft.version());
         }
         Optional<StoredPlan> latest = latestPublished(handle, cycle);
+        // A second publish of the same draft (a double click, two deciders at once, a retried request) would add a
+        // version equal to the last one: the one publish that came first stands.
+        if (latest.isPresent() && latest.get().plan().equals(draft.plan())) {
+            throw new AllotException(
+                    dev.allot.core.ErrorCode.DRAFT_ALREADY_PUBLISHED,
+                    "The draft of cycle " + cycle + " is already published as version "
+                            + latest.get().version()
+                            + " (by " + latest.get().createdBy() + "); nothing was published again. Maybe change the"
+                            + " draft (re-solve, pin) to publish a correction?");
+        }
         int version = latest.map(p -> p.version() + 1).orElse(1);
         long id = insert(
                 handle,

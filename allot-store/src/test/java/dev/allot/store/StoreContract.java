@@ -337,7 +337,14 @@ abstract class StoreContract {
         StoredPlan draft = store.plans().saveDraft(CYCLE, plan, null, DECIDER);
 
         StoredPlan v1 = store.plans().publish(CYCLE, draft.version(), "first", DECIDER);
-        store.plans().saveDraft(CYCLE, plan, draft.version(), DECIDER);
+        assertThatThrownBy(() -> store.plans().publish(CYCLE, null, "again", OTHER_DECIDER))
+                .as("the same draft is not published twice")
+                .isInstanceOfSatisfying(AllotException.class, e -> {
+                    assertThat(e.code()).isEqualTo("draft-already-published");
+                    assertThat(e.getMessage()).contains("already published as version 1");
+                });
+        Plan corrected = solve(TestLabs.shaped(4, 8).build());
+        store.plans().saveDraft(CYCLE, corrected, draft.version(), DECIDER);
         StoredPlan v2 = store.plans().publish(CYCLE, null, "correction", DECIDER);
 
         assertThat(store.cycles().get(CYCLE).value().state()).isEqualTo(CycleState.PUBLISHED);
