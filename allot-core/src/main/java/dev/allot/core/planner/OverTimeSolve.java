@@ -15,10 +15,8 @@ import java.util.Map;
  *       between periods and without the stability term, bounds the value of every period with that fleet in any
  *       plan; {@code Σ_k weight_k x bound_k} bounds the whole model (one solve per distinct fleet);
  *   <li>plan: solve period by period ({@link Staged}), each step holding the earlier periods' grants;
- *   <li>if that plan is within the gap of the bound, it is the answer, with that bound;
- *   <li>otherwise bound the model again keeping the links between periods ({@link LinkBound}); if the plan is within
- *       the gap of the smaller bound, it is the answer;
- *   <li>otherwise solve the full model started from it, and keep the better plan and the tightest bound.
+ *   <li>if that plan is within the gap of the bound, it is the answer, with that bound; otherwise solve the full
+ *       model started from it, and keep the better plan and the tighter bound.
  * </ol>
  *
  * <p>Labs with GPU-hour budgets or reserved blocks, and the CP-SAT engine, solve the full model directly: a
@@ -70,15 +68,6 @@ final class OverTimeSolve {
             return solveModel(full, options.withTimeLimit(remaining(options, spent)), listener);
         }
         double objective = objectiveOf(full.model, staged.values());
-        listener.onProgress(spent, objective, bound);
-        if (gap(objective, bound) <= options.relativeGap()) {
-            return new SolverOutcome(SolverOutcome.Status.OPTIMAL, staged.values(), objective, bound, spent);
-        }
-        // The bound per fleet ignores the links between periods; price them instead (half the time left at most).
-        LinkBound.Result linked = LinkBound.of(
-                full, options.withTimeLimit(remaining(options, spent).dividedBy(2)), sub.relativeGap());
-        spent = spent.plus(linked.spent());
-        bound = Math.min(bound, Math.min(linked.bound(), linked.lp()));
         listener.onProgress(spent, objective, bound);
         if (gap(objective, bound) <= options.relativeGap()) {
             return new SolverOutcome(SolverOutcome.Status.OPTIMAL, staged.values(), objective, bound, spent);
