@@ -58,10 +58,7 @@ public final class Blocks {
     public Versioned<List<Block>> replace(
             CycleId cycle, ProjectId project, List<BlockRules.Entry> entries, Integer expectedVersion, Actor actor) {
         reviews.requireAskWriter(project, actor);
-        Cycle stored = store.cycles().get(cycle).value();
-        Fleet fleet = Fleet.of(store.lab().gpuTypes(), store.lab().pools());
-        List<Problem> problems =
-                BlockRules.check(entries, fleet, stored.start(), stored.start().plusDays(Lab.CYCLE_DAYS), "");
+        List<Problem> problems = problems(cycle, entries);
         if (!problems.isEmpty()) {
             String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";
             throw new AllotException(
@@ -81,6 +78,16 @@ public final class Blocks {
                         entry.latestEnd()))
                 .toList();
         return store.blocks().replace(cycle, project, blocks, expectedVersion, actor);
+    }
+
+    /**
+     * Every problem of a project's blocks as written, by {@link BlockRules} against the lab's fleet and the cycle's
+     * days, each at {@code blocks[i].field}; empty when all hold.
+     */
+    public List<Problem> problems(CycleId cycle, List<BlockRules.Entry> entries) {
+        Cycle stored = store.cycles().get(cycle).value();
+        Fleet fleet = Fleet.of(store.lab().gpuTypes(), store.lab().pools());
+        return BlockRules.check(entries, fleet, stored.start(), stored.start().plusDays(Lab.CYCLE_DAYS), "");
     }
 
     /**
