@@ -24,6 +24,7 @@ public final class Application {
     private final Dashboard dashboard;
     private final Assignments assignments;
     private final Budgets budgets;
+    private final Blocks blocks;
 
     private Application(Store store, Planner planner) {
         this.approvals = new Approvals(store);
@@ -39,6 +40,7 @@ public final class Application {
         this.dashboard = new Dashboard(store, usage);
         this.assignments = new Assignments(store);
         this.budgets = new Budgets(store, approvals);
+        this.blocks = new Blocks(store, reviews);
     }
 
     /** The pools' capacity events (arrivals, retirements, outage windows). */
@@ -117,5 +119,10 @@ public final class Application {
     /** A cycle's GPU-hour budgets per project and GPU type. */
     public Budgets budgets() {
         return budgets;
+    }
+
+    /** The reserved blocks each project asks for in a cycle, and where a plan placed them. */
+    public Blocks blocks() {
+        return blocks;
     }
 }

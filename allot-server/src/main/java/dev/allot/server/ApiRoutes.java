@@ -46,6 +46,7 @@ final class ApiRoutes {
         CapacityHandlers capacity = new CapacityHandlers(application.fleets());
         AssignmentHandlers assignments = new AssignmentHandlers(application.assignments());
         BudgetHandlers budgets = new BudgetHandlers(application.budgets());
+        BlockHandlers blocks = new BlockHandlers(application);
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -110,6 +111,9 @@ final class ApiRoutes {
         api.add(POST, "/api/lab", ADMIN, cycles::importLab);
         api.add(GET, "/api/cycles/{cycle}/budgets", EVERYONE, budgets::list);
         api.add(PUT, "/api/cycles/{cycle}/budgets", STEERING, budgets::replace);
+        api.add(GET, "/api/cycles/{cycle}/blocks", EVERYONE, blocks::cycle);
+        api.add(GET, "/api/cycles/{cycle}/asks/{project}/blocks", EVERYONE, blocks::project);
+        api.add(PUT, "/api/cycles/{cycle}/asks/{project}/blocks", ASKING, blocks::replace);
         return List.copyOf(api.routes);
     }
 

@@ -319,6 +319,30 @@ final class OpenApiDocument {
                 "BudgetsInput",
                 "Budgets",
                 true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/blocks",
+                "The cycle's reserved blocks, each with where the plan the caller may see placed it (placed: null"
+                        + " when it did not) and the plan's sentence about it",
+                null,
+                "CycleBlocks",
+                true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/asks/{project}/blocks",
+                "A project's reserved blocks in the cycle, part of its ask; ETag for If-Match",
+                null,
+                "Blocks",
+                true);
+        doc.op(
+                "put",
+                "/api/cycles/{cycle}/asks/{project}/blocks",
+                "Replace a project's reserved blocks with the body's list while the cycle is open (its lead or an"
+                        + " admin; If-Match; a block left out is removed; every problem at once, at"
+                        + " blocks[i].gpuType|gpus|days|earliestStart|latestEnd)",
+                "BlocksInput",
+                "Blocks",
+                true);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
         root.put(

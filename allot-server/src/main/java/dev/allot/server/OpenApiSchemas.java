@@ -1,5 +1,6 @@
 package dev.allot.server;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,41 @@ final class OpenApiSchemas {
                 Map.of("project", str(), "gpuType", str(), "gpuHours", num()));
         s.put("BudgetsInput", obj(List.of("budgets"), Map.of("budgets", arr(budget))));
         s.put("Budgets", obj(List.of("cycle", "budgets"), Map.of("cycle", str(), "budgets", arr(budget))));
+        Map<String, Object> blockFields = new LinkedHashMap<>();
+        blockFields.put("gpuType", str());
+        blockFields.put("gpus", integer());
+        blockFields.put("days", integer());
+        blockFields.put("earliestStart", date());
+        blockFields.put("latestEnd", date());
+        List<String> blockRequired = List.of("gpuType", "gpus", "days", "earliestStart", "latestEnd");
+        s.put("BlocksInput", obj(List.of("blocks"), Map.of("blocks", arr(obj(blockRequired, blockFields)))));
+        Map<String, Object> asked = new LinkedHashMap<>(blockFields);
+        asked.put("project", str());
+        List<String> askedRequired = new ArrayList<>(blockRequired);
+        askedRequired.add("project");
+        s.put(
+                "Blocks",
+                obj(
+                        List.of("cycle", "project", "blocks"),
+                        Map.of("cycle", str(), "project", str(), "blocks", arr(obj(askedRequired, asked)))));
+        Map<String, Object> scheduled = new LinkedHashMap<>(asked);
+        scheduled.put("placed", nullable(obj(List.of("start", "end"), Map.of("start", date(), "end", date()))));
+        scheduled.put("explanation", str());
+        List<String> scheduledRequired = new ArrayList<>(askedRequired);
+        scheduledRequired.addAll(List.of("placed", "explanation"));
+        s.put(
+                "CycleBlocks",
+                obj(
+                        List.of("cycle", "blocks"),
+                        Map.of(
+                                "cycle",
+                                str(),
+                                "planVersion",
+                                nullable(integer()),
+                                "planKind",
+                                nullable(str()),
+                                "blocks",
+                                arr(obj(scheduledRequired, scheduled)))));
         s.put("Category", obj(List.of("id"), Map.of("id", str(), "description", str())));
         s.put("Categories", arr(ref("Category")));
         Map<String, Object> project = Map.of(

@@ -86,12 +86,16 @@ class RoleMatrixIT {
             entry("GET /api/cycles/{cycle}/overrides/{project}", REVIEW),
             entry("POST /api/lab", ADMIN),
             entry("GET /api/cycles/{cycle}/budgets", ALL),
-            entry("PUT /api/cycles/{cycle}/budgets", STEER));
+            entry("PUT /api/cycles/{cycle}/budgets", STEER),
+            entry("GET /api/cycles/{cycle}/blocks", ALL),
+            entry("GET /api/cycles/{cycle}/asks/{project}/blocks", ALL),
+            entry("PUT /api/cycles/{cycle}/asks/{project}/blocks", EnumSet.of(Role.ADMIN, Role.LEAD)));
 
     /** Routes where a project lead may act only on the projects they lead. */
     private static final Set<String> OWN_PROJECT_ONLY = Set.of(
             "PUT /api/cycles/{cycle}/asks/{project}",
             "POST /api/cycles/{cycle}/asks/{project}/confirm",
+            "PUT /api/cycles/{cycle}/asks/{project}/blocks",
             "POST /api/projects/{project}/evidence");
 
     @Test

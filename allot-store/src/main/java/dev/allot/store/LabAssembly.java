@@ -45,7 +45,8 @@ final class LabAssembly {
                 ReviewReads.overrides(handle, key),
                 history(handle, cycle),
                 CapacityEvents.from(handle, cycle.start()),
-                Budgets.of(handle, key));
+                Budgets.of(handle, key),
+                Blocks.of(handle, key));
     }
 
     /** Imported past cycles, then every earlier cycle's latest published plan with the share of it that was used. */

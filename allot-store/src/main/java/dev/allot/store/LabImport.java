@@ -36,6 +36,7 @@ final class LabImport {
         String cycle = lab.cycle().value();
         new ReviewWrites(changes, cycle).replaceAll(lab.asks(), lab.scores(), lab.pins(), lab.overrides());
         Budgets.replace(changes, cycle, lab.budgets());
+        Blocks.replaceAll(changes, cycle, lab.blocks());
         history(lab.history());
         reposition(
                 "gpu_type",

@@ -41,6 +41,7 @@ public final class Store implements AutoCloseable {
     private final EvidenceRepository evidence;
     private final EnforcementRepository enforcement;
     private final AssignmentRepository assignments;
+    private final BlockRepository blocks;
 
     private Store(HikariDataSource dataSource, InstantSource clock) {
         this.dataSource = dataSource;
@@ -59,6 +60,7 @@ public final class Store implements AutoCloseable {
         this.evidence = new EvidenceRepository(this);
         this.enforcement = new EnforcementRepository(this);
         this.assignments = new AssignmentRepository(this);
+        this.blocks = new BlockRepository(this);
     }
 
     /** Opens (and migrates) the database at {@code url}; user and password may be null for H2. */
@@ -193,6 +195,11 @@ public final class Store implements AutoCloseable {
     /** Which reviewer scores which project, per cycle. */
     public AssignmentRepository assignments() {
         return assignments;
+    }
+
+    /** The reserved blocks the projects ask for in each cycle. */
+    public BlockRepository blocks() {
+        return blocks;
     }
 
     public AuditLog audit() {

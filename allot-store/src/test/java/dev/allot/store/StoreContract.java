@@ -118,6 +118,55 @@ abstract class StoreContract {
     }
 
     @Test
+    void blocksSurviveImportAndExportAndAProjectsEditIsVersionedAndAudited() {
+        Lab base = TestLabs.shaped(3, 4).build();
+        dev.allot.core.model.Block big = block("project-0", "H100", 64, 10, 3, 30);
+        dev.allot.core.model.Block second = block("project-0", "A100", 16, 5, 20, 56);
+        dev.allot.core.model.Block other = block("project-2", "H100", 8, 7, 0, 14);
+        Lab lab = base.withBlocks(List.of(big, second, other));
+
+        store.lab().importLab(lab, ADMIN);
+        ImportSummary again = store.lab().importLab(lab, ADMIN);
+
+        assertThat(store.lab().export(CYCLE)).isEqualTo(lab);
+        assertThat(again.changes()).isZero();
+        Versioned<List<dev.allot.core.model.Block>> own = store.blocks().of(CYCLE, ProjectId.of("project-0"));
+        assertThat(own.value()).containsExactly(big, second);
+        assertThat(own.version()).isEqualTo(1);
+        assertThatThrownBy(() -> store.blocks().replace(CYCLE, ProjectId.of("project-0"), List.of(second), 7, ADMIN))
+                .isInstanceOf(AllotException.class)
+                .hasMessageContaining("7");
+        Versioned<List<dev.allot.core.model.Block>> edited =
+                store.blocks().replace(CYCLE, ProjectId.of("project-0"), List.of(second), 1, ADMIN);
+        assertThat(edited.value()).containsExactly(second);
+        assertThat(edited.version()).isEqualTo(2);
+        assertThat(store.blocks()
+                        .replace(CYCLE, ProjectId.of("project-0"), List.of(second), 2, ADMIN)
+                        .version())
+                .isEqualTo(2);
+        assertThat(store.blocks().list(CYCLE)).containsExactly(second, other);
+        assertThat(store.audit().list("blocks", CYCLE + "/project-0", 10)).hasSize(2);
+        store.lab().importLab(base, ADMIN);
+        assertThat(store.blocks().list(CYCLE)).isEmpty();
+        moveTo(CycleState.REVIEW, DECIDER);
+        assertThatThrownBy(() -> store.blocks().replace(CYCLE, ProjectId.of("project-0"), List.of(big), null, ADMIN))
+                .isInstanceOf(AllotException.class)
+                .hasMessageContaining("edit blocks");
+    }
+
+    private static dev.allot.core.model.Block block(
+            String project, String type, int gpus, int days, int fromDay, int untilDay) {
+        LocalDate start = LocalDate.of(2026, 12, 1);
+        return new dev.allot.core.model.Block(
+                ProjectId.of(project),
+                GpuTypeId.of(type),
+                gpus,
+                days,
+                start.plusDays(fromDay),
+                start.plusDays(untilDay));
+    }
+
+    @Test
     void importingTheSameLabAgainChangesNothing() {
         Lab lab = TestLabs.shaped(5, 2).build();
         store.lab().importLab(lab, ADMIN);

@@ -4,10 +4,12 @@ import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Ask;
+import dev.allot.core.model.Block;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.rules.AskRules;
+import dev.allot.core.rules.BlockRules;
 import dev.allot.core.rules.Limits;
 import dev.allot.store.Actor;
 import dev.allot.store.AskState;
@@ -34,7 +36,14 @@ final class AskForm {
             List<String> gpuTypes,
             String justification,
             String links,
-            String version) {}
+            String version,
+            List<BlockRows.Row> blocks,
+            String blocksVersion) {
+        Values {
+            blocks = blocks == null ? List.of() : List.copyOf(blocks);
+            blocksVersion = blocksVersion == null ? "" : blocksVersion;
+        }
+    }
 
     /** @param carried whether the stored ask was carried over from last cycle and awaits its lead's confirmation */
     record View(
@@ -60,7 +69,12 @@ final class AskForm {
         Target target = target(ctx, page);
         Optional<Versioned<StoredAsk>> stored =
                 store.reviews().ask(target.cycle().id(), target.project().id());
-        Values values = stored.map(AskForm::values).orElse(new Values("0", "", "", List.of(), "", "", ""));
+        Versioned<List<Block>> blocks =
+                application.blocks().of(target.cycle().id(), target.project().id());
+        List<BlockRows.Row> rows = BlockRows.of(blocks.value());
+        String blocksVersion = String.valueOf(blocks.version());
+        Values values = stored.map(ask -> values(ask, rows, blocksVersion))
+                .orElse(new Values("0", "", "", List.of(), "", "", "", rows, blocksVersion));
         return render(page, target, values, new FormErrors());
     }
 
@@ -73,9 +87,15 @@ final class AskForm {
                 ctx.formParams("gpuTypes"),
                 Forms.text(ctx, "justification", 4000),
                 Forms.text(ctx, "links", 4000),
-                Forms.text(ctx, "version", 12));
+                Forms.text(ctx, "version", 12),
+                BlockRows.read(ctx),
+                Forms.text(ctx, "blocksVersion", 12));
         FormErrors errors = new FormErrors();
         Ask ask = parse(target, values, errors);
+        List<BlockRules.Entry> blocks = BlockRows.parse(values.blocks(), errors);
+        if (errors.isEmpty()) {
+            BlockRows.show(application.blocks().problems(target.cycle().id(), blocks), values.blocks(), errors);
+        }
         if (!errors.isEmpty()) {
             ctx.status(422);
             return render(page, target, values, errors);
@@ -91,6 +111,17 @@ final class AskForm {
                         target.cycle().id(),
                         new StoredAsk(ask, evidence),
                         Forms.version(ctx, "version"),
+                        new Actor(page.rights().user(), page.rights().role()));
+        application
+                .blocks()
+                .replace(
+                        target.cycle().id(),
+                        target.project().id(),
+                        blocks,
+                        // a project's blocks start at version 0, before their first write
+                        values.blocksVersion().isEmpty()
+                                ? null
+                                : Forms.integer(ctx, "blocksVersion", 0, Integer.MAX_VALUE),
                         new Actor(page.rights().user(), page.rights().role()));
         ctx.redirect("/projects/" + target.project().id().value() + page.cycleQuery(), HttpStatus.SEE_OTHER);
         return null;
@@ -183,7 +214,7 @@ final class AskForm {
         return new Target(project, cycle);
     }
 
-    private static Values values(Versioned<StoredAsk> stored) {
+    private static Values values(Versioned<StoredAsk> stored, List<BlockRows.Row> blocks, String blocksVersion) {
         Ask ask = stored.value().ask();
         return new Values(
                 String.valueOf(ask.floorGpus()),
@@ -192,7 +223,9 @@ final class AskForm {
                 ask.gpuTypes().stream().map(GpuTypeId::value).sorted().toList(),
                 ask.justification(),
                 String.join("\n", stored.value().evidence().links()),
-                String.valueOf(stored.version()));
+                String.valueOf(stored.version()),
+                blocks,
+                blocksVersion);
     }
 
     private static List<String> lines(String text) {

@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Blocks;
 import dev.allot.application.Usage;
 import dev.allot.core.model.CapacityEvent;
 import dev.allot.core.model.CapacityTimeline;
@@ -59,10 +60,11 @@ final class ClusterPage {
             List<TypeLine> types,
             String chart,
             UsageLine usage,
-            Timeline timeline) {}
+            Timeline timeline,
+            BlockGantt.View blocks) {}
 
     /** One hue per GPU type, shared by its capacity (solid) and granted (dashed) lines. */
-    private static final List<String> TIMELINE_COLOURS =
+    static final List<String> TIMELINE_COLOURS =
             List.of("#4e79a7", "#e15759", "#59a14f", "#b07aa1", "#f28e2b", "#76b7b2", "#9c755f", "#edc948");
 
     private final Store store;
@@ -78,7 +80,16 @@ final class ClusterPage {
         if (cycle.isEmpty()) {
             return Templates.render(
                     "cluster.jte",
-                    new View(page, null, "no plan yet", store.lab().pools(), List.of(), "", null, Timeline.NONE));
+                    new View(
+                            page,
+                            null,
+                            "no plan yet",
+                            store.lab().pools(),
+                            List.of(),
+                            "",
+                            null,
+                            Timeline.NONE,
+                            BlockGantt.View.NONE));
         }
         Lab lab = store.lab().export(cycle.get().id());
         Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.get().id(), page.rights());
@@ -93,7 +104,8 @@ final class ClusterPage {
                         types,
                         chart(types),
                         usage(cycle.get().id(), LocalDate.now(ZoneOffset.UTC)),
-                        timeline(lab, shown.map(StoredPlan::plan))));
+                        timeline(lab, shown.map(StoredPlan::plan)),
+                        BlockGantt.of(lab, Blocks.schedule(lab.blocks(), shown.map(StoredPlan::plan)))));
     }
 
     /**

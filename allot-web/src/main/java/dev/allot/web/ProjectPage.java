@@ -50,7 +50,8 @@ final class ProjectPage {
             String decisionWords,
             String yieldDate,
             List<Score> sharedComments,
-            boolean mayAddEvidence) {}
+            boolean mayAddEvidence,
+            List<BlockGantt.Row> blocks) {}
 
     /** Days a cycle is taken to last when turning GPU-hours into average GPUs. */
     private static final double CYCLE_HOURS = 30 * 24.0;
@@ -104,7 +105,12 @@ final class ProjectPage {
                                 .orElse(""),
                         line.map(DecisionWords::yieldDate).orElse(""),
                         sharedComments(lab, project, rights, shown),
-                        Application.over(store).evidence().mayWrite(id, new Actor(rights.user(), rights.role()))));
+                        Application.over(store).evidence().mayWrite(id, new Actor(rights.user(), rights.role())),
+                        BlockGantt.rows(dev.allot.application.Blocks.schedule(
+                                lab.blocks().stream()
+                                        .filter(block -> block.project().equals(id))
+                                        .toList(),
+                                shown.map(StoredPlan::plan)))));
     }
 
     /**

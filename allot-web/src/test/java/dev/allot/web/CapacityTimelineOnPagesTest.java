@@ -102,7 +102,8 @@ class CapacityTimelineOnPagesTest {
                         ClusterPage.types(lab, Optional.of(plan)),
                         "",
                         null,
-                        timeline));
+                        timeline,
+                        BlockGantt.View.NONE));
         assertThat(html).contains("Capacity over the cycle", "data-testid=\"timeline\"", "(capacity / granted)");
         assertThat(html.split("<tr><td>20", -1)).hasSize(timeline.periods().size() + 1);
     }

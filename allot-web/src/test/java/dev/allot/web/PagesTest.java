@@ -183,7 +183,7 @@ class PagesTest {
         AskForm form = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())));
         FormErrors errors = new FormErrors();
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), cycle);
-        var values = new AskForm.Values("8", "x", "4", List.of("B200"), " ", "ftp://old", "");
+        var values = new AskForm.Values("8", "x", "4", List.of("B200"), " ", "ftp://old", "", List.of(), "");
         assertThat(form.parse(target, values, errors)).isNull();
         assertThat(errors.of("target"))
                 .isEqualTo("target: 'x' is not a whole number from 0 to 1000000. Maybe the"
@@ -204,7 +204,7 @@ class PagesTest {
         FormErrors errors = new FormErrors();
 
         var ask = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())))
-                .parse(target, new AskForm.Values("24", "16", "32", List.of(), "why", "", ""), errors);
+                .parse(target, new AskForm.Values("24", "16", "32", List.of(), "why", "", "", List.of(), ""), errors);
 
         assertThat(ask).isNull();
         assertThat(errors.code("floor")).isEqualTo("ask-floor-above-target");
@@ -219,7 +219,10 @@ class PagesTest {
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
         FormErrors errors = new FormErrors();
         var ask = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())))
-                .parse(target, new AskForm.Values("8", "16", "24", List.of("A100"), "why", "", ""), errors);
+                .parse(
+                        target,
+                        new AskForm.Values("8", "16", "24", List.of("A100"), "why", "", "", List.of(), ""),
+                        errors);
         assertThat(errors.isEmpty()).isTrue();
         assertThat(ask.floorGpus()).isEqualTo(8);
         assertThat(ask.ceilingGpus()).isEqualTo(24);

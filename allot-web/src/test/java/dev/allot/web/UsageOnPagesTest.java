@@ -186,7 +186,8 @@ class UsageOnPagesTest {
                         List.of(),
                         "",
                         cluster.usage(lab.cycle(), today),
-                        ClusterPage.Timeline.NONE));
+                        ClusterPage.Timeline.NONE,
+                        BlockGantt.View.NONE));
     }
 
     static StoredPlan published(Application application, Lab lab) {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
             CycleCommand.Solve.class,
             CycleCommand.Diff.class,
             CycleCommand.Budgets.class,
+            CycleBlocksCommand.class,
             ApprovalCommands.Approve.class,
             ApprovalCommands.Withdraw.class,
             ApprovalCommands.Check.class,

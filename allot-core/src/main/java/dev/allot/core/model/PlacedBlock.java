@@ -22,4 +22,17 @@ public record PlacedBlock(ProjectId project, GpuTypeId gpuType, int gpus, LocalD
     public boolean overlaps(LocalDate from, LocalDate until) {
         return start.isBefore(until) && end.isAfter(from);
     }
+
+    /**
+     * Whether this placement can be {@code block}'s: the same project, GPU type and GPUs, held for the block's days
+     * within its window.
+     */
+    public boolean places(Block block) {
+        return project.equals(block.project())
+                && gpuType.equals(block.gpuType())
+                && gpus == block.gpus()
+                && start.plusDays(block.days()).equals(end)
+                && !start.isBefore(block.earliestStart())
+                && !end.isAfter(block.latestEnd());
+    }
 }

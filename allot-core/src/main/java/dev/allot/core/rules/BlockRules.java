@@ -15,6 +15,43 @@ import java.util.List;
 public final class BlockRules {
     private BlockRules() {}
 
+    /** One block as written, its GPU type by name; a field the entry point could not read is null. */
+    public record Entry(String gpuType, Integer gpus, Integer days, LocalDate earliestStart, LocalDate latestEnd) {}
+
+    /**
+     * Every problem of one project's {@code blocks} at once, each at {@code blocks[i].field} under {@code prefix}
+     * (empty for a top-level list named {@code blocks}): a GPU type of the lab, then the rules of {@link #block}.
+     * An entry with a field left null is checked for its GPU type only (its entry point reported the rest).
+     *
+     * @param cycleEnd the first day after the cycle's planning horizon
+     */
+    public static List<Problem> check(
+            List<Entry> blocks, Fleet fleet, LocalDate cycleStart, LocalDate cycleEnd, String prefix) {
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            String at = prefix + "blocks[" + i + "]";
+            Entry entry = blocks.get(i);
+            List<Problem> unknown = FleetRules.gpuType(entry.gpuType() == null ? "" : entry.gpuType(), fleet);
+            unknown.forEach(problem -> problems.add(problem.at(at + ".gpuType")));
+            if (entry.gpus() == null
+                    || entry.days() == null
+                    || entry.earliestStart() == null
+                    || entry.latestEnd() == null) {
+                continue;
+            }
+            block(
+                            entry.gpus(),
+                            entry.days(),
+                            entry.earliestStart(),
+                            entry.latestEnd(),
+                            unknown.isEmpty() ? fleet.nodeGpus(entry.gpuType()) : 1,
+                            cycleStart,
+                            cycleEnd)
+                    .forEach(problem -> problems.add(problem.under(at)));
+        }
+        return problems;
+    }
+
     /**
      * @param nodeGpus GPUs per node of the block's type (1 when grants are counted in single GPUs)
      * @param cycleEnd the first day after the cycle's planning horizon

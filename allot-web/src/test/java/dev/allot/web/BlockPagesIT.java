@@ -1,0 +1,159 @@
+package dev.allot.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import dev.allot.application.Application;
+import dev.allot.core.model.Block;
+import dev.allot.core.model.CapacityEvent;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.Lab;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.planner.Planner;
+import dev.allot.core.planner.PlannerOptions;
+import dev.allot.store.Actor;
+import dev.allot.store.CycleState;
+import dev.allot.store.Role;
+import dev.allot.store.TestLabs;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Reserved blocks in the browser: a lead adds one on the ask form (a bad one is refused row by row, nothing saved),
+ * and after the draft solve the cluster page draws every block over the cycle beside capacity, with its table, at
+ * laptop and phone width.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BlockPagesIT {
+    private static final Actor DANA = new Actor("dana", Role.DECIDER);
+
+    private Browser browser;
+    private UiServer server;
+    private String led;
+
+    @BeforeAll
+    void start() {
+        Lab plain = TestLabs.shaped(12, 2).build();
+        LocalDate start = plain.cycleStart();
+        Lab lab = plain.withCapacityEvents(
+                List.of(CapacityEvent.arrival(plain.pools().get(0).name(), 128, start.plusDays(21))));
+        led = lab.projects().get(0).id().value();
+        browser = Browser.launch();
+        server = new UiServer(lab.withBlocks(List.of(
+                block(led, "H100", 256, 10, start.plusDays(7), start.plusDays(35)),
+                block(lab.projects().get(1).id().value(), "A100", 64, 14, start, start.plusDays(28)),
+                block(lab.projects().get(2).id().value(), "H100", 2048, 7, start, start.plusDays(56)))));
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aLeadAddsABlockOnTheAskFormAfterABadOneIsRefusedAtItsRow() {
+        Page page = browser.signedIn(server, server.tokens.get(Role.LEAD));
+        page.setViewportSize(1440, 900);
+        page.navigate(server.url("/projects/" + led + "/ask"));
+        Locator rows = page.locator("[data-testid=block-rows] fieldset.block-row");
+        assertThat(rows).hasCount(2);
+        assertThat(rows.nth(0).locator("input[name=blockGpus]")).hasValue("256");
+
+        Locator added = rows.nth(1);
+        added.locator("select[name=blockGpuType]").selectOption("H100");
+        added.locator("input[name=blockGpus]").fill("12");
+        added.locator("input[name=blockDays]").fill("5");
+        added.locator("input[name=blockEarliestStart]").fill("2026-12-01");
+        added.locator("input[name=blockLatestEnd]").fill("2026-12-03");
+        page.getByText("Save the ask").click();
+
+        assertThat(page.getByTestId("form-errors")).isVisible();
+        Locator refused =
+                page.locator("[data-testid=block-rows] fieldset.block-row").nth(1);
+        assertThat(refused.locator("small.error")).hasCount(2);
+        assertThat(refused.locator("small.error").first()).containsText("blocks[1].gpus: is not a whole number");
+        assertThat(refused.locator("input[name=blockGpus]")).hasValue("12");
+        assertThat(server.store.blocks().list(server.lab.cycle())).hasSize(3);
+        refused.scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "ask-blocks-errors");
+
+        refused.locator("input[name=blockGpus]").fill("16");
+        refused.locator("input[name=blockLatestEnd]").fill("2026-12-17");
+        page.getByText("Save the ask").click();
+        page.waitForURL(url -> url.contains("/projects/" + led) && !url.contains("/ask"));
+
+        assertThat(page.locator("[data-testid=project-blocks] tbody tr")).hasCount(2);
+        assertThat(server.store
+                        .blocks()
+                        .of(server.lab.cycle(), ProjectId.of(led))
+                        .value())
+                .hasSize(2)
+                .last()
+                .isEqualTo(block(led, "H100", 16, 5, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 17)));
+
+        page.setViewportSize(390, 844);
+        page.navigate(server.url("/projects/" + led + "/ask"));
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(390);
+        page.locator("[data-testid=block-rows]").scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "ask-blocks-phone");
+        page.context().close();
+    }
+
+    @Test
+    @Order(2)
+    void afterTheDraftSolveTheClusterPageDrawsEveryBlockBesideCapacityWithItsTable() {
+        Application application = Application.over(server.store, Planner.create(PlannerOptions.defaults()));
+        application.cycles().transition(server.lab.cycle(), CycleState.REVIEW, null, DANA);
+        application.cycles().transition(server.lab.cycle(), CycleState.DRAFT, null, DANA);
+        application.drafts().solve(server.lab.cycle(), DANA, null);
+
+        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        page.setViewportSize(1440, 900);
+        page.navigate(server.url("/cluster"));
+        Locator gantt = page.getByTestId("gantt");
+        assertThat(gantt).isVisible();
+        assertThat(gantt.locator("rect.window")).hasCount(4 + 1);
+        assertThat(gantt.locator("text.unplaced")).hasCount(1);
+        Locator rows = page.locator("[data-testid=blocks] tbody tr");
+        assertThat(rows).hasCount(4);
+        int placed = rows.filter(new Locator.FilterOptions().setHasText("is placed from"))
+                .count();
+        assertThat(placed).isEqualTo(3);
+        // one more in the legend
+        assertThat(gantt.locator("rect.placed")).hasCount(placed + 1);
+        assertThat(rows.nth(3)).containsText("not placed");
+        assertThat(rows.nth(3)).containsText("could not be placed");
+        assertThat(rows.nth(0)).containsText("is placed from");
+        page.evaluate("document.getElementById('blocks').scrollIntoView()");
+        Browser.screenshot(page, "blocks-gantt");
+
+        page.setViewportSize(390, 844);
+        page.reload();
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(390);
+        page.evaluate("document.getElementById('blocks').scrollIntoView()");
+        Browser.screenshot(page, "blocks-gantt-phone");
+        page.context().close();
+    }
+
+    private static Block block(String project, String type, int gpus, int days, LocalDate from, LocalDate until) {
+        return new Block(ProjectId.of(project), GpuTypeId.of(type), gpus, days, from, until);
+    }
+}
