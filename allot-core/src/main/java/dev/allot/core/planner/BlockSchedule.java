@@ -100,8 +100,9 @@ final class BlockSchedule {
         String needs = "Its block of " + block.describe();
         if (startOf[b] >= 0) {
             LocalDate start = allocation.periods.get(startOf[b]).days().from();
-            return needs + " is placed from " + DAY.format(start) + " to " + DAY.format(start.plusDays(block.days()))
-                    + ".";
+            // the last day it holds, as the pages list days (a block of 10 days from 15 Dec ends on 24 Dec)
+            return needs + " is placed from " + DAY.format(start) + " through "
+                    + DAY.format(start.plusDays(block.days() - 1L)) + ".";
         }
         if (!allocation.projects.get(p).inactiveReason().isEmpty()) {
             return needs + " is not placed: " + allocation.projects.get(p).inactiveReason() + ".";
