@@ -59,7 +59,7 @@ final class OpenApiDocument {
                 "EvidenceInput",
                 "EvidenceImported",
                 true);
-        doc.op("post", "/api/usage", "Record usage days (admin)", "UsageInput", "UsageResult", true);
+        doc.op("post", "/api/usage", "Record usage days (admin)", "UsageInput", "UsageResult", true, 200);
         doc.op("get", "/api/audit", "Audit log, newest first (admin; query: entity, id, limit)", null, "Audit", true);
         doc.op(
                 "post",
@@ -86,7 +86,8 @@ final class OpenApiDocument {
                 "Move to the next state (If-Match on the cycle)",
                 "TransitionInput",
                 "Cycle",
-                true);
+                true,
+                200);
         doc.op(
                 "put",
                 "/api/cycles/{cycle}/policy",
@@ -114,7 +115,8 @@ final class OpenApiDocument {
                 "Confirm a carried-over ask as it stands (its lead or an admin; If-Match on the ask)",
                 null,
                 "Ask",
-                true);
+                true,
+                200);
         doc.op(
                 "put",
                 "/api/cycles/{cycle}/ask-deadline",
@@ -279,7 +281,8 @@ final class OpenApiDocument {
                         + " replaces earlier assignments",
                 "RoundRobinInput",
                 "Assignments",
-                true);
+                true,
+                200);
         doc.op(
                 "get",
                 "/api/cycles/{cycle}/scores/{project}",
@@ -302,7 +305,8 @@ final class OpenApiDocument {
                         + " in one transaction; a bad file is a 422 listing every problem and stores nothing",
                 "LabImportInput",
                 "LabImportSummary",
-                true);
+                true,
+                200);
         doc.op(
                 "get",
                 "/api/cycles/{cycle}/budgets",
@@ -380,7 +384,21 @@ final class OpenApiDocument {
                                 Map.of("application/json", Map.of("schema", ref("Health")))));
     }
 
+    /** An operation answering 204 to a DELETE, 201 to a POST (it creates) and 200 otherwise; see the next. */
     private void op(String method, String path, String summary, String request, String response, boolean secured) {
+        op(
+                method,
+                path,
+                summary,
+                request,
+                response,
+                secured,
+                method.equals("delete") ? 204 : method.equals("post") ? 201 : 200);
+    }
+
+    /** An operation whose success is {@code ok}: declared here with the route, never guessed from its path. */
+    private void op(
+            String method, String path, String summary, String request, String response, boolean secured, int ok) {
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("summary", summary);
         List<Map<String, Object>> parameters =
@@ -407,15 +425,8 @@ final class OpenApiDocument {
                     Map.of("required", true, "content", Map.of("application/json", Map.of("schema", ref(request)))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
-        boolean creates = method.equals("post")
-                && !path.endsWith("/transitions")
-                && !path.endsWith("/confirm")
-                && !path.endsWith("/round-robin")
-                && !path.equals("/api/usage")
-                && !path.equals("/api/lab");
-        String ok = method.equals("delete") ? "204" : creates ? "201" : "200";
         responses.put(
-                ok,
+                String.valueOf(ok),
                 response == null
                         ? Map.of("description", "Done")
                         : Map.of(
