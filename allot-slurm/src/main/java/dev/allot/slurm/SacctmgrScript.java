@@ -105,6 +105,9 @@ public record SacctmgrScript(String loadFile, List<Step> steps) {
                 case Change.AddQos add ->
                     qos.computeIfAbsent(String.join(",", add.qos()), key -> new TreeSet<>())
                             .add(add.account());
+                case Change.ReservationChange reservation -> {
+                    // scontrol's: ReservationScript
+                }
             }
         }
         newUsers.forEach((account, users) -> {

@@ -112,6 +112,22 @@ public final class SlurmCli {
         return run(List.of("sacctmgr", "-i", "-n", "-P"), String.join("\n", commands) + "\n");
     }
 
+    /**
+     * Every reservation of the controller slurm.conf names ({@code scontrol show reservation --oneliner}); scontrol
+     * talks to slurmctld, not to the accounting database.
+     */
+    public java.util.List<LiveReservation> reservations() {
+        return ReservationParser.parse(require(run(List.of("scontrol", "--oneliner", "show", "reservation"), ""))
+                .stdout());
+    }
+
+    /** One {@code scontrol} command; the caller reads the result. */
+    public Result scontrol(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("scontrol"));
+        command.addAll(arguments);
+        return run(command, "");
+    }
+
     /** Names of the clusters the accounting database knows ({@code sacctmgr show cluster}). */
     public java.util.Set<String> clusters() {
         Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "cluster", "format=cluster"), ""));
