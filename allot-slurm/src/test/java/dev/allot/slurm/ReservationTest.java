@@ -253,4 +253,25 @@ class ReservationTest {
                 .as("another project's block leaves its caps alone")
                 .isEmpty();
     }
+
+    @Test
+    void anApplyOfReservationsAloneReportsThemWithoutAnAccountsLine() {
+        ChangeSet planned = SlurmDiffer.diff(desired(withBlock(), CONFIG, DAY), LiveState.empty("ci"));
+        List<Change> reservations = reservationChanges(planned);
+        ChangeSet onlyReservations = new ChangeSet("ci", reservations, List.of(), List.of());
+
+        ApplyResult failed = new ApplyResult(
+                onlyReservations,
+                List.of(),
+                reservations,
+                Map.of(),
+                List.of("scontrol exit 1 on reservation allot-2026-12-vision-rl-1: Requested nodes are busy"),
+                java.time.Duration.ofMillis(5));
+
+        assertThat(failed.describe())
+                .noneMatch(line -> line.startsWith("  accounts:"))
+                .contains("  NOT applied (failed): " + reservations.get(0).describe())
+                .contains(
+                        "  error: scontrol exit 1 on reservation allot-2026-12-vision-rl-1: Requested nodes are busy");
+    }
 }
