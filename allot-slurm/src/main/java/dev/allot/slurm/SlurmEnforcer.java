@@ -84,7 +84,7 @@ public final class SlurmEnforcer {
     }
 
     /**
-     * Two sacctmgr processes: one reads the cluster, the other runs every change and then reads the cluster back,
+     * Two sacctmgr processes: one reads the cluster, the other runs every change and then reads the accounts back,
      * which tells each account's state ({@link ApplyResult.AccountState}). Then one scontrol process per reservation
      * change (after the accounts, which a new reservation names), and one that reads the reservations back.
      */
@@ -106,7 +106,7 @@ public final class SlurmEnforcer {
                 script.commands()
                         .forEach(command ->
                                 commands.add(command.equals(SacctmgrScript.LOAD) ? "load file=" + flatFile : command));
-                commands.addAll(SlurmCli.snapshotCommands(desired.cluster()));
+                commands.addAll(SlurmCli.treeCommands(desired.cluster()));
                 SlurmCli.Result result = cli.session(commands);
                 output = SessionOutput.parse(result.stdout(), commands.size());
                 if (!result.ok()) {
@@ -118,12 +118,8 @@ public final class SlurmEnforcer {
                     errors.add("sacctmgr exit " + result.exitCode() + ": " + SlurmCli.firstLines(stderr));
                 }
                 after = output.reached(commands.size() - 1)
-                        ? SlurmCli.snapshotOf(
-                                        desired.cluster(),
-                                        output,
-                                        script.steps().size(),
-                                        result)
-                                .live()
+                        ? SlurmCli.treeOf(
+                                desired.cluster(), output, script.steps().size(), result)
                         : cli.snapshot(desired.cluster()).live();
             } finally {
                 if (flatFile != null) {

@@ -242,7 +242,10 @@ class SlurmEnforcementIT {
     void aKilledProjectHoldsNewJobs() {
         PlanFixture running =
                 PlanFixture.plan("H100", "A100").project("delta", "exploratory").grant("H100", 2);
-        assertThat(enforcer.apply(desired(running)).succeeded()).isTrue();
+        ApplyResult started = enforcer.apply(desired(running));
+        assertThat(started.succeeded())
+                .as(String.join("\n", started.describe()))
+                .isTrue();
         String before = submit("delta", "gpu:h100:1");
         assertThat(TestCluster.awaitState(before, "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
 
