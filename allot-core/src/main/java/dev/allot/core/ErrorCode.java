@@ -962,7 +962,13 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "A GPU-hour budget is not a number of GPU-hours from 0 to 1,000,000,000.",
-            "Maybe 0, or remove the budget?");
+            "Maybe 0, or remove the budget?"),
+    SLURM_SCONTROL_OUTPUT(
+            "slurm.scontrol.output",
+            Kind.INTERNAL,
+            500,
+            "scontrol printed output Allot cannot read.",
+            "Maybe check the Slurm version?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

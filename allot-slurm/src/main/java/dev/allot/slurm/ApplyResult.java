@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * @param planned the changes found before applying
  * @param applied planned changes that Slurm now shows
  * @param notApplied what still differs when Slurm's state is read back (a failure, or a concurrent edit)
- * @param accounts every account a planned change was about, and where it ended
+ * @param accounts every account a planned change was about, and where it ended (reservations are not accounts: a
+ *     reservation change that was not done is in {@code notApplied})
  * @param errors what the sacctmgr calls reported on failure
  */
 public record ApplyResult(
@@ -58,9 +59,11 @@ public record ApplyResult(
         } else {
             lines.add("applied " + applied.size() + " of " + planned.changes().size() + " change(s) on cluster "
                     + planned.cluster() + " in " + elapsed.toMillis() + " ms");
-            lines.add("  accounts: " + accountsIn(AccountState.APPLIED).size() + " applied, "
-                    + accountsIn(AccountState.FAILED).size() + " failed, "
-                    + accountsIn(AccountState.UNTOUCHED).size() + " untouched");
+            if (!accounts.isEmpty()) {
+                lines.add("  accounts: " + accountsIn(AccountState.APPLIED).size() + " applied, "
+                        + accountsIn(AccountState.FAILED).size() + " failed, "
+                        + accountsIn(AccountState.UNTOUCHED).size() + " untouched");
+            }
             applied.forEach(change -> lines.add("  done: " + change.describe()));
             notApplied.forEach(change -> lines.add("  NOT applied"
                     + (accounts.get(change.account()) == AccountState.UNTOUCHED ? " (untouched)" : " (failed)")

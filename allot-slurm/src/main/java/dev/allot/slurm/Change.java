@@ -140,4 +140,80 @@ public sealed interface Change {
             return "+ qos " + String.join(",", qos) + " for account " + account;
         }
     }
+
+    /** A difference in the reservations that hold the plan's reserved blocks; {@link #account()} is who it serves. */
+    sealed interface ReservationChange extends Change {
+        /** The reservation's name. */
+        String reservation();
+    }
+
+    /** A block without its reservation: {@code scontrol create reservation}. */
+    record AddReservation(DesiredReservation desired) implements ReservationChange {
+        @Override
+        public String account() {
+            return desired.account();
+        }
+
+        @Override
+        public String reservation() {
+            return desired.name();
+        }
+
+        @Override
+        public String describe() {
+            return "+ reservation " + desired.describe();
+        }
+    }
+
+    /**
+     * A reservation that differs from its block (a changed block, or a hand edit): {@code scontrol update
+     * reservation}.
+     *
+     * @param fields what differs, e.g. {@code end 2027-01-20T00:00 -> 2027-01-22T00:00}
+     * @param settings the {@code scontrol update} settings that repair it, e.g. {@code EndTime=2027-01-22T00:00:00}
+     */
+    record UpdateReservation(
+            DesiredReservation desired, LiveReservation live, List<String> fields, List<String> settings)
+            implements ReservationChange {
+        public UpdateReservation {
+            fields = List.copyOf(fields);
+            settings = List.copyOf(settings);
+        }
+
+        @Override
+        public String account() {
+            return desired.account();
+        }
+
+        @Override
+        public String reservation() {
+            return desired.name();
+        }
+
+        @Override
+        public String describe() {
+            return "~ reservation " + desired.name() + ": " + String.join(", ", fields) + " (" + desired.block() + ")";
+        }
+    }
+
+    /**
+     * A reservation named as Allot names its own that no block of the plan has (the block is gone, or it was made by
+     * hand under Allot's name): {@code scontrol delete reservation}.
+     */
+    record DeleteReservation(LiveReservation live) implements ReservationChange {
+        @Override
+        public String account() {
+            return live.accounts().isEmpty() ? "" : live.accounts().first();
+        }
+
+        @Override
+        public String reservation() {
+            return live.name();
+        }
+
+        @Override
+        public String describe() {
+            return "- reservation " + live.name() + " (" + live.describe() + "): no block of the plan";
+        }
+    }
 }

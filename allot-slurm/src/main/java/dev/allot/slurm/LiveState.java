@@ -11,11 +11,25 @@ import java.util.TreeSet;
  * @param accounts by account name
  * @param defaultAccounts each user's default account; Slurm refuses to remove a user from it while the user has
  *     other accounts
+ * @param reservations every reservation the controller has ({@code scontrol show reservation}), Allot's and others'
  */
-public record LiveState(String cluster, Map<String, Account> accounts, Map<String, String> defaultAccounts) {
+public record LiveState(
+        String cluster,
+        Map<String, Account> accounts,
+        Map<String, String> defaultAccounts,
+        java.util.List<LiveReservation> reservations) {
     public LiveState {
         accounts = java.util.Collections.unmodifiableMap(new TreeMap<>(accounts));
         defaultAccounts = java.util.Collections.unmodifiableMap(new TreeMap<>(defaultAccounts));
+        reservations = java.util.List.copyOf(reservations);
+    }
+
+    public LiveState(String cluster, Map<String, Account> accounts, Map<String, String> defaultAccounts) {
+        this(cluster, accounts, defaultAccounts, java.util.List.of());
+    }
+
+    public LiveState withReservations(java.util.List<LiveReservation> live) {
+        return new LiveState(cluster, accounts, defaultAccounts, live);
     }
 
     public static LiveState empty(String cluster) {
@@ -23,7 +37,7 @@ public record LiveState(String cluster, Map<String, Account> accounts, Map<Strin
     }
 
     public LiveState withDefaultAccounts(Map<String, String> defaults) {
-        return new LiveState(cluster, accounts, defaults);
+        return new LiveState(cluster, accounts, defaults, reservations);
     }
 
     /**

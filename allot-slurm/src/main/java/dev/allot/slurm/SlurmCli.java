@@ -60,48 +60,42 @@ public final class SlurmCli {
     }
 
     /**
-     * What Slurm's accounting database knows, read in one sacctmgr session: its clusters, the TRES it tracks, the
-     * accounts of one cluster and every user's default account.
+     * What Slurm's accounting database knows, read in one sacctmgr session: the TRES it tracks, the accounts of one
+     * cluster and every user's default account; and its clusters, which are read only when the cluster has no root
+     * association (a cluster the database knows always has one), to name them in the error.
      */
     public record Snapshot(java.util.Set<String> clusters, java.util.Set<String> trackedTres, LiveState live) {}
 
-    static final List<String> SNAPSHOT_COMMANDS = List.of(
-            "show cluster format=cluster",
-            "show tres format=type,name",
-            "show assoc where cluster=%s format=" + LiveStateParser.FORMAT,
-            "show user format=user,defaultaccount");
+    /** The reads that tell the accounts and users of one cluster ({@code %s}: the cluster). */
+    static final List<String> TREE_COMMANDS = List.of(
+            "show assoc where cluster=%s format=" + LiveStateParser.FORMAT, "show user format=user,defaultaccount");
 
-    /** {@link Snapshot} of one cluster, in one sacctmgr process. */
+    /** {@link Snapshot} of one cluster, in one sacctmgr process (two when the cluster is unknown). */
     public Snapshot snapshot(String cluster) {
-        List<String> commands = snapshotCommands(cluster);
+        List<String> commands = new ArrayList<>(List.of("show tres format=type,name"));
+        commands.addAll(treeCommands(cluster));
         Result result = require(session(commands));
-        return snapshotOf(cluster, SessionOutput.parse(result.stdout(), commands.size()), 0, result);
-    }
-
-    static List<String> snapshotCommands(String cluster) {
-        return SNAPSHOT_COMMANDS.stream()
-                .map(command -> command.formatted(cluster))
-                .toList();
-    }
-
-    /** Reads the snapshot commands' output, starting at section {@code first} of a session. */
-    static Snapshot snapshotOf(String cluster, SessionOutput output, int first, Result result) {
-        if (!output.reached(first + SNAPSHOT_COMMANDS.size() - 1)) {
-            require(new Result(result.command(), result.ok() ? 1 : result.exitCode(), "", result.stderr()));
-        }
-        java.util.Set<String> clusters = new java.util.TreeSet<>();
-        output.text(first)
-                .lines()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty())
-                .forEach(clusters::add);
+        SessionOutput output = SessionOutput.parse(result.stdout(), commands.size());
+        LiveState live = treeOf(cluster, output, 1, result);
         java.util.Set<String> tres = new java.util.TreeSet<>();
-        for (ParsableOutput.Line line : ParsableOutput.lines(output.text(first + 1), 2, "sacctmgr", "type,name", "")) {
+        for (ParsableOutput.Line line : ParsableOutput.lines(output.text(0), 2, "sacctmgr", "type,name", "")) {
             tres.add(line.field(1).isEmpty() ? line.field(0) : line.field(0) + "/" + line.field(1));
         }
-        LiveState live = LiveStateParser.parse(cluster, output.text(first + 2))
-                .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(output.text(first + 3)));
+        java.util.Set<String> clusters = live.accounts().containsKey("root") ? java.util.Set.of(cluster) : clusters();
         return new Snapshot(clusters, tres, live);
+    }
+
+    static List<String> treeCommands(String cluster) {
+        return TREE_COMMANDS.stream().map(command -> command.formatted(cluster)).toList();
+    }
+
+    /** Reads the {@link #TREE_COMMANDS}' output, starting at section {@code first} of a session. */
+    static LiveState treeOf(String cluster, SessionOutput output, int first, Result result) {
+        if (!output.reached(first + TREE_COMMANDS.size() - 1)) {
+            require(new Result(result.command(), result.ok() ? 1 : result.exitCode(), "", result.stderr()));
+        }
+        return LiveStateParser.parse(cluster, output.text(first))
+                .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(output.text(first + 1)));
     }
 
     /**
@@ -110,6 +104,22 @@ public final class SlurmCli {
      */
     public Result session(List<String> commands) {
         return run(List.of("sacctmgr", "-i", "-n", "-P"), String.join("\n", commands) + "\n");
+    }
+
+    /**
+     * Every reservation of the controller slurm.conf names ({@code scontrol show reservation --oneliner}); scontrol
+     * talks to slurmctld, not to the accounting database.
+     */
+    public java.util.List<LiveReservation> reservations() {
+        return ReservationParser.parse(require(run(List.of("scontrol", "--oneliner", "show", "reservation"), ""))
+                .stdout());
+    }
+
+    /** One {@code scontrol} command; the caller reads the result. */
+    public Result scontrol(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("scontrol"));
+        command.addAll(arguments);
+        return run(command, "");
     }
 
     /** Names of the clusters the accounting database knows ({@code sacctmgr show cluster}). */

@@ -6,6 +6,7 @@ import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.Decision;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.PlacedBlock;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectPlan;
@@ -61,10 +62,83 @@ public final class SlurmCompiler {
         for (ProjectPlan line : plan.projects()) {
             String name = config.accountFor(line.project());
             claim(owners, name, "project " + line.project());
-            Dated dated = new Dated(line, timeline, types, config, budgetMinutes(plan, line.project(), config));
+            Dated dated = new Dated(
+                    line,
+                    timeline,
+                    types,
+                    config,
+                    budgetMinutes(plan, line.project(), config),
+                    plan.blocks().stream()
+                            .filter(block -> block.project().equals(line.project()))
+                            .toList());
             accounts.add(projectAccount(line, projects.get(line.project()), name, dated, config, asOf));
         }
-        return new DesiredState(config.cluster(), asOf, accounts, managed);
+        return new DesiredState(
+                config.cluster(),
+                asOf,
+                accounts,
+                managed,
+                false,
+                reservations(plan, lab, config, asOf),
+                reservationScope(plan, config));
+    }
+
+    /**
+     * The name prefix of the reservations Allot owns for a plan: {@code allot-<cycle>-} and the project account prefix.
+     */
+    static String reservationScope(Plan plan, SlurmConfig config) {
+        return cyclePrefix(plan) + SlurmConfig.slurmName(config.projectAccountPrefix());
+    }
+
+    private static String cyclePrefix(Plan plan) {
+        return "allot-" + SlurmConfig.slurmName(plan.cycle().value()) + "-";
+    }
+
+    /**
+     * One reservation per reserved block that has not ended by {@code asOf}, named {@code allot-<cycle>-<account>-<n>}
+     * where {@code n} counts the project's blocks in the plan's order (ended ones included, so names stay put). Whole
+     * nodes: the block's GPUs over the fewest GPUs per node among the type's pools, rounded up.
+     */
+    static List<DesiredReservation> reservations(Plan plan, Lab lab, SlurmConfig config, LocalDate asOf) {
+        Map<dev.allot.core.model.ProjectId, Integer> counts = new HashMap<>();
+        List<DesiredReservation> reservations = new ArrayList<>();
+        for (PlacedBlock block : plan.blocks()) {
+            int n = counts.merge(block.project(), 1, Integer::sum);
+            if (!block.end().isAfter(asOf)) {
+                continue;
+            }
+            String account = config.accountFor(block.project());
+            int perNode = gpusPerNode(lab, block.gpuType());
+            int nodes = (block.gpus() + perNode - 1) / perNode;
+            reservations.add(new DesiredReservation(
+                    cyclePrefix(plan) + account + "-" + n,
+                    account,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "block of %,d %s, %d per node",
+                            block.gpus(),
+                            block.gpuType().value(),
+                            perNode),
+                    nodes,
+                    config.nodeFeature(block.gpuType()),
+                    block.start().atStartOfDay(),
+                    block.end().atStartOfDay(),
+                    !block.start().isAfter(asOf)));
+        }
+        reservations.sort(java.util.Comparator.comparing(DesiredReservation::name));
+        return reservations;
+    }
+
+    /** The fewest GPUs per node among the pools of a type, so that the nodes reserved hold the block's GPUs. */
+    private static int gpusPerNode(Lab lab, GpuTypeId type) {
+        return lab.pools().stream()
+                .filter(pool -> pool.gpuType().equals(type))
+                .mapToInt(dev.allot.core.model.Pool::gpusPerNode)
+                .min()
+                .orElseThrow(() -> AllotException.invalid(
+                        "slurm.config.invalid",
+                        "blocks: a block of GPU type " + type + " has no pool of that type in the lab to reserve"
+                                + " nodes from. Maybe add a pool of " + type + " to the lab?"));
     }
 
     /**
@@ -79,15 +153,42 @@ public final class SlurmCompiler {
         return minutes;
     }
 
-    /** One project's limits on any day; its GPU-minute budgets hold all cycle long. */
+    /**
+     * One project's limits on any day; its GPU-minute budgets hold all cycle long, and on the days of its reserved
+     * blocks its caps rise by the blocks' GPUs (a block is on top of the grant, and a job in the block's reservation
+     * counts against the account's {@code GrpTRES} like any other).
+     */
     private record Dated(
             ProjectPlan line,
             QuotaTimeline timeline,
             Set<GpuTypeId> types,
             SlurmConfig config,
-            Map<String, Long> minutes) {
+            Map<String, Long> minutes,
+            List<PlacedBlock> blocks) {
         AccountLimits on(LocalDate day) {
-            return caps(day).withTresMins(minutes);
+            return withBlocks(caps(day), day).withTresMins(minutes);
+        }
+
+        private AccountLimits withBlocks(AccountLimits caps, LocalDate day) {
+            if (caps.holdsJobs()) {
+                return caps;
+            }
+            Map<String, Long> tres = new TreeMap<>(caps.grpTres());
+            for (PlacedBlock block : blocks) {
+                if (block.holdsOn(day)) {
+                    tres.merge(config.tresKey(block.gpuType()), (long) block.gpus(), Long::sum);
+                    tres.computeIfPresent("gres/gpu", (key, gpus) -> gpus + block.gpus());
+                }
+            }
+            return new AccountLimits(tres, caps.grpJobs(), caps.grpTresMins());
+        }
+
+        /** The first day after {@code day} on which one of the project's blocks starts or ends. */
+        private Optional<LocalDate> nextBlockBoundary(LocalDate day) {
+            return blocks.stream()
+                    .flatMap(block -> java.util.stream.Stream.of(block.start(), block.end()))
+                    .filter(boundary -> boundary.isAfter(day))
+                    .min(LocalDate::compareTo);
         }
 
         private AccountLimits caps(LocalDate day) {
@@ -104,7 +205,17 @@ public final class SlurmCompiler {
         }
 
         Optional<DesiredAccount.DatedLimit> next(LocalDate day) {
-            return timeline.nextChange(line.project(), day).map(on -> {
+            Optional<LocalDate> quota = timeline.nextChange(line.project(), day);
+            Optional<LocalDate> block = nextBlockBoundary(day);
+            if (block.isPresent() && (quota.isEmpty() || block.get().isBefore(quota.get()))) {
+                LocalDate on = block.get();
+                String reason =
+                        blocks.stream().anyMatch(placed -> placed.start().equals(on))
+                                ? "reserved block starts"
+                                : "reserved block ends";
+                return Optional.of(new DesiredAccount.DatedLimit(on, on(on), reason));
+            }
+            return quota.map(on -> {
                 String reason;
                 if (day.isBefore(timeline.cycleStart())) {
                     reason = "cycle starts";

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * @param overallGpuCap whether to also set the untyped {@code gres/gpu} cap (sum over types)
  * @param borrowQos an extra QOS every project account may use for borrowing/preemptible work, if any
  * @param extraUsers users added to every project account besides its members (e.g. a service account)
+ * @param nodeFeatures the node feature (slurm.conf {@code Features=}) that marks the nodes of a GPU type, per lab GPU
+ *     type; a reserved block of a listed type reserves nodes with that feature, of an unlisted type any nodes of the
+ *     default partition
  */
 public record SlurmConfig(
         String cluster,
@@ -32,7 +35,8 @@ public record SlurmConfig(
         Map<GpuTypeId, String> gpuTypeNames,
         boolean overallGpuCap,
         Optional<String> borrowQos,
-        List<String> extraUsers) {
+        List<String> extraUsers,
+        Map<GpuTypeId, String> nodeFeatures) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern INVALID_CHARS = Pattern.compile("[^a-z0-9._-]+");
 
@@ -46,6 +50,31 @@ public record SlurmConfig(
         borrowQos = borrowQos.map(name -> checkName("borrowQos", name, "Maybe borrow?"));
         extraUsers = List.copyOf(extraUsers);
         extraUsers.forEach(user -> checkUser("extraUsers", user));
+        nodeFeatures =
+                java.util.Collections.unmodifiableMap(new TreeMap<>(nodeFeatures == null ? Map.of() : nodeFeatures));
+        nodeFeatures.forEach((type, name) -> checkName("nodeFeatures." + type, name, "Maybe h100?"));
+    }
+
+    /** Without node features for reserved blocks. */
+    public SlurmConfig(
+            String cluster,
+            String parentAccount,
+            String categoryAccountPrefix,
+            String projectAccountPrefix,
+            Map<GpuTypeId, String> gpuTypeNames,
+            boolean overallGpuCap,
+            Optional<String> borrowQos,
+            List<String> extraUsers) {
+        this(
+                cluster,
+                parentAccount,
+                categoryAccountPrefix,
+                projectAccountPrefix,
+                gpuTypeNames,
+                overallGpuCap,
+                borrowQos,
+                extraUsers,
+                Map.of());
     }
 
     /** Cluster {@code ci} (the test cluster), accounts directly under root, GPU types lower-cased. */
@@ -62,7 +91,8 @@ public record SlurmConfig(
                 gpuTypeNames,
                 overallGpuCap,
                 borrowQos,
-                extraUsers);
+                extraUsers,
+                nodeFeatures);
     }
 
     public SlurmConfig withParentAccount(String parent) {
@@ -74,12 +104,21 @@ public record SlurmConfig(
                 gpuTypeNames,
                 overallGpuCap,
                 borrowQos,
-                extraUsers);
+                extraUsers,
+                nodeFeatures);
     }
 
     public SlurmConfig withPrefixes(String category, String project) {
         return new SlurmConfig(
-                cluster, parentAccount, category, project, gpuTypeNames, overallGpuCap, borrowQos, extraUsers);
+                cluster,
+                parentAccount,
+                category,
+                project,
+                gpuTypeNames,
+                overallGpuCap,
+                borrowQos,
+                extraUsers,
+                nodeFeatures);
     }
 
     public SlurmConfig withGpuTypeNames(Map<GpuTypeId, String> names) {
@@ -91,7 +130,8 @@ public record SlurmConfig(
                 names,
                 overallGpuCap,
                 borrowQos,
-                extraUsers);
+                extraUsers,
+                nodeFeatures);
     }
 
     public SlurmConfig withBorrowQos(String qos) {
@@ -103,7 +143,8 @@ public record SlurmConfig(
                 gpuTypeNames,
                 overallGpuCap,
                 Optional.ofNullable(qos),
-                extraUsers);
+                extraUsers,
+                nodeFeatures);
     }
 
     public SlurmConfig withExtraUsers(List<String> users) {
@@ -115,7 +156,8 @@ public record SlurmConfig(
                 gpuTypeNames,
                 overallGpuCap,
                 borrowQos,
-                users);
+                users,
+                nodeFeatures);
     }
 
     public SlurmConfig withOverallGpuCap(boolean cap) {
@@ -127,7 +169,26 @@ public record SlurmConfig(
                 gpuTypeNames,
                 cap,
                 borrowQos,
-                extraUsers);
+                extraUsers,
+                nodeFeatures);
+    }
+
+    public SlurmConfig withNodeFeatures(Map<GpuTypeId, String> features) {
+        return new SlurmConfig(
+                cluster,
+                parentAccount,
+                categoryAccountPrefix,
+                projectAccountPrefix,
+                gpuTypeNames,
+                overallGpuCap,
+                borrowQos,
+                extraUsers,
+                features);
+    }
+
+    /** The node feature that marks nodes of a GPU type, if one is configured. */
+    public Optional<String> nodeFeature(GpuTypeId type) {
+        return Optional.ofNullable(nodeFeatures.get(type));
     }
 
     /** The GPU type as Slurm names it in {@code gres/gpu:<name>}. */

@@ -45,7 +45,69 @@ public final class SlurmDiffer {
                 }
             }
         }
+        changes.addAll(reservationChanges(desired, live.reservations()));
         return new ChangeSet(desired.cluster(), changes, unknown, unknownLimits, scheduled);
+    }
+
+    /**
+     * Reservations to create, update and delete so that each reserved block has its reservation. Only reservations
+     * Allot owns ({@link DesiredState#ownsReservation}) are ever updated or deleted; others' are left alone.
+     */
+    static List<Change> reservationChanges(DesiredState desired, List<LiveReservation> live) {
+        Map<String, LiveReservation> byName = new TreeMap<>();
+        live.forEach(reservation -> byName.put(reservation.name(), reservation));
+        List<Change> changes = new ArrayList<>();
+        Set<String> wanted = new TreeSet<>();
+        for (DesiredReservation reservation : desired.reservations()) {
+            wanted.add(reservation.name());
+            LiveReservation current = byName.get(reservation.name());
+            if (current == null) {
+                changes.add(new Change.AddReservation(reservation));
+                continue;
+            }
+            Change.UpdateReservation update = differences(reservation, current);
+            if (!update.fields().isEmpty()) {
+                changes.add(update);
+            }
+        }
+        byName.values().stream()
+                .filter(reservation ->
+                        desired.ownsReservation(reservation.name()) && !wanted.contains(reservation.name()))
+                .forEach(reservation -> changes.add(new Change.DeleteReservation(reservation)));
+        return changes;
+    }
+
+    /** What differs, for people, and the {@code scontrol update} settings that repair it, in the same order. */
+    private static Change.UpdateReservation differences(DesiredReservation wanted, LiveReservation current) {
+        List<String> fields = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
+        if (!current.accounts().equals(new TreeSet<>(Set.of(wanted.account())))) {
+            fields.add("accounts " + (current.accounts().isEmpty() ? "-" : String.join(",", current.accounts()))
+                    + " -> " + wanted.account());
+            settings.add("Accounts=" + wanted.account());
+        }
+        if (current.nodes() != wanted.nodes()) {
+            fields.add("nodes " + current.nodes() + " -> " + wanted.nodes());
+            settings.add("NodeCnt=" + wanted.nodes());
+        }
+        if (!current.features().equals(wanted.feature().orElse(""))) {
+            fields.add("features " + show(current.features()) + " -> "
+                    + show(wanted.feature().orElse("")));
+            settings.add("Features=" + wanted.feature().orElse(""));
+        }
+        if (!wanted.started() && !current.start().equals(wanted.start())) {
+            fields.add("start " + current.start() + " -> " + wanted.start());
+            settings.add("StartTime=" + ReservationScript.time(wanted.start()));
+        }
+        if (!current.end().equals(wanted.end())) {
+            fields.add("end " + current.end() + " -> " + wanted.end());
+            settings.add("EndTime=" + ReservationScript.time(wanted.end()));
+        }
+        return new Change.UpdateReservation(wanted, current, fields, settings);
+    }
+
+    private static String show(String text) {
+        return text.isEmpty() ? "none" : text;
     }
 
     /** Whether an account hangs, at any depth, under one of Allot's group accounts. */

@@ -23,7 +23,17 @@ public final class SlurmEnforcer {
     }
 
     public ChangeSet diff(DesiredState desired) {
-        return checked(desired, cli.snapshot(desired.cluster()));
+        return checked(desired, read(desired));
+    }
+
+    /** The accounting tree (one sacctmgr process) and the controller's reservations (one scontrol process). */
+    private SlurmCli.Snapshot read(DesiredState desired) {
+        return withReservations(cli.snapshot(desired.cluster()));
+    }
+
+    private SlurmCli.Snapshot withReservations(SlurmCli.Snapshot snapshot) {
+        return new SlurmCli.Snapshot(
+                snapshot.clusters(), snapshot.trackedTres(), snapshot.live().withReservations(cli.reservations()));
     }
 
     /** Checks the snapshot against the plan, then compares them. */
@@ -74,45 +84,63 @@ public final class SlurmEnforcer {
     }
 
     /**
-     * Two sacctmgr processes: one reads the cluster, the other runs every change and then reads the cluster back,
-     * which tells each account's state ({@link ApplyResult.AccountState}).
+     * Two sacctmgr processes: one reads the cluster, the other runs every change and then reads the accounts back,
+     * which tells each account's state ({@link ApplyResult.AccountState}). Then one scontrol process per reservation
+     * change (after the accounts, which a new reservation names), and one that reads the reservations back.
      */
     public ApplyResult apply(DesiredState desired) {
         long start = System.nanoTime();
-        ChangeSet planned = checked(desired, cli.snapshot(desired.cluster()));
+        SlurmCli.Snapshot before = read(desired);
+        ChangeSet planned = checked(desired, before);
         if (planned.isEmpty()) {
             return new ApplyResult(planned, List.of(), List.of(), Map.of(), List.of(), elapsedSince(start));
         }
         SacctmgrScript script = SacctmgrScript.render(planned);
-        Path flatFile = script.loadFile().isEmpty() ? null : cli.writeTemporary(script.loadFile());
-        try {
-            List<String> commands = new ArrayList<>();
-            script.commands()
-                    .forEach(command ->
-                            commands.add(command.equals(SacctmgrScript.LOAD) ? "load file=" + flatFile : command));
-            commands.addAll(SlurmCli.snapshotCommands(desired.cluster()));
-            SlurmCli.Result result = cli.session(commands);
-            SessionOutput output = SessionOutput.parse(result.stdout(), commands.size());
-            List<String> errors = new ArrayList<>();
-            if (!result.ok()) {
-                // sacctmgr's progress notes go to stderr too; keep the errors
-                String stderr = result.stderr()
-                        .lines()
-                        .filter(line -> !line.contains("Done adding cluster"))
-                        .collect(Collectors.joining("\n"));
-                errors.add("sacctmgr exit " + result.exitCode() + ": " + SlurmCli.firstLines(stderr));
-            }
-            SlurmCli.Snapshot after = output.reached(commands.size() - 1)
-                    ? SlurmCli.snapshotOf(
-                            desired.cluster(), output, script.steps().size(), result)
-                    : cli.snapshot(desired.cluster());
-            ChangeSet remaining = SlurmDiffer.diff(desired, after.live());
-            return result(planned, remaining, script, output, errors, elapsedSince(start));
-        } finally {
-            if (flatFile != null) {
-                flatFile.toFile().delete();
+        List<String> errors = new ArrayList<>();
+        SessionOutput output = SessionOutput.parse("", 0);
+        LiveState after = before.live();
+        if (!script.isEmpty()) {
+            Path flatFile = script.loadFile().isEmpty() ? null : cli.writeTemporary(script.loadFile());
+            try {
+                List<String> commands = new ArrayList<>();
+                script.commands()
+                        .forEach(command ->
+                                commands.add(command.equals(SacctmgrScript.LOAD) ? "load file=" + flatFile : command));
+                commands.addAll(SlurmCli.treeCommands(desired.cluster()));
+                SlurmCli.Result result = cli.session(commands);
+                output = SessionOutput.parse(result.stdout(), commands.size());
+                if (!result.ok()) {
+                    // sacctmgr's progress notes go to stderr too; keep the errors
+                    String stderr = result.stderr()
+                            .lines()
+                            .filter(line -> !line.contains("Done adding cluster"))
+                            .collect(Collectors.joining("\n"));
+                    errors.add("sacctmgr exit " + result.exitCode() + ": " + SlurmCli.firstLines(stderr));
+                }
+                after = output.reached(commands.size() - 1)
+                        ? SlurmCli.treeOf(
+                                desired.cluster(), output, script.steps().size(), result)
+                        : cli.snapshot(desired.cluster()).live();
+            } finally {
+                if (flatFile != null) {
+                    flatFile.toFile().delete();
+                }
             }
         }
+        ReservationScript reservations = ReservationScript.render(planned);
+        for (ReservationScript.Step step : reservations.steps()) {
+            SlurmCli.Result result = cli.scontrol(step.arguments());
+            if (!result.ok()) {
+                errors.add("scontrol exit " + result.exitCode() + " on reservation "
+                        + step.change().reservation() + ": "
+                        + SlurmCli.firstLines(result.stderr() + result.stdout()));
+            }
+        }
+        if (!reservations.isEmpty()) {
+            after = after.withReservations(cli.reservations());
+        }
+        ChangeSet remaining = SlurmDiffer.diff(desired, after);
+        return result(planned, remaining, script, output, errors, elapsedSince(start));
     }
 
     /**
@@ -155,8 +183,10 @@ public final class SlurmEnforcer {
             List<String> errors,
             Duration elapsed) {
         Set<String> open = remaining.changes().stream().map(SlurmEnforcer::key).collect(Collectors.toSet());
-        Set<String> openAccounts =
-                remaining.changes().stream().map(Change::account).collect(Collectors.toSet());
+        Set<String> openAccounts = remaining.changes().stream()
+                .filter(change -> !(change instanceof Change.ReservationChange))
+                .map(Change::account)
+                .collect(Collectors.toSet());
         Set<String> reached = new HashSet<>();
         for (int index = 0; index < script.steps().size(); index++) {
             if (output.reached(index)) {
@@ -167,7 +197,8 @@ public final class SlurmEnforcer {
                 .filter(change -> !open.contains(key(change)))
                 .toList();
         Map<String, ApplyResult.AccountState> accounts = new TreeMap<>();
-        planned.changes()
+        planned.changes().stream()
+                .filter(change -> !(change instanceof Change.ReservationChange))
                 .forEach(change -> accounts.put(
                         change.account(),
                         !openAccounts.contains(change.account())
@@ -179,7 +210,9 @@ public final class SlurmEnforcer {
     }
 
     private static String key(Change change) {
-        return change.getClass().getSimpleName() + ":" + change.account();
+        String subject =
+                change instanceof Change.ReservationChange reservation ? reservation.reservation() : change.account();
+        return change.getClass().getSimpleName() + ":" + subject;
     }
 
     private static Duration elapsedSince(long start) {

@@ -119,6 +119,13 @@ public final class PlanFixture {
         return this;
     }
 
+    /** A reserved block of the last project, placed in the plan: GPUs of a type on the days {@code [start, end)}. */
+    public PlanFixture block(String type, int gpus, String start, String end) {
+        blocks.add(new dev.allot.core.model.PlacedBlock(
+                ProjectId.of(last().id), GpuTypeId.of(type), gpus, LocalDate.parse(start), LocalDate.parse(end)));
+        return this;
+    }
+
     public Plan build() {
         Map<GpuTypeId, Integer> capacity = new LinkedHashMap<>();
         gpuTypes.forEach(type -> capacity.put(GpuTypeId.of(type), 64));
@@ -131,11 +138,12 @@ public final class PlanFixture {
                 Map.of(),
                 new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 1),
                 List.of(),
-                List.of(),
+                blocks,
                 budgets);
     }
 
     private final List<dev.allot.core.model.Budget> budgets = new ArrayList<>();
+    private final List<dev.allot.core.model.PlacedBlock> blocks = new ArrayList<>();
 
     private ProjectLine last() {
         return projects.get(projects.size() - 1);

@@ -94,10 +94,38 @@ class SacctmgrScriptTest {
                 .containsExactly(
                         "modify account where name=lowered cluster=ci set"
                                 + " GrpTRES=gres/gpu:a100=8,gres/gpu:h100=8 GrpJobs=0",
-                        SacctmgrScript.LOAD,
+                        "add account new-one parent=root cluster=ci Description='new' Organization=allot"
+                                + " GrpTRES=gres/gpu:h100=8",
                         "modify account where name=moved cluster=ci set GrpTRES=gres/gpu:a100=8,gres/gpu:h100=0",
                         "modify account where name=raised cluster=ci set GrpTRES=gres/gpu:a100=16,gres/gpu:h100=16");
         assertThat(script.steps().get(1).accounts()).containsExactly("new-one");
+        assertThat(script.loadFile()).as("a few new accounts need no load").isEmpty();
+    }
+
+    @Test
+    void moreNewAccountsThanAFewGoIntoOneLoadWithTheirUsers() {
+        List<Change> changes = new java.util.ArrayList<>();
+        for (int index = 1; index <= SacctmgrScript.MAX_ADDED_BY_COMMANDS + 1; index++) {
+            changes.add(new Change.AddAccount(new DesiredAccount(
+                    "p" + index,
+                    "root",
+                    "p",
+                    AccountLimits.NONE,
+                    new TreeSet<>(List.of("u" + index)),
+                    new TreeSet<>(),
+                    true,
+                    java.util.Optional.empty())));
+        }
+
+        SacctmgrScript many = SacctmgrScript.render(new ChangeSet("ci", changes, List.of(), List.of()));
+        SacctmgrScript few = SacctmgrScript.render(new ChangeSet("ci", changes.subList(0, 1), List.of(), List.of()));
+
+        assertThat(many.commands()).containsExactly(SacctmgrScript.LOAD);
+        assertThat(many.loadFile()).contains("Parent - 'p4'\nUser - 'u4'\n");
+        assertThat(few.commands())
+                .containsExactly(
+                        "add account p1 parent=root cluster=ci Description='p' Organization=allot",
+                        "add user u1 account=p1 cluster=ci");
     }
 
     @Test

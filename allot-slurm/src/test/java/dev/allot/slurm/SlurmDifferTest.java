@@ -170,16 +170,18 @@ class SlurmDifferTest {
     }
 
     @Test
-    void aNewAccountIsLoadedWithItsBudget() {
+    void aNewAccountIsAddedWithItsBudget() {
         DesiredState state = desired(PlanFixture.plan("H100")
                 .project("lang-pre", "exploratory")
                 .grant("H100", 8)
                 .budget("H100", 100));
 
-        String load = SacctmgrScript.render(SlurmDiffer.diff(state, LiveState.empty("ci")))
-                .loadFile();
+        List<String> commands = SacctmgrScript.render(SlurmDiffer.diff(state, LiveState.empty("ci")))
+                .commands();
 
-        assertThat(load).contains(":GrpTRESMins='gres/gpu:h100=6000'");
+        assertThat(commands)
+                .anyMatch(command -> command.startsWith("add account lang-pre ")
+                        && command.endsWith(" GrpTRESMins=gres/gpu:h100=6000"));
     }
 
     @Test

@@ -2,15 +2,20 @@ package dev.allot.slurm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allot.core.model.ProjectId;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Plans applied to a real Slurm cluster, checked through the jobs Slurm runs or holds. */
+/**
+ * Plans applied to a real Slurm cluster, checked through the jobs Slurm runs or holds and the reservations scontrol
+ * shows.
+ */
 class SlurmEnforcementIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final LocalDate TODAY = LocalDate.now();
@@ -31,9 +36,12 @@ class SlurmEnforcementIT {
     }
 
     @AfterEach
-    void cancelJobsAndRemoveAccounts() {
+    void cancelJobsAndRemoveReservationsAndAccounts() {
         if (prefix != null) {
             TestCluster.cancel(jobs);
+            TestCluster.awaitGone(jobs);
+            // Slurm refuses to delete a reservation while a job runs in it
+            TestCluster.removeReservations(prefix);
             TestCluster.removeAccounts(prefix, jobs);
         }
     }
@@ -234,7 +242,10 @@ class SlurmEnforcementIT {
     void aKilledProjectHoldsNewJobs() {
         PlanFixture running =
                 PlanFixture.plan("H100", "A100").project("delta", "exploratory").grant("H100", 2);
-        assertThat(enforcer.apply(desired(running)).succeeded()).isTrue();
+        ApplyResult started = enforcer.apply(desired(running));
+        assertThat(started.succeeded())
+                .as(String.join("\n", started.describe()))
+                .isTrue();
         String before = submit("delta", "gpu:h100:1");
         assertThat(TestCluster.awaitState(before, "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
 
@@ -318,5 +329,157 @@ class SlurmEnforcementIT {
             TestCluster.sacctmgr("modify", "account", "where", "name=" + account, "set", "QOS=normal");
             TestCluster.sacctmgr("delete", "qos", qos);
         }
+    }
+
+    private static PlanFixture blockFrom(int startDays, int endDays) {
+        return PlanFixture.plan("H100", "A100")
+                .project("rho", "exploratory")
+                .grant("H100", 1)
+                .block(
+                        "H100",
+                        8,
+                        TODAY.plusDays(startDays).toString(),
+                        TODAY.plusDays(endDays).toString());
+    }
+
+    private String account(String project) {
+        return config.accountFor(ProjectId.of(project));
+    }
+
+    private String reservationName(String project) {
+        return "allot-2026-12-" + account(project) + "-1";
+    }
+
+    private LiveReservation shown(String name) {
+        return TestCluster.reservations(prefix).stream()
+                .filter(reservation -> reservation.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("scontrol shows no reservation " + name));
+    }
+
+    @Test
+    void aBlockIsReservedUpdatedRepairedAndReleasedWithThePlan() {
+        String name = reservationName("rho");
+
+        ApplyResult created = enforcer.apply(desired(blockFrom(20, 25)));
+
+        assertThat(created.succeeded())
+                .as(String.join("\n", created.describe()))
+                .isTrue();
+        assertThat(created.describe())
+                .anyMatch(line -> line.startsWith("  done: + reservation " + name + ": account " + account("rho")));
+        LiveReservation reservation = shown(name);
+        assertThat(reservation.accounts()).containsExactly(account("rho"));
+        assertThat(reservation.start()).isEqualTo(TODAY.plusDays(20).atStartOfDay());
+        assertThat(reservation.end()).isEqualTo(TODAY.plusDays(25).atStartOfDay());
+        assertThat(reservation.nodes()).as("8 H100 on the one node that has 8").isEqualTo(1);
+
+        ApplyResult again = enforcer.apply(desired(blockFrom(20, 25)));
+        assertThat(again.planned().changes())
+                .as(String.join("\n", again.describe()))
+                .isEmpty();
+
+        ChangeSet longer = enforcer.diff(desired(blockFrom(20, 27)));
+        assertThat(longer.changes())
+                .singleElement()
+                .extracting(Change::describe)
+                .asString()
+                .startsWith(
+                        "~ reservation " + name + ": end " + TODAY.plusDays(25).atStartOfDay() + " -> "
+                                + TODAY.plusDays(27).atStartOfDay());
+        ApplyResult updated = enforcer.apply(desired(blockFrom(20, 27)));
+        assertThat(updated.succeeded())
+                .as(String.join("\n", updated.describe()))
+                .isTrue();
+        assertThat(shown(name).end()).isEqualTo(TODAY.plusDays(27).atStartOfDay());
+        assertThat(shown(name).start()).isEqualTo(TODAY.plusDays(20).atStartOfDay());
+
+        TestCluster.scontrol(
+                "update",
+                "ReservationName=" + name,
+                "EndTime=" + ReservationScript.time(TODAY.plusDays(30).atStartOfDay()));
+        String stray = "allot-2026-12-" + prefix + "stray-1";
+        String foreign = prefix + "maintenance";
+        TestCluster.scontrol(
+                "create",
+                "reservation",
+                "ReservationName=" + stray,
+                "Accounts=" + account("rho"),
+                "StartTime=" + ReservationScript.time(TODAY.plusDays(40).atStartOfDay()),
+                "Duration=1-00:00:00",
+                "NodeCnt=1");
+        TestCluster.scontrol(
+                "create",
+                "reservation",
+                "ReservationName=" + foreign,
+                "Accounts=" + account("rho"),
+                "StartTime=" + ReservationScript.time(TODAY.plusDays(50).atStartOfDay()),
+                "Duration=1-00:00:00",
+                "NodeCnt=1");
+
+        ChangeSet drift = enforcer.drift(desired(blockFrom(20, 27)));
+
+        assertThat(drift.changes())
+                .extracting(Change::describe)
+                .containsExactlyInAnyOrder(
+                        "~ reservation " + name + ": end " + TODAY.plusDays(30).atStartOfDay() + " -> "
+                                + TODAY.plusDays(27).atStartOfDay() + " (block of 8 H100, 8 per node)",
+                        "- reservation " + stray + " (accounts " + account("rho") + ", 1 node(s), "
+                                + TODAY.plusDays(40).atStartOfDay() + " .. "
+                                + TODAY.plusDays(41).atStartOfDay()
+                                + "): no block of the plan");
+        ApplyResult repaired = enforcer.apply(desired(blockFrom(20, 27)));
+        assertThat(repaired.succeeded())
+                .as(String.join("\n", repaired.describe()))
+                .isTrue();
+        assertThat(shown(name).end()).isEqualTo(TODAY.plusDays(27).atStartOfDay());
+        assertThat(TestCluster.reservations(prefix))
+                .extracting(LiveReservation::name)
+                .as("the hand-made reservation under another name is someone else's")
+                .containsExactlyInAnyOrder(name, foreign);
+
+        PlanFixture noBlock =
+                PlanFixture.plan("H100", "A100").project("rho", "exploratory").grant("H100", 1);
+        ApplyResult released = enforcer.apply(desired(noBlock));
+
+        assertThat(released.succeeded())
+                .as(String.join("\n", released.describe()))
+                .isTrue();
+        assertThat(released.applied()).singleElement().isInstanceOf(Change.DeleteReservation.class);
+        assertThat(TestCluster.reservations(prefix))
+                .extracting(LiveReservation::name)
+                .containsExactly(foreign);
+        assertThat(enforcer.drift(desired(noBlock)).changes()).isEmpty();
+    }
+
+    @Test
+    void aStartedBlockHoldsItsNodeForItsProjectAlone() {
+        PlanFixture plan = PlanFixture.plan("H100", "A100")
+                .project("sigma", "exploratory")
+                .grant("H100", 2)
+                .block("H100", 8, TODAY.toString(), TODAY.plusDays(2).toString())
+                .project("tau", "product")
+                .grant("H100", 2);
+
+        ApplyResult applied = enforcer.apply(desired(plan));
+
+        assertThat(applied.succeeded())
+                .as(String.join("\n", applied.describe()))
+                .isTrue();
+        LiveReservation reservation = shown(reservationName("sigma"));
+        assertThat(reservation.active()).isTrue();
+        assertThat(reservation.start()).isBefore(LocalDateTime.now().plusMinutes(1));
+        assertThat(enforcer.apply(desired(plan)).planned().changes())
+                .as("a started block's start is not compared")
+                .isEmpty();
+        String inside = TestCluster.submitTo(account("sigma"), reservationName("sigma"), "gpu:h100:1");
+        jobs.add(inside);
+        String outside = TestCluster.submit(account("tau"), "gpu:h100:1", "sleep 300");
+        jobs.add(outside);
+        assertThat(TestCluster.awaitState(inside, "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+        TestCluster.sleep(3000);
+        assertThat(TestCluster.state(outside))
+                .as("the only node is reserved for sigma's block")
+                .startsWith("PENDING ReqNodeNotAvail");
     }
 }

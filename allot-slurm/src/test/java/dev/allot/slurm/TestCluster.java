@@ -51,20 +51,20 @@ final class TestCluster {
     }
 
     static String submit(String account, String gres, String command) {
-        SlurmCli.Result result = SlurmCli.require(CLI.run(
-                List.of(
-                        "sbatch",
-                        "--parsable",
-                        "-o",
-                        "/dev/null",
-                        "-A",
-                        account,
-                        "--gres=" + gres,
-                        "-t",
-                        "5",
-                        "--wrap",
-                        command),
-                ""));
+        return sbatch(account, List.of(), gres, command);
+    }
+
+    /** A five-minute {@code sleep} job of an account inside a reservation. */
+    static String submitTo(String account, String reservation, String gres) {
+        return sbatch(account, List.of("--reservation=" + reservation), gres, "sleep 300");
+    }
+
+    private static String sbatch(String account, List<String> options, String gres, String command) {
+        List<String> arguments =
+                new java.util.ArrayList<>(List.of("sbatch", "--parsable", "-o", "/dev/null", "-A", account));
+        arguments.addAll(options);
+        arguments.addAll(List.of("--gres=" + gres, "-t", "5", "--wrap", command));
+        SlurmCli.Result result = SlurmCli.require(CLI.run(arguments, ""));
         return result.stdout().strip().split(";")[0];
     }
 
@@ -93,12 +93,17 @@ final class TestCluster {
         }
     }
 
-    /** Best effort: waits for the jobs to leave the queue, then deletes every account whose name starts with prefix. */
-    static void removeAccounts(String prefix, List<String> jobIds) {
+    /** Waits up to 15 s for the jobs to leave the queue. */
+    static void awaitGone(List<String> jobIds) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (jobIds.stream().anyMatch(id -> !state(id).isEmpty()) && System.nanoTime() < deadline) {
             sleep(200);
         }
+    }
+
+    /** Best effort: waits for the jobs to leave the queue, then deletes every account whose name starts with prefix. */
+    static void removeAccounts(String prefix, List<String> jobIds) {
+        awaitGone(jobIds);
         LiveState live = CLI.liveState(CLUSTER);
         List<String> children = new java.util.ArrayList<>();
         List<String> parents = new java.util.ArrayList<>();
@@ -115,6 +120,23 @@ final class TestCluster {
         if (!commands.isEmpty()) {
             CLI.commands(commands);
         }
+    }
+
+    /** The controller's reservations whose name contains {@code part}. */
+    static List<LiveReservation> reservations(String part) {
+        return CLI.reservations().stream()
+                .filter(reservation -> reservation.name().contains(part))
+                .toList();
+    }
+
+    /** Best effort: deletes every reservation whose name contains {@code part}. */
+    static void removeReservations(String part) {
+        reservations(part)
+                .forEach(reservation -> CLI.scontrol(List.of("delete", "ReservationName=" + reservation.name())));
+    }
+
+    static void scontrol(String... args) {
+        SlurmCli.require(CLI.scontrol(List.of(args)));
     }
 
     static void sacctmgr(String... args) {

@@ -46,6 +46,14 @@ public final class ClusterOptions {
             description = "GPU type as Slurm names it, e.g. --gpu-type H100=nvidia_h100 (default: lower-cased).")
     Map<String, String> gpuTypes = new LinkedHashMap<>();
 
+    @Option(
+            names = "--node-feature",
+            paramLabel = "LAB=FEATURE",
+            description = "Node feature (slurm.conf Features=) of the nodes of a GPU type, e.g. --node-feature"
+                    + " H100=h100: a reserved block of that type reserves nodes with it (default: any nodes of the"
+                    + " default partition).")
+    Map<String, String> nodeFeatures = new LinkedHashMap<>();
+
     @Option(names = "--no-overall-cap", description = "Do not set the untyped gres/gpu cap, only per-type caps.")
     boolean noOverallCap;
 
@@ -71,6 +79,8 @@ public final class ClusterOptions {
     public SlurmConfig config() {
         Map<GpuTypeId, String> names = new LinkedHashMap<>();
         gpuTypes.forEach((lab, slurm) -> names.put(GpuTypeId.of(lab), slurm));
+        Map<GpuTypeId, String> features = new LinkedHashMap<>();
+        nodeFeatures.forEach((lab, feature) -> features.put(GpuTypeId.of(lab), feature));
         return new SlurmConfig(
                 cluster,
                 parentAccount,
@@ -79,7 +89,8 @@ public final class ClusterOptions {
                 names,
                 !noOverallCap,
                 java.util.Optional.ofNullable(borrowQos),
-                extraUsers);
+                extraUsers,
+                features);
     }
 
     public SlurmCli cli() {

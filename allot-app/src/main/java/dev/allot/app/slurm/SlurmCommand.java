@@ -8,6 +8,7 @@ import dev.allot.slurm.ApplyResult;
 import dev.allot.slurm.ChangeSet;
 import dev.allot.slurm.ChangeSummary;
 import dev.allot.slurm.DesiredState;
+import dev.allot.slurm.ReservationScript;
 import dev.allot.slurm.SacctmgrScript;
 import dev.allot.slurm.SlurmCompiler;
 import dev.allot.slurm.SlurmEnforcer;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Enforce a plan on a Slurm cluster (accounts per project under their category, GrpTRES GPU"
-                    + " caps per type) and read usage back. See docs/slurm.md.",
+                    + " caps per type, a reservation per reserved block) and read usage back. See docs/slurm.md.",
             "The plan is a cycle's published one (--cycle ID|current, from the store or --server) or a plan file"
                     + " with its lab (--lab FILE --plan FILE); runs with --cycle are recorded against the cycle."
         },
@@ -109,10 +110,12 @@ public final class SlurmCommand implements Runnable {
     @Command(
             name = "diff",
             mixinStandardHelpOptions = true,
-            description =
-                    "Read the cluster's accounts and limits (sacctmgr show assoc) and print what apply would change.")
+            description = "Read the cluster's accounts and limits (sacctmgr show assoc) and reservations (scontrol show"
+                    + " reservation) and print what apply would change.")
     static final class Diff extends Enforcing {
-        @Option(names = "--commands", description = "Also print the sacctmgr input apply would run.")
+        @Option(
+                names = "--commands",
+                description = "Also print the sacctmgr input and the scontrol reservation commands apply would run.")
         boolean commands;
 
         @Override
@@ -125,6 +128,7 @@ public final class SlurmCommand implements Runnable {
             print(changes.describe());
             if (commands && !changes.isEmpty()) {
                 out().print(SacctmgrScript.render(changes).toText());
+                out().print(ReservationScript.render(changes).toText());
                 out().flush();
             }
             return Cli.OK;
@@ -197,9 +201,10 @@ public final class SlurmCommand implements Runnable {
             name = "drift",
             mixinStandardHelpOptions = true,
             description = {
-                "Report accounts and limits that differ from the plan (edited by hand) and accounts in Allot's"
-                        + " subtree that the plan does not know, with the GPUs they still hold. Accounts outside the"
-                        + " subtree (under other parents) belong to others and are not drift.",
+                "Report accounts, limits and block reservations that differ from the plan (edited by hand, made"
+                        + " or deleted outside Allot) and accounts in Allot's subtree that the plan does not know, with"
+                        + " the GPUs they still hold. Accounts outside the subtree (under other parents) and"
+                        + " reservations not named by Allot belong to others and are not drift.",
                 "Exit 0 when there is no drift, 1 when there is."
             })
     static final class Drift extends Enforcing {

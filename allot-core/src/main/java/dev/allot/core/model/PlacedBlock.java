@@ -18,6 +18,11 @@ public record PlacedBlock(ProjectId project, GpuTypeId gpuType, int gpus, LocalD
         }
     }
 
+    /** Whether the block holds its GPUs on {@code day}. */
+    public boolean holdsOn(LocalDate day) {
+        return !day.isBefore(start) && day.isBefore(end);
+    }
+
     /** Whether the block holds its GPUs on some day of {@code [from, until)}. */
     public boolean overlaps(LocalDate from, LocalDate until) {
         return start.isBefore(until) && end.isAfter(from);
