@@ -46,6 +46,7 @@ final class ApiRoutes {
         CapacityHandlers capacity = new CapacityHandlers(application.fleets());
         AssignmentHandlers assignments = new AssignmentHandlers(application.assignments());
         BudgetHandlers budgets = new BudgetHandlers(application.budgets());
+        SolveHandlers solves = new SolveHandlers(application.solveJobs());
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -110,6 +111,9 @@ final class ApiRoutes {
         api.add(POST, "/api/lab", ADMIN, cycles::importLab);
         api.add(GET, "/api/cycles/{cycle}/budgets", EVERYONE, budgets::list);
         api.add(PUT, "/api/cycles/{cycle}/budgets", STEERING, budgets::replace);
+        api.add(POST, "/api/cycles/{cycle}/solves", DECIDER, solves::start);
+        api.add(GET, "/api/cycles/{cycle}/solves/{job}", STEERING, solves::get);
+        api.add(POST, "/api/cycles/{cycle}/solves/{job}/cancel", DECIDER, solves::cancel);
         return List.copyOf(api.routes);
     }
 

@@ -319,6 +319,30 @@ final class OpenApiDocument {
                 "BudgetsInput",
                 "Budgets",
                 true);
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/solves",
+                "Start solving the draft in the background (decider; If-Match on the draft): 202 with the job's"
+                        + " Location; 409 solve-running naming the job when a solve of the cycle runs",
+                null,
+                "SolveJob",
+                true);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/solves/{job}",
+                "A solve job: state (running, done, failed, cancelled), phase, elapsed, incumbent, bound, gap; the"
+                        + " draft's link when done, the problem when failed (admin or decider; Retry-After while"
+                        + " running)",
+                null,
+                "SolveJob",
+                true);
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/solves/{job}/cancel",
+                "Cancel a running solve job; it stores nothing (decider); 409 solve-finished when it finished first",
+                null,
+                "SolveJob",
+                true);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
         root.put(
@@ -388,8 +412,9 @@ final class OpenApiDocument {
                 && !path.endsWith("/confirm")
                 && !path.endsWith("/round-robin")
                 && !path.equals("/api/usage")
-                && !path.equals("/api/lab");
-        String ok = method.equals("delete") ? "204" : creates ? "201" : "200";
+                && !path.equals("/api/lab")
+                && !path.endsWith("/cancel");
+        String ok = method.equals("delete") ? "204" : path.endsWith("/solves") ? "202" : creates ? "201" : "200";
         responses.put(
                 ok,
                 response == null

@@ -86,7 +86,10 @@ class RoleMatrixIT {
             entry("GET /api/cycles/{cycle}/overrides/{project}", REVIEW),
             entry("POST /api/lab", ADMIN),
             entry("GET /api/cycles/{cycle}/budgets", ALL),
-            entry("PUT /api/cycles/{cycle}/budgets", STEER));
+            entry("PUT /api/cycles/{cycle}/budgets", STEER),
+            entry("POST /api/cycles/{cycle}/solves", DECIDER),
+            entry("GET /api/cycles/{cycle}/solves/{job}", STEER),
+            entry("POST /api/cycles/{cycle}/solves/{job}/cancel", DECIDER));
 
     /** Routes where a project lead may act only on the projects they lead. */
     private static final Set<String> OWN_PROJECT_ONLY = Set.of(
@@ -114,7 +117,8 @@ class RoleMatrixIT {
                             .replace("{version}", "1")
                             .replace("{id}", "0123456789ab")
                             .replace("{pool}", "east-h100")
-                            .replace("{index}", "0");
+                            .replace("{index}", "0")
+                            .replace("{job}", "0123456789abcdef");
                     int anonymous = server.client
                             .send(method, path, null, body, Map.of())
                             .status();
