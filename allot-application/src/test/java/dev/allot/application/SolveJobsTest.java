@@ -179,16 +179,7 @@ class SolveJobsTest {
 
     @Test
     void aFailedSolveReportsItsProblemThroughTheJobAndStoresNothing() {
-        Lab lab = TestLabs.lab()
-                .type("H100", 1.0)
-                .pool("east-h100", "east", "H100", 64, 8)
-                .project("vision", "exploratory", "ana")
-                .ask("vision", 8, 40, 48)
-                .pin("vision", "H100", 40)
-                .project("speech", "product", "bo")
-                .ask("speech", 8, 40, 48)
-                .pin("speech", "H100", 40)
-                .build();
+        Lab lab = TestLabs.overPinned();
         drafting(lab);
 
         SolveJob started = application.solveJobs().start(lab.cycle(), DANA, null);

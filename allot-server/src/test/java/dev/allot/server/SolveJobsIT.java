@@ -79,16 +79,7 @@ class SolveJobsIT {
 
     @Test
     void aFailedSolveCarriesItsProblemAndAFinishedJobCannotBeCancelled() {
-        var lab = TestLabs.lab()
-                .type("H100", 1.0)
-                .pool("east-h100", "east", "H100", 64, 8)
-                .project("vision", "exploratory", "ana")
-                .ask("vision", 8, 40, 48)
-                .pin("vision", "H100", 40)
-                .project("speech", "product", "bo")
-                .ask("speech", 8, 40, 48)
-                .pin("speech", "H100", 40)
-                .build();
+        var lab = TestLabs.overPinned();
         try (TestServer server = new TestServer(lab)) {
             String decider = server.token(Role.DECIDER);
             drafting(server, decider, CYCLE);
