@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Reads;
 import dev.allot.application.SolveJob;
 import dev.allot.application.SolveJobs;
 import dev.allot.core.AllotException;
@@ -7,18 +8,17 @@ import dev.allot.core.AllotException.Kind;
 import dev.allot.core.ErrorCode;
 import dev.allot.core.model.CycleId;
 import dev.allot.store.Actor;
-import dev.allot.store.Store;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Locale;
 
 /**
- * A draft solve as it runs: the solve button starts a job and lands here; the page reloads itself every second
- * (no script needed) with the phase, elapsed time, best value, bound and gap, offers Cancel, and goes to the draft
- * once the job is done.
+ * A draft solve as it runs: the solve button starts a job and lands here; every second the page re-reads itself (htmx
+ * swaps the progress panel; without JavaScript a meta refresh reloads it) with the phase, elapsed time, best value,
+ * bound and gap, offers Cancel, and opens the draft once the job is done.
  */
 final class SolvingPage {
-    /** Seconds between reloads of a running job's page. */
+    /** Seconds between re-reads of a running job's page. */
     static final int REFRESH_SECONDS = 1;
 
     /** What the template shows. */
@@ -48,6 +48,15 @@ final class SolvingPage {
             };
         }
 
+        /** The page's own address, which htmx re-reads while the job runs (null: no polling). */
+        String pollPath() {
+            return job.running() ? SolvingPage.path(job) : null;
+        }
+
+        String pollTrigger() {
+            return job.running() ? "every " + REFRESH_SECONDS + "s" : null;
+        }
+
         String problem() {
             return job.failure().map(AllotException::getMessage).orElse("");
         }
@@ -57,11 +66,11 @@ final class SolvingPage {
         }
     }
 
-    private final Store store;
+    private final Reads reads;
     private final SolveJobs jobs;
 
-    SolvingPage(Store store, SolveJobs jobs) {
-        this.store = store;
+    SolvingPage(Reads reads, SolveJobs jobs) {
+        this.reads = reads;
         this.jobs = jobs;
     }
 
@@ -70,7 +79,7 @@ final class SolvingPage {
      * which says so (it may have started before the latest change).
      */
     String start(Context ctx, Page view, Actor actor, Integer expectedDraft) {
-        CycleId cycle = Cycles.require(store, view.cycle()).value().id();
+        CycleId cycle = Cycles.require(reads, view.cycle()).value().id();
         var running = jobs.running(cycle);
         SolveJob job = running.orElseGet(() -> jobs.start(cycle, actor, expectedDraft));
         ctx.redirect(path(job) + (running.isPresent() ? "&joined" : ""), HttpStatus.SEE_OTHER);
@@ -79,7 +88,7 @@ final class SolvingPage {
 
     String render(Context ctx, Page view) {
         requireSteering(view);
-        SolveJob job = jobs.get(Cycles.require(store, view.cycle()).value().id(), ctx.pathParam("job"));
+        SolveJob job = jobs.get(Cycles.require(reads, view.cycle()).value().id(), ctx.pathParam("job"));
         return switch (job.state()) {
             case DONE -> {
                 var solved = job.draft().orElseThrow();
@@ -104,7 +113,7 @@ final class SolvingPage {
 
     /** Cancels the job; a job that finished first is simply shown as it ended. */
     String cancel(Context ctx, Page view, Actor actor) {
-        CycleId cycle = Cycles.require(store, view.cycle()).value().id();
+        CycleId cycle = Cycles.require(reads, view.cycle()).value().id();
         SolveJob job = jobs.get(cycle, ctx.pathParam("job"));
         try {
             job = jobs.cancel(cycle, job.id(), actor);
@@ -122,7 +131,13 @@ final class SolvingPage {
     }
 
     private static String toReview(Context ctx, SolveJob job, String query) {
-        ctx.redirect("/review?" + query + "&cycle=" + job.cycle().value(), HttpStatus.SEE_OTHER);
+        String target = "/review?" + query + "&cycle=" + job.cycle().value();
+        if (ctx.header("HX-Request") != null) {
+            // the page's script re-reads it: have the script open the review, not swap it in
+            ctx.header("HX-Redirect", target);
+            return "";
+        }
+        ctx.redirect(target, HttpStatus.SEE_OTHER);
         return null;
     }
 

@@ -46,7 +46,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.dashboard = new DashboardPage(application.dashboard());
         this.queue = new QueuePage(application.reads(), application.assignments());
         this.evidence = new EvidenceForm(application);
-        this.solving = new SolvingPage(store, application.solveJobs());
+        this.solving = new SolvingPage(application.reads(), application.solveJobs());
     }
 
     public static WebUi create(Store store, Planner planner) {
