@@ -113,21 +113,30 @@ public final class SolveJobs {
     }
 
     private void execute(SolveRun job, Integer expectedDraftVersion) {
+        Drafts.Solved solved = null;
+        AllotException failure = null;
+        RuntimeException thrown = null;
         try {
-            job.done(drafts.solve(job.cycle, job.actor, expectedDraftVersion, job));
+            solved = drafts.solve(job.cycle, job.actor, expectedDraftVersion, job);
         } catch (AllotException e) {
-            job.failed(e);
+            failure = e;
+            thrown = e;
         } catch (RuntimeException e) {
-            job.failed(
-                    new AllotException(
-                            ErrorCode.INTERNAL,
-                            "The solve of cycle " + job.cycle + " failed unexpectedly ("
-                                    + e.getClass().getSimpleName() + "); nothing was stored. Maybe report it?",
-                            java.util.List.of(),
-                            e),
+            failure = new AllotException(
+                    ErrorCode.INTERNAL,
+                    "The solve of cycle " + job.cycle + " failed unexpectedly ("
+                            + e.getClass().getSimpleName() + "); nothing was stored. Maybe report it?",
+                    java.util.List.of(),
                     e);
+            thrown = e;
         } finally {
+            // Free the cycle before the job reads as finished: whoever sees it finished may start the next solve.
             registry.running.remove(job.cycle, job);
+        }
+        if (failure == null) {
+            job.done(solved);
+        } else {
+            job.failed(failure, thrown);
         }
     }
 
