@@ -76,6 +76,11 @@ public final class Application {
         return drafts;
     }
 
+    /** Draft solves in the background: start, poll, cancel; at most one per cycle. */
+    public SolveJobs solveJobs() {
+        return drafts.jobs();
+    }
+
     /** Approve a draft, withdraw an approval, check and publish it. */
     public Approvals approvals() {
         return approvals;

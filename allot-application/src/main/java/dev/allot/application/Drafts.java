@@ -38,20 +38,33 @@ public final class Drafts {
     private final Planner planner;
     private final Approvals approvals;
     private final Evidences evidence;
+    private final SolveJobs jobs;
 
     Drafts(Store store, Planner planner, Approvals approvals, Evidences evidence) {
         this.store = store;
         this.planner = planner;
         this.approvals = approvals;
         this.evidence = evidence;
+        this.jobs = new SolveJobs(store, this);
+    }
+
+    /** The same solve as a background job to poll and cancel. */
+    public SolveJobs jobs() {
+        return jobs;
     }
 
     /**
      * Solves the cycle as stored (policy, pins, overrides) and saves the result as its draft. Refused before any
      * solving when the cycle is not in draft or published, or when {@code expectedDraftVersion} (if given) is not the
-     * current draft's; an infeasible policy throws the planner's INFEASIBLE problem naming the conflicting rules.
+     * current draft's, or while another solve of the cycle runs ({@code solve-running}, see {@link SolveJobs}); an
+     * infeasible policy throws the planner's INFEASIBLE problem naming the conflicting rules.
      */
     public Solved solve(CycleId cycle, Actor actor, Integer expectedDraftVersion) {
+        return jobs.run(cycle, actor, expectedDraftVersion);
+    }
+
+    /** The checks made before any solving: the cycle's state and the expected draft version; the current draft. */
+    Optional<StoredPlan> checkSolvable(CycleId cycle, Integer expectedDraftVersion) {
         CycleState state = store.cycles().get(cycle).value().state();
         if (state != CycleState.DRAFT && state != CycleState.PUBLISHED) {
             throw new AllotException(
@@ -67,14 +80,22 @@ public final class Drafts {
                             "The draft plan of cycle " + cycle + " changed since version " + expectedDraftVersion
                                     + " was read; nothing was solved. Maybe reload it and solve again?");
                 });
+        return before;
+    }
+
+    /** The solve itself, reporting its phases and progress to {@code run} and stopping when it is cancelled. */
+    Solved solve(CycleId cycle, Actor actor, Integer expectedDraftVersion, SolveRun run) {
+        Optional<StoredPlan> before = checkSolvable(cycle, expectedDraftVersion);
         Planner solver = Objects.requireNonNull(planner, "this Application was opened without a planner");
         Lab lab = store.lab().export(cycle);
         EvidenceValuation valuation = lab.policy().value().byEvidence()
                 ? EvidenceValuation.of(lab, evidence.all(cycle, lab), solver.options())
                 : new EvidenceValuation(solver.options(), List.of());
+        run.solving();
         Plan plan = valuation.options() == solver.options()
-                ? solver.plan(lab)
-                : Planner.create(valuation.options()).plan(lab);
+                ? solver.plan(lab, run)
+                : Planner.create(valuation.options()).plan(lab, run);
+        run.saving();
         Solved saved = save(cycle, plan, before, expectedDraftVersion, actor);
         return new Solved(saved.draft(), saved.changedProjects(), valuation.notes());
     }

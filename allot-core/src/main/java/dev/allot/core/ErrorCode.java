@@ -968,7 +968,31 @@ public enum ErrorCode {
             Kind.INTERNAL,
             500,
             "scontrol printed output Allot cannot read.",
-            "Maybe check the Slurm version?");
+            "Maybe check the Slurm version?"),
+    SOLVE_CANCELLED(
+            "solve-cancelled",
+            Kind.CONFLICT,
+            409,
+            "The solve was cancelled before it finished; nothing was stored.",
+            "Maybe start it again?"),
+    SOLVE_RUNNING(
+            "solve-running",
+            Kind.CONFLICT,
+            409,
+            "A solve of cycle {cycle} is already running (job {job}, started by {user}).",
+            "Maybe wait for it, or cancel it?"),
+    SOLVE_JOB_NOT_FOUND(
+            "solve-job-not-found",
+            Kind.NOT_FOUND,
+            404,
+            "Cycle {cycle} has no solve job {job} (finished jobs are kept for a while, and not across restarts).",
+            "Maybe start a new solve?"),
+    SOLVE_FINISHED(
+            "solve-finished",
+            Kind.CONFLICT,
+            409,
+            "Solve job {job} has already finished ({state}); there is nothing to cancel.",
+            "Maybe read the job for its outcome?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

@@ -47,6 +47,7 @@ final class ApiRoutes {
         AssignmentHandlers assignments = new AssignmentHandlers(application.assignments());
         BudgetHandlers budgets = new BudgetHandlers(application.budgets());
         BlockHandlers blocks = new BlockHandlers(application);
+        SolveHandlers solves = new SolveHandlers(application.solveJobs());
         ApiRoutes api = new ApiRoutes();
         api.add(GET, "/api/me", EVERYONE, lab::me);
         api.add(GET, "/api/gpu-types", EVERYONE, lab::gpuTypes);
@@ -114,6 +115,9 @@ final class ApiRoutes {
         api.add(GET, "/api/cycles/{cycle}/blocks", EVERYONE, blocks::cycle);
         api.add(GET, "/api/cycles/{cycle}/asks/{project}/blocks", EVERYONE, blocks::project);
         api.add(PUT, "/api/cycles/{cycle}/asks/{project}/blocks", ASKING, blocks::replace);
+        api.add(POST, "/api/cycles/{cycle}/solves", DECIDER, solves::start);
+        api.add(GET, "/api/cycles/{cycle}/solves/{job}", STEERING, solves::get);
+        api.add(POST, "/api/cycles/{cycle}/solves/{job}/cancel", DECIDER, solves::cancel);
         return List.copyOf(api.routes);
     }
 

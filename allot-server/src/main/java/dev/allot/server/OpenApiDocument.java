@@ -347,6 +347,32 @@ final class OpenApiDocument {
                 "BlocksInput",
                 "Blocks",
                 true);
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/solves",
+                "Start solving the draft in the background (decider; If-Match on the draft): 202 with the job's"
+                        + " Location; 409 solve-running naming the job when a solve of the cycle runs",
+                null,
+                "SolveJob",
+                true,
+                202);
+        doc.op(
+                "get",
+                "/api/cycles/{cycle}/solves/{job}",
+                "A solve job: state (running, done, failed, cancelled), phase, elapsed, incumbent, bound, gap; the"
+                        + " draft's link when done, the problem when failed (admin or decider; Retry-After while"
+                        + " running)",
+                null,
+                "SolveJob",
+                true);
+        doc.op(
+                "post",
+                "/api/cycles/{cycle}/solves/{job}/cancel",
+                "Cancel a running solve job; it stores nothing (decider); 409 solve-finished when it finished first",
+                null,
+                "SolveJob",
+                true,
+                200);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("openapi", "3.1.0");
         root.put(

@@ -108,6 +108,32 @@ final class OpenApiSchemas {
                                 "blocks",
                                 arr(obj(scheduledRequired, scheduled)))));
         s.put("Category", obj(List.of("id"), Map.of("id", str(), "description", str())));
+        Map<String, Object> solveJob = new LinkedHashMap<>();
+        solveJob.put("id", str());
+        solveJob.put("cycle", str());
+        solveJob.put("state", choice("running", "done", "failed", "cancelled"));
+        solveJob.put("phase", choice("preparing", "solving", "saving", "finished"));
+        solveJob.put("startedBy", str());
+        solveJob.put("startedAt", Map.of("type", "string", "format", "date-time"));
+        solveJob.put("elapsedSeconds", num());
+        solveJob.put("incumbent", orNull("number", "value of the best plan reported so far; null before the first"));
+        solveJob.put("bound", orNull("number", "best proven upper bound reported so far; null before the first"));
+        solveJob.put("gap", orNull("number", "(bound - incumbent) / max(1, |incumbent|); null until both are known"));
+        solveJob.put("updates", integer());
+        solveJob.put("cancelledBy", orNull("string", "who cancelled it; null unless cancelled"));
+        solveJob.put("href", str());
+        solveJob.put(
+                "draft",
+                obj(
+                        List.of("version", "href"),
+                        Map.of("version", integer(), "changedProjects", integer(), "href", str())));
+        solveJob.put("valueNotes", arr(str()));
+        solveJob.put("problem", ref("Problem"));
+        s.put(
+                "SolveJob",
+                obj(
+                        List.of("id", "cycle", "state", "phase", "startedBy", "startedAt", "elapsedSeconds", "href"),
+                        solveJob));
         s.put("Categories", arr(ref("Category")));
         Map<String, Object> project = Map.of(
                 "id",

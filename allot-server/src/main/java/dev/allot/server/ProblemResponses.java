@@ -96,18 +96,30 @@ final class ProblemResponses {
     }
 
     static void write(Context ctx, int status, String code, String detail, List<Problem> problems) {
+        ctx.status(status)
+                .contentType(CONTENT_TYPE)
+                .result(Json.write(body(status, code, detail, problems, ctx.path())));
+    }
+
+    /** The problem body {@code e} would be answered with, for a resource that carries it (a failed solve job). */
+    static Map<String, Object> body(AllotException e, String instance) {
+        return body(status(e), e.code(), e.getMessage(), e.problems(), instance);
+    }
+
+    private static Map<String, Object> body(
+            int status, String code, String detail, List<Problem> problems, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://allot.dev/problems/" + code);
         body.put("title", title(status));
         body.put("status", status);
         body.put("code", code);
         body.put("detail", detail);
-        body.put("instance", ctx.path());
+        body.put("instance", instance);
         if (!problems.isEmpty()) {
             body.put(
                     "problems", problems.stream().map(ProblemResponses::problem).toList());
         }
-        ctx.status(status).contentType(CONTENT_TYPE).result(Json.write(body));
+        return body;
     }
 
     /** The field as an RFC 6901 JSON pointer into the request body: {@code shareBounds[0].minShare} is {@code /shareBounds/0/minShare}. */

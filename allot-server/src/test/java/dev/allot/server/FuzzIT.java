@@ -108,7 +108,8 @@ class FuzzIT {
                             .replace("{version}", i % 10 == 2 ? pathJunk(random) : String.valueOf(random.nextInt(3)))
                             .replace("{id}", i % 10 == 3 ? pathJunk(random) : "0123456789ab")
                             .replace("{pool}", i % 10 == 4 ? pathJunk(random) : "h100-pool")
-                            .replace("{index}", i % 10 == 5 ? pathJunk(random) : String.valueOf(random.nextInt(3)));
+                            .replace("{index}", i % 10 == 5 ? pathJunk(random) : String.valueOf(random.nextInt(3)))
+                            .replace("{job}", i % 10 == 6 ? pathJunk(random) : "0123456789abcdef");
                     Role role = role(route, random);
                     String body = body(random, i);
                     Map<String, String> headers = random.nextInt(8) == 0

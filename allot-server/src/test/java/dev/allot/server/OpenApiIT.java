@@ -60,6 +60,10 @@ class OpenApiIT {
                     Map.of());
             api.send("POST", "/api/cycles/2026-12/draft", decider, null, Map.of());
             api.approveAndPublish("/api/cycles/2026-12", decider, "", null);
+            String job = api.send("POST", "/api/cycles/2026-12/solves", decider, null, Map.of())
+                    .json()
+                    .path("id")
+                    .asText();
             JsonNode document = api.get("/openapi.json", null).json();
             List<String> mismatches = new ArrayList<>();
             int checked = 0;
@@ -74,7 +78,8 @@ class OpenApiIT {
                         .replace("{cycle}", "2026-12")
                         .replace("{project}", "project-1")
                         .replace("{version}", "1")
-                        .replace("{pool}", "east-h100");
+                        .replace("{pool}", "east-h100")
+                        .replace("{job}", job);
                 // a reviewer reads their own score; an admin everything else
                 ApiClient.Reply reply =
                         api.get(url, server.token(url.contains("/scores/") ? Role.REVIEWER : Role.ADMIN));

@@ -89,7 +89,10 @@ class RoleMatrixIT {
             entry("PUT /api/cycles/{cycle}/budgets", STEER),
             entry("GET /api/cycles/{cycle}/blocks", ALL),
             entry("GET /api/cycles/{cycle}/asks/{project}/blocks", ALL),
-            entry("PUT /api/cycles/{cycle}/asks/{project}/blocks", EnumSet.of(Role.ADMIN, Role.LEAD)));
+            entry("PUT /api/cycles/{cycle}/asks/{project}/blocks", EnumSet.of(Role.ADMIN, Role.LEAD)),
+            entry("POST /api/cycles/{cycle}/solves", DECIDER),
+            entry("GET /api/cycles/{cycle}/solves/{job}", STEER),
+            entry("POST /api/cycles/{cycle}/solves/{job}/cancel", DECIDER));
 
     /** Routes where a project lead may act only on the projects they lead. */
     private static final Set<String> OWN_PROJECT_ONLY = Set.of(
@@ -118,7 +121,8 @@ class RoleMatrixIT {
                             .replace("{version}", "1")
                             .replace("{id}", "0123456789ab")
                             .replace("{pool}", "east-h100")
-                            .replace("{index}", "0");
+                            .replace("{index}", "0")
+                            .replace("{job}", "0123456789abcdef");
                     int anonymous = server.client
                             .send(method, path, null, body, Map.of())
                             .status();

@@ -28,10 +28,14 @@ final class TestServer implements AutoCloseable {
 
     /** A server holding {@code lab}, open, with one token per role. */
     TestServer(dev.allot.core.model.Lab lab) {
+        this(lab, Planner.create(PlannerOptions.defaults()));
+    }
+
+    /** A server holding {@code lab}, open, solving with {@code planner}. */
+    TestServer(dev.allot.core.model.Lab lab, Planner planner) {
         store = Databases.h2();
         store.lab().importLab(lab, ROOT);
-        server = AllotServer.create(store, Planner.create(PlannerOptions.defaults()))
-                .start("127.0.0.1", 0);
+        server = AllotServer.create(store, planner).start("127.0.0.1", 0);
         client = new ApiClient(server.port());
         tokens.put(
                 Role.ADMIN,

@@ -64,6 +64,19 @@ public final class TestLabs {
         return lab;
     }
 
+    /** Two projects pinned at 40 H100s each on a 64-GPU pool: no plan holds both pins, so the solve is infeasible. */
+    public static Lab overPinned() {
+        return lab().type("H100", 1.0)
+                .pool("east-h100", "east", "H100", 64, 8)
+                .project("vision", "exploratory", "ana")
+                .ask("vision", 8, 40, 48)
+                .pin("vision", "H100", 40)
+                .project("speech", "product", "bo")
+                .ask("speech", 8, 40, 48)
+                .pin("speech", "H100", 40)
+                .build();
+    }
+
     public TestLabs cycle(String id, LocalDate cycleStart) {
         this.cycle = id;
         this.start = cycleStart;

@@ -67,10 +67,14 @@ final class ReviewActions {
         return solveAndShow(ctx, view, cycle.id(), actor, null, "adjusted", project.value());
     }
 
-    String solve(Context ctx, Page view) {
-        Actor actor = decider(view);
-        Cycle cycle = Cycles.require(store, view.cycle()).value();
-        return solveAndShow(ctx, view, cycle.id(), actor, Forms.version(ctx, "draft"), "solved", "");
+    /** Starts the draft solve in the background and shows its progress ({@link SolvingPage}). */
+    String solve(Context ctx, Page view, SolvingPage solving) {
+        return solving.start(ctx, view, decider(view), Forms.version(ctx, "draft"));
+    }
+
+    /** Cancels a running draft solve (deciders). */
+    String cancelSolve(Context ctx, Page view, SolvingPage solving) {
+        return solving.cancel(ctx, view, decider(view));
     }
 
     String move(Context ctx, Page view) {

@@ -215,6 +215,7 @@ final class ReviewPage {
                                 ? "."
                                 : "; re-solved draft v" + version + ": " + changed
                                         + " projects changed against the previous draft.");
+            case "cancelled" -> "Cancelled the solve; nothing was stored and the draft is as it was.";
             case "moved" -> "Moved the cycle on.";
             case "policy" ->
                 "Saved the policy"

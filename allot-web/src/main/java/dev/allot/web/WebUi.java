@@ -29,6 +29,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final DashboardPage dashboard;
     private final QueuePage queue;
     private final EvidenceForm evidence;
+    private final SolvingPage solving;
 
     private WebUi(Store store, Planner planner, OidcProvider oidc) {
         this.sessions = new Sessions(store.tokens());
@@ -45,6 +46,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.dashboard = new DashboardPage(application.dashboard());
         this.queue = new QueuePage(application.reads(), application.assignments());
         this.evidence = new EvidenceForm(application);
+        this.solving = new SolvingPage(application.reads(), application.solveJobs());
     }
 
     public static WebUi create(Store store, Planner planner) {
@@ -94,7 +96,15 @@ public final class WebUi implements Consumer<JavalinConfig> {
         routes.get("/review", ctx -> run(ctx, false, rights -> review.render(ctx, page(ctx, rights, "review"))));
         routes.post(
                 "/review/adjust", ctx -> run(ctx, true, rights -> actions.adjust(ctx, page(ctx, rights, "review"))));
-        routes.post("/review/solve", ctx -> run(ctx, true, rights -> actions.solve(ctx, page(ctx, rights, "review"))));
+        routes.post(
+                "/review/solve",
+                ctx -> run(ctx, true, rights -> actions.solve(ctx, page(ctx, rights, "review"), solving)));
+        routes.get(
+                "/review/solving/{job}",
+                ctx -> run(ctx, false, rights -> solving.render(ctx, page(ctx, rights, "review"))));
+        routes.post(
+                "/review/solving/{job}/cancel",
+                ctx -> run(ctx, true, rights -> actions.cancelSolve(ctx, page(ctx, rights, "review"), solving)));
         routes.post(
                 "/review/policy", ctx -> run(ctx, true, rights -> actions.policy(ctx, page(ctx, rights, "review"))));
         routes.post("/review/move", ctx -> run(ctx, true, rights -> actions.move(ctx, page(ctx, rights, "review"))));

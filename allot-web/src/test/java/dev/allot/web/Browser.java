@@ -53,7 +53,11 @@ final class Browser implements AutoCloseable {
 
     /** A fresh browser profile (its own cookies) with a laptop-sized window, signed in with {@code token}. */
     Page signedIn(UiServer server, String token) {
-        Page page = newPage();
+        return signIn(newPage(), server, token);
+    }
+
+    /** Signs {@code page}'s profile in with {@code token}. */
+    static Page signIn(Page page, UiServer server, String token) {
         page.navigate(server.url("/login"));
         page.getByLabel("Token").fill(token);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
@@ -68,6 +72,14 @@ final class Browser implements AutoCloseable {
         BrowserContext context =
                 browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1400, 900));
         return context.newPage();
+    }
+
+    /** A fresh browser profile of {@code width} x {@code height} px, with or without JavaScript. */
+    Page newPage(int width, int height, boolean javaScript) {
+        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setViewportSize(width, height)
+                        .setJavaScriptEnabled(javaScript))
+                .newPage();
     }
 
     /** Saves a full-page screenshot to the folder named by -Dallot.screenshots (relative to the repository root). */

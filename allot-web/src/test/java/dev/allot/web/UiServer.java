@@ -27,6 +27,11 @@ final class UiServer implements AutoCloseable {
 
     /** As above, with single sign-on through {@code oidc} (null: tokens only). */
     UiServer(Lab lab, dev.allot.server.oidc.OidcProvider oidc) {
+        this(lab, oidc, Planner.create(PlannerOptions.defaults()));
+    }
+
+    /** As above, solving drafts with {@code planner}. */
+    UiServer(Lab lab, dev.allot.server.oidc.OidcProvider oidc, Planner planner) {
         this.lab = lab;
         this.store = Store.open("jdbc:h2:mem:ui-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", null, null);
         store.lab().importLab(lab, Actor.system("test"));
@@ -38,7 +43,6 @@ final class UiServer implements AutoCloseable {
         users.forEach((role, user) -> tokens.put(
                 role,
                 store.tokens().create(user, role, "test", Actor.system("test")).token()));
-        Planner planner = Planner.create(PlannerOptions.defaults());
         this.server = AllotServer.create(store, planner, WebUi.create(store, planner, oidc), false, oidc)
                 .start("127.0.0.1", 0);
     }

@@ -62,15 +62,18 @@ final class CpSatEngine {
                 .setNumWorkers(options.workers())
                 .setLogSearchProgress(false);
         double scale = objectiveScale;
-        CpSolverStatus status = solver.solve(cp, new CpSolverSolutionCallback() {
-            @Override
-            public void onSolutionCallback() {
-                listener.onProgress(
-                        Duration.ofMillis((long) (wallTime() * 1000)),
-                        objectiveValue() / scale,
-                        bestObjectiveBound() / scale);
-            }
-        });
+        CpSolverStatus status;
+        try (Interruption.Watch watch = Interruption.watch(solver::stopSearch)) {
+            status = solver.solve(cp, new CpSolverSolutionCallback() {
+                @Override
+                public void onSolutionCallback() {
+                    listener.onProgress(
+                            Duration.ofMillis((long) (wallTime() * 1000)),
+                            objectiveValue() / scale,
+                            bestObjectiveBound() / scale);
+                }
+            });
+        }
         Duration wall = Duration.ofMillis((long) (solver.wallTime() * 1000));
         SolverOutcome.Status result = switch (status) {
             case OPTIMAL -> SolverOutcome.Status.OPTIMAL;

@@ -78,7 +78,10 @@ final class MipEngine {
             }
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
-            MPSolver.ResultStatus status = solver.solve(parameters);
+            MPSolver.ResultStatus status;
+            try (Interruption.Watch watch = Interruption.watch(solver::interruptSolve)) {
+                status = solver.solve(parameters);
+            }
             // The engine's own measure: the planner reads no clock (docs/planner.md, "Determinism").
             Duration wall = Duration.ofMillis(solver.wallTime());
             SolverOutcome.Status result = switch (status) {

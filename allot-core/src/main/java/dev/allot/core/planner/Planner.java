@@ -56,9 +56,14 @@ public final class Planner {
 
     /**
      * @throws AllotException of kind INFEASIBLE when the policy, pins and overrides cannot all hold, naming them;
-     *     of kind INVALID_INPUT when the lab breaks a {@link GrantRules} rule (every problem listed)
+     *     of kind INVALID_INPUT when the lab breaks a {@link GrantRules} rule (every problem listed); {@code
+     *     solve-cancelled} once {@link ProgressListener#cancelled()} says so
      */
     public Plan plan(Lab lab, ProgressListener listener) {
+        return Interruption.during(listener, () -> planWatched(lab, listener));
+    }
+
+    private Plan planWatched(Lab lab, ProgressListener listener) {
         List<Problem> problems = GrantRules.check(lab);
         if (!problems.isEmpty()) {
             throw new AllotException(
@@ -79,6 +84,7 @@ public final class Planner {
         SolverOutcome outcome = periods.size() == 1
                 ? OverTimeSolve.solveModel(allocation, options, listener)
                 : OverTimeSolve.solve(allocation, options.valueModel(), options, listener);
+        Interruption.check(listener);
         if (outcome.status() == SolverOutcome.Status.INFEASIBLE) {
             throw ConflictFinder.explain(allocation, lab, options);
         }

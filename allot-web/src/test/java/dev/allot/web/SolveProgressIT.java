@@ -1,0 +1,91 @@
+package dev.allot.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.allot.application.Application;
+import dev.allot.core.model.Lab;
+import dev.allot.core.planner.Planner;
+import dev.allot.core.planner.PlannerOptions;
+import dev.allot.lab.DemoLab;
+import dev.allot.store.Actor;
+import dev.allot.store.CycleState;
+import dev.allot.store.Role;
+import dev.allot.store.TestLabs;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The solve button in a real browser: a progress page that refreshes itself (with or without JavaScript) with the
+ * elapsed time and the engine's figures, a Cancel button that stops the solve and stores nothing, and the draft once
+ * the solve is done.
+ */
+class SolveProgressIT {
+    /** Proving the demo lab exactly takes seconds: long enough to watch and cancel. */
+    private static final Planner EXACT = Planner.create(
+            PlannerOptions.defaults().withRelativeGap(0).withExplain(false).withTimeLimit(Duration.ofSeconds(60)));
+
+    @Test
+    void aLongSolveShowsItsProgressAtLaptopAndPhoneWidthAndCancelStoresNothing() {
+        Lab lab = DemoLab.generate(42);
+        try (Browser browser = Browser.launch();
+                UiServer server = new UiServer(lab, null, EXACT)) {
+            drafting(server, lab);
+            Page page = Browser.signIn(browser.newPage(1440, 900, true), server, server.tokens.get(Role.DECIDER));
+            page.navigate(server.url("/review"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Solve draft"))
+                    .click();
+
+            page.waitForURL(url -> url.contains("/review/solving/"));
+            assertThat(page.getByTestId("phase")).containsText("searching for the best plan", contains());
+            String firstElapsed = page.getByTestId("elapsed").textContent();
+            page.waitForTimeout(1500);
+            assertThat(page.getByTestId("elapsed")).not().hasText(firstElapsed);
+            assertThat(page.getByTestId("gap")).isVisible();
+            Browser.screenshot(page, "solve-progress");
+            page.setViewportSize(390, 844);
+            Browser.screenshot(page, "solve-progress-phone");
+            assertThat(page.getByTestId("cancel").boundingBox().width).isLessThan(390);
+
+            page.getByTestId("cancel").click();
+
+            assertThat(page.getByTestId("notice")).containsText("Cancelled the solve", contains());
+            assertThat(server.store.plans().draft(lab.cycle())).isEmpty();
+            assertThat(Application.over(server.store).solveJobs().running(lab.cycle()))
+                    .isEmpty();
+            page.context().close();
+        }
+    }
+
+    @Test
+    void withoutJavaScriptThePageRefreshesItselfAndOpensTheDraftWhenDone() {
+        Lab lab = TestLabs.shaped(6, 5).build();
+        try (Browser browser = Browser.launch();
+                UiServer server = new UiServer(lab)) {
+            drafting(server, lab);
+            Page page = Browser.signIn(browser.newPage(1440, 900, false), server, server.tokens.get(Role.DECIDER));
+            page.navigate(server.url("/review"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Solve draft"))
+                    .click();
+
+            assertThat(page.getByTestId("notice")).containsText("Solved draft v1", contains());
+            assertThat(server.store.plans().draft(lab.cycle())).isPresent();
+            page.context().close();
+        }
+    }
+
+    private static LocatorAssertions.ContainsTextOptions contains() {
+        return new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
+    }
+
+    /** Moves the cycle to draft without solving (the web's move to draft would solve at once). */
+    private static void drafting(UiServer server, Lab lab) {
+        Application application = Application.over(server.store);
+        Actor dana = new Actor("dana", Role.DECIDER);
+        application.cycles().transition(lab.cycle(), CycleState.REVIEW, null, dana);
+        application.cycles().transition(lab.cycle(), CycleState.DRAFT, null, dana);
+    }
+}
