@@ -950,7 +950,13 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "A GPU-hour budget is not a number of GPU-hours from 0 to 1,000,000,000.",
-            "Maybe 0, or remove the budget?");
+            "Maybe 0, or remove the budget?"),
+    SIM_PLAN_TIMELINE(
+            "sim.plan-timeline",
+            Kind.INVALID_INPUT,
+            422,
+            "The plan's periods, capacity events or blocks do not fit the cycle, the lab or the trace: {field} {value}.",
+            "Maybe simulate a trace of this cycle, or move the event or block into the cycle?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

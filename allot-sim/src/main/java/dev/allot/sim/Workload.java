@@ -38,6 +38,11 @@ final class Workload {
     /** seconds[j * types + t], infinity when job j cannot run on type t. */
     final double[] seconds;
 
+    /** Per job, the index of the reserved block whose run it is, or -1 for a trace job. */
+    final int[] blockOf;
+    /** The plan's periods, the lab's capacity events and the plan's blocks, in simulated seconds. */
+    final PlanTimeline timeline;
+
     final Lab lab;
     private final java.util.Map<String, String> gpuTypeMapping;
     /** Each trace group's projects and why, for reports. */
@@ -76,23 +81,60 @@ final class Workload {
         Integer[] order = new Integer[jobs.size()];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble(i -> jobs.get(i).submitSeconds()));
-        this.jobCount = jobs.size();
+        double firstArrival = jobs.isEmpty() ? 0 : jobs.get(order[0]).submitSeconds() / options.arrivalScale();
+        this.timeline = PlanTimeline.compile(lab, plan, this, firstArrival);
+        int blockCount = timeline.blocks.size();
+        this.jobCount = jobs.size() + blockCount;
         this.jobId = new long[jobCount];
         this.submit = new double[jobCount];
         this.gpus = new int[jobCount];
         this.project = new int[jobCount];
         this.priority = new int[jobCount];
         this.seconds = new double[jobCount * typeCount];
+        this.blockOf = new int[jobCount];
+        Integer[] blocks = new Integer[blockCount];
+        Arrays.setAll(blocks, b -> b);
+        Arrays.sort(blocks, Comparator.comparing(b -> timeline.blocks.get(b).start()));
+        int nextTrace = 0;
+        int nextBlock = 0;
         for (int j = 0; j < jobCount; j++) {
-            TraceJob job = jobs.get(order[j]);
+            boolean block = nextBlock < blockCount
+                    && (nextTrace == order.length
+                            || timeline.seconds(timeline.blocks
+                                            .get(blocks[nextBlock])
+                                            .start())
+                                    < jobs.get(order[nextTrace]).submitSeconds() / options.arrivalScale());
+            if (block) {
+                addBlockJob(j, blocks[nextBlock++]);
+                continue;
+            }
+            TraceJob job = jobs.get(order[nextTrace]);
+            blockOf[j] = -1;
             jobId[j] = job.id();
             submit[j] = job.submitSeconds() / options.arrivalScale();
             gpus[j] = job.gpus();
-            project[j] = assigned[order[j]];
+            project[j] = assigned[order[nextTrace]];
             priority[j] = job.priority();
             for (int t = 0; t < typeCount; t++) {
                 seconds[j * typeCount + t] = mapper.seconds(job, t);
             }
+            nextTrace++;
+        }
+    }
+
+    /** The run of a reserved block: its GPUs of its type for its days, from its first day; nothing else. */
+    private void addBlockJob(int j, int b) {
+        var block = timeline.blocks.get(b);
+        blockOf[j] = b;
+        jobId[j] = -(b + 1L);
+        submit[j] = timeline.seconds(block.start());
+        gpus[j] = block.gpus();
+        project[j] = timeline.blockProject[b];
+        int typeCount = types.size();
+        for (int t = 0; t < typeCount; t++) {
+            seconds[j * typeCount + t] = t == timeline.blockType[b]
+                    ? timeline.seconds(block.end()) - timeline.seconds(block.start())
+                    : Double.POSITIVE_INFINITY;
         }
     }
 
@@ -155,6 +197,9 @@ final class Workload {
         int[] largest = new int[projectCount];
         int[] largestGrant = new int[projectCount];
         for (int j = 0; j < jobCount; j++) {
+            if (blockOf[j] >= 0) {
+                continue;
+            }
             int p = project[j];
             jobs[p]++;
             int usableGrant = 0;
