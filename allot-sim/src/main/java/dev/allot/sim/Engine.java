@@ -244,11 +244,14 @@ final class Engine {
         queues[project].removeCurrent();
         pendingGpus[project] -= work.gpus[job];
         recorder.pendingChanged(project, -work.gpus[job]);
-        launch(job, type, where);
+        launch(job, type, where, true);
     }
 
-    /** Runs the job on the placement, which its GPUs already occupy. */
-    void launch(int job, int type, int[] where) {
+    /**
+     * Runs the job on the placement, which its GPUs already occupy; {@code byPolicy} false for a block's run, which
+     * the policy's rule does not govern.
+     */
+    void launch(int job, int type, int[] where, boolean byPolicy) {
         int project = work.project[job];
         recorder.touch(project);
         usage.change(project, now, work.gpus[job] * work.speed[type]);
@@ -273,7 +276,7 @@ final class Engine {
         if (used[project][type] > grant[project][type]) {
             stateVersion++;
         }
-        checkInvariant(project, type);
+        checkInvariant(project, type, byPolicy);
     }
 
     void preempt(int job) {
@@ -325,7 +328,7 @@ final class Engine {
         projectVersion[project]++;
     }
 
-    private void checkInvariant(int project, int type) {
+    private void checkInvariant(int project, int type, boolean policyRule) {
         invariantChecks++;
         int busy = cluster.capacityGpus(type) - cluster.freeGpus(type);
         if (busy != usedOfType[type]) {
@@ -337,7 +340,7 @@ final class Engine {
                             + work.types.get(type).id()
                             + " but running jobs account for " + usedOfType[type]);
         }
-        String broken = policy.violation(scheduler, project, type);
+        String broken = policyRule ? policy.violation(scheduler, project, type) : "";
         if (!broken.isEmpty()) {
             throw new AllotException(
                     AllotException.Kind.INTERNAL,

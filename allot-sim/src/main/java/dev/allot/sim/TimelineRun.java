@@ -239,7 +239,7 @@ final class TimelineRun {
         if (Double.isNaN(blockFirstStart[block])) {
             blockFirstStart[block] = engine.now;
         }
-        engine.launch(job, type, where);
+        engine.launch(job, type, where, false);
         return true;
     }
 

@@ -161,6 +161,14 @@ class PlanOverTimeTest {
         assertThat(replay.project("big").totals().borrowedGpuHours())
                 .as("the block comes on top of big's grant")
                 .isZero();
+        assertThat(dev.allot.sim.report.JsonReport.write(java.util.List.of(replay.outcome)))
+                .contains("\"start\" : \"2026-12-02\"", "\"status\" : \"on time\"", "\"jobsDisplaced\" : 2");
+        assertThat(dev.allot.sim.report.TimelineTable.render(java.util.List.of(replay.outcome)))
+                .isEqualTo("""
+                        plan over time                                             lending
+                        periods (day 0 = 2026-12-01)                                     1
+                        block big: 16 A100 2026-12-02..2026-12-04  on time, 2 jobs stopped
+                        """);
     }
 
     @Test
@@ -184,6 +192,22 @@ class PlanOverTimeTest {
         assertThat(block.finishedSeconds()).isEqualTo(4 * DAY);
         assertThat(block.waitReason())
                 .isEqualTo("needs 16 A100 in whole nodes of one pool; on day 1.0 8 A100 were in service");
+    }
+
+    @Test
+    void aBlockOfAProjectStillAboveItsLoweredGrantStartsOnTime() {
+        TestLab lab = TestLab.lab()
+                .type("A100", 1.0)
+                .pool("A100", 32, 8)
+                .project("big", "exploratory", "A100:16")
+                .grantFrom(1, "big", "A100:8")
+                .block("big", "A100", 16, 2, 3);
+        TestTrace trace = TestTrace.trace().job("big", 0, 8, 5 * DAY).job("big", 0, 8, 5 * DAY);
+
+        Replay replay = Replay.of(lab, trace.build(), "strict");
+
+        assertThat(replay.block(0).status()).isEqualTo("on time");
+        assertThat(replay.project("big").totals().preemptions()).isZero();
     }
 
     @Test
