@@ -187,8 +187,8 @@ final class Workload {
     }
 
     /**
-     * One line per project with jobs that need more GPUs than its grant of every type they can use: under strict
-     * quotas they can never start (other policies start them only on borrowed GPUs).
+     * One line per project with jobs that need more GPUs than its grant of every type they can use in every period:
+     * under strict quotas they can never start (other policies start them only on borrowed GPUs).
      */
     List<String> planWarnings() {
         int projectCount = projects.size();
@@ -196,6 +196,8 @@ final class Workload {
         long[] tooLarge = new long[projectCount];
         int[] largest = new int[projectCount];
         int[] largestGrant = new int[projectCount];
+        // a job that fits a later period's grant starts then
+        int[][] grants = timeline.largestGrantsFrom(grant)[0];
         for (int j = 0; j < jobCount; j++) {
             if (blockOf[j] >= 0) {
                 continue;
@@ -205,7 +207,7 @@ final class Workload {
             int usableGrant = 0;
             for (int t = 0; t < types.size(); t++) {
                 if (seconds(j, t) < Double.POSITIVE_INFINITY) {
-                    usableGrant = Math.max(usableGrant, grant[p][t]);
+                    usableGrant = Math.max(usableGrant, grants[p][t]);
                 }
             }
             if (gpus[j] > usableGrant) {

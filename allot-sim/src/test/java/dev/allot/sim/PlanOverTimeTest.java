@@ -192,6 +192,9 @@ class PlanOverTimeTest {
         assertThat(block.finishedSeconds()).isEqualTo(4 * DAY);
         assertThat(block.waitReason())
                 .isEqualTo("needs 16 A100 in whole nodes of one pool; on day 1.0 8 A100 were in service");
+        assertThat(dev.allot.sim.report.TimelineTable.reasons(java.util.List.of(replay.outcome)))
+                .containsExactly("Block of big (16 A100 from 2026-12-02), strict: late 1.0 d, needs 16 A100 in whole"
+                        + " nodes of one pool; on day 1.0 8 A100 were in service.");
     }
 
     @Test
