@@ -214,6 +214,26 @@ class PlanOverTimeTest {
     }
 
     @Test
+    void anOutageThatMustTakeABlocksNodesInterruptsItsRunWhichResumesAfter() {
+        TestLab lab = TestLab.lab()
+                .type("A100", 1.0)
+                .pool("A100", 16, 8)
+                .project("big", "exploratory", "")
+                .event(CapacityEvent.outage("a100-0", 8, day(2), day(3)))
+                .block("big", "A100", 16, 1, 5);
+
+        Replay replay = Replay.of(lab, TestTrace.trace().job("big", 0, 1, 60).build(), "strict");
+
+        BlockOutcome block = replay.block(0);
+        assertThat(block.status()).as("it started on its first day").isEqualTo("on time");
+        assertThat(block.interruptions()).isEqualTo(1);
+        assertThat(block.finishedSeconds())
+                .as("ran day 1 to 2, lost the preemption cost, back on day 3")
+                .isEqualTo(3 * DAY + 4 * DAY - (DAY - LOST));
+        assertThat(replay.outcome.timeline().capacityEvents().get(0).jobsPreempted()).isEqualTo(1);
+    }
+
+    @Test
     void aBlockLargerThanItsPoolIsRejected() {
         TestLab lab = TestLab.lab()
                 .type("A100", 1.0)
