@@ -230,7 +230,8 @@ class PlanOverTimeTest {
         assertThat(block.finishedSeconds())
                 .as("ran day 1 to 2, lost the preemption cost, back on day 3")
                 .isEqualTo(3 * DAY + 4 * DAY - (DAY - LOST));
-        assertThat(replay.outcome.timeline().capacityEvents().get(0).jobsPreempted()).isEqualTo(1);
+        assertThat(replay.outcome.timeline().capacityEvents().get(0).jobsPreempted())
+                .isEqualTo(1);
     }
 
     @Test
