@@ -18,15 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every policy and queue discipline keeps the engine's invariants, conserves work and repeats exactly.
  */
 class PlanOverTimeRandomTest {
-    private static final TestLab LAB = TestLab.lab()
-            .type("A100", 1.0)
-            .type("H100", 2.0)
-            .pool("A100", 64, 8)
-            .pool("H100", 32, 8)
-            .project("vision", "exploratory", "A100:24 H100:8")
-            .project("agents", "exploratory", "H100:16")
-            .project("chat", "product", "A100:24 H100:8")
-            .project("infra", "product", "A100:8")
+    private static final TestLab LAB = ConservationAndDeterminismTest.lab()
             .grantFrom(2, "vision", "A100:8 H100:16")
             .grantFrom(2, "chat", "A100:40")
             .grantFrom(4, "agents", "H100:8")
