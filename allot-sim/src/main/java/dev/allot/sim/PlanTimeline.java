@@ -273,6 +273,26 @@ final class PlanTimeline {
         return largest;
     }
 
+    /**
+     * One line per period whose fleet in the plan differs from the lab's on its first day (the plan was drafted for
+     * other capacity events): the replay follows the lab, and the period's grants may not fit.
+     */
+    static List<String> capacityWarnings(Lab lab, Plan plan) {
+        List<String> warnings = new ArrayList<>();
+        for (PlanPeriod period : plan.periods()) {
+            Map<dev.allot.core.model.GpuTypeId, Integer> actual = lab.capacityGpusOn(period.from());
+            period.capacityGpus().forEach((type, planned) -> {
+                int gpus = actual.getOrDefault(type, 0);
+                if (gpus != planned) {
+                    warnings.add("Plan period " + period.from() + ".." + period.until() + " was drafted for " + planned
+                            + " " + type + " GPUs, but the lab's pools and capacity events give " + gpus
+                            + " then; the replay follows the lab.");
+                }
+            });
+        }
+        return warnings;
+    }
+
     /** Event descriptions by index, for reports. */
     Map<Integer, String> eventNames() {
         Map<Integer, String> names = new TreeMap<>();

@@ -44,12 +44,14 @@ final class Workload {
     final PlanTimeline timeline;
 
     final Lab lab;
+    private final Plan plan;
     private final java.util.Map<String, String> gpuTypeMapping;
     /** Each trace group's projects and why, for reports. */
     final java.util.Map<String, String> groupMapping;
 
     private Workload(Lab lab, Plan plan, Trace trace, SimOptions options) {
         this.lab = lab;
+        this.plan = plan;
         this.projects = plan.projects();
         this.types = lab.gpuTypes();
         int typeCount = types.size();
@@ -216,7 +218,7 @@ final class Workload {
                 largestGrant[p] = Math.max(largestGrant[p], usableGrant);
             }
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(PlanTimeline.capacityWarnings(lab, plan));
         for (int p = 0; p < projectCount; p++) {
             if (tooLarge[p] > 0) {
                 warnings.add("Project " + projects.get(p).project() + ": " + tooLarge[p] + " of " + jobs[p]
