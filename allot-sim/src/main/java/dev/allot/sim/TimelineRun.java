@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class TimelineRun {
     private final Engine engine;
-    private final PlanTimeline plan;
+    final PlanTimeline plan;
     private int nextStep;
     private int grantSteps;
     /** Per grant step (0: the plan's first grants), the largest grant of each project and type from then on. */
@@ -23,14 +23,13 @@ final class TimelineRun {
     private final boolean[] blockNode;
 
     final double[] blockFirstStart;
-    final double[] blockEnd;
     final int[] blockInterruptions;
     /** Per block: jobs stopped to make room for its run. */
     final int[] blockDisplaced;
 
     final double[] blockDisplacedLostGpuSeconds;
     /** Per block, why its run could not start when it first tried, or null. */
-    private final String[] blockWaitReason;
+    final String[] blockWaitReason;
     /** Per capacity event: jobs its removals stopped, and the running time they lost in GPU-seconds. */
     final int[] eventPreempted;
 
@@ -43,8 +42,6 @@ final class TimelineRun {
         int blocks = plan.blocks.size();
         blockFirstStart = new double[blocks];
         java.util.Arrays.fill(blockFirstStart, Double.NaN);
-        blockEnd = new double[blocks];
-        java.util.Arrays.fill(blockEnd, Double.NaN);
         blockInterruptions = new int[blocks];
         blockDisplaced = new int[blocks];
         blockDisplacedLostGpuSeconds = new double[blocks];
@@ -197,10 +194,13 @@ final class TimelineRun {
 
     /** Starts every waiting block run for which whole nodes of its type can be had, stopping other jobs on them. */
     void startWaitingBlocks() {
-        for (var iterator = waitingBlocks.iterator(); iterator.hasNext(); ) {
-            int job = iterator.next();
+        if (waitingBlocks.isEmpty()) {
+            return;
+        }
+        // a start may stop jobs, which never are block runs, but the list is not walked while it changes anyway
+        for (Integer job : List.copyOf(waitingBlocks)) {
             if (startBlock(job)) {
-                iterator.remove();
+                waitingBlocks.remove(job);
             }
         }
     }
@@ -262,50 +262,7 @@ final class TimelineRun {
 
     /** The report of the blocks and capacity events, at the end of the run. */
     TimelineOutcome outcome() {
-        List<BlockOutcome> blocks = new ArrayList<>();
-        int[] jobOfBlock = new int[plan.blocks.size()];
-        java.util.Arrays.fill(jobOfBlock, -1);
-        for (int j = 0; j < engine.work.jobCount; j++) {
-            if (engine.work.blockOf[j] >= 0) {
-                jobOfBlock[engine.work.blockOf[j]] = j;
-            }
-        }
-        for (int b = 0; b < plan.blocks.size(); b++) {
-            var block = plan.blocks.get(b);
-            int job = jobOfBlock[b];
-            double submitted = engine.work.submit[job];
-            double started = blockFirstStart[b];
-            String status = engine.rejectedJob[job]
-                    ? "rejected"
-                    : Double.isNaN(started) ? "not started" : started > submitted ? "late" : "on time";
-            String reason = blockWaitReason[b] != null
-                    ? blockWaitReason[b]
-                    : engine.rejectedJob[job] ? "larger than every pool of " + block.gpuType() : "";
-            blocks.add(new BlockOutcome(
-                    block.project(),
-                    block.gpuType(),
-                    block.gpus(),
-                    block.start(),
-                    block.end(),
-                    status,
-                    started,
-                    started - submitted,
-                    engine.finishTime[job],
-                    blockInterruptions[b],
-                    blockDisplaced[b],
-                    blockDisplacedLostGpuSeconds[b] / 3600,
-                    reason));
-        }
-        List<CapacityEventOutcome> events = new ArrayList<>();
-        var names = plan.eventNames();
-        for (int e = 0; e < plan.events.size(); e++) {
-            events.add(new CapacityEventOutcome(
-                    names.get(e),
-                    plan.seconds(plan.events.get(e).from()),
-                    eventPreempted[e],
-                    eventLostGpuSeconds[e] / 3600));
-        }
-        return new TimelineOutcome(plan.cycleStart.toString(), plan.periods, blocks, events);
+        return TimelineReport.of(engine, this);
     }
 
     /** Nodes of one pool of the type, no block's, that together hold the block: the least busy ones; or null. */
@@ -331,14 +288,12 @@ final class TimelineRun {
 
     /** A block's run stops (done, or interrupted): its nodes and its GPUs on top of the grant go back. */
     void blockStopping(int job) {
-        int block = engine.work.blockOf[job];
         int type = engine.runType[job];
         int project = engine.work.project[job];
         int[] where = engine.placement[job];
         for (int k = 0; k < where.length; k += 2) {
             blockNode[where[k]] = false;
         }
-        blockEnd[block] = engine.now;
         engine.recorder.touch(project);
         int gpus = engine.work.gpus[job];
         engine.recorder.grantChanging(project, type, engine.grant[project][type], engine.grant[project][type] - gpus);
