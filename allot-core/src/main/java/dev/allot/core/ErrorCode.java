@@ -992,7 +992,13 @@ public enum ErrorCode {
             Kind.CONFLICT,
             409,
             "Solve job {job} has already finished ({state}); there is nothing to cancel.",
-            "Maybe read the job for its outcome?");
+            "Maybe read the job for its outcome?"),
+    SIM_PLAN_TIMELINE(
+            "sim.plan-timeline",
+            Kind.INVALID_INPUT,
+            422,
+            "The plan's periods, capacity events or blocks do not fit the cycle, the lab or the trace: {field} {value}.",
+            "Maybe simulate a trace of this cycle, or move the event or block into the cycle?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

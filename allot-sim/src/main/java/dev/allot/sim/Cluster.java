@@ -32,11 +32,27 @@ final class Cluster {
     private final long[] failedAtRelease;
     private final int[] failedGpus;
 
+    /** Per node, its GPUs when it is in service; a node out of service (not arrived yet, retired, down) has none. */
+    private final int[] nodeSize;
+
+    private final boolean[] offline;
+    private final int[] poolFirstNode;
+
     Cluster(List<GpuType> types, List<Pool> pools) {
+        this(types, pools, new int[pools.size()]);
+    }
+
+    /** With {@code arrivingGpus} per pool: nodes that exist but stay out of service until {@link #addGpus}. */
+    Cluster(List<GpuType> types, List<Pool> pools, int[] arrivingGpus) {
         int nodes = 0;
-        for (Pool pool : pools) {
+        for (int p = 0; p < pools.size(); p++) {
+            Pool pool = pools.get(p);
             nodes += (pool.gpus() + pool.gpusPerNode() - 1) / pool.gpusPerNode();
+            nodes += (arrivingGpus[p] + pool.gpusPerNode() - 1) / pool.gpusPerNode();
         }
+        nodeSize = new int[nodes];
+        offline = new boolean[nodes];
+        poolFirstNode = new int[pools.size() + 1];
         nodeFree = new int[nodes];
         nodeCapacity = new int[nodes];
         nodePool = new int[nodes];
@@ -64,17 +80,26 @@ final class Cluster {
             bucketHead[p] = new int[pool.gpusPerNode() + 1];
             bucketSize[p] = new int[pool.gpusPerNode() + 1];
             java.util.Arrays.fill(bucketHead[p], -1);
+            poolFirstNode[p] = node;
             for (int left = pool.gpus(); left > 0; left -= pool.gpusPerNode(), node++) {
                 nodeCapacity[node] = Math.min(left, pool.gpusPerNode());
+                nodeSize[node] = nodeCapacity[node];
                 nodeFree[node] = nodeCapacity[node];
                 nodePool[node] = p;
                 link(node);
             }
+            for (int left = arrivingGpus[p]; left > 0; left -= pool.gpusPerNode(), node++) {
+                nodeSize[node] = Math.min(left, pool.gpusPerNode());
+                nodePool[node] = p;
+                offline[node] = true;
+            }
             freeGpus[type] += pool.gpus();
             capacityGpus[type] += pool.gpus();
-            largestJob[type] =
-                    Math.max(largestJob[type], pool.nodes() * pool.gpusPerNode() + pool.gpus() % pool.gpusPerNode());
+            int most = pool.gpus() + arrivingGpus[p];
+            largestJob[type] = Math.max(
+                    largestJob[type], most / pool.gpusPerNode() * pool.gpusPerNode() + most % pool.gpusPerNode());
         }
+        poolFirstNode[pools.size()] = node;
         poolsOfType = byType.stream()
                 .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
@@ -192,6 +217,72 @@ final class Cluster {
             }
         }
         return true;
+    }
+
+    /** Puts out-of-service nodes of the pool back into service until {@code gpus} GPUs are back (or none is left). */
+    void addGpus(int pool, int gpus) {
+        releases++;
+        int added = 0;
+        for (int node = poolFirstNode[pool]; node < poolFirstNode[pool + 1] && added < gpus; node++) {
+            if (offline[node]) {
+                offline[node] = false;
+                nodeCapacity[node] = nodeSize[node];
+                nodeFree[node] = nodeSize[node];
+                link(node);
+                freeGpus[poolType[pool]] += nodeSize[node];
+                capacityGpus[poolType[pool]] += nodeSize[node];
+                added += nodeSize[node];
+            }
+        }
+    }
+
+    /**
+     * The nodes of the pool in service to take out for {@code gpus} GPUs: idle nodes first, then those with the fewest
+     * busy GPUs, nodes marked {@code spare} (running a reserved block) last. Fewer when the pool has fewer.
+     */
+    int[] nodesToRemove(int pool, int gpus, boolean[] spare) {
+        List<Integer> nodes = new ArrayList<>();
+        for (int node = poolFirstNode[pool]; node < poolFirstNode[pool + 1]; node++) {
+            if (!offline[node]) {
+                nodes.add(node);
+            }
+        }
+        nodes.sort(java.util.Comparator.<Integer>comparingInt(node -> spare[node] ? 1 : 0)
+                .thenComparingInt(node -> nodeCapacity[node] - nodeFree[node])
+                .thenComparingInt(node -> -node));
+        List<Integer> chosen = new ArrayList<>();
+        int removed = 0;
+        for (int node : nodes) {
+            if (removed >= gpus) {
+                break;
+            }
+            chosen.add(node);
+            removed += nodeCapacity[node];
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Takes an idle node out of service. */
+    void removeNode(int node) {
+        if (offline[node] || nodeFree[node] != nodeCapacity[node]) {
+            throw new IllegalStateException("node " + node + " is out of service or busy");
+        }
+        unlink(node);
+        int type = poolType[nodePool[node]];
+        freeGpus[type] -= nodeCapacity[node];
+        capacityGpus[type] -= nodeCapacity[node];
+        nodeCapacity[node] = 0;
+        nodeFree[node] = 0;
+        offline[node] = true;
+    }
+
+    /** GPUs of the node in service (0 when it is out of service). */
+    int nodeGpus(int node) {
+        return nodeCapacity[node];
+    }
+
+    int nodeCount() {
+        return nodeSize.length;
     }
 
     private void move(int node, int delta) {

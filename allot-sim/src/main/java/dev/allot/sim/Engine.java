@@ -22,6 +22,12 @@ final class Engine {
     final int[][] typesOf;
     final double[] entitledShare;
     final int[][] used;
+    /** grant[p][t] in GPUs now: the current period's grant, plus the GPUs of the project's reserved blocks running. */
+    final int[][] grant;
+    /** Per project and type, the largest grant of the current period or a later one (blocks not counted). */
+    int[][] largestGrant;
+    /** The plan's dated steps, capacity events and blocks as they happen. */
+    final TimelineRun timeline;
     /** GPUs of each type in use per category. */
     final int[][] categoryUsed;
 
@@ -71,9 +77,13 @@ final class Engine {
         this.policy = policy;
         this.options = options;
         this.progress = progress;
-        this.cluster = new Cluster(work.types, work.lab.pools());
+        this.cluster = new Cluster(work.types, work.lab.pools(), work.timeline.arrivingGpus);
         int projects = work.projects.size();
         int types = work.typeCount();
+        this.grant = new int[projects][];
+        for (int p = 0; p < projects; p++) {
+            grant[p] = work.grant[p].clone();
+        }
         this.used = new int[projects][types];
         this.usedOfType = new int[types];
         this.categoryUsed = new int[work.categories.size()][types];
@@ -82,7 +92,7 @@ final class Engine {
             queues[p] = new JobQueue(work.priority, work.gpus);
         }
         this.typesOf = JobTypes.fastestFirst(work, cluster);
-        this.entitledShare = JobTypes.entitledShares(work);
+        this.entitledShare = JobTypes.entitledShares(work, grant);
         int jobs = work.jobCount;
         remaining = new double[jobs];
         java.util.Arrays.fill(remaining, 1.0);
@@ -107,6 +117,7 @@ final class Engine {
         usage = new FairShareUsage(projects, options.fairShareHalfLifeSeconds());
         recorder = new Recorder(work, this, cluster);
         scheduler = new Scheduler(this, shortcuts);
+        timeline = new TimelineRun(this);
     }
 
     void run() {
@@ -116,6 +127,12 @@ final class Engine {
             double arrival = nextArrival < work.jobCount ? work.submit[nextArrival] : Double.POSITIVE_INFINITY;
             double completion = nextCompletion();
             double time = Math.min(arrival, completion);
+            if (time == Double.POSITIVE_INFINITY && timeline.waiting(this)) {
+                // only a later period, capacity event or block end can start what waits
+                time = timeline.nextStepSeconds();
+            } else {
+                time = Math.min(time, timeline.nextStepSeconds());
+            }
             if (time == Double.POSITIVE_INFINITY || time > horizon) {
                 now = Math.min(horizon, lastUsefulTime(time));
                 recorder.advance(now);
@@ -132,9 +149,11 @@ final class Engine {
                     finish(job);
                 }
             }
+            timeline.applyStepsDue();
             while (nextArrival < work.jobCount && work.submit[nextArrival] == now) {
                 arrive(nextArrival++);
             }
+            timeline.startWaitingBlocks();
             for (int round = 0; round < 4 && scheduler.pass(); round++) {
                 // a pass that preempted jobs runs again so the requeued jobs may start elsewhere at once
             }
@@ -167,6 +186,10 @@ final class Engine {
         events++;
         int project = work.project[job];
         recorder.arrived(job);
+        if (work.blockOf[job] >= 0) {
+            timeline.blockArrived(job);
+            return;
+        }
         if (typesOf[job].length == 0 || !policy.everAdmissible(scheduler, job)) {
             rejectedJob[job] = true;
             rejected++;
@@ -184,6 +207,9 @@ final class Engine {
 
     private void finish(int job) {
         events++;
+        if (work.blockOf[job] >= 0) {
+            timeline.blockStopping(job);
+        }
         stop(job);
         finishTime[job] = now;
         completed++;
@@ -218,6 +244,16 @@ final class Engine {
         queues[project].removeCurrent();
         pendingGpus[project] -= work.gpus[job];
         recorder.pendingChanged(project, -work.gpus[job]);
+        launch(job, type, where, true);
+    }
+
+    /**
+     * Runs the job on the placement, which its GPUs already occupy; {@code byPolicy} false for a block's run, which
+     * the policy's rule does not govern.
+     */
+    void launch(int job, int type, int[] where, boolean byPolicy) {
+        int project = work.project[job];
+        recorder.touch(project);
         usage.change(project, now, work.gpus[job] * work.speed[type]);
         recorder.usageChanging(project, type, used[project][type], used[project][type] + work.gpus[job]);
         used[project][type] += work.gpus[job];
@@ -237,16 +273,16 @@ final class Engine {
         if (endingOrder != null) {
             endingOrder.add(job, type);
         }
-        if (used[project][type] > work.grant[project][type]) {
+        if (used[project][type] > grant[project][type]) {
             stateVersion++;
         }
-        checkInvariant(project, type);
+        checkInvariant(project, type, byPolicy);
     }
 
     void preempt(int job) {
         int project = work.project[job];
         invariantChecks++;
-        if (used[project][runType[job]] <= work.grant[project][runType[job]]) {
+        if (used[project][runType[job]] <= grant[project][runType[job]]) {
             throw new AllotException(
                     AllotException.Kind.INTERNAL,
                     "sim.invariant.reclaim",
@@ -256,19 +292,43 @@ final class Engine {
                             + " project held no more than its grant of "
                             + work.types.get(runType[job]).id());
         }
-        double ranSeconds = now - runStart[job];
-        double lostSeconds = Math.min(ranSeconds, options.preemptionCostSeconds());
-        remaining[job] = Math.max(0, remaining[job] - (ranSeconds - lostSeconds) / work.seconds(job, runType[job]));
-        stop(job);
-        preemptions++;
-        recorder.preempted(job, lostSeconds);
+        interrupt(job);
         queues[project].add(job);
         pendingGpus[project] += work.gpus[job];
         recorder.pendingChanged(project, work.gpus[job]);
         markPending(project);
     }
 
-    private void checkInvariant(int project, int type) {
+    /**
+     * Stops a running job as a preemption does (it keeps its progress but the preemption cost) and returns the seconds
+     * of running time it lost; the caller requeues it. Used directly when capacity goes away or a block needs room.
+     */
+    double interrupt(int job) {
+        double ranSeconds = now - runStart[job];
+        double lostSeconds = Math.min(ranSeconds, options.preemptionCostSeconds());
+        remaining[job] = Math.max(0, remaining[job] - (ranSeconds - lostSeconds) / work.seconds(job, runType[job]));
+        if (work.blockOf[job] >= 0) {
+            timeline.blockStopping(job);
+        }
+        stop(job);
+        preemptions++;
+        recorder.preempted(job, lostSeconds);
+        return lostSeconds;
+    }
+
+    /** Puts a job {@link #interrupt}ed outside a reclaim back in its project's queue. */
+    void requeue(int job) {
+        int project = work.project[job];
+        recorder.touch(project);
+        queues[project].add(job);
+        pendingGpus[project] += work.gpus[job];
+        recorder.pendingChanged(project, work.gpus[job]);
+        markPending(project);
+        triedAt[project] = -1;
+        projectVersion[project]++;
+    }
+
+    private void checkInvariant(int project, int type, boolean policyRule) {
         invariantChecks++;
         int busy = cluster.capacityGpus(type) - cluster.freeGpus(type);
         if (busy != usedOfType[type]) {
@@ -280,7 +340,7 @@ final class Engine {
                             + work.types.get(type).id()
                             + " but running jobs account for " + usedOfType[type]);
         }
-        String broken = policy.violation(scheduler, project, type);
+        String broken = policyRule ? policy.violation(scheduler, project, type) : "";
         if (!broken.isEmpty()) {
             throw new AllotException(
                     AllotException.Kind.INTERNAL,
@@ -297,6 +357,13 @@ final class Engine {
             isPending[project] = true;
             pendingProjects[pendingProjectCount++] = project;
         }
+    }
+
+    /** A period's grants took effect: shares of the grants and what is derived from them follow. */
+    void grantsChanged() {
+        double[] shares = JobTypes.entitledShares(work, grant);
+        System.arraycopy(shares, 0, entitledShare, 0, shares.length);
+        scheduler.grantsChanged();
     }
 
     /** Fraction of the job's work left at {@code time} (counting the running stretch of a running job). */

@@ -37,12 +37,12 @@ final class JobTypes {
     }
 
     /** Each project's share of the plan's granted effective GPUs (GPUs x relative speed). */
-    static double[] entitledShares(Workload work) {
+    static double[] entitledShares(Workload work, int[][] grant) {
         double[] shares = new double[work.projects.size()];
         double total = 0;
         for (int p = 0; p < shares.length; p++) {
             for (int t = 0; t < work.typeCount(); t++) {
-                shares[p] += work.grant[p][t] * work.speed[t];
+                shares[p] += grant[p][t] * work.speed[t];
             }
             total += shares[p];
         }

@@ -52,7 +52,8 @@ final class OutcomeBuilder {
                 categories,
                 projects,
                 relations(),
-                series());
+                series(),
+                engine.timeline.outcome());
     }
 
     private ProjectOutcome project(int p) {
@@ -80,11 +81,13 @@ final class OutcomeBuilder {
             GpuTypeId id = work.types.get(t).id();
             int gpus = engine.cluster.capacityGpus(t);
             capacity.put(id, gpus);
-            utilisation.put(id, ratio(tally.gpuSecondsByType[t], gpus * makespan));
+            double gpuSeconds = capacitySeconds(t, makespan);
+            utilisation.put(id, ratio(tally.gpuSecondsByType[t], gpuSeconds));
             busy += tally.gpuSecondsByType[t];
-            total += gpus * makespan;
+            total += gpuSeconds;
             effectiveBusy += tally.gpuSecondsByType[t] * work.speed[t];
-            effectiveTotal += gpus * work.speed[t] * makespan;
+            effectiveTotal +=
+                    work.timeline.hasCapacityEvents() ? gpuSeconds * work.speed[t] : gpus * work.speed[t] * makespan;
         }
         Totals totals = totals(p -> true);
         long unfinished = 0;
@@ -112,6 +115,24 @@ final class OutcomeBuilder {
                 totals);
     }
 
+    /**
+     * GPU-seconds of the type in service over the run: capacity x makespan, or with capacity events the integral of
+     * the GPUs in service.
+     */
+    private double capacitySeconds(int type, double makespan) {
+        return work.timeline.hasCapacityEvents()
+                ? engine.recorder.capacitySeconds[type]
+                : engine.cluster.capacityGpus(type) * makespan;
+    }
+
+    /** GPUs of the type in service, averaged over the run when capacity events change them. */
+    private double averageCapacity(int type) {
+        double makespan = engine.recorder.series.end;
+        return work.timeline.hasCapacityEvents() && makespan > 0
+                ? engine.recorder.capacitySeconds[type] / makespan
+                : engine.cluster.capacityGpus(type);
+    }
+
     /** Busy share of all GPUs over the buckets that lie within the arrival window. */
     private double whileArriving() {
         Series series = engine.recorder.series;
@@ -120,7 +141,7 @@ final class OutcomeBuilder {
         double busy = 0;
         double capacity = 0;
         for (int t = 0; t < work.typeCount(); t++) {
-            capacity += engine.cluster.capacityGpus(t);
+            capacity += averageCapacity(t);
         }
         int buckets = 0;
         for (int b = 0; b < series.buckets && (b + 1) * width <= window * (1 + 1e-12); b++, buckets++) {
@@ -201,8 +222,7 @@ final class OutcomeBuilder {
         Map<GpuTypeId, double[]> utilisation = new LinkedHashMap<>();
         for (int t = 0; t < work.typeCount(); t++) {
             utilisation.put(
-                    work.types.get(t).id(),
-                    average(series.typeBusy[t], series, width, merge, engine.cluster.capacityGpus(t)));
+                    work.types.get(t).id(), average(series.typeBusy[t], series, width, merge, averageCapacity(t)));
         }
         Map<CategoryId, double[]> busy = new LinkedHashMap<>();
         Map<CategoryId, double[]> pending = new LinkedHashMap<>();

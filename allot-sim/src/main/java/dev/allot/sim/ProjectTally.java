@@ -24,8 +24,12 @@ final class ProjectTally {
     private final double[][] lastLentRatio;
     private final int[] entitlement;
 
-    ProjectTally(Workload work) {
+    /** The engine's grants, which change at period boundaries and while blocks run. */
+    private final int[][] grant;
+
+    ProjectTally(Workload work, int[][] grant) {
         this.work = work;
+        this.grant = grant;
         int projects = work.projects.size();
         jobs = new long[projects];
         completed = new long[projects];
@@ -49,16 +53,21 @@ final class ProjectTally {
         entitlement = new int[projects];
         for (int p = 0; p < projects; p++) {
             for (int t = 0; t < work.typeCount(); t++) {
-                entitlement[p] += work.grant[p][t];
+                entitlement[p] += grant[p][t];
             }
         }
+    }
+
+    /** The project's grant changes by {@code deltaGpus}; call {@link #touch} first. */
+    void entitlementChanged(int project, int deltaGpus) {
+        entitlement[project] += deltaGpus;
     }
 
     void touch(int project, double now, int[] used, int pendingGpus, double[] lentRatioIntegral) {
         double seconds = now - lastTouch[project];
         int usedTotal = 0;
         for (int t = 0; t < used.length; t++) {
-            int grant = work.grant[project][t];
+            int grant = this.grant[project][t];
             usedTotal += used[t];
             borrowedGpuSeconds[project] += Math.max(0, used[t] - grant) * seconds;
             lentGpuSeconds[project] +=

@@ -26,7 +26,7 @@ final class Reclaim {
         for (int victim : victims) {
             int project = engine.work.project[victim];
             int stillUsed = engine.used[project][type] - releasedByProject.getOrDefault(project, 0);
-            if (stillUsed <= engine.work.grant[project][type]) {
+            if (stillUsed <= engine.grant[project][type]) {
                 continue;
             }
             engine.cluster.release(engine.placement[victim]);
@@ -65,7 +65,9 @@ final class Reclaim {
         for (int i = 0; i < running.size(type); i++) {
             int job = running.get(type, i);
             int project = engine.work.project[job];
-            if (project != owner && engine.used[project][type] > engine.work.grant[project][type]) {
+            if (project != owner
+                    && engine.used[project][type] > engine.grant[project][type]
+                    && engine.work.blockOf[job] < 0) {
                 victims[count] = ~job;
                 keys[count++] = engine.work.priority[job] * PRIORITY_STEP - engine.runStart[job];
             }

@@ -19,6 +19,11 @@ final class Recorder {
     private final double[] borrowed;
     private final double[] idleGranted;
     private final double[] ungranted;
+    /** GPUs granted per type now. */
+    private final int[] granted;
+    /** Per type, the integral of the GPUs in service over time (capacity events change them). */
+    final double[] capacitySeconds;
+
     private final double[] categoryBusyNow;
     private final double[] categoryPendingNow;
 
@@ -36,17 +41,18 @@ final class Recorder {
         borrowed = new double[types];
         idleGranted = new double[types];
         ungranted = new double[types];
+        granted = new int[types];
+        capacitySeconds = new double[types];
         for (int t = 0; t < types; t++) {
-            int granted = 0;
             for (int p = 0; p < work.projects.size(); p++) {
-                granted += work.grant[p][t];
-                idleGranted[t] += work.grant[p][t];
+                granted[t] += engine.grant[p][t];
+                idleGranted[t] += engine.grant[p][t];
             }
-            ungranted[t] = Math.max(0, cluster.capacityGpus(t) - granted);
+            ungranted[t] = Math.max(0, cluster.capacityGpus(t) - granted[t]);
         }
         categoryBusyNow = new double[categories];
         categoryPendingNow = new double[categories];
-        tally = new ProjectTally(work);
+        tally = new ProjectTally(work, engine.grant);
     }
 
     /** Integrates everything that changes with the whole cluster up to {@code to}. */
@@ -55,6 +61,7 @@ final class Recorder {
             return;
         }
         for (int t = 0; t < borrowed.length; t++) {
+            capacitySeconds[t] += cluster.capacityGpus(t) * (to - last);
             double fromGrants = Math.max(0, borrowed[t] - ungranted[t]);
             double ratio = idleGranted[t] > 0 ? Math.min(1, fromGrants / idleGranted[t]) : 0;
             lentRatioIntegral[t] += ratio * (to - last);
@@ -92,10 +99,27 @@ final class Recorder {
     }
 
     void usageChanging(int project, int type, int before, int after) {
-        int grant = work.grant[project][type];
+        int grant = engine.grant[project][type];
         borrowed[type] += Math.max(0, after - grant) - Math.max(0, before - grant);
         idleGranted[type] += Math.max(0, grant - after) - Math.max(0, grant - before);
         categoryBusyNow[work.categoryOf[project]] += (after - before) * work.speed[type];
+    }
+
+    /** The project's grant of the type changes (call {@link #touch} first); its use stays. */
+    void grantChanging(int project, int type, int before, int after) {
+        int used = engine.used[project][type];
+        borrowed[type] += Math.max(0, used - after) - Math.max(0, used - before);
+        idleGranted[type] += Math.max(0, after - used) - Math.max(0, before - used);
+        granted[type] += after - before;
+        ungranted[type] = Math.max(0, cluster.capacityGpus(type) - granted[type]);
+        tally.entitlementChanged(project, after - before);
+    }
+
+    /** GPUs went into or out of service. */
+    void capacityChanged() {
+        for (int t = 0; t < granted.length; t++) {
+            ungranted[t] = Math.max(0, cluster.capacityGpus(t) - granted[t]);
+        }
     }
 
     void pendingChanged(int project, int deltaGpus) {

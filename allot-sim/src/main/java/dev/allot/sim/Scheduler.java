@@ -26,16 +26,23 @@ final class Scheduler implements SchedulingContext {
                 .toArray();
         this.relationFactor = relations.stream().mapToDouble(r -> r.factor()).toArray();
         this.entitledEffective = new double[work.categories.size()];
-        for (int p = 0; p < work.projects.size(); p++) {
-            for (int t = 0; t < work.typeCount(); t++) {
-                entitledEffective[work.categoryOf[p]] += work.grant[p][t] * work.speed[t];
-            }
-        }
+        grantsChanged();
         java.util.Arrays.fill(blockedAt, -1);
         this.reservation = new Reservation(engine);
         this.noRoomVersion = new long[engine.work.typeCount()];
         java.util.Arrays.fill(noRoomVersion, -1);
         this.noRoomGpus = new int[engine.work.typeCount()];
+    }
+
+    /** Recomputes each category's granted effective GPUs from the engine's grants. */
+    void grantsChanged() {
+        Workload work = engine.work;
+        java.util.Arrays.fill(entitledEffective, 0);
+        for (int p = 0; p < work.projects.size(); p++) {
+            for (int t = 0; t < work.typeCount(); t++) {
+                entitledEffective[work.categoryOf[p]] += engine.grant[p][t] * work.speed[t];
+            }
+        }
     }
 
     /** Forgets values cached for the previous event time. */
@@ -257,7 +264,12 @@ final class Scheduler implements SchedulingContext {
 
     @Override
     public int grantGpus(int project, int type) {
-        return engine.work.grant[project][type];
+        return engine.grant[project][type];
+    }
+
+    @Override
+    public int largestGrantGpus(int project, int type) {
+        return engine.largestGrant[project][type];
     }
 
     @Override

@@ -11,8 +11,19 @@ public interface SchedulingContext {
 
     int gpuTypeCount();
 
-    /** The project's grant of the type in the plan, in GPUs. */
+    /**
+     * The project's grant of the type in the plan's current period, in GPUs, plus the GPUs of its reserved blocks
+     * while their runs hold them.
+     */
     int grantGpus(int project, int type);
+
+    /**
+     * The project's largest grant of the type in the plan's current period or a later one; the grant itself for a
+     * plan without periods.
+     */
+    default int largestGrantGpus(int project, int type) {
+        return grantGpus(project, type);
+    }
 
     /** GPUs of the type the project's running jobs hold. */
     int usedGpus(int project, int type);

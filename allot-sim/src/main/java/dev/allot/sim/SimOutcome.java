@@ -8,6 +8,8 @@ import java.util.Map;
  *
  * @param gpuTypeMapping which trace GPU type each lab type ran like (empty for reference-time traces)
  * @param groupMapping each trace group's project(s) and why (given, same name, or by rank)
+ * @param timeline the plan's periods, reserved blocks (did each run start on time?) and the lab's capacity events
+ *     (jobs they preempted)
  */
 public record SimOutcome(
         String policy,
@@ -22,4 +24,5 @@ public record SimOutcome(
         List<CategoryOutcome> categories,
         List<ProjectOutcome> projects,
         List<RelationCheck> relations,
-        TimeSeries series) {}
+        TimeSeries series,
+        TimelineOutcome timeline) {}

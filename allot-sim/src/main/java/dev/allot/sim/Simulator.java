@@ -93,7 +93,8 @@ public final class Simulator {
                 outcome.categories(),
                 outcome.projects(),
                 outcome.relations(),
-                outcome.series());
+                outcome.series(),
+                outcome.timeline());
     }
 
     private SimOutcome run(Workload work, Trace trace, SharingPolicy policy, SimProgress progress) {

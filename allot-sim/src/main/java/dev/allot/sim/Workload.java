@@ -38,13 +38,20 @@ final class Workload {
     /** seconds[j * types + t], infinity when job j cannot run on type t. */
     final double[] seconds;
 
+    /** Per job, the index of the reserved block whose run it is, or -1 for a trace job. */
+    final int[] blockOf;
+    /** The plan's periods, the lab's capacity events and the plan's blocks, in simulated seconds. */
+    final PlanTimeline timeline;
+
     final Lab lab;
+    private final Plan plan;
     private final java.util.Map<String, String> gpuTypeMapping;
     /** Each trace group's projects and why, for reports. */
     final java.util.Map<String, String> groupMapping;
 
     private Workload(Lab lab, Plan plan, Trace trace, SimOptions options) {
         this.lab = lab;
+        this.plan = plan;
         this.projects = plan.projects();
         this.types = lab.gpuTypes();
         int typeCount = types.size();
@@ -76,23 +83,60 @@ final class Workload {
         Integer[] order = new Integer[jobs.size()];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble(i -> jobs.get(i).submitSeconds()));
-        this.jobCount = jobs.size();
+        double firstArrival = jobs.isEmpty() ? 0 : jobs.get(order[0]).submitSeconds() / options.arrivalScale();
+        this.timeline = PlanTimeline.compile(lab, plan, this, firstArrival);
+        int blockCount = timeline.blocks.size();
+        this.jobCount = jobs.size() + blockCount;
         this.jobId = new long[jobCount];
         this.submit = new double[jobCount];
         this.gpus = new int[jobCount];
         this.project = new int[jobCount];
         this.priority = new int[jobCount];
         this.seconds = new double[jobCount * typeCount];
+        this.blockOf = new int[jobCount];
+        Integer[] blocks = new Integer[blockCount];
+        Arrays.setAll(blocks, b -> b);
+        Arrays.sort(blocks, Comparator.comparing(b -> timeline.blocks.get(b).start()));
+        int nextTrace = 0;
+        int nextBlock = 0;
         for (int j = 0; j < jobCount; j++) {
-            TraceJob job = jobs.get(order[j]);
+            boolean block = nextBlock < blockCount
+                    && (nextTrace == order.length
+                            || timeline.seconds(timeline.blocks
+                                            .get(blocks[nextBlock])
+                                            .start())
+                                    < jobs.get(order[nextTrace]).submitSeconds() / options.arrivalScale());
+            if (block) {
+                addBlockJob(j, blocks[nextBlock++]);
+                continue;
+            }
+            TraceJob job = jobs.get(order[nextTrace]);
+            blockOf[j] = -1;
             jobId[j] = job.id();
             submit[j] = job.submitSeconds() / options.arrivalScale();
             gpus[j] = job.gpus();
-            project[j] = assigned[order[j]];
+            project[j] = assigned[order[nextTrace]];
             priority[j] = job.priority();
             for (int t = 0; t < typeCount; t++) {
                 seconds[j * typeCount + t] = mapper.seconds(job, t);
             }
+            nextTrace++;
+        }
+    }
+
+    /** The run of a reserved block: its GPUs of its type for its days, from its first day; nothing else. */
+    private void addBlockJob(int j, int b) {
+        var block = timeline.blocks.get(b);
+        blockOf[j] = b;
+        jobId[j] = -(b + 1L);
+        submit[j] = timeline.seconds(block.start());
+        gpus[j] = block.gpus();
+        project[j] = timeline.blockProject[b];
+        int typeCount = types.size();
+        for (int t = 0; t < typeCount; t++) {
+            seconds[j * typeCount + t] = t == timeline.blockType[b]
+                    ? timeline.seconds(block.end()) - timeline.seconds(block.start())
+                    : Double.POSITIVE_INFINITY;
         }
     }
 
@@ -145,8 +189,8 @@ final class Workload {
     }
 
     /**
-     * One line per project with jobs that need more GPUs than its grant of every type they can use: under strict
-     * quotas they can never start (other policies start them only on borrowed GPUs).
+     * One line per project with jobs that need more GPUs than its grant of every type they can use in every period:
+     * under strict quotas they can never start (other policies start them only on borrowed GPUs).
      */
     List<String> planWarnings() {
         int projectCount = projects.size();
@@ -154,13 +198,18 @@ final class Workload {
         long[] tooLarge = new long[projectCount];
         int[] largest = new int[projectCount];
         int[] largestGrant = new int[projectCount];
+        // a job that fits a later period's grant starts then
+        int[][] grants = timeline.largestGrantsFrom(grant)[0];
         for (int j = 0; j < jobCount; j++) {
+            if (blockOf[j] >= 0) {
+                continue;
+            }
             int p = project[j];
             jobs[p]++;
             int usableGrant = 0;
             for (int t = 0; t < types.size(); t++) {
                 if (seconds(j, t) < Double.POSITIVE_INFINITY) {
-                    usableGrant = Math.max(usableGrant, grant[p][t]);
+                    usableGrant = Math.max(usableGrant, grants[p][t]);
                 }
             }
             if (gpus[j] > usableGrant) {
@@ -169,7 +218,7 @@ final class Workload {
                 largestGrant[p] = Math.max(largestGrant[p], usableGrant);
             }
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(PlanTimeline.capacityWarnings(lab, plan));
         for (int p = 0; p < projectCount; p++) {
             if (tooLarge[p] > 0) {
                 warnings.add("Project " + projects.get(p).project() + ": " + tooLarge[p] + " of " + jobs[p]

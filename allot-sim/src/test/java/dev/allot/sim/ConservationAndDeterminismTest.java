@@ -18,16 +18,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Seeded random instances: work is conserved, runs repeat exactly, and the invariants hold under every policy. */
 class ConservationAndDeterminismTest {
     /** Two types, five projects (one without a grant); other tests replay on it too. */
-    static final TestLab LAB = TestLab.lab()
-            .type("A100", 1.0)
-            .type("H100", 2.0)
-            .pool("A100", 64, 8)
-            .pool("H100", 32, 8)
-            .project("vision", "exploratory", "A100:24 H100:8")
-            .project("agents", "exploratory", "H100:16")
-            .project("chat", "product", "A100:24 H100:8")
-            .project("infra", "product", "A100:8")
-            .project("idle", "product", "");
+    static final TestLab LAB = lab();
+
+    /** A new builder of {@link #LAB}, to add to. */
+    static TestLab lab() {
+        return TestLab.lab()
+                .type("A100", 1.0)
+                .type("H100", 2.0)
+                .pool("A100", 64, 8)
+                .pool("H100", 32, 8)
+                .project("vision", "exploratory", "A100:24 H100:8")
+                .project("agents", "exploratory", "H100:16")
+                .project("chat", "product", "A100:24 H100:8")
+                .project("infra", "product", "A100:8")
+                .project("idle", "product", "");
+    }
 
     static List<Object[]> policiesAndSeeds() {
         return SharingPolicies.names().stream()

@@ -45,4 +45,30 @@ class PlanWarningsTest {
                 .satisfies(p ->
                         assertThat(p.totals().rejected()).as("the same jobs").isEqualTo(2));
     }
+
+    @Test
+    void aPlanDraftedForAnotherFleetIsNamedPeriodByPeriodAndTheReplayFollowsTheLab() {
+        TestLab drafted = TestLab.lab()
+                .type("A100", 1.0)
+                .pool("A100", 16, 8)
+                .project("a", "product", "A100:8")
+                .grantFrom(7, "a", "A100:16");
+        var lab = drafted.buildLab()
+                .withCapacityEvents(
+                        List.of(dev.allot.core.model.CapacityEvent.retirement("a100-0", 8, TestLab.day(7))));
+        List<String> warnings = new ArrayList<>();
+
+        Simulator.create(SimOptions.defaults().withGroupToProject(Map.of("a", "a")))
+                .compare(
+                        lab,
+                        drafted.buildPlan(),
+                        TestTrace.trace().job("a", 0, 8, 100).build(),
+                        List.of(SharingPolicies.byName("strict")),
+                        null,
+                        warnings::add);
+
+        assertThat(warnings)
+                .containsExactly("Plan period 2026-12-08..2027-01-26 was drafted for 16 A100 GPUs, but the lab's pools"
+                        + " and capacity events give 8 then; the replay follows the lab.");
+    }
 }

@@ -73,6 +73,11 @@ final class Replay {
         return engine.finishTime[indexOfId.get(jobId)];
     }
 
+    /** The outcome of the plan's reserved block {@code index} (in plan order). */
+    BlockOutcome block(int index) {
+        return outcome.timeline().blocks().get(index);
+    }
+
     ProjectOutcome project(String id) {
         return outcome.projects().stream()
                 .filter(p -> p.project().value().equals(id))

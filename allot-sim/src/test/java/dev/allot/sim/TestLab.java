@@ -1,6 +1,7 @@
 package dev.allot.sim;
 
 import dev.allot.core.model.Allocation;
+import dev.allot.core.model.CapacityEvent;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.CycleId;
@@ -9,7 +10,9 @@ import dev.allot.core.model.Explanation;
 import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.PlacedBlock;
 import dev.allot.core.model.Plan;
+import dev.allot.core.model.PlanPeriod;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Pool;
 import dev.allot.core.model.Project;
@@ -31,6 +34,13 @@ public final class TestLab {
     private final List<Pool> pools = new ArrayList<>();
     private final List<Project> projects = new ArrayList<>();
     private final List<ProjectPlan> lines = new ArrayList<>();
+    private final List<CapacityEvent> events = new ArrayList<>();
+    private final List<PlacedBlock> blocks = new ArrayList<>();
+    /** Later periods: first day (from the cycle start) to the grants that change on it, project by project. */
+    private final java.util.TreeMap<Integer, Map<String, String>> laterGrants = new java.util.TreeMap<>();
+
+    /** The first day of the cycle: second 0 of every test trace. */
+    public static final LocalDate CYCLE_START = LocalDate.of(2026, 12, 1);
 
     public static TestLab lab() {
         return new TestLab();
@@ -49,14 +59,7 @@ public final class TestLab {
 
     /** A project with a grant written like {@code A100:4 H100:8} (or empty for none). */
     public TestLab project(String id, String category, String grant) {
-        Map<GpuTypeId, Integer> gpus = new LinkedHashMap<>();
-        for (String part : grant.split(" ")) {
-            if (!part.isBlank()) {
-                String[] typeAndCount = part.split(":");
-                gpus.put(GpuTypeId.of(typeAndCount[0]), Integer.parseInt(typeAndCount[1]));
-            }
-        }
-        Allocation allocation = new Allocation(gpus);
+        Allocation allocation = allocation(grant);
         ProjectId projectId = ProjectId.of(id);
         projects.add(new Project(projectId, id, CategoryId.of(category), "lead", List.of(), ProjectStatus.ACTIVE));
         lines.add(new ProjectPlan(
@@ -73,13 +76,73 @@ public final class TestLab {
         return this;
     }
 
+    /** A capacity event of the lab (pools are named {@code type-index}, e.g. {@code a100-0}). */
+    public TestLab event(CapacityEvent event) {
+        events.add(event);
+        return this;
+    }
+
+    /** From day {@code day} of the cycle on, the plan grants the project {@code grant} (a later period). */
+    public TestLab grantFrom(int day, String project, String grant) {
+        laterGrants.computeIfAbsent(day, d -> new LinkedHashMap<>()).put(project, grant);
+        return this;
+    }
+
+    /** A reserved block placed by the plan: days {@code [startDay, endDay)} of the cycle. */
+    public TestLab block(String project, String type, int gpus, int startDay, int endDay) {
+        blocks.add(new PlacedBlock(
+                ProjectId.of(project),
+                GpuTypeId.of(type),
+                gpus,
+                CYCLE_START.plusDays(startDay),
+                CYCLE_START.plusDays(endDay)));
+        return this;
+    }
+
+    public static LocalDate day(int day) {
+        return CYCLE_START.plusDays(day);
+    }
+
+    private static Allocation allocation(String grant) {
+        Map<GpuTypeId, Integer> gpus = new LinkedHashMap<>();
+        for (String part : grant.split(" ")) {
+            if (!part.isBlank()) {
+                String[] typeAndCount = part.split(":");
+                gpus.put(GpuTypeId.of(typeAndCount[0]), Integer.parseInt(typeAndCount[1]));
+            }
+        }
+        return new Allocation(gpus);
+    }
+
+    /** The plan's periods: none without later grants, else one from the cycle start and one per later grant day. */
+    private List<PlanPeriod> periods(Lab lab) {
+        if (laterGrants.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        starts.addAll(laterGrants.keySet());
+        Map<ProjectId, Allocation> grants = new LinkedHashMap<>();
+        lines.forEach(line -> grants.put(line.project(), line.grant()));
+        List<PlanPeriod> periods = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            laterGrants
+                    .getOrDefault(starts.get(k), Map.of())
+                    .forEach((project, grant) -> grants.put(ProjectId.of(project), allocation(grant)));
+            LocalDate from = day(starts.get(k));
+            LocalDate until = k + 1 < starts.size() ? day(starts.get(k + 1)) : lab.cycleEnd();
+            periods.add(new PlanPeriod(
+                    from, until, lab.capacityGpusOn(from), lab.capacityGpusOn(from), new LinkedHashMap<>(grants)));
+        }
+        return periods;
+    }
+
     public Lab buildLab() {
         List<Category> categories =
                 List.of(new Category(CategoryId.of("exploratory"), ""), new Category(CategoryId.of("product"), ""));
         return new Lab(
                 "test-lab",
                 CycleId.of("2026-12"),
-                LocalDate.of(2026, 12, 1),
+                CYCLE_START,
                 types,
                 pools,
                 categories,
@@ -89,7 +152,8 @@ public final class TestLab {
                 Policy.defaults(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                events);
     }
 
     public Plan buildPlan() {
@@ -100,6 +164,8 @@ public final class TestLab {
                 lab.capacityGpus(),
                 lab.capacityGpus(),
                 Map.of(),
-                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0));
+                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0),
+                periods(lab),
+                blocks);
     }
 }

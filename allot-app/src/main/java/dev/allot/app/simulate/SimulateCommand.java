@@ -18,6 +18,7 @@ import dev.allot.sim.policy.SharingPolicies;
 import dev.allot.sim.report.HtmlReport;
 import dev.allot.sim.report.JsonReport;
 import dev.allot.sim.report.SummaryTable;
+import dev.allot.sim.report.TimelineTable;
 import dev.allot.sim.trace.SyntheticTrace;
 import dev.allot.sim.trace.Trace;
 import dev.allot.store.Store;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Replay a job trace against a plan before publishing it: utilisation, queueing, entitlement met, borrowing and preemptions per project, category and GPU type, under one or more sharing policies (strict, lending, fairshare, lending-relations). Writes simulation.json and simulation.html (a verdict per policy first); see docs/simulation.md."
+            "Replay a job trace against a plan before publishing it: utilisation, queueing, entitlement met, borrowing and preemptions per project, category and GPU type, under one or more sharing policies (strict, lending, fairshare, lending-relations). A plan over time changes grants at its period boundaries, applies the lab's capacity events and runs its reserved blocks, and the report says whether each block started on time. Writes simulation.json and simulation.html (a verdict per policy first); see docs/simulation.md."
         })
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin
@@ -188,6 +189,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .groupMapping()
                 .forEach((group, projects) -> System.out.println("  " + group + " -> " + projects));
         System.out.print(SummaryTable.render(outcomes));
+        System.out.print(TimelineTable.render(outcomes));
         Cli.write(out.resolve("simulation.json"), JsonReport.write(outcomes));
         Cli.write(out.resolve("simulation.html"), HtmlReport.render(outcomes));
         System.out.println("Wrote " + out.resolve("simulation.json") + " and " + out.resolve("simulation.html"));

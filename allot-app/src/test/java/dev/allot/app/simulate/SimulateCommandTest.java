@@ -98,6 +98,64 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aPlanOverTimeReportsItsBlocksAndCapacityEventsInTextAndJson() throws IOException {
+        Path lab = folder.resolve("timeline-lab.yaml");
+        Files.writeString(lab, """
+                name: timeline-lab
+                cycle: 2027-01
+                cycleStart: 2027-01-04
+                gpuTypes:
+                  - {name: H100, speed: 1.0}
+                pools:
+                  - name: east-h100
+                    cluster: east
+                    gpuType: H100
+                    gpus: 32
+                    gpusPerNode: 8
+                    events:
+                      - {kind: outage, gpus: 8, from: 2027-01-05, until: 2027-01-06}
+                categories:
+                  - {id: exploratory}
+                  - {id: product}
+                policy:
+                  reserve: 0%
+                projects:
+                  - id: vision-rl
+                    category: exploratory
+                    ask: {floor: 8, target: 8, ceiling: 8}
+                    blocks:
+                      - {gpuType: H100, gpus: 16, days: 2, earliestStart: 2027-01-06, latestEnd: 2027-01-09}
+                  - id: chat-sft
+                    category: product
+                    ask: {floor: 8, target: 8, ceiling: 8}
+                """);
+        Path out = folder.resolve("timeline-report");
+
+        CliRun run = run(
+                "simulate",
+                "--lab",
+                lab.toString(),
+                "--trace",
+                traceFile.toString(),
+                "--group-map",
+                "team-a=vision-rl,team-b=chat-sft",
+                "--quiet",
+                "--time-limit",
+                "20",
+                "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("plan over time +lending")
+                .containsPattern("block vision-rl: 16 H100 2027-01-0\\d\\.\\.2027-01-\\d\\d +on time")
+                .containsPattern("outage east-h100 -8 from 2027-01-05 until 2027-01-06 +\\d+ jobs? preempted");
+        assertThat(Files.readString(out.resolve("simulation.json")))
+                .contains("\"timeline\"", "\"status\" : \"on time\"", "\"jobsPreempted\"");
+        assertThat(Files.readString(out.resolve("simulation.html"))).contains("Plan over time");
+    }
+
+    @Test
     void simulatesAStoredCycleFromTheDatabase() {
         String url = "jdbc:h2:file:" + folder.resolve("db").resolve("allot").toAbsolutePath();
         try (Store store = Store.open(url, null, null)) {

@@ -54,7 +54,7 @@ public final class StrictQuotaPolicy implements SharingPolicy {
     public boolean everAdmissible(SchedulingContext context, int job) {
         int project = context.jobProject(job);
         for (int type : context.typesFastestFirst(job)) {
-            if (context.jobGpus(job) <= context.grantGpus(project, type) && context.couldEverFit(job, type)) {
+            if (context.jobGpus(job) <= context.largestGrantGpus(project, type) && context.couldEverFit(job, type)) {
                 return true;
             }
         }

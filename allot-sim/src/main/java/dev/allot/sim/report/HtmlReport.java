@@ -73,6 +73,7 @@ public final class HtmlReport {
         html.append("<h2 id=\"summary\">All figures side by side</h2><div class=\"scroll\">");
         summaryTable(html, SummaryTable.rows(outcomes));
         html.append("</div>");
+        timeline(html, outcomes);
         projectTable(html, outcomes);
         charts(html, outcomes);
         html.append("<h2 id=\"mappings\">How the trace was mapped</h2>");
@@ -155,6 +156,25 @@ public final class HtmlReport {
                 .append("</dt><dd>")
                 .append(Html.escape(meaning))
                 .append("</dd>");
+    }
+
+    /** Blocks and capacity events of a plan over time, when it has any. */
+    private static void timeline(StringBuilder html, List<SimOutcome> outcomes) {
+        if (!TimelineTable.applies(outcomes)) {
+            return;
+        }
+        html.append("<h2 id=\"timeline\">Plan over time</h2><p>Each reserved block runs as a job of its GPUs for its")
+                .append(" days, submitted on its first day; a capacity event stops the jobs on the GPUs it takes.</p>")
+                .append("<div class=\"scroll\">");
+        summaryTable(html, TimelineTable.rows(outcomes));
+        html.append("</div>");
+        List<String> reasons = TimelineTable.reasons(outcomes);
+        if (!reasons.isEmpty()) {
+            html.append("<ul>");
+            reasons.forEach(
+                    line -> html.append("<li>").append(Html.escape(line)).append("</li>"));
+            html.append("</ul>");
+        }
     }
 
     private static void summaryTable(StringBuilder html, List<List<String>> rows) {

@@ -32,6 +32,7 @@ public final class JsonReport {
                     .addSerializer(ProjectId.class, ToStringSerializer.instance)
                     .addSerializer(CategoryId.class, ToStringSerializer.instance)
                     .addSerializer(GpuTypeId.class, ToStringSerializer.instance)
+                    .addSerializer(java.time.LocalDate.class, ToStringSerializer.instance)
                     .addSerializer(Allocation.class, new AllocationSerializer())
                     .addSerializer(Double.class, new FiniteDoubleSerializer())
                     .addSerializer(double.class, new FiniteDoubleSerializer()));

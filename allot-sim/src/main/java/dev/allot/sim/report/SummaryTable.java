@@ -102,7 +102,17 @@ public final class SummaryTable {
 
     /** Plain-text table with aligned columns, then the ranking on effective utilisation when there are several. */
     public static String render(List<SimOutcome> outcomes) {
-        List<List<String>> rows = rows(outcomes);
+        StringBuilder text = new StringBuilder(align(rows(outcomes)));
+        if (outcomes.size() > 1) {
+            text.append("Ranked by effective utilisation: ")
+                    .append(ranking(outcomes))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Rows as plain text: the first column left-aligned, the others right-aligned. */
+    static String align(List<List<String>> rows) {
         int[] widths = new int[rows.get(0).size()];
         rows.forEach(row -> {
             for (int c = 0; c < row.size(); c++) {
@@ -119,11 +129,6 @@ public final class SummaryTable {
                                 : "  " + " ".repeat(widths[c] - cell.length()) + cell);
             }
             text.append('\n');
-        }
-        if (outcomes.size() > 1) {
-            text.append("Ranked by effective utilisation: ")
-                    .append(ranking(outcomes))
-                    .append('\n');
         }
         return text.toString();
     }

@@ -71,6 +71,12 @@ public final class Verdict {
         if (neverStarted > 0) {
             parts.add(String.format(Locale.ROOT, "%,d jobs never started", neverStarted));
         }
+        var blocks = outcome.timeline().blocks();
+        if (!blocks.isEmpty()) {
+            long onTime =
+                    blocks.stream().filter(dev.allot.sim.BlockOutcome::onTime).count();
+            parts.add(onTime + " of " + blocks.size() + " reserved blocks started on time");
+        }
         return outcome.policy() + ": " + String.join("; ", parts);
     }
 
