@@ -950,7 +950,25 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "A GPU-hour budget is not a number of GPU-hours from 0 to 1,000,000,000.",
-            "Maybe 0, or remove the budget?");
+            "Maybe 0, or remove the budget?"),
+    RELATION_SYNTAX(
+            "relation-syntax",
+            Kind.INVALID_INPUT,
+            422,
+            "'{relation}' is not a category relation of the form 'a >= b' or 'a >= factor * b'.",
+            "Maybe 'exploratory >= product' or 'exploratory >= 1.5 * product'?"),
+    RESERVE_ABOVE_CAPACITY(
+            "reserve-above-capacity",
+            Kind.INVALID_INPUT,
+            422,
+            "The per-type reserve of {type} holds back more GPUs than the lab has of it.",
+            "Maybe at most the type's capacity?"),
+    POLICY_UNKNOWN_REFERENCE(
+            "policy-unknown-reference",
+            Kind.INVALID_INPUT,
+            422,
+            "The policy names {what} '{name}', which the lab does not have.",
+            "Maybe the closest known name?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
