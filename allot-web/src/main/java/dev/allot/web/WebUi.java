@@ -29,6 +29,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final DashboardPage dashboard;
     private final QueuePage queue;
     private final EvidenceForm evidence;
+    private final ValueModelsPage valueModels;
 
     private WebUi(Store store, Planner planner, OidcProvider oidc) {
         this.sessions = new Sessions(store.tokens());
@@ -45,6 +46,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.dashboard = new DashboardPage(application.dashboard());
         this.queue = new QueuePage(application.reads(), application.assignments());
         this.evidence = new EvidenceForm(application);
+        this.valueModels = new ValueModelsPage(store, application.drafts());
     }
 
     public static WebUi create(Store store, Planner planner) {
@@ -92,6 +94,9 @@ public final class WebUi implements Consumer<JavalinConfig> {
                 }));
         routes.get("/board", ctx -> run(ctx, false, rights -> board.render(ctx, page(ctx, rights, "board"))));
         routes.get("/review", ctx -> run(ctx, false, rights -> review.render(ctx, page(ctx, rights, "review"))));
+        routes.get(
+                "/review/value-models",
+                ctx -> run(ctx, false, rights -> valueModels.render(page(ctx, rights, "review"))));
         routes.post(
                 "/review/adjust", ctx -> run(ctx, true, rights -> actions.adjust(ctx, page(ctx, rights, "review"))));
         routes.post("/review/solve", ctx -> run(ctx, true, rights -> actions.solve(ctx, page(ctx, rights, "review"))));
