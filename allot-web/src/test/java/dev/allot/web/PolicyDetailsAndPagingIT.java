@@ -156,9 +156,25 @@ class PolicyDetailsAndPagingIT {
     @Test
     void aDeciderSeesWhichProjectsTheTwoValueModelsGrantDifferentlyAndAReviewerMayNot() {
         Actor dana = new Actor(server.users.get(Role.DECIDER), Role.DECIDER);
-        var comparison = Application.over(server.store, Planner.create(PlannerOptions.defaults()))
-                .drafts()
-                .compareValueModels(server.lab.cycle(), dana);
+        Application application = Application.over(server.store, Planner.create(PlannerOptions.defaults()));
+        java.util.Map<CategoryId, Double> worth = new java.util.TreeMap<>();
+        server.lab.categories().forEach(category -> worth.put(category.id(), 500.0));
+        application
+                .cycles()
+                .editPolicy(
+                        server.lab.cycle(),
+                        policy -> policy.edit()
+                                .value(new dev.allot.core.model.ValuePolicy(
+                                        policy.value().basis(),
+                                        720,
+                                        DemoEvidence.FLOP_PER_GPU_HOUR,
+                                        worth,
+                                        java.util.Map.of()))
+                                .build(),
+                        null,
+                        dana);
+        var comparison = application.drafts().compareValueModels(server.lab.cycle(), dana);
+        assertThat(comparison.differences()).isNotEmpty();
         Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
         page.navigate(server.url("/review"));
 
@@ -167,13 +183,11 @@ class PolicyDetailsAndPagingIT {
         assertThat(page.getByTestId("value-models-summary"))
                 .hasText(comparison.differences().size() + " of "
                         + comparison.byWeights().projects().size() + " projects are granted differently.");
-        if (!comparison.differences().isEmpty()) {
-            var largest = comparison.differences().get(0);
-            Locator first = page.locator("[data-testid=value-model-differences] tbody tr")
-                    .first();
-            assertThat(first).containsText(largest.project().value());
-            assertThat(first).containsText(largest.byEvidence().toString());
-        }
+        var largest = comparison.differences().get(0);
+        Locator first =
+                page.locator("[data-testid=value-model-differences] tbody tr").first();
+        assertThat(first).containsText(largest.project().value());
+        assertThat(first).containsText(largest.byEvidence().toString());
         assertThat(page.locator("[data-testid=value-model-differences] tbody tr"))
                 .hasCount(comparison.differences().size());
         Browser.screenshot(page, "value-models");
