@@ -2,12 +2,15 @@ package dev.allot.application;
 
 import dev.allot.core.AllotException;
 import dev.allot.core.ErrorCode;
+import dev.allot.core.Problem;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectStatus;
+import dev.allot.core.rules.Fleet;
+import dev.allot.core.rules.PolicyReferences;
 import dev.allot.lab.LabFile;
 import dev.allot.store.Actor;
 import dev.allot.store.AskState;
@@ -94,11 +97,36 @@ public final class Cycles {
     public Versioned<Cycle> editPolicy(CycleId id, UnaryOperator<Policy> edit, Integer expectedVersion, Actor actor) {
         Policy before = store.cycles().get(id).value().policy();
         Policy edited = edit.apply(before);
+        refuseNewUnknownReferences(before, edited);
         Versioned<Cycle> saved = store.cycles().setPolicy(id, edited, expectedVersion, actor);
         if (!edited.equals(before)) {
             approvals.draftChanged(id, "policy edited", actor);
         }
         return saved;
+    }
+
+    /**
+     * An edit may not make the policy name a category, GPU type or project the lab lacks, nor reserve more GPUs of a
+     * type than the lab has ({@link PolicyReferences}); problems the stored policy already had are not the edit's.
+     * Every problem at once.
+     */
+    private void refuseNewUnknownReferences(Policy before, Policy edited) {
+        List<String> categories = store.lab().categories().stream()
+                .map(category -> category.id().value())
+                .toList();
+        Fleet fleet = Fleet.of(store.lab().gpuTypes(), store.lab().pools());
+        Set<String> projects = store.lab().projects().stream()
+                .map(project -> project.value().id().value())
+                .collect(Collectors.toSet());
+        Set<String> old = PolicyReferences.check(before, categories, fleet, projects).stream()
+                .map(Problem::describe)
+                .collect(Collectors.toSet());
+        List<Problem> problems = PolicyReferences.check(edited, categories, fleet, projects).stream()
+                .filter(problem -> !old.contains(problem.describe()))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw AllotException.validationFailed(problems);
+        }
     }
 
     /**

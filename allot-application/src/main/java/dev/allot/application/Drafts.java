@@ -54,6 +54,22 @@ public final class Drafts {
     }
 
     /**
+     * The cycle as stored planned twice, valuing compute by priority weights and by evidence, with the projects whose
+     * grant differs ({@link ValueModelComparison}, as {@code allot plan --compare-value-models} does for a lab file).
+     * Saves nothing. Deciders and admins only: both plans are drafts.
+     */
+    public ValueModelComparison compareValueModels(CycleId cycle, Actor actor) {
+        if (!Reads.seesDrafts(actor.role())) {
+            throw new AllotException(
+                    ErrorCode.ROLE_FORBIDDEN,
+                    "Role " + actor.role().label() + " may not compare draft plans. Maybe ask a decider?");
+        }
+        Planner solver = Objects.requireNonNull(planner, "this Application was opened without a planner");
+        Lab lab = store.lab().export(cycle);
+        return ValueModelComparison.of(lab, evidence.all(cycle, lab), solver.options());
+    }
+
+    /**
      * Solves the cycle as stored (policy, pins, overrides) and saves the result as its draft. Refused before any
      * solving when the cycle is not in draft or published, or when {@code expectedDraftVersion} (if given) is not the
      * current draft's, or while another solve of the cycle runs ({@code solve-running}, see {@link SolveJobs}); an

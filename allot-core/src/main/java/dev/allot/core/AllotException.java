@@ -46,6 +46,15 @@ public final class AllotException extends RuntimeException {
         this(code.kind(), code.code(), message, problems, cause);
     }
 
+    /** Every problem of one input at once ({@link ErrorCode#VALIDATION_FAILED}), the message listing them all. */
+    public static AllotException validationFailed(List<Problem> problems) {
+        return new AllotException(
+                ErrorCode.VALIDATION_FAILED,
+                String.join("; ", problems.stream().map(Problem::describe).toList()),
+                List.copyOf(problems),
+                null);
+    }
+
     public static AllotException invalid(String code, String message) {
         return new AllotException(Kind.INVALID_INPUT, code, message);
     }

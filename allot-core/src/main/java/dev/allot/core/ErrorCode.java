@@ -998,7 +998,25 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "The plan's periods, capacity events or blocks do not fit the cycle, the lab or the trace: {field} {value}.",
-            "Maybe simulate a trace of this cycle, or move the event or block into the cycle?");
+            "Maybe simulate a trace of this cycle, or move the event or block into the cycle?"),
+    RELATION_SYNTAX(
+            "relation-syntax",
+            Kind.INVALID_INPUT,
+            422,
+            "'{relation}' is not a category relation of the form 'a >= b' or 'a >= factor * b'.",
+            "Maybe 'exploratory >= product' or 'exploratory >= 1.5 * product'?"),
+    RESERVE_ABOVE_CAPACITY(
+            "reserve-above-capacity",
+            Kind.INVALID_INPUT,
+            422,
+            "The per-type reserve of {type} holds back more GPUs than the lab has of it.",
+            "Maybe at most the type's capacity?"),
+    POLICY_UNKNOWN_REFERENCE(
+            "policy-unknown-reference",
+            Kind.INVALID_INPUT,
+            422,
+            "The policy names {what} '{name}', which the lab does not have.",
+            "Maybe the closest known name?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads the {@code policy} section; every key is optional and defaults to {@link Policy#defaults()}. */
 final class PolicyReader {
@@ -42,8 +40,6 @@ final class PolicyReader {
     private static final List<String> GUARD_KEYS =
             List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final List<String> USAGE_KEYS = List.of("idleBelow", "action", "headroom");
-    private static final Pattern RELATION = Pattern.compile(
-            "\\s*([a-z0-9][a-z0-9-]*)\\s*>=\\s*(?:([0-9]+(?:\\.[0-9]+)?)\\s*\\*\\s*)?([a-z0-9][a-z0-9-]*)\\s*");
 
     private final Problems problems;
     private final References references;
@@ -229,12 +225,9 @@ final class PolicyReader {
             String path = policy.path("reserveGpus") + "." + type;
             if (references.gpuType(type, path)) {
                 int capacity = references.capacity(GpuTypeId.of(type));
-                if (gpus > capacity && references.capacityKnown(type)) {
-                    problems.add(
-                            path,
-                            String.valueOf(gpus),
-                            "reserves more GPUs than the lab has of " + type + " (" + capacity + ")",
-                            "Maybe at most " + capacity + "?");
+                if (references.capacityKnown(type)) {
+                    PolicyRules.reserveGpus(type, gpus, capacity)
+                            .forEach(problem -> problems.add(problem.at(path), ""));
                 }
                 reserve.put(GpuTypeId.of(type), gpus);
             }
@@ -272,20 +265,16 @@ final class PolicyReader {
             if (text == null) {
                 continue;
             }
-            Matcher matcher = RELATION.matcher(text);
-            if (!matcher.matches()) {
-                String hint = text.contains("%")
-                        ? "Maybe put a minimum share under shares, e.g. safety: {min: 5%}?"
-                        : "Maybe write it as 'exploratory >= product' or 'exploratory >= 1.5 * product'?";
-                problems.add(path, text, "is not a relation of the form 'a >= b' or 'a >= factor * b'", hint);
+            List<Problem> syntax = PolicyRules.relation(text);
+            syntax.forEach(problem -> problems.add(problem.at(path), ""));
+            ShareRelation relation = ShareRelation.parse(text).orElse(null);
+            if (relation == null) {
                 continue;
             }
-            boolean left = references.category(matcher.group(1), path);
-            boolean right = references.category(matcher.group(3), path);
-            double factor = matcher.group(2) == null ? 1.0 : Double.parseDouble(matcher.group(2));
+            boolean left = references.category(relation.left().value(), path);
+            boolean right = references.category(relation.right().value(), path);
             if (left && right) {
-                relations.add(
-                        new ShareRelation(CategoryId.of(matcher.group(1)), factor, CategoryId.of(matcher.group(3))));
+                relations.add(relation);
             }
         }
         return problems.size() == before ? relations : null;

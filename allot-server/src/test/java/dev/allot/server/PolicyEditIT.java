@@ -72,6 +72,27 @@ class PolicyEditIT {
     }
 
     @Test
+    void aPolicyNamingWhatTheLabLacksIsRefusedByTheSameRuleAsTheWebFormAndNothingIsStored() {
+        String token = server.token(Role.DECIDER);
+        Policy before = policy(token);
+
+        ApiClient.Reply bad = server.client.send(
+                "PUT",
+                CYCLE + "/policy",
+                token,
+                "{\"relations\": [{\"left\": \"exploratory\", \"factor\": 2, \"right\": \"prodcut\"}],"
+                        + " \"reserveGpus\": {\"H100\": 1000000},"
+                        + " \"value\": {\"worthPerProject\": {\"no-such-project\": 5}}}",
+                Map.of());
+
+        assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+        assertThat(bad.json().findValuesAsText("field"))
+                .containsExactly("relations[0]", "reserveGpus.H100", "value.worthPerProject.no-such-project");
+        assertThat(bad.body()).contains("Maybe product?");
+        assertThat(policy(token)).isEqualTo(before);
+    }
+
+    @Test
     void aPlannerMayKillThatIsNotABooleanIsAFieldProblem() {
         ApiClient.Reply reply = server.client.send(
                 "PUT", CYCLE + "/policy", server.token(Role.DECIDER), "{\"plannerMayKill\": \"yes\"}", Map.of());

@@ -20,7 +20,7 @@ record BoardFilter(
         int page,
         int size) {
     /** The page sizes offered; the first is the default. */
-    static final List<Integer> PAGE_SIZES = List.of(100, 250, 1000);
+    static final List<Integer> PAGE_SIZES = Paging.SIZES;
 
     private static final Map<String, Comparator<BoardRow>> ORDERS = Map.of(
             "project", Comparator.comparing(BoardRow::id),
@@ -43,7 +43,7 @@ record BoardFilter(
 
     static BoardFilter of(Context ctx) {
         String sort = param(ctx, "sort", 20);
-        int size = number(param(ctx, "size", 6));
+        Paging paging = Paging.of(ctx);
         return new BoardFilter(
                 param(ctx, "category", 64),
                 param(ctx, "decision", 20),
@@ -51,13 +51,13 @@ record BoardFilter(
                 param(ctx, "q", 100),
                 ORDERS.containsKey(sort) ? sort : "priority",
                 ctx.queryParam("dir") == null ? !ORDERS.containsKey(sort) : "desc".equals(ctx.queryParam("dir")),
-                Math.max(1, number(param(ctx, "page", 6))),
-                PAGE_SIZES.contains(size) ? size : PAGE_SIZES.get(0));
+                paging.page(),
+                paging.size());
     }
 
-    /** A whole number from the query string, or 0 when it is none (a bad page number shows the first page). */
-    private static int number(String value) {
-        return value.matches("[0-9]{1,6}") ? Integer.parseInt(value) : 0;
+    /** The page asked for, as the review's decisions and other long lists page too. */
+    Paging paging() {
+        return new Paging(page, size);
     }
 
     static BoardFilter none() {
@@ -66,12 +66,7 @@ record BoardFilter(
 
     /** The number of pages {@code rows} matching rows take (at least one, so an empty board has page 1 of 1). */
     int pages(int rows) {
-        return Math.max(1, (rows + size - 1) / size);
-    }
-
-    /** The page shown of {@code rows} matching rows: the one asked for, or the last when it asked for more. */
-    int shownPage(int rows) {
-        return Math.min(page, pages(rows));
+        return paging().pages(rows);
     }
 
     /** The query string of page {@code number}, keeping the filter, the order, the page size and the cycle. */
@@ -86,7 +81,7 @@ record BoardFilter(
     }
 
     private String sizeParam() {
-        return size == PAGE_SIZES.get(0) ? "" : "&size=" + size;
+        return paging().sizeParam();
     }
 
     Comparator<BoardRow> order() {

@@ -128,19 +128,18 @@ final class BoardPage {
                 .filter(row -> row.matches(filter))
                 .sorted(filter.order())
                 .toList();
-        int shown = filter.shownPage(kept.size());
-        int from = (shown - 1) * filter.size();
+        Paging.Shown<BoardRow> shown = filter.paging().show(kept);
         return new View(
                 page,
                 cycles,
                 cycle,
                 data,
                 filter,
-                kept.subList(from, Math.min(kept.size(), from + filter.size())),
+                shown.rows(),
                 totals(kept, data.gpuTypes().size()),
                 fragment,
                 kept.size(),
-                shown);
+                shown.page());
     }
 
     /** The board's rows as {@code rights} may see them (drafts are the deciders' business). */

@@ -18,19 +18,27 @@ import java.util.function.Function;
 /**
  * The deciders' policy edits on the review screen: the reserve, each category's share bounds and the usage rule, in
  * percent, the rule for continuing projects without an ask, and the terms of {@link PolicyTerms} (change limit,
- * granularity, yield notice, planner kills, approvals, periods, guard rails, value basis, shared comments). Relations,
- * per-type reserves and the evidence value settings are kept as they are (the lab file and the API edit them).
+ * granularity, yield notice, planner kills, approvals, periods, guard rails, value basis, shared comments) and of
+ * {@link PolicyDetails} (relations, per-type reserves, evidence value settings).
  */
 final class PolicyForm {
     private PolicyForm() {}
 
     /** The policy with the form's reserve and bounds; a bad field is refused naming the field, value and reason. */
     static Policy read(Context ctx, Store store, Policy current) {
-        return read(ctx::formParam, store.lab().categories(), current);
+        List<String> types =
+                store.lab().gpuTypes().stream().map(type -> type.id().value()).toList();
+        return read(ctx::formParam, store.lab().categories(), types, current);
+    }
+
+    /** The same without GPU types (no per-type reserve fields). */
+    static Policy read(Function<String, String> form, List<Category> categories, Policy current) {
+        return read(form, categories, List.of(), current);
     }
 
     /** The same, over the submitted fields by name (null when absent), so the mapping is testable on its own. */
-    static Policy read(Function<String, String> form, List<Category> categories, Policy current) {
+    static Policy read(
+            Function<String, String> form, List<Category> categories, List<String> gpuTypes, Policy current) {
         double reserve = percent(Forms.text(form.apply("reserve"), "reserve", 20), "reserve", false) / 100;
         if (reserve >= 1) {
             throw refused(
@@ -56,7 +64,10 @@ final class PolicyForm {
         }
         Policy.Builder edited =
                 current.edit().reserveFraction(reserve).shareBounds(bounds).usage(usage(form, current.usage()));
-        PolicyTerms.apply(form, current, edited);
+        PolicyDetails.apply(
+                form, categories.stream().map(category -> category.id().value()).toList(), gpuTypes, current, edited);
+        // The terms set the value basis on the value settings the details have just read.
+        PolicyTerms.apply(form, edited.build(), edited);
         String noAsk = form.apply("noAsk");
         if (noAsk != null) {
             for (Problem problem : PolicyRules.noAsk(noAsk)) {

@@ -1,7 +1,6 @@
 package dev.allot.web;
 
 import dev.allot.core.AllotException;
-import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.guard.GuardThresholds;
 import dev.allot.core.model.Granularity;
@@ -194,11 +193,7 @@ final class PolicyTerms {
 
     private void done() {
         if (!problems.isEmpty()) {
-            throw new AllotException(
-                    ErrorCode.VALIDATION_FAILED,
-                    String.join("; ", problems.stream().map(Problem::describe).toList()),
-                    problems,
-                    null);
+            throw AllotException.validationFailed(problems);
         }
     }
 }

@@ -118,7 +118,7 @@ final class ReviewActions {
                 throw e;
             }
             ctx.status(422);
-            return page.render(ctx, view, e.getMessage());
+            return page.render(ctx, view, e.getMessage(), PolicyFormState.refused(e.problems(), ctx::formParam));
         }
         CycleState state = cycle.value().state();
         if (view.rights().mayDecide() && (state == CycleState.DRAFT || state == CycleState.PUBLISHED)) {

@@ -54,7 +54,43 @@ final class ReviewPage {
             Optional<PlanDiff> draftChanges,
             String policyBase,
             List<String> policyDiff,
-            List<ReviewEvidence.Line> evidence) {
+            List<ReviewEvidence.Line> evidence,
+            PolicyFormState policyForm,
+            Paging paging,
+            int matched,
+            int shownPage) {
+        /** How many pages the decisions take. */
+        int pages() {
+            return paging.pages(matched);
+        }
+
+        int firstRow() {
+            return matched == 0 ? 0 : (shownPage - 1) * paging.size() + 1;
+        }
+
+        int lastRow() {
+            return firstRow() == 0 ? 0 : firstRow() + rows.size() - 1;
+        }
+
+        /** The link to page {@code number} of the decisions at the page's size, keeping the cycle. */
+        String pageLink(int number) {
+            return "/review?page=" + number + paging.sizeParam() + cycleParam() + "#decisions";
+        }
+
+        /** The link to the first page of decisions at {@code size} rows. */
+        String sizeLink(int size) {
+            return "/review?page=1" + new Paging(1, size).sizeParam() + cycleParam() + "#decisions";
+        }
+
+        /** The link to a project's decision, on whichever page it is. */
+        String decisionLink(String project) {
+            return "/review?project=" + project + paging.sizeParam() + cycleParam() + "#d-" + project;
+        }
+
+        private String cycleParam() {
+            return page.cycle() == null ? "" : "&cycle=" + page.cycle();
+        }
+
         /** Deciders and admins assign projects to reviewers. */
         boolean canAssign() {
             return page.rights().maySetPolicy();
@@ -105,12 +141,40 @@ final class ReviewPage {
 
     /** The page, with {@code error} (a refused action) shown above the plan. */
     String render(Context ctx, Page page, String error) {
+        return render(ctx, page, error, PolicyFormState.NONE);
+    }
+
+    /** The page after a refused policy save: the error above, each problem at its policy form field. */
+    String render(Context ctx, Page page, String error, PolicyFormState policyForm) {
         requireReviewer(page.rights());
         Versioned<Cycle> cycle = Cycles.require(store, page.cycle());
-        return Templates.render("review.jte", view(page, cycle, ctx.queryParam("project"), notice(ctx), error));
+        boolean pageAsked = ctx.queryParam("page") != null;
+        return Templates.render(
+                "review.jte",
+                view(
+                        page,
+                        cycle,
+                        ctx.queryParam("project"),
+                        notice(ctx),
+                        error,
+                        policyForm,
+                        Paging.of(ctx),
+                        pageAsked));
     }
 
     View view(Page page, Versioned<Cycle> stored, String focus, String notice, String error) {
+        return view(page, stored, focus, notice, error, PolicyFormState.NONE, Paging.FIRST, true);
+    }
+
+    View view(
+            Page page,
+            Versioned<Cycle> stored,
+            String focus,
+            String notice,
+            String error,
+            PolicyFormState policyForm,
+            Paging askedPage,
+            boolean pageAsked) {
         Cycle cycle = stored.value();
         Lab lab = store.lab().export(cycle.id());
         // Reviewers see the review (scores, policy) but not the draft: drafts are the deciders' business.
@@ -132,6 +196,17 @@ final class ReviewPage {
                                 asked.contains(line.project())))
                         .toList())
                 .orElse(List.of());
+        // A link to one project's decision (?project=) opens the page that holds it, unless a page was asked for.
+        Paging paging = askedPage;
+        if (!pageAsked && focus != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).id().equals(focus)) {
+                    paging = askedPage.holding(i);
+                    break;
+                }
+            }
+        }
+        Paging.Shown<DecisionRow> shown = paging.show(rows);
         CycleState next = cycle.state().next();
         Optional<Cycle> lastPublished = store.plans()
                 .previousPublished(cycle.id())
@@ -149,7 +224,7 @@ final class ReviewPage {
                 draft,
                 BoardPage.label(draft),
                 plan.map(p -> solver(p.solve())).orElse(""),
-                rows,
+                shown.rows(),
                 PolicyPanel.of(lab, plan),
                 PlanChanges.of(rows),
                 plan.map(p -> PlanCharts.shareByCategory(lab, p)).orElse(""),
@@ -168,7 +243,11 @@ final class ReviewPage {
                 lastPublished
                         .map(c -> PolicyDiff.lines(c.policy(), cycle.policy()))
                         .orElse(List.of()),
-                ReviewEvidence.of(evidenceFits(cycle, lab), lab, cycle, plan));
+                ReviewEvidence.of(evidenceFits(cycle, lab), lab, cycle, plan),
+                policyForm,
+                paging,
+                shown.matched(),
+                shown.page());
     }
 
     /** Every project's evidence fits in the cycle (without bands), computed once per change of the store. */

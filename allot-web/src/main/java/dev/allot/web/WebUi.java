@@ -30,6 +30,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final QueuePage queue;
     private final EvidenceForm evidence;
     private final SolvingPage solving;
+    private final ValueModelsPage valueModels;
 
     private WebUi(Store store, Planner planner, OidcProvider oidc) {
         this.sessions = new Sessions(store.tokens());
@@ -47,6 +48,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.queue = new QueuePage(application.reads(), application.assignments());
         this.evidence = new EvidenceForm(application);
         this.solving = new SolvingPage(application.reads(), application.solveJobs());
+        this.valueModels = new ValueModelsPage(store, application.drafts());
     }
 
     public static WebUi create(Store store, Planner planner) {
@@ -94,6 +96,9 @@ public final class WebUi implements Consumer<JavalinConfig> {
                 }));
         routes.get("/board", ctx -> run(ctx, false, rights -> board.render(ctx, page(ctx, rights, "board"))));
         routes.get("/review", ctx -> run(ctx, false, rights -> review.render(ctx, page(ctx, rights, "review"))));
+        routes.get(
+                "/review/value-models",
+                ctx -> run(ctx, false, rights -> valueModels.render(page(ctx, rights, "review"))));
         routes.post(
                 "/review/adjust", ctx -> run(ctx, true, rights -> actions.adjust(ctx, page(ctx, rights, "review"))));
         routes.post(

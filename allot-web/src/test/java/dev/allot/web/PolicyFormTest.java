@@ -7,10 +7,13 @@ import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CategoryId;
+import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Policy;
+import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.TestPolicies;
 import dev.allot.core.model.UsagePolicy;
+import dev.allot.core.model.ValuePolicy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -152,5 +155,80 @@ class PolicyFormTest {
                         "guard.maxKillFraction: 10.0% → 20.0%", "commentsShared: false → true");
         assertThat(PolicyDiff.lines(TestPolicies.everyFieldChanged(), Policy.defaults()))
                 .hasSizeGreaterThanOrEqualTo(Policy.class.getRecordComponents().length);
+    }
+
+    @Test
+    void relationsPerTypeReservesAndEvidenceValueSettingsAreEditable() {
+        Policy current = Policy.defaults();
+        Map<String, String> form = new java.util.HashMap<>(Map.of(
+                "reserve", "5",
+                "relations", "exploratory >= 1.5 * safety\n\n  safety >= exploratory ",
+                "reserveGpus.H100", "16",
+                "reserveGpus.A100", "",
+                "value.cycleHours", "336",
+                "value.flopPerGpuHour", "2e18",
+                "value.worthPerCategory.exploratory", "500",
+                "value.worthPerCategory.safety", "",
+                "value.worthPerProject", "vision-rl: 40\nsafety-evals: 0"));
+        form.put("value.basis", "evidence");
+
+        Policy edited = PolicyForm.read(form::get, CATEGORIES, List.of("H100", "A100"), current);
+
+        assertThat(edited.relations())
+                .extracting(Object::toString)
+                .containsExactly("exploratory >= 1.5 * safety", "safety >= exploratory");
+        assertThat(edited.reserveGpus()).isEqualTo(Map.of(GpuTypeId.of("H100"), 16));
+        assertThat(edited.value())
+                .isEqualTo(new ValuePolicy(
+                        ValuePolicy.ValueBasis.EVIDENCE,
+                        336,
+                        2e18,
+                        Map.of(CategoryId.of("exploratory"), 500.0),
+                        Map.of(ProjectId.of("vision-rl"), 40.0, ProjectId.of("safety-evals"), 0.0)));
+    }
+
+    @Test
+    void badDetailsAreRefusedAtOnceEachAtItsFormField() {
+        Map<String, String> bad = Map.of(
+                "reserve", "5",
+                "relations", "exploratory >= product\nsafety >= 5%",
+                "reserveGpus.H100", "-8",
+                "value.cycleHours", "0",
+                "value.worthPerCategory.safety", "-1",
+                "value.worthPerProject", "vision-rl 40");
+
+        assertThatThrownBy(() -> PolicyForm.read(bad::get, CATEGORIES, List.of("H100"), Policy.defaults()))
+                .isInstanceOfSatisfying(AllotException.class, e -> {
+                    assertThat(e.problems())
+                            .extracting(Problem::path)
+                            .containsExactly(
+                                    "relations",
+                                    "reserveGpus.H100",
+                                    "value.cycleHours",
+                                    "value.worthPerCategory.safety",
+                                    "value.worthPerProject");
+                    assertThat(e.problems().get(0).describe())
+                            .isEqualTo("relations: is not a relation of the form 'a >= b' or 'a >= factor * b'"
+                                    + " (value: safety >= 5%). Maybe put a minimum share under shares, e.g. safety:"
+                                    + " {min: 5%}?");
+                    assertThat(e.problems().get(0).code()).isEqualTo("relation-syntax");
+                    PolicyFormState state = PolicyFormState.refused(e.problems(), bad::get);
+                    assertThat(state.message("value.cycleHours"))
+                            .isEqualTo("value.cycleHours: must be a number greater than 0. Maybe 720 for a 30-day"
+                                    + " cycle?");
+                    assertThat(state.value("reserveGpus.H100", "")).isEqualTo("-8");
+                });
+    }
+
+    @Test
+    void leavingTheDetailFieldsOutKeepsThem() {
+        Policy current = TestPolicies.everyFieldChanged();
+        Map<String, String> form = Map.of("reserve", "5");
+
+        Policy edited = PolicyForm.read(form::get, CATEGORIES, List.of("H100"), current);
+
+        assertThat(edited.relations()).isEqualTo(current.relations());
+        assertThat(edited.reserveGpus()).isEqualTo(current.reserveGpus());
+        assertThat(edited.value()).isEqualTo(current.value());
     }
 }

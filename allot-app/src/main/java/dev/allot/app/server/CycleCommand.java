@@ -37,6 +37,8 @@ import picocli.CommandLine.Parameters;
             ApprovalCommands.Approve.class,
             ApprovalCommands.Withdraw.class,
             ApprovalCommands.Check.class,
+            AssignmentCommands.ListAssignments.class,
+            AssignmentCommands.Assign.class,
             CycleCommand.Publish.class
         })
 public final class CycleCommand implements Runnable {

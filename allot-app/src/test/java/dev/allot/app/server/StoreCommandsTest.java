@@ -250,6 +250,74 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aDeciderAssignsReviewersByHandAndRoundRobinThroughTheAssignmentsUseCase() throws Exception {
+        Path file = folder.resolve("lab.yaml");
+        Files.writeString(file, LAB);
+        labCommand(new LabImportCommand(), "--db", db, file.toString());
+        for (String user : List.of("rui", "rosa")) {
+            assertThat(Main.run("token", "create", "--db", db, "--user", user, "--role", "reviewer"))
+                    .isZero();
+        }
+        String[] decider = {"--db", db, "--as", "dana", "--as-role", "decider"};
+        output();
+
+        assertThat(Main.run(concat(
+                        new String[] {"cycle", "assign", "2027-01", "--project", "vision-rl", "--reviewer", "rui"},
+                        decider)))
+                .isZero();
+        assertThat(output()).contains("Assigned vision-rl to rui in cycle 2027-01; 1 assignment(s) in all.");
+        assertThat(Main.run(concat(
+                        new String[] {"cycle", "assign", "2027-01", "--round-robin", "--per-project", "2"}, decider)))
+                .isZero();
+        assertThat(output())
+                .contains("Cycle 2027-01: 4 assignment(s)")
+                .containsPattern("vision-rl +rosa")
+                .containsPattern("vision-rl +rui")
+                .containsPattern("chat-sft +rosa")
+                .containsPattern("chat-sft +rui");
+        assertThat(Main.run("cycle", "assignments", "--db", db, "2027-01", "--reviewer", "rosa"))
+                .isZero();
+        assertThat(output())
+                .contains("Cycle 2027-01: 2 assignment(s)")
+                .containsPattern("rosa +0 of +2 +0%")
+                .doesNotContain("rui");
+
+        assertThat(Main.run(
+                        "cycle",
+                        "assign",
+                        "--db",
+                        db,
+                        "--as",
+                        "vera",
+                        "--as-role",
+                        "viewer",
+                        "2027-01",
+                        "--project",
+                        "vision-rl",
+                        "--reviewer",
+                        "rui"))
+                .isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Role viewer may not assign projects to reviewers");
+        err.reset();
+        assertThat(Main.run(concat(new String[] {"cycle", "assign", "2027-01", "--reviewer", "a,b"}, decider)))
+                .isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--project: missing. Maybe --project vision-rl, or --round-robin?")
+                .contains("--reviewer: name exactly one reviewer (2 given)");
+        err.reset();
+        assertThat(Main.run(concat(
+                        new String[] {"cycle", "assign", "2027-01", "--round-robin", "--per-project", "3"}, decider)))
+                .isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("perProject");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    @Test
     void aCycleIsReviewedSolvedAndPublishedOnlyByADecider() throws Exception {
         Path file = folder.resolve("lab.yaml");
         Files.writeString(file, LAB);

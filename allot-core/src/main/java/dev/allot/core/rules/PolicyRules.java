@@ -4,6 +4,7 @@ import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.ShareBound;
+import dev.allot.core.model.ShareRelation;
 import dev.allot.core.model.UsagePolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -186,6 +187,42 @@ public final class PolicyRules {
                 "is not a rule for projects without an ask; one of " + NoAsk.labels(),
                 "Maybe keep (hold the last grant), floorOnly (shrink as far as continuity allows) or release"
                         + " (grant nothing)?"));
+    }
+
+    /**
+     * A category relation as written, {@code a >= b} or {@code a >= factor * b} (read by
+     * {@link ShareRelation#parse(String)}). The problem names the field {@code relations}; whether the categories
+     * exist is {@link PolicyReferences}'s to check.
+     */
+    public static List<Problem> relation(String text) {
+        if (ShareRelation.parse(text).isPresent()) {
+            return List.of();
+        }
+        String written = String.valueOf(text);
+        return List.of(new Problem(
+                ErrorCode.RELATION_SYNTAX.code(),
+                "relations",
+                written,
+                "is not a relation of the form 'a >= b' or 'a >= factor * b'",
+                written.contains("%")
+                        ? "Maybe put a minimum share under shares, e.g. safety: {min: 5%}?"
+                        : "Maybe write it as 'exploratory >= product' or 'exploratory >= 1.5 * product'?"));
+    }
+
+    /**
+     * A per-type reserve holds back at most the type's capacity ({@code capacityGpus}). The problem names the field
+     * {@code reserveGpus.TYPE}.
+     */
+    public static List<Problem> reserveGpus(String type, int gpus, int capacityGpus) {
+        if (gpus <= capacityGpus) {
+            return List.of();
+        }
+        return List.of(new Problem(
+                ErrorCode.RESERVE_ABOVE_CAPACITY.code(),
+                "reserveGpus." + type,
+                String.valueOf(gpus),
+                "reserves more GPUs than the lab has of " + type + " (" + capacityGpus + ")",
+                "Maybe at most " + capacityGpus + "?"));
     }
 
     /** {@code 5%} when that reads back as the fraction exactly, otherwise the plain fraction. */

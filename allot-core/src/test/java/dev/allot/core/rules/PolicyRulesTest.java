@@ -85,4 +85,68 @@ class PolicyRulesTest {
         assertThat(PolicyRules.usage(null, null, null)).isEmpty();
         assertThat(PolicyRules.usage(0.0, "warn", 10.0)).isEmpty();
     }
+
+    @ParameterizedTest(name = "''{0}'' reads as ''{1}''")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "exploratory >= product|exploratory >= product|''",
+                " exploratory>=1.5*product |exploratory >= 1.5 * product|''",
+                "safety >= 2 * product|safety >= 2 * product|''",
+                "safety >= 5%|''|relation-syntax",
+                "exploratory > product|''|relation-syntax",
+                "Exploratory >= product|''|relation-syntax",
+                "a >= 1e999 * b|''|relation-syntax"
+            })
+    void aRelationIsWrittenAsInTheLabFile(String text, String read, String code) {
+        assertThat(dev.allot.core.model.ShareRelation.parse(text)
+                        .map(Object::toString)
+                        .orElse(""))
+                .isEqualTo(read);
+        assertThat(PolicyRules.relation(text))
+                .extracting(Problem::code)
+                .containsExactlyElementsOf(code.isEmpty() ? List.of() : List.of(code));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPolicyNamesOnlyWhatTheLabHas() {
+        Fleet fleet = new Fleet(java.util.Map.of("H100", 64), java.util.Map.of("H100", 8));
+        dev.allot.core.model.Policy policy = dev.allot.core.model.TestPolicies.everyFieldChanged()
+                .edit()
+                .reserveGpus(java.util.Map.of(
+                        dev.allot.core.model.GpuTypeId.of("H100"), 72, dev.allot.core.model.GpuTypeId.of("A10"), 8))
+                .value(new dev.allot.core.model.ValuePolicy(
+                        dev.allot.core.model.ValuePolicy.ValueBasis.EVIDENCE,
+                        720,
+                        1e18,
+                        java.util.Map.of(CategoryId.of("saftey"), 1.0),
+                        java.util.Map.of(dev.allot.core.model.ProjectId.of("ghost"), 2.0)))
+                .build();
+
+        List<Problem> problems =
+                PolicyReferences.check(policy, List.of("exploratory", "safety"), fleet, List.of("vision-rl"));
+
+        assertThat(problems)
+                .extracting(Problem::describe)
+                .containsExactly(
+                        "relations[0]: is not a category of the lab (value: product). Maybe one of exploratory,"
+                                + " safety?",
+                        "reserveGpus.A10: unknown GPU type (value: A10). Maybe one of H100?",
+                        "reserveGpus.H100: reserves more GPUs than the lab has of H100 (64) (value: 72). Maybe at"
+                                + " most 64?",
+                        "value.worthPerCategory.saftey: is not a category of the lab (value: saftey). Maybe"
+                                + " safety?",
+                        "value.worthPerProject.ghost: is not a project of the lab (value: ghost). Maybe one of"
+                                + " vision-rl?");
+        assertThat(PolicyReferences.check(
+                        policy.edit()
+                                .reserveGpus(java.util.Map.of())
+                                .relations(List.of())
+                                .value(dev.allot.core.model.ValuePolicy.weights())
+                                .build(),
+                        List.of("exploratory", "safety"),
+                        fleet,
+                        List.of()))
+                .isEmpty();
+    }
 }

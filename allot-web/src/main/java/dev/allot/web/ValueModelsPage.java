@@ -1,0 +1,67 @@
+package dev.allot.web;
+
+import dev.allot.application.Drafts;
+import dev.allot.application.ValueModelComparison;
+import dev.allot.application.ValueModelComparison.Difference;
+import dev.allot.store.Actor;
+import dev.allot.store.Cycle;
+import dev.allot.store.Store;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The cycle's value models side by side (deciders): the stored cycle planned by priority weights and by evidence
+ * through the same use case as {@code allot plan --compare-value-models}, listing the projects whose grant differs.
+ * Solves two plans on each load and saves neither.
+ */
+final class ValueModelsPage {
+    /** A project granted differently: both grants with their decisions, and the change in effective GPUs. */
+    record Row(String project, String category, String byWeights, String byEvidence, String change, int sign) {
+        static Row of(Difference d) {
+            double change = d.change();
+            return new Row(
+                    d.project().value(),
+                    d.category(),
+                    d.byWeights() + " (" + d.decisionByWeights() + ")",
+                    d.byEvidence() + " (" + d.decisionByEvidence() + ")",
+                    String.format(Locale.ROOT, "%+.1f", change),
+                    change > 0 ? 1 : change < 0 ? -1 : 0);
+        }
+    }
+
+    record View(
+            Page page,
+            Cycle cycle,
+            String basis,
+            int projects,
+            String weightsSolve,
+            String evidenceSolve,
+            List<Row> rows,
+            List<String> notes) {}
+
+    private final Store store;
+    private final Drafts drafts;
+
+    ValueModelsPage(Store store, Drafts drafts) {
+        this.store = store;
+        this.drafts = drafts;
+    }
+
+    String render(Page page) {
+        ReviewPage.requireReviewer(page.rights());
+        Cycle cycle = Cycles.require(store, page.cycle()).value();
+        ValueModelComparison comparison = drafts.compareValueModels(
+                cycle.id(), new Actor(page.rights().user(), page.rights().role()));
+        return Templates.render(
+                "valueModels.jte",
+                new View(
+                        page,
+                        cycle,
+                        cycle.policy().value().byEvidence() ? "evidence" : "weights",
+                        comparison.byWeights().projects().size(),
+                        ReviewPage.solver(comparison.byWeights().solve()),
+                        ReviewPage.solver(comparison.byEvidence().solve()),
+                        comparison.differences().stream().map(Row::of).toList(),
+                        comparison.notes()));
+    }
+}
