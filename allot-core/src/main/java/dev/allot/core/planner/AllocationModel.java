@@ -39,13 +39,22 @@ final class AllocationModel {
     final List<Map<GpuTypeId, Var>> units;
     final List<Var> funded;
     final List<List<Var>> valueSegments;
+    /** Per project, its value curve as the value model gives it (explanations speak of this one). */
+    final List<List<ValueSegment>> valueCurves = new ArrayList<>();
+    /**
+     * Per project, the curve its value segments follow in the model: {@link #valueCurves} or, with whole-node curves,
+     * the {@link WholeNodeCurve} of it (the same at every reachable grant).
+     */
     final List<List<ValueSegment>> curves = new ArrayList<>();
     /** Per period, the variables of every project; index 0 holds {@code units}, {@code funded}, {@code valueSegments}. */
     final List<List<Map<GpuTypeId, Var>>> unitsByPeriod = new ArrayList<>();
 
     final List<List<Var>> fundedByPeriod = new ArrayList<>();
     final List<List<List<Var>>> segmentsByPeriod = new ArrayList<>();
-    /** Per project, its change versus the previous plan ({@code d_p}); null without the stability term. */
+    /**
+     * Per project, its change versus the previous plan ({@code d_p}); null without the stability term, and for a
+     * project without a previous grant (its cost is on its grant directly).
+     */
     final List<Var> cycleChanges = new ArrayList<>();
     /** Per period k >= 1, per project, its change at the period's start; null where the project has none. */
     final List<List<Var>> periodChanges = new ArrayList<>();
@@ -53,6 +62,7 @@ final class AllocationModel {
     final List<Map<Integer, Var>> blockStarts = new ArrayList<>();
 
     private final Lab lab;
+    private final boolean wholeNodeCurves;
 
     /** The single-period model over the given fleet. */
     AllocationModel(Lab lab, Fleet fleet, List<PlannedProject> projects, ValueModel valueModel) {
@@ -86,7 +96,30 @@ final class AllocationModel {
             List<PlannedProject> projects,
             ValueModel valueModel,
             boolean stability) {
+        this(lab, cycleStart, periods, projects, valueModel, stability, false);
+    }
+
+    /**
+     * The planner's model of a one-period cycle: with {@code wholeNodeCurves} the value segments follow each
+     * project's {@link WholeNodeCurve} (same plans and values, a tighter relaxation). Only for one period: the
+     * reachable points are those of that period's fleet.
+     */
+    static AllocationModel forSolve(
+            Lab lab, List<PlanningPeriod> periods, List<PlannedProject> projects, ValueModel valueModel) {
+        return new AllocationModel(
+                lab, periods.get(0).fleet(), periods, projects, valueModel, true, periods.size() == 1);
+    }
+
+    private AllocationModel(
+            Lab lab,
+            Fleet cycleStart,
+            List<PlanningPeriod> periods,
+            List<PlannedProject> projects,
+            ValueModel valueModel,
+            boolean stability,
+            boolean wholeNodeCurves) {
         this.lab = lab;
+        this.wholeNodeCurves = wholeNodeCurves;
         this.periods = List.copyOf(periods);
         this.fleet = cycleStart;
         this.projects = projects;
@@ -97,6 +130,7 @@ final class AllocationModel {
         }
         for (int p = 0; p < projects.size(); p++) {
             curves.add(List.of());
+            valueCurves.add(List.of());
             for (int k = 0; k < periods.size(); k++) {
                 addVariables(p, k, projects.get(p), valueModel);
             }
@@ -251,7 +285,14 @@ final class AllocationModel {
         unitsByPeriod.get(k).add(byType);
         fundedByPeriod.get(k).add(model.bool("funded[" + id + "]"));
         if (project.ask().isPresent() && !byType.isEmpty() && curves.get(p).isEmpty()) {
-            curves.set(p, checkedCurve(valueModel.segments(project.ask().get(), project.bestSpeed()), id));
+            List<ValueSegment> curve =
+                    checkedCurve(valueModel.segments(project.ask().get(), project.bestSpeed()), id);
+            valueCurves.set(p, curve);
+            curves.set(
+                    p,
+                    wholeNodeCurves && project.pin().isEmpty()
+                            ? checkedCurve(wholeNodeCurve(curve, project, fleet, byType), id)
+                            : curve);
         }
         List<ValueSegment> curve = byType.isEmpty() ? List.of() : curves.get(p);
         List<Var> segments = new ArrayList<>();
@@ -260,6 +301,29 @@ final class AllocationModel {
                     "value[" + id + "," + s + "]", 0, curve.get(s).lengthEffectiveGpus(), EFFECTIVE_GPU_RESOLUTION));
         }
         segmentsByPeriod.get(k).add(segments);
+    }
+
+    private static List<ValueSegment> wholeNodeCurve(
+            List<ValueSegment> curve, PlannedProject project, Fleet fleet, Map<GpuTypeId, Var> byType) {
+        return WholeNodeCurve.of(
+                curve,
+                WholeNodeCurve.Units.of(
+                        byType,
+                        fleet,
+                        type -> project.effectiveSpeed().getOrDefault(type, fleet.speed(type)),
+                        project.ceilingGpus()));
+    }
+
+    /** Lab-speed effective compute (as continuity counts it) reachable by p's whole units nearest around a point. */
+    private double[] reachable(int p, int k, double point) {
+        Fleet fleet = periods.get(k).fleet();
+        Map<GpuTypeId, Var> byType = unitsByPeriod.get(k).get(p);
+        return byType.isEmpty()
+                ? null
+                : WholeNodeCurve.around(
+                        WholeNodeCurve.Units.of(
+                                byType, fleet, fleet::speed, projects.get(p).ceilingGpus()),
+                        point);
     }
 
     /** Row and variable name suffix of period k: none for the first period. */
@@ -344,10 +408,21 @@ final class AllocationModel {
             return;
         }
         Continuity bounds = Continuity.of(lab.policy(), project, fleet);
+        double minEffective = bounds.minEffective();
+        double maxEffective = bounds.maxEffective();
+        if (wholeNodeCurves) {
+            // the same whole-unit grants, tighter for the relaxation: the nearest reachable compute inside the range
+            double[] fromMin = reachable(p, k, minEffective - Continuity.TOLERANCE);
+            double[] fromMax = reachable(p, k, maxEffective + Continuity.TOLERANCE);
+            if (fromMin != null && fromMax != null && fromMin[1] <= fromMax[0]) {
+                minEffective = fromMin[1];
+                maxEffective = fromMax[0];
+            }
+        }
         Var fundedVar = fundedByPeriod.get(k).get(p);
         List<Term> grow = new ArrayList<>();
         addEffective(grow, p, k, 1);
-        grow.add(term(fundedVar, -bounds.maxEffective()));
+        grow.add(term(fundedVar, -maxEffective));
         if (belowFirstPeriod(k)) {
             // less capacity of some type than at the cycle start: the period may take from anyone, as capacity forces
             model.atMost("continuity-grow[" + name(p) + "]" + at(k), group, grow, 0);
@@ -355,7 +430,7 @@ final class AllocationModel {
         }
         List<Term> shrink = new ArrayList<>();
         addEffective(shrink, p, k, 1);
-        shrink.add(term(fundedVar, -bounds.minEffective()));
+        shrink.add(term(fundedVar, -minEffective));
         model.atLeast("continuity-shrink[" + name(p) + "]" + at(k), group, shrink, 0);
         model.atMost("continuity-grow[" + name(p) + "]" + at(k), group, grow, 0);
         if (!lab.policy().plannerMayKill() && project.override().isEmpty()) {
@@ -549,10 +624,19 @@ final class AllocationModel {
             model.maximise(constant, -STABILITY_PENALTY_PER_GPU);
             return constant;
         }
+        if (previous == 0) {
+            // |X_p - 0| = X_p: the cost goes on the grant itself, without a change variable and its two rows
+            units.get(p)
+                    .forEach((type, var) -> model.maximise(
+                            var,
+                            -STABILITY_PENALTY_PER_GPU * periods.get(0).fleet().unitGpus(type)));
+            return null;
+        }
         int mostGranted = units.get(p).entrySet().stream()
                 .mapToInt(entry -> (int) entry.getValue().upper() * fleet.unitGpus(entry.getKey()))
                 .sum();
-        Var change = model.integer("change[" + name(p) + "]", 0, Math.max(previous, mostGranted));
+        // continuous: the cost drives it down to |X_p - R_p|, which is whole already
+        Var change = model.continuous("change[" + name(p) + "]", 0, Math.max(previous, mostGranted), 1);
         List<Term> above = grantedGpus(p, -1);
         above.add(term(change, 1));
         model.atLeast("change-up[" + name(p) + "]", RuleGroup.of(RuleFamily.STABILITY, name(p)), above, -previous);

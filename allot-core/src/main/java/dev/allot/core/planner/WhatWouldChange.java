@@ -216,8 +216,9 @@ final class WhatWouldChange {
                 continue;
             }
             double speed = holder.effectiveSpeed().getOrDefault(type, 0.0);
-            double worth =
-                    holder.priority() * Explainer.slopeAt(allocation.curves.get(q), effectiveGpus(q) - speed) * speed;
+            double worth = holder.priority()
+                    * Explainer.slopeAt(allocation.valueCurves.get(q), effectiveGpus(q) - speed)
+                    * speed;
             if (speed > 0 && worth < least) {
                 least = worth;
                 cheapest = q;
@@ -292,7 +293,7 @@ final class WhatWouldChange {
         int unit = allocation.fleet.unitGpus(type);
         int floorGpus = Math.max(unit, (project.floorGpus() + unit - 1) / unit * unit);
         double cost = floorGpus * prices.perGpu(type, -unit);
-        List<ValueSegment> curve = allocation.curves.get(p);
+        List<ValueSegment> curve = allocation.valueCurves.get(p);
         double valuePerPriority = Explainer.curveValue(
                 curve.isEmpty() ? List.of(new ValueSegment(floorGpus * speed, 1)) : curve, floorGpus * speed);
         return valuePerPriority <= 0 ? Double.POSITIVE_INFINITY : cost / valuePerPriority;
