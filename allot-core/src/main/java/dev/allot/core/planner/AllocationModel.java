@@ -100,14 +100,27 @@ final class AllocationModel {
     }
 
     /**
-     * The planner's model of a one-period cycle: with {@code wholeNodeCurves} the value segments follow each
-     * project's {@link WholeNodeCurve} (same plans and values, a tighter relaxation). Only for one period: the
-     * reachable points are those of that period's fleet.
+     * The planner's model: for a large one-period lab (the decomposed solve, {@link LpGuidedSolve}) with the value
+     * segments following each project's {@link WholeNodeCurve} and continuity limits at reachable compute (same plans
+     * and values, a tighter relaxation). Only for one period: the reachable points are those of that period's fleet.
+     * Smaller labs keep the documented rows: SCIP on the demo lab took about a fifth more time with them.
      */
     static AllocationModel forSolve(
             Lab lab, List<PlanningPeriod> periods, List<PlannedProject> projects, ValueModel valueModel) {
         return new AllocationModel(
-                lab, periods.get(0).fleet(), periods, projects, valueModel, true, periods.size() == 1);
+                lab,
+                periods.get(0).fleet(),
+                periods,
+                projects,
+                valueModel,
+                true,
+                periods.size() == 1 && projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD);
+    }
+
+    /** The model with whole-node curves and continuity limits whatever its size (tests compare it with the plain). */
+    static AllocationModel wholeNode(
+            Lab lab, List<PlanningPeriod> periods, List<PlannedProject> projects, ValueModel valueModel) {
+        return new AllocationModel(lab, periods.get(0).fleet(), periods, projects, valueModel, true, true);
     }
 
     private AllocationModel(

@@ -79,7 +79,7 @@ class WholeNodeModelTest {
         List<PlanningPeriod> periods = PlanningPeriod.of(lab);
         List<PlannedProject> projects = Planner.gather(lab, periods.get(0).fleet());
         AllocationModel plain = new AllocationModel(lab, periods, projects, ValueModel.targetThenDiminishing());
-        AllocationModel whole = AllocationModel.forSolve(lab, periods, projects, ValueModel.targetThenDiminishing());
+        AllocationModel whole = AllocationModel.wholeNode(lab, periods, projects, ValueModel.targetThenDiminishing());
         PlannerOptions exact = PlannerOptions.defaults().withRelativeGap(0);
 
         SolverOutcome plainMip = MipEngine.solve("SCIP", plain.model, row -> true, true, exact);
