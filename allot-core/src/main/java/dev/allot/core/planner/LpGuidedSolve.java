@@ -43,11 +43,12 @@ final class LpGuidedSolve {
         }
         double bound = relaxed.objective();
         listener.onProgress(elapsed(spent), Double.NaN, bound);
-        // Hold what the LP already decided whole: first funded decisions and whole projects, with the others kept
-        // near the LP, then (if that leaves the rest infeasible) funded decisions only.
+        // Hold what the LP already decided whole: first funded decisions and the projects it granted whole units in
+        // every type (the others free in all their types), then (if that leaves the rest infeasible) funded
+        // decisions only.
         SolverOutcome held = null;
         for (Map<Var, double[]> ranges :
-                List.of(nearTheLp(allocation, relaxed.values()), fundedOnly(allocation, relaxed.values()))) {
+                List.of(wholeProjects(allocation, relaxed.values()), fundedOnly(allocation, relaxed.values()))) {
             // The held MIP's gap is measured against its own bound; half the target leaves room for the LP bound.
             PlannerOptions rest =
                     options.withTimeLimit(remaining(options, spent)).withRelativeGap(options.relativeGap() / 2);
@@ -96,7 +97,7 @@ final class LpGuidedSolve {
      * rounding one type can be made up in another (holding its whole types left the rounding nowhere to go: about
      * 0.5 % of value on 3,000 projects; keeping them within one unit of the LP made the MIP slower, not faster).
      */
-    private static Map<Var, double[]> nearTheLp(AllocationModel allocation, double[] values) {
+    private static Map<Var, double[]> wholeProjects(AllocationModel allocation, double[] values) {
         Map<Var, double[]> ranges = fundedOnly(allocation, values);
         allocation.unitsByPeriod.forEach(period -> period.forEach(byType -> {
             if (byType.values().stream().allMatch(var -> isWhole(values[var.index()]))) {
