@@ -51,10 +51,7 @@ final class AllocationModel {
 
     final List<List<Var>> fundedByPeriod = new ArrayList<>();
     final List<List<List<Var>>> segmentsByPeriod = new ArrayList<>();
-    /**
-     * Per project, its change versus the previous plan ({@code d_p}); null without the stability term, and for a
-     * project without a previous grant (its cost is on its grant directly).
-     */
+    /** Per project, its change versus the previous plan ({@code d_p}); null without the stability term. */
     final List<Var> cycleChanges = new ArrayList<>();
     /** Per period k >= 1, per project, its change at the period's start; null where the project has none. */
     final List<List<Var>> periodChanges = new ArrayList<>();
@@ -637,19 +634,10 @@ final class AllocationModel {
             model.maximise(constant, -STABILITY_PENALTY_PER_GPU);
             return constant;
         }
-        if (previous == 0) {
-            // |X_p - 0| = X_p: the cost goes on the grant itself, without a change variable and its two rows
-            units.get(p)
-                    .forEach((type, var) -> model.maximise(
-                            var,
-                            -STABILITY_PENALTY_PER_GPU * periods.get(0).fleet().unitGpus(type)));
-            return null;
-        }
         int mostGranted = units.get(p).entrySet().stream()
                 .mapToInt(entry -> (int) entry.getValue().upper() * fleet.unitGpus(entry.getKey()))
                 .sum();
-        // continuous: the cost drives it down to |X_p - R_p|, which is whole already
-        Var change = model.continuous("change[" + name(p) + "]", 0, Math.max(previous, mostGranted), 1);
+        Var change = model.integer("change[" + name(p) + "]", 0, Math.max(previous, mostGranted));
         List<Term> above = grantedGpus(p, -1);
         above.add(term(change, 1));
         model.atLeast("change-up[" + name(p) + "]", RuleGroup.of(RuleFamily.STABILITY, name(p)), above, -previous);
