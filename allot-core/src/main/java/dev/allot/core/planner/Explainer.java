@@ -109,7 +109,7 @@ final class Explainer {
     }
 
     double value(int p) {
-        return allocation.projects.get(p).priority() * curveValue(allocation.curves.get(p), effectiveGpus(p));
+        return allocation.projects.get(p).priority() * curveValue(allocation.valueCurves.get(p), effectiveGpus(p));
     }
 
     Explanation explain(int p, Decision decision) {
@@ -194,7 +194,7 @@ final class Explainer {
         PlannedProject project = allocation.projects.get(p);
         Map<GpuTypeId, Double> marginal = new LinkedHashMap<>();
         boolean atCeiling = grants.get(p).totalGpus() >= project.ceilingGpus();
-        double slope = slopeAt(allocation.curves.get(p), effectiveGpus(p));
+        double slope = slopeAt(allocation.valueCurves.get(p), effectiveGpus(p));
         project.effectiveSpeed()
                 .forEach((type, speed) ->
                         marginal.put(type, atCeiling ? 0.0 : round(project.priority() * slope * speed)));

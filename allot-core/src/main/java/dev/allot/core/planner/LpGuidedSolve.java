@@ -2,7 +2,6 @@ package dev.allot.core.planner;
 
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +19,17 @@ final class LpGuidedSolve {
 
     private static final double INTEGRAL = 1e-6;
 
+    private static final String DUAL_SIMPLEX = "use_dual_simplex:true";
+
     private LpGuidedSolve() {}
 
     static SolverOutcome solve(
             AllocationModel allocation, String engine, PlannerOptions options, ProgressListener listener) {
         // Time is what the engines report having spent: the planner reads no clock.
         Duration spent = Duration.ZERO;
-        SolverOutcome relaxed =
-                MipEngine.solve("GLOP", allocation.model, row -> true, true, options, Map.of(), true, null);
+        // GLOP's dual simplex: about 1.6x less time than its default primal on this relaxation (3,000 projects)
+        SolverOutcome relaxed = MipEngine.solve(
+                "GLOP", allocation.model, row -> true, true, options, Map.of(), true, null, DUAL_SIMPLEX);
         spent = spent.plus(relaxed.wallTime());
         if (relaxed.status() != SolverOutcome.Status.OPTIMAL) {
             // Only the time that is left: the LP may have stopped at the time limit itself.
@@ -41,21 +43,16 @@ final class LpGuidedSolve {
         }
         double bound = relaxed.objective();
         listener.onProgress(elapsed(spent), Double.NaN, bound);
-        // Hold what the LP already decided whole: first funded decisions and grants, then (if that leaves the
-        // rest infeasible) funded decisions only.
+        // Hold what the LP already decided whole: first funded decisions and the projects it granted whole units in
+        // every type (the others free in all their types), then (if that leaves the rest infeasible) funded
+        // decisions only.
         SolverOutcome held = null;
-        for (List<Var> holdable : List.of(integerVars(allocation), fundedVars(allocation))) {
-            Map<Var, Double> fixed = new HashMap<>();
-            for (Var var : holdable) {
-                double value = relaxed.values()[var.index()];
-                if (Math.abs(value - Math.rint(value)) < INTEGRAL) {
-                    fixed.put(var, Math.rint(value));
-                }
-            }
+        for (Map<Var, double[]> ranges :
+                List.of(wholeProjects(allocation, relaxed.values()), fundedOnly(allocation, relaxed.values()))) {
             // The held MIP's gap is measured against its own bound; half the target leaves room for the LP bound.
             PlannerOptions rest =
                     options.withTimeLimit(remaining(options, spent)).withRelativeGap(options.relativeGap() / 2);
-            held = MipEngine.solve(mipName(engine), allocation.model, row -> true, true, rest, fixed, false, null);
+            held = MipEngine.solveWithin(mipName(engine), allocation.model, rest, ranges, null);
             spent = spent.plus(held.wallTime());
             if (held.status() == SolverOutcome.Status.OPTIMAL || held.status() == SolverOutcome.Status.FEASIBLE) {
                 break;
@@ -94,17 +91,38 @@ final class LpGuidedSolve {
         return finish(held, bound, options, spent);
     }
 
-    private static List<Var> integerVars(AllocationModel allocation) {
-        List<Var> integers = new ArrayList<>();
-        allocation.fundedByPeriod.forEach(integers::addAll);
-        allocation.unitsByPeriod.forEach(period -> period.forEach(byType -> integers.addAll(byType.values())));
-        return integers;
+    /**
+     * Ranges for the held MIP: every funded decision the LP made whole, and the grant of every project it made whole
+     * in every type, are held; a project with a fraction of a node in any type is free in all its types, so that
+     * rounding one type can be made up in another (holding its whole types left the rounding nowhere to go: about
+     * 0.5 % of value on 3,000 projects; keeping them within one unit of the LP made the MIP slower, not faster).
+     */
+    private static Map<Var, double[]> wholeProjects(AllocationModel allocation, double[] values) {
+        Map<Var, double[]> ranges = fundedOnly(allocation, values);
+        allocation.unitsByPeriod.forEach(period -> period.forEach(byType -> {
+            if (byType.values().stream().allMatch(var -> isWhole(values[var.index()]))) {
+                byType.values()
+                        .forEach(var -> ranges.put(
+                                var, new double[] {Math.rint(values[var.index()]), Math.rint(values[var.index()])}));
+            }
+        }));
+        return ranges;
     }
 
-    private static List<Var> fundedVars(AllocationModel allocation) {
-        List<Var> funded = new ArrayList<>();
-        allocation.fundedByPeriod.forEach(funded::addAll);
-        return funded;
+    /** The funded decisions the LP made whole, held. */
+    private static Map<Var, double[]> fundedOnly(AllocationModel allocation, double[] values) {
+        Map<Var, double[]> ranges = new HashMap<>();
+        allocation.fundedByPeriod.forEach(period -> period.forEach(var -> {
+            double value = values[var.index()];
+            if (isWhole(value)) {
+                ranges.put(var, new double[] {Math.rint(value), Math.rint(value)});
+            }
+        }));
+        return ranges;
+    }
+
+    private static boolean isWhole(double value) {
+        return Math.abs(value - Math.rint(value)) < INTEGRAL;
     }
 
     private static Duration remaining(PlannerOptions options, Duration spent) {

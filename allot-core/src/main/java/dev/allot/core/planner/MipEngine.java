@@ -52,19 +52,56 @@ final class MipEngine {
             boolean relax,
             double[] hint,
             String engineParameters) {
+        return solve(
+                engine,
+                model,
+                keep,
+                optimise,
+                options,
+                var -> fixed.containsKey(var) ? fixed.get(var) : var.lower(),
+                var -> fixed.containsKey(var) ? fixed.get(var) : var.upper(),
+                relax,
+                hint,
+                engineParameters);
+    }
+
+    /**
+     * The MIP with the given variables held within ranges ({@code {lower, upper}}) inside their own bounds.
+     *
+     * @param hint a known solution to start from (values by variable index), or null
+     */
+    static SolverOutcome solveWithin(
+            String engine, LinearModel model, PlannerOptions options, Map<Var, double[]> ranges, double[] hint) {
+        return solve(
+                engine,
+                model,
+                row -> true,
+                true,
+                options,
+                var -> ranges.containsKey(var) ? ranges.get(var)[0] : var.lower(),
+                var -> ranges.containsKey(var) ? ranges.get(var)[1] : var.upper(),
+                false,
+                hint,
+                "");
+    }
+
+    private static SolverOutcome solve(
+            String engine,
+            LinearModel model,
+            Predicate<Row> keep,
+            boolean optimise,
+            PlannerOptions options,
+            java.util.function.ToDoubleFunction<Var> lower,
+            java.util.function.ToDoubleFunction<Var> upper,
+            boolean relax,
+            double[] hint,
+            String engineParameters) {
         MPSolver solver = MPSolver.createSolver(engine);
         if (solver == null) {
             throw new IllegalStateException("MIP engine " + engine + " is not available");
         }
         try {
-            MPVariable[] vars = MpModel.write(
-                            solver,
-                            model,
-                            keep,
-                            optimise,
-                            var -> fixed.containsKey(var) ? fixed.get(var) : var.lower(),
-                            var -> fixed.containsKey(var) ? fixed.get(var) : var.upper(),
-                            relax)
+            MPVariable[] vars = MpModel.write(solver, model, keep, optimise, lower, upper, relax)
                     .vars();
             MPObjective objective = solver.objective();
             if (hint != null) {

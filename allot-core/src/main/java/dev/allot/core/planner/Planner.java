@@ -80,7 +80,7 @@ public final class Planner {
         List<PlanningPeriod> periods = PlanningPeriod.of(lab);
         Fleet fleet = periods.get(0).fleet();
         List<PlannedProject> projects = gather(lab, fleet);
-        AllocationModel allocation = new AllocationModel(lab, periods, projects, options.valueModel());
+        AllocationModel allocation = AllocationModel.forSolve(lab, periods, projects, options.valueModel());
         SolverOutcome outcome = periods.size() == 1
                 ? OverTimeSolve.solveModel(allocation, options, listener)
                 : OverTimeSolve.solve(allocation, options.valueModel(), options, listener);

@@ -47,6 +47,7 @@ final class WhatWouldChange {
     private final Optional<PriorityThresholds> funding;
     private final Optional<PriorityThresholds> killing;
     private final Optional<PriorityThresholds> growth;
+    private final Map<GpuTypeId, int[]> cheapestTwo = new java.util.HashMap<>();
 
     WhatWouldChange(
             AllocationModel allocation,
@@ -205,25 +206,49 @@ final class WhatWouldChange {
 
     /** Among other projects holding the type, the one whose last GPU of it is worth least (priority included). */
     private Optional<Integer> cheapestHolder(int p, GpuTypeId type) {
-        Integer cheapest = null;
-        double least = Double.POSITIVE_INFINITY;
+        int[] two = cheapestTwo.computeIfAbsent(type, this::cheapestTwoHolders);
+        return Optional.ofNullable(two[0] == p ? nullable(two[1]) : nullable(two[0]));
+    }
+
+    private static Integer nullable(int index) {
+        return index < 0 ? null : index;
+    }
+
+    /**
+     * The two holders of the type whose last GPU of it is worth least, the first the cheapest (the lower index among
+     * equals), or -1: one pass over the projects per type, not one per project asking (30,000 projects made that
+     * quadratic).
+     */
+    private int[] cheapestTwoHolders(GpuTypeId type) {
+        int first = -1;
+        int second = -1;
+        double firstWorth = Double.POSITIVE_INFINITY;
+        double secondWorth = Double.POSITIVE_INFINITY;
         for (int q = 0; q < allocation.projects.size(); q++) {
             PlannedProject holder = allocation.projects.get(q);
-            if (q == p
-                    || grants.get(q).gpus(type) == 0
+            if (grants.get(q).gpus(type) == 0
                     || holder.ask().isEmpty()
                     || holder.pin().isPresent()) {
                 continue;
             }
             double speed = holder.effectiveSpeed().getOrDefault(type, 0.0);
-            double worth =
-                    holder.priority() * Explainer.slopeAt(allocation.curves.get(q), effectiveGpus(q) - speed) * speed;
-            if (speed > 0 && worth < least) {
-                least = worth;
-                cheapest = q;
+            double worth = holder.priority()
+                    * Explainer.slopeAt(allocation.valueCurves.get(q), effectiveGpus(q) - speed)
+                    * speed;
+            if (!(speed > 0)) {
+                continue;
+            }
+            if (worth < firstWorth) {
+                second = first;
+                secondWorth = firstWorth;
+                first = q;
+                firstWorth = worth;
+            } else if (worth < secondWorth) {
+                second = q;
+                secondWorth = worth;
             }
         }
-        return Optional.ofNullable(cheapest);
+        return new int[] {first, second};
     }
 
     private Predicate<double[]> funded(int p) {
@@ -292,7 +317,7 @@ final class WhatWouldChange {
         int unit = allocation.fleet.unitGpus(type);
         int floorGpus = Math.max(unit, (project.floorGpus() + unit - 1) / unit * unit);
         double cost = floorGpus * prices.perGpu(type, -unit);
-        List<ValueSegment> curve = allocation.curves.get(p);
+        List<ValueSegment> curve = allocation.valueCurves.get(p);
         double valuePerPriority = Explainer.curveValue(
                 curve.isEmpty() ? List.of(new ValueSegment(floorGpus * speed, 1)) : curve, floorGpus * speed);
         return valuePerPriority <= 0 ? Double.POSITIVE_INFINITY : cost / valuePerPriority;
