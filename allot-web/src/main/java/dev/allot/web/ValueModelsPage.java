@@ -1,11 +1,11 @@
 package dev.allot.web;
 
 import dev.allot.application.Drafts;
+import dev.allot.application.Reads;
 import dev.allot.application.ValueModelComparison;
 import dev.allot.application.ValueModelComparison.Difference;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
-import dev.allot.store.Store;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,17 +39,17 @@ final class ValueModelsPage {
             List<Row> rows,
             List<String> notes) {}
 
-    private final Store store;
+    private final Reads reads;
     private final Drafts drafts;
 
-    ValueModelsPage(Store store, Drafts drafts) {
-        this.store = store;
+    ValueModelsPage(Reads reads, Drafts drafts) {
+        this.reads = reads;
         this.drafts = drafts;
     }
 
     String render(Page page) {
         ReviewPage.requireReviewer(page.rights());
-        Cycle cycle = Cycles.require(store, page.cycle()).value();
+        Cycle cycle = Cycles.require(reads, page.cycle()).value();
         ValueModelComparison comparison = drafts.compareValueModels(
                 cycle.id(), new Actor(page.rights().user(), page.rights().role()));
         return Templates.render(

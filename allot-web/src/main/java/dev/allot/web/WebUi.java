@@ -48,7 +48,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.queue = new QueuePage(application.reads(), application.assignments());
         this.evidence = new EvidenceForm(application);
         this.solving = new SolvingPage(application.reads(), application.solveJobs());
-        this.valueModels = new ValueModelsPage(store, application.drafts());
+        this.valueModels = new ValueModelsPage(application.reads(), application.drafts());
     }
 
     public static WebUi create(Store store, Planner planner) {
