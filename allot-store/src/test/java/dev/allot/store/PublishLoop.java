@@ -29,17 +29,26 @@ public final class PublishLoop {
             store.cycles().transition(cycle, CycleState.DRAFT, null, admin);
         }
         Lab lab = store.lab().export(cycle);
-        // After the first kill the plan is in the store: reusing it keeps each round to a JVM start and the publishes,
-        // so a long run spends its time being killed, not loading the solver.
-        List<StoredPlan> published = store.plans().published(cycle);
-        Plan plan = published.isEmpty()
-                ? Planner.create(PlannerOptions.defaults()).plan(lab)
-                : published.get(published.size() - 1).plan();
+        // A draft that is already the latest published version is not published again, so the loop alternates two
+        // plans of the lab (with and without explanations). After the first kill both are in the store: reusing them
+        // keeps each round to a JVM start and the publishes, so a long run spends its time being killed, not solving.
+        List<Plan> plans = store.plans().published(cycle).stream()
+                .map(StoredPlan::plan)
+                .distinct()
+                .toList();
+        if (plans.size() < 2) {
+            plans = List.of(
+                    Planner.create(PlannerOptions.defaults()).plan(lab),
+                    Planner.create(PlannerOptions.defaults().withExplain(false)).plan(lab));
+        }
         System.out.println("ready");
         System.out.flush();
+        Plan latest = store.plans().latestPublished(cycle).map(StoredPlan::plan).orElse(null);
         while (true) {
-            store.plans().saveDraft(cycle, plan, null, decider);
+            Plan next = plans.get(0).equals(latest) ? plans.get(1) : plans.get(0);
+            store.plans().saveDraft(cycle, next, null, decider);
             StoredPlan version = store.plans().publish(cycle, null, "loop", decider);
+            latest = next;
             System.out.println("published " + version.version());
             System.out.flush();
         }
