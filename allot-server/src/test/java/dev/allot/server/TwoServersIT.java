@@ -24,91 +24,74 @@ class TwoServersIT {
 
     @Test
     void aWriteThroughOneServerIsTheNextReadOfTheOther() throws Exception {
-        String url = Databases.postgresUrl();
-        try (Store storeA = Store.open(url, "postgres", "postgres");
-                Store storeB = Store.open(url, "postgres", "postgres")) {
-            storeA.lab().importLab(TestLabs.shaped(3, 42).build(), TestServer.ROOT);
-            AllotServer a = AllotServer.create(storeA, Planner.create(PlannerOptions.defaults()))
-                    .start("127.0.0.1", 0);
-            AllotServer b = AllotServer.create(storeB, Planner.create(PlannerOptions.defaults()))
-                    .start("127.0.0.1", 0);
-            try {
-                ApiClient onA = new ApiClient(a.port());
-                ApiClient onB = new ApiClient(b.port());
-                String lead = storeA.tokens()
-                        .create("lead0", Role.LEAD, "test", TestServer.ROOT)
-                        .token();
-                String decider = storeA.tokens()
-                        .create("ada", Role.DECIDER, "test", TestServer.ROOT)
-                        .token();
+        try (TwoServers two = new TwoServers()) {
+            Store storeA = two.storeA;
+            ApiClient onA = two.onA;
+            ApiClient onB = two.onB;
+            String lead = storeA.tokens()
+                    .create("lead0", Role.LEAD, "test", TestServer.ROOT)
+                    .token();
+            String decider = storeA.tokens()
+                    .create("ada", Role.DECIDER, "test", TestServer.ROOT)
+                    .token();
 
-                // B renders and caches the portfolio; A changes an ask; B's next read is the new one, not a 304
-                ApiClient.Reply cached = onB.get(CYCLE + "/portfolio", lead);
-                String ask = "{\"floorGpus\": 8, \"targetGpus\": 24, \"ceilingGpus\": 40, \"justification\": \"x\"}";
-                ApiClient.Reply written = onA.send("PUT", CYCLE + "/asks/project-0", lead, ask, Map.of());
-                long after = System.nanoTime();
-                ApiClient.Reply revalidated = onB.send(
-                        "GET", CYCLE + "/portfolio", lead, null, Map.of("If-None-Match", cached.header("ETag")));
-                ApiClient.Reply askOnB = onB.get(CYCLE + "/asks/project-0", lead);
-                long millis = (System.nanoTime() - after) / 1_000_000;
+            // B renders and caches the portfolio; A changes an ask; B's next read is the new one, not a 304
+            ApiClient.Reply cached = onB.get(CYCLE + "/portfolio", lead);
+            String ask = "{\"floorGpus\": 8, \"targetGpus\": 24, \"ceilingGpus\": 40, \"justification\": \"x\"}";
+            ApiClient.Reply written = onA.send("PUT", CYCLE + "/asks/project-0", lead, ask, Map.of());
+            long after = System.nanoTime();
+            ApiClient.Reply revalidated =
+                    onB.send("GET", CYCLE + "/portfolio", lead, null, Map.of("If-None-Match", cached.header("ETag")));
+            ApiClient.Reply askOnB = onB.get(CYCLE + "/asks/project-0", lead);
+            long millis = (System.nanoTime() - after) / 1_000_000;
 
-                assertThat(cached.status()).isEqualTo(200);
-                assertThat(written.status()).as(written.body()).isEqualTo(200);
-                assertThat(revalidated.status())
-                        .as("B's cache was invalidated by A's write")
-                        .isEqualTo(200);
-                assertThat(revalidated.json().at("/projects").findValuesAsText("id"))
-                        .contains("project-0");
-                assertThat(targetOf(revalidated, "project-0")).isEqualTo(24);
-                assertThat(askOnB.header("ETag")).isEqualTo(written.header("ETag"));
-                assertThat(millis).as("read on B right after the write on A").isLessThan(1_000);
+            assertThat(cached.status()).isEqualTo(200);
+            assertThat(written.status()).as(written.body()).isEqualTo(200);
+            assertThat(revalidated.status())
+                    .as("B's cache was invalidated by A's write")
+                    .isEqualTo(200);
+            assertThat(revalidated.json().at("/projects").findValuesAsText("id"))
+                    .contains("project-0");
+            assertThat(targetOf(revalidated, "project-0")).isEqualTo(24);
+            assertThat(askOnB.header("ETag")).isEqualTo(written.header("ETag"));
+            assertThat(millis).as("read on B right after the write on A").isLessThan(1_000);
 
-                // a session started on A is good on B
-                ApiClient.Reply session = onA.send("POST", "/api/sessions", lead, null, Map.of());
-                String cookie = session.header("Set-Cookie").split(";")[0];
-                assertThat(onB.send("GET", "/api/me", null, null, Map.of("Cookie", cookie))
-                                .status())
-                        .isEqualTo(200);
+            // a session started on A is good on B
+            ApiClient.Reply session = onA.send("POST", "/api/sessions", lead, null, Map.of());
+            String cookie = session.header("Set-Cookie").split(";")[0];
+            assertThat(onB.send("GET", "/api/me", null, null, Map.of("Cookie", cookie))
+                            .status())
+                    .isEqualTo(200);
 
-                // one pin edit to each server with the same ETag: the database lets exactly one through
-                onA.send("POST", CYCLE + "/transitions", decider, "{\"to\": \"review\"}", Map.of());
-                onA.send("PUT", CYCLE + "/pins/project-1", decider, "{\"gpus\": {\"H100\": 8}}", Map.of());
-                String etag = onB.get(CYCLE + "/pins/project-1", decider).header("ETag");
-                for (int round = 0; round < 5; round++) {
-                    String seen = round == 0
-                            ? etag
-                            : onA.get(CYCLE + "/pins/project-1", decider).header("ETag");
-                    CompletableFuture<ApiClient.Reply> viaA = pinEdit(onA, decider, "a" + round, seen);
-                    CompletableFuture<ApiClient.Reply> viaB = pinEdit(onB, decider, "b" + round, seen);
-                    List<Integer> statuses =
-                            List.of(viaA.get().status(), viaB.get().status());
-                    assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 412);
-                    String stored = onB.get(CYCLE + "/pins/project-1", decider)
-                            .json()
-                            .path("reason")
-                            .asText();
-                    assertThat(stored).isEqualTo(viaA.get().status() == 200 ? "a" + round : "b" + round);
-                }
-            } finally {
-                a.stop();
-                b.stop();
+            // one pin edit to each server with the same ETag: the database lets exactly one through
+            onA.send("POST", CYCLE + "/transitions", decider, "{\"to\": \"review\"}", Map.of());
+            onA.send("PUT", CYCLE + "/pins/project-1", decider, "{\"gpus\": {\"H100\": 8}}", Map.of());
+            String etag = onB.get(CYCLE + "/pins/project-1", decider).header("ETag");
+            for (int round = 0; round < 5; round++) {
+                String seen = round == 0
+                        ? etag
+                        : onA.get(CYCLE + "/pins/project-1", decider).header("ETag");
+                CompletableFuture<ApiClient.Reply> viaA = pinEdit(onA, decider, "a" + round, seen);
+                CompletableFuture<ApiClient.Reply> viaB = pinEdit(onB, decider, "b" + round, seen);
+                List<Integer> statuses = List.of(viaA.get().status(), viaB.get().status());
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 412);
+                String stored = onB.get(CYCLE + "/pins/project-1", decider)
+                        .json()
+                        .path("reason")
+                        .asText();
+                assertThat(stored).isEqualTo(viaA.get().status() == 200 ? "a" + round : "b" + round);
             }
         }
     }
 
     @Test
     void twoHundredConcurrentApprovalsAndPublishesOverBothServersPublishExactlyOnce() throws Exception {
-        String url = Databases.postgresUrl();
-        try (Store storeA = Store.open(url, "postgres", "postgres");
-                Store storeB = Store.open(url, "postgres", "postgres")) {
-            storeA.lab().importLab(TestLabs.shaped(3, 42).build(), TestServer.ROOT);
-            AllotServer a = AllotServer.create(storeA, Planner.create(PlannerOptions.defaults()))
-                    .start("127.0.0.1", 0);
-            AllotServer b = AllotServer.create(storeB, Planner.create(PlannerOptions.defaults()))
-                    .start("127.0.0.1", 0);
+        try (TwoServers two = new TwoServers()) {
+            Store storeA = two.storeA;
+            Store storeB = two.storeB;
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
             try {
-                List<ApiClient> servers = List.of(new ApiClient(a.port()), new ApiClient(b.port()));
+                List<ApiClient> servers = List.of(two.onA, two.onB);
                 List<String> deciders = List.of("ada", "grace").stream()
                         .map(user -> storeA.tokens()
                                 .create(user, Role.DECIDER, "test", TestServer.ROOT)
@@ -163,8 +146,6 @@ class TwoServersIT {
                         .containsExactlyInAnyOrder("ada", "grace");
             } finally {
                 pool.shutdownNow();
-                a.stop();
-                b.stop();
             }
         }
     }
@@ -186,5 +167,36 @@ class TwoServersIT {
             }
         }
         return -1;
+    }
+
+    /** Two servers, each with its own store (connection pool, caches), on one new PostgreSQL database with a lab. */
+    private static final class TwoServers implements AutoCloseable {
+        final Store storeA;
+        final Store storeB;
+        final AllotServer a;
+        final AllotServer b;
+        final ApiClient onA;
+        final ApiClient onB;
+
+        TwoServers() {
+            String url = Databases.postgresUrl();
+            storeA = Store.open(url, "postgres", "postgres");
+            storeB = Store.open(url, "postgres", "postgres");
+            storeA.lab().importLab(TestLabs.shaped(3, 42).build(), TestServer.ROOT);
+            a = AllotServer.create(storeA, Planner.create(PlannerOptions.defaults()))
+                    .start("127.0.0.1", 0);
+            b = AllotServer.create(storeB, Planner.create(PlannerOptions.defaults()))
+                    .start("127.0.0.1", 0);
+            onA = new ApiClient(a.port());
+            onB = new ApiClient(b.port());
+        }
+
+        @Override
+        public void close() {
+            a.stop();
+            b.stop();
+            storeA.close();
+            storeB.close();
+        }
     }
 }
