@@ -174,6 +174,12 @@ public enum ErrorCode {
             412,
             "{what} changed since version {version} was read; nothing was written.",
             "Maybe reload it and try again?"),
+    IF_MATCH_REQUIRED(
+            "if-match-required",
+            Kind.CONFLICT,
+            428,
+            "This server requires If-Match on {method} {path}; nothing was written.",
+            "Maybe read it first and send its ETag as If-Match, or If-Match: * to change whatever is current?"),
     PRECONDITION_FAILED(
             "precondition-failed",
             Kind.CONFLICT,

@@ -30,12 +30,36 @@ public final class AllotServer {
     private final Javalin app;
     private final List<String> registered = Collections.synchronizedList(new ArrayList<>());
 
-    private AllotServer(
-            Store store,
-            Planner planner,
-            Consumer<JavalinConfig> extension,
-            boolean trustForwardedProto,
-            OidcProvider oidc) {
+    /**
+     * How the server runs.
+     *
+     * @param trustForwardedProto a request whose {@code X-Forwarded-Proto} says https counts as TLS (Secure cookies,
+     *     HSTS); only behind a proxy that sets that header itself
+     * @param oidc the identity provider whose access tokens the API also accepts; null: none
+     * @param requireIfMatch every write that honours {@code If-Match} must send one ({@code 428 if-match-required}
+     *     otherwise), so that no script can overwrite a change it never read
+     */
+    public record Settings(boolean trustForwardedProto, OidcProvider oidc, boolean requireIfMatch) {
+        public static Settings defaults() {
+            return new Settings(false, null, false);
+        }
+
+        public Settings withTrustForwardedProto(boolean trust) {
+            return new Settings(trust, oidc, requireIfMatch);
+        }
+
+        public Settings withOidc(OidcProvider provider) {
+            return new Settings(trustForwardedProto, provider, requireIfMatch);
+        }
+
+        public Settings withRequireIfMatch(boolean require) {
+            return new Settings(trustForwardedProto, oidc, require);
+        }
+    }
+
+    private AllotServer(Store store, Planner planner, Consumer<JavalinConfig> extension, Settings settings) {
+        boolean trustForwardedProto = settings.trustForwardedProto();
+        OidcProvider oidc = settings.oidc();
         EdgeChecks edge = new EdgeChecks(trustForwardedProto);
         Metrics metrics = new Metrics();
         String openApi = Json.write(OpenApiDocument.build());
@@ -75,6 +99,9 @@ public final class AllotServer {
             // makes Jetty drop the connection, which clients see as a reset instead of the problem answer.
             config.routes.before(AllotServer::readBody);
             config.routes.before(edge::check);
+            if (settings.requireIfMatch()) {
+                config.routes.before(Requests::requireIfMatch);
+            }
             for (Route route : routes) {
                 config.routes.addEndpoint(new io.javalin.router.Endpoint(
                         route.method(), route.path(), guard(route, store, oidc), java.util.Set.of()));
@@ -104,7 +131,7 @@ public final class AllotServer {
     }
 
     public static AllotServer create(Store store, Planner planner) {
-        return new AllotServer(store, planner, config -> {}, false, null);
+        return new AllotServer(store, planner, config -> {}, Settings.defaults());
     }
 
     /**
@@ -112,7 +139,7 @@ public final class AllotServer {
      * the extension handles its own authentication and errors.
      */
     public static AllotServer create(Store store, Planner planner, Consumer<JavalinConfig> extension) {
-        return new AllotServer(store, planner, extension, false, null);
+        return new AllotServer(store, planner, extension, Settings.defaults());
     }
 
     /**
@@ -121,7 +148,8 @@ public final class AllotServer {
      */
     public static AllotServer create(
             Store store, Planner planner, Consumer<JavalinConfig> extension, boolean trustForwardedProto) {
-        return new AllotServer(store, planner, extension, trustForwardedProto, null);
+        return new AllotServer(
+                store, planner, extension, Settings.defaults().withTrustForwardedProto(trustForwardedProto));
     }
 
     /**
@@ -134,7 +162,17 @@ public final class AllotServer {
             Consumer<JavalinConfig> extension,
             boolean trustForwardedProto,
             OidcProvider oidc) {
-        return new AllotServer(store, planner, extension, trustForwardedProto, oidc);
+        return new AllotServer(
+                store,
+                planner,
+                extension,
+                Settings.defaults().withTrustForwardedProto(trustForwardedProto).withOidc(oidc));
+    }
+
+    /** A server run as {@code settings} say, with {@code extension}'s routes (see above). */
+    public static AllotServer create(
+            Store store, Planner planner, Consumer<JavalinConfig> extension, Settings settings) {
+        return new AllotServer(store, planner, extension, settings);
     }
 
     public AllotServer start(String host, int port) {

@@ -469,6 +469,7 @@ final class OpenApiDocument {
                 secured ? List.of("400", "401", "403", "404", "409", "412", "422", "503") : List.of("500"));
         if (secured && !method.equals("get")) {
             errors.add("413"); // a body over the limit, whatever the operation
+            errors.add("428"); // no If-Match, on a server run with --require-if-match
         }
         for (String status : errors) {
             responses.put(status, problem);

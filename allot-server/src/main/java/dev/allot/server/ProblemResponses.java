@@ -2,6 +2,7 @@ package dev.allot.server;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.allot.core.AllotException;
+import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.store.Json;
 import dev.allot.store.Stale;
@@ -30,6 +31,9 @@ final class ProblemResponses {
         }
         if (UNAUTHENTICATED.equals(e.code())) {
             return 401;
+        }
+        if (ErrorCode.IF_MATCH_REQUIRED.code().equals(e.code())) {
+            return 428;
         }
         return switch (e.kind()) {
             case INVALID_INPUT -> e.problems().isEmpty() || "malformed-json".equals(e.code()) ? 400 : 422;
@@ -158,6 +162,7 @@ final class ProblemResponses {
             case 412 -> "Precondition failed";
             case 413 -> "Content too large";
             case 422 -> "Unprocessable content";
+            case 428 -> "Precondition required";
             default -> status >= 500 ? "Internal server error" : "Error";
         };
     }

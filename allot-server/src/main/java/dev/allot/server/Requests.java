@@ -2,6 +2,7 @@ package dev.allot.server;
 
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
+import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.ProjectId;
@@ -22,6 +23,7 @@ final class Requests {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String ACTOR = "allot.actor";
     private static final String TOKEN = "allot.token";
+    private static final String IF_MATCH_REQUIRED = "allot.ifMatchRequired";
     private static final Pattern ETAG = Pattern.compile("(W/)?\"(\\d{1,9})\"");
 
     private Requests() {}
@@ -150,9 +152,26 @@ final class Requests {
     }
 
     /** The version named by {@code If-Match}, or null when the header is absent or {@code *}. */
+    /** Marks the request as one whose writes must send {@code If-Match} (the server's opt-in setting). */
+    static void requireIfMatch(Context ctx) {
+        ctx.attribute(IF_MATCH_REQUIRED, Boolean.TRUE);
+    }
+
     static Integer ifMatch(Context ctx) {
         String header = ctx.header("If-Match");
-        if (header == null || header.isBlank() || header.trim().equals("*")) {
+        if (header == null || header.isBlank()) {
+            if (Boolean.TRUE.equals(ctx.attribute(IF_MATCH_REQUIRED))) {
+                throw new AllotException(
+                        ErrorCode.IF_MATCH_REQUIRED,
+                        "This server requires If-Match on " + ctx.method() + " " + ctx.path()
+                                + "; nothing was written. Maybe read it first and send its ETag as If-Match, or"
+                                + " If-Match: * to change whatever is current?",
+                        List.of(new Problem("If-Match", "", "missing", "Maybe the ETag of the last read?")),
+                        null);
+            }
+            return null;
+        }
+        if (header.trim().equals("*")) {
             return null;
         }
         var matcher = ETAG.matcher(header.trim());

@@ -33,9 +33,14 @@ final class TestServer implements AutoCloseable {
 
     /** A server holding {@code lab}, open, solving with {@code planner}. */
     TestServer(dev.allot.core.model.Lab lab, Planner planner) {
+        this(lab, planner, AllotServer.Settings.defaults());
+    }
+
+    /** A server holding {@code lab}, open, solving with {@code planner}, run as {@code settings} say. */
+    TestServer(dev.allot.core.model.Lab lab, Planner planner, AllotServer.Settings settings) {
         store = Databases.h2();
         store.lab().importLab(lab, ROOT);
-        server = AllotServer.create(store, planner).start("127.0.0.1", 0);
+        server = AllotServer.create(store, planner, config -> {}, settings).start("127.0.0.1", 0);
         client = new ApiClient(server.port());
         tokens.put(
                 Role.ADMIN,

@@ -46,6 +46,12 @@ public final class ServeCommand implements Callable<Integer> {
     boolean trustForwardedProto;
 
     @Option(
+            names = "--require-if-match",
+            description = "Refuse every API write that sends no If-Match header (428 if-match-required), so that no"
+                    + " client overwrites a change it never read. Off by default: If-Match is optional.")
+    boolean requireIfMatch;
+
+    @Option(
             names = "--oidc-issuer",
             paramLabel = "URL",
             description = "Single sign-on: the OpenID Connect provider's issuer URL (its discovery document is"
@@ -107,8 +113,11 @@ public final class ServeCommand implements Callable<Integer> {
         OidcProvider oidc = singleSignOn();
         Store opened = store.open();
         Planner planner = Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system()));
-        AllotServer server = AllotServer.create(
-                        opened, planner, WebUi.create(opened, planner, oidc), trustForwardedProto, oidc)
+        AllotServer.Settings settings = AllotServer.Settings.defaults()
+                .withTrustForwardedProto(trustForwardedProto)
+                .withOidc(oidc)
+                .withRequireIfMatch(requireIfMatch);
+        AllotServer server = AllotServer.create(opened, planner, WebUi.create(opened, planner, oidc), settings)
                 .start(host, port);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -121,6 +130,9 @@ public final class ServeCommand implements Callable<Integer> {
                 "Allot serves http://%s:%d: the web UI (sign in with a token from 'allot token create'),"
                         + " the API (OpenAPI at /openapi.json) and metrics at /metrics.%n",
                 host, server.port());
+        if (requireIfMatch) {
+            System.out.println("API writes must send If-Match (the ETag of the last read, or *).");
+        }
         if (oidc != null) {
             System.out.printf(
                     "Single sign-on through %s (client %s); roles: %s.%n",
