@@ -83,7 +83,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (compareValueModels) {
             ValueModelComparison comparison = ValueModelComparison.of(lab, series, solver.toPlannerOptions());
             comparison.notes().forEach(note -> System.err.println("evidence: " + note));
-            print(ValueModelTable.render(lab, comparison));
+            print(ValueModelTable.render(comparison));
             return Cli.OK;
         }
         EvidenceValuation valuation = EvidenceValuation.of(lab, series, solver.toPlannerOptions());

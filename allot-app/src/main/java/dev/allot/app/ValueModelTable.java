@@ -2,19 +2,18 @@ package dev.allot.app;
 
 import dev.allot.application.ValueModelComparison;
 import dev.allot.application.ValueModelComparison.Difference;
-import dev.allot.core.model.Lab;
 import java.util.Locale;
 
 /** The two value models' plans side by side, as text: a headline, each plan's solve line, the projects that differ. */
-final class ValueModelTable {
+public final class ValueModelTable {
     private ValueModelTable() {}
 
-    static String render(Lab lab, ValueModelComparison comparison) {
+    public static String render(ValueModelComparison comparison) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
                 "Value models compared on cycle %s: %d of %d projects granted differently.%n",
-                lab.cycle(),
+                comparison.byWeights().cycle(),
                 comparison.differences().size(),
                 comparison.byWeights().projects().size()));
         out.append("value: weights   ")

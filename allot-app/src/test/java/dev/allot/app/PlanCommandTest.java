@@ -137,6 +137,35 @@ class PlanCommandTest {
                 .hasSize(differing);
     }
 
+    @Test
+    void cycleValueModelsComparesTheStoredCycleForDecidersOnly() throws IOException {
+        Lab lab = valuedByEvidence();
+        Map<dev.allot.core.model.ProjectId, List<EvidenceSeries>> evidence = new TreeMap<>();
+        DemoEvidence.generate(lab, 42).forEach((project, series) -> evidence.put(project, List.of(series)));
+        Path labFile = folder.resolve("stored-lab-with-evidence.yaml");
+        Files.writeString(labFile, LabYaml.write(new LabFile(lab, Evidences.toLab(evidence))));
+        String db = "jdbc:h2:file:" + folder.resolve("value-models").toAbsolutePath();
+        CliRun imported = CliRun.of("lab", "import", labFile.toString(), "--db", db);
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+        CliRun fromFile = CliRun.of("plan", labFile.toString(), "--compare-value-models", "--quiet");
+        CliRun stored = CliRun.of("cycle", "value-models", lab.cycle().value(), "--db", db, "--as-role", "decider");
+        CliRun reviewer = CliRun.of("cycle", "value-models", lab.cycle().value(), "--db", db, "--as-role", "reviewer");
+
+        assertThat(stored.exitCode()).as(stored.err()).isZero();
+        assertThat(stored.out()).startsWith("Value models compared on cycle " + lab.cycle() + ": ");
+        assertThat(differing(stored.out()))
+                .as("the stored cycle and its lab file give the same comparison")
+                .isEqualTo(differing(fromFile.out()))
+                .isPositive();
+        assertThat(reviewer.exitCode()).isNotZero();
+        assertThat(reviewer.err()).contains("may not compare draft plans").doesNotContain("Exception");
+    }
+
+    private static int differing(String comparison) {
+        return Integer.parseInt(comparison.replaceFirst("(?s)^[^:]*: (\\d+) of .*", "$1"));
+    }
+
     /** The demo lab with the policy valuing compute by evidence, every category's worth 500 per unit. */
     private static Lab valuedByEvidence() throws IOException {
         Lab demo = LabYaml.read(Files.readString(demoLabFile), "lab");

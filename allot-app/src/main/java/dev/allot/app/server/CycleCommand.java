@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
             CycleCommand.Diff.class,
             CycleCommand.Budgets.class,
             CycleBlocksCommand.class,
+            CycleValueModelsCommand.class,
             ApprovalCommands.Approve.class,
             ApprovalCommands.Withdraw.class,
             ApprovalCommands.Check.class,
