@@ -116,10 +116,7 @@ class PlanCommandTest {
     @Test
     void planReadsTheLabFilesEvidenceAndComparesBothValueModelsSideBySide() throws IOException {
         Lab lab = valuedByEvidence();
-        Map<dev.allot.core.model.ProjectId, List<EvidenceSeries>> evidence = new TreeMap<>();
-        DemoEvidence.generate(lab, 42).forEach((project, series) -> evidence.put(project, List.of(series)));
-        Path labFile = folder.resolve("lab-with-evidence.yaml");
-        Files.writeString(labFile, LabYaml.write(new LabFile(lab, Evidences.toLab(evidence))));
+        Path labFile = withDemoEvidence(lab, "lab-with-evidence.yaml");
 
         CliRun plan = CliRun.of("plan", labFile.toString(), "--format", "csv", "--quiet");
         CliRun compare = CliRun.of("plan", labFile.toString(), "--compare-value-models", "--quiet");
@@ -131,7 +128,7 @@ class PlanCommandTest {
                 .startsWith("Value models compared on cycle " + lab.cycle() + ": ")
                 .contains("value: weights   Solved in ", "value: evidence  Solved in ")
                 .contains("project", "by weights", "by evidence", "change");
-        int differing = Integer.parseInt(compare.out().replaceFirst("(?s)^[^:]*: (\\d+) of .*", "$1"));
+        int differing = differing(compare.out());
         assertThat(differing).isPositive();
         assertThat(compare.out().lines().filter(line -> line.matches(".* [+-]\\d+\\.\\d$")))
                 .hasSize(differing);
@@ -140,10 +137,7 @@ class PlanCommandTest {
     @Test
     void cycleValueModelsComparesTheStoredCycleForDecidersOnly() throws IOException {
         Lab lab = valuedByEvidence();
-        Map<dev.allot.core.model.ProjectId, List<EvidenceSeries>> evidence = new TreeMap<>();
-        DemoEvidence.generate(lab, 42).forEach((project, series) -> evidence.put(project, List.of(series)));
-        Path labFile = folder.resolve("stored-lab-with-evidence.yaml");
-        Files.writeString(labFile, LabYaml.write(new LabFile(lab, Evidences.toLab(evidence))));
+        Path labFile = withDemoEvidence(lab, "stored-lab-with-evidence.yaml");
         String db = "jdbc:h2:file:" + folder.resolve("value-models").toAbsolutePath();
         CliRun imported = CliRun.of("lab", "import", labFile.toString(), "--db", db);
         assertThat(imported.exitCode()).as(imported.err()).isZero();
@@ -160,6 +154,15 @@ class PlanCommandTest {
                 .isPositive();
         assertThat(reviewer.exitCode()).isNotZero();
         assertThat(reviewer.err()).contains("may not compare draft plans").doesNotContain("Exception");
+    }
+
+    /** {@code lab} written with the demo's generated evidence curves in its evidence: section. */
+    private static Path withDemoEvidence(Lab lab, String name) throws IOException {
+        Map<dev.allot.core.model.ProjectId, List<EvidenceSeries>> evidence = new TreeMap<>();
+        DemoEvidence.generate(lab, 42).forEach((project, series) -> evidence.put(project, List.of(series)));
+        Path labFile = folder.resolve(name);
+        Files.writeString(labFile, LabYaml.write(new LabFile(lab, Evidences.toLab(evidence))));
+        return labFile;
     }
 
     private static int differing(String comparison) {

@@ -4,8 +4,6 @@ import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Plan;
-import dev.allot.core.planner.Planner;
-import dev.allot.core.planner.PlannerOptions;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.PlanDiff;
@@ -157,10 +155,8 @@ public final class CycleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return store.run(opened -> {
-                StoredPlan draft = Application.over(
-                                opened,
-                                Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system())))
+            return store.runSolving(application -> {
+                StoredPlan draft = application
                         .drafts()
                         .solve(cycleId(id), store.actor(), null)
                         .draft();

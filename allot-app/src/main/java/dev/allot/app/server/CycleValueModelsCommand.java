@@ -1,10 +1,7 @@
 package dev.allot.app.server;
 
 import dev.allot.app.ValueModelTable;
-import dev.allot.application.Application;
 import dev.allot.application.ValueModelComparison;
-import dev.allot.core.planner.Planner;
-import dev.allot.core.planner.PlannerOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +23,9 @@ final class CycleValueModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return store.run(opened -> {
-            ValueModelComparison comparison = Application.over(
-                            opened,
-                            Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system())))
-                    .drafts()
-                    .compareValueModels(CycleCommand.cycleId(id), store.actor());
+        return store.runSolving(application -> {
+            ValueModelComparison comparison =
+                    application.drafts().compareValueModels(CycleCommand.cycleId(id), store.actor());
             comparison.notes().forEach(note -> System.err.println("evidence: " + note));
             System.out.print(ValueModelTable.render(comparison));
         });

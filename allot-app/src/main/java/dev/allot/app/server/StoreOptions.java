@@ -44,6 +44,14 @@ public final class StoreOptions {
         return run(opened -> work.accept(dev.allot.application.Application.over(opened)));
     }
 
+    /** Runs {@code work} with the use cases over the open store and a planner (for commands that solve). */
+    public int runSolving(java.util.function.Consumer<dev.allot.application.Application> work) {
+        return run(opened -> work.accept(dev.allot.application.Application.over(
+                opened,
+                dev.allot.core.planner.Planner.create(dev.allot.core.planner.PlannerOptions.defaults()
+                        .withClock(java.time.InstantSource.system())))));
+    }
+
     /** The console user: local database access is trusted, so the role is the one asked for. */
     public Actor actor() {
         String name = actingUser != null ? actingUser : System.getProperty("user.name", "console");
