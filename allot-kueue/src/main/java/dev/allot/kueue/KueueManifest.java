@@ -22,8 +22,15 @@ public record KueueManifest(
         pendingYields = List.copyOf(pendingYields);
     }
 
-    /** A project holding {@code now} until {@code yieldBy}, then {@code after}. */
-    public record PendingYield(ProjectId project, LocalDate yieldBy, Allocation now, Allocation after) {}
+    /**
+     * A project holding {@code now} until {@code yieldBy}, then {@code after}; {@code reason} says when the change is
+     * a reserved block starting or ending ({@code reserved block starts}), else it is empty.
+     */
+    public record PendingYield(ProjectId project, LocalDate yieldBy, Allocation now, Allocation after, String reason) {
+        public PendingYield(ProjectId project, LocalDate yieldBy, Allocation now, Allocation after) {
+            this(project, yieldBy, now, after, "");
+        }
+    }
 
     public List<KueueObject> ofKind(String kind) {
         return objects.stream().filter(object -> object.kind().equals(kind)).toList();
