@@ -131,7 +131,15 @@ public final class KueueCompiler {
         objects.addAll(new CohortObjects(config, names, flavors, lab.policy()).cohorts(categories, grants));
         quotas.forEach((line, quota) -> objects.add(queues.clusterQueue(line, quota, blocks.get(line))));
         quotas.keySet().forEach(line -> objects.add(queues.localQueue(line)));
-        return new KueueManifest(asOf, config.apiVersion(), objects, pending);
+        List<String> blockLines = QuotaTimeline.blocks(lab, plan).stream()
+                .filter(block -> block.placed().end().isAfter(asOf)
+                        && quotas.keySet().stream()
+                                .anyMatch(line ->
+                                        line.project().equals(block.placed().project())))
+                .map(block -> block.placed().project() + ": " + QueueObjects.describe(block)
+                        + (block.holdsOn(asOf) ? ", in force" : ""))
+                .toList();
+        return new KueueManifest(asOf, config.apiVersion(), objects, pending, blockLines);
     }
 
     /** Each line's quota in the cluster on {@code date}, with or without its reserved blocks, spent budgets at 0. */

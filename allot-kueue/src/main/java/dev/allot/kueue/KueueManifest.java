@@ -12,14 +12,27 @@ import java.util.Objects;
  *
  * @param asOf the date the quotas are for
  * @param pendingYields projects that keep GPUs now which they must yield later; re-apply on or after each date
+ * @param blocks one line per reserved block of the plan that has not ended by {@code asOf}, with the days its quota
+ *     is raised: {@code runner: H100:32 2026-12-01..2026-12-11, in force}
  */
 public record KueueManifest(
-        LocalDate asOf, KueueApiVersion apiVersion, List<KueueObject> objects, List<PendingYield> pendingYields) {
+        LocalDate asOf,
+        KueueApiVersion apiVersion,
+        List<KueueObject> objects,
+        List<PendingYield> pendingYields,
+        List<String> blocks) {
     public KueueManifest {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(apiVersion, "apiVersion");
         objects = List.copyOf(objects);
         pendingYields = List.copyOf(pendingYields);
+        blocks = List.copyOf(blocks);
+    }
+
+    /** A manifest of a plan without reserved blocks. */
+    public KueueManifest(
+            LocalDate asOf, KueueApiVersion apiVersion, List<KueueObject> objects, List<PendingYield> pendingYields) {
+        this(asOf, apiVersion, objects, pendingYields, List.of());
     }
 
     /**

@@ -53,6 +53,7 @@ class ReservedBlockQuotaTest {
                 .containsEntry("nominalQuota", 48)
                 .doesNotContainKey("lendingLimit");
         assertThat(annotations(start, "runner")).containsEntry("allot.dev/blocks", "H100:16 2026-12-01..2026-12-11");
+        assertThat(start.blocks()).containsExactly("runner: H100:16 2026-12-01..2026-12-11, in force");
         assertThat(start.pendingYields())
                 .filteredOn(pending -> pending.project().value().equals("runner"))
                 .singleElement()
@@ -67,6 +68,7 @@ class ReservedBlockQuotaTest {
                 .as("the block is over: the grant, lent like any other")
                 .containsEntry("nominalQuota", 16)
                 .doesNotContainKey("lendingLimit");
+        assertThat(after.blocks()).as("an ended block is not listed").isEmpty();
     }
 
     @Test
@@ -82,6 +84,9 @@ class ReservedBlockQuotaTest {
                     assertThat(pending.reason()).isEqualTo("reserved block starts");
                 });
 
+        assertThat(start.blocks())
+                .containsExactly(
+                        "runner: H100:32 2026-12-15..2026-12-20 (placed from 2026-12-01, waits for yielded GPUs)");
         KueueManifest yielded = compile(blockThatWaits(), YIELD_BY);
         assertThat(resource(yielded, "runner", "h100"))
                 .containsEntry("nominalQuota", 48)

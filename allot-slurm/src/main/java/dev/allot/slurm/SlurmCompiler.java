@@ -117,11 +117,14 @@ public final class SlurmCompiler {
                     cyclePrefix(plan) + account + "-" + n,
                     account,
                     String.format(
-                            java.util.Locale.ROOT,
-                            "block of %,d %s, %d per node",
-                            block.gpus(),
-                            block.gpuType().value(),
-                            perNode),
+                                    java.util.Locale.ROOT,
+                                    "block of %,d %s, %d per node",
+                                    block.gpus(),
+                                    block.gpuType().value(),
+                                    perNode)
+                            + (days.delayed()
+                                    ? "; placed from " + block.start() + ", waits for GPUs others yield"
+                                    : ""),
                     nodes,
                     config.nodeFeature(block.gpuType()),
                     days.from().atStartOfDay(),
@@ -212,7 +215,7 @@ public final class SlurmCompiler {
         Optional<DesiredAccount.DatedLimit> next(LocalDate day) {
             Optional<LocalDate> quota = timeline.nextChange(line.project(), day);
             Optional<LocalDate> block = nextBlockBoundary(day);
-            if (block.isPresent() && (quota.isEmpty() || block.get().isBefore(quota.get()))) {
+            if (block.isPresent() && (quota.isEmpty() || !block.get().isAfter(quota.get()))) {
                 LocalDate on = block.get();
                 String reason = blocks.stream().anyMatch(days -> days.from().equals(on))
                         ? "reserved block starts"

@@ -125,6 +125,15 @@ class SummedCapsTest {
                     .isEqualTo(LocalDate.parse("2026-12-08").atStartOfDay());
             assertThat(reservation.end())
                     .isEqualTo(LocalDate.parse("2026-12-20").atStartOfDay());
+            assertThat(reservation.describe())
+                    .as("the diff and drift line of the block")
+                    .isEqualTo("allot-2026-12-runner-1: account runner, 4 node(s) (block of 32 H100, 8 per node;"
+                            + " placed from 2026-12-01, waits for GPUs others yield), 2026-12-08T00:00 .."
+                            + " 2026-12-20T00:00");
+            assertThat(reservation.blockLine())
+                    .isEqualTo("runner 2026-12-08 .. 2026-12-20: block of 32 H100, 8 per node; placed from"
+                            + " 2026-12-01, waits for GPUs others yield (reservation allot-2026-12-runner-1, 4"
+                            + " node(s))");
         });
     }
 
