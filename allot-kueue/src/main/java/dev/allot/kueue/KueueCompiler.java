@@ -108,16 +108,22 @@ public final class KueueCompiler {
         QuotaTimeline.boundaries(lab, plan).stream()
                 .filter(date -> date.isAfter(asOf))
                 .forEach(date -> later.put(date, quotasOn(lab, plan, date, cluster, spentBudgets, true)));
+        // each day's block GPUs, computed once: which pending change is a block starting or ending
+        Map<LocalDate, Map<ProjectPlan, Allocation>> blockGpus = new java.util.TreeMap<>();
+        if (!plan.blocks().isEmpty()) {
+            blockGpus.put(asOf, QuotaTimeline.blockGpusOn(lab, plan, asOf));
+            later.keySet().forEach(date -> blockGpus.put(date, QuotaTimeline.blockGpusOn(lab, plan, date)));
+        }
         quotas.forEach((line, quota) -> later.entrySet().stream()
                 .filter(next -> !next.getValue().get(line).equals(quota)
-                        || !blockChange(lab, plan, line, asOf, next.getKey()).isEmpty())
+                        || !blockChange(blockGpus, line, asOf, next.getKey()).isEmpty())
                 .findFirst()
                 .ifPresent(next -> pending.add(new KueueManifest.PendingYield(
                         line.project(),
                         next.getKey(),
                         quota,
                         next.getValue().get(line),
-                        blockChange(lab, plan, line, asOf, next.getKey())))));
+                        blockChange(blockGpus, line, asOf, next.getKey())))));
         QueueObjects queues = new QueueObjects(config, names, flavors, lab, plan.cycle(), spentBudgets)
                 .withBlocks(QuotaTimeline.blocks(lab, plan));
         quotas.entrySet().removeIf(entry -> !queues.runsHere(entry.getKey(), entry.getValue()));
@@ -159,12 +165,13 @@ public final class KueueCompiler {
     }
 
     /** Why a pending change comes: a reserved block of the project starts or ends then (empty otherwise). */
-    private static String blockChange(Lab lab, Plan plan, ProjectPlan line, LocalDate now, LocalDate next) {
-        if (plan.blocks().isEmpty()) {
+    private static String blockChange(
+            Map<LocalDate, Map<ProjectPlan, Allocation>> blockGpus, ProjectPlan line, LocalDate now, LocalDate next) {
+        if (blockGpus.isEmpty()) {
             return "";
         }
-        int before = QuotaTimeline.blockGpusOn(lab, plan, now).get(line).totalGpus();
-        int after = QuotaTimeline.blockGpusOn(lab, plan, next).get(line).totalGpus();
+        int before = blockGpus.get(now).get(line).totalGpus();
+        int after = blockGpus.get(next).get(line).totalGpus();
         return after > before ? "reserved block starts" : after < before ? "reserved block ends" : "";
     }
 
