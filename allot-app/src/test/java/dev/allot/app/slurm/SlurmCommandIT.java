@@ -76,6 +76,40 @@ class SlurmCommandIT {
     }
 
     @Test
+    void diffListsEachReservedBlockOnOneLineWithItsDays(@TempDir Path dir) throws Exception {
+        requireCluster();
+        Path lab = Files.writeString(
+                dir.resolve("lab.yaml"),
+                SlurmCommandRun.LAB.replace(
+                        "ask: {floor: 8, target: 16, ceiling: 24, gpuTypes: [H100]}",
+                        "ask: {floor: 8, target: 16, ceiling: 24, gpuTypes: [H100]}\n    blocks:"
+                                + " [{gpuType: H100, gpus: 8, days: 5, earliestStart: 2027-01-11,"
+                                + " latestEnd: 2027-01-16}]"));
+        String prefix = "itblk" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
+
+        SlurmCommandRun diff = SlurmCommandRun.of(
+                "slurm",
+                "diff",
+                "--lab",
+                lab.toString(),
+                "--replan",
+                "--at",
+                "2027-01-04",
+                "--time-limit",
+                "20",
+                "--category-prefix",
+                prefix,
+                "--project-prefix",
+                prefix);
+
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.out())
+                .contains("+ reservation allot-2027-01-" + prefix + "vision-rl-1")
+                .contains("  block: " + prefix + "vision-rl 2027-01-11 .. 2027-01-16: block of 8 H100, 8 per node"
+                        + " (reservation allot-2027-01-" + prefix + "vision-rl-1, 1 node(s))\n");
+    }
+
+    @Test
     void usageOfAFinishedJobIsRecordedInTheStore(@TempDir Path dir) throws Exception {
         requireCluster();
         Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
