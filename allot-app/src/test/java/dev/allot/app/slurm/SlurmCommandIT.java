@@ -22,21 +22,7 @@ class SlurmCommandIT {
         requireCluster();
         Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
         String prefix = "itcli" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
-        String[] common = {
-            "--lab",
-            lab.toString(),
-            "--replan",
-            "--at",
-            "2027-01-04",
-            "--time-limit",
-            "20",
-            "--category-prefix",
-            prefix,
-            "--project-prefix",
-            prefix,
-            "--extra-user",
-            "root"
-        };
+        String[] common = concat(replanned(lab, prefix), new String[] {"--extra-user", "root"});
 
         // another group's account on the shared cluster, outside Allot's subtree: never drift
         String foreign = prefix + "foreign";
@@ -87,20 +73,7 @@ class SlurmCommandIT {
                                 + " latestEnd: 2027-01-16}]"));
         String prefix = "itblk" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
 
-        SlurmCommandRun diff = SlurmCommandRun.of(
-                "slurm",
-                "diff",
-                "--lab",
-                lab.toString(),
-                "--replan",
-                "--at",
-                "2027-01-04",
-                "--time-limit",
-                "20",
-                "--category-prefix",
-                prefix,
-                "--project-prefix",
-                prefix);
+        SlurmCommandRun diff = SlurmCommandRun.of(concat(new String[] {"slurm", "diff"}, replanned(lab, prefix)));
 
         assertThat(diff.exitCode()).as(diff.err()).isZero();
         assertThat(diff.out())
@@ -248,6 +221,23 @@ class SlurmCommandIT {
             fail(String.join(" ", command) + " did not finish within 30 s");
         }
         return new String(process.getInputStream().readAllBytes()).strip();
+    }
+
+    /** The lab replanned on the spot, enforced on its first day with Allot's accounts under {@code prefix}. */
+    private static String[] replanned(Path lab, String prefix) {
+        return new String[] {
+            "--lab",
+            lab.toString(),
+            "--replan",
+            "--at",
+            "2027-01-04",
+            "--time-limit",
+            "20",
+            "--category-prefix",
+            prefix,
+            "--project-prefix",
+            prefix
+        };
     }
 
     private static String[] concat(String[] first, String[] second) {
