@@ -25,7 +25,9 @@ import java.util.Set;
  * <p>Steps: (1) a ResourceFlavor per GPU type; (2) each project's quota on the date, following the
  * {@link QuotaTimeline} (summed quotas never exceed the pools); (3) a root Cohort and a Cohort per category, whose limits protect category floors;
  * (4) per project a Namespace, a ClusterQueue whose {@code nominalQuota} per flavor is its quota, and a LocalQueue.
- * A type whose GPU-hour budget the project has spent (usage the caller passes in) gets quota 0 and no borrowing.
+ * A type whose GPU-hour budget the project has spent (usage the caller passes in) gets quota 0 and no borrowing. On
+ * the days of a reserved block the project's quota of the block's flavor rises by its GPUs, which the queue never
+ * lends ({@code lendingLimit}); the category cohorts are computed from the grants alone.
  */
 public final class KueueCompiler {
     /** Label on every object Allot writes, so drift can find objects it no longer wants. */
@@ -97,33 +99,98 @@ public final class KueueCompiler {
         checkNamed(config.sharing().protectedFractions().keySet(), categories, "protected fraction", "category");
         List<KueueObject> objects = new ArrayList<>();
         List<KueueManifest.PendingYield> pending = new ArrayList<>();
-        Map<ProjectPlan, Allocation> quotas = withoutSpent(
-                ClusterShares.inCluster(lab, cluster, QuotaTimeline.quotasOn(lab, plan, asOf)), spentBudgets);
+        Map<ProjectPlan, Allocation> quotas = quotasOn(lab, plan, asOf, cluster, spentBudgets, true);
+        // the part of each quota a reserved block holds: never lent, and left out of the category floors
+        Map<ProjectPlan, Allocation> grants = quotasOn(lab, plan, asOf, cluster, spentBudgets, false);
+        Map<ProjectPlan, Allocation> blocks = new LinkedHashMap<>();
+        quotas.forEach((line, quota) -> blocks.put(line, minus(quota, grants.get(line))));
         Map<LocalDate, Map<ProjectPlan, Allocation>> later = new java.util.TreeMap<>();
         QuotaTimeline.boundaries(lab, plan).stream()
                 .filter(date -> date.isAfter(asOf))
-                .forEach(date -> later.put(
-                        date,
-                        withoutSpent(
-                                ClusterShares.inCluster(lab, cluster, QuotaTimeline.quotasOn(lab, plan, date)),
-                                spentBudgets)));
+                .forEach(date -> later.put(date, quotasOn(lab, plan, date, cluster, spentBudgets, true)));
+        // each day's block GPUs, computed once: which pending change is a block starting or ending
+        Map<LocalDate, Map<ProjectPlan, Allocation>> blockGpus = new java.util.TreeMap<>();
+        if (!plan.blocks().isEmpty()) {
+            blockGpus.put(asOf, QuotaTimeline.blockGpusOn(lab, plan, asOf));
+            later.keySet().forEach(date -> blockGpus.put(date, QuotaTimeline.blockGpusOn(lab, plan, date)));
+        }
         quotas.forEach((line, quota) -> later.entrySet().stream()
-                .filter(next -> !next.getValue().get(line).equals(quota))
+                .filter(next -> !next.getValue().get(line).equals(quota)
+                        || !blockChange(blockGpus, line, asOf, next.getKey()).isEmpty())
                 .findFirst()
                 .ifPresent(next -> pending.add(new KueueManifest.PendingYield(
-                        line.project(), next.getKey(), quota, next.getValue().get(line)))));
-        QueueObjects queues = new QueueObjects(config, names, flavors, lab, plan.cycle(), spentBudgets);
+                        line.project(),
+                        next.getKey(),
+                        quota,
+                        next.getValue().get(line),
+                        blockChange(blockGpus, line, asOf, next.getKey())))));
+        QueueObjects queues = new QueueObjects(config, names, flavors, lab, plan.cycle(), spentBudgets)
+                .withBlocks(QuotaTimeline.blocks(lab, plan));
         quotas.entrySet().removeIf(entry -> !queues.runsHere(entry.getKey(), entry.getValue()));
+        grants.keySet().retainAll(quotas.keySet());
         if (config.createNamespaces()) {
             quotas.keySet().forEach(line -> objects.add(queues.namespace(line)));
         }
         lab.gpuTypes().stream()
                 .filter(type -> flavors.containsKey(type.id()))
                 .forEach(type -> objects.add(flavor(type, flavors, config, pools)));
-        objects.addAll(new CohortObjects(config, names, flavors, lab.policy()).cohorts(categories, quotas));
-        quotas.forEach((line, quota) -> objects.add(queues.clusterQueue(line, quota)));
+        objects.addAll(new CohortObjects(config, names, flavors, lab.policy()).cohorts(categories, grants));
+        quotas.forEach((line, quota) -> objects.add(queues.clusterQueue(line, quota, blocks.get(line))));
         quotas.keySet().forEach(line -> objects.add(queues.localQueue(line)));
-        return new KueueManifest(asOf, config.apiVersion(), objects, pending);
+        List<String> blockLines = QuotaTimeline.blocks(lab, plan).stream()
+                .filter(block -> block.placed().end().isAfter(asOf)
+                        && quotas.keySet().stream()
+                                .anyMatch(line ->
+                                        line.project().equals(block.placed().project())))
+                .map(block -> block.placed().project() + ": " + QueueObjects.describe(block)
+                        + (block.holdsOn(asOf) ? ", in force" : ""))
+                .toList();
+        return new KueueManifest(asOf, config.apiVersion(), objects, pending, blockLines);
+    }
+
+    /** Each line's quota in the cluster on {@code date}, with or without its reserved blocks, spent budgets at 0. */
+    private static Map<ProjectPlan, Allocation> quotasOn(
+            Lab lab,
+            Plan plan,
+            LocalDate date,
+            String cluster,
+            Map<dev.allot.core.model.ProjectId, Set<GpuTypeId>> spentBudgets,
+            boolean withBlocks) {
+        Map<ProjectPlan, Allocation> quotas = QuotaTimeline.quotasOn(lab, plan, date);
+        if (withBlocks && !plan.blocks().isEmpty()) {
+            Map<ProjectPlan, Allocation> blocks = QuotaTimeline.blockGpusOn(lab, plan, date);
+            quotas.replaceAll((line, quota) -> plus(quota, blocks.get(line)));
+        }
+        return withoutSpent(ClusterShares.inCluster(lab, cluster, quotas), spentBudgets);
+    }
+
+    /** Why a pending change comes: a reserved block of the project starts or ends then (empty otherwise). */
+    private static String blockChange(
+            Map<LocalDate, Map<ProjectPlan, Allocation>> blockGpus, ProjectPlan line, LocalDate now, LocalDate next) {
+        if (blockGpus.isEmpty()) {
+            return "";
+        }
+        int before = blockGpus.get(now).get(line).totalGpus();
+        int after = blockGpus.get(next).get(line).totalGpus();
+        return after > before ? "reserved block starts" : after < before ? "reserved block ends" : "";
+    }
+
+    private static Allocation plus(Allocation a, Allocation b) {
+        Map<GpuTypeId, Integer> gpus = new java.util.TreeMap<>(a.gpus());
+        b.gpus().forEach((type, count) -> gpus.merge(type, count, Integer::sum));
+        return new Allocation(gpus);
+    }
+
+    /** Per type, what {@code a} holds beyond {@code b} (never below 0). */
+    private static Allocation minus(Allocation a, Allocation b) {
+        Map<GpuTypeId, Integer> gpus = new java.util.TreeMap<>();
+        a.gpus().forEach((type, count) -> {
+            int more = count - b.gpus(type);
+            if (more > 0) {
+                gpus.put(type, more);
+            }
+        });
+        return new Allocation(gpus);
     }
 
     /** The quotas with every type a project has spent its budget of set to 0. */

@@ -25,6 +25,7 @@ final class QueueObjects {
     private final CycleId cycle;
     private final java.util.Set<ProjectId> killedInLab;
     private final Map<ProjectId, java.util.Set<GpuTypeId>> spentBudgets;
+    private List<dev.allot.core.model.QuotaTimeline.BlockDays> blocks = List.of();
 
     QueueObjects(
             KueueConfig config,
@@ -43,6 +44,12 @@ final class QueueObjects {
                 .filter(project -> project.status() == ProjectStatus.KILLED)
                 .map(project -> project.id())
                 .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The plan's reserved blocks, named on their projects' ClusterQueues. */
+    QueueObjects withBlocks(List<dev.allot.core.model.QuotaTimeline.BlockDays> planBlocks) {
+        this.blocks = List.copyOf(planBlocks);
+        return this;
     }
 
     String namespaceName(ProjectPlan line) {
@@ -76,6 +83,11 @@ final class QueueObjects {
     }
 
     KueueObject clusterQueue(ProjectPlan line, Allocation quota) {
+        return clusterQueue(line, quota, Allocation.NONE);
+    }
+
+    /** {@code blockGpus}: the part of {@code quota} the project's reserved blocks hold today, which it never lends. */
+    KueueObject clusterQueue(ProjectPlan line, Allocation quota, Allocation blockGpus) {
         String name = clusterQueueName(line);
         boolean killed = line.decision() == Decision.KILL || killedInLab.contains(line.project());
         // A kill stops new work at once; running work may finish until the yield date, then it is drained.
@@ -99,7 +111,7 @@ final class QueueObjects {
                 "resourceGroups",
                 List.of(map(
                         "coveredResources", List.of(config.resourceName()),
-                        "flavors", flavorQuotas(line, quota, mayBorrow))));
+                        "flavors", flavorQuotas(line, quota, mayBorrow, blockGpus))));
         Map<String, Object> annotations = map(
                 KueueCompiler.PREFIX + "cycle", cycle.value(),
                 KueueCompiler.PREFIX + "decision", line.decision().label(),
@@ -114,7 +126,8 @@ final class QueueObjects {
                                         spent(line).stream()
                                                 .map(GpuTypeId::value)
                                                 .sorted()
-                                                .toList()));
+                                                .toList()),
+                KueueCompiler.PREFIX + "blocks", blocksOf(line));
         String apiVersion = config.apiVersion().apiVersion();
         Map<String, Object> body = map(
                 "apiVersion",
@@ -145,14 +158,37 @@ final class QueueObjects {
 
     /** Whether the project can run on any flavor of this cluster; a project that cannot gets no queue here. */
     boolean runsHere(ProjectPlan line, Allocation quota) {
-        return !flavorQuotas(line, quota, true).isEmpty();
+        return !flavorQuotas(line, quota, true, Allocation.NONE).isEmpty();
+    }
+
+    /**
+     * The project's reserved blocks, {@code H100:32 2026-12-08..2026-12-20 (placed from 2026-12-01)}, joined by
+     * {@code ; }; null without any.
+     */
+    private String blocksOf(ProjectPlan line) {
+        List<String> described = blocks.stream()
+                .filter(block -> block.placed().project().equals(line.project()))
+                .map(QueueObjects::describe)
+                .toList();
+        return described.isEmpty() ? null : String.join("; ", described);
+    }
+
+    /** {@code H100:32 2026-12-01..2026-12-11}, the end excluded, and the placed start when the block waits. */
+    static String describe(dev.allot.core.model.QuotaTimeline.BlockDays block) {
+        dev.allot.core.model.PlacedBlock placed = block.placed();
+        String days = placed.gpuType().value() + ":" + placed.gpus() + " " + block.from() + ".." + placed.end();
+        if (!block.from().isBefore(placed.end())) {
+            return days + " (placed from " + placed.start() + "; its GPUs are yielded only after its end)";
+        }
+        return block.delayed() ? days + " (placed from " + placed.start() + ", waits for yielded GPUs)" : days;
     }
 
     /**
      * Flavors with quota first (Kueue tries flavors in order, so a project uses its own GPUs before borrowing), then
      * the other types the project can run on, with zero quota so it can still borrow them when idle.
      */
-    private List<Map<String, Object>> flavorQuotas(ProjectPlan line, Allocation quota, boolean mayBorrow) {
+    private List<Map<String, Object>> flavorQuotas(
+            ProjectPlan line, Allocation quota, boolean mayBorrow, Allocation blockGpus) {
         List<Map<String, Object>> withQuota = new ArrayList<>();
         List<Map<String, Object>> borrowOnly = new ArrayList<>();
         Ask ask = asks.get(line.project());
@@ -164,12 +200,12 @@ final class QueueObjects {
                         || ask == null
                         || ask.accepts(type)
                         || line.previous().gpus(type) > 0) {
-                    borrowOnly.add(flavorQuota(flavor, 0, false));
+                    borrowOnly.add(flavorQuota(flavor, 0, false, 0));
                 }
             } else if (gpus > 0) {
-                withQuota.add(flavorQuota(flavor, gpus, mayBorrow));
+                withQuota.add(flavorQuota(flavor, gpus, mayBorrow, Math.min(gpus, blockGpus.gpus(type))));
             } else if (ask == null || ask.accepts(type) || line.previous().gpus(type) > 0) {
-                borrowOnly.add(flavorQuota(flavor, 0, mayBorrow));
+                borrowOnly.add(flavorQuota(flavor, 0, mayBorrow, 0));
             }
         });
         withQuota.addAll(borrowOnly);
@@ -180,15 +216,20 @@ final class QueueObjects {
         return spentBudgets.getOrDefault(line.project(), java.util.Set.of());
     }
 
-    /** {@code mayBorrow} false (killed and declined projects): the queue takes nothing beyond its own quota. */
-    private Map<String, Object> flavorQuota(String flavor, int gpus, boolean mayBorrow) {
+    /**
+     * {@code mayBorrow} false (killed and declined projects): the queue takes nothing beyond its own quota. The
+     * {@code blockGpus} of the quota are never lent, so other projects cannot borrow a block's GPUs on its days.
+     */
+    private Map<String, Object> flavorQuota(String flavor, int gpus, boolean mayBorrow, int blockGpus) {
         Sharing sharing = config.sharing();
-        Integer lendingLimit =
-                sharing.projectLendingFraction() < 1 ? (int) Math.floor(sharing.projectLendingFraction() * gpus) : null;
+        int lendable = gpus - blockGpus;
+        Integer lendingLimit = sharing.projectLendingFraction() < 1 || blockGpus > 0
+                ? (int) Math.floor(sharing.projectLendingFraction() * lendable)
+                : null;
         Integer borrowingLimit = !mayBorrow
                 ? Integer.valueOf(0)
                 : sharing.projectBorrowingFraction()
-                        .map(fraction -> (int) Math.floor(fraction * gpus))
+                        .map(fraction -> (int) Math.floor(fraction * lendable))
                         .orElse(null);
         return map(
                 "name",

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The Kueue side of the one dated-quota rule ({@link dev.allot.core.model.QuotaTimeline}, shared with the Slurm
  * enforcer): the quota of every plan line on one day, such that the summed quota of each GPU type never exceeds the
- * lab's pools on any day. Kueue applies one day's state at a time, so this adds only the refusal of a day before the
- * cycle starts.
+ * lab's pools on any day, reserved blocks included. Kueue applies one day's state at a time, so this adds only the
+ * refusal of a day before the cycle starts.
  */
 final class QuotaTimeline {
     private QuotaTimeline() {}
@@ -31,6 +31,22 @@ final class QuotaTimeline {
         Map<ProjectPlan, Allocation> quotas = new LinkedHashMap<>();
         plan.projects().forEach(line -> quotas.put(line, timeline.quotaWithoutOverallCapOn(line.project(), date)));
         return quotas;
+    }
+
+    /**
+     * Each plan line's GPUs of reserved blocks on {@code date}, on top of its quota (empty for most): the blocks'
+     * days as {@link dev.allot.core.model.QuotaTimeline#blocks()} enforces them.
+     */
+    static Map<ProjectPlan, Allocation> blockGpusOn(Lab lab, Plan plan, LocalDate date) {
+        dev.allot.core.model.QuotaTimeline timeline = timeline(lab, plan);
+        Map<ProjectPlan, Allocation> blocks = new LinkedHashMap<>();
+        plan.projects().forEach(line -> blocks.put(line, timeline.blockGpusOn(line.project(), date)));
+        return blocks;
+    }
+
+    /** The plan's reserved blocks in its order, each with the days it holds its GPUs on. */
+    static List<dev.allot.core.model.QuotaTimeline.BlockDays> blocks(Lab lab, Plan plan) {
+        return timeline(lab, plan).blocks();
     }
 
     /** Whether the project holds less than its grant of some type on {@code date} because the GPUs are not yet free. */

@@ -44,6 +44,7 @@ final class TestPlans {
     private final List<ProjectPlan> lines = new ArrayList<>();
     private final Map<ProjectId, Allocation> previous = new LinkedHashMap<>();
     private final List<ShareBound> bounds = new ArrayList<>();
+    private final List<dev.allot.core.model.PlacedBlock> blocks = new ArrayList<>();
 
     static TestPlans lab() {
         return new TestPlans();
@@ -114,6 +115,12 @@ final class TestPlans {
         return this;
     }
 
+    /** A reserved block of a project, placed in the plan: GPUs of a type on the days {@code [start, end)}. */
+    TestPlans block(String project, String type, int gpus, LocalDate start, LocalDate end) {
+        blocks.add(new dev.allot.core.model.PlacedBlock(ProjectId.of(project), GpuTypeId.of(type), gpus, start, end));
+        return this;
+    }
+
     /** Changes a project's status in the lab (e.g. killed in an earlier cycle). */
     TestPlans status(String id, ProjectStatus status) {
         projects.replaceAll(project -> project.id().value().equals(id)
@@ -149,7 +156,9 @@ final class TestPlans {
                 lab.capacityGpus(),
                 lab.capacityGpus(),
                 Map.of(),
-                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0));
+                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0),
+                List.of(),
+                blocks);
     }
 
     /** Four projects that exercise every decision Kueue enforces differently. */

@@ -37,4 +37,14 @@ public record DesiredReservation(
                 + feature.map(f -> " with feature " + f).orElse("") + " (" + block + "), "
                 + (started ? "now" : start.toString()) + " .. " + end;
     }
+
+    /**
+     * The block in one line, dates first, as {@code diff} and {@code drift} list it: {@code vision-rl 2027-01-10 ..
+     * 2027-01-20: block of 16 H100, 8 per node (reservation allot-2027-01-vision-rl-1, 2 node(s), in force)}; the
+     * end day is excluded.
+     */
+    public String blockLine() {
+        return account + " " + start.toLocalDate() + " .. " + end.toLocalDate() + ": " + block + " (reservation " + name
+                + ", " + nodes + " node(s)" + (started ? ", in force" : "") + ")";
+    }
 }

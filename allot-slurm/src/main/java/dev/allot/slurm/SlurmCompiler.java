@@ -68,8 +68,8 @@ public final class SlurmCompiler {
                     types,
                     config,
                     budgetMinutes(plan, line.project(), config),
-                    plan.blocks().stream()
-                            .filter(block -> block.project().equals(line.project()))
+                    timeline.blocks().stream()
+                            .filter(block -> block.placed().project().equals(line.project()))
                             .toList());
             accounts.add(projectAccount(line, projects.get(line.project()), name, dated, config, asOf));
         }
@@ -79,7 +79,7 @@ public final class SlurmCompiler {
                 accounts,
                 managed,
                 false,
-                reservations(plan, lab, config, asOf),
+                reservations(plan, lab, config, asOf, timeline),
                 reservationScope(plan, config));
     }
 
@@ -97,14 +97,17 @@ public final class SlurmCompiler {
     /**
      * One reservation per reserved block that has not ended by {@code asOf}, named {@code allot-<cycle>-<account>-<n>}
      * where {@code n} counts the project's blocks in the plan's order (ended ones included, so names stay put). Whole
-     * nodes: the block's GPUs over the fewest GPUs per node among the type's pools, rounded up.
+     * nodes: the block's GPUs over the fewest GPUs per node among the type's pools, rounded up. A block whose GPUs
+     * are still being yielded on its placed start starts when {@link QuotaTimeline} gives it room.
      */
-    static List<DesiredReservation> reservations(Plan plan, Lab lab, SlurmConfig config, LocalDate asOf) {
+    static List<DesiredReservation> reservations(
+            Plan plan, Lab lab, SlurmConfig config, LocalDate asOf, QuotaTimeline timeline) {
         Map<dev.allot.core.model.ProjectId, Integer> counts = new HashMap<>();
         List<DesiredReservation> reservations = new ArrayList<>();
-        for (PlacedBlock block : plan.blocks()) {
+        for (QuotaTimeline.BlockDays days : timeline.blocks()) {
+            PlacedBlock block = days.placed();
             int n = counts.merge(block.project(), 1, Integer::sum);
-            if (!block.end().isAfter(asOf)) {
+            if (!block.end().isAfter(asOf) || !days.from().isBefore(block.end())) {
                 continue;
             }
             String account = config.accountFor(block.project());
@@ -114,16 +117,19 @@ public final class SlurmCompiler {
                     cyclePrefix(plan) + account + "-" + n,
                     account,
                     String.format(
-                            java.util.Locale.ROOT,
-                            "block of %,d %s, %d per node",
-                            block.gpus(),
-                            block.gpuType().value(),
-                            perNode),
+                                    java.util.Locale.ROOT,
+                                    "block of %,d %s, %d per node",
+                                    block.gpus(),
+                                    block.gpuType().value(),
+                                    perNode)
+                            + (days.delayed()
+                                    ? "; placed from " + block.start() + ", waits for GPUs others yield"
+                                    : ""),
                     nodes,
                     config.nodeFeature(block.gpuType()),
-                    block.start().atStartOfDay(),
+                    days.from().atStartOfDay(),
                     block.end().atStartOfDay(),
-                    !block.start().isAfter(asOf)));
+                    !days.from().isAfter(asOf)));
         }
         reservations.sort(java.util.Comparator.comparing(DesiredReservation::name));
         return reservations;
@@ -164,7 +170,7 @@ public final class SlurmCompiler {
             Set<GpuTypeId> types,
             SlurmConfig config,
             Map<String, Long> minutes,
-            List<PlacedBlock> blocks) {
+            List<QuotaTimeline.BlockDays> blocks) {
         AccountLimits on(LocalDate day) {
             return withBlocks(caps(day), day).withTresMins(minutes);
         }
@@ -174,10 +180,11 @@ public final class SlurmCompiler {
                 return caps;
             }
             Map<String, Long> tres = new TreeMap<>(caps.grpTres());
-            for (PlacedBlock block : blocks) {
+            for (QuotaTimeline.BlockDays block : blocks) {
                 if (block.holdsOn(day)) {
-                    tres.merge(config.tresKey(block.gpuType()), (long) block.gpus(), Long::sum);
-                    tres.computeIfPresent("gres/gpu", (key, gpus) -> gpus + block.gpus());
+                    PlacedBlock placed = block.placed();
+                    tres.merge(config.tresKey(placed.gpuType()), (long) placed.gpus(), Long::sum);
+                    tres.computeIfPresent("gres/gpu", (key, gpus) -> gpus + placed.gpus());
                 }
             }
             return new AccountLimits(tres, caps.grpJobs(), caps.grpTresMins());
@@ -186,7 +193,8 @@ public final class SlurmCompiler {
         /** The first day after {@code day} on which one of the project's blocks starts or ends. */
         private Optional<LocalDate> nextBlockBoundary(LocalDate day) {
             return blocks.stream()
-                    .flatMap(block -> java.util.stream.Stream.of(block.start(), block.end()))
+                    .flatMap(block -> java.util.stream.Stream.of(
+                            block.from(), block.placed().end()))
                     .filter(boundary -> boundary.isAfter(day))
                     .min(LocalDate::compareTo);
         }
@@ -207,12 +215,11 @@ public final class SlurmCompiler {
         Optional<DesiredAccount.DatedLimit> next(LocalDate day) {
             Optional<LocalDate> quota = timeline.nextChange(line.project(), day);
             Optional<LocalDate> block = nextBlockBoundary(day);
-            if (block.isPresent() && (quota.isEmpty() || block.get().isBefore(quota.get()))) {
+            if (block.isPresent() && (quota.isEmpty() || !block.get().isAfter(quota.get()))) {
                 LocalDate on = block.get();
-                String reason =
-                        blocks.stream().anyMatch(placed -> placed.start().equals(on))
-                                ? "reserved block starts"
-                                : "reserved block ends";
+                String reason = blocks.stream().anyMatch(days -> days.from().equals(on))
+                        ? "reserved block starts"
+                        : "reserved block ends";
                 return Optional.of(new DesiredAccount.DatedLimit(on, on(on), reason));
             }
             return quota.map(on -> {

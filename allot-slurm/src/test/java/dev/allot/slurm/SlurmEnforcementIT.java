@@ -453,6 +453,37 @@ class SlurmEnforcementIT {
     }
 
     @Test
+    void aBlockWhoseGpusAreStillYieldedIsReservedFromTheYieldDate() {
+        // the plan's 64 H100 are all upsilon's until its yield date, so phi's block waits for that day
+        PlanFixture plan = PlanFixture.plan("H100", "A100")
+                .project("upsilon", "product")
+                .previous("H100", 64)
+                .grant("H100", 8)
+                .yieldBy(TODAY.plusDays(20).toString())
+                .project("phi", "exploratory")
+                .grant("H100", 1)
+                .block(
+                        "H100",
+                        8,
+                        TODAY.plusDays(10).toString(),
+                        TODAY.plusDays(25).toString());
+
+        ApplyResult applied = enforcer.apply(desired(plan));
+
+        assertThat(applied.succeeded())
+                .as(String.join("\n", applied.describe()))
+                .isTrue();
+        LiveReservation reservation = shown(reservationName("phi"));
+        assertThat(reservation.start()).isEqualTo(TODAY.plusDays(20).atStartOfDay());
+        assertThat(reservation.end()).isEqualTo(TODAY.plusDays(25).atStartOfDay());
+        assertThat(enforcer.diff(desired(plan)).changes()).isEmpty();
+        assertThat(enforcer.diff(desired(plan)).scheduled())
+                .anyMatch(line -> line.startsWith("account " + account("phi"))
+                        && line.contains(TODAY.plusDays(20).toString())
+                        && line.contains("reserved block starts"));
+    }
+
+    @Test
     void aStartedBlockHoldsItsNodeForItsProjectAlone() {
         PlanFixture plan = PlanFixture.plan("H100", "A100")
                 .project("sigma", "exploratory")

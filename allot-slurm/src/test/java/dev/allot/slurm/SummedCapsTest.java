@@ -25,7 +25,7 @@ class SummedCapsTest {
         Lab lab = DemoLab.generate(42);
         Plan plan = Planner.create(PlannerOptions.defaults()).plan(lab);
 
-        assertWithinPoolOnEveryBoundary(plan, lab);
+        assertWithinPoolOnEveryDay(plan, lab);
     }
 
     @Test
@@ -61,6 +61,83 @@ class SummedCapsTest {
     }
 
     @Test
+    void aBlockFromTheCycleStartTakesTheRoomBeforeAGrowThatWaitsForAYield() {
+        // 64 H100: the shrinker keeps 48 until 12-15 (its notice); the plan is consistent once it has yielded
+        // (32 + 16 + a block of 16), but before the yield only 16 are free: the block takes them, the grow waits
+        PlanFixture fixture = PlanFixture.plan("H100")
+                .project("shrinker", "product")
+                .previous("H100", 48)
+                .grant("H100", 32)
+                .yieldBy("2026-12-15")
+                .project("runner", "exploratory")
+                .grant("H100", 16)
+                .block("H100", 16, "2026-12-01", "2026-12-11");
+
+        assertWithinPoolOnEveryDay(fixture.build(), fixture.lab());
+
+        DesiredState start = compile(fixture.build(), fixture.lab(), LocalDate.parse("2026-12-01"));
+        assertThat(start.byName().get("runner").limits().tres("gres/gpu:h100"))
+                .as("the block's GPUs on its first day; the grant waits for the yield")
+                .isEqualTo(16);
+        assertThat(start.reservations())
+                .singleElement()
+                .satisfies(reservation -> assertThat(reservation.start())
+                        .isEqualTo(LocalDate.parse("2026-12-01").atStartOfDay()));
+        assertThat(compile(fixture.build(), fixture.lab(), LocalDate.parse("2026-12-11"))
+                        .byName()
+                        .get("runner")
+                        .limits()
+                        .tres("gres/gpu:h100"))
+                .as("the block is over, the shrinker still holds 48")
+                .isEqualTo(16);
+        assertThat(compile(fixture.build(), fixture.lab(), LocalDate.parse("2026-12-15"))
+                        .byName()
+                        .get("runner")
+                        .limits()
+                        .tres("gres/gpu:h100"))
+                .isEqualTo(16);
+    }
+
+    @Test
+    void aBlockWhoseGpusAreStillYieldedStartsOnTheYieldDate() {
+        // 64 H100: grants 16 + 16 + a block of 32 fit, but the shrinker keeps 48 until 12-08, so the block's
+        // caps and reservation start on 12-08 instead of 12-01 (its end stays)
+        PlanFixture fixture = PlanFixture.plan("H100")
+                .project("shrinker", "product")
+                .previous("H100", 48)
+                .grant("H100", 16)
+                .yieldBy("2026-12-08")
+                .project("runner", "exploratory")
+                .previous("H100", 16)
+                .grant("H100", 16)
+                .block("H100", 32, "2026-12-01", "2026-12-20");
+
+        assertWithinPoolOnEveryDay(fixture.build(), fixture.lab());
+
+        DesiredState start = compile(fixture.build(), fixture.lab(), LocalDate.parse("2026-12-01"));
+        assertThat(start.byName().get("runner").limits().tres("gres/gpu:h100")).isEqualTo(16);
+        assertThat(start.byName().get("runner").pending()).hasValueSatisfying(next -> {
+            assertThat(next.on()).isEqualTo(LocalDate.parse("2026-12-08"));
+            assertThat(next.limits().tres("gres/gpu:h100")).isEqualTo(48);
+        });
+        assertThat(start.reservations()).singleElement().satisfies(reservation -> {
+            assertThat(reservation.start())
+                    .isEqualTo(LocalDate.parse("2026-12-08").atStartOfDay());
+            assertThat(reservation.end())
+                    .isEqualTo(LocalDate.parse("2026-12-20").atStartOfDay());
+            assertThat(reservation.describe())
+                    .as("the diff and drift line of the block")
+                    .isEqualTo("allot-2026-12-runner-1: account runner, 4 node(s) (block of 32 H100, 8 per node;"
+                            + " placed from 2026-12-01, waits for GPUs others yield), 2026-12-08T00:00 .."
+                            + " 2026-12-20T00:00");
+            assertThat(reservation.blockLine())
+                    .isEqualTo("runner 2026-12-08 .. 2026-12-20: block of 32 H100, 8 per node; placed from"
+                            + " 2026-12-01, waits for GPUs others yield (reservation allot-2026-12-runner-1, 4"
+                            + " node(s))");
+        });
+    }
+
+    @Test
     void nothingOfACycleAppliesBeforeItStarts() {
         PlanFixture fixture = PlanFixture.plan("H100")
                 .project("newcomer", "exploratory")
@@ -79,10 +156,28 @@ class SummedCapsTest {
                 .isEqualTo(32);
     }
 
+    /** Every day from the day before the cycle to the day after its last change or block. */
+    private static void assertWithinPoolOnEveryDay(Plan plan, Lab lab) {
+        QuotaTimeline timeline = QuotaTimeline.of(plan, lab.capacityGpus(), lab.cycleStart());
+        LocalDate last = timeline.boundaries().get(timeline.boundaries().size() - 1);
+        for (var block : plan.blocks()) {
+            last = block.end().isAfter(last) ? block.end() : last;
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = lab.cycleStart().minusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+            days.add(day);
+        }
+        assertWithinPoolOn(plan, lab, days);
+    }
+
     private static void assertWithinPoolOnEveryBoundary(Plan plan, Lab lab) {
         QuotaTimeline timeline = QuotaTimeline.of(plan, lab.capacityGpus(), lab.cycleStart());
         List<LocalDate> days = new ArrayList<>(timeline.boundaries());
         days.add(0, lab.cycleStart().minusDays(1));
+        assertWithinPoolOn(plan, lab, days);
+    }
+
+    private static void assertWithinPoolOn(Plan plan, Lab lab, List<LocalDate> days) {
         Map<String, Long> pool = new TreeMap<>();
         lab.capacityGpus().forEach((type, gpus) -> pool.put(CONFIG.tresKey(type), (long) gpus));
         pool.put(

@@ -156,8 +156,15 @@ public final class KueueCommand implements Runnable {
                 .collect(Collectors.joining(", "));
     }
 
-    /** One line per project that still holds GPUs it must yield, so operators know when to apply again. */
+    /**
+     * One line per project whose quota changes later (a yield, a grow that waits, a reserved block starting or
+     * ending), so operators know when to apply again.
+     */
     static void printPendingYields(KueueManifest manifest, PrintStream out) {
+        if (!manifest.blocks().isEmpty()) {
+            out.println(manifest.blocks().size() + " reserved block(s), quota raised on their days (end excluded):");
+            manifest.blocks().forEach(line -> out.println("  " + line));
+        }
         List<KueueManifest.PendingYield> pending = manifest.pendingYields();
         if (pending.isEmpty()) {
             return;
@@ -172,7 +179,8 @@ public final class KueueCommand implements Runnable {
         pending.stream()
                 .limit(SHOWN_YIELDS)
                 .forEach(yield -> out.println("  " + yield.project() + " holds " + yield.now() + " until "
-                        + yield.yieldBy() + ", then " + yield.after()));
+                        + yield.yieldBy() + ", then " + yield.after()
+                        + (yield.reason().isEmpty() ? "" : " (" + yield.reason() + ")")));
         if (pending.size() > SHOWN_YIELDS) {
             out.println("  … and " + (pending.size() - SHOWN_YIELDS) + " more");
         }

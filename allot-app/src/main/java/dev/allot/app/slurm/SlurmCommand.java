@@ -106,6 +106,13 @@ public final class SlurmCommand implements Runnable {
         }
     }
 
+    /** One line per reserved block of the plan that has not ended, with its days and reservation. */
+    static List<String> blockLines(DesiredState desired) {
+        return desired.reservations().stream()
+                .map(reservation -> "  block: " + reservation.blockLine())
+                .toList();
+    }
+
     /** {@code allot slurm diff}: what an apply would change. */
     @Command(
             name = "diff",
@@ -126,6 +133,7 @@ public final class SlurmCommand implements Runnable {
             input.record(
                     "slurm", desired.cluster(), "dry-run", changes.changes().size(), null, 0, "");
             print(changes.describe());
+            print(blockLines(desired));
             if (commands && !changes.isEmpty()) {
                 out().print(SacctmgrScript.render(changes).toText());
                 out().print(ReservationScript.render(changes).toText());
@@ -224,12 +232,13 @@ public final class SlurmCommand implements Runnable {
             if (drift.isEmpty() && drift.unknownHoldingGpus().isEmpty()) {
                 out().println("no drift: cluster " + drift.cluster() + " matches the plan");
                 drift.scheduled().forEach(line -> out().println("  scheduled: " + line));
-                out().flush();
+                print(blockLines(desired));
                 return Cli.OK;
             }
             out().println("drift on cluster " + drift.cluster() + " (apply repairs the changes; apply --prune zeroes"
                     + " unknown accounts):");
             print(drift.describe());
+            print(blockLines(desired));
             return Cli.FAILED;
         }
     }

@@ -22,21 +22,7 @@ class SlurmCommandIT {
         requireCluster();
         Path lab = Files.writeString(dir.resolve("lab.yaml"), SlurmCommandRun.LAB);
         String prefix = "itcli" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
-        String[] common = {
-            "--lab",
-            lab.toString(),
-            "--replan",
-            "--at",
-            "2027-01-04",
-            "--time-limit",
-            "20",
-            "--category-prefix",
-            prefix,
-            "--project-prefix",
-            prefix,
-            "--extra-user",
-            "root"
-        };
+        String[] common = concat(replanned(lab, prefix), new String[] {"--extra-user", "root"});
 
         // another group's account on the shared cluster, outside Allot's subtree: never drift
         String foreign = prefix + "foreign";
@@ -73,6 +59,27 @@ class SlurmCommandIT {
         assertThat(usage.exitCode()).as(usage.err()).isZero();
         assertThat(usage.out()).startsWith("imported ");
         assertThat(dir.resolve("usage.csv")).exists();
+    }
+
+    @Test
+    void diffListsEachReservedBlockOnOneLineWithItsDays(@TempDir Path dir) throws Exception {
+        requireCluster();
+        Path lab = Files.writeString(
+                dir.resolve("lab.yaml"),
+                SlurmCommandRun.LAB.replace(
+                        "ask: {floor: 8, target: 16, ceiling: 24, gpuTypes: [H100]}",
+                        "ask: {floor: 8, target: 16, ceiling: 24, gpuTypes: [H100]}\n    blocks:"
+                                + " [{gpuType: H100, gpus: 8, days: 5, earliestStart: 2027-01-11,"
+                                + " latestEnd: 2027-01-16}]"));
+        String prefix = "itblk" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-";
+
+        SlurmCommandRun diff = SlurmCommandRun.of(concat(new String[] {"slurm", "diff"}, replanned(lab, prefix)));
+
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.out())
+                .contains("+ reservation allot-2027-01-" + prefix + "vision-rl-1")
+                .contains("  block: " + prefix + "vision-rl 2027-01-11 .. 2027-01-16: block of 8 H100, 8 per node"
+                        + " (reservation allot-2027-01-" + prefix + "vision-rl-1, 1 node(s))\n");
     }
 
     @Test
@@ -214,6 +221,23 @@ class SlurmCommandIT {
             fail(String.join(" ", command) + " did not finish within 30 s");
         }
         return new String(process.getInputStream().readAllBytes()).strip();
+    }
+
+    /** The lab replanned on the spot, enforced on its first day with Allot's accounts under {@code prefix}. */
+    private static String[] replanned(Path lab, String prefix) {
+        return new String[] {
+            "--lab",
+            lab.toString(),
+            "--replan",
+            "--at",
+            "2027-01-04",
+            "--time-limit",
+            "20",
+            "--category-prefix",
+            prefix,
+            "--project-prefix",
+            prefix
+        };
     }
 
     private static String[] concat(String[] first, String[] second) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * When each part of a plan takes effect, so that the quotas an enforcer sets never add up to more GPUs of a type
@@ -25,6 +26,11 @@ import java.util.TreeSet;
  *   <li>A plan over time ({@link Plan#periods()}) holds the above within its first period; from the start of each
  *       later period every project holds that period's grant. Each period's grants fit its capacity and all
  *       change on the same day, so the sums hold on every day.
+ *   <li>A reserved block ({@link Plan#blocks()}) holds its GPUs on top of its project's quota. In the first period
+ *       its GPUs are taken before any grow: a block whose GPUs are still held by projects yielding them later starts
+ *       on the first of those dates with room for all of them (its end stays), and grows wait for the GPUs a block
+ *       holds. The planner counts a period's grants once its yields are done, so a block placed on the cycle start
+ *       may need GPUs a yielding project keeps until its notice ends; the project keeps them, the block waits.
  * </ol>
  *
  * <p>Pure and immutable; built once per plan and queried per day.
@@ -36,10 +42,32 @@ public final class QuotaTimeline {
     private final TreeSet<LocalDate> boundaries = new TreeSet<>();
     /** The periods after the first, in order; empty for a single-period plan. */
     private final List<PlanPeriod> laterPeriods;
+    /** The plan's blocks, in its order, each with the day it takes effect. */
+    private final List<BlockDays> blocks = new ArrayList<>();
 
     private QuotaTimeline(LocalDate cycleStart, List<PlanPeriod> periods) {
         this.cycleStart = cycleStart;
         this.laterPeriods = periods.size() > 1 ? List.copyOf(periods.subList(1, periods.size())) : List.of();
+    }
+
+    /**
+     * A reserved block as enforced: it holds its GPUs on the days {@code [from, placed.end())}, where {@code from} is
+     * its placed start, or later when the GPUs are still being yielded then ({@code from == placed.end()}: never).
+     */
+    public record BlockDays(PlacedBlock placed, LocalDate from) {
+        public BlockDays {
+            Checks.present(placed, "placed");
+            Checks.present(from, "from");
+        }
+
+        public boolean holdsOn(LocalDate day) {
+            return !day.isBefore(from) && day.isBefore(placed.end());
+        }
+
+        /** Whether the block starts after its placed start, waiting for GPUs that other projects yield. */
+        public boolean delayed() {
+            return from.isAfter(placed.start());
+        }
     }
 
     /**
@@ -54,6 +82,12 @@ public final class QuotaTimeline {
             timeline.boundaries.add(timeline.yieldDate(line));
         });
         timeline.laterPeriods.forEach(period -> timeline.boundaries.add(period.from()));
+        plan.blocks().forEach(block -> {
+            timeline.blocks.add(new BlockDays(block, block.start()));
+            Stream.of(block.start(), block.end())
+                    .filter(day -> !day.isBefore(cycleStart))
+                    .forEach(timeline.boundaries::add);
+        });
         TreeSet<GpuTypeId> types = new TreeSet<>(capacityGpus.keySet());
         plan.projects().forEach(line -> {
             types.addAll(line.grant().gpus().keySet());
@@ -65,7 +99,24 @@ public final class QuotaTimeline {
                         timeline.boundaries.headSet(timeline.laterPeriods.get(0).from()));
         types.forEach(
                 type -> timeline.schedule(plan.projects(), type, capacityGpus.getOrDefault(type, 0), firstPeriod));
+        // a block that waited starts a boundary of its own
+        timeline.blocks.forEach(block -> timeline.boundaries.add(block.from()));
         return timeline;
+    }
+
+    /** The plan's reserved blocks in its order, each with the days it holds its GPUs on. */
+    public List<BlockDays> blocks() {
+        return List.copyOf(blocks);
+    }
+
+    /** GPUs of each type the project's reserved blocks hold on {@code day}, on top of its quota. */
+    public Allocation blockGpusOn(ProjectId project, LocalDate day) {
+        Map<GpuTypeId, Integer> held = new TreeMap<>();
+        blocks.stream()
+                .filter(block -> block.placed().project().equals(project) && block.holdsOn(day))
+                .forEach(block ->
+                        held.merge(block.placed().gpuType(), block.placed().gpus(), Integer::sum));
+        return new Allocation(held);
     }
 
     public LocalDate cycleStart() {
@@ -176,7 +227,11 @@ public final class QuotaTimeline {
         return yieldBy.isBefore(cycleStart) ? cycleStart : yieldBy;
     }
 
-    /** Walks the boundaries for one type: yields due, then the grows that fit, in plan order. */
+    /**
+     * Walks the boundaries for one type: yields due, blocks that end, blocks that start (or waited) and fit whole,
+     * then the grows that fit, in plan order. Blocks that start after the first period are left at their placed
+     * start: from then on every project holds its period's grant, which the planner fits with the blocks.
+     */
     private void schedule(List<ProjectPlan> plan, GpuTypeId type, int capacity, TreeSet<LocalDate> boundaries) {
         Map<ProjectId, Integer> held = new HashMap<>();
         List<ProjectPlan> grows = new ArrayList<>();
@@ -188,6 +243,17 @@ public final class QuotaTimeline {
                 grows.add(line);
             }
         }
+        LocalDate firstPeriodEnd =
+                laterPeriods.isEmpty() ? null : laterPeriods.get(0).from();
+        List<Integer> waiting = new ArrayList<>();
+        List<Integer> holding = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            PlacedBlock block = blocks.get(b).placed();
+            if (block.gpuType().equals(type)
+                    && (firstPeriodEnd == null || block.start().isBefore(firstPeriodEnd))) {
+                waiting.add(b);
+            }
+        }
         for (LocalDate day : boundaries) {
             for (ProjectPlan line : plan) {
                 if (line.grant().gpus(type) < line.previous().gpus(type)
@@ -197,7 +263,32 @@ public final class QuotaTimeline {
                     record(line.project(), type, day);
                 }
             }
+            for (var iterator = holding.iterator(); iterator.hasNext(); ) {
+                PlacedBlock block = blocks.get(iterator.next()).placed();
+                if (!day.isBefore(block.end())) {
+                    total -= block.gpus();
+                    iterator.remove();
+                }
+            }
             boolean last = day.equals(boundaries.last());
+            for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
+                int b = iterator.next();
+                PlacedBlock block = blocks.get(b).placed();
+                if (day.isBefore(block.start())) {
+                    continue;
+                }
+                if (!day.isBefore(block.end())) {
+                    blocks.set(b, new BlockDays(block, block.end())); // its days passed while the GPUs were yielded
+                    iterator.remove();
+                } else if ((last && firstPeriodEnd == null) || total + block.gpus() <= capacity) {
+                    // on the cycle start, a block that began earlier keeps its start
+                    boolean onTime = day.equals(boundaries.first()) || !day.isAfter(block.start());
+                    blocks.set(b, new BlockDays(block, onTime ? block.start() : day));
+                    total += block.gpus();
+                    holding.add(b);
+                    iterator.remove();
+                }
+            }
             for (var iterator = grows.iterator(); iterator.hasNext(); ) {
                 ProjectPlan line = iterator.next();
                 int more = line.grant().gpus(type) - held.get(line.project());
@@ -208,6 +299,11 @@ public final class QuotaTimeline {
                     iterator.remove();
                 }
             }
+        }
+        // still waiting at the end of the first period: from the second on, the period's grants leave it room
+        for (int b : waiting) {
+            PlacedBlock block = blocks.get(b).placed();
+            blocks.set(b, new BlockDays(block, firstPeriodEnd.isBefore(block.end()) ? firstPeriodEnd : block.end()));
         }
     }
 
