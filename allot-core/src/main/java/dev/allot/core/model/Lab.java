@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * deciders' pins and overrides, and the history of past cycles (the last one is the previous plan).
  *
  * <p>Lists keep the order of the lab file; lookups are by id. A {@code Lab} is a checked value: build one through
- * the lab-file reader, which reports every problem at once, or directly in tests.
+ * the lab-file reader, which reports every problem at once, or with {@link #builder()}.
  */
 public record Lab(
         String name,
