@@ -45,11 +45,9 @@ class ArchitectureTest {
             Map.entry("dev.allot.server.Requests", "authentication reads tokens and sessions"),
             Map.entry("dev.allot.web.Sessions", "authentication reads tokens and sessions"),
             Map.entry("dev.allot.app.server.TokenCommand", "creates and revokes tokens"),
+            // Writes without a use case yet (the session is the sign-in rework's).
+            Map.entry("dev.allot.server.LabHandlers", "project writes, raw usage records, token and session creation"),
             // Reads not yet moved behind dev.allot.application.Reads.
-            Map.entry("dev.allot.server.LabHandlers", "project, fleet and usage reads and project writes"),
-            Map.entry("dev.allot.server.CycleHandlers", "list reads of asks, scores, pins and overrides"),
-            Map.entry("dev.allot.server.PlanHandlers", "plan, version, diff and audit reads"),
-            Map.entry("dev.allot.server.Portfolio", "the portfolio view's reads"),
             Map.entry("dev.allot.web.BoardPage", "the board's reads"),
             Map.entry("dev.allot.web.ReviewPage", "the review screen's reads"),
             Map.entry("dev.allot.web.ProjectPage", "the project page's reads"),
