@@ -44,6 +44,13 @@ public final class StoreOptions {
         return run(opened -> work.accept(dev.allot.application.Application.over(opened)));
     }
 
+    /** Runs {@code work} with the use cases over the open store, solving drafts with {@code planner}, then closes it. */
+    public int runUseCases(
+            dev.allot.core.planner.Planner planner,
+            java.util.function.Consumer<dev.allot.application.Application> work) {
+        return run(opened -> work.accept(dev.allot.application.Application.over(opened, planner)));
+    }
+
     /** The console user: local database access is trusted, so the role is the one asked for. */
     public Actor actor() {
         String name = actingUser != null ? actingUser : System.getProperty("user.name", "console");
