@@ -45,11 +45,9 @@ class ArchitectureTest {
             Map.entry("dev.allot.server.Requests", "authentication reads tokens and sessions"),
             Map.entry("dev.allot.web.Sessions", "authentication reads tokens and sessions"),
             Map.entry("dev.allot.app.server.TokenCommand", "creates and revokes tokens"),
+            // Writes without a use case yet (the session is the sign-in rework's).
+            Map.entry("dev.allot.server.LabHandlers", "project writes, raw usage records, token and session creation"),
             // Reads not yet moved behind dev.allot.application.Reads.
-            Map.entry("dev.allot.server.LabHandlers", "project, fleet and usage reads and project writes"),
-            Map.entry("dev.allot.server.CycleHandlers", "list reads of asks, scores, pins and overrides"),
-            Map.entry("dev.allot.server.PlanHandlers", "plan, version, diff and audit reads"),
-            Map.entry("dev.allot.server.Portfolio", "the portfolio view's reads"),
             Map.entry("dev.allot.web.BoardPage", "the board's reads"),
             Map.entry("dev.allot.web.ReviewPage", "the review screen's reads"),
             Map.entry("dev.allot.web.ProjectPage", "the project page's reads"),
@@ -58,11 +56,7 @@ class ArchitectureTest {
             Map.entry("dev.allot.web.AskForm", "the stored ask's read"),
             Map.entry("dev.allot.web.ScoreForm", "the reviewer's stored score read"),
             Map.entry("dev.allot.web.PolicyForm", "the lab's categories read"),
-            Map.entry("dev.allot.web.ReviewActions", "the current cycle's read"),
-            Map.entry("dev.allot.app.server.CycleCommand", "list and diff reads"),
-            Map.entry("dev.allot.app.server.LabExportCommand", "the stored lab's read"),
-            Map.entry("dev.allot.app.slurm.UsageCommand", "usage writes"),
-            Map.entry("dev.allot.app.simulate.SimulateCommand", "the stored plan's read"));
+            Map.entry("dev.allot.web.ReviewActions", "the current cycle's read"));
 
     private static final DescribedPredicate<JavaClass> STORE_ACCESS = DescribedPredicate.describe(
             "the store or its repositories",

@@ -1,12 +1,26 @@
 package dev.allot.application;
 
+import dev.allot.core.model.Category;
 import dev.allot.core.model.CycleId;
+import dev.allot.core.model.DeciderOverride;
+import dev.allot.core.model.GpuType;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.Pin;
+import dev.allot.core.model.Pool;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.Score;
+import dev.allot.store.AuditLog;
 import dev.allot.store.Cycle;
+import dev.allot.store.PlanDiff;
+import dev.allot.store.ProjectHistory;
 import dev.allot.store.Role;
 import dev.allot.store.Store;
+import dev.allot.store.StoredAsk;
 import dev.allot.store.StoredPlan;
+import dev.allot.store.UsageDay;
 import dev.allot.store.Versioned;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,8 +101,14 @@ public final class Reads {
         return Optional.of(dev.allot.store.PlanDiff.between(draft.get().plan(), previous, speeds));
     }
 
+    /** Every cycle, newest (latest start) first. */
     public List<Versioned<Cycle>> cycles() {
         return store.cycles().list();
+    }
+
+    /** The newest cycle (latest start); empty while the store holds none. */
+    public Optional<Versioned<Cycle>> newestCycle() {
+        return cycles().stream().findFirst();
     }
 
     public Versioned<Cycle> cycle(CycleId id) {
@@ -99,8 +119,99 @@ public final class Reads {
         return store.plans().draft(cycle);
     }
 
+    /** The published versions of {@code cycle}, oldest first. */
     public List<StoredPlan> published(CycleId cycle) {
         return store.plans().published(cycle);
+    }
+
+    /** One published version of {@code cycle}; empty when there is no such version. */
+    public Optional<StoredPlan> published(CycleId cycle, int version) {
+        return store.plans().published(cycle, version);
+    }
+
+    /** The newest published version of {@code cycle}: the plan in force, as enforcers and leads see it. */
+    public Optional<StoredPlan> latestPublished(CycleId cycle) {
+        return store.plans().latestPublished(cycle);
+    }
+
+    /** What the cycle's draft (or, without one, its latest published plan) changes against the previous cycle's. */
+    public PlanDiff diff(CycleId cycle) {
+        return store.plans().diff(cycle);
+    }
+
+    /** The asks of an existing cycle (an unknown cycle is not found), with their versions. */
+    public List<Versioned<StoredAsk>> asks(CycleId cycle) {
+        store.cycles().get(cycle);
+        return store.reviews().asks(cycle);
+    }
+
+    /** The ask of {@code project} in an existing cycle (an unknown cycle is not found), with its version. */
+    public Optional<Versioned<StoredAsk>> ask(CycleId cycle, ProjectId project) {
+        store.cycles().get(cycle);
+        return store.reviews().ask(cycle, project);
+    }
+
+    /** Every reviewer's scores in an existing cycle (an unknown cycle is not found). */
+    public List<Score> scores(CycleId cycle) {
+        store.cycles().get(cycle);
+        return store.reviews().scores(cycle);
+    }
+
+    /** The deciders' pins in an existing cycle (an unknown cycle is not found). */
+    public List<Pin> pins(CycleId cycle) {
+        store.cycles().get(cycle);
+        return store.reviews().pins(cycle);
+    }
+
+    /** The deciders' overrides in an existing cycle (an unknown cycle is not found). */
+    public List<DeciderOverride> overrides(CycleId cycle) {
+        store.cycles().get(cycle);
+        return store.reviews().overrides(cycle);
+    }
+
+    /** A mark that grows with every write to the store (the audit log's newest entry): a cache key for views. */
+    public long changeMark() {
+        return store.audit().highWater();
+    }
+
+    /** The lab's GPU types, in the order they are declared. */
+    public List<GpuType> gpuTypes() {
+        return store.lab().gpuTypes();
+    }
+
+    /** The lab's pools, in the order they are declared. */
+    public List<Pool> pools() {
+        return store.lab().pools();
+    }
+
+    /** The lab's project categories, in the order they are declared. */
+    public List<Category> categories() {
+        return store.lab().categories();
+    }
+
+    /** The lab's projects, with their versions. */
+    public List<Versioned<Project>> projects() {
+        return store.lab().projects();
+    }
+
+    /** One project with its version; empty when the lab has no such project. */
+    public Optional<Versioned<Project>> project(ProjectId id) {
+        return store.lab().project(id);
+    }
+
+    /** A project's asks, grants and use over the stored cycles. */
+    public ProjectHistory history(ProjectId id) {
+        return store.lab().history(id);
+    }
+
+    /** A project's recorded GPU-hours per GPU type and day, from {@code from} up to {@code to}. */
+    public List<UsageDay> usage(ProjectId project, LocalDate from, LocalDate to) {
+        return store.usage().usage(project, from, to);
+    }
+
+    /** The newest audit entries, at most {@code limit}, of one entity kind and id when they are given (null: all). */
+    public List<AuditLog.Entry> audit(String entity, String entityId, int limit) {
+        return store.audit().list(entity, entityId, limit);
     }
 
     /** The lab as stored for {@code cycle}: what the planner solves. */

@@ -134,20 +134,12 @@ class CarryOverTest {
     }
 
     private Lab withoutAsk(ProjectId project) {
-        return new Lab(
-                lab.name(),
-                lab.cycle(),
-                lab.cycleStart(),
-                lab.gpuTypes(),
-                lab.pools(),
-                lab.categories(),
-                lab.projects(),
-                lab.asks().stream().filter(a -> !a.project().equals(project)).toList(),
-                lab.scores(),
-                TestPolicies.everyFieldChanged(),
-                lab.pins(),
-                lab.overrides(),
-                lab.history());
+        return lab.toBuilder()
+                .asks(lab.asks().stream()
+                        .filter(a -> !a.project().equals(project))
+                        .toList())
+                .policy(TestPolicies.everyFieldChanged())
+                .build();
     }
 
     private static StoredAsk edited(ProjectId project) {

@@ -104,13 +104,7 @@ class EnforcementsTest {
                         funded.value(),
                         funded.yieldBy(),
                         funded.explanation()));
-        Plan broken = new Plan(
-                solved.cycle(),
-                lines,
-                solved.capacityGpus(),
-                solved.allocatableGpus(),
-                solved.marginalValuePerGpu(),
-                solved.solve());
+        Plan broken = solved.toBuilder().projects(lines).build();
         store.plans().saveDraft(cycle, broken, null, DANA);
         store.plans().publish(cycle, null, "", DANA);
 

@@ -136,28 +136,26 @@ class EvidenceValuationTest {
                 .value(new ValuePolicy(basis, 720, 1.44e18, Map.of(RESEARCH, 100.0), Map.of()))
                 .build();
         List<ProjectId> ids = List.of(STEEP, SATURATED, SPARSE);
-        return new Lab(
-                "evidence-lab",
-                CycleId.of("2026-Q1"),
-                LocalDate.of(2026, 1, 1),
-                List.of(new GpuType(h100, 1.0)),
-                List.of(new Pool("h100-pool", "main", h100, 64, 8)),
-                List.of(new Category(RESEARCH, "")),
-                ids.stream()
+        return Lab.builder()
+                .name("evidence-lab")
+                .cycle(CycleId.of("2026-Q1"))
+                .cycleStart(LocalDate.of(2026, 1, 1))
+                .gpuTypes(List.of(new GpuType(h100, 1.0)))
+                .pools(List.of(new Pool("h100-pool", "main", h100, 64, 8)))
+                .categories(List.of(new Category(RESEARCH, "")))
+                .projects(ids.stream()
                         .limit(projects)
                         .map(id -> new Project(id, id.value(), RESEARCH, "lead", List.of(), ProjectStatus.ACTIVE))
-                        .toList(),
-                ids.stream()
+                        .toList())
+                .asks(ids.stream()
                         .limit(projects)
                         .map(id -> new Ask(id, 8, 32, 64, Set.of(), Map.of(), ""))
-                        .toList(),
-                ids.stream()
+                        .toList())
+                .scores(ids.stream()
                         .limit(projects)
                         .map(id -> new Score(id, "reviewer", 6, ""))
-                        .toList(),
-                policy,
-                List.of(),
-                List.of(),
-                List.of());
+                        .toList())
+                .policy(policy)
+                .build();
     }
 }

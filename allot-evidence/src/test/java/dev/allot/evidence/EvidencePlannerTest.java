@@ -74,20 +74,10 @@ class EvidencePlannerTest {
     void explanationsSpeakTheMetricOfTheNextGpuAndOfTheHolderItWouldComeFrom() {
         Lab fresh = twoProjectsOneFleet();
         // The saturated project held 32 H100 last cycle; continuity (50 %) keeps at least 16 of them with it.
-        Lab lab = new Lab(
-                fresh.name(),
-                fresh.cycle(),
-                fresh.cycleStart(),
-                fresh.gpuTypes(),
-                fresh.pools(),
-                fresh.categories(),
-                fresh.projects(),
-                fresh.asks(),
-                fresh.scores(),
-                fresh.policy(),
-                fresh.pins(),
-                fresh.overrides(),
-                List.of(new PastCycle(CycleId.of("2025-Q4"), Map.of(SATURATED, Allocation.of("H100", 32)), Map.of())));
+        Lab lab = fresh.toBuilder()
+                .history(List.of(
+                        new PastCycle(CycleId.of("2025-Q4"), Map.of(SATURATED, Allocation.of("H100", 32)), Map.of())))
+                .build();
         CompiledCurve steep = new CompiledCurve(CURVE, 1_000, 720, 100, LOSS);
         CompiledCurve saturated = new CompiledCurve(CURVE, 1e7, 720, 100, LOSS);
         Plan byEvidence = plan(lab, EvidenceValueModel.of(Map.of(STEEP, steep, SATURATED, saturated)));
@@ -148,23 +138,21 @@ class EvidencePlannerTest {
                 .maxChangeFraction(0.5)
                 .granularity(Granularity.NODE)
                 .build();
-        return new Lab(
-                "evidence-lab",
-                CycleId.of("2026-Q1"),
-                LocalDate.of(2026, 1, 1),
-                List.of(new GpuType(h100, 1.0)),
-                List.of(new Pool("h100-pool", "main", h100, 64, 8)),
-                List.of(new Category(research, "")),
-                List.of(
+        return Lab.builder()
+                .name("evidence-lab")
+                .cycle(CycleId.of("2026-Q1"))
+                .cycleStart(LocalDate.of(2026, 1, 1))
+                .gpuTypes(List.of(new GpuType(h100, 1.0)))
+                .pools(List.of(new Pool("h100-pool", "main", h100, 64, 8)))
+                .categories(List.of(new Category(research, "")))
+                .projects(List.of(
                         new Project(STEEP, "Steep", research, "lead", List.of(), ProjectStatus.ACTIVE),
-                        new Project(SATURATED, "Saturated", research, "lead", List.of(), ProjectStatus.ACTIVE)),
-                List.of(
+                        new Project(SATURATED, "Saturated", research, "lead", List.of(), ProjectStatus.ACTIVE)))
+                .asks(List.of(
                         new Ask(STEEP, 8, 32, 64, Set.of(), Map.of(), ""),
-                        new Ask(SATURATED, 8, 32, 64, Set.of(), Map.of(), "")),
-                List.of(new Score(STEEP, "reviewer", 6, ""), new Score(SATURATED, "reviewer", 6, "")),
-                policy,
-                List.of(),
-                List.of(),
-                List.of());
+                        new Ask(SATURATED, 8, 32, 64, Set.of(), Map.of(), "")))
+                .scores(List.of(new Score(STEEP, "reviewer", 6, ""), new Score(SATURATED, "reviewer", 6, "")))
+                .policy(policy)
+                .build();
     }
 }

@@ -132,33 +132,30 @@ final class TestPlans {
 
     Lab build() {
         Policy policy = Policy.defaults().edit().shareBounds(bounds).build();
-        return new Lab(
-                "test-lab",
-                CycleId.of("2026-12"),
-                CYCLE_START,
-                types,
-                pools,
-                categories.stream().map(id -> new Category(id, "")).toList(),
-                projects,
-                asks,
-                List.of(),
-                policy,
-                List.of(),
-                List.of(),
-                List.of(new PastCycle(CycleId.of("2026-10"), previous, Map.of())));
+        return Lab.builder()
+                .name("test-lab")
+                .cycle(CycleId.of("2026-12"))
+                .cycleStart(CYCLE_START)
+                .gpuTypes(types)
+                .pools(pools)
+                .categories(categories.stream().map(id -> new Category(id, "")).toList())
+                .projects(projects)
+                .asks(asks)
+                .policy(policy)
+                .history(List.of(new PastCycle(CycleId.of("2026-10"), previous, Map.of())))
+                .build();
     }
 
     Plan plan() {
         Lab lab = build();
-        return new Plan(
-                lab.cycle(),
-                lines,
-                lab.capacityGpus(),
-                lab.capacityGpus(),
-                Map.of(),
-                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0),
-                List.of(),
-                blocks);
+        return Plan.builder()
+                .cycle(lab.cycle())
+                .projects(lines)
+                .capacityGpus(lab.capacityGpus())
+                .allocatableGpus(lab.capacityGpus())
+                .solve(new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0))
+                .blocks(blocks)
+                .build();
     }
 
     /** Four projects that exercise every decision Kueue enforces differently. */

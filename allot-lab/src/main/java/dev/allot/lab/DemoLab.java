@@ -62,20 +62,21 @@ public final class DemoLab {
         portfolio.asks.forEach(ask -> asks.put(ask.project(), ask));
         List<PastCycle> history = new DemoHistory(random, speeds, allocatable, portfolio.projects, asks).cycles();
         Decisions decisions = decisions(random, portfolio.projects, asks, history.get(history.size() - 1));
-        return new Lab(
-                "demo-lab",
-                CYCLE,
-                LocalDate.of(2027, 1, 4),
-                gpuTypes,
-                pools,
-                categories(),
-                portfolio.projects,
-                portfolio.asks,
-                portfolio.scores,
-                policy(),
-                decisions.pins(),
-                decisions.overrides(),
-                history);
+        return Lab.builder()
+                .name("demo-lab")
+                .cycle(CYCLE)
+                .cycleStart(LocalDate.of(2027, 1, 4))
+                .gpuTypes(gpuTypes)
+                .pools(pools)
+                .categories(categories())
+                .projects(portfolio.projects)
+                .asks(portfolio.asks)
+                .scores(portfolio.scores)
+                .policy(policy())
+                .pins(decisions.pins())
+                .overrides(decisions.overrides())
+                .history(history)
+                .build();
     }
 
     /**
@@ -83,20 +84,14 @@ public final class DemoLab {
      * the planner allowed to kill and no pins, so nearly every project is killed and nearly the whole fleet idles.
      */
     public static Lab careless(Lab lab) {
-        return new Lab(
-                lab.name(),
-                lab.cycle(),
-                lab.cycleStart(),
-                lab.gpuTypes(),
-                lab.pools(),
-                lab.categories(),
-                lab.projects(),
-                lab.asks(),
-                lab.scores(),
-                lab.policy().edit().reserveFraction(0.99).plannerMayKill(true).build(),
-                List.of(),
-                lab.overrides(),
-                lab.history());
+        return lab.toBuilder()
+                .policy(lab.policy()
+                        .edit()
+                        .reserveFraction(0.99)
+                        .plannerMayKill(true)
+                        .build())
+                .pins(List.of())
+                .build();
     }
 
     /**

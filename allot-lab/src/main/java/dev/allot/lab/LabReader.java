@@ -81,23 +81,24 @@ final class LabReader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Lab(
-                name,
-                CycleId.of(cycle),
-                cycleStart,
-                gpuTypes,
-                pools,
-                categories,
-                portfolio.projects(),
-                portfolio.asks(),
-                portfolio.scores(),
-                policy,
-                decisions.pins(),
-                decisions.overrides(),
-                decisions.history(),
-                events,
-                budgets,
-                portfolio.blocks());
+        return Lab.builder()
+                .name(name)
+                .cycle(CycleId.of(cycle))
+                .cycleStart(cycleStart)
+                .gpuTypes(gpuTypes)
+                .pools(pools)
+                .categories(categories)
+                .projects(portfolio.projects())
+                .asks(portfolio.asks())
+                .scores(portfolio.scores())
+                .policy(policy)
+                .pins(decisions.pins())
+                .overrides(decisions.overrides())
+                .history(decisions.history())
+                .capacityEvents(events)
+                .budgets(budgets)
+                .blocks(portfolio.blocks())
+                .build();
     }
 
     /** The evidence section of the file last read (empty without one). */

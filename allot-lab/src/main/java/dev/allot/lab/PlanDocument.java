@@ -213,16 +213,17 @@ public final class PlanDocument {
             for (JsonNode node : root.path("projects")) {
                 lines.add(readProject(node));
             }
-            return new Plan(
-                    CycleId.of(root.path("cycle").asText()),
-                    lines,
-                    readCounts(root.path("capacityGpus")),
-                    readCounts(root.path("allocatableGpus")),
-                    readNumbers(root.path("marginalValuePerGpu")),
-                    report,
-                    readPeriods(root.path("periods")),
-                    readBlocks(root.path("blocks")),
-                    readBudgets(root.path("budgets")));
+            return Plan.builder()
+                    .cycle(CycleId.of(root.path("cycle").asText()))
+                    .projects(lines)
+                    .capacityGpus(readCounts(root.path("capacityGpus")))
+                    .allocatableGpus(readCounts(root.path("allocatableGpus")))
+                    .marginalValuePerGpu(readNumbers(root.path("marginalValuePerGpu")))
+                    .solve(report)
+                    .periods(readPeriods(root.path("periods")))
+                    .blocks(readBlocks(root.path("blocks")))
+                    .budgets(readBudgets(root.path("budgets")))
+                    .build();
         } catch (JsonProcessingException e) {
             throw invalid(sourceName, "(document)", "", "is not valid JSON/YAML: " + e.getOriginalMessage());
         } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {

@@ -87,20 +87,21 @@ public final class ScaledLab {
         for (int c = 0; c < first.history().size(); c++) {
             history.add(new PastCycle(first.history().get(c).cycle(), grants.get(c), used.get(c)));
         }
-        return new Lab(
-                first.name() + "-x" + copies,
-                first.cycle(),
-                first.cycleStart(),
-                first.gpuTypes(),
-                pools,
-                first.categories(),
-                projects,
-                asks,
-                scores,
-                first.policy(),
-                pins,
-                overrides,
-                history);
+        return Lab.builder()
+                .name(first.name() + "-x" + copies)
+                .cycle(first.cycle())
+                .cycleStart(first.cycleStart())
+                .gpuTypes(first.gpuTypes())
+                .pools(pools)
+                .categories(first.categories())
+                .projects(projects)
+                .asks(asks)
+                .scores(scores)
+                .policy(first.policy())
+                .pins(pins)
+                .overrides(overrides)
+                .history(history)
+                .build();
     }
 
     /**
@@ -153,24 +154,29 @@ public final class ScaledLab {
         List<PastCycle> history = lab.history().stream()
                 .map(past -> new PastCycle(past.cycle(), keep(past.grants(), kept), keep(past.usedFraction(), kept)))
                 .toList();
-        return new Lab(
-                demo.name() + "-" + projects,
-                lab.cycle(),
-                lab.cycleStart(),
-                lab.gpuTypes(),
-                pools,
-                lab.categories(),
-                List.copyOf(chosen),
-                lab.asks().stream().filter(ask -> kept.contains(ask.project())).toList(),
-                lab.scores().stream()
+        return Lab.builder()
+                .name(demo.name() + "-" + projects)
+                .cycle(lab.cycle())
+                .cycleStart(lab.cycleStart())
+                .gpuTypes(lab.gpuTypes())
+                .pools(pools)
+                .categories(lab.categories())
+                .projects(List.copyOf(chosen))
+                .asks(lab.asks().stream()
+                        .filter(ask -> kept.contains(ask.project()))
+                        .toList())
+                .scores(lab.scores().stream()
                         .filter(score -> kept.contains(score.project()))
-                        .toList(),
-                lab.policy(),
-                lab.pins().stream().filter(pin -> kept.contains(pin.project())).toList(),
-                lab.overrides().stream()
+                        .toList())
+                .policy(lab.policy())
+                .pins(lab.pins().stream()
+                        .filter(pin -> kept.contains(pin.project()))
+                        .toList())
+                .overrides(lab.overrides().stream()
                         .filter(override -> kept.contains(override.project()))
-                        .toList(),
-                history);
+                        .toList())
+                .history(history)
+                .build();
     }
 
     private static int copies(Lab lab, int perCopy) {

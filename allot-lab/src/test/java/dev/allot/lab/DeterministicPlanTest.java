@@ -36,20 +36,13 @@ class DeterministicPlanTest {
 
     /** The same lab with projects, asks, scores, pins and overrides listed in another order. */
     static Lab shuffled(Lab lab, Random random) {
-        return new Lab(
-                lab.name(),
-                lab.cycle(),
-                lab.cycleStart(),
-                lab.gpuTypes(),
-                lab.pools(),
-                lab.categories(),
-                shuffle(lab.projects(), random),
-                shuffle(lab.asks(), random),
-                shuffle(lab.scores(), random),
-                lab.policy(),
-                shuffle(lab.pins(), random),
-                shuffle(lab.overrides(), random),
-                lab.history());
+        return lab.toBuilder()
+                .projects(shuffle(lab.projects(), random))
+                .asks(shuffle(lab.asks(), random))
+                .scores(shuffle(lab.scores(), random))
+                .pins(shuffle(lab.pins(), random))
+                .overrides(shuffle(lab.overrides(), random))
+                .build();
     }
 
     private static <T> List<T> shuffle(List<T> items, Random random) {

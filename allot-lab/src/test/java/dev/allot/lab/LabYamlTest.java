@@ -192,17 +192,10 @@ class LabYamlTest {
     @Test
     void numbersRoundTripExactly() {
         Lab lab = labNamed("numbers");
-        Lab tuned = new Lab(
-                lab.name(),
-                lab.cycle(),
-                lab.cycleStart(),
-                List.of(new GpuType(GpuTypeId.of("H100"), 1e-7), new GpuType(GpuTypeId.of("A100"), 12345678.9)),
-                lab.pools(),
-                lab.categories(),
-                lab.projects(),
-                lab.asks(),
-                lab.scores(),
-                Policy.defaults()
+        Lab tuned = lab.toBuilder()
+                .gpuTypes(
+                        List.of(new GpuType(GpuTypeId.of("H100"), 1e-7), new GpuType(GpuTypeId.of("A100"), 12345678.9)))
+                .policy(Policy.defaults()
                         .edit()
                         .reserveFraction(0.07)
                         .reserveGpus(Map.of(GpuTypeId.of("H100"), 3))
@@ -210,13 +203,14 @@ class LabYamlTest {
                         .maxChangeFraction(1.0 / 3)
                         .granularity(Granularity.NODE)
                         .yieldNoticeDays(0)
-                        .build(),
-                List.of(),
-                List.of(),
-                List.of(new PastCycle(
+                        .build())
+                .pins(List.of())
+                .overrides(List.of())
+                .history(List.of(new PastCycle(
                         CycleId.of("2026-12"),
                         Map.of(ProjectId.of("p1"), Allocation.NONE),
-                        Map.of(ProjectId.of("p1"), 1.25))));
+                        Map.of(ProjectId.of("p1"), 1.25))))
+                .build();
 
         assertThat(LabYaml.read(LabYaml.write(tuned), "numbers.yaml")).isEqualTo(tuned);
     }
@@ -225,24 +219,22 @@ class LabYamlTest {
         GpuTypeId h100 = GpuTypeId.of("H100");
         ProjectId project = ProjectId.of("p1");
         CategoryId category = CategoryId.of("research");
-        return new Lab(
-                text,
-                CycleId.of("2027-01"),
-                LocalDate.of(2027, 1, 4),
-                List.of(new GpuType(h100, 1.0)),
-                List.of(new Pool(text, text, h100, 16, 8)),
-                List.of(new Category(category, text)),
-                List.of(new Project(project, text, category, text, List.of(text, "b"), ProjectStatus.PAUSED)),
-                List.of(new Ask(project, 1, 2, 3, Set.of(h100), Map.of(h100, 1.5), text)),
-                List.of(new Score(project, text, 7, text)),
-                Policy.defaults()
+        return Lab.builder()
+                .name(text)
+                .cycle(CycleId.of("2027-01"))
+                .cycleStart(LocalDate.of(2027, 1, 4))
+                .gpuTypes(List.of(new GpuType(h100, 1.0)))
+                .pools(List.of(new Pool(text, text, h100, 16, 8)))
+                .categories(List.of(new Category(category, text)))
+                .projects(List.of(new Project(project, text, category, text, List.of(text, "b"), ProjectStatus.PAUSED)))
+                .asks(List.of(new Ask(project, 1, 2, 3, Set.of(h100), Map.of(h100, 1.5), text)))
+                .scores(List.of(new Score(project, text, 7, text)))
+                .policy(Policy.defaults()
                         .edit()
                         .relations(List.of())
                         .granularity(Granularity.GPU)
-                        .build(),
-                List.of(),
-                List.of(),
-                List.of());
+                        .build())
+                .build();
     }
 
     @Test

@@ -19,16 +19,13 @@ class PlanDocumentBudgetsTest {
             new SolveReport(SolveReport.Status.OPTIMAL, 1, 1, 0, Duration.ofMillis(5), "scip", 42);
 
     private static Plan plan(List<Budget> budgets) {
-        return new Plan(
-                CycleId.of("2026-12"),
-                List.of(),
-                Map.of(GpuTypeId.of("H100"), 64),
-                Map.of(GpuTypeId.of("H100"), 64),
-                Map.of(),
-                SOLVE,
-                List.of(),
-                List.of(),
-                budgets);
+        return Plan.builder()
+                .cycle(CycleId.of("2026-12"))
+                .capacityGpus(Map.of(GpuTypeId.of("H100"), 64))
+                .allocatableGpus(Map.of(GpuTypeId.of("H100"), 64))
+                .solve(SOLVE)
+                .budgets(budgets)
+                .build();
     }
 
     @Test

@@ -82,20 +82,14 @@ class PlanSchemaTest {
     @Test
     void placedBlocksAreWrittenReadBackAndConform() {
         Plan plan = PlanDocument.read(demoPlan, "plan.json");
-        Plan withBlock = new Plan(
-                plan.cycle(),
-                plan.projects(),
-                plan.capacityGpus(),
-                plan.allocatableGpus(),
-                plan.marginalValuePerGpu(),
-                plan.solve(),
-                plan.periods(),
-                List.of(new dev.allot.core.model.PlacedBlock(
+        Plan withBlock = plan.toBuilder()
+                .blocks(List.of(new dev.allot.core.model.PlacedBlock(
                         plan.projects().get(0).project(),
                         dev.allot.core.model.GpuTypeId.of("H100"),
                         64,
                         java.time.LocalDate.of(2027, 1, 18),
-                        java.time.LocalDate.of(2027, 1, 28))));
+                        java.time.LocalDate.of(2027, 1, 28))))
+                .build();
 
         String json = PlanDocument.json(withBlock);
 

@@ -35,10 +35,10 @@ final class ApiRoutes {
     private ApiRoutes() {}
 
     static List<Route> of(Store store, Planner planner) {
-        LabHandlers lab = new LabHandlers(store);
         Application application = Application.over(store, planner);
-        CycleHandlers cycles = new CycleHandlers(store, application);
-        PlanHandlers plans = new PlanHandlers(store, application);
+        LabHandlers lab = new LabHandlers(store, application.reads());
+        CycleHandlers cycles = new CycleHandlers(application);
+        PlanHandlers plans = new PlanHandlers(application);
         TokenHandlers tokens = new TokenHandlers(application.tokens());
         ApprovalHandlers approvals = new ApprovalHandlers(application);
         EvidenceHandlers evidence = new EvidenceHandlers(application);

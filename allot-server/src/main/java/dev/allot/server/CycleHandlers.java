@@ -15,7 +15,6 @@ import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.ImportSummary;
-import dev.allot.store.Store;
 import dev.allot.store.StoredAsk;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
@@ -25,27 +24,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** Handlers for cycles: workflow, policy, asks, scores, pins and overrides. */
 final class CycleHandlers {
     private static final List<String> STATES =
             Arrays.stream(CycleState.values()).map(CycleState::label).toList();
 
-    private final Store store;
     private final Application application;
 
-    CycleHandlers(Store store, Application application) {
-        this.store = store;
+    CycleHandlers(Application application) {
         this.application = application;
     }
 
     void list(Context ctx) {
-        ctx.json(store.cycles().list().stream().map(Versioned::value).toList());
+        ctx.json(application.reads().cycles().stream().map(Versioned::value).toList());
     }
 
     void get(Context ctx) {
-        Requests.versioned(ctx, store.cycles().get(Requests.cycle(ctx)));
+        Requests.versioned(ctx, application.reads().cycle(Requests.cycle(ctx)));
     }
 
     void create(Context ctx) {
@@ -137,10 +133,10 @@ final class CycleHandlers {
     void ask(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
         ProjectId project = Requests.project(ctx);
-        store.cycles().get(cycle);
         Requests.versioned(
                 ctx,
-                store.reviews()
+                application
+                        .reads()
                         .ask(cycle, project)
                         .orElseThrow(() -> new AllotException(
                                 Kind.NOT_FOUND,
@@ -161,7 +157,7 @@ final class CycleHandlers {
     }
 
     void scores(Context ctx) {
-        listOf(ctx, store.reviews()::scores);
+        ctx.json(application.reads().scores(Requests.cycle(ctx)));
     }
 
     /** The caller's own score of a project, with its ETag. */
@@ -186,7 +182,7 @@ final class CycleHandlers {
     }
 
     void pins(Context ctx) {
-        listOf(ctx, store.reviews()::pins);
+        ctx.json(application.reads().pins(Requests.cycle(ctx)));
     }
 
     void pin(Context ctx) {
@@ -206,7 +202,7 @@ final class CycleHandlers {
     }
 
     void overrides(Context ctx) {
-        listOf(ctx, store.reviews()::overrides);
+        ctx.json(application.reads().overrides(Requests.cycle(ctx)));
     }
 
     void override(Context ctx) {
@@ -253,13 +249,6 @@ final class CycleHandlers {
         reply.put("deleted", summary.deleted());
         reply.put("unchanged", summary.unchanged());
         ctx.json(reply);
-    }
-
-    /** A list read of an existing cycle (an unknown cycle is a 404, not an empty list). */
-    private void listOf(Context ctx, Function<CycleId, List<?>> read) {
-        CycleId cycle = Requests.cycle(ctx);
-        store.cycles().get(cycle);
-        ctx.json(read.apply(cycle));
     }
 
     private void remove(Context ctx, String kind) {

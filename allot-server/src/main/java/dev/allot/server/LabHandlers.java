@@ -1,5 +1,6 @@
 package dev.allot.server;
 
+import dev.allot.application.Reads;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.GpuTypeId;
@@ -20,9 +21,11 @@ import java.util.Map;
 /** Handlers for the lab: fleet, projects, history, usage, audit, tokens and sessions. */
 final class LabHandlers {
     private final Store store;
+    private final Reads reads;
 
-    LabHandlers(Store store) {
+    LabHandlers(Store store, Reads reads) {
         this.store = store;
+        this.reads = reads;
     }
 
     void me(Context ctx) {
@@ -31,24 +34,24 @@ final class LabHandlers {
     }
 
     void gpuTypes(Context ctx) {
-        ctx.json(store.lab().gpuTypes());
+        ctx.json(reads.gpuTypes());
     }
 
     void pools(Context ctx) {
-        ctx.json(store.lab().pools());
+        ctx.json(reads.pools());
     }
 
     void categories(Context ctx) {
-        ctx.json(store.lab().categories());
+        ctx.json(reads.categories());
     }
 
     void projects(Context ctx) {
-        ctx.json(store.lab().projects().stream().map(Versioned::value).toList());
+        ctx.json(reads.projects().stream().map(Versioned::value).toList());
     }
 
     void project(Context ctx) {
         ProjectId id = Requests.project(ctx);
-        Requests.versioned(ctx, store.lab().project(id).orElseThrow(() -> notFound(id)));
+        Requests.versioned(ctx, reads.project(id).orElseThrow(() -> notFound(id)));
     }
 
     void createProject(Context ctx) {
@@ -70,15 +73,15 @@ final class LabHandlers {
     }
 
     void history(Context ctx) {
-        ctx.json(store.lab().history(Requests.project(ctx)));
+        ctx.json(reads.history(Requests.project(ctx)));
     }
 
     void usage(Context ctx) {
         ProjectId id = Requests.project(ctx);
-        store.lab().project(id).orElseThrow(() -> notFound(id));
+        reads.project(id).orElseThrow(() -> notFound(id));
         LocalDate to = queryDate(ctx, "to", LocalDate.now());
         LocalDate from = queryDate(ctx, "from", to.minusDays(90));
-        ctx.json(store.usage().usage(id, from, to));
+        ctx.json(reads.usage(id, from, to));
     }
 
     void recordUsage(Context ctx) {
@@ -101,7 +104,7 @@ final class LabHandlers {
         String entity = ctx.queryParam("entity");
         String entityId = ctx.queryParam("id");
         int limit = queryInt(ctx, "limit", 100, 1, 1000);
-        ctx.json(store.audit().list(entity, entityId, limit));
+        ctx.json(reads.audit(entity, entityId, limit));
     }
 
     void createToken(Context ctx) {

@@ -6,7 +6,6 @@ import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.CycleId;
 import dev.allot.lab.PlanDocument;
-import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -14,14 +13,12 @@ import java.util.Map;
 
 /** Handlers for plans: solving drafts, publishing, versions, the diff and the portfolio. */
 final class PlanHandlers {
-    private final Store store;
     private final Application application;
     private final Portfolio portfolio;
 
-    PlanHandlers(Store store, Application application) {
-        this.store = store;
+    PlanHandlers(Application application) {
         this.application = application;
-        this.portfolio = new Portfolio(store, application.usage());
+        this.portfolio = new Portfolio(application.reads(), application.usage());
     }
 
     /** Solves the cycle as stored (policy, pins, overrides) and saves the result as its draft. */
@@ -38,10 +35,11 @@ final class PlanHandlers {
 
     void draft(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
-        store.cycles().get(cycle);
+        application.reads().cycle(cycle);
         stored(
                 ctx,
-                store.plans()
+                application
+                        .reads()
                         .draft(cycle)
                         .orElseThrow(() -> new AllotException(
                                 Kind.NOT_FOUND,
@@ -51,7 +49,7 @@ final class PlanHandlers {
     }
 
     void diff(Context ctx) {
-        ctx.json(store.plans().diff(Requests.cycle(ctx)));
+        ctx.json(application.reads().diff(Requests.cycle(ctx)));
     }
 
     /**
@@ -79,8 +77,8 @@ final class PlanHandlers {
 
     void plans(Context ctx) {
         CycleId cycle = Requests.cycle(ctx);
-        store.cycles().get(cycle);
-        ctx.json(store.plans().published(cycle).stream()
+        application.reads().cycle(cycle);
+        ctx.json(application.reads().published(cycle).stream()
                 .map(PlanHandlers::header)
                 .toList());
     }
@@ -90,7 +88,8 @@ final class PlanHandlers {
         int version = versionParam(ctx);
         stored(
                 ctx,
-                store.plans()
+                application
+                        .reads()
                         .published(cycle, version)
                         .orElseThrow(() -> new AllotException(
                                 Kind.NOT_FOUND,

@@ -1,5 +1,6 @@
 package dev.allot.server;
 
+import dev.allot.application.Reads;
 import dev.allot.application.Usage;
 import dev.allot.core.model.Allocation;
 import dev.allot.core.model.Ask;
@@ -10,7 +11,6 @@ import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.store.Json;
-import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,18 +30,18 @@ final class Portfolio {
     /** A rendered portfolio. */
     record View(String etag, String json) {}
 
-    private final Store store;
+    private final Reads reads;
     private final Usage usage;
     private final Map<CycleId, View> cache = new ConcurrentHashMap<>();
 
-    Portfolio(Store store, Usage usage) {
-        this.store = store;
+    Portfolio(Reads reads, Usage usage) {
+        this.reads = reads;
         this.usage = usage;
     }
 
     View view(CycleId cycle) {
         // budgets burn down by the day: a new day is a new portfolio even without a write
-        String etag = "\"p" + store.audit().highWater() + "-" + today() + "\"";
+        String etag = "\"p" + reads.changeMark() + "-" + today() + "\"";
         View cached = cache.get(cycle);
         if (cached != null && cached.etag().equals(etag)) {
             return cached;
@@ -55,8 +55,8 @@ final class Portfolio {
     }
 
     private Map<String, Object> render(CycleId cycle) {
-        Lab lab = store.lab().export(cycle);
-        Optional<StoredPlan> published = store.plans().latestPublished(cycle);
+        Lab lab = reads.lab(cycle);
+        Optional<StoredPlan> published = reads.latestPublished(cycle);
         Map<ProjectId, Double> priorities = PriorityWeights.aggregate(lab.projects(), lab.scores());
         Map<ProjectId, Ask> asks = lab.asksByProject();
         Map<ProjectId, Usage.LastUse> lastUse = Usage.lastCycle(lab);
@@ -100,7 +100,7 @@ final class Portfolio {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cycle", cycle);
-        body.put("state", store.cycles().get(cycle).value().state());
+        body.put("state", reads.cycle(cycle).value().state());
         body.put("planVersion", published.map(StoredPlan::version).orElse(null));
         body.put("capacityGpus", lab.capacityGpus());
         body.put("projects", rows);

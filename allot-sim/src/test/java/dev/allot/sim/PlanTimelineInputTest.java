@@ -82,15 +82,7 @@ class PlanTimelineInputTest {
                         second.capacityGpus(),
                         second.allocatableGpus(),
                         second.grants()));
-        Plan broken = new Plan(
-                plan.cycle(),
-                plan.projects(),
-                plan.capacityGpus(),
-                plan.allocatableGpus(),
-                plan.marginalValuePerGpu(),
-                plan.solve(),
-                shifted,
-                plan.blocks());
+        Plan broken = plan.toBuilder().periods(shifted).build();
 
         AllotException e = refused(
                 lab.buildLab(), broken, TestTrace.trace().job("a", 0, 1, 60).build());

@@ -139,33 +139,29 @@ public final class TestLab {
     public Lab buildLab() {
         List<Category> categories =
                 List.of(new Category(CategoryId.of("exploratory"), ""), new Category(CategoryId.of("product"), ""));
-        return new Lab(
-                "test-lab",
-                CycleId.of("2026-12"),
-                CYCLE_START,
-                types,
-                pools,
-                categories,
-                projects,
-                List.of(),
-                List.of(),
-                Policy.defaults(),
-                List.of(),
-                List.of(),
-                List.of(),
-                events);
+        return Lab.builder()
+                .name("test-lab")
+                .cycle(CycleId.of("2026-12"))
+                .cycleStart(CYCLE_START)
+                .gpuTypes(types)
+                .pools(pools)
+                .categories(categories)
+                .projects(projects)
+                .policy(Policy.defaults())
+                .capacityEvents(events)
+                .build();
     }
 
     public Plan buildPlan() {
         Lab lab = buildLab();
-        return new Plan(
-                lab.cycle(),
-                lines,
-                lab.capacityGpus(),
-                lab.capacityGpus(),
-                Map.of(),
-                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0),
-                periods(lab),
-                blocks);
+        return Plan.builder()
+                .cycle(lab.cycle())
+                .projects(lines)
+                .capacityGpus(lab.capacityGpus())
+                .allocatableGpus(lab.capacityGpus())
+                .solve(new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0))
+                .periods(periods(lab))
+                .blocks(blocks)
+                .build();
     }
 }

@@ -83,107 +83,83 @@ public record SlurmConfig(
     }
 
     public SlurmConfig withCluster(String name) {
-        return new SlurmConfig(
-                name,
-                parentAccount,
-                categoryAccountPrefix,
-                projectAccountPrefix,
-                gpuTypeNames,
-                overallGpuCap,
-                borrowQos,
-                extraUsers,
-                nodeFeatures);
+        return copy(copy -> copy.cluster = name);
     }
 
     public SlurmConfig withParentAccount(String parent) {
-        return new SlurmConfig(
-                cluster,
-                parent,
-                categoryAccountPrefix,
-                projectAccountPrefix,
-                gpuTypeNames,
-                overallGpuCap,
-                borrowQos,
-                extraUsers,
-                nodeFeatures);
+        return copy(copy -> copy.parentAccount = parent);
     }
 
     public SlurmConfig withPrefixes(String category, String project) {
-        return new SlurmConfig(
-                cluster,
-                parentAccount,
-                category,
-                project,
-                gpuTypeNames,
-                overallGpuCap,
-                borrowQos,
-                extraUsers,
-                nodeFeatures);
+        return copy(copy -> {
+            copy.categoryAccountPrefix = category;
+            copy.projectAccountPrefix = project;
+        });
     }
 
     public SlurmConfig withGpuTypeNames(Map<GpuTypeId, String> names) {
-        return new SlurmConfig(
-                cluster,
-                parentAccount,
-                categoryAccountPrefix,
-                projectAccountPrefix,
-                names,
-                overallGpuCap,
-                borrowQos,
-                extraUsers,
-                nodeFeatures);
+        return copy(copy -> copy.gpuTypeNames = names);
     }
 
     public SlurmConfig withBorrowQos(String qos) {
-        return new SlurmConfig(
-                cluster,
-                parentAccount,
-                categoryAccountPrefix,
-                projectAccountPrefix,
-                gpuTypeNames,
-                overallGpuCap,
-                Optional.ofNullable(qos),
-                extraUsers,
-                nodeFeatures);
+        return copy(copy -> copy.borrowQos = Optional.ofNullable(qos));
     }
 
     public SlurmConfig withExtraUsers(List<String> users) {
-        return new SlurmConfig(
-                cluster,
-                parentAccount,
-                categoryAccountPrefix,
-                projectAccountPrefix,
-                gpuTypeNames,
-                overallGpuCap,
-                borrowQos,
-                users,
-                nodeFeatures);
+        return copy(copy -> copy.extraUsers = users);
     }
 
     public SlurmConfig withOverallGpuCap(boolean cap) {
-        return new SlurmConfig(
-                cluster,
-                parentAccount,
-                categoryAccountPrefix,
-                projectAccountPrefix,
-                gpuTypeNames,
-                cap,
-                borrowQos,
-                extraUsers,
-                nodeFeatures);
+        return copy(copy -> copy.overallGpuCap = cap);
     }
 
     public SlurmConfig withNodeFeatures(Map<GpuTypeId, String> features) {
-        return new SlurmConfig(
-                cluster,
-                parentAccount,
-                categoryAccountPrefix,
-                projectAccountPrefix,
-                gpuTypeNames,
-                overallGpuCap,
-                borrowQos,
-                extraUsers,
-                features);
+        return copy(copy -> copy.nodeFeatures = features);
+    }
+
+    /** This configuration with {@code change} made to a copy of its fields, checked as every configuration is. */
+    private SlurmConfig copy(java.util.function.Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The fields of a configuration while one of its {@code with...} copies is made; a new field is added here. */
+    private static final class Copy {
+        private String cluster;
+        private String parentAccount;
+        private String categoryAccountPrefix;
+        private String projectAccountPrefix;
+        private Map<GpuTypeId, String> gpuTypeNames;
+        private boolean overallGpuCap;
+        private Optional<String> borrowQos;
+        private List<String> extraUsers;
+        private Map<GpuTypeId, String> nodeFeatures;
+
+        private Copy(SlurmConfig from) {
+            cluster = from.cluster;
+            parentAccount = from.parentAccount;
+            categoryAccountPrefix = from.categoryAccountPrefix;
+            projectAccountPrefix = from.projectAccountPrefix;
+            gpuTypeNames = from.gpuTypeNames;
+            overallGpuCap = from.overallGpuCap;
+            borrowQos = from.borrowQos;
+            extraUsers = from.extraUsers;
+            nodeFeatures = from.nodeFeatures;
+        }
+
+        private SlurmConfig build() {
+            return new SlurmConfig(
+                    cluster,
+                    parentAccount,
+                    categoryAccountPrefix,
+                    projectAccountPrefix,
+                    gpuTypeNames,
+                    overallGpuCap,
+                    borrowQos,
+                    extraUsers,
+                    nodeFeatures);
+        }
     }
 
     /** The node feature that marks nodes of a GPU type, if one is configured. */

@@ -91,26 +91,22 @@ public final class PlanFixture {
                         line.members,
                         ProjectStatus.ACTIVE))
                 .toList();
-        return new Lab(
-                "test-lab",
-                CycleId.of("2026-12"),
-                LocalDate.parse("2026-12-01"),
-                gpuTypes.stream()
+        return Lab.builder()
+                .name("test-lab")
+                .cycle(CycleId.of("2026-12"))
+                .cycleStart(LocalDate.parse("2026-12-01"))
+                .gpuTypes(gpuTypes.stream()
                         .map(type -> new GpuType(GpuTypeId.of(type), 1.0))
-                        .toList(),
-                gpuTypes.stream()
+                        .toList())
+                .pools(gpuTypes.stream()
                         .map(type -> new Pool("pool-" + type, "ci", GpuTypeId.of(type), 64, 8))
-                        .toList(),
-                categories.stream()
+                        .toList())
+                .categories(categories.stream()
                         .map(id -> new Category(CategoryId.of(id), ""))
-                        .toList(),
-                labProjects,
-                List.of(),
-                List.of(),
-                Policy.defaults(),
-                List.of(),
-                List.of(),
-                List.of());
+                        .toList())
+                .projects(labProjects)
+                .policy(Policy.defaults())
+                .build();
     }
 
     /** A GPU-hour budget of the last project, carried by the plan. */
@@ -130,16 +126,15 @@ public final class PlanFixture {
         Map<GpuTypeId, Integer> capacity = new LinkedHashMap<>();
         gpuTypes.forEach(type -> capacity.put(GpuTypeId.of(type), 64));
         List<ProjectPlan> lines = projects.stream().map(ProjectLine::toPlan).toList();
-        return new Plan(
-                CycleId.of("2026-12"),
-                lines,
-                capacity,
-                capacity,
-                Map.of(),
-                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 1),
-                List.of(),
-                blocks,
-                budgets);
+        return Plan.builder()
+                .cycle(CycleId.of("2026-12"))
+                .projects(lines)
+                .capacityGpus(capacity)
+                .allocatableGpus(capacity)
+                .solve(new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 1))
+                .blocks(blocks)
+                .budgets(budgets)
+                .build();
     }
 
     private final List<dev.allot.core.model.Budget> budgets = new ArrayList<>();

@@ -24,29 +24,30 @@ final class LabAssembly {
                 ReviewReads.asks(handle, key).stream().map(a -> a.value().ask()).toList();
         List<Project> projects =
                 LabRepository.projects(handle).stream().map(Versioned::value).toList();
-        return new Lab(
-                name,
-                id,
-                cycle.start(),
-                handle.createQuery("SELECT * FROM gpu_type ORDER BY position, id")
+        return Lab.builder()
+                .name(name)
+                .cycle(id)
+                .cycleStart(cycle.start())
+                .gpuTypes(handle.createQuery("SELECT * FROM gpu_type ORDER BY position, id")
                         .map((rs, c) -> Rows.gpuType(rs))
-                        .list(),
-                handle.createQuery("SELECT * FROM pool ORDER BY position, name")
+                        .list())
+                .pools(handle.createQuery("SELECT * FROM pool ORDER BY position, name")
                         .map((rs, c) -> Rows.pool(rs))
-                        .list(),
-                handle.createQuery("SELECT * FROM category ORDER BY position, id")
+                        .list())
+                .categories(handle.createQuery("SELECT * FROM category ORDER BY position, id")
                         .map((rs, c) -> Rows.category(rs))
-                        .list(),
-                projects,
-                asks,
-                ReviewReads.scores(handle, key),
-                cycle.policy(),
-                ReviewReads.pins(handle, key),
-                ReviewReads.overrides(handle, key),
-                history(handle, cycle),
-                CapacityEvents.from(handle, cycle.start()),
-                Budgets.of(handle, key),
-                Blocks.of(handle, key));
+                        .list())
+                .projects(projects)
+                .asks(asks)
+                .scores(ReviewReads.scores(handle, key))
+                .policy(cycle.policy())
+                .pins(ReviewReads.pins(handle, key))
+                .overrides(ReviewReads.overrides(handle, key))
+                .history(history(handle, cycle))
+                .capacityEvents(CapacityEvents.from(handle, cycle.start()))
+                .budgets(Budgets.of(handle, key))
+                .blocks(Blocks.of(handle, key))
+                .build();
     }
 
     /** Imported past cycles, then every earlier cycle's latest published plan with the share of it that was used. */

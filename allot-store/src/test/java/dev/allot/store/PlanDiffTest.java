@@ -49,12 +49,12 @@ class PlanDiffTest {
                 0,
                 yieldBy,
                 new Explanation("test", List.of(), Map.of(), List.of()));
-        return new Plan(
-                CycleId.of(cycle),
-                List.of(line),
-                Map.of(GpuTypeId.of("H200"), 64, GpuTypeId.of("L40S"), 64),
-                Map.of(GpuTypeId.of("H200"), 64, GpuTypeId.of("L40S"), 64),
-                Map.of(),
-                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "cp-sat", 1));
+        return Plan.builder()
+                .cycle(CycleId.of(cycle))
+                .projects(List.of(line))
+                .capacityGpus(Map.of(GpuTypeId.of("H200"), 64, GpuTypeId.of("L40S"), 64))
+                .allocatableGpus(Map.of(GpuTypeId.of("H200"), 64, GpuTypeId.of("L40S"), 64))
+                .solve(new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "cp-sat", 1))
+                .build();
     }
 }

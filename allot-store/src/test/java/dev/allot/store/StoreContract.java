@@ -207,20 +207,7 @@ abstract class StoreContract {
         store.lab().importLab(lab, ADMIN);
         List<Project> reversed = new java.util.ArrayList<>(lab.projects());
         java.util.Collections.reverse(reversed);
-        Lab reordered = new Lab(
-                lab.name(),
-                lab.cycle(),
-                lab.cycleStart(),
-                lab.gpuTypes(),
-                lab.pools(),
-                lab.categories(),
-                reversed,
-                lab.asks(),
-                lab.scores(),
-                lab.policy(),
-                lab.pins(),
-                lab.overrides(),
-                lab.history());
+        Lab reordered = lab.toBuilder().projects(reversed).build();
 
         assertThat(store.lab().importLab(reordered, ADMIN).changes()).isZero();
         assertThat(store.lab().export(CYCLE).projects()).isEqualTo(reversed);

@@ -147,19 +147,20 @@ public final class TestLabs {
         List<Category> categories = CATEGORIES.stream()
                 .map(c -> new Category(CategoryId.of(c), c + " work"))
                 .toList();
-        return new Lab(
-                "test-lab",
-                CycleId.of(cycle),
-                start,
-                types,
-                pools,
-                categories,
-                projects,
-                asks,
-                scores,
-                policy,
-                pins,
-                overrides,
-                history);
+        return Lab.builder()
+                .name("test-lab")
+                .cycle(CycleId.of(cycle))
+                .cycleStart(start)
+                .gpuTypes(types)
+                .pools(pools)
+                .categories(categories)
+                .projects(projects)
+                .asks(asks)
+                .scores(scores)
+                .policy(policy)
+                .pins(pins)
+                .overrides(overrides)
+                .history(history)
+                .build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.allot.app.server;
 
-import dev.allot.application.Application;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Plan;
@@ -56,9 +55,10 @@ public final class CycleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return store.run(opened -> {
-                for (Versioned<Cycle> cycle : opened.cycles().list()) {
-                    int versions = opened.plans().published(cycle.value().id()).size();
+            return store.runUseCases(application -> {
+                for (Versioned<Cycle> cycle : application.reads().cycles()) {
+                    int versions =
+                            application.reads().published(cycle.value().id()).size();
                     System.out.printf(
                             "%-12s %s  %-9s  %d published version(s)%n",
                             cycle.value().id(),
@@ -92,8 +92,7 @@ public final class CycleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return store.run(opened -> {
-                Application application = Application.over(opened);
+            return store.runUseCases(application -> {
                 var created = application
                         .cycles()
                         .create(
@@ -102,7 +101,7 @@ public final class CycleCommand implements Runnable {
                                 java.util.function.UnaryOperator.identity(),
                                 askDeadline,
                                 store.actor());
-                long carried = opened.reviews().asks(created.value().id()).size();
+                long carried = application.reads().asks(created.value().id()).size();
                 System.out.printf(
                         "Cycle %s created (open, starts %s%s); %d ask(s) carried over for their leads to confirm.%n",
                         id, start, askDeadline == null ? "" : ", asks due " + askDeadline, carried);
@@ -135,8 +134,8 @@ public final class CycleCommand implements Runnable {
                                         .map(CycleState::label)
                                         .toList() + "?");
             }
-            return store.run(opened -> {
-                Application.over(opened).cycles().transition(cycleId(id), target, null, store.actor());
+            return store.runUseCases(application -> {
+                application.cycles().transition(cycleId(id), target, null, store.actor());
                 System.out.printf("Cycle %s is now %s.%n", id, target.label());
             });
         }
@@ -185,8 +184,8 @@ public final class CycleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return store.run(opened -> {
-                PlanDiff diff = opened.plans().diff(cycleId(id));
+            return store.runUseCases(application -> {
+                PlanDiff diff = application.reads().diff(cycleId(id));
                 System.out.printf(
                         "Cycle %s against %s%n",
                         id, diff.previousCycle().map(CycleId::value).orElse("no previous plan"));
@@ -283,9 +282,8 @@ public final class CycleCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return store.run(opened -> {
-                StoredPlan published =
-                        Application.over(opened).approvals().publish(cycleId(id), null, reasons, note, store.actor());
+            return store.runUseCases(application -> {
+                StoredPlan published = application.approvals().publish(cycleId(id), null, reasons, note, store.actor());
                 System.out.printf(
                         "Published cycle %s version %d%s.%n",
                         id,

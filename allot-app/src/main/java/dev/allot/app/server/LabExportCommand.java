@@ -1,10 +1,10 @@
 package dev.allot.app.server;
 
 import dev.allot.app.Cli;
+import dev.allot.application.Reads;
 import dev.allot.core.AllotException;
 import dev.allot.core.model.CycleId;
 import dev.allot.lab.LabYaml;
-import dev.allot.store.Store;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,17 +28,17 @@ public final class LabExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store opened = store.open()) {
+        return store.withApplication(application -> {
+            Reads reads = application.reads();
             CycleId id = cycle != null
                     ? CycleCommand.cycleId(cycle)
-                    : opened.cycles().list().stream()
-                            .findFirst()
+                    : reads.newestCycle()
                             .map(c -> c.value().id())
                             .orElseThrow(() -> new AllotException(
                                     AllotException.Kind.NOT_FOUND,
                                     "no-cycles",
                                     "The store holds no cycle yet. Maybe 'allot lab import FILE' first?"));
-            String yaml = LabYaml.write(opened.lab().export(id));
+            String yaml = LabYaml.write(reads.lab(id));
             if (out == null) {
                 System.out.print(yaml);
                 System.out.flush();
@@ -47,6 +47,6 @@ public final class LabExportCommand implements Callable<Integer> {
                 System.err.printf("Wrote cycle %s to %s.%n", id, out);
             }
             return Cli.OK;
-        }
+        });
     }
 }

@@ -21,7 +21,6 @@ import dev.allot.sim.report.SummaryTable;
 import dev.allot.sim.report.TimelineTable;
 import dev.allot.sim.trace.SyntheticTrace;
 import dev.allot.sim.trace.Trace;
-import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +51,8 @@ public final class SimulateCommand implements Callable<Integer> {
             names = "--cycle",
             paramLabel = "ID",
             description =
-                    "Simulate a stored cycle: its lab and its latest published plan (else its draft, else a new plan).")
+                    "Simulate a stored cycle: its lab and the plan shown for it (the latest published one, unless its draft"
+                            + " changed since; else a new plan).")
     String cycle;
 
     /** Where --cycle is read from: --db, else $ALLOT_DB_URL, else the embedded database. */
@@ -214,17 +214,17 @@ public final class SimulateCommand implements Callable<Integer> {
             return new Loaded(loaded.lab(), loaded.plan());
         }
         CycleId id = CycleId.of(cycle);
-        try (Store opened = store.open()) {
-            Lab lab = opened.lab().export(id);
-            Plan plan = opened.plans()
-                    .latestPublished(id)
-                    .or(() -> opened.plans().draft(id))
+        return store.withApplication(application -> {
+            Lab lab = application.reads().lab(id);
+            Plan plan = application
+                    .reads()
+                    .shownPlan(id)
                     .map(StoredPlan::plan)
                     .orElseGet(
                             () -> Planner.create(PlannerOptions.defaults().withClock(java.time.InstantSource.system()))
                                     .plan(lab));
             return new Loaded(lab, plan);
-        }
+        });
     }
 
     private Trace trace(long seed) {

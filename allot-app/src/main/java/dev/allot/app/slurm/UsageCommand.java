@@ -14,7 +14,6 @@ import dev.allot.slurm.usage.CsvUsageSink;
 import dev.allot.slurm.usage.UsageAggregator;
 import dev.allot.slurm.usage.UsageImporter;
 import dev.allot.slurm.usage.UsageRecord;
-import dev.allot.store.Store;
 import dev.allot.store.UsageDay;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -123,9 +122,10 @@ final class UsageCommand implements Callable<Integer> {
         if (loaded != null) {
             loaded.lab().gpuTypes().forEach(type -> types.put(config.slurmGpuType(type.id()), type.id()));
         } else if (record) {
-            try (Store opened = store.open()) {
-                opened.lab().gpuTypes().forEach(type -> types.put(config.slurmGpuType(type.id()), type.id()));
-            }
+            store.runUseCases(application -> application
+                    .reads()
+                    .gpuTypes()
+                    .forEach(type -> types.put(config.slurmGpuType(type.id()), type.id())));
         }
         CsvUsageSink sink = new CsvUsageSink(dir);
         List<UsageRecord> records = new UsageImporter(
@@ -140,9 +140,7 @@ final class UsageCommand implements Callable<Integer> {
                 to.minusDays(1),
                 sink.file());
         if (record) {
-            try (Store opened = store.open()) {
-                record(Application.over(opened), records, out);
-            }
+            store.runUseCases(application -> record(application, records, out));
         }
         if (loaded == null) {
             Map<String, Double> totals = new TreeMap<>();
@@ -179,11 +177,10 @@ final class UsageCommand implements Callable<Integer> {
         SlurmConfig config = cluster.config();
         PrintWriter out = spec.commandLine().getOut();
         LocalDate today = LocalDate.now();
-        try (Store opened = store.open()) {
-            Application application = Application.over(opened);
+        store.runUseCases(application -> {
             Usage.Window window = application.usage().window(id, today);
             Map<String, GpuTypeId> types = new HashMap<>();
-            opened.lab().gpuTypes().forEach(type -> types.put(config.slurmGpuType(type.id()), type.id()));
+            application.reads().gpuTypes().forEach(type -> types.put(config.slurmGpuType(type.id()), type.id()));
             CsvUsageSink sink = new CsvUsageSink(dir);
             List<UsageRecord> records = new UsageImporter(
                             cluster.cli(), new UsageAggregator(config::projectOf, types), sink)
@@ -197,7 +194,7 @@ final class UsageCommand implements Callable<Integer> {
                     window.endExclusive().minusDays(1));
             record(application, records, out);
             printUse(application.usage().use(id, today), out);
-        }
+        });
         out.flush();
         return Cli.OK;
     }

@@ -63,20 +63,19 @@ class KueueCommandTest {
         });
         Map<ProjectId, Allocation> grants = new java.util.TreeMap<>();
         previous.forEach((id, gpus) -> grants.put(ProjectId.of(id), new Allocation(Map.of(h100, gpus))));
-        Lab lab = new Lab(
-                "cli-lab",
-                CycleId.of("2026-12"),
-                LocalDate.of(2026, 12, 1),
-                List.of(new GpuType(h100, 1.0)),
-                List.of(new Pool("east-h100", "east", h100, 128, 8)),
-                List.of(new Category(CategoryId.of("exploratory"), ""), new Category(CategoryId.of("product"), "")),
-                projects,
-                asks,
-                List.of(),
-                Policy.defaults(),
-                List.of(),
-                List.of(),
-                List.of(new PastCycle(CycleId.of("2026-10"), grants, Map.of())));
+        Lab lab = Lab.builder()
+                .name("cli-lab")
+                .cycle(CycleId.of("2026-12"))
+                .cycleStart(LocalDate.of(2026, 12, 1))
+                .gpuTypes(List.of(new GpuType(h100, 1.0)))
+                .pools(List.of(new Pool("east-h100", "east", h100, 128, 8)))
+                .categories(List.of(
+                        new Category(CategoryId.of("exploratory"), ""), new Category(CategoryId.of("product"), "")))
+                .projects(projects)
+                .asks(asks)
+                .policy(Policy.defaults())
+                .history(List.of(new PastCycle(CycleId.of("2026-10"), grants, Map.of())))
+                .build();
         labFile = folder.resolve("lab.yaml");
         Files.writeString(labFile, LabYaml.write(lab));
     }

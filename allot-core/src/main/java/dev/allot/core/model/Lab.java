@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * deciders' pins and overrides, and the history of past cycles (the last one is the previous plan).
  *
  * <p>Lists keep the order of the lab file; lookups are by id. A {@code Lab} is a checked value: build one through
- * the lab-file reader, which reports every problem at once, or directly in tests.
+ * the lab-file reader, which reports every problem at once, or with {@link #builder()}.
  */
 public record Lab(
         String name,
@@ -161,46 +161,177 @@ public record Lab(
 
     /** The same lab under another policy. */
     public Lab withPolicy(Policy newPolicy) {
-        return with(newPolicy, capacityEvents, budgets);
+        return toBuilder().policy(newPolicy).build();
     }
 
     /** The same lab with other capacity events. */
     public Lab withCapacityEvents(List<CapacityEvent> events) {
-        return with(policy, events, budgets);
+        return toBuilder().capacityEvents(events).build();
     }
 
     /** The same lab with other GPU-hour budgets. */
     public Lab withBudgets(List<Budget> newBudgets) {
-        return with(policy, capacityEvents, newBudgets);
+        return toBuilder().budgets(newBudgets).build();
     }
 
     /** The same lab with other reserved blocks. */
     public Lab withBlocks(List<Block> newBlocks) {
-        return with(policy, capacityEvents, budgets, newBlocks);
+        return toBuilder().blocks(newBlocks).build();
     }
 
-    private Lab with(Policy newPolicy, List<CapacityEvent> events, List<Budget> newBudgets) {
-        return with(newPolicy, events, newBudgets, blocks);
+    /**
+     * A builder for a new lab. Name, cycle, cycle start and policy must be set; every list starts empty. The built lab
+     * is checked by the record's constructor.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    private Lab with(Policy newPolicy, List<CapacityEvent> events, List<Budget> newBudgets, List<Block> newBlocks) {
-        return new Lab(
-                name,
-                cycle,
-                cycleStart,
-                gpuTypes,
-                pools,
-                categories,
-                projects,
-                asks,
-                scores,
-                newPolicy,
-                pins,
-                overrides,
-                history,
-                events,
-                newBudgets,
-                newBlocks);
+    /** A builder holding every field of this lab, to build a copy that differs in a few of them. */
+    public Builder toBuilder() {
+        return new Builder()
+                .name(name)
+                .cycle(cycle)
+                .cycleStart(cycleStart)
+                .gpuTypes(gpuTypes)
+                .pools(pools)
+                .categories(categories)
+                .projects(projects)
+                .asks(asks)
+                .scores(scores)
+                .policy(policy)
+                .pins(pins)
+                .overrides(overrides)
+                .history(history)
+                .capacityEvents(capacityEvents)
+                .budgets(budgets)
+                .blocks(blocks);
+    }
+
+    /**
+     * Builds a {@link Lab} field by field, so that callers name only the fields they set and a new field of the lab is
+     * added here once. Not thread-safe; each setter returns this builder.
+     */
+    public static final class Builder {
+        private String name;
+        private CycleId cycle;
+        private LocalDate cycleStart;
+        private List<GpuType> gpuTypes = List.of();
+        private List<Pool> pools = List.of();
+        private List<Category> categories = List.of();
+        private List<Project> projects = List.of();
+        private List<Ask> asks = List.of();
+        private List<Score> scores = List.of();
+        private Policy policy;
+        private List<Pin> pins = List.of();
+        private List<DeciderOverride> overrides = List.of();
+        private List<PastCycle> history = List.of();
+        private List<CapacityEvent> capacityEvents = List.of();
+        private List<Budget> budgets = List.of();
+        private List<Block> blocks = List.of();
+
+        private Builder() {}
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder cycle(CycleId value) {
+            this.cycle = value;
+            return this;
+        }
+
+        public Builder cycleStart(LocalDate value) {
+            this.cycleStart = value;
+            return this;
+        }
+
+        public Builder gpuTypes(List<GpuType> value) {
+            this.gpuTypes = value;
+            return this;
+        }
+
+        public Builder pools(List<Pool> value) {
+            this.pools = value;
+            return this;
+        }
+
+        public Builder categories(List<Category> value) {
+            this.categories = value;
+            return this;
+        }
+
+        public Builder projects(List<Project> value) {
+            this.projects = value;
+            return this;
+        }
+
+        public Builder asks(List<Ask> value) {
+            this.asks = value;
+            return this;
+        }
+
+        public Builder scores(List<Score> value) {
+            this.scores = value;
+            return this;
+        }
+
+        public Builder policy(Policy value) {
+            this.policy = value;
+            return this;
+        }
+
+        public Builder pins(List<Pin> value) {
+            this.pins = value;
+            return this;
+        }
+
+        public Builder overrides(List<DeciderOverride> value) {
+            this.overrides = value;
+            return this;
+        }
+
+        public Builder history(List<PastCycle> value) {
+            this.history = value;
+            return this;
+        }
+
+        public Builder capacityEvents(List<CapacityEvent> value) {
+            this.capacityEvents = value;
+            return this;
+        }
+
+        public Builder budgets(List<Budget> value) {
+            this.budgets = value;
+            return this;
+        }
+
+        public Builder blocks(List<Block> value) {
+            this.blocks = value;
+            return this;
+        }
+
+        /** The lab, checked as every lab is. */
+        public Lab build() {
+            return new Lab(
+                    name,
+                    cycle,
+                    cycleStart,
+                    gpuTypes,
+                    pools,
+                    categories,
+                    projects,
+                    asks,
+                    scores,
+                    policy,
+                    pins,
+                    overrides,
+                    history,
+                    capacityEvents,
+                    budgets,
+                    blocks);
+        }
     }
 
     /** The last day of the cycle's planning horizon plus one: {@link #CYCLE_DAYS} after its start. */

@@ -80,16 +80,106 @@ public record Plan(
 
     /** The same plan carrying {@code newBudgets}. */
     public Plan withBudgets(List<Budget> newBudgets) {
-        return new Plan(
-                cycle,
-                projects,
-                capacityGpus,
-                allocatableGpus,
-                marginalValuePerGpu,
-                solve,
-                periods,
-                blocks,
-                newBudgets);
+        return toBuilder().budgets(newBudgets).build();
+    }
+
+    /**
+     * A builder for a new plan. Cycle and solve report must be set; lists and maps start empty. The built plan is
+     * checked by the record's constructor.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every field of this plan, to build a copy that differs in a few of them. */
+    public Builder toBuilder() {
+        return new Builder()
+                .cycle(cycle)
+                .projects(projects)
+                .capacityGpus(capacityGpus)
+                .allocatableGpus(allocatableGpus)
+                .marginalValuePerGpu(marginalValuePerGpu)
+                .solve(solve)
+                .periods(periods)
+                .blocks(blocks)
+                .budgets(budgets);
+    }
+
+    /**
+     * Builds a {@link Plan} field by field, so that callers name only the fields they set and a new field of the plan
+     * is added here once. Not thread-safe; each setter returns this builder.
+     */
+    public static final class Builder {
+        private CycleId cycle;
+        private List<ProjectPlan> projects = List.of();
+        private Map<GpuTypeId, Integer> capacityGpus = Map.of();
+        private Map<GpuTypeId, Integer> allocatableGpus = Map.of();
+        private Map<GpuTypeId, Double> marginalValuePerGpu = Map.of();
+        private SolveReport solve;
+        private List<PlanPeriod> periods = List.of();
+        private List<PlacedBlock> blocks = List.of();
+        private List<Budget> budgets = List.of();
+
+        private Builder() {}
+
+        public Builder cycle(CycleId value) {
+            this.cycle = value;
+            return this;
+        }
+
+        public Builder projects(List<ProjectPlan> value) {
+            this.projects = value;
+            return this;
+        }
+
+        public Builder capacityGpus(Map<GpuTypeId, Integer> value) {
+            this.capacityGpus = value;
+            return this;
+        }
+
+        public Builder allocatableGpus(Map<GpuTypeId, Integer> value) {
+            this.allocatableGpus = value;
+            return this;
+        }
+
+        public Builder marginalValuePerGpu(Map<GpuTypeId, Double> value) {
+            this.marginalValuePerGpu = value;
+            return this;
+        }
+
+        public Builder solve(SolveReport value) {
+            this.solve = value;
+            return this;
+        }
+
+        public Builder periods(List<PlanPeriod> value) {
+            this.periods = value;
+            return this;
+        }
+
+        public Builder blocks(List<PlacedBlock> value) {
+            this.blocks = value;
+            return this;
+        }
+
+        public Builder budgets(List<Budget> value) {
+            this.budgets = value;
+            return this;
+        }
+
+        /** The plan, checked as every plan is. */
+        public Plan build() {
+            return new Plan(
+                    cycle,
+                    projects,
+                    capacityGpus,
+                    allocatableGpus,
+                    marginalValuePerGpu,
+                    solve,
+                    periods,
+                    blocks,
+                    budgets);
+        }
     }
 
     /** Whether the plan changes grants over the cycle (it has periods). */

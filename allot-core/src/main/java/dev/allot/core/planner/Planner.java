@@ -119,18 +119,20 @@ public final class Planner {
                 planValue += blocks.value(p);
                 planValue -= AllocationModel.STABILITY_PENALTY_PER_GPU * schedule.movedGpus(p);
             }
-            Plan plan = new Plan(
-                    lab.cycle(),
-                    lines,
-                    periods.size() == 1
-                            ? lab.capacityGpus()
-                            : periods.get(0).days().capacityGpus(),
-                    allocatable(fleet),
-                    explainer.shadowPrices(),
-                    report(outcome, planValue, solveTime),
-                    schedule.periods(),
-                    blocks.placed());
-            return plan.withBudgets(lab.budgets());
+            return Plan.builder()
+                    .cycle(lab.cycle())
+                    .projects(lines)
+                    .capacityGpus(
+                            periods.size() == 1
+                                    ? lab.capacityGpus()
+                                    : periods.get(0).days().capacityGpus())
+                    .allocatableGpus(allocatable(fleet))
+                    .marginalValuePerGpu(explainer.shadowPrices())
+                    .solve(report(outcome, planValue, solveTime))
+                    .periods(schedule.periods())
+                    .blocks(blocks.placed())
+                    .budgets(lab.budgets())
+                    .build();
         }
     }
 

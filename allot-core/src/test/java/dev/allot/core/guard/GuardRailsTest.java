@@ -272,20 +272,19 @@ class GuardRailsTest {
                     .shareBounds(bounds)
                     .relations(relations)
                     .build();
-            return new Lab(
-                    "guard",
-                    CycleId.of("2027-01"),
-                    LocalDate.of(2027, 1, 4),
-                    List.of(new GpuType(H100, 1.0), new GpuType(L40S, 0.21)),
-                    List.of(new Pool("h100", "east", H100, h100, 8), new Pool("l40s", "east", L40S, 64, 8)),
-                    List.of(new Category(CategoryId.of("exploratory"), ""), new Category(CategoryId.of("product"), "")),
-                    projects,
-                    asks,
-                    List.of(),
-                    policy,
-                    List.of(),
-                    List.of(),
-                    List.of(new PastCycle(CycleId.of("2026-12"), previous, Map.of())));
+            return Lab.builder()
+                    .name("guard")
+                    .cycle(CycleId.of("2027-01"))
+                    .cycleStart(LocalDate.of(2027, 1, 4))
+                    .gpuTypes(List.of(new GpuType(H100, 1.0), new GpuType(L40S, 0.21)))
+                    .pools(List.of(new Pool("h100", "east", H100, h100, 8), new Pool("l40s", "east", L40S, 64, 8)))
+                    .categories(List.of(
+                            new Category(CategoryId.of("exploratory"), ""), new Category(CategoryId.of("product"), "")))
+                    .projects(projects)
+                    .asks(asks)
+                    .policy(policy)
+                    .history(List.of(new PastCycle(CycleId.of("2026-12"), previous, Map.of())))
+                    .build();
         }
 
         Plan plan() {
@@ -312,13 +311,13 @@ class GuardRailsTest {
             allocatable.put(H100, h100 - reserved);
             Map<GpuTypeId, Integer> fleet = new LinkedHashMap<>(capacity);
             fleet.put(L40S, 0);
-            return new Plan(
-                    lab.cycle(),
-                    lines,
-                    fleet,
-                    allocatable,
-                    Map.of(),
-                    new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0));
+            return Plan.builder()
+                    .cycle(lab.cycle())
+                    .projects(lines)
+                    .capacityGpus(fleet)
+                    .allocatableGpus(allocatable)
+                    .solve(new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0))
+                    .build();
         }
     }
 }

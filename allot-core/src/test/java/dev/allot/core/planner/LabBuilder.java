@@ -200,21 +200,24 @@ final class LabBuilder {
                 .noAsk(noAsk)
                 .yieldNoticeDays(noticeDays)
                 .build();
-        return new Lab(
-                "test",
-                CycleId.of("2026-12"),
-                LocalDate.of(2026, 12, 1),
-                types,
-                pools,
-                categories.stream().map(c -> new Category(CategoryId.of(c), "")).toList(),
-                projects,
-                asks,
-                scores,
-                policy,
-                pins,
-                overrides,
-                history,
-                events);
+        return Lab.builder()
+                .name("test")
+                .cycle(CycleId.of("2026-12"))
+                .cycleStart(LocalDate.of(2026, 12, 1))
+                .gpuTypes(types)
+                .pools(pools)
+                .categories(categories.stream()
+                        .map(c -> new Category(CategoryId.of(c), ""))
+                        .toList())
+                .projects(projects)
+                .asks(asks)
+                .scores(scores)
+                .policy(policy)
+                .pins(pins)
+                .overrides(overrides)
+                .history(history)
+                .capacityEvents(events)
+                .build();
     }
 
     /** The model the planner writes for a lab, for tests that look inside it. */

@@ -116,20 +116,7 @@ class PlannerPropertyTest {
         Lab lab = RandomLabs.shaped(seed, 60, 3);
         List<Project> projects = new ArrayList<>(lab.projects());
         java.util.Collections.shuffle(projects, new java.util.Random(seed));
-        Lab shuffled = new Lab(
-                lab.name(),
-                lab.cycle(),
-                lab.cycleStart(),
-                lab.gpuTypes(),
-                lab.pools(),
-                lab.categories(),
-                projects,
-                lab.asks(),
-                lab.scores(),
-                lab.policy(),
-                lab.pins(),
-                lab.overrides(),
-                lab.history());
+        Lab shuffled = lab.toBuilder().projects(projects).build();
 
         assertThat(DEFAULT.plan(shuffled).grants()).isEqualTo(DEFAULT.plan(lab).grants());
     }

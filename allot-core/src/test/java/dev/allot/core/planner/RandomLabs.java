@@ -110,20 +110,9 @@ final class RandomLabs {
         last.grants().keySet().forEach(project -> used.put(project, Math.round(random.nextDouble() * 120) / 100.0));
         UsagePolicy rule = new UsagePolicy(
                 0.5 + random.nextInt(4) * 0.1, UsagePolicy.Action.CAP_AT_USED_PLUS_HEADROOM, random.nextInt(3) * 0.25);
-        Lab measured = new Lab(
-                lab.name(),
-                lab.cycle(),
-                lab.cycleStart(),
-                lab.gpuTypes(),
-                lab.pools(),
-                lab.categories(),
-                lab.projects(),
-                lab.asks(),
-                lab.scores(),
-                lab.policy(),
-                lab.pins(),
-                lab.overrides(),
-                List.of(new PastCycle(last.cycle(), last.grants(), used)));
+        Lab measured = lab.toBuilder()
+                .history(List.of(new PastCycle(last.cycle(), last.grants(), used)))
+                .build();
         return measured.withPolicy(lab.policy().edit().usage(rule).build());
     }
 }

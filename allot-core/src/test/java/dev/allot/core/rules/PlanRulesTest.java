@@ -29,26 +29,22 @@ import org.junit.jupiter.api.Test;
 
 class PlanRulesTest {
     private static final GpuTypeId H100 = GpuTypeId.of("H100");
-    private static final Lab LAB = new Lab(
-            "east",
-            CycleId.of("2027-01"),
-            LocalDate.of(2027, 1, 4),
-            List.of(new GpuType(H100, 1.0)),
-            List.of(new Pool("h100", "east", H100, 64, 8)),
-            List.of(new Category(CategoryId.of("exploratory"), "")),
-            List.of(new Project(
+    private static final Lab LAB = Lab.builder()
+            .name("east")
+            .cycle(CycleId.of("2027-01"))
+            .cycleStart(LocalDate.of(2027, 1, 4))
+            .gpuTypes(List.of(new GpuType(H100, 1.0)))
+            .pools(List.of(new Pool("h100", "east", H100, 64, 8)))
+            .categories(List.of(new Category(CategoryId.of("exploratory"), "")))
+            .projects(List.of(new Project(
                     ProjectId.of("vision"),
                     "vision",
                     CategoryId.of("exploratory"),
                     "ada",
                     List.of(),
-                    ProjectStatus.ACTIVE)),
-            List.of(),
-            List.of(),
-            Policy.defaults(),
-            List.of(),
-            List.of(),
-            List.of());
+                    ProjectStatus.ACTIVE)))
+            .policy(Policy.defaults())
+            .build();
 
     @Test
     void aPlanOfTheLabFits() {
@@ -83,13 +79,13 @@ class PlanRulesTest {
     }
 
     private static Plan plan(String cycle, ProjectPlan... lines) {
-        return new Plan(
-                CycleId.of(cycle),
-                List.of(lines),
-                Map.of(H100, 64),
-                Map.of(H100, 64),
-                Map.of(),
-                new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0));
+        return Plan.builder()
+                .cycle(CycleId.of(cycle))
+                .projects(List.of(lines))
+                .capacityGpus(Map.of(H100, 64))
+                .allocatableGpus(Map.of(H100, 64))
+                .solve(new SolveReport(SolveReport.Status.OPTIMAL, 0, 0, 0, Duration.ZERO, "test", 0))
+                .build();
     }
 
     private static ProjectPlan line(String project, String category, Allocation grant) {

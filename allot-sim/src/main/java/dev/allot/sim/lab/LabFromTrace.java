@@ -96,20 +96,18 @@ public final class LabFromTrace {
         List<Category> categoryList = categoryNames.stream()
                 .map(c -> new Category(CategoryId.of(c), ""))
                 .toList();
-        return new Lab(
-                name,
-                cycle,
-                cycleStart,
-                types,
-                pools,
-                categoryList,
-                projects,
-                asks,
-                scores,
-                Policy.defaults(),
-                List.of(),
-                List.of(),
-                List.of());
+        return Lab.builder()
+                .name(name)
+                .cycle(cycle)
+                .cycleStart(cycleStart)
+                .gpuTypes(types)
+                .pools(pools)
+                .categories(categoryList)
+                .projects(projects)
+                .asks(asks)
+                .scores(scores)
+                .policy(Policy.defaults())
+                .build();
     }
 
     private static Map<String, String> categories(List<String> groups, Map<String, String> given, String source) {
