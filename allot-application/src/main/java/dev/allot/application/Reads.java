@@ -1,13 +1,22 @@
 package dev.allot.application;
 
+import dev.allot.core.AllotException;
+import dev.allot.core.ErrorCode;
+import dev.allot.core.Problem;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.Project;
+import dev.allot.core.model.ProjectId;
+import dev.allot.core.rules.IdRules;
+import dev.allot.core.rules.Suggest;
 import dev.allot.store.Cycle;
 import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The read-only views adapters render; writes go through the use cases. */
@@ -101,6 +110,68 @@ public final class Reads {
 
     public List<StoredPlan> published(CycleId cycle) {
         return store.plans().published(cycle);
+    }
+
+    /**
+     * Up to {@code limit} of the lab's projects for a picker, nearest first to what someone has typed so far
+     * ({@link Suggest#nearest}: ids starting with it, then containing it, then the closest spellings).
+     */
+    public List<Project> projectSuggestions(String typed, int limit) {
+        Map<String, Project> projects = new LinkedHashMap<>();
+        store.lab()
+                .projects()
+                .forEach(stored -> projects.put(stored.value().id().value(), stored.value()));
+        return Suggest.nearest(typed == null ? "" : typed, projects.keySet(), limit).stream()
+                .map(projects::get)
+                .toList();
+    }
+
+    /**
+     * The project a form's picker names in its field {@code field}: refused ({@code unknown-project}, at that field,
+     * naming the value and the closest ids) when the lab has no such project.
+     */
+    public ProjectId pickedProject(String field, String typed) {
+        List<String> ids = store.lab().projects().stream()
+                .map(stored -> stored.value().id().value())
+                .toList();
+        List<Problem> problems = IdRules.knownProject(typed, ids);
+        if (!problems.isEmpty()) {
+            Problem placed = problems.get(0).at(field);
+            throw new AllotException(
+                    ErrorCode.UNKNOWN_PROJECT,
+                    field + ": '" + placed.value() + "' " + placed.reason() + ". " + placed.hint(),
+                    List.of(placed),
+                    null);
+        }
+        return ProjectId.of(typed);
+    }
+
+    /** The latest published version of the cycle's plan, if any. */
+    public Optional<StoredPlan> latestPublished(CycleId cycle) {
+        return store.plans().latestPublished(cycle);
+    }
+
+    /** The published plan of the cycle before {@code cycle} (last cycle's decisions), if any. */
+    public Optional<StoredPlan> previousPublished(CycleId cycle) {
+        return store.plans().previousPublished(cycle);
+    }
+
+    /** Every ask of the cycle with its version, carried over or confirmed. */
+    public List<Versioned<dev.allot.store.StoredAsk>> asks(CycleId cycle) {
+        return store.reviews().asks(cycle);
+    }
+
+    /**
+     * The audit log's high-water mark: it grows with every stored change, on any server over the same database, so a
+     * page may keep what it computed from the store until it moves.
+     */
+    public long changeMark() {
+        return store.audit().highWater();
+    }
+
+    /** The lab's pools (GPUs of one type in one cluster), as stored. */
+    public List<dev.allot.core.model.Pool> pools() {
+        return store.lab().pools();
     }
 
     /** The lab as stored for {@code cycle}: what the planner solves. */

@@ -1,5 +1,6 @@
 package dev.allot.server;
 
+import dev.allot.application.SolveJobs;
 import dev.allot.core.AllotException;
 import dev.allot.core.planner.Planner;
 import dev.allot.server.oidc.OidcProvider;
@@ -33,13 +34,14 @@ public final class AllotServer {
     private AllotServer(
             Store store,
             Planner planner,
+            SolveJobs.Registry jobs,
             Consumer<JavalinConfig> extension,
             boolean trustForwardedProto,
             OidcProvider oidc) {
         EdgeChecks edge = new EdgeChecks(trustForwardedProto);
         Metrics metrics = new Metrics();
         String openApi = Json.write(OpenApiDocument.build());
-        List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner));
+        List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner, jobs));
         routes.add(new Route(HandlerType.GET, "/health", Route.PUBLIC, ctx -> health(ctx, store)));
         routes.add(new Route(HandlerType.GET, "/healthz", Route.PUBLIC, ctx -> ctx.json(Map.of("status", "up"))));
         routes.add(new Route(HandlerType.GET, "/readyz", Route.PUBLIC, ctx -> ready(ctx, store)));
@@ -104,7 +106,7 @@ public final class AllotServer {
     }
 
     public static AllotServer create(Store store, Planner planner) {
-        return new AllotServer(store, planner, config -> {}, false, null);
+        return new AllotServer(store, planner, new SolveJobs.Registry(), config -> {}, false, null);
     }
 
     /**
@@ -112,7 +114,7 @@ public final class AllotServer {
      * the extension handles its own authentication and errors.
      */
     public static AllotServer create(Store store, Planner planner, Consumer<JavalinConfig> extension) {
-        return new AllotServer(store, planner, extension, false, null);
+        return new AllotServer(store, planner, new SolveJobs.Registry(), extension, false, null);
     }
 
     /**
@@ -121,7 +123,7 @@ public final class AllotServer {
      */
     public static AllotServer create(
             Store store, Planner planner, Consumer<JavalinConfig> extension, boolean trustForwardedProto) {
-        return new AllotServer(store, planner, extension, trustForwardedProto, null);
+        return new AllotServer(store, planner, new SolveJobs.Registry(), extension, trustForwardedProto, null);
     }
 
     /**
@@ -134,7 +136,21 @@ public final class AllotServer {
             Consumer<JavalinConfig> extension,
             boolean trustForwardedProto,
             OidcProvider oidc) {
-        return new AllotServer(store, planner, extension, trustForwardedProto, oidc);
+        return new AllotServer(store, planner, new SolveJobs.Registry(), extension, trustForwardedProto, oidc);
+    }
+
+    /**
+     * As above, keeping the API's solve jobs in {@code jobs}: the registry the server's wiring creates once and also
+     * hands to the extension (the web UI), so that the API and the pages see the same jobs while the server lives.
+     */
+    public static AllotServer create(
+            Store store,
+            Planner planner,
+            SolveJobs.Registry jobs,
+            Consumer<JavalinConfig> extension,
+            boolean trustForwardedProto,
+            OidcProvider oidc) {
+        return new AllotServer(store, planner, jobs, extension, trustForwardedProto, oidc);
     }
 
     public AllotServer start(String host, int port) {

@@ -34,9 +34,9 @@ final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    static List<Route> of(Store store, Planner planner) {
+    static List<Route> of(Store store, Planner planner, dev.allot.application.SolveJobs.Registry jobs) {
         LabHandlers lab = new LabHandlers(store);
-        Application application = Application.over(store, planner);
+        Application application = Application.over(store, planner, jobs);
         CycleHandlers cycles = new CycleHandlers(store, application);
         PlanHandlers plans = new PlanHandlers(store, application);
         TokenHandlers tokens = new TokenHandlers(application.tokens());

@@ -45,7 +45,11 @@ final class ReviewActions {
     String adjust(Context ctx, Page view) {
         Actor actor = decider(view);
         Cycle cycle = Cycles.require(store, view.cycle()).value();
-        ProjectId project = ProjectId.of(Slugs.require(ctx.formParam("project"), "project"));
+        Picked picked = pick(ctx, view, "adjust");
+        if (picked.refusal() != null) {
+            return picked.refusal();
+        }
+        ProjectId project = picked.project();
         String reason = Forms.text(ctx, "reason", 500);
         String action = Forms.text(ctx, "action", 10);
         Reviews reviews = application.reviews();
@@ -232,19 +236,47 @@ final class ReviewActions {
                 application
                         .assignments()
                         .roundRobin(cycle, java.util.List.of(), Forms.integer(ctx, "perProject", 1, 100), actor(view));
-            case "add", "remove" ->
+            case "add", "remove" -> {
+                Picked picked = pick(ctx, view, "assign");
+                if (picked.refusal() != null) {
+                    return picked.refusal();
+                }
                 application
                         .assignments()
                         .set(
                                 cycle,
-                                ProjectId.of(Slugs.require(ctx.formParam("project"), "project")),
+                                picked.project(),
                                 Forms.text(ctx, "reviewer", 64),
                                 action.equals("add"),
                                 actor(view));
+            }
             default ->
                 throw Forms.invalid("action", action, "not an assignment action", "Maybe round-robin, add or remove?");
         }
         return redirect(ctx, view, "done=assigned#reviewers");
+    }
+
+    /** The project a form's picker named, or the page again with why not at the picker ({@code refusal}). */
+    private record Picked(ProjectId project, String refusal) {}
+
+    /** Reads {@code form}'s picker ("assign" or "adjust"); a project the lab lacks is refused with a 422 page. */
+    private Picked pick(Context ctx, Page view, String form) {
+        String typed = Forms.text(ctx, "project", 80);
+        try {
+            return new Picked(application.reads().pickedProject("project", typed), null);
+        } catch (AllotException refused) {
+            if (refused.kind() != Kind.INVALID_INPUT) {
+                throw refused;
+            }
+            ctx.status(422);
+            return new Picked(
+                    null,
+                    page.render(
+                            ctx,
+                            view,
+                            refused.getMessage(),
+                            ProjectPick.refused(form, typed, refused, application.reads())));
+        }
     }
 
     private static Actor decider(Page view) {
