@@ -61,6 +61,11 @@ class ProjectPickerIT {
                 .isLessThanOrEqualTo(390);
         page.locator("#assign-project").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "project-picker-phone");
+        page.setViewportSize(1440, 900);
+        page.locator("#assign-project").scrollIntoViewIfNeeded();
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(1440);
+        Browser.screenshot(page, "project-picker");
         page.context().close();
     }
 

@@ -1,11 +1,8 @@
 package dev.allot.web;
 
-import com.microsoft.playwright.Page;
 import dev.allot.core.model.Lab;
 import dev.allot.lab.DemoLab;
 import dev.allot.lab.ScaledLab;
-import dev.allot.store.Role;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,20 +23,7 @@ class ReviewBrowserBench {
         for (Map.Entry<String, Lab> lab : labs.entrySet()) {
             try (WebFixture web = WebFixture.of(lab.getValue())) {
                 web.solvedDraft();
-                Page page = web.signedIn(Role.DECIDER);
-                for (int width : List.of(1440, 390)) {
-                    page.setViewportSize(width, width == 390 ? 844 : 900);
-                    for (String query : List.of("", "?size=1000")) {
-                        BoardBrowserBench.measure(
-                                page,
-                                web.server.url("/review" + query),
-                                lab.getKey(),
-                                width,
-                                query,
-                                "table[data-testid=decisions]");
-                    }
-                }
-                page.context().close();
+                BoardBrowserBench.measureAtBothWidths(web, lab.getKey(), "/review", "table[data-testid=decisions]");
             }
         }
     }
