@@ -54,8 +54,6 @@ class ArchitectureTest {
             Map.entry("dev.allot.web.Cycles", "the current cycle's read"),
             Map.entry("dev.allot.web.AskForm", "the stored ask's read"),
             Map.entry("dev.allot.web.ScoreForm", "the reviewer's stored score read"),
-            Map.entry("dev.allot.web.PolicyForm", "the lab's categories read"),
-            Map.entry("dev.allot.web.ReviewActions", "the current cycle's read"),
             Map.entry("dev.allot.app.server.CycleCommand", "list and diff reads"),
             Map.entry("dev.allot.app.server.LabExportCommand", "the stored lab's read"),
             Map.entry("dev.allot.app.slurm.UsageCommand", "usage writes"),

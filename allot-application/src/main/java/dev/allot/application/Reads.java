@@ -169,6 +169,16 @@ public final class Reads {
         return store.audit().highWater();
     }
 
+    /** The lab's categories, as stored. */
+    public List<dev.allot.core.model.Category> categories() {
+        return store.lab().categories();
+    }
+
+    /** The lab's GPU types, as stored. */
+    public List<dev.allot.core.model.GpuType> gpuTypes() {
+        return store.lab().gpuTypes();
+    }
+
     /** The lab's pools (GPUs of one type in one cluster), as stored. */
     public List<dev.allot.core.model.Pool> pools() {
         return store.lab().pools();

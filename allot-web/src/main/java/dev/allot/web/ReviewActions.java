@@ -3,6 +3,7 @@ package dev.allot.web;
 import dev.allot.application.Application;
 import dev.allot.application.Drafts;
 import dev.allot.application.PublishCheck;
+import dev.allot.application.Reads;
 import dev.allot.application.Reviews;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
@@ -18,7 +19,6 @@ import dev.allot.core.rules.Limits;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
-import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
@@ -32,19 +32,19 @@ import java.util.Map;
  * versions), so the screen can do nothing the API could not.
  */
 final class ReviewActions {
-    private final Store store;
+    private final Reads reads;
     private final Application application;
     private final ReviewPage page;
 
-    ReviewActions(Store store, Application application, ReviewPage page) {
-        this.store = store;
+    ReviewActions(Application application, ReviewPage page) {
+        this.reads = application.reads();
         this.application = application;
         this.page = page;
     }
 
     String adjust(Context ctx, Page view) {
         Actor actor = decider(view);
-        Cycle cycle = Cycles.require(store, view.cycle()).value();
+        Cycle cycle = Cycles.require(reads, view.cycle()).value();
         Picked picked = pick(ctx, view, "adjust");
         if (picked.refusal() != null) {
             return picked.refusal();
@@ -82,7 +82,7 @@ final class ReviewActions {
     }
 
     String move(Context ctx, Page view) {
-        Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
+        Versioned<Cycle> cycle = Cycles.require(reads, view.cycle());
         CycleState target = CycleState.parse(Forms.text(ctx, "to", 20));
         if (!view.rights().mayMoveTo(target)) {
             throw new AllotException(
@@ -108,13 +108,13 @@ final class ReviewActions {
                     "role-forbidden",
                     "Role " + view.rights().roleLabel() + " may not change the policy. Maybe ask a decider?");
         }
-        Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
+        Versioned<Cycle> cycle = Cycles.require(reads, view.cycle());
         try {
             application
                     .cycles()
                     .editPolicy(
                             cycle.value().id(),
-                            current -> PolicyForm.read(ctx, store, current),
+                            current -> PolicyForm.read(ctx, reads, current),
                             Forms.version(ctx, "version"),
                             actor(view));
         } catch (AllotException e) {
@@ -134,7 +134,7 @@ final class ReviewActions {
     /** The confirmation before publishing: the changes the plan makes, and the draft version being confirmed. */
     String confirmPublish(Context ctx, Page view) {
         Actor actor = decider(view);
-        Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
+        Versioned<Cycle> cycle = Cycles.require(reads, view.cycle());
         ReviewPage.View review = page.view(view, cycle, "", "", "");
         if (review.draft().isEmpty()) {
             throw new AllotException(
@@ -149,7 +149,7 @@ final class ReviewActions {
     /** Approves the draft version the decider saw, then shows the publish page again. */
     String approve(Context ctx, Page view) {
         Actor actor = decider(view);
-        CycleId cycle = Cycles.require(store, view.cycle()).value().id();
+        CycleId cycle = Cycles.require(reads, view.cycle()).value().id();
         application.approvals().approve(cycle, Forms.version(ctx, "draft"), actor);
         return toPublish(ctx, view);
     }
@@ -158,14 +158,14 @@ final class ReviewActions {
         Actor actor = decider(view);
         application
                 .approvals()
-                .withdraw(Cycles.require(store, view.cycle()).value().id(), actor);
+                .withdraw(Cycles.require(reads, view.cycle()).value().id(), actor);
         return toPublish(ctx, view);
     }
 
     /** Publishes with the reasons typed for each guard-rail warning (form fields {@code ack.<rule code>}). */
     String publish(Context ctx, Page view) {
         Actor actor = decider(view);
-        Cycle cycle = Cycles.require(store, view.cycle()).value();
+        Cycle cycle = Cycles.require(reads, view.cycle()).value();
         String note = Forms.text(ctx, "note", 500);
         Map<String, String> reasons = new LinkedHashMap<>();
         for (String field : ctx.formParamMap().keySet()) {
@@ -229,7 +229,7 @@ final class ReviewActions {
 
     /** Deals projects out round-robin, or adds or removes one project of one reviewer (deciders and admins). */
     String assign(Context ctx, Page view) {
-        CycleId cycle = Cycles.require(store, view.cycle()).value().id();
+        CycleId cycle = Cycles.require(reads, view.cycle()).value().id();
         String action = Forms.text(ctx, "action", 20);
         switch (action) {
             case "round-robin" ->

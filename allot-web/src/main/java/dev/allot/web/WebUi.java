@@ -39,7 +39,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         Application application = Application.over(store, planner, jobs);
         this.board = new BoardPage(application);
         this.review = new ReviewPage(application);
-        this.actions = new ReviewActions(store, application, review);
+        this.actions = new ReviewActions(application, review);
         this.project = new ProjectPage(store);
         this.ask = new AskForm(store, application);
         this.score = new ScoreForm(store, application);
