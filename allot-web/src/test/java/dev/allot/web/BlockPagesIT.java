@@ -10,6 +10,7 @@ import dev.allot.core.model.CapacityEvent;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.rules.BlockRules;
 import dev.allot.store.Actor;
 import dev.allot.store.Role;
 import dev.allot.store.TestLabs;
@@ -124,7 +125,7 @@ class BlockPagesIT {
                 .replace(
                         server.lab.cycle(),
                         project,
-                        List.of(new dev.allot.core.rules.BlockRules.Entry(
+                        List.of(new BlockRules.Entry(
                                 "H100",
                                 8,
                                 3,
@@ -133,15 +134,18 @@ class BlockPagesIT {
                         blocksMeanwhile.version(),
                         lead);
 
-        page.getByLabel("Justification").fill("A changed plan of work that must not be half saved.");
-        page.getByText("Save the ask").click();
+        try {
+            page.getByLabel("Justification").fill("A changed plan of work that must not be half saved.");
+            page.getByText("Save the ask").click();
 
-        assertThat(page.locator("body")).containsText("blocks of " + led);
-        assertThat(server.store.reviews().ask(server.lab.cycle(), project).orElseThrow())
-                .isEqualTo(askBefore);
-        page.context().close();
-        // put the blocks back as they were, for the cluster page below
-        server.store.blocks().replace(server.lab.cycle(), project, blocksMeanwhile.value(), null, lead);
+            assertThat(page.locator("body")).containsText("blocks of " + led);
+            assertThat(server.store.reviews().ask(server.lab.cycle(), project).orElseThrow())
+                    .isEqualTo(askBefore);
+        } finally {
+            page.context().close();
+            // put the blocks back as they were, for the cluster page below
+            server.store.blocks().replace(server.lab.cycle(), project, blocksMeanwhile.value(), null, lead);
+        }
     }
 
     @Test
