@@ -1,6 +1,7 @@
 package dev.allot.app;
 
 import dev.allot.application.Application;
+import dev.allot.application.SolveJobs;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.ProjectId;
@@ -124,8 +125,11 @@ public final class DemoCommand implements Callable<Integer> {
         // The demo reviewer's home page, the queue, starts with every active project dealt out to them.
         application.assignments().roundRobin(lab.cycle(), List.of(), 1, decider);
         Planner planner = Planner.create(solver.toPlannerOptions());
-        AllotServer server =
-                AllotServer.create(store, planner, WebUi.create(store, planner)).start(host, port);
+        // The server's solve jobs live as long as it does, shared by its API and its pages.
+        SolveJobs.Registry jobs = new SolveJobs.Registry();
+        AllotServer server = AllotServer.create(
+                        store, planner, jobs, WebUi.create(store, planner, jobs), AllotServer.Settings.defaults())
+                .start(host, port);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {

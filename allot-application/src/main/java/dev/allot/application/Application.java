@@ -26,12 +26,12 @@ public final class Application {
     private final Budgets budgets;
     private final Blocks blocks;
 
-    private Application(Store store, Planner planner) {
+    private Application(Store store, Planner planner, SolveJobs.Registry jobs) {
         this.approvals = new Approvals(store);
         this.cycles = new Cycles(store, approvals);
         this.reviews = new Reviews(store, approvals);
         this.evidence = new Evidences(store, reviews);
-        this.drafts = new Drafts(store, planner, approvals, evidence);
+        this.drafts = new Drafts(store, planner, approvals, evidence, jobs);
         this.reads = new Reads(store);
         this.tokens = new Tokens(store);
         this.usage = new Usage(store);
@@ -48,9 +48,24 @@ public final class Application {
         return fleets;
     }
 
-    /** The use cases over {@code store}, solving drafts with {@code planner}. */
+    /**
+     * The use cases over {@code store}, solving drafts with {@code planner}, with solve jobs of their own (a command
+     * that runs once); a server passes its {@link SolveJobs.Registry} instead.
+     */
     public static Application over(Store store, Planner planner) {
-        return new Application(Objects.requireNonNull(store, "store"), Objects.requireNonNull(planner, "planner"));
+        return over(store, planner, new SolveJobs.Registry());
+    }
+
+    /**
+     * The use cases of one server over {@code store}, solving drafts with {@code planner}: its solve jobs are kept in
+     * {@code jobs}, which the server creates once and hands to each application it wires (API and web UI), so that
+     * they see the same jobs for as long as the server lives.
+     */
+    public static Application over(Store store, Planner planner, SolveJobs.Registry jobs) {
+        return new Application(
+                Objects.requireNonNull(store, "store"),
+                Objects.requireNonNull(planner, "planner"),
+                Objects.requireNonNull(jobs, "jobs"));
     }
 
     /**
@@ -58,7 +73,7 @@ public final class Application {
      * {@link Drafts#solve} then fails as a programming error.
      */
     public static Application over(Store store) {
-        return new Application(Objects.requireNonNull(store, "store"), null);
+        return new Application(Objects.requireNonNull(store, "store"), null, new SolveJobs.Registry());
     }
 
     /** Create and move cycles, edit their policy, import a lab. */

@@ -13,9 +13,12 @@ import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.rules.BlockRules;
 import dev.allot.core.rules.Fleet;
+import dev.allot.core.rules.FleetRules;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
+import dev.allot.store.ReviewRepository;
 import dev.allot.store.Store;
+import dev.allot.store.StoredAsk;
 import dev.allot.store.Versioned;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +71,53 @@ public final class Blocks {
                     problems,
                     null);
         }
-        List<Block> blocks = entries.stream()
+        return store.blocks().replace(cycle, project, blocks(project, entries), expectedVersion, actor);
+    }
+
+    /**
+     * Saves a project's ask together with its blocks, as the ask form sends them: the ask's writer rule, the order
+     * of floor, target and ceiling and every block rule are checked first, every problem at once (blocks' at {@code
+     * blocks[i].field}); then the ask and the blocks are stored in one transaction, so that a stale version of either
+     * (or any other refusal) leaves both as they were.
+     *
+     * @param expectedAskVersion the ask's version the form was filled from (null: no check)
+     * @param expectedBlocksVersion the blocks' version the form was filled from (0 before their first write; null: no
+     *     check)
+     */
+    public ReviewRepository.AskWithBlocks submitAsk(
+            CycleId cycle,
+            StoredAsk ask,
+            Integer expectedAskVersion,
+            List<BlockRules.Entry> entries,
+            Integer expectedBlocksVersion,
+            Actor actor) {
+        ProjectId project = ask.ask().project();
+        reviews.requireAskWriter(project, actor);
+        // The ask's record already holds floor <= target <= ceiling; its GPU types must be the lab's.
+        Fleet fleet = Fleet.of(store.lab().gpuTypes(), store.lab().pools());
+        List<Problem> problems = new ArrayList<>();
+        ask.ask().gpuTypes().stream()
+                .map(GpuTypeId::value)
+                .sorted()
+                .forEach(type ->
+                        FleetRules.gpuType(type, fleet).forEach(problem -> problems.add(problem.at("gpuTypes"))));
+        problems.addAll(problems(cycle, entries));
+        if (!problems.isEmpty()) {
+            String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";
+            throw new AllotException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "Ask of " + project + " in cycle " + cycle + ": "
+                            + problems.get(0).describe() + more + "; nothing was saved.",
+                    problems,
+                    null);
+        }
+        return store.reviews()
+                .putAskWithBlocks(
+                        cycle, ask, expectedAskVersion, blocks(project, entries), expectedBlocksVersion, actor);
+    }
+
+    private static List<Block> blocks(ProjectId project, List<BlockRules.Entry> entries) {
+        return entries.stream()
                 .map(entry -> new Block(
                         project,
                         GpuTypeId.of(entry.gpuType()),
@@ -77,7 +126,6 @@ public final class Blocks {
                         entry.earliestStart(),
                         entry.latestEnd()))
                 .toList();
-        return store.blocks().replace(cycle, project, blocks, expectedVersion, actor);
     }
 
     /**

@@ -40,12 +40,12 @@ public final class Drafts {
     private final Evidences evidence;
     private final SolveJobs jobs;
 
-    Drafts(Store store, Planner planner, Approvals approvals, Evidences evidence) {
+    Drafts(Store store, Planner planner, Approvals approvals, Evidences evidence, SolveJobs.Registry jobs) {
         this.store = store;
         this.planner = planner;
         this.approvals = approvals;
         this.evidence = evidence;
-        this.jobs = new SolveJobs(store, this);
+        this.jobs = new SolveJobs(this, jobs);
     }
 
     /** The same solve as a background job to poll and cancel. */

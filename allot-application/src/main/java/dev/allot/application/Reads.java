@@ -1,5 +1,8 @@
 package dev.allot.application;
 
+import dev.allot.core.AllotException;
+import dev.allot.core.ErrorCode;
+import dev.allot.core.Problem;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.DeciderOverride;
@@ -10,6 +13,8 @@ import dev.allot.core.model.Pool;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.Score;
+import dev.allot.core.rules.IdRules;
+import dev.allot.core.rules.Suggest;
 import dev.allot.store.AuditLog;
 import dev.allot.store.Cycle;
 import dev.allot.store.PlanDiff;
@@ -21,7 +26,9 @@ import dev.allot.store.StoredPlan;
 import dev.allot.store.UsageDay;
 import dev.allot.store.Versioned;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The read-only views adapters render; writes go through the use cases. */
@@ -127,6 +134,45 @@ public final class Reads {
     /** One published version of {@code cycle}; empty when there is no such version. */
     public Optional<StoredPlan> published(CycleId cycle, int version) {
         return store.plans().published(cycle, version);
+    }
+
+    /**
+     * Up to {@code limit} of the lab's projects for a picker, nearest first to what someone has typed so far
+     * ({@link Suggest#nearest}: ids starting with it, then containing it, then the closest spellings).
+     */
+    public List<Project> projectSuggestions(String typed, int limit) {
+        Map<String, Project> projects = new LinkedHashMap<>();
+        store.lab()
+                .projects()
+                .forEach(stored -> projects.put(stored.value().id().value(), stored.value()));
+        return Suggest.nearest(typed == null ? "" : typed, projects.keySet(), limit).stream()
+                .map(projects::get)
+                .toList();
+    }
+
+    /**
+     * The project a form's picker names in its field {@code field}: refused ({@code unknown-project}, at that field,
+     * naming the value and the closest ids) when the lab has no such project.
+     */
+    public ProjectId pickedProject(String field, String typed) {
+        List<String> ids = store.lab().projects().stream()
+                .map(stored -> stored.value().id().value())
+                .toList();
+        List<Problem> problems = IdRules.knownProject(typed, ids);
+        if (!problems.isEmpty()) {
+            Problem placed = problems.get(0).at(field);
+            throw new AllotException(
+                    ErrorCode.UNKNOWN_PROJECT,
+                    field + ": '" + placed.value() + "' " + placed.reason() + ". " + placed.hint(),
+                    List.of(placed),
+                    null);
+        }
+        return ProjectId.of(typed);
+    }
+
+    /** The published plan of the cycle before {@code cycle} (last cycle's decisions), if any. */
+    public Optional<StoredPlan> previousPublished(CycleId cycle) {
+        return store.plans().previousPublished(cycle);
     }
 
     /** The newest published version of {@code cycle}: the plan in force, as enforcers and leads see it. */

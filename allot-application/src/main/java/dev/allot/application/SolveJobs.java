@@ -8,12 +8,10 @@ import dev.allot.store.Store;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,9 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * running job. A finished job stored its draft exactly as {@link Drafts#solve} does (approvals voided, changes
  * counted); a cancelled or failed one stored nothing.
  *
- * <p>Jobs live in this process's memory, shared by every {@link Application} over the same {@link Store} object (the
- * API and the web UI of one server); the last {@value #KEPT} are kept after they finish. A restart forgets them, and
- * each server of several on one database knows only its own. Thread-safe.
+ * <p>Jobs live in a {@link Registry} in this process's memory: one per server, created where the server is wired and
+ * handed to every {@link Application} of it (the API's and the web UI's), so that both see the same jobs and it ends
+ * with the server; the last {@value #KEPT} are kept after they finish. A restart forgets them, and each server of
+ * several on one database knows only its own. Thread-safe.
  */
 public final class SolveJobs {
     static final int KEPT = 100;
@@ -33,16 +32,15 @@ public final class SolveJobs {
     /** How long {@link #cancel} waits for the engine to stop before answering with the job still running. */
     static final long CANCEL_WAIT_SECONDS = 5;
 
-    private static final Map<Store, Registry> REGISTRIES = Collections.synchronizedMap(new WeakHashMap<>());
     private static final SecureRandom IDS = new SecureRandom();
 
     private final Drafts drafts;
     private final Registry registry;
     private final InstantSource clock = InstantSource.system();
 
-    SolveJobs(Store store, Drafts drafts) {
+    SolveJobs(Drafts drafts, Registry registry) {
         this.drafts = drafts;
-        this.registry = REGISTRIES.computeIfAbsent(store, any -> new Registry());
+        this.registry = java.util.Objects.requireNonNull(registry, "registry");
     }
 
     /**
@@ -173,8 +171,12 @@ public final class SolveJobs {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** The jobs of one store: the running one per cycle, and the most recent by id. */
-    private static final class Registry {
+    /**
+     * The solve jobs of one server: the running one per cycle, and the most recent by id. Create one where the server
+     * is wired and pass it to each {@link Application#over(Store, dev.allot.core.planner.Planner, Registry)} of that
+     * server; it lives as long as the server does. Thread-safe.
+     */
+    public static final class Registry {
         final Map<CycleId, SolveRun> running = new ConcurrentHashMap<>();
         private final Map<String, SolveRun> recent = new LinkedHashMap<>() {
             @Override

@@ -102,4 +102,75 @@ class BlocksTest {
                 .singleElement()
                 .satisfies(one -> assertThat(one.explanation()).isEmpty());
     }
+
+    @Test
+    void anAskSavedWithItsBlocksIsOneChangeAStaleVersionOfEitherLeavesBoth() {
+        application.cycles().importLab(lab, Actor.system("test"));
+        ProjectId own = lab.projects().get(0).id();
+        Actor lead = new Actor(lab.projects().get(0).lead(), Role.LEAD);
+        LocalDate start = lab.cycleStart();
+        List<BlockRules.Entry> blocks = List.of(new BlockRules.Entry("H100", 64, 7, start, start.plusDays(14)));
+        var askBefore = store.reviews().ask(lab.cycle(), own).orElseThrow();
+        var blocksBefore = store.blocks().of(lab.cycle(), own);
+        dev.allot.store.StoredAsk changed = new dev.allot.store.StoredAsk(
+                new dev.allot.core.model.Ask(
+                        own, 8, 16, 32, java.util.Set.of(GpuTypeId.of("H100")), java.util.Map.of(), "a new plan"),
+                askBefore.value().evidence());
+
+        AllotException staleBlocks = catchThrowableOfType(
+                AllotException.class,
+                () -> application
+                        .blocks()
+                        .submitAsk(
+                                lab.cycle(), changed, askBefore.version(), blocks, blocksBefore.version() + 1, lead));
+        AllotException staleAsk = catchThrowableOfType(
+                AllotException.class,
+                () -> application
+                        .blocks()
+                        .submitAsk(
+                                lab.cycle(), changed, askBefore.version() + 1, blocks, blocksBefore.version(), lead));
+
+        assertThat(staleBlocks.kind()).isEqualTo(AllotException.Kind.CONFLICT);
+        assertThat(staleAsk.kind()).isEqualTo(AllotException.Kind.CONFLICT);
+        assertThat(store.reviews().ask(lab.cycle(), own).orElseThrow()).isEqualTo(askBefore);
+        assertThat(store.blocks().of(lab.cycle(), own)).isEqualTo(blocksBefore);
+
+        var saved = application
+                .blocks()
+                .submitAsk(lab.cycle(), changed, askBefore.version(), blocks, blocksBefore.version(), lead);
+        assertThat(saved.ask().value().ask().justification()).isEqualTo("a new plan");
+        assertThat(saved.blocks().value()).hasSize(1);
+        assertThat(store.reviews().ask(lab.cycle(), own).orElseThrow().version())
+                .isEqualTo(askBefore.version() + 1);
+    }
+
+    @Test
+    void anAskWithBadBlocksAndAnUnknownTypeIsRefusedWithEveryProblemAndNothingSaved() {
+        application.cycles().importLab(lab, Actor.system("test"));
+        ProjectId own = lab.projects().get(0).id();
+        Actor lead = new Actor(lab.projects().get(0).lead(), Role.LEAD);
+        LocalDate start = lab.cycleStart();
+        var askBefore = store.reviews().ask(lab.cycle(), own).orElseThrow();
+        dev.allot.store.StoredAsk changed = new dev.allot.store.StoredAsk(
+                new dev.allot.core.model.Ask(
+                        own, 8, 16, 32, java.util.Set.of(GpuTypeId.of("B300")), java.util.Map.of(), "a new plan"),
+                askBefore.value().evidence());
+
+        AllotException refused = catchThrowableOfType(
+                AllotException.class,
+                () -> application
+                        .blocks()
+                        .submitAsk(
+                                lab.cycle(),
+                                changed,
+                                null,
+                                List.of(new BlockRules.Entry("H100", 60, 7, start, start.plusDays(3))),
+                                null,
+                                lead));
+
+        assertThat(refused.problems())
+                .extracting(problem -> problem.path())
+                .containsExactly("gpuTypes", "blocks[0].gpus", "blocks[0].latestEnd");
+        assertThat(store.reviews().ask(lab.cycle(), own).orElseThrow()).isEqualTo(askBefore);
+    }
 }

@@ -33,8 +33,11 @@ class SolveJobsTest {
             PlannerOptions.defaults().withRelativeGap(0).withExplain(false).withTimeLimit(Duration.ofSeconds(60));
 
     private final Store store = Store.open("jdbc:h2:mem:jobs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    /** The jobs of one server: every application below is of the same server, whatever its planner. */
+    private final SolveJobs.Registry jobs = new SolveJobs.Registry();
+
     private final Application application =
-            Application.over(store, Planner.create(PlannerOptions.defaults().withExplain(false)));
+            Application.over(store, Planner.create(PlannerOptions.defaults().withExplain(false)), jobs);
     private final List<SolveJob> toCancel = new ArrayList<>();
 
     @AfterEach
@@ -73,11 +76,11 @@ class SolveJobsTest {
         Lab lab = DemoLab.generate(42);
         drafting(lab);
         // a rough first draft, cheap to make: what matters is that the cancelled solve leaves it as it is
-        StoredPlan before = Application.over(store, Planner.create(EXACT.withRelativeGap(0.05)))
+        StoredPlan before = Application.over(store, Planner.create(EXACT.withRelativeGap(0.05)), jobs)
                 .drafts()
                 .solve(lab.cycle(), DANA, null)
                 .draft();
-        SolveJobs exact = Application.over(store, Planner.create(EXACT)).solveJobs();
+        SolveJobs exact = Application.over(store, Planner.create(EXACT), jobs).solveJobs();
 
         SolveJob started = exact.start(lab.cycle(), DANA, before.version());
         SolveJob solving = solvingFor(exact, started, Duration.ofMillis(400));
@@ -102,7 +105,7 @@ class SolveJobsTest {
     void ofTwoStartsAtOnceOneRunsAndTheOtherIsRefusedNamingIt() throws Exception {
         Lab lab = DemoLab.generate(42);
         drafting(lab);
-        SolveJobs exact = Application.over(store, Planner.create(EXACT)).solveJobs();
+        SolveJobs exact = Application.over(store, Planner.create(EXACT), jobs).solveJobs();
         CyclicBarrier together = new CyclicBarrier(2);
         List<CompletableFuture<Object>> starts = new ArrayList<>();
         for (Actor actor : List.of(DANA, LEE)) {
@@ -167,7 +170,7 @@ class SolveJobsTest {
         Lab lab = TestLabs.shaped(6, 5).build();
         drafting(lab);
         SolveJobs cpSat = Application.over(
-                        store, Planner.create(PlannerOptions.defaults().withEngine("cp-sat")))
+                        store, Planner.create(PlannerOptions.defaults().withEngine("cp-sat")), jobs)
                 .solveJobs();
 
         SolveJob started = cpSat.start(lab.cycle(), DANA, null);
@@ -220,6 +223,26 @@ class SolveJobsTest {
         assertThat(late.code()).isEqualTo("solve-finished");
         assertThat(late.getMessage()).contains("finished (done)");
         assertThat(application.reads().draft(lab.cycle())).isPresent();
+    }
+
+    @Test
+    void jobsBelongToTheServerThatStartedThemNotToEveryApplicationOverTheStore() {
+        Lab lab = DemoLab.generate(42);
+        drafting(lab);
+        SolveJobs exact = Application.over(store, Planner.create(EXACT), jobs).solveJobs();
+        SolveJob started = exact.start(lab.cycle(), DANA, null);
+        toCancel.add(started);
+        // a second server over the same database: its own jobs, as each of several servers knows only its own
+        SolveJobs other = Application.over(store, Planner.create(EXACT), new SolveJobs.Registry())
+                .solveJobs();
+
+        AllotException unknown = catchThrowableOfType(AllotException.class, () -> other.get(lab.cycle(), started.id()));
+
+        assertThat(application.solveJobs().running(lab.cycle()))
+                .map(SolveJob::id)
+                .contains(started.id());
+        assertThat(other.running(lab.cycle())).isEmpty();
+        assertThat(unknown.code()).isEqualTo("solve-job-not-found");
     }
 
     /** Polls until the job has been searching for {@code least} (or finished). */

@@ -1022,7 +1022,13 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "The policy names {what} '{name}', which the lab does not have.",
-            "Maybe the closest known name?");
+            "Maybe the closest known name?"),
+    UNKNOWN_PROJECT(
+            "unknown-project",
+            Kind.INVALID_INPUT,
+            422,
+            "{field}: '{value}' is not a project of the lab.",
+            "Maybe one of the closest ids named in the message?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

@@ -1,5 +1,6 @@
 package dev.allot.server;
 
+import dev.allot.application.SolveJobs;
 import dev.allot.core.AllotException;
 import dev.allot.core.planner.Planner;
 import dev.allot.server.oidc.OidcProvider;
@@ -57,13 +58,18 @@ public final class AllotServer {
         }
     }
 
-    private AllotServer(Store store, Planner planner, Consumer<JavalinConfig> extension, Settings settings) {
+    private AllotServer(
+            Store store,
+            Planner planner,
+            SolveJobs.Registry jobs,
+            Consumer<JavalinConfig> extension,
+            Settings settings) {
         boolean trustForwardedProto = settings.trustForwardedProto();
         OidcProvider oidc = settings.oidc();
         EdgeChecks edge = new EdgeChecks(trustForwardedProto);
         Metrics metrics = new Metrics();
         String openApi = Json.write(OpenApiDocument.build());
-        List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner));
+        List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner, jobs));
         routes.add(new Route(HandlerType.GET, "/health", Route.PUBLIC, ctx -> health(ctx, store)));
         routes.add(new Route(HandlerType.GET, "/healthz", Route.PUBLIC, ctx -> ctx.json(Map.of("status", "up"))));
         routes.add(new Route(HandlerType.GET, "/readyz", Route.PUBLIC, ctx -> ready(ctx, store)));
@@ -131,7 +137,7 @@ public final class AllotServer {
     }
 
     public static AllotServer create(Store store, Planner planner) {
-        return new AllotServer(store, planner, config -> {}, Settings.defaults());
+        return new AllotServer(store, planner, new SolveJobs.Registry(), config -> {}, Settings.defaults());
     }
 
     /**
@@ -139,7 +145,7 @@ public final class AllotServer {
      * the extension handles its own authentication and errors.
      */
     public static AllotServer create(Store store, Planner planner, Consumer<JavalinConfig> extension) {
-        return new AllotServer(store, planner, extension, Settings.defaults());
+        return new AllotServer(store, planner, new SolveJobs.Registry(), extension, Settings.defaults());
     }
 
     /**
@@ -149,7 +155,11 @@ public final class AllotServer {
     public static AllotServer create(
             Store store, Planner planner, Consumer<JavalinConfig> extension, boolean trustForwardedProto) {
         return new AllotServer(
-                store, planner, extension, Settings.defaults().withTrustForwardedProto(trustForwardedProto));
+                store,
+                planner,
+                new SolveJobs.Registry(),
+                extension,
+                Settings.defaults().withTrustForwardedProto(trustForwardedProto));
     }
 
     /**
@@ -165,14 +175,29 @@ public final class AllotServer {
         return new AllotServer(
                 store,
                 planner,
+                new SolveJobs.Registry(),
                 extension,
                 Settings.defaults().withTrustForwardedProto(trustForwardedProto).withOidc(oidc));
     }
 
-    /** A server run as {@code settings} say, with {@code extension}'s routes (see above). */
+    /** A server run as {@code settings} say, with {@code extension}'s routes (see above) and its own solve jobs. */
     public static AllotServer create(
             Store store, Planner planner, Consumer<JavalinConfig> extension, Settings settings) {
-        return new AllotServer(store, planner, extension, settings);
+        return new AllotServer(store, planner, new SolveJobs.Registry(), extension, settings);
+    }
+
+    /**
+     * A server run as {@code settings} say, keeping the API's solve jobs in {@code jobs}: the registry the server's
+     * wiring creates once and also hands to the extension (the web UI), so that the API and the pages see the same
+     * jobs while the server lives.
+     */
+    public static AllotServer create(
+            Store store,
+            Planner planner,
+            SolveJobs.Registry jobs,
+            Consumer<JavalinConfig> extension,
+            Settings settings) {
+        return new AllotServer(store, planner, jobs, extension, settings);
     }
 
     public AllotServer start(String host, int port) {

@@ -34,8 +34,8 @@ final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    static List<Route> of(Store store, Planner planner) {
-        Application application = Application.over(store, planner);
+    static List<Route> of(Store store, Planner planner, dev.allot.application.SolveJobs.Registry jobs) {
+        Application application = Application.over(store, planner, jobs);
         LabHandlers lab = new LabHandlers(store, application.reads());
         CycleHandlers cycles = new CycleHandlers(application);
         PlanHandlers plans = new PlanHandlers(application);

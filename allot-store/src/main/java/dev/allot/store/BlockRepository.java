@@ -40,21 +40,30 @@ public final class BlockRepository {
      */
     public Versioned<List<Block>> replace(
             CycleId cycle, ProjectId project, List<Block> blocks, Integer expectedVersion, Actor actor) {
+        return store.transaction(handle -> replace(handle, cycle, project, blocks, expectedVersion, actor));
+    }
+
+    /** {@link #replace(CycleId, ProjectId, List, Integer, Actor)} within the caller's transaction. */
+    Versioned<List<Block>> replace(
+            org.jdbi.v3.core.Handle handle,
+            CycleId cycle,
+            ProjectId project,
+            List<Block> blocks,
+            Integer expectedVersion,
+            Actor actor) {
         if (blocks.stream().anyMatch(block -> !block.project().equals(project))) {
             throw new IllegalArgumentException("blocks of another project than " + project);
         }
-        return store.transaction(handle -> {
-            CycleRepository.requireState(
-                    CycleRepository.require(handle, cycle).value(), EnumSet.of(CycleState.OPEN), "edit blocks");
-            ReviewRepository.requireProject(handle, project);
-            AuditVersions.lock(handle, "cycle", "id", cycle.value());
-            AuditVersions.expect(
-                    "blocks of " + project + " in cycle " + cycle,
-                    expectedVersion,
-                    AuditVersions.current(handle, "blocks", Blocks.id(cycle.value(), project)));
-            Blocks.replace(new Changes(handle, actor, store.audit()), cycle.value(), project, List.copyOf(blocks));
-            return versioned(handle, cycle, project);
-        });
+        CycleRepository.requireState(
+                CycleRepository.require(handle, cycle).value(), EnumSet.of(CycleState.OPEN), "edit blocks");
+        ReviewRepository.requireProject(handle, project);
+        AuditVersions.lock(handle, "cycle", "id", cycle.value());
+        AuditVersions.expect(
+                "blocks of " + project + " in cycle " + cycle,
+                expectedVersion,
+                AuditVersions.current(handle, "blocks", Blocks.id(cycle.value(), project)));
+        Blocks.replace(new Changes(handle, actor, store.audit()), cycle.value(), project, List.copyOf(blocks));
+        return versioned(handle, cycle, project);
     }
 
     private static Versioned<List<Block>> versioned(org.jdbi.v3.core.Handle handle, CycleId cycle, ProjectId project) {

@@ -3,6 +3,7 @@ package dev.allot.store;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.ErrorCode;
+import dev.allot.core.model.Block;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.Pin;
@@ -42,14 +43,40 @@ public final class ReviewRepository {
 
     /** Creates or replaces a project's ask while the cycle is open; a stale {@code expectedVersion} is refused. */
     public Versioned<StoredAsk> putAsk(CycleId cycle, StoredAsk ask, Integer expectedVersion, Actor actor) {
+        return store.transaction(handle -> putAsk(handle, cycle, ask, expectedVersion, actor));
+    }
+
+    /** A project's ask and its blocks as {@link #putAskWithBlocks} wrote them, each with its version. */
+    public record AskWithBlocks(Versioned<StoredAsk> ask, Versioned<List<Block>> blocks) {}
+
+    /**
+     * Writes a project's ask and its blocks (both checked by the caller) in one transaction while the cycle is open,
+     * as {@link #putAsk} and {@link BlockRepository#replace} would one after the other: a stale version of either, or
+     * any other refusal, leaves both as they were.
+     */
+    public AskWithBlocks putAskWithBlocks(
+            CycleId cycle,
+            StoredAsk ask,
+            Integer expectedAskVersion,
+            List<Block> blocks,
+            Integer expectedBlocksVersion,
+            Actor actor) {
         return store.transaction(handle -> {
-            requireOpenFor(handle, cycle, EnumSet.of(CycleState.OPEN), "edit asks");
-            requireProject(handle, ask.ask().project());
-            Versioned<StoredAsk> before =
-                    ReviewReads.ask(handle, cycle.value(), ask.ask().project()).orElse(null);
-            int version = writes(handle, actor, cycle).putAsk(before, ask, expectedVersion);
-            return new Versioned<>(ask, version);
+            Versioned<StoredAsk> written = putAsk(handle, cycle, ask, expectedAskVersion, actor);
+            return new AskWithBlocks(
+                    written,
+                    store.blocks().replace(handle, cycle, ask.ask().project(), blocks, expectedBlocksVersion, actor));
         });
+    }
+
+    private Versioned<StoredAsk> putAsk(
+            Handle handle, CycleId cycle, StoredAsk ask, Integer expectedVersion, Actor actor) {
+        requireOpenFor(handle, cycle, EnumSet.of(CycleState.OPEN), "edit asks");
+        requireProject(handle, ask.ask().project());
+        Versioned<StoredAsk> before =
+                ReviewReads.ask(handle, cycle.value(), ask.ask().project()).orElse(null);
+        int version = writes(handle, actor, cycle).putAsk(before, ask, expectedVersion);
+        return new Versioned<>(ask, version);
     }
 
     /**

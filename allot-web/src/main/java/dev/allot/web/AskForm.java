@@ -106,17 +106,11 @@ final class AskForm {
                 .orElse(Evidence.NONE);
         Evidence evidence = new Evidence(lines(values.links()), before.evalResults(), before.scalingCurve());
         application
-                .reviews()
+                .blocks()
                 .submitAsk(
                         target.cycle().id(),
                         new StoredAsk(ask, evidence),
                         Forms.version(ctx, "version"),
-                        new Actor(page.rights().user(), page.rights().role()));
-        application
-                .blocks()
-                .replace(
-                        target.cycle().id(),
-                        target.project().id(),
                         blocks,
                         // a project's blocks start at version 0, before their first write
                         values.blocksVersion().isEmpty()

@@ -1,7 +1,6 @@
 package dev.allot.web;
 
 import dev.allot.application.Application;
-import dev.allot.application.Enforcements;
 import dev.allot.application.Reads;
 import dev.allot.application.Usage;
 import dev.allot.core.model.Allocation;
@@ -19,7 +18,6 @@ import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.ProjectStatus;
 import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
-import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
@@ -85,17 +83,19 @@ final class BoardPage {
 
     static final List<String> DECISIONS = List.of("new", "grow", "keep", "shrink", "kill", "declined");
 
-    private final Store store;
+    private final Reads reads;
+    private final Application application;
     private final HighWaterCache<Rows> cache = new HighWaterCache<>(20);
 
-    BoardPage(Store store) {
-        this.store = store;
+    BoardPage(Application application) {
+        this.reads = application.reads();
+        this.application = application;
     }
 
     String render(Context ctx, Page page) {
-        Optional<Versioned<Cycle>> cycle = Cycles.current(store, page.cycle());
+        Optional<Versioned<Cycle>> cycle = Cycles.current(reads, page.cycle());
         List<String> cycles =
-                store.cycles().list().stream().map(c -> c.value().id().value()).toList();
+                reads.cycles().stream().map(c -> c.value().id().value()).toList();
         if (cycle.isEmpty()) {
             return Templates.render("board.jte", empty(page, cycles));
         }
@@ -144,7 +144,7 @@ final class BoardPage {
 
     /** The board's rows as {@code rights} may see them (drafts are the deciders' business). */
     Rows rows(CycleId cycle, Rights rights) {
-        long highWater = store.audit().highWater();
+        long highWater = reads.changeMark();
         boolean drafts = rights != null && Reads.seesDrafts(rights.role());
         // budgets burn down by the day: the rows of another day are other rows
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
@@ -153,20 +153,20 @@ final class BoardPage {
     }
 
     private Rows fresh(CycleId cycle, Rights rights, long highWater, LocalDate today) {
-        Lab lab = store.lab().export(cycle);
-        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle, rights);
+        Lab lab = reads.lab(cycle);
+        Optional<StoredPlan> shown =
+                rights == null ? reads.latestPublished(cycle) : reads.shownPlan(cycle, rights.role());
         Map<ProjectId, AskState> states = new HashMap<>();
-        store.reviews()
-                .asks(cycle)
+        reads.asks(cycle)
                 .forEach(ask ->
                         states.put(ask.value().ask().project(), ask.value().state()));
         return build(
                 highWater,
                 lab,
                 shown.map(StoredPlan::plan),
-                label(shown) + Enforced.line(Enforcements.of(store), cycle),
+                label(shown) + Enforced.line(application.enforcements(), cycle),
                 states,
-                budgetBadges(Application.over(store).usage().budgetStatus(cycle, today)));
+                budgetBadges(application.usage().budgetStatus(cycle, today)));
     }
 
     /** The rows with every ask of the lab taken as confirmed. */

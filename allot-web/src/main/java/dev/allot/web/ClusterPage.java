@@ -1,6 +1,7 @@
 package dev.allot.web;
 
 import dev.allot.application.Blocks;
+import dev.allot.application.Reads;
 import dev.allot.application.Usage;
 import dev.allot.core.model.CapacityEvent;
 import dev.allot.core.model.CapacityTimeline;
@@ -12,7 +13,6 @@ import dev.allot.core.model.Plan;
 import dev.allot.core.model.PlanPeriod;
 import dev.allot.core.model.Pool;
 import dev.allot.store.Cycle;
-import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -67,16 +67,16 @@ final class ClusterPage {
     static final List<String> TIMELINE_COLOURS =
             List.of("#4e79a7", "#e15759", "#59a14f", "#b07aa1", "#f28e2b", "#76b7b2", "#9c755f", "#edc948");
 
-    private final Store store;
+    private final Reads reads;
     private final Usage usage;
 
-    ClusterPage(Store store, Usage usage) {
-        this.store = store;
+    ClusterPage(Reads reads, Usage usage) {
+        this.reads = reads;
         this.usage = usage;
     }
 
     String render(Context ctx, Page page) {
-        Optional<Cycle> cycle = Cycles.current(store, page.cycle()).map(v -> v.value());
+        Optional<Cycle> cycle = Cycles.current(reads, page.cycle()).map(v -> v.value());
         if (cycle.isEmpty()) {
             return Templates.render(
                     "cluster.jte",
@@ -84,15 +84,16 @@ final class ClusterPage {
                             page,
                             null,
                             "no plan yet",
-                            store.lab().pools(),
+                            reads.pools(),
                             List.of(),
                             "",
                             null,
                             Timeline.NONE,
                             BlockGantt.View.NONE));
         }
-        Lab lab = store.lab().export(cycle.get().id());
-        Optional<StoredPlan> shown = Cycles.shownPlan(store, cycle.get().id(), page.rights());
+        Lab lab = reads.lab(cycle.get().id());
+        Optional<StoredPlan> shown =
+                reads.shownPlan(cycle.get().id(), page.rights().role());
         List<TypeLine> types = types(lab, shown.map(StoredPlan::plan));
         return Templates.render(
                 "cluster.jte",

@@ -26,10 +26,14 @@ final class Cycles {
 
     /** As {@link #require(Store, String)}, through the application's reads. */
     static Versioned<Cycle> require(Reads reads, String requested) {
-        Optional<Versioned<Cycle>> cycle = requested == null || requested.isBlank()
+        return current(reads, requested).orElseThrow(Cycles::noCycle);
+    }
+
+    /** As {@link #current(Store, String)}, through the application's reads. */
+    static Optional<Versioned<Cycle>> current(Reads reads, String requested) {
+        return requested == null || requested.isBlank()
                 ? reads.cycles().stream().findFirst()
                 : Optional.of(reads.cycle(CycleId.of(Slugs.require(requested, "cycle"))));
-        return cycle.orElseThrow(Cycles::noCycle);
     }
 
     private static AllotException noCycle() {

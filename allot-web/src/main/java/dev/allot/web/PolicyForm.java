@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Reads;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.Problem;
@@ -9,7 +10,6 @@ import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.UsagePolicy;
 import dev.allot.core.rules.PolicyRules;
-import dev.allot.store.Store;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +25,10 @@ final class PolicyForm {
     private PolicyForm() {}
 
     /** The policy with the form's reserve and bounds; a bad field is refused naming the field, value and reason. */
-    static Policy read(Context ctx, Store store, Policy current) {
+    static Policy read(Context ctx, Reads reads, Policy current) {
         List<String> types =
-                store.lab().gpuTypes().stream().map(type -> type.id().value()).toList();
-        return read(ctx::formParam, store.lab().categories(), types, current);
+                reads.gpuTypes().stream().map(type -> type.id().value()).toList();
+        return read(ctx::formParam, reads.categories(), types, current);
     }
 
     /** The same without GPU types (no per-type reserve fields). */

@@ -3,6 +3,7 @@ package dev.allot.web;
 import dev.allot.application.Application;
 import dev.allot.application.Drafts;
 import dev.allot.application.PublishCheck;
+import dev.allot.application.Reads;
 import dev.allot.application.Reviews;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
@@ -18,7 +19,6 @@ import dev.allot.core.rules.Limits;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
-import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
@@ -32,20 +32,24 @@ import java.util.Map;
  * versions), so the screen can do nothing the API could not.
  */
 final class ReviewActions {
-    private final Store store;
+    private final Reads reads;
     private final Application application;
     private final ReviewPage page;
 
-    ReviewActions(Store store, Application application, ReviewPage page) {
-        this.store = store;
+    ReviewActions(Application application, ReviewPage page) {
+        this.reads = application.reads();
         this.application = application;
         this.page = page;
     }
 
     String adjust(Context ctx, Page view) {
         Actor actor = decider(view);
-        Cycle cycle = Cycles.require(store, view.cycle()).value();
-        ProjectId project = ProjectId.of(Slugs.require(ctx.formParam("project"), "project"));
+        Cycle cycle = Cycles.require(reads, view.cycle()).value();
+        Picked picked = pick(ctx, view, "adjust");
+        if (picked.refusal() != null) {
+            return picked.refusal();
+        }
+        ProjectId project = picked.project();
         String reason = Forms.text(ctx, "reason", 500);
         String action = Forms.text(ctx, "action", 10);
         Reviews reviews = application.reviews();
@@ -78,7 +82,7 @@ final class ReviewActions {
     }
 
     String move(Context ctx, Page view) {
-        Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
+        Versioned<Cycle> cycle = Cycles.require(reads, view.cycle());
         CycleState target = CycleState.parse(Forms.text(ctx, "to", 20));
         if (!view.rights().mayMoveTo(target)) {
             throw new AllotException(
@@ -104,13 +108,13 @@ final class ReviewActions {
                     "role-forbidden",
                     "Role " + view.rights().roleLabel() + " may not change the policy. Maybe ask a decider?");
         }
-        Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
+        Versioned<Cycle> cycle = Cycles.require(reads, view.cycle());
         try {
             application
                     .cycles()
                     .editPolicy(
                             cycle.value().id(),
-                            current -> PolicyForm.read(ctx, store, current),
+                            current -> PolicyForm.read(ctx, reads, current),
                             Forms.version(ctx, "version"),
                             actor(view));
         } catch (AllotException e) {
@@ -130,7 +134,7 @@ final class ReviewActions {
     /** The confirmation before publishing: the changes the plan makes, and the draft version being confirmed. */
     String confirmPublish(Context ctx, Page view) {
         Actor actor = decider(view);
-        Versioned<Cycle> cycle = Cycles.require(store, view.cycle());
+        Versioned<Cycle> cycle = Cycles.require(reads, view.cycle());
         ReviewPage.View review = page.view(view, cycle, "", "", "");
         if (review.draft().isEmpty()) {
             throw new AllotException(
@@ -145,7 +149,7 @@ final class ReviewActions {
     /** Approves the draft version the decider saw, then shows the publish page again. */
     String approve(Context ctx, Page view) {
         Actor actor = decider(view);
-        CycleId cycle = Cycles.require(store, view.cycle()).value().id();
+        CycleId cycle = Cycles.require(reads, view.cycle()).value().id();
         application.approvals().approve(cycle, Forms.version(ctx, "draft"), actor);
         return toPublish(ctx, view);
     }
@@ -154,14 +158,14 @@ final class ReviewActions {
         Actor actor = decider(view);
         application
                 .approvals()
-                .withdraw(Cycles.require(store, view.cycle()).value().id(), actor);
+                .withdraw(Cycles.require(reads, view.cycle()).value().id(), actor);
         return toPublish(ctx, view);
     }
 
     /** Publishes with the reasons typed for each guard-rail warning (form fields {@code ack.<rule code>}). */
     String publish(Context ctx, Page view) {
         Actor actor = decider(view);
-        Cycle cycle = Cycles.require(store, view.cycle()).value();
+        Cycle cycle = Cycles.require(reads, view.cycle()).value();
         String note = Forms.text(ctx, "note", 500);
         Map<String, String> reasons = new LinkedHashMap<>();
         for (String field : ctx.formParamMap().keySet()) {
@@ -225,26 +229,54 @@ final class ReviewActions {
 
     /** Deals projects out round-robin, or adds or removes one project of one reviewer (deciders and admins). */
     String assign(Context ctx, Page view) {
-        CycleId cycle = Cycles.require(store, view.cycle()).value().id();
+        CycleId cycle = Cycles.require(reads, view.cycle()).value().id();
         String action = Forms.text(ctx, "action", 20);
         switch (action) {
             case "round-robin" ->
                 application
                         .assignments()
                         .roundRobin(cycle, java.util.List.of(), Forms.integer(ctx, "perProject", 1, 100), actor(view));
-            case "add", "remove" ->
+            case "add", "remove" -> {
+                Picked picked = pick(ctx, view, "assign");
+                if (picked.refusal() != null) {
+                    return picked.refusal();
+                }
                 application
                         .assignments()
                         .set(
                                 cycle,
-                                ProjectId.of(Slugs.require(ctx.formParam("project"), "project")),
+                                picked.project(),
                                 Forms.text(ctx, "reviewer", 64),
                                 action.equals("add"),
                                 actor(view));
+            }
             default ->
                 throw Forms.invalid("action", action, "not an assignment action", "Maybe round-robin, add or remove?");
         }
         return redirect(ctx, view, "done=assigned#reviewers");
+    }
+
+    /** The project a form's picker named, or the page again with why not at the picker ({@code refusal}). */
+    private record Picked(ProjectId project, String refusal) {}
+
+    /** Reads {@code form}'s picker ("assign" or "adjust"); a project the lab lacks is refused with a 422 page. */
+    private Picked pick(Context ctx, Page view, String form) {
+        String typed = Forms.text(ctx, "project", 80);
+        try {
+            return new Picked(application.reads().pickedProject("project", typed), null);
+        } catch (AllotException refused) {
+            if (refused.kind() != Kind.INVALID_INPUT) {
+                throw refused;
+            }
+            ctx.status(422);
+            return new Picked(
+                    null,
+                    page.render(
+                            ctx,
+                            view,
+                            refused.getMessage(),
+                            ProjectPick.refused(form, typed, refused, application.reads())));
+        }
     }
 
     private static Actor decider(Page view) {

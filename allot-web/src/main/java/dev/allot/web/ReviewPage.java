@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.Application;
 import dev.allot.application.Assignments;
 import dev.allot.application.Reads;
 import dev.allot.core.AllotException;
@@ -15,7 +16,6 @@ import dev.allot.evidence.ComputeCurveFit;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.PlanDiff;
-import dev.allot.store.Store;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
@@ -44,7 +44,6 @@ final class ReviewPage {
             String gpuChart,
             String diffChart,
             List<String> gpuTypes,
-            List<String> projects,
             String focus,
             String notice,
             String error,
@@ -58,7 +57,8 @@ final class ReviewPage {
             PolicyFormState policyForm,
             Paging paging,
             int matched,
-            int shownPage) {
+            int shownPage,
+            ProjectPick picked) {
         /** How many pages the decisions take. */
         int pages() {
             return paging.pages(matched);
@@ -125,14 +125,16 @@ final class ReviewPage {
         }
     }
 
-    private final Store store;
+    private final Reads reads;
     private final Assignments assignments;
+    private final dev.allot.application.Evidences evidence;
     /** The evidence fits of a cycle's portfolio: pure functions of stored series, so kept until the store changes. */
     private final HighWaterCache<Map<ProjectId, List<ComputeCurveFit>>> fits = new HighWaterCache<>(8);
 
-    ReviewPage(Store store) {
-        this.store = store;
-        this.assignments = dev.allot.application.Application.over(store).assignments();
+    ReviewPage(Application application) {
+        this.reads = application.reads();
+        this.assignments = application.assignments();
+        this.evidence = application.evidence();
     }
 
     String render(Context ctx, Page page) {
@@ -146,8 +148,17 @@ final class ReviewPage {
 
     /** The page after a refused policy save: the error above, each problem at its policy form field. */
     String render(Context ctx, Page page, String error, PolicyFormState policyForm) {
+        return render(ctx, page, error, policyForm, ProjectPick.NONE);
+    }
+
+    /** The page after a refused project pick: the error above, and again at the picker with the typed value. */
+    String render(Context ctx, Page page, String error, ProjectPick picked) {
+        return render(ctx, page, error, PolicyFormState.NONE, picked);
+    }
+
+    private String render(Context ctx, Page page, String error, PolicyFormState policyForm, ProjectPick picked) {
         requireReviewer(page.rights());
-        Versioned<Cycle> cycle = Cycles.require(store, page.cycle());
+        Versioned<Cycle> cycle = Cycles.require(reads, page.cycle());
         boolean pageAsked = ctx.queryParam("page") != null;
         return Templates.render(
                 "review.jte",
@@ -159,11 +170,12 @@ final class ReviewPage {
                         error,
                         policyForm,
                         Paging.of(ctx),
-                        pageAsked));
+                        pageAsked,
+                        picked));
     }
 
     View view(Page page, Versioned<Cycle> stored, String focus, String notice, String error) {
-        return view(page, stored, focus, notice, error, PolicyFormState.NONE, Paging.FIRST, true);
+        return view(page, stored, focus, notice, error, PolicyFormState.NONE, Paging.FIRST, true, ProjectPick.NONE);
     }
 
     View view(
@@ -174,12 +186,13 @@ final class ReviewPage {
             String error,
             PolicyFormState policyForm,
             Paging askedPage,
-            boolean pageAsked) {
+            boolean pageAsked,
+            ProjectPick picked) {
         Cycle cycle = stored.value();
-        Lab lab = store.lab().export(cycle.id());
+        Lab lab = reads.lab(cycle.id());
         // Reviewers see the review (scores, policy) but not the draft: drafts are the deciders' business.
         Optional<StoredPlan> draft =
-                Reads.seesDrafts(page.rights().role()) ? store.plans().draft(cycle.id()) : Optional.empty();
+                Reads.seesDrafts(page.rights().role()) ? reads.draft(cycle.id()) : Optional.empty();
         Optional<Plan> plan = draft.map(StoredPlan::plan);
         Map<ProjectId, Pin> pins = lab.pinsByProject();
         Map<ProjectId, DeciderOverride> overrides = lab.overridesByProject();
@@ -208,13 +221,10 @@ final class ReviewPage {
         }
         Paging.Shown<DecisionRow> shown = paging.show(rows);
         CycleState next = cycle.state().next();
-        Optional<Cycle> lastPublished = store.plans()
-                .previousPublished(cycle.id())
-                .map(p -> store.cycles().get(p.cycle()).value());
-        int published = store.plans()
-                .latestPublished(cycle.id())
-                .map(StoredPlan::version)
-                .orElse(0);
+        Optional<Cycle> lastPublished = reads.previousPublished(cycle.id())
+                .map(p -> reads.cycle(p.cycle()).value());
+        int published =
+                reads.latestPublished(cycle.id()).map(StoredPlan::version).orElse(0);
         return new View(
                 page,
                 cycle,
@@ -231,14 +241,13 @@ final class ReviewPage {
                 plan.map(p -> PlanCharts.gpusByTypeAndCategory(lab, p)).orElse(""),
                 plan.map(p -> PlanCharts.diffByCategory(lab, p)).orElse(""),
                 lab.gpuTypes().stream().map(t -> t.id().value()).toList(),
-                lab.projects().stream().map(p -> p.id().value()).toList(),
                 focus == null ? "" : focus,
                 notice == null ? "" : notice,
                 error == null ? "" : error,
                 published,
                 assignments.progress(cycle.id()),
                 assignments.reviewers(),
-                Reads.seesDrafts(page.rights().role()) ? Reads.of(store).draftChanges(cycle.id()) : Optional.empty(),
+                Reads.seesDrafts(page.rights().role()) ? reads.draftChanges(cycle.id()) : Optional.empty(),
                 lastPublished.map(c -> c.id().value()).orElse(""),
                 lastPublished
                         .map(c -> PolicyDiff.lines(c.policy(), cycle.policy()))
@@ -247,15 +256,13 @@ final class ReviewPage {
                 policyForm,
                 paging,
                 shown.matched(),
-                shown.page());
+                shown.page(),
+                picked);
     }
 
     /** Every project's evidence fits in the cycle (without bands), computed once per change of the store. */
     Map<ProjectId, List<ComputeCurveFit>> evidenceFits(Cycle cycle, Lab lab) {
-        return fits.get(
-                cycle.id().value(),
-                store.audit().highWater(),
-                () -> dev.allot.application.Application.over(store).evidence().summaryFits(cycle.id(), lab));
+        return fits.get(cycle.id().value(), reads.changeMark(), () -> evidence.summaryFits(cycle.id(), lab));
     }
 
     static void requireReviewer(Rights rights) {

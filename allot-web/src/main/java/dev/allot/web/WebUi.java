@@ -1,6 +1,7 @@
 package dev.allot.web;
 
 import dev.allot.application.Application;
+import dev.allot.application.SolveJobs;
 import dev.allot.core.AllotException;
 import dev.allot.core.planner.Planner;
 import dev.allot.server.oidc.OidcProvider;
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * The web UI: server-rendered pages for deciders, reviewers, project leads and viewers, mounted on the API server
- * ({@code AllotServer.create(store, planner, WebUi.create(store, planner))}). Pages read and write through the same
+ * ({@code AllotServer.create(store, planner, jobs, WebUi.create(store, planner, jobs), ...)}). Pages read and write through the same
  * store operations as the API (role checks, workflow, optimistic locking); assets come from the jar.
  */
 public final class WebUi implements Consumer<JavalinConfig> {
@@ -31,17 +32,18 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final EvidenceForm evidence;
     private final SolvingPage solving;
     private final ValueModelsPage valueModels;
+    private final dev.allot.application.Reads reads;
 
-    private WebUi(Store store, Planner planner, OidcProvider oidc) {
+    private WebUi(Store store, Planner planner, SolveJobs.Registry jobs, OidcProvider oidc) {
         this.sessions = new Sessions(store.tokens());
-        this.board = new BoardPage(store);
-        this.review = new ReviewPage(store);
-        Application application = Application.over(store, planner);
-        this.actions = new ReviewActions(store, application, review);
+        Application application = Application.over(store, planner, jobs);
+        this.board = new BoardPage(application);
+        this.review = new ReviewPage(application);
+        this.actions = new ReviewActions(application, review);
         this.project = new ProjectPage(store);
         this.ask = new AskForm(store, application);
         this.score = new ScoreForm(store, application);
-        this.cluster = new ClusterPage(store, application.usage());
+        this.cluster = new ClusterPage(application.reads(), application.usage());
         this.tokens = new TokensPage(application.tokens());
         this.signOn = oidc == null ? null : new SignOn(oidc, sessions);
         this.dashboard = new DashboardPage(application.dashboard());
@@ -49,15 +51,21 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.evidence = new EvidenceForm(application);
         this.solving = new SolvingPage(application.reads(), application.solveJobs());
         this.valueModels = new ValueModelsPage(application.reads(), application.drafts());
+        this.reads = application.reads();
     }
 
-    public static WebUi create(Store store, Planner planner) {
-        return new WebUi(store, planner, null);
+    /**
+     * The web UI, keeping its solve jobs in {@code jobs}: the registry the server's wiring also hands to the API
+     * ({@code AllotServer.create(store, planner, jobs, webUi, ...)}), so that a solve started on either is seen, and
+     * refused a second time, on both.
+     */
+    public static WebUi create(Store store, Planner planner, SolveJobs.Registry jobs) {
+        return new WebUi(store, planner, jobs, null);
     }
 
-    /** The web UI with single sign-on through {@code oidc} beside the token form (null: tokens only). */
-    public static WebUi create(Store store, Planner planner, OidcProvider oidc) {
-        return new WebUi(store, planner, oidc);
+    /** As above, with single sign-on through {@code oidc} beside the token form (null: tokens only). */
+    public static WebUi create(Store store, Planner planner, SolveJobs.Registry jobs, OidcProvider oidc) {
+        return new WebUi(store, planner, jobs, oidc);
     }
 
     @Override
@@ -99,6 +107,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         routes.get(
                 "/review/value-models",
                 ctx -> run(ctx, false, rights -> valueModels.render(page(ctx, rights, "review"))));
+        routes.get("/review/projects", ctx -> run(ctx, false, rights -> ProjectPick.options(ctx, reads)));
         routes.post(
                 "/review/adjust", ctx -> run(ctx, true, rights -> actions.adjust(ctx, page(ctx, rights, "review"))));
         routes.post(

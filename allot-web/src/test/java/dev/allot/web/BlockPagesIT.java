@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.allot.application.Application;
 import dev.allot.core.model.Block;
 import dev.allot.core.model.CapacityEvent;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.ProjectId;
-import dev.allot.core.planner.Planner;
-import dev.allot.core.planner.PlannerOptions;
+import dev.allot.core.rules.BlockRules;
 import dev.allot.store.Actor;
-import dev.allot.store.CycleState;
 import dev.allot.store.Role;
 import dev.allot.store.TestLabs;
 import java.time.LocalDate;
@@ -37,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class BlockPagesIT {
     private static final Actor DANA = new Actor("dana", Role.DECIDER);
 
-    private Browser browser;
+    private WebFixture web;
     private UiServer server;
     private String led;
 
@@ -48,27 +45,24 @@ class BlockPagesIT {
         Lab lab = plain.withCapacityEvents(
                 List.of(CapacityEvent.arrival(plain.pools().get(0).name(), 128, start.plusDays(21))));
         led = lab.projects().get(0).id().value();
-        browser = Browser.launch();
-        server = new UiServer(lab.withBlocks(List.of(
+        web = WebFixture.of(lab.withBlocks(List.of(
                 block(led, "H100", 256, 10, start.plusDays(7), start.plusDays(35)),
                 block(lab.projects().get(1).id().value(), "A100", 64, 14, start, start.plusDays(28)),
                 block(lab.projects().get(2).id().value(), "H100", 2048, 7, start, start.plusDays(56)))));
+        server = web.server;
     }
 
     @AfterAll
     void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (browser != null) {
-            browser.close();
+        if (web != null) {
+            web.close();
         }
     }
 
     @Test
     @Order(1)
     void aLeadAddsABlockOnTheAskFormAfterABadOneIsRefusedAtItsRow() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.LEAD));
+        Page page = web.signedIn(Role.LEAD);
         page.setViewportSize(1440, 900);
         page.navigate(server.url("/projects/" + led + "/ask"));
         Locator rows = page.locator("[data-testid=block-rows] fieldset.block-row");
@@ -118,13 +112,48 @@ class BlockPagesIT {
 
     @Test
     @Order(2)
-    void afterTheDraftSolveTheClusterPageDrawsEveryBlockBesideCapacityWithItsTable() {
-        Application application = Application.over(server.store, Planner.create(PlannerOptions.defaults()));
-        application.cycles().transition(server.lab.cycle(), CycleState.REVIEW, null, DANA);
-        application.cycles().transition(server.lab.cycle(), CycleState.DRAFT, null, DANA);
-        application.drafts().solve(server.lab.cycle(), DANA, null);
+    void aSaveWhoseBlocksWereChangedMeanwhileIsRefusedWholeAndLeavesTheAskAsItWas() {
+        Page page = web.signedIn(Role.LEAD);
+        page.navigate(server.url("/projects/" + led + "/ask"));
+        ProjectId project = ProjectId.of(led);
+        var askBefore = server.store.reviews().ask(server.lab.cycle(), project).orElseThrow();
+        // Someone else saves the project's blocks while this form is open: the form's blocks version is now stale.
+        Actor lead = web.actor(Role.LEAD);
+        var blocksMeanwhile = server.store.blocks().of(server.lab.cycle(), project);
+        web.application()
+                .blocks()
+                .replace(
+                        server.lab.cycle(),
+                        project,
+                        List.of(new BlockRules.Entry(
+                                "H100",
+                                8,
+                                3,
+                                server.lab.cycleStart(),
+                                server.lab.cycleStart().plusDays(10))),
+                        blocksMeanwhile.version(),
+                        lead);
 
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        try {
+            page.getByLabel("Justification").fill("A changed plan of work that must not be half saved.");
+            page.getByText("Save the ask").click();
+
+            assertThat(page.locator("body")).containsText("blocks of " + led);
+            assertThat(server.store.reviews().ask(server.lab.cycle(), project).orElseThrow())
+                    .isEqualTo(askBefore);
+        } finally {
+            page.context().close();
+            // put the blocks back as they were, for the cluster page below
+            server.store.blocks().replace(server.lab.cycle(), project, blocksMeanwhile.value(), null, lead);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void afterTheDraftSolveTheClusterPageDrawsEveryBlockBesideCapacityWithItsTable() {
+        web.solvedDraft();
+
+        Page page = web.signedIn(Role.DECIDER);
         page.setViewportSize(1440, 900);
         page.navigate(server.url("/cluster"));
         Locator gantt = page.getByTestId("gantt");

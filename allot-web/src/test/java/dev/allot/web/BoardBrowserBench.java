@@ -43,20 +43,26 @@ class BoardBrowserBench {
         labs.put("300 projects", DemoLab.generate(42));
         labs.put("3,000 projects", ScaledLab.ofSize(42, 3000));
         printHeader();
-        try (Browser browser = Browser.launch()) {
-            for (Map.Entry<String, Lab> lab : labs.entrySet()) {
-                try (UiServer server = new UiServer(lab.getValue())) {
-                    Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
-                    for (int width : List.of(1440, 390)) {
-                        page.setViewportSize(width, width == 390 ? 844 : 900);
-                        for (String query : List.of("", "?size=1000")) {
-                            measure(page, server.url("/board" + query), lab.getKey(), width, query, "table.board");
-                        }
-                    }
-                    page.context().close();
-                }
+        for (Map.Entry<String, Lab> lab : labs.entrySet()) {
+            try (WebFixture web = WebFixture.of(lab.getValue())) {
+                measureAtBothWidths(web, lab.getKey(), "/board", "table.board");
             }
         }
+    }
+
+    /**
+     * Measures {@code path} as a signed-in decider at 1440 px and 390 px, each at the default page and at the largest
+     * page size offered ({@code ?size=1000}).
+     */
+    static void measureAtBothWidths(WebFixture web, String lab, String path, String table) {
+        Page page = web.signedIn(Role.DECIDER);
+        for (int width : List.of(1440, 390)) {
+            page.setViewportSize(width, width == 390 ? 844 : 900);
+            for (String query : List.of("", "?size=1000")) {
+                measure(page, web.server.url(path + query), lab, width, query, table);
+            }
+        }
+        page.context().close();
     }
 
     /**

@@ -22,14 +22,12 @@ import org.junit.jupiter.api.Test;
 class CatastrophicPublishIT {
     @Test
     void theCarelessDraftShowsItsGuardRailsAndCannotBePublishedWithoutAReasonForEach() {
-        try (Browser browser = Browser.launch();
-                UiServer server = new UiServer(DemoLab.careless(DemoLab.generate(42)))) {
-            Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        try (WebFixture web = WebFixture.of(DemoLab.careless(DemoLab.generate(42)))) {
+            UiServer server = web.server;
+            Page page = web.signedIn(Role.DECIDER);
             page.navigate(server.url("/review"));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move cycle to review"))
-                    .click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move cycle to draft"))
-                    .click();
+            WebFixture.moveCycleTo(page, "review");
+            WebFixture.moveCycleTo(page, "draft");
             assertThat(page.getByTestId("notice")).containsText("Solved draft v1");
 
             page.getByText("Publish…").click();

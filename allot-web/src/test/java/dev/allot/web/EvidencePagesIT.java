@@ -13,13 +13,10 @@ import com.microsoft.playwright.options.RequestOptions;
 import dev.allot.application.Application;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
-import dev.allot.core.planner.Planner;
-import dev.allot.core.planner.PlannerOptions;
 import dev.allot.evidence.DemoEvidence;
 import dev.allot.evidence.EvidenceSeries;
 import dev.allot.lab.DemoLab;
 import dev.allot.store.Actor;
-import dev.allot.store.CycleState;
 import dev.allot.store.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,39 +48,34 @@ class EvidencePagesIT {
             heldout-pass-rate,800,gpu-hours,abc,higher,private
             """;
 
-    private Browser browser;
+    private WebFixture web;
     private UiServer server;
     private Map<ProjectId, EvidenceSeries> evidence;
     private Project led;
 
     @BeforeAll
     void start() {
-        browser = Browser.launch();
-        server = new UiServer(DemoLab.generate(42));
+        web = WebFixture.of(DemoLab.generate(42));
+        server = web.server;
         evidence = DemoEvidence.generate(server.lab, 42);
-        Application application = Application.over(server.store, Planner.create(PlannerOptions.defaults()));
+        Application application = web.application();
         evidence.forEach((project, series) ->
                 application.evidence().store(server.lab.cycle(), project, List.of(series), Actor.system("test")));
-        application.cycles().transition(server.lab.cycle(), CycleState.REVIEW, null, DANA);
-        application.cycles().transition(server.lab.cycle(), CycleState.DRAFT, null, DANA);
-        application.drafts().solve(server.lab.cycle(), DANA, null);
+        web.solvedDraft();
         led = server.lab.projects().get(0);
     }
 
     @AfterAll
     void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (browser != null) {
-            browser.close();
+        if (web != null) {
+            web.close();
         }
     }
 
     @Test
     @Order(1)
     void reviewersSeeEveryProjectsEvidenceAndDecidersAlsoWhatTheProposedGrantPredicts() {
-        Page reviewer = browser.signedIn(server, server.tokens.get(Role.REVIEWER));
+        Page reviewer = web.signedIn(Role.REVIEWER);
         reviewer.navigate(server.url("/review"));
         Locator rows = reviewer.locator("[data-testid=evidence-summary] tbody tr");
         assertThat(rows).hasCount(evidence.size());
@@ -92,7 +84,7 @@ class EvidencePagesIT {
                 .hasCount(0);
         reviewer.context().close();
 
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         page.setViewportSize(1400, 900);
         page.navigate(server.url("/review"));
         assertThat(page.locator("[data-testid=evidence-summary] th", new Page.LocatorOptions().setHasText("Proposed")))
@@ -122,7 +114,7 @@ class EvidencePagesIT {
     @Order(2)
     void aLeadAddsEvidenceFromTheWebAfterABadFileListsEveryProblemAndStoresNothing() {
         int before = series(led).size();
-        Page page = browser.signedIn(server, server.tokens.get(Role.LEAD));
+        Page page = web.signedIn(Role.LEAD);
         page.setViewportSize(1400, 900);
         page.navigate(server.url("/projects/" + led.id().value()));
         page.getByTestId("add-evidence").click();
@@ -167,7 +159,7 @@ class EvidencePagesIT {
         Path shared = Path.of("/work/shared/data/lm-eval/cpu_regression_expected.json");
         Path found = Files.isReadable(file) ? file : shared;
         Assumptions.assumeTrue(Files.isReadable(found), "lm-eval test file absent at " + shared + "; upload not tried");
-        Page page = browser.signedIn(server, server.tokens.get(Role.ADMIN));
+        Page page = web.signedIn(Role.ADMIN);
         page.navigate(server.url("/projects/" + led.id().value() + "/evidence"));
         page.locator("#file")
                 .setInputFiles(
@@ -190,7 +182,7 @@ class EvidencePagesIT {
     @Test
     @Order(4)
     void reviewersViewersAndOtherLeadsAreRefusedEvenWhenForgingTheForm() {
-        Page reviewer = browser.signedIn(server, server.tokens.get(Role.REVIEWER));
+        Page reviewer = web.signedIn(Role.REVIEWER);
         APIResponse form =
                 reviewer.request().get(server.url("/projects/" + led.id().value() + "/evidence"));
         assertThat(form.status()).isEqualTo(403);
@@ -203,7 +195,7 @@ class EvidencePagesIT {
                 .findFirst()
                 .orElseThrow();
         int before = series(other).size();
-        Page lead = browser.signedIn(server, server.tokens.get(Role.LEAD));
+        Page lead = web.signedIn(Role.LEAD);
         lead.navigate(server.url("/projects/" + led.id().value() + "/evidence"));
         String csrf = lead.locator("#main form input[name=csrf]").inputValue();
         APIResponse forged = lead.request()

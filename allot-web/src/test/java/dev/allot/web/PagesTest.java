@@ -48,7 +48,8 @@ class PagesTest {
         Lab lab =
                 TestLabs.shaped(12, 3).past("2026-11", "project-0", "H100", 16).build();
         Cycle cycle = imported(lab);
-        BoardPage.View view = new BoardPage(store).view(DECIDER, List.of(), cycle, BoardFilter.none(), false);
+        BoardPage.View view =
+                new BoardPage(Application.over(store)).view(DECIDER, List.of(), cycle, BoardFilter.none(), false);
         String html = Templates.render("board.jte", view);
         assertThat(html).contains("showing no plan yet", "Total (12 projects)");
         int previous = lab.projects().stream()
@@ -143,7 +144,9 @@ class PagesTest {
     void reviewOfAnOpenCycleWithoutDraftOffersOnlyTheNextStep() {
         Cycle cycle = imported(TestLabs.shaped(6, 1).build());
         String html = Templates.render(
-                "review.jte", new ReviewPage(store).view(DECIDER, store.cycles().get(cycle.id()), "", "", ""));
+                "review.jte",
+                new ReviewPage(Application.over(store))
+                        .view(DECIDER, store.cycles().get(cycle.id()), "", "", ""));
         assertThat(html)
                 .contains("No draft plan yet", "Move cycle to review")
                 .doesNotContain("Publish…", "Solve draft", "Save and re-solve");
@@ -171,7 +174,8 @@ class PagesTest {
         assertThat(refused.kind()).isEqualTo(AllotException.Kind.INFEASIBLE);
         String html = Templates.render(
                 "review.jte",
-                new ReviewPage(store).view(DECIDER, store.cycles().get(cycle.id()), "", "", refused.getMessage()));
+                new ReviewPage(Application.over(store))
+                        .view(DECIDER, store.cycles().get(cycle.id()), "", "", refused.getMessage()));
         assertThat(html).contains("data-testid=\"error\"", "the pin of b", "exploratory &gt;= product");
         assertThat(store.plans().draft(cycle.id())).isEmpty();
     }
@@ -255,7 +259,7 @@ class PagesTest {
                         new Actor("dana", Role.DECIDER));
         Page viewer = new Page(new Rights("vera", Role.VIEWER), "token", "board", null);
 
-        BoardPage board = new BoardPage(store);
+        BoardPage board = new BoardPage(Application.over(store));
         String asViewer =
                 Templates.render("board.jte", board.view(viewer, List.of(), cycle, BoardFilter.none(), false));
         String asDecider =
@@ -298,7 +302,9 @@ class PagesTest {
         Cycle withDeadline = store.cycles().get(cycle.id()).value();
 
         String html = Templates.render(
-                "board.jte", new BoardPage(store).view(DECIDER, List.of(), withDeadline, BoardFilter.none(), false));
+                "board.jte",
+                new BoardPage(Application.over(store))
+                        .view(DECIDER, List.of(), withDeadline, BoardFilter.none(), false));
 
         assertThat(html)
                 .contains("data-testid=\"no-ask\"", "data-testid=\"ask-carried\"")
@@ -394,7 +400,9 @@ class PagesTest {
         Cycle cycle = imported(lab);
 
         String html = Templates.render(
-                "review.jte", new ReviewPage(store).view(DECIDER, store.cycles().get(cycle.id()), "", "", ""));
+                "review.jte",
+                new ReviewPage(Application.over(store))
+                        .view(DECIDER, store.cycles().get(cycle.id()), "", "", ""));
 
         assertThat(html)
                 .contains("data-testid=\"no-ask-rule\">release</span>")

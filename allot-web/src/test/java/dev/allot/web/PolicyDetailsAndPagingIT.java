@@ -10,12 +10,9 @@ import dev.allot.application.Application;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Policy;
-import dev.allot.core.planner.Planner;
-import dev.allot.core.planner.PlannerOptions;
 import dev.allot.evidence.DemoEvidence;
 import dev.allot.lab.DemoLab;
 import dev.allot.store.Actor;
-import dev.allot.store.CycleState;
 import dev.allot.store.Role;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -30,37 +27,31 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolicyDetailsAndPagingIT {
-    private Browser browser;
+    private WebFixture web;
     private UiServer server;
 
     @BeforeAll
     void start() {
-        browser = Browser.launch();
-        server = new UiServer(DemoLab.generate(42));
-        Actor dana = new Actor(server.users.get(Role.DECIDER), Role.DECIDER);
-        server.store.cycles().transition(server.lab.cycle(), CycleState.REVIEW, null, dana);
-        server.store.cycles().transition(server.lab.cycle(), CycleState.DRAFT, null, dana);
-        Application application = Application.over(server.store, Planner.create(PlannerOptions.defaults()));
+        web = WebFixture.of(DemoLab.generate(42));
+        server = web.server;
+        Application application = web.application();
         DemoEvidence.generate(server.lab, 42)
                 .forEach((project, series) -> application
                         .evidence()
                         .store(server.lab.cycle(), project, java.util.List.of(series), Actor.system("test")));
-        application.drafts().solve(server.lab.cycle(), dana, null);
+        web.solvedDraft();
     }
 
     @AfterAll
     void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (browser != null) {
-            browser.close();
+        if (web != null) {
+            web.close();
         }
     }
 
     @Test
     void theDecisionsComeAPageAtATimeAndALinkToAProjectOpensItsPage() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         int projects = server.store
                 .plans()
                 .draft(server.lab.cycle())
@@ -102,7 +93,7 @@ class PolicyDetailsAndPagingIT {
 
     @Test
     void theFormEditsRelationsPerTypeReservesAndEvidenceValueAndShowsEachProblemAtItsField() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         page.navigate(server.url("/review"));
         String type = server.lab.gpuTypes().get(0).id().value();
 
@@ -155,8 +146,8 @@ class PolicyDetailsAndPagingIT {
 
     @Test
     void aDeciderSeesWhichProjectsTheTwoValueModelsGrantDifferentlyAndAReviewerMayNot() {
-        Actor dana = new Actor(server.users.get(Role.DECIDER), Role.DECIDER);
-        Application application = Application.over(server.store, Planner.create(PlannerOptions.defaults()));
+        Actor dana = web.actor(Role.DECIDER);
+        Application application = web.application();
         java.util.Map<CategoryId, Double> worth = new java.util.TreeMap<>();
         server.lab.categories().forEach(category -> worth.put(category.id(), 500.0));
         application
@@ -175,7 +166,7 @@ class PolicyDetailsAndPagingIT {
                         dana);
         var comparison = application.drafts().compareValueModels(server.lab.cycle(), dana);
         assertThat(comparison.differences()).isNotEmpty();
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         page.navigate(server.url("/review"));
 
         page.getByTestId("value-models-link").click();
@@ -197,7 +188,7 @@ class PolicyDetailsAndPagingIT {
         Browser.screenshot(page, "value-models-phone");
         page.context().close();
 
-        Page reviewer = browser.signedIn(server, server.tokens.get(Role.REVIEWER));
+        Page reviewer = web.signedIn(Role.REVIEWER);
         var refused = reviewer.navigate(server.url("/review/value-models"));
         assertThat(refused.status()).isEqualTo(403);
         reviewer.context().close();

@@ -1,16 +1,8 @@
 package dev.allot.web;
 
-import com.microsoft.playwright.Page;
-import dev.allot.application.Application;
 import dev.allot.core.model.Lab;
-import dev.allot.core.planner.Planner;
-import dev.allot.core.planner.PlannerOptions;
 import dev.allot.lab.DemoLab;
 import dev.allot.lab.ScaledLab;
-import dev.allot.store.Actor;
-import dev.allot.store.CycleState;
-import dev.allot.store.Role;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,35 +20,11 @@ class ReviewBrowserBench {
         labs.put("300 projects", DemoLab.generate(42));
         labs.put("3,000 projects", ScaledLab.ofSize(42, 3000));
         BoardBrowserBench.printHeader();
-        try (Browser browser = Browser.launch()) {
-            for (Map.Entry<String, Lab> lab : labs.entrySet()) {
-                try (UiServer server = new UiServer(lab.getValue())) {
-                    solveDraft(server);
-                    Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
-                    for (int width : List.of(1440, 390)) {
-                        page.setViewportSize(width, width == 390 ? 844 : 900);
-                        for (String query : List.of("", "?size=1000")) {
-                            BoardBrowserBench.measure(
-                                    page,
-                                    server.url("/review" + query),
-                                    lab.getKey(),
-                                    width,
-                                    query,
-                                    "table[data-testid=decisions]");
-                        }
-                    }
-                    page.context().close();
-                }
+        for (Map.Entry<String, Lab> lab : labs.entrySet()) {
+            try (WebFixture web = WebFixture.of(lab.getValue())) {
+                web.solvedDraft();
+                BoardBrowserBench.measureAtBothWidths(web, lab.getKey(), "/review", "table[data-testid=decisions]");
             }
         }
-    }
-
-    private static void solveDraft(UiServer server) {
-        Actor dana = new Actor(server.users.get(Role.DECIDER), Role.DECIDER);
-        server.store.cycles().transition(server.lab.cycle(), CycleState.REVIEW, null, dana);
-        server.store.cycles().transition(server.lab.cycle(), CycleState.DRAFT, null, dana);
-        Application.over(server.store, Planner.create(PlannerOptions.defaults()))
-                .drafts()
-                .solve(server.lab.cycle(), dana, null);
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReviewCycleIT {
-    private Browser browser;
+    private WebFixture web;
     private UiServer server;
     private Project led;
     private Project pinned;
@@ -42,8 +42,8 @@ class ReviewCycleIT {
 
     @BeforeAll
     void start() {
-        browser = Browser.launch();
-        server = new UiServer(DemoLab.generate(42));
+        web = WebFixture.of(DemoLab.generate(42));
+        server = web.server;
         led = server.lab.projects().get(0);
         List<Project> funded = server.lab.projects().stream()
                 .skip(1)
@@ -59,18 +59,15 @@ class ReviewCycleIT {
 
     @AfterAll
     void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (browser != null) {
-            browser.close();
+        if (web != null) {
+            web.close();
         }
     }
 
     @Test
     @Order(1)
     void leadFilesAnAskAndARefusedFormKeepsEverythingTyped() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.LEAD));
+        Page page = web.signedIn(Role.LEAD);
         page.navigate(server.url("/projects/" + led.id().value()));
         page.getByText("Edit the ask").click();
         page.getByLabel("Floor GPUs").fill("64");
@@ -102,10 +99,9 @@ class ReviewCycleIT {
     @Test
     @Order(2)
     void deciderOpensTheReview() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         page.navigate(server.url("/review"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move cycle to review"))
-                .click();
+        WebFixture.moveCycleTo(page, "review");
         assertThat(page.getByTestId("state")).hasText("review");
         page.context().close();
     }
@@ -113,7 +109,7 @@ class ReviewCycleIT {
     @Test
     @Order(3)
     void reviewerScoresAfterFixingTheForm() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.REVIEWER));
+        Page page = web.signedIn(Role.REVIEWER);
         page.navigate(server.url("/projects/" + led.id().value()));
         page.getByText("Score this project").click();
         page.getByLabel("Score (1").fill("11");
@@ -134,10 +130,9 @@ class ReviewCycleIT {
     @Test
     @Order(4)
     void deciderDraftsPinsKillsResolvesAndPublishesAfterSeeingTheChanges() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         page.navigate(server.url("/review"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move cycle to draft"))
-                .click();
+        WebFixture.moveCycleTo(page, "draft");
         assertThat(page.getByTestId("notice")).containsText("Solved draft v1");
         assertThat(page.getByTestId("solver")).containsText("gap");
 
@@ -203,7 +198,7 @@ class ReviewCycleIT {
     @Test
     @Order(5)
     void viewerIsOfferedNoFormsAndAForgedActionIsRefused() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.VIEWER));
+        Page page = web.signedIn(Role.VIEWER);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cycle review")))
                 .hasCount(0);
         assertThat(page.locator("form[method=post]:not([action='/logout'])")).hasCount(0);
@@ -238,7 +233,7 @@ class ReviewCycleIT {
     @Test
     @Order(6)
     void aFormWithoutItsSecurityTokenIsRefusedEvenForADecider() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         APIResponse forged = page.request()
                 .post(
                         server.url("/review/adjust"),
@@ -255,7 +250,7 @@ class ReviewCycleIT {
     @Test
     @Order(7)
     void boardFiltersAndTotalsFollowTheFilter() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         int projects = server.lab.projects().size();
         int pageSize = BoardFilter.PAGE_SIZES.get(0);
         assertThat(page.locator("table.board tbody tr")).hasCount(Math.min(projects, pageSize));
@@ -296,7 +291,7 @@ class ReviewCycleIT {
     @Test
     @Order(8)
     void atPhoneWidthTheBoardDoesNotScrollSidewaysAndSignOutShows() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         page.setViewportSize(390, 844);
         page.navigate(server.url("/board"));
         assertThat(page.locator("table.board tbody tr").first()).isVisible();
@@ -330,7 +325,7 @@ class ReviewCycleIT {
     @Test
     @Order(10)
     void theDashboardDrawsEveryChartBesideItsTableAtLaptopAndPhoneWidth() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.VIEWER));
+        Page page = web.signedIn(Role.VIEWER);
         page.setViewportSize(1440, 900);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard"))
                 .click();
@@ -370,7 +365,7 @@ class ReviewCycleIT {
         dev.allot.application.Application.over(server.store)
                 .evidence()
                 .store(server.lab.cycle(), fitted.project(), List.of(fitted), dev.allot.store.Actor.system("test"));
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
 
         page.navigate(server.url("/projects/" + fitted.project().value()));
 
@@ -388,7 +383,7 @@ class ReviewCycleIT {
     }
 
     private void adjust(Page page, ProjectId project, String action, String gpus) {
-        page.locator("#adjust-project").selectOption(project.value());
+        page.locator("#adjust-project").fill(project.value());
         server.lab.asksByProject().get(project).gpuTypes().stream()
                 .findFirst()
                 .ifPresent(type -> page.locator("#adjust-type").selectOption(type.value()));

@@ -89,7 +89,9 @@ class ReviewEvidenceTest {
     private String render(Rights rights, Lab lab) {
         Page page = new Page(rights, "token", "review", null);
         return Templates.render(
-                "review.jte", new ReviewPage(store).view(page, store.cycles().get(lab.cycle()), "", "", ""));
+                "review.jte",
+                new ReviewPage(Application.over(store))
+                        .view(page, store.cycles().get(lab.cycle()), "", "", ""));
     }
 
     private void store(Lab lab, String project, Visibility visibility, double... compute) {

@@ -12,8 +12,6 @@ import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.Project;
-import dev.allot.core.planner.Planner;
-import dev.allot.core.planner.PlannerOptions;
 import dev.allot.lab.DemoLab;
 import dev.allot.store.Actor;
 import dev.allot.store.CycleState;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ReviewerQueueIT {
     private static final String COMMENT = "Strong scaling evidence; the shrink is a pity.";
 
-    private Browser browser;
+    private WebFixture web;
     private UiServer server;
     private Application application;
     private CycleId cycle;
@@ -51,15 +49,15 @@ class ReviewerQueueIT {
 
     @BeforeAll
     void start() {
-        browser = Browser.launch();
-        server = new UiServer(DemoLab.generate(42));
-        application = Application.over(server.store, Planner.create(PlannerOptions.defaults()));
-        cycle = server.lab.cycle();
-        decider = new Actor(server.users.get(Role.DECIDER), Role.DECIDER);
+        web = WebFixture.of(DemoLab.generate(42));
+        server = web.server;
+        application = web.application();
+        cycle = web.cycle();
+        decider = web.actor(Role.DECIDER);
         application
                 .cycles()
                 .editPolicy(cycle, p -> p.edit().commentsShared(true).build(), null, decider);
-        application.cycles().transition(cycle, CycleState.REVIEW, null, decider);
+        web.inReview();
         shrinking = server.lab.projects().stream()
                 .filter(p -> server.lab.asksByProject().containsKey(p.id()))
                 .filter(p -> !server.lab.pinsByProject().containsKey(p.id()))
@@ -77,18 +75,15 @@ class ReviewerQueueIT {
 
     @AfterAll
     void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (browser != null) {
-            browser.close();
+        if (web != null) {
+            web.close();
         }
     }
 
     @Test
     @Order(1)
     void deciderDealsTheProjectsOutRoundRobin() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         page.navigate(server.url("/review"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Assign round-robin by category"))
                 .click();
@@ -101,7 +96,7 @@ class ReviewerQueueIT {
     @Test
     @Order(2)
     void reviewerLandsOnTheQueueScoresAndSeesTheProgress() {
-        Page page = browser.signedIn(server, server.tokens.get(Role.REVIEWER));
+        Page page = web.signedIn(Role.REVIEWER);
         assertThat(page).hasURL(server.url("/queue"));
         int assigned = page.getByTestId("queue-row").count();
         assertThat(assigned)
@@ -147,7 +142,7 @@ class ReviewerQueueIT {
                         decider);
         application.drafts().solve(cycle, decider, null);
 
-        Page page = browser.signedIn(server, server.tokens.get(Role.DECIDER));
+        Page page = web.signedIn(Role.DECIDER);
         page.navigate(server.url("/review"));
         assertThat(page.getByTestId("resolve-changes")).containsText("changed against the previous draft");
         assertThat(page.getByTestId("resolve-row")
@@ -171,7 +166,7 @@ class ReviewerQueueIT {
                 .create(lead, Role.LEAD, "test", Actor.system("test"))
                 .token();
 
-        Page page = browser.signedIn(server, token);
+        Page page = web.browser.signedIn(server, token);
         page.navigate(server.url("/projects/" + shrinking.id().value()));
         assertThat(page.getByTestId("decision-words"))
                 .containsText(shrinking.name() + " shrinks from " + previousGpus + " to " + pinnedGpus + " "

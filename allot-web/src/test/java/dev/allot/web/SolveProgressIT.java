@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.allot.application.Application;
 import dev.allot.core.model.Lab;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
 import dev.allot.lab.ScaledLab;
-import dev.allot.store.Actor;
-import dev.allot.store.CycleState;
 import dev.allot.store.Role;
 import dev.allot.store.TestLabs;
 import java.time.Duration;
@@ -35,10 +32,9 @@ class SolveProgressIT {
     @Test
     void aLongSolveShowsItsProgressAtLaptopAndPhoneWidthAndCancelStoresNothing() {
         Lab lab = ScaledLab.ofSize(42, 1200);
-        try (Browser browser = Browser.launch();
-                UiServer server = new UiServer(lab, null, EXACT)) {
-            drafting(server, lab);
-            Page page = Browser.signIn(browser.newPage(1440, 900, true), server, server.tokens.get(Role.DECIDER));
+        try (WebFixture web = WebFixture.of(lab, EXACT)) {
+            UiServer server = web.inDraft().server;
+            Page page = web.signedIn(Role.DECIDER, 1440, true);
             page.navigate(server.url("/review"));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Solve draft"))
                     .click();
@@ -58,8 +54,7 @@ class SolveProgressIT {
 
             assertThat(page.getByTestId("notice")).containsText("Cancelled the solve", contains());
             assertThat(server.store.plans().draft(lab.cycle())).isEmpty();
-            assertThat(Application.over(server.store).solveJobs().running(lab.cycle()))
-                    .isEmpty();
+            assertThat(web.application().solveJobs().running(lab.cycle())).isEmpty();
             page.context().close();
         }
     }
@@ -67,10 +62,9 @@ class SolveProgressIT {
     @Test
     void withoutJavaScriptThePageRefreshesItselfAndOpensTheDraftWhenDone() {
         Lab lab = TestLabs.shaped(6, 5).build();
-        try (Browser browser = Browser.launch();
-                UiServer server = new UiServer(lab)) {
-            drafting(server, lab);
-            Page page = Browser.signIn(browser.newPage(1440, 900, false), server, server.tokens.get(Role.DECIDER));
+        try (WebFixture web = WebFixture.of(lab)) {
+            UiServer server = web.inDraft().server;
+            Page page = web.signedIn(Role.DECIDER, 1440, false);
             page.navigate(server.url("/review"));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Solve draft"))
                     .click();
@@ -83,13 +77,5 @@ class SolveProgressIT {
 
     private static LocatorAssertions.ContainsTextOptions contains() {
         return new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
-    }
-
-    /** Moves the cycle to draft without solving (the web's move to draft would solve at once). */
-    private static void drafting(UiServer server, Lab lab) {
-        Application application = Application.over(server.store);
-        Actor dana = new Actor("dana", Role.DECIDER);
-        application.cycles().transition(lab.cycle(), CycleState.REVIEW, null, dana);
-        application.cycles().transition(lab.cycle(), CycleState.DRAFT, null, dana);
     }
 }

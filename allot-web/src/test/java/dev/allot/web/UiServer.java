@@ -18,6 +18,9 @@ final class UiServer implements AutoCloseable {
     final Store store;
     final Lab lab;
     final AllotServer server;
+    /** The server's solve jobs, shared by its API and its pages. */
+    final dev.allot.application.SolveJobs.Registry jobs = new dev.allot.application.SolveJobs.Registry();
+
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
     final Map<Role, String> users = new EnumMap<>(Role.class);
 
@@ -43,7 +46,12 @@ final class UiServer implements AutoCloseable {
         users.forEach((role, user) -> tokens.put(
                 role,
                 store.tokens().create(user, role, "test", Actor.system("test")).token()));
-        this.server = AllotServer.create(store, planner, WebUi.create(store, planner, oidc), false, oidc)
+        this.server = AllotServer.create(
+                        store,
+                        planner,
+                        jobs,
+                        WebUi.create(store, planner, jobs, oidc),
+                        AllotServer.Settings.defaults().withOidc(oidc))
                 .start("127.0.0.1", 0);
     }
 

@@ -95,7 +95,7 @@ class UsageOnPagesTest {
                                 new UsageDay(ProjectId.of("project-1"), GpuTypeId.of("H100"), today, 1)),
                         DANA);
 
-        BoardPage.Rows rows = new BoardPage(store).rows(lab.cycle(), DECIDER.rights());
+        BoardPage.Rows rows = new BoardPage(Application.over(store)).rows(lab.cycle(), DECIDER.rights());
         String html = Templates.render(
                 "boardRows.jte", BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, BoardFilter.none(), true));
 
@@ -146,7 +146,7 @@ class UsageOnPagesTest {
         Lab lab = TestLabs.shaped(4, 3).build();
         Application application = Application.over(store, Planner.create(PlannerOptions.defaults()));
         StoredPlan plan = published(application, lab);
-        ClusterPage cluster = new ClusterPage(store, application.usage());
+        ClusterPage cluster = new ClusterPage(application.reads(), application.usage());
         LocalDate today = lab.cycleStart().plusDays(1);
         assertThat(cluster.usage(lab.cycle(), today)).isNull();
         assertThat(render(cluster, lab, today)).contains("Usage will appear here");

@@ -1,6 +1,7 @@
 package dev.allot.app.server;
 
 import dev.allot.app.Cli;
+import dev.allot.application.SolveJobs;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
 import dev.allot.server.AllotServer;
@@ -117,7 +118,10 @@ public final class ServeCommand implements Callable<Integer> {
                 .withTrustForwardedProto(trustForwardedProto)
                 .withOidc(oidc)
                 .withRequireIfMatch(requireIfMatch);
-        AllotServer server = AllotServer.create(opened, planner, WebUi.create(opened, planner, oidc), settings)
+        // The server's solve jobs live as long as it does, shared by its API and its pages.
+        SolveJobs.Registry jobs = new SolveJobs.Registry();
+        AllotServer server = AllotServer.create(
+                        opened, planner, jobs, WebUi.create(opened, planner, jobs, oidc), settings)
                 .start(host, port);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

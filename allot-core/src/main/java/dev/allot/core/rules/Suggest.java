@@ -46,6 +46,28 @@ public final class Suggest {
         return "";
     }
 
+    /**
+     * Up to {@code limit} candidates nearest to what someone has typed so far, for a picker that suggests as they
+     * type: those starting with {@code typed} (ignoring case) first, then those containing it, then the rest; each
+     * group by edit distance, then alphabetically. An empty {@code typed} gives the first candidates alphabetically.
+     */
+    public static java.util.List<String> nearest(String typed, Collection<String> candidates, int limit) {
+        String lower = typed.strip().toLowerCase(Locale.ROOT);
+        record Ranked(String name, int group, int distance) {}
+        return candidates.stream()
+                .map(name -> {
+                    String other = name.toLowerCase(Locale.ROOT);
+                    int group = other.startsWith(lower) ? 0 : other.contains(lower) ? 1 : 2;
+                    return new Ranked(name, group, lower.isEmpty() ? 0 : distance(lower, other));
+                })
+                .sorted(java.util.Comparator.comparingInt(Ranked::group)
+                        .thenComparingInt(Ranked::distance)
+                        .thenComparing(Ranked::name))
+                .limit(Math.max(0, limit))
+                .map(Ranked::name)
+                .toList();
+    }
+
     /** Levenshtein distance. */
     public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

@@ -31,4 +31,21 @@ class IdRulesTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("project-id-syntax", "Maybe " + "a".repeat(63) + "?"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aTypedProjectMustBeKnownAndARefusalNamesTheClosestIds() {
+        java.util.List<String> known = java.util.List.of("vision-rl", "vision-rlhf", "speech-asr", "code-sft");
+        assertThat(IdRules.knownProject("vision-rl", known)).isEmpty();
+        assertThat(IdRules.knownProject("vison-rl", known))
+                .extracting(Problem::code, Problem::path, Problem::value, Problem::reason, Problem::hint)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "unknown-project",
+                        "project",
+                        "vison-rl",
+                        "is not a project of the lab",
+                        "Maybe vision-rl, vision-rlhf or code-sft?"));
+        assertThat(IdRules.knownProject("", known))
+                .extracting(Problem::reason)
+                .containsExactly("is empty: a project id is needed");
+    }
 }

@@ -38,4 +38,14 @@ class SuggestTest {
         assertThat(Suggest.distance("", "abc")).isEqualTo(3);
         assertThat(Suggest.distance("same", "same")).isZero();
     }
+
+    @Test
+    void nearestPutsPrefixesThenSubstringsThenTyposAndStopsAtTheLimit() {
+        List<String> projects = List.of("speech-asr", "vision-rl", "rl-games", "vision-rlhf", "robot-rl", "code-sft");
+        assertThat(Suggest.nearest("vis", projects, 3)).hasSize(3).startsWith("vision-rl", "vision-rlhf");
+        assertThat(Suggest.nearest("rl", projects, 4))
+                .containsExactly("rl-games", "robot-rl", "vision-rl", "vision-rlhf");
+        assertThat(Suggest.nearest("", projects, 2)).containsExactly("code-sft", "rl-games");
+        assertThat(Suggest.nearest("RL-G", projects, 1)).containsExactly("rl-games");
+    }
 }
