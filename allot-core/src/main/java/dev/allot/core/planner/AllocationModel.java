@@ -448,7 +448,7 @@ final class AllocationModel {
         }
     }
 
-    boolean belowFirstPeriod(int k) {
+    private boolean belowFirstPeriod(int k) {
         Fleet now = periods.get(k).fleet();
         return fleet.types().stream().anyMatch(type -> now.allocatableGpus(type) < fleet.allocatableGpus(type));
     }
