@@ -45,7 +45,9 @@ final class OverTimeSolve {
         if (placements == null) {
             return solveModel(full, options, listener);
         }
-        PeriodBounds bounds = PeriodBounds.solve(full, valueModel, options);
+        // the bound gets at most half the time: a slow bound must leave time for a plan
+        PeriodBounds bounds = PeriodBounds.solve(
+                full, valueModel, options.withTimeLimit(options.timeLimit().dividedBy(2)));
         Duration spent = bounds.spent();
         double bound = bounds.total(full);
         listener.onProgress(spent, Double.NaN, bound);
