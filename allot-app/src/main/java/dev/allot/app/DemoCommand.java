@@ -61,6 +61,13 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Interface to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String host;
 
+    @Option(
+            names = "--over-time",
+            description = "Plan the cycle over time: 256 new H200 arrive in week five, 128 H100 are down for a "
+                    + "weekend's maintenance in week six, and two projects reserve blocks (256 H100 for 14 days, "
+                    + "64 H200 for 7 days). Slower: eight periods instead of one.")
+    boolean overTime;
+
     @Mixin
     SolverOptions solver;
 
@@ -70,7 +77,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw dev.allot.core.AllotException.invalid(
                     "invalid-port", "--port: " + port + " is not a TCP port. Maybe 7070?");
         }
-        Lab lab = DemoLab.generate(solver.seed());
+        Lab generated = DemoLab.generate(solver.seed());
+        Lab lab = overTime ? DemoLab.withTimeline(generated) : generated;
         System.out.println(describe(lab, solver.seed()));
         Plan plan;
         try (ProgressLine progress = new ProgressLine(System.err, true)) {

@@ -27,8 +27,76 @@ public final class PlanSummary {
         out.append(byType(lab, plan)).append('\n');
         out.append(byCategory(lab, plan)).append('\n');
         out.append(decisions(plan)).append("\n\n");
+        out.append(timeline(lab, plan));
         out.append(largestChanges(plan, largestChanges));
         return out.toString();
+    }
+
+    /**
+     * For a plan over time: its periods (allocatable and granted GPUs), the lab's capacity events and where each
+     * reserved block was placed; empty for a one-period plan without blocks.
+     */
+    static String timeline(Lab lab, Plan plan) {
+        if (plan.periods().isEmpty() && lab.blocks().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        if (!plan.periods().isEmpty()) {
+            out.append(String.format(
+                    Locale.ROOT, "Timeline: %d periods%n", plan.periods().size()));
+            for (var period : plan.periods()) {
+                int granted = period.grants().values().stream()
+                        .mapToInt(dev.allot.core.model.Allocation::totalGpus)
+                        .sum();
+                int blocks = plan.blocks().stream()
+                        .filter(block -> block.overlaps(period.from(), period.until()))
+                        .mapToInt(dev.allot.core.model.PlacedBlock::gpus)
+                        .sum();
+                StringBuilder allocatable = new StringBuilder();
+                period.allocatableGpus()
+                        .forEach((type, gpus) ->
+                                allocatable.append(' ').append(type).append(':').append(gpus));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %s .. %s  granted %5d, blocks %4d GPUs; allocatable%s%n",
+                        period.from(),
+                        period.until().minusDays(1),
+                        granted,
+                        blocks,
+                        allocatable));
+            }
+        }
+        for (var event : lab.capacityEvents()) {
+            String pool = "pool " + event.pool();
+            out.append("  ")
+                    .append(
+                            switch (event.kind()) {
+                                case ARRIVAL -> "+" + event.gpus() + " GPUs arrive in " + pool + " on " + event.from();
+                                case RETIREMENT -> event.gpus() + " GPUs retire from " + pool + " on " + event.from();
+                                case OUTAGE ->
+                                    event.gpus() + " GPUs of " + pool + " are down from " + event.from() + ", back on "
+                                            + event.until().orElseThrow();
+                            })
+                    .append('\n');
+        }
+        List<dev.allot.core.model.PlacedBlock> placed = plan.blocks();
+        for (var block : lab.blocks()) {
+            String what = String.format(
+                    Locale.ROOT,
+                    "  block of %s for %s: ",
+                    block.describe(),
+                    block.project().value());
+            String where = placed.stream()
+                    .filter(one -> one.project().equals(block.project())
+                            && one.gpuType().equals(block.gpuType())
+                            && one.gpus() == block.gpus())
+                    .findFirst()
+                    .map(one -> "placed " + one.start() + " .. " + one.end().minusDays(1))
+                    .orElse("not placed (window " + block.earliestStart() + " .. "
+                            + block.latestEnd().minusDays(1) + ")");
+            out.append(what).append(where).append('\n');
+        }
+        return out.append('\n').toString();
     }
 
     static String solveLine(Plan plan) {

@@ -113,6 +113,37 @@ public final class DemoLab {
                         start.plusDays(37))));
     }
 
+    /**
+     * The demo lab with the cycle the demo plans: 256 new H200 arrive in east-h200 four weeks in, 128 H100 of
+     * west-h100 are down for a weekend's maintenance in week six, and two product projects reserve blocks: a
+     * pretraining run of 256 H100 for 14 days from week three on (the one of highest priority), and a smaller run of
+     * 64 H200 for 7 days that must fall in the two weeks after the arrival (the next one). Planned over eight periods.
+     */
+    public static Lab withTimeline(Lab lab) {
+        LocalDate start = lab.cycleStart();
+        Map<ProjectId, Double> priorities = lab.priorities();
+        Map<ProjectId, Project> byId = new LinkedHashMap<>();
+        lab.projects().forEach(project -> byId.put(project.id(), project));
+        List<ProjectId> product = lab.asks().stream()
+                .map(Ask::project)
+                .filter(id -> byId.get(id).category().value().equals("product"))
+                .filter(id -> lab.pins().stream().noneMatch(pin -> pin.project().equals(id)))
+                .sorted(java.util.Comparator.comparing((ProjectId id) -> -priorities.getOrDefault(id, 0.0))
+                        .thenComparing(ProjectId::value))
+                .toList();
+        List<dev.allot.core.model.Block> blocks = product.size() < 2
+                ? List.of()
+                : List.of(
+                        new dev.allot.core.model.Block(
+                                product.get(0), GpuTypeId.of("H100"), 256, 14, start.plusDays(14), lab.cycleEnd()),
+                        new dev.allot.core.model.Block(
+                                product.get(1), GpuTypeId.of("H200"), 64, 7, start.plusDays(28), start.plusDays(42)));
+        return lab.withCapacityEvents(List.of(
+                        CapacityEvent.arrival("east-h200", 256, start.plusDays(28)),
+                        CapacityEvent.outage("west-h100", 128, start.plusDays(40), start.plusDays(42))))
+                .withBlocks(blocks);
+    }
+
     private static int wholeNodes(Pool pool, int gpus) {
         return Math.max(1, gpus / pool.gpusPerNode()) * pool.gpusPerNode();
     }

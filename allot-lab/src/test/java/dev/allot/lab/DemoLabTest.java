@@ -222,4 +222,24 @@ class DemoLabTest {
                 .mapToDouble(gpus -> gpus.getValue() * speeds.get(gpus.getKey()))
                 .sum();
     }
+
+    /**
+     * The demo's plan over time: an arrival and a weekend outage inside the cycle, and two blocks of different projects
+     * that the lab file's rules accept (the lab reads back from its YAML unchanged).
+     */
+    @Test
+    void theTimelineHasAnArrivalAnOutageAndTwoValidBlocks() {
+        Lab lab = DemoLab.withTimeline(DemoLab.generate(42));
+
+        assertThat(lab.capacityEvents())
+                .extracting(dev.allot.core.model.CapacityEvent::kind)
+                .containsExactly(
+                        dev.allot.core.model.CapacityEvent.Kind.ARRIVAL,
+                        dev.allot.core.model.CapacityEvent.Kind.OUTAGE);
+        assertThat(lab.capacityEvents().get(1).from().getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SATURDAY);
+        assertThat(lab.blocks()).hasSize(2);
+        assertThat(lab.blocks().get(0).project())
+                .isNotEqualTo(lab.blocks().get(1).project());
+        assertThat(LabYaml.read(LabYaml.write(lab), "demo.yaml")).isEqualTo(lab);
+    }
 }

@@ -3,7 +3,7 @@ package dev.allot.core.planner;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,83 +11,101 @@ import java.util.Map;
  * Solves a plan over time (docs/planner.md, "Solving a plan over time"), in numbered steps:
  *
  * <ol>
- *   <li>bound: for each distinct fleet among the periods, the optimum of that one period alone, without the links
- *       between periods and without the stability term, bounds the value of every period with that fleet in any
- *       plan; {@code Σ_k weight_k x bound_k} bounds the whole model (one solve per distinct fleet);
- *   <li>plan: solve period by period ({@link Staged}), each step holding the earlier periods' grants;
- *   <li>if that plan is within the gap of the bound, it is the answer, with that bound; otherwise solve the full
- *       model started from it, and keep the better plan and the tighter bound.
+ *   <li>bound ({@link PeriodBounds}): each distinct period solved alone, without the links between periods and
+ *       without the stability term, bounds the value of that period in any plan; with reserved blocks, each period
+ *       may hold a block's GPUs at a price and each block pays the prices of the periods it holds (a Lagrangian
+ *       relaxation of the block's rows), so {@code Σ_k weight_k x bound_k} plus the blocks' terms bounds the whole
+ *       model (one solve per distinct period);
+ *   <li>plan: with the blocks' starts fixed ({@link BlockPlacement}, the placements the prices favour first), solve
+ *       period by period ({@link Staged}), each step holding the earlier periods' grants;
+ *   <li>if a plan is within the gap of the bound, it is the answer, with that bound; otherwise solve the full model
+ *       started from the best, and keep the better plan and the tighter bound.
  * </ol>
  *
- * <p>Labs with GPU-hour budgets or reserved blocks, and the CP-SAT engine, solve the full model directly: a
- * budget sums over the periods and a block spans them, so no period can be solved on its own. The gap is always proven against a true bound.
+ * <p>Labs with GPU-hour budgets or with more than {@link #MAX_PLACEMENTS} placements of their blocks, and the CP-SAT
+ * engine, solve the full model directly: a budget sums over the periods, so no period can be solved on its own. The
+ * gap is always proven against a true bound.
  */
 final class OverTimeSolve {
     /** Each sub-solve gets this share of the gap; the rest covers the stability term the bound leaves out. */
-    private static final double SUB_GAP_SHARE = 1 / 3.0;
+    static final double SUB_GAP_SHARE = 1 / 3.0;
+    /** Labs whose blocks can be placed in more ways than this solve the full model. */
+    static final int MAX_PLACEMENTS = 64;
+    /** Placements of the blocks planned period by period before the full model takes over. */
+    private static final int MAX_STAGED = 3;
 
     private OverTimeSolve() {}
 
     static SolverOutcome solve(
             AllocationModel full, ValueModel valueModel, PlannerOptions options, ProgressListener listener) {
-        if (!full.lab().budgets().isEmpty()
-                || !full.lab().blocks().isEmpty()
-                || options.engine().equals("cp-sat")) {
+        List<BlockPlacement> placements =
+                full.lab().budgets().isEmpty() && !options.engine().equals("cp-sat")
+                        ? BlockPlacement.all(full, MAX_PLACEMENTS)
+                        : null;
+        if (placements == null) {
             return solveModel(full, options, listener);
         }
-        PlannerOptions sub = options.withRelativeGap(options.relativeGap() * SUB_GAP_SHARE);
-        Duration spent = Duration.ZERO;
-        double[] periodBound = new double[full.periods.size()];
-        double bound = 0;
-        Map<Fleet, Double> boundByFleet = new LinkedHashMap<>();
-        for (int k = 0; k < full.periods.size(); k++) {
-            PlanningPeriod period = full.periods.get(k);
-            Double fleetBound = boundByFleet.get(period.fleet());
-            if (fleetBound == null) {
-                SolverOutcome alone = solveModel(
-                        new AllocationModel(
-                                full.lab(),
-                                full.fleet,
-                                List.of(new PlanningPeriod(period.days(), period.fleet(), 1, false)),
-                                full.projects,
-                                valueModel,
-                                false),
-                        sub.withTimeLimit(remaining(options, spent)),
-                        ProgressListener.NONE);
-                spent = spent.plus(alone.wallTime());
-                fleetBound = found(alone) ? alone.bound() : Double.POSITIVE_INFINITY;
-                boundByFleet.put(period.fleet(), fleetBound);
-            }
-            periodBound[k] = fleetBound;
-            bound += period.weight() * fleetBound;
-        }
+        // the bound gets at most half the time: a slow bound must leave time for a plan
+        PeriodBounds bounds = PeriodBounds.solve(
+                full, valueModel, options.withTimeLimit(options.timeLimit().dividedBy(2)));
+        Duration spent = bounds.spent();
+        double bound = bounds.total(full);
         listener.onProgress(spent, Double.NaN, bound);
-        Staged staged = Staged.solve(full, periodBound, sub, options.withTimeLimit(remaining(options, spent)));
-        spent = spent.plus(staged.spent());
-        if (staged.values() == null) {
+        PlannerOptions sub = options.withRelativeGap(options.relativeGap() * SUB_GAP_SHARE);
+        double[] best = null;
+        double objective = Double.NEGATIVE_INFINITY;
+        int tried = 0;
+        for (BlockPlacement placement : bounds.ranked(full, placements)) {
+            if (tried++ == MAX_STAGED
+                    || (best != null && gap(objective, bound) <= options.relativeGap())
+                    || remaining(options, spent).toMillis() <= 1) {
+                break;
+            }
+            Staged staged = Staged.solve(
+                    full,
+                    bounds.value(),
+                    sub,
+                    options.withTimeLimit(remaining(options, spent)),
+                    placement.fixed(full),
+                    capacityKeys(full, placement));
+            spent = spent.plus(staged.spent());
+            if (staged.values() != null && objectiveOf(full.model, staged.values()) > objective) {
+                best = staged.values();
+                objective = objectiveOf(full.model, best);
+                listener.onProgress(spent, objective, bound);
+            }
+        }
+        if (best == null) {
             return solveModel(full, options.withTimeLimit(remaining(options, spent)), listener);
         }
-        double objective = objectiveOf(full.model, staged.values());
-        listener.onProgress(spent, objective, bound);
         if (gap(objective, bound) <= options.relativeGap()) {
-            return new SolverOutcome(SolverOutcome.Status.OPTIMAL, staged.values(), objective, bound, spent);
+            return new SolverOutcome(SolverOutcome.Status.OPTIMAL, best, objective, bound, spent);
         }
         // The staged plan may be worth less than the best plan: it does not look ahead (a project may do better
-        // held lower before an arrival, or shrunk differently in an outage). Solve the full model from it.
-        SolverOutcome whole =
-                solveFrom(full, staged.values(), options.withTimeLimit(remaining(options, spent)), listener);
+        // held lower before an arrival, or shrunk differently in an outage; a block may do better elsewhere). Solve
+        // the full model from it.
+        SolverOutcome whole = solveFrom(full, best, options.withTimeLimit(remaining(options, spent)), listener);
         spent = spent.plus(whole.wallTime());
         boolean wholeBetter = found(whole) && whole.objective() > objective;
         double tighter = found(whole) ? Math.min(bound, whole.bound()) : bound;
-        double best = wholeBetter ? whole.objective() : objective;
+        double value = wholeBetter ? whole.objective() : objective;
         return new SolverOutcome(
-                gap(best, tighter) <= options.relativeGap()
+                gap(value, tighter) <= options.relativeGap()
                         ? SolverOutcome.Status.OPTIMAL
                         : SolverOutcome.Status.FEASIBLE,
-                wholeBetter ? whole.values() : staged.values(),
-                best,
-                Math.max(best, tighter),
+                wholeBetter ? whole.values() : best,
+                value,
+                Math.max(value, tighter),
                 spent);
+    }
+
+    /** Per period, its fleet and the GPUs the placement's blocks hold in it. */
+    private static List<Object> capacityKeys(AllocationModel full, BlockPlacement placement) {
+        List<Object> keys = new ArrayList<>();
+        for (int k = 0; k < full.periods.size(); k++) {
+            keys.add(List.of(full.periods.get(k).fleet(), placement.held().get(k)));
+        }
+        return keys;
     }
 
     /** The planner's choice of engine path for one model: the decomposition for large labs, else the engine. */

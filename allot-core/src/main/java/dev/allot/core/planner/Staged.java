@@ -27,22 +27,40 @@ record Staged(double[] values, Duration spent) {
      * @return the staged plan; {@code values} is null when a step finds no plan (a later period cannot follow)
      */
     static Staged solve(AllocationModel model, double[] periodBound, PlannerOptions step, PlannerOptions whole) {
+        return solve(
+                model,
+                periodBound,
+                step,
+                whole,
+                Map.of(),
+                model.periods.stream().map(period -> (Object) period.fleet()).toList());
+    }
+
+    /**
+     * @param given variables held at these values in every step (the blocks' starts of one placement)
+     * @param capacity per period, what decides its capacity and rules (its fleet, and the GPUs blocks hold in it): a
+     *     period may keep the grants of the one before only when the two are equal
+     */
+    static Staged solve(
+            AllocationModel model,
+            double[] periodBound,
+            PlannerOptions step,
+            PlannerOptions whole,
+            Map<Var, Double> given,
+            List<Object> capacity) {
         Map<Var, Double> objective = new HashMap<>();
         model.model.objective().forEach(term -> objective.merge(term.var(), term.coefficient(), Double::sum));
         Duration spent = Duration.ZERO;
         double[] values = null;
         for (int k = 0; k < model.periods.size(); k++) {
             if (k > 0
-                    && model.periods
-                            .get(k)
-                            .fleet()
-                            .equals(model.periods.get(k - 1).fleet())
+                    && capacity.get(k).equals(capacity.get(k - 1))
                     && periodValue(model, k - 1, objective, values)
                             >= periodBound[k] - step.relativeGap() * Math.max(1, Math.abs(periodBound[k]))) {
                 copy(model, k, values);
                 continue;
             }
-            Map<Var, Double> fixed = new HashMap<>();
+            Map<Var, Double> fixed = new HashMap<>(given);
             for (int earlier = 0; earlier < k; earlier++) {
                 for (Var var : variables(model, earlier)) {
                     fixed.put(var, values[var.index()]);
