@@ -1016,7 +1016,14 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "The policy names {what} '{name}', which the lab does not have.",
-            "Maybe the closest known name?");
+            "Maybe the closest known name?"),
+    ENGINE_STATUS_UNREADABLE(
+            "engine-status-unreadable",
+            Kind.INFEASIBLE,
+            422,
+            "The {engine} engine stopped with a result status ({status}) that OR-Tools cannot report, so it returned"
+                    + " no plan.",
+            "Maybe allow more time (--time-limit), a larger gap (--gap), or the default engine scip?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
