@@ -13,7 +13,8 @@ public final class SolverOptions {
             paramLabel = "SECONDS",
             defaultValue = "60",
             description =
-                    "Stop searching after this many seconds and return the best plan found (default: ${DEFAULT-VALUE}).")
+                    "Stop searching after this many seconds and return the best plan found (default: ${DEFAULT-VALUE}); cbc counts"
+                            + " CPU seconds, so it can run longer on a busy machine.")
     double timeLimitSeconds;
 
     @Option(

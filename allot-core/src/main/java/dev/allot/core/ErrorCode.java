@@ -1028,7 +1028,14 @@ public enum ErrorCode {
             Kind.INVALID_INPUT,
             422,
             "{field}: '{value}' is not a project of the lab.",
-            "Maybe one of the closest ids named in the message?");
+            "Maybe one of the closest ids named in the message?"),
+    ENGINE_STATUS_UNREADABLE(
+            "engine-status-unreadable",
+            Kind.INFEASIBLE,
+            422,
+            "The {engine} engine stopped with a result status ({status}) that OR-Tools cannot report, so it returned"
+                    + " no plan.",
+            "Maybe allow more time (--time-limit), a larger gap (--gap), or the default engine scip?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

@@ -5,6 +5,8 @@ import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
+import dev.allot.core.AllotException;
+import dev.allot.core.ErrorCode;
 import dev.allot.core.planner.LinearModel.Row;
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
@@ -118,6 +120,8 @@ final class MipEngine {
             MPSolver.ResultStatus status;
             try (Interruption.Watch watch = Interruption.watch(solver::interruptSolve)) {
                 status = solver.solve(parameters);
+            } catch (IllegalArgumentException unmapped) {
+                throw unreadableStatus(engine, options, unmapped);
             }
             // The engine's own measure: the planner reads no clock (docs/planner.md, "Determinism").
             Duration wall = Duration.ofMillis(solver.wallTime());
@@ -139,5 +143,24 @@ final class MipEngine {
         } finally {
             solver.delete();
         }
+    }
+
+    /**
+     * OR-Tools' Java layer throws when the engine returns a status its enum lacks: HiGHS returns 99 (unknown) when
+     * it stops at its time limit. The plan cannot be read then, so the caller gets a clear problem, not a trace.
+     */
+    static AllotException unreadableStatus(String engine, PlannerOptions options, IllegalArgumentException unmapped) {
+        String message = String.valueOf(unmapped.getMessage());
+        String status = message.replaceAll(".*with value (-?\\d+).*", "$1");
+        return new AllotException(
+                ErrorCode.ENGINE_STATUS_UNREADABLE,
+                "The " + engine.toLowerCase(java.util.Locale.ROOT) + " engine stopped with a result status ("
+                        + (status.equals(message) ? "unknown" : status)
+                        + ") that OR-Tools cannot report, so it returned no plan (time limit "
+                        + options.timeLimit().toMillis() / 1000.0
+                        + " s; HiGHS reports this when it stops at its time limit). Maybe allow more time"
+                        + " (--time-limit), a larger gap (--gap), or the default engine scip.",
+                java.util.List.of(),
+                unmapped);
     }
 }
