@@ -40,7 +40,10 @@ public record JobShape(int largestJobGpus, Set<GpuTypeId> gpuTypes) {
             if (gpus >= largestJobGpus) {
                 fits.add(entry.getKey().value());
             } else {
-                small.append(small.isEmpty() ? "" : " and ").append(gpus).append(' ').append(entry.getKey());
+                small.append(small.isEmpty() ? "" : " and ")
+                        .append(gpus)
+                        .append(' ')
+                        .append(entry.getKey());
             }
         }
         if (small.isEmpty()) {

@@ -422,12 +422,12 @@ final class AllocationModel {
             Var shaped = model.bool("shaped[" + id + "]" + at(k));
             RuleGroup group = RuleGroup.of(RuleFamily.FLOOR, name(p));
             model.atLeast(
-                    "largest-job[" + id + "]" + at(k),
-                    group,
-                    List.of(term(var, unit), term(shaped, -largest)),
-                    0);
+                    "largest-job[" + id + "]" + at(k), group, List.of(term(var, unit), term(shaped, -largest)), 0);
             model.atMost(
-                    "largest-job-none[" + id + "]" + at(k), group, List.of(term(var, 1), term(shaped, -var.upper())), 0);
+                    "largest-job-none[" + id + "]" + at(k),
+                    group,
+                    List.of(term(var, 1), term(shaped, -var.upper())),
+                    0);
         });
     }
 

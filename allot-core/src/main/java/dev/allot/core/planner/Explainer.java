@@ -145,12 +145,9 @@ final class Explainer {
             changes.addAll(this.changes.forFunded(p, marginal));
         }
         if (project.pin().isEmpty() && project.ask().isPresent()) {
-            Optional<String> shortfall =
-                    project.ask().get().jobShape().flatMap(shape -> shape.shortfall(grant));
+            Optional<String> shortfall = project.ask().get().jobShape().flatMap(shape -> shape.shortfall(grant));
             String base = summary;
-            summary = shortfall
-                    .map(text -> base + " It " + text + ".")
-                    .orElse(base);
+            summary = shortfall.map(text -> base + " It " + text + ".").orElse(base);
         }
         return new Explanation(summary, binding, marginal, changes);
     }

@@ -225,8 +225,8 @@ public final class PlanInvariants {
             } else if (lab.policy().jobShapes() == dev.allot.core.model.JobShapes.STRICT
                     && count > 0
                     && count < ask.largestJobGpus()) {
-                violations.add(id + ": " + count + " " + type + " is below its largest job ("
-                        + ask.largestJobGpus() + " GPUs), which strict job shapes do not allow");
+                violations.add(id + ": " + count + " " + type + " is below its largest job (" + ask.largestJobGpus()
+                        + " GPUs), which strict job shapes do not allow");
             }
         });
         continuity(lab, facts, fleet, project, grant, ask, violations);

@@ -157,8 +157,7 @@ final class LabBuilder {
             runsOn.add(GpuTypeId.of(type));
         }
         Ask last = asks.remove(asks.size() - 1);
-        asks.add(last.withJobShape(
-                java.util.Optional.of(new dev.allot.core.model.JobShape(largestJobGpus, runsOn))));
+        asks.add(last.withJobShape(java.util.Optional.of(new dev.allot.core.model.JobShape(largestJobGpus, runsOn))));
         return this;
     }
 
