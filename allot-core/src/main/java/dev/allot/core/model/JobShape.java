@@ -1,22 +1,23 @@
 package dev.allot.core.model;
 
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What a project's work needs to start: its largest job, which runs on one GPU type at a time, and the types its
  * jobs can run on. A grant of a type smaller than the largest job cannot start that job (policy {@link JobShapes}).
  *
  * @param largestJobGpus GPUs of the project's largest job, at least 1
- * @param gpuTypes the GPU types its jobs can run on; empty means every type the ask accepts
+ * @param gpuTypes the GPU types its jobs can run on, in the order written; empty means every type the ask accepts
  */
 public record JobShape(int largestJobGpus, Set<GpuTypeId> gpuTypes) {
     public JobShape {
         Checks.positive(largestJobGpus, "largestJobGpus");
-        // Sorted for the same reason as Ask's types: every run iterates them in one order.
-        gpuTypes = Collections.unmodifiableSortedSet(new TreeSet<>(gpuTypes == null ? Set.of() : gpuTypes));
+        // In the order given (problems name gpuTypes[i] as the person wrote them), so pass an ordered set, never
+        // Set.of with two or more types: its order changes from one JVM run to the next.
+        gpuTypes = Collections.unmodifiableSet(new LinkedHashSet<>(gpuTypes == null ? Set.of() : gpuTypes));
     }
 
     /** Whether the project's jobs can run on {@code type}. */
