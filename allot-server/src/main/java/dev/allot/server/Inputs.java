@@ -88,12 +88,13 @@ final class Inputs {
                                 point -> new Evidence.ScalingPoint(
                                         point.number("gpus", 0, MAX_GPUS, null),
                                         point.number("metric", -1e12, 1e12, null))));
-        if (f.ok()) {
-            Ask asked = new Ask(project, floor, target, ceiling, types, speeds, justification, shape);
+        // the values hold an ask only while every field read so far is right; otherwise done() refuses the body
+        Ask asked = f.ok() ? new Ask(project, floor, target, ceiling, types, speeds, justification, shape) : null;
+        if (asked != null) {
             labRules.apply(asked).forEach(problem -> f.add(problem, problem.path()));
         }
         f.done();
-        return new StoredAsk(new Ask(project, floor, target, ceiling, types, speeds, justification, shape), read);
+        return new StoredAsk(asked, read);
     }
 
     /** {@code jobShape: {largestJobGpus, gpuTypes}} of an ask body, if given; its range is {@link JobShapeRules}'. */
