@@ -35,7 +35,21 @@ public final class Reviews {
     /** Saves a project's ask. Project leads write the asks of the projects they lead; admins any ask. */
     public Versioned<StoredAsk> submitAsk(CycleId cycle, StoredAsk ask, Integer expectedVersion, Actor actor) {
         requireAskWriter(ask.ask().project(), actor);
+        List<dev.allot.core.Problem> problems = askProblems(ask.ask());
+        if (!problems.isEmpty()) {
+            throw AllotException.validationFailed(problems);
+        }
         return store.reviews().putAsk(cycle, ask, expectedVersion, actor);
+    }
+
+    /**
+     * The rules of an ask against the lab: its job shape names GPU types the lab has and the ask accepts, with room
+     * for its largest job ({@link dev.allot.core.rules.JobShapeRules#fits}); fields as {@code jobShape.gpuTypes[0]}.
+     */
+    public List<dev.allot.core.Problem> askProblems(dev.allot.core.model.Ask ask) {
+        Map<dev.allot.core.model.GpuTypeId, Integer> capacity = new java.util.LinkedHashMap<>();
+        fleet().capacityGpus().forEach((type, gpus) -> capacity.put(dev.allot.core.model.GpuTypeId.of(type), gpus));
+        return dev.allot.core.rules.JobShapeRules.fits(ask, capacity);
     }
 
     /**

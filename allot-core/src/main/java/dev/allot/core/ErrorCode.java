@@ -1035,7 +1035,31 @@ public enum ErrorCode {
             422,
             "The {engine} engine stopped with a result status ({status}) that OR-Tools cannot report, so it returned"
                     + " no plan.",
-            "Maybe allow more time (--time-limit), a larger gap (--gap), or the default engine scip?");
+            "Maybe allow more time (--time-limit), a larger gap (--gap), or the default engine scip?"),
+    JOB_SHAPE_GPUS_OUT_OF_RANGE(
+            "job-shape-gpus-out-of-range",
+            Kind.INVALID_INPUT,
+            422,
+            "The largest job of project {project} must be a whole number of GPUs from 1 to 1000000.",
+            "Maybe the GPUs of its largest training run?"),
+    JOB_SHAPE_TYPE_NOT_ASKED(
+            "job-shape-type-not-asked",
+            Kind.INVALID_INPUT,
+            422,
+            "Project {project}'s jobs run on {type}, which its ask does not accept.",
+            "Maybe add {type} to the ask's GPU types?"),
+    JOB_SHAPE_ABOVE_POOL(
+            "job-shape-above-pool",
+            Kind.INVALID_INPUT,
+            422,
+            "The largest job of project {project} ({gpus} GPUs) exceeds every {type} GPU of the lab ({capacity}).",
+            "Maybe drop {type} from the job's types, or split the job?"),
+    JOB_SHAPES_UNKNOWN(
+            "job-shapes-unknown",
+            Kind.INVALID_INPUT,
+            422,
+            "'{value}' is not a job-shapes setting.",
+            "Maybe warn or strict?");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

@@ -13,6 +13,7 @@ import dev.allot.core.model.Category;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.GpuType;
 import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.JobShapes;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.PastCycle;
 import dev.allot.core.model.Pin;
@@ -137,6 +138,9 @@ final class LabWriter {
         if (policy.commentsShared()) {
             line(1, "commentsShared: true");
         }
+        if (policy.jobShapes() != JobShapes.WARN) {
+            line(1, "jobShapes: " + policy.jobShapes().label());
+        }
         GuardThresholds guard = policy.guard();
         line(1, "guard:");
         line(2, "maxKillFraction: " + Percent.format(guard.maxKillFraction()));
@@ -244,6 +248,16 @@ final class LabWriter {
                     .forEach(entry -> factors.put(entry.getKey().value(), number(entry.getValue())));
             line(3, "speedFactors: " + flow(factors));
         }
+        ask.jobShape().ifPresent(shape -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("largestJobGpus", String.valueOf(shape.largestJobGpus()));
+            if (!shape.gpuTypes().isEmpty()) {
+                fields.put(
+                        "gpuTypes",
+                        list(shape.gpuTypes().stream().map(GpuTypeId::value).toList()));
+            }
+            line(3, "jobShape: " + flow(fields));
+        });
         if (!ask.justification().isEmpty()) {
             line(3, "justification: " + scalar(ask.justification()));
         }

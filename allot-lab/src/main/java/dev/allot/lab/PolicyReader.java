@@ -6,6 +6,7 @@ import dev.allot.core.guard.GuardThresholds;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
+import dev.allot.core.model.JobShapes;
 import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.ShareBound;
@@ -36,7 +37,8 @@ final class PolicyReader {
             "usage",
             "noAsk",
             "periodDays",
-            "commentsShared");
+            "commentsShared",
+            "jobShapes");
     private static final List<String> GUARD_KEYS =
             List.of("maxKillFraction", "maxIdleFraction", "maxShareSwing", "maxComputeLoss", "maxReserveFraction");
     private static final List<String> USAGE_KEYS = List.of("idleBelow", "action", "headroom");
@@ -105,9 +107,11 @@ final class PolicyReader {
                 policy.has("value") ? valueReader.read(policy.value("value"), policy.path("value")) : defaults.value();
         UsagePolicy usage = policy.has("usage") ? usage(policy) : defaults.usage();
         NoAsk noAsk = policy.has("noAsk") ? noAsk(policy) : defaults.noAsk();
+        JobShapes jobShapes = policy.has("jobShapes") ? jobShapes(policy) : defaults.jobShapes();
         if (reserve == null
                 || usage == null
                 || noAsk == null
+                || jobShapes == null
                 || approvals == null
                 || guard == null
                 || value == null
@@ -138,6 +142,7 @@ final class PolicyReader {
                 .noAsk(noAsk)
                 .periodDays(periodDays)
                 .commentsShared(commentsShared)
+                .jobShapes(jobShapes)
                 .build();
     }
 
@@ -157,6 +162,15 @@ final class PolicyReader {
         }
         PolicyRules.noAsk(rule).forEach(problem -> problems.add(problem.at(policy.path("noAsk")), ""));
         return NoAsk.parse(rule).orElse(null);
+    }
+
+    private JobShapes jobShapes(YamlObject policy) {
+        String setting = policy.text("jobShapes", false);
+        if (setting == null) {
+            return null;
+        }
+        PolicyRules.jobShapes(setting).forEach(problem -> problems.add(problem.at(policy.path("jobShapes")), ""));
+        return JobShapes.parse(setting).orElse(null);
     }
 
     private Integer approvals(YamlObject policy) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.JobShape;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectStatus;
@@ -11,6 +12,7 @@ import dev.allot.core.model.Score;
 import dev.allot.core.rules.AskRules;
 import dev.allot.core.rules.BlockRules;
 import dev.allot.core.rules.IdRules;
+import dev.allot.core.rules.JobShapeRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +27,8 @@ final class ProjectsReader {
             List.of("id", "name", "category", "lead", "members", "status", "ask", "scores", "blocks");
     static final List<String> BLOCK_KEYS = List.of("gpuType", "gpus", "days", "earliestStart", "latestEnd");
     static final List<String> ASK_KEYS =
-            List.of("floor", "target", "ceiling", "gpuTypes", "speedFactors", "justification");
+            List.of("floor", "target", "ceiling", "gpuTypes", "speedFactors", "justification", "jobShape");
+    static final List<String> JOB_SHAPE_KEYS = List.of("largestJobGpus", "gpuTypes");
     static final List<String> SCORE_KEYS = List.of("reviewer", "score", "comment");
 
     private final Problems problems;
@@ -172,10 +175,49 @@ final class ProjectsReader {
             }
         });
         String justification = ask.text("justification", false);
+        java.util.Optional<JobShape> shape = ask.has("jobShape") ? jobShape(ask, project) : java.util.Optional.empty();
         if (problems.size() != before) {
             return null;
         }
-        return new Ask(ProjectId.of(project), floor, target, ceiling, types, speedFactors, justification);
+        Ask read = new Ask(ProjectId.of(project), floor, target, ceiling, types, speedFactors, justification, shape);
+        Map<GpuTypeId, Integer> capacity = new LinkedHashMap<>();
+        // A type whose pools are wrong has no known capacity: no job is said not to fit it.
+        references.capacityGpus.forEach((type, gpus) ->
+                capacity.put(GpuTypeId.of(type), references.capacityKnown(type) ? gpus : Integer.MAX_VALUE));
+        List<dev.allot.core.Problem> misfits = JobShapeRules.fits(read, capacity);
+        misfits.forEach(problem -> problems.add(problem, ask.path()));
+        return misfits.isEmpty() ? read : null;
+    }
+
+    /**
+     * {@code jobShape} of an ask: its largest job ({@link JobShapeRules}) and the types it runs on; whether it fits the
+     * ask and the pools is checked with the whole ask.
+     */
+    private java.util.Optional<JobShape> jobShape(YamlObject ask, String project) {
+        YamlObject shape =
+                ask.read("jobShape", false, (node, at, found) -> YamlObject.of(node, at, found, JOB_SHAPE_KEYS));
+        if (shape == null) {
+            return java.util.Optional.empty();
+        }
+        int before = problems.size();
+        Integer largest = shape.count("largestJobGpus", true);
+        if (largest != null) {
+            JobShapeRules.largestJobGpus(project, largest)
+                    .forEach(problem -> problems.add(problem.at(shape.path("largestJobGpus")), ""));
+        }
+        Set<GpuTypeId> types = new LinkedHashSet<>();
+        List<JsonNode> typeNodes = shape.list("gpuTypes", false);
+        for (int i = 0; i < typeNodes.size(); i++) {
+            String at = shape.path("gpuTypes") + "[" + i + "]";
+            String type = Scalars.text(typeNodes.get(i), at, problems);
+            if (type != null && references.gpuType(type, at)) {
+                types.add(GpuTypeId.of(type));
+            }
+        }
+        if (problems.size() != before || largest == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new JobShape(largest, types));
     }
 
     private void scores(List<JsonNode> items, String path, String project) {

@@ -63,7 +63,8 @@ public final class ScaledLab {
                         a.ceilingGpus(),
                         a.gpuTypes(),
                         a.speedFactors(),
-                        a.justification()));
+                        a.justification(),
+                        a.jobShape()));
             }
             lab.scores()
                     .forEach(s -> scores.add(

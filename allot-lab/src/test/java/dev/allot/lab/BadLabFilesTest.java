@@ -138,6 +138,16 @@ class BadLabFilesTest {
                         shares.yaml: 1 problem
                         policy.shares: share minimums add up to more than 100 % (value: 105%). Maybe lower some minimums?
                         """),
+                arguments("job-shapes.yaml", """
+                        job-shapes.yaml: 7 problems
+                        policy.relations: the default relation names the undeclared category product (value: exploratory >= product). Maybe declare it, or write relations: [] for none?
+                        policy.jobShapes: is not a job-shapes setting; one of [warn, strict] (value: strictly). Maybe warn (a grant below a project's largest job is a warning) or strict (not allowed)?
+                        projects[0].ask.jobShape.largestJobGpus: the largest job of project vision-rl must be a whole number of GPUs from 1 to 1000000 (value: 0). Maybe the GPUs of its largest training run, or no job shape?
+                        projects[0].ask.jobShape.gpuTypes[0]: unknown GPU type (value: H10). Maybe H100?
+                        projects[1].ask.jobShape.gpuTypes[0]: project code-sft's jobs run on A100, which its ask does not accept ([H100]) (value: A100). Maybe add A100 to the ask's GPU types?
+                        projects[2].ask.jobShape.cores: unknown key. Maybe remove it? Known keys: largestJobGpus, gpuTypes
+                        projects[3].ask.jobShape.gpuTypes[0]: the largest job of project video-gen (48 GPUs) exceeds every A100 GPU of the lab (32), so it could never start (value: A100). Maybe drop A100 from the job's types, or split the job?
+                        """),
                 arguments("statuses-and-scores.yaml", """
                         statuses-and-scores.yaml: 6 problems
                         projects[0].status: is not one of active, paused, killed, done (value: actve). Maybe active?

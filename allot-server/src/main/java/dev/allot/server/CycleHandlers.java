@@ -152,7 +152,7 @@ final class CycleHandlers {
         Actor actor = Requests.actor(ctx);
         // Who may write this ask is the application's rule; checked before the body so a stranger learns nothing.
         application.reviews().requireAskWriter(project, actor);
-        StoredAsk ask = Inputs.ask(Fields.parse(ctx.body()), project);
+        StoredAsk ask = Inputs.ask(Fields.parse(ctx.body()), project, application.reviews()::askProblems);
         Requests.versioned(ctx, application.reviews().submitAsk(cycle, ask, expected, actor));
     }
 

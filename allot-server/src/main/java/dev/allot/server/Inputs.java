@@ -8,6 +8,8 @@ import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
+import dev.allot.core.model.JobShape;
+import dev.allot.core.model.JobShapes;
 import dev.allot.core.model.NoAsk;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.Policy;
@@ -21,6 +23,7 @@ import dev.allot.core.model.UsagePolicy;
 import dev.allot.core.rules.AskRules;
 import dev.allot.core.rules.Fleet;
 import dev.allot.core.rules.FleetRules;
+import dev.allot.core.rules.JobShapeRules;
 import dev.allot.core.rules.Limits;
 import dev.allot.core.rules.PolicyRules;
 import dev.allot.store.Evidence;
@@ -56,7 +59,11 @@ final class Inputs {
                 ProjectStatus.valueOf(status.toUpperCase(Locale.ROOT)));
     }
 
-    static StoredAsk ask(Fields f, ProjectId project) {
+    /**
+     * An ask body. {@code labRules} are the rules of the ask against the lab (its job shape against the pools, see
+     * {@code Reviews.askProblems}), checked with the body's own so that every problem is reported at once.
+     */
+    static StoredAsk ask(Fields f, ProjectId project, Function<Ask, List<Problem>> labRules) {
         int floor = f.integer("floorGpus", 0, MAX_GPUS, null);
         int target = f.integer("targetGpus", 0, MAX_GPUS, null);
         int ceiling = f.integer("ceilingGpus", 0, MAX_GPUS, null);
@@ -68,6 +75,7 @@ final class Inputs {
         f.texts("gpuTypes", 50, 64).forEach(type -> types.add(GpuTypeId.of(type.isBlank() ? "?" : type)));
         Map<GpuTypeId, Double> speeds = numbers(f, "speedFactors", 0.01, 100, GpuTypeId::of);
         String justification = f.text("justification", Fields.MAX_TEXT, "");
+        java.util.Optional<JobShape> shape = jobShape(f, project);
         Fields evidence = f.object("evidence", false);
         Evidence read = evidence == null
                 ? Evidence.NONE
@@ -80,8 +88,27 @@ final class Inputs {
                                 point -> new Evidence.ScalingPoint(
                                         point.number("gpus", 0, MAX_GPUS, null),
                                         point.number("metric", -1e12, 1e12, null))));
+        // the values hold an ask only while every field read so far is right; otherwise done() refuses the body
+        Ask asked = f.ok() ? new Ask(project, floor, target, ceiling, types, speeds, justification, shape) : null;
+        if (asked != null) {
+            labRules.apply(asked).forEach(problem -> f.add(problem, problem.path()));
+        }
         f.done();
-        return new StoredAsk(new Ask(project, floor, target, ceiling, types, speeds, justification), read);
+        return new StoredAsk(asked, read);
+    }
+
+    /** {@code jobShape: {largestJobGpus, gpuTypes}} of an ask body, if given; its range is {@link JobShapeRules}'. */
+    private static java.util.Optional<JobShape> jobShape(Fields f, ProjectId project) {
+        Fields shape = f.object("jobShape", false);
+        if (shape == null) {
+            return java.util.Optional.empty();
+        }
+        int largest = shape.integer("largestJobGpus", Integer.MIN_VALUE, Integer.MAX_VALUE, null);
+        List<Problem> wrong = JobShapeRules.largestJobGpus(project.value(), largest);
+        wrong.forEach(problem -> shape.add(problem, "largestJobGpus"));
+        Set<GpuTypeId> types = new LinkedHashSet<>();
+        shape.texts("gpuTypes", 50, 64).forEach(type -> types.add(GpuTypeId.of(type.isBlank() ? "?" : type)));
+        return f.ok() ? java.util.Optional.of(new JobShape(largest, types)) : java.util.Optional.empty();
     }
 
     static Score score(Fields f, ProjectId project, String reviewer) {
@@ -162,6 +189,11 @@ final class Inputs {
         if (f.has("usage")) {
             Fields usage = f.object("usage", false);
             policy.usage(usage == null ? base.usage() : usage(usage, base.usage()));
+        }
+        if (f.has("jobShapes")) {
+            String setting = f.text("jobShapes", 32, null);
+            PolicyRules.jobShapes(setting).forEach(problem -> f.add(problem, "jobShapes"));
+            JobShapes.parse(setting).ifPresent(policy::jobShapes);
         }
         if (f.has("noAsk")) {
             String rule = f.text("noAsk", 32, null);

@@ -278,7 +278,8 @@ final class OpenApiSchemas {
                                                         choice("warn", "capAtUsedPlusHeadroom"),
                                                         "headroom",
                                                         num()))),
-                                Map.entry("noAsk", choice("keep", "floorOnly", "release")))));
+                                Map.entry("noAsk", choice("keep", "floorOnly", "release")),
+                                Map.entry("jobShapes", choice("warn", "strict")))));
         Map<String, Object> worths = Map.of("type", "object", "additionalProperties", num());
         EvidenceSchemas.add(s);
         s.put(
@@ -342,6 +343,10 @@ final class OpenApiSchemas {
                                 Map.of("type", "object", "additionalProperties", num()),
                                 "justification",
                                 str(),
+                                "jobShape",
+                                obj(
+                                        List.of("largestJobGpus"),
+                                        Map.of("largestJobGpus", integer(), "gpuTypes", arr(str()))),
                                 "evidence",
                                 evidence)));
         s.put(

@@ -62,4 +62,50 @@ class RulesReachTheApiIT {
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.json().at("/problems/0/code").asText()).isEqualTo("share-minimums-above-100");
     }
+
+    @Test
+    void aJobShapeIsCheckedAgainstTheAskAndThePoolsWithEveryProblemAtOnce() {
+        String body = "{\"floorGpus\": 8, \"targetGpus\": 16, \"ceilingGpus\": 32, \"gpuTypes\": [\"A100\"],"
+                + " \"jobShape\": {\"largestJobGpus\": 900000, \"gpuTypes\": [\"H100\", \"B200\", \"A100\"]}}";
+
+        ApiClient.Reply reply = server.client.send(
+                "PUT", "/api/cycles/2026-12/asks/project-0", server.token(Role.ADMIN), body, Map.of());
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().at("/problems/0/code").asText()).isEqualTo("job-shape-type-not-asked");
+        assertThat(reply.json().at("/problems/0/pointer").asText()).isEqualTo("/jobShape/gpuTypes/0");
+        assertThat(reply.json().at("/problems/1/code").asText()).isEqualTo("unknown-gpu-type");
+        assertThat(reply.json().at("/problems/1/pointer").asText()).isEqualTo("/jobShape/gpuTypes/1");
+        assertThat(reply.json().at("/problems/2/code").asText()).isEqualTo("job-shape-above-pool");
+        assertThat(reply.json().at("/problems/2/pointer").asText()).isEqualTo("/jobShape/gpuTypes/2");
+    }
+
+    @Test
+    void aJobShapeAndTheStrictSettingAreStoredAndReadBack() {
+        String body = "{\"floorGpus\": 8, \"targetGpus\": 16, \"ceilingGpus\": 32,"
+                + " \"jobShape\": {\"largestJobGpus\": 16, \"gpuTypes\": [\"H100\"]}}";
+
+        ApiClient.Reply put = server.client.send(
+                "PUT", "/api/cycles/2026-12/asks/project-1", server.token(Role.ADMIN), body, Map.of());
+        ApiClient.Reply policy = server.client.send(
+                "PUT",
+                "/api/cycles/2026-12/policy",
+                server.token(Role.DECIDER),
+                "{\"jobShapes\": \"strict\"}",
+                Map.of());
+        ApiClient.Reply wrong = server.client.send(
+                "PUT",
+                "/api/cycles/2026-12/policy",
+                server.token(Role.DECIDER),
+                "{\"jobShapes\": \"strictly\"}",
+                Map.of());
+
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(put.json().at("/ask/jobShape/largestJobGpus").asInt()).isEqualTo(16);
+        assertThat(put.json().at("/ask/jobShape/gpuTypes/0").asText()).isEqualTo("H100");
+        assertThat(policy.status()).isEqualTo(200);
+        assertThat(policy.json().toString()).contains("\"jobShapes\":\"strict\"");
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.json().at("/problems/0/code").asText()).isEqualTo("job-shapes-unknown");
+    }
 }

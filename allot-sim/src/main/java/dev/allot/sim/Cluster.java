@@ -125,6 +125,11 @@ final class Cluster {
         return capacityGpus[type];
     }
 
+    /** GPUs of the largest job that could ever be placed on this type (0 without a pool of it). */
+    int largestJob(int type) {
+        return largestJob[type];
+    }
+
     /** Whether a job of this size could ever be placed on an empty cluster. */
     boolean couldEverFit(int type, int gpus) {
         return gpus <= largestJob[type];

@@ -189,45 +189,104 @@ final class Workload {
     }
 
     /**
-     * One line per project with jobs that need more GPUs than its grant of every type they can use in every period:
-     * under strict quotas they can never start (other policies start them only on borrowed GPUs).
+     * What the plan can never start, before any run: a headline naming the projects and their counts, then one line
+     * per project with jobs larger than every pool of the types they can use (no policy starts them) and one per
+     * project with jobs that need more GPUs than its grant of every type they can use in every period (under strict
+     * quotas they never start; other policies start them only on borrowed GPUs). The plan's capacity warnings come
+     * first.
      */
     List<String> planWarnings() {
         int projectCount = projects.size();
         long[] jobs = new long[projectCount];
-        long[] tooLarge = new long[projectCount];
+        long[] aboveGrant = new long[projectCount];
+        long[] abovePool = new long[projectCount];
         int[] largest = new int[projectCount];
         int[] largestGrant = new int[projectCount];
+        int[] largestAbovePool = new int[projectCount];
+        int[] largestPool = new int[projectCount];
         // a job that fits a later period's grant starts then
         int[][] grants = timeline.largestGrantsFrom(grant)[0];
+        Cluster empty = new Cluster(types, lab.pools(), timeline.arrivingGpus);
+        long traceJobs = 0;
         for (int j = 0; j < jobCount; j++) {
             if (blockOf[j] >= 0) {
                 continue;
             }
+            traceJobs++;
             int p = project[j];
             jobs[p]++;
             int usableGrant = 0;
+            int usablePool = 0;
             for (int t = 0; t < types.size(); t++) {
                 if (seconds(j, t) < Double.POSITIVE_INFINITY) {
                     usableGrant = Math.max(usableGrant, grants[p][t]);
+                    usablePool = Math.max(usablePool, empty.largestJob(t));
                 }
             }
-            if (gpus[j] > usableGrant) {
-                tooLarge[p]++;
+            if (gpus[j] > usablePool) {
+                abovePool[p]++;
+                largestAbovePool[p] = Math.max(largestAbovePool[p], gpus[j]);
+                largestPool[p] = Math.max(largestPool[p], usablePool);
+            } else if (gpus[j] > usableGrant) {
+                aboveGrant[p]++;
                 largest[p] = Math.max(largest[p], gpus[j]);
                 largestGrant[p] = Math.max(largestGrant[p], usableGrant);
             }
         }
         List<String> warnings = new ArrayList<>(PlanTimeline.capacityWarnings(lab, plan));
+        neverStartHeadline(traceJobs, aboveGrant, abovePool).ifPresent(warnings::add);
         for (int p = 0; p < projectCount; p++) {
-            if (tooLarge[p] > 0) {
-                warnings.add("Project " + projects.get(p).project() + ": " + tooLarge[p] + " of " + jobs[p]
+            if (abovePool[p] > 0) {
+                warnings.add("Project " + projects.get(p).project() + ": " + abovePool[p] + " of " + jobs[p]
+                        + " jobs need more GPUs than any pool of a type they can use (largest job "
+                        + largestAbovePool[p] + " GPUs, largest pool " + largestPool[p]
+                        + "); no policy starts them.");
+            }
+            if (aboveGrant[p] > 0) {
+                warnings.add("Project " + projects.get(p).project() + ": " + aboveGrant[p] + " of " + jobs[p]
                         + " jobs need more GPUs than its grant of any type they can use (largest job " + largest[p]
                         + " GPUs, largest usable grant " + largestGrant[p]
                         + "); under strict quotas they never start.");
             }
         }
         return warnings;
+    }
+
+    /** "The plan can never start 3 of 40 trace jobs (7.5 %) under strict quotas, in 2 projects: llm 2, vision 1." */
+    private java.util.Optional<String> neverStartHeadline(long traceJobs, long[] aboveGrant, long[] abovePool) {
+        List<Integer> named = new ArrayList<>();
+        long total = 0;
+        for (int p = 0; p < aboveGrant.length; p++) {
+            if (aboveGrant[p] + abovePool[p] > 0) {
+                named.add(p);
+                total += aboveGrant[p] + abovePool[p];
+            }
+        }
+        if (total == 0) {
+            return java.util.Optional.empty();
+        }
+        named.sort(Comparator.comparingLong((Integer p) -> -(aboveGrant[p] + abovePool[p]))
+                .thenComparing(p -> projects.get(p).project().value()));
+        StringBuilder counts = new StringBuilder();
+        for (int k = 0; k < Math.min(named.size(), 10); k++) {
+            int p = named.get(k);
+            counts.append(k == 0 ? "" : ", ")
+                    .append(projects.get(p).project())
+                    .append(' ')
+                    .append(aboveGrant[p] + abovePool[p]);
+        }
+        if (named.size() > 10) {
+            counts.append(" and ").append(named.size() - 10).append(" more");
+        }
+        return java.util.Optional.of(String.format(
+                java.util.Locale.ROOT,
+                "The plan can never start %,d of %,d trace jobs (%.1f %%) under strict quotas, in %d project%s: %s.",
+                total,
+                traceJobs,
+                100.0 * total / traceJobs,
+                named.size(),
+                named.size() == 1 ? "" : "s",
+                counts));
     }
 
     /** Which trace type each lab type runs like, for reports. */

@@ -37,8 +37,10 @@ class PlanWarningsTest {
                         warnings::add);
 
         assertThat(warnings)
-                .containsExactly("Project llm: 2 of 3 jobs need more GPUs than its grant of any type they can use"
-                        + " (largest job 32 GPUs, largest usable grant 8); under strict quotas they never start.");
+                .containsExactly(
+                        "The plan can never start 2 of 4 trace jobs (50.0 %) under strict quotas, in 1 project: llm 2.",
+                        "Project llm: 2 of 3 jobs need more GPUs than its grant of any type they can use"
+                                + " (largest job 32 GPUs, largest usable grant 8); under strict quotas they never start.");
         assertThat(outcomes.get(0).projects())
                 .filteredOn(p -> p.project().value().equals("llm"))
                 .singleElement()
@@ -70,5 +72,51 @@ class PlanWarningsTest {
         assertThat(warnings)
                 .containsExactly("Plan period 2026-12-08..2027-01-26 was drafted for 16 A100 GPUs, but the lab's pools"
                         + " and capacity events give 8 then; the replay follows the lab.");
+    }
+
+    @Test
+    void jobsLargerThanEveryPoolTheyCanUseAreNamedApartFromJobsLargerThanTheGrant() {
+        // A 32-GPU job that only runs on H100 fits no pool (16 H100): no policy starts it. A 24-GPU job fits the
+        // A100 pool but not the 8-GPU grant: only strict quotas never start it.
+        TestLab lab = TestLab.lab()
+                .type("H100", 2.0)
+                .type("A100", 1.0)
+                .pool("H100", 16, 8)
+                .pool("A100", 64, 8)
+                .project("llm", "product", "H100:8 A100:8")
+                .project("vision", "exploratory", "A100:16");
+        var trace = TestTrace.trace()
+                .job("llm", 0, 32, 100, 0, "H100")
+                .job("llm", 0, 24, 100, 0, "A100")
+                .job("vision", 0, 32, 100)
+                .job("vision", 0, 8, 100)
+                .build();
+        List<String> warnings = new ArrayList<>();
+
+        List<SimOutcome> outcomes = Simulator.create(
+                        SimOptions.defaults().withGroupToProject(Map.of("llm", "llm", "vision", "vision")))
+                .compare(
+                        lab.buildLab(),
+                        lab.buildPlan(),
+                        trace,
+                        List.of(SharingPolicies.byName("strict")),
+                        null,
+                        warnings::add);
+
+        assertThat(warnings)
+                .containsExactly(
+                        "The plan can never start 3 of 4 trace jobs (75.0 %) under strict quotas, in 2 projects:"
+                                + " llm 2, vision 1.",
+                        "Project llm: 1 of 2 jobs need more GPUs than any pool of a type they can use (largest job 32"
+                                + " GPUs, largest pool 16); no policy starts them.",
+                        "Project llm: 1 of 2 jobs need more GPUs than its grant of any type they can use (largest job"
+                                + " 24 GPUs, largest usable grant 8); under strict quotas they never start.",
+                        "Project vision: 1 of 2 jobs need more GPUs than its grant of any type they can use (largest"
+                                + " job 32 GPUs, largest usable grant 16); under strict quotas they never start.");
+        assertThat(outcomes.get(0).projects().stream()
+                        .mapToLong(p -> p.totals().rejected())
+                        .sum())
+                .as("the strict run rejects exactly the jobs named")
+                .isEqualTo(3);
     }
 }

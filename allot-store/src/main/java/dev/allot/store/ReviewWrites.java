@@ -82,11 +82,12 @@ final class ReviewWrites {
         Ask ask = after.ask();
         String sql = before == null
                 ? "INSERT INTO ask (cycle, project, floor_gpus, target_gpus, ceiling_gpus, gpu_types_json,"
-                        + " speed_factors_json, justification, evidence_json, state, version) VALUES (:cycle,"
-                        + " :project, :floor, :target, :ceiling, :types, :speeds, :justification, :evidence, :state, 1)"
+                        + " speed_factors_json, justification, evidence_json, state, job_shape_json, version) VALUES"
+                        + " (:cycle, :project, :floor, :target, :ceiling, :types, :speeds, :justification, :evidence,"
+                        + " :state, :shape, 1)"
                 : "UPDATE ask SET floor_gpus = :floor, target_gpus = :target, ceiling_gpus = :ceiling,"
                         + " gpu_types_json = :types, speed_factors_json = :speeds, justification = :justification,"
-                        + " evidence_json = :evidence, state = :state, version = version + 1"
+                        + " evidence_json = :evidence, state = :state, job_shape_json = :shape, version = version + 1"
                         + " WHERE cycle = :cycle AND project = :project AND version = :expected";
         int[] rows = new int[1];
         Runnable write = () -> rows[0] = handle.createUpdate(sql)
@@ -100,6 +101,7 @@ final class ReviewWrites {
                 .bind("justification", ask.justification())
                 .bind("evidence", Json.write(after.evidence()))
                 .bind("state", after.state().name())
+                .bind("shape", ask.jobShape().map(Json::write).orElse(null))
                 .bind("expected", before == null ? 0 : before.version())
                 .execute();
         changes.put("ask", cycle + "/" + ask.project(), before == null ? null : before.value(), after, write, write);

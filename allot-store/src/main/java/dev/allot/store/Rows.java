@@ -61,7 +61,9 @@ final class Rows {
                 rs.getInt("ceiling_gpus"),
                 Json.read(rs.getString("gpu_types_json"), TYPE_SET),
                 Json.read(rs.getString("speed_factors_json"), TYPE_DOUBLES),
-                rs.getString("justification"));
+                rs.getString("justification"),
+                java.util.Optional.ofNullable(rs.getString("job_shape_json"))
+                        .map(json -> Json.read(json, dev.allot.core.model.JobShape.class)));
     }
 
     static Allocation allocation(String json) {

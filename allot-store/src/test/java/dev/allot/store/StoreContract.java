@@ -72,6 +72,45 @@ abstract class StoreContract {
     }
 
     @Test
+    void jobShapesAndTheirPolicyReadBackAsImportedAndAReimportKeepsThem() {
+        Lab base = TestLabs.shaped(3, 4).build();
+        List<dev.allot.core.model.Ask> asks = new java.util.ArrayList<>(base.asks());
+        asks.set(
+                0,
+                asks.get(0)
+                        .withJobShape(java.util.Optional.of(
+                                new dev.allot.core.model.JobShape(16, java.util.Set.of(GpuTypeId.of("H100"))))));
+        asks.set(1, asks.get(1).withJobShape(java.util.Optional.of(new dev.allot.core.model.JobShape(8, null))));
+        Lab lab = new Lab(
+                        base.name(),
+                        base.cycle(),
+                        base.cycleStart(),
+                        base.gpuTypes(),
+                        base.pools(),
+                        base.categories(),
+                        base.projects(),
+                        asks,
+                        base.scores(),
+                        base.policy(),
+                        base.pins(),
+                        base.overrides(),
+                        base.history())
+                .withPolicy(base.policy()
+                        .edit()
+                        .jobShapes(dev.allot.core.model.JobShapes.STRICT)
+                        .build());
+
+        store.lab().importLab(lab, ADMIN);
+        ImportSummary again = store.lab().importLab(lab, ADMIN);
+
+        assertThat(store.lab().export(CYCLE)).isEqualTo(lab);
+        assertThat(again.changes()).isZero();
+        store.lab().importLab(base, ADMIN);
+        assertThat(store.lab().export(CYCLE).asks())
+                .allSatisfy(ask -> assertThat(ask.jobShape()).isEmpty());
+    }
+
+    @Test
     void capacityEventsReadBackAsImportedAndAReimportKeepsThem() {
         Lab base = TestLabs.shaped(3, 4).build();
         Lab lab = base.withCapacityEvents(List.of(

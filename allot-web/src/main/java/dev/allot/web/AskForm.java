@@ -6,10 +6,12 @@ import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.Block;
 import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.JobShape;
 import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.rules.AskRules;
 import dev.allot.core.rules.BlockRules;
+import dev.allot.core.rules.JobShapeRules;
 import dev.allot.core.rules.Limits;
 import dev.allot.store.Actor;
 import dev.allot.store.AskState;
@@ -26,7 +28,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The project lead's ask: floor, target and ceiling GPUs, acceptable GPU types, justification and evidence links. */
+/**
+ * The project lead's ask: floor, target and ceiling GPUs, acceptable GPU types, the largest job and the types it
+ * runs on, justification and evidence links.
+ */
 final class AskForm {
     /** The form's fields as typed (kept as text so that a refused form comes back exactly as it was sent). */
     record Values(
@@ -38,10 +43,28 @@ final class AskForm {
             String links,
             String version,
             List<BlockRows.Row> blocks,
-            String blocksVersion) {
+            String blocksVersion,
+            String largestJob,
+            List<String> jobGpuTypes) {
         Values {
             blocks = blocks == null ? List.of() : List.copyOf(blocks);
             blocksVersion = blocksVersion == null ? "" : blocksVersion;
+            largestJob = largestJob == null ? "" : largestJob;
+            jobGpuTypes = jobGpuTypes == null ? List.of() : List.copyOf(jobGpuTypes);
+        }
+
+        /** A form without a job shape. */
+        Values(
+                String floor,
+                String target,
+                String ceiling,
+                List<String> gpuTypes,
+                String justification,
+                String links,
+                String version,
+                List<BlockRows.Row> blocks,
+                String blocksVersion) {
+            this(floor, target, ceiling, gpuTypes, justification, links, version, blocks, blocksVersion, "", List.of());
         }
     }
 
@@ -89,7 +112,9 @@ final class AskForm {
                 Forms.text(ctx, "links", 4000),
                 Forms.text(ctx, "version", 12),
                 BlockRows.read(ctx),
-                Forms.text(ctx, "blocksVersion", 12));
+                Forms.text(ctx, "blocksVersion", 12),
+                Forms.text(ctx, "largestJob", 40),
+                ctx.formParams("jobGpuTypes"));
         FormErrors errors = new FormErrors();
         Ask ask = parse(target, values, errors);
         List<BlockRules.Entry> blocks = BlockRows.parse(values.blocks(), errors);
@@ -164,12 +189,50 @@ final class AskForm {
                                 + "' is not a web address. Maybe start it with https://?");
             }
         }
+        Optional<JobShape> shape = jobShape(target, values, errors);
         if (!errors.isEmpty()) {
             return null;
         }
         Set<GpuTypeId> types = values.gpuTypes().stream().map(GpuTypeId::of).collect(Collectors.toSet());
-        return new Ask(
-                target.project().id(), floor, wanted, ceiling, types, java.util.Map.of(), values.justification());
+        Ask ask = new Ask(
+                target.project().id(),
+                floor,
+                wanted,
+                ceiling,
+                types,
+                java.util.Map.of(),
+                values.justification(),
+                shape);
+        // the shape against the ask and the pools: the rule the submit-ask use case applies, shown at its field
+        application.reviews().askProblems(ask).forEach(problem -> errors.add(problem, jobShapeField(problem)));
+        return errors.isEmpty() ? ask : null;
+    }
+
+    /** The optional job shape: the largest job's GPUs ({@link JobShapeRules}) and the types it runs on. */
+    private static Optional<JobShape> jobShape(Target target, Values values, FormErrors errors) {
+        if (values.largestJob().isBlank() && values.jobGpuTypes().isEmpty()) {
+            return Optional.empty();
+        }
+        long largest;
+        try {
+            largest = Long.parseLong(values.largestJob().strip());
+        } catch (NumberFormatException e) {
+            errors.add(
+                    "largestJob",
+                    "largestJob: '" + values.largestJob().strip()
+                            + "' is not a whole number of GPUs. Maybe the GPUs of its largest training run?");
+            return Optional.empty();
+        }
+        List<dev.allot.core.Problem> wrong =
+                JobShapeRules.largestJobGpus(target.project().id().value(), largest);
+        wrong.forEach(problem -> errors.add(problem, "largestJob"));
+        Set<GpuTypeId> types = new java.util.LinkedHashSet<>();
+        values.jobGpuTypes().forEach(type -> types.add(GpuTypeId.of(type)));
+        return wrong.isEmpty() ? Optional.of(new JobShape((int) largest, types)) : Optional.empty();
+    }
+
+    private static String jobShapeField(dev.allot.core.Problem problem) {
+        return problem.path().startsWith("jobShape.gpuTypes") ? "jobGpuTypes" : "largestJob";
     }
 
     private String render(Page page, Target target, Values values, FormErrors errors) {
@@ -219,7 +282,14 @@ final class AskForm {
                 String.join("\n", stored.value().evidence().links()),
                 String.valueOf(stored.version()),
                 blocks,
-                blocksVersion);
+                blocksVersion,
+                ask.jobShape()
+                        .map(shape -> String.valueOf(shape.largestJobGpus()))
+                        .orElse(""),
+                ask.jobShape()
+                        .map(shape ->
+                                shape.gpuTypes().stream().map(GpuTypeId::value).toList())
+                        .orElse(List.of()));
     }
 
     private static List<String> lines(String text) {

@@ -41,6 +41,12 @@ final class Glossary {
             new Term("target", "Target", "The GPUs a project asks for to do the work it plans this cycle."),
             new Term("ceiling", "Ceiling", "The most GPUs a project could use; the planner never grants more."),
             new Term(
+                    "largest-job",
+                    "Largest job",
+                    "The GPUs one job of the project needs at once, on one GPU type, with the types its jobs run on:"
+                            + " the plan grants no other type, and a grant of a type below it cannot start that job"
+                            + " (a warning before publish, or not allowed when the policy's job shapes are strict)."),
+            new Term(
                     "gpu-type",
                     "GPU type",
                     "A kind of GPU (H100, A100, ...) with a relative speed; the board has one column of granted GPUs"

@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * The policy terms of the web form besides the reserve, the share bounds, the usage rule and the no-ask rule: change
- * limit, granularity, yield notice, planner kills, approvals, period length, guard-rail thresholds, value basis and
- * shared comments. Each is checked by the same core rule as in the lab file; a field left out keeps its value, and
+ * limit, granularity, yield notice, planner kills, approvals, period length, guard-rail thresholds, value basis,
+ * shared comments and job shapes. Each is checked by the same core rule as in the lab file; a field left out keeps its value, and
  * every problem is refused at once.
  */
 final class PolicyTerms {
@@ -52,6 +52,10 @@ final class PolicyTerms {
         String shared = terms.choice("commentsShared", List.of("yes", "no"));
         if (shared != null) {
             edited.commentsShared(shared.equals("yes"));
+        }
+        String jobShapes = terms.text("jobShapes");
+        if (!jobShapes.isEmpty() && terms.rule(PolicyRules.jobShapes(jobShapes), "jobShapes")) {
+            dev.allot.core.model.JobShapes.parse(jobShapes).ifPresent(edited::jobShapes);
         }
         terms.approvals(edited);
         Integer period = terms.integer("periodDays");

@@ -232,6 +232,40 @@ class PagesTest {
         assertThat(ask.ceilingGpus()).isEqualTo(24);
     }
 
+    /** The job shape is checked by the core rules the lab file and the API apply, shown at the form's fields. */
+    @Test
+    void askFormChecksTheJobShapeAgainstTheAskAndThePools() {
+        Lab lab = TestLabs.shaped(2, 1).build();
+        AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
+        AskForm form = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())));
+        FormErrors zero = new FormErrors();
+        FormErrors notAsked = new FormErrors();
+        FormErrors fine = new FormErrors();
+
+        form.parse(
+                target,
+                new AskForm.Values("8", "16", "24", List.of(), "why", "", "", List.of(), "", "0", List.of()),
+                zero);
+        form.parse(
+                target,
+                new AskForm.Values(
+                        "8", "16", "24", List.of("A100"), "why", "", "", List.of(), "", "16", List.of("H100")),
+                notAsked);
+        var ask = form.parse(
+                target,
+                new AskForm.Values("8", "16", "24", List.of(), "why", "", "", List.of(), "", "16", List.of("A100")),
+                fine);
+
+        assertThat(zero.code("largestJob")).isEqualTo("job-shape-gpus-out-of-range");
+        assertThat(notAsked.code("jobGpuTypes")).isEqualTo("job-shape-type-not-asked");
+        assertThat(notAsked.of("jobGpuTypes"))
+                .isEqualTo("jobGpuTypes: project project-0's jobs run on H100, which its ask does not accept ([A100])."
+                        + " Maybe add H100 to the ask's GPU types?");
+        assertThat(fine.isEmpty()).isTrue();
+        assertThat(ask.jobShape().orElseThrow().largestJobGpus()).isEqualTo(16);
+        assertThat(ask.accepts(dev.allot.core.model.GpuTypeId.of("H100"))).isFalse();
+    }
+
     @Test
     void aViewerMayNotSeeTheDraft() {
         assertThatThrownBy(() -> ReviewPage.requireReviewer(new Rights("vera", Role.VIEWER)))

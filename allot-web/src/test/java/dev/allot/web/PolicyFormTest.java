@@ -87,7 +87,8 @@ class PolicyFormTest {
                 "approvals", "3",
                 "periodDays", "14",
                 "value.basis", "evidence",
-                "commentsShared", "yes"));
+                "commentsShared", "yes",
+                "jobShapes", "strict"));
         form.putAll(Map.of(
                 "guard.maxKillFraction", "20",
                 "guard.maxIdleFraction", "10",
@@ -108,6 +109,7 @@ class PolicyFormTest {
                         .periodDays(14)
                         .value(current.value().withBasis(dev.allot.core.model.ValuePolicy.ValueBasis.EVIDENCE))
                         .commentsShared(true)
+                        .jobShapes(dev.allot.core.model.JobShapes.STRICT)
                         .guard(new dev.allot.core.guard.GuardThresholds(0.2, 0.1, 0.15, 0.6, 0.3))
                         .build());
         Map<String, String> byDeciders = Map.of("reserve", "5", "approvals", "");
@@ -123,7 +125,8 @@ class PolicyFormTest {
                 "periodDays", "0",
                 "yieldNoticeDays", "-1",
                 "guard.maxKillFraction", "140",
-                "granularity", "rack");
+                "granularity", "rack",
+                "jobShapes", "strictly");
 
         assertThatThrownBy(() -> PolicyForm.read(bad::get, CATEGORIES, Policy.defaults()))
                 .isInstanceOfSatisfying(
@@ -132,6 +135,8 @@ class PolicyFormTest {
                                 .extracting(Problem::path, Problem::reason)
                                 .containsExactlyInAnyOrder(
                                         org.assertj.core.groups.Tuple.tuple("granularity", "is not one of [node, gpu]"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "jobShapes", "is not a job-shapes setting; one of [warn, strict]"),
                                         org.assertj.core.groups.Tuple.tuple("yieldNoticeDays", "must not be negative"),
                                         org.assertj.core.groups.Tuple.tuple(
                                                 "approvals", "a publish needs at least one approval"),

@@ -172,15 +172,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 loaded.plan().cycle(),
                 seed);
         List<SimOutcome> outcomes;
+        List<String> planWarnings = new ArrayList<>();
         try (SimProgressLine progress = new SimProgressLine(System.err, !quiet)) {
             outcomes = Simulator.create(options)
-                    .compare(
-                            loaded.lab(),
-                            loaded.plan(),
-                            jobs,
-                            policies,
-                            progress,
-                            warning -> System.out.println("Warning: " + warning));
+                    .compare(loaded.lab(), loaded.plan(), jobs, policies, progress, warning -> {
+                        planWarnings.add(warning);
+                        System.out.println("Warning: " + warning);
+                    });
         } catch (AllotException e) {
             throw naming(e);
         }
@@ -190,8 +188,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 .forEach((group, projects) -> System.out.println("  " + group + " -> " + projects));
         System.out.print(SummaryTable.render(outcomes));
         System.out.print(TimelineTable.render(outcomes));
-        Cli.write(out.resolve("simulation.json"), JsonReport.write(outcomes));
-        Cli.write(out.resolve("simulation.html"), HtmlReport.render(outcomes));
+        Cli.write(out.resolve("simulation.json"), JsonReport.write(outcomes, planWarnings));
+        Cli.write(out.resolve("simulation.html"), HtmlReport.render(outcomes, planWarnings));
         System.out.println("Wrote " + out.resolve("simulation.json") + " and " + out.resolve("simulation.html"));
         System.out.flush();
         return Cli.OK;

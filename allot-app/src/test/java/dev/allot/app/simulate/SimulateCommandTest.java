@@ -98,6 +98,40 @@ class SimulateCommandTest {
     }
 
     @Test
+    void jobsThePlanCanNeverStartAreNamedBeforeTheRunAndInBothReports() throws IOException {
+        // chat-sft asks for 8 GPUs, but every fifth job of its trace group needs 16
+        Path lab = folder.resolve("small-grant-lab.yaml");
+        Files.writeString(lab, Files.readString(labFile).replace("{floor: 8, target: 16, ceiling: 24}", "{target: 8}"));
+        Path out = folder.resolve("never-report");
+
+        CliRun run = run(
+                "simulate",
+                "--lab",
+                lab.toString(),
+                "--trace",
+                traceFile.toString(),
+                "--policy",
+                "strict",
+                "--group-map",
+                "team-a=vision-rl,team-b=chat-sft",
+                "--quiet",
+                "--time-limit",
+                "20",
+                "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String headline = "The plan can never start 14 of 200 trace jobs (7.0 %) under strict quotas, in 1 project:"
+                + " chat-sft 14.";
+        assertThat(run.out())
+                .contains("Warning: " + headline)
+                .contains("Warning: Project chat-sft: 14 of 67 jobs need more GPUs than its grant of any type they"
+                        + " can use (largest job 16 GPUs, largest usable grant 8)");
+        assertThat(Files.readString(out.resolve("simulation.json"))).contains("\"planWarnings\"", headline);
+        assertThat(Files.readString(out.resolve("simulation.html"))).contains(headline);
+    }
+
+    @Test
     void aPlanOverTimeReportsItsBlocksAndCapacityEventsInTextAndJson() throws IOException {
         Path lab = folder.resolve("timeline-lab.yaml");
         Files.writeString(lab, """

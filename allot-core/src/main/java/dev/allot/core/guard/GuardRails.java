@@ -56,6 +56,7 @@ public final class GuardRails {
         rails.continuingProjects(warnings);
         rails.noAsk(warnings);
         rails.leadLeft(warnings);
+        rails.largestJob(warnings);
         return List.copyOf(warnings);
     }
 
@@ -232,6 +233,24 @@ public final class GuardRails {
                                     orphaned.size() == 1 ? "has" : "have",
                                     names(orphaned)),
                     orphaned));
+        }
+    }
+
+    /** Under {@code jobShapes: warn}, a grant of a type below the project's largest job (strict plans have none). */
+    private void largestJob(List<GuardWarning> warnings) {
+        Map<ProjectId, dev.allot.core.model.Ask> asks = lab.asksByProject();
+        for (ProjectPlan line : draft.projects()) {
+            dev.allot.core.model.Ask ask = asks.get(line.project());
+            if (ask == null || ask.jobShape().isEmpty()) {
+                continue;
+            }
+            ask.jobShape()
+                    .get()
+                    .shortfall(line.grant())
+                    .ifPresent(sentence -> warnings.add(new GuardWarning(
+                            GuardRule.LARGEST_JOB,
+                            "%s: the draft %s.".formatted(line.project(), sentence),
+                            List.of(line.project()))));
         }
     }
 

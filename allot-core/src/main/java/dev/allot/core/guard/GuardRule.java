@@ -10,7 +10,8 @@ public enum GuardRule {
     COMPUTE_LOSS("compute-loss", "A continuing project loses most of its compute"),
     GPU_TYPE_CHANGE("gpu-type-change", "A continuing project changes GPU type"),
     NO_ASK("no-ask", "Active projects without an ask this cycle"),
-    LEAD_LEFT("lead-left", "Grants to projects whose lead has left");
+    LEAD_LEFT("lead-left", "Grants to projects whose lead has left"),
+    LARGEST_JOB("largest-job", "Grants smaller than a project's largest job");
 
     private final String code;
     private final String title;

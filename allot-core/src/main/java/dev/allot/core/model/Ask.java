@@ -2,6 +2,7 @@ package dev.allot.core.model;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -16,6 +17,8 @@ import java.util.TreeSet;
  * @param gpuTypes the GPU types the project can use; empty means any type
  * @param speedFactors per-type multipliers on the type's relative speed for this project's workload (missing = 1.0),
  *     e.g. a memory-bound project gains more from H200 than the lab average
+ * @param jobShape what its work needs to start (largest job, types it runs on), if the lead said; the planner grants
+ *     no type outside it (see {@link #accepts})
  */
 public record Ask(
         ProjectId project,
@@ -24,7 +27,20 @@ public record Ask(
         int ceilingGpus,
         Set<GpuTypeId> gpuTypes,
         Map<GpuTypeId, Double> speedFactors,
-        String justification) {
+        String justification,
+        Optional<JobShape> jobShape) {
+    /** An ask without a job shape. */
+    public Ask(
+            ProjectId project,
+            int floorGpus,
+            int targetGpus,
+            int ceilingGpus,
+            Set<GpuTypeId> gpuTypes,
+            Map<GpuTypeId, Double> speedFactors,
+            String justification) {
+        this(project, floorGpus, targetGpus, ceilingGpus, gpuTypes, speedFactors, justification, Optional.empty());
+    }
+
     public Ask {
         Checks.present(project, "project");
         Checks.nonNegative(floorGpus, "floorGpus");
@@ -38,10 +54,23 @@ public record Ask(
         speedFactors = Collections.unmodifiableSortedMap(new TreeMap<>(speedFactors == null ? Map.of() : speedFactors));
         speedFactors.values().forEach(f -> Checks.positive(f, "speedFactor"));
         justification = justification == null ? "" : justification;
+        jobShape = jobShape == null ? Optional.empty() : jobShape;
     }
 
+    /** The same ask with another job shape (empty for none). */
+    public Ask withJobShape(Optional<JobShape> shape) {
+        return new Ask(project, floorGpus, targetGpus, ceilingGpus, gpuTypes, speedFactors, justification, shape);
+    }
+
+    /** Whether the project may be granted {@code type}: one of its types, and one its job shape runs on. */
     public boolean accepts(GpuTypeId type) {
-        return gpuTypes.isEmpty() || gpuTypes.contains(type);
+        return (gpuTypes.isEmpty() || gpuTypes.contains(type))
+                && jobShape.map(shape -> shape.runsOn(type)).orElse(true);
+    }
+
+    /** GPUs of the largest job, or 0 without a job shape. */
+    public int largestJobGpus() {
+        return jobShape.map(JobShape::largestJobGpus).orElse(0);
     }
 
     public double speedFactor(GpuTypeId type) {

@@ -29,6 +29,8 @@ import java.util.TreeMap;
  *     event); 7 by default. Only a lab with capacity events is planned in periods.
  * @param commentsShared whether the leads of a project read the reviewers' comments on it (without the reviewers'
  *     names) once the cycle's plan is published; false (the default) keeps comments to reviewers and deciders
+ * @param jobShapes what a grant of a type below a project's largest job is: a guard-rail warning (the default) or
+ *     not allowed ({@link JobShapes#STRICT}: a grant of a type is 0 or at least the largest job)
  */
 public record Policy(
         double reserveFraction,
@@ -45,7 +47,8 @@ public record Policy(
         UsagePolicy usage,
         NoAsk noAsk,
         int periodDays,
-        boolean commentsShared) {
+        boolean commentsShared,
+        JobShapes jobShapes) {
     /** The {@link #approvals} value that means "two with two or more deciders, else one". */
     public static final int APPROVALS_BY_DECIDERS = 0;
     /** The default {@link #periodDays}: weekly periods. */
@@ -78,6 +81,8 @@ public record Policy(
         if (periodDays < 1) {
             throw new IllegalArgumentException("periodDays must be >= 1, was " + periodDays);
         }
+        // A policy stored before job shapes existed reads null: shapes only warn.
+        jobShapes = jobShapes == null ? JobShapes.WARN : jobShapes;
     }
 
     /**
@@ -121,7 +126,8 @@ public record Policy(
                 UsagePolicy.DEFAULTS,
                 NoAsk.KEEP,
                 DEFAULT_PERIOD_DAYS,
-                false);
+                false,
+                JobShapes.WARN);
     }
 
     /** A policy being edited; {@link #build()} checks it like the constructor does. Not thread-safe. */
@@ -141,6 +147,7 @@ public record Policy(
         private NoAsk noAsk;
         private int periodDays;
         private boolean commentsShared;
+        private JobShapes jobShapes;
 
         private Builder(Policy base) {
             reserveFraction = base.reserveFraction;
@@ -158,6 +165,7 @@ public record Policy(
             noAsk = base.noAsk;
             periodDays = base.periodDays;
             commentsShared = base.commentsShared;
+            jobShapes = base.jobShapes;
         }
 
         public Builder reserveFraction(double fraction) {
@@ -237,6 +245,12 @@ public record Policy(
             return this;
         }
 
+        /** Whether a grant below a project's largest job only warns or is not allowed. */
+        public Builder jobShapes(JobShapes setting) {
+            jobShapes = setting;
+            return this;
+        }
+
         public Policy build() {
             return new Policy(
                     reserveFraction,
@@ -253,7 +267,8 @@ public record Policy(
                     usage,
                     noAsk,
                     periodDays,
-                    commentsShared);
+                    commentsShared,
+                    jobShapes);
         }
     }
 }

@@ -2,9 +2,11 @@ package dev.allot.core.planner;
 
 import static dev.allot.core.planner.LinearModel.term;
 
+import dev.allot.core.model.Ask;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.model.JobShapes;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.ShareBound;
 import dev.allot.core.model.ShareRelation;
@@ -175,6 +177,7 @@ final class AllocationModel {
                 continue;
             }
             floorAllOrNothing(p, k);
+            largestJob(p, k);
             ceiling(p, k);
             continuity(p, k);
             usageCap(p, k);
@@ -397,6 +400,35 @@ final class AllocationModel {
         List<Term> terms = grantedGpus(p, k, 1);
         terms.add(term(fundedByPeriod.get(k).get(p), -projects.get(p).floorGpus()));
         model.atLeast("floor[" + name(p) + "]" + at(k), RuleGroup.of(RuleFamily.FLOOR, name(p)), terms, 0);
+    }
+
+    /**
+     * Strict job shapes (policy {@code jobShapes: strict}): a grant of a type is 0 or at least the project's largest
+     * job, as a floor per type ({@code GPUs of t >= largest x shaped[t]}, {@code units of t <= limit x shaped[t]}).
+     * Under {@code warn} a smaller grant is a guard-rail warning instead.
+     */
+    private void largestJob(int p, int k) {
+        int largest = projects.get(p).ask().map(Ask::largestJobGpus).orElse(0);
+        if (largest == 0 || lab.policy().jobShapes() != JobShapes.STRICT) {
+            return;
+        }
+        Fleet fleet = periods.get(k).fleet();
+        unitsByPeriod.get(k).get(p).forEach((type, var) -> {
+            int unit = fleet.unitGpus(type);
+            if (largest <= unit) {
+                return;
+            }
+            String id = name(p) + "," + type;
+            Var shaped = model.bool("shaped[" + id + "]" + at(k));
+            RuleGroup group = RuleGroup.of(RuleFamily.FLOOR, name(p));
+            model.atLeast(
+                    "largest-job[" + id + "]" + at(k), group, List.of(term(var, unit), term(shaped, -largest)), 0);
+            model.atMost(
+                    "largest-job-none[" + id + "]" + at(k),
+                    group,
+                    List.of(term(var, 1), term(shaped, -var.upper())),
+                    0);
+        });
     }
 
     /** Ceiling, and nothing at all unless funded: granted GPUs <= ceiling x funded. */

@@ -144,6 +144,11 @@ final class Explainer {
             summary = fundedSummary(p, decision);
             changes.addAll(this.changes.forFunded(p, marginal));
         }
+        if (project.pin().isEmpty() && project.ask().isPresent()) {
+            Optional<String> shortfall = project.ask().get().jobShape().flatMap(shape -> shape.shortfall(grant));
+            String base = summary;
+            summary = shortfall.map(text -> base + " It " + text + ".").orElse(base);
+        }
         return new Explanation(summary, binding, marginal, changes);
     }
 

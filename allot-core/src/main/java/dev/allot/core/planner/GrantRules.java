@@ -32,6 +32,22 @@ public final class GrantRules {
         List<Problem> problems = new ArrayList<>(pinsOnInactiveProjects(lab));
         problems.addAll(wholeNodeAsks(lab));
         problems.addAll(shareMinimumsOfEmptyCategories(lab));
+        problems.addAll(jobShapes(lab));
+        return problems;
+    }
+
+    /** Every ask's job shape fits the lab ({@link dev.allot.core.rules.JobShapeRules#fits}). */
+    public static List<Problem> jobShapes(Lab lab) {
+        Map<ProjectId, Ask> asks = lab.asksByProject();
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < lab.projects().size(); i++) {
+            Ask ask = asks.get(lab.projects().get(i).id());
+            if (ask != null) {
+                String at = "projects[" + i + "].ask";
+                dev.allot.core.rules.JobShapeRules.fits(ask, lab.capacityGpus())
+                        .forEach(problem -> problems.add(problem.under(at)));
+            }
+        }
         return problems;
     }
 

@@ -222,6 +222,11 @@ public final class PlanInvariants {
                 violations.add(id + ": granted " + type + " which it does not accept");
             } else if (fleet.facts().containsKey(type) && count % fleet.unitGpus(type) != 0) {
                 violations.add(id + ": " + count + " " + type + " is not a multiple of " + fleet.unitGpus(type));
+            } else if (lab.policy().jobShapes() == dev.allot.core.model.JobShapes.STRICT
+                    && count > 0
+                    && count < ask.largestJobGpus()) {
+                violations.add(id + ": " + count + " " + type + " is below its largest job (" + ask.largestJobGpus()
+                        + " GPUs), which strict job shapes do not allow");
             }
         });
         continuity(lab, facts, fleet, project, grant, ask, violations);

@@ -190,6 +190,22 @@ public final class PolicyRules {
     }
 
     /**
+     * The job-shapes setting as written: {@code warn} or {@code strict} (see {@link dev.allot.core.model.JobShapes}).
+     * The problem names the field {@code jobShapes}.
+     */
+    public static List<Problem> jobShapes(String value) {
+        if (dev.allot.core.model.JobShapes.parse(value).isPresent()) {
+            return List.of();
+        }
+        return List.of(new Problem(
+                ErrorCode.JOB_SHAPES_UNKNOWN.code(),
+                "jobShapes",
+                String.valueOf(value),
+                "is not a job-shapes setting; one of " + dev.allot.core.model.JobShapes.labels(),
+                "Maybe warn (a grant below a project's largest job is a warning) or strict (not allowed)?"));
+    }
+
+    /**
      * A category relation as written, {@code a >= b} or {@code a >= factor * b} (read by
      * {@link ShareRelation#parse(String)}). The problem names the field {@code relations}; whether the categories
      * exist is {@link PolicyReferences}'s to check.

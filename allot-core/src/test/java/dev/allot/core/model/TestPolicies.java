@@ -37,6 +37,7 @@ public final class TestPolicies {
                 .usage(new UsagePolicy(0.4, UsagePolicy.Action.CAP_AT_USED_PLUS_HEADROOM, 0.5))
                 .noAsk(NoAsk.RELEASE)
                 .commentsShared(true)
+                .jobShapes(JobShapes.STRICT)
                 .build();
         // A field added to Policy fails here until this fixture changes it too.
         for (RecordComponent field : Policy.class.getRecordComponents()) {

@@ -53,6 +53,7 @@ final class LabBuilder {
     private String current;
     private final List<dev.allot.core.model.CapacityEvent> events = new ArrayList<>();
     private int noticeDays = 14;
+    private dev.allot.core.model.JobShapes jobShapes = dev.allot.core.model.JobShapes.WARN;
 
     static LabBuilder lab() {
         return new LabBuilder();
@@ -149,6 +150,22 @@ final class LabBuilder {
         return this;
     }
 
+    /** The job shape of the current project's ask: its largest job, on the given types (none: any it accepts). */
+    LabBuilder jobShape(int largestJobGpus, String... types) {
+        Set<GpuTypeId> runsOn = new LinkedHashSet<>();
+        for (String type : types) {
+            runsOn.add(GpuTypeId.of(type));
+        }
+        Ask last = asks.remove(asks.size() - 1);
+        asks.add(last.withJobShape(java.util.Optional.of(new dev.allot.core.model.JobShape(largestJobGpus, runsOn))));
+        return this;
+    }
+
+    LabBuilder jobShapes(dev.allot.core.model.JobShapes setting) {
+        jobShapes = setting;
+        return this;
+    }
+
     LabBuilder priority(int score) {
         scores.add(new Score(ProjectId.of(current), "reviewer", score, ""));
         return this;
@@ -199,6 +216,7 @@ final class LabBuilder {
                 .usage(usage)
                 .noAsk(noAsk)
                 .yieldNoticeDays(noticeDays)
+                .jobShapes(jobShapes)
                 .build();
         return Lab.builder()
                 .name("test")

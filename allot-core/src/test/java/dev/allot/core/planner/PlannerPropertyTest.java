@@ -53,6 +53,30 @@ class PlannerPropertyTest {
         assertThat(objective(lab, plan.grants())).isCloseTo(best, within(1e-6 + 1e-6 * Math.abs(best)));
     }
 
+    /** Strict job shapes (a type granted 0 or at least the largest job) keep the model exact on tiny labs. */
+    @ParameterizedTest
+    @MethodSource("tinySeeds")
+    void tinyLabsWithStrictJobShapesAreSolvedToTheBruteForceOptimum(long seed) {
+        assertSolvedToTheBruteForceOptimum(
+                RandomLabs.withJobShapes(RandomLabs.tiny(seed), seed, dev.allot.core.model.JobShapes.STRICT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapedSeeds")
+    void shapedLabsWithStrictJobShapesKeepEveryRule(long seed) {
+        Lab lab = RandomLabs.withJobShapes(RandomLabs.shaped(seed, 40, 3), seed, dev.allot.core.model.JobShapes.STRICT);
+        if (!GrantRules.check(lab).isEmpty()) {
+            assertThatThrownBy(() -> DEFAULT.plan(lab)).isInstanceOf(AllotException.class);
+            return;
+        }
+        try {
+            assertThat(PlanInvariants.check(lab, DEFAULT.plan(lab))).isEmpty();
+        } catch (AllotException e) {
+            // continuing projects the planner may not drop can need a grant below their largest job
+            assertThat(e.kind()).isEqualTo(AllotException.Kind.INFEASIBLE);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("shapedSeeds")
     void shapedLabsGivePlansThatRespectEveryRule(long seed) {

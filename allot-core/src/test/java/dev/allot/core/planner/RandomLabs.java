@@ -1,5 +1,6 @@
 package dev.allot.core.planner;
 
+import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.PastCycle;
@@ -114,5 +115,50 @@ final class RandomLabs {
                 .history(List.of(new PastCycle(last.cycle(), last.grants(), used)))
                 .build();
         return measured.withPolicy(lab.policy().edit().usage(rule).build());
+    }
+
+    /**
+     * The lab with a random job shape on about two asks in three (a largest job of 4, 12 or 16 GPUs, at most the
+     * lab's GPUs of each type it runs on; on the ask's own types, or on a random one for an ask of any type) and the
+     * policy's {@code jobShapes} set to {@code setting}.
+     */
+    static Lab withJobShapes(Lab lab, long seed, dev.allot.core.model.JobShapes setting) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5A9EL);
+        Map<GpuTypeId, Integer> capacity = lab.capacityGpus();
+        List<GpuTypeId> types = List.copyOf(capacity.keySet());
+        List<dev.allot.core.model.Ask> asks = new java.util.ArrayList<>();
+        for (dev.allot.core.model.Ask ask : lab.asks()) {
+            if (random.nextInt(3) == 0) {
+                asks.add(ask);
+                continue;
+            }
+            java.util.Set<GpuTypeId> runsOn = new java.util.LinkedHashSet<>(ask.gpuTypes());
+            if (runsOn.isEmpty() && random.nextBoolean()) {
+                runsOn.add(types.get(random.nextInt(types.size())));
+            }
+            int room = (runsOn.isEmpty() ? types : List.copyOf(runsOn))
+                    .stream().mapToInt(capacity::get).min().orElse(0);
+            int largest = Math.min(new int[] {4, 12, 16}[random.nextInt(3)], room);
+            asks.add(
+                    largest < 1
+                            ? ask
+                            : ask.withJobShape(
+                                    java.util.Optional.of(new dev.allot.core.model.JobShape(largest, runsOn))));
+        }
+        Lab shaped = new Lab(
+                lab.name(),
+                lab.cycle(),
+                lab.cycleStart(),
+                lab.gpuTypes(),
+                lab.pools(),
+                lab.categories(),
+                lab.projects(),
+                asks,
+                lab.scores(),
+                lab.policy(),
+                lab.pins(),
+                lab.overrides(),
+                lab.history());
+        return shaped.withPolicy(lab.policy().edit().jobShapes(setting).build());
     }
 }

@@ -49,6 +49,11 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(List<SimOutcome> outcomes) {
+        return render(outcomes, List.of());
+    }
+
+    /** As {@link #render(List)}, with the simulator's warnings from before the runs shown under the verdict. */
+    public static String render(List<SimOutcome> outcomes, List<String> planWarnings) {
         SimOutcome first = outcomes.get(0);
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -69,6 +74,7 @@ public final class HtmlReport {
                 .append(first.run().seed())
                 .append(".</p>");
         verdict(html, outcomes);
+        planWarnings(html, planWarnings);
         definitions(html);
         html.append("<h2 id=\"summary\">All figures side by side</h2><div class=\"scroll\">");
         summaryTable(html, SummaryTable.rows(outcomes));
@@ -103,6 +109,16 @@ public final class HtmlReport {
                             .substring(outcome.policy().length() + 2)))
                     .append("</li>");
         }
+        html.append("</ul>");
+    }
+
+    private static void planWarnings(StringBuilder html, List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        html.append("<h2 id=\"plan-warnings\">Before the run: what the plan cannot start</h2><ul class=\"warnings\">");
+        warnings.forEach(
+                warning -> html.append("<li>").append(Html.escape(warning)).append("</li>"));
         html.append("</ul>");
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcomes as one JSON document: {@code {"format": "allot-sim/1", "outcomes": [...]}}. Ids are strings, grants
+ * The outcomes as one JSON document: {@code {"format": "allot-sim/1", "planWarnings": [...], "outcomes": [...]}}. Ids are strings, grants
  * are {@code {"H100": 8}} maps, and numbers that are not defined (a percentile of no jobs) are {@code null}.
  */
 public final class JsonReport {
@@ -40,8 +40,17 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static String write(List<SimOutcome> outcomes) {
+        return write(outcomes, List.of());
+    }
+
+    /**
+     * As {@link #write(List)}, with the warnings the simulator gave before the runs (jobs the plan can never start,
+     * plan periods drafted for another fleet) under {@code "planWarnings"}.
+     */
+    public static String write(List<SimOutcome> outcomes, List<String> planWarnings) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format", FORMAT);
+        document.put("planWarnings", List.copyOf(planWarnings));
         document.put("outcomes", outcomes);
         try {
             return MAPPER.writeValueAsString(document);

@@ -184,4 +184,30 @@ class ReportsTest {
         int end = text.indexOf(to, start + from.length());
         return text.substring(start + from.length(), end);
     }
+
+    @Test
+    void thePlanWarningsGoIntoTheJsonAndHtmlReports() throws Exception {
+        List<String> warnings = new java.util.ArrayList<>();
+        Trace tooLarge =
+                TestTrace.trace().job("p1", 0, 8, 100).job("p1", 0, 4, 100).build();
+        List<SimOutcome> outcomes = Simulator.create(SimOptions.defaults().withGroupToProject(Map.of("p1", "p1")))
+                .compare(
+                        LAB.buildLab(),
+                        LAB.buildPlan(),
+                        tooLarge,
+                        List.of(SharingPolicies.byName("strict")),
+                        null,
+                        warnings::add);
+
+        JsonNode json = new ObjectMapper().readTree(JsonReport.write(outcomes, warnings));
+        String html = HtmlReport.render(outcomes, warnings);
+
+        assertThat(json.get("planWarnings").get(0).asText())
+                .isEqualTo("The plan can never start 1 of 2 trace jobs (50.0 %) under strict quotas, in 1 project:"
+                        + " p1 1.");
+        assertThat(json.get("planWarnings")).hasSize(2);
+        assertThat(html)
+                .contains("Before the run: what the plan cannot start")
+                .contains("<li>Project p1: 1 of 2 jobs need more GPUs than its grant of any type they can use");
+    }
 }
