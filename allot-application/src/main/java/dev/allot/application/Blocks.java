@@ -76,7 +76,7 @@ public final class Blocks {
 
     /**
      * Saves a project's ask together with its blocks, as the ask form sends them: the ask's writer rule, the order
-     * of floor, target and ceiling and every block rule are checked first, every problem at once (blocks' at {@code
+     * of floor, target and ceiling, its job shape and every block rule are checked first, every problem at once (blocks' at {@code
      * blocks[i].field}); then the ask and the blocks are stored in one transaction, so that a stale version of either
      * (or any other refusal) leaves both as they were.
      *
@@ -101,6 +101,8 @@ public final class Blocks {
                 .sorted()
                 .forEach(type ->
                         FleetRules.gpuType(type, fleet).forEach(problem -> problems.add(problem.at("gpuTypes"))));
+        // the job shape against the ask and the pools, as the plain ask write checks it
+        problems.addAll(reviews.askProblems(ask.ask()));
         problems.addAll(problems(cycle, entries));
         if (!problems.isEmpty()) {
             String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";

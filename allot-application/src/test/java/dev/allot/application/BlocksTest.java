@@ -104,6 +104,39 @@ class BlocksTest {
     }
 
     @Test
+    void anAskSavedWithItsBlocksHasItsJobShapeCheckedAsAPlainAskWriteDoes() {
+        application.cycles().importLab(lab, Actor.system("test"));
+        ProjectId own = lab.projects().get(0).id();
+        Actor lead = new Actor(lab.projects().get(0).lead(), Role.LEAD);
+        var askBefore = store.reviews().ask(lab.cycle(), own).orElseThrow();
+        var blocksBefore = store.blocks().of(lab.cycle(), own);
+        dev.allot.store.StoredAsk tooLarge = new dev.allot.store.StoredAsk(
+                new dev.allot.core.model.Ask(
+                        own,
+                        8,
+                        16,
+                        32,
+                        java.util.Set.of(GpuTypeId.of("H100")),
+                        java.util.Map.of(),
+                        "one huge job",
+                        java.util.Optional.of(new dev.allot.core.model.JobShape(
+                                999_999, new java.util.LinkedHashSet<>(List.of(GpuTypeId.of("H100")))))),
+                askBefore.value().evidence());
+
+        AllotException refused = catchThrowableOfType(
+                AllotException.class,
+                () -> application
+                        .blocks()
+                        .submitAsk(lab.cycle(), tooLarge, null, List.of(), blocksBefore.version(), lead));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.kind()).isEqualTo(AllotException.Kind.INVALID_INPUT);
+        assertThat(refused.problems())
+                .anySatisfy(problem -> assertThat(problem.path()).startsWith("jobShape"));
+        assertThat(store.reviews().ask(lab.cycle(), own).orElseThrow()).isEqualTo(askBefore);
+    }
+
+    @Test
     void anAskSavedWithItsBlocksIsOneChangeAStaleVersionOfEitherLeavesBoth() {
         application.cycles().importLab(lab, Actor.system("test"));
         ProjectId own = lab.projects().get(0).id();
