@@ -184,7 +184,7 @@ class PagesTest {
     void askFormNamesEachFieldItRefusesAndTheValue() {
         Lab lab = TestLabs.shaped(2, 1).build();
         Cycle cycle = imported(lab);
-        AskForm form = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())));
+        AskForm form = new AskForm(Application.over(store, Planner.create(PlannerOptions.defaults())));
         FormErrors errors = new FormErrors();
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), cycle);
         var values = new AskForm.Values("8", "x", "4", List.of("B200"), " ", "ftp://old", "", List.of(), "");
@@ -207,7 +207,7 @@ class PagesTest {
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
         FormErrors errors = new FormErrors();
 
-        var ask = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())))
+        var ask = new AskForm(Application.over(store, Planner.create(PlannerOptions.defaults())))
                 .parse(target, new AskForm.Values("24", "16", "32", List.of(), "why", "", "", List.of(), ""), errors);
 
         assertThat(ask).isNull();
@@ -222,7 +222,7 @@ class PagesTest {
         Lab lab = TestLabs.shaped(2, 1).build();
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
         FormErrors errors = new FormErrors();
-        var ask = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())))
+        var ask = new AskForm(Application.over(store, Planner.create(PlannerOptions.defaults())))
                 .parse(
                         target,
                         new AskForm.Values("8", "16", "24", List.of("A100"), "why", "", "", List.of(), ""),
