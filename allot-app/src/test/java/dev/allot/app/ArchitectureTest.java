@@ -46,12 +46,7 @@ class ArchitectureTest {
             Map.entry("dev.allot.web.Sessions", "authentication reads tokens and sessions"),
             Map.entry("dev.allot.app.server.TokenCommand", "creates and revokes tokens"),
             // Writes without a use case yet (the session is the sign-in rework's).
-            Map.entry("dev.allot.server.LabHandlers", "project writes, raw usage records, token and session creation"),
-            // Reads not yet moved behind dev.allot.application.Reads.
-            Map.entry("dev.allot.web.ProjectPage", "the project page's reads"),
-            Map.entry("dev.allot.web.Cycles", "the current cycle's read"),
-            Map.entry("dev.allot.web.AskForm", "the stored ask's read"),
-            Map.entry("dev.allot.web.ScoreForm", "the reviewer's stored score read"));
+            Map.entry("dev.allot.server.LabHandlers", "project writes, raw usage records, token and session creation"));
 
     private static final DescribedPredicate<JavaClass> STORE_ACCESS = DescribedPredicate.describe(
             "the store or its repositories",

@@ -1,6 +1,7 @@
 package dev.allot.web;
 
 import dev.allot.application.Application;
+import dev.allot.application.Reads;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.Ask;
@@ -18,7 +19,6 @@ import dev.allot.store.AskState;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.Evidence;
-import dev.allot.store.Store;
 import dev.allot.store.StoredAsk;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
@@ -80,18 +80,18 @@ final class AskForm {
 
     private static final int MAX_GPUS = Limits.MAX_GPUS;
 
-    private final Store store;
     private final Application application;
+    private final Reads reads;
 
-    AskForm(Store store, Application application) {
-        this.store = store;
+    AskForm(Application application) {
         this.application = application;
+        this.reads = application.reads();
     }
 
     String show(Context ctx, Page page) {
         Target target = target(ctx, page);
         Optional<Versioned<StoredAsk>> stored =
-                store.reviews().ask(target.cycle().id(), target.project().id());
+                reads.ask(target.cycle().id(), target.project().id());
         Versioned<List<Block>> blocks =
                 application.blocks().of(target.cycle().id(), target.project().id());
         List<BlockRows.Row> rows = BlockRows.of(blocks.value());
@@ -125,8 +125,7 @@ final class AskForm {
             ctx.status(422);
             return render(page, target, values, errors);
         }
-        Evidence before = store.reviews()
-                .ask(target.cycle().id(), target.project().id())
+        Evidence before = reads.ask(target.cycle().id(), target.project().id())
                 .map(v -> v.value().evidence())
                 .orElse(Evidence.NONE);
         Evidence evidence = new Evidence(lines(values.links()), before.evalResults(), before.scalingCurve());
@@ -168,8 +167,7 @@ final class AskForm {
             AskRules.order(target.project().id().value(), floor, wanted, ceiling)
                     .forEach(problem -> errors.add(problem, problem.path()));
         }
-        List<String> known =
-                store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();
+        List<String> known = reads.gpuTypes().stream().map(t -> t.id().value()).toList();
         values.gpuTypes().stream()
                 .filter(type -> !known.contains(type))
                 .findFirst()
@@ -236,10 +234,8 @@ final class AskForm {
     }
 
     private String render(Page page, Target target, Values values, FormErrors errors) {
-        List<String> types =
-                store.lab().gpuTypes().stream().map(t -> t.id().value()).toList();
-        boolean carried = store.reviews()
-                .ask(target.cycle().id(), target.project().id())
+        List<String> types = reads.gpuTypes().stream().map(t -> t.id().value()).toList();
+        boolean carried = reads.ask(target.cycle().id(), target.project().id())
                 .map(stored -> stored.value().state() == AskState.CARRIED)
                 .orElse(false);
         return Templates.render(
@@ -250,7 +246,7 @@ final class AskForm {
     record Target(Project project, Cycle cycle) {}
 
     private Target target(Context ctx, Page page) {
-        Project project = ProjectPage.project(store, ProjectId.of(Slugs.require(ctx.pathParam("project"), "project")));
+        Project project = ProjectPage.project(reads, ProjectId.of(Slugs.require(ctx.pathParam("project"), "project")));
         if (!page.rights().mayAsk(project)) {
             throw new AllotException(
                     Kind.FORBIDDEN,
@@ -260,7 +256,7 @@ final class AskForm {
                             + " (its lead is "
                             + project.lead() + "). Maybe ask " + project.lead() + " to edit it?");
         }
-        Cycle cycle = Cycles.require(store, page.cycle()).value();
+        Cycle cycle = Cycles.require(reads, page.cycle()).value();
         if (cycle.state() != CycleState.OPEN) {
             throw new AllotException(
                     Kind.CONFLICT,

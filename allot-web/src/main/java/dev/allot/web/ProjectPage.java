@@ -17,7 +17,6 @@ import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.ProjectHistory;
-import dev.allot.store.Store;
 import dev.allot.store.StoredAsk;
 import dev.allot.store.StoredPlan;
 import dev.allot.store.Versioned;
@@ -56,19 +55,20 @@ final class ProjectPage {
     /** Days a cycle is taken to last when turning GPU-hours into average GPUs. */
     private static final double CYCLE_HOURS = 30 * 24.0;
 
-    private final Store store;
+    private final Application application;
+    private final Reads reads;
 
-    ProjectPage(Store store) {
-        this.store = store;
+    ProjectPage(Application application) {
+        this.application = application;
+        this.reads = application.reads();
     }
 
     String render(Context ctx, Page page) {
         ProjectId id = ProjectId.of(Slugs.require(ctx.pathParam("project"), "project"));
-        Project project = project(store, id);
-        Versioned<Cycle> cycle = Cycles.require(store, page.cycle());
-        Lab lab = store.lab().export(cycle.value().id());
+        Project project = project(reads, id);
+        Versioned<Cycle> cycle = Cycles.require(reads, page.cycle());
+        Lab lab = reads.lab(cycle.value().id());
         Rights rights = page.rights();
-        Reads reads = Reads.of(store);
         Optional<StoredPlan> shown = reads.shownPlan(cycle.value().id(), rights.role(), rights.user(), id);
         Optional<ProjectPlan> line = shown.flatMap(p -> p.plan().project(id));
         // Reviewers see their own scores, and the others' on the projects assigned to them.
@@ -79,7 +79,7 @@ final class ProjectPage {
                         .filter(s -> seesReview || s.reviewer().equals(rights.user()))
                         .toList()
                 : List.of();
-        List<HistoryLine> history = history(lab, store.lab().history(id), id, line);
+        List<HistoryLine> history = history(lab, reads.history(id), id, line);
         CycleState state = cycle.value().state();
         return Templates.render(
                 "project.jte",
@@ -87,7 +87,7 @@ final class ProjectPage {
                         page,
                         project,
                         cycle.value(),
-                        store.reviews().ask(cycle.value().id(), id).map(Versioned::value),
+                        reads.ask(cycle.value().id(), id).map(Versioned::value),
                         scores,
                         rights.mayReview(),
                         line,
@@ -105,7 +105,7 @@ final class ProjectPage {
                                 .orElse(""),
                         line.map(DecisionWords::yieldDate).orElse(""),
                         sharedComments(lab, project, rights, shown),
-                        Application.over(store).evidence().mayWrite(id, new Actor(rights.user(), rights.role())),
+                        application.evidence().mayWrite(id, new Actor(rights.user(), rights.role())),
                         BlockGantt.rows(dev.allot.application.Blocks.schedule(
                                 lab.blocks().stream()
                                         .filter(block -> block.project().equals(id))
@@ -137,7 +137,7 @@ final class ProjectPage {
         return EvidenceCharts.of(
                 cycle.id(),
                 id,
-                Application.over(store).evidence().fits(cycle.id(), id),
+                application.evidence().fits(cycle.id(), id),
                 cycle.policy().value(),
                 EvidenceCharts.grants(
                         line.map(ProjectPlan::previous).orElseGet(() -> lab.previousGrant(id)),
@@ -164,9 +164,9 @@ final class ProjectPage {
                         : ".");
     }
 
-    static Project project(Store store, ProjectId id) {
-        return store.lab()
-                .project(id)
+    /** The project named in the URL; not found when the lab has no such project. */
+    static Project project(Reads reads, ProjectId id) {
+        return reads.project(id)
                 .orElseThrow(() -> new AllotException(
                         Kind.NOT_FOUND,
                         "project-not-found",

@@ -9,7 +9,6 @@ import dev.allot.core.model.Score;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
-import dev.allot.store.Store;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -17,17 +16,15 @@ import io.javalin.http.HttpStatus;
 final class ScoreForm {
     record View(Page page, Project project, Cycle cycle, String score, String comment, FormErrors errors) {}
 
-    private final Store store;
     private final Application application;
 
-    ScoreForm(Store store, Application application) {
-        this.store = store;
+    ScoreForm(Application application) {
         this.application = application;
     }
 
     String show(Context ctx, Page page) {
         View empty = target(ctx, page);
-        Score mine = store.reviews().scores(empty.cycle().id()).stream()
+        Score mine = application.reads().scores(empty.cycle().id()).stream()
                 .filter(s -> s.project().equals(empty.project().id())
                         && s.reviewer().equals(page.rights().user()))
                 .findFirst()
@@ -68,14 +65,15 @@ final class ScoreForm {
     }
 
     private View target(Context ctx, Page page) {
-        Project project = ProjectPage.project(store, ProjectId.of(Slugs.require(ctx.pathParam("project"), "project")));
+        Project project = ProjectPage.project(
+                application.reads(), ProjectId.of(Slugs.require(ctx.pathParam("project"), "project")));
         if (!page.rights().mayScore()) {
             throw new AllotException(
                     Kind.FORBIDDEN,
                     "role-forbidden",
                     "Role " + page.rights().roleLabel() + " may not score projects. Maybe ask a reviewer?");
         }
-        Cycle cycle = Cycles.require(store, page.cycle()).value();
+        Cycle cycle = Cycles.require(application.reads(), page.cycle()).value();
         if (cycle.state() != CycleState.REVIEW) {
             throw new AllotException(
                     Kind.CONFLICT,

@@ -40,9 +40,9 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.board = new BoardPage(application);
         this.review = new ReviewPage(application);
         this.actions = new ReviewActions(application, review);
-        this.project = new ProjectPage(store);
-        this.ask = new AskForm(store, application);
-        this.score = new ScoreForm(store, application);
+        this.project = new ProjectPage(application);
+        this.ask = new AskForm(application);
+        this.score = new ScoreForm(application);
         this.cluster = new ClusterPage(application.reads(), application.usage());
         this.tokens = new TokensPage(application.tokens());
         this.signOn = oidc == null ? null : new SignOn(oidc, sessions);

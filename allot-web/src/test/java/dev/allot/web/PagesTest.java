@@ -184,7 +184,7 @@ class PagesTest {
     void askFormNamesEachFieldItRefusesAndTheValue() {
         Lab lab = TestLabs.shaped(2, 1).build();
         Cycle cycle = imported(lab);
-        AskForm form = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())));
+        AskForm form = new AskForm(Application.over(store, Planner.create(PlannerOptions.defaults())));
         FormErrors errors = new FormErrors();
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), cycle);
         var values = new AskForm.Values("8", "x", "4", List.of("B200"), " ", "ftp://old", "", List.of(), "");
@@ -207,7 +207,7 @@ class PagesTest {
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
         FormErrors errors = new FormErrors();
 
-        var ask = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())))
+        var ask = new AskForm(Application.over(store, Planner.create(PlannerOptions.defaults())))
                 .parse(target, new AskForm.Values("24", "16", "32", List.of(), "why", "", "", List.of(), ""), errors);
 
         assertThat(ask).isNull();
@@ -222,7 +222,7 @@ class PagesTest {
         Lab lab = TestLabs.shaped(2, 1).build();
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
         FormErrors errors = new FormErrors();
-        var ask = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())))
+        var ask = new AskForm(Application.over(store, Planner.create(PlannerOptions.defaults())))
                 .parse(
                         target,
                         new AskForm.Values("8", "16", "24", List.of("A100"), "why", "", "", List.of(), ""),
@@ -309,13 +309,13 @@ class PagesTest {
         dev.allot.core.model.Plan solved = dev.allot.core.planner.Planner.create(
                         dev.allot.core.planner.PlannerOptions.defaults())
                 .plan(lab);
-        dev.allot.core.model.Plan grantsNothing = new dev.allot.core.model.Plan(
-                solved.cycle(),
-                List.of(),
-                solved.capacityGpus(),
-                solved.allocatableGpus(),
-                solved.marginalValuePerGpu(),
-                solved.solve());
+        dev.allot.core.model.Plan grantsNothing = dev.allot.core.model.Plan.builder()
+                .cycle(solved.cycle())
+                .capacityGpus(solved.capacityGpus())
+                .allocatableGpus(solved.allocatableGpus())
+                .marginalValuePerGpu(solved.marginalValuePerGpu())
+                .solve(solved.solve())
+                .build();
 
         PolicyPanel panel = PolicyPanel.of(lab, Optional.of(grantsNothing));
 
@@ -361,32 +361,21 @@ class PagesTest {
                 .ask("moved", 8, 8, 8)
                 .project("quiet", "exploratory", "qu")
                 .build();
-        Lab lab = new Lab(
-                built.name(),
-                built.cycle(),
-                built.cycleStart(),
-                built.gpuTypes(),
-                built.pools(),
-                built.categories(),
-                built.projects(),
-                built.asks(),
-                built.scores(),
-                built.policy(),
-                built.pins(),
-                built.overrides(),
-                List.of(new dev.allot.core.model.PastCycle(
-                        dev.allot.core.model.CycleId.of("2026-11"), previous, java.util.Map.of())));
-        dev.allot.core.model.Plan plan = new dev.allot.core.model.Plan(
-                lab.cycle(),
-                List.of(
+        Lab lab = built.toBuilder()
+                .history(List.of(new dev.allot.core.model.PastCycle(
+                        dev.allot.core.model.CycleId.of("2026-11"), previous, java.util.Map.of())))
+                .build();
+        dev.allot.core.model.Plan plan = dev.allot.core.model.Plan.builder()
+                .cycle(lab.cycle())
+                .projects(List.of(
                         line(lab, "moved", previous, dev.allot.core.model.Allocation.of("L40S", 8)),
-                        line(lab, "quiet", previous, dev.allot.core.model.Allocation.NONE)),
-                lab.capacityGpus(),
-                lab.capacityGpus(),
-                java.util.Map.of(),
-                Planner.create(PlannerOptions.defaults())
+                        line(lab, "quiet", previous, dev.allot.core.model.Allocation.NONE)))
+                .capacityGpus(lab.capacityGpus())
+                .allocatableGpus(lab.capacityGpus())
+                .solve(Planner.create(PlannerOptions.defaults())
                         .plan(TestLabs.shaped(2, 1).build())
-                        .solve());
+                        .solve())
+                .build();
 
         BoardPage.Rows rows = BoardPage.build(1, lab, Optional.of(plan), "draft v1");
         String html = Templates.render(

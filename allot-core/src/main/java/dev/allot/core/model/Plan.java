@@ -30,42 +30,6 @@ public record Plan(
         List<PlanPeriod> periods,
         List<PlacedBlock> blocks,
         List<Budget> budgets) {
-    /** A plan without reserved blocks or GPU-hour budgets. */
-    public Plan(
-            CycleId cycle,
-            List<ProjectPlan> projects,
-            Map<GpuTypeId, Integer> capacityGpus,
-            Map<GpuTypeId, Integer> allocatableGpus,
-            Map<GpuTypeId, Double> marginalValuePerGpu,
-            SolveReport solve,
-            List<PlanPeriod> periods) {
-        this(cycle, projects, capacityGpus, allocatableGpus, marginalValuePerGpu, solve, periods, List.of());
-    }
-
-    /** A plan without GPU-hour budgets. */
-    public Plan(
-            CycleId cycle,
-            List<ProjectPlan> projects,
-            Map<GpuTypeId, Integer> capacityGpus,
-            Map<GpuTypeId, Integer> allocatableGpus,
-            Map<GpuTypeId, Double> marginalValuePerGpu,
-            SolveReport solve,
-            List<PlanPeriod> periods,
-            List<PlacedBlock> blocks) {
-        this(cycle, projects, capacityGpus, allocatableGpus, marginalValuePerGpu, solve, periods, blocks, List.of());
-    }
-
-    /** A single-period plan: its grants hold all cycle long. */
-    public Plan(
-            CycleId cycle,
-            List<ProjectPlan> projects,
-            Map<GpuTypeId, Integer> capacityGpus,
-            Map<GpuTypeId, Integer> allocatableGpus,
-            Map<GpuTypeId, Double> marginalValuePerGpu,
-            SolveReport solve) {
-        this(cycle, projects, capacityGpus, allocatableGpus, marginalValuePerGpu, solve, List.of());
-    }
-
     public Plan {
         Checks.present(cycle, "cycle");
         projects = List.copyOf(projects);

@@ -25,6 +25,19 @@ class RecordBuildersTest {
         assertHasSetterPerComponent(Plan.class, Plan.Builder.class);
     }
 
+    /** A shorter constructor would silently default the fields added after it; callers use the builders instead. */
+    @Test
+    void labAndPlanKeepOnlyTheirCanonicalConstructor() {
+        assertThat(Lab.class.getConstructors())
+                .singleElement()
+                .satisfies(constructor ->
+                        assertThat(constructor.getParameterCount()).isEqualTo(Lab.class.getRecordComponents().length));
+        assertThat(Plan.class.getConstructors())
+                .singleElement()
+                .satisfies(constructor ->
+                        assertThat(constructor.getParameterCount()).isEqualTo(Plan.class.getRecordComponents().length));
+    }
+
     @Test
     void aLabCopiedThroughItsBuilderKeepsEveryField() {
         Lab lab = everyFieldSet();
