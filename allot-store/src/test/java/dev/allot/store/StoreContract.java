@@ -81,20 +81,9 @@ abstract class StoreContract {
                         .withJobShape(java.util.Optional.of(
                                 new dev.allot.core.model.JobShape(16, java.util.Set.of(GpuTypeId.of("H100"))))));
         asks.set(1, asks.get(1).withJobShape(java.util.Optional.of(new dev.allot.core.model.JobShape(8, null))));
-        Lab lab = new Lab(
-                        base.name(),
-                        base.cycle(),
-                        base.cycleStart(),
-                        base.gpuTypes(),
-                        base.pools(),
-                        base.categories(),
-                        base.projects(),
-                        asks,
-                        base.scores(),
-                        base.policy(),
-                        base.pins(),
-                        base.overrides(),
-                        base.history())
+        Lab lab = base.toBuilder()
+                .asks(asks)
+                .build()
                 .withPolicy(base.policy()
                         .edit()
                         .jobShapes(dev.allot.core.model.JobShapes.STRICT)

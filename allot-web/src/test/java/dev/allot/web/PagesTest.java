@@ -237,7 +237,7 @@ class PagesTest {
     void askFormChecksTheJobShapeAgainstTheAskAndThePools() {
         Lab lab = TestLabs.shaped(2, 1).build();
         AskForm.Target target = new AskForm.Target(lab.projects().get(0), imported(lab));
-        AskForm form = new AskForm(store, Application.over(store, Planner.create(PlannerOptions.defaults())));
+        AskForm form = new AskForm(Application.over(store, Planner.create(PlannerOptions.defaults())));
         FormErrors zero = new FormErrors();
         FormErrors notAsked = new FormErrors();
         FormErrors fine = new FormErrors();

@@ -145,20 +145,7 @@ final class RandomLabs {
                             : ask.withJobShape(
                                     java.util.Optional.of(new dev.allot.core.model.JobShape(largest, runsOn))));
         }
-        Lab shaped = new Lab(
-                lab.name(),
-                lab.cycle(),
-                lab.cycleStart(),
-                lab.gpuTypes(),
-                lab.pools(),
-                lab.categories(),
-                lab.projects(),
-                asks,
-                lab.scores(),
-                lab.policy(),
-                lab.pins(),
-                lab.overrides(),
-                lab.history());
+        Lab shaped = lab.toBuilder().asks(asks).build();
         return shaped.withPolicy(lab.policy().edit().jobShapes(setting).build());
     }
 }
