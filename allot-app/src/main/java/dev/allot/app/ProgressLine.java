@@ -36,8 +36,24 @@ public final class ProgressLine implements ProgressListener, AutoCloseable {
 
     @Override
     public synchronized void onProgress(Duration elapsed, double objective, double bound) {
+        latest = describe(objective, bound);
+    }
+
+    /**
+     * The value, bound and gap as the engine knows them: before the first plan there is no value and no gap ("no
+     * plan yet"), and a bound not known yet is left out.
+     */
+    static String describe(double objective, double bound) {
+        boolean planned = Double.isFinite(objective);
+        boolean bounded = Double.isFinite(bound);
+        if (!planned) {
+            return bounded ? String.format(Locale.ROOT, "  no plan yet  bound %.1f", bound) : "  no plan yet";
+        }
+        if (!bounded) {
+            return String.format(Locale.ROOT, "  value %.1f", objective);
+        }
         double gap = Math.max(0, bound - objective) / Math.max(1, Math.abs(objective));
-        latest = String.format(Locale.ROOT, "  value %.1f  bound %.1f  gap %.2f %%", objective, bound, gap * 100);
+        return String.format(Locale.ROOT, "  value %.1f  bound %.1f  gap %.2f %%", objective, bound, gap * 100);
     }
 
     private synchronized void print() {
