@@ -174,23 +174,60 @@ final class PeriodSchedule {
     private String change(PlanningPeriod period, Allocation before, Allocation now) {
         LocalDate from = period.days().from();
         List<CapacityEvent> events = period.days().events();
-        String to = "to " + now + " from " + DAY.format(from);
+        String to = "to " + (now.totalGpus() == 0 ? "nothing" : now.toString()) + " from " + DAY.format(from);
+        boolean givesUp = Planner.givesUpGpus(before, now);
+        String yields = "";
+        if (givesUp) {
+            long notice = ChronoUnit.DAYS.between(lab.cycleStart(), from);
+            String yielded = before.totalGpus() > now.totalGpus()
+                    ? "it yields " + (before.totalGpus() - now.totalGpus()) + " GPUs by that date"
+                    : "it yields GPUs of one type by that date";
+            String shortNotice = notice < lab.policy().yieldNoticeDays()
+                    ? ", less than the policy's " + lab.policy().yieldNoticeDays() + "-day notice"
+                    : "";
+            yields = ": " + yielded + ", announced " + notice + " days ahead" + shortNotice;
+        }
         if (events.isEmpty()) {
-            return "Its grant moves " + to + ".";
+            return "Its grant moves " + to + yields + ".";
         }
         String cause = events.stream().map(event -> describe(event, from)).collect(Collectors.joining(" and "));
-        if (!Planner.givesUpGpus(before, now)) {
-            return capitalised(cause) + " raises its grant " + to + ".";
+        return switch (direction(events, from, givesUp)) {
+            case RAISES -> capitalised(cause) + " raises its grant " + to + ".";
+            case LOWERS -> capitalised(cause) + " lowers its grant " + to + yields + ".";
+            // the plan is re-balanced on the event's day, against the event's own direction: no causal verb
+            case MOVES -> "With " + cause + ", its grant moves " + to + yields + ".";
+        };
+    }
+
+    enum Direction {
+        RAISES,
+        LOWERS,
+        MOVES
+    }
+
+    /**
+     * Whether the day's capacity events explain a change as its cause: capacity coming (an arrival, an outage's end)
+     * raises a grant, capacity going (a retirement, an outage's start) lowers one. A change against the events'
+     * direction (a grant lowered on an arrival, when the plan re-balances) or with mixed events only moves.
+     */
+    static Direction direction(List<CapacityEvent> events, LocalDate day, boolean givesUp) {
+        boolean adds = events.stream().allMatch(event -> addsOn(event, day));
+        boolean removes = events.stream().noneMatch(event -> addsOn(event, day));
+        if (adds && !givesUp) {
+            return Direction.RAISES;
         }
-        long notice = ChronoUnit.DAYS.between(lab.cycleStart(), from);
-        String yielded = before.totalGpus() > now.totalGpus()
-                ? "it yields " + (before.totalGpus() - now.totalGpus()) + " GPUs by that date"
-                : "it yields GPUs of one type by that date";
-        String shortNotice = notice < lab.policy().yieldNoticeDays()
-                ? ", less than the policy's " + lab.policy().yieldNoticeDays() + "-day notice"
-                : "";
-        return capitalised(cause) + " lowers its grant " + to + ": " + yielded + ", announced " + notice + " days ahead"
-                + shortNotice + ".";
+        if (removes && givesUp) {
+            return Direction.LOWERS;
+        }
+        return Direction.MOVES;
+    }
+
+    private static boolean addsOn(CapacityEvent event, LocalDate day) {
+        return switch (event.kind()) {
+            case ARRIVAL -> true;
+            case RETIREMENT -> false;
+            case OUTAGE -> !event.from().equals(day);
+        };
     }
 
     private String describe(CapacityEvent event, LocalDate day) {

@@ -13,6 +13,7 @@ import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.QuotaTimeline;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -120,8 +121,9 @@ class PlansOverTimeTest {
         assertThat(periodOn(plan, back).grant(B)).isEqualTo(Allocation.of("H100", 16));
         ProjectPlan b = plan.project(B).orElseThrow();
         assertThat(b.explanation().summary())
-                .contains("The outage of 16 H100 in pool h100-pool until 29 Dec 2026 lowers its grant to - from 22 Dec"
-                        + " 2026: it yields 16 GPUs by that date, announced 21 days ahead.");
+                .contains(
+                        "The outage of 16 H100 in pool h100-pool until 29 Dec 2026 lowers its grant to nothing from 22 Dec"
+                                + " 2026: it yields 16 GPUs by that date, announced 21 days ahead.");
         QuotaTimeline quotas = QuotaTimeline.of(plan, Map.of(GpuTypeId.of("H100"), 32), START);
         assertThat(quotas.quotaOn(B, down)).isEqualTo(Allocation.NONE);
         assertThat(quotas.quotaOn(B, back)).isEqualTo(Allocation.of("H100", 16));
@@ -132,6 +134,25 @@ class PlansOverTimeTest {
                     .as("quotas on " + day)
                     .isLessThanOrEqualTo(day.isBefore(down) || !day.isBefore(back) ? 32 : 16);
         }
+    }
+
+    @Test
+    void aCapacityEventIsNamedAsTheCauseOnlyOfChangesInItsOwnDirection() {
+        LocalDate day = START.plusDays(21);
+        CapacityEvent arrival = CapacityEvent.arrival("h100-pool", 32, day);
+        CapacityEvent outage = CapacityEvent.outage("h100-pool", 16, day, day.plusDays(2));
+        CapacityEvent outageEnding = CapacityEvent.outage("h100-pool", 16, day.minusDays(2), day);
+
+        assertThat(PeriodSchedule.direction(List.of(arrival), day, false)).isEqualTo(PeriodSchedule.Direction.RAISES);
+        assertThat(PeriodSchedule.direction(List.of(outageEnding), day, false))
+                .isEqualTo(PeriodSchedule.Direction.RAISES);
+        assertThat(PeriodSchedule.direction(List.of(outage), day, true)).isEqualTo(PeriodSchedule.Direction.LOWERS);
+        assertThat(PeriodSchedule.direction(List.of(arrival), day, true))
+                .as("an arrival does not lower a grant; the plan re-balances on its day")
+                .isEqualTo(PeriodSchedule.Direction.MOVES);
+        assertThat(PeriodSchedule.direction(List.of(outage), day, false)).isEqualTo(PeriodSchedule.Direction.MOVES);
+        assertThat(PeriodSchedule.direction(List.of(arrival, outage), day, true))
+                .isEqualTo(PeriodSchedule.Direction.MOVES);
     }
 
     @Test
