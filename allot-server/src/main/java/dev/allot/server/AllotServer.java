@@ -148,38 +148,6 @@ public final class AllotServer {
         return new AllotServer(store, planner, new SolveJobs.Registry(), extension, Settings.defaults());
     }
 
-    /**
-     * As above; with {@code trustForwardedProto}, a request whose {@code X-Forwarded-Proto} says https counts as
-     * TLS (Secure cookies, HSTS). Only behind a proxy that sets that header itself.
-     */
-    public static AllotServer create(
-            Store store, Planner planner, Consumer<JavalinConfig> extension, boolean trustForwardedProto) {
-        return new AllotServer(
-                store,
-                planner,
-                new SolveJobs.Registry(),
-                extension,
-                Settings.defaults().withTrustForwardedProto(trustForwardedProto));
-    }
-
-    /**
-     * As above; with {@code oidc} (null: none), the API also accepts the identity provider's access tokens (signed
-     * JWTs for this issuer and audience) as bearer tokens, with the role the provider's claims map to.
-     */
-    public static AllotServer create(
-            Store store,
-            Planner planner,
-            Consumer<JavalinConfig> extension,
-            boolean trustForwardedProto,
-            OidcProvider oidc) {
-        return new AllotServer(
-                store,
-                planner,
-                new SolveJobs.Registry(),
-                extension,
-                Settings.defaults().withTrustForwardedProto(trustForwardedProto).withOidc(oidc));
-    }
-
     /** A server run as {@code settings} say, with {@code extension}'s routes (see above) and its own solve jobs. */
     public static AllotServer create(
             Store store, Planner planner, Consumer<JavalinConfig> extension, Settings settings) {

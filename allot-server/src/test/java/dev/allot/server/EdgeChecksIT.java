@@ -122,7 +122,10 @@ class EdgeChecksIT {
         assertThat(untrusted.header("Set-Cookie")).doesNotContainIgnoringCase("secure");
 
         AllotServer trusting = AllotServer.create(
-                        test.store, Planner.create(PlannerOptions.defaults()), config -> {}, true)
+                        test.store,
+                        Planner.create(PlannerOptions.defaults()),
+                        config -> {},
+                        AllotServer.Settings.defaults().withTrustForwardedProto(true))
                 .start("127.0.0.1", 0);
         try {
             ApiClient.Reply trusted = new ApiClient(trusting.port())
