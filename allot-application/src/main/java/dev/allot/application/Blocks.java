@@ -13,7 +13,6 @@ import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.rules.BlockRules;
 import dev.allot.core.rules.Fleet;
-import dev.allot.core.rules.FleetRules;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.ReviewRepository;
@@ -93,16 +92,8 @@ public final class Blocks {
             Actor actor) {
         ProjectId project = ask.ask().project();
         reviews.requireAskWriter(project, actor);
-        // The ask's record already holds floor <= target <= ceiling; its GPU types must be the lab's.
-        Fleet fleet = Fleet.of(store.lab().gpuTypes(), store.lab().pools());
-        List<Problem> problems = new ArrayList<>();
-        ask.ask().gpuTypes().stream()
-                .map(GpuTypeId::value)
-                .sorted()
-                .forEach(type ->
-                        FleetRules.gpuType(type, fleet).forEach(problem -> problems.add(problem.at("gpuTypes"))));
-        // the job shape against the ask and the pools, as the plain ask write checks it
-        problems.addAll(reviews.askProblems(ask.ask()));
+        // The ask's record already holds floor <= target <= ceiling; the rest is the plain ask write's rules.
+        List<Problem> problems = new ArrayList<>(reviews.askProblems(ask.ask()));
         problems.addAll(problems(cycle, entries));
         if (!problems.isEmpty()) {
             String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";

@@ -43,13 +43,22 @@ public final class Reviews {
     }
 
     /**
-     * The rules of an ask against the lab: its job shape names GPU types the lab has and the ask accepts, with room
-     * for its largest job ({@link dev.allot.core.rules.JobShapeRules#fits}); fields as {@code jobShape.gpuTypes[0]}.
+     * The rules of an ask against the lab, for every use case that writes asks: its GPU types are the lab's ({@code
+     * gpuTypes}), and its job shape names types the lab has and the ask accepts, with room for its largest job
+     * ({@link dev.allot.core.rules.JobShapeRules#fits}; fields as {@code jobShape.gpuTypes[0]}).
      */
     public List<dev.allot.core.Problem> askProblems(dev.allot.core.model.Ask ask) {
+        Fleet fleet = fleet();
+        List<dev.allot.core.Problem> problems = new java.util.ArrayList<>();
+        ask.gpuTypes().stream()
+                .map(dev.allot.core.model.GpuTypeId::value)
+                .sorted()
+                .forEach(type -> dev.allot.core.rules.FleetRules.gpuType(type, fleet)
+                        .forEach(problem -> problems.add(problem.at("gpuTypes"))));
         Map<dev.allot.core.model.GpuTypeId, Integer> capacity = new java.util.LinkedHashMap<>();
-        fleet().capacityGpus().forEach((type, gpus) -> capacity.put(dev.allot.core.model.GpuTypeId.of(type), gpus));
-        return dev.allot.core.rules.JobShapeRules.fits(ask, capacity);
+        fleet.capacityGpus().forEach((type, gpus) -> capacity.put(dev.allot.core.model.GpuTypeId.of(type), gpus));
+        problems.addAll(dev.allot.core.rules.JobShapeRules.fits(ask, capacity));
+        return problems;
     }
 
     /**

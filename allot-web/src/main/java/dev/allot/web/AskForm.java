@@ -201,8 +201,8 @@ final class AskForm {
                 java.util.Map.of(),
                 values.justification(),
                 shape);
-        // the shape against the ask and the pools: the rule the submit-ask use case applies, shown at its field
-        application.reviews().askProblems(ask).forEach(problem -> errors.add(problem, jobShapeField(problem)));
+        // the ask against the lab (types, job shape): the rules the submit-ask use cases apply, shown at their fields
+        application.reviews().askProblems(ask).forEach(problem -> errors.add(problem, askField(problem)));
         return errors.isEmpty() ? ask : null;
     }
 
@@ -229,8 +229,11 @@ final class AskForm {
         return wrong.isEmpty() ? Optional.of(new JobShape((int) largest, types)) : Optional.empty();
     }
 
-    private static String jobShapeField(dev.allot.core.Problem problem) {
-        return problem.path().startsWith("jobShape.gpuTypes") ? "jobGpuTypes" : "largestJob";
+    private static String askField(dev.allot.core.Problem problem) {
+        if (problem.path().startsWith("jobShape.gpuTypes")) {
+            return "jobGpuTypes";
+        }
+        return problem.path().startsWith("jobShape") ? "largestJob" : "gpuTypes";
     }
 
     private String render(Page page, Target target, Values values, FormErrors errors) {
