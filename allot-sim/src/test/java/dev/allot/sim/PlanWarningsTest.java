@@ -3,6 +3,7 @@ package dev.allot.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allot.sim.policy.SharingPolicies;
+import dev.allot.sim.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,7 @@ class PlanWarningsTest {
                 .build();
         List<String> warnings = new ArrayList<>();
 
-        List<SimOutcome> outcomes = Simulator.create(
-                        SimOptions.defaults().withGroupToProject(Map.of("llm", "llm", "vision", "vision")))
-                .compare(
-                        lab.buildLab(),
-                        lab.buildPlan(),
-                        trace,
-                        List.of(SharingPolicies.byName("strict")),
-                        null,
-                        warnings::add);
+        List<SimOutcome> outcomes = strict(lab, trace, warnings);
 
         assertThat(warnings)
                 .containsExactly(
@@ -93,15 +86,7 @@ class PlanWarningsTest {
                 .build();
         List<String> warnings = new ArrayList<>();
 
-        List<SimOutcome> outcomes = Simulator.create(
-                        SimOptions.defaults().withGroupToProject(Map.of("llm", "llm", "vision", "vision")))
-                .compare(
-                        lab.buildLab(),
-                        lab.buildPlan(),
-                        trace,
-                        List.of(SharingPolicies.byName("strict")),
-                        null,
-                        warnings::add);
+        List<SimOutcome> outcomes = strict(lab, trace, warnings);
 
         assertThat(warnings)
                 .containsExactly(
@@ -118,5 +103,17 @@ class PlanWarningsTest {
                         .sum())
                 .as("the strict run rejects exactly the jobs named")
                 .isEqualTo(3);
+    }
+
+    /** The lab's plan replayed under strict quotas, groups mapped to the projects of the same name. */
+    private static List<SimOutcome> strict(TestLab lab, Trace trace, List<String> warnings) {
+        return Simulator.create(SimOptions.defaults().withGroupToProject(Map.of("llm", "llm", "vision", "vision")))
+                .compare(
+                        lab.buildLab(),
+                        lab.buildPlan(),
+                        trace,
+                        List.of(SharingPolicies.byName("strict")),
+                        null,
+                        warnings::add);
     }
 }
