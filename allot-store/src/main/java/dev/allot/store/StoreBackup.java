@@ -32,12 +32,36 @@ public final class StoreBackup {
                             + " name?");
         }
         store.read(handle -> {
-            handle.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
-            return handle.inTransaction(inner -> {
-                inner.execute("SCRIPT TO " + literal(target));
-                return null;
-            });
+            inSnapshot(handle, () -> handle.execute("SCRIPT TO " + literal(target)));
+            return null;
         });
+    }
+
+    /**
+     * Runs {@code work} in one transaction at H2's SNAPSHOT isolation: every table as of the transaction's start.
+     * (H2's REPEATABLE READ takes each table's snapshot at its first read, so a publish committed while SCRIPT walks
+     * the tables could leave a plan row without its grant rows in the backup.) The connection's level is restored
+     * afterwards, since it goes back to the pool.
+     */
+    static void inSnapshot(org.jdbi.v3.core.Handle handle, Runnable work) {
+        try {
+            java.sql.Connection connection = handle.getConnection();
+            int before = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            try (Statement set = connection.createStatement()) {
+                set.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+                work.run();
+                connection.commit();
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(before);
+            }
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.ConnectionException(e); // the store translates it like any other failure
+        }
     }
 
     /**
