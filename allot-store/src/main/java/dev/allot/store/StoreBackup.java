@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Online, consistent backups of the embedded H2 store, and restoring one into a new, empty store. A backup is H2's
- * logical export (SQL text, {@code SCRIPT TO}) read in one repeatable-read transaction while the server keeps
+ * logical export (SQL text, {@code SCRIPT TO}) read in one snapshot transaction while the server keeps
  * writing; nothing opens the live file behind the database's back. PostgreSQL has its own tools ({@code pg_dump},
  * {@code pg_restore}), which these commands name rather than imitate.
  */
