@@ -103,9 +103,14 @@ public final class Reads {
         if (draft.isEmpty() || previous.isEmpty()) {
             return Optional.empty();
         }
-        java.util.Map<dev.allot.core.model.GpuTypeId, Double> speeds = new java.util.HashMap<>();
+        return Optional.of(PlanDiff.between(draft.get().plan(), previous, speeds()));
+    }
+
+    /** Each GPU type's relative speed, which a plan diff needs to compare effective compute across types. */
+    private Map<dev.allot.core.model.GpuTypeId, Double> speeds() {
+        Map<dev.allot.core.model.GpuTypeId, Double> speeds = new LinkedHashMap<>();
         store.lab().gpuTypes().forEach(type -> speeds.put(type.id(), type.relativeSpeed()));
-        return Optional.of(dev.allot.store.PlanDiff.between(draft.get().plan(), previous, speeds));
+        return speeds;
     }
 
     /** Every cycle, newest (latest start) first. */
@@ -180,9 +185,18 @@ public final class Reads {
         return store.plans().latestPublished(cycle);
     }
 
-    /** What the cycle's draft (or, without one, its latest published plan) changes against the previous cycle's. */
+    /**
+     * What the plan people look at ({@link #shownPlan(CycleId)}, the one rule for every screen) changes against the
+     * previous cycle's published plan; the CLI's {@code cycle diff} and the API's diff both answer with it.
+     */
     public PlanDiff diff(CycleId cycle) {
-        return store.plans().diff(cycle);
+        store.cycles().get(cycle);
+        StoredPlan current = shownPlan(cycle)
+                .orElseThrow(() -> new AllotException(
+                        ErrorCode.NO_PLAN,
+                        "Cycle " + cycle + " has no draft or published plan yet. Maybe solve a draft first?"));
+        return PlanDiff.between(
+                current.plan(), store.plans().previousPublished(cycle).map(StoredPlan::plan), speeds());
     }
 
     /** The asks of an existing cycle (an unknown cycle is not found), with their versions. */

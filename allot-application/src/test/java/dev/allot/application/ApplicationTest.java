@@ -136,7 +136,7 @@ class ApplicationTest {
         application.cycles().transition(withHistory.cycle(), CycleState.DRAFT, null, DANA);
         application.drafts().solve(withHistory.cycle(), DANA, null);
 
-        dev.allot.store.PlanDiff diff = store.plans().diff(withHistory.cycle());
+        dev.allot.store.PlanDiff diff = application.reads().diff(withHistory.cycle());
 
         assertThat(diff.projects())
                 .isNotEmpty()

@@ -201,25 +201,6 @@ public final class PlanRepository {
         return store.read(handle -> previousPublished(handle, cycle));
     }
 
-    /** The cycle's draft (or, without one, its latest published plan) against the previous cycle's published plan. */
-    public PlanDiff diff(CycleId cycle) {
-        return store.read(handle -> {
-            CycleRepository.require(handle, cycle);
-            StoredPlan current = draft(handle, cycle)
-                    .or(() -> latestPublished(handle, cycle))
-                    .orElseThrow(() -> new AllotException(
-                            Kind.NOT_FOUND,
-                            "no-plan",
-                            "Cycle " + cycle + " has no draft or published plan yet. Maybe solve a draft first?"));
-            java.util.Map<dev.allot.core.model.GpuTypeId, Double> speeds = new java.util.LinkedHashMap<>();
-            handle.createQuery("SELECT * FROM gpu_type ORDER BY position, id")
-                    .map((rs, c) -> Rows.gpuType(rs))
-                    .forEach(type -> speeds.put(type.id(), type.relativeSpeed()));
-            return PlanDiff.between(
-                    current.plan(), previousPublished(handle, cycle).map(StoredPlan::plan), speeds);
-        });
-    }
-
     static Optional<StoredPlan> previousPublished(Handle handle, CycleId cycle) {
         return handle.createQuery(SELECT + " p WHERE p.kind = 'PUBLISHED' AND p.cycle = (SELECT c.id FROM cycle c"
                         + " WHERE c.start_date < (SELECT start_date FROM cycle WHERE id = :cycle)"
