@@ -126,7 +126,8 @@ public final class DemoCommand implements Callable<Integer> {
             String user = people.get(role);
             logins.put(
                     role.label() + " (" + user + ")",
-                    store.tokens()
+                    application
+                            .tokens()
                             .create(user, role, "demo login", Actor.system("demo"))
                             .token());
         }

@@ -31,22 +31,17 @@ class ArchitectureTest {
      */
     private static final Map<String, String> STORE_EXCEPTIONS = Map.ofEntries(
             // Wiring: open the store (or receive it) and hand it to the application and the pages.
-            Map.entry("dev.allot.server.AllotServer", "wiring: receives the store for the routes and tokens"),
-            Map.entry("dev.allot.server.ApiRoutes", "wiring: builds the application over the store"),
+            Map.entry(
+                    "dev.allot.server.AllotServer",
+                    "wiring: builds the application over the store and asks it for health"),
             Map.entry("dev.allot.web.WebUi", "wiring: builds the application and the pages over the store"),
             Map.entry("dev.allot.app.server.StoreOptions", "wiring: opens the store for a command"),
             Map.entry("dev.allot.app.server.StoreConnection", "wiring: the JDBC settings of the store"),
             Map.entry("dev.allot.app.server.ServeCommand", "wiring: opens the store for the server"),
-            Map.entry("dev.allot.app.DemoCommand", "wiring: opens the demo store and its sign-in tokens"),
+            Map.entry("dev.allot.app.DemoCommand", "wiring: opens the demo store"),
             Map.entry(
                     "dev.allot.app.server.StoreCommand",
-                    "wiring: opens and closes the store to back it up or restore it"),
-            // Sign-in: tokens and sessions are being reworked separately; they move with that work.
-            Map.entry("dev.allot.server.Requests", "authentication reads tokens and sessions"),
-            Map.entry("dev.allot.web.Sessions", "authentication reads tokens and sessions"),
-            Map.entry("dev.allot.app.server.TokenCommand", "creates and revokes tokens"),
-            // Writes without a use case yet (the session is the sign-in rework's).
-            Map.entry("dev.allot.server.LabHandlers", "project writes, raw usage records, token and session creation"));
+                    "wiring: opens and closes the store to back it up or restore it"));
 
     private static final DescribedPredicate<JavaClass> STORE_ACCESS = DescribedPredicate.describe(
             "the store or its repositories",

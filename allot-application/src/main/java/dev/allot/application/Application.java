@@ -16,6 +16,8 @@ public final class Application {
     private final Drafts drafts;
     private final Reads reads;
     private final Tokens tokens;
+    private final SignIn signIn;
+    private final Projects projects;
     private final Approvals approvals;
     private final Evidences evidence;
     private final Usage usage;
@@ -34,6 +36,8 @@ public final class Application {
         this.drafts = new Drafts(store, planner, approvals, evidence, jobs);
         this.reads = new Reads(store);
         this.tokens = new Tokens(store);
+        this.signIn = new SignIn(store);
+        this.projects = new Projects(store);
         this.usage = new Usage(store);
         this.enforcements = new Enforcements(store);
         this.fleets = new Fleets(store);
@@ -126,9 +130,19 @@ public final class Application {
         return assignments;
     }
 
-    /** The administrator's token lifecycle: list and revoke. */
+    /** The administrator's token lifecycle: create, list and revoke. */
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** Signing in and out: tokens, web sessions, single sign-on sessions. */
+    public SignIn signIn() {
+        return signIn;
+    }
+
+    /** The lab's projects: an administrator creates and edits them. */
+    public Projects projects() {
+        return projects;
     }
 
     /** The plan enforcers apply for a cycle, and the record of their runs. */

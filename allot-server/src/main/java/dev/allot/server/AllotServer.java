@@ -69,7 +69,8 @@ public final class AllotServer {
         EdgeChecks edge = new EdgeChecks(trustForwardedProto);
         Metrics metrics = new Metrics();
         String openApi = Json.write(OpenApiDocument.build());
-        List<Route> routes = new ArrayList<>(ApiRoutes.of(store, planner, jobs));
+        dev.allot.application.Application application = dev.allot.application.Application.over(store, planner, jobs);
+        List<Route> routes = new ArrayList<>(ApiRoutes.of(application));
         routes.add(new Route(HandlerType.GET, "/health", Route.PUBLIC, ctx -> health(ctx, store)));
         routes.add(new Route(HandlerType.GET, "/healthz", Route.PUBLIC, ctx -> ctx.json(Map.of("status", "up"))));
         routes.add(new Route(HandlerType.GET, "/readyz", Route.PUBLIC, ctx -> ready(ctx, store)));
@@ -110,7 +111,7 @@ public final class AllotServer {
             }
             for (Route route : routes) {
                 config.routes.addEndpoint(new io.javalin.router.Endpoint(
-                        route.method(), route.path(), guard(route, store, oidc), java.util.Set.of()));
+                        route.method(), route.path(), guard(route, application.signIn(), oidc), java.util.Set.of()));
             }
             config.routes.exception(AllotException.class, ProblemResponses::allot);
             config.routes.exception(HttpResponseException.class, ProblemResponses::http);
@@ -195,12 +196,12 @@ public final class AllotServer {
         return app;
     }
 
-    private static io.javalin.http.Handler guard(Route route, Store store, OidcProvider oidc) {
+    private static io.javalin.http.Handler guard(Route route, dev.allot.application.SignIn signIn, OidcProvider oidc) {
         if (route.isPublic()) {
             return route.handler();
         }
         return ctx -> {
-            Requests.authorize(ctx, store.tokens(), oidc, route.roles());
+            Requests.authorize(ctx, signIn, oidc, route.roles());
             route.handler().handle(ctx);
         };
     }

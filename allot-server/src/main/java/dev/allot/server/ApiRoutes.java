@@ -7,9 +7,7 @@ import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 
 import dev.allot.application.Application;
-import dev.allot.core.planner.Planner;
 import dev.allot.store.Role;
-import dev.allot.store.Store;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -34,9 +32,8 @@ final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    static List<Route> of(Store store, Planner planner, dev.allot.application.SolveJobs.Registry jobs) {
-        Application application = Application.over(store, planner, jobs);
-        LabHandlers lab = new LabHandlers(store, application.reads());
+    static List<Route> of(Application application) {
+        LabHandlers lab = new LabHandlers(application);
         CycleHandlers cycles = new CycleHandlers(application);
         PlanHandlers plans = new PlanHandlers(application);
         TokenHandlers tokens = new TokenHandlers(application.tokens());

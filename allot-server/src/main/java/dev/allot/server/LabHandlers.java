@@ -1,6 +1,8 @@
 package dev.allot.server;
 
+import dev.allot.application.Application;
 import dev.allot.application.Reads;
+import dev.allot.application.Usage;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.model.GpuTypeId;
@@ -9,7 +11,6 @@ import dev.allot.core.model.ProjectId;
 import dev.allot.core.rules.IdRules;
 import dev.allot.store.Actor;
 import dev.allot.store.Role;
-import dev.allot.store.Store;
 import dev.allot.store.UsageDay;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
@@ -20,12 +21,12 @@ import java.util.Map;
 
 /** Handlers for the lab: fleet, projects, history, usage, audit, tokens and sessions. */
 final class LabHandlers {
-    private final Store store;
+    private final Application application;
     private final Reads reads;
 
-    LabHandlers(Store store, Reads reads) {
-        this.store = store;
-        this.reads = reads;
+    LabHandlers(Application application) {
+        this.application = application;
+        this.reads = application.reads();
     }
 
     void me(Context ctx) {
@@ -60,7 +61,7 @@ final class LabHandlers {
         IdRules.projectId(id).forEach(problem -> body.add(problem, "id"));
         body.done();
         Project project = Inputs.project(body, ProjectId.of(id));
-        Versioned<Project> created = store.lab().createProject(project, Requests.actor(ctx));
+        Versioned<Project> created = application.projects().create(project, Requests.actor(ctx));
         ctx.status(201).header("Location", "/api/projects/" + id);
         Requests.versioned(ctx, created);
     }
@@ -69,7 +70,7 @@ final class LabHandlers {
         ProjectId id = Requests.project(ctx);
         Integer expected = Requests.ifMatch(ctx);
         Project project = Inputs.project(Fields.parse(ctx.body()), id);
-        Requests.versioned(ctx, store.lab().updateProject(project, expected, Requests.actor(ctx)));
+        Requests.versioned(ctx, application.projects().update(project, expected, Requests.actor(ctx)));
     }
 
     void history(Context ctx) {
@@ -96,8 +97,16 @@ final class LabHandlers {
                     : new UsageDay(ProjectId.of(project), GpuTypeId.of(type), date, hours);
         });
         body.done();
-        int changed = store.usage().record(days, Requests.actor(ctx));
-        ctx.json(Map.of("received", days.size(), "changed", changed));
+        Usage.Recorded recorded = application.usage().record(days, Requests.actor(ctx));
+        ctx.json(Map.of(
+                "received",
+                days.size(),
+                "changed",
+                recorded.changedDays(),
+                "leftOut",
+                recorded.leftOut(),
+                "unknownProjects",
+                recorded.unknownProjects()));
     }
 
     void audit(Context ctx) {
@@ -113,7 +122,7 @@ final class LabHandlers {
         String role = body.choice("role", List.of("admin", "decider", "reviewer", "lead", "viewer"), null);
         String label = body.text("label", Fields.MAX_NAME, "");
         body.done();
-        var issued = store.tokens().create(user, Role.parse(role, "role"), label, Requests.actor(ctx));
+        var issued = application.tokens().create(user, Role.parse(role, "role"), label, Requests.actor(ctx));
         ctx.status(201)
                 .json(Map.of(
                         "token",
@@ -125,8 +134,9 @@ final class LabHandlers {
     }
 
     void createSession(Context ctx) {
-        var session = store.tokens()
-                .createSession(Requests.token(ctx), Duration.ofHours(12))
+        var session = application
+                .signIn()
+                .openSession(Requests.token(ctx), Duration.ofHours(12))
                 .orElseThrow(
                         () -> new AllotException(
                                 Kind.FORBIDDEN,

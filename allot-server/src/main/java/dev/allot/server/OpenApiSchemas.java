@@ -183,7 +183,20 @@ final class OpenApiSchemas {
         s.put(
                 "UsageInput",
                 obj(List.of("days"), Map.of("days", arr(obj(List.of("project", "gpuType", "day", "gpuHours"), day)))));
-        s.put("UsageResult", obj(List.of("received", "changed"), Map.of("received", integer(), "changed", integer())));
+        // Days of accounts that are no project of the lab are left out and named, as the command line's usage does.
+        s.put(
+                "UsageResult",
+                obj(
+                        List.of("received", "changed", "leftOut", "unknownProjects"),
+                        Map.of(
+                                "received",
+                                integer(),
+                                "changed",
+                                integer(),
+                                "leftOut",
+                                integer(),
+                                "unknownProjects",
+                                arr(str()))));
         s.put(
                 "Audit",
                 arr(obj(

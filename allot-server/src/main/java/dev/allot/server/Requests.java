@@ -1,5 +1,6 @@
 package dev.allot.server;
 
+import dev.allot.application.SignIn;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.core.ErrorCode;
@@ -9,7 +10,6 @@ import dev.allot.core.model.ProjectId;
 import dev.allot.server.oidc.OidcProvider;
 import dev.allot.store.Actor;
 import dev.allot.store.Role;
-import dev.allot.store.TokenRepository;
 import dev.allot.store.Versioned;
 import io.javalin.http.Context;
 import java.util.List;
@@ -32,7 +32,7 @@ final class Requests {
      * Authenticates the bearer token (or UI session cookie) and checks the role; the actor is kept on the request.
      * With single sign-on configured ({@code oidc} not null), a bearer JWT is checked as the provider's access token.
      */
-    static Actor authorize(Context ctx, TokenRepository tokens, OidcProvider oidc, Set<Role> roles) {
+    static Actor authorize(Context ctx, SignIn signIn, OidcProvider oidc, Set<Role> roles) {
         String header = ctx.header("Authorization");
         String token = null;
         boolean fromCookie = false;
@@ -51,7 +51,7 @@ final class Requests {
         }
         Actor actor = oidc != null && !fromCookie && isJwt(token)
                 ? providerActor(oidc, token)
-                : tokens.authenticate(token)
+                : signIn.authenticate(token)
                         .orElseThrow(() -> new AllotException(
                                 Kind.FORBIDDEN,
                                 ProblemResponses.UNAUTHENTICATED,

@@ -1,5 +1,6 @@
 package dev.allot.web;
 
+import dev.allot.application.SignIn;
 import dev.allot.core.AllotException;
 import dev.allot.core.AllotException.Kind;
 import dev.allot.store.Actor;
@@ -32,11 +33,11 @@ final class Sessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final TokenRepository tokens;
+    private final SignIn signIn;
     private final byte[] key = new byte[32];
 
-    Sessions(TokenRepository tokens) {
-        this.tokens = tokens;
+    Sessions(SignIn signIn) {
+        this.signIn = signIn;
         RANDOM.nextBytes(key);
     }
 
@@ -46,12 +47,12 @@ final class Sessions {
         if (session == null || session.isBlank()) {
             return Optional.empty();
         }
-        return tokens.authenticate(session).map(actor -> new Rights(actor.user(), actor.role()));
+        return signIn.authenticate(session).map(actor -> new Rights(actor.user(), actor.role()));
     }
 
     /** Exchanges an API token for a session cookie; an unknown token is refused with a message for the form. */
     Rights signIn(Context ctx, String token) {
-        TokenRepository.Issued session = tokens.createSession(token == null ? "" : token.trim(), LIFETIME)
+        TokenRepository.Issued session = signIn.openSession(token == null ? "" : token.trim(), LIFETIME)
                 .orElseThrow(
                         () -> new AllotException(
                                 Kind.FORBIDDEN,
@@ -64,7 +65,7 @@ final class Sessions {
 
     /** Opens a session for someone the identity provider signed in, with the role the mapping gave them. */
     Rights signIn(Context ctx, Actor actor) {
-        TokenRepository.Issued session = tokens.createSignedOnSession(actor.user(), actor.role(), LIFETIME);
+        TokenRepository.Issued session = signIn.openSignedOnSession(actor.user(), actor.role(), LIFETIME);
         ctx.cookie(cookie(ctx, SESSION_COOKIE, session.token(), (int) LIFETIME.toSeconds()));
         return new Rights(session.user(), session.role());
     }
@@ -72,7 +73,7 @@ final class Sessions {
     void signOut(Context ctx, Rights rights) {
         String session = ctx.cookie(SESSION_COOKIE);
         if (session != null) {
-            tokens.revoke(session, new Actor(rights.user(), rights.role()));
+            signIn.signOut(session, new Actor(rights.user(), rights.role()));
         }
         ctx.cookie(cookie(ctx, SESSION_COOKIE, "", 0));
     }

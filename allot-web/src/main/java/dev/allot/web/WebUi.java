@@ -35,8 +35,8 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final dev.allot.application.Reads reads;
 
     private WebUi(Store store, Planner planner, SolveJobs.Registry jobs, OidcProvider oidc) {
-        this.sessions = new Sessions(store.tokens());
         Application application = Application.over(store, planner, jobs);
+        this.sessions = new Sessions(application.signIn());
         this.board = new BoardPage(application);
         this.review = new ReviewPage(application);
         this.actions = new ReviewActions(application, review);

@@ -62,9 +62,10 @@ public final class TokenCommand implements Runnable {
                         "--expires-in-days: " + expiresInDays + " is not from 0 (never) to 3650. Maybe 90?");
             }
             java.time.Duration lifetime = expiresInDays == 0 ? null : java.time.Duration.ofDays(expiresInDays);
-            return store.run(opened -> {
-                TokenRepository.Issued issued =
-                        opened.tokens().create(user, Role.parse(tokenRole, "--role"), label, lifetime, store.actor());
+            return store.runUseCases(application -> {
+                TokenRepository.Issued issued = application
+                        .tokens()
+                        .create(user, Role.parse(tokenRole, "--role"), label, lifetime, store.actor());
                 System.out.println(issued.token());
                 System.err.printf(
                         "Token %s for %s (%s), %s. It is shown only now; use it as 'Authorization: Bearer ...'.%n",
@@ -87,11 +88,11 @@ public final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return store.run(opened -> {
+            return store.runUseCases(application -> {
                 System.out.printf(
                         "%-12s  %-16s  %-8s  %-20s  %-20s  %-20s  %s%n",
                         "ID", "USER", "ROLE", "EXPIRES", "LAST USED", "CREATED", "SESSIONS  LABEL");
-                for (dev.allot.store.TokenInfo token : opened.tokens().list()) {
+                for (dev.allot.store.TokenInfo token : application.tokens().list(store.actor())) {
                     System.out.printf(
                             "%-12s  %-16s  %-8s  %-20s  %-20s  %-20s  %8d  %s%n",
                             token.id(),
@@ -135,16 +136,14 @@ public final class TokenCommand implements Runnable {
                         "ID|TOKEN: give either a token id (or token), or --user, not both and not neither."
                                 + " Maybe 'allot token list' to find the id?");
             }
-            return store.run(opened -> {
+            return store.runUseCases(application -> {
                 if (user != null) {
                     System.out.printf(
                             "Revoked %d tokens and sessions of %s.%n",
-                            opened.tokens().revokeUser(user, store.actor()), user);
+                            application.tokens().revokeUser(user, store.actor()), user);
                     return;
                 }
-                boolean done = token.startsWith("allot_")
-                        ? opened.tokens().revoke(token, store.actor())
-                        : opened.tokens().revokeById(token, store.actor());
+                boolean done = application.tokens().revokeTokenOrId(token, store.actor());
                 if (!done) {
                     throw new dev.allot.core.AllotException(
                             dev.allot.core.AllotException.Kind.NOT_FOUND,
