@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The held MIP of {@link LpGuidedSolve} in small blocks, so that no MIP over all the projects the LP left fractional
@@ -30,9 +32,10 @@ import java.util.Map;
  *   <li>the result is checked against every row of the model.
  * </ol>
  *
- * <p>It returns a plan, never a bound: the caller measures the plan against the LP bound, so the gap it reports is
- * true; when a block finds no plan (a rounding a block cannot make within its share) the caller falls back to the
- * held MIP over all the fractional projects.
+ * <p>A block that finds no plan within its share (a rounding it cannot make) joins the next block, which then has
+ * its room too; when the last block finds none, there is no plan. It returns a plan, never a bound: the caller
+ * measures the plan against the LP bound, so the gap it reports is true, and falls back to the held MIP over all the
+ * fractional projects when there is no plan or it misses the target.
  */
 final class HeldBlocks {
     static {
@@ -227,11 +230,20 @@ final class HeldBlocks {
                     Math.max(options.relativeGap() / 2, (allowance - lost) / Math.max(1, Math.abs(rest))));
             PlannerOptions left = options.withTimeLimit(LpGuidedSolve.remaining(options, spent))
                     .withRelativeGap(gap);
-            Duration took = solveBlock(varsOfBlock.get(b), rowsOfBlock.get(b), lower, upper, current, activity, left);
-            if (took == null) {
-                return new Result(null, spent);
+            Solved solved = solveBlock(varsOfBlock.get(b), rowsOfBlock.get(b), lower, upper, current, activity, left);
+            spent = spent.plus(solved.took());
+            if (!solved.found()) {
+                if (b == blocks - 1) {
+                    return new Result(null, spent);
+                }
+                // the block cannot round within its share: it joins the next, which has that block's room too
+                varsOfBlock.get(b + 1).addAll(varsOfBlock.get(b));
+                Set<Row> joined = new LinkedHashSet<>(rowsOfBlock.get(b));
+                joined.addAll(rowsOfBlock.get(b + 1));
+                rowsOfBlock.set(b + 1, new ArrayList<>(joined));
+                blockValue[b + 1] += blockValue[b];
+                continue;
             }
-            spent = spent.plus(took);
             double value = 0;
             for (Var var : varsOfBlock.get(b)) {
                 value += objective[var.index()] * current[var.index()];
@@ -242,8 +254,11 @@ final class HeldBlocks {
         return new Result(feasible(current) ? current : null, spent);
     }
 
-    /** Solves one block in place ({@code current}, {@code activity}); the engine's time, or null without a plan. */
-    private Duration solveBlock(
+    /** Whether a block found a plan, and the engine's time. */
+    private record Solved(boolean found, Duration took) {}
+
+    /** Solves one block in place ({@code current}, {@code activity}). */
+    private Solved solveBlock(
             List<Var> vars,
             List<Row> rows,
             double[] lower,
@@ -292,8 +307,9 @@ final class HeldBlocks {
                 }
             }
             MPSolver.ResultStatus status = MipEngine.run(solver, engine, block, "");
+            Duration took = Duration.ofMillis(solver.wallTime());
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
-                return null;
+                return new Solved(false, took);
             }
             for (Row row : rows) {
                 if (coupling[row.index()]) {
@@ -307,7 +323,7 @@ final class HeldBlocks {
                 }
             }
             mp.forEach((i, var) -> current[i] = var.solutionValue());
-            return Duration.ofMillis(solver.wallTime());
+            return new Solved(true, took);
         } finally {
             solver.delete();
         }

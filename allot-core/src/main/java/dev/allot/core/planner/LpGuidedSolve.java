@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The large-lab path (thousands of projects): 1. solve the LP relaxation, whose value bounds every plan; 2. hold
- * every funded decision and grant the LP already makes whole and solve the small MIP over the fractional rest;
+ * every funded decision and grant the LP already makes whole and solve the MIP over the fractional rest, first in
+ * blocks ({@link HeldBlocks}), as one MIP only when the blocks' plan misses the target;
  * 3. if the gap to the LP bound is still above the target, run the full MIP from that plan for the time left, which
  * tightens the bound with cuts and may improve the plan. The gap is always proven against a true bound. If holding
  * the LP's values makes the rest infeasible, the full MIP is solved instead.
