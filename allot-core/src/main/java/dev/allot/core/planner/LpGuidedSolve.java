@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The large-lab path (thousands of projects): 1. solve the LP relaxation, whose value bounds every plan; 2. hold
- * every funded decision and grant the LP already makes whole and solve the small MIP over the fractional rest;
+ * every funded decision and grant the LP already makes whole and solve the MIP over the fractional rest, first in
+ * blocks ({@link HeldBlocks}), as one MIP only when the blocks' plan misses the target;
  * 3. if the gap to the LP bound is still above the target, run the full MIP from that plan for the time left, which
  * tightens the bound with cuts and may improve the plan. The gap is always proven against a true bound. If holding
  * the LP's values makes the rest infeasible, the full MIP is solved instead.
@@ -46,13 +47,37 @@ final class LpGuidedSolve {
         // Hold what the LP already decided whole: first funded decisions and the projects it granted whole units in
         // every type (the others free in all their types), then (if that leaves the rest infeasible) funded
         // decisions only.
+        Map<Var, double[]> whole = wholeProjects(allocation, relaxed.values());
+        // First the held MIP in blocks (small MIPs, each given its share of the coupling rows); the MIP over all the
+        // fractional projects only when the blocks find no plan within the target, started from theirs.
+        HeldBlocks.Result blocks = HeldBlocks.solve(
+                allocation,
+                relaxed.values(),
+                whole,
+                mipName(engine),
+                options.withTimeLimit(remaining(options, spent)),
+                bound,
+                HeldBlocks.BLOCK_PIECES);
+        spent = spent.plus(blocks.spent());
+        double[] hint = null;
+        if (blocks.values() != null) {
+            double value = OverTimeSolve.objectiveOf(allocation.model, blocks.values());
+            listener.onProgress(elapsed(spent), value, bound);
+            if (gap(value, bound) <= options.relativeGap()) {
+                return finish(
+                        new SolverOutcome(SolverOutcome.Status.FEASIBLE, blocks.values(), value, bound, spent),
+                        bound,
+                        options,
+                        spent);
+            }
+            hint = blocks.values();
+        }
         SolverOutcome held = null;
-        for (Map<Var, double[]> ranges :
-                List.of(wholeProjects(allocation, relaxed.values()), fundedOnly(allocation, relaxed.values()))) {
+        for (Map<Var, double[]> ranges : List.of(whole, fundedOnly(allocation, relaxed.values()))) {
             // The held MIP's gap is measured against its own bound; half the target leaves room for the LP bound.
             PlannerOptions rest =
                     options.withTimeLimit(remaining(options, spent)).withRelativeGap(options.relativeGap() / 2);
-            held = MipEngine.solveWithin(mipName(engine), allocation.model, rest, ranges, null);
+            held = MipEngine.solveWithin(mipName(engine), allocation.model, rest, ranges, hint);
             spent = spent.plus(held.wallTime());
             if (held.status() == SolverOutcome.Status.OPTIMAL || held.status() == SolverOutcome.Status.FEASIBLE) {
                 break;
@@ -97,7 +122,7 @@ final class LpGuidedSolve {
      * rounding one type can be made up in another (holding its whole types left the rounding nowhere to go: about
      * 0.5 % of value on 3,000 projects; keeping them within one unit of the LP made the MIP slower, not faster).
      */
-    private static Map<Var, double[]> wholeProjects(AllocationModel allocation, double[] values) {
+    static Map<Var, double[]> wholeProjects(AllocationModel allocation, double[] values) {
         Map<Var, double[]> ranges = fundedOnly(allocation, values);
         allocation.unitsByPeriod.forEach(period -> period.forEach(byType -> {
             if (byType.values().stream().allMatch(var -> isWhole(values[var.index()]))) {
@@ -125,7 +150,7 @@ final class LpGuidedSolve {
         return Math.abs(value - Math.rint(value)) < INTEGRAL;
     }
 
-    private static Duration remaining(PlannerOptions options, Duration spent) {
+    static Duration remaining(PlannerOptions options, Duration spent) {
         Duration left = options.timeLimit().minus(elapsed(spent));
         return left.isNegative() ? Duration.ofMillis(1) : left;
     }

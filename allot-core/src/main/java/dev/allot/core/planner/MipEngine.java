@@ -109,20 +109,7 @@ final class MipEngine {
             if (hint != null) {
                 solver.setHint(vars, hint);
             }
-            solver.setTimeLimit(Math.max(1, options.timeLimit().toMillis()));
-            // One thread: with more, SCIP returned different (equally valuable) plans for the same lab.
-            solver.setNumThreads(1);
-            if (!engineParameters.isEmpty()) {
-                solver.setSolverSpecificParametersAsString(engineParameters);
-            }
-            MPSolverParameters parameters = new MPSolverParameters();
-            parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
-            MPSolver.ResultStatus status;
-            try (Interruption.Watch watch = Interruption.watch(solver::interruptSolve)) {
-                status = solver.solve(parameters);
-            } catch (IllegalArgumentException unmapped) {
-                throw unreadableStatus(engine, options, unmapped);
-            }
+            MPSolver.ResultStatus status = run(solver, engine, options, engineParameters);
             // The engine's own measure: the planner reads no clock (docs/planner.md, "Determinism").
             Duration wall = Duration.ofMillis(solver.wallTime());
             SolverOutcome.Status result = switch (status) {
@@ -142,6 +129,23 @@ final class MipEngine {
             return new SolverOutcome(result, values, objective.value(), bound, wall);
         } finally {
             solver.delete();
+        }
+    }
+
+    /** Solves the model written into {@code solver} within the options' time limit and gap, on one thread. */
+    static MPSolver.ResultStatus run(MPSolver solver, String engine, PlannerOptions options, String engineParameters) {
+        solver.setTimeLimit(Math.max(1, options.timeLimit().toMillis()));
+        // One thread: with more, SCIP returned different (equally valuable) plans for the same lab.
+        solver.setNumThreads(1);
+        if (!engineParameters.isEmpty()) {
+            solver.setSolverSpecificParametersAsString(engineParameters);
+        }
+        MPSolverParameters parameters = new MPSolverParameters();
+        parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
+        try (Interruption.Watch watch = Interruption.watch(solver::interruptSolve)) {
+            return solver.solve(parameters);
+        } catch (IllegalArgumentException unmapped) {
+            throw unreadableStatus(engine, options, unmapped);
         }
     }
 

@@ -1,0 +1,360 @@
+package dev.allot.core.planner;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import dev.allot.core.planner.LinearModel.Row;
+import dev.allot.core.planner.LinearModel.Term;
+import dev.allot.core.planner.LinearModel.Var;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The held MIP of {@link LpGuidedSolve} in small blocks, so that no MIP over all the projects the LP left fractional
+ * is solved (docs/planner.md, "Solving"). The model falls into pieces: a project's variables with the rows that
+ * involve that project alone (floor, ceiling, continuity, value, stability...); the other rows (capacity, shares,
+ * relations) couple pieces. Then:
+ *
+ * <ol>
+ *   <li>a piece the LP made integral keeps the LP's values (its units and funded decision are the held ones);
+ *   <li>the other pieces are cut into blocks of at most {@code blockPieces}, solved one after the other: each block
+ *       gets, of every coupling row, what the pieces already solved used and what the LP gives the blocks still to
+ *       come, and the rest of the row's bound — so the LP's own values fit every block, and what a block leaves
+ *       unused passes to the next;
+ *   <li>the result is checked against every row of the model.
+ * </ol>
+ *
+ * <p>A block that finds no plan within its share (a rounding it cannot make) joins the next block, which then has
+ * its room too; when the last block finds none, there is no plan. It returns a plan, never a bound: the caller
+ * measures the plan against the LP bound, so the gap it reports is true, and falls back to the held MIP over all the
+ * fractional projects when there is no plan or it misses the target.
+ */
+final class HeldBlocks {
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    /** Pieces (projects, as a rule) per block: SCIP solves blocks of this size in a small part of a second. */
+    static final int BLOCK_PIECES = 120;
+
+    /** Of the target gap, the share the blocks' own gaps may use; the rest is for what rounding costs. */
+    private static final double SHARE_OF_TARGET = 0.8;
+
+    private static final double MAX_BLOCK_GAP = 0.05;
+
+    private static final double INTEGRAL = 1e-6;
+    /** Rows may be off by this much (relative to their bound) in the checked plan, as in the engines. */
+    private static final double FEASIBLE = 1e-6;
+
+    private final LinearModel model;
+    private final int[] piece;
+    private final boolean[] coupling;
+    private final Map<Integer, List<Row>> localRows = new HashMap<>();
+    private final double[] objective;
+    private final String engine;
+    private final PlannerOptions options;
+
+    private HeldBlocks(AllocationModel allocation, String engine, PlannerOptions options) {
+        this.model = allocation.model;
+        this.engine = engine;
+        this.options = options;
+        int n = model.vars().size();
+        int[] owner = new int[n];
+        Arrays.fill(owner, -1);
+        for (int p = 0; p < allocation.projects.size(); p++) {
+            for (int k = 0; k < allocation.periods.size(); k++) {
+                int project = p;
+                allocation.unitsByPeriod.get(k).get(p).values().forEach(var -> owner[var.index()] = project);
+                owner[allocation.fundedByPeriod.get(k).get(p).index()] = p;
+                allocation.segmentsByPeriod.get(k).get(p).forEach(var -> owner[var.index()] = project);
+                if (k > 0 && allocation.periodChanges.get(k).get(p) != null) {
+                    owner[allocation.periodChanges.get(k).get(p).index()] = p;
+                }
+            }
+            if (allocation.cycleChanges.get(p) != null) {
+                owner[allocation.cycleChanges.get(p).index()] = p;
+            }
+        }
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        coupling = new boolean[model.rows().size()];
+        for (Row row : model.rows()) {
+            int first = -1;
+            for (Term term : row.terms()) {
+                int o = owner[term.var().index()];
+                if (o >= 0 && first >= 0 && o != first) {
+                    coupling[row.index()] = true;
+                    break;
+                }
+                if (o >= 0) {
+                    first = o;
+                }
+            }
+            if (!coupling[row.index()] && !row.terms().isEmpty()) {
+                int root = find(parent, row.terms().get(0).var().index());
+                for (Term term : row.terms()) {
+                    int other = find(parent, term.var().index());
+                    if (other != root) {
+                        parent[other] = root;
+                    }
+                }
+            }
+        }
+        piece = new int[n];
+        for (int i = 0; i < n; i++) {
+            piece[i] = find(parent, i);
+        }
+        for (Row row : model.rows()) {
+            if (!coupling[row.index()] && !row.terms().isEmpty()) {
+                localRows
+                        .computeIfAbsent(piece[row.terms().get(0).var().index()], key -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+        objective = new double[n];
+        model.objective().forEach(term -> objective[term.var().index()] += term.coefficient());
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /** A plan (values by variable index, or null when a block found none) and the engines' time. */
+    record Result(double[] values, Duration spent) {}
+
+    /**
+     * @param lp the LP relaxation's values
+     * @param ranges variables held within ranges (as for the held MIP)
+     * @param options the time limit, and the gap to the LP bound the plan should reach
+     * @param bound the LP bound
+     */
+    static Result solve(
+            AllocationModel allocation,
+            double[] lp,
+            Map<Var, double[]> ranges,
+            String engine,
+            PlannerOptions options,
+            double bound,
+            int blockPieces) {
+        return new HeldBlocks(allocation, engine, options).solve(lp, ranges, bound, blockPieces);
+    }
+
+    private Result solve(double[] lp, Map<Var, double[]> ranges, double bound, int blockPieces) {
+        int n = model.vars().size();
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        double[] current = new double[n];
+        for (Var var : model.vars()) {
+            double[] range = ranges.get(var);
+            lower[var.index()] = range == null ? var.lower() : range[0];
+            upper[var.index()] = range == null ? var.upper() : range[1];
+            double value = Math.min(upper[var.index()], Math.max(lower[var.index()], lp[var.index()]));
+            current[var.index()] = var.integer() && isWhole(value) ? Math.rint(value) : value;
+        }
+        // pieces with an integer variable the LP left fractional, in canonical (variable) order
+        Map<Integer, Integer> blockOf = new HashMap<>();
+        int pieces = 0;
+        for (Var var : model.vars()) {
+            int i = var.index();
+            if (var.integer() && !isWhole(current[i]) && !blockOf.containsKey(piece[i])) {
+                blockOf.put(piece[i], pieces++ / blockPieces);
+            }
+        }
+        int blocks = (pieces + blockPieces - 1) / blockPieces;
+        List<List<Var>> varsOfBlock = new ArrayList<>();
+        List<List<Row>> rowsOfBlock = new ArrayList<>();
+        for (int b = 0; b < blocks; b++) {
+            varsOfBlock.add(new ArrayList<>());
+            rowsOfBlock.add(new ArrayList<>());
+        }
+        for (Var var : model.vars()) {
+            Integer b = blockOf.get(piece[var.index()]);
+            if (b != null) {
+                varsOfBlock.get(b).add(var);
+            }
+        }
+        localRows.forEach((root, rows) -> {
+            Integer b = blockOf.get(root);
+            if (b != null) {
+                rowsOfBlock.get(b).addAll(rows);
+            }
+        });
+        // coupling rows: their activity at the current values, and the blocks they touch
+        double[] activity = new double[model.rows().size()];
+        for (Row row : model.rows()) {
+            if (!coupling[row.index()]) {
+                continue;
+            }
+            activity[row.index()] = LinearModel.activity(row, current);
+            int last = -1;
+            for (Term term : row.terms()) {
+                Integer b = blockOf.get(piece[term.var().index()]);
+                if (b != null && b != last) {
+                    List<Row> rows = rowsOfBlock.get(b);
+                    if (rows.isEmpty() || rows.get(rows.size() - 1) != row) {
+                        rows.add(row);
+                    }
+                    last = b;
+                }
+            }
+        }
+        // Each block may stop within its share of the target: the plan must end within the target of the LP bound,
+        // and the LP's own values of the blocks are worth what the blocks may lose.
+        double[] blockValue = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            for (Var var : varsOfBlock.get(b)) {
+                blockValue[b] += objective[var.index()] * current[var.index()];
+            }
+        }
+        double allowance = SHARE_OF_TARGET * options.relativeGap() * Math.abs(bound);
+        double rest = Arrays.stream(blockValue).sum();
+        double lost = 0;
+        Duration spent = Duration.ZERO;
+        for (int b = 0; b < blocks; b++) {
+            double gap = Math.min(
+                    MAX_BLOCK_GAP,
+                    Math.max(options.relativeGap() / 2, (allowance - lost) / Math.max(1, Math.abs(rest))));
+            PlannerOptions left = options.withTimeLimit(LpGuidedSolve.remaining(options, spent))
+                    .withRelativeGap(gap);
+            Solved solved = solveBlock(varsOfBlock.get(b), rowsOfBlock.get(b), lower, upper, current, activity, left);
+            spent = spent.plus(solved.took());
+            if (!solved.found()) {
+                if (b == blocks - 1) {
+                    return new Result(null, spent);
+                }
+                // the block cannot round within its share: it joins the next, which has that block's room too
+                varsOfBlock.get(b + 1).addAll(varsOfBlock.get(b));
+                Set<Row> joined = new LinkedHashSet<>(rowsOfBlock.get(b));
+                joined.addAll(rowsOfBlock.get(b + 1));
+                rowsOfBlock.set(b + 1, new ArrayList<>(joined));
+                blockValue[b + 1] += blockValue[b];
+                continue;
+            }
+            double value = 0;
+            for (Var var : varsOfBlock.get(b)) {
+                value += objective[var.index()] * current[var.index()];
+            }
+            lost += blockValue[b] - value;
+            rest -= blockValue[b];
+        }
+        return new Result(feasible(current) ? current : null, spent);
+    }
+
+    /** Whether a block found a plan, and the engine's time. */
+    private record Solved(boolean found, Duration took) {}
+
+    /** Solves one block in place ({@code current}, {@code activity}). */
+    private Solved solveBlock(
+            List<Var> vars,
+            List<Row> rows,
+            double[] lower,
+            double[] upper,
+            double[] current,
+            double[] activity,
+            PlannerOptions block) {
+        MPSolver solver = MPSolver.createSolver(engine);
+        if (solver == null) {
+            throw new IllegalStateException("MIP engine " + engine + " is not available");
+        }
+        try {
+            Map<Integer, MPVariable> mp = new HashMap<>();
+            MPObjective goal = solver.objective();
+            for (Var var : vars) {
+                int i = var.index();
+                MPVariable made = var.integer()
+                        ? solver.makeIntVar(lower[i], upper[i], var.name())
+                        : solver.makeNumVar(lower[i], upper[i], var.name());
+                mp.put(i, made);
+                if (objective[i] != 0) {
+                    goal.setCoefficient(made, objective[i]);
+                }
+            }
+            goal.setMaximization();
+            for (Row row : rows) {
+                // what the rest of the model holds of a coupling row: the pieces solved, the LP's values elsewhere
+                double rest = 0;
+                if (coupling[row.index()]) {
+                    rest = activity[row.index()];
+                    for (Term term : row.terms()) {
+                        if (mp.containsKey(term.var().index())) {
+                            rest -= term.coefficient() * current[term.var().index()];
+                        }
+                    }
+                }
+                MPConstraint constraint = solver.makeConstraint(
+                        Double.isInfinite(row.lower()) ? -MPSolver.infinity() : row.lower() - rest,
+                        Double.isInfinite(row.upper()) ? MPSolver.infinity() : row.upper() - rest,
+                        row.name());
+                for (Term term : row.terms()) {
+                    MPVariable var = mp.get(term.var().index());
+                    if (var != null) {
+                        constraint.setCoefficient(var, constraint.getCoefficient(var) + term.coefficient());
+                    }
+                }
+            }
+            MPSolver.ResultStatus status = MipEngine.run(solver, engine, block, "");
+            Duration took = Duration.ofMillis(solver.wallTime());
+            if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+                return new Solved(false, took);
+            }
+            for (Row row : rows) {
+                if (coupling[row.index()]) {
+                    for (Term term : row.terms()) {
+                        MPVariable var = mp.get(term.var().index());
+                        if (var != null) {
+                            activity[row.index()] += term.coefficient()
+                                    * (var.solutionValue() - current[term.var().index()]);
+                        }
+                    }
+                }
+            }
+            mp.forEach((i, var) -> current[i] = var.solutionValue());
+            return new Solved(true, took);
+        } finally {
+            solver.delete();
+        }
+    }
+
+    /** Every row holds and every integer variable is whole (within the engines' tolerances). */
+    private boolean feasible(double[] values) {
+        for (Var var : model.vars()) {
+            double value = values[var.index()];
+            if (var.integer() && !isWhole(value)) {
+                return false;
+            }
+            if (var.integer()) {
+                values[var.index()] = Math.rint(value) + 0.0; // no -0.0
+            }
+        }
+        for (Row row : model.rows()) {
+            double activity = LinearModel.activity(row, values);
+            double size = Math.max(
+                    Double.isFinite(row.lower()) ? Math.abs(row.lower()) : 0,
+                    Double.isFinite(row.upper()) ? Math.abs(row.upper()) : 0);
+            double slack = FEASIBLE * Math.max(1, size);
+            if (Double.isFinite(row.lower()) && activity < row.lower() - slack
+                    || Double.isFinite(row.upper()) && activity > row.upper() + slack) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWhole(double value) {
+        return Math.abs(value - Math.rint(value)) < INTEGRAL;
+    }
+}
