@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  *   <li>A reserved block ({@link Plan#blocks()}) holds its GPUs on top of its project's quota. In the first period
  *       its GPUs are taken before any grow: a block whose GPUs are still held by projects yielding them later starts
  *       on the first of those dates with room for all of them (its end stays), and grows wait for the GPUs a block
- *       holds. The planner counts a period's grants once its yields are done, so a block placed on the cycle start
- *       may need GPUs a yielding project keeps until its notice ends; the project keeps them, the block waits.
+ *       holds. The planner places a block on the cycle start only beside every project's previous grant (docs/planner.md,
+ *       "Reserved blocks"), so its plans never wait here; a plan that does (written by hand, or by an older
+ *       version) keeps the yielding project's GPUs until its notice ends, and the block waits.
  * </ol>
  *
  * <p>Pure and immutable; built once per plan and queried per day.

@@ -392,6 +392,37 @@ final class AllocationModel {
                     RuleGroup.of(RuleFamily.CAPACITY, type),
                     terms,
                     fleet.allocatableGpus(type));
+            if (k == 0) {
+                besideYields(type, fleet);
+            }
+        }
+    }
+
+    /**
+     * Blocks on the cycle start: with a yield notice, every project still holds its previous grant on the cycle's
+     * first day (yields complete at the notice, grows wait for them; {@code QuotaTimeline}), so the blocks starting
+     * then must fit in the pool beside those GPUs, else enforcement would have to delay them.
+     */
+    private void besideYields(GpuTypeId type, Fleet fleet) {
+        if (lab.policy().yieldNoticeDays() <= 0 || !periods.get(0).days().from().equals(lab.cycleStart())) {
+            return;
+        }
+        List<Term> terms = new ArrayList<>();
+        for (int b = 0; b < blockStarts.size(); b++) {
+            Var start = blockStarts.get(b).get(0);
+            if (start != null && lab.blocks().get(b).gpuType().equals(type)) {
+                terms.add(term(start, lab.blocks().get(b).gpus()));
+            }
+        }
+        if (!terms.isEmpty()) {
+            int held = projects.stream()
+                    .mapToInt(project -> project.previous().gpus(type))
+                    .sum();
+            model.atMost(
+                    "capacity-beside-yields[" + type + "]",
+                    RuleGroup.of(RuleFamily.CAPACITY, type),
+                    terms,
+                    Math.max(0, fleet.capacityGpus(type) - held));
         }
     }
 

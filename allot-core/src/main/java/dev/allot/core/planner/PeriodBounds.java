@@ -36,6 +36,11 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
         double[] value = new double[full.periods.size()];
         double[][] price = new double[full.periods.size()][blocks.size()];
         Map<List<Object>, Solved> solved = new HashMap<>();
+        // the share of the cycle each distinct period stands for: a solve's gap counts in the bound by that weight
+        Map<List<Object>, Double> weights = new HashMap<>();
+        for (int k = 0; k < full.periods.size(); k++) {
+            weights.merge(key(full, k), full.periods.get(k).weight(), Double::sum);
+        }
         Duration spent = Duration.ZERO;
         for (int k = 0; k < full.periods.size(); k++) {
             PlanningPeriod period = full.periods.get(k);
@@ -54,8 +59,16 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             List<Object> key = List.of(period.fleet(), which);
             Solved alone = solved.get(key);
             if (alone == null) {
+                // each distinct period may add its even part of the bound's share of the gap, so a short period (an
+                // outage of two days) is solved to a larger gap of its own, never a smaller one than before
+                double even = 1.0 / weights.size() / weights.get(key);
                 alone = solvePeriod(
-                        full, period, holdable, valueModel, sub.withTimeLimit(OverTimeSolve.remaining(options, spent)));
+                        full,
+                        period,
+                        holdable,
+                        valueModel,
+                        sub.withRelativeGap(sub.relativeGap() * Math.max(1, even))
+                                .withTimeLimit(OverTimeSolve.remaining(options, spent)));
                 spent = spent.plus(alone.spent());
                 solved.put(key, alone);
             }
@@ -69,6 +82,17 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             blockTerm[b] = Math.max(0, bestReduced(full, b, price));
         }
         return new PeriodBounds(value, blockTerm, price, spent);
+    }
+
+    /** What decides period k's solve: its fleet and the blocks that can hold GPUs in it. */
+    private static List<Object> key(AllocationModel full, int k) {
+        List<Integer> which = new ArrayList<>();
+        for (int b = 0; b < full.lab().blocks().size(); b++) {
+            if (canHold(full, b, k)) {
+                which.add(b);
+            }
+        }
+        return List.of(full.periods.get(k).fleet(), which);
     }
 
     /** The bound: {@code Σ_k h_k value_k + Σ_b blockTerm_b}. */
@@ -116,9 +140,35 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             }
         }
         SolverOutcome outcome = OverTimeSolve.solveModel(model, options, ProgressListener.NONE);
+        if (OverTimeSolve.found(outcome) && Math.abs(outcome.bound()) < NO_BOUND) {
+            return new Solved(outcome.bound(), prices, outcome.wallTime());
+        }
+        if (outcome.status() == SolverOutcome.Status.INFEASIBLE) {
+            // no plan at all: the full model will say why
+            return new Solved(Double.POSITIVE_INFINITY, prices, outcome.wallTime());
+        }
+        // stopped before the engine had a plan or a bound (its limit, a busy machine): the LP relaxation bounds the
+        // period
+        SolverOutcome lp = MipEngine.solve(
+                "GLOP",
+                model.model,
+                row -> true,
+                true,
+                options.withTimeLimit(LP_TIME.compareTo(options.timeLimit()) > 0 ? LP_TIME : options.timeLimit()),
+                Map.of(),
+                true,
+                null);
         return new Solved(
-                OverTimeSolve.found(outcome) ? outcome.bound() : Double.POSITIVE_INFINITY, prices, outcome.wallTime());
+                OverTimeSolve.found(lp) ? lp.bound() : Double.POSITIVE_INFINITY,
+                prices,
+                outcome.wallTime().plus(lp.wallTime()));
     }
+
+    /** An engine's bound this large is its infinity: it stopped before solving a relaxation. */
+    private static final double NO_BOUND = 1e19;
+
+    /** The least time the LP relaxation of a period gets when its MIP stopped without a plan. */
+    private static final Duration LP_TIME = Duration.ofSeconds(5);
 
     private static LinearModel.Row capacityRow(AllocationModel model, Block block) {
         String name = "capacity[" + block.gpuType() + "]";

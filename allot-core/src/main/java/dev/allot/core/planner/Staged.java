@@ -76,7 +76,7 @@ record Staged(double[] values, Duration spent) {
                     model.model,
                     keep,
                     true,
-                    step.withTimeLimit(OverTimeSolve.remaining(whole, spent)),
+                    stepGap(model, step, k).withTimeLimit(OverTimeSolve.remaining(whole, spent)),
                     fixed,
                     false,
                     null);
@@ -87,6 +87,26 @@ record Staged(double[] values, Duration spent) {
             values = outcome.values();
         }
         return new Staged(values, spent);
+    }
+
+    /** The least share of the step gap a step is solved to: tighter steps cost more time than they gain. */
+    static final double LEAST_SHARE = 0.25;
+
+    /** The least gap a step is solved to. */
+    static final double LEAST_STEP_GAP = 1e-5;
+
+    /**
+     * The step's own gap: the engine measures a step's gap against its whole objective, which holds the value of the
+     * earlier periods as a constant, so the step gap is scaled by period k's share of the weight up to it, and each
+     * step may lose about the step gap of its own period's value (not of everything before it).
+     */
+    static PlannerOptions stepGap(AllocationModel model, PlannerOptions step, int k) {
+        double upTo = 0;
+        for (int j = 0; j <= k; j++) {
+            upTo += model.periods.get(j).weight();
+        }
+        double share = Math.max(LEAST_SHARE, model.periods.get(k).weight() / upTo);
+        return step.withRelativeGap(Math.max(step.relativeGap() * share, LEAST_STEP_GAP));
     }
 
     /** Value of period k's grants alone (without its weight). */

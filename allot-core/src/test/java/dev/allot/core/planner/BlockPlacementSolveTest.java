@@ -7,6 +7,8 @@ import dev.allot.core.model.Block;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.Pool;
+import dev.allot.core.model.QuotaTimeline;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -49,12 +51,9 @@ class BlockPlacementSolveTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void placementByPlacementMatchesTheFullModelWithinTheGap(long seed) {
         Lab lab = withBlocks(seed);
-        List<PlanningPeriod> periods = PlanningPeriod.of(lab);
-        AllocationModel full = new AllocationModel(
-                lab, periods, Planner.gather(lab, periods.get(0).fleet()), OPTIONS.valueModel());
+        AllocationModel full = fullModel(lab);
         assertThat(BlockPlacement.all(full, OverTimeSolve.MAX_PLACEMENTS)).isNotNull();
-        SolverOutcome direct = Engine.named("scip")
-                .solve(full.model, row -> true, true, OPTIONS.withRelativeGap(1e-6), ProgressListener.NONE);
+        SolverOutcome direct = optimum(full);
 
         // the Lagrangian bound alone, before the full model may tighten it, is already a true bound
         assertThat(PeriodBounds.solve(full, OPTIONS.valueModel(), OPTIONS).total(full))
@@ -64,11 +63,39 @@ class BlockPlacementSolveTest {
 
         assertThat(PlanInvariants.check(lab, plan)).isEmpty();
         assertThat(BlockInvariants.check(lab, plan)).isEmpty();
+        assertThat(QuotaTimeline.of(plan, lab.capacityGpus(), lab.cycleStart()).blocks())
+                .as("no block waits at enforcement for GPUs still being yielded")
+                .noneMatch(QuotaTimeline.BlockDays::delayed);
         double tolerance = OPTIONS.relativeGap() * Math.max(1, Math.abs(direct.objective())) + 1e-6;
         assertThat(plan.solve().objective()).isGreaterThanOrEqualTo(direct.objective() - tolerance);
         assertThat(plan.solve().objective()).isLessThanOrEqualTo(direct.bound() + 1e-6);
         // the reported bound is a true bound: the full model's optimum never exceeds it
         assertThat(plan.solve().bestBound()).isGreaterThanOrEqualTo(direct.objective() - 1e-6);
         assertThat(plan.solve().gap()).isLessThanOrEqualTo(OPTIONS.relativeGap() + 1e-9);
+    }
+    /** A bound whose period solves run out of time (a busy machine) falls back on the LP: still finite and true. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2})
+    void theBoundWithoutTimeIsTheLpsAndStillTrue(long seed) {
+        Lab lab = withBlocks(seed);
+        AllocationModel full = fullModel(lab);
+        SolverOutcome direct = optimum(full);
+
+        double bound = PeriodBounds.solve(full, OPTIONS.valueModel(), OPTIONS.withTimeLimit(Duration.ofMillis(1)))
+                .total(full);
+
+        assertThat(bound).isFinite().isGreaterThanOrEqualTo(direct.objective() - 1e-6);
+    }
+
+    private static AllocationModel fullModel(Lab lab) {
+        List<PlanningPeriod> periods = PlanningPeriod.of(lab);
+        return new AllocationModel(
+                lab, periods, Planner.gather(lab, periods.get(0).fleet()), OPTIONS.valueModel());
+    }
+
+    /** The full model solved by the engine alone, to a gap of 1e-6. */
+    private static SolverOutcome optimum(AllocationModel full) {
+        return Engine.named("scip")
+                .solve(full.model, row -> true, true, OPTIONS.withRelativeGap(1e-6), ProgressListener.NONE);
     }
 }

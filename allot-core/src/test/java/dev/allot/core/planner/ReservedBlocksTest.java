@@ -10,6 +10,7 @@ import dev.allot.core.model.Lab;
 import dev.allot.core.model.PlacedBlock;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.QuotaTimeline;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,34 @@ class ReservedBlocksTest {
         boolean clearOfOutage =
                 !placed.end().isAfter(START.plusDays(21)) || !placed.start().isBefore(START.plusDays(28));
         assertThat(clearOfOutage).as("block %s is clear of the outage", placed).isTrue();
+    }
+    /**
+     * With a yield notice, a shrinking project keeps its previous GPUs until the notice ends: a block on the cycle
+     * start would have to wait for them at enforcement. The planner places it where its GPUs are free.
+     */
+    @Test
+    void aBlockDoesNotStartOnGpusAProjectStillHoldsForItsNotice() {
+        Lab lab = lab().gpus("H100", 1, 64, 8)
+                .noticeDays(14)
+                .project("shrinker", "x")
+                .had("H100", 48)
+                .ask(16, 24, 24)
+                .priority(1)
+                .project("runner", "x")
+                .ask(8, 8, 8)
+                .priority(8)
+                // a week of fewer GPUs makes the later start cost value: without the rule the cycle start wins
+                .event(CapacityEvent.outage("h100-pool", 16, START.plusDays(14), START.plusDays(21)))
+                .build()
+                .withBlocks(List.of(block("runner", 32, 10, 0, 24)));
+
+        Plan plan = solve(lab);
+
+        assertThat(plan.blocks()).hasSize(1);
+        assertThat(plan.blocks().get(0).start())
+                .as("after the shrinker's notice ends")
+                .isAfterOrEqualTo(START.plusDays(14));
+        assertThat(QuotaTimeline.of(plan, lab.capacityGpus(), lab.cycleStart()).blocks())
+                .noneMatch(QuotaTimeline.BlockDays::delayed);
     }
 }
