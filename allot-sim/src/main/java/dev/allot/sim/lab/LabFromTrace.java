@@ -189,7 +189,7 @@ public final class LabFromTrace {
 
     /**
      * What {@link #derive} made of the job shapes, in a sentence: "Job shapes of 15 projects: largest job 1 to 64
-     * GPUs (11cb48 64, 2869ce 32, 7f04ca 32 ...); every project's jobs run on every GPU type."
+     * GPUs (11cb48 64, 2869ce 32, 6c71a0 32 ...); every project's jobs run on every GPU type."
      */
     public static String describeShapes(Lab lab) {
         List<Ask> shaped = lab.asks().stream()
