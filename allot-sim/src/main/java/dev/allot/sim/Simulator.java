@@ -48,7 +48,8 @@ public final class Simulator {
 
     /**
      * As {@link #compare(Lab, Plan, Trace, List, SimProgress)}, telling {@code warnings} before any run which projects
-     * have trace jobs the plan can never start (larger than the project's grant of every type they can use).
+     * have trace jobs the plan can never start (larger than the project's grant of every type they can use) and
+     * which asks declare a job shape the trace contradicts.
      */
     public List<SimOutcome> compare(
             Lab lab,

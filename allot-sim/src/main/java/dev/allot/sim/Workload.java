@@ -193,7 +193,7 @@ final class Workload {
      * per project with jobs larger than every pool of the types they can use (no policy starts them) and one per
      * project with jobs that need more GPUs than its grant of every type they can use in every period (under strict
      * quotas they never start; other policies start them only on borrowed GPUs). The plan's capacity warnings come
-     * first.
+     * first, the asks whose job shape the trace contradicts ({@link ShapeWarnings}) last.
      */
     List<String> planWarnings() {
         int projectCount = projects.size();
@@ -249,6 +249,7 @@ final class Workload {
                         + "); under strict quotas they never start.");
             }
         }
+        warnings.addAll(ShapeWarnings.of(this));
         return warnings;
     }
 

@@ -6,6 +6,7 @@ import dev.allot.core.model.Ask;
 import dev.allot.core.model.DeciderOverride;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Granularity;
+import dev.allot.core.model.JobShapes;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Pin;
 import dev.allot.core.model.Project;
@@ -169,10 +170,16 @@ public final class GrantRules {
                         + ")";
             }
         }
-        BitSet totals = wholeNodeTotals(fleet, types, Math.max(high, ask.ceilingGpus()) + 2 * fleet.maxUnitGpus());
+        int limit = Math.max(high, ask.ceilingGpus()) + 2 * fleet.maxUnitGpus();
+        BitSet totals = wholeNodeTotals(fleet, types, limit);
         int found = totals.nextSetBit(low);
-        if (types.isEmpty() || (found >= 0 && found <= high)) {
+        if (types.isEmpty()) {
             return Optional.empty();
+        }
+        if (found >= 0 && found <= high) {
+            return lab.policy().jobShapes() == JobShapes.STRICT
+                    ? largestJobOutOfReach(fleet, index, project, ask, types, low, high, range, mustFund)
+                    : Optional.empty();
         }
         boolean floorOff = !totals.get(ask.floorGpus());
         String field = floorOff ? "floor" : "ceiling";
@@ -198,21 +205,73 @@ public final class GrantRules {
                 "Maybe a " + field + " of " + nearest + " GPUs?"));
     }
 
+    /**
+     * Under strict job shapes a type is granted 0 or at least the largest job, in whole nodes (a 12-GPU job on
+     * 8-GPU nodes needs 16): an ask whose range holds whole-node totals but none that starts the largest job can
+     * never be funded either, and a continuing project the planner may not drop makes the lab infeasible.
+     */
+    private static Optional<Problem> largestJobOutOfReach(
+            Fleet fleet,
+            int index,
+            Project project,
+            Ask ask,
+            List<GpuTypeId> types,
+            int low,
+            int high,
+            String range,
+            boolean mustFund) {
+        int largest = ask.largestJobGpus();
+        int limit = Math.max(high, largest) + 2 * fleet.maxUnitGpus();
+        BitSet totals = wholeNodeTotals(fleet, types, limit, largest);
+        int found = totals.nextSetBit(Math.max(low, 1));
+        if (largest == 0 || (found >= 0 && found <= high)) {
+            return Optional.empty();
+        }
+        StringJoiner needs = new StringJoiner(", ");
+        types.forEach(type -> needs.add(nodesFor(largest, fleet.unitGpus(type)) + " " + type));
+        return Optional.of(new Problem(
+                "projects[" + index + "].ask.ceiling",
+                String.valueOf(ask.ceilingGpus()),
+                "project " + project.id() + " leaves no grant " + range + " that starts its largest job ("
+                        + largest + " GPUs): under strict job shapes a type is granted 0 or at least that job in"
+                        + " whole nodes, which is " + needs
+                        + (mustFund
+                                ? "; as a continuing project only the deciders may drop, it would make the whole lab"
+                                        + " infeasible"
+                                : "; it could never be funded"),
+                found < 0
+                        ? "Maybe a smaller largest job?"
+                        : "Maybe a ceiling of " + found + " GPUs, or a smaller largest job?"));
+    }
+
+    /** GPUs of the whole nodes of {@code unit} GPUs that hold {@code gpus}. */
+    static int nodesFor(int gpus, int unit) {
+        return Math.max(unit, (gpus + unit - 1) / unit * unit);
+    }
+
     private static boolean isKilled(DeciderOverride override) {
         return override != null && override.action() == DeciderOverride.Action.KILL;
     }
 
     /** Which totals up to {@code limit} GPUs whole nodes of the given types can make (0 included). */
     static BitSet wholeNodeTotals(Fleet fleet, List<GpuTypeId> types, int limit) {
+        return wholeNodeTotals(fleet, types, limit, 0);
+    }
+
+    /** As above, each type granted 0 or at least {@code smallestGrant} GPUs in whole nodes (strict job shapes). */
+    static BitSet wholeNodeTotals(Fleet fleet, List<GpuTypeId> types, int limit, int smallestGrant) {
         BitSet reachable = new BitSet(limit + 1);
         reachable.set(0);
         for (GpuTypeId type : types) {
             int unit = fleet.unitGpus(type);
-            for (int total = unit; total <= limit; total++) {
-                if (reachable.get(total - unit)) {
-                    reachable.set(total);
+            int first = nodesFor(smallestGrant, unit);
+            BitSet withType = new BitSet(limit + 1);
+            for (int total = first; total <= limit; total++) {
+                if (reachable.get(total - first) || (total - unit >= first && withType.get(total - unit))) {
+                    withType.set(total);
                 }
             }
+            reachable.or(withType);
         }
         return reachable;
     }

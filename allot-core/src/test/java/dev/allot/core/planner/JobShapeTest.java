@@ -118,4 +118,48 @@ class JobShapeTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "job-shape-above-pool", "projects[1].ask.jobShape.largestJobGpus", "128"));
     }
+
+    @Test
+    void underStrictAnAskWhoseCeilingCannotHoldTheLargestJobInWholeNodesIsRefusedWithTheGrantThatWould() {
+        // A 12-GPU job on 8-GPU nodes needs 2 nodes: 16 H100. A ceiling of 12 allows 8, which cannot start it;
+        // before this rule the new project was silently declined and a continuing one made the lab infeasible.
+        LabBuilder twelve = twelveGpuJob(JobShapes.STRICT, 12);
+
+        assertThat(GrantRules.check(twelve.build()))
+                .extracting(Problem::path, Problem::value, Problem::reason, Problem::hint)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "projects[0].ask.ceiling",
+                        "12",
+                        "project a leaves no grant between its floor (8) and ceiling (12) that starts its largest job"
+                                + " (12 GPUs): under strict job shapes a type is granted 0 or at least that job in whole"
+                                + " nodes, which is 16 H100; it could never be funded",
+                        "Maybe a ceiling of 16 GPUs, or a smaller largest job?"));
+        assertThat(GrantRules.check(twelve.had("H100", 8).build()))
+                .extracting(Problem::reason)
+                .singleElement()
+                .asString()
+                .endsWith("as a continuing project only the deciders may drop, it would make the whole lab"
+                        + " infeasible");
+    }
+
+    @Test
+    void underStrictTheLargestJobIsGrantedWholeNodesThatHoldIt() {
+        Lab lab = twelveGpuJob(JobShapes.STRICT, 16).build();
+
+        assertThat(GrantRules.check(lab)).isEmpty();
+        assertThat(line(solve(lab), "a").grant()).isEqualTo(Allocation.of("H100", 16));
+        assertThat(GrantRules.check(twelveGpuJob(JobShapes.WARN, 12).build()))
+                .as("under warn a grant of 8 is allowed, with a guard-rail warning")
+                .isEmpty();
+    }
+
+    /** 64 H100 in 8-GPU nodes; project a asks 8 to {@code ceiling} GPUs and its largest job needs 12. */
+    private static LabBuilder twelveGpuJob(JobShapes setting, int ceiling) {
+        return lab().gpus("H100", 1, 64, 8)
+                .jobShapes(setting)
+                .project("a", "x")
+                .ask(8, 12, ceiling)
+                .jobShape(12)
+                .priority(5);
+    }
 }

@@ -45,7 +45,7 @@ public final class JsonReport {
 
     /**
      * As {@link #write(List)}, with the warnings the simulator gave before the runs (jobs the plan can never start,
-     * plan periods drafted for another fleet) under {@code "planWarnings"}.
+     * plan periods drafted for another fleet, job shapes the trace contradicts) under {@code "planWarnings"}.
      */
     public static String write(List<SimOutcome> outcomes, List<String> planWarnings) {
         Map<String, Object> document = new LinkedHashMap<>();
