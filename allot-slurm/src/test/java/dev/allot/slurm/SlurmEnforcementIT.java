@@ -106,10 +106,17 @@ class SlurmEnforcementIT {
                 .project("gamma", "product")
                 .grant("H100", 1)
                 .grant("A100", 1);
-        assertThat(enforcer.apply(desired(plan)).succeeded()).isTrue();
-        TestCluster.sacctmgr(
-                "modify", "account", "where", "name=" + account("gamma"), "set", "GrpJobs=0", "GrpTRESMins=cpu=5");
+        try {
+            assertThat(enforcer.apply(desired(plan)).succeeded()).isTrue();
+            TestCluster.sacctmgr(
+                    "modify", "account", "where", "name=" + account("gamma"), "set", "GrpJobs=0", "GrpTRESMins=cpu=5");
+            assertSameTree();
+        } finally {
+            TestCluster.sacctmgr("delete", "user", "where", "name=" + prefix + "ann," + prefix + "bo");
+        }
+    }
 
+    private void assertSameTree() {
         LiveState fast = TestCluster.CLI.snapshot(TestCluster.CLUSTER).live();
         LiveState full = TestCluster.CLI.liveState(TestCluster.CLUSTER);
 
