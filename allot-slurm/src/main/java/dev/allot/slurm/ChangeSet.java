@@ -11,18 +11,32 @@ import java.util.Map;
  * @param unknownAccounts accounts in Allot's subtree that the plan does not know (never deleted by Allot)
  * @param unknownLimits the GPU caps those accounts still have
  * @param scheduled dated lowerings not yet in force, one line each
+ * @param parents the parent Slurm shows for each existing account whose limits change ({@link Change.SetLimits}); a
+ *     {@code sacctmgr load} file must name it, or it moves the account
  */
 public record ChangeSet(
         String cluster,
         List<Change> changes,
         List<String> unknownAccounts,
         Map<String, AccountLimits> unknownLimits,
-        List<String> scheduled) {
+        List<String> scheduled,
+        Map<String, String> parents) {
     public ChangeSet {
         changes = List.copyOf(changes);
         unknownAccounts = List.copyOf(unknownAccounts);
         unknownLimits = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unknownLimits));
         scheduled = List.copyOf(scheduled);
+        parents = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parents));
+    }
+
+    /** Without the parents: limit changes then go through {@code modify} commands only. */
+    public ChangeSet(
+            String cluster,
+            List<Change> changes,
+            List<String> unknownAccounts,
+            Map<String, AccountLimits> unknownLimits,
+            List<String> scheduled) {
+        this(cluster, changes, unknownAccounts, unknownLimits, scheduled, Map.of());
     }
 
     public ChangeSet(String cluster, List<Change> changes, List<String> unknownAccounts, List<String> scheduled) {

@@ -21,22 +21,79 @@ public final class LiveStateParser {
     private static final String HINT =
             "Maybe the Slurm version prints another format; run the same sacctmgr command" + " by hand to compare.";
 
+    /**
+     * The {@code format=} of the fast tree read ({@code show assoc where cluster=C wopinfo}): without parent
+     * information slurmdbd answers from one query instead of two per association (for 300 accounts and 600 users,
+     * about 0.01 s of database time instead of 0.9 s), so the parent comes from the nested-set bounds {@code lft} and
+     * {@code rgt}, and {@code qos} is the account's own (set or added), not what it inherits.
+     */
+    public static final String TREE_FORMAT = "cluster,account,user,lft,rgt,grptres,grpjobs,qos,grptresmins";
+
     private LiveStateParser() {}
 
+    /**
+     * Parses {@code sacctmgr -n -P show assoc where cluster=C wopinfo format=}{@value #TREE_FORMAT}: each account's
+     * parent is the account whose {@code lft..rgt} bounds most closely enclose its own.
+     */
+    public static LiveState parseTree(String cluster, String text) {
+        List<ParsableOutput.Line> lines = ParsableOutput.lines(text, 9, "sacctmgr", TREE_FORMAT, HINT).stream()
+                .filter(line -> line.field(0).equalsIgnoreCase(cluster))
+                .toList();
+        List<ParsableOutput.Line> accounts = lines.stream()
+                .filter(line -> line.field(2).isEmpty())
+                .sorted(java.util.Comparator.comparingLong(line -> bound(line, 3, "lft")))
+                .toList();
+        Map<String, String> parents = new TreeMap<>();
+        java.util.Deque<ParsableOutput.Line> enclosing = new java.util.ArrayDeque<>();
+        for (ParsableOutput.Line line : accounts) {
+            long lft = bound(line, 3, "lft");
+            while (!enclosing.isEmpty() && bound(enclosing.peek(), 4, "rgt") < lft) {
+                enclosing.pop();
+            }
+            parents.put(
+                    line.field(1), enclosing.isEmpty() ? "" : enclosing.peek().field(1));
+            enclosing.push(line);
+        }
+        return tree(cluster, lines, line -> parents.get(line.field(1)), 5);
+    }
+
+    private static long bound(ParsableOutput.Line line, int field, String name) {
+        long value = parseCount(line.field(field), line, name);
+        if (value < 0) {
+            throw line.malformed("sacctmgr", "has no " + name, HINT);
+        }
+        return value;
+    }
+
     public static LiveState parse(String cluster, String text) {
+        return tree(cluster, ParsableOutput.lines(text, 7, "sacctmgr", REQUIRED, HINT), line -> line.field(3), 4);
+    }
+
+    /**
+     * The accounts of {@code cluster}'s lines.
+     *
+     * @param parentOf the parent of an account's line
+     * @param limits index of {@code grptres}, followed by {@code grpjobs}, {@code qos} and (maybe) {@code grptresmins}
+     */
+    private static LiveState tree(
+            String cluster,
+            List<ParsableOutput.Line> lines,
+            java.util.function.Function<ParsableOutput.Line, String> parentOf,
+            int limits) {
         Map<String, Builder> accounts = new TreeMap<>();
-        for (ParsableOutput.Line line : ParsableOutput.lines(text, 7, "sacctmgr", REQUIRED, HINT)) {
+        for (ParsableOutput.Line line : lines) {
             if (!line.field(0).equalsIgnoreCase(cluster)) {
                 continue;
             }
             Builder builder = accounts.computeIfAbsent(line.field(1), Builder::new);
             if (line.field(2).isEmpty()) {
-                builder.parent = line.field(3);
-                builder.grpTres = parseTres(line, 4, "GrpTRES");
+                builder.parent = parentOf.apply(line);
+                builder.grpTres = parseTres(line, limits, "GrpTRES");
                 // older output (and hand-written fixtures) may stop before grptresmins
-                builder.grpTresMins = line.fields().length > 7 ? parseTres(line, 7, "GrpTRESMins") : Map.of();
-                builder.grpJobs = parseCount(line.field(5), line, "GrpJobs");
-                builder.qos.addAll(list(line.field(6)));
+                builder.grpTresMins =
+                        line.fields().length > limits + 3 ? parseTres(line, limits + 3, "GrpTRESMins") : Map.of();
+                builder.grpJobs = parseCount(line.field(limits + 1), line, "GrpJobs");
+                builder.qos.addAll(list(line.field(limits + 2)));
             } else {
                 builder.users.add(line.field(2));
             }
@@ -46,7 +103,10 @@ public final class LiveStateParser {
         return new LiveState(cluster, result, Map.of());
     }
 
-    /** Parses {@code sacctmgr -n -P show user format=user,defaultaccount}: user to default account. */
+    /**
+     * Parses {@code sacctmgr -n -P show user format=user,defaultaccount} or {@code show assoc where cluster=C wopinfo
+     * onlydefaults format=user,account}: user to default account.
+     */
     public static Map<String, String> parseDefaultAccounts(String text) {
         Map<String, String> defaults = new TreeMap<>();
         for (ParsableOutput.Line line : ParsableOutput.lines(text, 2, "sacctmgr", "user,defaultaccount", HINT)) {

@@ -14,11 +14,12 @@ import java.util.TreeSet;
  * one {@code load} flat file (one transaction), or, for up to {@link #MAX_ADDED_BY_COMMANDS} accounts, into {@code
  * add account} and {@code add user} commands. Each existing account's limits change in exactly one {@code modify}
  * command carrying all its changed limits, shared by the accounts that get the identical change, so an account is
- * never left between two plans. Order: accounts whose limits only go down first, then the load, parent moves,
- * accounts with limits going both ways, accounts whose limits only go up, QOS, default accounts, removed users, so
- * that the caps never add up to more than before or after the apply.
+ * never left between two plans; when that takes more than {@link #MAX_LIMIT_COMMANDS} commands and no account moves,
+ * every limit change goes into the {@code load} file instead (one transaction for all). Order: accounts whose limits
+ * only go down first, then the load, parent moves, accounts with limits going both ways, accounts whose limits only
+ * go up, QOS, default accounts, removed users, so that the caps never add up to more than before or after the apply.
  *
- * @param loadFile flat file for the {@link #LOAD} step; empty when nothing is added
+ * @param loadFile flat file for the {@link #LOAD} step; empty when nothing is added or loaded
  * @param steps the session's commands in order, each with the accounts it changes
  */
 public record SacctmgrScript(String loadFile, List<Step> steps) {
@@ -32,6 +33,13 @@ public record SacctmgrScript(String loadFile, List<Step> steps) {
      * by two commands, on the loaded 2-core test machine with 300 accounts).
      */
     static final int MAX_ADDED_BY_COMMANDS = 3;
+
+    /**
+     * At most this many {@code modify} commands change limits; more go into the {@code load} file, which changes every
+     * account in one transaction (each {@code modify} commits on its own, about 0.2 s each on an idle machine, while
+     * {@code load} reads the whole accounting tree once, about 1 s for 300 accounts).
+     */
+    static final int MAX_LIMIT_COMMANDS = 20;
 
     /** The load step; the flat file's path replaces {@code <flat file>} when the session runs. */
     public static final String LOAD = "load file=<flat file>";
@@ -121,6 +129,19 @@ public record SacctmgrScript(String loadFile, List<Step> steps) {
                 }
             }
         }
+        if (limitsByLoad(changes, limits, !parents.isEmpty())) {
+            Map<String, List<Change.SetLimits>> byParent = new TreeMap<>();
+            limits.forEach(set -> byParent.computeIfAbsent(changes.parents().get(set.account()), k -> new ArrayList<>())
+                    .add(set));
+            byParent.forEach((parent, sets) -> {
+                load.append("Parent - '").append(parent).append("'\n");
+                sets.forEach(set -> {
+                    load.append(limitLine(set)).append('\n');
+                    loaded.add(set.account());
+                });
+            });
+            limits.clear();
+        }
         newUsers.forEach((account, users) -> {
             load.append("Parent - '").append(account).append("'\n");
             users.forEach(user -> load.append("User - '").append(user).append("'\n"));
@@ -174,26 +195,64 @@ public record SacctmgrScript(String loadFile, List<Step> steps) {
     static Map<String, Set<String>> limitSettings(List<Change.SetLimits> limits) {
         Map<String, Set<String>> whole = new TreeMap<>();
         for (Change.SetLimits set : limits) {
-            List<String> tres = set.changedTres().stream()
-                    .map(key -> key + "=" + set.to().tres(key))
-                    .toList();
             List<String> clause = new ArrayList<>();
-            if (!tres.isEmpty()) {
-                clause.add("GrpTRES=" + String.join(",", tres));
-            }
-            if (set.from().grpJobs() != set.to().grpJobs()) {
-                clause.add("GrpJobs=" + set.to().grpJobs());
-            }
-            List<String> minutes = set.changedTresMins().stream()
-                    .map(key -> key + "=" + set.to().tresMins(key))
-                    .toList();
-            if (!minutes.isEmpty()) {
-                clause.add("GrpTRESMins=" + String.join(",", minutes));
-            }
+            settings(set).forEach((name, value) -> clause.add(name + "=" + value));
             whole.computeIfAbsent(String.join(" ", clause), k -> new TreeSet<>())
                     .add(set.account());
         }
         return whole;
+    }
+
+    /**
+     * The limits one change sets, by sacctmgr field name: only the changed TRES entries ({@code -1} removes one),
+     * {@code GrpJobs} when it changes, only the changed GPU-minute budgets.
+     */
+    private static Map<String, String> settings(Change.SetLimits set) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        List<String> tres = set.changedTres().stream()
+                .map(key -> key + "=" + set.to().tres(key))
+                .toList();
+        if (!tres.isEmpty()) {
+            settings.put("GrpTRES", String.join(",", tres));
+        }
+        if (set.from().grpJobs() != set.to().grpJobs()) {
+            settings.put("GrpJobs", Long.toString(set.to().grpJobs()));
+        }
+        List<String> minutes = set.changedTresMins().stream()
+                .map(key -> key + "=" + set.to().tresMins(key))
+                .toList();
+        if (!minutes.isEmpty()) {
+            settings.put("GrpTRESMins", String.join(",", minutes));
+        }
+        return settings;
+    }
+
+    /**
+     * Whether the limit changes go into the {@code load} file rather than into {@code modify} commands: when they
+     * would take more than {@link #MAX_LIMIT_COMMANDS} commands, no account moves to another parent (the file names
+     * each account's parent, and the limits would change before the moves), and the parent of every account is known.
+     */
+    private static boolean limitsByLoad(ChangeSet changes, List<Change.SetLimits> limits, boolean moves) {
+        if (moves || !limits.stream().allMatch(set -> changes.parents().containsKey(set.account()))) {
+            return false;
+        }
+        int commands = 0;
+        for (Set<String> accounts : limitSettings(limits).values()) {
+            commands += chunks(accounts).size();
+        }
+        return commands > MAX_LIMIT_COMMANDS;
+    }
+
+    /** {@code Account - 'a':GrpTRES='gres/gpu=8,gres/gpu:h100=-1':GrpJobs=-1}: load changes only what it names. */
+    private static String limitLine(Change.SetLimits set) {
+        StringBuilder line =
+                new StringBuilder("Account - '").append(set.account()).append("'");
+        settings(set)
+                .forEach((name, value) -> line.append(':')
+                        .append(name)
+                        .append('=')
+                        .append(name.equals("GrpJobs") ? value : "'" + value + "'"));
+        return line.toString();
     }
 
     /** {@code add account NAME parent=P cluster=C Description='...' Organization=allot GrpTRES=...}. */

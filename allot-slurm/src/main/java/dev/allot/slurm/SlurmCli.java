@@ -66,9 +66,14 @@ public final class SlurmCli {
      */
     public record Snapshot(java.util.Set<String> clusters, java.util.Set<String> trackedTres, LiveState live) {}
 
-    /** The reads that tell the accounts and users of one cluster ({@code %s}: the cluster). */
+    /**
+     * The reads that tell the accounts and users of one cluster ({@code %s}: the cluster), both without parent
+     * information ({@code wopinfo}), which slurmdbd would otherwise look up with two queries per association: the
+     * associations ({@link LiveStateParser#TREE_FORMAT}) and every user's default account in that cluster.
+     */
     static final List<String> TREE_COMMANDS = List.of(
-            "show assoc where cluster=%s format=" + LiveStateParser.FORMAT, "show user format=user,defaultaccount");
+            "show assoc where cluster=%s wopinfo format=" + LiveStateParser.TREE_FORMAT,
+            "show assoc where cluster=%s wopinfo onlydefaults format=user,account");
 
     /** {@link Snapshot} of one cluster, in one sacctmgr process (two when the cluster is unknown). */
     public Snapshot snapshot(String cluster) {
@@ -94,7 +99,7 @@ public final class SlurmCli {
         if (!output.reached(first + TREE_COMMANDS.size() - 1)) {
             require(new Result(result.command(), result.ok() ? 1 : result.exitCode(), "", result.stderr()));
         }
-        return LiveStateParser.parse(cluster, output.text(first))
+        return LiveStateParser.parseTree(cluster, output.text(first))
                 .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(output.text(first + 1)));
     }
 

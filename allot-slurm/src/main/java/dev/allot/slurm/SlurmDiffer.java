@@ -46,7 +46,12 @@ public final class SlurmDiffer {
             }
         }
         changes.addAll(reservationChanges(desired, live.reservations()));
-        return new ChangeSet(desired.cluster(), changes, unknown, unknownLimits, scheduled);
+        Map<String, String> parents = new TreeMap<>();
+        changes.stream()
+                .filter(Change.SetLimits.class::isInstance)
+                .forEach(change -> parents.put(
+                        change.account(), live.accounts().get(change.account()).parent()));
+        return new ChangeSet(desired.cluster(), changes, unknown, unknownLimits, scheduled, parents);
     }
 
     /**

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +30,34 @@ public final class SlurmEnforcer {
         return checked(desired, read(desired));
     }
 
-    /** The accounting tree (one sacctmgr process) and the controller's reservations (one scontrol process). */
+    /**
+     * The accounting tree (one sacctmgr process) and the controller's reservations (one scontrol process, run at the
+     * same time: it talks to slurmctld, not to slurmdbd).
+     */
     private SlurmCli.Snapshot read(DesiredState desired) {
-        return withReservations(cli.snapshot(desired.cluster()));
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<LiveReservation>> reservations = executor.submit(cli::reservations);
+            SlurmCli.Snapshot snapshot = cli.snapshot(desired.cluster());
+            return new SlurmCli.Snapshot(
+                    snapshot.clusters(),
+                    snapshot.trackedTres(),
+                    snapshot.live().withReservations(joined(reservations)));
+        }
     }
 
-    private SlurmCli.Snapshot withReservations(SlurmCli.Snapshot snapshot) {
-        return new SlurmCli.Snapshot(
-                snapshot.clusters(), snapshot.trackedTres(), snapshot.live().withReservations(cli.reservations()));
+    private static <T> T joined(Future<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AllotException(
+                    AllotException.Kind.INTERNAL, "slurm.interrupted", "Interrupted while reading the reservations.");
+        }
     }
 
     /** Checks the snapshot against the plan, then compares them. */

@@ -37,6 +37,59 @@ class SacctmgrScriptTest {
                         .endsWith(" cluster=ci set GrpTRES=gres/gpu:h100=16"));
     }
 
+    /** 290 accounts that each get a different H100 cap, as in a new cycle; their parents go into {@code parents}. */
+    private static List<Change> redrawn(Map<String, String> parents, java.util.function.IntFunction<String> parentOf) {
+        List<Change> changes = new ArrayList<>();
+        for (int index = 0; index < 290; index++) {
+            changes.add(limit("project-" + index, 4, 8 + index));
+            parents.put("project-" + index, parentOf.apply(index));
+        }
+        return changes;
+    }
+
+    @Test
+    void manyDifferentLimitChangesGoIntoOneLoadFileThatNamesEachAccountsParent() {
+        Map<String, String> parents = new java.util.TreeMap<>();
+        List<Change> changes = redrawn(parents, index -> index % 2 == 0 ? "exploratory" : "product");
+        changes.add(new Change.SetLimits(
+                "project-kill",
+                new AccountLimits(Map.of("gres/gpu", 4L), -1, Map.of("gres/gpu", 600L)),
+                new AccountLimits(Map.of(), 0, Map.of())));
+        parents.put("project-kill", "product");
+
+        SacctmgrScript script =
+                SacctmgrScript.render(new ChangeSet("ci", changes, List.of(), Map.of(), List.of(), parents));
+
+        assertThat(script.commands()).containsExactly(SacctmgrScript.LOAD);
+        assertThat(script.steps().get(0).accounts()).hasSize(291).contains("project-0", "project-kill");
+        assertThat(script.loadFile())
+                .startsWith("Cluster - 'ci'\nParent - 'exploratory'\nAccount - 'project-0':GrpTRES='gres/gpu:h100=8'\n")
+                .contains("Parent - 'product'\nAccount - 'project-1':GrpTRES='gres/gpu:h100=9'\n")
+                .contains("Account - 'project-kill':GrpTRES='gres/gpu=-1':GrpJobs=0:GrpTRESMins='gres/gpu=-1'\n")
+                .doesNotContain("Description");
+    }
+
+    @Test
+    void fewDifferentLimitChangesOrParentMovesKeepTheModifyCommands() {
+        Map<String, String> parents = new java.util.TreeMap<>();
+        List<Change> changes = redrawn(parents, index -> "exploratory");
+        List<Change> few = changes.subList(0, SacctmgrScript.MAX_LIMIT_COMMANDS);
+        List<Change> moving = new ArrayList<>(changes);
+        moving.add(new Change.SetParent("project-0", "exploratory", "product"));
+
+        SacctmgrScript fewScript =
+                SacctmgrScript.render(new ChangeSet("ci", few, List.of(), Map.of(), List.of(), parents));
+        SacctmgrScript movingScript =
+                SacctmgrScript.render(new ChangeSet("ci", moving, List.of(), Map.of(), List.of(), parents));
+        SacctmgrScript withoutParents = SacctmgrScript.render(new ChangeSet("ci", changes, List.of(), List.of()));
+
+        assertThat(fewScript.loadFile()).isEmpty();
+        assertThat(fewScript.commands()).hasSize(SacctmgrScript.MAX_LIMIT_COMMANDS);
+        assertThat(movingScript.loadFile()).isEmpty();
+        assertThat(movingScript.commands()).hasSize(291);
+        assertThat(withoutParents.commands()).hasSize(290).allMatch(command -> command.startsWith("modify account"));
+    }
+
     @Test
     void longNameListsAreSplitBelowSacctmgrsLineLimit() {
         TreeSet<String> names = new TreeSet<>();

@@ -108,6 +108,9 @@ class SlurmDifferTest {
                 .as("side-project hangs under root, outside Allot's subtree: another group's account")
                 .containsExactly("stale-child", "stale-one");
         assertThat(drift.unknownHoldingGpus()).containsExactly("stale-child", "stale-one");
+        assertThat(drift.parents())
+                .as("the parent Slurm shows for each account whose limits change, for a load file")
+                .containsEntry("vision-rl", "exploratory");
         ChangeSet pruned = SlurmDiffer.diff(state.withPrune(true), LiveStateParser.parse("ci", edited));
         assertThat(pruned.changes())
                 .extracting(Change::describe)

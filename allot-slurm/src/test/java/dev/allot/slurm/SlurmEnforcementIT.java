@@ -95,6 +95,49 @@ class SlurmEnforcementIT {
     }
 
     @Test
+    void theFastTreeReadSeesWhatTheFullReadWithParentInformationSees() {
+        PlanFixture plan = PlanFixture.plan("H100", "A100")
+                .project("alpha", "exploratory")
+                .members(prefix + "ann", prefix + "bo")
+                .grant("H100", 2)
+                .project("beta", "product")
+                .members(prefix + "bo")
+                .grant("A100", 1)
+                .project("gamma", "product")
+                .grant("H100", 1)
+                .grant("A100", 1);
+        try {
+            assertThat(enforcer.apply(desired(plan)).succeeded()).isTrue();
+            TestCluster.sacctmgr(
+                    "modify", "account", "where", "name=" + account("gamma"), "set", "GrpJobs=0", "GrpTRESMins=cpu=5");
+            assertSameTree();
+        } finally {
+            TestCluster.sacctmgr("delete", "user", "where", "name=" + prefix + "ann," + prefix + "bo");
+        }
+    }
+
+    private void assertSameTree() {
+        LiveState fast = TestCluster.CLI.snapshot(TestCluster.CLUSTER).live();
+        LiveState full = TestCluster.CLI.liveState(TestCluster.CLUSTER);
+
+        assertThat(fast.accounts().keySet()).isEqualTo(full.accounts().keySet());
+        full.accounts().forEach((name, account) -> {
+            LiveState.Account seen = fast.accounts().get(name);
+            assertThat(seen.parent()).as("parent of " + name).isEqualTo(account.parent());
+            assertThat(seen.limits()).as("limits of " + name).isEqualTo(account.limits());
+            assertThat(seen.users()).as("users of " + name).isEqualTo(account.users());
+            // the full read shows inherited QOS too; the fast one the account's own, which Allot sets itself
+            assertThat(account.qos()).as("QOS of " + name).containsAll(seen.qos());
+        });
+        assertThat(fast.defaultAccounts())
+                .containsAllEntriesOf(full.defaultAccounts().entrySet().stream()
+                        .filter(entry -> entry.getKey().startsWith(prefix))
+                        .collect(java.util.stream.Collectors.toMap(
+                                java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
+        assertThat(fast.defaultAccounts()).containsKeys(prefix + "ann", prefix + "bo");
+    }
+
+    @Test
     void aJobThatWouldOverrunItsProjectsGpuHourBudgetPendsUntilALargerBudgetIsApplied() {
         // 0.05 GPU-hours = 3 GPU-minutes; a one-GPU job with a five-minute limit would use up to 5
         PlanFixture tight = PlanFixture.plan("H100", "A100")
