@@ -75,13 +75,47 @@ public final class SlurmCli {
             "show assoc where cluster=%s wopinfo format=" + LiveStateParser.TREE_FORMAT,
             "show assoc where cluster=%s wopinfo onlydefaults format=user,account");
 
+    /**
+     * The same reads with parent information, for a Slurm whose accounting database has no nested-set bounds to
+     * print ({@code lft}, {@code rgt}): slower, but every version answers them.
+     */
+    static final List<String> FULL_TREE_COMMANDS = List.of(
+            "show assoc where cluster=%s format=" + LiveStateParser.FORMAT, "show user format=user,defaultaccount");
+
+    /** Set once the fast reads gave no usable tree: this adapter then reads with {@link #FULL_TREE_COMMANDS}. */
+    private volatile boolean fullTreeReads;
+
     /** {@link Snapshot} of one cluster, in one sacctmgr process (two when the cluster is unknown). */
     public Snapshot snapshot(String cluster) {
+        return snapshot(cluster, this::session);
+    }
+
+    /**
+     * {@link #snapshot(String)} over {@code session}. When the fast reads give no usable tree (a Slurm that cannot
+     * print the bounds refuses the field, so the section is empty or malformed), they are read again with parent
+     * information, and this adapter keeps doing so; only a cluster the full read finds no root association in is
+     * unknown.
+     */
+    Snapshot snapshot(String cluster, java.util.function.Function<List<String>, Result> session) {
         List<String> commands = new ArrayList<>(List.of("show tres format=type,name"));
         commands.addAll(treeCommands(cluster));
-        Result result = require(session(commands));
+        Result result = session.apply(commands);
+        LiveState live = null;
         SessionOutput output = SessionOutput.parse(result.stdout(), commands.size());
-        LiveState live = treeOf(cluster, output, 1, result);
+        if (fullTreeReads) {
+            require(result);
+            live = treeOf(cluster, output, 1, result);
+        } else {
+            try {
+                live = result.ok() ? treeOf(cluster, output, 1, result) : null;
+            } catch (AllotException malformed) {
+                // read again below, with parent information
+            }
+            if (live == null || !live.accounts().containsKey("root")) {
+                fullTreeReads = true;
+                return snapshot(cluster, session);
+            }
+        }
         java.util.Set<String> tres = new java.util.TreeSet<>();
         for (ParsableOutput.Line line : ParsableOutput.lines(output.text(0), 2, "sacctmgr", "type,name", "")) {
             tres.add(line.field(1).isEmpty() ? line.field(0) : line.field(0) + "/" + line.field(1));
@@ -90,17 +124,21 @@ public final class SlurmCli {
         return new Snapshot(clusters, tres, live);
     }
 
-    static List<String> treeCommands(String cluster) {
-        return TREE_COMMANDS.stream().map(command -> command.formatted(cluster)).toList();
+    /** The reads of one cluster's tree this adapter uses: the fast ones, or the full ones where those fail. */
+    List<String> treeCommands(String cluster) {
+        return (fullTreeReads ? FULL_TREE_COMMANDS : TREE_COMMANDS)
+                .stream().map(command -> command.formatted(cluster)).toList();
     }
 
-    /** Reads the {@link #TREE_COMMANDS}' output, starting at section {@code first} of a session. */
-    static LiveState treeOf(String cluster, SessionOutput output, int first, Result result) {
+    /** Reads the {@link #treeCommands} output, starting at section {@code first} of a session. */
+    LiveState treeOf(String cluster, SessionOutput output, int first, Result result) {
         if (!output.reached(first + TREE_COMMANDS.size() - 1)) {
             require(new Result(result.command(), result.ok() ? 1 : result.exitCode(), "", result.stderr()));
         }
-        return LiveStateParser.parseTree(cluster, output.text(first))
-                .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(output.text(first + 1)));
+        LiveState tree = fullTreeReads
+                ? LiveStateParser.parse(cluster, output.text(first))
+                : LiveStateParser.parseTree(cluster, output.text(first));
+        return tree.withDefaultAccounts(LiveStateParser.parseDefaultAccounts(output.text(first + 1)));
     }
 
     /**

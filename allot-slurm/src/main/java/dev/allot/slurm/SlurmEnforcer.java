@@ -130,7 +130,7 @@ public final class SlurmEnforcer {
                 script.commands()
                         .forEach(command ->
                                 commands.add(command.equals(SacctmgrScript.LOAD) ? "load file=" + flatFile : command));
-                commands.addAll(SlurmCli.treeCommands(desired.cluster()));
+                commands.addAll(cli.treeCommands(desired.cluster()));
                 SlurmCli.Result result = cli.session(commands);
                 output = SessionOutput.parse(result.stdout(), commands.size());
                 if (!result.ok()) {
@@ -142,8 +142,7 @@ public final class SlurmEnforcer {
                     errors.add("sacctmgr exit " + result.exitCode() + ": " + SlurmCli.firstLines(stderr));
                 }
                 after = output.reached(commands.size() - 1)
-                        ? SlurmCli.treeOf(
-                                desired.cluster(), output, script.steps().size(), result)
+                        ? cli.treeOf(desired.cluster(), output, script.steps().size(), result)
                         : cli.snapshot(desired.cluster()).live();
             } finally {
                 if (flatFile != null) {

@@ -51,4 +51,43 @@ class SlurmCliTest {
         assertThat(result.ok()).isTrue();
         assertThat(result.stdout()).isEqualTo("modify account where name=a set GrpJobs=0\n");
     }
+
+    @Test
+    void aSlurmThatCannotPrintTheTreeBoundsIsReadWithParentInformationFromThenOn() {
+        List<List<String>> sessions = new java.util.ArrayList<>();
+        java.util.function.Function<List<String>, SlurmCli.Result> newerSlurm = commands -> {
+            sessions.add(commands);
+            StringBuilder out = new StringBuilder();
+            boolean refused = false;
+            for (String command : commands) {
+                out.append("sacctmgr: ").append(command).append('\n');
+                if (command.startsWith("show tres")) {
+                    out.append("gres|gpu\n");
+                } else if (command.contains("lft,rgt")) {
+                    refused = true; // a Slurm without nested-set bounds refuses the field and prints nothing
+                } else if (command.contains("parentname")) {
+                    out.append("ci|root|||||normal|\n");
+                    out.append("ci|cat-research||root|gres/gpu=64|||\n");
+                    out.append("ci|proj-a||cat-research|gres/gpu=16|||\n");
+                    out.append("ci|proj-a|ada|||||\n");
+                } else if (command.startsWith("show user")) {
+                    out.append("ada|proj-a\n");
+                }
+            }
+            return new SlurmCli.Result(
+                    List.of("sacctmgr"), refused ? 1 : 0, out.toString(), refused ? "Invalid field requested\n" : "");
+        };
+
+        SlurmCli.Snapshot first = cli.snapshot("ci", newerSlurm);
+        SlurmCli.Snapshot second = cli.snapshot("ci", newerSlurm);
+
+        assertThat(first.live().accounts()).containsKeys("root", "cat-research", "proj-a");
+        assertThat(first.live().accounts().get("proj-a").parent()).isEqualTo("cat-research");
+        assertThat(first.live().accounts().get("proj-a").users()).containsExactly("ada");
+        assertThat(first.trackedTres()).containsExactly("gres/gpu");
+        assertThat(second).isEqualTo(first);
+        assertThat(sessions).hasSize(3);
+        assertThat(sessions.get(2)).noneMatch(command -> command.contains("lft"));
+        assertThat(cli.treeCommands("ci")).allMatch(command -> !command.contains("wopinfo"));
+    }
 }
