@@ -166,7 +166,7 @@ final class BoardPage {
                 shown.map(StoredPlan::plan),
                 label(shown) + Enforced.line(application.enforcements(), cycle),
                 states,
-                budgetBadges(application.usage().budgetStatus(cycle, today)));
+                budgetBadges(application.usage().budgetStatus(cycle, today), lab.projects()));
     }
 
     /** The rows with every ask of the lab taken as confirmed. */
@@ -182,15 +182,23 @@ final class BoardPage {
         return build(highWater, lab, plan, planLabel, askStates, Map.of());
     }
 
-    /** Per project, its budgets that run out in the cycle: "H100 budget runs out 2026-12-24; A100 budget spent ...". */
-    static Map<ProjectId, String> budgetBadges(List<Usage.BudgetStatus> statuses) {
+    /**
+     * Per project, its budgets and its category's that run out in the cycle: "H100 budget runs out 2026-12-24; A100
+     * budget spent 2026-12-20; product H100 budget runs out 2026-12-28".
+     */
+    static Map<ProjectId, String> budgetBadges(List<Usage.BudgetStatus> statuses, List<Project> projects) {
         Map<ProjectId, String> badges = new HashMap<>();
         statuses.stream().filter(Usage.BudgetStatus::runsOut).forEach(status -> {
             var burn = status.burn();
-            String text = burn.budget().gpuType().value() + " budget "
+            String owner = burn.budget().owner() instanceof dev.allot.core.model.CategoryId category
+                    ? category.value() + " "
+                    : "";
+            String text = owner + burn.budget().gpuType().value() + " budget "
                     + (burn.spent() ? "spent " : "runs out ")
                     + burn.exhaustedOn().map(LocalDate::toString).orElse("");
-            badges.merge(burn.budget().project(), text, (first, more) -> first + "; " + more);
+            projects.stream()
+                    .filter(burn.budget()::covers)
+                    .forEach(project -> badges.merge(project.id(), text, (first, more) -> first + "; " + more));
         });
         return badges;
     }
