@@ -99,7 +99,7 @@ class UsageOnPagesTest {
         assertThat(row(html, "project-0"))
                 .contains("<small class=\"badge budget\" data-testid=\"budget-runs-out\">H100 budget spent " + today);
         assertThat(row(html, "project-1")).doesNotContain("budget-runs-out");
-        assertThat(BoardPage.budgetBadges(
+        assertThat(BoardBudgets.badges(
                         List.of(new dev.allot.application.Usage.BudgetStatus(
                                 dev.allot.core.model.BudgetBurn.of(
                                         new dev.allot.core.model.Budget(ProjectId.of("p"), GpuTypeId.of("A100"), 100),
