@@ -114,11 +114,12 @@ public final class EnforcedPlanInput extends PlanInput {
     }
 
     /**
-     * The GPU types whose GPU-hour budget (of {@code plan}) each project has spent by {@code today}, from the usage
+     * The GPU types whose GPU-hour budget (of {@code plan}) each project or category has spent by {@code today}, from
+     * the usage
      * recorded in the store for the plan's cycle; empty when the plan has no budgets or did not come from the store
      * ({@code --cycle} or {@code --plan} with a named {@code --db}), since only the store knows the usage.
      */
-    public Map<dev.allot.core.model.ProjectId, java.util.Set<dev.allot.core.model.GpuTypeId>> spentBudgets(
+    public Map<dev.allot.core.model.BudgetOwner, java.util.Set<dev.allot.core.model.GpuTypeId>> spentBudgets(
             dev.allot.core.model.Plan plan, java.time.LocalDate today) {
         if (plan.budgets().isEmpty() || recordCycle == null || server != null) {
             return Map.of();

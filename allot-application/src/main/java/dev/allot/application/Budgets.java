@@ -4,9 +4,9 @@ import dev.allot.core.AllotException;
 import dev.allot.core.ErrorCode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.Budget;
+import dev.allot.core.model.BudgetOwner;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuTypeId;
-import dev.allot.core.model.ProjectId;
 import dev.allot.core.rules.BudgetRules;
 import dev.allot.core.rules.Fleet;
 import dev.allot.store.Actor;
@@ -14,7 +14,7 @@ import dev.allot.store.Store;
 import dev.allot.store.Versioned;
 import java.util.List;
 
-/** A cycle's GPU-hour budgets per project and GPU type: list them, replace them. */
+/** A cycle's GPU-hour budgets per project or category and GPU type: list them, replace them. */
 public final class Budgets {
     private final Store store;
     private final Approvals approvals;
@@ -31,7 +31,7 @@ public final class Budgets {
 
     /**
      * Replaces the cycle's budgets after the rules of {@link BudgetRules}: every problem at once, each at
-     * {@code budgets[i].project|gpuType|gpuHours}; nothing is stored unless all hold. A change voids the draft's
+     * {@code budgets[i].project|category|gpuType|gpuHours}; nothing is stored unless all hold. A change voids the draft's
      * approvals (the next solve plans with the new budgets).
      *
      * @return the cycle's budgets after the change
@@ -41,8 +41,11 @@ public final class Budgets {
                 .map(Versioned::value)
                 .map(project -> project.id().value())
                 .toList();
+        List<String> categories = store.lab().categories().stream()
+                .map(category -> category.id().value())
+                .toList();
         Fleet fleet = Fleet.of(store.lab().gpuTypes(), store.lab().pools());
-        List<Problem> problems = BudgetRules.check(budgets, projects, fleet, "");
+        List<Problem> problems = BudgetRules.check(budgets, projects, categories, fleet, "");
         if (!problems.isEmpty()) {
             String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";
             throw new AllotException(
@@ -53,8 +56,10 @@ public final class Budgets {
         }
         List<Budget> before = store.cycles().budgets(cycle);
         List<Budget> after = budgets.stream()
-                .map(entry ->
-                        new Budget(ProjectId.of(entry.project()), GpuTypeId.of(entry.gpuType()), entry.gpuHours()))
+                .map(entry -> new Budget(
+                        BudgetOwner.of(entry.project(), entry.category()),
+                        GpuTypeId.of(entry.gpuType()),
+                        entry.gpuHours()))
                 .toList();
         List<Budget> saved = store.cycles().setBudgets(cycle, after, actor);
         if (!saved.equals(before)) {

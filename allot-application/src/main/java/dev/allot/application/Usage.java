@@ -163,13 +163,26 @@ public final class Usage {
                             .computeIfAbsent(day.gpuType(), key -> new HashMap<>())
                             .merge(day.day(), day.gpuHours(), Double::sum));
         }
-        return budgets.stream()
-                .map(budget -> BudgetBurn.of(
-                        budget,
-                        daily.getOrDefault(budget.project(), Map.of()).getOrDefault(budget.gpuType(), Map.of()),
-                        start,
-                        today))
+        List<dev.allot.core.model.Project> projects = store.lab().projects().stream()
+                .map(dev.allot.store.Versioned::value)
                 .toList();
+        return budgets.stream()
+                .map(budget -> BudgetBurn.of(budget, dailyOf(budget, projects, daily), start, today))
+                .toList();
+    }
+
+    /** The daily GPU-hours of the budget's type, summed over the projects the budget covers. */
+    private static Map<LocalDate, Double> dailyOf(
+            Budget budget,
+            List<dev.allot.core.model.Project> projects,
+            Map<ProjectId, Map<GpuTypeId, Map<LocalDate, Double>>> daily) {
+        Map<LocalDate, Double> sum = new HashMap<>();
+        projects.stream()
+                .filter(budget::covers)
+                .forEach(project -> daily.getOrDefault(project.id(), Map.of())
+                        .getOrDefault(budget.gpuType(), Map.of())
+                        .forEach((day, hours) -> sum.merge(day, hours, Double::sum)));
+        return sum;
     }
 
     /**
@@ -199,14 +212,19 @@ public final class Usage {
                 .toList();
     }
 
-    /** The GPU types whose budget each project has spent on {@code today}: Kueue lowers their quota to zero. */
-    public Map<ProjectId, Set<GpuTypeId>> spentBudgets(CycleId cycle, List<Budget> budgets, LocalDate today) {
-        Map<ProjectId, Set<GpuTypeId>> spent =
-                new java.util.TreeMap<>(java.util.Comparator.comparing(ProjectId::value));
+    /**
+     * The GPU types whose budget each project or category has spent on {@code today}: Kueue lowers their quota (a
+     * category's: the quota of each of its projects) to zero.
+     */
+    public Map<dev.allot.core.model.BudgetOwner, Set<GpuTypeId>> spentBudgets(
+            CycleId cycle, List<Budget> budgets, LocalDate today) {
+        Map<dev.allot.core.model.BudgetOwner, Set<GpuTypeId>> spent =
+                new java.util.TreeMap<>(java.util.Comparator.comparing(dev.allot.core.model.BudgetOwner::kind)
+                        .thenComparing(dev.allot.core.model.BudgetOwner::value));
         burnDown(cycle, budgets, today).stream()
                 .filter(BudgetBurn::spent)
                 .forEach(burn -> spent.computeIfAbsent(
-                                burn.budget().project(),
+                                burn.budget().owner(),
                                 key -> new java.util.TreeSet<>(java.util.Comparator.comparing(GpuTypeId::value)))
                         .add(burn.budget().gpuType()));
         return spent;

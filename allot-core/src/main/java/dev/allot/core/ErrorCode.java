@@ -969,6 +969,18 @@ public enum ErrorCode {
             422,
             "A GPU-hour budget is not a number of GPU-hours from 0 to 1,000,000,000.",
             "Maybe 0, or remove the budget?"),
+    BUDGET_UNKNOWN_CATEGORY(
+            "budget-unknown-category",
+            Kind.INVALID_INPUT,
+            422,
+            "A GPU-hour budget names category {category}, which the lab does not have.",
+            "Maybe the closest category id?"),
+    BUDGET_OWNER(
+            "budget-owner",
+            Kind.INVALID_INPUT,
+            422,
+            "A GPU-hour budget names both a project and a category; it is of one or the other.",
+            "Maybe two budgets, one of the project and one of the category?"),
     SLURM_SCONTROL_OUTPUT(
             "slurm.scontrol.output",
             Kind.INTERNAL,

@@ -25,7 +25,8 @@ import java.util.Set;
  * <p>Steps: (1) a ResourceFlavor per GPU type; (2) each project's quota on the date, following the
  * {@link QuotaTimeline} (summed quotas never exceed the pools); (3) a root Cohort and a Cohort per category, whose limits protect category floors;
  * (4) per project a Namespace, a ClusterQueue whose {@code nominalQuota} per flavor is its quota, and a LocalQueue.
- * A type whose GPU-hour budget the project has spent (usage the caller passes in) gets quota 0 and no borrowing. On
+ * A type whose GPU-hour budget the project, or its category, has spent (usage the caller passes in) gets quota 0
+ * and no borrowing. On
  * the days of a reserved block the project's quota of the block's flavor rises by its GPUs, which the queue never
  * lends ({@code lendingLimit}); the category cohorts are computed from the grants alone.
  */
@@ -66,8 +67,9 @@ public final class KueueCompiler {
 
     /**
      * The objects that enforce {@code plan} on {@code asOf} in one {@code cluster}, with the GPU types whose
-     * GPU-hour budget each project has spent: Kueue has no budgets, so such a project's ClusterQueue gets a nominal
-     * quota and a borrowing limit of 0 for the type until the cycle ends (or its budget is raised).
+     * GPU-hour budget each project or category has spent: Kueue has no budgets, so such a project's ClusterQueue (for
+     * a category's budget, the ClusterQueue of every project of the category) gets a nominal quota and a borrowing
+     * limit of 0 for the type until the cycle ends (or the budget is raised).
      */
     public static KueueManifest compile(
             Lab lab,
@@ -75,7 +77,8 @@ public final class KueueCompiler {
             KueueConfig config,
             LocalDate asOf,
             String cluster,
-            Map<dev.allot.core.model.ProjectId, Set<GpuTypeId>> spentBudgets) {
+            Map<? extends dev.allot.core.model.BudgetOwner, Set<GpuTypeId>> spentByOwner) {
+        Map<dev.allot.core.model.ProjectId, Set<GpuTypeId>> spentBudgets = SpentBudgets.byProject(lab, spentByOwner);
         if (!clusters(lab).contains(cluster)) {
             throw AllotException.invalid(
                     "kueue.cluster",
@@ -125,6 +128,7 @@ public final class KueueCompiler {
                         next.getValue().get(line),
                         blockChange(blockGpus, line, asOf, next.getKey())))));
         QueueObjects queues = new QueueObjects(config, names, flavors, lab, plan.cycle(), spentBudgets)
+                .withSpentCategories(SpentBudgets.categoriesByProject(lab, spentByOwner))
                 .withBlocks(QuotaTimeline.blocks(lab, plan));
         quotas.entrySet().removeIf(entry -> !queues.runsHere(entry.getKey(), entry.getValue()));
         grants.keySet().retainAll(quotas.keySet());

@@ -26,6 +26,7 @@ final class QueueObjects {
     private final java.util.Set<ProjectId> killedInLab;
     private final Map<ProjectId, java.util.Set<GpuTypeId>> spentBudgets;
     private List<dev.allot.core.model.QuotaTimeline.BlockDays> blocks = List.of();
+    private Map<ProjectId, String> spentCategories = Map.of();
 
     QueueObjects(
             KueueConfig config,
@@ -44,6 +45,12 @@ final class QueueObjects {
                 .filter(project -> project.status() == ProjectStatus.KILLED)
                 .map(project -> project.id())
                 .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Per project, the spent category budgets that zero its quotas ("product:H100"), named on its ClusterQueue. */
+    QueueObjects withSpentCategories(Map<ProjectId, String> spent) {
+        this.spentCategories = spent;
+        return this;
     }
 
     /** The plan's reserved blocks, named on their projects' ClusterQueues. */
@@ -127,7 +134,8 @@ final class QueueObjects {
                                                 .map(GpuTypeId::value)
                                                 .sorted()
                                                 .toList()),
-                KueueCompiler.PREFIX + "blocks", blocksOf(line));
+                KueueCompiler.PREFIX + "blocks", blocksOf(line),
+                KueueCompiler.PREFIX + "category-budget-spent", spentCategories.get(line.project()));
         String apiVersion = config.apiVersion().apiVersion();
         Map<String, Object> body = map(
                 "apiVersion",

@@ -247,26 +247,55 @@ class KueueCompilerTest {
 
     @Test
     void aSpentGpuHourBudgetTakesTheTypesQuotaAndBorrowingToZero() {
-        String cluster = KueueCompiler.clusters(small.build()).get(0);
-        KueueManifest spent = KueueCompiler.compile(
-                small.build(),
-                small.plan(),
-                KueueConfig.defaults(),
-                YIELD_BY,
-                cluster,
-                Map.of(ProjectId.of("llm-pretrain"), java.util.Set.of(dev.allot.core.model.GpuTypeId.of("H100"))));
+        KueueManifest spent = compileSpent(ProjectId.of("llm-pretrain"));
 
         assertThat(quota(compile(KueueConfig.defaults(), YIELD_BY), "llm-pretrain"))
                 .containsEntry("h100", 48);
         assertThat(quota(spent, "llm-pretrain")).containsEntry("h100", 0);
         assertThat(Tree.at(spec(spent, "llm-pretrain"), "resourceGroups").toString())
                 .contains("name=h100, resources=[{name=nvidia.com/gpu, nominalQuota=0, borrowingLimit=0");
-        KueueObject queue = spent.ofKind("ClusterQueue").stream()
-                .filter(object -> object.name().equals("llm-pretrain"))
+        assertThat(queue(spent, "llm-pretrain").body().toString()).contains("allot.dev/budget-spent=H100");
+        assertThat(quota(spent, "vision-rl")).isEqualTo(quota(compile(KueueConfig.defaults(), YIELD_BY), "vision-rl"));
+    }
+
+    @Test
+    void aSpentCategoryBudgetTakesTheTypesQuotaToZeroForEveryProjectOfTheCategory() {
+        KueueManifest before = compile(KueueConfig.defaults(), YIELD_BY);
+        KueueManifest spent = compileSpent(dev.allot.core.model.CategoryId.of("exploratory"));
+
+        assertThat(quota(before, "vision-rl")).containsEntry("h100", 48);
+        assertThat(quota(spent, "vision-rl")).containsEntry("h100", 0).containsEntry("a100", 16);
+        assertThat(quota(spent, "llm-pretrain")).isEqualTo(quota(before, "llm-pretrain"));
+        assertThat(queue(spent, "vision-rl").body().toString())
+                .contains("allot.dev/budget-spent=H100", "allot.dev/category-budget-spent=exploratory:H100");
+        assertThat(queue(spent, "llm-pretrain").body().toString()).doesNotContain("budget-spent");
+        assertThat(
+                        ObjectComparison.differences(
+                                        queue(spent, "vision-rl").body(),
+                                        queue(before, "vision-rl").body())
+                                .stream()
+                                .map(ObjectChange.FieldChange::describe))
+                .contains("spec.resourceGroups[0].flavors[h100].resources[nvidia.com/gpu].nominalQuota: cluster 48,"
+                        + " plan 0");
+        assertThat(CrdSchemas.bundled().validate(spent.objects())).isEmpty();
+    }
+
+    /** The small plan's objects on the yield date with the H100 budget of {@code owner} spent. */
+    private KueueManifest compileSpent(dev.allot.core.model.BudgetOwner owner) {
+        return KueueCompiler.compile(
+                small.build(),
+                small.plan(),
+                KueueConfig.defaults(),
+                YIELD_BY,
+                KueueCompiler.clusters(small.build()).get(0),
+                Map.of(owner, java.util.Set.of(dev.allot.core.model.GpuTypeId.of("H100"))));
+    }
+
+    private static KueueObject queue(KueueManifest manifest, String name) {
+        return manifest.ofKind("ClusterQueue").stream()
+                .filter(object -> object.name().equals(name))
                 .findFirst()
                 .orElseThrow();
-        assertThat(queue.body().toString()).contains("allot.dev/budget-spent=H100");
-        assertThat(quota(spent, "vision-rl")).isEqualTo(quota(compile(KueueConfig.defaults(), YIELD_BY), "vision-rl"));
     }
 
     static Map<String, Object> spec(KueueManifest manifest, String clusterQueue) {

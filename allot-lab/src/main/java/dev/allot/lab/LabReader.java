@@ -12,7 +12,6 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Pool;
-import dev.allot.core.model.ProjectId;
 import dev.allot.core.rules.CapacityRules;
 import dev.allot.core.rules.FleetRules;
 import java.time.LocalDate;
@@ -196,28 +195,54 @@ final class LabReader {
     private List<Budget> budgets(List<JsonNode> items, String path) {
         List<Budget> budgets = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        YamlObject.each(items, path, problems, List.of("project", "gpuType", "gpuHours"), item -> {
-            String project = item.text("project", true);
+        YamlObject.each(items, path, problems, List.of("project", "category", "gpuType", "gpuHours"), item -> {
+            String project = item.text("project", false);
+            String category = item.text("category", false);
             String type = item.text("gpuType", true);
             Double hours = item.read("gpuHours", true, Scalars::number);
-            boolean known = project != null
-                    && references.project(project, item.path("project"))
+            String owner = category == null ? "project" : "category";
+            String id = category == null ? project : category;
+            boolean known = budgetOwner(project, category, item)
                     && type != null
                     && references.gpuType(type, item.path("gpuType"));
             if (hours != null && hours < 0) {
                 problems.add(item.path("gpuHours"), String.valueOf(hours), "must not be negative", "Maybe 0?");
                 hours = null;
             }
-            if (known && !seen.add(project + " " + type)) {
-                problems.add(
-                        item.path("project"), project, "has two budgets of " + type, "Maybe add them up into one?");
+            if (known && !seen.add(owner + " " + id + " " + type)) {
+                problems.add(item.path(owner), id, "has two budgets of " + type, "Maybe add them up into one?");
                 known = false;
             }
             if (known && hours != null) {
-                budgets.add(new Budget(ProjectId.of(project), GpuTypeId.of(type), hours));
+                budgets.add(
+                        new Budget(dev.allot.core.model.BudgetOwner.of(project, category), GpuTypeId.of(type), hours));
             }
         });
         return budgets;
+    }
+
+    /** Whether a budget names exactly one owner, a project or a category the file declares. */
+    private boolean budgetOwner(String project, String category, YamlObject item) {
+        if (project != null && category != null) {
+            problems.add(
+                    item.path("category"),
+                    category,
+                    "is given together with project " + project + "; a budget is of one or the other",
+                    "Maybe two budgets, one of the project and one of the category?");
+            return false;
+        }
+        if (category != null) {
+            return references.category(category, item.path("category"));
+        }
+        if (project == null) {
+            problems.add(
+                    item.path("project"),
+                    "",
+                    "is missing: a budget names a project or a category",
+                    "Maybe project: <id> or category: <id>?");
+            return false;
+        }
+        return references.project(project, item.path("project"));
     }
 
     private List<Category> categories(List<JsonNode> items, String path) {

@@ -61,7 +61,7 @@ final class LabWriter {
             line(0, "budgets:");
             lab.budgets().forEach(budget -> {
                 Map<String, String> fields =
-                        entries("project", scalar(budget.project().value()));
+                        entries(budget.owner().kind(), scalar(budget.owner().value()));
                 fields.put("gpuType", scalar(budget.gpuType().value()));
                 fields.put("gpuHours", number(budget.gpuHours()));
                 item(flow(fields));

@@ -98,7 +98,7 @@ public final class PlanDocument {
             ArrayNode budgets = root.putArray("budgets");
             plan.budgets()
                     .forEach(budget -> budgets.addObject()
-                            .put("project", budget.project().value())
+                            .put(budget.owner().kind(), budget.owner().value())
                             .put("gpuType", budget.gpuType().value())
                             .put("gpuHours", budget.gpuHours()));
         }
@@ -151,7 +151,9 @@ public final class PlanDocument {
         List<Budget> read = new ArrayList<>();
         for (JsonNode node : budgets) {
             read.add(new Budget(
-                    ProjectId.of(node.path("project").asText()),
+                    dev.allot.core.model.BudgetOwner.of(
+                            node.path("project").asText(null),
+                            node.path("category").asText(null)),
                     GpuTypeId.of(node.path("gpuType").asText()),
                     node.path("gpuHours").asDouble()));
         }

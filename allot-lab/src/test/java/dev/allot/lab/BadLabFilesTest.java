@@ -57,6 +57,17 @@ class BadLabFilesTest {
                         budgets[2].project: has two budgets of H100 (value: vision-rl). Maybe add them up into one?
                         budgets[3].project: has two budgets of H100 (value: vision-rl). Maybe add them up into one?
                         """),
+                arguments("category-budgets.yaml", """
+                        category-budgets.yaml: 8 problems
+                        budgets[0].category: unknown category (value: prodcut). Maybe product?
+                        budgets[1].gpuHours: must not be negative (value: -1.0). Maybe 0?
+                        budgets[2].category: has two budgets of H100 (value: product). Maybe add them up into one?
+                        budgets[3].category: has two budgets of H100 (value: product). Maybe add them up into one?
+                        budgets[4].category: is given together with project vision-rl; a budget is of one or the other (value: product). Maybe two budgets, one of the project and one of the category?
+                        budgets[5].project: is missing: a budget names a project or a category. Maybe project: <id> or category: <id>?
+                        budgets[6].gpuHours: expected a number (value: lots)
+                        budgets[6].category: has two budgets of H100 (value: product). Maybe add them up into one?
+                        """),
                 arguments("ask-order.yaml", """
                         ask-order.yaml: 3 problems
                         projects[0].ask.floor: Ask floor (64 GPUs) of project vision-rl exceeds its ceiling (32) (value: 64). Maybe swap floor and ceiling?

@@ -262,6 +262,25 @@ class LabYamlTest {
     }
 
     @Test
+    void categoryBudgetsAreReadAndWrittenBackBesideProjectBudgets() {
+        Lab lab = LabYaml.read(
+                TINY + "budgets:\n  - {category: product, gpuType: H100, gpuHours: 20000}\n"
+                        + "  - {project: vision-rl, gpuType: H100, gpuHours: 5000}\n"
+                        + "  - {category: exploratory, gpuType: H100, gpuHours: 0}\n",
+                "budgets.yaml");
+
+        assertThat(lab.budgets())
+                .containsExactly(
+                        new dev.allot.core.model.Budget(
+                                dev.allot.core.model.CategoryId.of("product"), GpuTypeId.of("H100"), 20000),
+                        new dev.allot.core.model.Budget(ProjectId.of("vision-rl"), GpuTypeId.of("H100"), 5000),
+                        new dev.allot.core.model.Budget(
+                                dev.allot.core.model.CategoryId.of("exploratory"), GpuTypeId.of("H100"), 0));
+        assertThat(LabYaml.write(lab)).contains("- {category: product, gpuType: H100, gpuHours: 20000.0}");
+        assertThat(LabYaml.read(LabYaml.write(lab), "budgets.yaml")).isEqualTo(lab);
+    }
+
+    @Test
     void reservedBlocksOfAProjectAreReadAndWrittenBack() {
         Lab lab = LabYaml.read(
                 TINY + "    blocks:\n"

@@ -41,6 +41,24 @@ class PlanDocumentBudgetsTest {
     }
 
     @Test
+    void categoryBudgetsAreWrittenValidAndReadBack() {
+        Plan plan = plan(List.of(
+                new Budget(dev.allot.core.model.CategoryId.of("product"), GpuTypeId.of("H100"), 20_000),
+                new Budget(ProjectId.of("vision-rl"), GpuTypeId.of("H100"), 30_000)));
+
+        String json = PlanDocument.json(plan);
+
+        assertThat(json).contains("\"category\" : \"product\"");
+        assertThat(PlanSchema.validate(json)).isEmpty();
+        assertThat(PlanDocument.read(json, "test").budgets()).isEqualTo(plan.budgets());
+        assertThat(PlanDocument.read(PlanDocument.yaml(plan), "test").budgets()).isEqualTo(plan.budgets());
+        assertThat(PlanSchema.validate(json.replace(
+                        "\"category\" : \"product\"", "\"category\" : \"product\", \"project\" : \"vision-rl\"")))
+                .as("a budget of both a project and a category")
+                .isNotEmpty();
+    }
+
+    @Test
     void aPlanWithoutBudgetsHasNoBudgetsMember() {
         String json = PlanDocument.json(plan(List.of()));
 

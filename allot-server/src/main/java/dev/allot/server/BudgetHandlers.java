@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /api/cycles/{cycle}/budgets}: a cycle's GPU-hour budgets per project and GPU type, as one list. */
+/**
+ * {@code /api/cycles/{cycle}/budgets}: a cycle's GPU-hour budgets per project or category and GPU type, as one list;
+ * each names either {@code project} or {@code category}.
+ */
 final class BudgetHandlers {
     private final Budgets budgets;
 
@@ -35,8 +38,10 @@ final class BudgetHandlers {
     }
 
     private static BudgetRules.Entry entry(Fields f) {
+        // a budget names a project or a category; which one (and that it is exactly one) is the core rules' to say
         return new BudgetRules.Entry(
-                f.text("project", Fields.MAX_NAME, null),
+                f.has("project") ? f.text("project", Fields.MAX_NAME, null) : null,
+                f.has("category") ? f.text("category", Fields.MAX_NAME, null) : null,
                 f.text("gpuType", Fields.MAX_NAME, null),
                 f.number("gpuHours", -Double.MAX_VALUE, Double.MAX_VALUE, null));
     }
@@ -49,7 +54,7 @@ final class BudgetHandlers {
                 budgets.stream()
                         .map(budget -> {
                             Map<String, Object> fields = new LinkedHashMap<>();
-                            fields.put("project", budget.project().value());
+                            fields.put(budget.owner().kind(), budget.owner().value());
                             fields.put("gpuType", budget.gpuType().value());
                             fields.put("gpuHours", budget.gpuHours());
                             return fields;

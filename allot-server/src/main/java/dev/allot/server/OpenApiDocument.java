@@ -310,7 +310,7 @@ final class OpenApiDocument {
         doc.op(
                 "get",
                 "/api/cycles/{cycle}/budgets",
-                "The cycle's GPU-hour budgets per project and GPU type",
+                "The cycle's GPU-hour budgets per project or category and GPU type",
                 null,
                 "Budgets",
                 true);
@@ -318,7 +318,7 @@ final class OpenApiDocument {
                 "put",
                 "/api/cycles/{cycle}/budgets",
                 "Replace the cycle's GPU-hour budgets with the body's list (admin or decider; a budget left out is"
-                        + " removed; every problem at once, at budgets[i].project|gpuType|gpuHours); voids the"
+                        + " removed; every problem at once, at budgets[i].project|category|gpuType|gpuHours); voids the"
                         + " draft's approvals when they change",
                 "BudgetsInput",
                 "Budgets",

@@ -68,8 +68,20 @@ final class OpenApiSchemas {
         s.put("CapacityEvents", arr(obj(List.of("pool", "kind", "gpus", "from"), event)));
         s.put("CapacityEventInput", obj(List.of("kind", "gpus", "from"), event));
         Map<String, Object> budget = obj(
-                List.of("project", "gpuType", "gpuHours"),
-                Map.of("project", str(), "gpuType", str(), "gpuHours", num()));
+                List.of("gpuType", "gpuHours"),
+                Map.of(
+                        "project",
+                        Map.of("type", "string", "description", "the project's budget; absent for a category's"),
+                        "category",
+                        Map.of(
+                                "type",
+                                "string",
+                                "description",
+                                "a category's budget, summed over all its projects; absent for a project's"),
+                        "gpuType",
+                        str(),
+                        "gpuHours",
+                        num()));
         s.put("BudgetsInput", obj(List.of("budgets"), Map.of("budgets", arr(budget))));
         s.put("Budgets", obj(List.of("cycle", "budgets"), Map.of("cycle", str(), "budgets", arr(budget))));
         Map<String, Object> blockFields = new LinkedHashMap<>();
@@ -521,10 +533,17 @@ final class OpenApiSchemas {
                         "spent, or runs out before the cycle ends: flagged on the board"));
         s.put("BudgetBurn", obj(List.of("gpuType", "gpuHours", "usedGpuHours", "remainingGpuHours"), burn));
         s.put(
+                "CategoryBudgetBurn",
+                obj(
+                        List.of("category", "gpuType", "gpuHours", "usedGpuHours", "remainingGpuHours"),
+                        plus(burn, "category", str())));
+        s.put(
                 "Portfolio",
                 obj(
                         List.of("cycle", "state", "projects"),
                         Map.of(
+                                "categoryBudgets",
+                                arr(ref("CategoryBudgetBurn")),
                                 "cycle",
                                 str(),
                                 "state",

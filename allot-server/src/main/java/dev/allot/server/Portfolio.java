@@ -60,10 +60,10 @@ final class Portfolio {
         Map<ProjectId, Double> priorities = PriorityWeights.aggregate(lab.projects(), lab.scores());
         Map<ProjectId, Ask> asks = lab.asksByProject();
         Map<ProjectId, Usage.LastUse> lastUse = Usage.lastCycle(lab);
-        Map<ProjectId, List<Map<String, Object>>> budgets = new LinkedHashMap<>();
+        Map<dev.allot.core.model.BudgetOwner, List<Map<String, Object>>> budgets = new LinkedHashMap<>();
         usage.budgetStatus(cycle, today())
                 .forEach(
-                        status -> budgets.computeIfAbsent(status.burn().budget().project(), key -> new ArrayList<>())
+                        status -> budgets.computeIfAbsent(status.burn().budget().owner(), key -> new ArrayList<>())
                                 .add(budget(status)));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Project project : lab.projects()) {
@@ -104,6 +104,18 @@ final class Portfolio {
         body.put("planVersion", published.map(StoredPlan::version).orElse(null));
         body.put("capacityGpus", lab.capacityGpus());
         body.put("projects", rows);
+        List<Map<String, Object>> categoryBudgets = new ArrayList<>();
+        budgets.forEach((owner, burns) -> {
+            if (owner instanceof dev.allot.core.model.CategoryId) {
+                burns.forEach(burn -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("category", owner.value());
+                    entry.putAll(burn);
+                    categoryBudgets.add(entry);
+                });
+            }
+        });
+        body.put("categoryBudgets", categoryBudgets);
         return body;
     }
 

@@ -120,4 +120,68 @@ class BudgetsIT {
             assertThat(server.store.lab().export(CYCLE).budgets()).isEmpty();
         }
     }
+
+    @Test
+    void aCategoryBudgetIsStoredListedAndBurnsDownOverItsProjectsInThePortfolio() {
+        try (TestServer server = new TestServer(2)) {
+            ApiClient api = server.client;
+            String admin = server.token(Role.ADMIN);
+            String category = server.store
+                    .lab()
+                    .export(CYCLE)
+                    .projects()
+                    .get(0)
+                    .category()
+                    .value();
+
+            ApiClient.Reply put = api.send(
+                    "PUT",
+                    "/api/cycles/2026-12/budgets",
+                    admin,
+                    "{\"budgets\": [{\"category\": \"" + category + "\", \"gpuType\": \"H100\", \"gpuHours\": 1000},"
+                            + " {\"project\": \"project-1\", \"gpuType\": \"A100\", \"gpuHours\": 500}]}",
+                    Map.of());
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            JsonNode listed = api.get("/api/cycles/2026-12/budgets", server.token(Role.VIEWER))
+                    .json()
+                    .path("budgets");
+            assertThat(listed.get(0).path("category").asText()).isEqualTo(category);
+            assertThat(listed.get(0).has("project")).isFalse();
+            assertThat(listed.get(1).path("project").asText()).isEqualTo("project-1");
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            String usage = "{\"days\": [{\"project\": \"project-0\", \"gpuType\": \"H100\", \"day\": \"%s\","
+                    + " \"gpuHours\": 300}]}";
+            api.send("POST", "/api/usage", admin, String.format(usage, today), Map.of());
+
+            JsonNode portfolio = api.get("/api/cycles/2026-12/portfolio", server.token(Role.VIEWER))
+                    .json();
+
+            JsonNode burn = portfolio.path("categoryBudgets").get(0);
+            assertThat(burn.path("category").asText()).isEqualTo(category);
+            assertThat(burn.path("usedGpuHours").asDouble()).isEqualTo(300);
+            assertThat(burn.path("remainingGpuHours").asDouble()).isEqualTo(700);
+            assertThat(burn.path("exhaustedOn").asText()).isNotEmpty();
+            assertThat(portfolio.path("projects").get(0).path("budgets")).isEmpty();
+        }
+    }
+
+    @Test
+    void badCategoryBudgetsAreRefusedWithAPointerToEachField() {
+        try (TestServer server = new TestServer(2)) {
+            ApiClient.Reply bad = server.client.send(
+                    "PUT",
+                    "/api/cycles/2026-12/budgets",
+                    server.token(Role.ADMIN),
+                    "{\"budgets\": [{\"category\": \"prodcut\", \"gpuType\": \"H100\", \"gpuHours\": 5},"
+                            + " {\"category\": \"product\", \"project\": \"project-1\", \"gpuType\": \"H100\","
+                            + " \"gpuHours\": -1}]}",
+                    Map.of());
+
+            assertThat(bad.status()).isEqualTo(422);
+            assertThat(bad.json().path("problems").findValuesAsText("pointer"))
+                    .containsExactly("/budgets/0/category", "/budgets/1/category", "/budgets/1/gpuHours");
+            assertThat(bad.body()).contains("Maybe product?");
+            assertThat(server.store.lab().export(CYCLE).budgets()).isEmpty();
+        }
+    }
 }

@@ -31,15 +31,13 @@ public record DesiredAccount(
     }
 
     static DesiredAccount group(String name, String parent, String description) {
+        return group(name, parent, description, AccountLimits.NONE);
+    }
+
+    /** A group account with limits of its own, such as a category's GPU-minute budgets. */
+    static DesiredAccount group(String name, String parent, String description, AccountLimits limits) {
         return new DesiredAccount(
-                name,
-                parent,
-                description,
-                AccountLimits.NONE,
-                new TreeSet<>(),
-                new TreeSet<>(),
-                false,
-                Optional.empty());
+                name, parent, description, limits, new TreeSet<>(), new TreeSet<>(), false, Optional.empty());
     }
 
     /** Limits that take over on a date (a dated yield or kill). */

@@ -55,7 +55,11 @@ public final class SlurmCompiler {
         for (CategoryId category : categories(plan, lab)) {
             String name = config.accountFor(category);
             claim(owners, name, "category " + category);
-            accounts.add(DesiredAccount.group(name, config.parentAccount(), "category " + category));
+            accounts.add(DesiredAccount.group(
+                    name,
+                    config.parentAccount(),
+                    "category " + category,
+                    AccountLimits.NONE.withTresMins(budgetMinutes(plan, category, config))));
         }
         Map<dev.allot.core.model.ProjectId, Project> projects = lab.projectsById();
         QuotaTimeline timeline = QuotaTimeline.of(plan, lab.capacityGpus(), lab.cycleStart());
@@ -148,13 +152,14 @@ public final class SlurmCompiler {
     }
 
     /**
-     * The project's GPU-hour budgets of the plan as {@code GrpTRESMins} GPU-minutes by TRES key, rounded to the
-     * nearest minute.
+     * The GPU-hour budgets of the plan of one project or one category as {@code GrpTRESMins} GPU-minutes by TRES key,
+     * rounded to the nearest minute. A category's budget goes on the category's account, which Slurm counts the
+     * usage of all its project accounts (its children) against.
      */
-    static Map<String, Long> budgetMinutes(Plan plan, dev.allot.core.model.ProjectId project, SlurmConfig config) {
+    static Map<String, Long> budgetMinutes(Plan plan, dev.allot.core.model.BudgetOwner owner, SlurmConfig config) {
         Map<String, Long> minutes = new TreeMap<>();
         plan.budgets().stream()
-                .filter(budget -> budget.project().equals(project))
+                .filter(budget -> budget.owner().equals(owner))
                 .forEach(budget -> minutes.put(config.tresKey(budget.gpuType()), Math.round(budget.gpuHours() * 60)));
         return minutes;
     }

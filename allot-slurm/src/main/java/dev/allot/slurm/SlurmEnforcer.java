@@ -167,8 +167,8 @@ public final class SlurmEnforcer {
     }
 
     /**
-     * Starts the budgets of a new cycle from zero: sets {@code RawUsage=0} on every project account with a
-     * GPU-minute budget ({@code GrpTRESMins}), which Slurm counts against that usage. Unused budget does not carry
+     * Starts the budgets of a new cycle from zero: sets {@code RawUsage=0} on every project or category account with
+     * a GPU-minute budget ({@code GrpTRESMins}), which Slurm counts against that usage. Unused budget does not carry
      * over. Not idempotent by nature: run it once, on the first apply of a cycle.
      *
      * @return the accounts whose usage was reset
@@ -185,8 +185,7 @@ public final class SlurmEnforcer {
     static java.util.SortedSet<String> budgetedAccounts(DesiredState desired) {
         java.util.SortedSet<String> accounts = new java.util.TreeSet<>();
         desired.accounts().stream()
-                .filter(account ->
-                        account.project() && !account.limits().grpTresMins().isEmpty())
+                .filter(account -> !account.limits().grpTresMins().isEmpty())
                 .forEach(account -> accounts.add(account.name()));
         return accounts;
     }

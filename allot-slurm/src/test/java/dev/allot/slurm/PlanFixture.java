@@ -115,6 +115,12 @@ public final class PlanFixture {
         return this;
     }
 
+    /** A GPU-hour budget of a category, summed over its projects, carried by the plan. */
+    public PlanFixture categoryBudget(String category, String type, double gpuHours) {
+        budgets.add(new dev.allot.core.model.Budget(CategoryId.of(category), GpuTypeId.of(type), gpuHours));
+        return this;
+    }
+
     /** A reserved block of the last project, placed in the plan: GPUs of a type on the days {@code [start, end)}. */
     public PlanFixture block(String type, int gpus, String start, String end) {
         blocks.add(new dev.allot.core.model.PlacedBlock(

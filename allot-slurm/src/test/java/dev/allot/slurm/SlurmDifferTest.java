@@ -173,6 +173,39 @@ class SlurmDifferTest {
     }
 
     @Test
+    void aCategoryBudgetBecomesGrpTresMinsOnTheCategoryAccountAndItsUsageIsResetWithTheCycle() {
+        PlanFixture budgeted = fixture()
+                .project("lang-pre", "exploratory")
+                .grant("H100", 8)
+                .categoryBudget("exploratory", "H100", 20_000);
+        DesiredState withBudget = desired(budgeted);
+        DesiredState withoutBudget =
+                desired(fixture().project("lang-pre", "exploratory").grant("H100", 8));
+        String category = CONFIG.accountFor(dev.allot.core.model.CategoryId.of("exploratory"));
+
+        assertThat(withBudget.byName().get(category).limits().grpTresMins())
+                .containsExactly(java.util.Map.entry("gres/gpu:h100", 1_200_000L));
+        assertThat(withBudget.byName().get("lang-pre").limits().grpTresMins()).isEmpty();
+        assertThat(withBudget.byName().get("vision-rl").limits().grpTresMins()).isEmpty();
+        LiveState matching = LiveStateParser.parse("ci", liveTextOf(withBudget));
+        assertThat(SlurmDiffer.diff(withBudget, matching).changes()).isEmpty();
+
+        ChangeSet set = SlurmDiffer.diff(withBudget, LiveStateParser.parse("ci", liveTextOf(withoutBudget)));
+        assertThat(set.changes()).singleElement().isInstanceOf(Change.SetLimits.class);
+        assertThat(set.changes().get(0).describe())
+                .startsWith(
+                        "~ account " + category + ": GrpTRESMins gres/gpu:h100 none -> 1200000 GPU-minutes (budget)");
+        assertThat(SacctmgrScript.render(set).commands())
+                .containsExactly(
+                        "modify account where name=" + category + " cluster=ci set GrpTRESMins=gres/gpu:h100=1200000");
+        assertThat(SlurmEnforcer.budgetedAccounts(withBudget)).containsExactly(category);
+        assertThat(SacctmgrScript.render(SlurmDiffer.diff(withBudget, LiveState.empty("ci")))
+                        .loadFile())
+                .contains("Account - '" + category + "'")
+                .contains(":GrpTRESMins='gres/gpu:h100=1200000'");
+    }
+
+    @Test
     void aNewAccountIsAddedWithItsBudget() {
         DesiredState state = desired(PlanFixture.plan("H100")
                 .project("lang-pre", "exploratory")

@@ -176,6 +176,34 @@ class SlurmEnforcementIT {
     }
 
     @Test
+    void aJobThatWouldOverrunItsCategorysGpuHourBudgetPendsUntilTheBudgetIsRemoved() {
+        // the budget sits on the category's account; Slurm counts the project account's jobs against its parent
+        PlanFixture tight = PlanFixture.plan("H100", "A100")
+                .project("epsilon", "exploratory")
+                .grant("H100", 2)
+                .categoryBudget("exploratory", "H100", 0.05);
+        String category = config.accountFor(dev.allot.core.model.CategoryId.of("exploratory"));
+
+        ApplyResult first = enforcer.apply(desired(tight));
+
+        assertThat(first.succeeded()).as(String.join("\n", first.describe())).isTrue();
+        assertThat(enforcer.diff(desired(tight)).changes()).isEmpty();
+        String job = submit("epsilon", "gpu:h100:1");
+        assertThat(TestCluster.awaitState(job, state -> state.startsWith("PENDING AssocGrpGRESMin"), WAIT))
+                .startsWith("PENDING AssocGrpGRESMin");
+        assertThat(enforcer.resetUsage(desired(tight))).containsExactly(category);
+
+        PlanFixture unbudgeted = PlanFixture.plan("H100", "A100")
+                .project("epsilon", "exploratory")
+                .grant("H100", 2);
+        assertThat(enforcer.diff(desired(unbudgeted)).describe())
+                .anyMatch(line -> line.contains(category) && line.contains("GrpTRESMins gres/gpu:h100 3 -> none"));
+        assertThat(enforcer.apply(desired(unbudgeted)).succeeded()).isTrue();
+        assertThat(TestCluster.awaitState(job, "RUNNING None"::equals, WAIT)).isEqualTo("RUNNING None");
+        assertThat(enforcer.diff(desired(unbudgeted)).changes()).isEmpty();
+    }
+
+    @Test
     void aHandEditIsReportedAsDriftAndRepairedByTheNextApply() {
         PlanFixture plan =
                 PlanFixture.plan("H100", "A100").project("gamma", "exploratory").grant("H100", 2);

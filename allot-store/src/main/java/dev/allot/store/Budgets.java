@@ -1,21 +1,28 @@
 package dev.allot.store;
 
 import dev.allot.core.model.Budget;
+import dev.allot.core.model.BudgetOwner;
 import dev.allot.core.model.GpuTypeId;
-import dev.allot.core.model.ProjectId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
-/** Reads and writes the {@code budget} table: each cycle's GPU-hour budgets per project and type. */
+/**
+ * Reads and writes the cycle's GPU-hour budgets: per project and type in table {@code budget}, per category and type
+ * in table {@code category_budget}, ordered together by {@code position}.
+ */
 final class Budgets {
     private Budgets() {}
 
     /** The cycle's budgets in the order they were written. */
     static List<Budget> of(Handle handle, String cycle) {
-        return handle.createQuery("SELECT * FROM budget WHERE cycle = :cycle ORDER BY position, project, gpu_type")
+        return handle.createQuery("SELECT project, NULL AS category, gpu_type, gpu_hours, position FROM budget"
+                        + " WHERE cycle = :cycle UNION ALL SELECT NULL AS project, category, gpu_type, gpu_hours,"
+                        + " position FROM category_budget WHERE cycle = :cycle ORDER BY position, gpu_type")
                 .bind("cycle", cycle)
                 .map((rs, ctx) -> new Budget(
-                        ProjectId.of(rs.getString("project")),
+                        BudgetOwner.of(rs.getString("project"), rs.getString("category")),
                         GpuTypeId.of(rs.getString("gpu_type")),
                         rs.getDouble("gpu_hours")))
                 .list();
@@ -37,19 +44,37 @@ final class Budgets {
             handle.createUpdate("DELETE FROM budget WHERE cycle = :cycle")
                     .bind("cycle", cycle)
                     .execute();
+            handle.createUpdate("DELETE FROM category_budget WHERE cycle = :cycle")
+                    .bind("cycle", cycle)
+                    .execute();
             for (int i = 0; i < budgets.size(); i++) {
                 Budget budget = budgets.get(i);
-                handle.createUpdate("INSERT INTO budget (cycle, project, gpu_type, gpu_hours, position)"
-                                + " VALUES (:cycle, :project, :type, :hours, :position)")
+                String table = budget.owner().kind().equals("category") ? "category_budget" : "budget";
+                handle.createUpdate("INSERT INTO " + table + " (cycle, "
+                                + budget.owner().kind()
+                                + ", gpu_type, gpu_hours, position) VALUES (:cycle, :owner, :type, :hours, :position)")
                         .bind("cycle", cycle)
-                        .bind("project", budget.project().value())
+                        .bind("owner", budget.owner().value())
                         .bind("type", budget.gpuType().value())
                         .bind("hours", budget.gpuHours())
                         .bind("position", i)
                         .execute();
             }
         };
-        changes.put("budgets", cycle, before.isEmpty() ? null : before, budgets, write, write);
+        changes.put("budgets", cycle, before.isEmpty() ? null : rows(before), rows(budgets), write, write);
         return of(handle, cycle);
+    }
+
+    /** The budgets as the audit log records them: {@code {project|category, gpuType, gpuHours}} each. */
+    private static List<Map<String, Object>> rows(List<Budget> budgets) {
+        return budgets.stream()
+                .map(budget -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put(budget.owner().kind(), budget.owner().value());
+                    row.put("gpuType", budget.gpuType().value());
+                    row.put("gpuHours", budget.gpuHours());
+                    return row;
+                })
+                .toList();
     }
 }

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.allot.core.AllotException;
+import dev.allot.core.model.Budget;
+import dev.allot.core.model.BudgetOwner;
 import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.CycleId;
 import dev.allot.core.model.GpuTypeId;
@@ -119,6 +121,7 @@ public final class Json {
                 return NoAsk.parse(text).orElseGet(() -> NoAsk.valueOf(text.toUpperCase(java.util.Locale.ROOT)));
             }
         });
+        budgets(ids);
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new Jdk8Module())
                 .registerModule(new JavaTimeModule())
@@ -132,6 +135,35 @@ public final class Json {
         mapper.setVisibility(PropertyAccessor.FIELD, Visibility.ANY);
         mapper.setVisibility(PropertyAccessor.CREATOR, Visibility.ANY);
         return mapper;
+    }
+
+    /**
+     * A budget is stored as {@code {"project"|"category": id, "gpuType": ..., "gpuHours": ...}}: a project's budget
+     * reads and writes as it did before budgets could be a category's.
+     */
+    private static void budgets(SimpleModule module) {
+        module.addSerializer(Budget.class, new StdSerializer<>(Budget.class) {
+            @Override
+            public void serialize(Budget value, JsonGenerator out, SerializerProvider provider) throws IOException {
+                out.writeStartObject();
+                out.writeStringField(value.owner().kind(), value.owner().value());
+                out.writeStringField("gpuType", value.gpuType().value());
+                out.writeNumberField("gpuHours", value.gpuHours());
+                out.writeEndObject();
+            }
+        });
+        module.addDeserializer(Budget.class, new JsonDeserializer<>() {
+            @Override
+            public Budget deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                com.fasterxml.jackson.databind.JsonNode node = parser.readValueAsTree();
+                return new Budget(
+                        BudgetOwner.of(
+                                node.path("project").asText(null),
+                                node.path("category").asText(null)),
+                        GpuTypeId.of(node.path("gpuType").asText()),
+                        node.path("gpuHours").asDouble());
+            }
+        });
     }
 
     private static <T> void id(SimpleModule module, Class<T> type, Function<String, T> parse) {

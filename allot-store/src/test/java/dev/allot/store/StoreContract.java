@@ -146,6 +146,28 @@ abstract class StoreContract {
     }
 
     @Test
+    void categoryBudgetsKeepTheirPlaceAmongProjectBudgetsThroughImportEditAndExport() {
+        Lab base = TestLabs.shaped(3, 4).build();
+        dev.allot.core.model.GpuTypeId h100 = dev.allot.core.model.GpuTypeId.of("H100");
+        List<dev.allot.core.model.Budget> budgets = List.of(
+                new dev.allot.core.model.Budget(dev.allot.core.model.CategoryId.of("product"), h100, 20_000),
+                new dev.allot.core.model.Budget(dev.allot.core.model.ProjectId.of("project-2"), h100, 5000),
+                new dev.allot.core.model.Budget(dev.allot.core.model.CategoryId.of("exploratory"), h100, 0.5));
+        Lab lab = base.withBudgets(budgets);
+
+        store.lab().importLab(lab, ADMIN);
+
+        assertThat(store.lab().export(CYCLE)).isEqualTo(lab);
+        assertThat(store.lab().importLab(lab, ADMIN).changes()).isZero();
+        store.cycles().setBudgets(CYCLE, List.of(budgets.get(2), budgets.get(1)), ADMIN);
+        assertThat(store.cycles().budgets(CYCLE)).containsExactly(budgets.get(2), budgets.get(1));
+        assertThat(store.audit().list("budgets", CYCLE.value(), 10).get(0).toString())
+                .contains("category", "exploratory");
+        store.lab().importLab(base, ADMIN);
+        assertThat(store.cycles().budgets(CYCLE)).isEmpty();
+    }
+
+    @Test
     void blocksSurviveImportAndExportAndAProjectsEditIsVersionedAndAudited() {
         Lab base = TestLabs.shaped(3, 4).build();
         dev.allot.core.model.Block big = block("project-0", "H100", 64, 10, 3, 30);

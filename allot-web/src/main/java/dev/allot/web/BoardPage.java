@@ -40,7 +40,23 @@ final class BoardPage {
             List<String> categories,
             List<String> leads,
             String planLabel,
-            List<BoardRow> rows) {
+            List<BoardRow> rows,
+            List<String> categoryBudgets) {
+        Rows(
+                long highWater,
+                List<String> gpuTypes,
+                List<String> categories,
+                List<String> leads,
+                String planLabel,
+                List<BoardRow> rows) {
+            this(highWater, gpuTypes, categories, leads, planLabel, rows, List.of());
+        }
+
+        /** The same rows with the categories' budgets burning down, one line each (see {@link BoardBudgets#line}). */
+        Rows withCategoryBudgets(List<String> lines) {
+            return new Rows(highWater, gpuTypes, categories, leads, planLabel, rows, List.copyOf(lines));
+        }
+
         /** Rows whose lead has not confirmed an ask (carried over or missing), in board order. */
         public List<BoardRow> awaitingLeads() {
             return rows.stream().filter(BoardRow::awaitsLead).toList();
@@ -160,13 +176,18 @@ final class BoardPage {
         reads.asks(cycle)
                 .forEach(ask ->
                         states.put(ask.value().ask().project(), ask.value().state()));
+        List<Usage.BudgetStatus> budgets = application.usage().budgetStatus(cycle, today);
         return build(
-                highWater,
-                lab,
-                shown.map(StoredPlan::plan),
-                label(shown) + Enforced.line(application.enforcements(), cycle),
-                states,
-                budgetBadges(application.usage().budgetStatus(cycle, today)));
+                        highWater,
+                        lab,
+                        shown.map(StoredPlan::plan),
+                        label(shown) + Enforced.line(application.enforcements(), cycle),
+                        states,
+                        BoardBudgets.badges(budgets, lab.projects()))
+                .withCategoryBudgets(budgets.stream()
+                        .filter(status -> status.burn().budget().owner() instanceof dev.allot.core.model.CategoryId)
+                        .map(BoardBudgets::line)
+                        .toList());
     }
 
     /** The rows with every ask of the lab taken as confirmed. */
@@ -180,19 +201,6 @@ final class BoardPage {
     static Rows build(
             long highWater, Lab lab, Optional<Plan> plan, String planLabel, Map<ProjectId, AskState> askStates) {
         return build(highWater, lab, plan, planLabel, askStates, Map.of());
-    }
-
-    /** Per project, its budgets that run out in the cycle: "H100 budget runs out 2026-12-24; A100 budget spent ...". */
-    static Map<ProjectId, String> budgetBadges(List<Usage.BudgetStatus> statuses) {
-        Map<ProjectId, String> badges = new HashMap<>();
-        statuses.stream().filter(Usage.BudgetStatus::runsOut).forEach(status -> {
-            var burn = status.burn();
-            String text = burn.budget().gpuType().value() + " budget "
-                    + (burn.spent() ? "spent " : "runs out ")
-                    + burn.exhaustedOn().map(LocalDate::toString).orElse("");
-            badges.merge(burn.budget().project(), text, (first, more) -> first + "; " + more);
-        });
-        return badges;
     }
 
     /**

@@ -73,44 +73,66 @@ class UsageOnPagesTest {
         assertThat(html).contains("sort=used", "1 idle");
     }
 
-    @Test
-    void aProjectWhoseBudgetRunsOutInTheCycleIsFlaggedOnTheBoardWithTheDate() {
+    /** The board's rows of {@link #labWithUsage()} stored with {@code budgets} and {@code usage} recorded. */
+    private String boardWithBudgets(List<dev.allot.core.rules.BudgetRules.Entry> budgets, List<UsageDay> usage) {
         Lab lab = labWithUsage();
         store.lab().importLab(lab, DANA);
         Application application = Application.over(store);
-        application
-                .budgets()
-                .replace(
-                        lab.cycle(),
-                        List.of(
-                                new dev.allot.core.rules.BudgetRules.Entry("project-0", "H100", 1000),
-                                new dev.allot.core.rules.BudgetRules.Entry("project-1", "H100", 100_000)),
-                        DANA);
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-        application
-                .usage()
-                .record(
-                        List.of(
-                                new UsageDay(ProjectId.of("project-0"), GpuTypeId.of("H100"), today, 1200),
-                                new UsageDay(ProjectId.of("project-1"), GpuTypeId.of("H100"), today, 1)),
-                        DANA);
-
+        application.budgets().replace(lab.cycle(), budgets, DANA);
+        application.usage().record(usage, DANA);
         BoardPage.Rows rows = new BoardPage(Application.over(store)).rows(lab.cycle(), DECIDER.rights());
-        String html = Templates.render(
+        return Templates.render(
                 "boardRows.jte", BoardPage.view(DECIDER, List.of(), cycleOf(lab), rows, BoardFilter.none(), true));
+    }
+
+    @Test
+    void aProjectWhoseBudgetRunsOutInTheCycleIsFlaggedOnTheBoardWithTheDate() {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        String html = boardWithBudgets(
+                List.of(
+                        new dev.allot.core.rules.BudgetRules.Entry("project-0", "H100", 1000),
+                        new dev.allot.core.rules.BudgetRules.Entry("project-1", "H100", 100_000)),
+                List.of(
+                        new UsageDay(ProjectId.of("project-0"), GpuTypeId.of("H100"), today, 1200),
+                        new UsageDay(ProjectId.of("project-1"), GpuTypeId.of("H100"), today, 1)));
 
         assertThat(row(html, "project-0"))
                 .contains("<small class=\"badge budget\" data-testid=\"budget-runs-out\">H100 budget spent " + today);
         assertThat(row(html, "project-1")).doesNotContain("budget-runs-out");
-        assertThat(BoardPage.budgetBadges(List.of(new dev.allot.application.Usage.BudgetStatus(
-                        dev.allot.core.model.BudgetBurn.of(
-                                new dev.allot.core.model.Budget(ProjectId.of("p"), GpuTypeId.of("A100"), 100),
-                                Map.of(today, 10.0),
-                                today,
-                                today),
-                        today.plusDays(56),
-                        true))))
+        assertThat(BoardBudgets.badges(
+                        List.of(new dev.allot.application.Usage.BudgetStatus(
+                                dev.allot.core.model.BudgetBurn.of(
+                                        new dev.allot.core.model.Budget(ProjectId.of("p"), GpuTypeId.of("A100"), 100),
+                                        Map.of(today, 10.0),
+                                        today,
+                                        today),
+                                today.plusDays(56),
+                                true)),
+                        List.of(new dev.allot.core.model.Project(
+                                ProjectId.of("p"),
+                                "p",
+                                dev.allot.core.model.CategoryId.of("x"),
+                                "",
+                                List.of(),
+                                dev.allot.core.model.ProjectStatus.ACTIVE))))
                 .containsEntry(ProjectId.of("p"), "A100 budget runs out " + today.plusDays(9));
+    }
+
+    @Test
+    void everyProjectOfACategoryWhoseBudgetIsSpentIsFlaggedOnTheBoard() {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        // each exploratory project alone stays within the category's 1,000 GPU-hours; together they spend it
+        String html = boardWithBudgets(
+                List.of(new dev.allot.core.rules.BudgetRules.Entry(null, "exploratory", "H100", 1000)),
+                List.of(
+                        new UsageDay(ProjectId.of("project-0"), GpuTypeId.of("H100"), today, 600),
+                        new UsageDay(ProjectId.of("project-4"), GpuTypeId.of("H100"), today, 600),
+                        new UsageDay(ProjectId.of("project-1"), GpuTypeId.of("H100"), today, 5000)));
+
+        String badge = "data-testid=\"budget-runs-out\">exploratory H100 budget spent " + today;
+        assertThat(row(html, "project-0")).contains(badge);
+        assertThat(row(html, "project-4")).contains(badge);
+        assertThat(row(html, "project-1")).doesNotContain("budget-runs-out");
     }
 
     @Test

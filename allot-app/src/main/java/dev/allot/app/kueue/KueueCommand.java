@@ -5,7 +5,6 @@ import dev.allot.app.PlanInput;
 import dev.allot.core.AllotException;
 import dev.allot.core.Problem;
 import dev.allot.core.model.GpuTypeId;
-import dev.allot.core.model.ProjectId;
 import dev.allot.kueue.ClusterDiff;
 import dev.allot.kueue.CrdSchemas;
 import dev.allot.kueue.KueueCluster;
@@ -71,7 +70,7 @@ public final class KueueCommand implements Runnable {
         // Kueue has no budgets: a budget the store's usage shows spent (recorded up to the later of today and the
         // --at day) takes the type's quota to 0
         LocalDate usageUntil = asOf.isAfter(LocalDate.now()) ? asOf : LocalDate.now();
-        Map<ProjectId, Set<GpuTypeId>> spent = input instanceof EnforcedPlanInput enforced
+        Map<dev.allot.core.model.BudgetOwner, Set<GpuTypeId>> spent = input instanceof EnforcedPlanInput enforced
                 ? enforced.spentBudgets(loaded.plan(), usageUntil)
                 : Map.of();
         Map<String, KueueManifest> manifests = new java.util.LinkedHashMap<>();

@@ -157,9 +157,10 @@ public final class SlurmCommand implements Runnable {
 
         @Option(
                 names = "--reset-usage",
-                description = "After a successful apply, set RawUsage to 0 on every project account with a GPU-hour"
-                        + " budget, so that a new cycle's budgets count from zero (run it on the cycle's first apply"
-                        + " only; unused budget does not carry over).")
+                description =
+                        "After a successful apply, set RawUsage to 0 on every project or category account with a GPU-hour"
+                                + " budget, so that a new cycle's budgets count from zero (run it on the cycle's first apply"
+                                + " only; unused budget does not carry over).")
         boolean resetUsage;
 
         @Override

@@ -3,7 +3,7 @@ package dev.allot.core.model;
 import java.util.Objects;
 
 /** Typed id: category slug, e.g. exploratory. */
-public record CategoryId(String value) implements Comparable<CategoryId> {
+public record CategoryId(String value) implements Comparable<CategoryId>, BudgetOwner {
     public CategoryId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
@@ -18,6 +18,16 @@ public record CategoryId(String value) implements Comparable<CategoryId> {
     @Override
     public int compareTo(CategoryId other) {
         return value.compareTo(other.value);
+    }
+
+    @Override
+    public boolean covers(Project project) {
+        return project.category().equals(this);
+    }
+
+    @Override
+    public String kind() {
+        return "category";
     }
 
     @Override

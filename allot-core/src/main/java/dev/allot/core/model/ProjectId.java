@@ -3,7 +3,7 @@ package dev.allot.core.model;
 import java.util.Objects;
 
 /** Typed id: project slug, e.g. vision-rl. */
-public record ProjectId(String value) implements Comparable<ProjectId> {
+public record ProjectId(String value) implements Comparable<ProjectId>, BudgetOwner {
     public ProjectId {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
@@ -18,6 +18,16 @@ public record ProjectId(String value) implements Comparable<ProjectId> {
     @Override
     public int compareTo(ProjectId other) {
         return value.compareTo(other.value);
+    }
+
+    @Override
+    public boolean covers(Project project) {
+        return project.id().equals(this);
+    }
+
+    @Override
+    public String kind() {
+        return "project";
     }
 
     @Override

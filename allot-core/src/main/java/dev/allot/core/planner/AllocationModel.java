@@ -193,27 +193,40 @@ final class AllocationModel {
         }
     }
 
-    /** GPU-hour budget: the GPUs of the type granted in each period times its hours add up to at most the budget. */
+    /**
+     * GPU-hour budget: the GPUs of the type granted in each period times its hours, summed over the projects the
+     * budget covers (one project, or every project of a category), add up to at most the budget.
+     */
     private void budget(dev.allot.core.model.Budget budget) {
-        int p = indexOf(budget.project());
-        if (p < 0) {
-            return;
-        }
         List<Term> terms = new ArrayList<>();
-        for (int k = 0; k < periods.size(); k++) {
-            Var var = unitsByPeriod.get(k).get(p).get(budget.gpuType());
-            if (var != null) {
-                terms.add(term(
-                        var, periods.get(k).hours() * periods.get(k).fleet().unitGpus(budget.gpuType())));
+        for (int p = 0; p < projects.size(); p++) {
+            if (budget.covers(projects.get(p).project())) {
+                terms.addAll(budgetTerms(p, budget.gpuType()));
             }
         }
-        if (!terms.isEmpty()) {
-            model.atMost(
-                    "budget[" + name(p) + "," + budget.gpuType() + "]",
-                    RuleGroup.of(RuleFamily.BUDGET, name(p)),
-                    terms,
-                    budget.gpuHours());
+        if (terms.isEmpty()) {
+            return;
         }
+        boolean category = budget.owner() instanceof CategoryId;
+        RuleFamily family = category ? RuleFamily.CATEGORY_BUDGET : RuleFamily.BUDGET;
+        model.atMost(
+                family.code + "[" + budget.owner().value() + "," + budget.gpuType() + "]",
+                RuleGroup.of(family, budget.owner().value()),
+                terms,
+                budget.gpuHours());
+    }
+
+    /** Project p's GPU-hours of the type over the periods, one term per period it may hold the type in. */
+    private List<Term> budgetTerms(int p, GpuTypeId type) {
+        List<Term> terms = new ArrayList<>();
+        for (int k = 0; k < periods.size(); k++) {
+            Var var = unitsByPeriod.get(k).get(p).get(type);
+            if (var != null) {
+                terms.add(term(
+                        var, periods.get(k).hours() * periods.get(k).fleet().unitGpus(type)));
+            }
+        }
+        return terms;
     }
 
     Lab lab() {

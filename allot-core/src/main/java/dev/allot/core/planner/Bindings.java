@@ -47,7 +47,8 @@ final class Bindings {
                         case RELATION -> relations(p);
                         // A minimum share only ever adds to a category; pins, inactive projects and the objective
                         // are explained before any grant is looked at (Explainer).
-                        case SHARE_MIN, PIN, NOT_PLANNABLE, VALUE, STABILITY, BUDGET, BLOCK -> List.of();
+                        case SHARE_MIN, PIN, NOT_PLANNABLE, VALUE, STABILITY, BUDGET, BLOCK, CATEGORY_BUDGET ->
+                            List.of();
                     });
         }
         return rules;

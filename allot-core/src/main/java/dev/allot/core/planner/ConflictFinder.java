@@ -24,8 +24,18 @@ final class ConflictFinder {
     /** Whether the conflict search may drop a family's rules; the rest (structure of the model) always hold. */
     static boolean relaxable(RuleFamily family) {
         return switch (family) {
-            case CAPACITY, FLOOR, CEILING, CONTINUITY, PIN, OVERRIDE, SHARE_MIN, SHARE_MAX, RELATION, USAGE, BUDGET ->
-                true;
+            case CAPACITY,
+                    FLOOR,
+                    CEILING,
+                    CONTINUITY,
+                    PIN,
+                    OVERRIDE,
+                    SHARE_MIN,
+                    SHARE_MAX,
+                    RELATION,
+                    USAGE,
+                    BUDGET,
+                    CATEGORY_BUDGET -> true;
             case NOT_PLANNABLE, VALUE, STABILITY, BLOCK -> false;
         };
     }

@@ -1,5 +1,6 @@
 package dev.allot.core.planner;
 
+import dev.allot.core.model.CategoryId;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.ProjectId;
@@ -60,7 +61,21 @@ final class GroupText {
                         + ")";
             case BUDGET -> "the GPU-hour budgets of " + subject;
             case BLOCK -> "the reserved blocks of " + subject;
+            case CATEGORY_BUDGET -> categoryBudgets(lab, subject);
         };
+    }
+
+    /** "category product's H100 budget of 20,000 GPU-hours" (joined with "and" for several types). */
+    private static String categoryBudgets(Lab lab, String category) {
+        return lab.budgets().stream()
+                .filter(budget -> budget.owner().equals(CategoryId.of(category)))
+                .map(budget -> String.format(
+                        Locale.ROOT,
+                        "category %s's %s budget of %,.0f GPU-hours",
+                        category,
+                        budget.gpuType(),
+                        budget.gpuHours()))
+                .collect(java.util.stream.Collectors.joining(" and "));
     }
 
     private static String continuity(AllocationModel allocation, Lab lab, String subject) {

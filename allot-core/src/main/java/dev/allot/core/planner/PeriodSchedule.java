@@ -149,26 +149,45 @@ final class PeriodSchedule {
                 explanation);
     }
 
-    /** "Uses 26,880 of its 30,000 H100 GPU-hours." for each budget of the project. */
+    /**
+     * "Uses 26,880 of its 30,000 H100 GPU-hours." for each budget of the project, and "Category product uses 18,000
+     * of its 20,000 H100 GPU-hours." for each budget of its category.
+     */
     private java.util.Optional<String> budgetSentence(int p) {
-        ProjectId id = allocation.projects.get(p).project().id();
-        List<String> parts = new ArrayList<>();
-        lab.budgets().stream().filter(budget -> budget.project().equals(id)).forEach(budget -> {
-            double used = 0;
-            for (int k = 0; k < count(); k++) {
-                used += grantsByPeriod.get(k).get(p).gpus(budget.gpuType())
-                        * allocation.periods.get(k).hours();
-            }
-            parts.add(String.format(
+        dev.allot.core.model.Project project = allocation.projects.get(p).project();
+        List<String> own = new ArrayList<>();
+        List<String> sentences = new ArrayList<>();
+        lab.budgets().stream().filter(budget -> budget.covers(project)).forEach(budget -> {
+            String part = String.format(
                     Locale.ROOT,
                     "%,.0f of its %,.0f %s GPU-hours",
-                    used,
+                    budgetUsed(budget),
                     budget.gpuHours(),
-                    budget.gpuType().value()));
+                    budget.gpuType().value());
+            if (budget.owner() instanceof ProjectId) {
+                own.add(part);
+            } else {
+                sentences.add("Category " + budget.owner().value() + " uses " + part + ".");
+            }
         });
-        return parts.isEmpty()
-                ? java.util.Optional.empty()
-                : java.util.Optional.of("Uses " + String.join(" and ", parts) + ".");
+        if (!own.isEmpty()) {
+            sentences.add(0, "Uses " + String.join(" and ", own) + ".");
+        }
+        return sentences.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(" ", sentences));
+    }
+
+    /** The GPU-hours of the budget's type granted over the periods to the projects it covers. */
+    private double budgetUsed(dev.allot.core.model.Budget budget) {
+        double used = 0;
+        for (int q = 0; q < allocation.projects.size(); q++) {
+            if (budget.covers(allocation.projects.get(q).project())) {
+                for (int k = 0; k < count(); k++) {
+                    used += grantsByPeriod.get(k).get(q).gpus(budget.gpuType())
+                            * allocation.periods.get(k).hours();
+                }
+            }
+        }
+        return used;
     }
 
     private String change(PlanningPeriod period, Allocation before, Allocation now) {

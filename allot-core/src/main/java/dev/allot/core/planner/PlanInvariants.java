@@ -91,11 +91,15 @@ public final class PlanInvariants {
         }
         for (dev.allot.core.model.Budget budget : lab.budgets()) {
             double used = 0;
-            for (dev.allot.core.model.PlanPeriod period : plan.periods()) {
-                used += period.grant(budget.project()).gpus(budget.gpuType()) * period.days() * 24.0;
+            for (dev.allot.core.model.Project project : lab.projects()) {
+                if (budget.covers(project)) {
+                    for (dev.allot.core.model.PlanPeriod period : plan.periods()) {
+                        used += period.grant(project.id()).gpus(budget.gpuType()) * period.days() * 24.0;
+                    }
+                }
             }
             if (used > budget.gpuHours() + TOLERANCE * Math.max(1, budget.gpuHours())) {
-                violations.add(budget.project() + ": " + used + " " + budget.gpuType()
+                violations.add(budget.ownerText() + ": " + used + " " + budget.gpuType()
                         + " GPU-hours over its budget of " + budget.gpuHours());
             }
         }

@@ -21,7 +21,8 @@ enum RuleFamily {
     USAGE("usage"),
 
     BUDGET("budget"),
-    BLOCK("block");
+    BLOCK("block"),
+    CATEGORY_BUDGET("category-budget");
 
     /** Stable machine name, the prefix of {@link RuleGroup#code()} and of binding codes in plan documents. */
     final String code;

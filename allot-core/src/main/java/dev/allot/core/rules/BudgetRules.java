@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rules of GPU-hour budgets: each names a project and a GPU type of the lab, holds a finite number of GPU-hours
- * of at least zero, and a project has at most one budget per type. Problems name the fields {@code project},
- * {@code gpuType} and {@code gpuHours} of one budget; the entry point places them under the budget's index.
+ * The rules of GPU-hour budgets: each names either a project or a category of the lab (not both), and a GPU type of
+ * the lab, holds a finite number of GPU-hours of at least zero, and a project or category has at most one budget per
+ * type. Problems name the fields {@code project}, {@code category}, {@code gpuType} and {@code gpuHours} of one
+ * budget; the entry point places them under the budget's index.
  */
 public final class BudgetRules {
     /** The largest budget the rules accept: a billion GPU-hours, far beyond any fleet's cycle. */
@@ -19,45 +20,96 @@ public final class BudgetRules {
 
     private BudgetRules() {}
 
-    /** One budget as written. */
-    public record Entry(String project, String gpuType, double gpuHours) {}
+    /**
+     * One budget as written: of a project or, summed over its projects, of a category.
+     *
+     * @param project the project's id, or null for a category's budget
+     * @param category the category's id, or null for a project's budget
+     */
+    public record Entry(String project, String category, String gpuType, double gpuHours) {
+        /** A project's budget. */
+        public Entry(String project, String gpuType, double gpuHours) {
+            this(project, null, gpuType, gpuHours);
+        }
+    }
 
     /**
      * Every problem of {@code budgets} at once, each at {@code budgets[i].field} under {@code prefix} (empty for a
      * top-level list named {@code budgets}).
      */
-    public static List<Problem> check(List<Entry> budgets, Collection<String> projects, Fleet fleet, String prefix) {
+    public static List<Problem> check(
+            List<Entry> budgets,
+            Collection<String> projects,
+            Collection<String> categories,
+            Fleet fleet,
+            String prefix) {
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < budgets.size(); i++) {
             String at = prefix + "budgets[" + i + "].";
             Entry budget = budgets.get(i);
-            boolean known = true;
-            if (!projects.contains(budget.project())) {
-                known = false;
-                String hint = Suggest.hint(budget.project() == null ? "" : budget.project(), projects);
-                problems.add(new Problem(
-                        ErrorCode.BUDGET_UNKNOWN_PROJECT.code(),
-                        at + "project",
-                        budget.project(),
-                        "is not a project of the lab",
-                        hint.isEmpty() ? "Maybe list the projects with GET /api/projects?" : hint));
-            }
+            String owner = budget.category() == null ? "project" : "category";
+            boolean known = owner(budget, projects, categories, at, problems);
             for (Problem problem : FleetRules.gpuType(budget.gpuType(), fleet)) {
                 known = false;
                 problems.add(problem.at(at + "gpuType"));
             }
             problems.addAll(hours(budget.gpuHours(), at + "gpuHours"));
-            if (known && !seen.add(budget.project() + " " + budget.gpuType())) {
+            String id = owner.equals("project") ? budget.project() : budget.category();
+            if (known && !seen.add(owner + " " + id + " " + budget.gpuType())) {
                 problems.add(new Problem(
                         ErrorCode.BUDGET_DUPLICATE.code(),
-                        at + "project",
-                        budget.project(),
+                        at + owner,
+                        id,
                         "has two budgets of " + budget.gpuType(),
                         "Maybe add them up into one?"));
             }
         }
         return problems;
+    }
+
+    /** Whether the budget names exactly one owner that the lab has; records the problem otherwise. */
+    private static boolean owner(
+            Entry budget,
+            Collection<String> projects,
+            Collection<String> categories,
+            String at,
+            List<Problem> problems) {
+        if (budget.project() != null && budget.category() != null) {
+            problems.add(new Problem(
+                    ErrorCode.BUDGET_OWNER.code(),
+                    at + "category",
+                    budget.category(),
+                    "is given together with project " + budget.project() + "; a budget is of one or the other",
+                    "Maybe two budgets, one of the project and one of the category?"));
+            return false;
+        }
+        if (budget.category() != null) {
+            if (categories.contains(budget.category())) {
+                return true;
+            }
+            String hint = Suggest.hint(budget.category(), categories);
+            problems.add(new Problem(
+                    ErrorCode.BUDGET_UNKNOWN_CATEGORY.code(),
+                    at + "category",
+                    budget.category(),
+                    "is not a category of the lab",
+                    hint.isEmpty() ? "Maybe one of " + String.join(", ", categories) + "?" : hint));
+            return false;
+        }
+        if (budget.project() != null && projects.contains(budget.project())) {
+            return true;
+        }
+        String hint = Suggest.hint(budget.project() == null ? "" : budget.project(), projects);
+        problems.add(new Problem(
+                ErrorCode.BUDGET_UNKNOWN_PROJECT.code(),
+                at + "project",
+                budget.project() == null ? "" : budget.project(),
+                budget.project() == null
+                        ? "is missing: a budget names a project or a category"
+                        : "is not a project of the lab",
+                hint.isEmpty() ? "Maybe list the projects with GET /api/projects?" : hint));
+        return false;
     }
 
     /** GPU-hours of one budget: a finite number from 0 to {@link #MAX_GPU_HOURS}. */

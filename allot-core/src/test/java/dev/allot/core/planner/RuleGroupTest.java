@@ -16,12 +16,19 @@ import org.junit.jupiter.api.Test;
 class RuleGroupTest {
     /**
      * A lab that exercises every family: pins, overrides, continuity, shares, a relation, a paused project, a
-     * usage cap, GPU-hour budget.
+     * usage cap, GPU-hour budgets of a project and of a category.
      */
     static Lab everyRule() {
         Lab lab = everyRuleButBudgets()
-                .withBudgets(java.util.List.of(new dev.allot.core.model.Budget(
-                        dev.allot.core.model.ProjectId.of("funded"), dev.allot.core.model.GpuTypeId.of("H100"), 5000)));
+                .withBudgets(java.util.List.of(
+                        new dev.allot.core.model.Budget(
+                                dev.allot.core.model.ProjectId.of("funded"),
+                                dev.allot.core.model.GpuTypeId.of("H100"),
+                                5000),
+                        new dev.allot.core.model.Budget(
+                                dev.allot.core.model.CategoryId.of("product"),
+                                dev.allot.core.model.GpuTypeId.of("H100"),
+                                50_000)));
         return lab.withBlocks(java.util.List.of(new dev.allot.core.model.Block(
                 dev.allot.core.model.ProjectId.of("funded"),
                 dev.allot.core.model.GpuTypeId.of("H100"),
@@ -74,5 +81,6 @@ class RuleGroupTest {
         assertThat(RuleGroup.of(RuleFamily.CAPACITY, "H100").code()).isEqualTo("capacity:H100");
         assertThat(RuleGroup.of(RuleFamily.CEILING).code()).isEqualTo("ceiling");
         assertThat(RuleGroup.of(RuleFamily.NOT_PLANNABLE).code()).isEqualTo("not-plannable");
+        assertThat(RuleGroup.of(RuleFamily.CATEGORY_BUDGET, "product").code()).isEqualTo("category-budget:product");
     }
 }
