@@ -12,7 +12,6 @@ import dev.allot.core.model.Plan;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.SolveReport;
-import dev.allot.evidence.ComputeCurveFit;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.PlanDiff;
@@ -53,7 +52,6 @@ final class ReviewPage {
             Optional<PlanDiff> draftChanges,
             String policyBase,
             List<String> policyDiff,
-            List<ReviewEvidence.Line> evidence,
             PolicyFormState policyForm,
             Paging paging,
             int matched,
@@ -127,14 +125,10 @@ final class ReviewPage {
 
     private final Reads reads;
     private final Assignments assignments;
-    private final dev.allot.application.Evidences evidence;
-    /** The evidence fits of a cycle's portfolio: pure functions of stored series, so kept until the store changes. */
-    private final HighWaterCache<Map<ProjectId, List<ComputeCurveFit>>> fits = new HighWaterCache<>(8);
 
     ReviewPage(Application application) {
         this.reads = application.reads();
         this.assignments = application.assignments();
-        this.evidence = application.evidence();
     }
 
     String render(Context ctx, Page page) {
@@ -252,17 +246,11 @@ final class ReviewPage {
                 lastPublished
                         .map(c -> PolicyDiff.lines(c.policy(), cycle.policy()))
                         .orElse(List.of()),
-                ReviewEvidence.of(evidenceFits(cycle, lab), lab, cycle, plan),
                 policyForm,
                 paging,
                 shown.matched(),
                 shown.page(),
                 picked);
-    }
-
-    /** Every project's evidence fits in the cycle (without bands), computed once per change of the store. */
-    Map<ProjectId, List<ComputeCurveFit>> evidenceFits(Cycle cycle, Lab lab) {
-        return fits.get(cycle.id().value(), reads.changeMark(), () -> evidence.summaryFits(cycle.id(), lab));
     }
 
     static void requireReviewer(Rights rights) {
