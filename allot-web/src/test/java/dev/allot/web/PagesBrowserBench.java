@@ -80,7 +80,7 @@ class PagesBrowserBench {
                         Role.LEAD,
                         List.of(
                                 new Target("lead: my projects", "/board?lead=" + led.lead(), "table.board tbody tr"),
-                                new Target("lead: project", lead, "[data-testid=decision-words]")));
+                                new Target("lead: project", lead, "[data-testid=explanation]")));
                 measure(
                         web,
                         lab.getKey(),
