@@ -23,6 +23,11 @@ final class QueuePage {
 
     private final Reads reads;
     private final Assignments assignments;
+    /**
+     * Each reviewer's queue by cycle: built from the lab, the asks and the evidence of every assigned project, and
+     * kept until the store changes (a score, an assignment, anything stored), as the board keeps its rows.
+     */
+    private final HighWaterCache<List<Assignments.QueueItem>> queues = new HighWaterCache<>(64);
 
     QueuePage(Reads reads, Assignments assignments) {
         this.reads = reads;
@@ -38,7 +43,8 @@ final class QueuePage {
         }
         Cycle cycle = cycle(page.cycle());
         String me = page.rights().user();
-        List<Assignments.QueueItem> items = assignments.queue(cycle.id(), me);
+        List<Assignments.QueueItem> items =
+                queues.get(cycle.id().value() + "|" + me, reads.changeMark(), () -> assignments.queue(cycle.id(), me));
         int scored = (int) items.stream().filter(Assignments.QueueItem::scored).count();
         return Templates.render(
                 "queue.jte", new View(page, cycle, items, new Assignments.Progress(me, items.size(), scored)));

@@ -12,7 +12,6 @@ import dev.allot.core.model.Plan;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.SolveReport;
-import dev.allot.evidence.ComputeCurveFit;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
 import dev.allot.store.PlanDiff;
@@ -53,7 +52,6 @@ final class ReviewPage {
             Optional<PlanDiff> draftChanges,
             String policyBase,
             List<String> policyDiff,
-            List<ReviewEvidence.Line> evidence,
             PolicyFormState policyForm,
             Paging paging,
             int matched,
@@ -127,14 +125,16 @@ final class ReviewPage {
 
     private final Reads reads;
     private final Assignments assignments;
-    private final dev.allot.application.Evidences evidence;
-    /** The evidence fits of a cycle's portfolio: pure functions of stored series, so kept until the store changes. */
-    private final HighWaterCache<Map<ProjectId, List<ComputeCurveFit>>> fits = new HighWaterCache<>(8);
+    /**
+     * What the review derives from stored data (the lab, the draft and its decision rows, charts, policy panel,
+     * changes, reviewers' progress), by cycle and by whether the reader sees drafts: kept until the audit log's
+     * high-water mark moves (any stored change, on any server), as the board keeps its rows.
+     */
+    private final HighWaterCache<Derived> kept = new HighWaterCache<>(8);
 
     ReviewPage(Application application) {
         this.reads = application.reads();
         this.assignments = application.assignments();
-        this.evidence = application.evidence();
     }
 
     String render(Context ctx, Page page) {
@@ -189,10 +189,76 @@ final class ReviewPage {
             boolean pageAsked,
             ProjectPick picked) {
         Cycle cycle = stored.value();
-        Lab lab = reads.lab(cycle.id());
         // Reviewers see the review (scores, policy) but not the draft: drafts are the deciders' business.
-        Optional<StoredPlan> draft =
-                Reads.seesDrafts(page.rights().role()) ? reads.draft(cycle.id()) : Optional.empty();
+        boolean seesDrafts = Reads.seesDrafts(page.rights().role());
+        long mark = reads.changeMark();
+        Derived derived = kept.get(cycle.id().value() + "|" + seesDrafts, mark, () -> derive(cycle, seesDrafts));
+        List<DecisionRow> rows = derived.rows();
+        // A link to one project's decision (?project=) opens the page that holds it, unless a page was asked for.
+        Paging paging = askedPage;
+        if (!pageAsked && focus != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).id().equals(focus)) {
+                    paging = askedPage.holding(i);
+                    break;
+                }
+            }
+        }
+        Paging.Shown<DecisionRow> shown = paging.show(rows);
+        CycleState next = cycle.state().next();
+        return new View(
+                page,
+                cycle,
+                stored.version(),
+                next == null ? null : next.label(),
+                page.rights().mayMoveTo(next),
+                derived.draft(),
+                BoardPage.label(derived.draft()),
+                derived.solver(),
+                shown.rows(),
+                derived.policy(),
+                derived.changes(),
+                derived.shareChart(),
+                derived.gpuChart(),
+                derived.diffChart(),
+                derived.gpuTypes(),
+                focus == null ? "" : focus,
+                notice == null ? "" : notice,
+                error == null ? "" : error,
+                derived.published(),
+                derived.progress(),
+                derived.reviewers(),
+                derived.draftChanges(),
+                derived.policyBase(),
+                derived.policyDiff(),
+                policyForm,
+                paging,
+                shown.matched(),
+                shown.page(),
+                picked);
+    }
+
+    /** What the review shows of a cycle that depends only on stored data and on whether the reader sees drafts. */
+    private record Derived(
+            Optional<StoredPlan> draft,
+            String solver,
+            List<DecisionRow> rows,
+            PolicyPanel policy,
+            PlanChanges changes,
+            String shareChart,
+            String gpuChart,
+            String diffChart,
+            List<String> gpuTypes,
+            int published,
+            List<Assignments.Progress> progress,
+            List<String> reviewers,
+            Optional<PlanDiff> draftChanges,
+            String policyBase,
+            List<String> policyDiff) {}
+
+    private Derived derive(Cycle cycle, boolean seesDrafts) {
+        Lab lab = reads.lab(cycle.id());
+        Optional<StoredPlan> draft = seesDrafts ? reads.draft(cycle.id()) : Optional.empty();
         Optional<Plan> plan = draft.map(StoredPlan::plan);
         Map<ProjectId, Pin> pins = lab.pinsByProject();
         Map<ProjectId, DeciderOverride> overrides = lab.overridesByProject();
@@ -209,60 +275,26 @@ final class ReviewPage {
                                 asked.contains(line.project())))
                         .toList())
                 .orElse(List.of());
-        // A link to one project's decision (?project=) opens the page that holds it, unless a page was asked for.
-        Paging paging = askedPage;
-        if (!pageAsked && focus != null) {
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).id().equals(focus)) {
-                    paging = askedPage.holding(i);
-                    break;
-                }
-            }
-        }
-        Paging.Shown<DecisionRow> shown = paging.show(rows);
-        CycleState next = cycle.state().next();
         Optional<Cycle> lastPublished = reads.previousPublished(cycle.id())
                 .map(p -> reads.cycle(p.cycle()).value());
-        int published =
-                reads.latestPublished(cycle.id()).map(StoredPlan::version).orElse(0);
-        return new View(
-                page,
-                cycle,
-                stored.version(),
-                next == null ? null : next.label(),
-                page.rights().mayMoveTo(next),
+        return new Derived(
                 draft,
-                BoardPage.label(draft),
                 plan.map(p -> solver(p.solve())).orElse(""),
-                shown.rows(),
+                rows,
                 PolicyPanel.of(lab, plan),
                 PlanChanges.of(rows),
                 plan.map(p -> PlanCharts.shareByCategory(lab, p)).orElse(""),
                 plan.map(p -> PlanCharts.gpusByTypeAndCategory(lab, p)).orElse(""),
                 plan.map(p -> PlanCharts.diffByCategory(lab, p)).orElse(""),
                 lab.gpuTypes().stream().map(t -> t.id().value()).toList(),
-                focus == null ? "" : focus,
-                notice == null ? "" : notice,
-                error == null ? "" : error,
-                published,
+                reads.latestPublished(cycle.id()).map(StoredPlan::version).orElse(0),
                 assignments.progress(cycle.id()),
                 assignments.reviewers(),
-                Reads.seesDrafts(page.rights().role()) ? reads.draftChanges(cycle.id()) : Optional.empty(),
+                seesDrafts ? reads.draftChanges(cycle.id()) : Optional.empty(),
                 lastPublished.map(c -> c.id().value()).orElse(""),
                 lastPublished
                         .map(c -> PolicyDiff.lines(c.policy(), cycle.policy()))
-                        .orElse(List.of()),
-                ReviewEvidence.of(evidenceFits(cycle, lab), lab, cycle, plan),
-                policyForm,
-                paging,
-                shown.matched(),
-                shown.page(),
-                picked);
-    }
-
-    /** Every project's evidence fits in the cycle (without bands), computed once per change of the store. */
-    Map<ProjectId, List<ComputeCurveFit>> evidenceFits(Cycle cycle, Lab lab) {
-        return fits.get(cycle.id().value(), reads.changeMark(), () -> evidence.summaryFits(cycle.id(), lab));
+                        .orElse(List.of()));
     }
 
     static void requireReviewer(Rights rights) {

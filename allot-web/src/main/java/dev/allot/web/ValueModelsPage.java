@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * The cycle's value models side by side (deciders): the stored cycle planned by priority weights and by evidence
  * through the same use case as {@code allot plan --compare-value-models}, listing the projects whose grant differs.
- * Solves two plans on each load and saves neither.
+ * Solves two plans, saves neither, and keeps the comparison until the audit log's high-water mark moves (any stored
+ * change, on any server), so that only the first view after a change waits for the solves.
  */
 final class ValueModelsPage {
     /** A project granted differently: both grants with their decisions, and the change in effective GPUs. */
@@ -41,6 +42,8 @@ final class ValueModelsPage {
 
     private final Reads reads;
     private final Drafts drafts;
+    /** The comparison of a cycle: two solves of stored data, so kept until the store changes. */
+    private final HighWaterCache<ValueModelComparison> comparisons = new HighWaterCache<>(8);
 
     ValueModelsPage(Reads reads, Drafts drafts) {
         this.reads = reads;
@@ -50,8 +53,12 @@ final class ValueModelsPage {
     String render(Page page) {
         ReviewPage.requireReviewer(page.rights());
         Cycle cycle = Cycles.require(reads, page.cycle()).value();
-        ValueModelComparison comparison = drafts.compareValueModels(
-                cycle.id(), new Actor(page.rights().user(), page.rights().role()));
+        Actor actor = new Actor(page.rights().user(), page.rights().role());
+        // Keyed by role too, so that a role the use case refuses is refused every time, never served a kept answer.
+        ValueModelComparison comparison = comparisons.get(
+                cycle.id().value() + "|" + actor.role(),
+                reads.changeMark(),
+                () -> drafts.compareValueModels(cycle.id(), actor));
         return Templates.render(
                 "valueModels.jte",
                 new View(

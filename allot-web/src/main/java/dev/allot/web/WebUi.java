@@ -20,6 +20,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final Sessions sessions;
     private final BoardPage board;
     private final ReviewPage review;
+    private final ReviewEvidencePage reviewEvidence;
     private final ReviewActions actions;
     private final ProjectPage project;
     private final AskForm ask;
@@ -39,6 +40,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
         this.sessions = new Sessions(application.signIn());
         this.board = new BoardPage(application);
         this.review = new ReviewPage(application);
+        this.reviewEvidence = new ReviewEvidencePage(application);
         this.actions = new ReviewActions(application, review);
         this.project = new ProjectPage(application);
         this.ask = new AskForm(application);
@@ -104,6 +106,9 @@ public final class WebUi implements Consumer<JavalinConfig> {
                 }));
         routes.get("/board", ctx -> run(ctx, false, rights -> board.render(ctx, page(ctx, rights, "board"))));
         routes.get("/review", ctx -> run(ctx, false, rights -> review.render(ctx, page(ctx, rights, "review"))));
+        routes.get(
+                "/review/evidence",
+                ctx -> run(ctx, false, rights -> reviewEvidence.render(ctx, page(ctx, rights, "review"))));
         routes.get(
                 "/review/value-models",
                 ctx -> run(ctx, false, rights -> valueModels.render(page(ctx, rights, "review"))));

@@ -77,7 +77,18 @@ class EvidencePagesIT {
     void reviewersSeeEveryProjectsEvidenceAndDecidersAlsoWhatTheProposedGrantPredicts() {
         Page reviewer = web.signedIn(Role.REVIEWER);
         reviewer.navigate(server.url("/review"));
+        // The review page fetches the evidence once the reader scrolls to it, a page of 100 series at a time.
+        assertThat(reviewer.locator("[data-testid=evidence-summary]")).hasCount(0);
+        reviewer.evaluate("document.getElementById('evidence-h').scrollIntoView()");
         Locator rows = reviewer.locator("[data-testid=evidence-summary] tbody tr");
+        // The first request fits every series (the page's navigation used to wait for that): as long as a load may.
+        assertThat(rows)
+                .hasCount(
+                        Math.min(100, evidence.size()),
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        assertThat(reviewer.getByTestId("review-evidence"))
+                .containsText(evidence.size() + " series" + (evidence.size() > 100 ? ", 1–100 shown" : ""));
+        reviewer.navigate(server.url("/review/evidence?size=250"));
         assertThat(rows).hasCount(evidence.size());
         assertThat(reviewer.locator(
                         "[data-testid=evidence-summary] th", new Page.LocatorOptions().setHasText("Proposed")))
@@ -87,6 +98,7 @@ class EvidencePagesIT {
         Page page = web.signedIn(Role.DECIDER);
         page.setViewportSize(1400, 900);
         page.navigate(server.url("/review"));
+        page.evaluate("document.getElementById('evidence-h').scrollIntoView()");
         assertThat(page.locator("[data-testid=evidence-summary] th", new Page.LocatorOptions().setHasText("Proposed")))
                 .hasCount(1);
         Locator fitted = page.locator("[data-testid=evidence-summary] tbody tr")
@@ -103,6 +115,8 @@ class EvidencePagesIT {
 
         page.setViewportSize(390, 844);
         page.reload();
+        page.evaluate("document.getElementById('evidence-h').scrollIntoView()");
+        assertThat(page.locator("[data-testid=evidence-summary]")).hasCount(1);
         page.evaluate("document.getElementById('evidence-h').scrollIntoView()");
         assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
                 .isLessThanOrEqualTo(390);

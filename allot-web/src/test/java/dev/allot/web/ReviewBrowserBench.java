@@ -1,8 +1,6 @@
 package dev.allot.web;
 
 import dev.allot.core.model.Lab;
-import dev.allot.lab.DemoLab;
-import dev.allot.lab.ScaledLab;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +14,11 @@ import org.junit.jupiter.api.Test;
 class ReviewBrowserBench {
     @Test
     void reviewLoadsInTheBrowser() {
-        Map<String, Lab> labs = new java.util.LinkedHashMap<>();
-        labs.put("300 projects", DemoLab.generate(42));
-        labs.put("3,000 projects", ScaledLab.ofSize(42, 3000));
-        BoardBrowserBench.printHeader();
+        Map<String, Lab> labs = PageTimer.labs();
+        PageTimer.printHeader();
         for (Map.Entry<String, Lab> lab : labs.entrySet()) {
             try (WebFixture web = WebFixture.of(lab.getValue())) {
+                web.withDemoEvidence();
                 web.solvedDraft();
                 BoardBrowserBench.measureAtBothWidths(web, lab.getKey(), "/review", "table[data-testid=decisions]");
             }

@@ -333,11 +333,14 @@ class ReviewCycleIT {
 
         assertThat(page.locator("section[data-testid^=figure-]")).hasCount(6);
         assertThat(page.locator("section[data-testid^=figure-] table")).hasCount(6);
+        // Charts below the fold are drawn as they are scrolled to.
+        page.getByTestId("figure-decisions").scrollIntoViewIfNeeded();
         assertThat(page.locator("[data-testid=figure-decisions] .chart svg")).hasCount(1);
         assertThat(page.locator("[data-testid=figure-decisions] tbody tr"))
                 .hasCount(server.lab.history().size() + 1);
         assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
                 .isLessThanOrEqualTo(1440);
+        page.evaluate("window.scrollTo(0, 0)");
         Browser.screenshot(page, "dashboard");
         APIResponse csv = page.request().get(server.url("/dashboard.csv"));
         assertThat(csv.status()).isEqualTo(200);
@@ -346,9 +349,11 @@ class ReviewCycleIT {
 
         page.setViewportSize(390, 844);
         page.reload();
+        page.getByTestId("figure-shares").scrollIntoViewIfNeeded();
         assertThat(page.locator("[data-testid=figure-shares] .chart svg")).hasCount(1);
         assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
                 .isLessThanOrEqualTo(390);
+        page.evaluate("window.scrollTo(0, 0)");
         Browser.screenshot(page, "dashboard-phone");
         page.context().close();
     }
@@ -370,8 +375,8 @@ class ReviewCycleIT {
         page.navigate(server.url("/projects/" + fitted.project().value()));
 
         assertThat(page.getByTestId("fit-message")).containsText("fitted");
-        assertThat(page.locator("[data-testid=evidence] .chart svg")).hasCount(1);
         page.getByTestId("evidence").scrollIntoViewIfNeeded();
+        assertThat(page.locator("[data-testid=evidence] .chart svg")).hasCount(1);
         Browser.screenshot(page, "evidence");
         page.context().close();
     }

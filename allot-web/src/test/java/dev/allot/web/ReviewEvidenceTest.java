@@ -25,7 +25,7 @@ import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The review page lists each project's evidence beside the review, for reviewers and deciders alike. */
+/** The evidence beside the review lists each project's evidence, for reviewers and deciders alike. */
 class ReviewEvidenceTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final Actor DANA = new Actor("dana", Role.DECIDER);
@@ -86,12 +86,29 @@ class ReviewEvidenceTest {
         assertThat(html).contains("(" + granted + " GPUs, ");
     }
 
-    private String render(Rights rights, Lab lab) {
-        Page page = new Page(rights, "token", "review", null);
-        return Templates.render(
+    @Test
+    void theReviewPageFetchesTheEvidenceOnlyWhenScrolledToAndLinksItsOwnPageWithoutJavaScript() {
+        Lab lab = TestLabs.shaped(6, 3).build();
+        store.lab().importLab(lab, Actor.system("test"));
+        store(lab, "project-1", Visibility.PUBLIC_BENCHMARK, 100, 200, 400, 800, 1600, 3200);
+        Page page = new Page(
+                new Rights("dana", Role.DECIDER), "token", "review", lab.cycle().value());
+
+        String html = Templates.render(
                 "review.jte",
                 new ReviewPage(Application.over(store))
                         .view(page, store.cycles().get(lab.cycle()), "", "", ""));
+
+        String link = "/review/evidence?cycle=" + lab.cycle().value();
+        assertThat(html)
+                .contains("hx-get=\"" + link + "\"", "hx-trigger=\"revealed\"", "href=\"" + link + "\"")
+                .doesNotContain("data-testid=\"evidence-summary\"", "id=\"e-project-1\"");
+    }
+
+    private String render(Rights rights, Lab lab) {
+        Page page = new Page(rights, "token", "review", lab.cycle().value());
+        return Templates.render(
+                "reviewEvidence.jte", new ReviewEvidencePage(Application.over(store)).view(page, Paging.FIRST));
     }
 
     private void store(Lab lab, String project, Visibility visibility, double... compute) {

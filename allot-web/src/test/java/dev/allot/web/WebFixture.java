@@ -67,6 +67,17 @@ final class WebFixture implements AutoCloseable {
                 browser.newPage(width, width <= 390 ? 844 : 900, javaScript), server, server.tokens.get(role));
     }
 
+    /**
+     * Stores the demo's generated evidence curves (one validation-loss series for about 40 % of the projects, as
+     * {@code allot demo} does) in the lab's cycle, behind the pages; returns them by project.
+     */
+    java.util.Map<dev.allot.core.model.ProjectId, dev.allot.evidence.EvidenceSeries> withDemoEvidence() {
+        var evidence = dev.allot.evidence.DemoEvidence.generate(server.lab, 42);
+        evidence.forEach((project, series) ->
+                application().evidence().store(cycle(), project, java.util.List.of(series), Actor.system("test")));
+        return evidence;
+    }
+
     /** Moves the cycle to review as the decider, behind the pages. */
     WebFixture inReview() {
         application().cycles().transition(cycle(), CycleState.REVIEW, null, actor(Role.DECIDER));
