@@ -41,22 +41,14 @@ public final class SlurmCli {
         return new SlurmCli(Duration.ofSeconds(60), Map.of());
     }
 
-    /** {@code sacctmgr -n -P show assoc} for one cluster, in {@link LiveStateParser#FORMAT}, and default accounts. */
+    /**
+     * One cluster's accounts and every user's default account, read with parent information
+     * ({@link #FULL_TREE_COMMANDS}, which every Slurm version answers) in one sacctmgr process.
+     */
     public LiveState liveState(String cluster) {
-        Result result = require(run(
-                List.of(
-                        "sacctmgr",
-                        "-n",
-                        "-P",
-                        "show",
-                        "assoc",
-                        "where",
-                        "cluster=" + cluster,
-                        "format=" + LiveStateParser.FORMAT),
-                ""));
-        Result users = require(run(List.of("sacctmgr", "-n", "-P", "show", "user", "format=user,defaultaccount"), ""));
-        return LiveStateParser.parse(cluster, result.stdout())
-                .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(users.stdout()));
+        List<String> commands = commands(FULL_TREE_COMMANDS, cluster);
+        Result result = require(session(commands));
+        return parsedTree(cluster, SessionOutput.parse(result.stdout(), commands.size()), 0, true);
     }
 
     /**
@@ -126,8 +118,11 @@ public final class SlurmCli {
 
     /** The reads of one cluster's tree this adapter uses: the fast ones, or the full ones where those fail. */
     List<String> treeCommands(String cluster) {
-        return (fullTreeReads ? FULL_TREE_COMMANDS : TREE_COMMANDS)
-                .stream().map(command -> command.formatted(cluster)).toList();
+        return commands(fullTreeReads ? FULL_TREE_COMMANDS : TREE_COMMANDS, cluster);
+    }
+
+    private static List<String> commands(List<String> reads, String cluster) {
+        return reads.stream().map(command -> command.formatted(cluster)).toList();
     }
 
     /** Reads the {@link #treeCommands} output, starting at section {@code first} of a session. */
@@ -135,7 +130,12 @@ public final class SlurmCli {
         if (!output.reached(first + TREE_COMMANDS.size() - 1)) {
             require(new Result(result.command(), result.ok() ? 1 : result.exitCode(), "", result.stderr()));
         }
-        LiveState tree = fullTreeReads
+        return parsedTree(cluster, output, first, fullTreeReads);
+    }
+
+    /** The tree in sections {@code first} and {@code first + 1}, read with or without parent information. */
+    private static LiveState parsedTree(String cluster, SessionOutput output, int first, boolean full) {
+        LiveState tree = full
                 ? LiveStateParser.parse(cluster, output.text(first))
                 : LiveStateParser.parseTree(cluster, output.text(first));
         return tree.withDefaultAccounts(LiveStateParser.parseDefaultAccounts(output.text(first + 1)));
