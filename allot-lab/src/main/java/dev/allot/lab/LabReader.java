@@ -3,6 +3,7 @@ package dev.allot.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.allot.core.Problem;
 import dev.allot.core.model.Budget;
+import dev.allot.core.model.BudgetOwner;
 import dev.allot.core.model.CapacityEvent;
 import dev.allot.core.model.Category;
 import dev.allot.core.model.CategoryId;
@@ -12,7 +13,9 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Policy;
 import dev.allot.core.model.Pool;
+import dev.allot.core.rules.BudgetRules;
 import dev.allot.core.rules.CapacityRules;
+import dev.allot.core.rules.Fleet;
 import dev.allot.core.rules.FleetRules;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads a lab file's tree section by section, in file order, checking everything and recording every problem; only
@@ -191,58 +195,43 @@ final class LabReader {
         events.addAll(own);
     }
 
-    /** {@code budgets}: GPU-hours of one type per project for the cycle, one entry per project and type. */
+    /**
+     * {@code budgets}: GPU-hours of one type per project or category for the cycle. The file's syntax is checked here;
+     * what a budget may be is {@link BudgetRules}'s, as for budgets given through the API. A field already reported
+     * (missing, not text, not a number) gets no second problem from the rules.
+     */
     private List<Budget> budgets(List<JsonNode> items, String path) {
+        Fleet fleet = new Fleet(references.capacityGpus, references.gpusPerNode);
+        BudgetRules.Checker rules = new BudgetRules.Checker(references.projects, references.categories, fleet);
         List<Budget> budgets = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         YamlObject.each(items, path, problems, List.of("project", "category", "gpuType", "gpuHours"), item -> {
-            String project = item.text("project", false);
-            String category = item.text("category", false);
-            String type = item.text("gpuType", true);
-            Double hours = item.read("gpuHours", true, Scalars::number);
-            String owner = category == null ? "project" : "category";
-            String id = category == null ? project : category;
-            boolean known = budgetOwner(project, category, item)
-                    && type != null
-                    && references.gpuType(type, item.path("gpuType"));
-            if (hours != null && hours < 0) {
-                problems.add(item.path("gpuHours"), String.valueOf(hours), "must not be negative", "Maybe 0?");
-                hours = null;
-            }
-            if (known && !seen.add(owner + " " + id + " " + type)) {
-                problems.add(item.path(owner), id, "has two budgets of " + type, "Maybe add them up into one?");
-                known = false;
-            }
-            if (known && hours != null) {
-                budgets.add(
-                        new Budget(dev.allot.core.model.BudgetOwner.of(project, category), GpuTypeId.of(type), hours));
+            Set<String> reported = new HashSet<>();
+            String project = readField(item, "project", reported, () -> item.text("project", false));
+            String category = readField(item, "category", reported, () -> item.text("category", false));
+            String type = readField(item, "gpuType", reported, () -> item.text("gpuType", true));
+            Double hours = readField(item, "gpuHours", reported, () -> item.read("gpuHours", true, Scalars::number));
+            BudgetRules.Entry entry =
+                    new BudgetRules.Entry(project, category, type == null ? "" : type, hours == null ? 0 : hours);
+            List<Problem> wrong = rules.check(entry).stream()
+                    .filter(problem -> !reported.contains(problem.path()))
+                    .toList();
+            wrong.forEach(problem -> problems.add(problem, item.path()));
+            if (wrong.isEmpty() && reported.isEmpty()) {
+                BudgetOwner owner = BudgetOwner.of(project, category);
+                budgets.add(new Budget(owner, GpuTypeId.of(type), hours));
             }
         });
         return budgets;
     }
 
-    /** Whether a budget names exactly one owner, a project or a category the file declares. */
-    private boolean budgetOwner(String project, String category, YamlObject item) {
-        if (project != null && category != null) {
-            problems.add(
-                    item.path("category"),
-                    category,
-                    "is given together with project " + project + "; a budget is of one or the other",
-                    "Maybe two budgets, one of the project and one of the category?");
-            return false;
+    /** Reads one field, noting it in {@code reported} when reading it recorded a problem. */
+    private <T> T readField(YamlObject item, String field, Set<String> reported, Supplier<T> read) {
+        int before = problems.size();
+        T value = read.get();
+        if (problems.size() > before) {
+            reported.add(field);
         }
-        if (category != null) {
-            return references.category(category, item.path("category"));
-        }
-        if (project == null) {
-            problems.add(
-                    item.path("project"),
-                    "",
-                    "is missing: a budget names a project or a category",
-                    "Maybe project: <id> or category: <id>?");
-            return false;
-        }
-        return references.project(project, item.path("project"));
+        return value;
     }
 
     private List<Category> categories(List<JsonNode> items, String path) {

@@ -52,21 +52,22 @@ class BadLabFilesTest {
                         pools[0].events[4].from: is before the cycle start 2027-02-01 (value: 2027-01-20). Maybe change the pool's gpus instead, or date it 2027-02-01?
                         pools[0].events[5].until: only an outage ends; a retirement lasts (value: 2027-02-25). Maybe make it an outage, or remove until?
                         pools[1].events: Pool west-h100 would hold -8 GPUs on 2027-02-15 (it has 16) (value: -8). Maybe remove at most 16 GPUs?
-                        budgets[0].gpuHours: must not be negative (value: -5.0). Maybe 0?
-                        budgets[1].project: unknown project (value: vison-rl). Maybe vision-rl?
+                        budgets[0].gpuHours: must be a number of GPU-hours from 0 to 1000000000 (value: -5.0). Maybe 0, or remove the budget?
+                        budgets[1].project: is not a project of the lab (value: vison-rl). Maybe vision-rl?
                         budgets[2].project: has two budgets of H100 (value: vision-rl). Maybe add them up into one?
                         budgets[3].project: has two budgets of H100 (value: vision-rl). Maybe add them up into one?
                         """),
                 arguments("category-budgets.yaml", """
-                        category-budgets.yaml: 8 problems
-                        budgets[0].category: unknown category (value: prodcut). Maybe product?
-                        budgets[1].gpuHours: must not be negative (value: -1.0). Maybe 0?
+                        category-budgets.yaml: 9 problems
+                        budgets[0].category: is not a category of the lab (value: prodcut). Maybe product?
+                        budgets[1].gpuHours: must be a number of GPU-hours from 0 to 1000000000 (value: -1.0). Maybe 0, or remove the budget?
                         budgets[2].category: has two budgets of H100 (value: product). Maybe add them up into one?
                         budgets[3].category: has two budgets of H100 (value: product). Maybe add them up into one?
                         budgets[4].category: is given together with project vision-rl; a budget is of one or the other (value: product). Maybe two budgets, one of the project and one of the category?
                         budgets[5].project: is missing: a budget names a project or a category. Maybe project: <id> or category: <id>?
                         budgets[6].gpuHours: expected a number (value: lots)
                         budgets[6].category: has two budgets of H100 (value: product). Maybe add them up into one?
+                        budgets[7].gpuHours: must be a number of GPU-hours from 0 to 1000000000 (value: 5.0E9). Maybe a smaller number?
                         """),
                 arguments("ask-order.yaml", """
                         ask-order.yaml: 3 problems

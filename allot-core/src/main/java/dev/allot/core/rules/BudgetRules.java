@@ -43,42 +43,71 @@ public final class BudgetRules {
             Collection<String> categories,
             Fleet fleet,
             String prefix) {
+        List<List<Problem>> each = checkEach(budgets, projects, categories, fleet);
         List<Problem> problems = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < budgets.size(); i++) {
-            String at = prefix + "budgets[" + i + "].";
-            Entry budget = budgets.get(i);
-            String owner = budget.category() == null ? "project" : "category";
-            boolean known = owner(budget, projects, categories, at, problems);
-            for (Problem problem : FleetRules.gpuType(budget.gpuType(), fleet)) {
-                known = false;
-                problems.add(problem.at(at + "gpuType"));
-            }
-            problems.addAll(hours(budget.gpuHours(), at + "gpuHours"));
-            String id = owner.equals("project") ? budget.project() : budget.category();
-            if (known && !seen.add(owner + " " + id + " " + budget.gpuType())) {
-                problems.add(new Problem(
-                        ErrorCode.BUDGET_DUPLICATE.code(),
-                        at + owner,
-                        id,
-                        "has two budgets of " + budget.gpuType(),
-                        "Maybe add them up into one?"));
-            }
+        for (int i = 0; i < each.size(); i++) {
+            String at = prefix + "budgets[" + i + "]";
+            each.get(i).forEach(problem -> problems.add(problem.under(at)));
         }
         return problems;
     }
 
+    /**
+     * The problems of each budget, in the order of {@code budgets}, each naming its field ({@code project},
+     * {@code category}, {@code gpuType} or {@code gpuHours}) for the caller to place under the budget's own path.
+     */
+    public static List<List<Problem>> checkEach(
+            List<Entry> budgets, Collection<String> projects, Collection<String> categories, Fleet fleet) {
+        Checker checker = new Checker(projects, categories, fleet);
+        return budgets.stream().map(checker::check).toList();
+    }
+
+    /**
+     * Checks the budgets of one list one after the other, as a reader meets them, remembering the earlier ones for
+     * duplicates.
+     */
+    public static final class Checker {
+        private final Collection<String> projects;
+        private final Collection<String> categories;
+        private final Fleet fleet;
+        private final Set<String> seen = new HashSet<>();
+
+        public Checker(Collection<String> projects, Collection<String> categories, Fleet fleet) {
+            this.projects = projects;
+            this.categories = categories;
+            this.fleet = fleet;
+        }
+
+        /** The problems of the next budget of the list, each naming its field. */
+        public List<Problem> check(Entry budget) {
+            List<Problem> problems = new ArrayList<>();
+            String owner = budget.category() == null ? "project" : "category";
+            boolean known = owner(budget, projects, categories, problems);
+            for (Problem problem : FleetRules.gpuType(budget.gpuType(), fleet)) {
+                known = false;
+                problems.add(problem.at("gpuType"));
+            }
+            problems.addAll(hours(budget.gpuHours(), "gpuHours"));
+            String id = owner.equals("project") ? budget.project() : budget.category();
+            if (known && !seen.add(owner + " " + id + " " + budget.gpuType())) {
+                problems.add(new Problem(
+                        ErrorCode.BUDGET_DUPLICATE.code(),
+                        owner,
+                        id,
+                        "has two budgets of " + budget.gpuType(),
+                        "Maybe add them up into one?"));
+            }
+            return problems;
+        }
+    }
+
     /** Whether the budget names exactly one owner that the lab has; records the problem otherwise. */
     private static boolean owner(
-            Entry budget,
-            Collection<String> projects,
-            Collection<String> categories,
-            String at,
-            List<Problem> problems) {
+            Entry budget, Collection<String> projects, Collection<String> categories, List<Problem> problems) {
         if (budget.project() != null && budget.category() != null) {
             problems.add(new Problem(
                     ErrorCode.BUDGET_OWNER.code(),
-                    at + "category",
+                    "category",
                     budget.category(),
                     "is given together with project " + budget.project() + "; a budget is of one or the other",
                     "Maybe two budgets, one of the project and one of the category?"));
@@ -91,7 +120,7 @@ public final class BudgetRules {
             String hint = Suggest.hint(budget.category(), categories);
             problems.add(new Problem(
                     ErrorCode.BUDGET_UNKNOWN_CATEGORY.code(),
-                    at + "category",
+                    "category",
                     budget.category(),
                     "is not a category of the lab",
                     hint.isEmpty() ? "Maybe one of " + String.join(", ", categories) + "?" : hint));
@@ -100,14 +129,21 @@ public final class BudgetRules {
         if (budget.project() != null && projects.contains(budget.project())) {
             return true;
         }
-        String hint = Suggest.hint(budget.project() == null ? "" : budget.project(), projects);
+        if (budget.project() == null) {
+            problems.add(new Problem(
+                    ErrorCode.BUDGET_UNKNOWN_PROJECT.code(),
+                    "project",
+                    "",
+                    "is missing: a budget names a project or a category",
+                    "Maybe project: <id> or category: <id>?"));
+            return false;
+        }
+        String hint = Suggest.hint(budget.project(), projects);
         problems.add(new Problem(
                 ErrorCode.BUDGET_UNKNOWN_PROJECT.code(),
-                at + "project",
-                budget.project() == null ? "" : budget.project(),
-                budget.project() == null
-                        ? "is missing: a budget names a project or a category"
-                        : "is not a project of the lab",
+                "project",
+                budget.project(),
+                "is not a project of the lab",
                 hint.isEmpty() ? "Maybe list the projects with GET /api/projects?" : hint));
         return false;
     }
