@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         name = "from-trace",
         mixinStandardHelpOptions = true,
         description = {
-            "Derive a lab file from a job trace: one project per trace group, GPU pools from the trace's GPU types (sized to the p95 of concurrent demand), asks from each group's observed demand (floor p50, target p90, ceiling p99, target and ceiling at least its largest job), each with the group's job shape (its largest job and the GPU types its jobs run on). See docs/simulation.md."
+            "Derive a lab file from a job trace: one project per trace group, GPU pools from the trace's GPU types (sized to the p95 of concurrent demand), asks from each group's observed demand (floor and target p50, ceiling p99, target and ceiling at least its largest job), each with the group's job shape (its largest job and the GPU types its jobs run on). See docs/simulation.md."
         })
 public final class LabFromTraceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE", description = "A folder of Gavel/Philly *.trace files, or a CSV trace.")

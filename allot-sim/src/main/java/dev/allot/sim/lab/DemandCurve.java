@@ -24,23 +24,10 @@ final class DemandCurve {
 
     /** The level held for at least {@code 1 - fraction} of the busy time (0 when never busy). */
     int percentile(double fraction) {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(times[a], times[b]));
-        java.util.TreeMap<Integer, Double> secondsAtLevel = new java.util.TreeMap<>();
-        int level = 0;
-        double busy = 0;
-        for (int i = 0; i < size; i++) {
-            int event = order[i];
-            if (i > 0 && level > 0) {
-                double seconds = times[event] - times[order[i - 1]];
-                secondsAtLevel.merge(level, seconds, Double::sum);
-                busy += seconds;
-            }
-            level += deltas[event];
-        }
+        java.util.TreeMap<Integer, Double> secondsAtLevel = secondsAtLevel();
+        double busy = secondsAtLevel.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
         double seen = 0;
         for (var entry : secondsAtLevel.entrySet()) {
             seen += entry.getValue();
@@ -49,5 +36,38 @@ final class DemandCurve {
             }
         }
         return 0;
+    }
+
+    /**
+     * The mean level over the busy time (0 when never busy): the GPUs that, held throughout the time the group had
+     * jobs, would have done its work.
+     */
+    double busyMean() {
+        double busy = 0;
+        double gpuSeconds = 0;
+        for (var entry : secondsAtLevel().entrySet()) {
+            busy += entry.getValue();
+            gpuSeconds += entry.getKey() * entry.getValue();
+        }
+        return busy == 0 ? 0 : gpuSeconds / busy;
+    }
+
+    /** Seconds spent at each level above zero. */
+    private java.util.TreeMap<Integer, Double> secondsAtLevel() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(times[a], times[b]));
+        java.util.TreeMap<Integer, Double> secondsAtLevel = new java.util.TreeMap<>();
+        int level = 0;
+        for (int i = 0; i < size; i++) {
+            int event = order[i];
+            if (i > 0 && level > 0) {
+                secondsAtLevel.merge(level, times[event] - times[order[i - 1]], Double::sum);
+            }
+            level += deltas[event];
+        }
+        return secondsAtLevel;
     }
 }

@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * Derives a lab from a job trace, so that a lab can replay its own history: one project per trace group (in the
  * category the caller assigns it), one GPU type per trace GPU type (one type {@code gpu} when the trace has none),
  * pools sized to the trace's 95th percentile of concurrent demand (each at least the trace's largest job), and asks
- * from each group's observed demand: floor = median, target = 90th percentile, ceiling = 99th percentile of the GPUs
+ * from each group's observed demand: floor = median, target = mean, ceiling = 99th percentile of the GPUs
  * its jobs would hold at once if each ran from its arrival for its running time on the fastest type. Percentiles are
  * over time, counting only the time the group had jobs, each rounded up to whole nodes (a floor between node sizes
  * could never be funded). Each ask has the group's job shape: its largest job (the maximum, not a percentile: a
@@ -84,7 +84,7 @@ public final class LabFromTrace {
             // whole nodes, as the default policy grants them: a floor between node sizes could never be funded
             int median = curve.percentile(0.5);
             int floor = median <= 0 ? 0 : roundUpToNodes(median);
-            int target = Math.max(Math.max(floor, roundUpToNodes(curve.percentile(0.9))), largest);
+            int target = Math.max(floor, largest);
             int ceiling = Math.max(target, roundUpToNodes(curve.percentile(0.99)));
             asks.add(new Ask(
                     id,
@@ -93,7 +93,7 @@ public final class LabFromTrace {
                     ceiling,
                     java.util.Set.of(),
                     Map.of(),
-                    "Observed in " + trace.source() + ": median " + floor + ", p90 or largest job " + target
+                    "Observed in " + trace.source() + ": median " + floor + ", mean or largest job " + target
                             + ", p99 or largest job " + ceiling + " GPUs at once; largest job "
                             + shape.largestJobGpus() + " GPUs",
                     Optional.of(shape)));

@@ -1,15 +1,21 @@
 package dev.allot.sim.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.allot.core.model.Ask;
 import dev.allot.core.model.CycleId;
+import dev.allot.core.model.Decision;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.JobShape;
 import dev.allot.core.model.Lab;
+import dev.allot.core.model.Plan;
 import dev.allot.core.model.Pool;
 import dev.allot.core.model.ProjectId;
+import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.planner.GrantRules;
+import dev.allot.core.planner.Planner;
+import dev.allot.core.planner.PlannerOptions;
 import dev.allot.sim.trace.Trace;
 import dev.allot.sim.trace.TraceJob;
 import java.time.LocalDate;
@@ -66,6 +72,35 @@ class LabFromTraceTest {
         assertThat(lab.pools()).extracting(Pool::gpus).containsOnly(32);
         assertThat(ask(lab, "team").jobShape()).contains(new JobShape(32, Set.of()));
         assertThat(GrantRules.check(lab)).isEmpty();
+    }
+
+    @Test
+    void groupsWithEqualScoresAreAllFundedWhenTheirTypicalDemandFits() {
+        // six groups, each one 8-GPU job at a time for 48 hours and, in its own 8 hours, four more: median 8, p90
+        // 40; together at most 80 at once. With targets at the p90 (240 in all) every plan that fills the fleet was
+        // worth the same and the one drafted declined some groups outright; with targets at the typical demand,
+        // declining a group loses value no other group can make up at its target.
+        List<TraceJob> jobs = new ArrayList<>();
+        for (int group = 0; group < 6; group++) {
+            for (int hour = 0; hour < 48; hour++) {
+                jobs.add(job(jobs.size(), "team-" + group, hour * 3600, 8));
+                if (hour / 8 == group) {
+                    for (int extra = 0; extra < 4; extra++) {
+                        jobs.add(job(jobs.size(), "team-" + group, hour * 3600, 8));
+                    }
+                }
+            }
+        }
+        Lab lab = derive(new Trace("bursts.csv", jobs, Map.of()));
+
+        Plan plan = Planner.create(PlannerOptions.defaults()).plan(lab);
+
+        assertThat(plan.projects())
+                .as("every group funded at least at its typical demand")
+                .allSatisfy(line -> assertThat(line.grant().totalGpus()).isGreaterThanOrEqualTo(8))
+                .extracting(ProjectPlan::decision)
+                .doesNotContain(Decision.DECLINED);
+        assertThat(lab.asks()).extracting(Ask::floorGpus, Ask::targetGpus).containsOnly(tuple(8, 8));
     }
 
     private static TraceJob job(long id, String group, double submit, int gpus, String... types) {
