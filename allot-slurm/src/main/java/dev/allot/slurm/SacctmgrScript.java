@@ -99,8 +99,6 @@ public record SacctmgrScript(String loadFile, List<Step> steps) {
                 case Change.AddAccount add -> {
                     DesiredAccount account = add.desired();
                     added.add(account);
-                    load.append("Parent - '").append(account.parent()).append("'\n");
-                    load.append(accountLine(account)).append('\n');
                     loaded.add(account.name());
                     if (!account.users().isEmpty()) {
                         newUsers.put(account.name(), account.users());
@@ -129,6 +127,10 @@ public record SacctmgrScript(String loadFile, List<Step> steps) {
                 }
             }
         }
+        bySiblings(added).forEach((parent, siblings) -> {
+            load.append("Parent - '").append(parent).append("'\n");
+            siblings.forEach(account -> load.append(accountLine(account)).append('\n'));
+        });
         if (limitsByLoad(changes, limits, !parents.isEmpty())) {
             Map<String, List<Change.SetLimits>> byParent = new TreeMap<>();
             limits.forEach(set -> byParent.computeIfAbsent(changes.parents().get(set.account()), k -> new ArrayList<>())
@@ -186,6 +188,19 @@ public record SacctmgrScript(String loadFile, List<Step> steps) {
                         new TreeSet<>(List.of(names.split(",")))))));
         String loadFile = load.isEmpty() ? "" : "Cluster - '" + cluster + "'\n" + load;
         return new SacctmgrScript(loadFile, steps);
+    }
+
+    /**
+     * New accounts by parent, each parent where its first new child was: slurmdbd makes room for each run of new
+     * associations under one parent by moving the nested-set bounds of every association after it (one {@code UPDATE}
+     * of the whole association table), so siblings written together cost one such move instead of one each. A parent
+     * the plan creates still comes before its children (it is in the group of a parent listed earlier).
+     */
+    static Map<String, List<DesiredAccount>> bySiblings(List<DesiredAccount> added) {
+        Map<String, List<DesiredAccount>> siblings = new LinkedHashMap<>();
+        added.forEach(account -> siblings.computeIfAbsent(account.parent(), key -> new ArrayList<>())
+                .add(account));
+        return siblings;
     }
 
     /**

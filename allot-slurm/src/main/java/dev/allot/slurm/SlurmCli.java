@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,14 +28,28 @@ public final class SlurmCli {
 
     private final Duration timeout;
     private final Map<String, String> environment;
+    private final String sacctmgr;
+    private final String scontrol;
+    private final Duration handshake;
 
     /**
      * @param timeout per process
      * @param environment extra environment, e.g. {@code SLURM_CONF}
      */
     public SlurmCli(Duration timeout, Map<String, String> environment) {
+        this(timeout, environment, "", SacctmgrSession.HANDSHAKE);
+    }
+
+    /**
+     * With sacctmgr and scontrol taken from {@code tools} (a folder; empty: from PATH), where tests play a Slurm's
+     * answers with programs of those names, and a session's {@code handshake} time ({@link #openSession}).
+     */
+    SlurmCli(Duration timeout, Map<String, String> environment, String tools, Duration handshake) {
         this.timeout = timeout;
+        this.handshake = handshake;
         this.environment = Map.copyOf(environment);
+        this.sacctmgr = tools.isEmpty() ? "sacctmgr" : tools + "/sacctmgr";
+        this.scontrol = tools.isEmpty() ? "scontrol" : tools + "/scontrol";
     }
 
     public static SlurmCli withDefaults() {
@@ -146,7 +161,20 @@ public final class SlurmCli {
      * one fails, and echoes each before its output ({@link SessionOutput}).
      */
     public Result session(List<String> commands) {
-        return run(List.of("sacctmgr", "-i", "-n", "-P"), String.join("\n", commands) + "\n");
+        return run(sessionCommand(), String.join("\n", commands) + "\n");
+    }
+
+    private List<String> sessionCommand() {
+        return List.of(sacctmgr, "-i", "-n", "-P");
+    }
+
+    /**
+     * A {@code sacctmgr -i -n -P} process kept open for several batches of commands ({@link SacctmgrSession});
+     * empty when sacctmgr cannot be started or does not answer as a session should within the handshake time (5 s
+     * unless a test says otherwise), and the caller then runs {@link #session} processes instead.
+     */
+    Optional<SacctmgrSession> openSession() {
+        return SacctmgrSession.open(sessionCommand(), environment, timeout, handshake);
     }
 
     /**
@@ -154,20 +182,20 @@ public final class SlurmCli {
      * talks to slurmctld, not to the accounting database.
      */
     public java.util.List<LiveReservation> reservations() {
-        return ReservationParser.parse(require(run(List.of("scontrol", "--oneliner", "show", "reservation"), ""))
+        return ReservationParser.parse(require(run(List.of(scontrol, "--oneliner", "show", "reservation"), ""))
                 .stdout());
     }
 
     /** One {@code scontrol} command; the caller reads the result. */
     public Result scontrol(List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of("scontrol"));
+        List<String> command = new ArrayList<>(List.of(scontrol));
         command.addAll(arguments);
         return run(command, "");
     }
 
     /** Names of the clusters the accounting database knows ({@code sacctmgr show cluster}). */
     public java.util.Set<String> clusters() {
-        Result result = require(run(List.of("sacctmgr", "-n", "-P", "show", "cluster", "format=cluster"), ""));
+        Result result = require(run(List.of(sacctmgr, "-n", "-P", "show", "cluster", "format=cluster"), ""));
         return result.stdout()
                 .lines()
                 .map(String::strip)
@@ -194,7 +222,7 @@ public final class SlurmCli {
 
     /** One {@code sacctmgr -i} process reading the commands from stdin. */
     public Result commands(List<String> commands) {
-        return run(List.of("sacctmgr", "-i"), String.join("\n", commands) + "\n");
+        return run(List.of(sacctmgr, "-i"), String.join("\n", commands) + "\n");
     }
 
     /** Runs any Slurm tool (sacct, sbatch, squeue, scancel...) with this adapter's timeout and environment. */
@@ -214,13 +242,7 @@ public final class SlurmCli {
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                throw new AllotException(
-                        AllotException.Kind.UNAVAILABLE,
-                        "slurm.timeout",
-                        "'" + String.join(" ", command)
-                                + "' did not finish within " + timeout.toMillis()
-                                + " ms and was stopped. Maybe slurmdbd or"
-                                + " slurmctld is hanging; check 'scontrol ping' and the daemon logs.");
+                throw timedOut(command, timeout);
             }
             return new Result(List.copyOf(command), process.exitValue(), Files.readString(out), Files.readString(err));
         } catch (IOException e) {
@@ -234,16 +256,30 @@ public final class SlurmCli {
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AllotException(
-                    AllotException.Kind.INTERNAL,
-                    "slurm.interrupted",
-                    "Interrupted while running '" + String.join(" ", command) + "'.",
-                    List.of(),
-                    e);
+            throw interrupted(command, e);
         } finally {
             delete(out);
             delete(err);
         }
+    }
+
+    static AllotException timedOut(List<String> command, Duration timeout) {
+        return new AllotException(
+                AllotException.Kind.UNAVAILABLE,
+                "slurm.timeout",
+                "'" + String.join(" ", command)
+                        + "' did not finish within " + timeout.toMillis()
+                        + " ms and was stopped. Maybe slurmdbd or"
+                        + " slurmctld is hanging; check 'scontrol ping' and the daemon logs.");
+    }
+
+    static AllotException interrupted(List<String> command, InterruptedException e) {
+        return new AllotException(
+                AllotException.Kind.INTERNAL,
+                "slurm.interrupted",
+                "Interrupted while running '" + String.join(" ", command) + "'.",
+                List.of(),
+                e);
     }
 
     /** Throws a readable error when the tool failed, e.g. because slurmdbd is down. */

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -27,17 +28,17 @@ public final class SlurmEnforcer {
     }
 
     public ChangeSet diff(DesiredState desired) {
-        return checked(desired, read(desired));
+        return checked(desired, read(desired, cli::session));
     }
 
     /**
-     * The accounting tree (one sacctmgr process) and the controller's reservations (one scontrol process, run at the
-     * same time: it talks to slurmctld, not to slurmdbd).
+     * The accounting tree (sacctmgr reads through {@code sacctmgr}) and the controller's reservations (one scontrol
+     * process, run at the same time: it talks to slurmctld, not to slurmdbd).
      */
-    private SlurmCli.Snapshot read(DesiredState desired) {
+    private SlurmCli.Snapshot read(DesiredState desired, Function<List<String>, SlurmCli.Result> sacctmgr) {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<List<LiveReservation>> reservations = executor.submit(cli::reservations);
-            SlurmCli.Snapshot snapshot = cli.snapshot(desired.cluster());
+            SlurmCli.Snapshot snapshot = cli.snapshot(desired.cluster(), sacctmgr);
             return new SlurmCli.Snapshot(
                     snapshot.clusters(),
                     snapshot.trackedTres(),
@@ -108,13 +109,19 @@ public final class SlurmEnforcer {
     }
 
     /**
-     * Two sacctmgr processes: one reads the cluster, the other runs every change and then reads the accounts back,
+     * One sacctmgr session ({@link Sacctmgr}) reads the cluster, then runs every change and reads the accounts back,
      * which tells each account's state ({@link ApplyResult.AccountState}). Then one scontrol process per reservation
      * change (after the accounts, which a new reservation names), and one that reads the reservations back.
      */
     public ApplyResult apply(DesiredState desired) {
         long start = System.nanoTime();
-        SlurmCli.Snapshot before = read(desired);
+        try (Sacctmgr sacctmgr = new Sacctmgr(cli)) {
+            return apply(desired, sacctmgr, start);
+        }
+    }
+
+    private ApplyResult apply(DesiredState desired, Sacctmgr sacctmgr, long start) {
+        SlurmCli.Snapshot before = read(desired, sacctmgr::read);
         ChangeSet planned = checked(desired, before);
         if (planned.isEmpty()) {
             return new ApplyResult(planned, List.of(), List.of(), Map.of(), List.of(), elapsedSince(start));
@@ -131,7 +138,7 @@ public final class SlurmEnforcer {
                         .forEach(command ->
                                 commands.add(command.equals(SacctmgrScript.LOAD) ? "load file=" + flatFile : command));
                 commands.addAll(cli.treeCommands(desired.cluster()));
-                SlurmCli.Result result = cli.session(commands);
+                SlurmCli.Result result = sacctmgr.write(commands);
                 output = SessionOutput.parse(result.stdout(), commands.size());
                 if (!result.ok()) {
                     // sacctmgr's progress notes go to stderr too; keep the errors
@@ -164,6 +171,50 @@ public final class SlurmEnforcer {
         }
         ChangeSet remaining = SlurmDiffer.diff(desired, after);
         return result(planned, remaining, script, output, errors, elapsedSince(start));
+    }
+
+    /**
+     * The sacctmgr of one apply: a {@link SacctmgrSession} for the reads and then the writes, or, when none opens or
+     * one answers unexpectedly (writes to stderr, ends), one {@code sacctmgr -i -n -P} process per batch of commands
+     * ({@link SlurmCli#session}) from then on. A read that answered unexpectedly is asked again that way.
+     */
+    private static final class Sacctmgr implements AutoCloseable {
+        private final SlurmCli cli;
+        private SacctmgrSession session;
+
+        Sacctmgr(SlurmCli cli) {
+            this.cli = cli;
+            this.session = cli.openSession().orElse(null);
+        }
+
+        SlurmCli.Result read(List<String> commands) {
+            if (session != null) {
+                java.util.Optional<String> answer = session.ask(commands);
+                if (answer.isPresent()) {
+                    return new SlurmCli.Result(session.command(), 0, answer.get(), "");
+                }
+                close();
+            }
+            return cli.session(commands);
+        }
+
+        /** Runs the last batch: the session ends with it, and the result carries sacctmgr's exit code. */
+        SlurmCli.Result write(List<String> commands) {
+            if (session != null) {
+                SacctmgrSession last = session;
+                session = null;
+                return last.finish(commands);
+            }
+            return cli.session(commands);
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                session.close();
+                session = null;
+            }
+        }
     }
 
     /**

@@ -181,6 +181,48 @@ class SacctmgrScriptTest {
                         "add user u1 account=p1 cluster=ci");
     }
 
+    private static Change account(String name, String parent) {
+        return new Change.AddAccount(new DesiredAccount(
+                name,
+                parent,
+                name,
+                AccountLimits.NONE,
+                new TreeSet<>(),
+                new TreeSet<>(),
+                true,
+                java.util.Optional.empty()));
+    }
+
+    @Test
+    void newAccountsAreLoadedTogetherWithTheirSiblingsAndAfterTheirParent() {
+        // the plan's order alternates categories; slurmdbd moves the whole tree once per run of siblings
+        List<Change> changes = List.of(
+                account("cat-a", "root"),
+                account("cat-b", "root"),
+                account("p1", "cat-a"),
+                account("p2", "cat-b"),
+                account("p3", "cat-a"),
+                account("p4", "cat-b"),
+                account("p5", "existing"));
+
+        SacctmgrScript script = SacctmgrScript.render(new ChangeSet("ci", changes, List.of(), List.of()));
+
+        assertThat(script.loadFile().lines().filter(line -> !line.startsWith("Cluster")))
+                .map(line -> line.replaceAll(":Description.*", ""))
+                .containsExactly(
+                        "Parent - 'root'",
+                        "Account - 'cat-a'",
+                        "Account - 'cat-b'",
+                        "Parent - 'cat-a'",
+                        "Account - 'p1'",
+                        "Account - 'p3'",
+                        "Parent - 'cat-b'",
+                        "Account - 'p2'",
+                        "Account - 'p4'",
+                        "Parent - 'existing'",
+                        "Account - 'p5'");
+    }
+
     @Test
     void aSessionsOutputIsSplitPerCommandAndUnreachedCommandsAreKnown() {
         String stdout = """
