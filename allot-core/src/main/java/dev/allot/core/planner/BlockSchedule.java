@@ -9,10 +9,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The reserved blocks of a solved plan: where each was placed, what the placed blocks are worth, and the sentence
@@ -27,6 +30,8 @@ final class BlockSchedule {
     private final List<Block> blocks;
     /** Per block, the period it starts with, or -1 when it is not placed. */
     private final int[] startOf;
+
+    private Map<LinearModel.Var, Double> startWorth;
 
     BlockSchedule(AllocationModel allocation, List<List<Allocation>> grantsByPeriod, double[] values) {
         this.allocation = allocation;
@@ -72,16 +77,30 @@ final class BlockSchedule {
     /** The value of project p's placed blocks, as the model counts it. */
     double value(int p) {
         double value = 0;
-        for (LinearModel.Term term : allocation.model.objective()) {
-            for (int b = 0; b < blocks.size(); b++) {
-                if (startOf[b] >= 0
-                        && blocks.get(b).project().equals(projectId(p))
-                        && term.var().equals(allocation.blockStarts.get(b).get(startOf[b]))) {
-                    value += term.coefficient();
-                }
+        for (int b = 0; b < blocks.size(); b++) {
+            if (startOf[b] >= 0 && blocks.get(b).project().equals(projectId(p))) {
+                value += startWorth().getOrDefault(allocation.blockStarts.get(b).get(startOf[b]), 0.0);
             }
         }
         return value;
+    }
+
+    /**
+     * Objective coefficient of each block start variable, gathered in one pass over the objective (a pass per project
+     * made the plan quadratic in its projects).
+     */
+    private Map<LinearModel.Var, Double> startWorth() {
+        if (startWorth == null) {
+            Set<LinearModel.Var> starts = new HashSet<>();
+            allocation.blockStarts.forEach(byPeriod -> starts.addAll(byPeriod.values()));
+            startWorth = new HashMap<>();
+            for (LinearModel.Term term : allocation.model.objective()) {
+                if (starts.contains(term.var())) {
+                    startWorth.merge(term.var(), term.coefficient(), Double::sum);
+                }
+            }
+        }
+        return startWorth;
     }
 
     /** The line with a sentence per block of its project. */
