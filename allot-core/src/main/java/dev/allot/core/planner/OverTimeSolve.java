@@ -49,8 +49,9 @@ final class OverTimeSolve {
             return solveModel(full, options, listener);
         }
         // The bound's MIPs run on a second thread while the plan is found period by period on this one (the two
-        // share nothing but the bound's values, which the plan waits for where it needs them); the bound gets at most
-        // half the time: a slow bound must leave time for a plan.
+        // share nothing but the bound's values, which the plan waits for where it needs them). The bound may use the
+        // whole limit: it no longer takes time from the plan, and on a busy machine a bound cut short (its engine's
+        // best bound) can leave a plan uncertified that its own period solves would have proven.
         ProgressListener current = Interruption.current();
         ExecutorService boundThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "allot-period-bounds");
@@ -60,16 +61,7 @@ final class OverTimeSolve {
         // the bound's engines stop when this solve is cancelled; the solving thread then reports the cancellation
         Executor watched = task -> boundThread.execute(() -> Interruption.watching(current, task));
         try {
-            return solve(
-                    full,
-                    options,
-                    listener,
-                    placements,
-                    PeriodBounds.start(
-                            full,
-                            valueModel,
-                            options.withTimeLimit(options.timeLimit().dividedBy(2)),
-                            watched));
+            return solve(full, options, listener, placements, PeriodBounds.start(full, valueModel, options, watched));
         } finally {
             boundThread.shutdown();
         }
