@@ -28,13 +28,20 @@ final class BlockSchedule {
     private final AllocationModel allocation;
     private final List<List<Allocation>> grantsByPeriod;
     private final List<Block> blocks;
+    private final LocalDate yieldDate;
     /** Per block, the period it starts with, or -1 when it is not placed. */
     private final int[] startOf;
 
     private Map<LinearModel.Var, Double> startWorth;
 
-    BlockSchedule(AllocationModel allocation, List<List<Allocation>> grantsByPeriod, double[] values) {
+    /**
+     * @param yieldDate the day the first period's yields are due (until then every project keeps its previous grant),
+     *     or null when the policy gives no notice or the plan does not start on the cycle start
+     */
+    BlockSchedule(
+            AllocationModel allocation, List<List<Allocation>> grantsByPeriod, double[] values, LocalDate yieldDate) {
         this.allocation = allocation;
+        this.yieldDate = yieldDate;
         this.grantsByPeriod = grantsByPeriod;
         this.blocks = allocation.lab().blocks();
         this.startOf = new int[blocks.size()];
@@ -135,11 +142,15 @@ final class BlockSchedule {
         return needs + " could not be placed: " + shortage(b, p);
     }
 
-    /** The most GPUs free over the block's days at any start, and who holds the rest where it is tightest. */
+    /**
+     * The most GPUs free over the block's days at any start, and who holds the rest where it is tightest; where that
+     * is the cycle start and the GPUs are held for a yield notice, who holds them and until when.
+     */
     private String shortage(int b, int p) {
         Block block = blocks.get(b);
         int bestFree = -1;
         int tightest = -1;
+        boolean notice = false;
         for (int start : allocation.blockStarts.get(b).keySet()) {
             int free = Integer.MAX_VALUE;
             int where = start;
@@ -149,10 +160,15 @@ final class BlockSchedule {
                     where = k;
                 }
             }
-            if (free > bestFree) {
-                bestFree = free;
+            int besideYields = start == 0 ? freeBesideYields(block.gpuType()) : Integer.MAX_VALUE;
+            if (Math.min(free, besideYields) > bestFree) {
+                bestFree = Math.min(free, besideYields);
                 tightest = where;
+                notice = besideYields < free;
             }
+        }
+        if (notice) {
+            return heldForNotice(block, bestFree);
         }
         PlanningPeriod period = allocation.periods.get(tightest);
         return String.format(
@@ -167,6 +183,52 @@ final class BlockSchedule {
                 + DAY.format(period.days().from()) + " to "
                 + DAY.format(period.days().until()) + ".";
     }
+
+    /**
+     * GPUs of the type free on the cycle's first day for blocks starting then, when a yield notice keeps every
+     * project's previous grant until it ends (the model's {@code capacity-beside-yields} row); no limit otherwise.
+     */
+    private int freeBesideYields(GpuTypeId type) {
+        if (yieldDate == null) {
+            return Integer.MAX_VALUE;
+        }
+        int previous = allocation.projects.stream()
+                .mapToInt(project -> project.previous().gpus(type))
+                .sum();
+        int placedThen = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            if (startOf[b] == 0 && blocks.get(b).gpuType().equals(type)) {
+                placedThen += blocks.get(b).gpus();
+            }
+        }
+        return Math.max(0, allocation.periods.get(0).fleet().capacityGpus(type) - previous - placedThen);
+    }
+
+    /** "needs 32 H100 from 1 Dec 2026; 16 of them are held until 11 Dec 2026 by the notice of a (H100:40)." */
+    private String heldForNotice(Block block, int free) {
+        GpuTypeId type = block.gpuType();
+        Map<String, Integer> yielding = new LinkedHashMap<>();
+        for (int q = 0; q < allocation.projects.size(); q++) {
+            int yielded = allocation.projects.get(q).previous().gpus(type)
+                    - grantsByPeriod.get(0).get(q).gpus(type);
+            if (yielded > 0) {
+                yielding.put(projectId(q).value(), yielded);
+            }
+        }
+        int held = yielding.values().stream().mapToInt(Integer::intValue).sum();
+        return String.format(
+                        Locale.ROOT,
+                        "needs %,d %s from %s; %,d of them are held until %s by the notice of ",
+                        block.gpus(),
+                        type.value(),
+                        DAY.format(allocation.periods.get(0).days().from()),
+                        Math.min(block.gpus() - free, held),
+                        DAY.format(yieldDate))
+                + largest(yielding, type, NAMED_YIELDING, true) + ".";
+    }
+
+    /** Projects named as holding GPUs for their notice; the rest are counted. */
+    private static final int NAMED_YIELDING = 3;
 
     private int freeGpus(int k, GpuTypeId type) {
         int granted = grantsByPeriod.get(k).stream()
@@ -192,13 +254,26 @@ final class BlockSchedule {
                         Integer::sum);
             }
         }
+        return held.isEmpty() ? "the reserve and capacity events" : largest(held, type, 2, false);
+    }
+
+    /**
+     * The {@code limit} largest holders, largest first, e.g. "a (H100:512) and b (H100:64)"; with {@code countRest}
+     * the others are counted ("a (H100:512), b (H100:64) and 2 others").
+     */
+    private static String largest(Map<String, Integer> held, GpuTypeId type, int limit, boolean countRest) {
         List<String> top = held.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
-                .limit(2)
+                .limit(limit)
                 .map(entry -> entry.getKey() + " (" + type.value() + ":" + entry.getValue() + ")")
-                .toList();
-        return top.isEmpty() ? "the reserve and capacity events" : String.join(" and ", top);
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        if (countRest && held.size() > limit) {
+            int others = held.size() - limit;
+            top.add(others + (others == 1 ? " other" : " others"));
+        }
+        String last = top.removeLast();
+        return top.isEmpty() ? last : String.join(", ", top) + " and " + last;
     }
 
     private dev.allot.core.model.ProjectId projectId(int p) {

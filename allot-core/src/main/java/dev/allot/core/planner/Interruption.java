@@ -51,6 +51,26 @@ final class Interruption {
         }
     }
 
+    /** The listener of the solve running on this thread (to carry it to a thread the solve starts), or NONE. */
+    static ProgressListener current() {
+        ProgressListener listener = CURRENT.get();
+        return listener == null ? ProgressListener.NONE : listener;
+    }
+
+    /**
+     * Runs {@code task} on this thread (another than the solve's) with {@code listener} as its solve's, so that its
+     * engines stop when that solve is cancelled; the cancellation itself is the solving thread's to report.
+     */
+    static void watching(ProgressListener listener, Runnable task) {
+        ProgressListener outer = CURRENT.get();
+        CURRENT.set(listener);
+        try {
+            task.run();
+        } finally {
+            CURRENT.set(outer);
+        }
+    }
+
     /** Throws {@code solve-cancelled} if the listener asked to stop. */
     static void check(ProgressListener listener) {
         if (listener.cancelled()) {

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Solves a plan over time (docs/planner.md, "Solving a plan over time"), in numbered steps:
@@ -45,36 +48,59 @@ final class OverTimeSolve {
         if (placements == null) {
             return solveModel(full, options, listener);
         }
-        // the bound gets at most half the time: a slow bound must leave time for a plan
-        PeriodBounds bounds = PeriodBounds.solve(
-                full, valueModel, options.withTimeLimit(options.timeLimit().dividedBy(2)));
-        Duration spent = bounds.spent();
-        double bound = bounds.total(full);
-        listener.onProgress(spent, Double.NaN, bound);
+        // The bound's MIPs run on a second thread while the plan is found period by period on this one (the two
+        // share nothing but the bound's values, which the plan waits for where it needs them). The bound may use the
+        // whole limit: it no longer takes time from the plan, and on a busy machine a bound cut short (its engine's
+        // best bound) can leave a plan uncertified that its own period solves would have proven.
+        ProgressListener current = Interruption.current();
+        ExecutorService boundThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "allot-period-bounds");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // the bound's engines stop when this solve is cancelled; the solving thread then reports the cancellation
+        Executor watched = task -> boundThread.execute(() -> Interruption.watching(current, task));
+        try {
+            return solve(full, options, listener, placements, PeriodBounds.start(full, valueModel, options, watched));
+        } finally {
+            boundThread.shutdown();
+        }
+    }
+
+    private static SolverOutcome solve(
+            AllocationModel full,
+            PlannerOptions options,
+            ProgressListener listener,
+            List<BlockPlacement> placements,
+            PeriodBounds.Pending pending) {
         PlannerOptions sub = options.withRelativeGap(options.relativeGap() * SUB_GAP_SHARE);
+        Duration staging = Duration.ZERO;
         double[] best = null;
         double objective = Double.NEGATIVE_INFINITY;
         int tried = 0;
-        for (BlockPlacement placement : bounds.ranked(full, placements)) {
+        for (BlockPlacement placement : pending.ranked(full, placements)) {
             if (tried++ == MAX_STAGED
-                    || (best != null && gap(objective, bound) <= options.relativeGap())
-                    || remaining(options, spent).toMillis() <= 1) {
+                    || (best != null && gap(objective, pending.join().total(full)) <= options.relativeGap())
+                    || remaining(options, staging).toMillis() <= 1) {
                 break;
             }
             Staged staged = Staged.solve(
                     full,
-                    bounds.value(),
+                    pending::value,
                     sub,
-                    options.withTimeLimit(remaining(options, spent)),
+                    options.withTimeLimit(remaining(options, staging)),
                     placement.fixed(full),
                     capacityKeys(full, placement));
-            spent = spent.plus(staged.spent());
+            staging = staging.plus(staged.spent());
             if (staged.values() != null && objectiveOf(full.model, staged.values()) > objective) {
                 best = staged.values();
                 objective = objectiveOf(full.model, best);
-                listener.onProgress(spent, objective, bound);
             }
         }
+        PeriodBounds bounds = pending.join();
+        double bound = bounds.total(full);
+        Duration spent = staging.compareTo(bounds.spent()) > 0 ? staging : bounds.spent();
+        listener.onProgress(spent, best == null ? Double.NaN : objective, bound);
         if (best == null) {
             return solveModel(full, options.withTimeLimit(remaining(options, spent)), listener);
         }

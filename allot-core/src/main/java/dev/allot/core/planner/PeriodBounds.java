@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A bound on every plan over time of a model, from one solve per distinct period (docs/planner.md, "Solving a plan
@@ -31,17 +33,26 @@ import java.util.Set;
 record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Duration spent) {
 
     static PeriodBounds solve(AllocationModel full, ValueModel valueModel, PlannerOptions options) {
+        return start(full, valueModel, options, Runnable::run).join();
+    }
+
+    /**
+     * Prices the blocks in every distinct period (one LP each, on the calling thread) and hands the periods' MIPs to
+     * {@code runner}, which may run them on another thread: the prices rank the placements at once, and the periods'
+     * bounds come in period order while a plan is being found.
+     */
+    static Pending start(
+            AllocationModel full, ValueModel valueModel, PlannerOptions options, java.util.concurrent.Executor runner) {
         PlannerOptions sub = options.withRelativeGap(options.relativeGap() * OverTimeSolve.SUB_GAP_SHARE);
         List<Block> blocks = full.lab().blocks();
-        double[] value = new double[full.periods.size()];
         double[][] price = new double[full.periods.size()][blocks.size()];
-        Map<List<Object>, Solved> solved = new HashMap<>();
+        Map<List<Object>, Priced> priced = new LinkedHashMap<>();
         // the share of the cycle each distinct period stands for: a solve's gap counts in the bound by that weight
         Map<List<Object>, Double> weights = new HashMap<>();
         for (int k = 0; k < full.periods.size(); k++) {
             weights.merge(key(full, k), full.periods.get(k).weight(), Double::sum);
         }
-        Duration spent = Duration.ZERO;
+        List<List<Object>> keyOf = new ArrayList<>();
         for (int k = 0; k < full.periods.size(); k++) {
             PlanningPeriod period = full.periods.get(k);
             List<Block> holdable = new ArrayList<>();
@@ -57,22 +68,8 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             }
             // the blocks' dates only place them in this period: periods of one fleet and blocks share a solve
             List<Object> key = List.of(period.fleet(), which);
-            Solved alone = solved.get(key);
-            if (alone == null) {
-                // each distinct period may add its even part of the bound's share of the gap, so a short period (an
-                // outage of two days) is solved to a larger gap of its own, never a smaller one than before
-                double even = 1.0 / weights.size() / weights.get(key);
-                alone = solvePeriod(
-                        full,
-                        period,
-                        holdable,
-                        valueModel,
-                        sub.withRelativeGap(sub.relativeGap() * Math.max(1, even))
-                                .withTimeLimit(OverTimeSolve.remaining(options, spent)));
-                spent = spent.plus(alone.spent());
-                solved.put(key, alone);
-            }
-            value[k] = alone.value();
+            keyOf.add(key);
+            Priced alone = priced.computeIfAbsent(key, unused -> price(full, period, holdable, valueModel));
             for (int s = 0; s < which.size(); s++) {
                 price[k][which.get(s)] = period.weight() * alone.pricePerWeight()[s];
             }
@@ -81,7 +78,75 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
         for (int b = 0; b < blocks.size(); b++) {
             blockTerm[b] = Math.max(0, bestReduced(full, b, price));
         }
-        return new PeriodBounds(value, blockTerm, price, spent);
+        Map<List<Object>, CompletableFuture<Solved>> solved = new HashMap<>();
+        CompletableFuture<Duration> spent = CompletableFuture.completedFuture(Duration.ZERO);
+        for (Map.Entry<List<Object>, Priced> entry : priced.entrySet()) {
+            // each distinct period may add its even part of the bound's share of the gap, so a short period (an
+            // outage of two days) is solved to a larger gap of its own, never a smaller one than before
+            double even = 1.0 / weights.size() / weights.get(entry.getKey());
+            PlannerOptions periodOptions = sub.withRelativeGap(sub.relativeGap() * Math.max(1, even));
+            // one after the other, in period order, each within what the ones before left of the limit
+            CompletableFuture<Solved> alone = spent.thenApplyAsync(
+                    before -> bound(
+                            entry.getValue().model(),
+                            periodOptions.withTimeLimit(OverTimeSolve.remaining(options, before))),
+                    runner);
+            solved.put(entry.getKey(), alone);
+            CompletableFuture<Duration> previous = spent;
+            spent = alone.thenCombine(previous, (done, before) -> before.plus(done.spent()));
+        }
+        List<CompletableFuture<Solved>> byPeriod =
+                keyOf.stream().map(solved::get).toList();
+        return new Pending(byPeriod, blockTerm, price, spent);
+    }
+
+    /** The bound being solved: the prices at once, the periods' values as they come. */
+    static final class Pending {
+        private final List<CompletableFuture<Solved>> byPeriod;
+        private final double[] blockTerm;
+        private final double[][] price;
+        private final CompletableFuture<Duration> spent;
+
+        private Pending(
+                List<CompletableFuture<Solved>> byPeriod,
+                double[] blockTerm,
+                double[][] price,
+                CompletableFuture<Duration> spent) {
+            this.byPeriod = byPeriod;
+            this.blockTerm = blockTerm;
+            this.price = price;
+            this.spent = spent;
+        }
+
+        /** Period k's bound (weight 1), waiting for its solve. */
+        double value(int k) {
+            return await(byPeriod.get(k)).value();
+        }
+
+        /** The placements, highest reduced value first: known before any period's bound is. */
+        List<BlockPlacement> ranked(AllocationModel full, List<BlockPlacement> placements) {
+            return new PeriodBounds(new double[0], blockTerm, price, Duration.ZERO).ranked(full, placements);
+        }
+
+        /** Every period's bound, waiting for all of them. */
+        PeriodBounds join() {
+            double[] value = new double[byPeriod.size()];
+            for (int k = 0; k < value.length; k++) {
+                value[k] = value(k);
+            }
+            return new PeriodBounds(value, blockTerm, price, await(spent));
+        }
+
+        private static <T> T await(CompletableFuture<T> future) {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException failed) {
+                if (failed.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw failed;
+            }
+        }
     }
 
     /** What decides period k's solve: its fleet and the blocks that can hold GPUs in it. */
@@ -107,14 +172,13 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
         return total;
     }
 
-    private record Solved(double value, double[] pricePerWeight, Duration spent) {}
+    private record Solved(double value, Duration spent) {}
 
-    private static Solved solvePeriod(
-            AllocationModel full,
-            PlanningPeriod period,
-            List<Block> holdable,
-            ValueModel valueModel,
-            PlannerOptions options) {
+    /** A distinct period's model, its blocks' starts earning their prices, and those prices per weight. */
+    private record Priced(AllocationModel model, double[] pricePerWeight) {}
+
+    private static Priced price(
+            AllocationModel full, PlanningPeriod period, List<Block> holdable, ValueModel valueModel) {
         PlanningPeriod alone = new PlanningPeriod(period.days(), period.fleet(), 1, false);
         double[] prices = new double[holdable.size()];
         AllocationModel model = new AllocationModel(
@@ -139,13 +203,17 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
                 }
             }
         }
+        return new Priced(model, prices);
+    }
+
+    private static Solved bound(AllocationModel model, PlannerOptions options) {
         SolverOutcome outcome = OverTimeSolve.solveModel(model, options, ProgressListener.NONE);
         if (OverTimeSolve.found(outcome) && Math.abs(outcome.bound()) < NO_BOUND) {
-            return new Solved(outcome.bound(), prices, outcome.wallTime());
+            return new Solved(outcome.bound(), outcome.wallTime());
         }
         if (outcome.status() == SolverOutcome.Status.INFEASIBLE) {
             // no plan at all: the full model will say why
-            return new Solved(Double.POSITIVE_INFINITY, prices, outcome.wallTime());
+            return new Solved(Double.POSITIVE_INFINITY, outcome.wallTime());
         }
         // stopped before the engine had a plan or a bound (its limit, a busy machine): the LP relaxation bounds the
         // period
@@ -160,7 +228,6 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
                 null);
         return new Solved(
                 OverTimeSolve.found(lp) ? lp.bound() : Double.POSITIVE_INFINITY,
-                prices,
                 outcome.wallTime().plus(lp.wallTime()));
     }
 

@@ -54,6 +54,17 @@ final class PeriodSchedule {
         return second.isBefore(notice) ? second : notice;
     }
 
+    /**
+     * The day until which every project keeps its previous grant on the cycle start (its yields are due then), or
+     * null when the policy gives no notice or the plan does not start on the cycle start.
+     */
+    LocalDate previousHeldUntil() {
+        return lab.policy().yieldNoticeDays() > 0
+                        && allocation.periods.get(0).days().from().equals(lab.cycleStart())
+                ? firstYieldDate()
+                : null;
+    }
+
     /** The project's value over the cycle: each period's value weighed by its share of the cycle. */
     double value(int p) {
         PlannedProject project = allocation.projects.get(p);

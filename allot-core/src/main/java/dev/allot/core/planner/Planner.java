@@ -102,14 +102,15 @@ public final class Planner {
             grantsByPeriod.add(grants(allocation, k, outcome.values()));
         }
         List<Allocation> grants = grantsByPeriod.get(0);
-        BlockSchedule blocks = new BlockSchedule(allocation, grantsByPeriod, outcome.values());
+        PeriodSchedule schedule = new PeriodSchedule(lab, allocation, grantsByPeriod);
+        BlockSchedule blocks =
+                new BlockSchedule(allocation, grantsByPeriod, outcome.values(), schedule.previousHeldUntil());
         AllocationModel first = firstPeriod(allocation, lab, options.valueModel(), blocks);
         double[] firstValues = first == allocation
                 ? outcome.values()
                 : OverTimeSolve.Values.mapped(first, allocation, new int[] {0}, outcome.values());
         try (Pricing pricing = options.explain() ? Pricing.of(first.model, firstValues, fundedVars(first)) : null) {
             Explainer explainer = new Explainer(first, lab, grants, pricing, firstValues, options);
-            PeriodSchedule schedule = new PeriodSchedule(lab, allocation, grantsByPeriod);
             List<ProjectPlan> lines = new ArrayList<>();
             double planValue = 0;
             for (int p = 0; p < projects.size(); p++) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,10 +24,12 @@ record Staged(double[] values, Duration spent) {
     private static final Pattern PERIOD = Pattern.compile("@(\\d+)$");
 
     /**
-     * @param periodBound per period, an upper bound on the value of that period alone (weight 1)
+     * @param periodBound per period, an upper bound on the value of that period alone (weight 1); asked only where a
+     *     period has the capacity of the one before (it may wait for a bound being solved)
      * @return the staged plan; {@code values} is null when a step finds no plan (a later period cannot follow)
      */
-    static Staged solve(AllocationModel model, double[] periodBound, PlannerOptions step, PlannerOptions whole) {
+    static Staged solve(
+            AllocationModel model, IntToDoubleFunction periodBound, PlannerOptions step, PlannerOptions whole) {
         return solve(
                 model,
                 periodBound,
@@ -43,7 +46,7 @@ record Staged(double[] values, Duration spent) {
      */
     static Staged solve(
             AllocationModel model,
-            double[] periodBound,
+            IntToDoubleFunction periodBound,
             PlannerOptions step,
             PlannerOptions whole,
             Map<Var, Double> given,
@@ -55,8 +58,7 @@ record Staged(double[] values, Duration spent) {
         for (int k = 0; k < model.periods.size(); k++) {
             if (k > 0
                     && capacity.get(k).equals(capacity.get(k - 1))
-                    && periodValue(model, k - 1, objective, values)
-                            >= periodBound[k] - step.relativeGap() * Math.max(1, Math.abs(periodBound[k]))) {
+                    && reaches(periodValue(model, k - 1, objective, values), periodBound.applyAsDouble(k), step)) {
                 copy(model, k, values);
                 continue;
             }
@@ -87,6 +89,10 @@ record Staged(double[] values, Duration spent) {
             values = outcome.values();
         }
         return new Staged(values, spent);
+    }
+
+    private static boolean reaches(double value, double bound, PlannerOptions step) {
+        return value >= bound - step.relativeGap() * Math.max(1, Math.abs(bound));
     }
 
     /** The least share of the step gap a step is solved to: tighter steps cost more time than they gain. */

@@ -135,4 +135,34 @@ class ReservedBlocksTest {
         assertThat(QuotaTimeline.of(plan, lab.capacityGpus(), lab.cycleStart()).blocks())
                 .noneMatch(QuotaTimeline.BlockDays::delayed);
     }
+
+    /**
+     * A block that may start only on the cycle start, where the grants leave room but a shrinking project still holds
+     * its previous GPUs until its notice ends: the explanation names that project and the day its GPUs come free, not
+     * a shortage the grants do not show.
+     */
+    @Test
+    void aBlockKeptOffTheCycleStartNamesTheProjectsHoldingGpusForTheirNotice() {
+        Lab lab = lab().gpus("H100", 1, 96, 8)
+                .noticeDays(14)
+                .project("shrinker", "x")
+                .had("H100", 80)
+                .ask(40, 40, 40)
+                .priority(1)
+                .project("runner", "x")
+                .ask(8, 8, 8)
+                .priority(8)
+                .build()
+                .withBlocks(List.of(block("runner", 32, 10, 0, 10)));
+
+        Plan plan = solve(lab);
+
+        assertThat(plan.blocks()).isEmpty();
+        assertThat(plan.project(ProjectId.of("runner"))
+                        .orElseThrow()
+                        .explanation()
+                        .summary())
+                .contains("Its block of 32 H100 for 10 days could not be placed: needs 32 H100 from 1 Dec 2026; 16 of"
+                        + " them are held until 11 Dec 2026 by the notice of shrinker (H100:40).");
+    }
 }
