@@ -26,6 +26,17 @@ final class JobQueue {
      */
     private int[] skip = new int[8];
 
+    /** Slots of the FIFO array per block of {@link #blockLive} and {@link #blockLeast}. */
+    private static final int BLOCK_BITS = 6;
+
+    /** Per block of FIFO slots, how many hold a job (not a hole) below {@code tail}. */
+    private int[] blockLive = new int[1];
+    /**
+     * Per block of FIFO slots, at most the GPUs of its smallest job (a job's removal leaves it as it was; compaction
+     * makes it exact again), so that a block whose value is larger than a limit holds only larger jobs.
+     */
+    private int[] blockLeast = {Integer.MAX_VALUE};
+
     private int head;
     private int tail;
     private int holes;
@@ -80,6 +91,7 @@ final class JobQueue {
                 compact();
             }
             fifo[tail++] = job;
+            counted(tail - 1, job);
             return;
         }
         if (earlySize == early.length) {
@@ -131,11 +143,54 @@ final class JobQueue {
             System.arraycopy(early, cursorEarly + 1, early, cursorEarly, earlySize - cursorEarly - 1);
             earlySize--;
         } else {
+            blockLive[(cursorFifo - 1) >> BLOCK_BITS]--;
             fifo[cursorFifo - 1] = HOLE;
             skip[cursorFifo - 1] = cursorFifo;
             holes++;
             skipHolesAtHead();
         }
+    }
+
+    /**
+     * Moves the walk past its next jobs that need more than {@code limit} GPUs, at most {@code most} of them, and
+     * returns how many it passed: the next {@link #next()} returns the first job of the walk at or below the limit,
+     * or the one after the {@code most}-th passed. Blocks of FIFO slots that hold only larger jobs are passed in one
+     * step. Passes none while jobs of the side list are left in the walk.
+     */
+    int skipLarger(int limit, int most) {
+        if (cursorEarly < earlySize) {
+            return 0;
+        }
+        int passed = 0;
+        int at = liveFrom(cursorFifo);
+        while (at < tail && passed < most) {
+            int block = at >> BLOCK_BITS;
+            if ((at & ((1 << BLOCK_BITS) - 1)) == 0 && blockLeast[block] > limit && blockLive[block] <= most - passed) {
+                passed += blockLive[block];
+                at = liveFrom(Math.min(tail, at + (1 << BLOCK_BITS)));
+                continue;
+            }
+            if (gpusOf[fifo[at]] <= limit) {
+                break;
+            }
+            passed++;
+            at = liveFrom(at + 1);
+        }
+        cursorFifo = at;
+        return passed;
+    }
+
+    private void counted(int slot, int job) {
+        int block = slot >> BLOCK_BITS;
+        if (block >= blockLive.length) {
+            int blocks = (fifo.length >> BLOCK_BITS) + 1;
+            blockLive = java.util.Arrays.copyOf(blockLive, blocks);
+            int from = blockLeast.length;
+            blockLeast = java.util.Arrays.copyOf(blockLeast, blocks);
+            java.util.Arrays.fill(blockLeast, from, blocks, Integer.MAX_VALUE);
+        }
+        blockLive[block]++;
+        blockLeast[block] = Math.min(blockLeast[block], gpusOf[job]);
     }
 
     private void skipHolesAtHead() {
@@ -185,5 +240,10 @@ final class JobQueue {
         head = 0;
         tail = live;
         holes = 0;
+        java.util.Arrays.fill(blockLive, 0);
+        java.util.Arrays.fill(blockLeast, Integer.MAX_VALUE);
+        for (int slot = 0; slot < tail; slot++) {
+            counted(slot, fifo[slot]);
+        }
     }
 }

@@ -16,24 +16,48 @@ final class JobTypes {
     static int[][] fastestFirst(Workload work, Cluster cluster) {
         int types = work.typeCount();
         int[][] result = new int[work.jobCount][];
-        Map<List<Integer>, int[]> shared = new HashMap<>();
-        List<Integer> order = new ArrayList<>(types);
+        // an order of up to 15 types packs into a long (4 bits a type, then the count), so no list per job
+        boolean packs = types < 16;
+        Map<Long, int[]> byPacked = new HashMap<>();
+        Map<List<Integer>, int[]> byList = new HashMap<>();
+        int[] order = new int[types];
         for (int j = 0; j < work.jobCount; j++) {
-            order.clear();
+            int count = 0;
             for (int t = 0; t < types; t++) {
                 if (Double.isFinite(work.seconds(j, t)) && cluster.couldEverFit(t, work.gpus[j])) {
-                    order.add(t);
+                    // insertion by (seconds, type): types come in ascending order, so ties keep their place
+                    int at = count++;
+                    while (at > 0 && Double.compare(work.seconds(j, order[at - 1]), work.seconds(j, t)) > 0) {
+                        order[at] = order[at - 1];
+                        at--;
+                    }
+                    order[at] = t;
                 }
             }
-            final int job = j;
-            order.sort((a, b) -> Double.compare(work.seconds(job, a), work.seconds(job, b)) != 0
-                    ? Double.compare(work.seconds(job, a), work.seconds(job, b))
-                    : Integer.compare(a, b));
-            result[j] = shared.computeIfAbsent(
-                    List.copyOf(order),
-                    key -> key.stream().mapToInt(Integer::intValue).toArray());
+            result[j] = packs ? sharedPacked(byPacked, order, count) : sharedListed(byList, order, count);
         }
         return result;
+    }
+
+    private static int[] sharedPacked(Map<Long, int[]> shared, int[] order, int count) {
+        long key = count;
+        for (int i = 0; i < count; i++) {
+            key = key << 4 | order[i];
+        }
+        int[] found = shared.get(key);
+        if (found == null) {
+            found = java.util.Arrays.copyOf(order, count);
+            shared.put(key, found);
+        }
+        return found;
+    }
+
+    private static int[] sharedListed(Map<List<Integer>, int[]> shared, int[] order, int count) {
+        List<Integer> key = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            key.add(order[i]);
+        }
+        return shared.computeIfAbsent(key, k -> java.util.Arrays.copyOf(order, count));
     }
 
     /** Each project's share of the plan's granted effective GPUs (GPUs x relative speed). */

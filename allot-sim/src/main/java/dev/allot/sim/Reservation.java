@@ -38,7 +38,7 @@ final class Reservation {
             for (int i = 0; i < byEnd.size(reservedType) && available < needed; i++) {
                 int running = byEnd.get(reservedType, i);
                 available += engine.work.gpus[running];
-                shadow = engine.expectedEnd[running];
+                shadow = byEnd.end(reservedType, i);
             }
             hold(reservedJob, reservedType, needed, shadow, available);
             return;

@@ -48,6 +48,7 @@ final class Scheduler implements SchedulingContext {
     /** Forgets values cached for the previous event time. */
     void newTime() {
         totalDecayedCache = Double.NaN;
+        approximateTotalCache = Double.NaN;
     }
 
     private int currentJob = -1;
@@ -109,6 +110,7 @@ final class Scheduler implements SchedulingContext {
         if (candidates.length < engine.pendingProjectCount) {
             candidates = new int[engine.pendingProjects.length];
             keys = new double[engine.pendingProjects.length];
+            keyApproximate = new boolean[engine.pendingProjects.length];
         }
         int kept = 0;
         for (int i = 0; i < engine.pendingProjectCount; i++) {
@@ -126,10 +128,7 @@ final class Scheduler implements SchedulingContext {
         engine.pendingProjectCount = kept;
         if (count > 1 || !shortcuts) {
             // one project needs no order (a fair-share key costs a look at every project's decayed usage)
-            for (int i = 0; i < count; i++) {
-                keys[i] = engine.policy.orderKey(this, candidates[i]);
-            }
-            Sorting.byKey(candidates, keys, count);
+            order(count);
         }
         reservation.clear();
         Backfill backfill = engine.options.backfill();
@@ -138,6 +137,48 @@ final class Scheduler implements SchedulingContext {
         }
         return engine.preemptions != preemptionsBefore;
     }
+
+    /**
+     * Sorts the candidates by the policy's order key. With shortcuts, keys first read the running total of decayed
+     * usage ({@link FairShareUsage#approximateTotalAt}, within a relative 1e-9 of the exact sum); a key that read it
+     * moves by less than {@link #KEY_TOLERANCE} from the key on the exact sum (a fair-share key {@code -2^(-x)} moves
+     * by at most {@code x 2^(-x) ln 2 <= 1/e} times the relative error of the total). So unless two sorted keys, one
+     * of which read the running total, come within that tolerance of each other, the order is the one the exact keys
+     * give; when they do, every key is computed again on the exact sum.
+     */
+    private void order(int count) {
+        approximateTotal = shortcuts;
+        boolean nearTie = false;
+        for (int i = 0; i < count; i++) {
+            readApproximateTotal = false;
+            keys[i] = engine.policy.orderKey(this, candidates[i]);
+            keyApproximate[i] = readApproximateTotal;
+        }
+        approximateTotal = false;
+        Sorting.byKey(candidates, keys, keyApproximate, count);
+        for (int i = 1; i < count && !nearTie; i++) {
+            nearTie = (keyApproximate[i] || keyApproximate[i - 1]) && keys[i] - keys[i - 1] <= KEY_TOLERANCE;
+        }
+        if (nearTie) {
+            for (int i = 0; i < count; i++) {
+                keys[i] = engine.policy.orderKey(this, candidates[i]);
+            }
+            Sorting.byKey(candidates, keys, count);
+        }
+    }
+
+    /** See {@link #order}: far above the 4e-11 a key can move with the running total, far below real gaps. */
+    private static final double KEY_TOLERANCE = 1e-9;
+
+    /** Whether {@link #totalDecayedUsage} may answer with the running total (only while keys are computed). */
+    private boolean approximateTotal;
+
+    /** Whether the running total was read since this was last reset. */
+    private boolean readApproximateTotal;
+
+    private boolean[] keyApproximate = new boolean[0];
+
+    private double approximateTotalCache = Double.NaN;
 
     /** Offers capacity to the project's pending jobs in queue order, as far as the queue discipline allows. */
     private void walk(int project, Backfill backfill) {
@@ -180,6 +221,16 @@ final class Scheduler implements SchedulingContext {
             }
             if (backfill == Backfill.NONE || ++failed >= Backfill.MAX_FAILED_TRIES) {
                 break;
+            }
+            if (shortcuts && engine.work.gpus[job] > largestOwnRoom) {
+                // the jobs after it that are as far beyond the project's own room fail the same way, unlooked at
+                int passed = queue.skipLarger(largestOwnRoom, Backfill.MAX_FAILED_TRIES - failed);
+                tried += passed;
+                failed += passed;
+                if (failed >= Backfill.MAX_FAILED_TRIES) {
+                    break;
+                }
+                continue;
             }
             if (backfill == Backfill.EASY && roomlessType >= 0 && !reservation.isHeld()) {
                 reservation.reserve(job, roomlessType);
@@ -319,9 +370,20 @@ final class Scheduler implements SchedulingContext {
     @Override
     public double totalDecayedUsage() {
         lookedBeyond = true;
-        if (Double.isNaN(totalDecayedCache)) {
-            totalDecayedCache = engine.usage.totalAt(engine.now);
+        // changes at an event time do not move the total at that time (usage is continuous), so it is kept per time
+        if (!Double.isNaN(totalDecayedCache)) {
+            return totalDecayedCache;
         }
+        if (approximateTotal) {
+            if (Double.isNaN(approximateTotalCache)) {
+                approximateTotalCache = engine.usage.approximateTotalAt(engine.now);
+            }
+            if (!Double.isNaN(approximateTotalCache)) {
+                readApproximateTotal = true;
+                return approximateTotalCache;
+            }
+        }
+        totalDecayedCache = engine.usage.totalAt(engine.now);
         return totalDecayedCache;
     }
 

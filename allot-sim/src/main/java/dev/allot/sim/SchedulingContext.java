@@ -50,7 +50,12 @@ public interface SchedulingContext {
      */
     double decayedUsage(int project);
 
-    /** Sum of {@link #decayedUsage} over all projects, as of now. */
+    /**
+     * Sum of {@link #decayedUsage} over all projects, as of now. While the scheduler computes order keys it may answer
+     * with a running total within a relative 1e-9 of the sum; it then computes every key again on the exact sum
+     * whenever two keys come within 1e-9 of each other, so a key must move by less than that when the total moves by
+     * a relative 1e-10 (a fair-share factor does).
+     */
     double totalDecayedUsage();
 
     /** The project's share of all granted effective GPUs in the plan, in [0, 1]. */

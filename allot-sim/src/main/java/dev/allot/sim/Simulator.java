@@ -5,6 +5,10 @@ import dev.allot.core.model.Plan;
 import dev.allot.sim.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Replays a job trace against a plan on the lab's nodes under a sharing policy, and measures what it does to every
@@ -14,7 +18,7 @@ import java.util.List;
  * depends on the GPU type; small jobs run on one node, larger ones on whole nodes of one pool. The policy decides,
  * at each event time, which pending jobs start and whether borrowed GPUs are reclaimed. Preempted jobs resume from
  * where they stopped. Deterministic: the same inputs and options (including the seed) give the same outcome.
- * Instances are immutable and thread-safe; each run is single-threaded.
+ * Instances are immutable and thread-safe; each run is single-threaded, and {@code compare} runs several at once.
  */
 public final class Simulator {
     private final SimOptions options;
@@ -40,7 +44,11 @@ public final class Simulator {
         return run(Workload.compile(lab, plan, trace, options), trace, policy, progress);
     }
 
-    /** The same trace and plan under several policies, compiled once, in the given order. */
+    /**
+     * The same trace and plan under several policies, compiled once; the outcomes in the given order. The runs are
+     * independent and go on at the same time, one per available processor; each outcome is what that run gives alone
+     * (only its wall-clock figures depend on the others).
+     */
     public List<SimOutcome> compare(
             Lab lab, Plan plan, Trace trace, List<SharingPolicy> policies, SimProgress progress) {
         return compare(lab, plan, trace, policies, progress, warning -> {});
@@ -60,11 +68,50 @@ public final class Simulator {
             java.util.function.Consumer<String> warnings) {
         Workload work = Workload.compile(lab, plan, trace, options);
         work.planWarnings().forEach(warnings);
-        List<SimOutcome> outcomes = new ArrayList<>();
-        for (SharingPolicy policy : policies) {
-            outcomes.add(run(work, trace, policy, progress));
+        int threads = Math.min(policies.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            List<SimOutcome> outcomes = new ArrayList<>();
+            for (SharingPolicy policy : policies) {
+                outcomes.add(run(work, trace, policy, progress));
+            }
+            return outcomes;
         }
-        return outcomes;
+        // the runs share only the compiled workload, which none of them changes, so each gives what it gives alone
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Simulator::simulatingThread)) {
+            List<Future<SimOutcome>> runs = new ArrayList<>();
+            for (SharingPolicy policy : policies) {
+                runs.add(pool.submit(() -> run(work, trace, policy, progress)));
+            }
+            List<SimOutcome> outcomes = new ArrayList<>();
+            for (Future<SimOutcome> run : runs) {
+                outcomes.add(result(run));
+            }
+            return outcomes;
+        }
+    }
+
+    private static Thread simulatingThread(Runnable task) {
+        Thread thread = new Thread(task, "allot-simulate");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The run's outcome, or what it threw, as it threw it. */
+    private static SimOutcome result(Future<SimOutcome> run) {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while simulating", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** A finished engine, whose per-job arrays hold exact start and finish times (for tests in this package). */

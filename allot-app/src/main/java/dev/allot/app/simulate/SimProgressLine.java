@@ -18,7 +18,8 @@ final class SimProgressLine implements SimProgress, AutoCloseable {
     }
 
     @Override
-    public void update(String policy, double simulatedSeconds, long events, long jobsCompleted, long jobsTotal) {
+    public synchronized void update(
+            String policy, double simulatedSeconds, long events, long jobsCompleted, long jobsTotal) {
         if (!enabled || System.nanoTime() - start < QUIET_NANOS) {
             return;
         }
@@ -35,7 +36,7 @@ final class SimProgressLine implements SimProgress, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (printed) {
             out.print("\r" + " ".repeat(90) + "\r");
             out.flush();

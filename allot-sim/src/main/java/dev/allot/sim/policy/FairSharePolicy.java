@@ -33,8 +33,13 @@ public final class FairSharePolicy implements SharingPolicy {
         if (share <= 0) {
             return 0;
         }
+        double used = context.decayedUsage(project);
+        if (used == 0) {
+            // no usage: the factor is 1 whatever the total (the scheduler need not know the total for this key)
+            return 1;
+        }
         double total = context.totalDecayedUsage();
-        double usage = total > 0 ? context.decayedUsage(project) / total : 0;
+        double usage = total > 0 ? used / total : 0;
         return Math.pow(2, -usage / share);
     }
 

@@ -20,8 +20,10 @@ import java.util.Optional;
  * Simulator benchmark (a plain main, so heap limits are those of the command line): replays the Gavel/Philly trace
  * under each policy (median of 5 runs after 2 warm-ups, wall time includes compiling the workload) and one million
  * synthetic jobs once per policy, printing wall time, events per second and the peak heap in use.
- * Arguments: {@code [syntheticJobs [meanInterarrivalSeconds [projects [policy,...]]]]} (default 1,000,000, 30, 60
- * and every policy); with a fourth argument the Philly part is skipped. See docs/benchmarks.md for the command.
+ * Arguments: {@code [syntheticJobs [meanInterarrivalSeconds [projects [policy,... [compare]]]]]} (default 1,000,000,
+ * 30, 60 and every policy); with a fourth argument the Philly part is skipped. The policies run one after the other,
+ * each timed with its thread's CPU time, unless the fifth argument is {@code compare}: then they run as
+ * {@code allot simulate --compare} runs them, side by side. See docs/benchmarks.md for the command.
  */
 public final class SimulatorBench {
     private SimulatorBench() {}
@@ -88,6 +90,32 @@ public final class SimulatorBench {
                 interarrivalSeconds,
                 (System.nanoTime() - generateStart) / 1e9);
         TestLab lab = syntheticLab(projects);
+        if (args.length > 4 && args[4].equals("compare")) {
+            // as `allot simulate --compare` runs them: compiled once, the policies side by side
+            resetPeaks();
+            long start = System.nanoTime();
+            java.util.List<SimOutcome> outcomes = Simulator.create(SimOptions.defaults())
+                    .compare(
+                            lab.buildLab(),
+                            lab.buildPlan(),
+                            synthetic,
+                            policies.stream().map(SharingPolicies::byName).toList(),
+                            null);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            for (SimOutcome outcome : outcomes) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-9s %.2f s, %,d events, utilisation while arriving %.1f%%, queue p95 %.1f h%n",
+                        outcome.policy(),
+                        outcome.run().wallSeconds(),
+                        outcome.run().events(),
+                        100 * outcome.cluster().utilisationWhileArriving(),
+                        outcome.cluster().totals().queueSeconds().p95() / 3600);
+            }
+            System.out.printf(
+                    Locale.ROOT, "  compare: %.2f s wall for all, peak heap %d MiB%n", seconds, peakHeapMiB());
+            return;
+        }
         for (String policy : policies) {
             resetPeaks();
             long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
