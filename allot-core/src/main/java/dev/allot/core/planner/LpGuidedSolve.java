@@ -28,9 +28,20 @@ final class LpGuidedSolve {
             AllocationModel allocation, String engine, PlannerOptions options, ProgressListener listener) {
         // Time is what the engines report having spent: the planner reads no clock.
         Duration spent = Duration.ZERO;
-        // GLOP's dual simplex: about 1.6x less time than its default primal on this relaxation (3,000 projects)
-        SolverOutcome relaxed = MipEngine.solve(
-                "GLOP", allocation.model, row -> true, true, options, Map.of(), true, null, DUAL_SIMPLEX);
+        // The relaxation in groups of pieces (one group up to a few thousand projects), with a bound proven from
+        // prices;
+        // the one GLOP LP over the whole model only when a group's LP is not solved.
+        Pieces pieces = Pieces.of(allocation);
+        GroupedLp.Result grouped = GroupedLp.solve(allocation, pieces, options, GroupedLp.GROUP_PIECES);
+        SolverOutcome relaxed;
+        if (grouped != null) {
+            relaxed = new SolverOutcome(
+                    SolverOutcome.Status.OPTIMAL, grouped.values(), grouped.bound(), grouped.bound(), grouped.spent());
+        } else {
+            // GLOP's dual simplex: about 1.6x less time than its default primal on this relaxation (3,000 projects)
+            relaxed = MipEngine.solve(
+                    "GLOP", allocation.model, row -> true, true, options, Map.of(), true, null, DUAL_SIMPLEX);
+        }
         spent = spent.plus(relaxed.wallTime());
         if (relaxed.status() != SolverOutcome.Status.OPTIMAL) {
             // Only the time that is left: the LP may have stopped at the time limit itself.
@@ -52,6 +63,7 @@ final class LpGuidedSolve {
         // fractional projects only when the blocks find no plan within the target, started from theirs.
         HeldBlocks.Result blocks = HeldBlocks.solve(
                 allocation,
+                pieces,
                 relaxed.values(),
                 whole,
                 mipName(engine),
