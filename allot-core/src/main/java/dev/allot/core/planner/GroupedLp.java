@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * The LP relaxation of a very large one-period lab, solved in groups of pieces ({@link Pieces}) instead of as one
@@ -43,6 +48,9 @@ final class GroupedLp {
      */
     static final int GROUP_PIECES = 3000;
 
+    /** The groups are solved on two threads: the machines the planner is sized for have two cores or more. */
+    static final int THREADS = 2;
+
     private static final String DUAL_SIMPLEX = "use_dual_simplex:true";
 
     private GroupedLp() {}
@@ -51,7 +59,12 @@ final class GroupedLp {
     record Result(double[] values, double bound, Duration spent) {}
 
     /** Null when a group's LP is not solved to optimality (its share may be too small), or not in time. */
-    static Result solve(AllocationModel allocation, Pieces pieces, PlannerOptions options, int groupPieces) {
+    static Result solve(
+            AllocationModel allocation,
+            Pieces pieces,
+            PlannerOptions options,
+            int groupPieces,
+            ProgressListener listener) {
         LinearModel model = allocation.model;
         int n = model.vars().size();
         Map<Integer, Integer> groupOf = new HashMap<>();
@@ -102,29 +115,90 @@ final class GroupedLp {
         model.objective().forEach(term -> objective[term.var().index()] += term.coefficient());
         double[] values = new double[n];
         double[] prices = new double[model.rows().size()];
-        Duration spent = Duration.ZERO;
+        List<Map<Integer, Double>> couplingPrices = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            PlannerOptions left = options.withTimeLimit(LpGuidedSolve.remaining(options, spent));
-            Duration took =
-                    solveGroup(g, varsOf.get(g), rowsOf.get(g), group, objective, weights, left, values, prices);
-            if (took == null) {
-                return null;
-            }
-            spent = spent.plus(took);
+            couplingPrices.add(new HashMap<>());
         }
+        Duration spent = inParallel(
+                groups,
+                g -> solveGroup(
+                        g,
+                        varsOf.get(g),
+                        rowsOf.get(g),
+                        group,
+                        objective,
+                        weights,
+                        options,
+                        values,
+                        prices,
+                        couplingPrices.get(g)),
+                listener);
+        if (spent == null) {
+            return null;
+        }
+        // summed in group order, so the prices (and the bound) do not depend on which group finished first
+        couplingPrices.forEach(part -> part.forEach((r, price) -> prices[r] += price));
         // the prices of each group's own rows fit its own prices of the coupling rows, not their average: priced at the
         // average, each group's own rows are priced again (the groups' LPs without coupling rows, which part them)
         double bound = LpBound.of(model, prices);
-        for (int g = 0; g < groups && groups > 1; g++) {
-            PlannerOptions left = options.withTimeLimit(LpGuidedSolve.remaining(options, spent));
-            Duration took = priceGroup(varsOf.get(g), pieces, rowsOf.get(g), objective, left, prices);
-            if (took == null) {
+        if (groups > 1) {
+            PlannerOptions pricing = options.withTimeLimit(LpGuidedSolve.remaining(options, spent));
+            Duration priced = inParallel(
+                    groups,
+                    g -> priceGroup(varsOf.get(g), pieces, rowsOf.get(g), objective, pricing, prices),
+                    listener);
+            if (priced == null) {
                 return Double.isFinite(bound) ? new Result(values, bound, spent) : null;
             }
-            spent = spent.plus(took);
+            spent = spent.plus(priced);
         }
         bound = Math.min(bound, LpBound.of(model, prices));
         return Double.isFinite(bound) ? new Result(values, bound, spent) : null;
+    }
+
+    /**
+     * Runs the groups' solves on up to {@link #THREADS} threads (each engine on one; the groups are independent, so
+     * the results do not depend on the order they finish in); the engines' time summed, or null when one failed.
+     */
+    private static Duration inParallel(int groups, IntFunction<Duration> solve, ProgressListener listener) {
+        int threads = Math.min(groups, THREADS);
+        if (threads <= 1) {
+            Duration spent = Duration.ZERO;
+            for (int g = 0; g < groups; g++) {
+                Duration took = solve.apply(g);
+                if (took == null) {
+                    return null;
+                }
+                spent = spent.plus(took);
+            }
+            return spent;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Duration>> results = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                int one = g;
+                results.add(pool.submit(() -> Interruption.during(listener, () -> solve.apply(one))));
+            }
+            Duration spent = Duration.ZERO;
+            boolean failed = false;
+            for (Future<Duration> result : results) {
+                Duration took = result.get();
+                failed |= took == null;
+                spent = failed ? spent : spent.plus(took);
+            }
+            return failed ? null : spent;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
@@ -208,7 +282,8 @@ final class GroupedLp {
             Map<Row, double[]> weights,
             PlannerOptions options,
             double[] values,
-            double[] prices) {
+            double[] prices,
+            Map<Integer, Double> couplingPrices) {
         MPSolver solver = MPSolver.createSolver("GLOP");
         if (solver == null) {
             return null;
@@ -248,7 +323,11 @@ final class GroupedLp {
             for (int r = 0; r < rows.size(); r++) {
                 double[] weight = weights.get(rows.get(r));
                 double dual = constraints.get(r).dualValue();
-                prices[rows.get(r).index()] += weight == null ? dual : weight[g] * dual;
+                if (weight == null) {
+                    prices[rows.get(r).index()] = dual;
+                } else {
+                    couplingPrices.put(rows.get(r).index(), weight[g] * dual);
+                }
             }
             return Duration.ofMillis(solver.wallTime());
         } finally {

@@ -32,7 +32,7 @@ final class LpGuidedSolve {
         // prices;
         // the one GLOP LP over the whole model only when a group's LP is not solved.
         Pieces pieces = Pieces.of(allocation);
-        GroupedLp.Result grouped = GroupedLp.solve(allocation, pieces, options, GroupedLp.GROUP_PIECES);
+        GroupedLp.Result grouped = GroupedLp.solve(allocation, pieces, options, GroupedLp.GROUP_PIECES, listener);
         SolverOutcome relaxed;
         if (grouped != null) {
             relaxed = new SolverOutcome(

@@ -49,7 +49,7 @@ class GroupedLpTest {
         }
         Pieces pieces = Pieces.of(allocation);
         for (int groupPieces : new int[] {40, 13, 7}) {
-            GroupedLp.Result grouped = GroupedLp.solve(allocation, pieces, exact, groupPieces);
+            GroupedLp.Result grouped = GroupedLp.solve(allocation, pieces, exact, groupPieces, ProgressListener.NONE);
             if (groupPieces == 40) {
                 assertThat(grouped).as("one group: the whole LP").isNotNull();
             }
@@ -102,8 +102,8 @@ class GroupedLpTest {
             assertThat(LpBound.of(allocation.model, prices)).isGreaterThanOrEqualTo(lp.objective() - TOLERANCE * scale);
         }
         // the whole model as one group: GLOP's own prices prove its optimum (to within rounding)
-        GroupedLp.Result whole =
-                GroupedLp.solve(allocation, Pieces.of(allocation), exact, allocation.projects.size() * 2);
+        GroupedLp.Result whole = GroupedLp.solve(
+                allocation, Pieces.of(allocation), exact, allocation.projects.size() * 2, ProgressListener.NONE);
         assertThat(whole).isNotNull();
         assertThat(whole.bound()).isBetween(lp.objective() - TOLERANCE * scale, lp.objective() + 1e-4 * scale);
     }
