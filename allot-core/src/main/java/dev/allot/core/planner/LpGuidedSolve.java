@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The large-lab path (thousands of projects): 1. solve the LP relaxation, whose value bounds every plan; 2. hold
+ * The large-lab path (thousands of projects): 1. solve the LP relaxation in groups ({@link GroupedLp}), with a bound
+ * proven from prices ({@link LpBound}) on every plan; 2. hold
  * every funded decision and grant the LP already makes whole and solve the MIP over the fractional rest, first in
  * blocks ({@link HeldBlocks}), as one MIP only when the blocks' plan misses the target;
  * 3. if the gap to the LP bound is still above the target, run the full MIP from that plan for the time left, which
