@@ -57,80 +57,20 @@ final class HeldBlocks {
     private final LinearModel model;
     private final int[] piece;
     private final boolean[] coupling;
-    private final Map<Integer, List<Row>> localRows = new HashMap<>();
+    private final Map<Integer, List<Row>> localRows;
     private final double[] objective;
     private final String engine;
     private final PlannerOptions options;
 
-    private HeldBlocks(AllocationModel allocation, String engine, PlannerOptions options) {
+    private HeldBlocks(AllocationModel allocation, Pieces pieces, String engine, PlannerOptions options) {
         this.model = allocation.model;
         this.engine = engine;
         this.options = options;
-        int n = model.vars().size();
-        int[] owner = new int[n];
-        Arrays.fill(owner, -1);
-        for (int p = 0; p < allocation.projects.size(); p++) {
-            for (int k = 0; k < allocation.periods.size(); k++) {
-                int project = p;
-                allocation.unitsByPeriod.get(k).get(p).values().forEach(var -> owner[var.index()] = project);
-                owner[allocation.fundedByPeriod.get(k).get(p).index()] = p;
-                allocation.segmentsByPeriod.get(k).get(p).forEach(var -> owner[var.index()] = project);
-                if (k > 0 && allocation.periodChanges.get(k).get(p) != null) {
-                    owner[allocation.periodChanges.get(k).get(p).index()] = p;
-                }
-            }
-            if (allocation.cycleChanges.get(p) != null) {
-                owner[allocation.cycleChanges.get(p).index()] = p;
-            }
-        }
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        coupling = new boolean[model.rows().size()];
-        for (Row row : model.rows()) {
-            int first = -1;
-            for (Term term : row.terms()) {
-                int o = owner[term.var().index()];
-                if (o >= 0 && first >= 0 && o != first) {
-                    coupling[row.index()] = true;
-                    break;
-                }
-                if (o >= 0) {
-                    first = o;
-                }
-            }
-            if (!coupling[row.index()] && !row.terms().isEmpty()) {
-                int root = find(parent, row.terms().get(0).var().index());
-                for (Term term : row.terms()) {
-                    int other = find(parent, term.var().index());
-                    if (other != root) {
-                        parent[other] = root;
-                    }
-                }
-            }
-        }
-        piece = new int[n];
-        for (int i = 0; i < n; i++) {
-            piece[i] = find(parent, i);
-        }
-        for (Row row : model.rows()) {
-            if (!coupling[row.index()] && !row.terms().isEmpty()) {
-                localRows
-                        .computeIfAbsent(piece[row.terms().get(0).var().index()], key -> new ArrayList<>())
-                        .add(row);
-            }
-        }
-        objective = new double[n];
+        this.piece = pieces.piece;
+        this.coupling = pieces.coupling;
+        this.localRows = pieces.localRows;
+        objective = new double[model.vars().size()];
         model.objective().forEach(term -> objective[term.var().index()] += term.coefficient());
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
     }
 
     /** A plan (values by variable index, or null when a block found none) and the engines' time. */
@@ -150,7 +90,20 @@ final class HeldBlocks {
             PlannerOptions options,
             double bound,
             int blockPieces) {
-        return new HeldBlocks(allocation, engine, options).solve(lp, ranges, bound, blockPieces);
+        return solve(allocation, Pieces.of(allocation), lp, ranges, engine, options, bound, blockPieces);
+    }
+
+    /** As above, with the model's pieces already found. */
+    static Result solve(
+            AllocationModel allocation,
+            Pieces pieces,
+            double[] lp,
+            Map<Var, double[]> ranges,
+            String engine,
+            PlannerOptions options,
+            double bound,
+            int blockPieces) {
+        return new HeldBlocks(allocation, pieces, engine, options).solve(lp, ranges, bound, blockPieces);
     }
 
     private Result solve(double[] lp, Map<Var, double[]> ranges, double bound, int blockPieces) {
