@@ -136,7 +136,7 @@ final class ReviewActions {
         Actor actor = decider(view);
         Versioned<Cycle> cycle = Cycles.require(reads, view.cycle());
         ReviewPage.View review = page.view(view, cycle, "", "", "");
-        if (review.draft().isEmpty()) {
+        if (review.derived().draft().isEmpty()) {
             throw new AllotException(
                     Kind.CONFLICT,
                     "no-draft",
