@@ -56,29 +56,51 @@ public final class Approvals {
 
     /** What stands between the current draft and its publication. */
     public PublishCheck check(CycleId cycle) {
+        return check(cycle, draftCheck(cycle));
+    }
+
+    /**
+     * The current draft's own checks (content hash, guard rails, plan invariants): the costly part of {@link
+     * #check(CycleId)}, which a reader may keep until the store changes.
+     */
+    public DraftCheck draftCheck(CycleId cycle) {
         StoredPlan draft = draft(cycle, null);
         Lab lab = store.lab().export(cycle);
-        String hash = PlanHash.of(draft.plan());
-        List<GuardWarning> warnings =
-                GuardRails.check(lab, draft.plan(), lab.policy().guard(), lead -> true);
-        List<String> violations = PlanInvariants.check(lab, draft.plan());
+        return new DraftCheck(
+                cycle,
+                draft.version(),
+                PlanHash.of(draft.plan()),
+                draft.createdBy(),
+                lab.policy(),
+                GuardRails.check(lab, draft.plan(), lab.policy().guard(), lead -> true),
+                PlanInvariants.check(lab, draft.plan()));
+    }
+
+    /**
+     * What stands between the draft {@code draft} checked and its publication: its checks with the approvals of its
+     * content hash and the quorum, read now.
+     */
+    public PublishCheck check(CycleId cycle, DraftCheck draft) {
+        if (!draft.cycle().equals(cycle)) {
+            throw new IllegalArgumentException("draft check of cycle " + draft.cycle() + " given for " + cycle);
+        }
         List<Approval> all = store.approvals().list(cycle);
         List<Approval> counting = all.stream()
-                .filter(approval -> approval.counts() && approval.contentHash().equals(hash))
+                .filter(approval -> approval.counts() && approval.contentHash().equals(draft.contentHash()))
                 .toList();
         List<Approval> voided =
                 all.stream().filter(approval -> !counting.contains(approval)).toList();
         int deciders = store.approvals().deciders();
         return new PublishCheck(
                 cycle,
-                draft.version(),
-                hash,
-                draft.createdBy(),
-                lab.policy().requiredApprovals(deciders),
+                draft.draftVersion(),
+                draft.contentHash(),
+                draft.author(),
+                draft.policy().requiredApprovals(deciders),
                 counting,
                 voided,
-                warnings,
-                violations);
+                draft.warnings(),
+                draft.invariantViolations());
     }
 
     /**

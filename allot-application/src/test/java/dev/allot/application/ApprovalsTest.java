@@ -122,6 +122,25 @@ class ApprovalsTest {
     }
 
     @Test
+    void aKeptDraftCheckGivesTheFreshCheckWithApprovalsAndDecidersReadNow() {
+        drafting();
+        application.drafts().solve(cycle, DANA, null);
+        DraftCheck kept = application.approvals().draftCheck(cycle);
+        assertThat(application.approvals().check(cycle, kept))
+                .isEqualTo(application.approvals().check(cycle));
+        assertThat(application.approvals().check(cycle, kept).requiredApprovals())
+                .isEqualTo(1);
+
+        // Approvals and the deciders that set the quorum are read at each check, not kept with the draft's.
+        twoDeciders();
+        application.approvals().approve(cycle, null, DANA);
+        PublishCheck now = application.approvals().check(cycle, kept);
+        assertThat(now.approvers()).containsExactly("dana");
+        assertThat(now.requiredApprovals()).isEqualTo(2);
+        assertThat(now).isEqualTo(application.approvals().check(cycle));
+    }
+
+    @Test
     void aCycleWithNoDraftCannotBePublished() {
         drafting();
 

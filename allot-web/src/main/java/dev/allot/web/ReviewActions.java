@@ -1,6 +1,7 @@
 package dev.allot.web;
 
 import dev.allot.application.Application;
+import dev.allot.application.DraftCheck;
 import dev.allot.application.Drafts;
 import dev.allot.application.PublishCheck;
 import dev.allot.application.Reads;
@@ -35,6 +36,12 @@ final class ReviewActions {
     private final Reads reads;
     private final Application application;
     private final ReviewPage page;
+    /**
+     * Each cycle's draft check for the publish page (guard rails, invariants, content hash), computed by the
+     * application and kept until the audit log's high-water mark moves: any change to the draft, the lab, the
+     * policy or the approvals moves it. The approvals and the quorum are read on each view.
+     */
+    private final HighWaterCache<DraftCheck> draftChecks = new HighWaterCache<>(8);
 
     ReviewActions(Application application, ReviewPage page) {
         this.reads = application.reads();
@@ -136,13 +143,16 @@ final class ReviewActions {
         Actor actor = decider(view);
         Versioned<Cycle> cycle = Cycles.require(reads, view.cycle());
         ReviewPage.View review = page.view(view, cycle, "", "", "");
-        if (review.draft().isEmpty()) {
+        if (review.derived().draft().isEmpty()) {
             throw new AllotException(
                     Kind.CONFLICT,
                     "no-draft",
                     "Cycle " + cycle.value().id() + " has no draft plan to publish. Maybe solve a draft first?");
         }
-        PublishCheck check = application.approvals().check(cycle.value().id());
+        CycleId id = cycle.value().id();
+        DraftCheck draft = draftChecks.get(
+                id.value(), reads.changeMark(), () -> application.approvals().draftCheck(id));
+        PublishCheck check = application.approvals().check(id, draft);
         return Templates.render("publish.jte", new PublishView(review, check, actor.user()));
     }
 

@@ -27,36 +27,31 @@ import java.util.Optional;
  * last cycle, the solver's status, and (for deciders) the actions that reshape the draft.
  */
 final class ReviewPage {
+    /**
+     * One view of the review: what the page derives from the store ({@link Derived}, kept until the store changes),
+     * the page of decisions shown and what this request brings (focus, notice, error, a refused form's state).
+     */
     record View(
             Page page,
             Cycle cycle,
             int cycleVersion,
             String nextState,
             boolean mayMove,
-            Optional<StoredPlan> draft,
-            String planLabel,
-            String solver,
+            Derived derived,
             List<DecisionRow> rows,
-            PolicyPanel policy,
-            PlanChanges changes,
-            String shareChart,
-            String gpuChart,
-            String diffChart,
-            List<String> gpuTypes,
             String focus,
             String notice,
             String error,
-            int publishedVersion,
-            List<Assignments.Progress> progress,
-            List<String> reviewers,
-            Optional<PlanDiff> draftChanges,
-            String policyBase,
-            List<String> policyDiff,
             PolicyFormState policyForm,
             Paging paging,
             int matched,
             int shownPage,
             ProjectPick picked) {
+        /** "Draft v3" or the like, of the draft the page shows. */
+        String planLabel() {
+            return BoardPage.label(derived.draft());
+        }
+
         /** How many pages the decisions take. */
         int pages() {
             return paging.pages(matched);
@@ -96,7 +91,7 @@ final class ReviewPage {
 
         /** The projects whose grant the last re-solve changed. */
         List<PlanDiff.ProjectChange> resolved() {
-            return draftChanges
+            return derived.draftChanges()
                     .map(diff -> diff.projects().stream()
                             .filter(c -> !c.previous().equals(c.grant()))
                             .toList())
@@ -119,7 +114,7 @@ final class ReviewPage {
         }
 
         boolean canPublish() {
-            return canSolve() && draft.isPresent();
+            return canSolve() && derived.draft().isPresent();
         }
     }
 
@@ -193,7 +188,7 @@ final class ReviewPage {
         boolean seesDrafts = Reads.seesDrafts(page.rights().role());
         long mark = reads.changeMark();
         Derived derived = kept.get(cycle.id().value() + "|" + seesDrafts, mark, () -> derive(cycle, seesDrafts));
-        List<DecisionRow> rows = derived.rows();
+        List<DecisionRow> rows = derived.allRows();
         // A link to one project's decision (?project=) opens the page that holds it, unless a page was asked for.
         Paging paging = askedPage;
         if (!pageAsked && focus != null) {
@@ -212,25 +207,11 @@ final class ReviewPage {
                 stored.version(),
                 next == null ? null : next.label(),
                 page.rights().mayMoveTo(next),
-                derived.draft(),
-                BoardPage.label(derived.draft()),
-                derived.solver(),
+                derived,
                 shown.rows(),
-                derived.policy(),
-                derived.changes(),
-                derived.shareChart(),
-                derived.gpuChart(),
-                derived.diffChart(),
-                derived.gpuTypes(),
                 focus == null ? "" : focus,
                 notice == null ? "" : notice,
                 error == null ? "" : error,
-                derived.published(),
-                derived.progress(),
-                derived.reviewers(),
-                derived.draftChanges(),
-                derived.policyBase(),
-                derived.policyDiff(),
                 policyForm,
                 paging,
                 shown.matched(),
@@ -238,18 +219,23 @@ final class ReviewPage {
                 picked);
     }
 
-    /** What the review shows of a cycle that depends only on stored data and on whether the reader sees drafts. */
-    private record Derived(
+    /**
+     * What the review shows of a cycle that depends only on stored data and on whether the reader sees drafts.
+     *
+     * @param allRows every decision of the draft, highest priority first (the view shows a page of them)
+     * @param publishedVersion the cycle's latest published plan version, 0 if none
+     */
+    record Derived(
             Optional<StoredPlan> draft,
             String solver,
-            List<DecisionRow> rows,
+            List<DecisionRow> allRows,
             PolicyPanel policy,
             PlanChanges changes,
             String shareChart,
             String gpuChart,
             String diffChart,
             List<String> gpuTypes,
-            int published,
+            int publishedVersion,
             List<Assignments.Progress> progress,
             List<String> reviewers,
             Optional<PlanDiff> draftChanges,

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * lab and a 3,000-project lab, each with demo evidence for about 40 % of its projects ({@link WebFixture#withDemoEvidence}),
  * ten reviewers sharing the projects round-robin, at 1440 px and 390 px: the lead's ask form while the cycle is
  * open, the reviewer's queue and score form in review, then, with a solved draft, the decider's pages, the lead's
- * and the admin's. Each page is loaded 3 times to warm up, then 15 times ({@link PageTimer}). {@code -Dbench.labs=300} (or 3000) times one lab only. Not part
+ * and the admin's. Each page is loaded 3 times to warm up, then 15 times ({@link PageTimer}). {@code -Dbench.labs=300} (or 3000) times one lab only;
+ * {@code -Dbench.pages=publish,cluster} only the pages whose names start so. Not part
  * of the normal build; run it as docs/benchmarks.md says.
  */
 class PagesBrowserBench {
@@ -95,10 +96,21 @@ class PagesBrowserBench {
         for (int width : List.of(1440, 390)) {
             Page page = web.signedIn(role, width, true);
             for (Target target : targets) {
+                if (!chosen(target)) {
+                    continue;
+                }
                 PageTimer.measure(page, web.server.url(target.path()), lab, width, target.label(), target.selector());
             }
             page.context().close();
         }
+    }
+
+    /** Whether {@code -Dbench.pages} (names or their beginnings, comma-separated; all if unset) has the target. */
+    private static boolean chosen(Target target) {
+        String pages = System.getProperty("bench.pages", "");
+        return pages.isBlank()
+                || java.util.Arrays.stream(pages.split(","))
+                        .anyMatch(name -> target.label().startsWith(name.strip()));
     }
 
     /** {@code count} reviewers (the fixture's "rui" first), the lab's projects dealt out to them in turn. */

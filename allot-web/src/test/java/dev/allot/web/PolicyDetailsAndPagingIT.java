@@ -86,6 +86,8 @@ class PolicyDetailsAndPagingIT {
                 .value();
         page.navigate(server.url("/review?project=" + last + "#d-" + last));
         assertThat(page.locator("#d-" + last)).isVisible();
+        // The decisions are drawn only when near the screen; a link to a row still scrolls to it.
+        assertThat(page.locator("#d-" + last)).isInViewport();
         assertThat(page.locator("table[data-testid=decisions] caption"))
                 .containsText("page " + (projects + 99) / 100 + " of");
         page.context().close();

@@ -66,7 +66,7 @@ class VacuousRelationIT {
     }
 
     /** The deciders kill every exploratory and every product project, and drop the lab's pins (all of products). */
-    private static void killBothSides(WebFixture web) {
+    static void killBothSides(WebFixture web) {
         Reviews reviews = web.application().reviews();
         Actor decider = web.actor(Role.DECIDER);
         web.server.lab.pins().forEach(pin -> reviews.remove(web.cycle(), "pin", pin.project(), decider));
