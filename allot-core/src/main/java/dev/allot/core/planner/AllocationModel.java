@@ -406,7 +406,7 @@ final class AllocationModel {
                     terms,
                     fleet.allocatableGpus(type));
             if (k == 0) {
-                besideYields(type, fleet);
+                besideYields(type);
             }
         }
     }
@@ -416,8 +416,8 @@ final class AllocationModel {
      * first day (yields complete at the notice, grows wait for them; {@code QuotaTimeline}), so the blocks starting
      * then must fit in the pool beside those GPUs, else enforcement would have to delay them.
      */
-    private void besideYields(GpuTypeId type, Fleet fleet) {
-        if (lab.policy().yieldNoticeDays() <= 0 || !periods.get(0).days().from().equals(lab.cycleStart())) {
+    private void besideYields(GpuTypeId type) {
+        if (!previousHeldOnStart()) {
             return;
         }
         List<Term> terms = new ArrayList<>();
@@ -428,15 +428,29 @@ final class AllocationModel {
             }
         }
         if (!terms.isEmpty()) {
-            int held = projects.stream()
-                    .mapToInt(project -> project.previous().gpus(type))
-                    .sum();
             model.atMost(
                     "capacity-beside-yields[" + type + "]",
                     RuleGroup.of(RuleFamily.CAPACITY, type),
                     terms,
-                    Math.max(0, fleet.capacityGpus(type) - held));
+                    roomBesideYields(type));
         }
+    }
+
+    /**
+     * Whether every project keeps its previous grant on the plan's first day: the policy gives a yield notice and the
+     * plan starts on the cycle start.
+     */
+    boolean previousHeldOnStart() {
+        return lab.policy().yieldNoticeDays() > 0
+                && periods.get(0).days().from().equals(lab.cycleStart());
+    }
+
+    /** GPUs of the type that blocks starting on the plan's first day may use beside the previous grants held then. */
+    int roomBesideYields(GpuTypeId type) {
+        int held = projects.stream()
+                .mapToInt(project -> project.previous().gpus(type))
+                .sum();
+        return Math.max(0, periods.get(0).fleet().capacityGpus(type) - held);
     }
 
     /** All-or-nothing floor: granted GPUs >= floor x funded. */

@@ -192,16 +192,13 @@ final class BlockSchedule {
         if (yieldDate == null) {
             return Integer.MAX_VALUE;
         }
-        int previous = allocation.projects.stream()
-                .mapToInt(project -> project.previous().gpus(type))
-                .sum();
         int placedThen = 0;
         for (int b = 0; b < blocks.size(); b++) {
             if (startOf[b] == 0 && blocks.get(b).gpuType().equals(type)) {
                 placedThen += blocks.get(b).gpus();
             }
         }
-        return Math.max(0, allocation.periods.get(0).fleet().capacityGpus(type) - previous - placedThen);
+        return Math.max(0, allocation.roomBesideYields(type) - placedThen);
     }
 
     /** "needs 32 H100 from 1 Dec 2026; 16 of them are held until 11 Dec 2026 by the notice of a (H100:40)." */

@@ -2,7 +2,6 @@ package dev.allot.core.planner;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import dev.allot.core.planner.LinearModel.Row;
@@ -125,7 +124,6 @@ final class GroupedLp {
                         g,
                         varsOf.get(g),
                         rowsOf.get(g),
-                        group,
                         objective,
                         weights,
                         options,
@@ -217,46 +215,21 @@ final class GroupedLp {
             return null;
         }
         try {
-            Map<Integer, MPVariable> mp = new HashMap<>();
-            for (Var var : vars) {
-                mp.put(var.index(), solver.makeNumVar(var.lower(), var.upper(), ""));
-            }
-            double[] reduced = new double[vars.size()];
-            Map<Integer, Integer> position = new HashMap<>();
-            for (int j = 0; j < vars.size(); j++) {
-                position.put(vars.get(j).index(), j);
-                reduced[j] = objective[vars.get(j).index()];
-            }
+            // the coupling rows' prices moved into the objective, the group's own rows kept
+            double[] reduced = objective.clone();
             List<Row> own = new ArrayList<>();
-            List<MPConstraint> constraints = new ArrayList<>();
             for (Row row : rows) {
-                if (pieces.coupling[row.index()]) {
-                    for (Term term : row.terms()) {
-                        Integer j = position.get(term.var().index());
-                        if (j != null) {
-                            reduced[j] -= prices[row.index()] * term.coefficient();
-                        }
-                    }
+                if (!pieces.coupling[row.index()]) {
+                    own.add(row);
                     continue;
                 }
-                MPConstraint constraint = solver.makeConstraint(
-                        Double.isInfinite(row.lower()) ? -MPSolver.infinity() : row.lower(),
-                        Double.isInfinite(row.upper()) ? MPSolver.infinity() : row.upper(),
-                        "");
                 for (Term term : row.terms()) {
-                    MPVariable var = mp.get(term.var().index());
-                    constraint.setCoefficient(var, constraint.getCoefficient(var) + term.coefficient());
-                }
-                own.add(row);
-                constraints.add(constraint);
-            }
-            MPObjective goal = solver.objective();
-            for (int j = 0; j < vars.size(); j++) {
-                if (reduced[j] != 0) {
-                    goal.setCoefficient(mp.get(vars.get(j).index()), reduced[j]);
+                    reduced[term.var().index()] -= prices[row.index()] * term.coefficient();
                 }
             }
-            goal.setMaximization();
+            List<MPConstraint> constraints = MpModel.writePart(
+                            solver, vars, Var::lower, Var::upper, true, reduced, own, (row, bound) -> bound)
+                    .constraints();
             if (MipEngine.run(solver, "GLOP", options, DUAL_SIMPLEX) != MPSolver.ResultStatus.OPTIMAL) {
                 return null;
             }
@@ -277,7 +250,6 @@ final class GroupedLp {
             int g,
             List<Var> vars,
             List<Row> rows,
-            int[] group,
             double[] objective,
             Map<Row, double[]> weights,
             PlannerOptions options,
@@ -289,32 +261,13 @@ final class GroupedLp {
             return null;
         }
         try {
-            Map<Integer, MPVariable> mp = new HashMap<>();
-            MPObjective goal = solver.objective();
-            for (Var var : vars) {
-                MPVariable made = solver.makeNumVar(var.lower(), var.upper(), "");
-                mp.put(var.index(), made);
-                if (objective[var.index()] != 0) {
-                    goal.setCoefficient(made, objective[var.index()]);
-                }
-            }
-            goal.setMaximization();
-            List<MPConstraint> constraints = new ArrayList<>(rows.size());
-            for (Row row : rows) {
+            MpModel.Side share = (row, bound) -> {
                 double[] weight = weights.get(row);
-                double share = weight == null ? 1 : weight[g];
-                MPConstraint constraint = solver.makeConstraint(
-                        Double.isInfinite(row.lower()) ? -MPSolver.infinity() : row.lower() * share,
-                        Double.isInfinite(row.upper()) ? MPSolver.infinity() : row.upper() * share,
-                        "");
-                for (Term term : row.terms()) {
-                    if (group[term.var().index()] == g) {
-                        MPVariable var = mp.get(term.var().index());
-                        constraint.setCoefficient(var, constraint.getCoefficient(var) + term.coefficient());
-                    }
-                }
-                constraints.add(constraint);
-            }
+                return weight == null ? bound : bound * weight[g];
+            };
+            MpModel.Part part = MpModel.writePart(solver, vars, Var::lower, Var::upper, true, objective, rows, share);
+            Map<Integer, MPVariable> mp = part.vars();
+            List<MPConstraint> constraints = part.constraints();
             MPSolver.ResultStatus status = MipEngine.run(solver, "GLOP", options, DUAL_SIMPLEX);
             if (status != MPSolver.ResultStatus.OPTIMAL) {
                 return null;

@@ -1,8 +1,6 @@
 package dev.allot.core.planner;
 
 import com.google.ortools.Loader;
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import dev.allot.core.planner.LinearModel.Row;
@@ -12,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -224,41 +223,32 @@ final class HeldBlocks {
             throw new IllegalStateException("MIP engine " + engine + " is not available");
         }
         try {
-            Map<Integer, MPVariable> mp = new HashMap<>();
-            MPObjective goal = solver.objective();
-            for (Var var : vars) {
-                int i = var.index();
-                MPVariable made = var.integer()
-                        ? solver.makeIntVar(lower[i], upper[i], var.name())
-                        : solver.makeNumVar(lower[i], upper[i], var.name());
-                mp.put(i, made);
-                if (objective[i] != 0) {
-                    goal.setCoefficient(made, objective[i]);
-                }
-            }
-            goal.setMaximization();
+            Set<Integer> inBlock = new HashSet<>();
+            vars.forEach(var -> inBlock.add(var.index()));
+            // what the rest of the model holds of each coupling row: the pieces solved, the LP's values elsewhere
+            Map<Integer, Double> elsewhere = new HashMap<>();
             for (Row row : rows) {
-                // what the rest of the model holds of a coupling row: the pieces solved, the LP's values elsewhere
-                double rest = 0;
                 if (coupling[row.index()]) {
-                    rest = activity[row.index()];
+                    double rest = activity[row.index()];
                     for (Term term : row.terms()) {
-                        if (mp.containsKey(term.var().index())) {
+                        if (inBlock.contains(term.var().index())) {
                             rest -= term.coefficient() * current[term.var().index()];
                         }
                     }
-                }
-                MPConstraint constraint = solver.makeConstraint(
-                        Double.isInfinite(row.lower()) ? -MPSolver.infinity() : row.lower() - rest,
-                        Double.isInfinite(row.upper()) ? MPSolver.infinity() : row.upper() - rest,
-                        row.name());
-                for (Term term : row.terms()) {
-                    MPVariable var = mp.get(term.var().index());
-                    if (var != null) {
-                        constraint.setCoefficient(var, constraint.getCoefficient(var) + term.coefficient());
-                    }
+                    elsewhere.put(row.index(), rest);
                 }
             }
+            MpModel.Side rest = (row, bound) -> bound - elsewhere.getOrDefault(row.index(), 0.0);
+            Map<Integer, MPVariable> mp = MpModel.writePart(
+                            solver,
+                            vars,
+                            var -> lower[var.index()],
+                            var -> upper[var.index()],
+                            false,
+                            objective,
+                            rows,
+                            rest)
+                    .vars();
             MPSolver.ResultStatus status = MipEngine.run(solver, engine, block, "");
             Duration took = Duration.ofMillis(solver.wallTime());
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {

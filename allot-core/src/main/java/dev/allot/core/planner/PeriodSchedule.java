@@ -31,6 +31,8 @@ final class PeriodSchedule {
     private final AllocationModel allocation;
     private final List<List<Allocation>> grantsByPeriod;
     private final Map<String, Pool> pools;
+    /** GPU-hours used of each budget, summed once: a category's budget is cited in each of its projects' lines. */
+    private final Map<dev.allot.core.model.Budget, Double> used = new java.util.HashMap<>();
 
     PeriodSchedule(Lab lab, AllocationModel allocation, List<List<Allocation>> grantsByPeriod) {
         this.lab = lab;
@@ -59,10 +61,7 @@ final class PeriodSchedule {
      * null when the policy gives no notice or the plan does not start on the cycle start.
      */
     LocalDate previousHeldUntil() {
-        return lab.policy().yieldNoticeDays() > 0
-                        && allocation.periods.get(0).days().from().equals(lab.cycleStart())
-                ? firstYieldDate()
-                : null;
+        return allocation.previousHeldOnStart() ? firstYieldDate() : null;
     }
 
     /** The project's value over the cycle: each period's value weighed by its share of the cycle. */
@@ -172,7 +171,7 @@ final class PeriodSchedule {
             String part = String.format(
                     Locale.ROOT,
                     "%,.0f of its %,.0f %s GPU-hours",
-                    budgetUsed(budget),
+                    used.computeIfAbsent(budget, this::budgetUsed),
                     budget.gpuHours(),
                     budget.gpuType().value());
             if (budget.owner() instanceof ProjectId) {
