@@ -38,20 +38,6 @@ final class DemandCurve {
         return 0;
     }
 
-    /**
-     * The mean level over the busy time (0 when never busy): the GPUs that, held throughout the time the group had
-     * jobs, would have done its work.
-     */
-    double busyMean() {
-        double busy = 0;
-        double gpuSeconds = 0;
-        for (var entry : secondsAtLevel().entrySet()) {
-            busy += entry.getValue();
-            gpuSeconds += entry.getKey() * entry.getValue();
-        }
-        return busy == 0 ? 0 : gpuSeconds / busy;
-    }
-
     /** Seconds spent at each level above zero. */
     private java.util.TreeMap<Integer, Double> secondsAtLevel() {
         Integer[] order = new Integer[size];

@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * Derives a lab from a job trace, so that a lab can replay its own history: one project per trace group (in the
  * category the caller assigns it), one GPU type per trace GPU type (one type {@code gpu} when the trace has none),
  * pools sized to the trace's 95th percentile of concurrent demand (each at least the trace's largest job), and asks
- * from each group's observed demand: floor = median, target = mean, ceiling = 99th percentile of the GPUs
+ * from each group's observed demand: floor = median, target = median, ceiling = 99th percentile of the GPUs
  * its jobs would hold at once if each ran from its arrival for its running time on the fastest type. Percentiles are
  * over time, counting only the time the group had jobs, each rounded up to whole nodes (a floor between node sizes
  * could never be funded). Each ask has the group's job shape: its largest job (the maximum, not a percentile: a
@@ -59,11 +59,12 @@ public final class LabFromTrace {
             demand.computeIfAbsent(job.group(), g -> new DemandCurve()).add(job.submitSeconds(), seconds, job.gpus());
             total.add(job.submitSeconds(), seconds, job.gpus());
         }
-        int capacity = roundUpToNodes(Math.max(total.percentile(0.95), largestJob(trace)));
+        int largestJob = largestJob(trace);
+        int capacity = roundUpToNodes(Math.max(total.percentile(0.95), largestJob));
         List<Pool> pools = new ArrayList<>();
         // each pool holds the largest job, which runs on one type: split evenly, a larger job could never start
-        int perType = Math.max(
-                roundUpToNodes((int) Math.ceil((double) capacity / types.size())), roundUpToNodes(largestJob(trace)));
+        int perType =
+                Math.max(roundUpToNodes((int) Math.ceil((double) capacity / types.size())), roundUpToNodes(largestJob));
         types.forEach(
                 type -> pools.add(new Pool(type.id().value() + "-pool", "main", type.id(), perType, GPUS_PER_NODE)));
         List<Project> projects = new ArrayList<>();
@@ -93,7 +94,7 @@ public final class LabFromTrace {
                     ceiling,
                     java.util.Set.of(),
                     Map.of(),
-                    "Observed in " + trace.source() + ": median " + floor + ", mean or largest job " + target
+                    "Observed in " + trace.source() + ": median " + floor + ", median or largest job " + target
                             + ", p99 or largest job " + ceiling + " GPUs at once; largest job "
                             + shape.largestJobGpus() + " GPUs",
                     Optional.of(shape)));
