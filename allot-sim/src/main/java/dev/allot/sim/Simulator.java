@@ -77,7 +77,9 @@ public final class Simulator {
             return outcomes;
         }
         // the runs share only the compiled workload, which none of them changes, so each gives what it gives alone
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Simulator::simulatingThread)) {
+        // not closed by waiting: when a run fails, its error is reported at once, not after the longest other run
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Simulator::simulatingThread);
+        try {
             List<Future<SimOutcome>> runs = new ArrayList<>();
             for (SharingPolicy policy : policies) {
                 runs.add(pool.submit(() -> run(work, trace, policy, progress)));
@@ -87,6 +89,8 @@ public final class Simulator {
                 outcomes.add(result(run));
             }
             return outcomes;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
