@@ -56,7 +56,7 @@ public final class Approvals {
 
     /** What stands between the current draft and its publication. */
     public PublishCheck check(CycleId cycle) {
-        return check(cycle, draftCheck(cycle));
+        return check(draftCheck(cycle));
     }
 
     /**
@@ -80,10 +80,8 @@ public final class Approvals {
      * What stands between the draft {@code draft} checked and its publication: its checks with the approvals of its
      * content hash and the quorum, read now.
      */
-    public PublishCheck check(CycleId cycle, DraftCheck draft) {
-        if (!draft.cycle().equals(cycle)) {
-            throw new IllegalArgumentException("draft check of cycle " + draft.cycle() + " given for " + cycle);
-        }
+    public PublishCheck check(DraftCheck draft) {
+        CycleId cycle = draft.cycle();
         List<Approval> all = store.approvals().list(cycle);
         List<Approval> counting = all.stream()
                 .filter(approval -> approval.counts() && approval.contentHash().equals(draft.contentHash()))

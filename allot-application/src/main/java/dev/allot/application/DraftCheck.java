@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What a draft raises on its own, apart from who approved it: the content hash approvals sign, the guard-rail
  * warnings and the broken plan invariants. It depends only on stored data (the draft, the lab and its policy), so a
- * reader may keep it until the store changes; {@link Approvals#check(CycleId, DraftCheck)} adds the approvals and
+ * reader may keep it until the store changes; {@link Approvals#check(DraftCheck)} adds the approvals and
  * the quorum, read fresh. A publish always checks afresh.
  *
  * @param contentHash SHA-256 of the draft's allot.plan/v1 document

@@ -126,15 +126,14 @@ class ApprovalsTest {
         drafting();
         application.drafts().solve(cycle, DANA, null);
         DraftCheck kept = application.approvals().draftCheck(cycle);
-        assertThat(application.approvals().check(cycle, kept))
+        assertThat(application.approvals().check(kept))
                 .isEqualTo(application.approvals().check(cycle));
-        assertThat(application.approvals().check(cycle, kept).requiredApprovals())
-                .isEqualTo(1);
+        assertThat(application.approvals().check(kept).requiredApprovals()).isEqualTo(1);
 
         // Approvals and the deciders that set the quorum are read at each check, not kept with the draft's.
         twoDeciders();
         application.approvals().approve(cycle, null, DANA);
-        PublishCheck now = application.approvals().check(cycle, kept);
+        PublishCheck now = application.approvals().check(kept);
         assertThat(now.approvers()).containsExactly("dana");
         assertThat(now.requiredApprovals()).isEqualTo(2);
         assertThat(now).isEqualTo(application.approvals().check(cycle));

@@ -152,7 +152,7 @@ final class ReviewActions {
         CycleId id = cycle.value().id();
         DraftCheck draft = draftChecks.get(
                 id.value(), reads.changeMark(), () -> application.approvals().draftCheck(id));
-        PublishCheck check = application.approvals().check(id, draft);
+        PublishCheck check = application.approvals().check(draft);
         return Templates.render("publish.jte", new PublishView(review, check, actor.user()));
     }
 
