@@ -3,9 +3,7 @@ package dev.allot.store;
 import dev.allot.core.model.Budget;
 import dev.allot.core.model.BudgetOwner;
 import dev.allot.core.model.GpuTypeId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -61,20 +59,7 @@ final class Budgets {
                         .execute();
             }
         };
-        changes.put("budgets", cycle, before.isEmpty() ? null : rows(before), rows(budgets), write, write);
+        changes.put("budgets", cycle, before.isEmpty() ? null : before, budgets, write, write);
         return of(handle, cycle);
-    }
-
-    /** The budgets as the audit log records them: {@code {project|category, gpuType, gpuHours}} each. */
-    private static List<Map<String, Object>> rows(List<Budget> budgets) {
-        return budgets.stream()
-                .map(budget -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put(budget.owner().kind(), budget.owner().value());
-                    row.put("gpuType", budget.gpuType().value());
-                    row.put("gpuHours", budget.gpuHours());
-                    return row;
-                })
-                .toList();
     }
 }
