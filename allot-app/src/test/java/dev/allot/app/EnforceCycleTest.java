@@ -114,7 +114,7 @@ class EnforceCycleTest {
             assertThat(burnDown.exitCode()).as(burnDown.err()).isZero();
             assertThat(burnDown.out())
                     .contains("Budgets of cycle 2027-01 on 2027-01-20")
-                    .contains("vision-rl")
+                    .contains("  project vision-rl ")
                     .contains("spent 2027-01-10  RUNS OUT");
         }
     }

@@ -14,32 +14,36 @@ final class BoardBudgets {
 
     /**
      * Per project, its budgets and its category's that run out in the cycle: "H100 budget runs out 2026-12-24; A100
-     * budget spent 2026-12-20; product H100 budget runs out 2026-12-28".
+     * budget spent 2026-12-20; category product H100 budget runs out 2026-12-28". A project's own budget sits on its
+     * row unnamed; any other owner is named as {@link dev.allot.core.model.Budget#ownerText} names it.
      */
     static Map<ProjectId, String> badges(List<Usage.BudgetStatus> statuses, List<Project> projects) {
         Map<ProjectId, String> badges = new HashMap<>();
         statuses.stream().filter(Usage.BudgetStatus::runsOut).forEach(status -> {
             var burn = status.burn();
-            String owner = burn.budget().owner() instanceof dev.allot.core.model.CategoryId category
-                    ? category.value() + " "
-                    : "";
-            String text = owner + burn.budget().gpuType().value() + " budget "
+            String text = burn.budget().gpuType().value() + " budget "
                     + (burn.spent() ? "spent " : "runs out ")
                     + burn.exhaustedOn().map(LocalDate::toString).orElse("");
-            projects.stream()
-                    .filter(burn.budget()::covers)
-                    .forEach(project -> badges.merge(project.id(), text, (first, more) -> first + "; " + more));
+            projects.stream().filter(burn.budget()::covers).forEach(project -> {
+                String owner = burn.budget().owner().equals(project.id())
+                        ? ""
+                        : burn.budget().ownerText() + " ";
+                badges.merge(project.id(), owner + text, (first, more) -> first + "; " + more);
+            });
         });
         return badges;
     }
 
-    /** "product H100: 12,000 of 20,000 GPU-hours used, runs out 2027-02-19" (or "spent ...", or "not burning"). */
+    /**
+     * "category product H100: 12,000 of 20,000 GPU-hours used, runs out 2027-02-19" (or "spent ...", or "not
+     * burning").
+     */
     static String line(Usage.BudgetStatus status) {
         var burn = status.burn();
         return String.format(
                 java.util.Locale.ROOT,
                 "%s %s: %,.0f of %,.0f GPU-hours used, %s",
-                burn.budget().owner().value(),
+                burn.budget().ownerText(),
                 burn.budget().gpuType().value(),
                 burn.usedGpuHours(),
                 burn.budget().gpuHours(),

@@ -44,9 +44,9 @@ class CategoryBudgetBoardIT {
             page.navigate(web.server.url("/board"));
 
             assertThat(page.getByTestId("category-budgets"))
-                    .containsText("exploratory H100: 1,200 of 1,000 GPU-hours used, spent " + today);
+                    .containsText("category exploratory H100: 1,200 of 1,000 GPU-hours used, spent " + today);
             assertThat(page.locator("[data-testid=budget-runs-out]").first())
-                    .containsText("exploratory H100 budget spent " + today);
+                    .containsText("category exploratory H100 budget spent " + today);
             assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
                     .isLessThanOrEqualTo(390);
             Browser.screenshot(page, "board-category-budget-phone");

@@ -129,7 +129,7 @@ class UsageOnPagesTest {
                         new UsageDay(ProjectId.of("project-4"), GpuTypeId.of("H100"), today, 600),
                         new UsageDay(ProjectId.of("project-1"), GpuTypeId.of("H100"), today, 5000)));
 
-        String badge = "data-testid=\"budget-runs-out\">exploratory H100 budget spent " + today;
+        String badge = "data-testid=\"budget-runs-out\">category exploratory H100 budget spent " + today;
         assertThat(row(html, "project-0")).contains(badge);
         assertThat(row(html, "project-4")).contains(badge);
         assertThat(row(html, "project-1")).doesNotContain("budget-runs-out");

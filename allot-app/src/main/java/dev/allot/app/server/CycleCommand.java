@@ -243,9 +243,8 @@ public final class CycleCommand implements Runnable {
                     var burn = status.burn();
                     System.out.printf(
                             java.util.Locale.ROOT,
-                            "  %-24s %-6s %10.0f used of %10.0f, %10.0f left, %8.1f/day, %s%s%n",
-                            (burn.budget().owner() instanceof dev.allot.core.model.CategoryId ? "category " : "")
-                                    + burn.budget().owner().value(),
+                            "  %-32s %-6s %10.0f used of %10.0f, %10.0f left, %8.1f/day, %s%s%n",
+                            burn.budget().ownerText(),
                             burn.budget().gpuType(),
                             burn.usedGpuHours(),
                             burn.budget().gpuHours(),
