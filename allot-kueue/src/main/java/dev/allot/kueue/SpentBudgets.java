@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Spent GPU-hour budgets of projects and categories, as the ClusterQueues of the lab's projects feel them. */
 final class SpentBudgets {
@@ -35,25 +35,24 @@ final class SpentBudgets {
         return byProject;
     }
 
-    /** Per project of a category with a spent budget, "product:H100" (types joined by commas). */
+    /** Per project of a category with a spent budget, "product:H100" (types joined by commas, in name order). */
     static Map<ProjectId, String> categoriesByProject(Lab lab, Map<? extends BudgetOwner, Set<GpuTypeId>> spent) {
         Map<ProjectId, String> byProject = new LinkedHashMap<>();
-        Map<String, Set<String>> categories = new TreeMap<>();
-        spent.forEach((owner, types) -> {
-            if (owner instanceof CategoryId && !types.isEmpty()) {
-                types.forEach(type -> categories
-                        .computeIfAbsent(owner.value(), key -> new TreeSet<>())
-                        .add(type.value()));
-            }
-        });
-        if (categories.isEmpty()) {
+        if (spent.isEmpty()) {
             return byProject;
         }
         for (Project project : lab.projects()) {
-            Set<String> types = categories.get(project.category().value());
-            if (types != null) {
-                byProject.put(project.id(), project.category().value() + ":" + String.join(",", types));
-            }
+            spent.forEach((owner, types) -> {
+                if (owner instanceof CategoryId && owner.covers(project) && !types.isEmpty()) {
+                    byProject.put(
+                            project.id(),
+                            owner.value() + ":"
+                                    + types.stream()
+                                            .map(GpuTypeId::value)
+                                            .sorted()
+                                            .collect(Collectors.joining(",")));
+                }
+            });
         }
         return byProject;
     }
