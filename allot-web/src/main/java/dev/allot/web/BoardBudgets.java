@@ -34,11 +34,19 @@ final class BoardBudgets {
         return badges;
     }
 
+    /** A line per category budget, in the order given (see {@link #line}). */
+    static List<String> categoryLines(List<Usage.BudgetStatus> statuses) {
+        return statuses.stream()
+                .filter(status -> status.burn().budget().owner() instanceof dev.allot.core.model.CategoryId)
+                .map(BoardBudgets::line)
+                .toList();
+    }
+
     /**
      * "category product H100: 12,000 of 20,000 GPU-hours used, runs out 2027-02-19" (or "spent ...", or "not
      * burning").
      */
-    static String line(Usage.BudgetStatus status) {
+    private static String line(Usage.BudgetStatus status) {
         var burn = status.burn();
         return String.format(
                 java.util.Locale.ROOT,

@@ -42,21 +42,6 @@ final class BoardPage {
             String planLabel,
             List<BoardRow> rows,
             List<String> categoryBudgets) {
-        Rows(
-                long highWater,
-                List<String> gpuTypes,
-                List<String> categories,
-                List<String> leads,
-                String planLabel,
-                List<BoardRow> rows) {
-            this(highWater, gpuTypes, categories, leads, planLabel, rows, List.of());
-        }
-
-        /** The same rows with the categories' budgets burning down, one line each (see {@link BoardBudgets#line}). */
-        Rows withCategoryBudgets(List<String> lines) {
-            return new Rows(highWater, gpuTypes, categories, leads, planLabel, rows, List.copyOf(lines));
-        }
-
         /** Rows whose lead has not confirmed an ask (carried over or missing), in board order. */
         public List<BoardRow> awaitingLeads() {
             return rows.stream().filter(BoardRow::awaitsLead).toList();
@@ -178,16 +163,12 @@ final class BoardPage {
                         states.put(ask.value().ask().project(), ask.value().state()));
         List<Usage.BudgetStatus> budgets = application.usage().budgetStatus(cycle, today);
         return build(
-                        highWater,
-                        lab,
-                        shown.map(StoredPlan::plan),
-                        label(shown) + Enforced.line(application.enforcements(), cycle),
-                        states,
-                        BoardBudgets.badges(budgets, lab.projects()))
-                .withCategoryBudgets(budgets.stream()
-                        .filter(status -> status.burn().budget().owner() instanceof dev.allot.core.model.CategoryId)
-                        .map(BoardBudgets::line)
-                        .toList());
+                highWater,
+                lab,
+                shown.map(StoredPlan::plan),
+                label(shown) + Enforced.line(application.enforcements(), cycle),
+                states,
+                budgets);
     }
 
     /** The rows with every ask of the lab taken as confirmed. */
@@ -197,15 +178,16 @@ final class BoardPage {
         return build(highWater, lab, plan, planLabel, states);
     }
 
-    /** {@link #build(long, Lab, Optional, String, Map, Map)} without budget badges. */
+    /** {@link #build(long, Lab, Optional, String, Map, List)} without budgets. */
     static Rows build(
             long highWater, Lab lab, Optional<Plan> plan, String planLabel, Map<ProjectId, AskState> askStates) {
-        return build(highWater, lab, plan, planLabel, askStates, Map.of());
+        return build(highWater, lab, plan, planLabel, askStates, List.of());
     }
 
     /**
      * @param askStates the state of every stored ask; an active project without one has no ask
-     * @param budgetBadges per project, the badge of its budgets that run out in the cycle (see {@link BoardRow})
+     * @param budgets the cycle's budgets burning down: a badge on each project one that runs out covers, and a line
+     *     per category budget (see {@link BoardBudgets})
      */
     static Rows build(
             long highWater,
@@ -213,7 +195,8 @@ final class BoardPage {
             Optional<Plan> plan,
             String planLabel,
             Map<ProjectId, AskState> askStates,
-            Map<ProjectId, String> budgetBadges) {
+            List<Usage.BudgetStatus> budgets) {
+        Map<ProjectId, String> budgetBadges = BoardBudgets.badges(budgets, lab.projects());
         Map<ProjectId, Double> priorities = lab.priorities();
         Map<GpuTypeId, Double> speeds = lab.relativeSpeeds();
         Map<ProjectId, Ask> asks = lab.asksByProject();
@@ -270,7 +253,8 @@ final class BoardPage {
                 lab.categories().stream().map(c -> c.id().value()).toList(),
                 leads,
                 planLabel,
-                List.copyOf(rows));
+                List.copyOf(rows),
+                BoardBudgets.categoryLines(budgets));
     }
 
     private static String askState(Project project, AskState stored) {
