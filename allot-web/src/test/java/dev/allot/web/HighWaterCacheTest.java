@@ -28,13 +28,29 @@ class HighWaterCacheTest {
     }
 
     @Test
-    void aFullCacheStartsOverRatherThanGrowing() {
+    void aKeyBeyondTheCapacityPushesOutOnlyTheLeastRecentlyUsed() {
+        HighWaterCache<String> cache = new HighWaterCache<>(64);
+        for (int key = 1; key <= 65; key++) {
+            cache.get("project-" + key, 1, this::compute);
+        }
+
+        for (int key = 2; key <= 65; key++) {
+            assertThat(cache.get("project-" + key, 1, this::compute)).isEqualTo("value " + key);
+        }
+        assertThat(computed).hasValue(65);
+        assertThat(cache.get("project-1", 1, this::compute)).isEqualTo("value 66");
+    }
+
+    @Test
+    void aValueReadRecentlyOutlivesOneWrittenLater() {
         HighWaterCache<String> cache = new HighWaterCache<>(2);
         cache.get("a", 1, this::compute);
         cache.get("b", 1, this::compute);
+        cache.get("a", 1, this::compute);
         cache.get("c", 1, this::compute);
 
+        assertThat(cache.get("a", 1, this::compute)).isEqualTo("value 1");
         assertThat(cache.get("c", 1, this::compute)).isEqualTo("value 3");
-        assertThat(cache.get("a", 1, this::compute)).isEqualTo("value 4");
+        assertThat(cache.get("b", 1, this::compute)).isEqualTo("value 4");
     }
 }
