@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Use cases of evidence: import a file into a project's evidence of a cycle, list it, fit it. */
 public final class Evidences {
@@ -43,10 +44,23 @@ public final class Evidences {
 
     private final Store store;
     private final Reviews reviews;
+    private final Function<EvidenceSeries, ComputeCurveFit> fitter;
+    /**
+     * Each project's fits with their bootstrap bands, by cycle and project: refitting a series a hundred times on
+     * every read made the project page and the API slow, and the fits are pure functions of stored series, so they
+     * are kept until the store changes.
+     */
+    private final HighWaterCache<List<ComputeCurveFit>> fits = new HighWaterCache<>(64);
 
     Evidences(Store store, Reviews reviews) {
+        this(store, reviews, new ComputeCurveFitter(BOOTSTRAP, SEED)::fit);
+    }
+
+    /** @param fitter fits one series with its band (a test counts the fits through it) */
+    Evidences(Store store, Reviews reviews, Function<EvidenceSeries, ComputeCurveFit> fitter) {
         this.store = store;
         this.reviews = reviews;
+        this.fitter = fitter;
     }
 
     /**
@@ -125,10 +139,15 @@ public final class Evidences {
                 .toList();
     }
 
-    /** Each series fitted with a compute curve and its bootstrap band. */
+    /**
+     * Each series fitted with a compute curve and its bootstrap band; kept and handed out again until the store
+     * changes (its audit log's high-water mark moves).
+     */
     public List<ComputeCurveFit> fits(CycleId cycle, ProjectId project) {
-        ComputeCurveFitter fitter = new ComputeCurveFitter(BOOTSTRAP, SEED);
-        return series(cycle, project).stream().map(fitter::fit).toList();
+        return fits.get(
+                cycle.value() + "|" + project.value(),
+                store.audit().highWater(),
+                () -> series(cycle, project).stream().map(fitter).toList());
     }
 
     /** The project's evidence of the cycle with fits and bands, as the API and the pages show it. */

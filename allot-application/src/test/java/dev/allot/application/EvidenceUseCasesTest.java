@@ -10,6 +10,8 @@ import dev.allot.core.model.ValuePolicy;
 import dev.allot.core.model.ValuePolicy.ValueBasis;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
+import dev.allot.evidence.ComputeCurveFit;
+import dev.allot.evidence.ComputeCurveFitter;
 import dev.allot.evidence.EvidenceFormat;
 import dev.allot.evidence.EvidenceSeries;
 import dev.allot.store.Actor;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,45 @@ class EvidenceUseCasesTest {
         assertThat(application.evidence().fits(lab.cycle(), project))
                 .singleElement()
                 .satisfies(fit -> assertThat(fit.message()).isEqualTo("3 points: too few to fit; need >= 5"));
+    }
+
+    @Test
+    void fitsAreKeptUntilTheStoreChanges() {
+        application.cycles().importLab(lab, Actor.system("test"));
+        application
+                .evidence()
+                .importFile(
+                        lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), null, DANA);
+        AtomicInteger fitted = new AtomicInteger();
+        ComputeCurveFitter fitter = new ComputeCurveFitter(0, Evidences.SEED);
+        Evidences evidences = new Evidences(store, new Reviews(store, new Approvals(store)), series -> {
+            fitted.incrementAndGet();
+            return fitter.fit(series);
+        });
+
+        List<ComputeCurveFit> first = evidences.fits(lab.cycle(), project);
+        List<ComputeCurveFit> again = evidences.fits(lab.cycle(), project);
+        assertThat(again).isSameAs(first);
+        assertThat(fitted).hasValue(1);
+
+        application
+                .evidence()
+                .importFile(
+                        lab.cycle(),
+                        project,
+                        THREE_POINTS.replace("validation-loss", "train-loss"),
+                        EvidenceFormat.CSV,
+                        "train.csv",
+                        null,
+                        Set.of(),
+                        null,
+                        DANA);
+        List<ComputeCurveFit> afterAWrite = evidences.fits(lab.cycle(), project);
+
+        assertThat(afterAWrite).hasSize(2);
+        assertThat(fitted).hasValue(3);
+        assertThat(evidences.fits(lab.cycle(), project)).isSameAs(afterAWrite);
+        assertThat(fitted).hasValue(3);
     }
 
     @Test

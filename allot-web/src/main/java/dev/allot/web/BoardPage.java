@@ -1,6 +1,7 @@
 package dev.allot.web;
 
 import dev.allot.application.Application;
+import dev.allot.application.HighWaterCache;
 import dev.allot.application.Reads;
 import dev.allot.application.Usage;
 import dev.allot.core.model.Allocation;

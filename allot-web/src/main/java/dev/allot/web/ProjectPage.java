@@ -13,7 +13,6 @@ import dev.allot.core.model.Project;
 import dev.allot.core.model.ProjectId;
 import dev.allot.core.model.ProjectPlan;
 import dev.allot.core.model.Score;
-import dev.allot.evidence.ComputeCurveFit;
 import dev.allot.store.Actor;
 import dev.allot.store.Cycle;
 import dev.allot.store.CycleState;
@@ -58,12 +57,6 @@ final class ProjectPage {
 
     private final Application application;
     private final Reads reads;
-    /**
-     * A project's evidence fits with their bootstrap bands, by cycle and project: refitting a series a hundred times
-     * on every view made the page slow, and the fits are pure functions of stored series, so they are kept until the
-     * store changes.
-     */
-    private final HighWaterCache<List<ComputeCurveFit>> fits = new HighWaterCache<>(64);
 
     ProjectPage(Application application) {
         this.application = application;
@@ -144,10 +137,7 @@ final class ProjectPage {
         return EvidenceCharts.of(
                 cycle.id(),
                 id,
-                fits.get(
-                        cycle.id().value() + "|" + id.value(),
-                        reads.changeMark(),
-                        () -> application.evidence().fits(cycle.id(), id)),
+                application.evidence().fits(cycle.id(), id),
                 cycle.policy().value(),
                 EvidenceCharts.grants(
                         line.map(ProjectPlan::previous).orElseGet(() -> lab.previousGrant(id)),

@@ -1,6 +1,7 @@
 package dev.allot.web;
 
 import dev.allot.application.Assignments;
+import dev.allot.application.HighWaterCache;
 import dev.allot.application.Reads;
 import dev.allot.core.AllotException;
 import dev.allot.core.ErrorCode;

@@ -3,6 +3,7 @@ package dev.allot.web;
 import dev.allot.application.Application;
 import dev.allot.application.DraftCheck;
 import dev.allot.application.Drafts;
+import dev.allot.application.HighWaterCache;
 import dev.allot.application.PublishCheck;
 import dev.allot.application.Reads;
 import dev.allot.application.Reviews;

@@ -2,6 +2,7 @@ package dev.allot.web;
 
 import dev.allot.application.Application;
 import dev.allot.application.Evidences;
+import dev.allot.application.HighWaterCache;
 import dev.allot.application.Reads;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;

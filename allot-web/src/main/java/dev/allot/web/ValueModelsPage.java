@@ -1,6 +1,7 @@
 package dev.allot.web;
 
 import dev.allot.application.Drafts;
+import dev.allot.application.HighWaterCache;
 import dev.allot.application.Reads;
 import dev.allot.application.ValueModelComparison;
 import dev.allot.application.ValueModelComparison.Difference;

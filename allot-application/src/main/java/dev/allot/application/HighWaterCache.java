@@ -1,4 +1,4 @@
-package dev.allot.web;
+package dev.allot.application;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,18 +6,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Values a page derives from the store, kept while the audit log's high-water mark stays where it was: every change
- * to stored data moves the mark (also when another server made it), so a kept value is never stale. At most
- * {@code capacity} keys are kept; a new key beyond them pushes out the one used least recently, so many people
- * browsing many projects do not wipe each other's values. Safe to share between threads; a value is computed outside
- * the lock, so two threads missing the same key at once may both compute it.
+ * Values derived from the store (evidence fits, a page's rows), kept while the audit log's high-water mark stays where
+ * it was: every change to stored data moves the mark (also when another server made it), so a kept value is never
+ * stale. At most {@code capacity} keys are kept; a new key beyond them pushes out the one used least recently, so many
+ * people browsing many projects do not wipe each other's values. Safe to share between threads; a value is computed
+ * outside the lock, so two threads missing the same key at once may both compute it.
  */
-final class HighWaterCache<V> {
+public final class HighWaterCache<V> {
     private record Kept<V>(long highWater, V value) {}
 
     private final Map<String, Kept<V>> entries;
 
-    HighWaterCache(int capacity) {
+    public HighWaterCache(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
@@ -30,7 +30,7 @@ final class HighWaterCache<V> {
     }
 
     /** The value kept for {@code key} at {@code highWater}, or {@code compute}'s, kept from now on. */
-    V get(String key, long highWater, Supplier<V> compute) {
+    public V get(String key, long highWater, Supplier<V> compute) {
         Kept<V> kept = entries.get(key);
         if (kept != null && kept.highWater() == highWater) {
             return kept.value();

@@ -1,4 +1,4 @@
-package dev.allot.web;
+package dev.allot.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
