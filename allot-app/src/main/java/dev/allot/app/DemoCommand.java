@@ -1,7 +1,6 @@
 package dev.allot.app;
 
 import dev.allot.application.Application;
-import dev.allot.application.SolveJobs;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
 import dev.allot.core.model.ProjectId;
@@ -134,10 +133,9 @@ public final class DemoCommand implements Callable<Integer> {
         // The demo reviewer's home page, the queue, starts with every active project dealt out to them.
         application.assignments().roundRobin(lab.cycle(), List.of(), 1, decider);
         Planner planner = Planner.create(solver.toPlannerOptions());
-        // The server's solve jobs live as long as it does, shared by its API and its pages.
-        SolveJobs.Registry jobs = new SolveJobs.Registry();
-        AllotServer server = AllotServer.create(
-                        store, planner, jobs, WebUi.create(store, planner, jobs), AllotServer.Settings.defaults())
+        // One set of use cases for as long as the server lives, shared by its API and its pages.
+        Application served = Application.over(store, planner);
+        AllotServer server = AllotServer.create(store, served, WebUi.create(served), AllotServer.Settings.defaults())
                 .start(host, port);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -34,7 +34,6 @@ class ArchitectureTest {
             Map.entry(
                     "dev.allot.server.AllotServer",
                     "wiring: builds the application over the store and asks it for health"),
-            Map.entry("dev.allot.web.WebUi", "wiring: builds the application and the pages over the store"),
             Map.entry("dev.allot.app.server.StoreOptions", "wiring: opens the store for a command"),
             Map.entry("dev.allot.app.server.StoreConnection", "wiring: the JDBC settings of the store"),
             Map.entry("dev.allot.app.server.ServeCommand", "wiring: opens the store for the server"),

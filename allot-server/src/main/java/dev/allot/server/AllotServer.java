@@ -1,6 +1,5 @@
 package dev.allot.server;
 
-import dev.allot.application.SolveJobs;
 import dev.allot.core.AllotException;
 import dev.allot.core.planner.Planner;
 import dev.allot.server.oidc.OidcProvider;
@@ -60,8 +59,7 @@ public final class AllotServer {
 
     private AllotServer(
             Store store,
-            Planner planner,
-            SolveJobs.Registry jobs,
+            dev.allot.application.Application application,
             Consumer<JavalinConfig> extension,
             Settings settings) {
         boolean trustForwardedProto = settings.trustForwardedProto();
@@ -69,7 +67,6 @@ public final class AllotServer {
         EdgeChecks edge = new EdgeChecks(trustForwardedProto);
         Metrics metrics = new Metrics();
         String openApi = Json.write(OpenApiDocument.build());
-        dev.allot.application.Application application = dev.allot.application.Application.over(store, planner, jobs);
         List<Route> routes = new ArrayList<>(ApiRoutes.of(application));
         routes.add(new Route(HandlerType.GET, "/health", Route.PUBLIC, ctx -> health(ctx, store)));
         routes.add(new Route(HandlerType.GET, "/healthz", Route.PUBLIC, ctx -> ctx.json(Map.of("status", "up"))));
@@ -138,7 +135,8 @@ public final class AllotServer {
     }
 
     public static AllotServer create(Store store, Planner planner) {
-        return new AllotServer(store, planner, new SolveJobs.Registry(), config -> {}, Settings.defaults());
+        return new AllotServer(
+                store, dev.allot.application.Application.over(store, planner), config -> {}, Settings.defaults());
     }
 
     /**
@@ -146,27 +144,27 @@ public final class AllotServer {
      * the extension handles its own authentication and errors.
      */
     public static AllotServer create(Store store, Planner planner, Consumer<JavalinConfig> extension) {
-        return new AllotServer(store, planner, new SolveJobs.Registry(), extension, Settings.defaults());
+        return new AllotServer(
+                store, dev.allot.application.Application.over(store, planner), extension, Settings.defaults());
     }
 
     /** A server run as {@code settings} say, with {@code extension}'s routes (see above) and its own solve jobs. */
     public static AllotServer create(
             Store store, Planner planner, Consumer<JavalinConfig> extension, Settings settings) {
-        return new AllotServer(store, planner, new SolveJobs.Registry(), extension, settings);
+        return new AllotServer(store, dev.allot.application.Application.over(store, planner), extension, settings);
     }
 
     /**
-     * A server run as {@code settings} say, keeping the API's solve jobs in {@code jobs}: the registry the server's
-     * wiring creates once and also hands to the extension (the web UI), so that the API and the pages see the same
-     * jobs while the server lives.
+     * A server run as {@code settings} say, over {@code application} (the use cases over {@code store}): the one the
+     * server's wiring creates and also hands to the extension (the web UI), so that the API and the pages share solve
+     * jobs and kept results while the server lives.
      */
     public static AllotServer create(
             Store store,
-            Planner planner,
-            SolveJobs.Registry jobs,
+            dev.allot.application.Application application,
             Consumer<JavalinConfig> extension,
             Settings settings) {
-        return new AllotServer(store, planner, jobs, extension, settings);
+        return new AllotServer(store, application, extension, settings);
     }
 
     public AllotServer start(String host, int port) {

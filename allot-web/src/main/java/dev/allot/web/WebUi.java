@@ -1,11 +1,8 @@
 package dev.allot.web;
 
 import dev.allot.application.Application;
-import dev.allot.application.SolveJobs;
 import dev.allot.core.AllotException;
-import dev.allot.core.planner.Planner;
 import dev.allot.server.oidc.OidcProvider;
-import dev.allot.store.Store;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -13,8 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * The web UI: server-rendered pages for deciders, reviewers, project leads and viewers, mounted on the API server
- * ({@code AllotServer.create(store, planner, jobs, WebUi.create(store, planner, jobs), ...)}). Pages read and write through the same
- * store operations as the API (role checks, workflow, optimistic locking); assets come from the jar.
+ * ({@code AllotServer.create(store, application, WebUi.create(application), ...)}). Pages and API share one
+ * {@link Application}: the same use cases, solve jobs and kept results (evidence fits), with the same role checks,
+ * workflow and optimistic locking; assets come from the jar.
  */
 public final class WebUi implements Consumer<JavalinConfig> {
     private final Sessions sessions;
@@ -35,8 +33,7 @@ public final class WebUi implements Consumer<JavalinConfig> {
     private final ValueModelsPage valueModels;
     private final dev.allot.application.Reads reads;
 
-    private WebUi(Store store, Planner planner, SolveJobs.Registry jobs, OidcProvider oidc) {
-        Application application = Application.over(store, planner, jobs);
+    private WebUi(Application application, OidcProvider oidc) {
         this.sessions = new Sessions(application.signIn());
         this.board = new BoardPage(application);
         this.review = new ReviewPage(application);
@@ -57,17 +54,17 @@ public final class WebUi implements Consumer<JavalinConfig> {
     }
 
     /**
-     * The web UI, keeping its solve jobs in {@code jobs}: the registry the server's wiring also hands to the API
-     * ({@code AllotServer.create(store, planner, jobs, webUi, ...)}), so that a solve started on either is seen, and
-     * refused a second time, on both.
+     * The web UI over {@code application}: the use cases the server's wiring also hands to the API ({@code
+     * AllotServer.create(store, application, webUi, ...)}), so that a solve started on either is seen, and refused a
+     * second time, on both, and what one side computed and kept serves the other.
      */
-    public static WebUi create(Store store, Planner planner, SolveJobs.Registry jobs) {
-        return new WebUi(store, planner, jobs, null);
+    public static WebUi create(Application application) {
+        return new WebUi(application, null);
     }
 
     /** As above, with single sign-on through {@code oidc} beside the token form (null: tokens only). */
-    public static WebUi create(Store store, Planner planner, SolveJobs.Registry jobs, OidcProvider oidc) {
-        return new WebUi(store, planner, jobs, oidc);
+    public static WebUi create(Application application, OidcProvider oidc) {
+        return new WebUi(application, oidc);
     }
 
     @Override

@@ -18,8 +18,8 @@ final class UiServer implements AutoCloseable {
     final Store store;
     final Lab lab;
     final AllotServer server;
-    /** The server's solve jobs, shared by its API and its pages. */
-    final dev.allot.application.SolveJobs.Registry jobs = new dev.allot.application.SolveJobs.Registry();
+    /** The server's use cases, shared by its API and its pages. */
+    final dev.allot.application.Application application;
 
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
     final Map<Role, String> users = new EnumMap<>(Role.class);
@@ -46,11 +46,11 @@ final class UiServer implements AutoCloseable {
         users.forEach((role, user) -> tokens.put(
                 role,
                 store.tokens().create(user, role, "test", Actor.system("test")).token()));
+        this.application = dev.allot.application.Application.over(store, planner);
         this.server = AllotServer.create(
                         store,
-                        planner,
-                        jobs,
-                        WebUi.create(store, planner, jobs, oidc),
+                        application,
+                        WebUi.create(application, oidc),
                         AllotServer.Settings.defaults().withOidc(oidc))
                 .start("127.0.0.1", 0);
     }

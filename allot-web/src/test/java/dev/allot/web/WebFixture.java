@@ -53,7 +53,7 @@ final class WebFixture implements AutoCloseable {
 
     /** The application of the server: its store, a default planner and the server's own solve jobs. */
     Application application() {
-        return Application.over(server.store, Planner.create(PlannerOptions.defaults()), server.jobs);
+        return server.application;
     }
 
     /** A fresh browser profile of a laptop (1400 x 900 px, JavaScript on) signed in as {@code role}. */

@@ -1,7 +1,7 @@
 package dev.allot.app.server;
 
 import dev.allot.app.Cli;
-import dev.allot.application.SolveJobs;
+import dev.allot.application.Application;
 import dev.allot.core.planner.Planner;
 import dev.allot.core.planner.PlannerOptions;
 import dev.allot.server.AllotServer;
@@ -118,10 +118,9 @@ public final class ServeCommand implements Callable<Integer> {
                 .withTrustForwardedProto(trustForwardedProto)
                 .withOidc(oidc)
                 .withRequireIfMatch(requireIfMatch);
-        // The server's solve jobs live as long as it does, shared by its API and its pages.
-        SolveJobs.Registry jobs = new SolveJobs.Registry();
-        AllotServer server = AllotServer.create(
-                        opened, planner, jobs, WebUi.create(opened, planner, jobs, oidc), settings)
+        // One set of use cases for as long as the server lives, shared by its API and its pages.
+        Application application = Application.over(opened, planner);
+        AllotServer server = AllotServer.create(opened, application, WebUi.create(application, oidc), settings)
                 .start(host, port);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
