@@ -8,7 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
-/** Measures the Lagrangian bound on the bench lab over time (run with -Dtest=LinkBoundBench). */
+/**
+ * Measures the Lagrangian bound that keeps the links between periods on the bench lab over time (300 projects x 8
+ * periods), beside the bound per fleet; figures in docs/benchmarks.md ("Subgradient prices for the bound that keeps
+ * the links"). Run with {@code -Dtest=LinkBoundBench}; properties: {@code rounds} (12), {@code lp} (start from the LP's
+ * duals; false), {@code step} (Polyak's factor; 1), {@code stepGap} (each period MIP's gap; 0.0001), {@code known}
+ * (the Polyak target, the best plan known; 41024.5).
+ */
 class LinkBoundBench {
     @Test
     void benchLabOverTime() {
