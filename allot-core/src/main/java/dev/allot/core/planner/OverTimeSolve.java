@@ -136,10 +136,44 @@ final class OverTimeSolve {
 
     /** The planner's choice of engine path for one model: the decomposition for large labs, else the engine. */
     static SolverOutcome solveModel(AllocationModel model, PlannerOptions options, ProgressListener listener) {
-        return model.projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD
-                        && !options.engine().equals("cp-sat")
-                ? LpGuidedSolve.solve(model, options.engine(), options, listener)
-                : Engine.named(options.engine()).solve(model.model, row -> true, true, options, listener);
+        if (options.engine().equals("cp-sat")) {
+            return Engine.named(options.engine()).solve(model.model, row -> true, true, options, listener);
+        }
+        if (model.projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD) {
+            return LpGuidedSolve.solve(model, options.engine(), options, listener);
+        }
+        // the default engine's path; a chosen other engine (highs, cbc) solves the model itself
+        SolverOutcome chosen = options.engine().equals("scip") ? GrantPatterns.solve(model, options) : null;
+        if (chosen == null) {
+            return Engine.named(options.engine()).solve(model.model, row -> true, true, options, listener);
+        }
+        listener.onProgress(chosen.wallTime(), chosen.objective(), chosen.bound());
+        if (chosen.status() == SolverOutcome.Status.OPTIMAL) {
+            return chosen;
+        }
+        // not yet within the gap of the patterns' bound: the engine from that plan, keeping the better plan and the
+        // tighter bound
+        SolverOutcome whole = MipEngine.solve(
+                "SCIP",
+                model.model,
+                row -> true,
+                true,
+                options.withTimeLimit(remaining(options, chosen.wallTime())),
+                Map.of(),
+                false,
+                chosen.values());
+        boolean wholeBetter = found(whole) && whole.objective() > chosen.objective();
+        double bound = found(whole) ? Math.min(chosen.bound(), whole.bound()) : chosen.bound();
+        double value = wholeBetter ? whole.objective() : chosen.objective();
+        return new SolverOutcome(
+                // the engine's optimum is within the gap of its own bound, and the kept plan is worth at least as much
+                whole.status() == SolverOutcome.Status.OPTIMAL || gap(value, bound) <= options.relativeGap()
+                        ? SolverOutcome.Status.OPTIMAL
+                        : SolverOutcome.Status.FEASIBLE,
+                wholeBetter ? whole.values() : chosen.values(),
+                value,
+                Math.max(value, bound),
+                chosen.wallTime().plus(whole.wallTime()));
     }
 
     private static SolverOutcome solveFrom(

@@ -1,0 +1,895 @@
+package dev.allot.core.planner;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import dev.allot.core.model.GpuTypeId;
+import dev.allot.core.planner.LinearModel.Row;
+import dev.allot.core.planner.LinearModel.Term;
+import dev.allot.core.planner.LinearModel.Var;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one-period model of a small lab solved by its projects' whole grants (docs/planner.md, "Solving"): every
+ * grant in whole units that a project's own rows allow (floor, ceiling, continuity, usage cap, job shapes, pin,
+ * override) is one pattern, worth the best value of the model's objective at that grant; one pattern per project is
+ * chosen within the rows that couple projects (capacity, shares, relations), whose bounds round to the step whole
+ * grants move them by (a type's node size on its capacity row).
+ *
+ * <p>The relaxation of that choice keeps each project's own rules exact (the convex hull of its whole grants), so its
+ * bound is much tighter than the model's own LP, which lets units, floors and continuity hold fractionally. It is
+ * solved by column generation from a few patterns per project; its bound is the Lagrangian one, {@code
+ * Σ_p max_j (value_pj - prices · use_pj) + prices · bounds}, true for any prices. Few projects take more than one
+ * pattern in the relaxation (at most one per coupling row); those are chosen by a small MIP with the others held.
+ * When the plan is within the target gap of the bound it is the answer; otherwise the caller solves the model from
+ * it.
+ *
+ * <p>Used only where every variable belongs to one project and the coupling rows hold only unit variables, and the
+ * enumeration stays small ({@link #MAX_PATTERNS}); otherwise {@link #solve} returns null.
+ */
+final class GrantPatterns {
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    /** Labs with more whole grants than this, over all projects, are left to the MIP engine. */
+    static final int MAX_PATTERNS = 400_000;
+
+    private static final double FEASIBLE = 1e-7;
+    private static final double INTEGRAL = 1e-6;
+    /** Cost per unit of a coupling row's excess in the restricted relaxation (kept feasible while columns arrive). */
+    private static final double EXCESS_COST = 1e5;
+    /** Columns added per project and round of column generation. */
+    private static final int ADDED_PER_ROUND = 2;
+
+    private static final int MAX_ROUNDS = 50;
+    /** Patterns of each open project offered to the small MIP. */
+    private static final int CANDIDATES = 200;
+
+    private final AllocationModel allocation;
+    private final LinearModel model;
+    /** Per variable, the project it belongs to. */
+    private final int[] owner;
+    /** Per project, its variables. */
+    private final List<List<Var>> owned = new ArrayList<>();
+    /** Per project, the rows on its variables alone. */
+    private final List<List<Row>> local = new ArrayList<>();
+    /** Rows over several projects' unit variables. */
+    private final List<Row> coupling = new ArrayList<>();
+    /** Coupling rows' bounds rounded to their step. */
+    private double[] lower;
+
+    private double[] upper;
+    private final double[] objective;
+
+    /** Patterns of one project: the values of its variables, its objective and its use of each coupling row. */
+    private static final class Patterns {
+        final List<double[]> values = new ArrayList<>();
+        final List<double[]> use = new ArrayList<>();
+        private double[] objective = new double[8];
+
+        void add(double[] patternValues, double value, double[] rowUse) {
+            if (values.size() == objective.length) {
+                objective = Arrays.copyOf(objective, 2 * objective.length);
+            }
+            objective[values.size()] = value;
+            values.add(patternValues);
+            use.add(rowUse);
+        }
+
+        double objective(int j) {
+            return objective[j];
+        }
+
+        int size() {
+            return values.size();
+        }
+
+        /** Each pattern's use of the coupling rows at the prices. */
+        double[] priced(double[] prices) {
+            double[] priced = new double[size()];
+            for (int j = 0; j < priced.length; j++) {
+                double[] rowUse = use.get(j);
+                double sum = 0;
+                for (int r = 0; r < rowUse.length; r++) {
+                    sum += prices[r] * rowUse[r];
+                }
+                priced[j] = sum;
+            }
+            return priced;
+        }
+    }
+
+    private GrantPatterns(AllocationModel allocation) {
+        this.allocation = allocation;
+        this.model = allocation.model;
+        this.owner = new int[model.vars().size()];
+        this.objective = new double[model.vars().size()];
+        model.objective().forEach(t -> objective[t.var().index()] += t.coefficient());
+    }
+
+    /**
+     * The plan found by choosing whole grants, with the bound of their relaxation; null where the method does not
+     * apply. Its status is OPTIMAL when the plan is within the options' gap of that bound, FEASIBLE otherwise.
+     */
+    static SolverOutcome solve(AllocationModel allocation, PlannerOptions options) {
+        if (allocation.periods.size() != 1 || !allocation.lab().blocks().isEmpty()) {
+            return null;
+        }
+        GrantPatterns patterns = new GrantPatterns(allocation);
+        if (!patterns.assignOwners()) {
+            return null;
+        }
+        List<Patterns> byProject = patterns.enumerate();
+        return byProject == null ? null : patterns.choose(byProject, options);
+    }
+
+    /** Assigns each variable to its project; false when some variable belongs to none or a row is unsupported. */
+    private boolean assignOwners() {
+        Arrays.fill(owner, -1);
+        boolean[] unit = new boolean[owner.length];
+        for (int p = 0; p < allocation.projects.size(); p++) {
+            int project = p;
+            allocation.units.get(p).values().forEach(var -> {
+                owner[var.index()] = project;
+                unit[var.index()] = true;
+            });
+            owner[allocation.funded.get(p).index()] = p;
+            allocation.valueSegments.get(p).forEach(var -> owner[var.index()] = project);
+            Var change = allocation.cycleChanges.get(p);
+            if (change != null) {
+                owner[change.index()] = p;
+            }
+            owned.add(new ArrayList<>());
+            local.add(new ArrayList<>());
+        }
+        // variables of a project's own rules (e.g. job shapes) belong to the project of the rows they appear in
+        for (Row row : model.rows()) {
+            int single = singleOwner(row);
+            if (single >= 0) {
+                row.terms().forEach(t -> owner[t.var().index()] = single);
+            }
+        }
+        for (Var var : model.vars()) {
+            if (owner[var.index()] < 0) {
+                return false;
+            }
+            owned.get(owner[var.index()]).add(var);
+        }
+        List<Double> lowers = new ArrayList<>();
+        List<Double> uppers = new ArrayList<>();
+        for (Row row : model.rows()) {
+            int single = singleOwner(row);
+            if (single >= 0) {
+                local.get(single).add(row);
+            } else if (row.terms().stream().allMatch(t -> unit[t.var().index()])) {
+                coupling.add(row);
+                double step = step(row);
+                lowers.add(step > 0 ? Math.ceil(row.lower() / step - FEASIBLE) * step : row.lower());
+                uppers.add(step > 0 ? Math.floor(row.upper() / step + FEASIBLE) * step : row.upper());
+            } else {
+                return false;
+            }
+        }
+        lower = lowers.stream().mapToDouble(Double::doubleValue).toArray();
+        upper = uppers.stream().mapToDouble(Double::doubleValue).toArray();
+        return true;
+    }
+
+    /** The one project whose variables the row holds (unassigned ones aside), or -1. */
+    private int singleOwner(Row row) {
+        int single = -1;
+        for (Term t : row.terms()) {
+            int o = owner[t.var().index()];
+            if (o >= 0) {
+                if (single >= 0 && single != o) {
+                    return -1;
+                }
+                single = o;
+            }
+        }
+        return single;
+    }
+
+    /** Per project, its feasible whole grants, each with the best completion of its other variables. */
+    private List<Patterns> enumerate() {
+        int[] position = new int[owner.length];
+        int[][] couplingTerms = couplingTermsByVar();
+        List<Patterns> all = new ArrayList<>();
+        int total = 0;
+        for (int p = 0; p < allocation.projects.size(); p++) {
+            Project compiled = new Project(p, position, couplingTerms);
+            Patterns patterns = compiled.enumerate(MAX_PATTERNS - total);
+            if (patterns == null || patterns.size() == 0) {
+                // too many, or no grant satisfies the project's own rules (the engine reports the conflict)
+                return null;
+            }
+            total += patterns.size();
+            all.add(patterns);
+        }
+        return all;
+    }
+
+    /** Per variable, its coupling rows and coefficients as pairs {@code [row, coefficient index]}; null if none. */
+    private int[][] couplingTermsByVar() {
+        List<List<int[]>> byVar = new ArrayList<>();
+        for (int i = 0; i < owner.length; i++) {
+            byVar.add(null);
+        }
+        for (int r = 0; r < coupling.size(); r++) {
+            List<Term> terms = coupling.get(r).terms();
+            for (int i = 0; i < terms.size(); i++) {
+                int index = terms.get(i).var().index();
+                if (byVar.get(index) == null) {
+                    byVar.set(index, new ArrayList<>());
+                }
+                byVar.get(index).add(new int[] {r, i});
+            }
+        }
+        int[][] flat = new int[owner.length][];
+        for (int i = 0; i < owner.length; i++) {
+            List<int[]> pairs = byVar.get(i);
+            if (pairs != null) {
+                flat[i] = new int[pairs.size() * 2];
+                for (int k = 0; k < pairs.size(); k++) {
+                    flat[i][2 * k] = pairs.get(k)[0];
+                    flat[i][2 * k + 1] = pairs.get(k)[1];
+                }
+            }
+        }
+        return flat;
+    }
+
+    /** One project's variables and own rows, compiled to arrays over the project's variables. */
+    private final class Project {
+        final int p;
+        final List<Var> vars;
+        final int[][] rowVars;
+        final double[][] rowCoefficients;
+        final double[] rowLower;
+        final double[] rowUpper;
+        final int[] units;
+        final int[] unitGpus;
+        final int funded;
+        final int change;
+        final int[] segments;
+        /** The row bounding the segments by the compute granted, or -1. */
+        final int valueRow;
+        /** Other integer variables (job-shape indicators) and the unit each goes with. */
+        final int[] indicators;
+
+        final int[] indicatorUnit;
+        final double[] cost;
+        final double[][] use;
+        final int[] useRow;
+
+        Project(int p, int[] position, int[][] couplingTerms) {
+            this.p = p;
+            this.vars = owned.get(p);
+            for (int i = 0; i < vars.size(); i++) {
+                position[vars.get(i).index()] = i;
+            }
+            List<Row> rows = local.get(p);
+            rowVars = new int[rows.size()][];
+            rowCoefficients = new double[rows.size()][];
+            rowLower = new double[rows.size()];
+            rowUpper = new double[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                List<Term> terms = rows.get(r).terms();
+                rowVars[r] = new int[terms.size()];
+                rowCoefficients[r] = new double[terms.size()];
+                for (int i = 0; i < terms.size(); i++) {
+                    rowVars[r][i] = position[terms.get(i).var().index()];
+                    rowCoefficients[r][i] = terms.get(i).coefficient();
+                }
+                rowLower[r] = rows.get(r).lower();
+                rowUpper[r] = rows.get(r).upper();
+            }
+            List<Map.Entry<GpuTypeId, Var>> types =
+                    new ArrayList<>(allocation.units.get(p).entrySet());
+            units = new int[types.size()];
+            unitGpus = new int[types.size()];
+            for (int i = 0; i < types.size(); i++) {
+                units[i] = position[types.get(i).getValue().index()];
+                unitGpus[i] = allocation.fleet.unitGpus(types.get(i).getKey());
+            }
+            funded = position[allocation.funded.get(p).index()];
+            Var changeVar = allocation.cycleChanges.get(p);
+            change = changeVar == null ? -1 : position[changeVar.index()];
+            segments = allocation.valueSegments.get(p).stream()
+                    .mapToInt(var -> position[var.index()])
+                    .toArray();
+            int found = -1;
+            for (int r = 0; r < rows.size() && segments.length > 0; r++) {
+                for (int v : rowVars[r]) {
+                    if (v == segments[0]) {
+                        found = r;
+                    }
+                }
+            }
+            valueRow = found;
+            List<Integer> others = new ArrayList<>();
+            List<Integer> otherUnits = new ArrayList<>();
+            for (int i = 0; i < vars.size(); i++) {
+                if (vars.get(i).integer() && i != funded && i != change && indexOf(units, i) < 0) {
+                    others.add(i);
+                    otherUnits.add(unitOf(i));
+                }
+            }
+            indicators = others.stream().mapToInt(Integer::intValue).toArray();
+            indicatorUnit = otherUnits.stream().mapToInt(Integer::intValue).toArray();
+            cost = new double[vars.size()];
+            use = new double[vars.size()][];
+            useRow = new int[vars.size()];
+            for (int i = 0; i < vars.size(); i++) {
+                cost[i] = objective[vars.get(i).index()];
+                int[] pairs = couplingTerms[vars.get(i).index()];
+                if (pairs != null) {
+                    use[i] = new double[pairs.length / 2];
+                    for (int k = 0; k < pairs.length / 2; k++) {
+                        use[i][k] = coupling.get(pairs[2 * k])
+                                .terms()
+                                .get(pairs[2 * k + 1])
+                                .coefficient();
+                    }
+                }
+            }
+            // the rows of each coupling term, in the order of use[i]
+            this.couplingPairs = new int[vars.size()][];
+            for (int i = 0; i < vars.size(); i++) {
+                couplingPairs[i] = couplingTerms[vars.get(i).index()];
+            }
+        }
+
+        final int[][] couplingPairs;
+
+        /** The unit variable sharing a row with the indicator at position i, or -1. */
+        private int unitOf(int i) {
+            for (int r = 0; r < rowVars.length; r++) {
+                if (indexOf(rowVars[r], i) >= 0) {
+                    for (int v : rowVars[r]) {
+                        if (indexOf(units, v) >= 0) {
+                            return v;
+                        }
+                    }
+                }
+            }
+            return -1;
+        }
+
+        Patterns enumerate(int room) {
+            Patterns patterns = new Patterns();
+            if (indexOf(indicatorUnit, -1) >= 0) {
+                return null;
+            }
+            PlannedProject project = allocation.projects.get(p);
+            int most = project.pin().isPresent() || units.length == 0 ? Integer.MAX_VALUE : project.ceilingGpus();
+            double[] values = new double[vars.size()];
+            int[] at = new int[units.length];
+            int[] low = new int[units.length];
+            int[] high = new int[units.length];
+            int gpus = 0;
+            for (int i = 0; i < units.length; i++) {
+                low[i] = (int) Math.ceil(vars.get(units[i]).lower());
+                high[i] = (int) Math.floor(vars.get(units[i]).upper());
+                at[i] = low[i];
+                gpus += at[i] * unitGpus[i];
+            }
+            while (true) {
+                if (gpus <= most && complete(values, at, patterns) && patterns.size() > room) {
+                    return null;
+                }
+                // odometer step, skipping counts above the most GPUs
+                int i = 0;
+                for (; i < at.length; i++) {
+                    if (at[i] < high[i] && gpus + unitGpus[i] <= most) {
+                        at[i]++;
+                        gpus += unitGpus[i];
+                        break;
+                    }
+                    gpus -= (at[i] - low[i]) * unitGpus[i];
+                    at[i] = low[i];
+                }
+                if (i == at.length) {
+                    return patterns;
+                }
+            }
+        }
+
+        /**
+         * Adds the best completion of the unit counts {@code at}: funded 0 or 1, each job-shape indicator on where
+         * its unit is granted, the change at its least, the value segments filled in order; nothing when no
+         * completion satisfies the project's rows.
+         */
+        private boolean complete(double[] values, int[] at, Patterns patterns) {
+            for (int i = 0; i < units.length; i++) {
+                values[units[i]] = at[i];
+            }
+            for (int i = 0; i < indicators.length; i++) {
+                values[indicators[i]] = values[indicatorUnit[i]] > 0 ? 1 : 0;
+            }
+            Var fundedVar = vars.get(funded);
+            double[] best = null;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int f = (int) Math.ceil(fundedVar.lower()); f <= fundedVar.upper(); f++) {
+                values[funded] = f;
+                if (change >= 0) {
+                    values[change] = least(change, values);
+                }
+                fillSegments(values);
+                if (satisfied(values)) {
+                    double value = 0;
+                    for (int i = 0; i < values.length; i++) {
+                        value += cost[i] * values[i];
+                    }
+                    if (value > bestValue + 1e-12) {
+                        best = values.clone();
+                        bestValue = value;
+                    }
+                }
+            }
+            if (best == null) {
+                return false;
+            }
+            double[] rowUse = new double[coupling.size()];
+            for (int i = 0; i < best.length; i++) {
+                if (couplingPairs[i] != null && best[i] != 0) {
+                    for (int k = 0; k < use[i].length; k++) {
+                        rowUse[couplingPairs[i][2 * k]] += use[i][k] * best[i];
+                    }
+                }
+            }
+            patterns.add(best, bestValue, rowUse);
+            return true;
+        }
+
+        /** The least value of a variable its rows allow, the others held (the objective charges it: the change). */
+        private double least(int v, double[] values) {
+            Var var = vars.get(v);
+            double least = var.lower();
+            values[v] = 0;
+            for (int r = 0; r < rowVars.length; r++) {
+                int at = indexOf(rowVars[r], v);
+                if (at < 0) {
+                    continue;
+                }
+                double coefficient = rowCoefficients[r][at];
+                double rest = activity(r, values);
+                if (coefficient > 0 && rowLower[r] > Double.NEGATIVE_INFINITY) {
+                    least = Math.max(least, (rowLower[r] - rest) / coefficient);
+                } else if (coefficient < 0 && rowUpper[r] < Double.POSITIVE_INFINITY) {
+                    least = Math.max(least, (rowUpper[r] - rest) / coefficient);
+                }
+            }
+            return var.integer() ? Math.ceil(least - FEASIBLE) : least;
+        }
+
+        /** Fills the value segments in order up to the compute granted (the curve is concave). */
+        private void fillSegments(double[] values) {
+            for (int s : segments) {
+                values[s] = 0;
+            }
+            if (valueRow < 0) {
+                return;
+            }
+            double room = rowUpper[valueRow] - activity(valueRow, values);
+            for (int s : segments) {
+                double fill = Math.max(0, Math.min(vars.get(s).upper(), room));
+                values[s] = fill;
+                room -= fill;
+            }
+        }
+
+        private boolean satisfied(double[] values) {
+            for (int r = 0; r < rowVars.length; r++) {
+                double activity = activity(r, values);
+                double slack = FEASIBLE * Math.max(1, Math.abs(activity));
+                if (activity < rowLower[r] - slack || activity > rowUpper[r] + slack) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private double activity(int r, double[] values) {
+            double sum = 0;
+            for (int i = 0; i < rowVars[r].length; i++) {
+                sum += rowCoefficients[r][i] * values[rowVars[r][i]];
+            }
+            return sum;
+        }
+    }
+
+    private static int indexOf(int[] array, int value) {
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Chooses one pattern per project: the relaxation by column generation (its Lagrangian bound is the bound), then
+     * the projects it leaves between patterns by a small MIP with the others held.
+     */
+    private SolverOutcome choose(List<Patterns> byProject, PlannerOptions options) {
+        int n = byProject.size();
+        int rows = coupling.size();
+        // columns in the restricted relaxation, per project; each starts with its most valuable and its least using
+        List<List<Integer>> columns = new ArrayList<>();
+        for (Patterns patterns : byProject) {
+            List<Integer> start = new ArrayList<>();
+            int best = 0;
+            int least = 0;
+            for (int j = 1; j < patterns.size(); j++) {
+                if (patterns.objective(j) > patterns.objective(best)) {
+                    best = j;
+                }
+                if (total(patterns.use.get(j)) < total(patterns.use.get(least))) {
+                    least = j;
+                }
+            }
+            start.add(best);
+            if (least != best) {
+                start.add(least);
+            }
+            columns.add(start);
+        }
+        Duration spent = Duration.ZERO;
+        double bound = Double.POSITIVE_INFINITY;
+        double[] weights = null;
+        double excess = 0;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Restricted lp = Restricted.solve(this, byProject, columns, options);
+            spent = spent.plus(lp.wallTime);
+            if (lp.weights == null) {
+                return null;
+            }
+            weights = lp.weights;
+            excess = lp.excess;
+            // the Lagrangian bound at the LP's prices, in whichever sign the engine reports them; a price facing an
+            // unbounded side counts as 0 (the bound holds for any prices)
+            double[] prices = usable(lp.prices, 1);
+            double[][] priced = priced(byProject, prices);
+            double lagrangian = lagrangian(byProject, prices, priced);
+            double[] negated = usable(lp.prices, -1);
+            double[][] pricedNegated = priced(byProject, negated);
+            double other = lagrangian(byProject, negated, pricedNegated);
+            if (other < lagrangian) {
+                lagrangian = other;
+                prices = negated;
+                priced = pricedNegated;
+            }
+            finalPrices = prices;
+            bound = Math.min(bound, lagrangian);
+            // close enough: the relaxation's value is within a quarter of the target gap of the bound
+            if (bound - lp.objective <= options.relativeGap() / 4 * Math.max(1, Math.abs(bound))) {
+                break;
+            }
+            boolean added = false;
+            for (int p = 0; p < n; p++) {
+                double[] reduced = new double[priced[p].length];
+                for (int j = 0; j < reduced.length; j++) {
+                    reduced[j] = byProject.get(p).objective(j) - priced[p][j];
+                }
+                boolean[] in = new boolean[reduced.length];
+                columns.get(p).forEach(j -> in[j] = true);
+                double current = Double.NEGATIVE_INFINITY;
+                for (int j : columns.get(p)) {
+                    current = Math.max(current, reduced[j]);
+                }
+                for (int k = 0; k < ADDED_PER_ROUND; k++) {
+                    int pick = -1;
+                    for (int j = 0; j < reduced.length; j++) {
+                        if (reduced[j] > current + 1e-9 * Math.max(1, Math.abs(reduced[j]))
+                                && (pick < 0 || reduced[j] > reduced[pick])
+                                && !in[j]) {
+                            pick = j;
+                        }
+                    }
+                    if (pick < 0) {
+                        break;
+                    }
+                    columns.get(p).add(pick);
+                    in[pick] = true;
+                    added = true;
+                }
+            }
+            if (!added) {
+                break;
+            }
+        }
+        if (weights == null || bound == Double.POSITIVE_INFINITY || excess > 1e-6) {
+            return null; // no bound, or the coupling rows cannot hold (the engine reports the conflict)
+        }
+        // the prices within the LP's tolerances: a little headroom keeps the bound true
+        bound += 1e-7 * Math.max(1, Math.abs(bound));
+        int[] chosen = new int[n];
+        List<Integer> open = new ArrayList<>();
+        int column = 0;
+        for (int p = 0; p < n; p++) {
+            chosen[p] = -1;
+            for (int j : columns.get(p)) {
+                if (weights[column++] > 1 - INTEGRAL) {
+                    chosen[p] = j;
+                }
+            }
+            if (chosen[p] < 0) {
+                open.add(p);
+            }
+        }
+        if (!open.isEmpty()) {
+            SolverOutcome rest = Restricted.mip(this, byProject, open, chosen, options, spent);
+            if (rest == null) {
+                return null;
+            }
+            spent = spent.plus(rest.wallTime());
+        }
+        double[] values = new double[owner.length];
+        double value = 0;
+        for (int p = 0; p < n; p++) {
+            double[] pattern = byProject.get(p).values.get(chosen[p]);
+            for (int i = 0; i < pattern.length; i++) {
+                values[owned.get(p).get(i).index()] = pattern[i];
+            }
+            value += byProject.get(p).objective(chosen[p]);
+        }
+        double gap = (bound - value) / Math.max(1, Math.abs(value));
+        return new SolverOutcome(
+                gap <= options.relativeGap() ? SolverOutcome.Status.OPTIMAL : SolverOutcome.Status.FEASIBLE,
+                values,
+                value,
+                Math.max(value, bound),
+                spent);
+    }
+
+    /** An open project's patterns for the small MIP: the {@link #CANDIDATES} worth most at the final prices. */
+    private int[] candidates(Patterns patterns) {
+        double[] reduced = reduced(patterns, finalPrices);
+        Integer[] order = new Integer[reduced.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(reduced[b], reduced[a]));
+        return Arrays.stream(order)
+                .limit(CANDIDATES)
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    /** Prices of the coupling rows at the end of column generation (sign as in {@link #lagrangian}). */
+    private double[] finalPrices;
+
+    /** Each pattern's value less what its use of the coupling rows costs at the prices. */
+    private static double[] reduced(Patterns patterns, double[] prices) {
+        double[] priced = patterns.priced(prices);
+        for (int j = 0; j < priced.length; j++) {
+            priced[j] = patterns.objective(j) - priced[j];
+        }
+        return priced;
+    }
+
+    /**
+     * {@code Σ_p max_j reduced_pj + Σ_r price_r x (its upper bound when positive, else its lower)}: at least the value
+     * of every plan, since a plan's use of a row lies within the row's bounds (prices facing an unbounded side are
+     * 0, see {@link #usable}).
+     */
+    private double lagrangian(List<Patterns> byProject, double[] prices, double[][] priced) {
+        double sum = 0;
+        for (int r = 0; r < prices.length; r++) {
+            if (prices[r] != 0) {
+                sum += prices[r] * (prices[r] > 0 ? upper[r] : lower[r]);
+            }
+        }
+        for (int p = 0; p < byProject.size(); p++) {
+            double top = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < priced[p].length; j++) {
+                top = Math.max(top, byProject.get(p).objective(j) - priced[p][j]);
+            }
+            sum += top;
+        }
+        return sum;
+    }
+
+    /** The prices times {@code sign}, each 0 where it would face a row's unbounded side. */
+    private double[] usable(double[] prices, double sign) {
+        double[] usable = new double[prices.length];
+        for (int r = 0; r < prices.length; r++) {
+            double price = sign * prices[r];
+            double side = price > 0 ? upper[r] : lower[r];
+            usable[r] = Double.isInfinite(side) ? 0 : price;
+        }
+        return usable;
+    }
+
+    private static double[][] priced(List<Patterns> byProject, double[] prices) {
+        double[][] priced = new double[byProject.size()][];
+        for (int p = 0; p < priced.length; p++) {
+            priced[p] = byProject.get(p).priced(prices);
+        }
+        return priced;
+    }
+
+    private static double total(double[] use) {
+        double sum = 0;
+        for (double u : use) {
+            sum += Math.abs(u);
+        }
+        return sum;
+    }
+
+    /** The relaxation over some columns, and the MIP over the patterns of the projects it leaves open. */
+    private static final class Restricted {
+        double[] weights;
+        double[] prices;
+        double[] convexity;
+        double objective;
+        double excess;
+        Duration wallTime = Duration.ZERO;
+
+        static Restricted solve(
+                GrantPatterns owner, List<Patterns> byProject, List<List<Integer>> columns, PlannerOptions options) {
+            Restricted result = new Restricted();
+            MPSolver solver = MPSolver.createSolver("GLOP");
+            try {
+                int rows = owner.coupling.size();
+                MPConstraint[] coupling = new MPConstraint[rows];
+                MPObjective objective = solver.objective();
+                for (int r = 0; r < rows; r++) {
+                    coupling[r] = solver.makeConstraint(bound(owner.lower[r]), bound(owner.upper[r]));
+                    // excess either way, at a cost, so that every restricted relaxation is feasible
+                    MPVariable over = solver.makeNumVar(0, MPSolver.infinity(), "");
+                    MPVariable under = solver.makeNumVar(0, MPSolver.infinity(), "");
+                    coupling[r].setCoefficient(over, -1);
+                    coupling[r].setCoefficient(under, 1);
+                    objective.setCoefficient(over, -EXCESS_COST);
+                    objective.setCoefficient(under, -EXCESS_COST);
+                }
+                List<MPVariable> vars = new ArrayList<>();
+                MPConstraint[] one = new MPConstraint[byProject.size()];
+                for (int p = 0; p < byProject.size(); p++) {
+                    one[p] = solver.makeConstraint(1, 1);
+                    Patterns patterns = byProject.get(p);
+                    for (int j : columns.get(p)) {
+                        MPVariable var = solver.makeNumVar(0, 1, "");
+                        vars.add(var);
+                        one[p].setCoefficient(var, 1);
+                        objective.setCoefficient(var, patterns.objective(j));
+                        double[] use = patterns.use.get(j);
+                        for (int r = 0; r < rows; r++) {
+                            if (use[r] != 0) {
+                                coupling[r].setCoefficient(var, use[r]);
+                            }
+                        }
+                    }
+                }
+                objective.setMaximization();
+                MPSolver.ResultStatus status = MipEngine.run(solver, "GLOP", options, "");
+                result.wallTime = Duration.ofMillis(solver.wallTime());
+                if (status != MPSolver.ResultStatus.OPTIMAL) {
+                    return result;
+                }
+                result.objective = objective.value();
+                result.weights =
+                        vars.stream().mapToDouble(MPVariable::solutionValue).toArray();
+                result.prices = new double[rows];
+                for (int r = 0; r < rows; r++) {
+                    result.prices[r] = coupling[r].dualValue();
+                }
+                result.convexity = new double[byProject.size()];
+                for (int p = 0; p < byProject.size(); p++) {
+                    result.convexity[p] = one[p].dualValue();
+                }
+                for (MPVariable var : solver.variables()) {
+                    if (objective.getCoefficient(var) == -EXCESS_COST) {
+                        result.excess += var.solutionValue();
+                    }
+                }
+                return result;
+            } finally {
+                solver.delete();
+            }
+        }
+
+        /** The open projects' choice, the others held at their patterns; chosen[] is completed, or null. */
+        static SolverOutcome mip(
+                GrantPatterns owner,
+                List<Patterns> byProject,
+                List<Integer> open,
+                int[] chosen,
+                PlannerOptions options,
+                Duration spent) {
+            int rows = owner.coupling.size();
+            double[] held = new double[rows];
+            for (int p = 0; p < byProject.size(); p++) {
+                if (chosen[p] >= 0) {
+                    double[] use = byProject.get(p).use.get(chosen[p]);
+                    for (int r = 0; r < rows; r++) {
+                        held[r] += use[r];
+                    }
+                }
+            }
+            MPSolver solver = MPSolver.createSolver("SCIP");
+            try {
+                MPConstraint[] coupling = new MPConstraint[rows];
+                for (int r = 0; r < rows; r++) {
+                    coupling[r] =
+                            solver.makeConstraint(bound(owner.lower[r] - held[r]), bound(owner.upper[r] - held[r]));
+                }
+                MPObjective objective = solver.objective();
+                List<MPVariable[]> vars = new ArrayList<>();
+                for (int p : open) {
+                    Patterns patterns = byProject.get(p);
+                    MPConstraint one = solver.makeConstraint(1, 1);
+                    int[] candidates = owner.candidates(patterns);
+                    MPVariable[] choices = new MPVariable[patterns.size()];
+                    for (int j : candidates) {
+                        choices[j] = solver.makeBoolVar("");
+                        one.setCoefficient(choices[j], 1);
+                        objective.setCoefficient(choices[j], patterns.objective(j));
+                        double[] use = patterns.use.get(j);
+                        for (int r = 0; r < rows; r++) {
+                            if (use[r] != 0) {
+                                coupling[r].setCoefficient(choices[j], use[r]);
+                            }
+                        }
+                    }
+                    vars.add(choices);
+                }
+                objective.setMaximization();
+                MPSolver.ResultStatus status = MipEngine.run(
+                        solver,
+                        "SCIP",
+                        options.withRelativeGap(0).withTimeLimit(OverTimeSolve.remaining(options, spent)),
+                        "");
+                Duration wall = Duration.ofMillis(solver.wallTime());
+                if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+                    return null;
+                }
+                for (int i = 0; i < open.size(); i++) {
+                    MPVariable[] choices = vars.get(i);
+                    for (int j = 0; j < choices.length; j++) {
+                        if (choices[j] != null && choices[j].solutionValue() > 0.5) {
+                            chosen[open.get(i)] = j;
+                        }
+                    }
+                }
+                return SolverOutcome.without(SolverOutcome.Status.FEASIBLE, wall);
+            } finally {
+                solver.delete();
+            }
+        }
+
+        private static double bound(double value) {
+            return Double.isInfinite(value) ? (value > 0 ? MPSolver.infinity() : -MPSolver.infinity()) : value;
+        }
+    }
+
+    /**
+     * The step every whole grant moves the row's activity by (the greatest common divisor of its coefficients on
+     * integer variables, e.g. a type's node size on its capacity row), or 0 when it has none: the activity of any
+     * plan is a multiple of it, so the row's bounds round to multiples of it (a valid tightening).
+     */
+    private static double step(Row row) {
+        long divisor = 0;
+        for (Term t : row.terms()) {
+            double c = Math.abs(t.coefficient());
+            if (!t.var().integer() || Math.abs(c - Math.rint(c)) > 1e-9 || c == 0) {
+                return 0;
+            }
+            divisor = gcd(divisor, (long) Math.rint(c));
+        }
+        return divisor;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+}
