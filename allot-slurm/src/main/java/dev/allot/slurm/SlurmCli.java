@@ -89,8 +89,14 @@ public final class SlurmCli {
     static final List<String> FULL_TREE_COMMANDS = List.of(
             "show assoc where cluster=%s format=" + LiveStateParser.FORMAT, "show user format=user,defaultaccount");
 
-    /** Set once the fast reads gave no usable tree: this adapter then reads with {@link #FULL_TREE_COMMANDS}. */
+    /** Set once sacctmgr refused a field of the fast reads: this adapter then reads with {@link #FULL_TREE_COMMANDS}. */
     private volatile boolean fullTreeReads;
+
+    /**
+     * What sacctmgr prints (to stderr, and then it exits) for a {@code format=} field it does not know: a Slurm whose
+     * accounting database has no nested-set bounds refuses {@code lft} and {@code rgt} so.
+     */
+    static final String UNKNOWN_FIELD = "Unknown field";
 
     /** {@link Snapshot} of one cluster, in one sacctmgr process (two when the cluster is unknown). */
     public Snapshot snapshot(String cluster) {
@@ -98,37 +104,32 @@ public final class SlurmCli {
     }
 
     /**
-     * {@link #snapshot(String)} over {@code session}. When the fast reads give no usable tree (a Slurm that cannot
-     * print the bounds refuses the field, so the section is empty or malformed), they are read again with parent
-     * information, and this adapter keeps doing so; only a cluster the full read finds no root association in is
-     * unknown.
+     * {@link #snapshot(String)} over {@code session}. When sacctmgr refuses a field of the fast reads ({@link
+     * #UNKNOWN_FIELD}), they are read again with parent information, and this adapter keeps doing so. Any other
+     * failure is reported as it is, and a cluster without a root association is unknown.
      */
     Snapshot snapshot(String cluster, java.util.function.Function<List<String>, Result> session) {
         List<String> commands = new ArrayList<>(List.of("show tres format=type,name"));
         commands.addAll(treeCommands(cluster));
         Result result = session.apply(commands);
-        LiveState live = null;
-        SessionOutput output = SessionOutput.parse(result.stdout(), commands.size());
-        if (fullTreeReads) {
-            require(result);
-            live = treeOf(cluster, output, 1, result);
-        } else {
-            try {
-                live = result.ok() ? treeOf(cluster, output, 1, result) : null;
-            } catch (AllotException malformed) {
-                // read again below, with parent information
-            }
-            if (live == null || !live.accounts().containsKey("root")) {
-                fullTreeReads = true;
-                return snapshot(cluster, session);
-            }
+        if (!fullTreeReads && refusedField(result)) {
+            fullTreeReads = true;
+            return snapshot(cluster, session);
         }
+        require(result);
+        SessionOutput output = SessionOutput.parse(result.stdout(), commands.size());
+        LiveState live = treeOf(cluster, output, 1, result);
         java.util.Set<String> tres = new java.util.TreeSet<>();
         for (ParsableOutput.Line line : ParsableOutput.lines(output.text(0), 2, "sacctmgr", "type,name", "")) {
             tres.add(line.field(1).isEmpty() ? line.field(0) : line.field(0) + "/" + line.field(1));
         }
         java.util.Set<String> clusters = live.accounts().containsKey("root") ? java.util.Set.of(cluster) : clusters();
         return new Snapshot(clusters, tres, live);
+    }
+
+    /** Whether sacctmgr failed because it does not know a {@code format=} field. */
+    static boolean refusedField(Result result) {
+        return !result.ok() && (result.stderr() + result.stdout()).contains(UNKNOWN_FIELD);
     }
 
     /** The reads of one cluster's tree this adapter uses: the fast ones, or the full ones where those fail. */

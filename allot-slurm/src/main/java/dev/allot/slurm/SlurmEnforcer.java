@@ -176,7 +176,8 @@ public final class SlurmEnforcer {
     /**
      * The sacctmgr of one apply: a {@link SacctmgrSession} for the reads and then the writes, or, when none opens or
      * one answers unexpectedly (writes to stderr, ends), one {@code sacctmgr -i -n -P} process per batch of commands
-     * ({@link SlurmCli#session}) from then on. A read that answered unexpectedly is asked again that way.
+     * ({@link SlurmCli#session}) from then on. A read that answered unexpectedly is asked again that way, unless
+     * sacctmgr refused a field of it ({@link SlurmCli#UNKNOWN_FIELD}), which it would refuse again.
      */
     private static final class Sacctmgr implements AutoCloseable {
         private final SlurmCli cli;
@@ -193,7 +194,11 @@ public final class SlurmEnforcer {
                 if (answer.isPresent()) {
                     return new SlurmCli.Result(session.command(), 0, answer.get(), "");
                 }
+                SlurmCli.Result refused = new SlurmCli.Result(session.command(), 1, "", session.error());
                 close();
+                if (SlurmCli.refusedField(refused)) {
+                    return refused;
+                }
             }
             return cli.session(commands);
         }

@@ -82,6 +82,21 @@ class SacctmgrSessionTest {
     }
 
     @Test
+    void aSlurmThatRefusesTheTreeBoundsIsAskedForThemOnceAndThenReadWithParentInformation() throws IOException {
+        Files.createFile(tools.resolve("old"));
+
+        ApplyResult result = new SlurmEnforcer(cli()).apply(oneNewAccount());
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.accounts()).containsExactly(Map.entry("p1", ApplyResult.AccountState.APPLIED));
+        List<String> commands = Files.readAllLines(tools.resolve("commands"));
+        assertThat(commands.stream().filter(command -> command.contains("lft"))).hasSize(1);
+        assertThat(commands.stream().filter(command -> command.contains("parentname")))
+                .as("the read before and the read back")
+                .hasSize(2);
+    }
+
+    @Test
     void aSacctmgrThatAnswersOnlyAtTheEndOfItsInputIsRunOnceForTheReadsAndOnceForTheWrites() throws IOException {
         SlurmCli cli = cli();
         Files.createFile(tools.resolve("buffered"));
