@@ -82,8 +82,8 @@ class SlurmCliTest {
                     List.of("sacctmgr"), refused ? 1 : 0, out.toString(), refused ? "Unknown field 'lft'\n" : "");
         };
 
-        SlurmCli.Snapshot first = cli.snapshot("ci", newerSlurm);
-        SlurmCli.Snapshot second = cli.snapshot("ci", newerSlurm);
+        SlurmCli.Snapshot first = cli.snapshot("ci", newerSlurm, true, true);
+        SlurmCli.Snapshot second = cli.snapshot("ci", newerSlurm, true, true);
 
         assertThat(first.live().accounts()).containsKeys("root", "cat-research", "proj-a");
         assertThat(first.live().accounts().get("proj-a").parent()).isEqualTo("cat-research");
@@ -114,7 +114,7 @@ class SlurmCliTest {
             return new SlurmCli.Result(List.of("sacctmgr"), 0, out.toString(), "");
         };
 
-        SlurmCli.Snapshot typo = withTools.snapshot("cj", slurm);
+        SlurmCli.Snapshot typo = withTools.snapshot("cj", slurm, true, true);
 
         assertThat(typo.clusters()).containsExactly("ci");
         assertThat(typo.live().accounts()).isEmpty();
@@ -127,7 +127,7 @@ class SlurmCliTest {
         java.util.function.Function<List<String>, SlurmCli.Result> down = commands -> new SlurmCli.Result(
                 List.of("sacctmgr"), 1, "", "sacctmgr: error: Problem talking to the database: Connection refused\n");
 
-        assertThatThrownBy(() -> cli.snapshot("ci", down))
+        assertThatThrownBy(() -> cli.snapshot("ci", down, true, true))
                 .isInstanceOf(AllotException.class)
                 .hasMessageContaining("Connection refused");
         assertThat(cli.treeCommands("ci")).allMatch(command -> command.contains("wopinfo"));
