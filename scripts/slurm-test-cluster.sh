@@ -9,6 +9,11 @@
 #                                    (does nothing when the cluster already answers)
 #   slurm-test-cluster.sh stop      cancel jobs, stop all daemons (reverse order)
 #   slurm-test-cluster.sh reset     stop + wipe all state (accounting DB, spool, logs); run start afterwards
+#   slurm-test-cluster.sh reset-accounting
+#                                    empty accounting database (only the cluster and its root), cluster up again:
+#                                    stops the Slurm daemons, drops and recreates slurmdbd's database, forgets the
+#                                    controller's cached associations and reservations, starts them again (a fresh
+#                                    apply measured on a used database pays for every association deleted before)
 #   slurm-test-cluster.sh status    one line per daemon; exit 0 only when the cluster answers
 #
 # Overrides: SLURM_TEST_CLUSTER (cluster name, default "ci"), SLURM_TEST_BASE (state dir), SLURM_TEST_CONF_DIR.
@@ -188,6 +193,10 @@ do_start() {
   write_configs
   start_munge
   start_mariadb
+  start_slurm
+}
+
+start_slurm() {
   /usr/sbin/slurmdbd
   wait_for 30 slurmdbd port_open "$DBD_PORT"
   # the cluster must exist before slurmctld registers
@@ -199,13 +208,33 @@ do_start() {
   log "cluster '$CLUSTER' is up (SLURM_CONF=$SLURM_CONF)"
 }
 
-do_stop() {
+stop_slurm() {
   if [ -s "$RUN/slurmctld.pid" ] && kill -0 "$(cat "$RUN/slurmctld.pid")" 2>/dev/null; then
     squeue -h -o %i 2>/dev/null | xargs -r scancel 2>/dev/null || true
     for _ in $(seq 1 50); do [ -z "$(squeue -h -o %i 2>/dev/null)" ] && break; sleep 0.2; done
   fi
   stop_pidfile slurmd "$RUN/slurmd.pid" & stop_pidfile slurmctld "$RUN/slurmctld.pid" & wait
   stop_pidfile slurmdbd "$RUN/slurmdbd.pid"
+}
+
+do_reset_accounting() {
+  [ -d "$BASE/mysql/mysql" ] || die "no cluster set up in $BASE - run '$0 start'"
+  check_host
+  stop_slurm
+  if ! mariadb-admin --no-defaults --socket="$MYSQL_SOCK" -uroot ping >/dev/null 2>&1; then
+    start_munge
+    start_mariadb
+  fi
+  mariadb --no-defaults --socket="$MYSQL_SOCK" -uroot -e "DROP DATABASE IF EXISTS slurm_acct_db"
+  # slurmctld would otherwise start from its saved copy of the old associations and reservations
+  rm -f "$BASE"/spool/ctld/assoc_* "$BASE"/spool/ctld/qos_usage* "$BASE"/spool/ctld/resv_state* \
+    "$BASE"/spool/ctld/last_tres* "$BASE"/spool/ctld/dbd.messages
+  start_slurm
+  log "accounting database of cluster '$CLUSTER' emptied"
+}
+
+do_stop() {
+  stop_slurm
   stop_pidfile mariadbd "$RUN/mysqld/mysqld.pid" & stop_pidfile munged "$RUN/munged.pid" & wait  # munged only if started here
 }
 
@@ -222,7 +251,8 @@ case "${1:-}" in
   install) do_install ;;
   start) do_start ;;
   stop) do_stop ;;
+  reset-accounting) do_reset_accounting ;;
   reset) do_stop; rm -rf "$BASE"; rm -f "$CONF_DIR/slurm.conf" "$CONF_DIR/gres.conf" "$CONF_DIR/slurmdbd.conf" ;;
   status) do_status ;;
-  *) echo "usage: $0 install|start|stop|reset|status" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|reset|reset-accounting|status" >&2; exit 2 ;;
 esac

@@ -29,18 +29,9 @@ public record ChangeSet(
         parents = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parents));
     }
 
-    /** Without the parents: limit changes then go through {@code modify} commands only. */
-    public ChangeSet(
-            String cluster,
-            List<Change> changes,
-            List<String> unknownAccounts,
-            Map<String, AccountLimits> unknownLimits,
-            List<String> scheduled) {
-        this(cluster, changes, unknownAccounts, unknownLimits, scheduled, Map.of());
-    }
-
+    /** Without limits of unknown accounts nor parents: limit changes then go through {@code modify} commands only. */
     public ChangeSet(String cluster, List<Change> changes, List<String> unknownAccounts, List<String> scheduled) {
-        this(cluster, changes, unknownAccounts, Map.of(), scheduled);
+        this(cluster, changes, unknownAccounts, Map.of(), scheduled, Map.of());
     }
 
     /** Unknown accounts that may still run GPU jobs: a cap above 0, or none at all. */

@@ -36,9 +36,8 @@ public final class LiveStateParser {
      * parent is the account whose {@code lft..rgt} bounds most closely enclose its own.
      */
     public static LiveState parseTree(String cluster, String text) {
-        List<ParsableOutput.Line> lines = ParsableOutput.lines(text, 9, "sacctmgr", TREE_FORMAT, HINT).stream()
-                .filter(line -> line.field(0).equalsIgnoreCase(cluster))
-                .toList();
+        List<ParsableOutput.Line> lines =
+                ofCluster(cluster, ParsableOutput.lines(text, 9, "sacctmgr", TREE_FORMAT, HINT));
         List<ParsableOutput.Line> accounts = lines.stream()
                 .filter(line -> line.field(2).isEmpty())
                 .sorted(java.util.Comparator.comparingLong(line -> bound(line, 3, "lft")))
@@ -66,11 +65,22 @@ public final class LiveStateParser {
     }
 
     public static LiveState parse(String cluster, String text) {
-        return tree(cluster, ParsableOutput.lines(text, 7, "sacctmgr", REQUIRED, HINT), line -> line.field(3), 4);
+        return tree(
+                cluster,
+                ofCluster(cluster, ParsableOutput.lines(text, 7, "sacctmgr", REQUIRED, HINT)),
+                line -> line.field(3),
+                4);
+    }
+
+    /** The lines of {@code cluster} (the first field), in case sacctmgr printed other clusters' too. */
+    private static List<ParsableOutput.Line> ofCluster(String cluster, List<ParsableOutput.Line> lines) {
+        return lines.stream()
+                .filter(line -> line.field(0).equalsIgnoreCase(cluster))
+                .toList();
     }
 
     /**
-     * The accounts of {@code cluster}'s lines.
+     * The accounts of lines of one cluster.
      *
      * @param parentOf the parent of an account's line
      * @param limits index of {@code grptres}, followed by {@code grpjobs}, {@code qos} and (maybe) {@code grptresmins}
@@ -82,9 +92,6 @@ public final class LiveStateParser {
             int limits) {
         Map<String, Builder> accounts = new TreeMap<>();
         for (ParsableOutput.Line line : lines) {
-            if (!line.field(0).equalsIgnoreCase(cluster)) {
-                continue;
-            }
             Builder builder = accounts.computeIfAbsent(line.field(1), Builder::new);
             if (line.field(2).isEmpty()) {
                 builder.parent = parentOf.apply(line);

@@ -40,6 +40,8 @@ final class SacctmgrSession implements AutoCloseable {
     private final StringBuilder stdout = new StringBuilder();
     private final Thread reader;
     private boolean ended;
+    /** What sacctmgr wrote to stderr during the last batch that had no answer. */
+    private String error = "";
     /** Where the next batch's output starts in {@link #stdout}. */
     private int consumed;
 
@@ -101,6 +103,7 @@ final class SacctmgrSession implements AutoCloseable {
             while ((end = answerEnd()) < 0) {
                 long left = deadline - System.nanoTime();
                 if (ended) {
+                    error = drainedStderr();
                     return Optional.empty();
                 }
                 if (left <= 0) {
@@ -118,7 +121,8 @@ final class SacctmgrSession implements AutoCloseable {
             String text = stdout.substring(consumed, end);
             consumed = stdout.length() - PROMPT.length();
             // stderr is written before the prompt that flushes stdout, so what a command printed there is readable now
-            return drainedStderr().isEmpty() ? Optional.of(text) : Optional.empty();
+            error = drainedStderr();
+            return error.isEmpty() ? Optional.of(text) : Optional.empty();
         }
     }
 
@@ -180,6 +184,11 @@ final class SacctmgrSession implements AutoCloseable {
                     stdout.substring(consumed),
                     errorBytes.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** What sacctmgr wrote to stderr during the last batch {@link #ask} had no answer for; empty if nothing. */
+    String error() {
+        return error;
     }
 
     List<String> command() {

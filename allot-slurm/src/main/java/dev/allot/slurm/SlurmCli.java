@@ -63,15 +63,23 @@ public final class SlurmCli {
     public LiveState liveState(String cluster) {
         List<String> commands = commands(FULL_TREE_COMMANDS, cluster);
         Result result = require(session(commands));
-        return parsedTree(cluster, SessionOutput.parse(result.stdout(), commands.size()), 0, true);
+        SessionOutput output = SessionOutput.parse(result.stdout(), commands.size());
+        return LiveStateParser.parse(cluster, output.text(0))
+                .withDefaultAccounts(LiveStateParser.parseDefaultAccounts(output.text(1)));
     }
 
     /**
-     * What Slurm's accounting database knows, read in one sacctmgr session: the TRES it tracks, the accounts of one
-     * cluster and every user's default account; and its clusters, which are read only when the cluster has no root
-     * association (a cluster the database knows always has one), to name them in the error.
+     * What Slurm's accounting database knows, read in one sacctmgr session: the accounts of one cluster, and as asked
+     * the TRES it tracks (empty when not asked) and every user's default account; and its clusters, which are read
+     * only when the cluster has no root association (a cluster the database knows always has one), to name them in
+     * the error.
      */
     public record Snapshot(java.util.Set<String> clusters, java.util.Set<String> trackedTres, LiveState live) {}
+
+    /** The tracked TRES and every user's default account, as {@link #extras} read them (empty when not asked). */
+    record Extras(java.util.Set<String> trackedTres, java.util.Map<String, String> defaultAccounts) {}
+
+    static final String TRES_COMMAND = "show tres format=type,name";
 
     /**
      * The reads that tell the accounts and users of one cluster ({@code %s}: the cluster), both without parent
@@ -89,71 +97,120 @@ public final class SlurmCli {
     static final List<String> FULL_TREE_COMMANDS = List.of(
             "show assoc where cluster=%s format=" + LiveStateParser.FORMAT, "show user format=user,defaultaccount");
 
-    /** Set once the fast reads gave no usable tree: this adapter then reads with {@link #FULL_TREE_COMMANDS}. */
+    /** Set once sacctmgr refused a field of the fast reads: this adapter then reads with {@link #FULL_TREE_COMMANDS}. */
     private volatile boolean fullTreeReads;
 
-    /** {@link Snapshot} of one cluster, in one sacctmgr process (two when the cluster is unknown). */
+    /**
+     * What sacctmgr prints (to stderr, and then it exits) for a {@code format=} field it does not know: a Slurm whose
+     * accounting database has no nested-set bounds refuses {@code lft} and {@code rgt} so.
+     */
+    static final String UNKNOWN_FIELD = "Unknown field";
+
+    /** {@link Snapshot} of one cluster with its TRES and default accounts, in one sacctmgr process. */
     public Snapshot snapshot(String cluster) {
-        return snapshot(cluster, this::session);
+        return snapshot(cluster, this::session, true, true);
     }
 
     /**
-     * {@link #snapshot(String)} over {@code session}. When the fast reads give no usable tree (a Slurm that cannot
-     * print the bounds refuses the field, so the section is empty or malformed), they are read again with parent
-     * information, and this adapter keeps doing so; only a cluster the full read finds no root association in is
-     * unknown.
+     * {@link Snapshot} of one cluster over {@code session}: its tree, and the tracked TRES ({@code tres}) and default
+     * accounts ({@code defaults}) when asked, in one batch. Each sacctmgr command costs about 0.2 s however few rows
+     * it prints (slurmdbd's answers wait on TCP acknowledgements), so a diff reads only what it needs. When sacctmgr
+     * refuses a field of the fast reads ({@link #UNKNOWN_FIELD}), they are read again with parent information, and
+     * this adapter keeps doing so. Any other failure is reported as it is, and a cluster without a root association
+     * is unknown.
      */
-    Snapshot snapshot(String cluster, java.util.function.Function<List<String>, Result> session) {
-        List<String> commands = new ArrayList<>(List.of("show tres format=type,name"));
-        commands.addAll(treeCommands(cluster));
+    Snapshot snapshot(
+            String cluster, java.util.function.Function<List<String>, Result> session, boolean tres, boolean defaults) {
+        List<String> commands = new ArrayList<>();
+        if (tres) {
+            commands.add(TRES_COMMAND);
+        }
+        int tree = commands.size();
+        commands.add(treeCommand(cluster));
+        if (defaults) {
+            commands.add(defaultsCommand(cluster));
+        }
         Result result = session.apply(commands);
-        LiveState live = null;
-        SessionOutput output = SessionOutput.parse(result.stdout(), commands.size());
-        if (fullTreeReads) {
-            require(result);
-            live = treeOf(cluster, output, 1, result);
-        } else {
-            try {
-                live = result.ok() ? treeOf(cluster, output, 1, result) : null;
-            } catch (AllotException malformed) {
-                // read again below, with parent information
-            }
-            if (live == null || !live.accounts().containsKey("root")) {
-                fullTreeReads = true;
-                return snapshot(cluster, session);
-            }
+        if (!fullTreeReads && refusedField(result)) {
+            fullTreeReads = true;
+            return snapshot(cluster, session, tres, defaults);
         }
-        java.util.Set<String> tres = new java.util.TreeSet<>();
-        for (ParsableOutput.Line line : ParsableOutput.lines(output.text(0), 2, "sacctmgr", "type,name", "")) {
-            tres.add(line.field(1).isEmpty() ? line.field(0) : line.field(0) + "/" + line.field(1));
+        require(result);
+        SessionOutput output = reached(SessionOutput.parse(result.stdout(), commands.size()), commands.size(), result);
+        LiveState live = treeOf(cluster, output, tree, result);
+        if (defaults) {
+            live = live.withDefaultAccounts(LiveStateParser.parseDefaultAccounts(output.text(tree + 1)));
         }
+        java.util.Set<String> tracked = tres ? trackedTres(output.text(0)) : java.util.Set.of();
         java.util.Set<String> clusters = live.accounts().containsKey("root") ? java.util.Set.of(cluster) : clusters();
-        return new Snapshot(clusters, tres, live);
+        return new Snapshot(clusters, tracked, live);
     }
 
-    /** The reads of one cluster's tree this adapter uses: the fast ones, or the full ones where those fail. */
+    /** What a diff may need besides the tree, in one batch over {@code session}: the tracked TRES, the defaults. */
+    Extras extras(
+            String cluster, java.util.function.Function<List<String>, Result> session, boolean tres, boolean defaults) {
+        List<String> commands = new ArrayList<>();
+        if (tres) {
+            commands.add(TRES_COMMAND);
+        }
+        if (defaults) {
+            commands.add(defaultsCommand(cluster));
+        }
+        if (commands.isEmpty()) {
+            return new Extras(java.util.Set.of(), java.util.Map.of());
+        }
+        Result result = require(session.apply(commands));
+        SessionOutput output = reached(SessionOutput.parse(result.stdout(), commands.size()), commands.size(), result);
+        return new Extras(
+                tres ? trackedTres(output.text(0)) : java.util.Set.of(),
+                defaults ? LiveStateParser.parseDefaultAccounts(output.text(commands.size() - 1)) : java.util.Map.of());
+    }
+
+    private static java.util.Set<String> trackedTres(String text) {
+        java.util.Set<String> tres = new java.util.TreeSet<>();
+        for (ParsableOutput.Line line : ParsableOutput.lines(text, 2, "sacctmgr", "type,name", "")) {
+            tres.add(line.field(1).isEmpty() ? line.field(0) : line.field(0) + "/" + line.field(1));
+        }
+        return tres;
+    }
+
+    /** {@code output} when it has a section for each of the {@code commands}; a failure otherwise. */
+    private static SessionOutput reached(SessionOutput output, int commands, Result result) {
+        if (!output.reached(commands - 1)) {
+            require(new Result(result.command(), result.ok() ? 1 : result.exitCode(), "", result.stderr()));
+        }
+        return output;
+    }
+
+    /** Whether sacctmgr failed because it does not know a {@code format=} field. */
+    static boolean refusedField(Result result) {
+        return !result.ok() && (result.stderr() + result.stdout()).contains(UNKNOWN_FIELD);
+    }
+
+    /** The reads of one cluster's tree and default accounts this adapter uses: the fast ones, or the full ones. */
     List<String> treeCommands(String cluster) {
         return commands(fullTreeReads ? FULL_TREE_COMMANDS : TREE_COMMANDS, cluster);
+    }
+
+    /** The read of one cluster's associations this adapter uses ({@link #treeCommands}' first). */
+    String treeCommand(String cluster) {
+        return treeCommands(cluster).get(0);
+    }
+
+    private String defaultsCommand(String cluster) {
+        return treeCommands(cluster).get(1);
     }
 
     private static List<String> commands(List<String> reads, String cluster) {
         return reads.stream().map(command -> command.formatted(cluster)).toList();
     }
 
-    /** Reads the {@link #treeCommands} output, starting at section {@code first} of a session. */
-    LiveState treeOf(String cluster, SessionOutput output, int first, Result result) {
-        if (!output.reached(first + TREE_COMMANDS.size() - 1)) {
-            require(new Result(result.command(), result.ok() ? 1 : result.exitCode(), "", result.stderr()));
-        }
-        return parsedTree(cluster, output, first, fullTreeReads);
-    }
-
-    /** The tree in sections {@code first} and {@code first + 1}, read with or without parent information. */
-    private static LiveState parsedTree(String cluster, SessionOutput output, int first, boolean full) {
-        LiveState tree = full
-                ? LiveStateParser.parse(cluster, output.text(first))
-                : LiveStateParser.parseTree(cluster, output.text(first));
-        return tree.withDefaultAccounts(LiveStateParser.parseDefaultAccounts(output.text(first + 1)));
+    /** The tree {@link #treeCommand} printed in section {@code section} of a session, without default accounts. */
+    LiveState treeOf(String cluster, SessionOutput output, int section, Result result) {
+        reached(output, section + 1, result);
+        return fullTreeReads
+                ? LiveStateParser.parse(cluster, output.text(section))
+                : LiveStateParser.parseTree(cluster, output.text(section));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -181,6 +182,19 @@ class SacctmgrScriptTest {
                         "add user u1 account=p1 cluster=ci");
     }
 
+    private static Change withUser(Change add, String user) {
+        DesiredAccount account = ((Change.AddAccount) add).desired();
+        return new Change.AddAccount(new DesiredAccount(
+                account.name(),
+                account.parent(),
+                account.description(),
+                account.limits(),
+                new TreeSet<>(Set.of(user)),
+                new TreeSet<>(),
+                true,
+                java.util.Optional.empty()));
+    }
+
     private static Change account(String name, String parent) {
         return new Change.AddAccount(new DesiredAccount(
                 name,
@@ -221,6 +235,23 @@ class SacctmgrScriptTest {
                         "Account - 'p4'",
                         "Parent - 'existing'",
                         "Account - 'p5'");
+    }
+
+    @Test
+    void newUsersAreLoadedInTheOrderTheirAccountsWillHaveInTheTree() {
+        List<Change> changes = List.of(
+                account("cat-a", "root"),
+                account("cat-b", "root"),
+                withUser(account("p1", "cat-a"), "u1"),
+                withUser(account("p2", "cat-b"), "u2"),
+                withUser(account("p3", "cat-a"), "u3"),
+                new Change.AddUsers("existing", Set.of("u0")),
+                withUser(account("p4", "cat-b"), "u4"));
+
+        SacctmgrScript script = SacctmgrScript.render(new ChangeSet("ci", changes, List.of(), List.of()));
+
+        assertThat(script.loadFile().lines().filter(line -> line.startsWith("User")))
+                .containsExactly("User - 'u1'", "User - 'u3'", "User - 'u2'", "User - 'u4'", "User - 'u0'");
     }
 
     @Test

@@ -82,7 +82,46 @@ class SacctmgrSessionTest {
     }
 
     @Test
-    void aSacctmgrThatAnswersOnlyAtTheEndOfItsInputIsRunOnceForTheReadsAndOnceForTheWrites() throws IOException {
+    void applyReadsOnlyWhatTheDiffNeedsAndReadsBackOnlyTheTree() throws IOException {
+        SlurmEnforcer enforcer = new SlurmEnforcer(cli());
+
+        enforcer.apply(oneNewAccount());
+        List<String> first = Files.readAllLines(tools.resolve("commands"));
+        ApplyResult again = enforcer.apply(oneNewAccount());
+        List<String> both = Files.readAllLines(tools.resolve("commands"));
+
+        assertThat(first.stream().filter(command -> !command.equals(SacctmgrSession.MARKER)))
+                .as("the tree; the TRES, since something differs; the change; the tree read back")
+                .satisfiesExactly(
+                        tree -> assertThat(tree).startsWith("show assoc where cluster=ci wopinfo format="),
+                        tres -> assertThat(tres).isEqualTo("show tres format=type,name"),
+                        add -> assertThat(add).startsWith("add account p1 "),
+                        back -> assertThat(back).startsWith("show assoc where cluster=ci wopinfo format="));
+        assertThat(again.planned().isEmpty()).isTrue();
+        assertThat(both.subList(first.size(), both.size()).stream()
+                        .filter(command -> !command.equals(SacctmgrSession.MARKER)))
+                .as("an unchanged plan: the tree alone")
+                .singleElement()
+                .satisfies(tree -> assertThat(tree).startsWith("show assoc where cluster=ci wopinfo format="));
+    }
+
+    @Test
+    void aSlurmThatRefusesTheTreeBoundsIsAskedForThemOnceAndThenReadWithParentInformation() throws IOException {
+        Files.createFile(tools.resolve("old"));
+
+        ApplyResult result = new SlurmEnforcer(cli()).apply(oneNewAccount());
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.accounts()).containsExactly(Map.entry("p1", ApplyResult.AccountState.APPLIED));
+        List<String> commands = Files.readAllLines(tools.resolve("commands"));
+        assertThat(commands.stream().filter(command -> command.contains("lft"))).hasSize(1);
+        assertThat(commands.stream().filter(command -> command.contains("parentname")))
+                .as("the read before and the read back")
+                .hasSize(2);
+    }
+
+    @Test
+    void aSacctmgrThatAnswersOnlyAtTheEndOfItsInputIsRunOncePerBatch() throws IOException {
         SlurmCli cli = cli();
         Files.createFile(tools.resolve("buffered"));
 
@@ -96,7 +135,8 @@ class SacctmgrSessionTest {
         assertThat(result.errors()).isEmpty();
         assertThat(result.accounts()).containsExactly(Map.entry("p1", ApplyResult.AccountState.APPLIED));
         assertThat(result.notApplied()).isEmpty();
-        // the session tried above, the one apply tried, then the reads and the writes as processes of their own
-        assertThat(sacctmgrProcesses()).hasSize(4);
+        // the session tried above, the one apply tried, then as processes of their own: the tree, the tracked TRES
+        // (read because something differs), and the writes
+        assertThat(sacctmgrProcesses()).hasSize(5);
     }
 }

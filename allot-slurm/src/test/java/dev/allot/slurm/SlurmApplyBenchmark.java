@@ -11,7 +11,10 @@ import java.util.Random;
 /**
  * Times apply of a 300-project plan against the running Slurm cluster: a fresh apply, a re-apply of the same
  * plan (must change nothing) and the next cycle (every project's grant drawn again, members kept). Not a test; run it by hand,
- * see docs/benchmarks.md. Arguments: {@code [runs] [projects] [seed] [extra users, comma-separated]}.
+ * see docs/benchmarks.md. Arguments: {@code [runs] [projects] [seed] [extra users, comma-separated]}. With
+ * {@code -Dallot.bench.reset=scripts/slurm-test-cluster.sh}, every run starts from an empty accounting database
+ * ({@code reset-accounting}): slurmdbd keeps deleted associations, and the nested-set moves of a fresh apply read them,
+ * so a fresh apply on a database earlier runs have used is slower run after run.
  */
 public final class SlurmApplyBenchmark {
     private static final String[] TYPES = {"H100", "A100", "H200", "L40S"};
@@ -34,7 +37,11 @@ public final class SlurmApplyBenchmark {
                 TestCluster.CLUSTER);
         SlurmEnforcer enforcer = new SlurmEnforcer(new SlurmCli(Duration.ofSeconds(300), Map.of()));
         Random random = new Random(seed);
+        String reset = System.getProperty("allot.bench.reset", "");
         for (int run = 1; run <= runs; run++) {
+            if (!reset.isEmpty()) {
+                resetAccounting(reset);
+            }
             String prefix = TestCluster.uniquePrefix();
             SlurmConfig config = SlurmConfig.defaults(TestCluster.CLUSTER)
                     .withPrefixes(prefix, prefix)
@@ -89,6 +96,24 @@ public final class SlurmApplyBenchmark {
                 result.applied().size(),
                 result.notApplied().size(),
                 result.errors().isEmpty() ? "" : "  errors: " + result.errors());
+    }
+
+    /** Runs {@code script reset-accounting}, which leaves the cluster up with an empty accounting database. */
+    private static void resetAccounting(String script) {
+        try {
+            Process process = new ProcessBuilder(script, "reset-accounting")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(script + " reset-accounting failed (exit " + process.exitValue() + ")");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not run " + script + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while resetting the accounting database", e);
+        }
     }
 
     /** Removes the run's users (they exist only for the benchmark), then its accounts, children first. */
