@@ -10,9 +10,14 @@ import java.util.Map;
  * @param utilisation the same over all types
  * @param effectiveUtilisation busy GPU-seconds weighted by each type's relative speed over the fleet's effective
  *     capacity (GPUs x relative speed x makespan): a run that keeps slow GPUs busy while fast ones idle scores lower
- *     here than on raw utilisation; policies are ranked on this one
- * @param utilisationWhileArriving busy GPU-seconds over capacity x time from the trace start to the last arrival:
- *     the steady state, without the tail in which the last long jobs drain
+ *     here than on raw utilisation. It divides by the makespan, so one long job on slow GPUs that stretches the run
+ *     lowers it for every GPU that idles in that tail
+ * @param effectiveUtilisationWhileArriving the same over the arrival window (from the first to the last arrival) only:
+ *     how much effective capacity the policy kept busy while work was coming in; policies are ranked on this one. When
+ *     every job arrives at once the window has no length and this is the makespan figure
+ * @param utilisationWhileArriving busy GPU-seconds over GPUs in service x time in the arrival window, unweighted:
+ *     the steady state, without the tail in which the last long jobs drain (the whole run's figure when every job
+ *     arrives at once)
  * @param unfinished jobs that arrived but were still queued or running when the run ended (at the horizon); they
  *     are not in any completion time
  * @param unfinishedGpuHours their work left at the end, in GPU-hours on the fastest type each may use
@@ -24,6 +29,7 @@ public record ClusterOutcome(
         Map<GpuTypeId, Double> utilisationByType,
         double utilisation,
         double effectiveUtilisation,
+        double effectiveUtilisationWhileArriving,
         double utilisationWhileArriving,
         long unfinished,
         double unfinishedGpuHours,

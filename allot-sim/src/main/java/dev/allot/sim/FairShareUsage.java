@@ -42,12 +42,9 @@ final class FairShareUsage {
     }
 
     double valueAt(int project, double now) {
-        return valueAt(value[project], since[project], rate[project], now);
-    }
-
-    private double valueAt(double valueThen, double then, double rateSince, double now) {
-        double decay = Math.pow(2, -(now - then) / halfLife);
-        return valueThen * decay + rateSince * halfLife / Math.log(2) * (1 - decay);
+        double decay = Math.pow(2, -(now - since[project]) / halfLife);
+        // (rate x h) / ln 2, not rate x rateToUsage: the rounding, and so every fair-share order, stays as it was
+        return value[project] * decay + rate[project] * halfLife / Math.log(2) * (1 - decay);
     }
 
     /** The exact sum of {@link #valueAt} over all projects, in project order. */

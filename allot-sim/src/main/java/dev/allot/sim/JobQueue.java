@@ -26,16 +26,24 @@ final class JobQueue {
      */
     private int[] skip = new int[8];
 
-    /** Slots of the FIFO array per block of {@link #blockLive} and {@link #blockLeast}. */
+    /** Slots of the FIFO array per block of {@link #blockLive} and {@link #blockLeast}: the bits of a {@code long}. */
     private static final int BLOCK_BITS = 6;
 
-    /** Per block of FIFO slots, how many hold a job (not a hole) below {@code tail}. */
-    private int[] blockLive = new int[1];
+    private static final int BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+
+    /** Per block of FIFO slots, bit {@code i} set while its slot {@code i} holds a job (not a hole) below {@code tail}. */
+    private long[] blockLive = new long[1];
     /**
-     * Per block of FIFO slots, at most the GPUs of its smallest job (a job's removal leaves it as it was; compaction
-     * makes it exact again), so that a block whose value is larger than a limit holds only larger jobs.
+     * Per block of FIFO slots, at most the GPUs of its smallest job, so that a block whose value is larger than a limit
+     * holds only larger jobs. Exact unless the block is {@link #blockLeastStale}.
      */
     private int[] blockLeast = {Integer.MAX_VALUE};
+    /**
+     * Per block, whether a job of exactly {@link #blockLeast} GPUs left it since the value was exact: the value is then
+     * only a lower bound, and is made exact again (one look at the block's slots) when a walk needs it. Without this, a
+     * block whose small jobs all started stays unpassable for as long as its large jobs wait.
+     */
+    private boolean[] blockLeastStale = new boolean[1];
 
     private int head;
     private int tail;
@@ -143,7 +151,11 @@ final class JobQueue {
             System.arraycopy(early, cursorEarly + 1, early, cursorEarly, earlySize - cursorEarly - 1);
             earlySize--;
         } else {
-            blockLive[(cursorFifo - 1) >> BLOCK_BITS]--;
+            int block = (cursorFifo - 1) >> BLOCK_BITS;
+            blockLive[block] &= ~(1L << ((cursorFifo - 1) & BLOCK_MASK));
+            if (gpusOf[job] == blockLeast[block]) {
+                blockLeastStale[block] = true;
+            }
             fifo[cursorFifo - 1] = HOLE;
             skip[cursorFifo - 1] = cursorFifo;
             holes++;
@@ -165,10 +177,21 @@ final class JobQueue {
         int at = liveFrom(cursorFifo);
         while (at < tail && passed < most) {
             int block = at >> BLOCK_BITS;
-            if ((at & ((1 << BLOCK_BITS) - 1)) == 0 && blockLeast[block] > limit && blockLive[block] <= most - passed) {
-                passed += blockLive[block];
-                at = liveFrom(Math.min(tail, at + (1 << BLOCK_BITS)));
-                continue;
+            if (leastOf(block) > limit) {
+                // every job of the block is larger: pass those from here to the block's end, or as many as allowed
+                long rest = blockLive[block] & (-1L << (at & BLOCK_MASK));
+                int count = Long.bitCount(rest);
+                if (count <= most - passed) {
+                    passed += count;
+                    at = liveFrom(Math.min(tail, (block + 1) << BLOCK_BITS));
+                    continue;
+                }
+                for (int left = most - passed; left > 0; left--) {
+                    rest &= rest - 1;
+                }
+                passed = most;
+                at = (block << BLOCK_BITS) + Long.numberOfTrailingZeros(rest);
+                break;
             }
             if (gpusOf[fifo[at]] <= limit) {
                 break;
@@ -180,6 +203,22 @@ final class JobQueue {
         return passed;
     }
 
+    /** The GPUs of the block's smallest job (or more when it holds none), made exact first when stale. */
+    private int leastOf(int block) {
+        if (blockLeastStale[block]) {
+            int least = Integer.MAX_VALUE;
+            int from = block << BLOCK_BITS;
+            for (int slot = from; slot < Math.min(tail, from + (1 << BLOCK_BITS)); slot++) {
+                if (fifo[slot] != HOLE) {
+                    least = Math.min(least, gpusOf[fifo[slot]]);
+                }
+            }
+            blockLeast[block] = least;
+            blockLeastStale[block] = false;
+        }
+        return blockLeast[block];
+    }
+
     private void counted(int slot, int job) {
         int block = slot >> BLOCK_BITS;
         if (block >= blockLive.length) {
@@ -188,8 +227,9 @@ final class JobQueue {
             int from = blockLeast.length;
             blockLeast = java.util.Arrays.copyOf(blockLeast, blocks);
             java.util.Arrays.fill(blockLeast, from, blocks, Integer.MAX_VALUE);
+            blockLeastStale = java.util.Arrays.copyOf(blockLeastStale, blocks);
         }
-        blockLive[block]++;
+        blockLive[block] |= 1L << (slot & BLOCK_MASK);
         blockLeast[block] = Math.min(blockLeast[block], gpusOf[job]);
     }
 
@@ -242,6 +282,7 @@ final class JobQueue {
         holes = 0;
         java.util.Arrays.fill(blockLive, 0);
         java.util.Arrays.fill(blockLeast, Integer.MAX_VALUE);
+        java.util.Arrays.fill(blockLeastStale, false);
         for (int slot = 0; slot < tail; slot++) {
             counted(slot, fifo[slot]);
         }

@@ -102,12 +102,15 @@ final class OutcomeBuilder {
                 unfinishedGpuSeconds += engine.remainingAt(j, makespan) * work.seconds(j, fastest) * work.gpus[j];
             }
         }
+        double raw = ratio(busy, total);
+        double effective = ratio(effectiveBusy, effectiveTotal);
         return new ClusterOutcome(
                 capacity,
                 utilisation,
-                ratio(busy, total),
-                ratio(effectiveBusy, effectiveTotal),
-                whileArriving(),
+                raw,
+                effective,
+                whileArriving(true, effective),
+                whileArriving(false, raw),
                 unfinished,
                 unfinishedGpuSeconds / 3600,
                 notArrived,
@@ -133,23 +136,20 @@ final class OutcomeBuilder {
                 : engine.cluster.capacityGpus(type);
     }
 
-    /** Busy share of all GPUs over the buckets that lie within the arrival window. */
-    private double whileArriving() {
-        Series series = engine.recorder.series;
-        double width = engine.recorder.series.bucketSeconds;
-        double window = Math.min(series.end, work.jobCount == 0 ? 0 : work.submit[work.jobCount - 1]);
+    /**
+     * Busy share of the GPUs from the first to the last arrival, raw or weighted by speed; the whole run's figure when
+     * every job arrives at once (the window has no length).
+     */
+    private double whileArriving(boolean weighted, double wholeRun) {
+        Recorder recorder = engine.recorder;
         double busy = 0;
         double capacity = 0;
         for (int t = 0; t < work.typeCount(); t++) {
-            capacity += averageCapacity(t);
+            double weight = weighted ? work.speed[t] : 1;
+            busy += recorder.busySecondsInWindow[t] * weight;
+            capacity += recorder.capacitySecondsInWindow[t] * weight;
         }
-        int buckets = 0;
-        for (int b = 0; b < series.buckets && (b + 1) * width <= window * (1 + 1e-12); b++, buckets++) {
-            for (int t = 0; t < work.typeCount(); t++) {
-                busy += series.typeBusy[t][b];
-            }
-        }
-        return ratio(busy, capacity * buckets * width);
+        return capacity > 0 ? busy / capacity : wholeRun;
     }
 
     /** Figures summed over the projects the predicate selects. */

@@ -24,6 +24,15 @@ final class Recorder {
     /** Per type, the integral of the GPUs in service over time (capacity events change them). */
     final double[] capacitySeconds;
 
+    /** The arrival window: from the first to the last submit time. */
+    final double windowStart;
+
+    final double windowEnd;
+    /** Per type, GPU-seconds busy and GPU-seconds in service within the arrival window, integrated exactly. */
+    final double[] busySecondsInWindow;
+
+    final double[] capacitySecondsInWindow;
+
     private final double[] categoryBusyNow;
     private final double[] categoryPendingNow;
 
@@ -43,6 +52,10 @@ final class Recorder {
         ungranted = new double[types];
         granted = new int[types];
         capacitySeconds = new double[types];
+        windowStart = work.jobCount == 0 ? 0 : work.submit[0];
+        windowEnd = lastSubmit;
+        busySecondsInWindow = new double[types];
+        capacitySecondsInWindow = new double[types];
         for (int t = 0; t < types; t++) {
             for (int p = 0; p < work.projects.size(); p++) {
                 granted[t] += engine.grant[p][t];
@@ -60,8 +73,13 @@ final class Recorder {
         if (to <= last) {
             return;
         }
+        double inWindow = Math.max(0, Math.min(to, windowEnd) - Math.max(last, windowStart));
         for (int t = 0; t < borrowed.length; t++) {
             capacitySeconds[t] += cluster.capacityGpus(t) * (to - last);
+            if (inWindow > 0) {
+                busySecondsInWindow[t] += (cluster.capacityGpus(t) - cluster.freeGpus(t)) * inWindow;
+                capacitySecondsInWindow[t] += cluster.capacityGpus(t) * inWindow;
+            }
             double fromGrants = Math.max(0, borrowed[t] - ungranted[t]);
             double ratio = idleGranted[t] > 0 ? Math.min(1, fromGrants / idleGranted[t]) : 0;
             lentRatioIntegral[t] += ratio * (to - last);

@@ -188,7 +188,8 @@ final class Scheduler implements SchedulingContext {
         lookedBeyond = false;
         boolean room = roomForSmallest(project);
         boolean roomLookedBeyond = lookedBeyond;
-        if (shortcuts) {
+        if (shortcuts && room) {
+            // without room for the smallest job the walk tries nothing, so the own room is not read
             loadOwnRoom(project);
         }
         int failed = 0;
@@ -208,7 +209,7 @@ final class Scheduler implements SchedulingContext {
                     lookedBeyond = false;
                     room = roomForSmallest(project);
                     roomLookedBeyond = lookedBeyond;
-                    if (shortcuts) {
+                    if (shortcuts && room) {
                         loadOwnRoom(project);
                     }
                     continue;

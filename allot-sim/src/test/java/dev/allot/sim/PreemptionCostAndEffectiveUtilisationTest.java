@@ -84,7 +84,51 @@ class PreemptionCostAndEffectiveUtilisationTest {
         assertThat(SummaryTable.ranking(List.of(strict.outcome, lending.outcome)))
                 .startsWith("lending ");
         assertThat(SummaryTable.render(List.of(strict.outcome, lending.outcome)))
-                .contains("effective utilisation (speed-weighted)")
-                .contains("Ranked by effective utilisation: lending ");
+                .contains("effective utilisation while jobs arrive (ranked)")
+                .contains("effective utilisation over the makespan")
+                .contains("Ranked by effective utilisation while jobs arrive: lending ");
+    }
+
+    /**
+     * "a" holds the 8 fast GPUs; "b" holds 8 GPUs ten times slower and never uses them. "a" submits two 8-GPU jobs of
+     * 1,000 s at 0 and a 1-GPU job at 1,000 s. Strict quotas run the second job after the first, on the fast GPUs
+     * (done at 2,000 s); lending starts it at once on b's slow GPUs, where it runs 10,000 s. Lending kept every GPU
+     * busy while jobs arrived, strict only the fast ones, but lending's one slow job stretches its makespan fivefold.
+     */
+    @Test
+    void policiesAreRankedWhileJobsArriveNotOverAMakespanThatOneSlowBorrowedJobStretches() {
+        TestLab lab = TestLab.lab()
+                .type("H100", 1.0)
+                .type("K80", 0.1)
+                .pool("H100", 8, 8)
+                .pool("K80", 8, 8)
+                .project("a", "product", "H100:8")
+                .project("b", "product", "K80:8");
+        TestTrace trace =
+                TestTrace.trace().job("a", 0, 8, 1000).job("a", 0, 8, 1000).job("a", 1000, 1, 1);
+
+        Replay strict = Replay.of(lab, trace.build(), "strict");
+        Replay lending = Replay.of(lab, trace.build(), "lending");
+
+        assertThat(lending.finish(1)).as("on the slow GPUs").isCloseTo(10_000, within(1e-6));
+        assertThat(strict.finish(1)).as("after the first, on the fast GPUs").isCloseTo(2000, within(1e-6));
+        ClusterOutcome strictCluster = strict.outcome.cluster();
+        ClusterOutcome lendingCluster = lending.outcome.cluster();
+        assertThat(lendingCluster.effectiveUtilisation())
+                .as("over the makespan lending looks worse: 16,001 of 8.8 x 10,000 effective GPU-seconds")
+                .isCloseTo(16_001 / 88_000.0, within(1e-9))
+                .isLessThan(strictCluster.effectiveUtilisation());
+        assertThat(lendingCluster.effectiveUtilisationWhileArriving())
+                .as("all of 8 x 1 + 8 x 0.1 effective GPUs busy from 0 to 1,000")
+                .isCloseTo(1.0, within(1e-9));
+        assertThat(strictCluster.effectiveUtilisationWhileArriving())
+                .as("8 of 8.8 effective GPUs busy from 0 to 1,000")
+                .isCloseTo(8 / 8.8, within(1e-9));
+        assertThat(lendingCluster.utilisationWhileArriving()).isCloseTo(1.0, within(1e-9));
+        assertThat(strictCluster.utilisationWhileArriving()).isCloseTo(0.5, within(1e-9));
+        assertThat(SummaryTable.ranking(List.of(strict.outcome, lending.outcome)))
+                .isEqualTo("lending 100.0%, strict 90.9%");
+        assertThat(SummaryTable.render(List.of(strict.outcome, lending.outcome)))
+                .containsPattern("effective utilisation over the makespan +\\d+\\.\\d% +18\\.2%");
     }
 }

@@ -80,7 +80,7 @@ class SimulateFromTraceLabTest {
         assertThat(replay.out())
                 .contains("vision -> vision (same name)")
                 .contains("chat -> chat (same name)")
-                .contains("Ranked by effective utilisation:");
+                .contains("Ranked by effective utilisation while jobs arrive:");
     }
 
     @Test

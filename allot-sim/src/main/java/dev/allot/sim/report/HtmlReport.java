@@ -127,15 +127,23 @@ public final class HtmlReport {
                 .append("</summary><dl>");
         definition(
                 html,
-                "Effective utilisation",
+                "Effective utilisation while jobs arrive (ranked)",
                 "GPU-seconds busy, each weighted by its GPU type's relative speed, over the fleet's effective capacity"
-                        + " (GPUs x speed x the run's length). Keeping slow GPUs busy while fast ones idle scores"
-                        + " lower here than in raw utilisation; policies are compared on it.");
+                        + " (GPUs x speed x time) from the first to the last job arrival. Keeping slow GPUs busy while"
+                        + " fast ones idle scores lower here than in raw utilisation; policies are ranked on it. When"
+                        + " every job arrives at once it is the figure over the makespan.");
+        definition(
+                html,
+                "Effective utilisation over the makespan",
+                "The same over the whole run, from the trace start to the last job's end. A policy that starts a job"
+                        + " on slow borrowed GPUs, where it runs far longer than it would have after waiting for a"
+                        + " fast one, stretches the makespan and lowers this figure for every GPU idle in that tail;"
+                        + " it is shown beside the ranked figure, not used to rank.");
         definition(
                 html,
                 "Utilisation while jobs arrive",
-                "GPU-seconds busy over capacity from the first to the last arrival: the steady state, without the"
-                        + " tail in which the last long jobs drain.");
+                "GPU-seconds busy over capacity from the first to the last arrival, unweighted: the steady state,"
+                        + " without the tail in which the last long jobs drain.");
         definition(
                 html,
                 "Entitlement and received",

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One sentence per policy that a lab can act on, e.g. {@code lending: 1.24x strict effective utilisation; 12 of 15
+ * One sentence per policy that a lab can act on, e.g. {@code lending: 1.24x strict effective utilisation while jobs
+ * arrive (65.8%; 7.9% over the makespan); 12 of 15
  * projects got >= 95 % of their entitlement; exploratory >= product held 71 % of the time}.
  */
 public final class Verdict {
@@ -36,13 +37,19 @@ public final class Verdict {
 
     static String line(SimOutcome outcome, SimOutcome baseline) {
         List<String> parts = new ArrayList<>();
-        double effective = outcome.cluster().effectiveUtilisation();
-        double base = baseline.cluster().effectiveUtilisation();
+        double effective = outcome.cluster().effectiveUtilisationWhileArriving();
+        double base = baseline.cluster().effectiveUtilisationWhileArriving();
+        String overMakespan = SummaryTable.percent(outcome.cluster().effectiveUtilisation()) + " over the makespan";
         if (outcome == baseline || !(base > 0) || Double.isNaN(effective)) {
-            parts.add(SummaryTable.percent(effective) + " effective utilisation");
+            parts.add(SummaryTable.percent(effective) + " effective utilisation while jobs arrive (" + overMakespan
+                    + ")");
         } else {
-            parts.add(String.format(Locale.ROOT, "%.2fx %s effective utilisation", effective / base, baseline.policy())
-                    + " (" + SummaryTable.percent(effective) + ")");
+            parts.add(String.format(
+                            Locale.ROOT,
+                            "%.2fx %s effective utilisation while jobs arrive",
+                            effective / base,
+                            baseline.policy())
+                    + " (" + SummaryTable.percent(effective) + "; " + overMakespan + ")");
         }
         int wanting = 0;
         int met = 0;

@@ -91,12 +91,14 @@ class ReportsTest {
         assertThat(verdict.split("<li>", -1)).hasSize(3);
         assertThat(verdict)
                 .contains("<b>strict</b>", "<b>lending</b>")
-                .containsPattern("<b>lending</b> \\(.*\\): 1\\.\\d\\dx strict effective utilisation \\(\\d")
+                .containsPattern(
+                        "<b>lending</b> \\(.*\\): \\d\\.\\d\\dx strict effective utilisation while jobs arrive \\(\\d")
                 .contains("of 2 projects got &gt;= 95 % of their entitlement")
                 .contains("exploratory &gt;= product held 100 % of the time");
         assertThat(html.indexOf("id=\"verdict\"")).isLessThan(html.indexOf("id=\"summary\""));
         for (String term : List.of(
-                "Effective utilisation",
+                "Effective utilisation while jobs arrive (ranked)",
+                "Effective utilisation over the makespan",
                 "Entitlement and received",
                 "Wait p50 / p95",
                 "Never started",
