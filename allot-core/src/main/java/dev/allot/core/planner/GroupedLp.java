@@ -54,8 +54,11 @@ final class GroupedLp {
 
     private GroupedLp() {}
 
-    /** A point of the relaxation (values by variable index), a proven upper bound on every plan, the engine time. */
-    record Result(double[] values, double bound, Duration spent) {}
+    /**
+     * A point of the relaxation (values by variable index), a proven upper bound on every plan, the engine time, and
+     * the groups it was solved in.
+     */
+    record Result(double[] values, double bound, Duration spent, Groups groups) {}
 
     /**
      * The pieces of a model dealt into groups: per group its variables, its own rows and the coupling rows it has
@@ -173,12 +176,12 @@ final class GroupedLp {
                     g -> priceGroup(varsOf.get(g), pieces, rowsOf.get(g), objective, pricing, prices),
                     listener);
             if (priced == null) {
-                return Double.isFinite(bound) ? new Result(values, bound, spent) : null;
+                return Double.isFinite(bound) ? new Result(values, bound, spent, dealt) : null;
             }
             spent = spent.plus(priced);
         }
         bound = Math.min(bound, LpBound.of(model, prices));
-        return Double.isFinite(bound) ? new Result(values, bound, spent) : null;
+        return Double.isFinite(bound) ? new Result(values, bound, spent, dealt) : null;
     }
 
     /**
