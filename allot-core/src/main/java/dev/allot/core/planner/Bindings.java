@@ -9,7 +9,7 @@ import dev.allot.core.model.ShareRelation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The rules that hold with no slack at a funded or declined project's grant, family by family. The switch over
@@ -19,9 +19,14 @@ final class Bindings {
     private final AllocationModel allocation;
     private final Lab lab;
     private final Map<GpuTypeId, Integer> grantedByType;
-    private final Predicate<RuleGroup> binds;
+    /** Whether a rule binds at project p (by its dual, in p's pricing group). */
+    private final BiPredicate<Integer, RuleGroup> binds;
 
-    Bindings(AllocationModel allocation, Lab lab, Map<GpuTypeId, Integer> grantedByType, Predicate<RuleGroup> binds) {
+    Bindings(
+            AllocationModel allocation,
+            Lab lab,
+            Map<GpuTypeId, Integer> grantedByType,
+            BiPredicate<Integer, RuleGroup> binds) {
         this.allocation = allocation;
         this.lab = lab;
         this.grantedByType = grantedByType;
@@ -136,7 +141,7 @@ final class Bindings {
     private List<Binding> shareMax(int p) {
         CategoryId category = allocation.projects.get(p).project().category();
         RuleGroup group = RuleGroup.of(RuleFamily.SHARE_MAX, category);
-        return binds.test(group)
+        return binds.test(p, group)
                 ? List.of(new Binding(group.code(), "Category " + category + " is at its maximum share."))
                 : List.of();
     }
@@ -146,7 +151,7 @@ final class Bindings {
         List<Binding> rules = new ArrayList<>();
         for (ShareRelation relation : lab.policy().relations()) {
             RuleGroup group = RuleGroup.of(RuleFamily.RELATION, relation);
-            if (relation.right().equals(category) && binds.test(group)) {
+            if (relation.right().equals(category) && binds.test(p, group)) {
                 rules.add(new Binding(
                         group.code(),
                         "The policy '" + relation + "' binds: " + category + " cannot get more compute unless "

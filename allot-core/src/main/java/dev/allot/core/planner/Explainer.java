@@ -10,6 +10,7 @@ import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.planner.LinearModel.Row;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ final class Explainer {
     private final List<Allocation> grants;
     private final Map<GpuTypeId, Double> shadowPrices = new LinkedHashMap<>();
     private final Map<RuleGroup, Double> groupDuals = new LinkedHashMap<>();
+    /** Per pricing group, the duals of the rules over several projects (none when the lab is priced whole). */
+    private final List<Map<RuleGroup, Double>> couplingDuals = new ArrayList<>();
+
     private final Map<GpuTypeId, Integer> grantedByType = new LinkedHashMap<>();
     private final Map<GpuTypeId, Row> capacityRows = new LinkedHashMap<>();
     private final Map<String, Double> opportunityCosts = new LinkedHashMap<>();
@@ -63,14 +67,28 @@ final class Explainer {
         for (Row row : allocation.model.rows()) {
             double dual = duals == null ? 0 : duals[row.index()];
             groupDuals.merge(row.group(), dual, Math::max);
-            if (row.group().family() == RuleFamily.CAPACITY) {
-                capacityRows.putIfAbsent(GpuTypeId.of(row.group().subject()), row);
+        }
+        capacityRows.putAll(Pricing.capacityRows(allocation.model));
+        int groups = pricing == null ? 1 : pricing.groups();
+        for (int g = 0; g < groups; g++) {
+            Map<RuleGroup, Double> own = new HashMap<>();
+            if (pricing != null) {
+                int group = g;
+                pricing.couplingDuals()
+                        .forEach((r, byGroup) ->
+                                own.merge(allocation.model.rows().get(r).group(), byGroup[group], Math::max));
             }
+            couplingDuals.add(own);
         }
         for (GpuTypeId type : allocation.fleet.types()) {
             // The value of one more node of the type, per GPU: the right derivative of the fixed LP, which stays
-            // meaningful where the LP is degenerate and its duals are not unique.
-            shadowPrices.put(type, round(priceChange(type, allocation.fleet.unitGpus(type))));
+            // meaningful where the LP is degenerate and its duals are not unique. Priced in groups, the most it is
+            // worth to any group (where one more node would go).
+            double most = Double.NEGATIVE_INFINITY;
+            for (int g = 0; g < groups; g++) {
+                most = Math.max(most, priceChange(g, type, allocation.fleet.unitGpus(type)));
+            }
+            shadowPrices.put(type, round(most));
         }
         grants.forEach(grant -> grant.gpus().forEach((type, count) -> grantedByType.merge(type, count, Integer::sum)));
         this.bindings = new Bindings(allocation, lab, grantedByType, this::binds);
@@ -81,7 +99,11 @@ final class Explainer {
                 allocation,
                 lab,
                 grants,
-                (type, delta) -> opportunityCosts.computeIfAbsent(type + ":" + delta, key -> priceChange(type, delta)),
+                (p, type, delta) -> {
+                    int group = pricing == null ? 0 : pricing.groupOf(p);
+                    return opportunityCosts.computeIfAbsent(
+                            group + ":" + type + ":" + delta, key -> priceChange(group, type, delta));
+                },
                 this::capacityFull,
                 options.valueModel(),
                 budget(exact, planValues, options, FUNDING_RESOLVES),
@@ -186,8 +208,10 @@ final class Explainer {
                 + format(project.priority()) + " than those GPUs are worth elsewhere." + had;
     }
 
-    private boolean binds(RuleGroup group) {
-        return groupDuals.getOrDefault(group, 0.0) > 1e-7;
+    /** Whether a rule holds with a positive dual at project p: for a rule over several projects, in p's group. */
+    private boolean binds(int p, RuleGroup group) {
+        Map<RuleGroup, Double> own = couplingDuals.get(pricing == null ? 0 : pricing.groupOf(p));
+        return Math.max(groupDuals.getOrDefault(group, 0.0), own.getOrDefault(group, 0.0)) > 1e-7;
     }
 
     private boolean capacityFull(GpuTypeId type) {
@@ -206,14 +230,22 @@ final class Explainer {
         return marginal;
     }
 
-    /** Value per GPU of {@code delta} more (or, negative, fewer) GPUs of a type in the fixed LP; 0 without it. */
-    private double priceChange(GpuTypeId type, int delta) {
+    /**
+     * Value per GPU of {@code delta} more (or, negative, fewer) GPUs of a type in the fixed LP (priced in groups: in
+     * the group's); 0 without it.
+     */
+    private double priceChange(int group, GpuTypeId type, int delta) {
         Row row = capacityRows.get(type);
         if (pricing == null || row == null) {
             return 0;
         }
-        double value = pricing.valuePerGpu(row, delta);
-        return Double.isNaN(value) ? groupDuals.getOrDefault(RuleGroup.of(RuleFamily.CAPACITY, type), 0.0) : value;
+        double value = pricing.valuePerGpu(group, row, delta);
+        RuleGroup capacity = RuleGroup.of(RuleFamily.CAPACITY, type);
+        return Double.isNaN(value)
+                ? Math.max(
+                        groupDuals.getOrDefault(capacity, 0.0),
+                        couplingDuals.get(group).getOrDefault(capacity, 0.0))
+                : value;
     }
 
     static double curveValue(List<ValueSegment> curve, double effectiveGpus) {

@@ -6,6 +6,7 @@ import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import dev.allot.core.planner.LinearModel.Row;
 import dev.allot.core.planner.LinearModel.Var;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -54,12 +55,61 @@ final class FixedLp implements AutoCloseable {
                         model,
                         row -> true,
                         true,
-                        var -> fixed.contains(var)
-                                ? (droppable ? Math.min(0, values[var.index()]) : values[var.index()])
-                                : var.lower(),
-                        var -> fixed.contains(var) ? values[var.index()] : var.upper(),
+                        var -> lower(var, values, fixed, droppable),
+                        var -> upper(var, values, fixed),
                         true)
                 .constraints();
+        return solved(solver, constraints);
+    }
+
+    /**
+     * The fixed LP of a part of the model (a group of a large lab): its variables, and its rows with their bounds
+     * passed through {@code side} (a coupling row's share); terms of other variables left out. Null as above.
+     *
+     * @param objective the objective coefficients by variable index
+     */
+    static FixedLp solvePart(
+            LinearModel model,
+            List<Var> vars,
+            List<Row> rows,
+            double[] objective,
+            double[] values,
+            Set<Var> fixed,
+            boolean droppable,
+            MpModel.Side side) {
+        MPSolver solver = MPSolver.createSolver("GLOP");
+        if (solver == null) {
+            return null;
+        }
+        List<MPConstraint> written = MpModel.writePart(
+                        solver,
+                        vars,
+                        var -> lower(var, values, fixed, droppable),
+                        var -> upper(var, values, fixed),
+                        true,
+                        objective,
+                        rows,
+                        side)
+                .constraints();
+        MPConstraint[] constraints = new MPConstraint[model.rows().size()];
+        for (int r = 0; r < rows.size(); r++) {
+            constraints[rows.get(r).index()] = written.get(r);
+        }
+        return solved(solver, constraints);
+    }
+
+    private static double lower(Var var, double[] values, Set<Var> fixed, boolean droppable) {
+        if (!fixed.contains(var)) {
+            return var.lower();
+        }
+        return droppable ? Math.min(0, values[var.index()]) : values[var.index()];
+    }
+
+    private static double upper(Var var, double[] values, Set<Var> fixed) {
+        return fixed.contains(var) ? values[var.index()] : var.upper();
+    }
+
+    private static FixedLp solved(MPSolver solver, MPConstraint[] constraints) {
         MPObjective objective = solver.objective();
         solver.setSolverSpecificParametersAsString(GLOP_PARAMETERS);
         if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
@@ -69,11 +119,16 @@ final class FixedLp implements AutoCloseable {
         return new FixedLp(solver, constraints, objective.value());
     }
 
-    /** Absolute dual value of each row of the model. */
+    /** Variables of the LP: the whole model's, or a part's. */
+    int columns() {
+        return solver.numVariables();
+    }
+
+    /** Absolute dual value of each row of the model (0 for a row the part leaves out). */
     double[] duals() {
         double[] duals = new double[constraints.length];
         for (int i = 0; i < constraints.length; i++) {
-            duals[i] = Math.abs(constraints[i].dualValue());
+            duals[i] = constraints[i] == null ? 0 : Math.abs(constraints[i].dualValue());
         }
         return duals;
     }
@@ -84,6 +139,9 @@ final class FixedLp implements AutoCloseable {
      */
     double valuePerUnit(Row row, double delta) {
         MPConstraint constraint = constraints[row.index()];
+        if (constraint == null) {
+            return Double.NaN;
+        }
         double upper = constraint.ub();
         try {
             constraint.setUb(Math.max(0, upper + delta));

@@ -54,8 +54,77 @@ final class GroupedLp {
 
     private GroupedLp() {}
 
-    /** A point of the relaxation (values by variable index), a proven upper bound on every plan, the engine time. */
-    record Result(double[] values, double bound, Duration spent) {}
+    /**
+     * A point of the relaxation (values by variable index), a proven upper bound on every plan, the engine time, and
+     * the groups it was solved in.
+     */
+    record Result(double[] values, double bound, Duration spent, Groups groups) {}
+
+    /**
+     * The pieces of a model dealt into groups: per group its variables, its own rows and the coupling rows it has
+     * terms in (in model order), and per coupling row each group's weight, the share of the row's bounds it gets.
+     *
+     * @param group per variable index, its group
+     */
+    record Groups(int count, int[] group, List<List<Var>> vars, List<List<Row>> rows, Map<Row, double[]> weights) {
+        /**
+         * Deals the pieces, in canonical order, round-robin into groups of between two thirds and one and a half
+         * times {@code groupPieces} (one group when there are fewer than one and a half times as many pieces); a
+         * group's weight in a coupling row is the most its terms could add up to, of the row's total.
+         */
+        static Groups deal(LinearModel model, Pieces pieces, int groupPieces) {
+            int n = model.vars().size();
+            Map<Integer, Integer> groupOf = new HashMap<>();
+            int count = 0;
+            for (Var var : model.vars()) {
+                if (!groupOf.containsKey(pieces.piece[var.index()])) {
+                    groupOf.put(pieces.piece[var.index()], count++);
+                }
+            }
+            int groups = count(count, groupPieces);
+            groupOf.replaceAll((root, order) -> order % groups);
+            int[] group = new int[n];
+            List<List<Var>> varsOf = new ArrayList<>();
+            List<List<Row>> rowsOf = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                varsOf.add(new ArrayList<>());
+                rowsOf.add(new ArrayList<>());
+            }
+            for (Var var : model.vars()) {
+                group[var.index()] = groupOf.get(pieces.piece[var.index()]);
+                varsOf.get(group[var.index()]).add(var);
+            }
+            pieces.localRows.forEach(
+                    (root, rows) -> rowsOf.get(groupOf.get(root)).addAll(rows));
+            Map<Row, double[]> weights = new HashMap<>();
+            for (Row row : model.rows()) {
+                if (!pieces.coupling[row.index()]) {
+                    continue;
+                }
+                double[] weight = new double[groups];
+                double total = 0;
+                for (Term term : row.terms()) {
+                    Var var = term.var();
+                    double most = Math.abs(term.coefficient()) * Math.max(Math.abs(var.lower()), Math.abs(var.upper()));
+                    weight[group[var.index()]] += most;
+                    total += most;
+                }
+                for (int g = 0; g < groups; g++) {
+                    weight[g] = total > 0 ? weight[g] / total : 1.0 / groups;
+                    if (weight[g] > 0 || total == 0) {
+                        rowsOf.get(g).add(row);
+                    }
+                }
+                weights.put(row, weight);
+            }
+            return new Groups(groups, group, varsOf, rowsOf, weights);
+        }
+
+        /** How many groups {@code pieces} pieces are dealt into: one is the whole model. */
+        static int count(int pieces, int groupPieces) {
+            return Math.max(1, (pieces + groupPieces / 2) / groupPieces);
+        }
+    }
 
     /** Null when a group's LP is not solved to optimality (its share may be too small), or not in time. */
     static Result solve(
@@ -66,50 +135,11 @@ final class GroupedLp {
             ProgressListener listener) {
         LinearModel model = allocation.model;
         int n = model.vars().size();
-        Map<Integer, Integer> groupOf = new HashMap<>();
-        int count = 0;
-        for (Var var : model.vars()) {
-            if (!groupOf.containsKey(pieces.piece[var.index()])) {
-                groupOf.put(pieces.piece[var.index()], count++);
-            }
-        }
-        // groups of between two thirds and one and a half times groupPieces; one group is the LP of the whole model
-        int groups = Math.max(1, (count + groupPieces / 2) / groupPieces);
-        groupOf.replaceAll((root, order) -> order % groups);
-        int[] group = new int[n];
-        List<List<Var>> varsOf = new ArrayList<>();
-        List<List<Row>> rowsOf = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            varsOf.add(new ArrayList<>());
-            rowsOf.add(new ArrayList<>());
-        }
-        for (Var var : model.vars()) {
-            group[var.index()] = groupOf.get(pieces.piece[var.index()]);
-            varsOf.get(group[var.index()]).add(var);
-        }
-        pieces.localRows.forEach((root, rows) -> rowsOf.get(groupOf.get(root)).addAll(rows));
-        // each group's weight in each coupling row: the most its terms could add up to, of the row's total
-        Map<Row, double[]> weights = new HashMap<>();
-        for (Row row : model.rows()) {
-            if (!pieces.coupling[row.index()]) {
-                continue;
-            }
-            double[] weight = new double[groups];
-            double total = 0;
-            for (Term term : row.terms()) {
-                Var var = term.var();
-                double most = Math.abs(term.coefficient()) * Math.max(Math.abs(var.lower()), Math.abs(var.upper()));
-                weight[group[var.index()]] += most;
-                total += most;
-            }
-            for (int g = 0; g < groups; g++) {
-                weight[g] = total > 0 ? weight[g] / total : 1.0 / groups;
-                if (weight[g] > 0 || total == 0) {
-                    rowsOf.get(g).add(row);
-                }
-            }
-            weights.put(row, weight);
-        }
+        Groups dealt = Groups.deal(model, pieces, groupPieces);
+        int groups = dealt.count();
+        List<List<Var>> varsOf = dealt.vars();
+        List<List<Row>> rowsOf = dealt.rows();
+        Map<Row, double[]> weights = dealt.weights();
         double[] objective = new double[n];
         model.objective().forEach(term -> objective[term.var().index()] += term.coefficient());
         double[] values = new double[n];
@@ -146,19 +176,19 @@ final class GroupedLp {
                     g -> priceGroup(varsOf.get(g), pieces, rowsOf.get(g), objective, pricing, prices),
                     listener);
             if (priced == null) {
-                return Double.isFinite(bound) ? new Result(values, bound, spent) : null;
+                return Double.isFinite(bound) ? new Result(values, bound, spent, dealt) : null;
             }
             spent = spent.plus(priced);
         }
         bound = Math.min(bound, LpBound.of(model, prices));
-        return Double.isFinite(bound) ? new Result(values, bound, spent) : null;
+        return Double.isFinite(bound) ? new Result(values, bound, spent, dealt) : null;
     }
 
     /**
      * Runs the groups' solves on up to {@link #THREADS} threads (each engine on one; the groups are independent, so
      * the results do not depend on the order they finish in); the engines' time summed, or null when one failed.
      */
-    private static Duration inParallel(int groups, IntFunction<Duration> solve, ProgressListener listener) {
+    static Duration inParallel(int groups, IntFunction<Duration> solve, ProgressListener listener) {
         int threads = Math.min(groups, THREADS);
         if (threads <= 1) {
             Duration spent = Duration.ZERO;

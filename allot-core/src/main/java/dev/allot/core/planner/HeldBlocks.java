@@ -102,10 +102,30 @@ final class HeldBlocks {
             PlannerOptions options,
             double bound,
             int blockPieces) {
-        return new HeldBlocks(allocation, pieces, engine, options).solve(lp, ranges, bound, blockPieces);
+        return solve(allocation, pieces, null, lp, ranges, engine, options, bound, blockPieces);
     }
 
-    private Result solve(double[] lp, Map<Var, double[]> ranges, double bound, int blockPieces) {
+    /**
+     * As above; with {@code groups} of more than one (the groups the relaxation was solved in), each group's blocks
+     * are solved on the group's share of every coupling row (what the LP gives its pieces plus its weight's part of
+     * the row's slack), one after the other, and the groups on two threads: they share nothing, so the plan does not
+     * depend on which finishes first.
+     */
+    static Result solve(
+            AllocationModel allocation,
+            Pieces pieces,
+            GroupedLp.Groups groups,
+            double[] lp,
+            Map<Var, double[]> ranges,
+            String engine,
+            PlannerOptions options,
+            double bound,
+            int blockPieces) {
+        return new HeldBlocks(allocation, pieces, engine, options).solve(lp, ranges, bound, blockPieces, groups);
+    }
+
+    private Result solve(
+            double[] lp, Map<Var, double[]> ranges, double bound, int blockPieces, GroupedLp.Groups groups) {
         int n = model.vars().size();
         double[] lower = new double[n];
         double[] upper = new double[n];
@@ -117,10 +137,81 @@ final class HeldBlocks {
             double value = Math.min(upper[var.index()], Math.max(lower[var.index()], lp[var.index()]));
             current[var.index()] = var.integer() && isWhole(value) ? Math.rint(value) : value;
         }
+        double allowance = SHARE_OF_TARGET * options.relativeGap() * Math.abs(bound);
+        if (groups == null || groups.count() <= 1) {
+            Solved solved = solveBlocks(
+                    model.vars(), null, -1, (row, side) -> side, allowance, lower, upper, current, blockPieces);
+            return new Result(solved.found() && feasible(current) ? current : null, solved.took());
+        }
+        // each group's share of the coupling rows, from the values the blocks start at (the LP's, rounded)
+        int count = groups.count();
+        int[] group = groups.group();
+        Map<Integer, double[]> parts = new HashMap<>();
+        Map<Integer, Double> used = new HashMap<>();
+        groups.weights().forEach((row, weight) -> {
+            double[] part = new double[count];
+            for (Term term : row.terms()) {
+                part[group[term.var().index()]] +=
+                        term.coefficient() * current[term.var().index()];
+            }
+            double total = 0;
+            for (double one : part) {
+                total += one;
+            }
+            parts.put(row.index(), part);
+            used.put(row.index(), total);
+        });
+        Map<Integer, double[]> weights = new HashMap<>();
+        groups.weights().forEach((row, weight) -> weights.put(row.index(), weight));
+        // the target's allowance shared out by the LP value of the groups' pieces
+        double[] value = new double[count];
+        double total = 0;
+        for (Var var : model.vars()) {
+            double one = objective[var.index()] * current[var.index()];
+            value[group[var.index()]] += one;
+            total += one;
+        }
+        double whole = total;
+        Duration spent = GroupedLp.inParallel(
+                count,
+                g -> {
+                    MpModel.Side share = (row, side) -> {
+                        double[] part = parts.get(row.index());
+                        return part == null
+                                ? side
+                                : part[g] + weights.get(row.index())[g] * (side - used.get(row.index()));
+                    };
+                    double mine = whole > 0 ? allowance * Math.max(0, value[g]) / whole : allowance / count;
+                    Solved solved = solveBlocks(
+                            groups.vars().get(g), group, g, share, mine, lower, upper, current, blockPieces);
+                    return solved.found() ? solved.took() : null;
+                },
+                Interruption.current());
+        return new Result(spent != null && feasible(current) ? current : null, spent == null ? Duration.ZERO : spent);
+    }
+
+    /**
+     * Solves, block after block, the pieces of {@code vars} that the LP left fractional, in place in {@code
+     * current}; whether the last block found a plan, and the engines' time.
+     *
+     * @param group per variable index its group, or null when the blocks have the whole model
+     * @param g the group solved (-1 for the whole model)
+     * @param share a coupling row's bound as this group holds it (the bound itself for the whole model)
+     */
+    private Solved solveBlocks(
+            List<Var> vars,
+            int[] group,
+            int g,
+            MpModel.Side share,
+            double allowance,
+            double[] lower,
+            double[] upper,
+            double[] current,
+            int blockPieces) {
         // pieces with an integer variable the LP left fractional, in canonical (variable) order
         Map<Integer, Integer> blockOf = new HashMap<>();
         int pieces = 0;
-        for (Var var : model.vars()) {
+        for (Var var : vars) {
             int i = var.index();
             if (var.integer() && !isWhole(current[i]) && !blockOf.containsKey(piece[i])) {
                 blockOf.put(piece[i], pieces++ / blockPieces);
@@ -133,7 +224,7 @@ final class HeldBlocks {
             varsOfBlock.add(new ArrayList<>());
             rowsOfBlock.add(new ArrayList<>());
         }
-        for (Var var : model.vars()) {
+        for (Var var : vars) {
             Integer b = blockOf.get(piece[var.index()]);
             if (b != null) {
                 varsOfBlock.get(b).add(var);
@@ -145,13 +236,14 @@ final class HeldBlocks {
                 rowsOfBlock.get(b).addAll(rows);
             }
         });
-        // coupling rows: their activity at the current values, and the blocks they touch
+        // coupling rows: their activity (of this group's terms) at the current values, and the blocks they touch
         double[] activity = new double[model.rows().size()];
         for (Row row : model.rows()) {
             if (!coupling[row.index()]) {
                 continue;
             }
-            activity[row.index()] = LinearModel.activity(row, current);
+            activity[row.index()] =
+                    group == null ? LinearModel.activity(row, current) : activity(row, group, g, current);
             int last = -1;
             for (Term term : row.terms()) {
                 Integer b = blockOf.get(piece[term.var().index()]);
@@ -172,7 +264,6 @@ final class HeldBlocks {
                 blockValue[b] += objective[var.index()] * current[var.index()];
             }
         }
-        double allowance = SHARE_OF_TARGET * options.relativeGap() * Math.abs(bound);
         double rest = Arrays.stream(blockValue).sum();
         double lost = 0;
         Duration spent = Duration.ZERO;
@@ -182,11 +273,12 @@ final class HeldBlocks {
                     Math.max(options.relativeGap() / 2, (allowance - lost) / Math.max(1, Math.abs(rest))));
             PlannerOptions left = options.withTimeLimit(LpGuidedSolve.remaining(options, spent))
                     .withRelativeGap(gap);
-            Solved solved = solveBlock(varsOfBlock.get(b), rowsOfBlock.get(b), lower, upper, current, activity, left);
+            Solved solved =
+                    solveBlock(varsOfBlock.get(b), rowsOfBlock.get(b), share, lower, upper, current, activity, left);
             spent = spent.plus(solved.took());
             if (!solved.found()) {
                 if (b == blocks - 1) {
-                    return new Result(null, spent);
+                    return new Solved(false, spent);
                 }
                 // the block cannot round within its share: it joins the next, which has that block's room too
                 varsOfBlock.get(b + 1).addAll(varsOfBlock.get(b));
@@ -203,7 +295,18 @@ final class HeldBlocks {
             lost += blockValue[b] - value;
             rest -= blockValue[b];
         }
-        return new Result(feasible(current) ? current : null, spent);
+        return new Solved(true, spent);
+    }
+
+    /** The activity of a row's terms in group g. */
+    private static double activity(Row row, int[] group, int g, double[] values) {
+        double sum = 0;
+        for (Term term : row.terms()) {
+            if (group[term.var().index()] == g) {
+                sum += term.coefficient() * values[term.var().index()];
+            }
+        }
+        return sum;
     }
 
     /** Whether a block found a plan, and the engine's time. */
@@ -213,6 +316,7 @@ final class HeldBlocks {
     private Solved solveBlock(
             List<Var> vars,
             List<Row> rows,
+            MpModel.Side share,
             double[] lower,
             double[] upper,
             double[] current,
@@ -238,7 +342,7 @@ final class HeldBlocks {
                     elsewhere.put(row.index(), rest);
                 }
             }
-            MpModel.Side rest = (row, bound) -> bound - elsewhere.getOrDefault(row.index(), 0.0);
+            MpModel.Side rest = (row, bound) -> share.of(row, bound) - elsewhere.getOrDefault(row.index(), 0.0);
             Map<Integer, MPVariable> mp = MpModel.writePart(
                             solver,
                             vars,

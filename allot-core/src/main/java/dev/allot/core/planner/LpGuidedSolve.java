@@ -60,11 +60,13 @@ final class LpGuidedSolve {
         // every type (the others free in all their types), then (if that leaves the rest infeasible) funded
         // decisions only.
         Map<Var, double[]> whole = wholeProjects(allocation, relaxed.values());
-        // First the held MIP in blocks (small MIPs, each given its share of the coupling rows); the MIP over all the
-        // fractional projects only when the blocks find no plan within the target, started from theirs.
+        // First the held MIP in blocks (small MIPs, each given its share of the coupling rows; a lab solved in groups
+        // solves each group's blocks on its share, two groups at a time); the MIP over all the fractional projects
+        // only when the blocks find no plan within the target, started from theirs.
         HeldBlocks.Result blocks = HeldBlocks.solve(
                 allocation,
                 pieces,
+                grouped == null ? null : grouped.groups(),
                 relaxed.values(),
                 whole,
                 mipName(engine),

@@ -87,6 +87,17 @@ final class Pieces {
         return pieces;
     }
 
+    /** How many pieces there are. */
+    int count() {
+        int count = 0;
+        for (int i = 0; i < piece.length; i++) {
+            if (piece[i] == i) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private static int find(int[] parent, int i) {
         while (parent[i] != i) {
             parent[i] = parent[parent[i]];

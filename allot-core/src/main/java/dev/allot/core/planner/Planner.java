@@ -109,7 +109,7 @@ public final class Planner {
         double[] firstValues = first == allocation
                 ? outcome.values()
                 : OverTimeSolve.Values.mapped(first, allocation, new int[] {0}, outcome.values());
-        try (Pricing pricing = options.explain() ? Pricing.of(first.model, firstValues, fundedVars(first)) : null) {
+        try (Pricing pricing = options.explain() ? Pricing.of(first, firstValues, fundedVars(first)) : null) {
             Explainer explainer = new Explainer(first, lab, grants, pricing, firstValues, options);
             List<ProjectPlan> lines = new ArrayList<>();
             double planValue = 0;

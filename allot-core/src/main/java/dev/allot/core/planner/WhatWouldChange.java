@@ -33,9 +33,12 @@ final class WhatWouldChange {
 
     private static final String NOT_RESOLVED = " (no exact priority threshold: not re-solved for this plan).";
 
-    /** Prices capacity: value per GPU of {@code delta} more (negative: fewer) GPUs of a type in the fixed LP. */
+    /**
+     * Prices capacity for project p: value per GPU of {@code delta} more (negative: fewer) GPUs of a type in the fixed
+     * LP (of p's group, when the lab is priced in groups).
+     */
     interface Prices {
-        double perGpu(GpuTypeId type, int delta);
+        double perGpu(int p, GpuTypeId type, int delta);
     }
 
     private final AllocationModel allocation;
@@ -95,11 +98,11 @@ final class WhatWouldChange {
         double target = effectiveGpus(p) + unit * speed - 1e-6;
         String node = "one more " + own + " node (" + unit + " GPU" + (unit == 1 ? "" : "s")
                 + ", or as much compute of other types)";
-        String worth = "one more " + own + " is worth " + format(round(prices.perGpu(own, -unit))) + " elsewhere and "
-                + format(marginal.get(own)) + " to it.";
+        String worth = "one more " + own + " is worth " + format(round(prices.perGpu(p, own, -unit)))
+                + " elsewhere and " + format(marginal.get(own)) + " to it.";
         Optional<PriorityThresholds.Threshold> threshold =
                 growth.flatMap(search -> search.search(p, values -> effective(p, values) >= target, ABOVE_TOP));
-        if (threshold.isEmpty() && prices.perGpu(own, -unit) > marginal.get(own)) {
+        if (threshold.isEmpty() && prices.perGpu(p, own, -unit) > marginal.get(own)) {
             changes.add(capitalised(worth.substring(0, worth.length() - 1)) + NOT_RESOLVED);
         }
         threshold.ifPresent(found -> {
@@ -109,7 +112,7 @@ final class WhatWouldChange {
                 // contradiction.
                 changes.add("Would not get " + node + " even at the top priority (" + format(MAX_PRIORITY)
                         + "): a rule above holds it, though one more " + own + " is worth " + format(marginal.get(own))
-                        + " to it and " + format(round(prices.perGpu(own, -unit))) + " elsewhere.");
+                        + " to it and " + format(round(prices.perGpu(p, own, -unit))) + " elsewhere.");
             } else if (found.priority() >= project.priority() + 0.005) {
                 changes.add("Would get " + node + " if its priority were >= " + format(found.priority()) + " (now "
                         + format(project.priority()) + "); " + worth);
@@ -130,7 +133,8 @@ final class WhatWouldChange {
         if (threshold.isEmpty() && !project.effectiveSpeed().isEmpty()) {
             GpuTypeId type = bestType(project);
             changes.add("Its floor would take GPUs worth "
-                    + format(round(prices.perGpu(type, -allocation.fleet.unitGpus(type)))) + " each elsewhere (" + type
+                    + format(round(prices.perGpu(p, type, -allocation.fleet.unitGpus(type)))) + " each elsewhere ("
+                    + type
                     + ")" + NOT_RESOLVED);
         }
         threshold.ifPresent(found -> {
@@ -154,7 +158,7 @@ final class WhatWouldChange {
             // The first-order test above only picks the candidates; the re-solve decides.
             if (fundedIfAccepting(p, type)) {
                 changes.add("Would be funded at its priority if it accepted " + type + " (one " + type + " is worth "
-                        + format(round(prices.perGpu(type, allocation.fleet.unitGpus(type)))) + " elsewhere).");
+                        + format(round(prices.perGpu(p, type, allocation.fleet.unitGpus(type)))) + " elsewhere).");
             }
         }
         return changes;
@@ -316,7 +320,7 @@ final class WhatWouldChange {
         PlannedProject project = allocation.projects.get(p);
         int unit = allocation.fleet.unitGpus(type);
         int floorGpus = Math.max(unit, (project.floorGpus() + unit - 1) / unit * unit);
-        double cost = floorGpus * prices.perGpu(type, -unit);
+        double cost = floorGpus * prices.perGpu(p, type, -unit);
         List<ValueSegment> curve = allocation.valueCurves.get(p);
         double valuePerPriority = Explainer.curveValue(
                 curve.isEmpty() ? List.of(new ValueSegment(floorGpus * speed, 1)) : curve, floorGpus * speed);

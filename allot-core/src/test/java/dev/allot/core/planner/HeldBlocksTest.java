@@ -27,12 +27,10 @@ class HeldBlocksTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void blocksKeepEveryRowAndStayBetweenTheOptimumAndNeverAboveIt(long seed) {
-        Lab lab = seed % 4 == 3 ? RandomLabs.shapedGpuGranularity(seed, 40, 3) : RandomLabs.shaped(seed, 40, 3);
-        if (!GrantRules.check(lab).isEmpty()
-                || !GrantRules.shareMinimumsOfEmptyCategories(lab).isEmpty()) {
+        AllocationModel allocation = plannableModel(seed);
+        if (allocation == null) {
             return;
         }
-        AllocationModel allocation = wholeNodeModel(lab);
         PlannerOptions exact = PlannerOptions.defaults().withRelativeGap(0);
         SolverOutcome lp = MipEngine.solve("GLOP", allocation.model, row -> true, true, exact, Map.of(), true, null);
         SolverOutcome optimum = MipEngine.solve("SCIP", allocation.model, row -> true, true, exact);
@@ -48,7 +46,42 @@ class HeldBlocksTest {
         if (blocks.values() == null) {
             return;
         }
-        double[] values = blocks.values();
+        keepsEveryRowAndIsNoBetterThanTheOptimum(allocation, held, blocks.values(), optimum.objective());
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void blocksInGroupsKeepEveryRowOnTheirSharesAndGiveTheSamePlanEveryRun(long seed) {
+        AllocationModel allocation = plannableModel(seed);
+        if (allocation == null) {
+            return;
+        }
+        PlannerOptions exact = PlannerOptions.defaults().withRelativeGap(0);
+        Pieces pieces = Pieces.of(allocation);
+        GroupedLp.Result lp = GroupedLp.solve(allocation, pieces, exact, 13, ProgressListener.NONE);
+        SolverOutcome optimum = MipEngine.solve("SCIP", allocation.model, row -> true, true, exact);
+        if (lp == null || optimum.status() != SolverOutcome.Status.OPTIMAL) {
+            return;
+        }
+        assertThat(lp.groups().count()).isGreaterThan(1);
+        Map<Var, double[]> held = LpGuidedSolve.wholeProjects(allocation, lp.values());
+
+        // each group's blocks of three pieces on the group's share, the groups on two threads
+        HeldBlocks.Result first =
+                HeldBlocks.solve(allocation, pieces, lp.groups(), lp.values(), held, "SCIP", exact, lp.bound(), 3);
+        HeldBlocks.Result again =
+                HeldBlocks.solve(allocation, pieces, lp.groups(), lp.values(), held, "SCIP", exact, lp.bound(), 3);
+
+        if (first.values() == null) {
+            assertThat(again.values()).isNull();
+            return;
+        }
+        assertThat(again.values()).containsExactly(first.values());
+        keepsEveryRowAndIsNoBetterThanTheOptimum(allocation, held, first.values(), optimum.objective());
+    }
+
+    private static void keepsEveryRowAndIsNoBetterThanTheOptimum(
+            AllocationModel allocation, Map<Var, double[]> held, double[] values, double optimum) {
         for (Row row : allocation.model.rows()) {
             double activity = LinearModel.activity(row, values);
             assertThat(activity).as(row.name()).isGreaterThanOrEqualTo(row.lower() - 1e-5);
@@ -66,7 +99,7 @@ class HeldBlocksTest {
             }
         }
         double value = OverTimeSolve.objectiveOf(allocation.model, values);
-        assertThat(value).isLessThanOrEqualTo(optimum.objective() + TOLERANCE * Math.abs(optimum.objective()));
+        assertThat(value).isLessThanOrEqualTo(optimum + TOLERANCE * Math.abs(optimum));
     }
 
     @Test
@@ -98,6 +131,15 @@ class HeldBlocksTest {
         }
         assertThat(labs).isGreaterThan(6);
         assertThat(planned).as("labs the blocks planned, of %d", labs).isGreaterThanOrEqualTo(labs * 2 / 3);
+    }
+
+    /** The whole-node model of a random lab of 40 projects, or null when the lab cannot be planned. */
+    private static AllocationModel plannableModel(long seed) {
+        Lab lab = seed % 4 == 3 ? RandomLabs.shapedGpuGranularity(seed, 40, 3) : RandomLabs.shaped(seed, 40, 3);
+        return GrantRules.check(lab).isEmpty()
+                        && GrantRules.shareMinimumsOfEmptyCategories(lab).isEmpty()
+                ? wholeNodeModel(lab)
+                : null;
     }
 
     private static AllocationModel wholeNodeModel(Lab lab) {
