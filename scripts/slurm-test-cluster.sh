@@ -14,6 +14,10 @@
 #                                    stops the Slurm daemons, drops and recreates slurmdbd's database, forgets the
 #                                    controller's cached associations and reservations, starts them again (a fresh
 #                                    apply measured on a used database pays for every association deleted before)
+#   slurm-test-cluster.sh quickack on|off
+#                                    turn delayed TCP acknowledgements off (on) or back on (off) for loopback, the
+#                                    host setting docs/slurm.md recommends for the hosts of sacctmgr and slurmdbd;
+#                                    the cluster works either way ('quickack' shows the setting)
 #   slurm-test-cluster.sh status    one line per daemon; exit 0 only when the cluster answers
 #
 # Overrides: SLURM_TEST_CLUSTER (cluster name, default "ci"), SLURM_TEST_BASE (state dir), SLURM_TEST_CONF_DIR.
@@ -238,6 +242,22 @@ do_stop() {
   stop_pidfile mariadbd "$RUN/mysqld/mysqld.pid" & stop_pidfile munged "$RUN/munged.pid" & wait  # munged only if started here
 }
 
+# Loopback's two local routes with their quickack attribute set to $1 (1: acknowledge at once, 0: the kernel's
+# delayed acknowledgements); sacctmgr's exchanges with slurmdbd wait about 40 ms each way without it.
+do_quickack() {
+  local value route
+  case "${1:-}" in
+    on) value=1 ;;
+    off) value=0 ;;
+    "") ip route show table local | grep -E '^local 127\.0\.0\.(0/8|1) ' ; return 0 ;;
+    *) echo "usage: $0 quickack on|off" >&2; exit 2 ;;
+  esac
+  for route in 127.0.0.0/8 127.0.0.1; do
+    ip route change local "$route" dev lo proto kernel scope host src 127.0.0.1 table local quickack "$value"
+  done
+  log "loopback quickack $1"
+}
+
 do_status() {
   local n pidf
   for n in munged mysqld/mysqld slurmdbd slurmctld slurmd; do
@@ -253,6 +273,7 @@ case "${1:-}" in
   stop) do_stop ;;
   reset-accounting) do_reset_accounting ;;
   reset) do_stop; rm -rf "$BASE"; rm -f "$CONF_DIR/slurm.conf" "$CONF_DIR/gres.conf" "$CONF_DIR/slurmdbd.conf" ;;
+  quickack) do_quickack "${2:-}" ;;
   status) do_status ;;
-  *) echo "usage: $0 install|start|stop|reset|reset-accounting|status" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|reset|reset-accounting|quickack on|off|status" >&2; exit 2 ;;
 esac
