@@ -9,26 +9,42 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shows a long solve's progress on one terminal line, rewritten in place twice a second: elapsed time, and the best
- * value, bound and gap whenever the engine reports them. Silent for solves that end within the first second.
+ * Shows a long solve's progress: elapsed time, and the best value, bound and gap whenever the engine reports them. On
+ * a terminal one line is rewritten in place twice a second; into a file or a pipe (a log, CI) a whole line is written
+ * every five seconds instead, so that the log holds readable lines, not hundreds of carriage returns. Silent for
+ * solves that end within the first second (five, into a file).
  */
 public final class ProgressLine implements ProgressListener, AutoCloseable {
     private static final long QUIET_MILLIS = 1000;
+    private static final long LOG_MILLIS = 5000;
+    /**
+     * Set by the {@code allot} launcher from its shell's view of stderr ({@code [ -t 2 ]}); without it, the JVM's
+     * own guess (a console attached) decides.
+     */
+    static final String TERMINAL_PROPERTY = "allot.stderr.terminal";
+
     private final PrintStream out;
+    private final boolean terminal;
     private final long start = System.nanoTime();
     private final ScheduledExecutorService ticker;
     private String latest = "";
     private boolean printed;
 
     public ProgressLine(PrintStream out, boolean enabled) {
+        this(out, enabled, stderrIsTerminal());
+    }
+
+    ProgressLine(PrintStream out, boolean enabled, boolean terminal) {
         this.out = out;
+        this.terminal = terminal;
         if (enabled) {
             ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "progress");
                 thread.setDaemon(true);
                 return thread;
             });
-            ticker.scheduleAtFixedRate(this::print, QUIET_MILLIS, 500, TimeUnit.MILLISECONDS);
+            long every = terminal ? 500 : LOG_MILLIS;
+            ticker.scheduleAtFixedRate(this::tick, terminal ? QUIET_MILLIS : LOG_MILLIS, every, TimeUnit.MILLISECONDS);
         } else {
             ticker = null;
         }
@@ -56,10 +72,20 @@ public final class ProgressLine implements ProgressListener, AutoCloseable {
         return String.format(Locale.ROOT, "  value %.1f  bound %.1f  gap %.2f %%", objective, bound, gap * 100);
     }
 
-    private synchronized void print() {
-        out.printf(Locale.ROOT, "\rsolving… %5.1f s%s   ", (System.nanoTime() - start) / 1e9, latest);
+    synchronized void tick() {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (terminal) {
+            out.printf(Locale.ROOT, "\rsolving… %5.1f s%s   ", seconds, latest);
+            printed = true;
+        } else {
+            out.printf(Locale.ROOT, "solving… %.0f s%s%n", seconds, latest);
+        }
         out.flush();
-        printed = true;
+    }
+
+    private static boolean stderrIsTerminal() {
+        String told = System.getProperty(TERMINAL_PROPERTY);
+        return told != null ? Boolean.parseBoolean(told) : System.console() != null;
     }
 
     @Override
