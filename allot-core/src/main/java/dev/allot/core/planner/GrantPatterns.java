@@ -73,7 +73,11 @@ final class GrantPatterns {
      * sparse (most patterns touch a few of the rows) in flat arrays, pattern j's entries at {@code from[j]..from[j+1]}.
      */
     private static final class Patterns {
-        final List<double[]> values = new ArrayList<>();
+        /** The values of the project's variables, pattern after pattern. */
+        private double[] values;
+
+        private final int width;
+        private int size;
         private double[] objective = new double[8];
         private int[] from = new int[9];
         private int[] useRow = new int[16];
@@ -83,14 +87,20 @@ final class GrantPatterns {
          * Adds a pattern; its use is read from the dense {@code rowUse} at the rows {@code touched[0..count)} (in
          * increasing order), whose entries are cleared.
          */
+        Patterns(int width) {
+            this.width = width;
+            this.values = new double[8 * width];
+        }
+
         void add(double[] patternValues, double value, double[] rowUse, int[] touched, int count) {
-            int j = values.size();
+            int j = size++;
             if (j == objective.length) {
                 objective = Arrays.copyOf(objective, 2 * objective.length);
                 from = Arrays.copyOf(from, objective.length + 1);
+                values = Arrays.copyOf(values, objective.length * width);
             }
             objective[j] = value;
-            values.add(patternValues);
+            System.arraycopy(patternValues, 0, values, j * width, width);
             int end = from[j];
             for (int t = 0; t < count; t++) {
                 int r = touched[t];
@@ -112,7 +122,12 @@ final class GrantPatterns {
         }
 
         int size() {
-            return values.size();
+            return size;
+        }
+
+        /** The value of the project's variable at position i in pattern j. */
+        double value(int j, int i) {
+            return values[j * width + i];
         }
 
         /** Sets pattern j's coefficients on the coupling rows. */
@@ -391,11 +406,14 @@ final class GrantPatterns {
             for (int i = 0; i < vars.size(); i++) {
                 couplingPairs[i] = couplingTerms[vars.get(i).index()];
             }
+            best = new double[vars.size()];
         }
 
         final int[][] couplingPairs;
         /** Scratch: a pattern's dense use of the coupling rows, all zero between patterns. */
         final double[] rowUse = new double[coupling.size()];
+        /** Scratch: the best completion found so far. */
+        final double[] best;
         /** Scratch: the rows a pattern uses, and whether each is listed. */
         final int[] touchedRows = new int[coupling.size()];
 
@@ -416,7 +434,7 @@ final class GrantPatterns {
         }
 
         Patterns enumerate(int room) {
-            Patterns patterns = new Patterns();
+            Patterns patterns = new Patterns(vars.size());
             if (indexOf(indicatorUnit, -1) >= 0) {
                 return null;
             }
@@ -468,6 +486,7 @@ final class GrantPatterns {
             }
             Var fundedVar = vars.get(funded);
             double[] best = null;
+            double[] kept = this.best;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int f = (int) Math.ceil(fundedVar.lower()); f <= fundedVar.upper(); f++) {
                 values[funded] = f;
@@ -481,7 +500,8 @@ final class GrantPatterns {
                         value += cost[i] * values[i];
                     }
                     if (value > bestValue + 1e-12) {
-                        best = values.clone();
+                        System.arraycopy(values, 0, kept, 0, values.length);
+                        best = kept;
                         bestValue = value;
                     }
                 }
@@ -713,9 +733,9 @@ final class GrantPatterns {
         double[] values = new double[owner.length];
         double value = 0;
         for (int p = 0; p < n; p++) {
-            double[] pattern = byProject.get(p).values.get(chosen[p]);
-            for (int i = 0; i < pattern.length; i++) {
-                values[owned.get(p).get(i).index()] = pattern[i];
+            List<Var> vars = owned.get(p);
+            for (int i = 0; i < vars.size(); i++) {
+                values[vars.get(i).index()] = byProject.get(p).value(chosen[p], i);
             }
             value += byProject.get(p).objective(chosen[p]);
         }
