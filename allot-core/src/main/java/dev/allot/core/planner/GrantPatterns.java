@@ -68,19 +68,53 @@ final class GrantPatterns {
     private double[] upper;
     private final double[] objective;
 
-    /** Patterns of one project: the values of its variables, its objective and its use of each coupling row. */
+    /**
+     * Patterns of one project: the values of its variables, its objective and its use of each coupling row, kept
+     * sparse (most patterns touch a few of the rows) in flat arrays, pattern j's entries at {@code from[j]..from[j+1]}.
+     */
     private static final class Patterns {
-        final List<double[]> values = new ArrayList<>();
-        final List<double[]> use = new ArrayList<>();
-        private double[] objective = new double[8];
+        /** The values of the project's variables, pattern after pattern. */
+        private double[] values;
 
-        void add(double[] patternValues, double value, double[] rowUse) {
-            if (values.size() == objective.length) {
+        private final int width;
+        private int size;
+        private double[] objective = new double[8];
+        private int[] from = new int[9];
+        private int[] useRow = new int[16];
+        private double[] useCoefficient = new double[16];
+
+        /**
+         * Adds a pattern; its use is read from the dense {@code rowUse} at the rows {@code touched[0..count)} (in
+         * increasing order), whose entries are cleared.
+         */
+        Patterns(int width) {
+            this.width = width;
+            this.values = new double[8 * width];
+        }
+
+        void add(double[] patternValues, double value, double[] rowUse, int[] touched, int count) {
+            int j = size++;
+            if (j == objective.length) {
                 objective = Arrays.copyOf(objective, 2 * objective.length);
+                from = Arrays.copyOf(from, objective.length + 1);
+                values = Arrays.copyOf(values, objective.length * width);
             }
-            objective[values.size()] = value;
-            values.add(patternValues);
-            use.add(rowUse);
+            objective[j] = value;
+            System.arraycopy(patternValues, 0, values, j * width, width);
+            int end = from[j];
+            for (int t = 0; t < count; t++) {
+                int r = touched[t];
+                if (rowUse[r] != 0) {
+                    if (end == useRow.length) {
+                        useRow = Arrays.copyOf(useRow, 2 * end);
+                        useCoefficient = Arrays.copyOf(useCoefficient, 2 * end);
+                    }
+                    useRow[end] = r;
+                    useCoefficient[end++] = rowUse[r];
+                }
+                rowUse[r] = 0;
+            }
+            from[j + 1] = end;
         }
 
         double objective(int j) {
@@ -88,17 +122,44 @@ final class GrantPatterns {
         }
 
         int size() {
-            return values.size();
+            return size;
+        }
+
+        /** The value of the project's variable at position i in pattern j. */
+        double value(int j, int i) {
+            return values[j * width + i];
+        }
+
+        /** Sets pattern j's coefficients on the coupling rows. */
+        void setCoefficients(int j, MPConstraint[] coupling, MPVariable var) {
+            for (int k = from[j]; k < from[j + 1]; k++) {
+                coupling[useRow[k]].setCoefficient(var, useCoefficient[k]);
+            }
+        }
+
+        /** Adds pattern j's use of the coupling rows to {@code sum}. */
+        void addUse(int j, double[] sum) {
+            for (int k = from[j]; k < from[j + 1]; k++) {
+                sum[useRow[k]] += useCoefficient[k];
+            }
+        }
+
+        /** The sum of pattern j's absolute use of the coupling rows. */
+        double total(int j) {
+            double sum = 0;
+            for (int k = from[j]; k < from[j + 1]; k++) {
+                sum += Math.abs(useCoefficient[k]);
+            }
+            return sum;
         }
 
         /** Each pattern's use of the coupling rows at the prices. */
         double[] priced(double[] prices) {
             double[] priced = new double[size()];
             for (int j = 0; j < priced.length; j++) {
-                double[] rowUse = use.get(j);
                 double sum = 0;
-                for (int r = 0; r < rowUse.length; r++) {
-                    sum += prices[r] * rowUse[r];
+                for (int k = from[j]; k < from[j + 1]; k++) {
+                    sum += prices[useRow[k]] * useCoefficient[k];
                 }
                 priced[j] = sum;
             }
@@ -345,9 +406,18 @@ final class GrantPatterns {
             for (int i = 0; i < vars.size(); i++) {
                 couplingPairs[i] = couplingTerms[vars.get(i).index()];
             }
+            best = new double[vars.size()];
         }
 
         final int[][] couplingPairs;
+        /** Scratch: a pattern's dense use of the coupling rows, all zero between patterns. */
+        final double[] rowUse = new double[coupling.size()];
+        /** Scratch: the best completion found so far. */
+        final double[] best;
+        /** Scratch: the rows a pattern uses, and whether each is listed. */
+        final int[] touchedRows = new int[coupling.size()];
+
+        final boolean[] touched = new boolean[coupling.size()];
 
         /** The unit variable sharing a row with the indicator at position i, or -1. */
         private int unitOf(int i) {
@@ -364,7 +434,7 @@ final class GrantPatterns {
         }
 
         Patterns enumerate(int room) {
-            Patterns patterns = new Patterns();
+            Patterns patterns = new Patterns(vars.size());
             if (indexOf(indicatorUnit, -1) >= 0) {
                 return null;
             }
@@ -416,6 +486,7 @@ final class GrantPatterns {
             }
             Var fundedVar = vars.get(funded);
             double[] best = null;
+            double[] kept = this.best;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int f = (int) Math.ceil(fundedVar.lower()); f <= fundedVar.upper(); f++) {
                 values[funded] = f;
@@ -429,7 +500,8 @@ final class GrantPatterns {
                         value += cost[i] * values[i];
                     }
                     if (value > bestValue + 1e-12) {
-                        best = values.clone();
+                        System.arraycopy(values, 0, kept, 0, values.length);
+                        best = kept;
                         bestValue = value;
                     }
                 }
@@ -437,15 +509,25 @@ final class GrantPatterns {
             if (best == null) {
                 return false;
             }
-            double[] rowUse = new double[coupling.size()];
+            double[] rowUse = this.rowUse;
+            int count = 0;
             for (int i = 0; i < best.length; i++) {
                 if (couplingPairs[i] != null && best[i] != 0) {
                     for (int k = 0; k < use[i].length; k++) {
-                        rowUse[couplingPairs[i][2 * k]] += use[i][k] * best[i];
+                        int r = couplingPairs[i][2 * k];
+                        if (!touched[r]) {
+                            touched[r] = true;
+                            touchedRows[count++] = r;
+                        }
+                        rowUse[r] += use[i][k] * best[i];
                     }
                 }
             }
-            patterns.add(best, bestValue, rowUse);
+            Arrays.sort(touchedRows, 0, count);
+            for (int t = 0; t < count; t++) {
+                touched[touchedRows[t]] = false;
+            }
+            patterns.add(best, bestValue, rowUse, touchedRows, count);
             return true;
         }
 
@@ -454,12 +536,10 @@ final class GrantPatterns {
             Var var = vars.get(v);
             double least = var.lower();
             values[v] = 0;
-            for (int r = 0; r < rowVars.length; r++) {
-                int at = indexOf(rowVars[r], v);
-                if (at < 0) {
-                    continue;
-                }
-                double coefficient = rowCoefficients[r][at];
+            int[] rows = rowsOf(v);
+            for (int k = 0; k < rows.length; k += 2) {
+                int r = rows[k];
+                double coefficient = rowCoefficients[r][rows[k + 1]];
                 double rest = activity(r, values);
                 if (coefficient > 0 && rowLower[r] > Double.NEGATIVE_INFINITY) {
                     least = Math.max(least, (rowLower[r] - rest) / coefficient);
@@ -468,6 +548,24 @@ final class GrantPatterns {
                 }
             }
             return var.integer() ? Math.ceil(least - FEASIBLE) : least;
+        }
+
+        /** The rows holding the change variable, as pairs {@code [row, position in the row]}. */
+        private int[] changeRows;
+
+        private int[] rowsOf(int v) {
+            if (changeRows == null) {
+                List<Integer> pairs = new ArrayList<>();
+                for (int r = 0; r < rowVars.length; r++) {
+                    int at = indexOf(rowVars[r], v);
+                    if (at >= 0) {
+                        pairs.add(r);
+                        pairs.add(at);
+                    }
+                }
+                changeRows = pairs.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return changeRows;
         }
 
         /** Fills the value segments in order up to the compute granted (the curve is concave). */
@@ -532,7 +630,7 @@ final class GrantPatterns {
                 if (patterns.objective(j) > patterns.objective(best)) {
                     best = j;
                 }
-                if (total(patterns.use.get(j)) < total(patterns.use.get(least))) {
+                if (patterns.total(j) < patterns.total(least)) {
                     least = j;
                 }
             }
@@ -635,9 +733,9 @@ final class GrantPatterns {
         double[] values = new double[owner.length];
         double value = 0;
         for (int p = 0; p < n; p++) {
-            double[] pattern = byProject.get(p).values.get(chosen[p]);
-            for (int i = 0; i < pattern.length; i++) {
-                values[owned.get(p).get(i).index()] = pattern[i];
+            List<Var> vars = owned.get(p);
+            for (int i = 0; i < vars.size(); i++) {
+                values[vars.get(i).index()] = byProject.get(p).value(chosen[p], i);
             }
             value += byProject.get(p).objective(chosen[p]);
         }
@@ -717,14 +815,6 @@ final class GrantPatterns {
         return priced;
     }
 
-    private static double total(double[] use) {
-        double sum = 0;
-        for (double u : use) {
-            sum += Math.abs(u);
-        }
-        return sum;
-    }
-
     /** The relaxation over some columns, and the MIP over the patterns of the projects it leaves open. */
     private static final class Restricted {
         double[] weights;
@@ -762,12 +852,7 @@ final class GrantPatterns {
                         vars.add(var);
                         one[p].setCoefficient(var, 1);
                         objective.setCoefficient(var, patterns.objective(j));
-                        double[] use = patterns.use.get(j);
-                        for (int r = 0; r < rows; r++) {
-                            if (use[r] != 0) {
-                                coupling[r].setCoefficient(var, use[r]);
-                            }
-                        }
+                        patterns.setCoefficients(j, coupling, var);
                     }
                 }
                 objective.setMaximization();
@@ -810,10 +895,7 @@ final class GrantPatterns {
             double[] held = new double[rows];
             for (int p = 0; p < byProject.size(); p++) {
                 if (chosen[p] >= 0) {
-                    double[] use = byProject.get(p).use.get(chosen[p]);
-                    for (int r = 0; r < rows; r++) {
-                        held[r] += use[r];
-                    }
+                    byProject.get(p).addUse(chosen[p], held);
                 }
             }
             MPSolver solver = MPSolver.createSolver("SCIP");
@@ -834,12 +916,7 @@ final class GrantPatterns {
                         choices[j] = solver.makeBoolVar("");
                         one.setCoefficient(choices[j], 1);
                         objective.setCoefficient(choices[j], patterns.objective(j));
-                        double[] use = patterns.use.get(j);
-                        for (int r = 0; r < rows; r++) {
-                            if (use[r] != 0) {
-                                coupling[r].setCoefficient(choices[j], use[r]);
-                            }
-                        }
+                        patterns.setCoefficients(j, coupling, choices[j]);
                     }
                     vars.add(choices);
                 }
