@@ -44,6 +44,12 @@ import picocli.CommandLine.Spec;
             "Replay a job trace against a plan before publishing it: utilisation, queueing, entitlement met, borrowing and preemptions per project, category and GPU type, under one or more sharing policies (strict, lending, fairshare, lending-relations). A plan over time changes grants at its period boundaries, applies the lab's capacity events and runs its reserved blocks, and the report says whether each block started on time. Writes simulation.json and simulation.html (a verdict per policy first); see docs/simulation.md."
         })
 public final class SimulateCommand implements Callable<Integer> {
+    /**
+     * Warnings printed before the run: the first ones (the headline and the first projects), then a count; a plan that
+     * cannot start the jobs of 200 projects would otherwise push the summary off the screen.
+     */
+    static final int CONSOLE_WARNINGS = 10;
+
     @Mixin
     PlanInput input;
 
@@ -177,10 +183,18 @@ public final class SimulateCommand implements Callable<Integer> {
             outcomes = Simulator.create(options)
                     .compare(loaded.lab(), loaded.plan(), jobs, policies, progress, warning -> {
                         planWarnings.add(warning);
-                        System.out.println("Warning: " + warning);
+                        if (planWarnings.size() <= CONSOLE_WARNINGS) {
+                            System.out.println("Warning: " + warning);
+                        }
                     });
         } catch (AllotException e) {
             throw naming(e);
+        }
+        if (planWarnings.size() > CONSOLE_WARNINGS) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "Warning: ... and %,d more (every warning is in simulation.json and simulation.html)%n",
+                    planWarnings.size() - CONSOLE_WARNINGS);
         }
         System.out.println("Trace groups ran as projects:");
         outcomes.get(0)

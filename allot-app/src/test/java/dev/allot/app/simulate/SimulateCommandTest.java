@@ -9,6 +9,7 @@ import dev.allot.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +130,39 @@ class SimulateCommandTest {
                         + " can use (largest job 16 GPUs, largest usable grant 8)");
         assertThat(Files.readString(out.resolve("simulation.json"))).contains("\"planWarnings\"", headline);
         assertThat(Files.readString(out.resolve("simulation.html"))).contains(headline);
+    }
+
+    @Test
+    void manyWarningsArePrintedAsTheFirstOnesAndACountWhileTheReportsHoldThemAll() throws IOException {
+        Path out = folder.resolve("many-warnings");
+
+        CliRun run = run(
+                "simulate",
+                "--demo",
+                "--synthetic-jobs",
+                "20000",
+                "--policy",
+                "strict",
+                "--quiet",
+                "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> printed =
+                run.out().lines().filter(line -> line.startsWith("Warning: ")).toList();
+        int all = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("simulation.json").toFile())
+                .get("planWarnings")
+                .size();
+        assertThat(all)
+                .as("the demo's grants cannot start the synthetic trace's largest jobs in many projects")
+                .isGreaterThan(SimulateCommand.CONSOLE_WARNINGS + 1);
+        assertThat(printed).hasSize(SimulateCommand.CONSOLE_WARNINGS + 1);
+        assertThat(printed.get(SimulateCommand.CONSOLE_WARNINGS))
+                .isEqualTo(String.format(
+                        java.util.Locale.ROOT,
+                        "Warning: ... and %,d more (every warning is in simulation.json and simulation.html)",
+                        all - SimulateCommand.CONSOLE_WARNINGS));
     }
 
     @Test
