@@ -76,37 +76,10 @@ final class HeldBlocks {
     record Result(double[] values, Duration spent) {}
 
     /**
-     * @param lp the LP relaxation's values
-     * @param ranges variables held within ranges (as for the held MIP)
-     * @param options the time limit, and the gap to the LP bound the plan should reach
-     * @param bound the LP bound
-     */
-    static Result solve(
-            AllocationModel allocation,
-            double[] lp,
-            Map<Var, double[]> ranges,
-            String engine,
-            PlannerOptions options,
-            double bound,
-            int blockPieces) {
-        return solve(allocation, Pieces.of(allocation), lp, ranges, engine, options, bound, blockPieces);
-    }
-
-    /** As above, with the model's pieces already found. */
-    static Result solve(
-            AllocationModel allocation,
-            Pieces pieces,
-            double[] lp,
-            Map<Var, double[]> ranges,
-            String engine,
-            PlannerOptions options,
-            double bound,
-            int blockPieces) {
-        return solve(allocation, pieces, null, lp, ranges, engine, options, bound, blockPieces);
-    }
-
-    /**
-     * As above; with {@code groups} of more than one (the groups the relaxation was solved in), each group's blocks
+     * The held MIP in blocks: each block of about {@code blockPieces} pieces solved with the rest held, within the
+     * time limit of {@code options} and aiming at its gap to {@code bound} (the LP bound); {@code lp} holds the LP
+     * relaxation's values and {@code ranges} the variables held within ranges. With {@code groups} of more than one
+     * (null: one; the groups the relaxation was solved in), each group's blocks
      * are solved on the group's share of every coupling row (what the LP gives its pieces plus its weight's part of
      * the row's slack), one after the other, and the groups on two threads: they share nothing, so the plan does not
      * depend on which finishes first.

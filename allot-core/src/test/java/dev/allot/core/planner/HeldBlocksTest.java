@@ -40,7 +40,8 @@ class HeldBlocksTest {
         Map<Var, double[]> held = LpGuidedSolve.wholeProjects(allocation, lp.values());
 
         // blocks of three pieces: many blocks, each sharing the coupling rows with the others
-        HeldBlocks.Result blocks = HeldBlocks.solve(allocation, lp.values(), held, "SCIP", exact, lp.objective(), 3);
+        HeldBlocks.Result blocks = HeldBlocks.solve(
+                allocation, Pieces.of(allocation), null, lp.values(), held, "SCIP", exact, lp.objective(), 3);
 
         assertThat(optimum.objective()).isLessThanOrEqualTo(lp.objective() + TOLERANCE * Math.abs(lp.objective()));
         if (blocks.values() == null) {
@@ -121,6 +122,8 @@ class HeldBlocksTest {
             labs++;
             HeldBlocks.Result blocks = HeldBlocks.solve(
                     allocation,
+                    Pieces.of(allocation),
+                    null,
                     lp.values(),
                     LpGuidedSolve.wholeProjects(allocation, lp.values()),
                     "SCIP",
