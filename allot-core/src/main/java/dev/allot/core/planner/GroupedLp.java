@@ -61,12 +61,53 @@ final class GroupedLp {
     record Result(double[] values, double bound, Duration spent, Groups groups) {}
 
     /**
+     * Per coupling row index: each group's use of the row at some values, each group's weight, and the row's whole
+     * activity (rows by index: a row's hash is that of all its terms); see {@link Groups#shares}.
+     */
+    record Shares(Map<Integer, double[]> used, Map<Integer, double[]> weights, Map<Integer, Double> activity) {
+        /** Group {@code g}'s bound of a row: its share of a coupling row's bound, any other row's bound itself. */
+        MpModel.Side side(int g) {
+            return (row, bound) -> {
+                double[] part = used.get(row.index());
+                return part == null
+                        ? bound
+                        : part[g] + weights.get(row.index())[g] * (bound - activity.get(row.index()));
+            };
+        }
+    }
+
+    /**
      * The pieces of a model dealt into groups: per group its variables, its own rows and the coupling rows it has
      * terms in (in model order), and per coupling row each group's weight, the share of the row's bounds it gets.
      *
      * @param group per variable index, its group
      */
     record Groups(int count, int[] group, List<List<Var>> vars, List<List<Row>> rows, Map<Row, double[]> weights) {
+        /**
+         * Each group's share of every coupling row when the variables hold {@code values} (the held blocks' start, a
+         * plan being priced): what the group's own terms use of the row, plus its weight's part of the row's slack, so
+         * that the values fit every group's share and the shares add up to the row's bounds.
+         */
+        Shares shares(double[] values) {
+            Map<Integer, double[]> used = new HashMap<>();
+            Map<Integer, double[]> byWeight = new HashMap<>();
+            Map<Integer, Double> activity = new HashMap<>();
+            weights.forEach((row, weight) -> {
+                double[] part = new double[count];
+                for (Term term : row.terms()) {
+                    part[group[term.var().index()]] +=
+                            term.coefficient() * values[term.var().index()];
+                }
+                double total = 0;
+                for (double one : part) {
+                    total += one;
+                }
+                used.put(row.index(), part);
+                byWeight.put(row.index(), weight);
+                activity.put(row.index(), total);
+            });
+            return new Shares(used, byWeight, activity);
+        }
         /**
          * Deals the pieces, in canonical order, round-robin into groups of between two thirds and one and a half
          * times {@code groupPieces} (one group when there are fewer than one and a half times as many pieces); a

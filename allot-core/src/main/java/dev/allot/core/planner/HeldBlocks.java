@@ -119,23 +119,7 @@ final class HeldBlocks {
         // each group's share of the coupling rows, from the values the blocks start at (the LP's, rounded)
         int count = groups.count();
         int[] group = groups.group();
-        Map<Integer, double[]> parts = new HashMap<>();
-        Map<Integer, Double> used = new HashMap<>();
-        groups.weights().forEach((row, weight) -> {
-            double[] part = new double[count];
-            for (Term term : row.terms()) {
-                part[group[term.var().index()]] +=
-                        term.coefficient() * current[term.var().index()];
-            }
-            double total = 0;
-            for (double one : part) {
-                total += one;
-            }
-            parts.put(row.index(), part);
-            used.put(row.index(), total);
-        });
-        Map<Integer, double[]> weights = new HashMap<>();
-        groups.weights().forEach((row, weight) -> weights.put(row.index(), weight));
+        GroupedLp.Shares shares = groups.shares(current);
         // the target's allowance shared out by the LP value of the groups' pieces
         double[] value = new double[count];
         double total = 0;
@@ -148,15 +132,9 @@ final class HeldBlocks {
         Duration spent = GroupedLp.inParallel(
                 count,
                 g -> {
-                    MpModel.Side share = (row, side) -> {
-                        double[] part = parts.get(row.index());
-                        return part == null
-                                ? side
-                                : part[g] + weights.get(row.index())[g] * (side - used.get(row.index()));
-                    };
                     double mine = whole > 0 ? allowance * Math.max(0, value[g]) / whole : allowance / count;
                     Solved solved = solveBlocks(
-                            groups.vars().get(g), group, g, share, mine, lower, upper, current, blockPieces);
+                            groups.vars().get(g), group, g, shares.side(g), mine, lower, upper, current, blockPieces);
                     return solved.found() ? solved.took() : null;
                 },
                 Interruption.current());

@@ -2,7 +2,6 @@ package dev.allot.core.planner;
 
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.planner.LinearModel.Row;
-import dev.allot.core.planner.LinearModel.Term;
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,22 +108,7 @@ final class Pricing implements AutoCloseable {
         double[] objective = new double[model.vars().size()];
         model.objective().forEach(term -> objective[term.var().index()] += term.coefficient());
         // each group's share of a coupling row: what its projects hold of it in the plan, and its part of the slack
-        // (rows by index: a row's hash is that of all its terms)
-        Map<Integer, double[]> held = new HashMap<>();
-        Map<Integer, double[]> weights = new HashMap<>();
-        double[] activity = new double[model.rows().size()];
-        dealt.weights().forEach((row, weight) -> {
-            double[] part = new double[groups];
-            for (Term term : row.terms()) {
-                part[dealt.group()[term.var().index()]] +=
-                        term.coefficient() * values[term.var().index()];
-            }
-            for (double one : part) {
-                activity[row.index()] += one;
-            }
-            held.put(row.index(), part);
-            weights.put(row.index(), weight);
-        });
+        GroupedLp.Shares shares = dealt.shares(values);
         List<Row> capacities = new ArrayList<>();
         List<Integer> units = new ArrayList<>();
         capacityRows(model).forEach((type, row) -> {
@@ -133,7 +117,7 @@ final class Pricing implements AutoCloseable {
         });
         double[] duals = new double[model.rows().size()];
         Map<Integer, double[]> couplingDuals = new HashMap<>();
-        held.keySet().forEach(r -> couplingDuals.put(r, new double[groups]));
+        shares.used().keySet().forEach(r -> couplingDuals.put(r, new double[groups]));
         List<Map<Integer, Map<Integer, Double>>> changes = new ArrayList<>();
         int[] columns = new int[groups];
         for (int g = 0; g < groups; g++) {
@@ -142,12 +126,7 @@ final class Pricing implements AutoCloseable {
         Duration priced = GroupedLp.inParallel(
                 groups,
                 g -> {
-                    MpModel.Side share = (row, bound) -> {
-                        double[] part = held.get(row.index());
-                        return part == null
-                                ? bound
-                                : part[g] + weights.get(row.index())[g] * (bound - activity[row.index()]);
-                    };
+                    MpModel.Side share = shares.side(g);
                     List<Var> vars = dealt.vars().get(g);
                     List<Row> rows = dealt.rows().get(g);
                     try (FixedLp lp = FixedLp.solvePart(model, vars, rows, objective, values, funded, false, share)) {
