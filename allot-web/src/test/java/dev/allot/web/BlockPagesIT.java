@@ -63,7 +63,7 @@ class BlockPagesIT {
     @Order(1)
     void aLeadAddsABlockOnTheAskFormAfterABadOneIsRefusedAtItsRow() {
         Page page = web.signedIn(Role.LEAD);
-        page.setViewportSize(1440, 900);
+        Browser.resize(page, 1440, 900);
         page.navigate(server.url("/projects/" + led + "/ask"));
         Locator rows = page.locator("[data-testid=block-rows] fieldset.block-row");
         assertThat(rows).hasCount(2);
@@ -101,10 +101,9 @@ class BlockPagesIT {
                 .last()
                 .isEqualTo(block(led, "H100", 16, 5, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 17)));
 
-        page.setViewportSize(390, 844);
+        Browser.resize(page, 390, 844);
         page.navigate(server.url("/projects/" + led + "/ask"));
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         page.locator("[data-testid=block-rows]").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "ask-blocks-phone");
         page.context().close();
@@ -154,7 +153,7 @@ class BlockPagesIT {
         web.solvedDraft();
 
         Page page = web.signedIn(Role.DECIDER);
-        page.setViewportSize(1440, 900);
+        Browser.resize(page, 1440, 900);
         page.navigate(server.url("/cluster"));
         Locator gantt = page.getByTestId("gantt");
         assertThat(gantt).isVisible();
@@ -173,10 +172,9 @@ class BlockPagesIT {
         page.evaluate("document.getElementById('blocks').scrollIntoView()");
         Browser.screenshot(page, "blocks-gantt");
 
-        page.setViewportSize(390, 844);
+        Browser.resize(page, 390, 844);
         page.reload();
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         page.evaluate("document.getElementById('blocks').scrollIntoView()");
         Browser.screenshot(page, "blocks-gantt-phone");
         page.context().close();

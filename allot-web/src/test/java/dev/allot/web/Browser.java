@@ -82,6 +82,20 @@ final class Browser implements AutoCloseable {
                 .newPage();
     }
 
+    /**
+     * Resizes the window and waits until the page has laid itself out at the new width: Chromium applies a resize
+     * asynchronously, and a width measured at once can still be the old one.
+     */
+    static void resize(Page page, int width, int height) {
+        page.setViewportSize(width, height);
+        page.waitForFunction("w => window.innerWidth === w", width);
+    }
+
+    /** How wide the page's content is, in CSS pixels (wider than the window means it scrolls sideways). */
+    static int pageWidth(Page page) {
+        return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+    }
+
     /** Saves a full-page screenshot to the folder named by -Dallot.screenshots (relative to the repository root). */
     static void screenshot(Page page, String name) {
         String folder = System.getProperty("allot.screenshots", "");

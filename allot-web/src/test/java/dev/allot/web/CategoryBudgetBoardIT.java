@@ -39,7 +39,7 @@ class CategoryBudgetBoardIT {
                                     new UsageDay(ProjectId.of("project-4"), H100, today, 600)),
                             DANA);
             Page page = web.signedIn(Role.DECIDER);
-            page.setViewportSize(390, 844);
+            Browser.resize(page, 390, 844);
 
             page.navigate(web.server.url("/board"));
 
@@ -47,8 +47,7 @@ class CategoryBudgetBoardIT {
                     .containsText("category exploratory H100: 1,200 of 1,000 GPU-hours used, spent " + today);
             assertThat(page.locator("[data-testid=budget-runs-out]").first())
                     .containsText("category exploratory H100 budget spent " + today);
-            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                    .isLessThanOrEqualTo(390);
+            assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
             Browser.screenshot(page, "board-category-budget-phone");
             page.context().close();
         }

@@ -96,7 +96,7 @@ class EvidencePagesIT {
         reviewer.context().close();
 
         Page page = web.signedIn(Role.DECIDER);
-        page.setViewportSize(1400, 900);
+        Browser.resize(page, 1400, 900);
         page.navigate(server.url("/review"));
         page.evaluate("document.getElementById('evidence-h').scrollIntoView()");
         assertThat(page.locator("[data-testid=evidence-summary] th", new Page.LocatorOptions().setHasText("Proposed")))
@@ -113,13 +113,12 @@ class EvidencePagesIT {
         page.evaluate("document.getElementById('evidence-h').scrollIntoView()");
         Browser.screenshot(page, "review-evidence");
 
-        page.setViewportSize(390, 844);
+        Browser.resize(page, 390, 844);
         page.reload();
         page.evaluate("document.getElementById('evidence-h').scrollIntoView()");
         assertThat(page.locator("[data-testid=evidence-summary]")).hasCount(1);
         page.evaluate("document.getElementById('evidence-h').scrollIntoView()");
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         Browser.screenshot(page, "review-evidence-phone");
         page.context().close();
     }
@@ -129,7 +128,7 @@ class EvidencePagesIT {
     void aLeadAddsEvidenceFromTheWebAfterABadFileListsEveryProblemAndStoresNothing() {
         int before = series(led).size();
         Page page = web.signedIn(Role.LEAD);
-        page.setViewportSize(1400, 900);
+        Browser.resize(page, 1400, 900);
         page.navigate(server.url("/projects/" + led.id().value()));
         page.getByTestId("add-evidence").click();
         page.getByLabel("…or paste its text").fill(BAD_CSV);
@@ -145,11 +144,10 @@ class EvidencePagesIT {
         assertThat(page.getByLabel("…or paste its text")).hasValue(BAD_CSV.strip());
         assertThat(series(led)).hasSize(before);
         Browser.screenshot(page, "evidence-form-errors");
-        page.setViewportSize(390, 844);
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(390);
+        Browser.resize(page, 390, 844);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         Browser.screenshot(page, "evidence-form-phone");
-        page.setViewportSize(1400, 900);
+        Browser.resize(page, 1400, 900);
 
         page.getByLabel("…or paste its text")
                 .fill(BAD_CSV.replace("-200", "200")

@@ -44,7 +44,7 @@ class JobShapeFormIT {
     @Test
     void aLeadGivesTheLargestJobAndItsTypesAfterABadOneIsRefusedAtItsField() {
         Page page = browser.signedIn(server, server.tokens.get(Role.LEAD));
-        page.setViewportSize(1440, 900);
+        Browser.resize(page, 1440, 900);
         page.navigate(server.url("/projects/" + led + "/ask"));
         Locator asked = page.locator("input[name=gpuTypes]");
         for (int i = 0; i < asked.count(); i++) {
@@ -74,12 +74,11 @@ class JobShapeFormIT {
                         .jobShape())
                 .contains(new JobShape(16, java.util.Set.of(GpuTypeId.of("H100"))));
 
-        page.setViewportSize(390, 844);
+        Browser.resize(page, 390, 844);
         page.navigate(server.url("/projects/" + led + "/ask"));
         assertThat(page.getByTestId("job-shape").locator("input[name=largestJob]"))
                 .hasValue("16");
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         page.getByTestId("job-shape").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "ask-job-shape-phone");
         page.context().close();

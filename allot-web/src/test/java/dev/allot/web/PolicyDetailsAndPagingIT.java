@@ -133,10 +133,9 @@ class PolicyDetailsAndPagingIT {
         assertThat(policy.value().worthPerCategory()).containsEntry(CategoryId.of("exploratory"), 500.0);
         assertThat(page.getByTestId("relation")).hasText(Pattern.compile("exploratory >= 1.5 \\* product.*"));
 
-        page.setViewportSize(390, 844);
+        Browser.resize(page, 390, 844);
         page.getByTestId("policy-details").scrollIntoViewIfNeeded();
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         Browser.screenshot(page, "policy-details-phone");
         page.context().close();
     }
@@ -184,9 +183,8 @@ class PolicyDetailsAndPagingIT {
         assertThat(page.locator("[data-testid=value-model-differences] tbody tr"))
                 .hasCount(comparison.differences().size());
         Browser.screenshot(page, "value-models");
-        page.setViewportSize(390, 844);
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(390);
+        Browser.resize(page, 390, 844);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         Browser.screenshot(page, "value-models-phone");
         page.context().close();
 

@@ -57,14 +57,12 @@ class ProjectPickerIT {
                         .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         assertThat(options.count()).isBetween(1, ProjectPick.SUGGESTIONS);
         assertThat(options.first().getAttribute("value")).startsWith(typed);
-        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
-                .isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         page.locator("#assign-project").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "project-picker-phone");
-        page.setViewportSize(1440, 900);
+        Browser.resize(page, 1440, 900);
         page.locator("#assign-project").scrollIntoViewIfNeeded();
-        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
-                .isLessThanOrEqualTo(1440);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(1440);
         Browser.screenshot(page, "project-picker");
         page.context().close();
     }

@@ -266,9 +266,8 @@ class ReviewCycleIT {
             assertThat(page.getByTestId("totals")).containsText("Total (" + projects + " projects)");
             page.navigate(server.url("/board"));
         }
-        page.setViewportSize(1440, 900);
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(1440);
+        Browser.resize(page, 1440, 900);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(1440);
         assertUsedColumnReachableAndSortable(page);
         page.navigate(server.url("/board"));
         long kills = server.store.plans().draft(server.lab.cycle()).orElseThrow().plan().projects().stream()
@@ -292,18 +291,16 @@ class ReviewCycleIT {
     @Order(8)
     void atPhoneWidthTheBoardDoesNotScrollSidewaysAndSignOutShows() {
         Page page = web.signedIn(Role.DECIDER);
-        page.setViewportSize(390, 844);
+        Browser.resize(page, 390, 844);
         page.navigate(server.url("/board"));
         assertThat(page.locator("table.board tbody tr").first()).isVisible();
 
-        Object pageWidth = page.evaluate("document.documentElement.scrollWidth");
-        assertThat(((Number) pageWidth).intValue()).isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")))
                 .isInViewport();
         Browser.screenshot(page, "board-phone");
         assertUsedColumnReachableAndSortable(page);
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
     }
 
     /** The "Used" header scrolls into view (inside the table's box at phone width) and sorts idle grants first. */
@@ -326,7 +323,7 @@ class ReviewCycleIT {
     @Order(10)
     void theDashboardDrawsEveryChartBesideItsTableAtLaptopAndPhoneWidth() {
         Page page = web.signedIn(Role.VIEWER);
-        page.setViewportSize(1440, 900);
+        Browser.resize(page, 1440, 900);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard"))
                 .click();
         page.waitForURL("**/dashboard");
@@ -338,8 +335,7 @@ class ReviewCycleIT {
         assertThat(page.locator("[data-testid=figure-decisions] .chart svg")).hasCount(1);
         assertThat(page.locator("[data-testid=figure-decisions] tbody tr"))
                 .hasCount(server.lab.history().size() + 1);
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(1440);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(1440);
         page.evaluate("window.scrollTo(0, 0)");
         Browser.screenshot(page, "dashboard");
         APIResponse csv = page.request().get(server.url("/dashboard.csv"));
@@ -347,12 +343,11 @@ class ReviewCycleIT {
         assertThat(csv.headers().get("content-type")).startsWith("text/csv");
         assertThat(csv.text()).startsWith("figure,row,column,value\n").contains("\ndecisions,");
 
-        page.setViewportSize(390, 844);
+        Browser.resize(page, 390, 844);
         page.reload();
         page.getByTestId("figure-shares").scrollIntoViewIfNeeded();
         assertThat(page.locator("[data-testid=figure-shares] .chart svg")).hasCount(1);
-        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         page.evaluate("window.scrollTo(0, 0)");
         Browser.screenshot(page, "dashboard-phone");
         page.context().close();

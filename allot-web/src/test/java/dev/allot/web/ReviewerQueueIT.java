@@ -180,14 +180,10 @@ class ReviewerQueueIT {
 
     /** Screenshots at 1440 and 390 px; at 390 px the page must not scroll sideways. */
     private static void atBothWidths(Page page, String name) {
-        page.setViewportSize(1440, 900);
+        Browser.resize(page, 1440, 900);
         Browser.screenshot(page, name);
-        page.setViewportSize(390, 844);
-        assertThat(pageWidth(page)).isLessThanOrEqualTo(390);
+        Browser.resize(page, 390, 844);
+        assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(390);
         Browser.screenshot(page, name + "-phone");
-    }
-
-    private static int pageWidth(Page page) {
-        return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
     }
 }

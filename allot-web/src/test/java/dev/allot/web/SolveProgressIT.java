@@ -46,7 +46,7 @@ class SolveProgressIT {
             assertThat(page.getByTestId("elapsed")).not().hasText(firstElapsed);
             assertThat(page.getByTestId("gap")).isVisible();
             Browser.screenshot(page, "solve-progress");
-            page.setViewportSize(390, 844);
+            Browser.resize(page, 390, 844);
             Browser.screenshot(page, "solve-progress-phone");
             assertThat(page.getByTestId("cancel").boundingBox().width).isLessThan(390);
 

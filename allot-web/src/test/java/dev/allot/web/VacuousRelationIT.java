@@ -55,8 +55,7 @@ class VacuousRelationIT {
                                         + " compute.");
                 assertThat(warning.locator("input[name='ack.vacuous-relation']"))
                         .hasAttribute("required", "");
-                assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
-                        .isLessThanOrEqualTo(width);
+                assertThat(Browser.pageWidth(page)).isLessThanOrEqualTo(width);
                 warning.scrollIntoViewIfNeeded();
                 Browser.screenshot(page, "guard-rails-vacuous-" + width);
                 page.context().close();
