@@ -27,4 +27,10 @@ public record Budget(BudgetOwner owner, GpuTypeId gpuType, double gpuHours) {
     public String ownerText() {
         return owner.kind() + " " + owner.value();
     }
+
+    /** {@link #ownerText} at the start of a sentence: "Category product". */
+    public String ownerSentenceText() {
+        String text = ownerText();
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
 }

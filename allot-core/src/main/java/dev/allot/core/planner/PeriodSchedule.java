@@ -177,7 +177,7 @@ final class PeriodSchedule {
             if (budget.owner() instanceof ProjectId) {
                 own.add(part);
             } else {
-                sentences.add("Category " + budget.owner().value() + " uses " + part + ".");
+                sentences.add(budget.ownerSentenceText() + " uses " + part + ".");
             }
         });
         if (!own.isEmpty()) {
