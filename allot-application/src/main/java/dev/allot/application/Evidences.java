@@ -24,6 +24,7 @@ import dev.allot.store.Role;
 import dev.allot.store.Store;
 import dev.allot.store.StoredSeries;
 import dev.allot.store.Versioned;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ public final class Evidences {
      * are kept until the store changes.
      */
     private final HighWaterCache<List<ComputeCurveFit>> fits = new HighWaterCache<>(64);
+    /** Every project's fits without bands, by cycle, kept the same way ({@link #summaryFits}). */
+    private final HighWaterCache<Map<ProjectId, List<ComputeCurveFit>>> summaries = new HighWaterCache<>(8);
 
     Evidences(Store store, Reviews reviews) {
         this(store, reviews, new ComputeCurveFitter(BOOTSTRAP, SEED)::fit);
@@ -157,15 +160,18 @@ public final class Evidences {
 
     /**
      * Every project's series in the cycle fitted without bootstrap (no bands, so a page of the whole portfolio stays
-     * fast), in project order; projects without evidence are absent.
+     * fast), in project order; projects without evidence are absent. {@code lab} is the cycle's lab as stored; the
+     * fits are kept and handed out again (unmodifiable) until the store changes.
      */
     public Map<ProjectId, List<ComputeCurveFit>> summaryFits(CycleId cycle, Lab lab) {
-        ComputeCurveFitter fitter = new ComputeCurveFitter(0, SEED);
-        Map<ProjectId, List<ComputeCurveFit>> fits = new TreeMap<>();
-        all(cycle, lab)
-                .forEach((project, series) ->
-                        fits.put(project, series.stream().map(fitter::fit).toList()));
-        return fits;
+        return summaries.get(cycle.value(), store.audit().highWater(), () -> {
+            ComputeCurveFitter fitter = new ComputeCurveFitter(0, SEED);
+            Map<ProjectId, List<ComputeCurveFit>> fits = new TreeMap<>();
+            all(cycle, lab)
+                    .forEach((project, series) ->
+                            fits.put(project, series.stream().map(fitter::fit).toList()));
+            return Collections.unmodifiableMap(fits);
+        });
     }
 
     /** The cycle evidence goes to when none is named: the latest by start date. */

@@ -1,6 +1,7 @@
 package dev.allot.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.allot.core.AllotException;
@@ -101,6 +102,37 @@ class EvidenceUseCasesTest {
         assertThat(fitted).hasValue(3);
         assertThat(evidences.fits(lab.cycle(), project)).isSameAs(afterAWrite);
         assertThat(fitted).hasValue(3);
+    }
+
+    @Test
+    void theSummaryFitsAreKeptUntilTheStoreChanges() {
+        application.cycles().importLab(lab, Actor.system("test"));
+        application
+                .evidence()
+                .importFile(
+                        lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), null, DANA);
+
+        var first = application.evidence().summaryFits(lab.cycle(), lab);
+        assertThat(application.evidence().summaryFits(lab.cycle(), lab)).isSameAs(first);
+        assertThat(first.get(project)).hasSize(1);
+
+        application
+                .evidence()
+                .importFile(
+                        lab.cycle(),
+                        project,
+                        THREE_POINTS.replace("validation-loss", "train-loss"),
+                        EvidenceFormat.CSV,
+                        "train.csv",
+                        null,
+                        Set.of(),
+                        null,
+                        DANA);
+        var afterAWrite = application.evidence().summaryFits(lab.cycle(), lab);
+
+        assertThat(afterAWrite).isNotSameAs(first);
+        assertThat(afterAWrite.get(project)).hasSize(2);
+        assertThatThrownBy(() -> afterAWrite.clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -6,13 +6,10 @@ import dev.allot.application.HighWaterCache;
 import dev.allot.application.Reads;
 import dev.allot.core.model.Lab;
 import dev.allot.core.model.Plan;
-import dev.allot.core.model.ProjectId;
-import dev.allot.evidence.ComputeCurveFit;
 import dev.allot.store.Cycle;
 import dev.allot.store.StoredPlan;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,8 +41,6 @@ final class ReviewEvidencePage {
 
     private final Reads reads;
     private final Evidences evidence;
-    /** Every project's evidence fits in a cycle (without bands), by cycle. */
-    private final HighWaterCache<Map<ProjectId, List<ComputeCurveFit>>> fits = new HighWaterCache<>(8);
     /** The lines of a cycle as those who see drafts, and as those who do not, see them. */
     private final HighWaterCache<Lines> lines = new HighWaterCache<>(16);
 
@@ -72,9 +67,8 @@ final class ReviewEvidencePage {
         Lines kept = lines.get(cycle.id().value() + "|" + seesDraft, mark, () -> {
             Lab lab = reads.lab(cycle.id());
             Optional<Plan> draft = seesDraft ? reads.draft(cycle.id()).map(StoredPlan::plan) : Optional.empty();
-            Map<ProjectId, List<ComputeCurveFit>> byProject =
-                    fits.get(cycle.id().value(), mark, () -> evidence.summaryFits(cycle.id(), lab));
-            return new Lines(ReviewEvidence.of(byProject, lab, cycle, draft), draft.isPresent());
+            return new Lines(
+                    ReviewEvidence.of(evidence.summaryFits(cycle.id(), lab), lab, cycle, draft), draft.isPresent());
         });
         return new View(page, cycle, paging.show(kept.lines()), paging, kept.withDraft());
     }
