@@ -56,6 +56,10 @@ final class GrantPatterns {
     private static final String WARM = "use_preprocessing:false";
     /** Patterns of each open project offered to the small MIP. */
     private static final int CANDIDATES = 200;
+    /** Open projects up to this many are chosen by search instead of the small MIP. */
+    private static final int SEARCHED = 4;
+    /** Choices the search may try before it leaves the open projects to the small MIP. */
+    private static final int SEARCH_LIMIT = 200_000;
 
     private final AllocationModel allocation;
     private final LinearModel model;
@@ -72,6 +76,8 @@ final class GrantPatterns {
 
     private double[] upper;
     private final double[] objective;
+    /** Whether a few open projects are chosen by search (else by the small MIP). */
+    private final boolean search;
 
     /**
      * Patterns of one project: the values of its variables, its objective and its use of each coupling row, kept
@@ -142,10 +148,10 @@ final class GrantPatterns {
             }
         }
 
-        /** Adds pattern j's use of the coupling rows to {@code sum}. */
-        void addUse(int j, double[] sum) {
+        /** Adds {@code times} pattern j's use of the coupling rows to {@code sum}. */
+        void addUse(int j, double[] sum, double times) {
             for (int k = from[j]; k < from[j + 1]; k++) {
-                sum[useRow[k]] += useCoefficient[k];
+                sum[useRow[k]] += times * useCoefficient[k];
             }
         }
 
@@ -172,8 +178,9 @@ final class GrantPatterns {
         }
     }
 
-    private GrantPatterns(AllocationModel allocation) {
+    private GrantPatterns(AllocationModel allocation, boolean search) {
         this.allocation = allocation;
+        this.search = search;
         this.model = allocation.model;
         this.owner = new int[model.vars().size()];
         this.objective = new double[model.vars().size()];
@@ -185,10 +192,15 @@ final class GrantPatterns {
      * apply. Its status is OPTIMAL when the plan is within the options' gap of that bound, FEASIBLE otherwise.
      */
     static SolverOutcome solve(AllocationModel allocation, PlannerOptions options) {
+        return solve(allocation, options, true);
+    }
+
+    /** As {@link #solve(AllocationModel, PlannerOptions)}; without {@code search} the small MIP chooses every time. */
+    static SolverOutcome solve(AllocationModel allocation, PlannerOptions options, boolean search) {
         if (allocation.periods.size() != 1 || !allocation.lab().blocks().isEmpty()) {
             return null;
         }
-        GrantPatterns patterns = new GrantPatterns(allocation);
+        GrantPatterns patterns = new GrantPatterns(allocation, search);
         if (!patterns.assignOwners()) {
             return null;
         }
@@ -730,7 +742,10 @@ final class GrantPatterns {
             }
         }
         if (!open.isEmpty()) {
-            SolverOutcome rest = SmallMip.mip(this, byProject, open, chosen, options, spent);
+            // a few open projects: their best choice by search, which needs no engine; the small MIP otherwise
+            SolverOutcome rest = search && open.size() <= SEARCHED && SmallMip.search(this, byProject, open, chosen)
+                    ? SolverOutcome.without(SolverOutcome.Status.FEASIBLE, Duration.ZERO)
+                    : SmallMip.mip(this, byProject, open, chosen, options, spent);
             if (rest == null) {
                 return null;
             }
@@ -926,6 +941,105 @@ final class GrantPatterns {
 
     /** The MIP over the patterns of the projects the relaxation leaves open. */
     private static final class SmallMip {
+        /**
+         * The open projects' best choice among the same candidates as {@link #mip}, the others held, by depth-first
+         * search: each project's candidates in order of value, a branch cut once it cannot beat the best plan found
+         * (exact, as the small MIP at gap 0). True with chosen[] completed; false when no choice keeps the coupling
+         * rows or the search gave up after {@link #SEARCH_LIMIT} choices.
+         */
+        static boolean search(GrantPatterns owner, List<Patterns> byProject, List<Integer> open, int[] chosen) {
+            double[] use = new double[owner.coupling.size()];
+            for (int p = 0; p < byProject.size(); p++) {
+                if (chosen[p] >= 0) {
+                    byProject.get(p).addUse(chosen[p], use, 1);
+                }
+            }
+            int m = open.size();
+            int[][] candidates = new int[m][];
+            double[] rest = new double[m + 1];
+            for (int i = m - 1; i >= 0; i--) {
+                Patterns patterns = byProject.get(open.get(i));
+                candidates[i] = Arrays.stream(owner.candidates(patterns))
+                        .boxed()
+                        .sorted((a, b) -> Double.compare(patterns.objective(b), patterns.objective(a)))
+                        .mapToInt(Integer::intValue)
+                        .toArray();
+                rest[i] = rest[i + 1] + patterns.objective(candidates[i][0]);
+            }
+            Search search = new Search(owner, byProject, open, candidates, rest, use);
+            search.from(0, 0);
+            if (search.tried > SEARCH_LIMIT || search.best == null) {
+                return false;
+            }
+            for (int i = 0; i < m; i++) {
+                chosen[open.get(i)] = search.best[i];
+            }
+            return true;
+        }
+
+        private static final class Search {
+            private final GrantPatterns owner;
+            private final List<Patterns> byProject;
+            private final List<Integer> open;
+            private final int[][] candidates;
+            /** From each level, the most the remaining open projects can add. */
+            private final double[] rest;
+
+            private final double[] use;
+            private final int[] picked;
+            int[] best;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            int tried;
+
+            Search(
+                    GrantPatterns owner,
+                    List<Patterns> byProject,
+                    List<Integer> open,
+                    int[][] candidates,
+                    double[] rest,
+                    double[] use) {
+                this.owner = owner;
+                this.byProject = byProject;
+                this.open = open;
+                this.candidates = candidates;
+                this.rest = rest;
+                this.use = use;
+                this.picked = new int[open.size()];
+            }
+
+            void from(int level, double value) {
+                if (level == picked.length) {
+                    if (value > bestValue + 1e-9 && holds()) {
+                        best = picked.clone();
+                        bestValue = value;
+                    }
+                    return;
+                }
+                Patterns patterns = byProject.get(open.get(level));
+                for (int j : candidates[level]) {
+                    double with = value + patterns.objective(j);
+                    if (with + rest[level + 1] <= bestValue + 1e-9 || ++tried > SEARCH_LIMIT) {
+                        return; // the candidates come in order of value: none after this one does better
+                    }
+                    picked[level] = j;
+                    patterns.addUse(j, use, 1);
+                    from(level + 1, with);
+                    patterns.addUse(j, use, -1);
+                }
+            }
+
+            /** Whether the coupling rows hold the current choice (with the tolerance of the projects' own rows). */
+            private boolean holds() {
+                for (int r = 0; r < use.length; r++) {
+                    double slack = FEASIBLE * Math.max(1, Math.abs(use[r]));
+                    if (use[r] < owner.lower[r] - slack || use[r] > owner.upper[r] + slack) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+
         /** The open projects' choice, the others held at their patterns; chosen[] is completed, or null. */
         static SolverOutcome mip(
                 GrantPatterns owner,
@@ -938,7 +1052,7 @@ final class GrantPatterns {
             double[] held = new double[rows];
             for (int p = 0; p < byProject.size(); p++) {
                 if (chosen[p] >= 0) {
-                    byProject.get(p).addUse(chosen[p], held);
+                    byProject.get(p).addUse(chosen[p], held, 1);
                 }
             }
             MPSolver solver = MPSolver.createSolver("SCIP");
