@@ -49,8 +49,17 @@ final class GrantPatterns {
     private static final int ADDED_PER_ROUND = 2;
 
     private static final int MAX_ROUNDS = 50;
+    /**
+     * GLOP without presolve keeps its basis when columns are added between solves, so each round starts where the
+     * last ended (a 3,000-project lab on this path: 180-310 ms a round against 280-530 ms with presolve).
+     */
+    private static final String WARM = "use_preprocessing:false";
     /** Patterns of each open project offered to the small MIP. */
     private static final int CANDIDATES = 200;
+    /** Open projects up to this many are chosen by search instead of the small MIP. */
+    private static final int SEARCHED = 4;
+    /** Choices the search may try before it leaves the open projects to the small MIP. */
+    private static final int SEARCH_LIMIT = 200_000;
 
     private final AllocationModel allocation;
     private final LinearModel model;
@@ -67,6 +76,8 @@ final class GrantPatterns {
 
     private double[] upper;
     private final double[] objective;
+    /** Whether a few open projects are chosen by search (else by the small MIP). */
+    private final boolean search;
 
     /**
      * Patterns of one project: the values of its variables, its objective and its use of each coupling row, kept
@@ -137,10 +148,10 @@ final class GrantPatterns {
             }
         }
 
-        /** Adds pattern j's use of the coupling rows to {@code sum}. */
-        void addUse(int j, double[] sum) {
+        /** Adds {@code times} pattern j's use of the coupling rows to {@code sum}. */
+        void addUse(int j, double[] sum, double times) {
             for (int k = from[j]; k < from[j + 1]; k++) {
-                sum[useRow[k]] += useCoefficient[k];
+                sum[useRow[k]] += times * useCoefficient[k];
             }
         }
 
@@ -167,8 +178,9 @@ final class GrantPatterns {
         }
     }
 
-    private GrantPatterns(AllocationModel allocation) {
+    private GrantPatterns(AllocationModel allocation, boolean search) {
         this.allocation = allocation;
+        this.search = search;
         this.model = allocation.model;
         this.owner = new int[model.vars().size()];
         this.objective = new double[model.vars().size()];
@@ -180,10 +192,15 @@ final class GrantPatterns {
      * apply. Its status is OPTIMAL when the plan is within the options' gap of that bound, FEASIBLE otherwise.
      */
     static SolverOutcome solve(AllocationModel allocation, PlannerOptions options) {
+        return solve(allocation, options, true);
+    }
+
+    /** As {@link #solve(AllocationModel, PlannerOptions)}; without {@code search} the small MIP chooses every time. */
+    static SolverOutcome solve(AllocationModel allocation, PlannerOptions options, boolean search) {
         if (allocation.periods.size() != 1 || !allocation.lab().blocks().isEmpty()) {
             return null;
         }
-        GrantPatterns patterns = new GrantPatterns(allocation);
+        GrantPatterns patterns = new GrantPatterns(allocation, search);
         if (!patterns.assignOwners()) {
             return null;
         }
@@ -619,9 +636,9 @@ final class GrantPatterns {
      */
     private SolverOutcome choose(List<Patterns> byProject, PlannerOptions options) {
         int n = byProject.size();
-        int rows = coupling.size();
         // columns in the restricted relaxation, per project; each starts with its most valuable and its least using
         List<List<Integer>> columns = new ArrayList<>();
+        int[] chosen;
         for (Patterns patterns : byProject) {
             List<Integer> start = new ArrayList<>();
             int best = 0;
@@ -644,87 +661,91 @@ final class GrantPatterns {
         double bound = Double.POSITIVE_INFINITY;
         double[] weights = null;
         double excess = 0;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            Restricted lp = Restricted.solve(this, byProject, columns, options);
-            spent = spent.plus(lp.wallTime);
-            if (lp.weights == null) {
-                return null;
-            }
-            weights = lp.weights;
-            excess = lp.excess;
-            // the Lagrangian bound at the LP's prices, in whichever sign the engine reports them; a price facing an
-            // unbounded side counts as 0 (the bound holds for any prices)
-            double[] prices = usable(lp.prices, 1);
-            double[][] priced = priced(byProject, prices);
-            double lagrangian = lagrangian(byProject, prices, priced);
-            double[] negated = usable(lp.prices, -1);
-            double[][] pricedNegated = priced(byProject, negated);
-            double other = lagrangian(byProject, negated, pricedNegated);
-            if (other < lagrangian) {
-                lagrangian = other;
-                prices = negated;
-                priced = pricedNegated;
-            }
-            finalPrices = prices;
-            bound = Math.min(bound, lagrangian);
-            // close enough: the relaxation's value is within a quarter of the target gap of the bound
-            if (bound - lp.objective <= options.relativeGap() / 4 * Math.max(1, Math.abs(bound))) {
-                break;
-            }
-            boolean added = false;
+        try (Master lp = new Master(this, byProject)) {
             for (int p = 0; p < n; p++) {
-                double[] reduced = new double[priced[p].length];
-                for (int j = 0; j < reduced.length; j++) {
-                    reduced[j] = byProject.get(p).objective(j) - priced[p][j];
-                }
-                boolean[] in = new boolean[reduced.length];
-                columns.get(p).forEach(j -> in[j] = true);
-                double current = Double.NEGATIVE_INFINITY;
                 for (int j : columns.get(p)) {
-                    current = Math.max(current, reduced[j]);
+                    lp.add(p, j);
                 }
-                for (int k = 0; k < ADDED_PER_ROUND; k++) {
-                    int pick = -1;
+            }
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                boolean solved = lp.solve(options);
+                spent = lp.wallTime;
+                if (!solved) {
+                    return null;
+                }
+                weights = lp.weights;
+                excess = lp.excess;
+                // the Lagrangian bound at the LP's prices, in whichever sign the engine reports them; a price facing
+                // an unbounded side counts as 0 (the bound holds for any prices)
+                double[] prices = usable(lp.prices, 1);
+                double[][] priced = priced(byProject, prices);
+                double lagrangian = lagrangian(byProject, prices, priced);
+                double[] negated = usable(lp.prices, -1);
+                double[][] pricedNegated = priced(byProject, negated);
+                double other = lagrangian(byProject, negated, pricedNegated);
+                if (other < lagrangian) {
+                    lagrangian = other;
+                    prices = negated;
+                    priced = pricedNegated;
+                }
+                finalPrices = prices;
+                bound = Math.min(bound, lagrangian);
+                // close enough: the relaxation's value is within a quarter of the target gap of the bound
+                if (bound - lp.objective <= options.relativeGap() / 4 * Math.max(1, Math.abs(bound))) {
+                    break;
+                }
+                boolean added = false;
+                for (int p = 0; p < n; p++) {
+                    double[] reduced = new double[priced[p].length];
                     for (int j = 0; j < reduced.length; j++) {
-                        if (reduced[j] > current + 1e-9 * Math.max(1, Math.abs(reduced[j]))
-                                && (pick < 0 || reduced[j] > reduced[pick])
-                                && !in[j]) {
-                            pick = j;
+                        reduced[j] = byProject.get(p).objective(j) - priced[p][j];
+                    }
+                    boolean[] in = new boolean[reduced.length];
+                    columns.get(p).forEach(j -> in[j] = true);
+                    double current = Double.NEGATIVE_INFINITY;
+                    for (int j : columns.get(p)) {
+                        current = Math.max(current, reduced[j]);
+                    }
+                    for (int k = 0; k < ADDED_PER_ROUND; k++) {
+                        int pick = -1;
+                        for (int j = 0; j < reduced.length; j++) {
+                            if (reduced[j] > current + 1e-9 * Math.max(1, Math.abs(reduced[j]))
+                                    && (pick < 0 || reduced[j] > reduced[pick])
+                                    && !in[j]) {
+                                pick = j;
+                            }
                         }
+                        if (pick < 0) {
+                            break;
+                        }
+                        columns.get(p).add(pick);
+                        lp.add(p, pick);
+                        in[pick] = true;
+                        added = true;
                     }
-                    if (pick < 0) {
-                        break;
-                    }
-                    columns.get(p).add(pick);
-                    in[pick] = true;
-                    added = true;
+                }
+                if (!added) {
+                    break;
                 }
             }
-            if (!added) {
-                break;
+            if (weights == null || bound == Double.POSITIVE_INFINITY || excess > 1e-6) {
+                return null; // no bound, or the coupling rows cannot hold (the engine reports the conflict)
             }
-        }
-        if (weights == null || bound == Double.POSITIVE_INFINITY || excess > 1e-6) {
-            return null; // no bound, or the coupling rows cannot hold (the engine reports the conflict)
+            chosen = lp.whole(n);
         }
         // the prices within the LP's tolerances: a little headroom keeps the bound true
         bound += 1e-7 * Math.max(1, Math.abs(bound));
-        int[] chosen = new int[n];
         List<Integer> open = new ArrayList<>();
-        int column = 0;
         for (int p = 0; p < n; p++) {
-            chosen[p] = -1;
-            for (int j : columns.get(p)) {
-                if (weights[column++] > 1 - INTEGRAL) {
-                    chosen[p] = j;
-                }
-            }
             if (chosen[p] < 0) {
                 open.add(p);
             }
         }
         if (!open.isEmpty()) {
-            SolverOutcome rest = Restricted.mip(this, byProject, open, chosen, options, spent);
+            // a few open projects: their best choice by search, which needs no engine; the small MIP otherwise
+            SolverOutcome rest = search && open.size() <= SEARCHED && SmallMip.search(this, byProject, open, chosen)
+                    ? SolverOutcome.without(SolverOutcome.Status.FEASIBLE, Duration.ZERO)
+                    : SmallMip.mip(this, byProject, open, chosen, options, spent);
             if (rest == null) {
                 return null;
             }
@@ -815,71 +836,207 @@ final class GrantPatterns {
         return priced;
     }
 
-    /** The relaxation over some columns, and the MIP over the patterns of the projects it leaves open. */
-    private static final class Restricted {
+    /**
+     * The restricted relaxation: one engine model kept over the rounds of column generation, columns added to it
+     * between solves (rebuilding it every round cost more than solving it).
+     */
+    private static final class Master implements AutoCloseable {
+        private final List<Patterns> byProject;
+        private final MPSolver solver = MPSolver.createSolver("GLOP");
+        private final MPConstraint[] coupling;
+        private final MPConstraint[] one;
+        private final MPVariable[] excessVars;
+        private final List<MPVariable> vars = new ArrayList<>();
+        /** Per column, its project and pattern. */
+        private int[] project = new int[64];
+
+        private int[] pattern = new int[64];
         double[] weights;
         double[] prices;
-        double[] convexity;
         double objective;
         double excess;
         Duration wallTime = Duration.ZERO;
 
-        static Restricted solve(
-                GrantPatterns owner, List<Patterns> byProject, List<List<Integer>> columns, PlannerOptions options) {
-            Restricted result = new Restricted();
-            MPSolver solver = MPSolver.createSolver("GLOP");
-            try {
-                int rows = owner.coupling.size();
-                MPConstraint[] coupling = new MPConstraint[rows];
-                MPObjective objective = solver.objective();
-                for (int r = 0; r < rows; r++) {
-                    coupling[r] = solver.makeConstraint(bound(owner.lower[r]), bound(owner.upper[r]));
-                    // excess either way, at a cost, so that every restricted relaxation is feasible
-                    MPVariable over = solver.makeNumVar(0, MPSolver.infinity(), "");
-                    MPVariable under = solver.makeNumVar(0, MPSolver.infinity(), "");
-                    coupling[r].setCoefficient(over, -1);
-                    coupling[r].setCoefficient(under, 1);
-                    objective.setCoefficient(over, -EXCESS_COST);
-                    objective.setCoefficient(under, -EXCESS_COST);
+        Master(GrantPatterns owner, List<Patterns> byProject) {
+            this.byProject = byProject;
+            int rows = owner.coupling.size();
+            coupling = new MPConstraint[rows];
+            excessVars = new MPVariable[2 * rows];
+            MPObjective objective = solver.objective();
+            for (int r = 0; r < rows; r++) {
+                coupling[r] = solver.makeConstraint(SmallMip.bound(owner.lower[r]), SmallMip.bound(owner.upper[r]));
+                // excess either way, at a cost, so that every restricted relaxation is feasible
+                MPVariable over = solver.makeNumVar(0, MPSolver.infinity(), "");
+                MPVariable under = solver.makeNumVar(0, MPSolver.infinity(), "");
+                coupling[r].setCoefficient(over, -1);
+                coupling[r].setCoefficient(under, 1);
+                objective.setCoefficient(over, -EXCESS_COST);
+                objective.setCoefficient(under, -EXCESS_COST);
+                excessVars[2 * r] = over;
+                excessVars[2 * r + 1] = under;
+            }
+            one = new MPConstraint[byProject.size()];
+            for (int p = 0; p < one.length; p++) {
+                one[p] = solver.makeConstraint(1, 1);
+            }
+            objective.setMaximization();
+        }
+
+        /** Adds project p's pattern j as a column. */
+        void add(int p, int j) {
+            int c = vars.size();
+            if (c == project.length) {
+                project = Arrays.copyOf(project, 2 * c);
+                pattern = Arrays.copyOf(pattern, 2 * c);
+            }
+            project[c] = p;
+            pattern[c] = j;
+            MPVariable var = solver.makeNumVar(0, 1, "");
+            vars.add(var);
+            one[p].setCoefficient(var, 1);
+            solver.objective().setCoefficient(var, byProject.get(p).objective(j));
+            byProject.get(p).setCoefficients(j, coupling, var);
+        }
+
+        /** Solves the relaxation over the columns so far; false when it has no optimum. */
+        boolean solve(PlannerOptions options) {
+            MPSolver.ResultStatus status = MipEngine.run(solver, "GLOP", options, WARM);
+            wallTime = Duration.ofMillis(solver.wallTime());
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                return false;
+            }
+            objective = solver.objective().value();
+            weights = new double[vars.size()];
+            for (int c = 0; c < weights.length; c++) {
+                weights[c] = vars.get(c).solutionValue();
+            }
+            prices = new double[coupling.length];
+            for (int r = 0; r < prices.length; r++) {
+                prices[r] = coupling[r].dualValue();
+            }
+            excess = 0;
+            for (MPVariable var : excessVars) {
+                excess += var.solutionValue();
+            }
+            return true;
+        }
+
+        /** Per project, the pattern the relaxation takes whole, or -1 where it mixes patterns. */
+        int[] whole(int n) {
+            int[] chosen = new int[n];
+            Arrays.fill(chosen, -1);
+            for (int c = 0; c < weights.length; c++) {
+                if (weights[c] > 1 - INTEGRAL) {
+                    chosen[project[c]] = pattern[c];
                 }
-                List<MPVariable> vars = new ArrayList<>();
-                MPConstraint[] one = new MPConstraint[byProject.size()];
-                for (int p = 0; p < byProject.size(); p++) {
-                    one[p] = solver.makeConstraint(1, 1);
-                    Patterns patterns = byProject.get(p);
-                    for (int j : columns.get(p)) {
-                        MPVariable var = solver.makeNumVar(0, 1, "");
-                        vars.add(var);
-                        one[p].setCoefficient(var, 1);
-                        objective.setCoefficient(var, patterns.objective(j));
-                        patterns.setCoefficients(j, coupling, var);
+            }
+            return chosen;
+        }
+
+        @Override
+        public void close() {
+            solver.delete();
+        }
+    }
+
+    /** The MIP over the patterns of the projects the relaxation leaves open. */
+    private static final class SmallMip {
+        /**
+         * The open projects' best choice among the same candidates as {@link #mip}, the others held, by depth-first
+         * search: each project's candidates in order of value, a branch cut once it cannot beat the best plan found
+         * (exact, as the small MIP at gap 0). True with chosen[] completed; false when no choice keeps the coupling
+         * rows or the search gave up after {@link #SEARCH_LIMIT} choices.
+         */
+        static boolean search(GrantPatterns owner, List<Patterns> byProject, List<Integer> open, int[] chosen) {
+            double[] use = new double[owner.coupling.size()];
+            for (int p = 0; p < byProject.size(); p++) {
+                if (chosen[p] >= 0) {
+                    byProject.get(p).addUse(chosen[p], use, 1);
+                }
+            }
+            int m = open.size();
+            int[][] candidates = new int[m][];
+            double[] rest = new double[m + 1];
+            for (int i = m - 1; i >= 0; i--) {
+                Patterns patterns = byProject.get(open.get(i));
+                candidates[i] = Arrays.stream(owner.candidates(patterns))
+                        .boxed()
+                        .sorted((a, b) -> Double.compare(patterns.objective(b), patterns.objective(a)))
+                        .mapToInt(Integer::intValue)
+                        .toArray();
+                rest[i] = rest[i + 1] + patterns.objective(candidates[i][0]);
+            }
+            Search search = new Search(owner, byProject, open, candidates, rest, use);
+            search.from(0, 0);
+            if (search.tried > SEARCH_LIMIT || search.best == null) {
+                return false;
+            }
+            for (int i = 0; i < m; i++) {
+                chosen[open.get(i)] = search.best[i];
+            }
+            return true;
+        }
+
+        private static final class Search {
+            private final GrantPatterns owner;
+            private final List<Patterns> byProject;
+            private final List<Integer> open;
+            private final int[][] candidates;
+            /** From each level, the most the remaining open projects can add. */
+            private final double[] rest;
+
+            private final double[] use;
+            private final int[] picked;
+            int[] best;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            int tried;
+
+            Search(
+                    GrantPatterns owner,
+                    List<Patterns> byProject,
+                    List<Integer> open,
+                    int[][] candidates,
+                    double[] rest,
+                    double[] use) {
+                this.owner = owner;
+                this.byProject = byProject;
+                this.open = open;
+                this.candidates = candidates;
+                this.rest = rest;
+                this.use = use;
+                this.picked = new int[open.size()];
+            }
+
+            void from(int level, double value) {
+                if (level == picked.length) {
+                    if (value > bestValue + 1e-9 && holds()) {
+                        best = picked.clone();
+                        bestValue = value;
+                    }
+                    return;
+                }
+                Patterns patterns = byProject.get(open.get(level));
+                for (int j : candidates[level]) {
+                    double with = value + patterns.objective(j);
+                    if (with + rest[level + 1] <= bestValue + 1e-9 || ++tried > SEARCH_LIMIT) {
+                        return; // the candidates come in order of value: none after this one does better
+                    }
+                    picked[level] = j;
+                    patterns.addUse(j, use, 1);
+                    from(level + 1, with);
+                    patterns.addUse(j, use, -1);
+                }
+            }
+
+            /** Whether the coupling rows hold the current choice (with the tolerance of the projects' own rows). */
+            private boolean holds() {
+                for (int r = 0; r < use.length; r++) {
+                    double slack = FEASIBLE * Math.max(1, Math.abs(use[r]));
+                    if (use[r] < owner.lower[r] - slack || use[r] > owner.upper[r] + slack) {
+                        return false;
                     }
                 }
-                objective.setMaximization();
-                MPSolver.ResultStatus status = MipEngine.run(solver, "GLOP", options, "");
-                result.wallTime = Duration.ofMillis(solver.wallTime());
-                if (status != MPSolver.ResultStatus.OPTIMAL) {
-                    return result;
-                }
-                result.objective = objective.value();
-                result.weights =
-                        vars.stream().mapToDouble(MPVariable::solutionValue).toArray();
-                result.prices = new double[rows];
-                for (int r = 0; r < rows; r++) {
-                    result.prices[r] = coupling[r].dualValue();
-                }
-                result.convexity = new double[byProject.size()];
-                for (int p = 0; p < byProject.size(); p++) {
-                    result.convexity[p] = one[p].dualValue();
-                }
-                for (MPVariable var : solver.variables()) {
-                    if (objective.getCoefficient(var) == -EXCESS_COST) {
-                        result.excess += var.solutionValue();
-                    }
-                }
-                return result;
-            } finally {
-                solver.delete();
+                return true;
             }
         }
 
@@ -895,7 +1052,7 @@ final class GrantPatterns {
             double[] held = new double[rows];
             for (int p = 0; p < byProject.size(); p++) {
                 if (chosen[p] >= 0) {
-                    byProject.get(p).addUse(chosen[p], held);
+                    byProject.get(p).addUse(chosen[p], held, 1);
                 }
             }
             MPSolver solver = MPSolver.createSolver("SCIP");

@@ -56,6 +56,31 @@ class GrantPatternsTest {
         assertTrue(lab);
     }
 
+    /**
+     * The projects the relaxation leaves open are chosen by search where they are few: its plan is worth what the
+     * small MIP's is (both choose exactly among the same candidates), on labs where the relaxation leaves one to
+     * four projects open.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theSearchChoosesAsWellAsTheSmallMip(long seed) {
+        Lab lab = RandomLabs.shaped(seed, 40, 3);
+        if (!GrantRules.check(lab).isEmpty()) {
+            return;
+        }
+        List<PlanningPeriod> periods = PlanningPeriod.of(lab);
+        AllocationModel allocation = AllocationModel.forSolve(
+                lab, periods, Planner.gather(lab, periods.get(0).fleet()), ValueModel.targetThenDiminishing());
+        SolverOutcome searched = GrantPatterns.solve(allocation, PlannerOptions.defaults(), true);
+        SolverOutcome mip = GrantPatterns.solve(allocation, PlannerOptions.defaults(), false);
+        assertThat(searched == null).isEqualTo(mip == null);
+        if (searched != null) {
+            assertThat(searched.objective())
+                    .isCloseTo(mip.objective(), within(1e-6 * Math.max(1, Math.abs(mip.objective()))));
+            assertThat(searched.bound()).isEqualTo(mip.bound());
+        }
+    }
+
     private static void assertTrue(Lab lab) {
         List<PlanningPeriod> periods = PlanningPeriod.of(lab);
         AllocationModel allocation = AllocationModel.forSolve(
