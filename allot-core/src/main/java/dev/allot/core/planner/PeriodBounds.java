@@ -53,6 +53,9 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             weights.merge(key(full, k), full.periods.get(k).weight(), Double::sum);
         }
         List<List<Object>> keyOf = new ArrayList<>();
+        // per fleet and GPUs held by blocks, the bound of the period without blocks: periods that differ only in the
+        // blocks they may hold share those solves
+        Map<List<Object>, Double> boundsHeld = new java.util.concurrent.ConcurrentHashMap<>();
         for (int k = 0; k < full.periods.size(); k++) {
             PlanningPeriod period = full.periods.get(k);
             List<Block> holdable = new ArrayList<>();
@@ -69,7 +72,7 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             // the blocks' dates only place them in this period: periods of one fleet and blocks share a solve
             List<Object> key = List.of(period.fleet(), which);
             keyOf.add(key);
-            Priced alone = priced.computeIfAbsent(key, unused -> price(full, period, holdable, valueModel));
+            Priced alone = priced.computeIfAbsent(key, unused -> price(full, period, holdable, valueModel, boundsHeld));
             for (int s = 0; s < which.size(); s++) {
                 price[k][which.get(s)] = period.weight() * alone.pricePerWeight()[s];
             }
@@ -88,8 +91,7 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             // one after the other, in period order, each within what the ones before left of the limit
             CompletableFuture<Solved> alone = spent.thenApplyAsync(
                     before -> bound(
-                            entry.getValue().model(),
-                            periodOptions.withTimeLimit(OverTimeSolve.remaining(options, before))),
+                            entry.getValue(), periodOptions.withTimeLimit(OverTimeSolve.remaining(options, before))),
                     runner);
             solved.put(entry.getKey(), alone);
             CompletableFuture<Duration> previous = spent;
@@ -174,17 +176,31 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
 
     private record Solved(double value, Duration spent) {}
 
-    /** A distinct period's model, its blocks' starts earning their prices, and those prices per weight. */
-    private record Priced(AllocationModel model, double[] pricePerWeight) {}
+    /**
+     * A distinct period's model, its blocks' starts earning their prices, those prices per weight, the blocks that may
+     * hold GPUs in it, and the period's model without blocks (null when it has none to hold) with its value model.
+     */
+    private record Priced(
+            AllocationModel model,
+            double[] pricePerWeight,
+            List<Block> holdable,
+            AllocationModel plain,
+            ValueModel valueModel,
+            Map<List<Object>, Double> boundsHeld) {}
 
     private static Priced price(
-            AllocationModel full, PlanningPeriod period, List<Block> holdable, ValueModel valueModel) {
+            AllocationModel full,
+            PlanningPeriod period,
+            List<Block> holdable,
+            ValueModel valueModel,
+            Map<List<Object>, Double> boundsHeld) {
         PlanningPeriod alone = new PlanningPeriod(period.days(), period.fleet(), 1, false);
         double[] prices = new double[holdable.size()];
         AllocationModel model = new AllocationModel(
                 full.lab().withBlocks(holdable), full.fleet, List.of(alone), full.projects, valueModel, false);
+        AllocationModel plain = null;
         if (!holdable.isEmpty()) {
-            AllocationModel plain = new AllocationModel(
+            plain = new AllocationModel(
                     full.lab().withBlocks(List.of()), full.fleet, List.of(alone), full.projects, valueModel, false);
             try (FixedLp lp =
                     FixedLp.solve(plain.model, new double[plain.model.vars().size()], Set.of(), true)) {
@@ -203,7 +219,154 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
                 }
             }
         }
-        return new Priced(model, prices);
+        return new Priced(model, prices, holdable, plain, valueModel, boundsHeld);
+    }
+
+    /** Blocks a period may hold beyond which its bound is the engine's on the priced model, not one per subset. */
+    static final int MAX_HELD_BLOCKS = 4;
+
+    private static Solved bound(Priced priced, PlannerOptions options) {
+        if (priced.plain() != null
+                && priced.holdable().size() <= MAX_HELD_BLOCKS
+                && options.engine().equals("scip")
+                && priced.plain().projects.size() <= LpGuidedSolve.PROJECTS_THRESHOLD) {
+            Solved held = byHeldBlocks(priced, options);
+            if (held != null) {
+                return held;
+            }
+        }
+        return bound(priced.model(), options);
+    }
+
+    /**
+     * The priced period's bound as the best over the subsets of its blocks held: each subset's term is the bound of the
+     * period without blocks on the capacity left beside the subset's GPUs plus the subset's prices, which is the
+     * priced model's optimum with the blocks' starts held at that subset. Those periods have no blocks, so the
+     * one-period path solves them (whole grants first). A subset's capacity is at most that of each of its own
+     * subsets, so a subset solved bounds every larger one, and the subsets are solved highest bound first until the
+     * highest is one solved. Null when a solve stops without a bound (the priced model's engine then bounds it).
+     */
+    private static Solved byHeldBlocks(Priced priced, PlannerOptions options) {
+        List<Block> holdable = priced.holdable();
+        int subsets = 1 << holdable.size();
+        double[] solved = new double[subsets];
+        boolean[] done = new boolean[subsets];
+        boolean[] allowed = new boolean[subsets];
+        for (int mask = 0; mask < subsets; mask++) {
+            allowed[mask] = mayHold(priced, mask);
+        }
+        Duration spent = Duration.ZERO;
+        while (true) {
+            int highest = -1;
+            double highestValue = Double.NEGATIVE_INFINITY;
+            for (int mask = 0; mask < subsets; mask++) {
+                if (!allowed[mask]) {
+                    continue;
+                }
+                double value = Double.POSITIVE_INFINITY;
+                for (int under = 0; under < subsets; under++) {
+                    if (done[under] && (under & ~mask) == 0) {
+                        value = Math.min(value, solved[under]);
+                    }
+                }
+                for (int s = 0; s < holdable.size(); s++) {
+                    if ((mask & (1 << s)) != 0) {
+                        value += priced.pricePerWeight()[s];
+                    }
+                }
+                if (highest < 0 || value > highestValue) {
+                    highest = mask;
+                    highestValue = value;
+                }
+            }
+            if (highest < 0 || highestValue == Double.NEGATIVE_INFINITY) {
+                // no subset leaves a plan: the full model will say why
+                return new Solved(Double.POSITIVE_INFINITY, spent);
+            }
+            if (done[highest]) {
+                return new Solved(highestValue, spent);
+            }
+            List<Object> heldKey = List.of(priced.plain().periods.get(0).fleet(), held(priced, highest));
+            Double known = priced.boundsHeld().get(heldKey);
+            AllocationModel plain = known != null || highest == 0 ? priced.plain() : lessCapacity(priced, highest);
+            if (known != null) {
+                solved[highest] = known;
+            } else if (plain == null) {
+                solved[highest] = Double.NEGATIVE_INFINITY;
+            } else {
+                SolverOutcome outcome = OverTimeSolve.solveModel(
+                        plain, options.withTimeLimit(OverTimeSolve.remaining(options, spent)), ProgressListener.NONE);
+                spent = spent.plus(outcome.wallTime());
+                if (OverTimeSolve.found(outcome) && Math.abs(outcome.bound()) < NO_BOUND) {
+                    solved[highest] = outcome.bound();
+                    priced.boundsHeld().put(heldKey, outcome.bound());
+                } else if (outcome.status() == SolverOutcome.Status.INFEASIBLE) {
+                    solved[highest] = Double.NEGATIVE_INFINITY;
+                } else {
+                    return null;
+                }
+            }
+            done[highest] = true;
+        }
+    }
+
+    /** Whether the blocks of the subset may all start with the period (the rows on the blocks' starts alone hold). */
+    private static boolean mayHold(Priced priced, int mask) {
+        double[] values = new double[priced.model().model.vars().size()];
+        for (int s = 0; s < priced.holdable().size(); s++) {
+            LinearModel.Var start = priced.model().blockStarts.get(s).get(0);
+            if ((mask & (1 << s)) != 0) {
+                if (start == null) {
+                    return false;
+                }
+                values[start.index()] = 1;
+            }
+        }
+        java.util.Set<LinearModel.Var> starts = new java.util.HashSet<>();
+        priced.model().blockStarts.forEach(byPeriod -> starts.addAll(byPeriod.values()));
+        for (LinearModel.Row row : priced.model().model.rows()) {
+            if (row.terms().stream().allMatch(term -> starts.contains(term.var()))) {
+                double activity = LinearModel.activity(row, values);
+                if (activity < row.lower() - 1e-9 || activity > row.upper() + 1e-9) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The GPUs the subset's blocks hold, by the name of their type's capacity row. */
+    private static Map<String, Integer> held(Priced priced, int mask) {
+        Map<String, Integer> held = new java.util.TreeMap<>();
+        for (int s = 0; s < priced.holdable().size(); s++) {
+            if ((mask & (1 << s)) != 0) {
+                Block block = priced.holdable().get(s);
+                held.merge("capacity[" + block.gpuType() + "]", block.gpus(), Integer::sum);
+            }
+        }
+        return held;
+    }
+
+    /** The period without blocks, its capacity less the subset's GPUs; null when the subset's GPUs do not fit. */
+    private static AllocationModel lessCapacity(Priced priced, int mask) {
+        AllocationModel first = priced.plain();
+        AllocationModel plain = new AllocationModel(
+                first.lab(), first.fleet, first.periods, first.projects, priced.valueModel(), false);
+        Map<String, Integer> held = held(priced, mask);
+        List<LinearModel.Row> rows = plain.model.rows();
+        for (LinearModel.Row row : List.copyOf(rows)) {
+            Integer gpus = held.get(row.name());
+            if (gpus != null) {
+                if (row.upper() < gpus) {
+                    return null;
+                }
+                rows.set(
+                        row.index(),
+                        new LinearModel.Row(
+                                row.index(), row.name(), row.group(), row.terms(), row.lower(), row.upper() - gpus));
+            }
+        }
+        return plain;
     }
 
     private static Solved bound(AllocationModel model, PlannerOptions options) {
