@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A bound on every plan over time of a model, from one solve per distinct period (docs/planner.md, "Solving a plan
@@ -81,46 +83,52 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
         for (int b = 0; b < blocks.size(); b++) {
             blockTerm[b] = Math.max(0, bestReduced(full, b, price));
         }
-        Map<List<Object>, CompletableFuture<Solved>> solved = new HashMap<>();
-        CompletableFuture<Duration> spent = CompletableFuture.completedFuture(Duration.ZERO);
+        Map<List<Object>, FutureTask<Solved>> solved = new LinkedHashMap<>();
+        AtomicReference<Duration> spent = new AtomicReference<>(Duration.ZERO);
         for (Map.Entry<List<Object>, Priced> entry : priced.entrySet()) {
             // each distinct period may add its even part of the bound's share of the gap, so a short period (an
             // outage of two days) is solved to a larger gap of its own, never a smaller one than before
             double even = 1.0 / weights.size() / weights.get(entry.getKey());
             PlannerOptions periodOptions = sub.withRelativeGap(sub.relativeGap() * Math.max(1, even));
-            // one after the other, in period order, each within what the ones before left of the limit
-            CompletableFuture<Solved> alone = spent.thenApplyAsync(
-                    before -> bound(
-                            entry.getValue(), periodOptions.withTimeLimit(OverTimeSolve.remaining(options, before))),
-                    runner);
+            // in period order on the runner, each within what the ones done before left of the limit; a thread that
+            // needs a period's bound before the runner reached it solves it itself
+            FutureTask<Solved> alone = new FutureTask<>(() -> {
+                Solved done = bound(
+                        entry.getValue(), periodOptions.withTimeLimit(OverTimeSolve.remaining(options, spent.get())));
+                spent.accumulateAndGet(done.spent(), Duration::plus);
+                return done;
+            });
             solved.put(entry.getKey(), alone);
-            CompletableFuture<Duration> previous = spent;
-            spent = alone.thenCombine(previous, (done, before) -> before.plus(done.spent()));
         }
-        List<CompletableFuture<Solved>> byPeriod =
-                keyOf.stream().map(solved::get).toList();
-        return new Pending(byPeriod, blockTerm, price, spent);
+        solved.values().forEach(runner::execute);
+        List<FutureTask<Solved>> byPeriod = keyOf.stream().map(solved::get).toList();
+        return new Pending(byPeriod, List.copyOf(solved.values()), blockTerm, price, spent);
     }
 
     /** The bound being solved: the prices at once, the periods' values as they come. */
     static final class Pending {
-        private final List<CompletableFuture<Solved>> byPeriod;
+        private final List<FutureTask<Solved>> byPeriod;
+        /** The distinct periods' solves, in the order the runner takes them. */
+        private final List<FutureTask<Solved>> solves;
+
         private final double[] blockTerm;
         private final double[][] price;
-        private final CompletableFuture<Duration> spent;
+        private final AtomicReference<Duration> spent;
 
         private Pending(
-                List<CompletableFuture<Solved>> byPeriod,
+                List<FutureTask<Solved>> byPeriod,
+                List<FutureTask<Solved>> solves,
                 double[] blockTerm,
                 double[][] price,
-                CompletableFuture<Duration> spent) {
+                AtomicReference<Duration> spent) {
             this.byPeriod = byPeriod;
+            this.solves = solves;
             this.blockTerm = blockTerm;
             this.price = price;
             this.spent = spent;
         }
 
-        /** Period k's bound (weight 1), waiting for its solve. */
+        /** Period k's bound (weight 1): solved here if the runner has not started it, else waited for. */
         double value(int k) {
             return await(byPeriod.get(k)).value();
         }
@@ -130,23 +138,36 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             return new PeriodBounds(new double[0], blockTerm, price, Duration.ZERO).ranked(full, placements);
         }
 
-        /** Every period's bound, waiting for all of them. */
+        /**
+         * Every period's bound: the solves the runner has not started are solved here, from the last (the runner
+         * takes them from the first), then all are waited for.
+         */
         PeriodBounds join() {
+            for (int i = solves.size() - 1; i >= 0; i--) {
+                solves.get(i).run();
+            }
             double[] value = new double[byPeriod.size()];
             for (int k = 0; k < value.length; k++) {
                 value[k] = value(k);
             }
-            return new PeriodBounds(value, blockTerm, price, await(spent));
+            return new PeriodBounds(value, blockTerm, price, spent.get());
         }
 
-        private static <T> T await(CompletableFuture<T> future) {
+        private static <T> T await(FutureTask<T> task) {
+            task.run(); // nothing when the task has started elsewhere or is done
             try {
-                return future.join();
-            } catch (java.util.concurrent.CompletionException failed) {
+                return task.get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a period's bound", interrupted);
+            } catch (ExecutionException failed) {
                 if (failed.getCause() instanceof RuntimeException cause) {
                     throw cause;
                 }
-                throw failed;
+                if (failed.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(failed.getCause());
             }
         }
     }
@@ -286,7 +307,9 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             if (done[highest]) {
                 return new Solved(highestValue, spent);
             }
-            List<Object> heldKey = List.of(priced.plain().periods.get(0).fleet(), held(priced, highest));
+            // the gap too: the bound is then the same whichever thread solved the subset first
+            List<Object> heldKey =
+                    List.of(priced.plain().periods.get(0).fleet(), held(priced, highest), options.relativeGap());
             Double known = priced.boundsHeld().get(heldKey);
             AllocationModel plain = known != null || highest == 0 ? priced.plain() : lessCapacity(priced, highest);
             if (known != null) {
