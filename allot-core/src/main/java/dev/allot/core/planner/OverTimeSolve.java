@@ -3,7 +3,6 @@ package dev.allot.core.planner;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -61,7 +60,13 @@ final class OverTimeSolve {
         // the bound's engines stop when this solve is cancelled; the solving thread then reports the cancellation
         Executor watched = task -> boundThread.execute(() -> Interruption.watching(current, task));
         try {
-            return solve(full, options, listener, placements, PeriodBounds.start(full, valueModel, options, watched));
+            return solve(
+                    full,
+                    valueModel,
+                    options,
+                    listener,
+                    placements,
+                    PeriodBounds.start(full, valueModel, options, watched));
         } finally {
             boundThread.shutdown();
         }
@@ -69,6 +74,7 @@ final class OverTimeSolve {
 
     private static SolverOutcome solve(
             AllocationModel full,
+            ValueModel valueModel,
             PlannerOptions options,
             ProgressListener listener,
             List<BlockPlacement> placements,
@@ -84,13 +90,14 @@ final class OverTimeSolve {
                     || remaining(options, staging).toMillis() <= 1) {
                 break;
             }
-            Staged staged = Staged.solve(
-                    full,
-                    pending::value,
-                    sub,
-                    options.withTimeLimit(remaining(options, staging)),
-                    placement.fixed(full),
-                    capacityKeys(full, placement));
+            Staged staged = new Staged.Steps(
+                            full,
+                            valueModel,
+                            pending::value,
+                            sub,
+                            options.withTimeLimit(remaining(options, staging)),
+                            placement)
+                    .solve();
             staging = staging.plus(staged.spent());
             if (staged.values() != null && objectiveOf(full.model, staged.values()) > objective) {
                 best = staged.values();
@@ -123,15 +130,6 @@ final class OverTimeSolve {
                 value,
                 Math.max(value, tighter),
                 spent);
-    }
-
-    /** Per period, its fleet and the GPUs the placement's blocks hold in it. */
-    private static List<Object> capacityKeys(AllocationModel full, BlockPlacement placement) {
-        List<Object> keys = new ArrayList<>();
-        for (int k = 0; k < full.periods.size(); k++) {
-            keys.add(List.of(full.periods.get(k).fleet(), placement.held().get(k)));
-        }
-        return keys;
     }
 
     /** The planner's choice of engine path for one model: the decomposition for large labs, else the engine. */

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A bound on every plan over time of a model, from one solve per distinct period (docs/planner.md, "Solving a plan
@@ -53,6 +55,9 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             weights.merge(key(full, k), full.periods.get(k).weight(), Double::sum);
         }
         List<List<Object>> keyOf = new ArrayList<>();
+        // per fleet and GPUs held by blocks, the bound of the period without blocks: periods that differ only in the
+        // blocks they may hold share those solves
+        Map<List<Object>, Double> boundsHeld = new java.util.concurrent.ConcurrentHashMap<>();
         for (int k = 0; k < full.periods.size(); k++) {
             PlanningPeriod period = full.periods.get(k);
             List<Block> holdable = new ArrayList<>();
@@ -69,7 +74,7 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             // the blocks' dates only place them in this period: periods of one fleet and blocks share a solve
             List<Object> key = List.of(period.fleet(), which);
             keyOf.add(key);
-            Priced alone = priced.computeIfAbsent(key, unused -> price(full, period, holdable, valueModel));
+            Priced alone = priced.computeIfAbsent(key, unused -> price(full, period, holdable, valueModel, boundsHeld));
             for (int s = 0; s < which.size(); s++) {
                 price[k][which.get(s)] = period.weight() * alone.pricePerWeight()[s];
             }
@@ -78,47 +83,52 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
         for (int b = 0; b < blocks.size(); b++) {
             blockTerm[b] = Math.max(0, bestReduced(full, b, price));
         }
-        Map<List<Object>, CompletableFuture<Solved>> solved = new HashMap<>();
-        CompletableFuture<Duration> spent = CompletableFuture.completedFuture(Duration.ZERO);
+        Map<List<Object>, FutureTask<Solved>> solved = new LinkedHashMap<>();
+        AtomicReference<Duration> spent = new AtomicReference<>(Duration.ZERO);
         for (Map.Entry<List<Object>, Priced> entry : priced.entrySet()) {
             // each distinct period may add its even part of the bound's share of the gap, so a short period (an
             // outage of two days) is solved to a larger gap of its own, never a smaller one than before
             double even = 1.0 / weights.size() / weights.get(entry.getKey());
             PlannerOptions periodOptions = sub.withRelativeGap(sub.relativeGap() * Math.max(1, even));
-            // one after the other, in period order, each within what the ones before left of the limit
-            CompletableFuture<Solved> alone = spent.thenApplyAsync(
-                    before -> bound(
-                            entry.getValue().model(),
-                            periodOptions.withTimeLimit(OverTimeSolve.remaining(options, before))),
-                    runner);
+            // in period order on the runner, each within what the ones done before left of the limit; a thread that
+            // needs a period's bound before the runner reached it solves it itself
+            FutureTask<Solved> alone = new FutureTask<>(() -> {
+                Solved done = bound(
+                        entry.getValue(), periodOptions.withTimeLimit(OverTimeSolve.remaining(options, spent.get())));
+                spent.accumulateAndGet(done.spent(), Duration::plus);
+                return done;
+            });
             solved.put(entry.getKey(), alone);
-            CompletableFuture<Duration> previous = spent;
-            spent = alone.thenCombine(previous, (done, before) -> before.plus(done.spent()));
         }
-        List<CompletableFuture<Solved>> byPeriod =
-                keyOf.stream().map(solved::get).toList();
-        return new Pending(byPeriod, blockTerm, price, spent);
+        solved.values().forEach(runner::execute);
+        List<FutureTask<Solved>> byPeriod = keyOf.stream().map(solved::get).toList();
+        return new Pending(byPeriod, List.copyOf(solved.values()), blockTerm, price, spent);
     }
 
     /** The bound being solved: the prices at once, the periods' values as they come. */
     static final class Pending {
-        private final List<CompletableFuture<Solved>> byPeriod;
+        private final List<FutureTask<Solved>> byPeriod;
+        /** The distinct periods' solves, in the order the runner takes them. */
+        private final List<FutureTask<Solved>> solves;
+
         private final double[] blockTerm;
         private final double[][] price;
-        private final CompletableFuture<Duration> spent;
+        private final AtomicReference<Duration> spent;
 
         private Pending(
-                List<CompletableFuture<Solved>> byPeriod,
+                List<FutureTask<Solved>> byPeriod,
+                List<FutureTask<Solved>> solves,
                 double[] blockTerm,
                 double[][] price,
-                CompletableFuture<Duration> spent) {
+                AtomicReference<Duration> spent) {
             this.byPeriod = byPeriod;
+            this.solves = solves;
             this.blockTerm = blockTerm;
             this.price = price;
             this.spent = spent;
         }
 
-        /** Period k's bound (weight 1), waiting for its solve. */
+        /** Period k's bound (weight 1): solved here if the runner has not started it, else waited for. */
         double value(int k) {
             return await(byPeriod.get(k)).value();
         }
@@ -128,23 +138,36 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             return new PeriodBounds(new double[0], blockTerm, price, Duration.ZERO).ranked(full, placements);
         }
 
-        /** Every period's bound, waiting for all of them. */
+        /**
+         * Every period's bound: the solves the runner has not started are solved here, from the last (the runner
+         * takes them from the first), then all are waited for.
+         */
         PeriodBounds join() {
+            for (int i = solves.size() - 1; i >= 0; i--) {
+                solves.get(i).run();
+            }
             double[] value = new double[byPeriod.size()];
             for (int k = 0; k < value.length; k++) {
                 value[k] = value(k);
             }
-            return new PeriodBounds(value, blockTerm, price, await(spent));
+            return new PeriodBounds(value, blockTerm, price, spent.get());
         }
 
-        private static <T> T await(CompletableFuture<T> future) {
+        private static <T> T await(FutureTask<T> task) {
+            task.run(); // nothing when the task has started elsewhere or is done
             try {
-                return future.join();
-            } catch (java.util.concurrent.CompletionException failed) {
+                return task.get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a period's bound", interrupted);
+            } catch (ExecutionException failed) {
                 if (failed.getCause() instanceof RuntimeException cause) {
                     throw cause;
                 }
-                throw failed;
+                if (failed.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(failed.getCause());
             }
         }
     }
@@ -174,17 +197,31 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
 
     private record Solved(double value, Duration spent) {}
 
-    /** A distinct period's model, its blocks' starts earning their prices, and those prices per weight. */
-    private record Priced(AllocationModel model, double[] pricePerWeight) {}
+    /**
+     * A distinct period's model, its blocks' starts earning their prices, those prices per weight, the blocks that may
+     * hold GPUs in it, and the period's model without blocks (null when it has none to hold) with its value model.
+     */
+    private record Priced(
+            AllocationModel model,
+            double[] pricePerWeight,
+            List<Block> holdable,
+            AllocationModel plain,
+            ValueModel valueModel,
+            Map<List<Object>, Double> boundsHeld) {}
 
     private static Priced price(
-            AllocationModel full, PlanningPeriod period, List<Block> holdable, ValueModel valueModel) {
+            AllocationModel full,
+            PlanningPeriod period,
+            List<Block> holdable,
+            ValueModel valueModel,
+            Map<List<Object>, Double> boundsHeld) {
         PlanningPeriod alone = new PlanningPeriod(period.days(), period.fleet(), 1, false);
         double[] prices = new double[holdable.size()];
         AllocationModel model = new AllocationModel(
                 full.lab().withBlocks(holdable), full.fleet, List.of(alone), full.projects, valueModel, false);
+        AllocationModel plain = null;
         if (!holdable.isEmpty()) {
-            AllocationModel plain = new AllocationModel(
+            plain = new AllocationModel(
                     full.lab().withBlocks(List.of()), full.fleet, List.of(alone), full.projects, valueModel, false);
             try (FixedLp lp =
                     FixedLp.solve(plain.model, new double[plain.model.vars().size()], Set.of(), true)) {
@@ -203,7 +240,156 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
                 }
             }
         }
-        return new Priced(model, prices);
+        return new Priced(model, prices, holdable, plain, valueModel, boundsHeld);
+    }
+
+    /** Blocks a period may hold beyond which its bound is the engine's on the priced model, not one per subset. */
+    static final int MAX_HELD_BLOCKS = 4;
+
+    private static Solved bound(Priced priced, PlannerOptions options) {
+        if (priced.plain() != null
+                && priced.holdable().size() <= MAX_HELD_BLOCKS
+                && options.engine().equals("scip")
+                && priced.plain().projects.size() <= LpGuidedSolve.PROJECTS_THRESHOLD) {
+            Solved held = byHeldBlocks(priced, options);
+            if (held != null) {
+                return held;
+            }
+        }
+        return bound(priced.model(), options);
+    }
+
+    /**
+     * The priced period's bound as the best over the subsets of its blocks held: each subset's term is the bound of the
+     * period without blocks on the capacity left beside the subset's GPUs plus the subset's prices, which is the
+     * priced model's optimum with the blocks' starts held at that subset. Those periods have no blocks, so the
+     * one-period path solves them (whole grants first). A subset's capacity is at most that of each of its own
+     * subsets, so a subset solved bounds every larger one, and the subsets are solved highest bound first until the
+     * highest is one solved. Null when a solve stops without a bound (the priced model's engine then bounds it).
+     */
+    private static Solved byHeldBlocks(Priced priced, PlannerOptions options) {
+        List<Block> holdable = priced.holdable();
+        int subsets = 1 << holdable.size();
+        double[] solved = new double[subsets];
+        boolean[] done = new boolean[subsets];
+        boolean[] allowed = new boolean[subsets];
+        for (int mask = 0; mask < subsets; mask++) {
+            allowed[mask] = mayHold(priced, mask);
+        }
+        Duration spent = Duration.ZERO;
+        while (true) {
+            int highest = -1;
+            double highestValue = Double.NEGATIVE_INFINITY;
+            for (int mask = 0; mask < subsets; mask++) {
+                if (!allowed[mask]) {
+                    continue;
+                }
+                double value = Double.POSITIVE_INFINITY;
+                for (int under = 0; under < subsets; under++) {
+                    if (done[under] && (under & ~mask) == 0) {
+                        value = Math.min(value, solved[under]);
+                    }
+                }
+                for (int s = 0; s < holdable.size(); s++) {
+                    if ((mask & (1 << s)) != 0) {
+                        value += priced.pricePerWeight()[s];
+                    }
+                }
+                if (highest < 0 || value > highestValue) {
+                    highest = mask;
+                    highestValue = value;
+                }
+            }
+            if (highest < 0 || highestValue == Double.NEGATIVE_INFINITY) {
+                // no subset leaves a plan: the full model will say why
+                return new Solved(Double.POSITIVE_INFINITY, spent);
+            }
+            if (done[highest]) {
+                return new Solved(highestValue, spent);
+            }
+            // the gap too: the bound is then the same whichever thread solved the subset first
+            List<Object> heldKey =
+                    List.of(priced.plain().periods.get(0).fleet(), held(priced, highest), options.relativeGap());
+            Double known = priced.boundsHeld().get(heldKey);
+            AllocationModel plain = known != null || highest == 0 ? priced.plain() : lessCapacity(priced, highest);
+            if (known != null) {
+                solved[highest] = known;
+            } else if (plain == null) {
+                solved[highest] = Double.NEGATIVE_INFINITY;
+            } else {
+                SolverOutcome outcome = OverTimeSolve.solveModel(
+                        plain, options.withTimeLimit(OverTimeSolve.remaining(options, spent)), ProgressListener.NONE);
+                spent = spent.plus(outcome.wallTime());
+                if (OverTimeSolve.found(outcome) && Math.abs(outcome.bound()) < NO_BOUND) {
+                    solved[highest] = outcome.bound();
+                    priced.boundsHeld().put(heldKey, outcome.bound());
+                } else if (outcome.status() == SolverOutcome.Status.INFEASIBLE) {
+                    solved[highest] = Double.NEGATIVE_INFINITY;
+                } else {
+                    return null;
+                }
+            }
+            done[highest] = true;
+        }
+    }
+
+    /** Whether the blocks of the subset may all start with the period (the rows on the blocks' starts alone hold). */
+    private static boolean mayHold(Priced priced, int mask) {
+        double[] values = new double[priced.model().model.vars().size()];
+        for (int s = 0; s < priced.holdable().size(); s++) {
+            LinearModel.Var start = priced.model().blockStarts.get(s).get(0);
+            if ((mask & (1 << s)) != 0) {
+                if (start == null) {
+                    return false;
+                }
+                values[start.index()] = 1;
+            }
+        }
+        java.util.Set<LinearModel.Var> starts = new java.util.HashSet<>();
+        priced.model().blockStarts.forEach(byPeriod -> starts.addAll(byPeriod.values()));
+        for (LinearModel.Row row : priced.model().model.rows()) {
+            if (row.terms().stream().allMatch(term -> starts.contains(term.var()))) {
+                double activity = LinearModel.activity(row, values);
+                if (activity < row.lower() - 1e-9 || activity > row.upper() + 1e-9) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The GPUs the subset's blocks hold, by the name of their type's capacity row. */
+    private static Map<String, Integer> held(Priced priced, int mask) {
+        Map<String, Integer> held = new java.util.TreeMap<>();
+        for (int s = 0; s < priced.holdable().size(); s++) {
+            if ((mask & (1 << s)) != 0) {
+                Block block = priced.holdable().get(s);
+                held.merge("capacity[" + block.gpuType() + "]", block.gpus(), Integer::sum);
+            }
+        }
+        return held;
+    }
+
+    /** The period without blocks, its capacity less the subset's GPUs; null when the subset's GPUs do not fit. */
+    private static AllocationModel lessCapacity(Priced priced, int mask) {
+        AllocationModel first = priced.plain();
+        AllocationModel plain = new AllocationModel(
+                first.lab(), first.fleet, first.periods, first.projects, priced.valueModel(), false);
+        Map<String, Integer> held = held(priced, mask);
+        List<LinearModel.Row> rows = plain.model.rows();
+        for (LinearModel.Row row : List.copyOf(rows)) {
+            Integer gpus = held.get(row.name());
+            if (gpus != null) {
+                if (row.upper() < gpus) {
+                    return null;
+                }
+                rows.set(
+                        row.index(),
+                        new LinearModel.Row(
+                                row.index(), row.name(), row.group(), row.terms(), row.lower(), row.upper() - gpus));
+            }
+        }
+        return plain;
     }
 
     private static Solved bound(AllocationModel model, PlannerOptions options) {
