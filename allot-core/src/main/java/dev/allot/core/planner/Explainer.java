@@ -9,19 +9,29 @@ import dev.allot.core.model.Explanation;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.planner.LinearModel.Row;
+import dev.allot.core.planner.LinearModel.Var;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Explains each grant from the solved model: which rules hold with no slack at it, what one more GPU of each type
  * would be worth to it (from the fixed LP), and what would change the outcome ({@link WhatWouldChange}: exact
  * priority thresholds from re-solves of the MIP, docs/planner.md).
+ *
+ * <p>The solves run on a thread of their own, started by {@link #start}: the fixed LP, its re-solves (capacity
+ * prices) and the sentences that cite them, project by project in project order, so that the LP is solved and
+ * re-solved in the same order as by one thread. The rest of each explanation (summary, binding rules once the duals
+ * are in, marginal values) is made by the caller's thread meanwhile; {@link #explain} waits for the project's
+ * sentences. Close it when the plan is made: the pricing thread frees the solvers when done.
  */
-final class Explainer {
+final class Explainer implements AutoCloseable {
     /**
      * Re-solves per plan for the thresholds of unfunded projects (funding, other GPU types), of killable ones and of
      * growth (docs/planner.md, "What would change the outcome", cost).
@@ -36,60 +46,47 @@ final class Explainer {
     private final AllocationModel allocation;
     private final Lab lab;
     private final List<Allocation> grants;
-    private final Map<GpuTypeId, Double> shadowPrices = new LinkedHashMap<>();
-    private final Map<RuleGroup, Double> groupDuals = new LinkedHashMap<>();
-    /** Per pricing group, the duals of the rules over several projects (none when the lab is priced whole). */
-    private final List<Map<RuleGroup, Double>> couplingDuals = new ArrayList<>();
-
     private final Map<GpuTypeId, Integer> grantedByType = new LinkedHashMap<>();
     private final Map<GpuTypeId, Row> capacityRows = new LinkedHashMap<>();
-    private final Map<String, Double> opportunityCosts = new LinkedHashMap<>();
     private final WhatWouldChange changes;
-    private final Pricing pricing;
     private final Bindings bindings;
 
+    /** The duals, once the pricing thread has solved the fixed LP. */
+    private final CompletableFuture<Duals> duals = new CompletableFuture<>();
+
+    private final CompletableFuture<Map<GpuTypeId, Double>> shadowPrices = new CompletableFuture<>();
+    /** Per project, its "what would change" sentences, made on the pricing thread in project order. */
+    private final List<CompletableFuture<List<String>>> changesOf = new ArrayList<>();
+
+    private volatile boolean closed;
+
+    /** The pricing thread's own: the prices and their cache (by group, type and change). */
+    private Pricing pricing;
+
+    private Duals priced;
+    private final Map<String, Double> opportunityCosts = new HashMap<>();
+
     /**
-     * @param planValues the solved plan's variable values
-     * @param options the planner's options: engine and value model of the re-solves behind exact thresholds
+     * The rules' duals: the largest of each rule's rows (of every row with one pricing group; of the group's own rows
+     * with several), and per pricing group, the duals of the rules over several projects (none when priced whole).
      */
-    Explainer(
-            AllocationModel allocation,
-            Lab lab,
-            List<Allocation> grants,
-            Pricing pricing,
-            double[] planValues,
-            PlannerOptions options) {
+    private record Duals(Pricing pricing, Map<RuleGroup, Double> own, List<Map<RuleGroup, Double>> coupling) {
+        /** The dual of a rule at project p: for a rule over several projects, in p's group. */
+        double at(int p, RuleGroup group) {
+            return Math.max(own.getOrDefault(group, 0.0), inGroup(pricing == null ? 0 : pricing.groupOf(p), group));
+        }
+
+        double inGroup(int g, RuleGroup group) {
+            return coupling.get(g).getOrDefault(group, 0.0);
+        }
+    }
+
+    private Explainer(
+            AllocationModel allocation, Lab lab, List<Allocation> grants, double[] planValues, PlannerOptions options) {
         this.allocation = allocation;
         this.lab = lab;
         this.grants = grants;
-        this.pricing = pricing;
-        double[] duals = pricing == null ? null : pricing.duals();
-        for (Row row : allocation.model.rows()) {
-            double dual = duals == null ? 0 : duals[row.index()];
-            groupDuals.merge(row.group(), dual, Math::max);
-        }
         capacityRows.putAll(Pricing.capacityRows(allocation.model));
-        int groups = pricing == null ? 1 : pricing.groups();
-        for (int g = 0; g < groups; g++) {
-            Map<RuleGroup, Double> own = new HashMap<>();
-            if (pricing != null) {
-                int group = g;
-                pricing.couplingDuals()
-                        .forEach((r, byGroup) ->
-                                own.merge(allocation.model.rows().get(r).group(), byGroup[group], Math::max));
-            }
-            couplingDuals.add(own);
-        }
-        for (GpuTypeId type : allocation.fleet.types()) {
-            // The value of one more node of the type, per GPU: the right derivative of the fixed LP, which stays
-            // meaningful where the LP is degenerate and its duals are not unique. Priced in groups, the most it is
-            // worth to any group (where one more node would go).
-            double most = Double.NEGATIVE_INFINITY;
-            for (int g = 0; g < groups; g++) {
-                most = Math.max(most, priceChange(g, type, allocation.fleet.unitGpus(type)));
-            }
-            shadowPrices.put(type, round(most));
-        }
         grants.forEach(grant -> grant.gpus().forEach((type, count) -> grantedByType.merge(type, count, Integer::sum)));
         this.bindings = new Bindings(allocation, lab, grantedByType, this::binds);
         // Exact thresholds re-solve the whole MIP to a tight gap: milliseconds for a small lab, seconds each at 300
@@ -109,6 +106,35 @@ final class Explainer {
                 budget(exact, planValues, options, FUNDING_RESOLVES),
                 budget(exact, planValues, options, KILLING_RESOLVES),
                 budget(exact, planValues, options, GROWTH_RESOLVES));
+        for (int p = 0; p < allocation.projects.size(); p++) {
+            changesOf.add(new CompletableFuture<>());
+        }
+    }
+
+    /**
+     * Starts explaining the plan: prices it with the fixed LP (when {@code options.explain()}; written by {@code
+     * draft} if it was drafted for this model) on the pricing thread.
+     *
+     * @param planValues the solved plan's variable values
+     * @param funded the funded decisions, held in the fixed LP
+     * @param options the planner's options: engine and value model of the re-solves behind exact thresholds
+     */
+    static Explainer start(
+            AllocationModel allocation,
+            Lab lab,
+            List<Allocation> grants,
+            double[] planValues,
+            Set<Var> funded,
+            PlannerOptions options,
+            Pricing.Draft draft) {
+        Explainer explainer = new Explainer(allocation, lab, grants, planValues, options);
+        ProgressListener listener = Interruption.current();
+        Thread.ofPlatform()
+                .name("allot-explain")
+                .daemon()
+                .start(() -> Interruption.watching(
+                        listener, () -> explainer.price(planValues, funded, options.explain(), draft)));
+        return explainer;
     }
 
     private Optional<PriorityThresholds> budget(
@@ -116,8 +142,118 @@ final class Explainer {
         return exact ? Optional.of(new PriorityThresholds(allocation, planValues, options, solves)) : Optional.empty();
     }
 
+    /**
+     * The pricing thread: the fixed LP and its duals, the value of one more node of each type, then each project's
+     * sentences in project order (their prices re-solved on first use, as one thread would); frees the LPs when done.
+     */
+    private void price(double[] planValues, Set<Var> funded, boolean explain, Pricing.Draft draft) {
+        try {
+            pricing = explain && !closed ? Pricing.of(allocation, planValues, funded, draft) : null;
+            priced = duals(pricing);
+            duals.complete(priced);
+            Map<GpuTypeId, Double> marginal = new LinkedHashMap<>();
+            int groups = pricing == null ? 1 : pricing.groups();
+            for (GpuTypeId type : allocation.fleet.types()) {
+                // The value of one more node of the type, per GPU: the right derivative of the fixed LP, which stays
+                // meaningful where the LP is degenerate and its duals are not unique. Priced in groups, the most it is
+                // worth to any group (where one more node would go).
+                double most = Double.NEGATIVE_INFINITY;
+                for (int g = 0; g < groups; g++) {
+                    most = Math.max(most, priceChange(g, type, allocation.fleet.unitGpus(type)));
+                }
+                marginal.put(type, round(most));
+            }
+            shadowPrices.complete(marginal);
+            for (int p = 0; p < changesOf.size() && !closed; p++) {
+                changesOf.get(p).complete(changesFor(p));
+            }
+        } catch (RuntimeException | Error e) {
+            duals.completeExceptionally(e);
+            shadowPrices.completeExceptionally(e);
+            changesOf.forEach(one -> one.completeExceptionally(e));
+        } finally {
+            if (pricing != null) {
+                pricing.close();
+            }
+        }
+    }
+
+    private Duals duals(Pricing pricing) {
+        Map<RuleGroup, Double> own = new HashMap<>();
+        double[] rowDuals = pricing == null ? null : pricing.duals();
+        for (Row row : allocation.model.rows()) {
+            own.merge(row.group(), rowDuals == null ? 0 : rowDuals[row.index()], Math::max);
+        }
+        List<Map<RuleGroup, Double>> coupling = new ArrayList<>();
+        for (int g = 0; g < (pricing == null ? 1 : pricing.groups()); g++) {
+            Map<RuleGroup, Double> inGroup = new HashMap<>();
+            if (pricing != null) {
+                int group = g;
+                pricing.couplingDuals()
+                        .forEach((r, byGroup) ->
+                                inGroup.merge(allocation.model.rows().get(r).group(), byGroup[group], Math::max));
+            }
+            coupling.add(inGroup);
+        }
+        return new Duals(pricing, own, coupling);
+    }
+
+    /** Project p's "what would change" sentences (on the pricing thread: they cite prices). */
+    private List<String> changesFor(int p) {
+        return switch (kind(p)) {
+            case UNFUNDED -> changes.forUnfunded(p);
+            case FUNDED -> changes.forFunded(p, marginalValues(p));
+            default -> List.of();
+        };
+    }
+
+    /** How a project's grant is explained. */
+    private enum Kind {
+        PINNED,
+        NOT_PLANNED,
+        KILLED,
+        UNFUNDED,
+        FUNDED
+    }
+
+    private Kind kind(int p) {
+        PlannedProject project = allocation.projects.get(p);
+        if (project.pin().isPresent()) {
+            return Kind.PINNED;
+        }
+        if (!project.inactiveReason().isEmpty()) {
+            return Kind.NOT_PLANNED;
+        }
+        if (project.override()
+                .map(o -> o.action() == DeciderOverride.Action.KILL)
+                .orElse(false)) {
+            return Kind.KILLED;
+        }
+        return grants.get(p).isEmpty() ? Kind.UNFUNDED : Kind.FUNDED;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** The pricing thread's result, or what it threw. */
+    private static <T> T await(CompletableFuture<T> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
     Map<GpuTypeId, Double> shadowPrices() {
-        return shadowPrices;
+        return await(shadowPrices);
     }
 
     double effectiveGpus(int p) {
@@ -141,30 +277,30 @@ final class Explainer {
         List<String> changes = new ArrayList<>();
         Map<GpuTypeId, Double> marginal = marginalValues(p);
         String summary;
-        if (project.pin().isPresent()) {
+        Kind kind = kind(p);
+        if (kind == Kind.PINNED) {
             binding.add(new Binding(
                     RuleFamily.PIN.code,
                     "Pinned by the deciders at " + project.pin().get().gpus()
                             + reason(project.pin().get().reason()) + "."));
             summary = "Holds its pinned grant of " + grant + ".";
-        } else if (!project.inactiveReason().isEmpty()) {
+        } else if (kind == Kind.NOT_PLANNED) {
             binding.add(new Binding(RuleFamily.NOT_PLANNABLE.code, "Not planned: " + project.inactiveReason() + "."));
             summary = "Gets nothing: " + project.inactiveReason() + ".";
-        } else if (project.override()
-                .map(o -> o.action() == DeciderOverride.Action.KILL)
-                .orElse(false)) {
+        } else if (kind == Kind.KILLED) {
             binding.add(new Binding(
                     RuleFamily.OVERRIDE.code + ":kill",
                     "Killed by the deciders" + reason(project.override().get().reason()) + "."));
             summary = "Gets nothing: the deciders killed it.";
-        } else if (grant.isEmpty()) {
+        } else if (kind == Kind.UNFUNDED) {
             summary = unfundedSummary(p);
             binding.addAll(bindings.of(p, Allocation.NONE, false));
-            changes.addAll(this.changes.forUnfunded(p));
         } else {
             binding.addAll(bindings.of(p, grant, true));
             summary = fundedSummary(p, decision);
-            changes.addAll(this.changes.forFunded(p, marginal));
+        }
+        if (kind == Kind.UNFUNDED || kind == Kind.FUNDED) {
+            changes.addAll(await(changesOf.get(p)));
         }
         if (project.pin().isEmpty() && project.ask().isPresent()) {
             Optional<String> shortfall = project.ask().get().jobShape().flatMap(shape -> shape.shortfall(grant));
@@ -208,10 +344,12 @@ final class Explainer {
                 + format(project.priority()) + " than those GPUs are worth elsewhere." + had;
     }
 
-    /** Whether a rule holds with a positive dual at project p: for a rule over several projects, in p's group. */
+    /**
+     * Whether a rule holds with a positive dual at project p: for a rule over several projects, in p's group (waits
+     * for the fixed LP).
+     */
     private boolean binds(int p, RuleGroup group) {
-        Map<RuleGroup, Double> own = couplingDuals.get(pricing == null ? 0 : pricing.groupOf(p));
-        return Math.max(groupDuals.getOrDefault(group, 0.0), own.getOrDefault(group, 0.0)) > 1e-7;
+        return await(duals).at(p, group) > 1e-7;
     }
 
     private boolean capacityFull(GpuTypeId type) {
@@ -232,7 +370,7 @@ final class Explainer {
 
     /**
      * Value per GPU of {@code delta} more (or, negative, fewer) GPUs of a type in the fixed LP (priced in groups: in
-     * the group's); 0 without it.
+     * the group's); 0 without it. On the pricing thread.
      */
     private double priceChange(int group, GpuTypeId type, int delta) {
         Row row = capacityRows.get(type);
@@ -242,9 +380,7 @@ final class Explainer {
         double value = pricing.valuePerGpu(group, row, delta);
         RuleGroup capacity = RuleGroup.of(RuleFamily.CAPACITY, type);
         return Double.isNaN(value)
-                ? Math.max(
-                        groupDuals.getOrDefault(capacity, 0.0),
-                        couplingDuals.get(group).getOrDefault(capacity, 0.0))
+                ? Math.max(priced.own().getOrDefault(capacity, 0.0), priced.inGroup(group, capacity))
                 : value;
     }
 

@@ -81,6 +81,22 @@ public final class Planner {
         Fleet fleet = periods.get(0).fleet();
         List<PlannedProject> projects = gather(lab, fleet);
         AllocationModel allocation = AllocationModel.forSolve(lab, periods, projects, options.valueModel());
+        // the fixed LP that prices the explanations is written on the second core while the engine solves
+        try (Pricing.Draft draft =
+                options.explain() && periods.size() == 1 ? Pricing.draft(allocation) : Pricing.Draft.NONE) {
+            return solved(lab, listener, start, periods, fleet, projects, allocation, draft);
+        }
+    }
+
+    private Plan solved(
+            Lab lab,
+            ProgressListener listener,
+            Instant start,
+            List<PlanningPeriod> periods,
+            Fleet fleet,
+            List<PlannedProject> projects,
+            AllocationModel allocation,
+            Pricing.Draft draft) {
         SolverOutcome outcome = periods.size() == 1
                 ? OverTimeSolve.solveModel(allocation, options, listener)
                 : OverTimeSolve.solve(allocation, options.valueModel(), options, listener);
@@ -109,8 +125,8 @@ public final class Planner {
         double[] firstValues = first == allocation
                 ? outcome.values()
                 : OverTimeSolve.Values.mapped(first, allocation, new int[] {0}, outcome.values());
-        try (Pricing pricing = options.explain() ? Pricing.of(first, firstValues, fundedVars(first)) : null) {
-            Explainer explainer = new Explainer(first, lab, grants, pricing, firstValues, options);
+        try (Explainer explainer =
+                Explainer.start(first, lab, grants, firstValues, fundedVars(first), options, draft)) {
             List<ProjectPlan> lines = new ArrayList<>();
             double planValue = 0;
             for (int p = 0; p < projects.size(); p++) {
