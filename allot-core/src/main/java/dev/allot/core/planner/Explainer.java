@@ -51,8 +51,11 @@ final class Explainer implements AutoCloseable {
     private final WhatWouldChange changes;
     private final Bindings bindings;
 
-    /** The duals, once the pricing thread has solved the fixed LP. */
-    private final CompletableFuture<Duals> duals = new CompletableFuture<>();
+    /** The prices (null without), once the pricing thread has solved the fixed LP. */
+    private final CompletableFuture<Pricing> solved = new CompletableFuture<>();
+
+    /** The caller's thread's own: the rules' duals, read from the LP's once binding rules are asked for. */
+    private Duals duals;
 
     private final CompletableFuture<Map<GpuTypeId, Double>> shadowPrices = new CompletableFuture<>();
     /** Per project, its "what would change" sentences, made on the pricing thread in project order. */
@@ -63,7 +66,9 @@ final class Explainer implements AutoCloseable {
     /** The pricing thread's own: the prices and their cache (by group, type and change). */
     private Pricing pricing;
 
+    /** Its own copy of the rules' duals, made only where a re-solve prices nothing (they are read off the LP). */
     private Duals priced;
+
     private final Map<String, Double> opportunityCosts = new HashMap<>();
 
     /**
@@ -143,14 +148,13 @@ final class Explainer implements AutoCloseable {
     }
 
     /**
-     * The pricing thread: the fixed LP and its duals, the value of one more node of each type, then each project's
+     * The pricing thread: the fixed LP, the value of one more node of each type, then each project's
      * sentences in project order (their prices re-solved on first use, as one thread would); frees the LPs when done.
      */
     private void price(double[] planValues, Set<Var> funded, boolean explain, Pricing.Draft draft) {
         try {
             pricing = explain && !closed ? Pricing.of(allocation, planValues, funded, draft) : null;
-            priced = duals(pricing);
-            duals.complete(priced);
+            solved.complete(pricing);
             Map<GpuTypeId, Double> marginal = new LinkedHashMap<>();
             int groups = pricing == null ? 1 : pricing.groups();
             for (GpuTypeId type : allocation.fleet.types()) {
@@ -168,7 +172,7 @@ final class Explainer implements AutoCloseable {
                 changesOf.get(p).complete(changesFor(p));
             }
         } catch (RuntimeException | Error e) {
-            duals.completeExceptionally(e);
+            solved.completeExceptionally(e);
             shadowPrices.completeExceptionally(e);
             changesOf.forEach(one -> one.completeExceptionally(e));
         } finally {
@@ -349,7 +353,10 @@ final class Explainer implements AutoCloseable {
      * for the fixed LP).
      */
     private boolean binds(int p, RuleGroup group) {
-        return await(duals).at(p, group) > 1e-7;
+        if (duals == null) {
+            duals = duals(await(solved));
+        }
+        return duals.at(p, group) > 1e-7;
     }
 
     private boolean capacityFull(GpuTypeId type) {
@@ -378,10 +385,14 @@ final class Explainer implements AutoCloseable {
             return 0;
         }
         double value = pricing.valuePerGpu(group, row, delta);
+        if (!Double.isNaN(value)) {
+            return value;
+        }
+        if (priced == null) {
+            priced = duals(pricing);
+        }
         RuleGroup capacity = RuleGroup.of(RuleFamily.CAPACITY, type);
-        return Double.isNaN(value)
-                ? Math.max(priced.own().getOrDefault(capacity, 0.0), priced.inGroup(group, capacity))
-                : value;
+        return Math.max(priced.own().getOrDefault(capacity, 0.0), priced.inGroup(group, capacity));
     }
 
     static double curveValue(List<ValueSegment> curve, double effectiveGpus) {

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Drafts the allocation of a cycle: the exact optimum of the model in docs/planner.md, with an explanation of
@@ -64,7 +66,38 @@ public final class Planner {
     }
 
     private Plan planWatched(Lab lab, ProgressListener listener) {
-        List<Problem> problems = GrantRules.check(lab);
+        // the lab's rules are checked on the second core while the model is written; the engine starts once they hold
+        CompletableFuture<List<Problem>> checked = CompletableFuture.supplyAsync(
+                () -> GrantRules.check(lab),
+                task -> Thread.ofPlatform().name("allot-grant-rules").daemon().start(task));
+        Instant start = options.clock().instant();
+        List<PlanningPeriod> periods;
+        Fleet fleet;
+        List<PlannedProject> projects;
+        AllocationModel allocation;
+        try {
+            periods = PlanningPeriod.of(lab);
+            fleet = periods.get(0).fleet();
+            projects = gather(lab, fleet);
+            allocation = AllocationModel.forSolve(lab, periods, projects, options.valueModel());
+        } finally {
+            // a lab that breaks a rule is refused for it, also where writing its model failed
+            refuseBroken(lab, checked);
+        }
+        // the fixed LP that prices the explanations is written on the second core while the engine solves
+        try (Pricing.Draft draft =
+                options.explain() && periods.size() == 1 ? Pricing.draft(allocation) : Pricing.Draft.NONE) {
+            return solved(lab, listener, start, periods, fleet, projects, allocation, draft);
+        }
+    }
+
+    private static void refuseBroken(Lab lab, CompletableFuture<List<Problem>> checked) {
+        List<Problem> problems;
+        try {
+            problems = checked.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
         if (!problems.isEmpty()) {
             throw new AllotException(
                     AllotException.Kind.INVALID_INPUT,
@@ -75,16 +108,6 @@ public final class Planner {
                                     problems.stream().map(Problem::describe).toList()),
                     problems,
                     null);
-        }
-        Instant start = options.clock().instant();
-        List<PlanningPeriod> periods = PlanningPeriod.of(lab);
-        Fleet fleet = periods.get(0).fleet();
-        List<PlannedProject> projects = gather(lab, fleet);
-        AllocationModel allocation = AllocationModel.forSolve(lab, periods, projects, options.valueModel());
-        // the fixed LP that prices the explanations is written on the second core while the engine solves
-        try (Pricing.Draft draft =
-                options.explain() && periods.size() == 1 ? Pricing.draft(allocation) : Pricing.Draft.NONE) {
-            return solved(lab, listener, start, periods, fleet, projects, allocation, draft);
         }
     }
 
