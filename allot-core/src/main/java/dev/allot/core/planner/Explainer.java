@@ -25,11 +25,11 @@ import java.util.concurrent.CompletionException;
  * would be worth to it (from the fixed LP), and what would change the outcome ({@link WhatWouldChange}: exact
  * priority thresholds from re-solves of the MIP, docs/planner.md).
  *
- * <p>The solves run on a thread of their own, started by {@link #start}: the fixed LP, its re-solves (capacity
- * prices) and the sentences that cite them, project by project in project order, so that the LP is solved and
- * re-solved in the same order as by one thread. The rest of each explanation (summary, binding rules once the duals
- * are in, marginal values) is made by the caller's thread meanwhile; {@link #explain} waits for the project's
- * sentences. Close it when the plan is made: the pricing thread frees the solvers when done.
+ * <p>The fixed LP is solved and re-solved on a thread of its own, started by {@link #start}: first the LP, then one
+ * node more of each type's capacity (in fleet order, the plan's marginal values), then one node less of each. The
+ * caller's thread meanwhile makes every project's summary and, once the LP's duals are in, its binding rules; then
+ * {@link #explain} adds each project's "what would change" sentences, waiting only for the prices they cite. The
+ * LP is freed by its thread when done; close the explainer when the plan is made.
  */
 final class Explainer implements AutoCloseable {
     /**
@@ -53,23 +53,27 @@ final class Explainer implements AutoCloseable {
 
     /** The prices (null without), once the pricing thread has solved the fixed LP. */
     private final CompletableFuture<Pricing> solved = new CompletableFuture<>();
-
-    /** The caller's thread's own: the rules' duals, read from the LP's once binding rules are asked for. */
-    private Duals duals;
-
-    private final CompletableFuture<Map<GpuTypeId, Double>> shadowPrices = new CompletableFuture<>();
-    /** Per project, its "what would change" sentences, made on the pricing thread in project order. */
-    private final List<CompletableFuture<List<String>>> changesOf = new ArrayList<>();
+    /**
+     * The held LP's value per GPU of one node more or less of each type's capacity, by {@link #key}, as the pricing
+     * thread re-solves them; written before {@link #solved} is completed.
+     */
+    private Map<String, CompletableFuture<Double>> heldPrices = Map.of();
 
     private volatile boolean closed;
 
-    /** The pricing thread's own: the prices and their cache (by group, type and change). */
+    /** The rest is the caller's thread's own: the prices once solved, the rules' duals, the prices' cache. */
     private Pricing pricing;
 
-    /** Its own copy of the rules' duals, made only where a re-solve prices nothing (they are read off the LP). */
-    private Duals priced;
-
+    private Duals duals;
+    private Map<GpuTypeId, Double> shadowPrices;
     private final Map<String, Double> opportunityCosts = new HashMap<>();
+    /** Per project, its explanation but for the "what would change" sentences (made by {@link #start}). */
+    private final List<Prepared> prepared = new ArrayList<>();
+
+    private final List<Decision> decisions = new ArrayList<>();
+
+    /** A project's explanation but for its "what would change" sentences. */
+    private record Prepared(String summary, List<Binding> binding, Map<GpuTypeId, Double> marginal) {}
 
     /**
      * The rules' duals: the largest of each rule's rows (of every row with one pricing group; of the group's own rows
@@ -104,21 +108,19 @@ final class Explainer implements AutoCloseable {
                 (p, type, delta) -> {
                     int group = pricing == null ? 0 : pricing.groupOf(p);
                     return opportunityCosts.computeIfAbsent(
-                            group + ":" + type + ":" + delta, key -> priceChange(group, type, delta));
+                            key(group, type, delta), key -> priceChange(group, type, delta));
                 },
                 this::capacityFull,
                 options.valueModel(),
                 budget(exact, planValues, options, FUNDING_RESOLVES),
                 budget(exact, planValues, options, KILLING_RESOLVES),
                 budget(exact, planValues, options, GROWTH_RESOLVES));
-        for (int p = 0; p < allocation.projects.size(); p++) {
-            changesOf.add(new CompletableFuture<>());
-        }
     }
 
     /**
      * Starts explaining the plan: prices it with the fixed LP (when {@code options.explain()}; written by {@code
-     * draft} if it was drafted for this model) on the pricing thread.
+     * draft} if it was drafted for this model) on the pricing thread, and makes every explanation but its "what would
+     * change" sentences meanwhile.
      *
      * @param planValues the solved plan's variable values
      * @param funded the funded decisions, held in the fixed LP
@@ -139,6 +141,7 @@ final class Explainer implements AutoCloseable {
                 .daemon()
                 .start(() -> Interruption.watching(
                         listener, () -> explainer.price(planValues, funded, options.explain(), draft)));
+        explainer.prepare();
         return explainer;
     }
 
@@ -147,38 +150,66 @@ final class Explainer implements AutoCloseable {
         return exact ? Optional.of(new PriorityThresholds(allocation, planValues, options, solves)) : Optional.empty();
     }
 
+    private static String key(int group, GpuTypeId type, int delta) {
+        return group + ":" + type + ":" + delta;
+    }
+
     /**
-     * The pricing thread: the fixed LP, the value of one more node of each type, then each project's
-     * sentences in project order (their prices re-solved on first use, as one thread would); frees the LPs when done.
+     * The pricing thread: the fixed LP, then the held LP re-solved with one node more of each type's capacity, then
+     * with one node less (the order in which one thread asked for them before); frees the held LP when done.
      */
     private void price(double[] planValues, Set<Var> funded, boolean explain, Pricing.Draft draft) {
+        Pricing priced = null;
         try {
-            pricing = explain && !closed ? Pricing.of(allocation, planValues, funded, draft) : null;
-            solved.complete(pricing);
-            Map<GpuTypeId, Double> marginal = new LinkedHashMap<>();
-            int groups = pricing == null ? 1 : pricing.groups();
-            for (GpuTypeId type : allocation.fleet.types()) {
-                // The value of one more node of the type, per GPU: the right derivative of the fixed LP, which stays
-                // meaningful where the LP is degenerate and its duals are not unique. Priced in groups, the most it is
-                // worth to any group (where one more node would go).
-                double most = Double.NEGATIVE_INFINITY;
-                for (int g = 0; g < groups; g++) {
-                    most = Math.max(most, priceChange(g, type, allocation.fleet.unitGpus(type)));
+            priced = explain && !closed ? Pricing.of(allocation, planValues, funded, draft) : null;
+            List<Runnable> resolves = new ArrayList<>();
+            Map<String, CompletableFuture<Double>> prices = new HashMap<>();
+            for (int sign : new int[] {1, -1}) {
+                for (GpuTypeId type : allocation.fleet.types()) {
+                    Row row = capacityRows.get(type);
+                    for (int g = 0; priced != null && row != null && g < priced.groups(); g++) {
+                        int group = g;
+                        int delta = sign * allocation.fleet.unitGpus(type);
+                        CompletableFuture<Double> price = new CompletableFuture<>();
+                        prices.put(key(group, type, delta), price);
+                        Pricing lp = priced;
+                        resolves.add(() -> price.complete(lp.heldValuePerGpu(group, row, delta)));
+                    }
                 }
-                marginal.put(type, round(most));
             }
-            shadowPrices.complete(marginal);
-            for (int p = 0; p < changesOf.size() && !closed; p++) {
-                changesOf.get(p).complete(changesFor(p));
+            heldPrices = prices;
+            solved.complete(priced);
+            for (Runnable resolve : resolves) {
+                if (closed) {
+                    break;
+                }
+                resolve.run();
             }
         } catch (RuntimeException | Error e) {
             solved.completeExceptionally(e);
-            shadowPrices.completeExceptionally(e);
-            changesOf.forEach(one -> one.completeExceptionally(e));
+            heldPrices.values().forEach(price -> price.completeExceptionally(e));
         } finally {
-            if (pricing != null) {
-                pricing.close();
+            if (priced != null) {
+                priced.closeHeld();
             }
+        }
+    }
+
+    /**
+     * Every project's explanation but its "what would change" sentences: the summaries first (the LP is being solved),
+     * then the binding rules (they read its duals).
+     */
+    private void prepare() {
+        List<String> summaries = new ArrayList<>();
+        for (int p = 0; p < allocation.projects.size(); p++) {
+            PlannedProject project = allocation.projects.get(p);
+            Decision decision = Decision.between(project.previous(), grants.get(p), lab.relativeSpeeds());
+            decisions.add(decision);
+            summaries.add(summary(p, decision));
+        }
+        pricing = await(solved);
+        for (int p = 0; p < allocation.projects.size(); p++) {
+            prepared.add(new Prepared(summaries.get(p), binding(p), marginalValues(p)));
         }
     }
 
@@ -200,15 +231,6 @@ final class Explainer implements AutoCloseable {
             coupling.add(inGroup);
         }
         return new Duals(pricing, own, coupling);
-    }
-
-    /** Project p's "what would change" sentences (on the pricing thread: they cite prices). */
-    private List<String> changesFor(int p) {
-        return switch (kind(p)) {
-            case UNFUNDED -> changes.forUnfunded(p);
-            case FUNDED -> changes.forFunded(p, marginalValues(p));
-            default -> List.of();
-        };
     }
 
     /** How a project's grant is explained. */
@@ -236,9 +258,13 @@ final class Explainer implements AutoCloseable {
         return grants.get(p).isEmpty() ? Kind.UNFUNDED : Kind.FUNDED;
     }
 
+    /** Frees the LP in which funded projects may lose their funding (the pricing thread frees the held one). */
     @Override
     public void close() {
         closed = true;
+        if (pricing != null) {
+            pricing.closeDroppable();
+        }
     }
 
     /** The pricing thread's result, or what it threw. */
@@ -256,8 +282,24 @@ final class Explainer implements AutoCloseable {
         }
     }
 
+    /**
+     * The value of one more node of each type, per GPU: the right derivative of the fixed LP, which stays meaningful
+     * where the LP is degenerate and its duals are not unique. Priced in groups, the most it is worth to any group
+     * (where one more node would go).
+     */
     Map<GpuTypeId, Double> shadowPrices() {
-        return await(shadowPrices);
+        if (shadowPrices == null) {
+            shadowPrices = new LinkedHashMap<>();
+            int groups = pricing == null ? 1 : pricing.groups();
+            for (GpuTypeId type : allocation.fleet.types()) {
+                double most = Double.NEGATIVE_INFINITY;
+                for (int g = 0; g < groups; g++) {
+                    most = Math.max(most, priceChange(g, type, allocation.fleet.unitGpus(type)));
+                }
+                shadowPrices.put(type, round(most));
+            }
+        }
+        return shadowPrices;
     }
 
     double effectiveGpus(int p) {
@@ -274,44 +316,54 @@ final class Explainer implements AutoCloseable {
         return allocation.projects.get(p).priority() * curveValue(allocation.valueCurves.get(p), effectiveGpus(p));
     }
 
+    /** Project p's explanation; explain the projects in order (the re-solves behind thresholds are spent in it). */
     Explanation explain(int p, Decision decision) {
+        Prepared made = prepared.get(p);
+        String summary = decision == decisions.get(p) ? made.summary() : summary(p, decision);
+        List<String> changes = switch (kind(p)) {
+            case UNFUNDED -> this.changes.forUnfunded(p);
+            case FUNDED -> this.changes.forFunded(p, made.marginal());
+            default -> List.of();
+        };
+        return new Explanation(summary, made.binding(), made.marginal(), changes);
+    }
+
+    private String summary(int p, Decision decision) {
         PlannedProject project = allocation.projects.get(p);
         Allocation grant = grants.get(p);
-        List<Binding> binding = new ArrayList<>();
-        List<String> changes = new ArrayList<>();
-        Map<GpuTypeId, Double> marginal = marginalValues(p);
-        String summary;
-        Kind kind = kind(p);
-        if (kind == Kind.PINNED) {
-            binding.add(new Binding(
-                    RuleFamily.PIN.code,
-                    "Pinned by the deciders at " + project.pin().get().gpus()
-                            + reason(project.pin().get().reason()) + "."));
-            summary = "Holds its pinned grant of " + grant + ".";
-        } else if (kind == Kind.NOT_PLANNED) {
-            binding.add(new Binding(RuleFamily.NOT_PLANNABLE.code, "Not planned: " + project.inactiveReason() + "."));
-            summary = "Gets nothing: " + project.inactiveReason() + ".";
-        } else if (kind == Kind.KILLED) {
-            binding.add(new Binding(
-                    RuleFamily.OVERRIDE.code + ":kill",
-                    "Killed by the deciders" + reason(project.override().get().reason()) + "."));
-            summary = "Gets nothing: the deciders killed it.";
-        } else if (kind == Kind.UNFUNDED) {
-            summary = unfundedSummary(p);
-            binding.addAll(bindings.of(p, Allocation.NONE, false));
-        } else {
-            binding.addAll(bindings.of(p, grant, true));
-            summary = fundedSummary(p, decision);
-        }
-        if (kind == Kind.UNFUNDED || kind == Kind.FUNDED) {
-            changes.addAll(await(changesOf.get(p)));
-        }
+        String summary = switch (kind(p)) {
+            case PINNED -> "Holds its pinned grant of " + grant + ".";
+            case NOT_PLANNED -> "Gets nothing: " + project.inactiveReason() + ".";
+            case KILLED -> "Gets nothing: the deciders killed it.";
+            case UNFUNDED -> unfundedSummary(p);
+            case FUNDED -> fundedSummary(p, decision);
+        };
         if (project.pin().isEmpty() && project.ask().isPresent()) {
             Optional<String> shortfall = project.ask().get().jobShape().flatMap(shape -> shape.shortfall(grant));
             String base = summary;
             summary = shortfall.map(text -> base + " It " + text + ".").orElse(base);
         }
-        return new Explanation(summary, binding, marginal, changes);
+        return summary;
+    }
+
+    private List<Binding> binding(int p) {
+        PlannedProject project = allocation.projects.get(p);
+        return switch (kind(p)) {
+            case PINNED ->
+                List.of(new Binding(
+                        RuleFamily.PIN.code,
+                        "Pinned by the deciders at " + project.pin().get().gpus()
+                                + reason(project.pin().get().reason()) + "."));
+            case NOT_PLANNED ->
+                List.of(new Binding(RuleFamily.NOT_PLANNABLE.code, "Not planned: " + project.inactiveReason() + "."));
+            case KILLED ->
+                List.of(new Binding(
+                        RuleFamily.OVERRIDE.code + ":kill",
+                        "Killed by the deciders"
+                                + reason(project.override().get().reason()) + "."));
+            case UNFUNDED -> bindings.of(p, Allocation.NONE, false);
+            case FUNDED -> bindings.of(p, grants.get(p), true);
+        };
     }
 
     private String fundedSummary(int p, Decision decision) {
@@ -353,10 +405,14 @@ final class Explainer implements AutoCloseable {
      * for the fixed LP).
      */
     private boolean binds(int p, RuleGroup group) {
+        return duals().at(p, group) > 1e-7;
+    }
+
+    private Duals duals() {
         if (duals == null) {
-            duals = duals(await(solved));
+            duals = duals(pricing);
         }
-        return duals.at(p, group) > 1e-7;
+        return duals;
     }
 
     private boolean capacityFull(GpuTypeId type) {
@@ -377,22 +433,22 @@ final class Explainer implements AutoCloseable {
 
     /**
      * Value per GPU of {@code delta} more (or, negative, fewer) GPUs of a type in the fixed LP (priced in groups: in
-     * the group's); 0 without it. On the pricing thread.
+     * the group's); 0 without it.
      */
     private double priceChange(int group, GpuTypeId type, int delta) {
         Row row = capacityRows.get(type);
         if (pricing == null || row == null) {
             return 0;
         }
-        double value = pricing.valuePerGpu(group, row, delta);
-        if (!Double.isNaN(value)) {
-            return value;
+        CompletableFuture<Double> held = heldPrices.get(key(group, type, delta));
+        if (held == null) {
+            throw new IllegalArgumentException("Only one node more or less of a type is priced, not " + delta);
         }
-        if (priced == null) {
-            priced = duals(pricing);
-        }
+        double value = pricing.orDropped(row, delta, await(held));
         RuleGroup capacity = RuleGroup.of(RuleFamily.CAPACITY, type);
-        return Math.max(priced.own().getOrDefault(capacity, 0.0), priced.inGroup(group, capacity));
+        return Double.isNaN(value)
+                ? Math.max(duals().own().getOrDefault(capacity, 0.0), duals().inGroup(group, capacity))
+                : value;
     }
 
     static double curveValue(List<ValueSegment> curve, double effectiveGpus) {

@@ -305,12 +305,28 @@ final class Pricing implements AutoCloseable {
      * if it cannot be priced (with groups, only one node more or less of the row's type is priced).
      */
     double valuePerGpu(int group, Row capacity, int delta) {
+        return orDropped(capacity, delta, heldValuePerGpu(group, capacity, delta));
+    }
+
+    /**
+     * As above, priced by the held LP alone (re-solved: one thread at a time), NaN where the held decisions leave no
+     * GPUs to take away; {@link #orDropped} completes it.
+     */
+    double heldValuePerGpu(int group, Row capacity, int delta) {
         if (held == null) {
             return changes.get(group).getOrDefault(capacity.index(), Map.of()).getOrDefault(delta, Double.NaN);
         }
-        double value = held.valuePerUnit(capacity, delta);
-        if (!Double.isNaN(value) || delta >= 0) {
-            return value;
+        return held.valuePerUnit(capacity, delta);
+    }
+
+    /**
+     * {@code heldValue} of {@link #heldValuePerGpu}, or where it is NaN for GPUs taken away from a lab priced whole, the
+     * value in the LP in which funded projects may lose their funding (solved on first use; another LP than the held
+     * one, so one thread may use it while another re-solves the held one).
+     */
+    double orDropped(Row capacity, int delta, double heldValue) {
+        if (held == null || !Double.isNaN(heldValue) || delta >= 0) {
+            return heldValue;
         }
         if (droppable == null) {
             droppable = FixedLp.solve(model, values, funded, true);
@@ -318,13 +334,24 @@ final class Pricing implements AutoCloseable {
         return droppable == null ? Double.NaN : droppable.valuePerUnit(capacity, delta);
     }
 
-    @Override
-    public void close() {
+    /** Frees the held LP (its re-solves done). */
+    void closeHeld() {
         if (held != null) {
             held.close();
         }
+    }
+
+    /** Frees the LP in which funded projects may lose their funding, if it was solved. */
+    void closeDroppable() {
         if (droppable != null) {
             droppable.close();
+            droppable = null;
         }
+    }
+
+    @Override
+    public void close() {
+        closeHeld();
+        closeDroppable();
     }
 }
