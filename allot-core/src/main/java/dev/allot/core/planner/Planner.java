@@ -35,7 +35,8 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Steps of {@link #plan(Lab, ProgressListener)}: 1. gather the projects to plan; 2. write the model; 3. solve
  * it with CP-SAT (an infeasible policy is reported with the conflicting rules); 4. read the grants and decisions;
- * 5. price capacity with the fixed LP and explain each grant.
+ * 5. price capacity with the fixed LP and explain each grant. The lab's grant rules are checked and the fixed LP
+ * written on a second thread meanwhile ({@link Explainer}).
  */
 public final class Planner {
     private final PlannerOptions options;
