@@ -197,9 +197,13 @@ final class Explainer implements AutoCloseable {
 
     /**
      * Every project's explanation but its "what would change" sentences: the summaries first (the LP is being solved),
-     * then the binding rules (they read its duals).
+     * then the binding rules (they read its duals). A large lab's summaries wait for its prices: pricing in groups
+     * holds the most memory of its plan.
      */
     private void prepare() {
+        if (Pricing.large(allocation.projects.size())) {
+            pricing = await(solved);
+        }
         List<String> summaries = new ArrayList<>();
         for (int p = 0; p < allocation.projects.size(); p++) {
             PlannedProject project = allocation.projects.get(p);

@@ -67,10 +67,16 @@ public final class Planner {
     }
 
     private Plan planWatched(Lab lab, ProgressListener listener) {
-        // the lab's rules are checked on the second core while the model is written; the engine starts once they hold
-        CompletableFuture<List<Problem>> checked = CompletableFuture.supplyAsync(
-                () -> GrantRules.check(lab),
-                task -> Thread.ofPlatform().name("allot-grant-rules").daemon().start(task));
+        // the lab's rules are checked on the second core while the model is written (a large lab's first: beside its
+        // model they raised the plan's peak memory); the engine starts once they hold
+        CompletableFuture<List<Problem>> checked = Pricing.large(lab.projects().size())
+                ? CompletableFuture.completedFuture(GrantRules.check(lab))
+                : CompletableFuture.supplyAsync(
+                        () -> GrantRules.check(lab),
+                        task -> Thread.ofPlatform()
+                                .name("allot-grant-rules")
+                                .daemon()
+                                .start(task));
         Instant start = options.clock().instant();
         List<PlanningPeriod> periods;
         Fleet fleet;
