@@ -118,9 +118,8 @@ final class Explainer implements AutoCloseable {
     }
 
     /**
-     * Starts explaining the plan: prices it with the fixed LP (when {@code options.explain()}; written by {@code
-     * draft} if it was drafted for this model) on the pricing thread, and makes every explanation but its "what would
-     * change" sentences meanwhile.
+     * Starts explaining the plan: prices it with the fixed LP (when {@code options.explain()}) on the pricing thread,
+     * and makes every explanation but its "what would change" sentences meanwhile.
      *
      * @param planValues the solved plan's variable values
      * @param funded the funded decisions, held in the fixed LP
@@ -132,15 +131,14 @@ final class Explainer implements AutoCloseable {
             List<Allocation> grants,
             double[] planValues,
             Set<Var> funded,
-            PlannerOptions options,
-            Pricing.Draft draft) {
+            PlannerOptions options) {
         Explainer explainer = new Explainer(allocation, lab, grants, planValues, options);
         ProgressListener listener = Interruption.current();
         Thread.ofPlatform()
                 .name("allot-explain")
                 .daemon()
-                .start(() -> Interruption.watching(
-                        listener, () -> explainer.price(planValues, funded, options.explain(), draft)));
+                .start(() ->
+                        Interruption.watching(listener, () -> explainer.price(planValues, funded, options.explain())));
         explainer.prepare();
         return explainer;
     }
@@ -158,10 +156,10 @@ final class Explainer implements AutoCloseable {
      * The pricing thread: the fixed LP, then the held LP re-solved with one node more of each type's capacity, then
      * with one node less (the order in which one thread asked for them before); frees the held LP when done.
      */
-    private void price(double[] planValues, Set<Var> funded, boolean explain, Pricing.Draft draft) {
+    private void price(double[] planValues, Set<Var> funded, boolean explain) {
         Pricing priced = null;
         try {
-            priced = explain && !closed ? Pricing.of(allocation, planValues, funded, draft) : null;
+            priced = explain && !closed ? Pricing.of(allocation, planValues, funded) : null;
             List<Runnable> resolves = new ArrayList<>();
             Map<String, CompletableFuture<Double>> prices = new HashMap<>();
             for (int sign : new int[] {1, -1}) {
@@ -197,11 +195,11 @@ final class Explainer implements AutoCloseable {
 
     /**
      * Every project's explanation but its "what would change" sentences: the summaries first (the LP is being solved),
-     * then the binding rules (they read its duals). A large lab's summaries wait for its prices: pricing in groups
-     * holds the most memory of its plan.
+     * then the binding rules (they read its duals). A lab of 4,500 projects or more (as many as a lab priced in groups
+     * can have) makes its summaries once priced: pricing in groups holds the most memory of its plan.
      */
     private void prepare() {
-        if (Pricing.large(allocation.projects.size())) {
+        if (allocation.projects.size() >= GroupedLp.GROUP_PIECES * 3 / 2) {
             pricing = await(solved);
         }
         List<String> summaries = new ArrayList<>();

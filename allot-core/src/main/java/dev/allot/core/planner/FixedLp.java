@@ -2,8 +2,8 @@ package dev.allot.core.planner;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
 import dev.allot.core.planner.LinearModel.Row;
 import dev.allot.core.planner.LinearModel.Var;
 import java.util.List;
@@ -31,14 +31,12 @@ final class FixedLp implements AutoCloseable {
 
     private final MPSolver solver;
     private final MPConstraint[] constraints;
-    /** The variables by model index while the LP is written but not yet solved; null once solved. */
-    private MPVariable[] vars;
+    private final double objective;
 
-    private double objective;
-
-    private FixedLp(MPSolver solver, MPConstraint[] constraints) {
+    private FixedLp(MPSolver solver, MPConstraint[] constraints, double objective) {
         this.solver = solver;
         this.constraints = constraints;
+        this.objective = objective;
     }
 
     /**
@@ -48,47 +46,20 @@ final class FixedLp implements AutoCloseable {
      *     funding, so capacity can always be taken away); when false they are held exactly
      */
     static FixedLp solve(LinearModel model, double[] values, Set<Var> fixed, boolean droppable) {
-        FixedLp written = write(model);
-        return written == null ? null : written.hold(values, fixed, droppable);
-    }
-
-    /**
-     * Writes the fixed LP's model without solving it, every variable within its own bounds (so it can be written
-     * before the plan's values are known, e.g. while the engine solves); {@link #hold} then holds the fixed ones at
-     * their values and solves. GLOP reads the model only when it solves, so the LP solved is the one {@link #solve}
-     * writes. Null when GLOP is unavailable.
-     */
-    static FixedLp write(LinearModel model) {
         MPSolver solver = MPSolver.createSolver("GLOP");
         if (solver == null) {
             return null;
         }
-        MpModel written = MpModel.write(solver, model, row -> true, true, Var::lower, Var::upper, true);
-        FixedLp lp = new FixedLp(solver, written.constraints());
-        lp.vars = written.vars();
-        return lp;
-    }
-
-    /**
-     * Holds the {@code fixed} variables at their values (see {@link #solve}) and solves this written LP: this LP, or
-     * null (and freed) when it is not solved to optimality. Once only.
-     */
-    FixedLp hold(double[] values, Set<Var> fixed, boolean droppable) {
-        for (Var var : fixed) {
-            vars[var.index()].setBounds(lower(var, values, fixed, droppable), upper(var, values, fixed));
-        }
-        vars = null;
-        return solved();
-    }
-
-    private FixedLp solved() {
-        solver.setSolverSpecificParametersAsString(GLOP_PARAMETERS);
-        if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
-            solver.delete();
-            return null;
-        }
-        objective = solver.objective().value();
-        return this;
+        MPConstraint[] constraints = MpModel.write(
+                        solver,
+                        model,
+                        row -> true,
+                        true,
+                        var -> lower(var, values, fixed, droppable),
+                        var -> upper(var, values, fixed),
+                        true)
+                .constraints();
+        return solved(solver, constraints);
     }
 
     /**
@@ -124,7 +95,7 @@ final class FixedLp implements AutoCloseable {
         for (int r = 0; r < rows.size(); r++) {
             constraints[rows.get(r).index()] = written.get(r);
         }
-        return new FixedLp(solver, constraints).solved();
+        return solved(solver, constraints);
     }
 
     private static double lower(Var var, double[] values, Set<Var> fixed, boolean droppable) {
@@ -136,6 +107,16 @@ final class FixedLp implements AutoCloseable {
 
     private static double upper(Var var, double[] values, Set<Var> fixed) {
         return fixed.contains(var) ? values[var.index()] : var.upper();
+    }
+
+    private static FixedLp solved(MPSolver solver, MPConstraint[] constraints) {
+        MPObjective objective = solver.objective();
+        solver.setSolverSpecificParametersAsString(GLOP_PARAMETERS);
+        if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
+            solver.delete();
+            return null;
+        }
+        return new FixedLp(solver, constraints, objective.value());
     }
 
     /** Variables of the LP: the whole model's, or a part's. */

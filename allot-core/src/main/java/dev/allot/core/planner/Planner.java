@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Drafts the allocation of a cycle: the exact optimum of the model in docs/planner.md, with an explanation of
@@ -35,8 +33,8 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Steps of {@link #plan(Lab, ProgressListener)}: 1. gather the projects to plan; 2. write the model; 3. solve
  * it with CP-SAT (an infeasible policy is reported with the conflicting rules); 4. read the grants and decisions;
- * 5. price capacity with the fixed LP and explain each grant. The lab's grant rules are checked and the fixed LP
- * written on a second thread meanwhile ({@link Explainer}).
+ * 5. price capacity with the fixed LP and explain each grant (the LP's solves on a thread of their own: {@link
+ * Explainer}).
  */
 public final class Planner {
     private final PlannerOptions options;
@@ -67,44 +65,7 @@ public final class Planner {
     }
 
     private Plan planWatched(Lab lab, ProgressListener listener) {
-        // the lab's rules are checked on the second core while the model is written (a large lab's first: beside its
-        // model they raised the plan's peak memory); the engine starts once they hold
-        CompletableFuture<List<Problem>> checked = Pricing.large(lab.projects().size())
-                ? CompletableFuture.completedFuture(GrantRules.check(lab))
-                : CompletableFuture.supplyAsync(
-                        () -> GrantRules.check(lab),
-                        task -> Thread.ofPlatform()
-                                .name("allot-grant-rules")
-                                .daemon()
-                                .start(task));
-        Instant start = options.clock().instant();
-        List<PlanningPeriod> periods;
-        Fleet fleet;
-        List<PlannedProject> projects;
-        AllocationModel allocation;
-        try {
-            periods = PlanningPeriod.of(lab);
-            fleet = periods.get(0).fleet();
-            projects = gather(lab, fleet);
-            allocation = AllocationModel.forSolve(lab, periods, projects, options.valueModel());
-        } finally {
-            // a lab that breaks a rule is refused for it, also where writing its model failed
-            refuseBroken(lab, checked);
-        }
-        // the fixed LP that prices the explanations is written on the second core while the engine solves
-        try (Pricing.Draft draft =
-                options.explain() && periods.size() == 1 ? Pricing.draft(allocation) : Pricing.Draft.NONE) {
-            return solved(lab, listener, start, periods, fleet, projects, allocation, draft);
-        }
-    }
-
-    private static void refuseBroken(Lab lab, CompletableFuture<List<Problem>> checked) {
-        List<Problem> problems;
-        try {
-            problems = checked.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        }
+        List<Problem> problems = GrantRules.check(lab);
         if (!problems.isEmpty()) {
             throw new AllotException(
                     AllotException.Kind.INVALID_INPUT,
@@ -116,17 +77,11 @@ public final class Planner {
                     problems,
                     null);
         }
-    }
-
-    private Plan solved(
-            Lab lab,
-            ProgressListener listener,
-            Instant start,
-            List<PlanningPeriod> periods,
-            Fleet fleet,
-            List<PlannedProject> projects,
-            AllocationModel allocation,
-            Pricing.Draft draft) {
+        Instant start = options.clock().instant();
+        List<PlanningPeriod> periods = PlanningPeriod.of(lab);
+        Fleet fleet = periods.get(0).fleet();
+        List<PlannedProject> projects = gather(lab, fleet);
+        AllocationModel allocation = AllocationModel.forSolve(lab, periods, projects, options.valueModel());
         SolverOutcome outcome = periods.size() == 1
                 ? OverTimeSolve.solveModel(allocation, options, listener)
                 : OverTimeSolve.solve(allocation, options.valueModel(), options, listener);
@@ -155,8 +110,7 @@ public final class Planner {
         double[] firstValues = first == allocation
                 ? outcome.values()
                 : OverTimeSolve.Values.mapped(first, allocation, new int[] {0}, outcome.values());
-        try (Explainer explainer =
-                Explainer.start(first, lab, grants, firstValues, fundedVars(first), options, draft)) {
+        try (Explainer explainer = Explainer.start(first, lab, grants, firstValues, fundedVars(first), options)) {
             List<ProjectPlan> lines = new ArrayList<>();
             double planValue = 0;
             for (int p = 0; p < projects.size(); p++) {

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Prices capacity for explanations with the fixed LP (funded decisions held), falling back to the LP in which funded
@@ -81,22 +79,6 @@ final class Pricing implements AutoCloseable {
         return of(allocation, values, funded, GroupedLp.GROUP_PIECES);
     }
 
-    /**
-     * As above, using what {@code draft} wrote while the engine solved (when it was started for this model): the
-     * LP solved is the same.
-     */
-    static Pricing of(AllocationModel allocation, double[] values, Set<Var> funded, Draft draft) {
-        Draft.Written written = draft.claim(allocation);
-        if (written == null) {
-            return of(allocation, values, funded);
-        }
-        if (written.lp() == null) {
-            return grouped(allocation, values, funded, written.pieces(), GroupedLp.GROUP_PIECES);
-        }
-        FixedLp held = written.lp().hold(values, funded, false);
-        return held == null ? null : new Pricing(allocation.model, values, funded, held, allocation.projects.size());
-    }
-
     /** As above, with groups of about {@code groupPieces} pieces (tests use small groups). */
     static Pricing of(AllocationModel allocation, double[] values, Set<Var> funded, int groupPieces) {
         LinearModel model = allocation.model;
@@ -106,84 +88,6 @@ final class Pricing implements AutoCloseable {
             return held == null ? null : new Pricing(model, values, funded, held, allocation.projects.size());
         }
         return grouped(allocation, values, funded, pieces, groupPieces);
-    }
-
-    /**
-     * Starts writing the fixed LP of a one-period model on another thread, to be solved by {@link #of(AllocationModel,
-     * double[], Set, Draft)} once the plan is known: what the engine leaves of the second core (it solves on one)
-     * finds the model's pieces and, for a lab priced whole, writes the LP, each funded decision within its own bounds
-     * until then. The model is only read, as the engine only reads it. Labs of more projects than a lab priced whole
-     * can have are not drafted (their groups' LPs need the plan's shares). Close the draft when the plan is made or
-     * failed: it frees an LP not claimed.
-     */
-    static Draft draft(AllocationModel allocation) {
-        if (large(allocation.projects.size())) {
-            return Draft.NONE;
-        }
-        CompletableFuture<Draft.Written> written = new CompletableFuture<>();
-        Thread.ofPlatform().name("allot-pricing-draft").daemon().start(() -> {
-            try {
-                Pieces pieces = Pieces.of(allocation);
-                written.complete(new Draft.Written(
-                        pieces,
-                        GroupedLp.Groups.count(pieces.count(), GroupedLp.GROUP_PIECES) == 1
-                                ? FixedLp.write(allocation.model)
-                                : null));
-            } catch (RuntimeException | Error e) {
-                written.completeExceptionally(e);
-            }
-        });
-        return new Draft(allocation, written);
-    }
-
-    /**
-     * A lab of as many projects as a lab priced in groups can have (4,500 or more): nothing is made beside its model
-     * or its pricing, which hold the most memory of its plan (on 30,000 projects the grant rules checked beside the
-     * model raised the peak by 16 MiB).
-     */
-    static boolean large(int projects) {
-        return projects >= GroupedLp.GROUP_PIECES * 3 / 2;
-    }
-
-    /** The pieces of a model and, when it is priced whole, its fixed LP written but not solved. */
-    static final class Draft implements AutoCloseable {
-        static final Draft NONE = new Draft(null, CompletableFuture.completedFuture(null));
-
-        record Written(Pieces pieces, FixedLp lp) {}
-
-        private final AllocationModel allocation;
-        private final CompletableFuture<Written> written;
-        private boolean claimed;
-
-        private Draft(AllocationModel allocation, CompletableFuture<Written> written) {
-            this.allocation = allocation;
-            this.written = written;
-        }
-
-        /** What was written for this model (waiting for it), now the caller's to close; null if not drafted. */
-        synchronized Written claim(AllocationModel model) {
-            if (claimed || model != allocation) {
-                return null;
-            }
-            claimed = true;
-            try {
-                return written.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            if (claimed) {
-                return;
-            }
-            claimed = true;
-            Written unclaimed = written.handle((done, failed) -> done).join();
-            if (unclaimed != null && unclaimed.lp() != null) {
-                unclaimed.lp().close();
-            }
-        }
     }
 
     /** The first capacity row of each type (the rule a grant's type is priced by). */
