@@ -9,19 +9,29 @@ import dev.allot.core.model.Explanation;
 import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import dev.allot.core.planner.LinearModel.Row;
+import dev.allot.core.planner.LinearModel.Var;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Explains each grant from the solved model: which rules hold with no slack at it, what one more GPU of each type
  * would be worth to it (from the fixed LP), and what would change the outcome ({@link WhatWouldChange}: exact
  * priority thresholds from re-solves of the MIP, docs/planner.md).
+ *
+ * <p>The fixed LP is solved and re-solved on a thread of its own, started by {@link #start}: first the LP, then one
+ * node more of each type's capacity (in fleet order, the plan's marginal values), then one node less of each. The
+ * caller's thread meanwhile makes every project's summary and, once the LP's duals are in, its binding rules; then
+ * {@link #explain} adds each project's "what would change" sentences, waiting only for the prices they cite. The
+ * LP is freed by its thread when done; close the explainer when the plan is made.
  */
-final class Explainer {
+final class Explainer implements AutoCloseable {
     /**
      * Re-solves per plan for the thresholds of unfunded projects (funding, other GPU types), of killable ones and of
      * growth (docs/planner.md, "What would change the outcome", cost).
@@ -36,60 +46,56 @@ final class Explainer {
     private final AllocationModel allocation;
     private final Lab lab;
     private final List<Allocation> grants;
-    private final Map<GpuTypeId, Double> shadowPrices = new LinkedHashMap<>();
-    private final Map<RuleGroup, Double> groupDuals = new LinkedHashMap<>();
-    /** Per pricing group, the duals of the rules over several projects (none when the lab is priced whole). */
-    private final List<Map<RuleGroup, Double>> couplingDuals = new ArrayList<>();
-
     private final Map<GpuTypeId, Integer> grantedByType = new LinkedHashMap<>();
     private final Map<GpuTypeId, Row> capacityRows = new LinkedHashMap<>();
-    private final Map<String, Double> opportunityCosts = new LinkedHashMap<>();
     private final WhatWouldChange changes;
-    private final Pricing pricing;
     private final Bindings bindings;
 
+    /** The prices (null without), once the pricing thread has solved the fixed LP. */
+    private final CompletableFuture<Pricing> solved = new CompletableFuture<>();
     /**
-     * @param planValues the solved plan's variable values
-     * @param options the planner's options: engine and value model of the re-solves behind exact thresholds
+     * The held LP's value per GPU of one node more or less of each type's capacity, by {@link #key}, as the pricing
+     * thread re-solves them; written before {@link #solved} is completed.
      */
-    Explainer(
-            AllocationModel allocation,
-            Lab lab,
-            List<Allocation> grants,
-            Pricing pricing,
-            double[] planValues,
-            PlannerOptions options) {
+    private Map<String, CompletableFuture<Double>> heldPrices = Map.of();
+
+    private volatile boolean closed;
+
+    /** The rest is the caller's thread's own: the prices once solved, the rules' duals, the prices' cache. */
+    private Pricing pricing;
+
+    private Duals duals;
+    private Map<GpuTypeId, Double> shadowPrices;
+    private final Map<String, Double> opportunityCosts = new HashMap<>();
+    /** Per project, its explanation but for the "what would change" sentences (made by {@link #start}). */
+    private final List<Prepared> prepared = new ArrayList<>();
+
+    private final List<Decision> decisions = new ArrayList<>();
+
+    /** A project's explanation but for its "what would change" sentences. */
+    private record Prepared(String summary, List<Binding> binding, Map<GpuTypeId, Double> marginal) {}
+
+    /**
+     * The rules' duals: the largest of each rule's rows (of every row with one pricing group; of the group's own rows
+     * with several), and per pricing group, the duals of the rules over several projects (none when priced whole).
+     */
+    private record Duals(Pricing pricing, Map<RuleGroup, Double> own, List<Map<RuleGroup, Double>> coupling) {
+        /** The dual of a rule at project p: for a rule over several projects, in p's group. */
+        double at(int p, RuleGroup group) {
+            return Math.max(own.getOrDefault(group, 0.0), inGroup(pricing == null ? 0 : pricing.groupOf(p), group));
+        }
+
+        double inGroup(int g, RuleGroup group) {
+            return coupling.get(g).getOrDefault(group, 0.0);
+        }
+    }
+
+    private Explainer(
+            AllocationModel allocation, Lab lab, List<Allocation> grants, double[] planValues, PlannerOptions options) {
         this.allocation = allocation;
         this.lab = lab;
         this.grants = grants;
-        this.pricing = pricing;
-        double[] duals = pricing == null ? null : pricing.duals();
-        for (Row row : allocation.model.rows()) {
-            double dual = duals == null ? 0 : duals[row.index()];
-            groupDuals.merge(row.group(), dual, Math::max);
-        }
         capacityRows.putAll(Pricing.capacityRows(allocation.model));
-        int groups = pricing == null ? 1 : pricing.groups();
-        for (int g = 0; g < groups; g++) {
-            Map<RuleGroup, Double> own = new HashMap<>();
-            if (pricing != null) {
-                int group = g;
-                pricing.couplingDuals()
-                        .forEach((r, byGroup) ->
-                                own.merge(allocation.model.rows().get(r).group(), byGroup[group], Math::max));
-            }
-            couplingDuals.add(own);
-        }
-        for (GpuTypeId type : allocation.fleet.types()) {
-            // The value of one more node of the type, per GPU: the right derivative of the fixed LP, which stays
-            // meaningful where the LP is degenerate and its duals are not unique. Priced in groups, the most it is
-            // worth to any group (where one more node would go).
-            double most = Double.NEGATIVE_INFINITY;
-            for (int g = 0; g < groups; g++) {
-                most = Math.max(most, priceChange(g, type, allocation.fleet.unitGpus(type)));
-            }
-            shadowPrices.put(type, round(most));
-        }
         grants.forEach(grant -> grant.gpus().forEach((type, count) -> grantedByType.merge(type, count, Integer::sum)));
         this.bindings = new Bindings(allocation, lab, grantedByType, this::binds);
         // Exact thresholds re-solve the whole MIP to a tight gap: milliseconds for a small lab, seconds each at 300
@@ -102,7 +108,7 @@ final class Explainer {
                 (p, type, delta) -> {
                     int group = pricing == null ? 0 : pricing.groupOf(p);
                     return opportunityCosts.computeIfAbsent(
-                            group + ":" + type + ":" + delta, key -> priceChange(group, type, delta));
+                            key(group, type, delta), key -> priceChange(group, type, delta));
                 },
                 this::capacityFull,
                 options.valueModel(),
@@ -111,12 +117,190 @@ final class Explainer {
                 budget(exact, planValues, options, GROWTH_RESOLVES));
     }
 
+    /**
+     * Starts explaining the plan: prices it with the fixed LP (when {@code options.explain()}) on the pricing thread,
+     * and makes every explanation but its "what would change" sentences meanwhile.
+     *
+     * @param planValues the solved plan's variable values
+     * @param funded the funded decisions, held in the fixed LP
+     * @param options the planner's options: engine and value model of the re-solves behind exact thresholds
+     */
+    static Explainer start(
+            AllocationModel allocation,
+            Lab lab,
+            List<Allocation> grants,
+            double[] planValues,
+            Set<Var> funded,
+            PlannerOptions options) {
+        Explainer explainer = new Explainer(allocation, lab, grants, planValues, options);
+        ProgressListener listener = Interruption.current();
+        Thread.ofPlatform()
+                .name("allot-explain")
+                .daemon()
+                .start(() ->
+                        Interruption.watching(listener, () -> explainer.price(planValues, funded, options.explain())));
+        explainer.prepare();
+        return explainer;
+    }
+
     private Optional<PriorityThresholds> budget(
             boolean exact, double[] planValues, PlannerOptions options, int solves) {
         return exact ? Optional.of(new PriorityThresholds(allocation, planValues, options, solves)) : Optional.empty();
     }
 
+    private static String key(int group, GpuTypeId type, int delta) {
+        return group + ":" + type + ":" + delta;
+    }
+
+    /**
+     * The pricing thread: the fixed LP, then the held LP re-solved with one node more of each type's capacity, then
+     * with one node less (the order in which one thread asked for them before); frees the held LP when done.
+     */
+    private void price(double[] planValues, Set<Var> funded, boolean explain) {
+        Pricing priced = null;
+        try {
+            priced = explain && !closed ? Pricing.of(allocation, planValues, funded) : null;
+            List<Runnable> resolves = new ArrayList<>();
+            Map<String, CompletableFuture<Double>> prices = new HashMap<>();
+            for (int sign : new int[] {1, -1}) {
+                for (GpuTypeId type : allocation.fleet.types()) {
+                    Row row = capacityRows.get(type);
+                    for (int g = 0; priced != null && row != null && g < priced.groups(); g++) {
+                        int group = g;
+                        int delta = sign * allocation.fleet.unitGpus(type);
+                        CompletableFuture<Double> price = new CompletableFuture<>();
+                        prices.put(key(group, type, delta), price);
+                        Pricing lp = priced;
+                        resolves.add(() -> price.complete(lp.heldValuePerGpu(group, row, delta)));
+                    }
+                }
+            }
+            heldPrices = prices;
+            solved.complete(priced);
+            for (Runnable resolve : resolves) {
+                if (closed) {
+                    break;
+                }
+                resolve.run();
+            }
+        } catch (RuntimeException | Error e) {
+            solved.completeExceptionally(e);
+            heldPrices.values().forEach(price -> price.completeExceptionally(e));
+        } finally {
+            if (priced != null) {
+                priced.closeHeld();
+            }
+        }
+    }
+
+    /**
+     * Every project's explanation but its "what would change" sentences: the summaries first (the LP is being solved),
+     * then the binding rules (they read its duals). A lab of 4,500 projects or more (as many as a lab priced in groups
+     * can have) makes its summaries once priced: pricing in groups holds the most memory of its plan.
+     */
+    private void prepare() {
+        if (allocation.projects.size() >= GroupedLp.GROUP_PIECES * 3 / 2) {
+            pricing = await(solved);
+        }
+        List<String> summaries = new ArrayList<>();
+        for (int p = 0; p < allocation.projects.size(); p++) {
+            PlannedProject project = allocation.projects.get(p);
+            Decision decision = Decision.between(project.previous(), grants.get(p), lab.relativeSpeeds());
+            decisions.add(decision);
+            summaries.add(summary(p, decision));
+        }
+        pricing = await(solved);
+        for (int p = 0; p < allocation.projects.size(); p++) {
+            prepared.add(new Prepared(summaries.get(p), binding(p), marginalValues(p)));
+        }
+    }
+
+    private Duals duals(Pricing pricing) {
+        Map<RuleGroup, Double> own = new HashMap<>();
+        double[] rowDuals = pricing == null ? null : pricing.duals();
+        for (Row row : allocation.model.rows()) {
+            own.merge(row.group(), rowDuals == null ? 0 : rowDuals[row.index()], Math::max);
+        }
+        List<Map<RuleGroup, Double>> coupling = new ArrayList<>();
+        for (int g = 0; g < (pricing == null ? 1 : pricing.groups()); g++) {
+            Map<RuleGroup, Double> inGroup = new HashMap<>();
+            if (pricing != null) {
+                int group = g;
+                pricing.couplingDuals()
+                        .forEach((r, byGroup) ->
+                                inGroup.merge(allocation.model.rows().get(r).group(), byGroup[group], Math::max));
+            }
+            coupling.add(inGroup);
+        }
+        return new Duals(pricing, own, coupling);
+    }
+
+    /** How a project's grant is explained. */
+    private enum Kind {
+        PINNED,
+        NOT_PLANNED,
+        KILLED,
+        UNFUNDED,
+        FUNDED
+    }
+
+    private Kind kind(int p) {
+        PlannedProject project = allocation.projects.get(p);
+        if (project.pin().isPresent()) {
+            return Kind.PINNED;
+        }
+        if (!project.inactiveReason().isEmpty()) {
+            return Kind.NOT_PLANNED;
+        }
+        if (project.override()
+                .map(o -> o.action() == DeciderOverride.Action.KILL)
+                .orElse(false)) {
+            return Kind.KILLED;
+        }
+        return grants.get(p).isEmpty() ? Kind.UNFUNDED : Kind.FUNDED;
+    }
+
+    /** Frees the LP in which funded projects may lose their funding (the pricing thread frees the held one). */
+    @Override
+    public void close() {
+        closed = true;
+        if (pricing != null) {
+            pricing.closeDroppable();
+        }
+    }
+
+    /** The pricing thread's result, or what it threw. */
+    private static <T> T await(CompletableFuture<T> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The value of one more node of each type, per GPU: the right derivative of the fixed LP, which stays meaningful
+     * where the LP is degenerate and its duals are not unique. Priced in groups, the most it is worth to any group
+     * (where one more node would go).
+     */
     Map<GpuTypeId, Double> shadowPrices() {
+        if (shadowPrices == null) {
+            shadowPrices = new LinkedHashMap<>();
+            int groups = pricing == null ? 1 : pricing.groups();
+            for (GpuTypeId type : allocation.fleet.types()) {
+                double most = Double.NEGATIVE_INFINITY;
+                for (int g = 0; g < groups; g++) {
+                    most = Math.max(most, priceChange(g, type, allocation.fleet.unitGpus(type)));
+                }
+                shadowPrices.put(type, round(most));
+            }
+        }
         return shadowPrices;
     }
 
@@ -134,44 +318,54 @@ final class Explainer {
         return allocation.projects.get(p).priority() * curveValue(allocation.valueCurves.get(p), effectiveGpus(p));
     }
 
+    /** Project p's explanation; explain the projects in order (the re-solves behind thresholds are spent in it). */
     Explanation explain(int p, Decision decision) {
+        Prepared made = prepared.get(p);
+        String summary = decision == decisions.get(p) ? made.summary() : summary(p, decision);
+        List<String> changes = switch (kind(p)) {
+            case UNFUNDED -> this.changes.forUnfunded(p);
+            case FUNDED -> this.changes.forFunded(p, made.marginal());
+            default -> List.of();
+        };
+        return new Explanation(summary, made.binding(), made.marginal(), changes);
+    }
+
+    private String summary(int p, Decision decision) {
         PlannedProject project = allocation.projects.get(p);
         Allocation grant = grants.get(p);
-        List<Binding> binding = new ArrayList<>();
-        List<String> changes = new ArrayList<>();
-        Map<GpuTypeId, Double> marginal = marginalValues(p);
-        String summary;
-        if (project.pin().isPresent()) {
-            binding.add(new Binding(
-                    RuleFamily.PIN.code,
-                    "Pinned by the deciders at " + project.pin().get().gpus()
-                            + reason(project.pin().get().reason()) + "."));
-            summary = "Holds its pinned grant of " + grant + ".";
-        } else if (!project.inactiveReason().isEmpty()) {
-            binding.add(new Binding(RuleFamily.NOT_PLANNABLE.code, "Not planned: " + project.inactiveReason() + "."));
-            summary = "Gets nothing: " + project.inactiveReason() + ".";
-        } else if (project.override()
-                .map(o -> o.action() == DeciderOverride.Action.KILL)
-                .orElse(false)) {
-            binding.add(new Binding(
-                    RuleFamily.OVERRIDE.code + ":kill",
-                    "Killed by the deciders" + reason(project.override().get().reason()) + "."));
-            summary = "Gets nothing: the deciders killed it.";
-        } else if (grant.isEmpty()) {
-            summary = unfundedSummary(p);
-            binding.addAll(bindings.of(p, Allocation.NONE, false));
-            changes.addAll(this.changes.forUnfunded(p));
-        } else {
-            binding.addAll(bindings.of(p, grant, true));
-            summary = fundedSummary(p, decision);
-            changes.addAll(this.changes.forFunded(p, marginal));
-        }
+        String summary = switch (kind(p)) {
+            case PINNED -> "Holds its pinned grant of " + grant + ".";
+            case NOT_PLANNED -> "Gets nothing: " + project.inactiveReason() + ".";
+            case KILLED -> "Gets nothing: the deciders killed it.";
+            case UNFUNDED -> unfundedSummary(p);
+            case FUNDED -> fundedSummary(p, decision);
+        };
         if (project.pin().isEmpty() && project.ask().isPresent()) {
             Optional<String> shortfall = project.ask().get().jobShape().flatMap(shape -> shape.shortfall(grant));
             String base = summary;
             summary = shortfall.map(text -> base + " It " + text + ".").orElse(base);
         }
-        return new Explanation(summary, binding, marginal, changes);
+        return summary;
+    }
+
+    private List<Binding> binding(int p) {
+        PlannedProject project = allocation.projects.get(p);
+        return switch (kind(p)) {
+            case PINNED ->
+                List.of(new Binding(
+                        RuleFamily.PIN.code,
+                        "Pinned by the deciders at " + project.pin().get().gpus()
+                                + reason(project.pin().get().reason()) + "."));
+            case NOT_PLANNED ->
+                List.of(new Binding(RuleFamily.NOT_PLANNABLE.code, "Not planned: " + project.inactiveReason() + "."));
+            case KILLED ->
+                List.of(new Binding(
+                        RuleFamily.OVERRIDE.code + ":kill",
+                        "Killed by the deciders"
+                                + reason(project.override().get().reason()) + "."));
+            case UNFUNDED -> bindings.of(p, Allocation.NONE, false);
+            case FUNDED -> bindings.of(p, grants.get(p), true);
+        };
     }
 
     private String fundedSummary(int p, Decision decision) {
@@ -208,10 +402,19 @@ final class Explainer {
                 + format(project.priority()) + " than those GPUs are worth elsewhere." + had;
     }
 
-    /** Whether a rule holds with a positive dual at project p: for a rule over several projects, in p's group. */
+    /**
+     * Whether a rule holds with a positive dual at project p: for a rule over several projects, in p's group (waits
+     * for the fixed LP).
+     */
     private boolean binds(int p, RuleGroup group) {
-        Map<RuleGroup, Double> own = couplingDuals.get(pricing == null ? 0 : pricing.groupOf(p));
-        return Math.max(groupDuals.getOrDefault(group, 0.0), own.getOrDefault(group, 0.0)) > 1e-7;
+        return duals().at(p, group) > 1e-7;
+    }
+
+    private Duals duals() {
+        if (duals == null) {
+            duals = duals(pricing);
+        }
+        return duals;
     }
 
     private boolean capacityFull(GpuTypeId type) {
@@ -239,12 +442,14 @@ final class Explainer {
         if (pricing == null || row == null) {
             return 0;
         }
-        double value = pricing.valuePerGpu(group, row, delta);
+        CompletableFuture<Double> held = heldPrices.get(key(group, type, delta));
+        if (held == null) {
+            throw new IllegalArgumentException("Only one node more or less of a type is priced, not " + delta);
+        }
+        double value = pricing.orDropped(row, delta, await(held));
         RuleGroup capacity = RuleGroup.of(RuleFamily.CAPACITY, type);
         return Double.isNaN(value)
-                ? Math.max(
-                        groupDuals.getOrDefault(capacity, 0.0),
-                        couplingDuals.get(group).getOrDefault(capacity, 0.0))
+                ? Math.max(duals().own().getOrDefault(capacity, 0.0), duals().inGroup(group, capacity))
                 : value;
     }
 

@@ -33,7 +33,8 @@ import java.util.Set;
  *
  * <p>Steps of {@link #plan(Lab, ProgressListener)}: 1. gather the projects to plan; 2. write the model; 3. solve
  * it with CP-SAT (an infeasible policy is reported with the conflicting rules); 4. read the grants and decisions;
- * 5. price capacity with the fixed LP and explain each grant.
+ * 5. price capacity with the fixed LP and explain each grant (the LP's solves on a thread of their own: {@link
+ * Explainer}).
  */
 public final class Planner {
     private final PlannerOptions options;
@@ -109,8 +110,7 @@ public final class Planner {
         double[] firstValues = first == allocation
                 ? outcome.values()
                 : OverTimeSolve.Values.mapped(first, allocation, new int[] {0}, outcome.values());
-        try (Pricing pricing = options.explain() ? Pricing.of(first, firstValues, fundedVars(first)) : null) {
-            Explainer explainer = new Explainer(first, lab, grants, pricing, firstValues, options);
+        try (Explainer explainer = Explainer.start(first, lab, grants, firstValues, fundedVars(first), options)) {
             List<ProjectPlan> lines = new ArrayList<>();
             double planValue = 0;
             for (int p = 0; p < projects.size(); p++) {

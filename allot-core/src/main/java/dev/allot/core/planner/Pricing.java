@@ -87,7 +87,7 @@ final class Pricing implements AutoCloseable {
             FixedLp held = FixedLp.solve(model, values, funded, false);
             return held == null ? null : new Pricing(model, values, funded, held, allocation.projects.size());
         }
-        return grouped(allocation, values, funded, GroupedLp.Groups.deal(model, pieces, groupPieces));
+        return grouped(allocation, values, funded, pieces, groupPieces);
     }
 
     /** The first capacity row of each type (the rule a grant's type is priced by). */
@@ -102,8 +102,9 @@ final class Pricing implements AutoCloseable {
     }
 
     private static Pricing grouped(
-            AllocationModel allocation, double[] values, Set<Var> funded, GroupedLp.Groups dealt) {
+            AllocationModel allocation, double[] values, Set<Var> funded, Pieces pieces, int groupPieces) {
         LinearModel model = allocation.model;
+        GroupedLp.Groups dealt = GroupedLp.Groups.deal(model, pieces, groupPieces);
         int groups = dealt.count();
         double[] objective = new double[model.vars().size()];
         model.objective().forEach(term -> objective[term.var().index()] += term.coefficient());
@@ -217,12 +218,28 @@ final class Pricing implements AutoCloseable {
      * if it cannot be priced (with groups, only one node more or less of the row's type is priced).
      */
     double valuePerGpu(int group, Row capacity, int delta) {
+        return orDropped(capacity, delta, heldValuePerGpu(group, capacity, delta));
+    }
+
+    /**
+     * As above, priced by the held LP alone (re-solved: one thread at a time), NaN where the held decisions leave no
+     * GPUs to take away; {@link #orDropped} completes it.
+     */
+    double heldValuePerGpu(int group, Row capacity, int delta) {
         if (held == null) {
             return changes.get(group).getOrDefault(capacity.index(), Map.of()).getOrDefault(delta, Double.NaN);
         }
-        double value = held.valuePerUnit(capacity, delta);
-        if (!Double.isNaN(value) || delta >= 0) {
-            return value;
+        return held.valuePerUnit(capacity, delta);
+    }
+
+    /**
+     * {@code heldValue} of {@link #heldValuePerGpu}, or where it is NaN for GPUs taken away from a lab priced whole, the
+     * value in the LP in which funded projects may lose their funding (solved on first use; another LP than the held
+     * one, so one thread may use it while another re-solves the held one).
+     */
+    double orDropped(Row capacity, int delta, double heldValue) {
+        if (held == null || !Double.isNaN(heldValue) || delta >= 0) {
+            return heldValue;
         }
         if (droppable == null) {
             droppable = FixedLp.solve(model, values, funded, true);
@@ -230,13 +247,24 @@ final class Pricing implements AutoCloseable {
         return droppable == null ? Double.NaN : droppable.valuePerUnit(capacity, delta);
     }
 
-    @Override
-    public void close() {
+    /** Frees the held LP (its re-solves done). */
+    void closeHeld() {
         if (held != null) {
             held.close();
         }
+    }
+
+    /** Frees the LP in which funded projects may lose their funding, if it was solved. */
+    void closeDroppable() {
         if (droppable != null) {
             droppable.close();
+            droppable = null;
         }
+    }
+
+    @Override
+    public void close() {
+        closeHeld();
+        closeDroppable();
     }
 }
