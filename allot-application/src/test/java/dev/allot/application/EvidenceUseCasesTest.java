@@ -67,11 +67,7 @@ class EvidenceUseCasesTest {
 
     @Test
     void fitsAreKeptUntilTheStoreChanges() {
-        application.cycles().importLab(lab, Actor.system("test"));
-        application
-                .evidence()
-                .importFile(
-                        lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), null, DANA);
+        importValidationLoss();
         AtomicInteger fitted = new AtomicInteger();
         ComputeCurveFitter fitter = new ComputeCurveFitter(0, Evidences.SEED);
         Evidences evidences = new Evidences(store, new Reviews(store, new Approvals(store)), series -> {
@@ -84,18 +80,7 @@ class EvidenceUseCasesTest {
         assertThat(again).isSameAs(first);
         assertThat(fitted).hasValue(1);
 
-        application
-                .evidence()
-                .importFile(
-                        lab.cycle(),
-                        project,
-                        THREE_POINTS.replace("validation-loss", "train-loss"),
-                        EvidenceFormat.CSV,
-                        "train.csv",
-                        null,
-                        Set.of(),
-                        null,
-                        DANA);
+        importTrainLoss();
         List<ComputeCurveFit> afterAWrite = evidences.fits(lab.cycle(), project);
 
         assertThat(afterAWrite).hasSize(2);
@@ -106,16 +91,31 @@ class EvidenceUseCasesTest {
 
     @Test
     void theSummaryFitsAreKeptUntilTheStoreChanges() {
-        application.cycles().importLab(lab, Actor.system("test"));
-        application
-                .evidence()
-                .importFile(
-                        lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), null, DANA);
+        importValidationLoss();
 
         var first = application.evidence().summaryFits(lab.cycle(), lab);
         assertThat(application.evidence().summaryFits(lab.cycle(), lab)).isSameAs(first);
         assertThat(first.get(project)).hasSize(1);
 
+        importTrainLoss();
+        var afterAWrite = application.evidence().summaryFits(lab.cycle(), lab);
+
+        assertThat(afterAWrite).isNotSameAs(first);
+        assertThat(afterAWrite.get(project)).hasSize(2);
+        assertThatThrownBy(() -> afterAWrite.clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    /** The lab with one validation-loss series of the project stored. */
+    private void importValidationLoss() {
+        application.cycles().importLab(lab, Actor.system("test"));
+        application
+                .evidence()
+                .importFile(
+                        lab.cycle(), project, THREE_POINTS, EvidenceFormat.CSV, "e.csv", null, Set.of(), null, DANA);
+    }
+
+    /** A second series of the project (train loss): a write to the store. */
+    private void importTrainLoss() {
         application
                 .evidence()
                 .importFile(
@@ -128,11 +128,6 @@ class EvidenceUseCasesTest {
                         Set.of(),
                         null,
                         DANA);
-        var afterAWrite = application.evidence().summaryFits(lab.cycle(), lab);
-
-        assertThat(afterAWrite).isNotSameAs(first);
-        assertThat(afterAWrite.get(project)).hasSize(2);
-        assertThatThrownBy(() -> afterAWrite.clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
