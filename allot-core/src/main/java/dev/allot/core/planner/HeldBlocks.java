@@ -338,18 +338,7 @@ final class HeldBlocks {
                 values[var.index()] = Math.rint(value) + 0.0; // no -0.0
             }
         }
-        for (Row row : model.rows()) {
-            double activity = LinearModel.activity(row, values);
-            double size = Math.max(
-                    Double.isFinite(row.lower()) ? Math.abs(row.lower()) : 0,
-                    Double.isFinite(row.upper()) ? Math.abs(row.upper()) : 0);
-            double slack = FEASIBLE * Math.max(1, size);
-            if (Double.isFinite(row.lower()) && activity < row.lower() - slack
-                    || Double.isFinite(row.upper()) && activity > row.upper() + slack) {
-                return false;
-            }
-        }
-        return true;
+        return model.rowsHold(values, FEASIBLE);
     }
 
     private static boolean isWhole(double value) {

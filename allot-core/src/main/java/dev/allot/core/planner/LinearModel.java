@@ -97,6 +97,25 @@ final class LinearModel {
         return new Term(var, coefficient);
     }
 
+    /**
+     * Whether every row holds at the given values, each within {@code tolerance} of its bound, relative to the bound's
+     * size (at least 1); an infinite bound always holds.
+     */
+    boolean rowsHold(double[] values, double tolerance) {
+        for (Row row : rows) {
+            double activity = activity(row, values);
+            double size = Math.max(
+                    Double.isFinite(row.lower()) ? Math.abs(row.lower()) : 0,
+                    Double.isFinite(row.upper()) ? Math.abs(row.upper()) : 0);
+            double slack = tolerance * Math.max(1, size);
+            if (Double.isFinite(row.lower()) && activity < row.lower() - slack
+                    || Double.isFinite(row.upper()) && activity > row.upper() + slack) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Value of a row's linear expression for the given variable values. */
     static double activity(Row row, double[] values) {
         double sum = 0;

@@ -323,14 +323,7 @@ record Staged(double[] values, Duration spent) {
                 return false;
             }
         }
-        for (Row row : model.model.rows()) {
-            double activity = LinearModel.activity(row, values);
-            double slack = FEASIBLE * Math.max(1, Math.abs(activity));
-            if (activity < row.lower() - slack || activity > row.upper() + slack) {
-                return false;
-            }
-        }
-        return true;
+        return model.model.rowsHold(values, FEASIBLE);
     }
 
     private static boolean reaches(double value, double bound, PlannerOptions step) {
