@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one-period model of a small lab solved by its projects' whole grants (docs/planner.md, "Solving"): every
@@ -38,8 +40,13 @@ final class GrantPatterns {
         Loader.loadNativeLibraries();
     }
 
-    /** Labs with more whole grants than this, over all projects, are left to the MIP engine. */
-    static final int MAX_PATTERNS = 400_000;
+    /**
+     * Labs with more whole grants than this, over all projects, are left to the MIP engine (or the decomposition): a
+     * 3,000-project lab has about 1.1 million, each kept in about 60 bytes.
+     */
+    static final int MAX_PATTERNS = 2_000_000;
+    /** Labs of more projects than this are left to the decomposition without enumerating their grants. */
+    static final int MAX_PROJECTS = 5_000;
 
     private static final double FEASIBLE = 1e-7;
     private static final double INTEGRAL = 1e-6;
@@ -60,6 +67,14 @@ final class GrantPatterns {
     private static final int SEARCHED = 4;
     /** Choices the search may try before it leaves the open projects to the small MIP. */
     private static final int SEARCH_LIMIT = 200_000;
+    /** Labs of this many projects or more are enumerated on two threads. */
+    private static final int PARALLEL_PROJECTS = 1000;
+    /** Labs of this many projects or more price a sample of {@link #SAMPLE} projects first. */
+    private static final int SAMPLED_PROJECTS = 1000;
+
+    private static final int SAMPLE = 300;
+
+    private static final long SAMPLE_SEED = 42;
 
     private final AllocationModel allocation;
     private final LinearModel model;
@@ -84,8 +99,12 @@ final class GrantPatterns {
      * sparse (most patterns touch a few of the rows) in flat arrays, pattern j's entries at {@code from[j]..from[j+1]}.
      */
     private static final class Patterns {
-        /** The values of the project's variables, pattern after pattern. */
-        private double[] values;
+        /**
+         * The unit counts of the project's types, pattern after pattern: the rest of a pattern's values is its
+         * completion, found again for the patterns chosen ({@link Project#values}), instead of a value per variable
+         * kept for each of the 1.1 million patterns of a 3,000-project lab.
+         */
+        private int[] units;
 
         private final int width;
         private int size;
@@ -100,18 +119,18 @@ final class GrantPatterns {
          */
         Patterns(int width) {
             this.width = width;
-            this.values = new double[8 * width];
+            this.units = new int[8 * width];
         }
 
-        void add(double[] patternValues, double value, double[] rowUse, int[] touched, int count) {
+        void add(int[] at, double value, double[] rowUse, int[] touched, int count) {
             int j = size++;
             if (j == objective.length) {
                 objective = Arrays.copyOf(objective, 2 * objective.length);
                 from = Arrays.copyOf(from, objective.length + 1);
-                values = Arrays.copyOf(values, objective.length * width);
+                units = Arrays.copyOf(units, objective.length * width);
             }
             objective[j] = value;
-            System.arraycopy(patternValues, 0, values, j * width, width);
+            System.arraycopy(at, 0, units, j * width, width);
             int end = from[j];
             for (int t = 0; t < count; t++) {
                 int r = touched[t];
@@ -136,9 +155,9 @@ final class GrantPatterns {
             return size;
         }
 
-        /** The value of the project's variable at position i in pattern j. */
-        double value(int j, int i) {
-            return values[j * width + i];
+        /** Pattern j's unit counts, in the order of {@link Project#units}. */
+        int[] units(int j) {
+            return Arrays.copyOfRange(units, j * width, (j + 1) * width);
         }
 
         /** Sets pattern j's coefficients on the coupling rows. */
@@ -275,23 +294,42 @@ final class GrantPatterns {
         return single;
     }
 
-    /** Per project, its feasible whole grants, each with the best completion of its other variables. */
+    /** Per project, compiled for enumeration (and for completing the patterns chosen). */
+    private final List<Project> compiled = new ArrayList<>();
+
+    /**
+     * Per project, its feasible whole grants, each with the best completion of its other variables; null when there
+     * are more than {@link #MAX_PATTERNS} in all, or a project has none. The projects are enumerated on {@link
+     * GroupedLp#THREADS} threads (each project's patterns are its own, so the result does not depend on the threads).
+     */
     private List<Patterns> enumerate() {
         int[] position = new int[owner.length];
         int[][] couplingTerms = couplingTermsByVar();
-        List<Patterns> all = new ArrayList<>();
-        int total = 0;
-        for (int p = 0; p < allocation.projects.size(); p++) {
-            Project compiled = new Project(p, position, couplingTerms);
-            Patterns patterns = compiled.enumerate(MAX_PATTERNS - total);
-            if (patterns == null || patterns.size() == 0) {
-                // too many, or no grant satisfies the project's own rules (the engine reports the conflict)
-                return null;
-            }
-            total += patterns.size();
-            all.add(patterns);
+        int n = allocation.projects.size();
+        for (int p = 0; p < n; p++) {
+            // a project writes the positions of its own variables only
+            compiled.add(new Project(p, position, couplingTerms));
         }
-        return all;
+        Patterns[] all = new Patterns[n];
+        AtomicInteger total = new AtomicInteger();
+        int threads = n >= PARALLEL_PROJECTS ? GroupedLp.THREADS : 1;
+        Duration done = GroupedLp.inParallel(
+                threads,
+                t -> {
+                    for (int p = t; p < n; p += threads) {
+                        Patterns patterns = compiled.get(p).enumerate(MAX_PATTERNS - total.get());
+                        // too many, or no grant satisfies the project's own rules (the engine reports the conflict)
+                        if (patterns == null
+                                || patterns.size() == 0
+                                || total.addAndGet(patterns.size()) > MAX_PATTERNS) {
+                            return null;
+                        }
+                        all[p] = patterns;
+                    }
+                    return Duration.ZERO;
+                },
+                Interruption.current());
+        return done == null ? null : Arrays.asList(all);
     }
 
     /** Per variable, its coupling rows and coefficients as pairs {@code [row, coefficient index]}; null if none. */
@@ -451,7 +489,7 @@ final class GrantPatterns {
         }
 
         Patterns enumerate(int room) {
-            Patterns patterns = new Patterns(vars.size());
+            Patterns patterns = new Patterns(units.length);
             if (indexOf(indicatorUnit, -1) >= 0) {
                 return null;
             }
@@ -487,6 +525,16 @@ final class GrantPatterns {
                     return patterns;
                 }
             }
+        }
+
+        /** The values of the project's variables in the pattern of unit counts {@code at}: its completion. */
+        double[] values(int[] at) {
+            Patterns one = new Patterns(units.length);
+            double[] values = new double[vars.size()];
+            if (!complete(values, at, one)) {
+                throw new IllegalStateException("a pattern of project " + p + " has no completion");
+            }
+            return best.clone();
         }
 
         /**
@@ -544,7 +592,7 @@ final class GrantPatterns {
             for (int t = 0; t < count; t++) {
                 touched[touchedRows[t]] = false;
             }
-            patterns.add(best, bestValue, rowUse, touchedRows, count);
+            patterns.add(at, bestValue, rowUse, touchedRows, count);
             return true;
         }
 
@@ -632,13 +680,79 @@ final class GrantPatterns {
 
     /**
      * Chooses one pattern per project: the relaxation by column generation (its Lagrangian bound is the bound), then
-     * the projects it leaves between patterns by a small MIP with the others held.
+     * the projects it leaves between patterns by a small MIP with the others held. A lab of {@link #SAMPLED_PROJECTS}
+     * projects or more first prices a sample of its projects on their share of the coupling rows, and starts each
+     * project with its best pattern at those prices as well: the whole relaxation then needs fewer, cheaper rounds.
      */
     private SolverOutcome choose(List<Patterns> byProject, PlannerOptions options) {
         int n = byProject.size();
-        // columns in the restricted relaxation, per project; each starts with its most valuable and its least using
+        List<List<Integer>> columns = startColumns(byProject);
+        Duration spent = Duration.ZERO;
+        if (n >= SAMPLED_PROJECTS) {
+            Relaxation sample = sample(byProject, options);
+            if (sample != null) {
+                spent = sample.spent();
+                for (int p = 0; p < n; p++) {
+                    addBest(byProject.get(p), sample.prices(), columns.get(p));
+                }
+            }
+        }
+        Relaxation relaxed =
+                relax(byProject, lower, upper, columns, options.withTimeLimit(OverTimeSolve.remaining(options, spent)));
+        if (relaxed == null) {
+            return null; // no bound, or the coupling rows cannot hold (the engine reports the conflict)
+        }
+        spent = spent.plus(relaxed.spent());
+        finalPrices = relaxed.prices();
+        double bound = relaxed.bound();
+        int[] chosen = relaxed.chosen();
+        mixed = relaxed.mixed();
+        // the prices within the LP's tolerances: a little headroom keeps the bound true
+        bound += 1e-7 * Math.max(1, Math.abs(bound));
+        List<Integer> open = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            if (chosen[p] < 0) {
+                open.add(p);
+            }
+        }
+        if (!open.isEmpty()) {
+            // a few open projects: their best choice by search, which needs no engine; the small MIP otherwise
+            double held = 0;
+            for (int p = 0; p < n; p++) {
+                held += chosen[p] >= 0 ? byProject.get(p).objective(chosen[p]) : 0;
+            }
+            double enough = bound / (1 + options.relativeGap()) - held;
+            SolverOutcome rest =
+                    search && open.size() <= SEARCHED && SmallMip.search(this, byProject, open, chosen, enough)
+                            ? SolverOutcome.without(SolverOutcome.Status.FEASIBLE, Duration.ZERO)
+                            : SmallMip.mip(this, byProject, open, chosen, options, spent);
+            if (rest == null) {
+                return null;
+            }
+            spent = spent.plus(rest.wallTime());
+        }
+        double[] values = new double[owner.length];
+        double value = 0;
+        for (int p = 0; p < n; p++) {
+            List<Var> vars = owned.get(p);
+            double[] completed = compiled.get(p).values(byProject.get(p).units(chosen[p]));
+            for (int i = 0; i < vars.size(); i++) {
+                values[vars.get(i).index()] = completed[i];
+            }
+            value += byProject.get(p).objective(chosen[p]);
+        }
+        double gap = (bound - value) / Math.max(1, Math.abs(value));
+        return new SolverOutcome(
+                gap <= options.relativeGap() ? SolverOutcome.Status.OPTIMAL : SolverOutcome.Status.FEASIBLE,
+                values,
+                value,
+                Math.max(value, bound),
+                spent);
+    }
+
+    /** Per project, the columns it starts with: its most valuable pattern and its least using one. */
+    private static List<List<Integer>> startColumns(List<Patterns> byProject) {
         List<List<Integer>> columns = new ArrayList<>();
-        int[] chosen;
         for (Patterns patterns : byProject) {
             List<Integer> start = new ArrayList<>();
             int best = 0;
@@ -657,11 +771,78 @@ final class GrantPatterns {
             }
             columns.add(start);
         }
+        return columns;
+    }
+
+    /** Adds to {@code columns} the pattern worth most at the prices, unless it is there. */
+    private static void addBest(Patterns patterns, double[] prices, List<Integer> columns) {
+        double[] reduced = reduced(patterns, prices);
+        int best = 0;
+        for (int j = 1; j < reduced.length; j++) {
+            if (reduced[j] > reduced[best]) {
+                best = j;
+            }
+        }
+        if (!columns.contains(best)) {
+            columns.add(best);
+        }
+    }
+
+    /**
+     * The relaxation of {@link #SAMPLE} projects drawn at random (with a fixed seed, so the plan does not change from
+     * run to run) on the same fraction of every coupling row's bounds: its prices are close to the whole lab's, at a
+     * small part of the cost. Drawn, not every n-th project: a lab whose projects repeat a pattern in the canonical
+     * order (a type or category every fourth project) would give every n-th project one type and price the others
+     * at 0. Null when the sample cannot hold its share of the rows.
+     */
+    private Relaxation sample(List<Patterns> byProject, PlannerOptions options) {
+        int n = byProject.size();
+        int[] order = new int[n];
+        for (int p = 0; p < n; p++) {
+            order[p] = p;
+        }
+        SplittableRandom random = new SplittableRandom(SAMPLE_SEED);
+        for (int i = 0; i < SAMPLE; i++) {
+            int j = i + random.nextInt(n - i);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        int[] drawn = Arrays.copyOf(order, SAMPLE);
+        Arrays.sort(drawn);
+        List<Patterns> sampled = new ArrayList<>();
+        for (int p : drawn) {
+            sampled.add(byProject.get(p));
+        }
+        double fraction = sampled.size() / (double) n;
+        double[] sampleLower = new double[lower.length];
+        double[] sampleUpper = new double[upper.length];
+        for (int r = 0; r < lower.length; r++) {
+            sampleLower[r] = lower[r] * fraction;
+            sampleUpper[r] = upper[r] * fraction;
+        }
+        return relax(sampled, sampleLower, sampleUpper, startColumns(sampled), options);
+    }
+
+    /**
+     * The relaxation's optimum over the projects' patterns, within {@code lower} and {@code upper} on the coupling
+     * rows, by column generation from {@code columns} (which it extends): its Lagrangian bound, the prices of that
+     * bound, the pattern each project takes whole (-1 where it mixes patterns) and the engine's time. Null when the
+     * relaxation has no optimum or needs the rows exceeded.
+     */
+    private static Relaxation relax(
+            List<Patterns> byProject,
+            double[] lower,
+            double[] upper,
+            List<List<Integer>> columns,
+            PlannerOptions options) {
+        int n = byProject.size();
         Duration spent = Duration.ZERO;
         double bound = Double.POSITIVE_INFINITY;
+        double[] lastPrices = null;
         double[] weights = null;
         double excess = 0;
-        try (Master lp = new Master(this, byProject)) {
+        try (Master lp = new Master(byProject, lower, upper)) {
             for (int p = 0; p < n; p++) {
                 for (int j : columns.get(p)) {
                     lp.add(p, j);
@@ -675,20 +856,24 @@ final class GrantPatterns {
                 }
                 weights = lp.weights;
                 excess = lp.excess;
-                // the Lagrangian bound at the LP's prices, in whichever sign the engine reports them; a price facing
-                // an unbounded side counts as 0 (the bound holds for any prices)
-                double[] prices = usable(lp.prices, 1);
+                // the Lagrangian bound at the LP's prices, in either sign (a price facing an unbounded side counts as
+                // 0; the bound holds for any prices), the lesser kept
+                double[] prices = usable(lp.prices, 1, lower, upper);
                 double[][] priced = priced(byProject, prices);
-                double lagrangian = lagrangian(byProject, prices, priced);
-                double[] negated = usable(lp.prices, -1);
+                double[] negated = usable(lp.prices, -1, lower, upper);
                 double[][] pricedNegated = priced(byProject, negated);
-                double other = lagrangian(byProject, negated, pricedNegated);
-                if (other < lagrangian) {
-                    lagrangian = other;
+                double lagrangian = Math.min(
+                        lagrangian(byProject, prices, priced, lower, upper),
+                        lagrangian(byProject, negated, pricedNegated, lower, upper));
+                // New columns are priced in the engine's own sign: the one in which the relaxation's own columns are
+                // worth its objective (its duals). Pricing in the sign of the lesser bound could find no column while
+                // the bound was still far off: with zero prices every project's best pattern is already a column.
+                if (Math.abs(lagrangian(byProject, negated, pricedNegated, columns, lower, upper) - lp.objective)
+                        < Math.abs(lagrangian(byProject, prices, priced, columns, lower, upper) - lp.objective)) {
                     prices = negated;
                     priced = pricedNegated;
                 }
-                finalPrices = prices;
+                lastPrices = prices;
                 bound = Math.min(bound, lagrangian);
                 // close enough: the relaxation's value is within a quarter of the target gap of the bound
                 if (bound - lp.objective <= options.relativeGap() / 4 * Math.max(1, Math.abs(bound))) {
@@ -729,59 +914,48 @@ final class GrantPatterns {
                 }
             }
             if (weights == null || bound == Double.POSITIVE_INFINITY || excess > 1e-6) {
-                return null; // no bound, or the coupling rows cannot hold (the engine reports the conflict)
-            }
-            chosen = lp.whole(n);
-        }
-        // the prices within the LP's tolerances: a little headroom keeps the bound true
-        bound += 1e-7 * Math.max(1, Math.abs(bound));
-        List<Integer> open = new ArrayList<>();
-        for (int p = 0; p < n; p++) {
-            if (chosen[p] < 0) {
-                open.add(p);
-            }
-        }
-        if (!open.isEmpty()) {
-            // a few open projects: their best choice by search, which needs no engine; the small MIP otherwise
-            SolverOutcome rest = search && open.size() <= SEARCHED && SmallMip.search(this, byProject, open, chosen)
-                    ? SolverOutcome.without(SolverOutcome.Status.FEASIBLE, Duration.ZERO)
-                    : SmallMip.mip(this, byProject, open, chosen, options, spent);
-            if (rest == null) {
                 return null;
             }
-            spent = spent.plus(rest.wallTime());
+            return new Relaxation(bound, lastPrices, lp.whole(n), lp.mixed(n), spent);
         }
-        double[] values = new double[owner.length];
-        double value = 0;
-        for (int p = 0; p < n; p++) {
-            List<Var> vars = owned.get(p);
-            for (int i = 0; i < vars.size(); i++) {
-                values[vars.get(i).index()] = byProject.get(p).value(chosen[p], i);
-            }
-            value += byProject.get(p).objective(chosen[p]);
-        }
-        double gap = (bound - value) / Math.max(1, Math.abs(value));
-        return new SolverOutcome(
-                gap <= options.relativeGap() ? SolverOutcome.Status.OPTIMAL : SolverOutcome.Status.FEASIBLE,
-                values,
-                value,
-                Math.max(value, bound),
-                spent);
     }
 
-    /** An open project's patterns for the small MIP: the {@link #CANDIDATES} worth most at the final prices. */
-    private int[] candidates(Patterns patterns) {
+    /**
+     * A relaxation's Lagrangian bound (the least over its rounds), the prices of its last round, each project's whole
+     * pattern (or -1) and the engine's time.
+     */
+    private record Relaxation(double bound, double[] prices, int[] chosen, int[][] mixed, Duration spent) {}
+
+    /**
+     * An open project's patterns for the small MIP: the {@link #CANDIDATES} worth most at the final prices, the
+     * patterns the relaxation mixes and the one using least of the coupling rows. The last two keep a choice within
+     * the rows in reach where a project has thousands of patterns and the most valuable ones all use more than the
+     * relaxation gives it (seen on a 1,200-project lab: the small MIP found no plan).
+     */
+    private int[] candidates(int p, Patterns patterns) {
         double[] reduced = reduced(patterns, finalPrices);
         Integer[] order = new Integer[reduced.length];
         for (int j = 0; j < order.length; j++) {
             order[j] = j;
         }
         Arrays.sort(order, (a, b) -> Double.compare(reduced[b], reduced[a]));
-        return Arrays.stream(order)
-                .limit(CANDIDATES)
-                .mapToInt(Integer::intValue)
-                .toArray();
+        java.util.LinkedHashSet<Integer> chosen =
+                new java.util.LinkedHashSet<>(Arrays.asList(order).subList(0, Math.min(CANDIDATES, order.length)));
+        for (int j : mixed[p]) {
+            chosen.add(j);
+        }
+        int least = 0;
+        for (int j = 1; j < patterns.size(); j++) {
+            if (patterns.total(j) < patterns.total(least)) {
+                least = j;
+            }
+        }
+        chosen.add(least);
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /** Per project, the patterns the relaxation takes at a positive weight. */
+    private int[][] mixed;
 
     /** Prices of the coupling rows at the end of column generation (sign as in {@link #lagrangian}). */
     private double[] finalPrices;
@@ -800,7 +974,22 @@ final class GrantPatterns {
      * of every plan, since a plan's use of a row lies within the row's bounds (prices facing an unbounded side are
      * 0, see {@link #usable}).
      */
-    private double lagrangian(List<Patterns> byProject, double[] prices, double[][] priced) {
+    private static double lagrangian(
+            List<Patterns> byProject, double[] prices, double[][] priced, double[] lower, double[] upper) {
+        return lagrangian(byProject, prices, priced, null, lower, upper);
+    }
+
+    /**
+     * The Lagrangian function with each project's maximum over {@code columns} only (all its patterns where null):
+     * over the relaxation's columns at its own duals, it is the relaxation's objective.
+     */
+    private static double lagrangian(
+            List<Patterns> byProject,
+            double[] prices,
+            double[][] priced,
+            List<List<Integer>> columns,
+            double[] lower,
+            double[] upper) {
         double sum = 0;
         for (int r = 0; r < prices.length; r++) {
             if (prices[r] != 0) {
@@ -809,8 +998,14 @@ final class GrantPatterns {
         }
         for (int p = 0; p < byProject.size(); p++) {
             double top = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < priced[p].length; j++) {
-                top = Math.max(top, byProject.get(p).objective(j) - priced[p][j]);
+            if (columns == null) {
+                for (int j = 0; j < priced[p].length; j++) {
+                    top = Math.max(top, byProject.get(p).objective(j) - priced[p][j]);
+                }
+            } else {
+                for (int j : columns.get(p)) {
+                    top = Math.max(top, byProject.get(p).objective(j) - priced[p][j]);
+                }
             }
             sum += top;
         }
@@ -818,7 +1013,7 @@ final class GrantPatterns {
     }
 
     /** The prices times {@code sign}, each 0 where it would face a row's unbounded side. */
-    private double[] usable(double[] prices, double sign) {
+    private static double[] usable(double[] prices, double sign, double[] lower, double[] upper) {
         double[] usable = new double[prices.length];
         for (int r = 0; r < prices.length; r++) {
             double price = sign * prices[r];
@@ -857,14 +1052,14 @@ final class GrantPatterns {
         double excess;
         Duration wallTime = Duration.ZERO;
 
-        Master(GrantPatterns owner, List<Patterns> byProject) {
+        Master(List<Patterns> byProject, double[] lower, double[] upper) {
             this.byProject = byProject;
-            int rows = owner.coupling.size();
+            int rows = lower.length;
             coupling = new MPConstraint[rows];
             excessVars = new MPVariable[2 * rows];
             MPObjective objective = solver.objective();
             for (int r = 0; r < rows; r++) {
-                coupling[r] = solver.makeConstraint(SmallMip.bound(owner.lower[r]), SmallMip.bound(owner.upper[r]));
+                coupling[r] = solver.makeConstraint(SmallMip.bound(lower[r]), SmallMip.bound(upper[r]));
                 // excess either way, at a cost, so that every restricted relaxation is feasible
                 MPVariable over = solver.makeNumVar(0, MPSolver.infinity(), "");
                 MPVariable under = solver.makeNumVar(0, MPSolver.infinity(), "");
@@ -922,6 +1117,21 @@ final class GrantPatterns {
         }
 
         /** Per project, the pattern the relaxation takes whole, or -1 where it mixes patterns. */
+        int[][] mixed(int n) {
+            List<List<Integer>> taken = new ArrayList<>();
+            for (int p = 0; p < n; p++) {
+                taken.add(new ArrayList<>());
+            }
+            for (int c = 0; c < weights.length; c++) {
+                if (weights[c] > INTEGRAL) {
+                    taken.get(project[c]).add(pattern[c]);
+                }
+            }
+            return taken.stream()
+                    .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+        }
+
         int[] whole(int n) {
             int[] chosen = new int[n];
             Arrays.fill(chosen, -1);
@@ -944,10 +1154,13 @@ final class GrantPatterns {
         /**
          * The open projects' best choice among the same candidates as {@link #mip}, the others held, by depth-first
          * search: each project's candidates in order of value, a branch cut once it cannot beat the best plan found
-         * (exact, as the small MIP at gap 0). True with chosen[] completed; false when no choice keeps the coupling
-         * rows or the search gave up after {@link #SEARCH_LIMIT} choices.
+         * (exact, as the small MIP at gap 0), or a branch that can no longer keep the coupling rows. True with
+         * chosen[] completed; false when no choice keeps the coupling rows, or the search gave up after {@link
+         * #SEARCH_LIMIT} choices with no choice worth {@code enough} (the open projects' value that puts the plan
+         * within the target gap of the bound: the gap, not the search, certifies the plan).
          */
-        static boolean search(GrantPatterns owner, List<Patterns> byProject, List<Integer> open, int[] chosen) {
+        static boolean search(
+                GrantPatterns owner, List<Patterns> byProject, List<Integer> open, int[] chosen, double enough) {
             double[] use = new double[owner.coupling.size()];
             for (int p = 0; p < byProject.size(); p++) {
                 if (chosen[p] >= 0) {
@@ -959,7 +1172,7 @@ final class GrantPatterns {
             double[] rest = new double[m + 1];
             for (int i = m - 1; i >= 0; i--) {
                 Patterns patterns = byProject.get(open.get(i));
-                candidates[i] = Arrays.stream(owner.candidates(patterns))
+                candidates[i] = Arrays.stream(owner.candidates(open.get(i), patterns))
                         .boxed()
                         .sorted((a, b) -> Double.compare(patterns.objective(b), patterns.objective(a)))
                         .mapToInt(Integer::intValue)
@@ -968,7 +1181,7 @@ final class GrantPatterns {
             }
             Search search = new Search(owner, byProject, open, candidates, rest, use);
             search.from(0, 0);
-            if (search.tried > SEARCH_LIMIT || search.best == null) {
+            if (search.best == null || (search.tried > SEARCH_LIMIT && search.bestValue < enough)) {
                 return false;
             }
             for (int i = 0; i < m; i++) {
@@ -1005,6 +1218,7 @@ final class GrantPatterns {
                 this.rest = rest;
                 this.use = use;
                 this.picked = new int[open.size()];
+                spans();
             }
 
             void from(int level, double value) {
@@ -1023,8 +1237,60 @@ final class GrantPatterns {
                     }
                     picked[level] = j;
                     patterns.addUse(j, use, 1);
-                    from(level + 1, with);
+                    if (reachable(level + 1)) {
+                        from(level + 1, with);
+                    }
                     patterns.addUse(j, use, -1);
+                }
+            }
+
+            /**
+             * Whether the projects from {@code level} on can still bring every coupling row within its bounds: the
+             * least and the most each row can still gain are the sums of the candidates' least and most use.
+             */
+            private boolean reachable(int level) {
+                if (level == picked.length) {
+                    return true;
+                }
+                for (int r = 0; r < use.length; r++) {
+                    double slack = FEASIBLE * Math.max(1, Math.abs(use[r]));
+                    if (use[r] + least[level][r] > owner.upper[r] + slack
+                            || use[r] + most[level][r] < owner.lower[r] - slack) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            /** Per level and coupling row, the least and the most the open projects from that level on can use. */
+            private double[][] least;
+
+            private double[][] most;
+
+            private void spans() {
+                int m = picked.length;
+                int rows = use.length;
+                least = new double[m + 1][rows];
+                most = new double[m + 1][rows];
+                double[] one = new double[rows];
+                for (int i = m - 1; i >= 0; i--) {
+                    double[] low = new double[rows];
+                    double[] high = new double[rows];
+                    Arrays.fill(low, Double.POSITIVE_INFINITY);
+                    Arrays.fill(high, Double.NEGATIVE_INFINITY);
+                    Patterns patterns = byProject.get(open.get(i));
+                    for (int j : candidates[i]) {
+                        Arrays.fill(one, 0);
+                        patterns.addUse(j, one, 1);
+                        for (int r = 0; r < rows; r++) {
+                            low[r] = Math.min(low[r], one[r]);
+                            high[r] = Math.max(high[r], one[r]);
+                        }
+                    }
+                    for (int r = 0; r < rows; r++) {
+                        least[i][r] = least[i + 1][r] + low[r];
+                        most[i][r] = most[i + 1][r] + high[r];
+                    }
                 }
             }
 
@@ -1067,7 +1333,7 @@ final class GrantPatterns {
                 for (int p : open) {
                     Patterns patterns = byProject.get(p);
                     MPConstraint one = solver.makeConstraint(1, 1);
-                    int[] candidates = owner.candidates(patterns);
+                    int[] candidates = owner.candidates(p, patterns);
                     MPVariable[] choices = new MPVariable[patterns.size()];
                     for (int j : candidates) {
                         choices[j] = solver.makeBoolVar("");

@@ -137,11 +137,17 @@ final class OverTimeSolve {
         if (options.engine().equals("cp-sat")) {
             return Engine.named(options.engine()).solve(model.model, row -> true, true, options, listener);
         }
-        if (model.projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD) {
-            return LpGuidedSolve.solve(model, options.engine(), options, listener);
+        boolean large = model.projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD;
+        // the default engine's path (by whole grants up to GrantPatterns.MAX_PROJECTS projects); a chosen other
+        // engine (highs, cbc) solves the model itself
+        SolverOutcome chosen = options.engine().equals("scip") && model.projects.size() <= GrantPatterns.MAX_PROJECTS
+                ? GrantPatterns.solve(model, options)
+                : null;
+        if (large) {
+            return chosen != null && chosen.status() == SolverOutcome.Status.OPTIMAL
+                    ? progressed(chosen, listener)
+                    : better(chosen, LpGuidedSolve.solve(model, options.engine(), options, listener), options);
         }
-        // the default engine's path; a chosen other engine (highs, cbc) solves the model itself
-        SolverOutcome chosen = options.engine().equals("scip") ? GrantPatterns.solve(model, options) : null;
         if (chosen == null) {
             return Engine.named(options.engine()).solve(model.model, row -> true, true, options, listener);
         }
@@ -172,6 +178,35 @@ final class OverTimeSolve {
                 value,
                 Math.max(value, bound),
                 chosen.wallTime().plus(whole.wallTime()));
+    }
+
+    private static SolverOutcome progressed(SolverOutcome outcome, ProgressListener listener) {
+        listener.onProgress(outcome.wallTime(), outcome.objective(), outcome.bound());
+        return outcome;
+    }
+
+    /**
+     * The decomposition's outcome, or the whole grants' plan where it is worth more, with the tighter of the two
+     * bounds (each is a true bound) and both engines' time.
+     */
+    private static SolverOutcome better(SolverOutcome patterns, SolverOutcome decomposed, PlannerOptions options) {
+        if (patterns == null || !found(patterns)) {
+            return decomposed;
+        }
+        if (!found(decomposed)) {
+            return patterns;
+        }
+        boolean patternsBetter = patterns.objective() > decomposed.objective();
+        SolverOutcome best = patternsBetter ? patterns : decomposed;
+        double bound = Math.max(best.objective(), Math.min(patterns.bound(), decomposed.bound()));
+        return new SolverOutcome(
+                gap(best.objective(), bound) <= options.relativeGap()
+                        ? SolverOutcome.Status.OPTIMAL
+                        : SolverOutcome.Status.FEASIBLE,
+                best.values(),
+                best.objective(),
+                bound,
+                patterns.wallTime().plus(decomposed.wallTime()));
     }
 
     private static SolverOutcome solveFrom(
