@@ -183,6 +183,12 @@ class ApiFlowIT {
         String body = "{\"id\": \"big\", \"name\": \"" + "x".repeat(1_100_000) + "\"}";
 
         ApiClient.Reply reply = api.send("POST", "/api/projects", token(Role.ADMIN), body, Map.of());
+        if (reply.status() == ApiClient.CLOSED) {
+            // About one run in twenty the client sees the connection closed instead of the answer (the server answers
+            // 413 without reading the body and closes; the fuzz tests accept that too). Asked again, the answer must
+            // be the problem: a closed connection twice in a row fails.
+            reply = api.send("POST", "/api/projects", token(Role.ADMIN), body, Map.of());
+        }
 
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.code()).isEqualTo("body-too-large");
