@@ -476,7 +476,31 @@ final class GrantPatterns {
                 couplingPairs[i] = couplingTerms[vars.get(i).index()];
             }
             best = new double[vars.size()];
+            boolean[] grant = new boolean[vars.size()];
+            for (int u : units) {
+                grant[u] = true;
+            }
+            for (int i : indicators) {
+                grant[i] = true;
+            }
+            grant[funded] = true;
+            List<Integer> grantOnly = new ArrayList<>();
+            List<Integer> rest = new ArrayList<>();
+            for (int r = 0; r < rowVars.length; r++) {
+                boolean onGrant = true;
+                for (int v : rowVars[r]) {
+                    onGrant &= grant[v];
+                }
+                (onGrant ? grantOnly : rest).add(r);
+            }
+            grantRows = grantOnly.stream().mapToInt(Integer::intValue).toArray();
+            otherRows = rest.stream().mapToInt(Integer::intValue).toArray();
         }
+
+        /** The rows on the unit, job-shape and funded variables alone, and the other rows (change, value). */
+        final int[] grantRows;
+
+        final int[] otherRows;
 
         final int[][] couplingPairs;
         /** Scratch: a pattern's dense use of the coupling rows, all zero between patterns. */
@@ -588,11 +612,16 @@ final class GrantPatterns {
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int f = (int) Math.ceil(fundedVar.lower()); f <= fundedVar.upper(); f++) {
                 values[funded] = f;
+                // the rows on the grant and funded decision alone first: an unfunded project granted units fails one
+                // of them before its change and value are worked out
+                if (!holds(grantRows, values)) {
+                    continue;
+                }
                 if (change >= 0) {
                     values[change] = least(change, values);
                 }
                 fillSegments(values);
-                if (satisfied(values)) {
+                if (holds(otherRows, values)) {
                     double value = 0;
                     for (int i = 0; i < values.length; i++) {
                         value += cost[i] * values[i];
@@ -682,8 +711,8 @@ final class GrantPatterns {
             }
         }
 
-        private boolean satisfied(double[] values) {
-            for (int r = 0; r < rowVars.length; r++) {
+        private boolean holds(int[] rows, double[] values) {
+            for (int r : rows) {
                 double activity = activity(r, values);
                 double slack = FEASIBLE * Math.max(1, Math.abs(activity));
                 if (activity < rowLower[r] - slack || activity > rowUpper[r] + slack) {
