@@ -222,16 +222,34 @@ final class GrantPatterns {
 
     /** As {@link #solve(AllocationModel, PlannerOptions)}; without {@code search} the small MIP chooses every time. */
     static SolverOutcome solve(AllocationModel allocation, PlannerOptions options, boolean search) {
-        if (allocation.periods.size() != 1 || !allocation.lab().blocks().isEmpty()) {
-            return null;
-        }
         GrantPatterns patterns = new GrantPatterns(allocation, search);
-        if (!patterns.assignOwners()) {
-            return null;
-        }
-        List<Patterns> byProject = patterns.enumerate();
+        List<Patterns> byProject = patterns.listed();
         return byProject == null ? null : patterns.choose(byProject, options);
     }
+
+    /** The projects' patterns, or null where the method does not apply. */
+    private List<Patterns> listed() {
+        if (allocation.periods.size() != 1 || !allocation.lab().blocks().isEmpty() || !assignOwners()) {
+            return null;
+        }
+        return enumerate();
+    }
+
+    /**
+     * A bound on every plan of the model, without a plan: the Lagrangian bound of the whole grants' relaxation (a
+     * bound of a period needs no plan, and choosing one, then polishing it with the engine when it missed the gap,
+     * cost the demo over time most of its bound's time); null where the method does not apply or the relaxation
+     * needs the coupling rows exceeded.
+     */
+    static Bound bound(AllocationModel allocation, PlannerOptions options) {
+        GrantPatterns patterns = new GrantPatterns(allocation, true);
+        List<Patterns> byProject = patterns.listed();
+        Relaxation relaxed = byProject == null ? null : patterns.relaxation(byProject, options);
+        return relaxed == null ? null : new Bound(relaxed.bound(), relaxed.spent());
+    }
+
+    /** A bound on every plan of a model, and the engine's time to prove it. */
+    record Bound(double value, Duration spent) {}
 
     /** Assigns each variable to its project; false when some variable belongs to none or a row is unsupported. */
     private boolean assignOwners() {
@@ -748,29 +766,15 @@ final class GrantPatterns {
      */
     private SolverOutcome choose(List<Patterns> byProject, PlannerOptions options) {
         int n = byProject.size();
-        List<List<Integer>> columns = startColumns(byProject);
-        Duration spent = Duration.ZERO;
-        if (n >= SAMPLED_PROJECTS) {
-            Relaxation sample = sample(byProject, options);
-            if (sample != null) {
-                spent = sample.spent();
-                for (int p = 0; p < n; p++) {
-                    addBest(byProject.get(p), sample.prices(), columns.get(p));
-                }
-            }
-        }
-        Relaxation relaxed =
-                relax(byProject, lower, upper, columns, options.withTimeLimit(OverTimeSolve.remaining(options, spent)));
+        Relaxation relaxed = relaxation(byProject, options);
         if (relaxed == null) {
             return null; // no bound, or the coupling rows cannot hold (the engine reports the conflict)
         }
-        spent = spent.plus(relaxed.spent());
+        Duration spent = relaxed.spent();
         finalPrices = relaxed.prices();
         double bound = relaxed.bound();
         int[] chosen = relaxed.chosen();
         mixed = relaxed.mixed();
-        // the prices within the LP's tolerances: a little headroom keeps the bound true
-        bound += 1e-7 * Math.max(1, Math.abs(bound));
         List<Integer> open = new ArrayList<>();
         for (int p = 0; p < n; p++) {
             if (chosen[p] < 0) {
@@ -810,6 +814,34 @@ final class GrantPatterns {
                 value,
                 Math.max(value, bound),
                 spent);
+    }
+
+    /**
+     * The relaxation of the choice of one pattern per project, from a priced sample first in labs of {@link
+     * #SAMPLED_PROJECTS} projects or more; its bound with a little headroom for the engine's tolerances (so that it
+     * stays true), its time including the sample's. Null when it has no optimum or needs the rows exceeded.
+     */
+    private Relaxation relaxation(List<Patterns> byProject, PlannerOptions options) {
+        int n = byProject.size();
+        List<List<Integer>> columns = startColumns(byProject);
+        Duration spent = Duration.ZERO;
+        if (n >= SAMPLED_PROJECTS) {
+            Relaxation sample = sample(byProject, options);
+            if (sample != null) {
+                spent = sample.spent();
+                for (int p = 0; p < n; p++) {
+                    addBest(byProject.get(p), sample.prices(), columns.get(p));
+                }
+            }
+        }
+        Relaxation relaxed =
+                relax(byProject, lower, upper, columns, options.withTimeLimit(OverTimeSolve.remaining(options, spent)));
+        if (relaxed == null) {
+            return null;
+        }
+        // the prices within the LP's tolerances: a little headroom keeps the bound true
+        double bound = relaxed.bound() + 1e-7 * Math.max(1, Math.abs(relaxed.bound()));
+        return new Relaxation(bound, relaxed.prices(), relaxed.chosen(), relaxed.mixed(), spent.plus(relaxed.spent()));
     }
 
     /** Per project, the columns it starts with: its most valuable pattern and its least using one. */

@@ -316,6 +316,11 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
                 solved[highest] = known;
             } else if (plain == null) {
                 solved[highest] = Double.NEGATIVE_INFINITY;
+            } else if (wholeGrants(plain, options) instanceof GrantPatterns.Bound bound) {
+                // the whole grants' bound, with no plan chosen: a period's bound needs none
+                spent = spent.plus(bound.spent());
+                solved[highest] = bound.value();
+                priced.boundsHeld().put(heldKey, bound.value());
             } else {
                 SolverOutcome outcome = OverTimeSolve.solveModel(
                         plain, options.withTimeLimit(OverTimeSolve.remaining(options, spent)), ProgressListener.NONE);
@@ -331,6 +336,13 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             }
             done[highest] = true;
         }
+    }
+
+    /** The whole grants' bound of a one-period model with the default engine, or null where it does not apply. */
+    private static GrantPatterns.Bound wholeGrants(AllocationModel plain, PlannerOptions options) {
+        return options.engine().equals("scip") && plain.projects.size() <= GrantPatterns.MAX_PROJECTS
+                ? GrantPatterns.bound(plain, options)
+                : null;
     }
 
     /** Whether the blocks of the subset may all start with the period (the rows on the blocks' starts alone hold). */

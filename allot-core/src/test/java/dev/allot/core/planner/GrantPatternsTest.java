@@ -156,6 +156,8 @@ class GrantPatternsTest {
         keepsEveryRow(allocation, chosen);
         double tolerance = 1e-6 * Math.max(1, Math.abs(exact.objective()));
         assertThat(chosen.bound()).isGreaterThanOrEqualTo(exact.objective() - tolerance);
+        // the bound alone (for the bounds of plans over time) is the same relaxation's, with no plan chosen
+        assertThat(GrantPatterns.bound(allocation, options).value()).isEqualTo(chosen.bound());
         assertThat(chosen.objective()).isLessThanOrEqualTo(exact.objective() + tolerance);
         if (chosen.status() == SolverOutcome.Status.OPTIMAL) {
             assertThat((chosen.bound() - chosen.objective()) / Math.max(1, Math.abs(chosen.objective())))
