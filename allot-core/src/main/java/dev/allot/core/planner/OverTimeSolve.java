@@ -118,18 +118,11 @@ final class OverTimeSolve {
         // held lower before an arrival, or shrunk differently in an outage; a block may do better elsewhere). Solve
         // the full model from it.
         SolverOutcome whole = solveFrom(full, best, options.withTimeLimit(remaining(options, spent)), listener);
-        spent = spent.plus(whole.wallTime());
-        boolean wholeBetter = found(whole) && whole.objective() > objective;
-        double tighter = found(whole) ? Math.min(bound, whole.bound()) : bound;
-        double value = wholeBetter ? whole.objective() : objective;
-        return new SolverOutcome(
-                gap(value, tighter) <= options.relativeGap()
-                        ? SolverOutcome.Status.OPTIMAL
-                        : SolverOutcome.Status.FEASIBLE,
-                wholeBetter ? whole.values() : best,
-                value,
-                Math.max(value, tighter),
-                spent);
+        return better(
+                new SolverOutcome(SolverOutcome.Status.FEASIBLE, best, objective, bound, spent),
+                whole,
+                spent.plus(whole.wallTime()),
+                options);
     }
 
     /** The planner's choice of engine path for one model: the decomposition for large labs, else the engine. */
@@ -144,19 +137,27 @@ final class OverTimeSolve {
                 ? GrantPatterns.solve(model, options)
                 : null;
         if (large) {
-            return chosen != null && chosen.status() == SolverOutcome.Status.OPTIMAL
-                    ? progressed(chosen, listener)
-                    : better(chosen, LpGuidedSolve.solve(model, options.engine(), options, listener), options);
+            if (chosen != null && chosen.status() == SolverOutcome.Status.OPTIMAL) {
+                listener.onProgress(chosen.wallTime(), chosen.objective(), chosen.bound());
+                return chosen;
+            }
+            SolverOutcome decomposed = LpGuidedSolve.solve(model, options.engine(), options, listener);
+            return chosen == null || !found(chosen)
+                    ? decomposed
+                    : better(chosen, decomposed, chosen.wallTime().plus(decomposed.wallTime()), options);
         }
         if (chosen == null) {
             return Engine.named(options.engine()).solve(model.model, row -> true, true, options, listener);
         }
         listener.onProgress(chosen.wallTime(), chosen.objective(), chosen.bound());
-        if (chosen.status() == SolverOutcome.Status.OPTIMAL) {
-            return chosen;
-        }
-        // not yet within the gap of the patterns' bound: the engine from that plan, keeping the better plan and the
-        // tighter bound
+        return chosen.status() == SolverOutcome.Status.OPTIMAL ? chosen : polished(model, chosen, options);
+    }
+
+    /**
+     * The whole grants' plan not yet within the gap of their bound, polished: the engine on the model started from
+     * it, keeping the better plan and the tighter bound.
+     */
+    static SolverOutcome polished(AllocationModel model, SolverOutcome chosen, PlannerOptions options) {
         SolverOutcome whole = MipEngine.solve(
                 "SCIP",
                 model.model,
@@ -166,47 +167,31 @@ final class OverTimeSolve {
                 Map.of(),
                 false,
                 chosen.values());
-        boolean wholeBetter = found(whole) && whole.objective() > chosen.objective();
-        double bound = found(whole) ? Math.min(chosen.bound(), whole.bound()) : chosen.bound();
-        double value = wholeBetter ? whole.objective() : chosen.objective();
-        return new SolverOutcome(
-                // the engine's optimum is within the gap of its own bound, and the kept plan is worth at least as much
-                whole.status() == SolverOutcome.Status.OPTIMAL || gap(value, bound) <= options.relativeGap()
-                        ? SolverOutcome.Status.OPTIMAL
-                        : SolverOutcome.Status.FEASIBLE,
-                wholeBetter ? whole.values() : chosen.values(),
-                value,
-                Math.max(value, bound),
-                chosen.wallTime().plus(whole.wallTime()));
-    }
-
-    private static SolverOutcome progressed(SolverOutcome outcome, ProgressListener listener) {
-        listener.onProgress(outcome.wallTime(), outcome.objective(), outcome.bound());
-        return outcome;
+        return better(chosen, whole, chosen.wallTime().plus(whole.wallTime()), options);
     }
 
     /**
-     * The decomposition's outcome, or the whole grants' plan where it is worth more, with the tighter of the two
-     * bounds (each is a true bound) and both engines' time.
+     * Of two outcomes of one model (the first with a plan), the more valuable plan with the tighter of the two bounds
+     * (each a true bound), in {@code spent}. Optimal when either outcome was (its plan within the gap of its own bound:
+     * the plan kept is worth at least as much and the bound kept is no higher) or the two together are within the gap.
      */
-    private static SolverOutcome better(SolverOutcome patterns, SolverOutcome decomposed, PlannerOptions options) {
-        if (patterns == null || !found(patterns)) {
-            return decomposed;
+    private static SolverOutcome better(
+            SolverOutcome first, SolverOutcome second, Duration spent, PlannerOptions options) {
+        if (!found(second)) {
+            return new SolverOutcome(first.status(), first.values(), first.objective(), first.bound(), spent);
         }
-        if (!found(decomposed)) {
-            return patterns;
-        }
-        boolean patternsBetter = patterns.objective() > decomposed.objective();
-        SolverOutcome best = patternsBetter ? patterns : decomposed;
-        double bound = Math.max(best.objective(), Math.min(patterns.bound(), decomposed.bound()));
+        boolean secondBetter = second.objective() > first.objective();
+        double value = secondBetter ? second.objective() : first.objective();
+        double bound = Math.max(value, Math.min(first.bound(), second.bound()));
+        boolean optimal = first.status() == SolverOutcome.Status.OPTIMAL
+                || second.status() == SolverOutcome.Status.OPTIMAL
+                || gap(value, bound) <= options.relativeGap();
         return new SolverOutcome(
-                gap(best.objective(), bound) <= options.relativeGap()
-                        ? SolverOutcome.Status.OPTIMAL
-                        : SolverOutcome.Status.FEASIBLE,
-                best.values(),
-                best.objective(),
+                optimal ? SolverOutcome.Status.OPTIMAL : SolverOutcome.Status.FEASIBLE,
+                secondBetter ? second.values() : first.values(),
+                value,
                 bound,
-                patterns.wallTime().plus(decomposed.wallTime()));
+                spent);
     }
 
     private static SolverOutcome solveFrom(

@@ -133,25 +133,18 @@ record Staged(double[] values, Duration spent) {
         /**
          * A one-period step: the whole grants' plan where it is within the step gap of their bound, or within the
          * whole solve's gap (the plan over time is measured against its own bound anyway, and the engine's polish of
-         * a step costs more than the rest of the steps); else the one-period path, which polishes it with the engine.
+         * a step costs more than the rest of the steps); else that plan polished by the engine ({@link
+         * OverTimeSolve#polished}); the one-period path where whole grants do not apply.
          */
         private SolverOutcome aloneStep(AllocationModel alone, PlannerOptions options) {
             SolverOutcome patterns = options.engine().equals("scip") ? GrantPatterns.solve(alone, options) : null;
-            if (patterns != null
-                    && OverTimeSolve.found(patterns)
-                    && patterns.bound() - patterns.objective()
-                            <= whole.relativeGap() * Math.max(1, Math.abs(patterns.objective()))) {
-                return patterns;
+            if (patterns == null) {
+                return OverTimeSolve.solveModel(alone, options, ProgressListener.NONE);
             }
-            SolverOutcome solved = OverTimeSolve.solveModel(alone, options, ProgressListener.NONE);
-            return patterns == null
-                    ? solved
-                    : new SolverOutcome(
-                            solved.status(),
-                            solved.values(),
-                            solved.objective(),
-                            solved.bound(),
-                            patterns.wallTime().plus(solved.wallTime()));
+            return patterns.bound() - patterns.objective()
+                            <= whole.relativeGap() * Math.max(1, Math.abs(patterns.objective()))
+                    ? patterns
+                    : OverTimeSolve.polished(alone, patterns, options);
         }
 
         /** Step k on the full model: the rows of periods up to k, the earlier periods' variables held. */
