@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * When the plan is within the target gap of the bound it is the answer; otherwise the caller solves the model from
  * it.
  *
- * <p>Used only where every variable belongs to one project and the coupling rows hold only unit variables, and the
- * enumeration stays small ({@link #MAX_PATTERNS}); otherwise {@link #solve} returns null.
+ * <p>Used only for one-period labs without reserved blocks of up to {@link #MAX_PROJECTS} projects, where every
+ * variable belongs to one project and the coupling rows hold only unit variables, and the enumeration stays small
+ * ({@link #MAX_COUNTS}, {@link #MAX_PATTERNS}); otherwise {@link #solve} and {@link #bound} return null.
  */
 final class GrantPatterns {
     static {
@@ -46,7 +47,7 @@ final class GrantPatterns {
      */
     static final int MAX_PATTERNS = 2_000_000;
     /** Labs of more projects than this are left to the decomposition without enumerating their grants. */
-    static final int MAX_PROJECTS = 5_000;
+    private static final int MAX_PROJECTS = 5_000;
     /**
      * Labs whose unit counts within bounds and ceilings (listed or not) are more than this are left to the MIP engine
      * or the decomposition before any grant is listed: 2.3 million on a 3,000-project lab (1.1 million grants), 11.8
@@ -229,7 +230,10 @@ final class GrantPatterns {
 
     /** The projects' patterns, or null where the method does not apply. */
     private List<Patterns> listed() {
-        if (allocation.periods.size() != 1 || !allocation.lab().blocks().isEmpty() || !assignOwners()) {
+        if (allocation.periods.size() != 1
+                || !allocation.lab().blocks().isEmpty()
+                || allocation.projects.size() > MAX_PROJECTS
+                || !assignOwners()) {
             return null;
         }
         return enumerate();

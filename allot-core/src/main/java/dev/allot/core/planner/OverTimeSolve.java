@@ -131,11 +131,9 @@ final class OverTimeSolve {
             return Engine.named(options.engine()).solve(model.model, row -> true, true, options, listener);
         }
         boolean large = model.projects.size() > LpGuidedSolve.PROJECTS_THRESHOLD;
-        // the default engine's path (by whole grants up to GrantPatterns.MAX_PROJECTS projects); a chosen other
-        // engine (highs, cbc) solves the model itself
-        SolverOutcome chosen = options.engine().equals("scip") && model.projects.size() <= GrantPatterns.MAX_PROJECTS
-                ? GrantPatterns.solve(model, options)
-                : null;
+        // the default engine's path (by whole grants where they apply); a chosen other engine (highs, cbc) solves the
+        // model itself
+        SolverOutcome chosen = options.engine().equals("scip") ? GrantPatterns.solve(model, options) : null;
         if (large) {
             if (chosen != null && chosen.status() == SolverOutcome.Status.OPTIMAL) {
                 listener.onProgress(chosen.wallTime(), chosen.objective(), chosen.bound());

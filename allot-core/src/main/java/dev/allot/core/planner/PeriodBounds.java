@@ -343,10 +343,7 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
      * has SCIP polish it where it misses the gap, took 0.3-0.9 s for half of the demo's subsets against 20-40 ms.
      */
     private static Solved byWholeGrants(AllocationModel model, PlannerOptions options) {
-        GrantPatterns.Bound bound =
-                options.engine().equals("scip") && model.projects.size() <= GrantPatterns.MAX_PROJECTS
-                        ? GrantPatterns.bound(model, options)
-                        : null;
+        GrantPatterns.Bound bound = options.engine().equals("scip") ? GrantPatterns.bound(model, options) : null;
         return bound == null ? null : new Solved(bound.value(), bound.spent());
     }
 
