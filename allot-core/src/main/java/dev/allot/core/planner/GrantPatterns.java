@@ -249,11 +249,21 @@ final class GrantPatterns {
         GrantPatterns patterns = new GrantPatterns(allocation, true);
         List<Patterns> byProject = patterns.listed();
         Relaxation relaxed = byProject == null ? null : patterns.relaxation(byProject, options);
-        return relaxed == null ? null : new Bound(relaxed.bound(), relaxed.spent());
+        if (relaxed == null) {
+            return null;
+        }
+        Map<String, Double> prices = new java.util.HashMap<>();
+        for (int r = 0; r < patterns.coupling.size(); r++) {
+            prices.put(patterns.coupling.get(r).name(), relaxed.prices()[r]);
+        }
+        return new Bound(relaxed.bound(), relaxed.spent(), prices);
     }
 
-    /** A bound on every plan of a model, and the engine's time to prove it. */
-    record Bound(double value, Duration spent) {}
+    /**
+     * A bound on every plan of a model, the engine's time to prove it, and the prices of the rows shared by projects
+     * it was found at, by row name (a plan's value less {@code Σ price x use} is the projects' own).
+     */
+    record Bound(double value, Duration spent, Map<String, Double> prices) {}
 
     /** Assigns each variable to its project; false when some variable belongs to none or a row is unsupported. */
     private boolean assignOwners() {

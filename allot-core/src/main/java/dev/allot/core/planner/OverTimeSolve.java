@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Solves a plan over time (docs/planner.md, "Solving a plan over time"), in numbered steps:
@@ -20,8 +22,10 @@ import java.util.concurrent.Executors;
  *       model (one solve per distinct period);
  *   <li>plan: with the blocks' starts fixed ({@link BlockPlacement}, the placements the prices favour first), solve
  *       period by period ({@link Staged}), each step holding the earlier periods' grants;
- *   <li>if a plan is within the gap of the bound, it is the answer, with that bound; otherwise solve the full model
- *       started from the best, and keep the better plan and the tighter bound.
+ *   <li>if a plan is within the gap of the bound, it is the answer, with that bound; otherwise, where every variable
+ *       belongs to one period, the bound that keeps the links between periods ({@link LinkPriceBound}, found on the
+ *       bound's thread beside the plan) may prove it; otherwise solve the full model started from the best, and keep
+ *       the better plan and the tighter bound.
  * </ol>
  *
  * <p>Labs with GPU-hour budgets or with more than {@link #MAX_PLACEMENTS} placements of their blocks, and the CP-SAT
@@ -59,15 +63,19 @@ final class OverTimeSolve {
         });
         // the bound's engines stop when this solve is cancelled; the solving thread then reports the cancellation
         Executor watched = task -> boundThread.execute(() -> Interruption.watching(current, task));
+        PeriodBounds.Pending bounds = PeriodBounds.start(full, valueModel, options, watched);
+        // the bound that keeps the links follows on the bound's thread; it is given up once a plan is proven without
+        AtomicBoolean wanted = new AtomicBoolean(true);
+        FutureTask<LinkPriceBound.Result> linked = LinkPriceBound.applies(full)
+                ? new FutureTask<>(() -> LinkPriceBound.of(full, valueModel, options, wanted::get))
+                : null;
+        if (linked != null) {
+            watched.execute(linked);
+        }
         try {
-            return solve(
-                    full,
-                    valueModel,
-                    options,
-                    listener,
-                    placements,
-                    PeriodBounds.start(full, valueModel, options, watched));
+            return solve(full, valueModel, options, listener, placements, bounds, linked);
         } finally {
+            wanted.set(false);
             boundThread.shutdown();
         }
     }
@@ -78,7 +86,8 @@ final class OverTimeSolve {
             PlannerOptions options,
             ProgressListener listener,
             List<BlockPlacement> placements,
-            PeriodBounds.Pending pending) {
+            PeriodBounds.Pending pending,
+            FutureTask<LinkPriceBound.Result> linked) {
         PlannerOptions sub = options.withRelativeGap(options.relativeGap() * SUB_GAP_SHARE);
         Duration staging = Duration.ZERO;
         double[] best = null;
@@ -106,7 +115,13 @@ final class OverTimeSolve {
         }
         PeriodBounds bounds = pending.join();
         double bound = bounds.total(full);
-        Duration spent = staging.compareTo(bounds.spent()) > 0 ? staging : bounds.spent();
+        Duration bounding = bounds.spent();
+        if (best != null && gap(objective, bound) > options.relativeGap() && linked != null) {
+            LinkPriceBound.Result links = joined(linked);
+            bound = Math.min(bound, links.value());
+            bounding = bounding.plus(links.spent());
+        }
+        Duration spent = staging.compareTo(bounding) > 0 ? staging : bounding;
         listener.onProgress(spent, best == null ? Double.NaN : objective, bound);
         if (best == null) {
             return solveModel(full, options.withTimeLimit(remaining(options, spent)), listener);
@@ -123,6 +138,22 @@ final class OverTimeSolve {
                 whole,
                 spent.plus(whole.wallTime()),
                 options);
+    }
+
+    /** The link bound: run here if the bound's thread has not started it, else waited for. */
+    private static LinkPriceBound.Result joined(FutureTask<LinkPriceBound.Result> linked) {
+        linked.run();
+        try {
+            return linked.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return LinkPriceBound.Result.none(Duration.ZERO);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The planner's choice of engine path for one model: the decomposition for large labs, else the engine. */

@@ -182,9 +182,25 @@ record Staged(double[] values, Duration spent) {
      * @param model the one-period model carrying those rows
      * @param fullOf per variable of {@code model}, the full model's variable it stands for
      */
-    private record Step(AllocationModel model, Var[] fullOf) {
+    record Step(AllocationModel model, Var[] fullOf) {
         /** Step k as a one-period model; null where some row of period k holds a variable it cannot carry. */
         static Step of(AllocationModel full, ValueModel valueModel, int k, double[] values, boolean[] settled) {
+            return of(full, valueModel, k, values, settled, row -> true, full.model.objective());
+        }
+
+        /**
+         * Period k as a one-period model with the given objective (over the full model's variables; its terms on
+         * settled variables left out) and the rows of period k that {@code keep} accepts; a change variable that is
+         * settled is not the one-period model's change. Null where some row kept holds a variable it cannot carry.
+         */
+        static Step of(
+                AllocationModel full,
+                ValueModel valueModel,
+                int k,
+                double[] values,
+                boolean[] settled,
+                Predicate<Row> keep,
+                List<LinearModel.Term> objective) {
             PlanningPeriod period = full.periods.get(k);
             AllocationModel alone = new AllocationModel(
                     full.lab().withBlocks(List.of()), full.fleet, List.of(period), full.projects, valueModel, false);
@@ -214,17 +230,17 @@ record Staged(double[] values, Duration spent) {
                         : full.periodChanges.get(k).get(p);
                 alone.cycleChanges.set(
                         p,
-                        change == null
+                        change == null || settled[change.index()]
                                 ? null
                                 : alone.model.continuous(
                                         change.name(), change.lower(), change.upper(), change.resolution()));
-                if (change != null) {
+                if (change != null && !settled[change.index()]) {
                     aloneOf[change.index()] = alone.cycleChanges.get(p);
                 }
             }
             List<Row> rows = new ArrayList<>();
             for (Row row : full.model.rows()) {
-                if (periodOf(row) != k) {
+                if (periodOf(row) != k || !keep.test(row)) {
                     continue;
                 }
                 double settledPart = 0;
@@ -261,7 +277,7 @@ record Staged(double[] values, Duration spent) {
             alone.model.rows().clear();
             alone.model.rows().addAll(rows);
             alone.model.objective().clear();
-            for (LinearModel.Term term : full.model.objective()) {
+            for (LinearModel.Term term : objective) {
                 Var var = aloneOf[term.var().index()];
                 if (var != null && !settled[term.var().index()]) {
                     alone.model.maximise(var, term.coefficient());

@@ -9,8 +9,6 @@ import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,8 +43,7 @@ final class LinkBound {
         Loader.loadNativeLibraries();
     }
 
-    /** The period of a row that ties two periods. */
-    private static final int LINK = -1;
+    private static final int LINK = LinkPriceBound.LINK;
     /** Rounds without a lower bound after which Polyak's step factor is halved. */
     private static final int PATIENCE = 2;
 
@@ -76,7 +73,7 @@ final class LinkBound {
 
     /** Whether every variable of the model belongs to one period (no reserved blocks). */
     static boolean applies(AllocationModel allocation) {
-        return Arrays.stream(periodOfVariables(allocation)).allMatch(k -> k >= 0);
+        return Arrays.stream(LinkPriceBound.periodOfVariables(allocation)).allMatch(k -> k >= 0);
     }
 
     /**
@@ -85,14 +82,13 @@ final class LinkBound {
      */
     static Result of(AllocationModel allocation, PlannerOptions options, Search search, Executor runner) {
         LinearModel model = allocation.model;
-        int[] periodOf = periodOfVariables(allocation);
+        int[] periodOf = LinkPriceBound.periodOfVariables(allocation);
         if (Arrays.stream(periodOf).anyMatch(k -> k < 0)) {
             return new Result(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0, Duration.ZERO, List.of());
         }
-        int[] rowPeriod = new int[model.rows().size()];
+        int[] rowPeriod = LinkPriceBound.rowPeriods(model, periodOf);
         List<Row> links = new ArrayList<>();
         for (Row row : model.rows()) {
-            rowPeriod[row.index()] = periodOfRow(row, periodOf);
             if (rowPeriod[row.index()] == LINK && !(Double.isInfinite(row.lower()) && Double.isInfinite(row.upper()))) {
                 links.add(row);
             }
@@ -115,7 +111,7 @@ final class LinkBound {
         int stale = 0;
         List<Double> trace = new ArrayList<>();
         for (int round = 0; round < search.rounds(); round++) {
-            List<List<Term>> objectives = objectives(allocation, periodOf, rowPeriod, prices);
+            List<List<Term>> objectives = LinkPriceBound.objectives(allocation, periodOf, rowPeriod, prices);
             Duration left = OverTimeSolve.remaining(options, spent);
             if (left.toMillis() <= 1) {
                 break;
@@ -151,7 +147,7 @@ final class LinkBound {
                 longest = laneTime.compareTo(longest) > 0 ? laneTime : longest;
             }
             spent = spent.plus(longest);
-            double bound = constant(links, prices);
+            double bound = LinkPriceBound.constant(model, rowPeriod, prices);
             double[] x = new double[model.vars().size()];
             boolean complete = true;
             for (int k = 0; k < periods; k++) {
@@ -194,7 +190,7 @@ final class LinkBound {
             double length = step * Math.max(bound - search.known(), 1e-6 * Math.abs(bound)) / norm;
             double[] next = prices.clone();
             for (Row row : links) {
-                next[row.index()] = project(row, prices[row.index()] - length * direction[row.index()]);
+                next[row.index()] = LinkPriceBound.project(row, prices[row.index()] - length * direction[row.index()]);
             }
             prices = next;
         }
@@ -225,14 +221,6 @@ final class LinkBound {
         return 0;
     }
 
-    /** The price with the sign of a finite side. */
-    private static double project(Row row, double price) {
-        if (Double.isInfinite(row.upper()) && price > 0 || Double.isInfinite(row.lower()) && price < 0) {
-            return 0;
-        }
-        return price;
-    }
-
     private record Lp(double[] prices, double value, Duration spent) {}
 
     /** The duals of the whole model's LP relaxation on the rows between periods (GLOP). */
@@ -250,89 +238,12 @@ final class LinkBound {
             double[] prices = new double[model.rows().size()];
             for (Row row : model.rows()) {
                 if (rowPeriod[row.index()] == LINK) {
-                    prices[row.index()] = project(row, constraints[row.index()].dualValue());
+                    prices[row.index()] = LinkPriceBound.project(row, constraints[row.index()].dualValue());
                 }
             }
             return new Lp(prices, solver.objective().value(), spent);
         } finally {
             solver.delete();
         }
-    }
-
-    /**
-     * The priced rows' constant: a row {@code a x <= u} priced at {@code π >= 0} adds {@code π (u - a x)}, a row
-     * {@code a x >= l} priced at {@code π <= 0} adds {@code π (l - a x)}.
-     */
-    private static double constant(List<Row> links, double[] prices) {
-        double constant = 0;
-        for (Row row : links) {
-            double price = prices[row.index()];
-            constant += price > 0 ? price * row.upper() : price < 0 ? price * row.lower() : 0;
-        }
-        return constant;
-    }
-
-    /** Per period, its share of the objective and {@code -π a} of every priced row on its variables. */
-    private static List<List<Term>> objectives(
-            AllocationModel allocation, int[] periodOf, int[] rowPeriod, double[] prices) {
-        List<Map<Var, Double>> byPeriod = new ArrayList<>();
-        for (int k = 0; k < allocation.periods.size(); k++) {
-            byPeriod.add(new HashMap<>());
-        }
-        for (Term term : allocation.model.objective()) {
-            byPeriod.get(periodOf[term.var().index()]).merge(term.var(), term.coefficient(), Double::sum);
-        }
-        for (Row row : allocation.model.rows()) {
-            double price = prices[row.index()];
-            if (rowPeriod[row.index()] != LINK || price == 0) {
-                continue;
-            }
-            for (Term term : row.terms()) {
-                byPeriod.get(periodOf[term.var().index()]).merge(term.var(), -price * term.coefficient(), Double::sum);
-            }
-        }
-        List<List<Term>> objectives = new ArrayList<>();
-        for (Map<Var, Double> terms : byPeriod) {
-            List<Term> list = new ArrayList<>();
-            terms.entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(Var::index)))
-                    .forEach(entry -> list.add(LinearModel.term(entry.getKey(), entry.getValue())));
-            objectives.add(list);
-        }
-        return objectives;
-    }
-
-    /** The period of a row's variables, or {@link #LINK} when they belong to more than one. */
-    private static int periodOfRow(Row row, int[] periodOf) {
-        int period = Integer.MIN_VALUE;
-        for (Term term : row.terms()) {
-            int k = periodOf[term.var().index()];
-            if (period != Integer.MIN_VALUE && k != period) {
-                return LINK;
-            }
-            period = k;
-        }
-        return period == Integer.MIN_VALUE ? 0 : period;
-    }
-
-    /** The period of each variable; -1 for a variable of no period (a reserved block's start). */
-    private static int[] periodOfVariables(AllocationModel allocation) {
-        int[] periodOf = new int[allocation.model.vars().size()];
-        Arrays.fill(periodOf, -1);
-        for (int k = 0; k < allocation.periods.size(); k++) {
-            int period = k;
-            allocation
-                    .unitsByPeriod
-                    .get(k)
-                    .forEach(byType -> byType.values().forEach(var -> periodOf[var.index()] = period));
-            allocation.fundedByPeriod.get(k).forEach(var -> periodOf[var.index()] = period);
-            allocation
-                    .segmentsByPeriod
-                    .get(k)
-                    .forEach(segments -> segments.forEach(var -> periodOf[var.index()] = period));
-            List<Var> changes = k == 0 ? allocation.cycleChanges : allocation.periodChanges.get(k);
-            changes.stream().filter(var -> var != null).forEach(var -> periodOf[var.index()] = period);
-        }
-        return periodOf;
     }
 }

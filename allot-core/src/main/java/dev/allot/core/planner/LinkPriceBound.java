@@ -1,0 +1,318 @@
+package dev.allot.core.planner;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import dev.allot.core.planner.LinearModel.Row;
+import dev.allot.core.planner.LinearModel.Term;
+import dev.allot.core.planner.LinearModel.Var;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A bound on a plan over time that keeps the links between periods (docs/planner.md, "The bound that keeps the
+ * links"): a Lagrangian relaxation of every row that ties two periods (the continuity step, the stability cost at a
+ * boundary), each period then bounded alone by the whole grants' relaxation ({@link GrantPatterns#bound}). For any
+ * prices of the right sign ({@code π ≥ 0} on a {@code ≤} side, {@code ≤ 0} on a {@code ≥} side)
+ *
+ * <pre>L(π) = Σ_r π_r b_r + Σ_k max_k (c_k - π A_k) x_k</pre>
+ *
+ * <p>bounds every plan (Geoffrion, Math. Programming Study 2, 1974), and so does any true bound of each period's term.
+ * A change variable whose rows are all links is left with its priced cost alone and takes the end of its range that
+ * cost prefers.
+ *
+ * <p>The prices come in two steps. At zero prices the periods' relaxations give a bound without the links and the
+ * prices of the rows the projects share in each period (capacity, category shares). With those rows priced into the
+ * objective and left out, the whole model's LP relaxation falls apart into one small LP per project over all periods,
+ * links kept; its duals on the links are the link prices, and {@code L} at them is the bound. The whole model's LP
+ * gives about the same prices (41,088.2 instead of 41,092.2 on the bench lab over time) but takes four times as long.
+ * Further rounds of the two steps did not tighten the bound there.
+ */
+final class LinkPriceBound {
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    /** The period of a row that ties two periods. */
+    static final int LINK = -1;
+
+    private LinkPriceBound() {}
+
+    /**
+     * @param value the bound (infinite where it does not apply: a variable of no period, a budget, a period whole
+     *     grants cannot bound, a bound no longer wanted)
+     * @param unlinked {@code L} at zero link prices (the periods' bounds without the links)
+     * @param spent the engines' time (the periods' relaxations and the LP)
+     */
+    record Result(double value, double unlinked, Duration spent) {
+        static Result none(Duration spent) {
+            return new Result(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, spent);
+        }
+    }
+
+    /** Whether the bound may apply: every variable belongs to one period (no reserved blocks) and no budget. */
+    static boolean applies(AllocationModel full) {
+        return full.periods.size() > 1
+                && full.lab().budgets().isEmpty()
+                && Arrays.stream(periodOfVariables(full)).allMatch(k -> k >= 0);
+    }
+
+    /**
+     * The bound, the lesser of {@code L} at zero link prices and at the prices of the LP; {@code wanted} is asked
+     * between the steps, and the bound is given up when it says no (a plan was proven without it).
+     */
+    static Result of(AllocationModel full, ValueModel valueModel, PlannerOptions options, BooleanSupplier wanted) {
+        if (!applies(full)) {
+            return Result.none(Duration.ZERO);
+        }
+        LinearModel model = full.model;
+        int[] periodOf = periodOfVariables(full);
+        int[] rowPeriod = rowPeriods(model, periodOf);
+        Priced unlinked = priced(
+                full, valueModel, periodOf, rowPeriod, new double[model.rows().size()], options, wanted);
+        if (unlinked == null) {
+            return Result.none(Duration.ZERO);
+        }
+        Duration spent = unlinked.spent();
+        Lp relaxed = linkPrices(
+                model, rowPeriod, unlinked.shared(), options.withTimeLimit(OverTimeSolve.remaining(options, spent)));
+        spent = spent.plus(relaxed.spent());
+        if (relaxed.prices() == null || !wanted.getAsBoolean()) {
+            return new Result(unlinked.value(), unlinked.value(), spent);
+        }
+        Priced linked = priced(
+                full,
+                valueModel,
+                periodOf,
+                rowPeriod,
+                relaxed.prices(),
+                options.withTimeLimit(OverTimeSolve.remaining(options, spent)),
+                wanted);
+        if (linked == null) {
+            return new Result(unlinked.value(), unlinked.value(), spent);
+        }
+        return new Result(Math.min(unlinked.value(), linked.value()), unlinked.value(), spent.plus(linked.spent()));
+    }
+
+    /**
+     * {@code L} at the given prices of the model's rows (those of rows within a period are ignored, a price of the
+     * wrong sign counts as 0); infinite where the bound does not apply.
+     */
+    static double at(AllocationModel full, ValueModel valueModel, double[] prices, PlannerOptions options) {
+        if (!applies(full)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int[] periodOf = periodOfVariables(full);
+        int[] rowPeriod = rowPeriods(full.model, periodOf);
+        double[] usable = new double[prices.length];
+        for (Row row : full.model.rows()) {
+            usable[row.index()] = rowPeriod[row.index()] == LINK ? project(row, prices[row.index()]) : 0;
+        }
+        Priced priced = priced(full, valueModel, periodOf, rowPeriod, usable, options, () -> true);
+        return priced == null ? Double.POSITIVE_INFINITY : priced.value();
+    }
+
+    /**
+     * {@code L} at the link prices, each period's term the whole grants' bound; the prices of the rows shared by
+     * projects the periods' relaxations ended at (by row name), and the engine's time.
+     */
+    private record Priced(double value, Map<String, Double> shared, Duration spent) {}
+
+    /** Null where a period cannot be bounded by whole grants or the bound is no longer wanted. */
+    private static Priced priced(
+            AllocationModel full,
+            ValueModel valueModel,
+            int[] periodOf,
+            int[] rowPeriod,
+            double[] prices,
+            PlannerOptions options,
+            BooleanSupplier wanted) {
+        List<List<Term>> objectives = objectives(full, periodOf, rowPeriod, prices);
+        double bound = constant(full.model, rowPeriod, prices);
+        Map<String, Double> shared = new HashMap<>();
+        Duration spent = Duration.ZERO;
+        for (int k = 0; k < full.periods.size(); k++) {
+            if (!wanted.getAsBoolean()) {
+                return null;
+            }
+            boolean[] settled = new boolean[periodOf.length];
+            for (int v = 0; v < periodOf.length; v++) {
+                settled[v] = periodOf[v] != k;
+            }
+            // a change between periods lives in link rows alone: priced, it takes the end of its range it prefers
+            double[] cost = new double[periodOf.length];
+            objectives.get(k).forEach(term -> cost[term.var().index()] += term.coefficient());
+            if (k > 0) {
+                for (Var change : full.periodChanges.get(k)) {
+                    if (change != null) {
+                        double c = cost[change.index()];
+                        bound += c > 0 ? c * change.upper() : c * change.lower();
+                        settled[change.index()] = true;
+                    }
+                }
+            }
+            int period = k;
+            Staged.Step step = Staged.Step.of(
+                    full,
+                    valueModel,
+                    k,
+                    new double[periodOf.length],
+                    settled,
+                    row -> rowPeriod[row.index()] == period,
+                    objectives.get(k));
+            if (step == null || Double.isInfinite(bound)) {
+                return null;
+            }
+            GrantPatterns.Bound alone =
+                    GrantPatterns.bound(step.model(), options.withTimeLimit(OverTimeSolve.remaining(options, spent)));
+            if (alone == null) {
+                return null;
+            }
+            spent = spent.plus(alone.spent());
+            bound += alone.value();
+            shared.putAll(alone.prices());
+        }
+        return new Priced(bound, shared, spent);
+    }
+
+    /** Per row, its variables' one period, or {@link #LINK} where they belong to more than one. */
+    static int[] rowPeriods(LinearModel model, int[] periodOf) {
+        int[] rowPeriod = new int[model.rows().size()];
+        for (Row row : model.rows()) {
+            rowPeriod[row.index()] = periodOfRow(row, periodOf);
+        }
+        return rowPeriod;
+    }
+
+    /** The price with the sign of a finite side: {@code π ≥ 0} needs a finite upper side, {@code π ≤ 0} a lower. */
+    static double project(Row row, double price) {
+        if (Double.isInfinite(row.upper()) && price > 0 || Double.isInfinite(row.lower()) && price < 0) {
+            return 0;
+        }
+        return price;
+    }
+
+    private record Lp(double[] prices, Duration spent) {}
+
+    /**
+     * The duals on the links of the whole model's LP relaxation with the shared rows priced into the objective and left
+     * out (GLOP).
+     */
+    private static Lp linkPrices(
+            LinearModel model, int[] rowPeriod, Map<String, Double> shared, PlannerOptions options) {
+        MPSolver solver = MPSolver.createSolver("GLOP");
+        try {
+            MPConstraint[] constraints = MpModel.write(
+                            solver, model, row -> !shared.containsKey(row.name()), true, Var::lower, Var::upper, true)
+                    .constraints();
+            double[] cost = new double[model.vars().size()];
+            model.objective().forEach(t -> cost[t.var().index()] += t.coefficient());
+            for (Row row : model.rows()) {
+                Double price = shared.get(row.name());
+                if (price != null && price != 0) {
+                    row.terms().forEach(t -> cost[t.var().index()] -= price * t.coefficient());
+                }
+            }
+            for (Var var : model.vars()) {
+                solver.objective().setCoefficient(solver.variable(var.index()), cost[var.index()]);
+            }
+            solver.setTimeLimit(Math.max(1, options.timeLimit().toMillis()));
+            MPSolver.ResultStatus status = solver.solve();
+            Duration spent = Duration.ofMillis(solver.wallTime());
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                return new Lp(null, spent);
+            }
+            double[] prices = new double[model.rows().size()];
+            for (Row row : model.rows()) {
+                if (rowPeriod[row.index()] == LINK && constraints[row.index()] != null) {
+                    prices[row.index()] = project(row, constraints[row.index()].dualValue());
+                }
+            }
+            return new Lp(prices, spent);
+        } finally {
+            solver.delete();
+        }
+    }
+
+    /**
+     * The priced rows' constant: a row {@code a x <= u} priced at {@code π >= 0} adds {@code π (u - a x)}, a row
+     * {@code a x >= l} priced at {@code π <= 0} adds {@code π (l - a x)}.
+     */
+    static double constant(LinearModel model, int[] rowPeriod, double[] prices) {
+        double constant = 0;
+        for (Row row : model.rows()) {
+            double price = prices[row.index()];
+            if (rowPeriod[row.index()] == LINK) {
+                constant += price > 0 ? price * row.upper() : price < 0 ? price * row.lower() : 0;
+            }
+        }
+        return constant;
+    }
+
+    /** Per period, its share of the objective and {@code -π a} of every priced row on its variables. */
+    static List<List<Term>> objectives(AllocationModel allocation, int[] periodOf, int[] rowPeriod, double[] prices) {
+        int periods = allocation.periods.size();
+        double[] cost = new double[periodOf.length];
+        for (Term term : allocation.model.objective()) {
+            cost[term.var().index()] += term.coefficient();
+        }
+        for (Row row : allocation.model.rows()) {
+            double price = prices[row.index()];
+            if (rowPeriod[row.index()] != LINK || price == 0) {
+                continue;
+            }
+            for (Term term : row.terms()) {
+                cost[term.var().index()] -= price * term.coefficient();
+            }
+        }
+        List<List<Term>> objectives = new ArrayList<>();
+        for (int k = 0; k < periods; k++) {
+            objectives.add(new ArrayList<>());
+        }
+        for (Var var : allocation.model.vars()) {
+            if (cost[var.index()] != 0) {
+                objectives.get(periodOf[var.index()]).add(LinearModel.term(var, cost[var.index()]));
+            }
+        }
+        return objectives;
+    }
+
+    /** The period of a row's variables, or {@link #LINK} when they belong to more than one. */
+    private static int periodOfRow(Row row, int[] periodOf) {
+        int period = Integer.MIN_VALUE;
+        for (Term term : row.terms()) {
+            int k = periodOf[term.var().index()];
+            if (period != Integer.MIN_VALUE && k != period) {
+                return LINK;
+            }
+            period = k;
+        }
+        return period == Integer.MIN_VALUE ? 0 : period;
+    }
+
+    /** The period of each variable; -1 for a variable of no period (a reserved block's start, a job shape's). */
+    static int[] periodOfVariables(AllocationModel allocation) {
+        int[] periodOf = new int[allocation.model.vars().size()];
+        Arrays.fill(periodOf, -1);
+        for (int k = 0; k < allocation.periods.size(); k++) {
+            int period = k;
+            allocation
+                    .unitsByPeriod
+                    .get(k)
+                    .forEach(byType -> byType.values().forEach(var -> periodOf[var.index()] = period));
+            allocation.fundedByPeriod.get(k).forEach(var -> periodOf[var.index()] = period);
+            allocation
+                    .segmentsByPeriod
+                    .get(k)
+                    .forEach(segments -> segments.forEach(var -> periodOf[var.index()] = period));
+            List<Var> changes = k == 0 ? allocation.cycleChanges : allocation.periodChanges.get(k);
+            changes.stream().filter(var -> var != null).forEach(var -> periodOf[var.index()] = period);
+        }
+        return periodOf;
+    }
+}
