@@ -3,6 +3,7 @@ package dev.allot.core.planner;
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 import dev.allot.core.planner.LinearModel.Row;
 import dev.allot.core.planner.LinearModel.Term;
 import dev.allot.core.planner.LinearModel.Var;
@@ -73,22 +74,23 @@ final class LinkPriceBound {
         LinearModel model = full.model;
         int[] periodOf = periodOfVariables(full);
         int[] rowPeriod = rowPeriods(model, periodOf);
-        Priced unlinked = priced(
-                full, valueModel, periodOf, rowPeriod, new double[model.rows().size()], options, wanted);
+        Staged.Step[] steps = steps(full, valueModel, periodOf, rowPeriod);
+        Priced unlinked = steps == null
+                ? null
+                : priced(full, steps, rowPeriod, new double[model.rows().size()], options, wanted);
         if (unlinked == null) {
             return Result.none(Duration.ZERO);
         }
         Duration spent = unlinked.spent();
         Lp relaxed = linkPrices(
-                model, rowPeriod, unlinked.shared(), options.withTimeLimit(OverTimeSolve.remaining(options, spent)));
+                full, rowPeriod, unlinked.shared(), options.withTimeLimit(OverTimeSolve.remaining(options, spent)));
         spent = spent.plus(relaxed.spent());
         if (relaxed.prices() == null || !wanted.getAsBoolean()) {
             return new Result(unlinked.value(), unlinked.value(), spent);
         }
         Priced linked = priced(
                 full,
-                valueModel,
-                periodOf,
+                steps,
                 rowPeriod,
                 relaxed.prices(),
                 options.withTimeLimit(OverTimeSolve.remaining(options, spent)),
@@ -113,7 +115,8 @@ final class LinkPriceBound {
         for (Row row : full.model.rows()) {
             usable[row.index()] = rowPeriod[row.index()] == LINK ? project(row, prices[row.index()]) : 0;
         }
-        Priced priced = priced(full, valueModel, periodOf, rowPeriod, usable, options, () -> true);
+        Staged.Step[] steps = steps(full, valueModel, periodOf, rowPeriod);
+        Priced priced = steps == null ? null : priced(full, steps, rowPeriod, usable, options, () -> true);
         return priced == null ? Double.POSITIVE_INFINITY : priced.value();
     }
 
@@ -123,51 +126,67 @@ final class LinkPriceBound {
      */
     private record Priced(double value, Map<String, Double> shared, Duration spent) {}
 
-    /** Null where a period cannot be bounded by whole grants or the bound is no longer wanted. */
-    private static Priced priced(
-            AllocationModel full,
-            ValueModel valueModel,
-            int[] periodOf,
-            int[] rowPeriod,
-            double[] prices,
-            PlannerOptions options,
-            BooleanSupplier wanted) {
-        List<List<Term>> objectives = objectives(full, periodOf, rowPeriod, prices);
-        double bound = constant(full.model, rowPeriod, prices);
-        Map<String, Double> shared = new HashMap<>();
-        Duration spent = Duration.ZERO;
-        for (int k = 0; k < full.periods.size(); k++) {
-            if (!wanted.getAsBoolean()) {
-                return null;
-            }
+    /**
+     * Each period as a one-period model without the link rows (its objective set per price); null where some period
+     * cannot be written so. A change between periods lives in link rows alone and is left out: priced, it takes the
+     * end of its range its cost prefers ({@link #priced}).
+     */
+    private static Staged.Step[] steps(AllocationModel full, ValueModel valueModel, int[] periodOf, int[] rowPeriod) {
+        Staged.Step[] steps = new Staged.Step[full.periods.size()];
+        for (int k = 0; k < steps.length; k++) {
             boolean[] settled = new boolean[periodOf.length];
             for (int v = 0; v < periodOf.length; v++) {
                 settled[v] = periodOf[v] != k;
             }
-            // a change between periods lives in link rows alone: priced, it takes the end of its range it prefers
-            double[] cost = new double[periodOf.length];
-            objectives.get(k).forEach(term -> cost[term.var().index()] += term.coefficient());
             if (k > 0) {
-                for (Var change : full.periodChanges.get(k)) {
-                    if (change != null) {
-                        double c = cost[change.index()];
-                        bound += c > 0 ? c * change.upper() : c * change.lower();
-                        settled[change.index()] = true;
-                    }
-                }
+                full.periodChanges.get(k).stream()
+                        .filter(change -> change != null)
+                        .forEach(change -> settled[change.index()] = true);
             }
             int period = k;
-            Staged.Step step = Staged.Step.of(
+            steps[k] = Staged.Step.of(
                     full,
                     valueModel,
                     k,
                     new double[periodOf.length],
                     settled,
                     row -> rowPeriod[row.index()] == period,
-                    objectives.get(k));
-            if (step == null || Double.isInfinite(bound)) {
+                    full.model.objective());
+            if (steps[k] == null) {
                 return null;
             }
+        }
+        return steps;
+    }
+
+    /** Null where a period cannot be bounded by whole grants or the bound is no longer wanted. */
+    private static Priced priced(
+            AllocationModel full,
+            Staged.Step[] steps,
+            int[] rowPeriod,
+            double[] prices,
+            PlannerOptions options,
+            BooleanSupplier wanted) {
+        double[] cost = costs(full.model, rowPeriod, prices);
+        double bound = constant(full.model, rowPeriod, prices);
+        for (int k = 1; k < full.periods.size(); k++) {
+            for (Var change : full.periodChanges.get(k)) {
+                if (change != null) {
+                    double c = cost[change.index()];
+                    bound += c > 0 ? c * change.upper() : c * change.lower();
+                }
+            }
+        }
+        if (Double.isInfinite(bound)) {
+            return null;
+        }
+        Map<String, Double> shared = new HashMap<>();
+        Duration spent = Duration.ZERO;
+        for (Staged.Step step : steps) {
+            if (!wanted.getAsBoolean()) {
+                return null;
+            }
+            step.objective(cost);
             GrantPatterns.Bound alone =
                     GrantPatterns.bound(step.model(), options.withTimeLimit(OverTimeSolve.remaining(options, spent)));
             if (alone == null) {
@@ -201,42 +220,106 @@ final class LinkPriceBound {
 
     /**
      * The duals on the links of the whole model's LP relaxation with the shared rows priced into the objective and left
-     * out (GLOP).
+     * out: one small LP per project over all periods (GLOP), since nothing else ties two projects. Null prices where
+     * a row left ties two projects or a project's LP has no optimum.
      */
     private static Lp linkPrices(
-            LinearModel model, int[] rowPeriod, Map<String, Double> shared, PlannerOptions options) {
+            AllocationModel full, int[] rowPeriod, Map<String, Double> shared, PlannerOptions options) {
+        long start = System.nanoTime();
+        LinearModel model = full.model;
+        double[] cost = new double[model.vars().size()];
+        model.objective().forEach(t -> cost[t.var().index()] += t.coefficient());
+        int[] owner = ownerOfVariables(full);
+        List<List<Row>> rowsOf = new ArrayList<>();
+        full.projects.forEach(unused -> rowsOf.add(new ArrayList<>()));
+        for (Row row : model.rows()) {
+            Double price = shared.get(row.name());
+            if (price != null) {
+                row.terms().forEach(t -> cost[t.var().index()] -= price * t.coefficient());
+                continue;
+            }
+            int single =
+                    row.terms().isEmpty() ? -2 : owner[row.terms().get(0).var().index()];
+            for (Term term : row.terms()) {
+                if (owner[term.var().index()] != single) {
+                    return new Lp(null, Duration.ofNanos(System.nanoTime() - start));
+                }
+            }
+            if (single >= 0) {
+                rowsOf.get(single).add(row);
+            }
+        }
+        List<List<Var>> varsOf = new ArrayList<>();
+        full.projects.forEach(unused -> varsOf.add(new ArrayList<>()));
+        for (Var var : model.vars()) {
+            varsOf.get(owner[var.index()]).add(var);
+        }
+        double[] prices = new double[model.rows().size()];
+        for (int p = 0; p < full.projects.size(); p++) {
+            if (!projectPrices(varsOf.get(p), rowsOf.get(p), cost, rowPeriod, prices, options)) {
+                return new Lp(null, Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+        return new Lp(prices, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** One project's LP: writes the duals of its link rows into {@code prices}; false where it has no optimum. */
+    private static boolean projectPrices(
+            List<Var> vars, List<Row> rows, double[] cost, int[] rowPeriod, double[] prices, PlannerOptions options) {
         MPSolver solver = MPSolver.createSolver("GLOP");
         try {
-            MPConstraint[] constraints = MpModel.write(
-                            solver, model, row -> !shared.containsKey(row.name()), true, Var::lower, Var::upper, true)
-                    .constraints();
-            double[] cost = new double[model.vars().size()];
-            model.objective().forEach(t -> cost[t.var().index()] += t.coefficient());
-            for (Row row : model.rows()) {
-                Double price = shared.get(row.name());
-                if (price != null && price != 0) {
-                    row.terms().forEach(t -> cost[t.var().index()] -= price * t.coefficient());
-                }
+            Map<Var, MPVariable> written = new HashMap<>();
+            for (Var var : vars) {
+                MPVariable variable = solver.makeNumVar(var.lower(), var.upper(), var.name());
+                written.put(var, variable);
+                solver.objective().setCoefficient(variable, cost[var.index()]);
             }
-            for (Var var : model.vars()) {
-                solver.objective().setCoefficient(solver.variable(var.index()), cost[var.index()]);
+            solver.objective().setMaximization();
+            MPConstraint[] constraints = new MPConstraint[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = rows.get(r);
+                constraints[r] = solver.makeConstraint(
+                        Double.isInfinite(row.lower()) ? -MPSolver.infinity() : row.lower(),
+                        Double.isInfinite(row.upper()) ? MPSolver.infinity() : row.upper());
+                for (Term term : row.terms()) {
+                    constraints[r].setCoefficient(written.get(term.var()), term.coefficient());
+                }
             }
             solver.setTimeLimit(Math.max(1, options.timeLimit().toMillis()));
-            MPSolver.ResultStatus status = solver.solve();
-            Duration spent = Duration.ofMillis(solver.wallTime());
-            if (status != MPSolver.ResultStatus.OPTIMAL) {
-                return new Lp(null, spent);
+            if (solver.solve() != MPSolver.ResultStatus.OPTIMAL) {
+                return false;
             }
-            double[] prices = new double[model.rows().size()];
-            for (Row row : model.rows()) {
-                if (rowPeriod[row.index()] == LINK && constraints[row.index()] != null) {
-                    prices[row.index()] = project(row, constraints[row.index()].dualValue());
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = rows.get(r);
+                if (rowPeriod[row.index()] == LINK) {
+                    prices[row.index()] = project(row, constraints[r].dualValue());
                 }
             }
-            return new Lp(prices, spent);
+            return true;
         } finally {
             solver.delete();
         }
+    }
+
+    /** The project of each variable (every variable of a model whose variables all belong to a period has one). */
+    private static int[] ownerOfVariables(AllocationModel full) {
+        int[] owner = new int[full.model.vars().size()];
+        Arrays.fill(owner, -1);
+        for (int p = 0; p < full.projects.size(); p++) {
+            for (int k = 0; k < full.periods.size(); k++) {
+                int project = p;
+                full.unitsByPeriod.get(k).get(p).values().forEach(var -> owner[var.index()] = project);
+                owner[full.fundedByPeriod.get(k).get(p).index()] = p;
+                full.segmentsByPeriod.get(k).get(p).forEach(var -> owner[var.index()] = project);
+                Var change = k == 0
+                        ? full.cycleChanges.get(p)
+                        : full.periodChanges.get(k).get(p);
+                if (change != null) {
+                    owner[change.index()] = p;
+                }
+            }
+        }
+        return owner;
     }
 
     /**
@@ -254,14 +337,13 @@ final class LinkPriceBound {
         return constant;
     }
 
-    /** Per period, its share of the objective and {@code -π a} of every priced row on its variables. */
-    static List<List<Term>> objectives(AllocationModel allocation, int[] periodOf, int[] rowPeriod, double[] prices) {
-        int periods = allocation.periods.size();
-        double[] cost = new double[periodOf.length];
-        for (Term term : allocation.model.objective()) {
+    /** Per variable, its objective coefficient less {@code π a} of every priced row it is in. */
+    private static double[] costs(LinearModel model, int[] rowPeriod, double[] prices) {
+        double[] cost = new double[model.vars().size()];
+        for (Term term : model.objective()) {
             cost[term.var().index()] += term.coefficient();
         }
-        for (Row row : allocation.model.rows()) {
+        for (Row row : model.rows()) {
             double price = prices[row.index()];
             if (rowPeriod[row.index()] != LINK || price == 0) {
                 continue;
@@ -270,8 +352,14 @@ final class LinkPriceBound {
                 cost[term.var().index()] -= price * term.coefficient();
             }
         }
+        return cost;
+    }
+
+    /** Per period, its share of the objective and {@code -π a} of every priced row on its variables. */
+    static List<List<Term>> objectives(AllocationModel allocation, int[] periodOf, int[] rowPeriod, double[] prices) {
+        double[] cost = costs(allocation.model, rowPeriod, prices);
         List<List<Term>> objectives = new ArrayList<>();
-        for (int k = 0; k < periods; k++) {
+        for (int k = 0; k < allocation.periods.size(); k++) {
             objectives.add(new ArrayList<>());
         }
         for (Var var : allocation.model.vars()) {

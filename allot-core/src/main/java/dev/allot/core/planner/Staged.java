@@ -293,6 +293,16 @@ record Staged(double[] values, Duration spent) {
             return new Step(alone, fullOf);
         }
 
+        /** Sets the one-period model's objective to {@code cost} (per variable of the full model) on its variables. */
+        void objective(double[] cost) {
+            model.model.objective().clear();
+            for (int i = 0; i < fullOf.length; i++) {
+                if (fullOf[i] != null && cost[fullOf[i].index()] != 0) {
+                    model.model.maximise(model.model.vars().get(i), cost[fullOf[i].index()]);
+                }
+            }
+        }
+
         /** Writes the step's solution into the full model's values and marks those variables settled. */
         void place(double[] solved, double[] values, boolean[] settled) {
             for (int i = 0; i < fullOf.length; i++) {
