@@ -56,9 +56,14 @@ final class LinkPriceBound {
         }
     }
 
-    /** Whether the bound may apply: every variable belongs to one period (no reserved blocks) and no budget. */
+    /**
+     * Whether the bound may apply: more than one period, every variable belongs to one period (no reserved blocks), no
+     * budget, and no more projects than the staged plan writes as one-period models (above, each period's whole
+     * grants take about a second, twice per period, while the full model waits for the bound).
+     */
     static boolean applies(AllocationModel full) {
         return full.periods.size() > 1
+                && full.projects.size() <= LpGuidedSolve.PROJECTS_THRESHOLD
                 && full.lab().budgets().isEmpty()
                 && Arrays.stream(periodOfVariables(full)).allMatch(k -> k >= 0);
     }
@@ -225,7 +230,7 @@ final class LinkPriceBound {
      */
     private static Lp linkPrices(
             AllocationModel full, int[] rowPeriod, Map<String, Double> shared, PlannerOptions options) {
-        long start = System.nanoTime();
+        java.time.Instant start = options.clock().instant();
         LinearModel model = full.model;
         double[] cost = new double[model.vars().size()];
         model.objective().forEach(t -> cost[t.var().index()] += t.coefficient());
@@ -242,7 +247,7 @@ final class LinkPriceBound {
                     row.terms().isEmpty() ? -2 : owner[row.terms().get(0).var().index()];
             for (Term term : row.terms()) {
                 if (owner[term.var().index()] != single) {
-                    return new Lp(null, Duration.ofNanos(System.nanoTime() - start));
+                    return new Lp(null, Duration.between(start, options.clock().instant()));
                 }
             }
             if (single >= 0) {
@@ -257,10 +262,10 @@ final class LinkPriceBound {
         double[] prices = new double[model.rows().size()];
         for (int p = 0; p < full.projects.size(); p++) {
             if (!projectPrices(varsOf.get(p), rowsOf.get(p), cost, rowPeriod, prices, options)) {
-                return new Lp(null, Duration.ofNanos(System.nanoTime() - start));
+                return new Lp(null, Duration.between(start, options.clock().instant()));
             }
         }
-        return new Lp(prices, Duration.ofNanos(System.nanoTime() - start));
+        return new Lp(prices, Duration.between(start, options.clock().instant()));
     }
 
     /** One project's LP: writes the duals of its link rows into {@code prices}; false where it has no optimum. */
