@@ -63,8 +63,9 @@ final class OverTimeSolve {
         });
         // the bound's engines stop when this solve is cancelled; the solving thread then reports the cancellation
         Executor watched = task -> boundThread.execute(() -> Interruption.watching(current, task));
-        PeriodBounds.Pending bounds = PeriodBounds.start(full, valueModel, options, watched);
-        // the bound that keeps the links follows on the bound's thread; it is given up once a plan is proven without
+        // the bound that keeps the links goes first on the bound's thread (its LP is the longest piece of work; the
+        // staged plan solves the periods' bounds it needs itself meanwhile); it is given up once a plan is proven
+        // without it
         AtomicBoolean wanted = new AtomicBoolean(true);
         FutureTask<LinkPriceBound.Result> linked = LinkPriceBound.applies(full)
                 ? new FutureTask<>(() -> LinkPriceBound.of(full, valueModel, options, wanted::get))
@@ -72,6 +73,7 @@ final class OverTimeSolve {
         if (linked != null) {
             watched.execute(linked);
         }
+        PeriodBounds.Pending bounds = PeriodBounds.start(full, valueModel, options, watched);
         try {
             return solve(full, valueModel, options, listener, placements, bounds, linked);
         } finally {
