@@ -545,10 +545,12 @@ final class AllocationModel {
 
     /**
      * Continuity between periods k-1 and k, besides each period's continuity with the previous cycle (waived on the
-     * shrink side while some type has fewer GPUs than at the cycle start): a project funded in both moves its total by at most the policy's max
-     * change of its grant in period k-1 (growth of one node always allowed). At the start of a period in which some
-     * type has fewer GPUs (a retirement or an outage), grants may drop further and funded projects may lose their
-     * grant, as the capacity forces; elsewhere a funded project stays funded unless the planner may kill.
+     * shrink side while some type has fewer GPUs than at the cycle start): a project funded in both moves its total by
+     * at most the policy's max change of its grant in period k-1 (growth of one node always allowed). At the start of a
+     * period in which some type has fewer GPUs (a retirement or an outage), a project may also lose all it held of
+     * those types, and a project that held a node of one may lose its grant, as the capacity forces; a project without
+     * GPUs of a type that drops keeps its usual limits. Elsewhere a funded project stays funded unless the planner may
+     * kill.
      */
     private void periodContinuity(int p, int k) {
         PlannedProject project = projects.get(p);
@@ -569,20 +571,29 @@ final class AllocationModel {
         grow.addAll(grantedGpus(p, k - 1, -(1 + change)));
         grow.add(term(fundedBefore, ceiling));
         model.atMost("continuity-step-grow[" + name(p) + "]" + at(k), group, grow, node + ceiling);
-        if (periods.get(k).capacityDrops()) {
-            return;
-        }
-        // G_k - (1 - change) G_{k-1} >= 0, relaxed by the ceiling when the project is not funded in k
+        // where some type has fewer GPUs than in k-1, the project may also lose all it held of those types (as the
+        // capacity forces), but no more of the others: an outage of one type takes nothing from a project without it
+        Fleet before = periods.get(k - 1).fleet();
+        Fleet now = periods.get(k).fleet();
+        List<Term> dropping = new ArrayList<>();
+        List<Term> droppingNodes = new ArrayList<>();
+        unitsByPeriod.get(k - 1).get(p).forEach((type, var) -> {
+            if (now.allocatableGpus(type) < before.allocatableGpus(type)) {
+                dropping.add(term(var, before.unitGpus(type)));
+                droppingNodes.add(term(var, 1));
+            }
+        });
+        // G_k - (1 - change) G_{k-1} + D_{k-1} >= 0, relaxed by the ceiling when the project is not funded in k
         List<Term> shrink = grantedGpus(p, k, 1);
         shrink.addAll(grantedGpus(p, k - 1, -(1 - change)));
+        shrink.addAll(dropping);
         shrink.add(term(fundedNow, -ceiling));
         model.atLeast("continuity-step-shrink[" + name(p) + "]" + at(k), group, shrink, -ceiling);
         if (!lab.policy().plannerMayKill() && project.override().isEmpty()) {
-            model.atLeast(
-                    "continuity-step-funded[" + name(p) + "]" + at(k),
-                    group,
-                    List.of(term(fundedNow, 1), term(fundedBefore, -1)),
-                    0);
+            // funded in k if funded in k-1, unless it held a node of a type that drops
+            List<Term> funded = new ArrayList<>(List.of(term(fundedNow, 1), term(fundedBefore, -1)));
+            funded.addAll(droppingNodes);
+            model.atLeast("continuity-step-funded[" + name(p) + "]" + at(k), group, funded, 0);
         }
     }
 

@@ -137,6 +137,31 @@ class PlansOverTimeTest {
     }
 
     @Test
+    void anOutageOfOneTypeTakesNothingFromAProjectWithoutIt() {
+        // h, worth more per GPU, loses half its H100 for a weekend; l, on L40S alone, must not be emptied for h
+        LocalDate down = START.plusDays(21);
+        Lab lab = lab().gpus("H100", 2, 32, 8)
+                .gpus("L40S", 1, 16, 8)
+                .project("h", "x")
+                .had("H100", 32)
+                .ask(8, 32, 48)
+                .priority(9)
+                .project("l", "x")
+                .had("L40S", 16)
+                .ask(16, 16, 16, "L40S")
+                .priority(3)
+                .event(CapacityEvent.outage("h100-pool", 16, down, down.plusDays(2)))
+                .build();
+
+        Plan plan = solve(lab);
+
+        ProjectId l = ProjectId.of("l");
+        assertThat(periodOn(plan, down).grant(l)).isEqualTo(Allocation.of("L40S", 16));
+        assertThat(periodOn(plan, down).grant(ProjectId.of("h"))).isEqualTo(Allocation.of("H100", 16));
+        assertThat(plan.project(l).orElseThrow().explanation().summary()).doesNotContain("outage");
+    }
+
+    @Test
     void aCapacityEventIsNamedAsTheCauseOnlyOfChangesInItsOwnDirection() {
         LocalDate day = START.plusDays(21);
         CapacityEvent arrival = CapacityEvent.arrival("h100-pool", 32, day);
