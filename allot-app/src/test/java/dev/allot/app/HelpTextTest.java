@@ -67,6 +67,31 @@ class HelpTextTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void everyHelpRendersWithoutWarnings() {
+        // picocli formats descriptions with String.format and warns on stderr where a bare '%' breaks that
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        List<String> names = new ArrayList<>();
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            for (CommandLine command : commands()) {
+                command.getUsageMessage();
+                if (captured.size() > 0) {
+                    names.add(command.getCommandSpec().qualifiedName(" ") + ": "
+                            + captured.toString(java.nio.charset.StandardCharsets.UTF_8)
+                                    .lines()
+                                    .findFirst()
+                                    .orElse(""));
+                    captured.reset();
+                }
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(names).isEmpty();
+    }
+
     /** The words of a command line as a shell splits them (double quotes group words). */
     private static List<String> words(String line) {
         List<String> words = new ArrayList<>();

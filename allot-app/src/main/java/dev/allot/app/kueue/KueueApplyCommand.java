@@ -30,7 +30,7 @@ final class KueueApplyCommand extends KueueCommand.ClusterRun {
     @Option(
             names = "--max-deletions",
             paramLabel = "N",
-            description = "Refuse to apply when more than N objects would be deleted (default: 5 % of the objects"
+            description = "Refuse to apply when more than N objects would be deleted (default: 5 %% of the objects"
                     + " Allot manages on the cluster, at least 1).")
     Integer maxDeletions;
 
