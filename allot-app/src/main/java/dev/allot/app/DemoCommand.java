@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Generate a demo lab shaped like a real one (about 300 projects, 520 researchers, four GPU types, three past cycles), draft the next cycle's plan and print its summary.",
+            "Generate a demo lab shaped like a real one (about 300 projects, 520 researchers, four GPU types, three past cycles), draft the next cycle's plan over time and print its summary: 256 new H200 arrive in week five, 128 H100 are down for a weekend's maintenance in week six, and two projects reserve blocks (256 H100 for 14 days, 64 H200 for 7 days); --one-period plans the cycle as one period instead.",
             "Then store the lab in a fresh embedded database and serve the web UI (one demo login per role) until stopped with Ctrl-C; --no-serve stops after the summary."
         })
 public final class DemoCommand implements Callable<Integer> {
@@ -61,10 +61,13 @@ public final class DemoCommand implements Callable<Integer> {
     String host;
 
     @Option(
-            names = "--over-time",
-            description = "Plan the cycle over time: 256 new H200 arrive in week five, 128 H100 are down for a "
-                    + "weekend's maintenance in week six, and two projects reserve blocks (256 H100 for 14 days, "
-                    + "64 H200 for 7 days). Slower: eight periods instead of one.")
+            names = "--one-period",
+            description = "Plan the demo lab as one period for the whole cycle, without its arrival, maintenance"
+                    + " weekend and reserved blocks (faster).")
+    boolean onePeriod;
+
+    /** The default since the demo plans its cycle over time; accepted so that older scripts keep working. */
+    @Option(names = "--over-time", hidden = true)
     boolean overTime;
 
     @Mixin
@@ -76,8 +79,12 @@ public final class DemoCommand implements Callable<Integer> {
             throw dev.allot.core.AllotException.invalid(
                     "invalid-port", "--port: " + port + " is not a TCP port. Maybe 7070?");
         }
+        if (onePeriod && overTime) {
+            throw dev.allot.core.AllotException.invalid(
+                    "BAD_FLAG", "--one-period and --over-time contradict each other. Maybe drop --over-time?");
+        }
         Lab generated = DemoLab.generate(solver.seed());
-        Lab lab = overTime ? DemoLab.withTimeline(generated) : generated;
+        Lab lab = onePeriod ? generated : DemoLab.withTimeline(generated);
         System.out.println(describe(lab, solver.seed()));
         Plan plan;
         try (ProgressLine progress = new ProgressLine(System.err, true)) {
@@ -85,8 +92,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         System.out.print(PlanSummary.summary(lab, plan, Math.max(0, changes)));
         System.out.println();
-        System.out.println("Next: './allot lab example > lab.yaml' writes this lab as a file; './allot plan lab.yaml"
-                + " --format json' gives every grant with its explanation.");
+        System.out.println("Next: './allot lab example" + (onePeriod ? "" : " --over-time")
+                + " > lab.yaml' writes this lab as a file; './allot plan lab.yaml --format json' gives every grant"
+                + " with its explanation.");
         System.out.flush();
         if (noServe) {
             return Cli.OK;

@@ -37,7 +37,7 @@ public final class LabCommand implements Runnable {
             name = "example",
             mixinStandardHelpOptions = true,
             description = {
-                "Print the demo lab (300 projects, generated from a seed) as a lab file, or with --size a lab of that many projects."
+                "Print the demo lab (300 projects, generated from a seed) as a lab file, with --over-time the cycle 'allot demo' plans (its arrival, maintenance weekend and two reserved blocks), or with --size a lab of that many projects."
             })
     static final class Example implements Callable<Integer> {
         static final int MAX_SIZE = 100_000;
@@ -55,13 +55,28 @@ public final class LabCommand implements Runnable {
                         + " match, from 1 to " + MAX_SIZE + "), e.g. --size 30000 for a scale test.")
         Integer size;
 
+        @Option(
+                names = "--over-time",
+                description = "Write the demo lab with the timeline 'allot demo' plans: 256 new H200 in week five, 128"
+                        + " H100 down for a weekend in week six, and two reserved blocks.")
+        boolean overTime;
+
         @java.lang.Override
         public Integer call() {
             if (size != null && (size < 1 || size > MAX_SIZE)) {
                 throw dev.allot.core.AllotException.invalid(
                         "BAD_FLAG", "Flag --size must be between 1 and " + MAX_SIZE + " (value: " + size + ").");
             }
-            System.out.print(LabYaml.write(size == null ? DemoLab.generate(seed) : ScaledLab.ofSize(seed, size)));
+            if (size != null && overTime) {
+                throw dev.allot.core.AllotException.invalid(
+                        "BAD_FLAG",
+                        "Flags --size and --over-time do not go together: the timeline is the demo lab's. Maybe drop"
+                                + " one of them?");
+            }
+            Lab lab = size != null
+                    ? ScaledLab.ofSize(seed, size)
+                    : overTime ? DemoLab.withTimeline(DemoLab.generate(seed)) : DemoLab.generate(seed);
+            System.out.print(LabYaml.write(lab));
             System.out.flush();
             return Cli.OK;
         }

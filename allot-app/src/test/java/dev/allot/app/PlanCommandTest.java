@@ -334,6 +334,40 @@ class PlanCommandTest {
                         "GPU type",
                         "exploratory",
                         "Decisions:",
-                        "Largest changes:");
+                        "Largest changes:",
+                        // the cycle over time: an arrival, a maintenance weekend and two reserved blocks
+                        "Timeline: 8 periods",
+                        "+256 GPUs arrive in pool east-h200",
+                        "128 GPUs of pool west-h100 are down",
+                        "block of 256 H100 for 14 days for",
+                        "block of 64 H200 for 7 days for",
+                        "'./allot lab example --over-time > lab.yaml'");
+    }
+
+    @Test
+    void demoPlansOnePeriodOnRequest() {
+        CliRun run = CliRun.of("demo", "--no-serve", "--one-period");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("300 projects", "Decisions:", "'./allot lab example > lab.yaml'")
+                .doesNotContain("Timeline:", "block of");
+
+        CliRun both = CliRun.of("demo", "--no-serve", "--one-period", "--over-time");
+        assertThat(both.exitCode()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(both.err()).contains("--one-period and --over-time contradict each other");
+    }
+
+    @Test
+    void theLabExampleOverTimeIsTheCycleTheDemoPlans() throws Exception {
+        CliRun run = CliRun.of("lab", "example", "--over-time");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Lab lab = LabYaml.read(run.out(), "example");
+        assertThat(lab).isEqualTo(dev.allot.lab.DemoLab.withTimeline(dev.allot.lab.DemoLab.generate(42)));
+        assertThat(lab.capacityEvents()).hasSize(2);
+        assertThat(lab.blocks()).hasSize(2);
+
+        CliRun both = CliRun.of("lab", "example", "--over-time", "--size", "3000");
+        assertThat(both.exitCode()).isEqualTo(Cli.INVALID_INPUT);
+        assertThat(both.err()).contains("Flags --size and --over-time do not go together");
     }
 }
