@@ -71,8 +71,7 @@ final class AllocationModel {
                         new dev.allot.core.model.CapacityTimeline.Period(
                                 lab.cycleStart(), lab.cycleEnd(), lab.capacityGpus(), List.of()),
                         fleet,
-                        1,
-                        false)),
+                        1)),
                 projects,
                 valueModel);
     }

@@ -215,7 +215,7 @@ record PeriodBounds(double[] value, double[] blockTerm, double[][] price, Durati
             List<Block> holdable,
             ValueModel valueModel,
             Map<List<Object>, Double> boundsHeld) {
-        PlanningPeriod alone = new PlanningPeriod(period.days(), period.fleet(), 1, false);
+        PlanningPeriod alone = new PlanningPeriod(period.days(), period.fleet(), 1);
         double[] prices = new double[holdable.size()];
         AllocationModel model = new AllocationModel(
                 full.lab().withBlocks(holdable), full.fleet, List.of(alone), full.projects, valueModel, false);

@@ -153,7 +153,7 @@ public final class Planner {
         period.fleet().types().forEach(type -> held.put(type, blocks.heldGpus(0, type)));
         return new AllocationModel(
                 lab.withBlocks(List.of()),
-                List.of(new PlanningPeriod(period.days(), period.fleet().without(held), 1, false)),
+                List.of(new PlanningPeriod(period.days(), period.fleet().without(held), 1)),
                 allocation.projects,
                 valueModel);
     }

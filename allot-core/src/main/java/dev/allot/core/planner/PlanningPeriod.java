@@ -1,17 +1,15 @@
 package dev.allot.core.planner;
 
 import dev.allot.core.model.CapacityTimeline;
-import dev.allot.core.model.GpuTypeId;
 import dev.allot.core.model.Lab;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One period of the model: its days, its fleet (capacity after events, reserve, units), the weight of its value in
- * the objective (its share of the cycle's days) and whether some type has fewer GPUs than in the period before, so
- * that grants may drop at its start beyond the continuity rule.
+ * One period of the model: its days, its fleet (capacity after events, reserve, units) and the weight of its value in
+ * the objective (its share of the cycle's days).
  */
-record PlanningPeriod(CapacityTimeline.Period days, Fleet fleet, double weight, boolean capacityDrops) {
+record PlanningPeriod(CapacityTimeline.Period days, Fleet fleet, double weight) {
     static List<PlanningPeriod> of(Lab lab) {
         List<CapacityTimeline.Period> timeline = CapacityTimeline.periods(lab);
         double total =
@@ -20,15 +18,8 @@ record PlanningPeriod(CapacityTimeline.Period days, Fleet fleet, double weight, 
         for (int k = 0; k < timeline.size(); k++) {
             CapacityTimeline.Period period = timeline.get(k);
             Fleet fleet = Fleet.of(lab, period.capacityGpus());
-            boolean drops = false;
-            if (k > 0) {
-                Fleet before = periods.get(k - 1).fleet();
-                for (GpuTypeId type : fleet.types()) {
-                    drops |= fleet.allocatableGpus(type) < before.allocatableGpus(type);
-                }
-            }
             // one period is the whole cycle at weight exactly 1, so a lab without events gets the single-period model
-            periods.add(new PlanningPeriod(period, fleet, timeline.size() == 1 ? 1 : period.days() / total, drops));
+            periods.add(new PlanningPeriod(period, fleet, timeline.size() == 1 ? 1 : period.days() / total));
         }
         return periods;
     }
