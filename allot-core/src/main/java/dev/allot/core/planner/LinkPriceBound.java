@@ -7,10 +7,8 @@ import dev.allot.core.planner.LinearModel.Row;
 import dev.allot.core.planner.LinearModel.Term;
 import dev.allot.core.planner.LinearModel.Var;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * A bound on a plan over time that keeps the links between periods (docs/planner.md, "The bound that keeps the
@@ -44,7 +42,7 @@ final class LinkPriceBound {
 
     /**
      * @param value the bound (infinite where it does not apply: a variable of no period, a budget, a period whole
-     *     grants cannot bound, an LP without prices, a bound no longer wanted)
+     *     grants cannot bound, an LP without prices, engines stopped)
      * @param spent the engines' time (the LP and the periods' relaxations)
      */
     record Result(double value, Duration spent) {
@@ -66,17 +64,17 @@ final class LinkPriceBound {
     }
 
     /**
-     * {@code L} at the prices of the whole model's LP relaxation; {@code wanted} is asked between the steps, and the
-     * bound is given up when it says no (a plan was proven without it).
+     * {@code L} at the prices of the whole model's LP relaxation; its engines stop when the current solve is cancelled
+     * ({@link Interruption}), and the bound is then given up.
      */
-    static Result of(AllocationModel full, ValueModel valueModel, PlannerOptions options, BooleanSupplier wanted) {
+    static Result of(AllocationModel full, ValueModel valueModel, PlannerOptions options) {
         if (!applies(full)) {
             return Result.none(Duration.ZERO);
         }
         int[] periodOf = periodOfVariables(full);
         int[] rowPeriod = rowPeriods(full.model, periodOf);
         Lp relaxed = lpPrices(full.model, rowPeriod, options);
-        if (relaxed.prices() == null || !wanted.getAsBoolean()) {
+        if (relaxed.prices() == null) {
             return Result.none(relaxed.spent());
         }
         Staged.Step[] steps = steps(full, valueModel, periodOf, rowPeriod);
@@ -87,8 +85,7 @@ final class LinkPriceBound {
                         steps,
                         rowPeriod,
                         relaxed.prices(),
-                        options.withTimeLimit(OverTimeSolve.remaining(options, relaxed.spent())),
-                        wanted);
+                        options.withTimeLimit(OverTimeSolve.remaining(options, relaxed.spent())));
         return linked == null
                 ? Result.none(relaxed.spent())
                 : new Result(linked.value(), relaxed.spent().plus(linked.spent()));
@@ -109,7 +106,7 @@ final class LinkPriceBound {
             usable[row.index()] = rowPeriod[row.index()] == LINK ? project(row, prices[row.index()]) : 0;
         }
         Staged.Step[] steps = steps(full, valueModel, periodOf, rowPeriod);
-        Priced priced = steps == null ? null : priced(full, steps, rowPeriod, usable, options, () -> true);
+        Priced priced = steps == null ? null : priced(full, steps, rowPeriod, usable, options);
         return priced == null ? Double.POSITIVE_INFINITY : priced.value();
     }
 
@@ -141,7 +138,7 @@ final class LinkPriceBound {
                     new double[periodOf.length],
                     settled,
                     row -> rowPeriod[row.index()] == period,
-                    full.model.objective());
+                    List.of());
             if (steps[k] == null) {
                 return null;
             }
@@ -149,14 +146,9 @@ final class LinkPriceBound {
         return steps;
     }
 
-    /** Null where a period cannot be bounded by whole grants or the bound is no longer wanted. */
+    /** Null where a period cannot be bounded by whole grants (or its engine was stopped). */
     private static Priced priced(
-            AllocationModel full,
-            Staged.Step[] steps,
-            int[] rowPeriod,
-            double[] prices,
-            PlannerOptions options,
-            BooleanSupplier wanted) {
+            AllocationModel full, Staged.Step[] steps, int[] rowPeriod, double[] prices, PlannerOptions options) {
         double[] cost = costs(full.model, rowPeriod, prices);
         double bound = constant(full.model, rowPeriod, prices);
         for (int k = 1; k < full.periods.size(); k++) {
@@ -172,9 +164,6 @@ final class LinkPriceBound {
         }
         Duration spent = Duration.ZERO;
         for (Staged.Step step : steps) {
-            if (!wanted.getAsBoolean()) {
-                return null;
-            }
             step.objective(cost);
             GrantPatterns.Bound alone =
                     GrantPatterns.bound(step.model(), options.withTimeLimit(OverTimeSolve.remaining(options, spent)));
@@ -255,7 +244,7 @@ final class LinkPriceBound {
     }
 
     /** Per variable, its objective coefficient less {@code π a} of every priced row it is in. */
-    private static double[] costs(LinearModel model, int[] rowPeriod, double[] prices) {
+    static double[] costs(LinearModel model, int[] rowPeriod, double[] prices) {
         double[] cost = new double[model.vars().size()];
         for (Term term : model.objective()) {
             cost[term.var().index()] += term.coefficient();
@@ -270,21 +259,6 @@ final class LinkPriceBound {
             }
         }
         return cost;
-    }
-
-    /** Per period, its share of the objective and {@code -π a} of every priced row on its variables. */
-    static List<List<Term>> objectives(AllocationModel allocation, int[] periodOf, int[] rowPeriod, double[] prices) {
-        double[] cost = costs(allocation.model, rowPeriod, prices);
-        List<List<Term>> objectives = new ArrayList<>();
-        for (int k = 0; k < allocation.periods.size(); k++) {
-            objectives.add(new ArrayList<>());
-        }
-        for (Var var : allocation.model.vars()) {
-            if (cost[var.index()] != 0) {
-                objectives.get(periodOf[var.index()]).add(LinearModel.term(var, cost[var.index()]));
-            }
-        }
-        return objectives;
     }
 
     /** The period of a row's variables, or {@link #LINK} when they belong to more than one. */

@@ -64,14 +64,23 @@ final class OverTimeSolve {
         // the bound's engines stop when this solve is cancelled; the solving thread then reports the cancellation
         Executor watched = task -> boundThread.execute(() -> Interruption.watching(current, task));
         // the bound that keeps the links goes first on the bound's thread (its LP is the longest piece of work; the
-        // staged plan solves the periods' bounds it needs itself meanwhile); it is given up once a plan is proven
-        // without it
+        // staged plan solves the periods' bounds it needs itself meanwhile); its engines stop as this solve's do, and
+        // also once a plan is proven without it
         AtomicBoolean wanted = new AtomicBoolean(true);
         FutureTask<LinkPriceBound.Result> linked = LinkPriceBound.applies(full)
-                ? new FutureTask<>(() -> LinkPriceBound.of(full, valueModel, options, wanted::get))
+                ? new FutureTask<>(() -> LinkPriceBound.of(full, valueModel, options))
                 : null;
         if (linked != null) {
-            watched.execute(linked);
+            ProgressListener untilProven = new ProgressListener() {
+                @Override
+                public void onProgress(Duration elapsed, double objective, double bound) {}
+
+                @Override
+                public boolean cancelled() {
+                    return current.cancelled() || !wanted.get();
+                }
+            };
+            boundThread.execute(() -> Interruption.watching(untilProven, linked));
         }
         PeriodBounds.Pending bounds = PeriodBounds.start(full, valueModel, options, watched);
         try {

@@ -111,7 +111,7 @@ final class LinkBound {
         int stale = 0;
         List<Double> trace = new ArrayList<>();
         for (int round = 0; round < search.rounds(); round++) {
-            List<List<Term>> objectives = LinkPriceBound.objectives(allocation, periodOf, rowPeriod, prices);
+            List<List<Term>> objectives = objectives(allocation, periodOf, rowPeriod, prices);
             Duration left = OverTimeSolve.remaining(options, spent);
             if (left.toMillis() <= 1) {
                 break;
@@ -245,5 +245,21 @@ final class LinkBound {
         } finally {
             solver.delete();
         }
+    }
+
+    /** Per period, its share of the objective and {@code -π a} of every priced row on its variables. */
+    private static List<List<Term>> objectives(
+            AllocationModel allocation, int[] periodOf, int[] rowPeriod, double[] prices) {
+        double[] cost = LinkPriceBound.costs(allocation.model, rowPeriod, prices);
+        List<List<Term>> objectives = new ArrayList<>();
+        for (int k = 0; k < allocation.periods.size(); k++) {
+            objectives.add(new ArrayList<>());
+        }
+        for (Var var : allocation.model.vars()) {
+            if (cost[var.index()] != 0) {
+                objectives.get(periodOf[var.index()]).add(LinearModel.term(var, cost[var.index()]));
+            }
+        }
+        return objectives;
     }
 }

@@ -27,7 +27,7 @@ class LinkPriceBoundTest {
                 .solve(full.model, row -> true, true, OPTIONS.withRelativeGap(1e-7), ProgressListener.NONE);
         double best = optimum.objective();
 
-        LinkPriceBound.Result bound = LinkPriceBound.of(full, OPTIONS.valueModel(), OPTIONS, () -> true);
+        LinkPriceBound.Result bound = LinkPriceBound.of(full, OPTIONS.valueModel(), OPTIONS);
 
         assertThat(bound.value()).isFinite().isGreaterThanOrEqualTo(best - slack(best));
         // at any prices of the links, of either sign and large enough to make a change between periods worth paying,
@@ -60,8 +60,8 @@ class LinkPriceBoundTest {
         int tighter = 0;
         for (long seed = 1; seed <= 12; seed++) {
             AllocationModel full = model(OverTimeSolveTest.withEvents(seed));
-            double linked = LinkPriceBound.of(full, OPTIONS.valueModel(), OPTIONS, () -> true)
-                    .value();
+            double linked =
+                    LinkPriceBound.of(full, OPTIONS.valueModel(), OPTIONS).value();
             double unlinked = LinkPriceBound.at(
                     full, OPTIONS.valueModel(), new double[full.model.rows().size()], OPTIONS);
             if (linked < unlinked - slack(unlinked)) {
@@ -74,10 +74,20 @@ class LinkPriceBoundTest {
     @Test
     void aBoundNoLongerWantedIsGivenUp() {
         AllocationModel full = model(OverTimeSolveTest.withEvents(3));
+        // the solve that runs it says stop (as it does once a plan is proven without it): its engines are interrupted
+        ProgressListener stopped = new ProgressListener() {
+            @Override
+            public void onProgress(java.time.Duration elapsed, double objective, double bound) {}
 
-        assertThat(LinkPriceBound.of(full, OPTIONS.valueModel(), OPTIONS, () -> false)
-                        .value())
-                .isInfinite();
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        LinkPriceBound.Result[] result = new LinkPriceBound.Result[1];
+        Interruption.watching(stopped, () -> result[0] = LinkPriceBound.of(full, OPTIONS.valueModel(), OPTIONS));
+
+        assertThat(result[0].value()).isInfinite();
     }
 
     @Test

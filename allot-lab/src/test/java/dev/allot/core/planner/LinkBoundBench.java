@@ -33,7 +33,7 @@ class LinkBoundBench {
         AllocationModel full = benchLab(options);
         for (int run = 0; run < 3; run++) {
             long t0 = System.nanoTime();
-            LinkPriceBound.Result result = LinkPriceBound.of(full, options.valueModel(), options, () -> true);
+            LinkPriceBound.Result result = LinkPriceBound.of(full, options.valueModel(), options);
             System.out.printf(
                     "link price bound: %.1f, engine %d ms, wall %.0f ms%n",
                     result.value(), result.spent().toMillis(), (System.nanoTime() - t0) / 1e6);
