@@ -1093,16 +1093,10 @@ final class GrantPatterns {
             PlannerOptions options,
             Duration spent) {
         int n = byProject.size();
-        boolean complete = open.stream().allMatch(p -> chosen[p] >= 0);
-        double value = Double.NEGATIVE_INFINITY;
-        if (complete) {
-            value = 0;
-            for (int p = 0; p < n; p++) {
-                value += byProject.get(p).objective(chosen[p]);
-            }
-            if ((bound - value) / Math.max(1, Math.abs(value)) <= options.relativeGap()) {
-                return Duration.ZERO;
-            }
+        double value = valueOf(byProject, chosen);
+        if (value > Double.NEGATIVE_INFINITY
+                && (bound - value) / Math.max(1, Math.abs(value)) <= options.relativeGap()) {
+            return Duration.ZERO;
         }
         Set<Integer> opened = new HashSet<>(open);
         double[] margin = new double[n];
@@ -1136,27 +1130,33 @@ final class GrantPatterns {
         // stop within half the target's slack of the whole plan, counted on the freed projects' part
         double gap = Math.max(
                 options.relativeGap(), options.relativeGap() / 2 * Math.abs(bound) / Math.max(1, Math.abs(freedValue)));
-        Duration limit = OverTimeSolve.remaining(options, spent);
         SolverOutcome mip = SmallMip.mip(
                 this,
                 byProject,
                 freed,
                 widened,
-                options.withRelativeGap(gap).withTimeLimit(limit),
-                Duration.ZERO,
+                options.withRelativeGap(gap),
+                spent,
                 new SmallMip.Start(chosen, p -> !opened.contains(p)));
         if (mip == null) {
             return Duration.ZERO;
         }
-        double after = 0;
-        for (int p = 0; p < n; p++) {
-            after +=
-                    widened[p] < 0 ? Double.NEGATIVE_INFINITY : byProject.get(p).objective(widened[p]);
-        }
-        if (after > value) {
+        if (valueOf(byProject, widened) > value) {
             System.arraycopy(widened, 0, chosen, 0, n);
         }
         return mip.wallTime();
+    }
+
+    /** The value of a choice of one pattern per project; minus infinity while some project has none. */
+    private static double valueOf(List<Patterns> byProject, int[] chosen) {
+        double value = 0;
+        for (int p = 0; p < chosen.length; p++) {
+            if (chosen[p] < 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            value += byProject.get(p).objective(chosen[p]);
+        }
+        return value;
     }
 
     /** Per project, the patterns the relaxation takes at a positive weight. */
